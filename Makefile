@@ -1,0 +1,67 @@
+# gebiedsplugin: `make demo` runs the main job headless, `make test` runs every test lane.
+SHELL := /bin/bash
+PY := .venv/bin/python
+OUT ?= demo
+PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+PY_SOURCES := $(shell find gebiedsplugin -name '*.py' | sort)
+QM := i18n/gebiedsplugin_nl.qm
+
+.PHONY: setup test test-unit test-qgis test-e2e demo bench package install stage translations lint clean
+
+setup:
+	@bash scripts/setup.sh
+
+$(QM): i18n/gebiedsplugin_nl.ts
+	lrelease -silent i18n/gebiedsplugin_nl.ts -qm $(QM)
+
+## translations: refresh the .ts from the sources (keeps translations) and compile the .qm
+translations: setup
+	pylupdate5 -noobsolete $(PY_SOURCES) -ts i18n/gebiedsplugin_nl.ts 2>/dev/null
+	lrelease -silent i18n/gebiedsplugin_nl.ts -qm $(QM)
+
+lint: setup
+	$(PY) -m ruff check gebiedsplugin tests scripts
+
+test: setup $(QM) lint test-unit test-qgis test-e2e
+
+test-unit: setup
+	$(PY) -m pytest -p no:pytest_qgis -q tests/unit
+
+test-qgis: setup $(QM)
+	bash scripts/with_postgis.sh $(PY) -m pytest -q tests/qgis
+
+test-e2e: setup package
+	$(PY) -m pytest -p no:pytest_qgis -q tests/e2e
+
+demo: setup $(QM)
+	$(PY) scripts/demo.py --out $(OUT)
+
+bench: setup
+	$(PY) scripts/bench.py
+
+## stage: build/gebiedsplugin, the plugin folder QGIS loads, as symlinks to the sources
+stage: $(QM)
+	@rm -rf build/gebiedsplugin && mkdir -p build/gebiedsplugin
+	@for f in gebiedsplugin/*; do ln -s "$(CURDIR)/$$f" build/gebiedsplugin/; done
+	@for f in metadata.txt LICENSE resources i18n; do ln -s "$(CURDIR)/$$f" build/gebiedsplugin/$$f; done
+
+## package: dist/gebiedsplugin-VERSION.zip for the plugin manager
+package: stage
+	@rm -rf dist/pkg && mkdir -p dist/pkg
+	@cp -rL build/gebiedsplugin dist/pkg/
+	@find dist/pkg -name '__pycache__' -prune -exec rm -rf {} + ; find dist/pkg -name '*.pyc' -delete
+	@rm -f dist/pkg/gebiedsplugin/i18n/*.ts
+	@v=$$(sed -n 's/^version=//p' metadata.txt); rm -f dist/gebiedsplugin-$$v.zip; \
+	  (cd dist/pkg && zip -qr ../gebiedsplugin-$$v.zip gebiedsplugin) && rm -rf dist/pkg && echo "dist/gebiedsplugin-$$v.zip"
+
+## install: link the staged plugin into a QGIS profile for development (PROFILE=...)
+install: stage
+	mkdir -p $(PROFILE)/python/plugins
+	ln -sfn $(CURDIR)/build/gebiedsplugin $(PROFILE)/python/plugins/gebiedsplugin
+	@echo "Linked into $(PROFILE)/python/plugins; enable it in the plugin manager."
+
+clean:
+	rm -rf build dist demo .pytest_cache $(QM)

@@ -1,0 +1,78 @@
+"""The open programme, shared by menu actions and docks."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.loader import SOURCE_PROPERTY, load_programme, programme_layers
+
+
+class ProgrammeController(QObject):
+    """Creates and opens programmes, loads their layers, and tells docks when that changes."""
+
+    programmeChanged = pyqtSignal()  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, project: QgsProject | None = None, parent=None):
+        super().__init__(parent)
+        self.project = project or QgsProject.instance()
+        self.store = None
+        self.layers: dict = {}
+        self.project.layersWillBeRemoved.connect(self._on_layers_removed)
+        self.project.cleared.connect(self._forget)
+
+    def disconnect_project(self) -> None:
+        """Drop the project connections (plugin unload)."""
+        self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
+        self.project.cleared.disconnect(self._forget)
+
+    def open(self, path: str) -> GpkgStore:
+        """Open the programme at *path* and load its layers (ProgrammeError when it can't)."""
+        store = GpkgStore.open(path)
+        self._use(store)
+        return store
+
+    def create(self, path: str, crs: str = "EPSG:28992") -> GpkgStore:
+        """Create an empty programme at *path* and load its layers."""
+        store = GpkgStore.create(path, crs)
+        self._use(store)
+        return store
+
+    def use_store(self, store) -> None:
+        """Make an already opened store (GeoPackage or PostGIS) the current programme."""
+        self._use(store)
+
+    def adopt_project_layers(self) -> bool:
+        """Pick up a programme whose layers a loaded project already holds."""
+        layers = programme_layers(self.project)
+        if not layers:
+            return False
+        source = next(iter(layers.values())).customProperty(SOURCE_PROPERTY)
+        try:
+            self.store = GpkgStore.open(source)
+        except ProgrammeError:
+            return False
+        self.layers = programme_layers(self.project, source)
+        self.programmeChanged.emit()
+        return True
+
+    def layer(self, table: str):
+        """The project layer of *table* of the current programme, or None."""
+        return self.layers.get(table)
+
+    def _use(self, store) -> None:
+        self.store = store
+        self.layers = load_programme(store, self.project)
+        self.programmeChanged.emit()
+
+    def _on_layers_removed(self, layer_ids) -> None:
+        if any(layer.id() in layer_ids for layer in self.layers.values()):
+            self._forget()
+
+    def _forget(self) -> None:
+        if self.store is not None:
+            self.store = None
+            self.layers = {}
+            self.programmeChanged.emit()

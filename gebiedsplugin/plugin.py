@@ -1,0 +1,153 @@
+"""Wiring only: translator, menu and toolbar actions, docks, Processing provider.
+
+Everything initGui() adds is remembered here and removed again by unload().
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QFileDialog
+
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.gui.controller import ProgrammeController
+from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
+from gebiedsplugin.toolbelt.i18n import install_translator, tr
+from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.resources import icon_path
+from gebiedsplugin.toolbelt.settings import PluginSettings
+
+
+def dock_factories() -> list:
+    """Factories (iface, controller) -> QgsDockWidget for the plugin's docks, in tab order."""
+    return []
+
+
+class GebiedsPlugin:
+    """The QGIS plugin object."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.translator = install_translator(QCoreApplication.instance())
+        self.provider = None
+        self.controller = None
+        self.menu = None
+        self.toolbar = None
+        self.actions: list = []
+        self.docks: list = []
+
+    # --- Processing -------------------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 (QGIS's name)
+        """Register the Processing provider (also called by QGIS when running headless)."""
+        if self.provider is None:
+            from gebiedsplugin.processing_provider.provider import GebiedsProvider
+
+            self.provider = GebiedsProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # --- GUI ---------------------------------------------------------------------------------
+    def initGui(self):  # noqa: N802
+        """Menu, toolbar, docks and provider."""
+        self.initProcessing()
+        register_functions()
+        self.controller = ProgrammeController()
+        main = self.iface.mainWindow()
+        self.menu = main.menuBar().addMenu(tr("&Gebiedsprogramma"))
+        self.menu.setObjectName("gebiedspluginMenu")
+        self.toolbar = self.iface.addToolBar(tr("Gebiedsprogramma"))
+        self.toolbar.setObjectName("gebiedspluginToolbar")
+        self._action("new", tr("New programme…"), "gebiedsplugin.svg", self.new_programme)
+        self._action("open", tr("Open programme…"), "gebiedsplugin.svg", self.open_programme)
+        self._action("sample", tr("Generate sample city…"), "gebiedsplugin.svg", self.generate_sample,
+                     toolbar=False)
+        first = None
+        for factory in dock_factories():
+            dock = factory(self.iface, self.controller)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            if first is None:
+                first = dock
+            else:
+                main.tabifyDockWidget(first, dock)
+            dock.hide()
+            toggle = dock.toggleViewAction()
+            self.menu.addAction(toggle)
+            self.toolbar.addAction(toggle)
+            self.docks.append(dock)
+        self.controller.adopt_project_layers()
+
+    def _action(self, key: str, text: str, icon: str, slot, toolbar: bool = True) -> QAction:
+        action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
+        action.setObjectName("gebiedsplugin_" + key)
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        """Remove everything initGui() and initProcessing() added."""
+        for dock in self.docks:
+            if hasattr(dock, "cleanup"):
+                dock.cleanup()
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+        self.docks = []
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.controller is not None:
+            self.controller.disconnect_project()
+            self.controller = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        unregister_functions()
+        if self.translator is not None:
+            QCoreApplication.instance().removeTranslator(self.translator)
+            self.translator = None
+
+    # --- actions -----------------------------------------------------------------------------
+    def new_programme(self):
+        """Ask for a file name and create an empty programme there."""
+        settings = PluginSettings.load()
+        path, _ = QFileDialog.getSaveFileName(
+            self.iface.mainWindow(), tr("New programme"), settings.last_programme, tr("GeoPackage (*.gpkg)"))
+        if path:
+            if not path.lower().endswith(".gpkg"):
+                path += ".gpkg"
+            self._guarded(lambda: self.controller.create(path), path)
+
+    def open_programme(self):
+        """Ask for a programme file and load its layers."""
+        settings = PluginSettings.load()
+        path, _ = QFileDialog.getOpenFileName(
+            self.iface.mainWindow(), tr("Open programme"), settings.last_programme, tr("GeoPackage (*.gpkg)"))
+        if path:
+            self._guarded(lambda: self.controller.open(path), path)
+
+    def generate_sample(self):
+        """Open the Processing dialog of generate_sample."""
+        import processing
+
+        processing.execAlgorithmDialog("gebiedsplugin:generate_sample", {})
+
+    def _guarded(self, work, path: str) -> None:
+        try:
+            work()
+        except ProgrammeError as e:
+            notify(self.iface, tr("Programme"), str(e), Qgis.Critical, 10)
+            return
+        settings = PluginSettings.load()
+        settings.last_programme = path
+        settings.save()
+        notify(self.iface, tr("Programme"), tr("Opened {}").format(path), Qgis.Success)

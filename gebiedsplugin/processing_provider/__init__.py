@@ -1,0 +1,1 @@
+"""Processing provider: the plugin's public, scriptable entry points (gebiedsplugin:*)."""

@@ -1,0 +1,57 @@
+"""Shared base of the plugin's Processing algorithms: naming, group, help, translation."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.toolbelt.i18n import tr
+
+
+class BaseAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set NAME, and implement display(), help_text(), initAlgorithm(), run()."""
+
+    NAME = ""
+
+    def name(self) -> str:
+        return self.NAME
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.display()
+
+    def group(self) -> str:
+        return tr("Area programme")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "programme"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.help_text()
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def tr(self, text: str) -> str:
+        return tr(text)
+
+    def display(self) -> str:
+        raise NotImplementedError
+
+    def help_text(self) -> str:
+        return ""
+
+    def add(self, parameter, help_text: str):
+        """Add *parameter* with its help (shown in the dialog and in qgis_process help)."""
+        if hasattr(parameter, "setHelp"):
+            parameter.setHelp(help_text)
+        self.addParameter(parameter)
+        return parameter
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self.run(parameters, context, feedback)
+        except ProgrammeError as e:
+            raise QgsProcessingException(str(e)) from None
+
+    def run(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError

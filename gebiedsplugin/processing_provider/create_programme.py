@@ -1,0 +1,98 @@
+"""gebiedsplugin:create_programme: a new, empty programme (optionally with districts)."""
+
+from __future__ import annotations
+
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+)
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.codes import unique_codes
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.processing_provider.base import BaseAlgorithm
+from gebiedsplugin.qgis_io.convert import to_shapely
+from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.toolbelt.i18n import tr
+
+
+class CreateProgrammeAlgorithm(BaseAlgorithm):
+    NAME = "create_programme"
+    OUTPUT, DISTRICTS, DISTRICT_NAME_FIELD, CRS, OVERWRITE = (
+        "OUTPUT", "DISTRICTS", "DISTRICT_NAME_FIELD", "CRS", "OVERWRITE")
+
+    def display(self) -> str:
+        return tr("Create programme")
+
+    def help_text(self) -> str:
+        return tr("Creates a new area programme (GeoPackage) with every table of the data model. "
+                  "Optionally fills the districts from a polygon layer; the whole-city area is their union.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Programme file"), tr("GeoPackage (*.gpkg)")),
+            tr("The new programme's GeoPackage; it must not exist yet unless OVERWRITE is set."))
+        self.add(QgsProcessingParameterFeatureSource(
+            self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr("Polygon layer with the districts (stadsdelen); optional."))
+        self.add(QgsProcessingParameterField(
+            self.DISTRICT_NAME_FIELD, tr("District name field"), parentLayerParameterName=self.DISTRICTS,
+            optional=True), tr("Field holding the district names; codes are derived from them."))
+        self.add(QgsProcessingParameterCrs(self.CRS, tr("CRS"), "EPSG:28992"),
+                 tr("The programme's projected CRS; default RD New (EPSG:28992)."))
+        self.add(QgsProcessingParameterBoolean(self.OVERWRITE, tr("Overwrite an existing file"), False),
+                 tr("Replace OUTPUT if it exists."))
+
+    def run(self, parameters, context, feedback) -> dict:
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
+        if not crs.isValid():
+            raise ProgrammeError(tr("The CRS is not valid."))
+        programme = None
+        source = self.parameterAsSource(parameters, self.DISTRICTS, context)
+        if source is not None:
+            name_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
+            programme = Programme(crs=crs.authid(), districts=_districts(source, name_field, crs, context, feedback))
+        store = GpkgStore.create(path, crs.authid(), programme,
+                                 overwrite=self.parameterAsBool(parameters, self.OVERWRITE, context))
+        feedback.pushInfo(tr("Programme created: {}").format(store.path))
+        return {self.OUTPUT: store.path}
+
+
+def _districts(source, name_field: str, crs: QgsCoordinateReferenceSystem, context, feedback) -> list:
+    """District records from a polygon source, transformed to *crs*, plus the city (their union)."""
+    if not name_field:
+        raise ProgrammeError(tr("Choose the field that holds the district names."))
+    if source.fields().indexFromName(name_field) < 0:
+        raise ProgrammeError(tr("The districts layer has no field {}.").format(name_field))
+    transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    names, geoms = [], []
+    for feat in source.getFeatures():
+        name = feat[name_field]
+        if name in (None, "") or not feat.hasGeometry():
+            raise ProgrammeError(tr("District feature {} has no name or no geometry.").format(feat.id()))
+        geom = feat.geometry()
+        geom.transform(transform)
+        shape = to_shapely(geom)
+        if not shapely.is_valid(shape):
+            feedback.reportError(tr("District {} had an invalid geometry; it was repaired.").format(name))
+            shape = shapely.make_valid(shape)
+        names.append(str(name))
+        geoms.append(shapely.multipolygons(shapely.get_parts(shape)) if shape.geom_type != "MultiPolygon" else shape)
+    if not names:
+        raise ProgrammeError(tr("The districts layer is empty."))
+    codes = unique_codes(names)
+    districts = [Feature({"district_id": c, "name": n}, g, "districts") for c, n, g in zip(codes, names, geoms)]
+    city = shapely.union_all(geoms)
+    if city.geom_type == "Polygon":
+        city = shapely.MultiPolygon([city])
+    districts.append(Feature({"district_id": schema.CITY_ID, "name": tr("Whole city")}, city, "districts"))
+    return districts

@@ -1,0 +1,37 @@
+"""The gebiedsplugin Processing provider."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.resources import icon_path
+
+
+def algorithm_classes() -> list:
+    """Every algorithm of the provider (one per module)."""
+    from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
+    from gebiedsplugin.processing_provider.generate_sample import GenerateSampleAlgorithm
+
+    return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm]
+
+
+class GebiedsProvider(QgsProcessingProvider):
+    """Provider id `gebiedsplugin`; algorithm ids and parameter names are a public contract."""
+
+    def id(self) -> str:
+        return "gebiedsplugin"
+
+    def name(self) -> str:
+        return tr("Gebiedsplugin")
+
+    def longName(self) -> str:  # noqa: N802
+        return tr("Gebiedsplugin: area-based programme")
+
+    def icon(self):
+        return QIcon(icon_path("gebiedsplugin.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

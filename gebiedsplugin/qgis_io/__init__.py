@@ -1,0 +1,1 @@
+"""QGIS adapters: stores, layers <-> records, tasks, layouts."""

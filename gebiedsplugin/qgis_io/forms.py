@@ -1,0 +1,113 @@
+"""Attribute forms built from the declarative schema: aliases, widgets, constraints, defaults."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsDefaultValue,
+    QgsEditorWidgetSetup,
+    QgsExpression,
+    QgsFieldConstraints,
+    QgsVectorLayer,
+)
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.toolbelt.i18n import tr
+
+# QGIS's marker for "no value" in a value map.
+_NULL_VALUE = "{2839923C-8B7D-419E-B84B-CA2FE9B80EC7}"
+
+_STATIC_DEFAULTS = {
+    schema.UUID: "uuid('WithoutBraces')",
+    schema.NOW: "now()",
+    schema.USER: "coalesce(@user_full_name, @user_account_name)",
+}
+
+
+def default_expression(field: schema.Field, district_layer_id: str = "", neighbourhood_layer_id: str = "") -> str:
+    """The QGIS default-value expression for a schema default kind ('' when none applies)."""
+    if field.default in _STATIC_DEFAULTS:
+        return _STATIC_DEFAULTS[field.default]
+    q = QgsExpression.quotedString
+    if field.default == schema.DERIVE_DISTRICT and district_layer_id:
+        return "gebied_largest_overlap({}, 'district_id')".format(q(district_layer_id))
+    if field.default == schema.DERIVE_NEIGHBOURHOOD and neighbourhood_layer_id:
+        return "gebied_largest_overlap({}, 'neighbourhood_id')".format(q(neighbourhood_layer_id))
+    if field.default == schema.DERIVE_REVIEW and district_layer_id:
+        return "gebied_overlap_count({}, 'district_id') > 1".format(q(district_layer_id))
+    return ""
+
+
+def _widget(field: schema.Field, value_lists: dict, lang: str) -> QgsEditorWidgetSetup | None:
+    if field.value_list:
+        codes = value_lists.get(field.value_list) or schema.VALUE_LISTS.get(field.value_list, {})
+        entries = [{(nl if lang == "nl" else en): code} for code, (en, nl) in codes.items()]
+        if not field.mandatory:
+            entries.insert(0, {tr("(none)"): _NULL_VALUE})
+        return QgsEditorWidgetSetup("ValueMap", {"map": entries})
+    if field.type == schema.BOOLEAN:
+        return QgsEditorWidgetSetup("CheckBox", {"CheckedState": "", "UncheckedState": ""})
+    if field.type == schema.DATETIME:
+        return QgsEditorWidgetSetup("DateTime", {
+            "display_format": "yyyy-MM-dd HH:mm", "field_format": "yyyy-MM-ddTHH:mm:ss",
+            "calendar_popup": True, "allow_null": True})
+    if field.minimum is not None and field.type == schema.INTEGER:
+        return QgsEditorWidgetSetup("Range", {
+            "Min": int(field.minimum), "Max": int(field.maximum if field.maximum is not None else 2**31 - 1),
+            "Step": 1, "Style": "SpinBox", "AllowNull": not field.mandatory})
+    if field.minimum is not None and field.type == schema.REAL:
+        return QgsEditorWidgetSetup("Range", {
+            "Min": float(field.minimum), "Max": float(field.maximum if field.maximum is not None else 1e12),
+            "Step": 1000.0, "Precision": 2, "Style": "SpinBox", "AllowNull": not field.mandatory})
+    if field.name == "description" or field.name == "note" or field.name == "message":
+        return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
+    return None
+
+
+def configure_layer(layer: QgsVectorLayer, table: schema.Table, lang: str, value_lists: dict,
+                    district_layer_id: str = "", neighbourhood_layer_id: str = "") -> None:
+    """Apply aliases, widgets, constraints and defaults of *table* to *layer*."""
+    form = layer.editFormConfig()
+    for field in table.fields:
+        idx = layer.fields().indexFromName(field.name)
+        if idx < 0:
+            continue
+        layer.setFieldAlias(idx, field.alias_nl if lang == "nl" else field.alias_en)
+        widget = _widget(field, value_lists, lang)
+        if widget is not None:
+            layer.setEditorWidgetSetup(idx, widget)
+        if field.mandatory:
+            layer.setFieldConstraint(idx, QgsFieldConstraints.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrengthHard)
+        if field.minimum is not None:
+            layer.setConstraintExpression(idx, _range_expression(field), _range_message(field))
+        form.setReadOnly(idx, field.read_only)
+        expression = default_expression(field, district_layer_id, neighbourhood_layer_id)
+        if expression:
+            layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression, field.on_update))
+    end = layer.fields().indexFromName("end_year")
+    if end >= 0 and layer.fields().indexFromName("start_year") >= 0:
+        layer.setConstraintExpression(
+            end, '"end_year" IS NULL OR "start_year" IS NULL OR "end_year" >= "start_year"',
+            tr("The end year may not be before the start year."))
+    layer.setEditFormConfig(form)
+
+
+def _range_expression(field: schema.Field) -> str:
+    col = QgsExpression.quotedColumnRef(field.name)
+    parts = ["{} IS NULL".format(col)]
+    bounds = []
+    if field.minimum is not None:
+        bounds.append("{} >= {}".format(col, field.minimum))
+    if field.maximum is not None:
+        bounds.append("{} <= {}".format(col, field.maximum))
+    return "{} OR ({})".format(parts[0], " AND ".join(bounds))
+
+
+def _range_message(field: schema.Field) -> str:
+    if field.maximum is None:
+        return tr("Must be at least {}.").format(_fmt(field.minimum))
+    return tr("Must lie between {} and {}.").format(_fmt(field.minimum), _fmt(field.maximum))
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

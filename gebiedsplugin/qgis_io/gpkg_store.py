@@ -1,0 +1,247 @@
+"""The embedded default store: one GeoPackage per programme.
+
+Creating writes a temporary file beside the target and renames it when complete; opening checks
+that the file is a programme of a schema version this plugin reads, without writing to it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from osgeo import gdal, ogr
+
+from gebiedsplugin import __version__
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.records import Programme
+from gebiedsplugin.qgis_io.ogr_tables import (
+    create_table,
+    read_rows,
+    spatial_ref,
+    write_features,
+    write_rows,
+)
+from gebiedsplugin.toolbelt.i18n import tr
+
+gdal.UseExceptions()
+
+# Programme tables written record by record; attribute tables as dict rows.
+_FEATURE_PARTS = ("districts", "neighbourhoods", "interventions", "projects")
+_ROW_PARTS = {"funding": "funding", "links": "links", "area_goals": "area_goals", "area_budgets": "area_budgets"}
+
+
+class GpkgStore:
+    """A programme in a GeoPackage file."""
+
+    kind = "gpkg"
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = str(Path(path).resolve())
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path, crs: str = schema.DEFAULT_CRS, programme: Programme | None = None,
+               overwrite: bool = False) -> GpkgStore:
+        """Create a new programme at *path* (all tables, value lists, settings, schema version).
+
+        *programme* optionally fills it (districts, sample data). The file appears only when
+        complete; an existing file is replaced only with *overwrite*.
+        """
+        target = Path(path)
+        if target.suffix.lower() != ".gpkg":
+            raise ProgrammeError(tr("A programme file must end in .gpkg: {}").format(target))
+        if target.exists() and not overwrite:
+            raise ProgrammeError(tr("{} already exists; choose another name or allow overwriting.").format(target))
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise ProgrammeError(tr("The folder {} does not exist.").format(folder))
+        if not os.access(folder, os.W_OK):
+            raise ProgrammeError(tr("The folder {} is not writable.").format(folder))
+        try:
+            srs = spatial_ref(crs)
+        except RuntimeError:
+            raise ProgrammeError(tr("Unknown coordinate reference system: {}").format(crs)) from None
+        if srs.IsGeographic():
+            raise ProgrammeError(tr("A programme needs a projected CRS in metres, not {}.").format(crs))
+        fd, tmp = tempfile.mkstemp(suffix=".gpkg", prefix=".{}.".format(target.stem), dir=str(folder))
+        os.close(fd)
+        os.unlink(tmp)
+        try:
+            ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+            ds.StartTransaction()
+            for table in schema.TABLES:
+                create_table(ds, table, srs)
+            ds.CommitTransaction()
+            _write_bookkeeping(ds, crs, programme)
+            if programme is not None:
+                _write_programme(ds, programme)
+            _create_indexes(ds)
+            ds = None
+            os.replace(tmp, target)
+        except BaseException:
+            ds = None
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        return cls(target)
+
+    @classmethod
+    def open(cls, path) -> GpkgStore:
+        """Open an existing programme, refusing (untouched) anything that is not one we can read."""
+        store = cls(path)
+        store.validate()
+        return store
+
+    def validate(self) -> None:
+        """Raise ProgrammeError naming the problem when the file is not a readable programme."""
+        p = Path(self.path)
+        if not p.is_file():
+            raise ProgrammeError(tr("File not found: {}").format(p))
+        try:
+            ds = gdal.OpenEx(self.path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+        except RuntimeError:
+            ds = None
+        if ds is None:
+            raise ProgrammeError(tr("{} is not a GeoPackage.").format(p.name))
+        names = {ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())}
+        if "schema_info" not in names:
+            raise ProgrammeError(tr("{} is a GeoPackage but not a programme (no schema_info table).").format(p.name))
+        info = {r["key"]: r["value"] for r in read_rows(ds, "schema_info")}
+        try:
+            version = int(info.get("schema_version", ""))
+        except ValueError:
+            raise ProgrammeError(tr("{} has no valid schema version.").format(p.name)) from None
+        if version > schema.SCHEMA_VERSION:
+            raise ProgrammeError(
+                tr("{} was made by a newer version of the plugin (schema {}; this version reads up to {}). "
+                   "Update the plugin to open it.").format(p.name, version, schema.SCHEMA_VERSION))
+        missing = [t.name for t in schema.TABLES if t.name not in names]
+        if missing:
+            raise ProgrammeError(tr("{} lacks the tables: {}").format(p.name, ", ".join(missing)))
+
+    # --- access ------------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """A display name: the file name without extension."""
+        return Path(self.path).stem
+
+    def uri(self, table: str) -> str:
+        """OGR data source URI of *table* for QgsVectorLayer(uri, name, 'ogr')."""
+        return "{}|layername={}".format(self.path, table)
+
+    provider = "ogr"
+
+    def _open(self, update: bool = False):
+        flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else gdal.OF_READONLY)
+        try:
+            return gdal.OpenEx(self.path, flags, allowed_drivers=["GPKG"])
+        except RuntimeError as e:
+            raise ProgrammeError(tr("Cannot open {}: {}").format(self.path, e)) from None
+
+    def crs(self) -> str:
+        """The programme's CRS as an authority id."""
+        ds = self._open()
+        srs = ds.GetLayerByName("districts").GetSpatialRef()
+        return "{}:{}".format(srs.GetAuthorityName(None), srs.GetAuthorityCode(None))
+
+    def schema_info(self) -> dict:
+        """The key/value rows of schema_info."""
+        return {r["key"]: r["value"] for r in read_rows(self._open(), "schema_info")}
+
+    def settings(self) -> dict:
+        """Rule parameters and other programme settings (key -> text)."""
+        return {r["key"]: r["value"] for r in read_rows(self._open(), "settings")}
+
+    def write_settings(self, values: dict) -> None:
+        """Insert or update settings in one transaction."""
+        ds = self._open(update=True)
+        layer = ds.GetLayerByName("settings")
+        ds.StartTransaction()
+        try:
+            existing = {f["key"]: f.GetFID() for f in layer}
+            for key, value in values.items():
+                if key in existing:
+                    feat = layer.GetFeature(existing[key])
+                    feat["value"] = None if value is None else str(value)
+                    layer.SetFeature(feat)
+                else:
+                    write_rows(layer, schema.table("settings"), [{"key": key, "value": str(value)}])
+            ds.CommitTransaction()
+        except BaseException:
+            ds.RollbackTransaction()
+            raise
+
+    def value_lists(self) -> dict:
+        """Value lists as stored in the programme: list -> {code: (label_en, label_nl)}."""
+        out: dict = {}
+        for r in read_rows(self._open(), "value_lists"):
+            out.setdefault(r["list"], {})[r["code"]] = (r["label_en"] or r["code"], r["label_nl"] or r["code"])
+        return out
+
+    def counts(self) -> dict:
+        """Row count per table."""
+        ds = self._open()
+        return {t.name: ds.GetLayerByName(t.name).GetFeatureCount() for t in schema.TABLES}
+
+    def append_programme(self, programme: Programme) -> None:
+        """Append the records of *programme* in one transaction (all or nothing)."""
+        ds = self._open(update=True)
+        _write_programme(ds, programme)
+
+
+def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    info = [
+        {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+        {"key": "created_at", "value": now},
+        {"key": "created_with", "value": "gebiedsplugin " + __version__},
+        {"key": "crs", "value": crs},
+    ]
+    values = [
+        {"list": name, "code": code, "label_en": en, "label_nl": nl}
+        for name, codes in schema.VALUE_LISTS.items() for code, (en, nl) in codes.items()
+    ]
+    settings = dict(schema.DEFAULT_SETTINGS)
+    if programme is not None:
+        settings.update(programme.settings)
+    ds.StartTransaction()
+    write_rows(ds.GetLayerByName("schema_info"), schema.table("schema_info"), info)
+    write_rows(ds.GetLayerByName("value_lists"), schema.table("value_lists"), values)
+    write_rows(ds.GetLayerByName("settings"), schema.table("settings"),
+               [{"key": k, "value": str(v)} for k, v in settings.items()])
+    ds.CommitTransaction()
+
+
+def _write_programme(ds, programme: Programme) -> None:
+    """Write every part of *programme* in one transaction."""
+    ds.StartTransaction()
+    try:
+        for part in _FEATURE_PARTS:
+            by_table: dict = {}
+            for feat in getattr(programme, part):
+                by_table.setdefault(feat.table or part, []).append(feat)
+            for table_name, feats in by_table.items():
+                write_features(ds, table_name, feats)
+        for part, table_name in _ROW_PARTS.items():
+            rows = getattr(programme, part)
+            if rows:
+                write_rows(ds.GetLayerByName(table_name), schema.table(table_name), rows)
+        ds.CommitTransaction()
+    except BaseException:
+        ds.RollbackTransaction()
+        raise
+
+
+def _create_indexes(ds) -> None:
+    """Unique keys and lookup indexes (identifiers come from the schema, not from users)."""
+    unique = [(t, "uid") for t in schema.INTERVENTION_TABLES] + [
+        ("findings", "finding_id"), ("settings", "key"), ("schema_info", "key")]
+    lookup = [(t, "programme_code") for t in schema.PROJECT_TABLES + schema.INTERVENTION_TABLES] + [
+        ("funding", "intervention_uid"), ("links", "from_uid"), ("links", "to_uid")]
+    for table, column in unique:
+        ds.ExecuteSQL('CREATE UNIQUE INDEX "ux_{0}_{1}" ON "{0}" ("{1}")'.format(table, column))
+    for table, column in lookup:
+        ds.ExecuteSQL('CREATE INDEX "ix_{0}_{1}" ON "{0}" ("{1}")'.format(table, column))

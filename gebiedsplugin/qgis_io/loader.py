@@ -1,0 +1,94 @@
+"""Load a programme's layers into a QGIS project: one group, styled, with forms and relations."""
+
+from __future__ import annotations
+
+from qgis.core import QgsMapLayer, QgsProject, QgsRelation, QgsVectorLayer
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.forms import configure_layer
+from gebiedsplugin.qgis_io.overlap import register_functions
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.resources import resource_path
+
+TABLE_PROPERTY = "gebiedsplugin/table"
+SOURCE_PROPERTY = "gebiedsplugin/programme"
+
+
+def layer_name(table: schema.Table, lang: str) -> str:
+    """The layer's name in the project's language."""
+    return table.alias_nl if lang == "nl" else table.alias_en
+
+
+def open_layer(store, table_name: str, name: str | None = None) -> QgsVectorLayer:
+    """A QgsVectorLayer on one table of *store* (not added to any project)."""
+    layer = QgsVectorLayer(store.uri(table_name), name or table_name, store.provider)
+    if not layer.isValid():
+        raise ProgrammeError(tr("Cannot load table {} of {}.").format(table_name, store.name))
+    return layer
+
+
+def programme_layers(project: QgsProject, source: str | None = None) -> dict:
+    """table name -> layer, for the programme layers in *project* (optionally of one source)."""
+    found = {}
+    for layer in project.mapLayers().values():
+        table = layer.customProperty(TABLE_PROPERTY)
+        if table and (source is None or layer.customProperty(SOURCE_PROPERTY) == source):
+            found[table] = layer
+    return found
+
+
+def load_programme(store, project: QgsProject | None = None, lang: str | None = None) -> dict:
+    """Add the programme's layers to *project* as one group; return table name -> layer.
+
+    Layers of the same programme already in the project are reused, not added twice.
+    """
+    project = project or QgsProject.instance()
+    lang = lang or ui_language()
+    register_functions()
+    existing = programme_layers(project, store.path)
+    if existing:
+        return existing
+    value_lists = store.value_lists()
+    layers = {}
+    for table_name in schema.LAYER_TABLES:
+        table = schema.table(table_name)
+        layer = open_layer(store, table_name, layer_name(table, lang))
+        layer.setCustomProperty(TABLE_PROPERTY, table_name)
+        layer.setCustomProperty(SOURCE_PROPERTY, store.path)
+        layers[table_name] = layer
+    district_id = layers["districts"].id()
+    neighbourhood_id = layers["neighbourhoods"].id()
+    for table_name, layer in layers.items():
+        configure_layer(layer, schema.table(table_name), lang, value_lists, district_id, neighbourhood_id)
+        _apply_style(layer, table_name)
+    group = project.layerTreeRoot().insertGroup(0, tr("Programme: {}").format(store.name))
+    for table_name in schema.LAYER_TABLES:
+        project.addMapLayer(layers[table_name], False)
+        group.addLayer(layers[table_name])
+    _add_relations(project, layers, lang)
+    return layers
+
+
+def _apply_style(layer: QgsVectorLayer, table_name: str) -> None:
+    """Symbology and labels from resources/styles (forms come from the schema, not the QML)."""
+    qml = resource_path("styles", table_name + ".qml")
+    if qml.exists():
+        layer.loadNamedStyle(str(qml), categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+
+
+def _add_relations(project: QgsProject, layers: dict, lang: str) -> None:
+    """Funding rows and links edited inside an intervention's form."""
+    manager = project.relationManager()
+    specs = [("funding", "intervention_uid", tr("Funding")), ("links", "from_uid", tr("Links"))]
+    for table_name in schema.INTERVENTION_TABLES:
+        parent = layers[table_name]
+        for child_table, child_field, label in specs:
+            relation = QgsRelation()
+            relation.setId("{}_{}_{}".format(child_table, table_name, parent.id()))
+            relation.setName(label)
+            relation.setReferencingLayer(layers[child_table].id())
+            relation.setReferencedLayer(parent.id())
+            relation.addFieldPair(child_field, "uid")
+            if relation.isValid():
+                manager.addRelation(relation)

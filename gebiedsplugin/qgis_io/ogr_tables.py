@@ -1,0 +1,118 @@
+"""Schema tables as OGR layers: create them and write records into them.
+
+Used by the GeoPackage store; kept apart so the store itself stays about opening and validating.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import shapely
+from osgeo import ogr, osr
+
+from gebiedsplugin.core import schema
+
+ogr.UseExceptions()
+osr.UseExceptions()
+
+_OGR_TYPES = {
+    schema.TEXT: (ogr.OFTString, ogr.OFSTNone),
+    schema.INTEGER: (ogr.OFTInteger, ogr.OFSTNone),
+    schema.REAL: (ogr.OFTReal, ogr.OFSTNone),
+    schema.BOOLEAN: (ogr.OFTInteger, ogr.OFSTBoolean),
+    schema.DATETIME: (ogr.OFTDateTime, ogr.OFSTNone),
+}
+
+# Lines and polygons are stored as multi-geometries so any capture or import fits.
+_OGR_GEOM = {
+    None: ogr.wkbNone,
+    "point": ogr.wkbPoint,
+    "line": ogr.wkbMultiLineString,
+    "polygon": ogr.wkbMultiPolygon,
+    "multipolygon": ogr.wkbMultiPolygon,
+}
+
+
+def spatial_ref(crs: str) -> osr.SpatialReference:
+    """An OSR spatial reference for an authority id such as 'EPSG:28992'."""
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(crs)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def create_table(ds, table: schema.Table, srs) -> ogr.Layer:
+    """Create *table* in data source *ds* with its fields and (for spatial tables) geometry."""
+    geom_type = _OGR_GEOM[table.geometry]
+    options = ["GEOMETRY_NAME=geom", "FID=fid"]
+    layer = ds.CreateLayer(table.name, srs if table.geometry else None, geom_type, options=options)
+    for f in table.fields:
+        ftype, subtype = _OGR_TYPES[f.type]
+        defn = ogr.FieldDefn(f.name, ftype)
+        defn.SetSubType(subtype)
+        defn.SetNullable(not f.mandatory)
+        layer.CreateField(defn)
+    return layer
+
+
+def _as_stored(geom, geometry_kind: str):
+    """Promote a single geometry to the multi type the table stores."""
+    if geom is None or geometry_kind == "point":
+        return geom
+    if geom.geom_type == "Polygon":
+        return shapely.MultiPolygon([geom])
+    if geom.geom_type == "LineString":
+        return shapely.MultiLineString([geom])
+    return geom
+
+
+def _value(field: schema.Field, value):
+    if value is None:
+        return None
+    if field.type == schema.DATETIME and isinstance(value, datetime):
+        return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if field.type == schema.BOOLEAN:
+        return 1 if value else 0
+    return value
+
+
+def write_rows(layer: ogr.Layer, table: schema.Table, rows, geometries=None) -> int:
+    """Append *rows* (dicts) with optional shapely *geometries* to *layer*; return the count."""
+    defn = layer.GetLayerDefn()
+    indices = [(defn.GetFieldIndex(f.name), f) for f in table.fields]
+    wkbs = None
+    if geometries is not None:
+        stored = [_as_stored(g, table.geometry) for g in geometries]
+        wkbs = shapely.to_wkb(stored, include_srid=False)
+    count = 0
+    for n, row in enumerate(rows):
+        feat = ogr.Feature(defn)
+        for idx, f in indices:
+            value = _value(f, row.get(f.name))
+            if value is None:
+                feat.SetFieldNull(idx)
+            else:
+                feat.SetField(idx, value)
+        if wkbs is not None and wkbs[n] is not None:
+            feat.SetGeometryDirectly(ogr.CreateGeometryFromWkb(bytes(wkbs[n])))
+        layer.CreateFeature(feat)
+        count += 1
+    return count
+
+
+def write_features(ds, table_name: str, features) -> int:
+    """Append records.Feature objects to the table called *table_name* in *ds*."""
+    table = schema.table(table_name)
+    layer = ds.GetLayerByName(table_name)
+    features = list(features)
+    geoms = [f.geometry for f in features] if table.geometry else None
+    return write_rows(layer, table, [f.attrs for f in features], geoms)
+
+
+def read_rows(ds, table_name: str) -> list:
+    """All rows of an attribute table as dicts (used for settings, value lists, schema info)."""
+    layer = ds.GetLayerByName(table_name)
+    if layer is None:
+        return []
+    layer.ResetReading()
+    return [feat.items() for feat in layer]

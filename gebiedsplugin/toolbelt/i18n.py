@@ -1,0 +1,43 @@
+"""Translation: the plugin's tr() and the choice of language from QGIS's locale."""
+
+from __future__ import annotations
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+from gebiedsplugin.toolbelt.resources import i18n_path
+
+# pylupdate5 files bare tr("...") calls under the context "@default"; look them up there.
+CONTEXT = "@default"
+
+
+def tr(text: str) -> str:
+    """Translate *text* (a literal) in the plugin's context."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def qgis_locale() -> str:
+    """The locale QGIS runs in: the user's override if set, else the system's (e.g. 'nl_NL')."""
+    settings = QgsSettings()
+    override = settings.value("locale/overrideFlag", False, type=bool)
+    locale = settings.value("locale/userLocale", "", type=str) if override else ""
+    if not locale:
+        locale = settings.value("locale/globalLocale", "", type=str) if override else ""
+    return locale or QLocale.system().name() or "en_US"
+
+
+def ui_language() -> str:
+    """'nl' when QGIS runs in Dutch, else 'en' (the plugin speaks only these two)."""
+    return "nl" if qgis_locale().lower().startswith("nl") else "en"
+
+
+def install_translator(app) -> QTranslator | None:
+    """Load the compiled Dutch translation when QGIS runs in Dutch; return it (keep a reference)."""
+    if ui_language() != "nl":
+        return None
+    qm = i18n_path("gebiedsplugin_nl.qm")
+    translator = QTranslator()
+    if qm.exists() and translator.load(str(qm)):
+        app.installTranslator(translator)
+        return translator
+    return None
