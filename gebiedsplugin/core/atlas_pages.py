@@ -1,0 +1,125 @@
+"""The pages of the print atlas and the summary tables, from a unified map (pure Python + shapely).
+
+Page order: the overview of the scope first (the whole city, or the selected districts), then one
+page per district, then (when asked) one overview page per year of the period. Every page carries
+its own area, period and item count, so an empty district still gets a page that says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import shapely
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.records import Programme
+from gebiedsplugin.core.unified import Scope, UnifiedMap
+
+OVERVIEW, DISTRICT, YEAR = "overview", "district", "year"
+SELECTION_ID = "selection"
+MAX_YEAR_PAGES = 50
+
+# name, type (the fields of the atlas coverage table `atlas_pages`).
+PAGE_FIELDS = (
+    ("page", schema.INTEGER), ("page_kind", schema.TEXT), ("area_id", schema.TEXT), ("name", schema.TEXT),
+    ("year_from", schema.INTEGER), ("year_to", schema.INTEGER), ("item_count", schema.INTEGER),
+    ("budget", schema.REAL),
+)
+
+
+@dataclass
+class AtlasPage:
+    """One atlas page: an area (the city, a selection or a district) over a period."""
+
+    page: int
+    page_kind: str
+    area_id: str
+    name: str
+    year_from: Optional[int]
+    year_to: Optional[int]
+    item_count: int
+    budget: float
+    geometry: Any = None
+
+    def attrs(self) -> dict:
+        return {name: getattr(self, name) for name, _ in PAGE_FIELDS}
+
+
+def period_of(unified: UnifiedMap, scope: Scope) -> tuple:
+    """The scope's period, open bounds closed by the items' own years (None, None when empty)."""
+    starts = [f.get("start_year") for f in unified.all_items() if f.get("start_year") is not None]
+    ends = [f.get("end_year") for f in unified.all_items() if f.get("end_year") is not None]
+    year_from = scope.year_from if scope.year_from is not None else (min(starts) if starts else None)
+    year_to = scope.year_to if scope.year_to is not None else (max(ends) if ends else None)
+    return year_from, year_to
+
+
+def atlas_pages(programme: Programme, unified: UnifiedMap, scope: Scope, per_year: bool = False,
+                overview_name: str = "") -> list:
+    """The atlas pages in print order (see the module docstring)."""
+    districts = {d.get("district_id"): d for d in programme.districts}
+    others = sorted((d for k, d in districts.items() if k != schema.CITY_ID),
+                    key=lambda d: str(d.get("name") or d.get("district_id")))
+    if scope.district_ids:
+        chosen = [districts[k] for k in scope.district_ids if k in districts]
+    else:
+        chosen = others
+    year_from, year_to = period_of(unified, scope)
+    pages: list = []
+
+    def add(kind, area_id, name, geom, y_from, y_to, members):
+        count, budget = _tally(unified, members, y_from, y_to)
+        pages.append(AtlasPage(len(pages) + 1, kind, area_id, name, y_from, y_to, count, budget, geom))
+
+    if scope.is_city:
+        city = districts.get(schema.CITY_ID)
+        geom = city.geometry if city is not None and city.geometry is not None else _union(chosen)
+        name = (city.get("name") if city is not None else None) or overview_name
+        overview = (schema.CITY_ID, name, geom, None)
+    else:
+        names = ", ".join(str(d.get("name") or d.get("district_id")) for d in chosen)
+        overview = (SELECTION_ID, names, _union(chosen), {d.get("district_id") for d in chosen})
+    if scope.is_city or len(chosen) > 1:
+        add(OVERVIEW, overview[0], overview[1], overview[2], year_from, year_to, overview[3])
+    for d in chosen:
+        add(DISTRICT, d.get("district_id"), d.get("name") or d.get("district_id"), d.geometry,
+            year_from, year_to, {d.get("district_id")})
+    if per_year and year_from is not None and year_to is not None:
+        for year in range(year_from, min(year_to, year_from + MAX_YEAR_PAGES - 1) + 1):
+            add(YEAR, overview[0], overview[1], overview[2], year, year, overview[3])
+    return pages
+
+
+def _union(features: list):
+    geoms = [d.geometry for d in features if d.geometry is not None]
+    return shapely.union_all(geoms) if geoms else None
+
+
+def _tally(unified: UnifiedMap, members: Optional[set], year_from, year_to) -> tuple:
+    period = Scope((), year_from, year_to)
+    count, budget = 0, 0.0
+    for item in unified.all_items():
+        if members is not None and item.get("district_id") not in members:
+            continue
+        if period.years_overlap(item.get("start_year"), item.get("end_year")):
+            count += 1
+            budget += float(item.get("budget") or 0.0)
+    return count, budget
+
+
+SUMMARY_FIELDS = ("district_id", "district", "source", "domain", "kind", "items", "budget", "open_findings")
+
+
+def summary_rows(unified: UnifiedMap) -> list:
+    """Counts and budget per district, source, domain and kind (the CSV summary table)."""
+    groups: dict = {}
+    for item in unified.all_items():
+        key = tuple(item.get(k) for k in ("district_id", "district", "source", "domain", "kind"))
+        row = groups.setdefault(key, [0, 0.0, 0])
+        row[0] += 1
+        row[1] += float(item.get("budget") or 0.0)
+        row[2] += int(item.get("open_findings") or 0)
+    rows = [dict(zip(SUMMARY_FIELDS, key + tuple(v))) for key, v in groups.items()]
+    rows.sort(key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in SUMMARY_FIELDS[:5]))
+    return rows

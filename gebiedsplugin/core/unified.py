@@ -1,0 +1,210 @@
+"""The unified programme map: interventions and programme projects as one harmonised record set.
+
+Pure Python + shapely. The exporters (GeoPackage, GeoJSON, CSV, print atlas) all read what this
+module builds: one list of items per geometry kind with the same fields, filtered by scope (the
+whole city or some districts) and period (years that overlap), plus the atlas's page list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+import shapely
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.records import Feature, Programme
+
+INTERVENTION, PROGRAMME = "intervention", "programme"
+PROGRAMME_KIND = "programme"  # the kind given to programme projects (they have none of their own)
+
+# name, type, English alias, Dutch alias (the field list of every unified layer and table).
+UNIFIED_FIELDS = (
+    ("source", schema.TEXT, "Source", "Bron"),
+    ("uid", schema.TEXT, "UID / code", "UID / code"),
+    ("programme_code", schema.TEXT, "Programme code", "Programmacode"),
+    ("title", schema.TEXT, "Title", "Titel"),
+    ("domain", schema.TEXT, "Domain", "Domein"),
+    ("kind", schema.TEXT, "Kind", "Soort"),
+    ("category", schema.TEXT, "Category", "Categorie"),
+    ("theme", schema.TEXT, "Theme", "Thema"),
+    ("district_id", schema.TEXT, "District code", "Stadsdeelcode"),
+    ("district", schema.TEXT, "District", "Stadsdeel"),
+    ("neighbourhood_id", schema.TEXT, "Neighbourhood code", "Buurtcode"),
+    ("neighbourhood", schema.TEXT, "Neighbourhood", "Buurt"),
+    ("start_year", schema.INTEGER, "Start year", "Startjaar"),
+    ("end_year", schema.INTEGER, "End year", "Eindjaar"),
+    ("status", schema.TEXT, "Status", "Status"),
+    ("budget", schema.REAL, "Budget (EUR)", "Budget (EUR)"),
+    ("funders", schema.TEXT, "Funders", "Financiers"),
+    ("open_findings", schema.INTEGER, "Open findings", "Open bevindingen"),
+    ("geometry_kind", schema.TEXT, "Geometry", "Geometrie"),
+)
+FIELD_NAMES = tuple(f[0] for f in UNIFIED_FIELDS)
+
+# The legend's categories: domain x kind for interventions, one for the programme (in legend order).
+CATEGORIES = tuple(
+    "{}_{}".format(d, k) for d in schema.value_codes("domain") for k in schema.value_codes("kind")
+) + (PROGRAMME_KIND,)
+
+
+def category_label(category: str, lang: str = "en") -> str:
+    """Legend label of a category, e.g. 'Physical · Maintenance' or 'Programme project (MJP)'."""
+    if category == PROGRAMME_KIND:
+        return "Programmaproject (MJP)" if lang == "nl" else "Programme project (MJP)"
+    domain, _, kind = category.partition("_")
+    return "{} · {}".format(schema.label("domain", domain, lang), schema.label("kind", kind, lang))
+
+
+@dataclass
+class Scope:
+    """What to export: the whole city (no district ids) or some districts; and a period."""
+
+    district_ids: tuple = ()
+    year_from: Optional[int] = None
+    year_to: Optional[int] = None
+
+    @classmethod
+    def parse(cls, text: str, year_from: Optional[int] = None, year_to: Optional[int] = None) -> Scope:
+        """'city' (or empty) for the whole city, else comma-separated district ids."""
+        ids = tuple(dict.fromkeys(p.strip() for p in (text or "").split(",") if p.strip()))
+        if not ids or schema.CITY_ID in ids:
+            ids = ()
+        return cls(ids, year_from, year_to)
+
+    @property
+    def is_city(self) -> bool:
+        return not self.district_ids
+
+    def years_overlap(self, start: Optional[int], end: Optional[int]) -> bool:
+        """True when [start, end] meets the period (a missing bound of either side is open)."""
+        start = end if start is None else start
+        end = start if end is None else end
+        if start is None:
+            return self.year_from is None and self.year_to is None
+        if self.year_to is not None and start > self.year_to:
+            return False
+        return not (self.year_from is not None and end < self.year_from)
+
+
+@dataclass
+class UnifiedMap:
+    """The unified items per geometry kind (point, line, polygon) and what the pages need."""
+
+    items: dict = field(default_factory=lambda: {k: [] for k in schema.GEOMETRY_KINDS})
+    district_names: dict = field(default_factory=dict)  # district_id -> name (incl. city)
+    crs: str = schema.DEFAULT_CRS
+
+    def all_items(self) -> list:
+        """Every item, points then lines then polygons."""
+        return [f for k in schema.GEOMETRY_KINDS for f in self.items[k]]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.items.values())
+
+
+def open_findings_count(findings: Optional[Iterable[dict]]) -> dict:
+    """uid -> number of open findings naming it in `subject_uids` (comma-separated text)."""
+    counts: dict = {}
+    for row in findings or ():
+        status = row.get("status") or "open"
+        if status != "open":
+            continue
+        for uid in dict.fromkeys(u.strip() for u in (row.get("subject_uids") or "").split(",")):
+            if uid:
+                counts[uid] = counts.get(uid, 0) + 1
+    return counts
+
+
+def funders_by_uid(programme: Programme) -> dict:
+    """uid -> ordered distinct funder codes: the intervention's own `funder`, then its funding rows."""
+    out: dict = {}
+    for f in programme.interventions:
+        own = f.get("funder")
+        if own:
+            out.setdefault(f.get("uid"), {})[own] = None
+    for row in programme.funding:
+        funder = row.get("funder")
+        if funder:
+            out.setdefault(row.get("intervention_uid"), {})[funder] = None
+    return {uid: list(codes) for uid, codes in out.items()}
+
+
+def geometry_kind(feature: Feature) -> Optional[str]:
+    """point / line / polygon from the feature's table name, else from its geometry type."""
+    for kind in schema.GEOMETRY_KINDS:
+        if feature.table.endswith("_" + kind):
+            return kind
+    geom = feature.geometry
+    if geom is None or geom.is_empty:
+        return None
+    name = geom.geom_type
+    return "point" if "Point" in name else "line" if "Line" in name else "polygon"
+
+
+class _Locator:
+    """District of a geometry by its representative point (for items without a stored district)."""
+
+    def __init__(self, districts: Sequence[Feature]):
+        areas = [d for d in districts if d.get("district_id") != schema.CITY_ID and d.geometry is not None]
+        self.ids = [d.get("district_id") for d in areas]
+        self.tree = shapely.STRtree([d.geometry for d in areas]) if areas else None
+
+    def locate(self, geom) -> Optional[str]:
+        if self.tree is None or geom is None or geom.is_empty:
+            return None
+        hits = self.tree.query(geom.representative_point(), predicate="intersects")
+        return self.ids[int(hits[0])] if len(hits) else None
+
+
+def build_unified(programme: Programme, scope: Optional[Scope] = None,
+                  findings: Optional[Iterable[dict]] = None) -> UnifiedMap:
+    """Interventions and programme projects merged, harmonised and filtered by *scope*.
+
+    Items without a stored district get the district their geometry lies in. An item belongs to
+    a district scope when its district is one of the scope's; city-wide items (district `city`)
+    belong to the whole-city scope only.
+    """
+    scope = scope or Scope()
+    names = {d.get("district_id"): d.get("name") for d in programme.districts}
+    hoods = {n.get("neighbourhood_id"): n.get("name") for n in programme.neighbourhoods}
+    funders = funders_by_uid(programme)
+    open_counts = open_findings_count(findings)
+    locator = _Locator(programme.districts)
+    result = UnifiedMap(district_names=names, crs=programme.crs)
+    sources = [(INTERVENTION, f) for f in programme.interventions] + [(PROGRAMME, f) for f in programme.projects]
+    for source, feat in sources:
+        if not scope.years_overlap(feat.get("start_year"), feat.get("end_year")):
+            continue
+        district = feat.get("district_id") or locator.locate(feat.geometry)
+        if scope.district_ids and district not in scope.district_ids:
+            continue
+        kind = geometry_kind(feat)
+        if kind is None:
+            continue
+        attrs = _harmonise(source, feat, kind, district, names, hoods, funders, open_counts)
+        result.items[kind].append(Feature(attrs, feat.geometry, "unified_" + kind, feat.fid))
+    return result
+
+
+def _harmonise(source, feat, kind, district, names, hoods, funders, open_counts) -> dict:
+    if source == INTERVENTION:
+        uid = feat.get("uid")
+        domain, item_kind = feat.get("domain"), feat.get("kind")
+        category = "{}_{}".format(domain, item_kind) if domain and item_kind else None
+        funder_codes = funders.get(uid, [])
+    else:
+        uid = feat.get("programme_code")
+        domain, item_kind, category = None, PROGRAMME_KIND, PROGRAMME_KIND
+        funder_codes = []
+    neighbourhood = feat.get("neighbourhood_id")
+    return {
+        "source": source, "uid": uid, "programme_code": feat.get("programme_code"),
+        "title": feat.get("title"), "domain": domain, "kind": item_kind, "category": category,
+        "theme": feat.get("theme"), "district_id": district, "district": names.get(district),
+        "neighbourhood_id": neighbourhood, "neighbourhood": hoods.get(neighbourhood),
+        "start_year": feat.get("start_year"), "end_year": feat.get("end_year"),
+        "status": feat.get("status"), "budget": feat.get("budget"),
+        "funders": ", ".join(funder_codes) or None, "open_findings": open_counts.get(uid, 0),
+        "geometry_kind": kind,
+    }
