@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.controller import ProgrammeController
+from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
 from gebiedsplugin.toolbelt.log import notify
@@ -21,7 +22,7 @@ from gebiedsplugin.toolbelt.settings import PluginSettings
 
 def dock_factories() -> list:
     """Factories (iface, controller) -> QgsDockWidget for the plugin's docks, in tab order."""
-    return []
+    return [InterventionsDock]
 
 
 class GebiedsPlugin:

@@ -1,0 +1,149 @@
+"""The interventions list: a table model over ListRows and a sorting proxy."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, QSortFilterProxyModel, Qt
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.toolbelt.i18n import tr
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (table, fid)
+
+TITLE, KIND, THEME, YEARS, STATUS, BUDGET, FUNDING = range(7)
+
+
+def _headers() -> list:
+    return [tr("Title"), tr("Kind"), tr("Theme"), tr("Years"), tr("Status"), tr("Budget (EUR)"),
+            tr("Funding (EUR)")]
+
+
+def money(value, locale: QLocale | None = None) -> str:
+    """An amount in whole euros with thousands separators ('' when unknown)."""
+    if value is None:
+        return ""
+    return (locale or QLocale()).toString(float(value), "f", 0)
+
+
+def years_text(start, end) -> str:
+    """'2024–2026', '2024' or '' for a period."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        return str(start if start is not None else end)
+    return "{}–{}".format(start, end)
+
+
+class InterventionTableModel(QAbstractTableModel):
+    """Rows of the list (ListRow), shown with value-list labels in the plugin's language."""
+
+    def __init__(self, lang: str = "en", value_lists: dict | None = None, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._lang = lang
+        self._lists = value_lists or {}
+        self._headers = _headers()
+        self._locale = QLocale()
+
+    # --- content -----------------------------------------------------------------------------
+    def set_rows(self, rows: list) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_value_lists(self, value_lists: dict, lang: str) -> None:
+        """Labels for codes: list name -> {code: (label_en, label_nl)}."""
+        self.beginResetModel()
+        self._lists, self._lang = value_lists or {}, lang
+        self.endResetModel()
+
+    def rows(self) -> list:
+        """The current rows."""
+        return list(self._rows)
+
+    def row_at(self, row: int):
+        """The ListRow at source row *row*."""
+        return self._rows[row]
+
+    def row_of(self, table: str, fid: int) -> int:
+        """Source row of feature (*table*, *fid*), -1 when not listed."""
+        for i, r in enumerate(self._rows):
+            if r.fid == fid and r.table == table:
+                return i
+        return -1
+
+    def label(self, list_name: str, code: str) -> str:
+        """Display label of *code* in value list *list_name*."""
+        entry = self._lists.get(list_name, {}).get(code)
+        if entry is None:
+            return schema.label(list_name, code, self._lang) if code else ""
+        return entry[1] if self._lang == "nl" else entry[0]
+
+    # --- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == SORT_ROLE:
+            return self._sort_key(r, col)
+        if role == KEY_ROLE:
+            return (r.table, r.fid)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (BUDGET, FUNDING):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == TITLE:
+            tip = "{} · {}".format(self.label("domain", r.domain), r.district_id or "?")
+            if r.needs_review:
+                tip += " · " + tr("needs review")
+            return tip
+        return None
+
+    def _display(self, r, col):
+        if col == TITLE:
+            return r.title
+        if col == KIND:
+            return self.label("kind", r.kind)
+        if col == THEME:
+            return self.label("theme", r.theme)
+        if col == YEARS:
+            return years_text(r.start_year, r.end_year)
+        if col == STATUS:
+            return self.label("status", r.status)
+        if col == BUDGET:
+            return money(r.budget, self._locale)
+        if col == FUNDING:
+            return money(r.funding, self._locale) if r.funding else ""
+        return None
+
+    def _sort_key(self, r, col):
+        if col == YEARS:
+            return (r.start_year or 0) * 10000 + (r.end_year or 0)
+        if col == BUDGET:
+            return r.budget if r.budget is not None else -1.0
+        if col == FUNDING:
+            return r.funding
+        text = self._display(r, col)
+        return (text or "").lower()
+
+
+class InterventionSortProxy(QSortFilterProxyModel):
+    """Sorts the list by each column's natural key (numbers as numbers)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)

@@ -1,0 +1,283 @@
+"""The "Interventions" dock: pick a district and period, see the list, draw, edit, save."""
+
+from __future__ import annotations
+
+import time
+
+from qgis.core import Qgis
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
+from qgis.PyQt.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.intervention_list import filter_rows, summarise
+from gebiedsplugin.gui.draw_actions import AREA_TABLES, DrawActions
+from gebiedsplugin.gui.edit_actions import EditActions
+from gebiedsplugin.gui.intervention_table_model import (
+    KEY_ROLE,
+    InterventionSortProxy,
+    InterventionTableModel,
+    money,
+)
+from gebiedsplugin.gui.interventions_filters import FilterBar
+from gebiedsplugin.gui.interventions_toolbars import DockToolbars
+from gebiedsplugin.gui.layer_watch import LayerWatcher
+from gebiedsplugin.gui.prompts import Prompts
+from gebiedsplugin.qgis_io.intervention_rows import area_choices, area_geometry, programme_rows
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.settings import PluginSettings
+
+
+class InterventionsDock(QgsDockWidget):
+    """List, filter, draw and edit the interventions of the open programme."""
+
+    def __init__(self, iface, controller, parent=None):
+        super().__init__(tr("Interventions"), parent or iface.mainWindow())
+        self.setObjectName("gebiedsplugin_interventions_dock")
+        self.iface = iface
+        self.controller = controller
+        self.prompts = Prompts(self)
+        self.draw = DrawActions(iface, controller, self)
+        self.edits = EditActions(iface, controller, self.prompts)
+        self.watcher = LayerWatcher(parent=self)
+        self.lang = ui_language()
+        self.all_rows: list = []
+        self.refresh_seconds = 0.0
+        self._syncing = False
+        self._build()
+        controller.programmeChanged.connect(self.on_programme_changed)
+        self.on_programme_changed()
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.bars = DockToolbars(self)
+        self.programme_label = QLabel()
+        self.programme_label.setObjectName("programme_label")
+        self.programme_label.setWordWrap(True)
+        layout.addWidget(self.bars.programme)
+        layout.addWidget(self.programme_label)
+        self.filters = FilterBar(body)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.bars.draw)
+        self.model = InterventionTableModel(self.lang, parent=self)
+        self.proxy = InterventionSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(body)
+        self.view.setObjectName("interventions_list")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view, 1)
+        self.footer = QLabel()
+        self.footer.setObjectName("footer")
+        layout.addWidget(self.footer)
+        layout.addWidget(self.bars.edit)
+        self.setWidget(body)
+        self.filters.changed.connect(self.apply_filter)
+        self.filters.districtChanged.connect(self.zoom_to_district)
+        self.view.selectionModel().selectionChanged.connect(self._list_selection_changed)
+        self.view.doubleClicked.connect(self.zoom_to_index)
+        self.watcher.changed.connect(self.reload)
+        self.watcher.selectionChanged.connect(self._map_selection_changed)
+
+    def set_prompts(self, prompts) -> None:
+        """Use *prompts* for every question the dock asks (tests answer without dialogs)."""
+        self.prompts = prompts
+        self.edits.prompts = prompts
+
+    def cleanup(self) -> None:
+        """Disconnect from the controller, layers and canvas (plugin unload)."""
+        self.watcher.clear()
+        self.draw.detach()
+        try:
+            self.controller.programmeChanged.disconnect(self.on_programme_changed)
+        except TypeError:
+            pass
+
+    # --- programme ---------------------------------------------------------------------------
+    def open_programme(self) -> None:
+        """Ask for a programme file and open it."""
+        path = self.prompts.open_path(PluginSettings.load().last_programme)
+        if path:
+            self._guarded(self.controller.open, path)
+
+    def new_programme(self) -> None:
+        """Ask for a file name and create an empty programme."""
+        path = self.prompts.new_path(PluginSettings.load().last_programme)
+        if path:
+            self._guarded(self.controller.create, path)
+
+    def _guarded(self, work, path: str) -> None:
+        try:
+            work(path)
+        except ProgrammeError as e:
+            notify(self.iface, tr("Programme"), str(e), Qgis.Critical, 10)
+            return
+        settings = PluginSettings.load()
+        settings.last_programme = path
+        settings.save()
+
+    def on_programme_changed(self) -> None:
+        """Re-attach to the layers of the (new) programme and reload everything."""
+        store = self.controller.store
+        layers = self.controller.layers
+        tables = schema.INTERVENTION_TABLES
+        self.watcher.watch([layers[t] for t in tables + ("funding",) if t in layers],
+                           [layers[t] for t in tables if t in layers])
+        self.draw.attach()
+        lists = store.value_lists() if store is not None else {}
+        self.model.set_value_lists(lists, self.lang)
+        self.filters.set_value_lists(lists, self.lang)
+        self.filters.set_districts(area_choices(layers.get("districts"), "district_id"))
+        self.programme_label.setText(
+            tr("Programme: {}").format(store.name) if store is not None else tr("No programme open."))
+        self.bars.set_enabled(store is not None)
+        self.reload()
+
+    # --- list ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the interventions from the layers (edit buffers included) and re-filter."""
+        started = time.perf_counter()
+        self.all_rows = programme_rows(self.controller.layers) if self.controller.store is not None else []
+        self.apply_filter()
+        self.refresh_seconds = time.perf_counter() - started
+
+    def apply_filter(self) -> None:
+        """Show the rows that pass the filter bar and update the footer."""
+        rows = filter_rows(self.all_rows, self.filters.current())
+        self._syncing = True
+        self.model.set_rows(rows)
+        self._syncing = False
+        total = summarise(rows)
+        self.footer.setText(tr("{} interventions · budget € {} · funding € {}").format(
+            total.count, money(total.budget) or "0", money(total.funding) or "0"))
+        for layer in {self.controller.layer(t) for t in schema.INTERVENTION_TABLES} - {None}:
+            self._map_selection_changed(layer)
+
+    def visible_keys(self) -> list:
+        """(table, fid) of the listed rows, in the view's (sorted) order."""
+        return [self.proxy.index(i, 0).data(KEY_ROLE) for i in range(self.proxy.rowCount())]
+
+    def selected_keys(self) -> list:
+        """(table, fid) of the selected rows."""
+        return [i.data(KEY_ROLE) for i in self.view.selectionModel().selectedRows()]
+
+    # --- selection sync ------------------------------------------------------------------------
+    def _list_selection_changed(self, *_args) -> None:
+        if self._syncing:
+            return
+        keys = self.selected_keys()
+        self._syncing = True
+        try:
+            for table in schema.INTERVENTION_TABLES:
+                layer = self.controller.layer(table)
+                if layer is not None:
+                    layer.selectByIds([fid for t, fid in keys if t == table])
+        finally:
+            self._syncing = False
+
+    def _map_selection_changed(self, layer) -> None:
+        if self._syncing or layer is None:
+            return
+        table = layer.customProperty("gebiedsplugin/table")
+        wanted = set(layer.selectedFeatureIds())
+        selection = QItemSelection()
+        for row in range(self.model.rowCount()):
+            r = self.model.row_at(row)
+            if r.table == table and r.fid in wanted:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.Rows
+        model = self.view.selectionModel()
+        self._syncing = True
+        try:
+            # Keep the other layers' rows; replace this layer's rows.
+            for index in model.selectedRows():
+                key = index.data(KEY_ROLE)
+                if key[0] == table and key[1] not in wanted:
+                    model.select(index, QItemSelectionModel.SelectionFlag.Deselect | flags)
+            model.select(selection, QItemSelectionModel.SelectionFlag.Select | flags)
+        finally:
+            self._syncing = False
+
+    # --- map ---------------------------------------------------------------------------------------
+    def zoom_to_index(self, index) -> None:
+        """Zoom to the feature of a list row and flash it."""
+        table, fid = index.data(KEY_ROLE)
+        layer = self.controller.layer(table)
+        if layer is None:
+            return
+        canvas = self.iface.mapCanvas()
+        canvas.zoomToFeatureIds(layer, [fid])
+        canvas.flashFeatureIds(layer, [fid])
+
+    def zoom_to_district(self, code: str) -> None:
+        """Show the chosen district (or the whole city) on the map."""
+        layer = self.controller.layer("districts")
+        if layer is None:
+            return
+        geometry = area_geometry(layer, "district_id", code)
+        canvas = self.iface.mapCanvas()
+        if geometry is None and code == schema.CITY_ID:
+            extent = canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent())
+        elif geometry is not None:
+            extent = canvas.mapSettings().layerExtentToOutputExtent(layer, geometry.boundingBox())
+        else:
+            return
+        extent.scale(1.05)
+        canvas.setExtent(extent)
+        canvas.refresh()
+
+    # --- actions (wired by DockToolbars) ---------------------------------------------------------
+    def start_drawing(self, kind: str) -> None:
+        """Start QGIS's capture tool for a point, line or polygon intervention."""
+        if self.draw.start(kind) is None:
+            notify(self.iface, tr("Interventions"), tr("Open a programme first."), Qgis.Warning)
+
+    def add_for_area(self) -> None:
+        """Ask for a district or neighbourhood and add an intervention covering it."""
+        choices = [(tr("District: {}").format(name), ("districts", code))
+                   for code, name in area_choices(self.controller.layer("districts"), "district_id")]
+        choices += [(tr("Neighbourhood: {}").format(name), ("neighbourhoods", code))
+                    for code, name in area_choices(self.controller.layer("neighbourhoods"), "neighbourhood_id")]
+        picked = self.prompts.choose_area(choices)
+        if picked is not None and picked[0] in AREA_TABLES:
+            self.draw.add_for_area(*picked)
+
+    def edit_selected(self) -> None:
+        keys = self.selected_keys()
+        if keys:
+            self.edits.edit(keys[0])
+
+    def delete_selected(self) -> None:
+        self.edits.delete(self.selected_keys())
+
+    def copy_selected(self) -> None:
+        self.edits.copy(self.selected_keys())
+
+    def edit_geometry(self) -> None:
+        keys = self.selected_keys()
+        if keys:
+            self.edits.edit_geometry(keys[0])
+
+    def undo(self) -> None:
+        self.edits.undo(self.watcher.last_layer)
+
+    def redo(self) -> None:
+        self.edits.redo(self.watcher.last_layer)
+
+    def save(self) -> None:
+        self.edits.save()
+
+    def discard(self) -> None:
+        self.edits.discard()
+

@@ -1,0 +1,123 @@
+"""The dock's filter bar: district (or whole city), period, domain, kind, theme, status."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.intervention_list import ListFilter
+from gebiedsplugin.toolbelt.i18n import tr
+
+_ANY_YEAR = schema.MIN_YEAR - 1  # the spin boxes' "any" value (shown as special text)
+_LISTS = ("domain", "kind", "theme", "status")
+
+
+def _combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
+def _year_box(name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setObjectName(name)
+    box.setRange(_ANY_YEAR, schema.MAX_YEAR)
+    box.setSpecialValueText(tr("any"))
+    box.setValue(_ANY_YEAR)
+    return box
+
+
+class FilterBar(QWidget):
+    """Widgets whose state is a ListFilter; emits changed() whenever it changes."""
+
+    changed = pyqtSignal()
+    districtChanged = pyqtSignal(str)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.district = _combo("district")
+        self.year_from = _year_box("year_from")
+        self.year_to = _year_box("year_to")
+        self.combos = {name: _combo(name) for name in _LISTS}
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(tr("District"), self.district)
+        period = QHBoxLayout()
+        period.addWidget(self.year_from, 1)
+        period.addWidget(QLabel(tr("to")))
+        period.addWidget(self.year_to, 1)
+        form.addRow(tr("Period"), period)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        row1.addWidget(self.combos["domain"], 1)
+        row1.addWidget(self.combos["kind"], 1)
+        row2.addWidget(self.combos["theme"], 1)
+        row2.addWidget(self.combos["status"], 1)
+        form.addRow(tr("Domain, kind"), row1)
+        form.addRow(tr("Theme, status"), row2)
+        self.set_value_lists({}, "en")
+        self.set_districts([])
+        self.district.currentIndexChanged.connect(self._district_changed)
+        for box in (self.year_from, self.year_to):
+            box.valueChanged.connect(self.changed)
+        for combo in self.combos.values():
+            combo.currentIndexChanged.connect(self.changed)
+
+    # --- content -----------------------------------------------------------------------------
+    def set_districts(self, choices: list) -> None:
+        """Fill the district list: the whole city first, then (code, name) pairs."""
+        current = self.district.currentData()
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(tr("Whole city"), schema.CITY_ID)
+        for code, name in choices:
+            if code != schema.CITY_ID:
+                self.district.addItem(str(name), code)
+        found = self.district.findData(current)
+        self.district.setCurrentIndex(max(found, 0))
+        self.district.blockSignals(False)
+
+    def set_value_lists(self, value_lists: dict, lang: str) -> None:
+        """Fill domain/kind/theme/status from the programme's value lists (defaults as fallback)."""
+        names = {"domain": tr("All domains"), "kind": tr("All kinds"), "theme": tr("All themes"),
+                 "status": tr("All statuses")}
+        for list_name, combo in self.combos.items():
+            current = combo.currentData()
+            codes = value_lists.get(list_name) or schema.VALUE_LISTS[list_name]
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(names[list_name], None)
+            for code, (en, nl) in codes.items():
+                combo.addItem(nl if lang == "nl" else en, code)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+            combo.blockSignals(False)
+
+    # --- state -------------------------------------------------------------------------------
+    def current(self) -> ListFilter:
+        """The filter the widgets describe."""
+        def chosen(name):
+            code = self.combos[name].currentData()
+            return frozenset([code]) if code else frozenset()
+
+        def year(box):
+            return None if box.value() == _ANY_YEAR else box.value()
+
+        return ListFilter(
+            district_id=self.district.currentData(), year_from=year(self.year_from), year_to=year(self.year_to),
+            domains=chosen("domain"), kinds=chosen("kind"), themes=chosen("theme"), statuses=chosen("status"))
+
+    def set_choice(self, name: str, code) -> None:
+        """Select *code* in the combo *name* ('district', 'domain', 'kind', 'theme', 'status')."""
+        combo = self.district if name == "district" else self.combos[name]
+        combo.setCurrentIndex(max(combo.findData(code), 0))
+
+    def set_period(self, year_from: int | None, year_to: int | None) -> None:
+        """Set the year range (None: any)."""
+        self.year_from.setValue(year_from or _ANY_YEAR)
+        self.year_to.setValue(year_to or _ANY_YEAR)
+
+    def _district_changed(self) -> None:
+        self.districtChanged.emit(self.district.currentData() or schema.CITY_ID)
+        self.changed.emit()

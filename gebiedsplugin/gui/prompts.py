@@ -1,0 +1,53 @@
+"""The questions the interventions dock asks the planner, in one replaceable object.
+
+Tests hand the dock a subclass that answers without dialogs; everything else stays real.
+"""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from gebiedsplugin.toolbelt.i18n import tr
+
+
+class Prompts:
+    """Modal dialogs parented to *parent*."""
+
+    def __init__(self, parent=None):
+        self.parent = parent
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Yes/No question; True for Yes."""
+        answer = QMessageBox.question(self.parent, title, text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def years_shift(self, default: int = 1):
+        """How many years later a copy should be (negative: earlier); None when cancelled."""
+        value, ok = QInputDialog.getInt(self.parent, tr("Copy to another period"),
+                                        tr("Move the copy by this many years:"), default, -50, 50, 1)
+        return value if ok else None
+
+    def choose_area(self, choices: list):
+        """Pick one of *choices* [(label, (table, code))]; the (table, code) or None."""
+        if not choices:
+            return None
+        labels = [label for label, _ in choices]
+        label, ok = QInputDialog.getItem(self.parent, tr("Intervention for a whole area"),
+                                         tr("District or neighbourhood:"), labels, 0, False)
+        if not ok:
+            return None
+        return choices[labels.index(label)][1]
+
+    def open_path(self, start: str = "") -> str:
+        """A programme file to open ('' when cancelled)."""
+        path, _ = QFileDialog.getOpenFileName(self.parent, tr("Open programme"), start, tr("GeoPackage (*.gpkg)"))
+        return path
+
+    def new_path(self, start: str = "") -> str:
+        """A file name for a new programme ('' when cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(self.parent, tr("New programme"), start, tr("GeoPackage (*.gpkg)"))
+        if path and not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        return path

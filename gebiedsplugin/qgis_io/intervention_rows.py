@@ -1,0 +1,207 @@
+"""Interventions layers <-> the dock's list rows, and edits that go through the edit buffer.
+
+Reads include uncommitted edits (QgsVectorLayer.getFeatures reads through the edit buffer), so the
+list shows what the planner sees on the map. Writes happen inside edit commands: undo/redo work
+and nothing reaches the GeoPackage before the planner saves.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsDefaultValue,
+    QgsExpression,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsVectorLayer,
+    QgsVectorLayerUtils,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.intervention_list import (
+    PROPOSED_FIELDS,
+    ListRow,
+    funding_totals,
+    shifted_copy,
+    to_bool,
+    with_funding,
+)
+
+_ROW_FIELDS = ("uid", "title", "domain", "kind", "theme", "status", "district_id", "neighbourhood_id",
+               "start_year", "end_year", "budget", "city_wide", "needs_review")
+
+# Filled by the layer's defaults on a copy, never copied.
+COPY_DROP = ("uid", "district_id", "neighbourhood_id", "needs_review", "created_at", "created_by",
+             "modified_at", "modified_by")
+
+
+def plain(value):
+    """A QGIS attribute value as plain Python (NULL -> None)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    return value
+
+
+def feature_attrs(feature: QgsFeature) -> dict:
+    """field name -> plain value of *feature*."""
+    names = feature.fields().names()
+    return {name: plain(value) for name, value in zip(names, feature.attributes())}
+
+
+def layer_rows(layer: QgsVectorLayer, table: str) -> list:
+    """One ListRow per feature of an interventions layer (edit buffer included)."""
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    names = [n for n in _ROW_FIELDS if layer.fields().indexFromName(n) >= 0]
+    request.setSubsetOfAttributes(names, layer.fields())
+    rows = []
+    for feat in layer.getFeatures(request):
+        a = {n: plain(feat[n]) for n in names}
+        rows.append(ListRow(
+            table=table, fid=feat.id(), uid=a.get("uid") or "", title=a.get("title") or "",
+            domain=a.get("domain") or "", kind=a.get("kind") or "", theme=a.get("theme") or "",
+            status=a.get("status") or "", district_id=a.get("district_id") or "",
+            neighbourhood_id=a.get("neighbourhood_id") or "",
+            start_year=_int(a.get("start_year")), end_year=_int(a.get("end_year")),
+            budget=_float(a.get("budget")), city_wide=to_bool(a.get("city_wide")),
+            needs_review=to_bool(a.get("needs_review"))))
+    return rows
+
+
+def funding_by_uid(layer: QgsVectorLayer | None) -> dict:
+    """uid -> total funding, from the funding layer (edit buffer included)."""
+    if layer is None:
+        return {}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes(["intervention_uid", "amount"], layer.fields())
+    return funding_totals(
+        {"intervention_uid": plain(f["intervention_uid"]), "amount": plain(f["amount"])}
+        for f in layer.getFeatures(request))
+
+
+def programme_rows(layers: dict) -> list:
+    """ListRows of all three interventions layers of a programme (table name -> layer)."""
+    rows = []
+    for table in schema.INTERVENTION_TABLES:
+        layer = layers.get(table)
+        if layer is not None:
+            rows.extend(layer_rows(layer, table))
+    return with_funding(rows, funding_by_uid(layers.get("funding")))
+
+
+def _int(value):
+    try:
+        return None if value is None else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(value):
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- proposals: last-used values offered in the next form ---------------------------------------
+def apply_proposals(layer: QgsVectorLayer, values: dict) -> None:
+    """Offer *values* (field -> value) as insert-only defaults of *layer*'s proposed fields.
+
+    QGIS's add-feature tool and our own form flow both fill a new feature from the layer's default
+    values, so this is how the last-used domain, kind, theme and years reach the form.
+    """
+    for name in PROPOSED_FIELDS:
+        idx = layer.fields().indexFromName(name)
+        if idx < 0:
+            continue
+        value = values.get(name)
+        if value in (None, "", 0):
+            expression = ""
+        elif isinstance(value, (int, float)):
+            expression = str(int(value))
+        else:
+            expression = QgsExpression.quotedString(str(value))
+        layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression, False))
+
+
+def clear_proposals(layer: QgsVectorLayer) -> None:
+    """Remove the proposals again (the proposed fields have no schema default)."""
+    apply_proposals(layer, {})
+
+
+# --- edits ----------------------------------------------------------------------------------------
+def fit_geometry(layer: QgsVectorLayer, geometry: QgsGeometry) -> QgsGeometry:
+    """*geometry* converted to the layer's single/multi type (the tables store multi lines/polygons)."""
+    geom = QgsGeometry(geometry)
+    if QgsWkbTypes.isMultiType(layer.wkbType()) and not geom.isMultipart():
+        geom.convertToMultiType()
+    return geom
+
+
+def new_feature(layer: QgsVectorLayer, geometry: QgsGeometry, initial: dict | None = None) -> QgsFeature:
+    """A feature for *layer* with the layer's defaults (uid, district, audit, proposals) evaluated.
+
+    *initial* (field -> value) wins over defaults. Nothing is added to the layer.
+    """
+    attrs = {}
+    for name, value in (initial or {}).items():
+        idx = layer.fields().indexFromName(name)
+        if idx >= 0:
+            attrs[idx] = value
+    context = layer.createExpressionContext()
+    return QgsVectorLayerUtils.createFeature(layer, fit_geometry(layer, geometry), attrs, context)
+
+
+def ensure_editing(layer: QgsVectorLayer) -> bool:
+    """Put *layer* in edit mode if it is not already (True when it is editable afterwards)."""
+    return layer.isEditable() or layer.startEditing()
+
+
+def copy_to_period(layer: QgsVectorLayer, fid: int, years: int, title_suffix: str = "") -> int | None:
+    """Add a copy of feature *fid* moved *years* (new uid; district etc. by defaults); its new fid."""
+    source = layer.getFeature(fid)
+    if not source.isValid() or not ensure_editing(layer):
+        return None
+    attrs = shifted_copy(feature_attrs(source), years, COPY_DROP + ("fid",))
+    if title_suffix and attrs.get("title"):
+        attrs["title"] = attrs["title"] + title_suffix
+    feature = new_feature(layer, source.geometry(), attrs)
+    layer.beginEditCommand("copy intervention")
+    ok = layer.addFeature(feature)
+    if not ok:
+        layer.destroyEditCommand()
+        return None
+    layer.endEditCommand()
+    return feature.id()
+
+
+def delete_features(layer: QgsVectorLayer, fids: list) -> bool:
+    """Delete *fids* from *layer* in one edit command (undoable)."""
+    if not fids or not ensure_editing(layer):
+        return False
+    layer.beginEditCommand("delete interventions")
+    ok = layer.deleteFeatures(list(fids))
+    if ok:
+        layer.endEditCommand()
+    else:
+        layer.destroyEditCommand()
+    return ok
+
+
+def area_geometry(layer: QgsVectorLayer, code_field: str, code: str) -> QgsGeometry | None:
+    """The geometry of the area *code* (district or neighbourhood layer), or None."""
+    expression = "{} = {}".format(QgsExpression.quotedColumnRef(code_field), QgsExpression.quotedString(code))
+    for feat in layer.getFeatures(QgsFeatureRequest().setFilterExpression(expression)):
+        if feat.hasGeometry():
+            return QgsGeometry(feat.geometry())
+    return None
+
+
+def area_choices(layer: QgsVectorLayer | None, code_field: str) -> list:
+    """(code, name) of every area in *layer*, sorted by name."""
+    if layer is None:
+        return []
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    out = [(plain(f[code_field]), plain(f["name"]) or plain(f[code_field])) for f in layer.getFeatures(request)]
+    return sorted((c for c in out if c[0]), key=lambda c: str(c[1]).lower())
