@@ -165,3 +165,48 @@ def answer_form(values=None, accept=True, seen=None):
 
 FORM_VALUES = {"title": "New bench", "domain": "physical", "kind": "intervention", "theme": "public_space",
                "start_year": 2026, "end_year": 2027, "budget": 12000.0}
+
+
+def _item(uid, title, table, geom, district, **attrs):
+    base = {"uid": uid, "title": title, "domain": "physical", "kind": "intervention", "theme": "green",
+            "district_id": district, "start_year": 2025, "end_year": 2026, "status": "planned", "budget": 1000.0}
+    base.update(attrs)
+    return Feature(base, geom, table)
+
+
+def stocked_programme() -> Programme:
+    """The town with five interventions (three layers) and funding for two of them."""
+    prog = town_programme()
+    prog.interventions = [
+        _item("u1", "Bench", "interventions_point", shapely.Point(100200, 480500), "west", budget=500.0),
+        _item("u2", "Bike lane", "interventions_line", shapely.LineString([(101100, 480100), (101900, 480100)]),
+              "east", theme="mobility", start_year=2027, end_year=2029, budget=250000.0),
+        _item("u3", "Park", "interventions_polygon", shapely.box(100100, 480100, 100400, 480400), "west",
+              kind="maintenance", start_year=2020, end_year=2022, status="done", budget=80000.0),
+        _item("u4", "Neighbourhood team", "interventions_polygon", shapely.box(101500, 480000, 102000, 481000),
+              "east", domain="social", kind="initiative", theme="care", start_year=2026, end_year=2026,
+              budget=None),
+        _item("u5", "Tree", "interventions_point", shapely.Point(101600, 480700), "east", budget=300.0),
+    ]
+    prog.funding = [{"intervention_uid": "u2", "year": 2027, "funder": "province", "amount": 100000.0},
+                    {"intervention_uid": "u2", "year": 2028, "funder": "municipality", "amount": 50000.0},
+                    {"intervention_uid": "u4", "year": 2026, "funder": "health_insurer", "amount": 7000.0}]
+    return prog
+
+
+@pytest.fixture()
+def stocked_dock(plugin, tmp_path, qgis_canvas, clean_settings):
+    """The dock with the stocked town open."""
+    from gebiedsplugin.gui.interventions_dock import InterventionsDock
+
+    path = GpkgStore.create(tmp_path / "stocked.gpkg", programme=stocked_programme()).path
+    dock = [d for d in plugin.docks if isinstance(d, InterventionsDock)][0]
+    dock.set_prompts(AnsweringPrompts())
+    plugin.controller.open(path)
+    districts = plugin.controller.layer("districts")
+    qgis_canvas.setDestinationCrs(districts.crs())
+    qgis_canvas.setExtent(districts.extent())
+    yield dock
+    for layer in plugin.controller.layers.values():
+        if layer.isEditable():
+            layer.rollBack()
