@@ -106,7 +106,7 @@ class InterventionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (BUDGET, FUNDING):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == TITLE:
-            tip = "{} · {}".format(self.label("domain", r.domain), r.district_id or "?")
+            tip = "{}\n{} · {}".format(r.title, self.label("domain", r.domain), r.district_id or "?")
             if r.needs_review:
                 tip += " · " + tr("needs review")
             return tip

@@ -7,7 +7,7 @@ import time
 from qgis.core import Qgis
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
-from qgis.PyQt.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
@@ -16,6 +16,7 @@ from gebiedsplugin.gui.draw_actions import AREA_TABLES, DrawActions
 from gebiedsplugin.gui.edit_actions import EditActions
 from gebiedsplugin.gui.intervention_table_model import (
     KEY_ROLE,
+    TITLE,
     InterventionSortProxy,
     InterventionTableModel,
     money,
@@ -75,7 +76,12 @@ class InterventionsDock(QgsDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TITLE, 220)
         layout.addWidget(self.view, 1)
         self.footer = QLabel()
         self.footer.setObjectName("footer")
