@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.controller import ProgrammeController
+from gebiedsplugin.gui.export_dock import ExportDock
 from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
@@ -22,7 +23,7 @@ from gebiedsplugin.toolbelt.settings import PluginSettings
 
 def dock_factories() -> list:
     """Factories (iface, controller) -> QgsDockWidget for the plugin's docks, in tab order."""
-    return [InterventionsDock]
+    return [InterventionsDock, ExportDock]
 
 
 class GebiedsPlugin:

@@ -12,9 +12,10 @@ from gebiedsplugin.toolbelt.resources import icon_path
 def algorithm_classes() -> list:
     """Every algorithm of the provider (one per module)."""
     from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
+    from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
     from gebiedsplugin.processing_provider.generate_sample import GenerateSampleAlgorithm
 
-    return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm]
+    return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

@@ -1,0 +1,247 @@
+"""The "Export" dock: scope, period, formats, folder, template -> the unified programme map export.
+
+Thin: it fills an ExportRequest, runs the data preparation as a QgsTask and the layout rendering on
+the main thread (qgis_io.exporter), and shows progress and the outcome.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsFeedback
+from qgis.gui import QgsDockWidget, QgsFileWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ExportRequest
+from gebiedsplugin.core.unified import Scope
+from gebiedsplugin.gui.prompts import Prompts
+from gebiedsplugin.qgis_io.export_task import PrepareExportTask
+from gebiedsplugin.qgis_io.exporter import finish_export
+from gebiedsplugin.qgis_io.ogr_read import read_table
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.settings import PluginSettings
+
+NO_YEAR = 1999  # the spin boxes' "no bound" value (shown as a dash)
+
+
+class ExportDock(QgsDockWidget):
+    """Export the open (or a chosen) programme as print atlas and data."""
+
+    def __init__(self, iface, controller, parent=None):
+        super().__init__(tr("Export"), parent or iface.mainWindow())
+        self.setObjectName("gebiedsplugin_export_dock")
+        self.iface = iface
+        self.controller = controller
+        self.prompts = Prompts(self)
+        self.task = None
+        self.last_result = None
+        self.last_error = ""
+        self._build()
+        controller.programmeChanged.connect(self.on_programme_changed)
+        self.on_programme_changed()
+
+    # --- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        form = QFormLayout()
+        self.programme = QgsFileWidget()
+        self.programme.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.programme.fileChanged.connect(self._load_districts)
+        form.addRow(tr("Programme"), self.programme)
+        self.city = QRadioButton(tr("Whole city"))
+        self.city.setChecked(True)
+        self.some = QRadioButton(tr("Districts:"))
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.city)
+        scope_row.addWidget(self.some)
+        form.addRow(tr("Scope"), scope_row)
+        self.districts = QListWidget()
+        self.districts.setMaximumHeight(110)
+        self.districts.setEnabled(False)
+        self.some.toggled.connect(self.districts.setEnabled)
+        form.addRow("", self.districts)
+        self.year_from, self.year_to = self._year_box(), self._year_box()
+        period = QHBoxLayout()
+        period.addWidget(self.year_from)
+        period.addWidget(QLabel("–"))
+        period.addWidget(self.year_to)
+        form.addRow(tr("Period"), period)
+        self.formats = {}
+        fmt_row = QHBoxLayout()
+        for fmt in FORMATS:
+            box = QCheckBox(fmt.upper() if fmt != "geojson" else "GeoJSON")
+            box.setChecked(fmt in DEFAULT_FORMATS)
+            box.setObjectName("export_format_" + fmt)
+            self.formats[fmt] = box
+            fmt_row.addWidget(box)
+        form.addRow(tr("Formats"), fmt_row)
+        self.per_year = QCheckBox(tr("Also one page per year"))
+        form.addRow("", self.per_year)
+        self.folder = QgsFileWidget()
+        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.setFilePath(PluginSettings.load().last_output_folder)
+        form.addRow(tr("Output folder"), self.folder)
+        self.template = QgsFileWidget()
+        self.template.setFilter(tr("Layout template (*.qpt)"))
+        self.template.setToolTip(tr("Empty: the plugin's A3 atlas template."))
+        form.addRow(tr("Template"), self.template)
+        layout.addLayout(form)
+        self.run_button = QPushButton(tr("Export"))
+        self.run_button.setObjectName("export_run")
+        self.run_button.clicked.connect(self.run_export)
+        layout.addWidget(self.run_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def _year_box(self) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(NO_YEAR, schema.MAX_YEAR)
+        box.setSpecialValueText("—")
+        box.setValue(NO_YEAR)
+        return box
+
+    # --- programme ---------------------------------------------------------------------------------
+    def on_programme_changed(self) -> None:
+        store = self.controller.store
+        if store is not None and getattr(store, "kind", "") == "gpkg":
+            self.programme.setFilePath(store.path)
+        self._load_districts()
+
+    def _load_districts(self, *_args) -> None:
+        self.districts.clear()
+        path = self.programme.filePath()
+        if not path or not Path(path).is_file():
+            return
+        try:
+            from osgeo import gdal
+
+            rows = read_table(gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY), "districts")[0]
+        except (RuntimeError, KeyError, AttributeError):
+            return
+        for row in sorted(rows, key=lambda r: str(r.get("name"))):
+            if row.get("district_id") == schema.CITY_ID:
+                continue
+            item = QListWidgetItem(str(row.get("name") or row.get("district_id")))
+            item.setData(Qt.ItemDataRole.UserRole, row.get("district_id"))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.districts.addItem(item)
+
+    # --- export ------------------------------------------------------------------------------------
+    def request(self) -> ExportRequest:
+        """The ExportRequest the form describes."""
+        ids = ()
+        if self.some.isChecked():
+            ids = tuple(self.districts.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.districts.count())
+                        if self.districts.item(i).checkState() == Qt.CheckState.Checked)
+        year_from = None if self.year_from.value() == NO_YEAR else self.year_from.value()
+        year_to = None if self.year_to.value() == NO_YEAR else self.year_to.value()
+        return ExportRequest(
+            programme=self.programme.filePath(), folder=self.folder.filePath(), scope=Scope(ids, year_from, year_to),
+            formats=tuple(f for f, box in self.formats.items() if box.isChecked()),
+            per_year=self.per_year.isChecked(), template=self.template.filePath() or None, lang=ui_language())
+
+    def run_export(self) -> bool:
+        """Start an export; False (with a message) when the form asks for something impossible."""
+        request = self.request()
+        problem = self._problem(request)
+        if problem:
+            return self._fail(problem)
+        existing = request.existing_files()
+        if existing:
+            names = "\n".join(p.name for p in existing[:12]) + ("\n…" if len(existing) > 12 else "")
+            if not self.prompts.confirm(tr("Replace files?"), tr("These files exist already:\n{}\n\nReplace them?")
+                                        .format(names)):
+                return self._fail(tr("Nothing exported: the files exist already."))
+            request.overwrite = True
+        settings = PluginSettings.load()
+        settings.last_output_folder = request.folder
+        settings.save()
+        self.last_result, self.last_error = None, ""
+        self.run_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.status.setText(tr("Preparing the data…"))
+        self.task = PrepareExportTask(request, lambda prepared, error: self._prepared(request, prepared, error))
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value * 0.3)))
+        QgsApplication.taskManager().addTask(self.task)
+        return True
+
+    def _problem(self, request: ExportRequest) -> str:
+        if not request.programme:
+            return tr("Choose the programme to export.")
+        if not request.folder:
+            return tr("Choose an output folder.")
+        if not request.formats:
+            return tr("Choose at least one export format.")
+        if self.some.isChecked() and not request.scope.district_ids:
+            return tr("Tick at least one district, or choose the whole city.")
+        scope = request.scope
+        if scope.year_from is not None and scope.year_to is not None and scope.year_to < scope.year_from:
+            return tr("The period ends before it starts.")
+        return ""
+
+    def _prepared(self, request: ExportRequest, prepared, error: str) -> None:
+        """Main thread: the task is done; render the atlas here (QGIS requires it) with progress."""
+        self.task = None
+        if prepared is None:
+            self.run_button.setEnabled(True)
+            self._fail(error)
+            return
+        self.status.setText(tr("Rendering the atlas…"))
+        feedback = QgsFeedback()
+        feedback.progressChanged.connect(self._render_progress)
+        try:
+            result = finish_export(prepared, request, feedback)
+        except ProgrammeError as e:
+            self._fail(str(e))
+            return
+        finally:
+            self.run_button.setEnabled(True)
+        self.last_result = result
+        self.progress.setValue(100)
+        text = tr("{} files written to {} ({} atlas pages, {} items).").format(
+            len(result.all_files()), request.folder, result.atlas_pages, result.items)
+        self.status.setText(text)
+        notify(self.iface, tr("Export"), text, Qgis.Success)
+
+    def _render_progress(self, value: float) -> None:
+        self.progress.setValue(int(value))
+        QgsApplication.processEvents()
+
+    def _fail(self, text: str) -> bool:
+        self.last_error = text
+        self.status.setText(text)
+        notify(self.iface, tr("Export"), text, Qgis.Warning, 10)
+        return False
+
+    def cleanup(self) -> None:
+        """Plugin unload: drop the controller connection; a running task finishes on its own."""
+        try:
+            self.controller.programmeChanged.disconnect(self.on_programme_changed)
+        except TypeError:
+            pass

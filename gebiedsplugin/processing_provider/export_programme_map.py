@@ -1,0 +1,119 @@
+"""gebiedsplugin:export_programme_map: the unified programme map as print atlas and data."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ExportRequest, parse_formats
+from gebiedsplugin.core.unified import Scope
+from gebiedsplugin.processing_provider.base import BaseAlgorithm
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
+
+
+class ExportProgrammeMapAlgorithm(BaseAlgorithm):
+    NAME = "export_programme_map"
+    PROGRAMME, SCOPE, YEAR_FROM, YEAR_TO, FORMATS, OUTPUT_FOLDER = (
+        "PROGRAMME", "SCOPE", "YEAR_FROM", "YEAR_TO", "FORMATS", "OUTPUT_FOLDER")
+    PER_YEAR, TEMPLATE, OVERWRITE, TABLE_ROWS = "PER_YEAR", "TEMPLATE", "OVERWRITE", "TABLE_ROWS"
+    PDF, GPKG, GEOJSON, PAGES, FILES = "PDF", "GPKG", "GEOJSON", "PAGES", "FILES"
+
+    def display(self) -> str:
+        return tr("Export programme map (atlas and data)")
+
+    def help_text(self) -> str:
+        return tr("Puts interventions, maintenance, initiatives, statutory tasks and the multi-year programme "
+                  "on one map and exports it: a print atlas (PDF, and a PNG per page) with a page for the whole "
+                  "city or the selection and one per district (optionally one per year), a GeoPackage with "
+                  "the styles embedded, GeoJSON (EPSG:4326) for the web map and CSV tables. Existing files are "
+                  "not replaced unless OVERWRITE is set.")
+
+    def flags(self):
+        # Layouts render on the main thread only.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(QgsProcessingParameterFile(self.PROGRAMME, tr("Programme"), extension="gpkg"),
+                 tr("The programme's GeoPackage."))
+        self.add(QgsProcessingParameterString(self.SCOPE, tr("Scope"), defaultValue="city"),
+                 tr("'city' for the whole city, or district ids separated by commas (e.g. noord,oost)."))
+        for name, label in ((self.YEAR_FROM, tr("From year")), (self.YEAR_TO, tr("To year"))):
+            self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer, optional=True,
+                                                  minValue=2000, maxValue=2100),
+                     tr("Only items whose years overlap the period; empty for no bound."))
+        self.add(QgsProcessingParameterString(self.FORMATS, tr("Formats"), defaultValue=",".join(DEFAULT_FORMATS)),
+                 tr("Comma-separated, any of: {}.").format(", ".join(FORMATS)))
+        self.add(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")),
+                 tr("Where the files go; names start with programme_map_ and the scope."))
+        self.add(QgsProcessingParameterBoolean(self.PER_YEAR, tr("Also one page per year"), False),
+                 tr("Adds an overview page for every year of the period."))
+        template = QgsProcessingParameterFile(self.TEMPLATE, tr("Layout template"), extension="qpt", optional=True)
+        self.add(template, tr("A .qpt print layout (default: the plugin's A3 atlas template)."))
+        self.add(QgsProcessingParameterBoolean(self.OVERWRITE, tr("Overwrite existing files"), False),
+                 tr("Replace files of an earlier export with the same names."))
+        rows = QgsProcessingParameterNumber(self.TABLE_ROWS, tr("Table rows per page area"),
+                                            QgsProcessingParameterNumber.Integer, defaultValue=30, minValue=0,
+                                            maxValue=100000)
+        rows.setFlags(rows.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.add(rows, tr("Largest items listed per area; more rows continue on extra pages; 0 lists all."))
+        self.addOutput(QgsProcessingOutputFile(self.PDF, tr("Atlas PDF")))
+        self.addOutput(QgsProcessingOutputFile(self.GPKG, tr("GeoPackage")))
+        self.addOutput(QgsProcessingOutputFile(self.GEOJSON, tr("GeoJSON")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Atlas pages")))
+        self.addOutput(QgsProcessingOutputString(self.FILES, tr("Files written")))
+
+    def request(self, parameters, context) -> ExportRequest:
+        """The ExportRequest the parameters describe (ProgrammeError when they are wrong)."""
+        try:
+            formats = parse_formats(self.parameterAsString(parameters, self.FORMATS, context))
+        except ValueError as e:
+            raise ProgrammeError(tr("Unknown formats: {} (choose from {}).").format(e, ", ".join(FORMATS))) from None
+
+        def year(name):
+            value = parameters.get(name)
+            return None if value in (None, "") else self.parameterAsInt(parameters, name, context)
+
+        year_from, year_to = year(self.YEAR_FROM), year(self.YEAR_TO)
+        if year_from is not None and year_to is not None and year_to < year_from:
+            raise ProgrammeError(tr("The period ends ({}) before it starts ({}).").format(year_to, year_from))
+        return ExportRequest(
+            programme=self.parameterAsFile(parameters, self.PROGRAMME, context),
+            folder=self.parameterAsString(parameters, self.OUTPUT_FOLDER, context),
+            scope=Scope.parse(self.parameterAsString(parameters, self.SCOPE, context), year_from, year_to),
+            formats=formats,
+            per_year=self.parameterAsBool(parameters, self.PER_YEAR, context),
+            template=self.parameterAsFile(parameters, self.TEMPLATE, context) or None,
+            overwrite=self.parameterAsBool(parameters, self.OVERWRITE, context),
+            lang=ui_language(),
+            table_rows=self.parameterAsInt(parameters, self.TABLE_ROWS, context),
+        )
+
+    def run(self, parameters, context, feedback) -> dict:
+        from gebiedsplugin.qgis_io.exporter import run_export
+
+        request = self.request(parameters, context)
+        if not request.programme:
+            raise ProgrammeError(tr("Choose the programme to export."))
+        result = run_export(request, feedback)
+        for path in result.all_files():
+            feedback.pushInfo(tr("Written: {}").format(path))
+        feedback.pushInfo(tr("{} items on {} atlas pages ({} printed pages).").format(
+            result.items, result.atlas_pages, result.pdf_pages))
+
+        def first(fmt):
+            return result.files.get(fmt, [None])[0]
+
+        return {self.OUTPUT_FOLDER: request.folder, self.PDF: first("pdf"), self.GPKG: first("gpkg"),
+                self.GEOJSON: first("geojson"), self.PAGES: result.atlas_pages,
+                self.FILES: ";".join(result.all_files())}

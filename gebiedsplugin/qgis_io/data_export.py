@@ -1,0 +1,174 @@
+"""Data exports of the unified map: the GeoPackage, GeoJSON (EPSG:4326, RFC 7946) and CSV tables.
+
+Everything here except embed_styles() uses OGR only and is safe in a worker thread (no layers).
+Each file is written under a temporary name and renamed when complete (toolbelt.files).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+
+import shapely
+from osgeo import gdal, ogr
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.atlas_pages import PAGE_FIELDS, SUMMARY_FIELDS, summary_rows
+from gebiedsplugin.core.unified import FIELD_NAMES, UNIFIED_FIELDS, UnifiedMap
+from gebiedsplugin.qgis_io.ogr_tables import spatial_ref
+from gebiedsplugin.toolbelt.files import atomic_path
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+UNIFIED_LAYERS = {k: "unified_" + k for k in schema.GEOMETRY_KINDS}
+ITEMS_TABLE, PAGES_TABLE, DISTRICTS_TABLE = "unified_items", "atlas_pages", "districts"
+CSV_EXTRA = ("x", "y")  # representative point in the programme's CRS
+
+_OGR = {schema.TEXT: ogr.OFTString, schema.INTEGER: ogr.OFTInteger, schema.REAL: ogr.OFTReal}
+_GEOM = {"point": ogr.wkbPoint, "line": ogr.wkbMultiLineString, "polygon": ogr.wkbMultiPolygon}
+
+
+def _multi(geoms: list, kind: str) -> list:
+    if kind == "line":
+        return [shapely.multilinestrings([g]) if g is not None and g.geom_type == "LineString" else g for g in geoms]
+    if kind == "polygon":
+        return [shapely.multipolygons([g]) if g is not None and g.geom_type == "Polygon" else g for g in geoms]
+    return geoms
+
+
+def write_layer(ds, name: str, fields, features, geom_type=ogr.wkbNone, srs=None, options=None,
+                kind: str = "", cancelled=None) -> None:
+    """Create layer *name* with *fields* ((name, type) pairs) and write *features* (Feature records)."""
+    layer = ds.CreateLayer(name, srs, geom_type, options=options or [])
+    for fname, ftype in fields:
+        layer.CreateField(ogr.FieldDefn(fname, _OGR[ftype]))
+    defn = layer.GetLayerDefn()
+    names = [f[0] for f in fields]
+    wkbs = [None] * len(features)
+    if geom_type != ogr.wkbNone:
+        geoms = _multi([f.geometry for f in features], kind) if kind else [f.geometry for f in features]
+        wkbs = shapely.to_wkb(geoms).tolist() if geoms else []
+    for i, (feat, wkb) in enumerate(zip(features, wkbs)):
+        out = ogr.Feature(defn)
+        attrs = feat.attrs if hasattr(feat, "attrs") else feat
+        for j, fname in enumerate(names):
+            value = attrs.get(fname)
+            if value is not None:
+                out.SetField(j, value)
+        if wkb is not None:
+            out.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
+        layer.CreateFeature(out)
+        if cancelled is not None and i % 5000 == 0 and cancelled():
+            raise InterruptedError
+
+
+def write_working_gpkg(path: str, unified: UnifiedMap, pages: list, districts: list, cancelled=None) -> None:
+    """The unified map as a GeoPackage: a layer per geometry kind, the item table, pages, districts."""
+    srs = spatial_ref(unified.crs)
+    fields = [(f[0], f[1]) for f in UNIFIED_FIELDS]
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    try:
+        ds.StartTransaction()
+        opts = ["GEOMETRY_NAME=geom", "FID=fid"]
+        for kind, name in UNIFIED_LAYERS.items():
+            write_layer(ds, name, fields, unified.items[kind], _GEOM[kind], srs, opts, kind, cancelled)
+        write_layer(ds, ITEMS_TABLE, fields, unified.all_items(), options=["FID=fid"], cancelled=cancelled)
+        write_layer(ds, PAGES_TABLE, PAGE_FIELDS, [_page_record(p) for p in pages], ogr.wkbMultiPolygon, srs, opts,
+                    "polygon")
+        write_layer(ds, DISTRICTS_TABLE, [("district_id", schema.TEXT), ("name", schema.TEXT)], districts,
+                    ogr.wkbMultiPolygon, srs, opts, "polygon")
+        ds.CommitTransaction()
+        for name in UNIFIED_LAYERS.values():
+            ds.ExecuteSQL('CREATE INDEX "ix_{0}_district" ON "{0}" ("district_id")'.format(name))
+        ds.ExecuteSQL('CREATE INDEX "ix_{0}_district" ON "{0}" ("district_id")'.format(ITEMS_TABLE))
+    finally:
+        ds = None
+
+
+class _PageRecord:
+    def __init__(self, attrs, geometry):
+        self.attrs, self.geometry = attrs, geometry
+
+
+def _page_record(page) -> _PageRecord:
+    return _PageRecord(page.attrs(), page.geometry)
+
+
+def shareable(path: str) -> None:
+    """Give a finished temporary file the usual permissions (temporary files start owner-only)."""
+    try:
+        os.chmod(path, 0o644)
+    except OSError:
+        pass
+
+
+def publish_copy(source: str, target: str, overwrite: bool) -> str:
+    """Copy *source* to *target* via a temporary name (the GeoPackage deliverable)."""
+    with atomic_path(target, overwrite) as tmp:
+        shutil.copyfile(source, tmp)
+        shareable(tmp)
+    return str(target)
+
+
+def write_geojson(target: str, unified: UnifiedMap, overwrite: bool, cancelled=None) -> str:
+    """All items in one FeatureCollection, RFC 7946 (EPSG:4326, lon/lat, right-hand polygons)."""
+    fields = [(f[0], f[1]) for f in UNIFIED_FIELDS]
+    items = []
+    for kind in schema.GEOMETRY_KINDS:
+        geoms = _multi([f.geometry for f in unified.items[kind]], kind)
+        items.extend(_PageRecord(f.attrs, g) for f, g in zip(unified.items[kind], geoms))
+    with atomic_path(target, overwrite) as tmp:
+        os.unlink(tmp)  # the driver creates the file itself
+        ds = ogr.GetDriverByName("GeoJSON").CreateDataSource(tmp)
+        # The driver reprojects to EPSG:4326 itself when RFC7946=YES.
+        write_layer(ds, "programme_map", fields, items, ogr.wkbUnknown, spatial_ref(unified.crs),
+                    ["RFC7946=YES", "WRITE_NAME=NO", "COORDINATE_PRECISION=7"], cancelled=cancelled)
+        ds = None
+    return str(target)
+
+
+def write_items_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
+    """One row per item with every unified field and a representative point (x, y)."""
+    items = unified.all_items()
+    points = shapely.point_on_surface([f.geometry for f in items]) if items else []
+    with atomic_path(target, overwrite) as tmp:
+        with open(tmp, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(FIELD_NAMES + CSV_EXTRA)
+            for feat, pt in zip(items, points):
+                xy = ("", "") if pt is None or pt.is_empty else (round(pt.x, 2), round(pt.y, 2))
+                writer.writerow([_csv(feat.attrs.get(n)) for n in FIELD_NAMES] + list(xy))
+        shareable(tmp)
+    return str(target)
+
+
+def write_summary_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
+    """Items, budget and open findings per district, source, domain and kind."""
+    with atomic_path(target, overwrite) as tmp:
+        with open(tmp, "w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=SUMMARY_FIELDS)
+            writer.writeheader()
+            for row in summary_rows(unified):
+                writer.writerow({k: _csv(v) for k, v in row.items()})
+        shareable(tmp)
+    return str(target)
+
+
+def _csv(value):
+    return "" if value is None else value
+
+
+def embed_styles(path: str, styles: dict) -> None:
+    """Store each layer's style in the GeoPackage (table layer_styles) as its default (main thread).
+
+    *styles*: table name -> a QgsVectorLayer already styled (its renderer and labels are saved).
+    """
+    from gebiedsplugin.core.errors import ProgrammeError
+    from gebiedsplugin.toolbelt.i18n import tr
+
+    for table_name, layer in styles.items():
+        error = layer.saveStyleToDatabase(table_name, tr("Unified programme map"), True, "")
+        if error:
+            raise ProgrammeError(tr("Could not store the style of {} in {}: {}").format(table_name, path, error))

@@ -1,0 +1,161 @@
+"""Data preparation of an export, off the main thread: read, unify, write data files.
+
+prepare_export() is plain work on files (OGR and the pure core); PrepareExportTask runs it as a
+QgsTask with progress and cancel, touching no layer and no iface in run(). The main thread then
+finishes the export (styles, atlas) with exporter.finish_export().
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from osgeo import gdal
+from qgis.core import QgsTask
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.atlas_pages import atlas_pages
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.export_plan import ExportRequest
+from gebiedsplugin.core.unified import build_unified
+from gebiedsplugin.qgis_io import data_export
+from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.ogr_read import read_table
+from gebiedsplugin.toolbelt.i18n import tr
+
+
+@dataclass
+class Prepared:
+    """What the worker produced: the working GeoPackage, the pages, files already written."""
+
+    workdir: str
+    gpkg: str
+    pages: list
+    items: int
+    programme_name: str
+    files: dict = field(default_factory=dict)  # format -> [paths]
+    timings: dict = field(default_factory=dict)
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def check_request(request: ExportRequest) -> None:
+    """Refuse, before any work, what cannot succeed: no formats, bad folder, existing files, no template."""
+    if not request.formats:
+        raise ProgrammeError(tr("Choose at least one export format."))
+    folder = Path(request.folder)
+    if not folder.is_dir():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise ProgrammeError(tr("The output folder {} does not exist and cannot be created.").format(folder)) \
+                from None
+    if not _writable(folder):
+        raise ProgrammeError(tr("The output folder {} is not writable.").format(folder))
+    if {"pdf", "png"} & set(request.formats):
+        template = Path(request.template) if request.template else None
+        if template is not None and not template.is_file():
+            raise ProgrammeError(tr("The layout template {} does not exist.").format(template))
+    if not request.overwrite:
+        existing = request.existing_files()
+        if existing:
+            raise ProgrammeError(tr("These files exist already (allow overwriting to replace them): {}").format(
+                ", ".join(p.name for p in existing)))
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        with tempfile.NamedTemporaryFile(dir=str(folder), prefix=".write-test-"):
+            return True
+    except OSError:
+        return False
+
+
+def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], None]] = None,
+                   cancelled: Optional[Callable[[], bool]] = None) -> Prepared:
+    """Read the programme, build the unified map and its pages, write the working GeoPackage,
+    GeoJSON and CSV. Safe in a worker thread. Raises ProgrammeError with a readable message."""
+    progress = progress or (lambda _p: None)
+    cancelled = cancelled or (lambda: False)
+    timings = {}
+    t0 = time.perf_counter()
+    check_request(request)
+    store = GpkgStore.open(request.programme)
+    programme = store.read_programme()
+    findings = read_table(gdal.OpenEx(store.path, gdal.OF_VECTOR | gdal.OF_READONLY), "findings")[0]
+    known = {d.get("district_id") for d in programme.districts}
+    unknown = [d for d in request.scope.district_ids if d not in known]
+    if unknown:
+        raise ProgrammeError(tr("Unknown district ids: {} (known: {}).").format(
+            ", ".join(unknown), ", ".join(sorted(k for k in known if k))))
+    progress(15)
+    unified = build_unified(programme, request.scope, findings)
+    if len(unified) == 0:
+        raise ProgrammeError(tr("Nothing to export: no interventions or programme projects in this scope "
+                                "and period."))
+    pages = atlas_pages(programme, unified, request.scope, request.per_year, tr("Whole city"))
+    timings["read_unify"] = time.perf_counter() - t0
+    progress(30)
+    _check_cancel(cancelled)
+    workdir = tempfile.mkdtemp(prefix="gebiedsplugin-export-")
+    prepared = Prepared(workdir, str(Path(workdir) / (request.stem + ".gpkg")), pages, len(unified), store.name,
+                        timings=timings)
+    try:
+        t1 = time.perf_counter()
+        districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
+        data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
+        progress(60)
+        if "geojson" in request.formats:
+            prepared.files["geojson"] = [data_export.write_geojson(
+                str(request.path(".geojson")), unified, request.overwrite, cancelled)]
+        progress(85)
+        if "csv" in request.formats:
+            prepared.files["csv"] = [
+                data_export.write_items_csv(str(request.path("_items.csv")), unified, request.overwrite),
+                data_export.write_summary_csv(str(request.path("_summary.csv")), unified, request.overwrite)]
+        timings["data_files"] = time.perf_counter() - t1
+        progress(100)
+    except InterruptedError:
+        prepared.cleanup()
+        raise ProgrammeError(tr("The export was cancelled.")) from None
+    except BaseException:
+        prepared.cleanup()
+        raise
+    return prepared
+
+
+def _check_cancel(cancelled) -> None:
+    if cancelled():
+        raise ProgrammeError(tr("The export was cancelled."))
+
+
+class PrepareExportTask(QgsTask):
+    """prepare_export() as a background task; *on_done(prepared, error_text)* runs on the main thread."""
+
+    def __init__(self, request: ExportRequest, on_done: Callable):
+        super().__init__(tr("Preparing the programme map export"), QgsTask.CanCancel)
+        self.request = request
+        self.on_done = on_done
+        self.prepared: Optional[Prepared] = None
+        self.error = ""
+
+    def run(self) -> bool:
+        try:
+            self.prepared = prepare_export(self.request, self.setProgress, self.isCanceled)
+        except ProgrammeError as e:
+            self.error = str(e)
+            return False
+        except Exception as e:  # noqa: BLE001 - reported to the user, not swallowed
+            self.error = tr("The export failed: {}").format(e)
+            return False
+        return True
+
+    def finished(self, result: bool) -> None:
+        if not result and not self.error:
+            self.error = tr("The export was cancelled.")
+        self.on_done(self.prepared if result else None, self.error)
