@@ -21,7 +21,12 @@ __version__ = _version()
 
 
 def classFactory(iface):  # noqa: N802 (QGIS's name)
-    """Create the plugin for QGIS."""
+    """Create the plugin for QGIS (a stand-in that explains what is missing when shapely 2 is absent)."""
+    from gebiedsplugin.dependencies import MissingDependencyPlugin, missing_dependencies
+
+    missing = missing_dependencies()
+    if missing:
+        return MissingDependencyPlugin(iface, missing)
     from gebiedsplugin.plugin import GebiedsPlugin
 
     return GebiedsPlugin(iface)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QFileDialog
+from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.controller import ProgrammeController
@@ -55,7 +55,12 @@ class GebiedsPlugin:
         register_functions()
         self.controller = ProgrammeController()
         main = self.iface.mainWindow()
-        self.menu = main.menuBar().addMenu(tr("&Gebiedsprogramma"))
+        self.menu = QMenu(tr("&Gebiedsprogramma"), main)
+        right = self.iface.firstRightStandardMenu() if hasattr(self.iface, "firstRightStandardMenu") else None
+        if right is not None:
+            main.menuBar().insertMenu(right.menuAction(), self.menu)
+        else:
+            main.menuBar().addMenu(self.menu)
         self.menu.setObjectName("gebiedspluginMenu")
         self.toolbar = self.iface.addToolBar(tr("Gebiedsprogramma"))
         self.toolbar.setObjectName("gebiedspluginToolbar")
@@ -100,6 +105,8 @@ class GebiedsPlugin:
             action.deleteLater()
         self.actions = []
         if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.setParent(None)
             self.toolbar.deleteLater()
             self.toolbar = None
         if self.menu is not None:

@@ -148,7 +148,8 @@ class AtlasBuilder:
         limit = self.request.table_rows
         return {
             "{title}": tr("Area programme map") + ": " + _expr('"name"'),
-            "{subtitle}": _expr(period) + " · " + tr("Scope: {}").format(scope),
+            "{subtitle}": _expr(period) + _expr("CASE WHEN \"page_kind\" = 'district' THEN {} ELSE {} END".format(
+                _q(" · " + tr("District page")), _q(" · " + tr("Scope: {}").format(scope)))),
             "{summary}": "\n".join([
                 _expr('"name"'),
                 _expr(period),

@@ -186,6 +186,12 @@ class GpkgStore:
         ds = self._open()
         return {t.name: ds.GetLayerByName(t.name).GetFeatureCount() for t in schema.TABLES}
 
+    def read_programme(self, feedback=None) -> Programme:
+        """The whole programme as plain records (safe in a worker thread)."""
+        from gebiedsplugin.qgis_io.ogr_read import read_programme
+
+        return read_programme(self.path, self.crs(), feedback)
+
     def append_programme(self, programme: Programme) -> None:
         """Append the records of *programme* in one transaction (all or nothing)."""
         ds = self._open(update=True)

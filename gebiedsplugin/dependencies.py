@@ -1,0 +1,48 @@
+"""Run-time dependencies the plugin needs beyond QGIS itself, checked before anything imports them.
+
+shapely >= 2 ships with QGIS on Windows (OSGeo4W) and macOS; on Linux it may have to be installed
+with pip for the Python that QGIS runs.
+"""
+
+from __future__ import annotations
+
+
+def missing_dependencies() -> list:
+    """Human-readable names of missing or too-old packages (empty when all is well)."""
+    missing = []
+    try:
+        import shapely
+
+        if int(shapely.__version__.split(".")[0]) < 2:
+            missing.append("shapely >= 2.0 (found {})".format(shapely.__version__))
+    except ImportError:
+        missing.append("shapely >= 2.0")
+    return missing
+
+
+class MissingDependencyPlugin:
+    """Stands in for the plugin when a dependency is missing: says so once, adds nothing."""
+
+    def __init__(self, iface, missing: list):
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        from gebiedsplugin.toolbelt.i18n import install_translator
+
+        self.iface = iface
+        self.missing = missing
+        self.translator = install_translator(QCoreApplication.instance())
+
+    def initGui(self):  # noqa: N802
+        from qgis.core import Qgis
+
+        from gebiedsplugin.toolbelt.i18n import tr
+
+        text = tr("Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs; "
+                  "install them with: python3 -m pip install shapely").format(", ".join(self.missing))
+        self.iface.messageBar().pushMessage("Gebiedsplugin", text, Qgis.Critical, 0)
+
+    def unload(self):
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        if self.translator is not None:
+            QCoreApplication.instance().removeTranslator(self.translator)

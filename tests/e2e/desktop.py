@@ -1,0 +1,110 @@
+"""Harness for end-to-end tests in the real QGIS desktop under Xvfb.
+
+`run_in_qgis(body, tmp_path, lang)` installs the packaged zip into a fresh profile, enables the
+plugin, starts `qgis --code` with a script that runs *body* once QGIS is up, and returns the JSON
+the body stored in ``RESULT`` plus QGIS's log. The body runs inside QGIS's Python with ``iface``,
+``RESULT`` (a dict), ``ARTIFACTS`` (a folder path) and ``finish()`` (call it when done; it quits).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import textwrap
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+_PRELUDE = '''
+import json, traceback, sys
+from qgis.core import QgsApplication, QgsMessageLog, Qgis
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface
+RESULT = {"python_errors": [], "log": []}
+ARTIFACTS = __ARTIFACTS__
+
+def _collect(message, tag, level):
+    RESULT["log"].append("[{}] {}".format(tag, message))
+    if tag == "Python error" or (level == Qgis.Critical and "Traceback" in message):
+        RESULT["python_errors"].append(message)
+
+QgsApplication.messageLog().messageReceived.connect(_collect)
+
+def finish():
+    with open(__RESULT_PATH__, "w") as out:
+        json.dump(RESULT, out, default=str)
+    QTimer.singleShot(200, QgsApplication.instance().quit)
+
+def _body():
+    try:
+__BODY__
+    except Exception:
+        RESULT["exception"] = traceback.format_exc()
+        finish()
+
+QTimer.singleShot(__DELAY__, _body)
+'''
+
+
+def package_zip() -> Path:
+    """The newest zip that `make package` wrote."""
+    zips = sorted((ROOT / "dist").glob("gebiedsplugin-*.zip"), key=os.path.getmtime)
+    if not zips:
+        raise FileNotFoundError("no dist/gebiedsplugin-*.zip: run `make package` first")
+    return zips[-1]
+
+
+def make_profile(base: Path, lang: str) -> Path:
+    """A fresh profiles folder with the packaged plugin installed and enabled, QGIS in *lang*."""
+    profile = base / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(package_zip()) as zf:
+        zf.extractall(plugins)
+    ini = profile / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True)
+    locale = "nl_NL" if lang == "nl" else "en_US"
+    ini.write_text(textwrap.dedent("""\
+        [PythonPlugins]
+        gebiedsplugin=true
+        [locale]
+        overrideFlag=true
+        userLocale={0}
+        globalLocale={0}
+        [qgis]
+        showTips=false
+        checkVersion=false
+        [app]
+        projects\\lastProjectUsed=
+        """).format(locale))
+    return base
+
+
+def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 1500, timeout: int = 240) -> dict:
+    """Run *body* (Python source) inside a real QGIS desktop; return RESULT plus 'stderr'."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    profiles = make_profile(tmp_path / "qgis-{}".format(lang), lang)
+    result_path = tmp_path / "result-{}.json".format(lang)
+    script = tmp_path / "e2e-{}.py".format(lang)
+    source = (_PRELUDE.replace("__ARTIFACTS__", repr(str(ARTIFACTS)))
+              .replace("__RESULT_PATH__", repr(str(result_path)))
+              .replace("__DELAY__", str(delay_ms))
+              .replace("__BODY__", textwrap.indent(textwrap.dedent(body), " " * 8)))
+    script.write_text(source)
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)  # the desktop runs on Xvfb, not offscreen
+    # Debian's QGIS Python has no shapely 2: lend it the project venv's (see README, "Dependencies").
+    site = next((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH", "")]))
+    env["LANG"] = "nl_NL.UTF-8" if lang == "nl" else "en_US.UTF-8"
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
+           "--profiles-path", str(profiles), "--code", str(script)]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    if not result_path.exists():
+        raise AssertionError("QGIS ended (rc {}) without a result:\n{}".format(proc.returncode, proc.stderr[-4000:]))
+    result = json.loads(result_path.read_text())
+    result["stderr"] = proc.stderr
+    return result

@@ -1,0 +1,44 @@
+"""The plugin as QGIS loads it: menu, toolbar, provider; unload() removes everything again."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsExpression
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QEvent
+from qgis.PyQt.QtWidgets import QToolBar
+
+
+def _menu_titles(iface) -> list:
+    return [a.text() for a in iface.mainWindow().menuBar().actions() if a.isVisible()]
+
+
+def test_init_gui_adds_menu_toolbar_provider(plugin, qgis_iface):
+    assert "&Gebiedsprogramma" in _menu_titles(qgis_iface)
+    bar = qgis_iface.mainWindow().findChild(QToolBar, "gebiedspluginToolbar")
+    assert bar is not None and len(bar.actions()) >= 2
+    provider = QgsApplication.processingRegistry().providerById("gebiedsplugin")
+    assert provider is not None
+    ids = {a.id() for a in provider.algorithms()}
+    assert {"gebiedsplugin:create_programme", "gebiedsplugin:generate_sample"} <= ids
+    assert QgsExpression.isFunctionName("gebied_largest_overlap")
+
+
+def test_unload_removes_everything(qgis_iface, processing_ready):
+    import gebiedsplugin
+
+    main = qgis_iface.mainWindow()
+    menus_before = _menu_titles(qgis_iface)
+    instance = gebiedsplugin.classFactory(qgis_iface)
+    instance.initProcessing()
+    instance.initGui()
+    docks = list(instance.docks)
+    instance.unload()
+    QgsApplication.processEvents()
+    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # run the deleteLater()s
+    assert _menu_titles(qgis_iface) == menus_before
+    live_toolbars = [t for t in main.findChildren(QToolBar) if t.objectName() == "gebiedspluginToolbar"]
+    assert live_toolbars == []
+    assert QgsApplication.processingRegistry().providerById("gebiedsplugin") is None
+    assert not QgsExpression.isFunctionName("gebied_largest_overlap")
+    assert instance.actions == [] and instance.docks == []
+    assert all(sip.isdeleted(dock) for dock in docks)
