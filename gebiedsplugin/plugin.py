@@ -57,7 +57,7 @@ class GebiedsPlugin:
         main = self.iface.mainWindow()
         self.menu = QMenu(tr("&Gebiedsprogramma"), main)
         right = self.iface.firstRightStandardMenu() if hasattr(self.iface, "firstRightStandardMenu") else None
-        if right is not None:
+        if isinstance(right, QMenu):  # before Help, where QGIS puts plugin menus
             main.menuBar().insertMenu(right.menuAction(), self.menu)
         else:
             main.menuBar().addMenu(self.menu)

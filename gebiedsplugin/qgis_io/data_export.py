@@ -55,7 +55,9 @@ def write_layer(ds, name: str, fields, features, geom_type=ogr.wkbNone, srs=None
         attrs = feat.attrs if hasattr(feat, "attrs") else feat
         for j, fname in enumerate(names):
             value = attrs.get(fname)
-            if value is not None:
+            if value is None:
+                out.SetFieldNull(j)  # written as null, not left out (GeoJSON properties stay complete)
+            else:
                 out.SetField(j, value)
         if wkb is not None:
             out.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
