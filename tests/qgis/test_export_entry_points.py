@@ -1,0 +1,65 @@
+"""The export from the Processing algorithm and from the Export dock."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsProcessingException
+from qgis.PyQt.QtCore import Qt
+
+ALG = "gebiedsplugin:export_programme_map"
+
+
+def test_algorithm_runs_with_comma_separated_formats(provider, sample_master, tmp_path):
+    import processing
+
+    master, _ = sample_master
+    alg = QgsApplication.processingRegistry().algorithmById(ALG)
+    assert alg is not None
+    assert all(alg.parameterDefinition(p).help() for p in ("PROGRAMME", "SCOPE", "FORMATS", "OUTPUT_FOLDER"))
+    params = {"PROGRAMME": str(master), "SCOPE": "noord,oost", "YEAR_FROM": 2025, "YEAR_TO": 2028,
+              "FORMATS": "pdf,gpkg", "OUTPUT_FOLDER": str(tmp_path)}
+    result = processing.run(ALG, params)
+    assert result["PAGES"] == 3
+    assert Path(result["PDF"]).name == "programme_map_noord-oost_2025-2028.pdf"
+    assert Path(result["GPKG"]).is_file() and result["GEOJSON"] is None
+    with pytest.raises(QgsProcessingException, match="exist already"):
+        processing.run(ALG, params)
+    processing.run(ALG, dict(params, OVERWRITE=True))
+    with pytest.raises(QgsProcessingException, match="Unknown formats: shp"):
+        processing.run(ALG, dict(params, FORMATS="pdf,shp"))
+
+
+def test_export_dock_runs_the_export(plugin, sample_master, tmp_path):
+    master, _ = sample_master
+    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_export_dock")
+    dock.programme.setFilePath(str(master))
+    assert dock.districts.count() == 5
+    dock.some.setChecked(True)
+    dock.districts.item(0).setCheckState(Qt.CheckState.Checked)
+    dock.folder.setFilePath(str(tmp_path))
+    for fmt, box in dock.formats.items():
+        box.setChecked(fmt in ("pdf", "csv"))
+    assert dock.run_export()
+    deadline = time.time() + 120
+    while dock.last_result is None and not dock.last_error and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert dock.last_error == "" and dock.last_result is not None
+    assert dock.last_result.atlas_pages == 1
+    assert sorted(Path(p).suffix for p in dock.last_result.all_files()) == [".csv", ".csv", ".pdf"]
+    assert dock.progress.value() == 100
+
+    class No:
+        @staticmethod
+        def confirm(title, text):
+            return False
+
+    dock.prompts = No()
+    assert not dock.run_export()
+    assert "exist already" in dock.last_error
+    dock.some.setChecked(True)
+    dock.districts.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert not dock.run_export() and "Tick at least one district" in dock.last_error
