@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PKGS="qgis python3-qgis qgis-providers xvfb xauth pyqt5-dev-tools qttools5-dev-tools \
-gdal-bin python3-gdal poppler-utils zip python3-matplotlib postgresql postgresql-15-postgis-3"
+gdal-bin python3-gdal poppler-utils zip libgeos-dev python3-matplotlib postgresql postgresql-15-postgis-3"
 
 missing=""
 for p in $PKGS; do
@@ -25,7 +25,10 @@ fi
 stamp=.venv/.requirements.sha
 want=$(cat requirements-dev.txt .venv/constraints.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  .venv/bin/pip install -q --disable-pip-version-check -c .venv/constraints.txt -r requirements-dev.txt
+  # shapely is built against Debian's GEOS: QGIS links that GEOS into the process, and a wheel's own
+  # newer GEOS then clashes with it (segfaults in qgis_process and the desktop).
+  .venv/bin/pip install -q --disable-pip-version-check --no-binary shapely \
+    -c .venv/constraints.txt -r requirements-dev.txt
   echo "$want" > "$stamp"
 fi
 .venv/bin/python -c 'import qgis.core, shapely, pytest_qgis' 

@@ -9,7 +9,10 @@ from gebiedsplugin.toolbelt.i18n import tr
 
 
 class BaseAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set NAME, and implement display(), help_text(), initAlgorithm(), run()."""
+    """Subclasses set NAME, and implement display(), help_text(), initAlgorithm(), execute().
+
+    (Not run(): QgsProcessingAlgorithm.run() is what processing.run() calls.)
+    """
 
     NAME = ""
 
@@ -49,9 +52,9 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
-            return self.run(parameters, context, feedback)
+            return self.execute(parameters, context, feedback)
         except ProgrammeError as e:
             raise QgsProcessingException(str(e)) from None
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

@@ -46,14 +46,17 @@ class CreateProgrammeAlgorithm(BaseAlgorithm):
         self.add(QgsProcessingParameterField(
             self.DISTRICT_NAME_FIELD, tr("District name field"), parentLayerParameterName=self.DISTRICTS,
             optional=True), tr("Field holding the district names; codes are derived from them."))
-        self.add(QgsProcessingParameterCrs(self.CRS, tr("CRS"), "EPSG:28992"),
+        # Optional: QGIS 3.22 rejects a missing CRS value instead of using the default.
+        self.add(QgsProcessingParameterCrs(self.CRS, tr("CRS"), "EPSG:28992", optional=True),
                  tr("The programme's projected CRS; default RD New (EPSG:28992)."))
         self.add(QgsProcessingParameterBoolean(self.OVERWRITE, tr("Overwrite an existing file"), False),
                  tr("Replace OUTPUT if it exists."))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
+        if parameters.get(self.CRS) in (None, ""):
+            crs = QgsCoordinateReferenceSystem(schema.DEFAULT_CRS)
         if not crs.isValid():
             raise ProgrammeError(tr("The CRS is not valid."))
         programme = None

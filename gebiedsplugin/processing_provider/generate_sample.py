@@ -47,7 +47,7 @@ class GenerateSampleAlgorithm(BaseAlgorithm):
                  tr("Replace OUTPUT if it exists."))
         self.addOutput(QgsProcessingOutputFile(self.MANIFEST, tr("Manifest of planted cases")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from gebiedsplugin.core.sample import generate_sample
 
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)

@@ -1,0 +1,70 @@
+"""The declarative schema is consistent, and the core stays free of QGIS and Qt."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.codes import slug, unique_codes
+
+CORE = Path(__file__).resolve().parents[2] / "gebiedsplugin" / "core"
+
+
+def test_contract_tables_exist():
+    names = {t.name for t in schema.TABLES}
+    assert {"districts", "neighbourhoods", "funding", "links", "area_goals", "area_budgets", "findings",
+            "settings", "schema_info"} <= names
+    assert set(schema.INTERVENTION_TABLES) | set(schema.PROJECT_TABLES) <= names
+
+
+def test_intervention_contract_fields_and_mandatory():
+    t = schema.table("interventions_point")
+    contract = ("uid title description domain kind theme district_id neighbourhood_id city_wide start_year end_year "
+                "status priority budget lead_party funder programme_code goal_ref initiator effect_indicator "
+                "baseline target created_at created_by modified_at modified_by").split()
+    assert set(contract) <= set(t.field_names)
+    assert {f.name for f in t.fields if f.mandatory} >= {"title", "domain", "kind", "theme", "start_year", "end_year"}
+
+
+def test_value_lists_referenced_exist_and_have_both_languages():
+    for t in schema.TABLES:
+        for f in t.fields:
+            if f.value_list:
+                assert f.value_list in schema.VALUE_LISTS, (t.name, f.name)
+    for codes in schema.VALUE_LISTS.values():
+        for en, nl in codes.values():
+            assert en and nl
+
+
+def test_every_field_has_both_aliases_and_a_known_type():
+    for t in schema.TABLES:
+        assert t.alias_en and t.alias_nl
+        for f in t.fields:
+            assert f.alias_en and f.alias_nl, (t.name, f.name)
+            assert f.type in (schema.TEXT, schema.INTEGER, schema.REAL, schema.BOOLEAN, schema.DATETIME)
+
+
+def test_labels():
+    assert schema.label("kind", "maintenance", "nl") == "Onderhoud"
+    assert schema.label("kind", "maintenance") == "Maintenance"
+    assert schema.label("kind", "unknown_code", "nl") == "unknown_code"
+
+
+def test_codes_from_names():
+    assert slug("Zuid-West") == "zuid_west"
+    assert slug("Ĳmuiden Noord") == "muiden_noord" or slug("Ĳmuiden Noord").endswith("muiden_noord")
+    assert unique_codes(["Oost", "oost", "Noord"]) == ["oost", "oost_2", "noord"]
+
+
+def test_core_imports_neither_qgis_nor_qt():
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            for name in names:
+                assert not name.startswith(("qgis", "PyQt", "osgeo")), "{} imports {}".format(path.name, name)
