@@ -13,6 +13,7 @@ sys.path.insert(0, "/usr/share/qgis/python/plugins")
 from qgis.core import QgsApplication  # noqa: E402
 
 _app = None
+_provider = None
 
 
 def start():
@@ -27,7 +28,9 @@ def start():
     Processing.initialize()
     from gebiedsplugin.processing_provider.provider import GebiedsProvider
 
-    QgsApplication.processingRegistry().addProvider(GebiedsProvider())
+    global _provider
+    _provider = GebiedsProvider()  # keep a reference: a collected provider loses its algorithms
+    QgsApplication.processingRegistry().addProvider(_provider)
     return _app
 
 

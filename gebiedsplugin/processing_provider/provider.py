@@ -11,11 +11,12 @@ from gebiedsplugin.toolbelt.resources import icon_path
 
 def algorithm_classes() -> list:
     """Every algorithm of the provider (one per module)."""
+    from gebiedsplugin.processing_provider.check_programme import CheckProgrammeAlgorithm
     from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
     from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
     from gebiedsplugin.processing_provider.generate_sample import GenerateSampleAlgorithm
 
-    return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm]
+    return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

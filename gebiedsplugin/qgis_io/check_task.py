@@ -1,0 +1,185 @@
+"""The programme check off the main thread: read the programme, run the rules, merge the findings.
+
+run_check() is plain work on the GeoPackage (OGR and the pure core), safe in a worker thread; the
+Processing algorithm calls it directly. CheckTask runs it as a QgsTask with progress and cancel and
+hands the outcome to a callback on the main thread, which reloads the layers.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+import numpy as np
+import shapely
+from osgeo import gdal, osr
+from qgis.core import QgsTask
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.findings import Scope, count_by_rule, in_scope
+from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
+from gebiedsplugin.qgis_io.findings_store import FindingsRegister
+from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.toolbelt.i18n import tr
+
+_SPATIAL = ("districts", "neighbourhoods") + schema.INTERVENTION_TABLES + schema.PROJECT_TABLES
+
+
+@dataclass
+class CheckRequest:
+    """What to check: a programme file, optionally some rules, one district, parameter overrides."""
+
+    programme: str
+    rule_ids: Optional[tuple] = None
+    district_id: Optional[str] = None
+    params: Optional[dict] = None
+    lang: str = "en"
+    write: bool = True  # merge into the findings register
+
+
+@dataclass
+class CheckResult:
+    """The outcome of a run: its findings (in scope), counts, register changes, notes for the user."""
+
+    findings: list
+    counts: dict
+    merge: dict = field(default_factory=dict)
+    rows: list = field(default_factory=list)  # the register after the run
+    notes: list = field(default_factory=list)
+    timings: dict = field(default_factory=dict)
+    interventions: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.findings)
+
+
+def _check_cancel(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise Cancelled()
+
+
+def foreign_crs_tables(path: str, crs: str) -> dict:
+    """table -> its authority id, for spatial tables whose CRS differs from the programme's."""
+    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+    target = osr.SpatialReference()
+    target.SetFromUserInput(crs)
+    out = {}
+    for name in _SPATIAL:
+        layer = ds.GetLayerByName(name)
+        srs = layer.GetSpatialRef() if layer is not None else None
+        if srs is not None and not srs.IsSame(target):
+            out[name] = "{}:{}".format(srs.GetAuthorityName(None), srs.GetAuthorityCode(None))
+    return out
+
+
+def _transform(features: list, source: str, target: str) -> None:
+    """Reproject the shapely geometries of *features* from *source* to *target* in place."""
+    src, dst = osr.SpatialReference(), osr.SpatialReference()
+    src.SetFromUserInput(source)
+    dst.SetFromUserInput(target)
+    for srs in (src, dst):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ct = osr.CoordinateTransformation(src, dst)
+
+    def project(coords):
+        if len(coords) == 0:
+            return coords
+        return np.asarray(ct.TransformPoints(coords.tolist()))[:, :2]
+
+    for feat in features:
+        if feat.geometry is not None:
+            feat.geometry = shapely.transform(feat.geometry, project)
+
+
+def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]] = None,
+              cancelled: Optional[Callable[[], bool]] = None) -> CheckResult:
+    """Run the programme check the request describes. Raises ProgrammeError with a readable message
+    and Cancelled when *cancelled* says so (nothing is written then)."""
+    progress = progress or (lambda _p: None)
+    cancelled = cancelled or (lambda: False)
+    timings = {}
+    t0 = time.perf_counter()
+    store = GpkgStore.open(request.programme)
+    unknown = [r for r in (request.rule_ids or ()) if r not in RULES]
+    if unknown:
+        raise ProgrammeError(tr("Unknown rules: {} (known: {}).").format(", ".join(unknown), ", ".join(RULES)))
+    crs = store.crs()
+    programme = store.read_programme(cancelled)
+    _check_cancel(cancelled)
+    notes = []
+    for table, other in foreign_crs_tables(store.path, crs).items():
+        notes.append(tr("Table {} is stored in {}, not in the programme's {}; it was reprojected for the check.")
+                     .format(table, other, crs))
+        part = "interventions" if table in schema.INTERVENTION_TABLES else (
+            "projects" if table in schema.PROJECT_TABLES else table)
+        _transform([f for f in getattr(programme, part) if f.table == table], other, crs)
+    districts = {d.get("district_id") for d in programme.districts}
+    if request.district_id and request.district_id not in districts:
+        raise ProgrammeError(tr("Unknown district: {} (known: {}).").format(
+            request.district_id, ", ".join(sorted(str(d) for d in districts if d and d != schema.CITY_ID))))
+    timings["read"] = time.perf_counter() - t0
+    progress(20)
+    t1 = time.perf_counter()
+    found = run_rules(programme, request.rule_ids, request.params,
+                      lambda percent: progress(20 + 0.7 * percent) or cancelled())
+    district = None if request.district_id in (None, "", schema.CITY_ID) else request.district_id
+    found = in_scope(found, district)
+    timings["rules"] = time.perf_counter() - t1
+    _check_cancel(cancelled)
+    result = CheckResult(found, count_by_rule(found), notes=notes, timings=timings,
+                         interventions=len(programme.interventions))
+    if request.write:
+        t2 = time.perf_counter()
+        register = FindingsRegister(store.path)
+        plan = register.merge(found, Scope(tuple(request.rule_ids) if request.rule_ids else None, district),
+                              request.lang)
+        result.merge = plan.summary()
+        timings["write"] = time.perf_counter() - t2
+    progress(100)
+    timings["total"] = time.perf_counter() - t0
+    return result
+
+
+class CheckTask(QgsTask):
+    """run_check() as a background task; *on_done(result, error_text)* runs on the main thread."""
+
+    def __init__(self, request: CheckRequest, on_done: Callable, layers: Optional[list] = None):
+        super().__init__(tr("Programme check"), QgsTask.CanCancel)
+        self.request = request
+        self.on_done = on_done
+        self.layers = list(layers or [])  # reloaded in finished(), on the main thread
+        self.result: Optional[CheckResult] = None
+        self.error = ""
+
+    def run(self) -> bool:
+        try:
+            self.result = run_check(self.request, self.setProgress, self.isCanceled)
+            self.result.rows = FindingsRegister(self.request.programme).rows() if self.request.write else []
+        except Cancelled:
+            self.error = tr("The check was cancelled; the findings were not changed.")
+            return False
+        except ProgrammeError as e:
+            self.error = str(e)
+            return False
+        except Exception as e:  # noqa: BLE001 - reported to the user, not swallowed
+            self.error = tr("The check failed: {}").format(e)
+            return False
+        return True
+
+    def finished(self, result: bool) -> None:
+        if not result and not self.error:
+            self.error = tr("The check was cancelled; the findings were not changed.")
+        if result:
+            reload_layers(self.layers)
+        self.on_done(self.result if result else None, self.error)
+
+
+def reload_layers(layers) -> None:
+    """Main thread: show what the register now holds in loaded layers (e.g. the findings layer)."""
+    for layer in layers:
+        if layer is not None:
+            layer.reload()
+            layer.triggerRepaint()
