@@ -1,0 +1,328 @@
+"""The overview per district: where the money goes, where interventions stack up, what is prioritised.
+
+Pure Python (no QGIS, no Qt). ``prepare(programme)`` turns a Programme snapshot into an ``Overview``
+once; the functions below aggregate it for the whole city (district None or ``city``) or one
+district, and a period (inclusive years; None is open). The dock and the district report show only
+what these functions return.
+
+Conventions (the same as the programme check's rules where they overlap):
+
+* **Money** of an intervention (status not ``cancelled``) per year and funder: its funding rows with
+  a year and a positive amount; an intervention without such rows counts its budget spread evenly
+  over the years of its inclusive range, under its own ``funder`` (``UNKNOWN`` when it has none).
+  Money of a district in a period is the money of its interventions in the years of the period.
+* **District** of an intervention: its stored ``district_id``, else the district its geometry lies
+  in (as in the unified programme map). The city scope holds every intervention, city-wide ones
+  included; its area budget is the sum of all area budget rows.
+* **Stacking**: interventions (not cancelled, not city-wide, valid years) per stored neighbourhood
+  and year; a cell is over the threshold when it counts *more than* ``stacking_max``.
+* **Priority**: a theme is prioritised in a district when its area goals give it priority > 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.records import Programme
+from gebiedsplugin.core.unified import INTERVENTION, Scope, build_unified
+
+UNKNOWN = "unknown"  # funder code of spread budgets without a funder
+MONEY_KEYS = ("year", "theme", "domain", "funder", "kind")
+DEFAULT_STACKING_MAX = 8.0
+
+# Coverage states of a theme in a district.
+COVERED, FUNDED_NOT_PRIORITISED, PRIORITISED_NOT_FUNDED = "covered", "funded_not_prioritised", "prioritised_not_funded"
+# Decisions derived from status (for comparable cases).
+DECISION_BY_STATUS = {"idea": "pending", "planned": "approved", "in_progress": "approved", "done": "approved",
+                      "cancelled": "rejected"}
+
+
+def _int(value) -> Optional[int]:
+    try:
+        return None if value is None or value == "" else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(value) -> Optional[float]:
+    try:
+        return None if value is None or value == "" else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _in_period(year: int, year_from: Optional[int], year_to: Optional[int]) -> bool:
+    return (year_from is None or year >= year_from) and (year_to is None or year <= year_to)
+
+
+def is_city(district: Optional[str]) -> bool:
+    """True for the whole-city scope (None, empty or ``city``)."""
+    return not district or district == schema.CITY_ID
+
+
+@dataclass(frozen=True)
+class Item:
+    """One intervention as the overview sees it; ``money`` holds (year, funder, amount) rows."""
+
+    uid: str
+    title: str = ""
+    domain: str = ""
+    kind: str = ""
+    theme: str = ""
+    status: str = ""
+    district_id: Optional[str] = None
+    neighbourhood_id: Optional[str] = None
+    city_wide: bool = False
+    start_year: Optional[int] = None
+    end_year: Optional[int] = None
+    budget: Optional[float] = None
+    funder: str = ""
+    effect_indicator: str = ""
+    baseline: Optional[float] = None
+    target: Optional[float] = None
+    table: str = ""
+    fid: Optional[int] = None
+    money: tuple = ()
+
+    @property
+    def active(self) -> bool:
+        return self.status != "cancelled"
+
+    @property
+    def years_ok(self) -> bool:
+        return self.start_year is not None and self.end_year is not None and self.end_year >= self.start_year
+
+    def overlaps(self, year_from: Optional[int], year_to: Optional[int]) -> bool:
+        """True when the item's years meet the period (the unified map's rule)."""
+        return Scope((), year_from, year_to).years_overlap(self.start_year, self.end_year)
+
+    @property
+    def funding_total(self) -> float:
+        return sum(a for _, _, a in self.money)
+
+
+@dataclass
+class Overview:
+    """A prepared programme: items plus what the aggregations compare them with."""
+
+    items: list = field(default_factory=list)
+    district_names: dict = field(default_factory=dict)  # district_id -> name (incl. city)
+    neighbourhoods: dict = field(default_factory=dict)  # neighbourhood_id -> (name, district_id)
+    area_budgets: dict = field(default_factory=dict)  # (district_id, year) -> amount
+    area_goals: dict = field(default_factory=dict)  # district_id -> {theme: priority > 0}
+    stacking_max: float = DEFAULT_STACKING_MAX
+
+    def districts(self) -> list:
+        """District ids in name order, without the city row."""
+        ids = [d for d in self.district_names if d != schema.CITY_ID]
+        return sorted(ids, key=lambda d: (self.district_names.get(d) or d).lower())
+
+    def name(self, district: Optional[str]) -> str:
+        key = schema.CITY_ID if is_city(district) else district
+        return self.district_names.get(key) or key
+
+    def scoped(self, district: Optional[str] = None) -> list:
+        """Items of the scope: all for the city, else those of *district*."""
+        if is_city(district):
+            return list(self.items)
+        return [i for i in self.items if i.district_id == district]
+
+    def by_uid(self, uid: str) -> Optional[Item]:
+        return next((i for i in self.items if i.uid == uid), None)
+
+    def years(self) -> tuple:
+        """(first, last) year of the programme's interventions and area budgets, or (None, None)."""
+        years = [y for i in self.items for y in (i.start_year, i.end_year) if y is not None]
+        years += [y for _, y in self.area_budgets]
+        return (min(years), max(years)) if years else (None, None)
+
+
+def prepare(programme: Programme) -> Overview:
+    """The Overview of *programme* (districts resolved, money per year and funder)."""
+    unified = build_unified(programme)
+    district_of = {f.get("uid"): f.get("district_id") for f in unified.all_items() if f.get("source") == INTERVENTION}
+    funding: dict = {}
+    for row in programme.funding:
+        year, amount = _int(row.get("year")), _float(row.get("amount"))
+        if year is not None and amount is not None and amount > 0:
+            funding.setdefault(row.get("intervention_uid"), []).append((year, row.get("funder") or UNKNOWN, amount))
+    items = []
+    for f in programme.interventions:
+        uid = f.get("uid") or ""
+        start, end = _int(f.get("start_year")), _int(f.get("end_year"))
+        money = funding.get(uid)
+        if money is None:
+            money = _spread(_float(f.get("budget")), start, end, f.get("funder") or UNKNOWN)
+        items.append(Item(
+            uid=uid, title=f.get("title", ""), domain=f.get("domain", ""), kind=f.get("kind", ""),
+            theme=f.get("theme", ""), status=f.get("status", ""),
+            district_id=f.get("district_id") or district_of.get(uid), neighbourhood_id=f.get("neighbourhood_id"),
+            city_wide=bool(f.get("city_wide", False)), start_year=start, end_year=end,
+            budget=_float(f.get("budget")), funder=f.get("funder", ""),
+            effect_indicator=f.get("effect_indicator", ""), baseline=_float(f.get("baseline")),
+            target=_float(f.get("target")), table=f.table, fid=f.fid, money=tuple(money)))
+    budgets: dict = {}
+    for row in programme.area_budgets:
+        year, amount = _int(row.get("year")), _float(row.get("amount"))
+        if row.get("district_id") and year is not None and amount is not None:
+            key = (row.get("district_id"), year)
+            budgets[key] = budgets.get(key, 0.0) + amount
+    goals: dict = {}
+    for row in programme.area_goals:
+        prio = _float(row.get("priority"))
+        themes = goals.setdefault(row.get("district_id"), {})
+        if row.get("theme") and prio is not None and prio > 0:
+            themes[row.get("theme")] = prio
+    hoods = {n.get("neighbourhood_id"): (n.get("name") or n.get("neighbourhood_id"), n.get("district_id"))
+             for n in programme.neighbourhoods}
+    return Overview(items, dict(unified.district_names), hoods, budgets, goals,
+                    programme.setting("stacking_max", DEFAULT_STACKING_MAX))
+
+
+def _spread(budget: Optional[float], start: Optional[int], end: Optional[int], funder: str) -> list:
+    """The budget spread evenly over the inclusive years (nothing without a budget or valid years)."""
+    if budget is None or budget <= 0 or start is None or end is None or end < start:
+        return []
+    span = end - start + 1
+    return [(year, funder, budget / span) for year in range(start, end + 1)]
+
+
+# --- money ----------------------------------------------------------------------------------------
+def money_by(ov: Overview, key: str, district: Optional[str] = None, year_from: Optional[int] = None,
+             year_to: Optional[int] = None) -> dict:
+    """Planned money per *key* (year, theme, domain, funder or kind), largest first (years in order)."""
+    if key not in MONEY_KEYS:
+        raise ValueError(key)
+    out: dict = {}
+    for item in ov.scoped(district):
+        if not item.active:
+            continue
+        for year, funder, amount in item.money:
+            if _in_period(year, year_from, year_to):
+                code = year if key == "year" else funder if key == "funder" else getattr(item, key) or UNKNOWN
+                out[code] = out.get(code, 0.0) + amount
+    if key == "year":
+        return dict(sorted(out.items()))
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+
+
+def area_budget(ov: Overview, district: Optional[str] = None, year: Optional[int] = None,
+                year_from: Optional[int] = None, year_to: Optional[int] = None) -> float:
+    """Area budget of the scope in *year* (or summed over the period); the city sums every row."""
+    if year is not None:
+        year_from = year_to = year
+    return sum((a for (d, y), a in ov.area_budgets.items()
+               if (is_city(district) or d == district) and _in_period(y, year_from, year_to)), 0.0)
+
+
+@dataclass(frozen=True)
+class BudgetYear:
+    year: int
+    planned: float
+    area_budget: float
+
+    @property
+    def difference(self) -> float:
+        """Area budget minus planned money (negative: over budget)."""
+        return self.area_budget - self.planned
+
+    @property
+    def over(self) -> bool:
+        return self.area_budget > 0 and self.planned - self.area_budget >= 0.005
+
+
+def budget_by_year(ov: Overview, district: Optional[str] = None, year_from: Optional[int] = None,
+                   year_to: Optional[int] = None) -> list:
+    """Planned money against the area budget per year of the period (years with either)."""
+    planned = money_by(ov, "year", district, year_from, year_to)
+    years = set(planned)
+    years.update(y for (d, y) in ov.area_budgets
+                 if (is_city(district) or d == district) and _in_period(y, year_from, year_to))
+    return [BudgetYear(y, planned.get(y, 0.0), area_budget(ov, district, y)) for y in sorted(years)]
+
+
+@dataclass
+class FunderMatrix:
+    """Money per district and funder in a period; ``share`` is a district's part of a funder's money."""
+
+    districts: list
+    funders: list
+    amounts: dict  # (district_id, funder) -> amount
+
+    def total(self, funder: Optional[str] = None, district: Optional[str] = None) -> float:
+        return sum(a for (d, f), a in self.amounts.items()
+                   if (funder is None or f == funder) and (district is None or d == district))
+
+    def share(self, district: str, funder: str) -> float:
+        """Part (0..1) of *funder*'s money that goes to *district*."""
+        whole = self.total(funder=funder)
+        return self.amounts.get((district, funder), 0.0) / whole if whole else 0.0
+
+
+def funder_matrix(ov: Overview, year_from: Optional[int] = None, year_to: Optional[int] = None) -> FunderMatrix:
+    """Money per funder across the districts (city-wide and unplaced money under ``city``)."""
+    amounts: dict = {}
+    for item in ov.items:
+        if not item.active:
+            continue
+        district = item.district_id if item.district_id in ov.district_names else schema.CITY_ID
+        for year, funder, amount in item.money:
+            if _in_period(year, year_from, year_to):
+                amounts[(district, funder)] = amounts.get((district, funder), 0.0) + amount
+    districts = [d for d in ov.districts() + [schema.CITY_ID] if any(k[0] == d for k in amounts)]
+    funder_total: dict = {}
+    for (_, f), a in amounts.items():
+        funder_total[f] = funder_total.get(f, 0.0) + a
+    funders = sorted(funder_total, key=lambda f: (-funder_total[f], f))
+    return FunderMatrix(districts, funders, amounts)
+
+
+# --- stacking ----------------------------------------------------------------------------------------
+@dataclass
+class StackingTable:
+    """Interventions per neighbourhood (rows) and year (columns) against the threshold."""
+
+    neighbourhoods: list  # neighbourhood ids, rows
+    years: list
+    counts: dict  # (neighbourhood_id, year) -> count
+    threshold: float
+    names: dict = field(default_factory=dict)
+
+    def count(self, neighbourhood: str, year: int) -> int:
+        return self.counts.get((neighbourhood, year), 0)
+
+    def over(self, neighbourhood: str, year: int) -> bool:
+        return self.count(neighbourhood, year) > self.threshold
+
+    def cells_over(self) -> list:
+        return sorted(k for k, c in self.counts.items() if c > self.threshold)
+
+    @property
+    def maximum(self) -> int:
+        return max(self.counts.values(), default=0)
+
+
+def stacking_table(ov: Overview, district: Optional[str] = None, year_from: Optional[int] = None,
+                   year_to: Optional[int] = None) -> StackingTable:
+    """Stacking counts of the scope in the period; every neighbourhood of a district is a row."""
+    counts: dict = {}
+    years_seen = set()
+    for item in ov.scoped(district):
+        if not item.active or item.city_wide or not item.years_ok or not item.neighbourhood_id:
+            continue
+        for year in range(item.start_year, item.end_year + 1):
+            if _in_period(year, year_from, year_to):
+                key = (item.neighbourhood_id, year)
+                counts[key] = counts.get(key, 0) + 1
+                years_seen.add(year)
+    hoods = {n for n, _ in counts}
+    hoods.update(n for n, (_, d) in ov.neighbourhoods.items() if not is_city(district) and d == district)
+    if year_from is not None and year_to is not None:
+        years = list(range(year_from, year_to + 1))
+    else:
+        years = sorted(years_seen)
+    names = {n: ov.neighbourhoods.get(n, (n, None))[0] for n in hoods}
+    rows = sorted(hoods, key=lambda n: (str(names[n]).lower(), n))
+    return StackingTable(rows, years, counts, ov.stacking_max, names)
