@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -100,18 +99,7 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
             table_rows=self.parameterAsInt(parameters, self.TABLE_ROWS, context),
         )
 
-    # BaseAlgorithm's run() hook shadows QgsProcessingAlgorithm.run(), which processing.run() calls;
-    # this algorithm keeps QGIS's and does its work in export().
-    def run(self, parameters, context, feedback, configuration=None, catch_exceptions=True):
-        return QgsProcessingAlgorithm.run(self, parameters, context, feedback, configuration or {}, catch_exceptions)
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self.export(parameters, context, feedback)
-        except ProgrammeError as e:
-            raise QgsProcessingException(str(e)) from None
-
-    def export(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         """Run the export the parameters describe; the algorithm's results."""
         from gebiedsplugin.qgis_io.exporter import run_export
 

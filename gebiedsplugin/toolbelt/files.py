@@ -26,6 +26,9 @@ def atomic_path(target, overwrite: bool = False):
         raise ProgrammeError(tr("The folder {} does not exist or is not writable.").format(folder))
     fd, tmp = tempfile.mkstemp(prefix=".{}.".format(target.name), suffix=".part" + target.suffix, dir=folder)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the result should get the usual permissions
     try:
         yield tmp
         os.replace(tmp, target)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import (
-    QgsFeature, QgsFieldConstraints, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayerUtils,
+    QgsFeature,
+    QgsFieldConstraints,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayerUtils,
 )
 
 from gebiedsplugin.core import schema

@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
 )
 
 from gebiedsplugin.qgis_io.gpkg_store import GpkgStore

@@ -106,8 +106,9 @@ def test_missing_file_is_named(tmp_path, qgis_app):
 
 
 def test_append_is_all_or_nothing(tmp_path, qgis_app):
-    from gebiedsplugin.core.records import Feature, Programme
     import shapely
+
+    from gebiedsplugin.core.records import Feature, Programme
 
     store = GpkgStore.create(tmp_path / "p.gpkg")
     row = {"uid": "same", "title": "t", "domain": "physical", "kind": "intervention", "theme": "green",
