@@ -143,3 +143,13 @@ def test_choosing_a_district_zooms_to_it(stocked_dock, qgis_iface):
 def test_list_refresh_time_is_reported(stocked_dock):
     stocked_dock.reload()
     assert 0 < stocked_dock.refresh_seconds < 1
+
+
+def test_removing_the_programme_layers_empties_the_dock(stocked_dock):
+    from qgis.core import QgsProject
+
+    dock = stocked_dock
+    QgsProject.instance().removeAllMapLayers()
+    assert dock.model.rowCount() == 0
+    assert not dock.bars.actions["draw_point"].isEnabled() and dock.bars.actions["open"].isEnabled()
+    assert dock.programme_label.text() == "No programme open."
