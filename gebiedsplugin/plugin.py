@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
 
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.gui.check_dock import CheckDock
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.export_dock import ExportDock
 from gebiedsplugin.gui.interventions_dock import InterventionsDock
@@ -23,7 +24,7 @@ from gebiedsplugin.toolbelt.settings import PluginSettings
 
 def dock_factories() -> list:
     """Factories (iface, controller) -> QgsDockWidget for the plugin's docks, in tab order."""
-    return [InterventionsDock, ExportDock]
+    return [InterventionsDock, ExportDock, CheckDock]
 
 
 class GebiedsPlugin:

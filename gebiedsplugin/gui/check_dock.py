@@ -1,0 +1,332 @@
+"""The "Programme check" (Programmatoets) dock: run the check, review findings, decide, export.
+
+Thin: the check runs as a CheckTask in QGIS's task manager (the UI never waits for it); decisions
+and parameters go through the findings register and the store; the map part lives in check_map.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.findings import STATUSES
+from gebiedsplugin.core.findings_view import RowFilter, group_rows
+from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.gui.check_map import show_finding
+from gebiedsplugin.gui.check_params import RuleParamsBox
+from gebiedsplugin.gui.check_tree import ROW_ROLE, FindingsTree
+from gebiedsplugin.gui.prompts import Prompts
+from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, reload_layers
+from gebiedsplugin.qgis_io.findings_store import FindingsRegister, write_csv
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.log import notify
+
+
+class CheckPrompts(Prompts):
+    """The dock's questions; tests replace it with one that answers by itself."""
+
+    def csv_path(self, start: str = "") -> str:
+        """A CSV file to write ('' when cancelled); the dialog itself asks before replacing a file."""
+        path, _ = QFileDialog.getSaveFileName(self.parent, tr("Export findings"), start, tr("CSV (*.csv)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path and not path.lower().endswith(".csv"):
+            path += ".csv"
+        return path
+
+
+class CheckDock(QgsDockWidget):
+    """Run the programme check for the city or one district and work through its findings."""
+
+    def __init__(self, iface, controller, parent=None):
+        super().__init__(tr("Programme check"), parent or iface.mainWindow())
+        self.setObjectName("gebiedsplugin_check_dock")
+        self.iface = iface
+        self.controller = controller
+        self.prompts = CheckPrompts(self)
+        self.lang = ui_language()
+        self.task = None
+        self.rows: list = []
+        self.names: dict = {}
+        self.last_result = None
+        self.last_error = ""
+        self._build()
+        controller.programmeChanged.connect(self.on_programme_changed)
+        self.on_programme_changed()
+
+    # --- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.programme_label = QLabel()
+        self.programme_label.setWordWrap(True)
+        layout.addWidget(self.programme_label)
+        run_row = QHBoxLayout()
+        self.scope = QComboBox()
+        self.scope.setObjectName("check_scope")
+        self.scope.setToolTip(tr("Check the whole city or one district"))
+        self.scope.currentIndexChanged.connect(self.apply_filter)
+        self.run_button = QPushButton(tr("Run check"))
+        self.run_button.setObjectName("check_run")
+        self.run_button.clicked.connect(self.run_check)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("check_cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        run_row.addWidget(self.scope, 1)
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        layout.addLayout(run_row)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumHeight(14)
+        layout.addWidget(self.progress)
+        self.params = RuleParamsBox(body)
+        self.params.save_button.clicked.connect(self.save_params)
+        layout.addWidget(self.params)
+        layout.addLayout(self._filter_row())
+        self.tree = FindingsTree(self.lang, body)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(self._decision_row())
+        self.status = QLabel()
+        self.status.setObjectName("check_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.setWidget(body)
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.severity_filter = QComboBox()
+        self.severity_filter.setObjectName("check_filter_severity")
+        self.severity_filter.addItem(tr("All severities"), "")
+        for code in schema.value_codes("severity"):
+            self.severity_filter.addItem(schema.label("severity", code, self.lang), code)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("check_filter_status")
+        self.status_filter.addItem(tr("All statuses"), "")
+        for code in STATUSES:
+            self.status_filter.addItem(schema.label("finding_status", code, self.lang), code)
+        self.text_filter = QLineEdit()
+        self.text_filter.setObjectName("check_filter_text")
+        self.text_filter.setPlaceholderText(tr("Search findings…"))
+        self.text_filter.setClearButtonEnabled(True)
+        for combo in (self.severity_filter, self.status_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+            row.addWidget(combo)
+        self.text_filter.textChanged.connect(self.apply_filter)
+        row.addWidget(self.text_filter, 1)
+        return row
+
+    def _decision_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.decision = QComboBox()
+        self.decision.setObjectName("check_decision")
+        for code in STATUSES:
+            self.decision.addItem(schema.label("finding_status", code, self.lang), code)
+        self.decision.setCurrentIndex(1)
+        self.note = QLineEdit()
+        self.note.setObjectName("check_note")
+        self.note.setPlaceholderText(tr("Note"))
+        self.decide_button = QPushButton(tr("Set status"))
+        self.decide_button.setObjectName("check_decide")
+        self.decide_button.clicked.connect(self.decide_selected)
+        self.export_button = QPushButton(tr("Export CSV…"))
+        self.export_button.setObjectName("check_export")
+        self.export_button.clicked.connect(self.export_csv)
+        row.addWidget(self.decision)
+        row.addWidget(self.note, 1)
+        row.addWidget(self.decide_button)
+        row.addWidget(self.export_button)
+        return row
+
+    def cleanup(self) -> None:
+        """Plugin unload: cancel a running check and drop the controller connection."""
+        if self.task is not None:
+            self.task.on_done = lambda *_args: None
+            self.task.cancel()
+            self.task = None
+        try:
+            self.controller.programmeChanged.disconnect(self.on_programme_changed)
+        except TypeError:
+            pass
+
+    # --- programme ---------------------------------------------------------------------------------
+    @property
+    def store(self):
+        store = self.controller.store
+        return store if store is not None and getattr(store, "kind", "") == "gpkg" else None
+
+    def on_programme_changed(self) -> None:
+        store = self.store
+        self.programme_label.setText(tr("Programme: {}").format(store.name) if store else tr("No programme open."))
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem(tr("Whole city"), None)
+        self.names = {}
+        layer = self.controller.layer("districts")
+        if layer is not None:
+            for feat in sorted(layer.getFeatures(), key=lambda f: str(f["name"])):
+                code = feat["district_id"]
+                self.names[code] = str(feat["name"])
+                if code != schema.CITY_ID:
+                    self.scope.addItem(str(feat["name"]), code)
+        self.scope.blockSignals(False)
+        for widget in (self.run_button, self.decide_button, self.export_button, self.params):
+            widget.setEnabled(store is not None)
+        if store is not None:
+            self.params.set_values(store.settings())
+        self.reload_rows()
+
+    def reload_rows(self) -> None:
+        """Re-read the findings register and show it."""
+        self.rows = FindingsRegister(self.store.path).rows() if self.store else []
+        self.apply_filter()
+
+    def current_filter(self) -> RowFilter:
+        return RowFilter(self.severity_filter.currentData() or "", self.status_filter.currentData() or "",
+                         self.text_filter.text().strip(), self.scope.currentData())
+
+    def apply_filter(self, *_args) -> None:
+        shown = [r for r in self.rows if self.current_filter().accepts(r)]
+        self.tree.show_groups(group_rows(shown, RULES), self.names)
+        if self.task is None and self.store is not None:
+            self.status.setText(tr("{} of {} findings shown.").format(len(shown), len(self.rows)))
+
+    # --- running --------------------------------------------------------------------------------------
+    def _unsaved_layers(self) -> list:
+        tables = schema.INTERVENTION_TABLES + schema.PROJECT_TABLES + ("funding", "area_goals", "area_budgets")
+        layers = [self.controller.layer(t) for t in tables]
+        return [lyr for lyr in layers if lyr is not None and lyr.isEditable() and lyr.isModified()]
+
+    def run_check(self) -> bool:
+        """Start the check for the chosen scope; False (with a message) when it cannot start."""
+        if self.store is None:
+            return self._fail(tr("Open a programme first."))
+        if self.task is not None:
+            return self._fail(tr("A check is running already."))
+        unsaved = self._unsaved_layers()
+        if unsaved:
+            if not self.prompts.confirm(tr("Unsaved edits"), tr("Some layers have unsaved edits. The check reads the "
+                                                                "saved programme. Save the edits first?")):
+                return self._fail(tr("The check did not run: save or discard the edits first."))
+            for layer in unsaved:
+                if not layer.commitChanges():
+                    return self._fail(tr("Saving {} failed: {}").format(layer.name(),
+                                                                        "; ".join(layer.commitErrors())))
+        request = CheckRequest(self.store.path, district_id=self.scope.currentData(), lang=self.lang)
+        self.last_result, self.last_error = None, ""
+        self.task = CheckTask(request, self._done, [self.controller.layer("findings")])
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText(tr("Checking the programme…"))
+        QgsApplication.taskManager().addTask(self.task)
+        return True
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _done(self, result, error: str) -> None:
+        """Main thread: the task is finished (layers already reloaded)."""
+        self.task = None
+        self.run_button.setEnabled(self.store is not None)
+        self.cancel_button.setEnabled(False)
+        if result is None:
+            self.progress.setValue(0)
+            self._fail(error)
+            return
+        self.last_result = result
+        self.progress.setValue(100)
+        self.rows = result.rows if result.rows else self.rows
+        self.apply_filter()
+        merge = result.merge
+        text = tr("{} findings ({} new, {} closed) in {:.1f} s.").format(
+            result.total, merge.get("new", 0), merge.get("closed", 0), result.timings.get("total", 0.0))
+        for note in result.notes:
+            notify(self.iface, tr("Programme check"), note, Qgis.Warning, 10)
+        self.status.setText(text)
+        notify(self.iface, tr("Programme check"), text, Qgis.Success)
+
+    # --- decisions, export, parameters ---------------------------------------------------------------
+    def decide_selected(self) -> int:
+        """Set the chosen status and note on the selected findings; how many changed."""
+        rows = self.tree.selected_rows()
+        if not rows or self.store is None:
+            self._fail(tr("Select one or more findings first."))
+            return 0
+        try:
+            count = FindingsRegister(self.store.path).decide(
+                [r["finding_id"] for r in rows], self.decision.currentData(), self.note.text().strip())
+        except ProgrammeError as e:
+            self._fail(str(e))
+            return 0
+        reload_layers([self.controller.layer("findings")])
+        self.reload_rows()
+        if len(rows) == 1:
+            self.tree.select_finding(rows[0]["finding_id"])
+        self.status.setText(tr("Status set on {} findings.").format(count))
+        return count
+
+    def export_csv(self) -> str:
+        """Write the findings shown to a CSV file; its path ('' when nothing was written)."""
+        rows = self.tree.finding_rows()
+        if not rows:
+            self._fail(tr("No findings to export."))
+            return ""
+        path = self.prompts.csv_path(str(Path(self.store.path).with_name(self.store.name + "_findings.csv")))
+        if not path:
+            return ""
+        overwrite = False
+        if Path(path).exists():
+            if not self.prompts.confirm(tr("Replace file?"), tr("{} exists already. Replace it?").format(path)):
+                self._fail(tr("Nothing exported: the file exists already."))
+                return ""
+            overwrite = True
+        try:
+            write_csv(path, rows, overwrite)
+        except ProgrammeError as e:
+            self._fail(str(e))
+            return ""
+        self.status.setText(tr("{} findings written to {}.").format(len(rows), path))
+        return path
+
+    def save_params(self) -> None:
+        """Store the rule parameters in the programme."""
+        if self.store is None:
+            return
+        try:
+            self.store.write_settings(self.params.values())
+        except (ProgrammeError, RuntimeError) as e:
+            self._fail(str(e))
+            return
+        self.status.setText(tr("Rule parameters saved; they apply from the next run."))
+
+    def _double_clicked(self, item, _column) -> None:
+        row = item.data(0, ROW_ROLE)
+        if isinstance(row, dict):
+            show_finding(self.iface, self.controller, row)
+
+    def _fail(self, text: str) -> bool:
+        self.last_error = text
+        self.status.setText(text)
+        notify(self.iface, tr("Programme check"), text, Qgis.Warning, 10)
+        return False
+

@@ -1,0 +1,77 @@
+"""The rule parameters of the programme check, shown and edited in the check dock.
+
+Values are the programme's settings (table `settings`, same keys as the rules' parameters); saving
+writes them back through the store.
+"""
+
+from __future__ import annotations
+
+from qgis.gui import QgsCollapsibleGroupBox
+from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QPushButton
+
+from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.toolbelt.i18n import tr
+
+
+def parameter_labels() -> dict:
+    """Parameter key -> label (translated)."""
+    return {
+        "conflict_distance_m": tr("Conflict distance (m)"),
+        "rest_period_years": tr("Rest period (years)"),
+        "stacking_max": tr("Most interventions per neighbourhood and year"),
+        "programme_tolerance_m": tr("Programme tolerance (m)"),
+        "duplicate_funding_tolerance_m": tr("Duplicate funding tolerance (m)"),
+        "city_tolerance_m": tr("City boundary tolerance (m)"),
+        "min_overlap_share": tr("Smallest share in a second district"),
+    }
+
+
+def parameter_defaults() -> dict:
+    """Every rule parameter once, with its default."""
+    out: dict = {}
+    for info in RULES.values():
+        for key, value in info.params.items():
+            out.setdefault(key, value)
+    return out
+
+
+class RuleParamsBox(QgsCollapsibleGroupBox):
+    """A collapsible form with one spin box per rule parameter and a Save button."""
+
+    def __init__(self, parent=None):
+        super().__init__(tr("Rule parameters"), parent)
+        self.setObjectName("check_params")
+        self.setCollapsed(True)
+        form = QFormLayout(self)
+        labels = parameter_labels()
+        self.boxes = {}
+        for key, default in parameter_defaults().items():
+            box = QDoubleSpinBox()
+            box.setObjectName("param_" + key)
+            box.setRange(0, 1000000)
+            box.setDecimals(2 if default < 1 else 0)
+            box.setSingleStep(0.05 if default < 1 else 1)
+            box.setValue(default)
+            box.setToolTip(key)
+            self.boxes[key] = box
+            form.addRow(labels.get(key, key), box)
+        self.save_button = QPushButton(tr("Save parameters"))
+        self.save_button.setObjectName("check_params_save")
+        form.addRow("", self.save_button)
+
+    def set_values(self, settings: dict) -> None:
+        """Show the programme's values (defaults where unset or malformed)."""
+        defaults = parameter_defaults()
+        for key, box in self.boxes.items():
+            try:
+                box.setValue(float(settings.get(key, defaults[key])))
+            except (TypeError, ValueError):
+                box.setValue(defaults[key])
+
+    def values(self) -> dict:
+        """key -> value as the settings table stores it (integers without decimals)."""
+        out = {}
+        for key, box in self.boxes.items():
+            value = box.value()
+            out[key] = str(int(value)) if float(value).is_integer() else str(value)
+        return out

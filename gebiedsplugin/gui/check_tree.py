@@ -1,0 +1,111 @@
+"""The findings list of the check dock: groups by rule and severity, one row per finding."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.findings_view import district_summary
+from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.toolbelt.i18n import tr
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2471a3"}
+MESSAGE, DISTRICT, STATUS, NOTE = range(4)
+
+
+def rule_title(rule: str, lang: str) -> str:
+    info = RULES.get(rule)
+    if info is None:
+        return rule
+    return info.title_nl if lang == "nl" else info.title_en
+
+
+class FindingsTree(QTreeWidget):
+    """Findings grouped by rule and severity; each group shows its counts per district."""
+
+    def __init__(self, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.setObjectName("check_findings")
+        self.setColumnCount(4)
+        self.setHeaderLabels([tr("Finding"), tr("District"), tr("Status"), tr("Note")])
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(MESSAGE, 300)
+        header.setSectionResizeMode(DISTRICT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_groups(self, groups: list, names: dict) -> None:
+        """Fill the tree with *groups* (core.findings_view.Group); *names* maps district ids to names."""
+        expanded = {self.topLevelItem(i).data(0, ROW_ROLE) for i in range(self.topLevelItemCount())
+                    if self.topLevelItem(i).isExpanded()}
+        self.clear()
+        for group in groups:
+            severity = schema.label("severity", group.severity, self.lang)
+            top = QTreeWidgetItem([tr("{} · {} ({})").format(rule_title(group.rule, self.lang), severity,
+                                                             len(group.rows)),
+                                   district_summary(group.per_district, names), "", ""])
+            key = "{}/{}".format(group.rule, group.severity)
+            top.setData(0, ROW_ROLE, key)
+            top.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(group.severity, "#000000"))))
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setFirstColumnSpanned(False)
+            top.setToolTip(1, district_summary(group.per_district, names))
+            for row in group.rows:
+                status = row.get("status") or "open"
+                child = QTreeWidgetItem([
+                    str(row.get("message") or ""), str(names.get(row.get("district_id"), row.get("district_id") or "")),
+                    schema.label("finding_status", status, self.lang), str(row.get("note") or "")])
+                child.setData(0, ROW_ROLE, row)
+                child.setToolTip(0, str(row.get("message") or ""))
+                child.setToolTip(3, str(row.get("note") or ""))
+                if status != "open":
+                    child.setForeground(0, QBrush(QColor("#7f8c8d")))
+                top.addChild(child)
+            self.addTopLevelItem(top)
+            top.setExpanded(key in expanded or len(groups) <= 4)
+
+    def group_count(self) -> int:
+        return self.topLevelItemCount()
+
+    def finding_rows(self) -> list:
+        """Every finding row shown, in tree order."""
+        out = []
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            out.extend(top.child(j).data(0, ROW_ROLE) for j in range(top.childCount()))
+        return out
+
+    def selected_rows(self) -> list:
+        """The selected findings; a selected group stands for all its findings."""
+        out, seen = [], set()
+        for item in self.selectedItems():
+            items = [item.child(j) for j in range(item.childCount())] if item.parent() is None else [item]
+            for it in items:
+                row = it.data(0, ROW_ROLE)
+                if isinstance(row, dict) and row.get("finding_id") not in seen:
+                    seen.add(row.get("finding_id"))
+                    out.append(row)
+        return out
+
+    def select_finding(self, finding_id: str) -> bool:
+        """Select (and show) the row of *finding_id*."""
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            for j in range(top.childCount()):
+                row = top.child(j).data(0, ROW_ROLE)
+                if row.get("finding_id") == finding_id:
+                    top.setExpanded(True)
+                    self.setCurrentItem(top.child(j))
+                    return True
+        return False
