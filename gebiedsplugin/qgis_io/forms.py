@@ -33,7 +33,9 @@ def default_expression(field: schema.Field, district_layer_id: str = "", neighbo
     if field.default == schema.DERIVE_NEIGHBOURHOOD and neighbourhood_layer_id:
         return "gebied_largest_overlap({}, 'neighbourhood_id')".format(q(neighbourhood_layer_id))
     if field.default == schema.DERIVE_REVIEW and district_layer_id:
-        return "if(gebied_overlap_count({}, 'district_id') > 1, true, false)".format(q(district_layer_id))
+        # A city-wide intervention may span districts; anything else over several needs a look.
+        return ("if(coalesce(\"city_wide\", false) OR gebied_overlap_count({}, 'district_id') <= 1, false, true)"
+                .format(q(district_layer_id)))
     return ""
 
 

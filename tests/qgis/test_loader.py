@@ -156,3 +156,14 @@ def test_end_before_start_violates_constraint(loaded):
     feat["end_year"] = 2030
     ok, _ = QgsVectorLayerUtils.validateAttribute(layer, feat, _idx(layer, "end_year"))
     assert ok
+
+
+def test_city_wide_intervention_over_districts_needs_no_review(loaded):
+    layers, _ = loaded
+    layer = layers["interventions_polygon"]
+    city = [f for f in layers["districts"].getFeatures() if f["district_id"] == "city"][0].geometry()
+    context = layer.createExpressionContext()
+    feat = QgsVectorLayerUtils.createFeature(layer, city, {_idx(layer, "city_wide"): True}, context)
+    assert feat["needs_review"] is False
+    plain = QgsVectorLayerUtils.createFeature(layer, city, {}, layer.createExpressionContext())
+    assert plain["needs_review"] is True
