@@ -6,8 +6,8 @@ writes them back through the store.
 
 from __future__ import annotations
 
-from qgis.gui import QgsCollapsibleGroupBox
-from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QPushButton
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QFrame, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.toolbelt.i18n import tr
@@ -35,14 +35,27 @@ def parameter_defaults() -> dict:
     return out
 
 
-class RuleParamsBox(QgsCollapsibleGroupBox):
-    """A collapsible form with one spin box per rule parameter and a Save button."""
+class RuleParamsBox(QWidget):
+    """A fold-out form with one spin box per rule parameter and a Save button (folded at first)."""
 
     def __init__(self, parent=None):
-        super().__init__(tr("Rule parameters"), parent)
+        super().__init__(parent)
         self.setObjectName("check_params")
-        self.setCollapsed(True)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.toggle = QToolButton()
+        self.toggle.setText(tr("Rule parameters"))
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.toggled.connect(self.set_open)
+        outer.addWidget(self.toggle)
+        self.panel = QFrame()
+        self.panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.panel.setVisible(False)
+        outer.addWidget(self.panel)
+        form = QFormLayout(self.panel)
         labels = parameter_labels()
         self.boxes = {}
         for key, default in parameter_defaults().items():
@@ -58,6 +71,11 @@ class RuleParamsBox(QgsCollapsibleGroupBox):
         self.save_button = QPushButton(tr("Save parameters"))
         self.save_button.setObjectName("check_params_save")
         form.addRow("", self.save_button)
+
+    def set_open(self, shown: bool) -> None:
+        """Fold the form out (True) or in."""
+        self.panel.setVisible(shown)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def set_values(self, settings: dict) -> None:
         """Show the programme's values (defaults where unset or malformed)."""

@@ -37,11 +37,10 @@ class FindingsTree(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         header = self.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(MESSAGE, 300)
-        header.setSectionResizeMode(DISTRICT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
+        for column in (DISTRICT, STATUS, NOTE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def show_groups(self, groups: list, names: dict) -> None:
         """Fill the tree with *groups* (core.findings_view.Group); *names* maps district ids to names."""
@@ -50,17 +49,16 @@ class FindingsTree(QTreeWidget):
         self.clear()
         for group in groups:
             severity = schema.label("severity", group.severity, self.lang)
-            top = QTreeWidgetItem([tr("{} · {} ({})").format(rule_title(group.rule, self.lang), severity,
-                                                             len(group.rows)),
-                                   district_summary(group.per_district, names), "", ""])
+            top = QTreeWidgetItem([tr("{} · {} ({}): {}").format(
+                rule_title(group.rule, self.lang), severity, len(group.rows),
+                district_summary(group.per_district, names))])
             key = "{}/{}".format(group.rule, group.severity)
             top.setData(0, ROW_ROLE, key)
             top.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(group.severity, "#000000"))))
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
-            top.setFirstColumnSpanned(False)
-            top.setToolTip(1, district_summary(group.per_district, names))
+            top.setToolTip(0, top.text(0))
             for row in group.rows:
                 status = row.get("status") or "open"
                 child = QTreeWidgetItem([
@@ -73,6 +71,7 @@ class FindingsTree(QTreeWidget):
                     child.setForeground(0, QBrush(QColor("#7f8c8d")))
                 top.addChild(child)
             self.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the header line reads across the columns
             top.setExpanded(key in expanded or len(groups) <= 4)
 
     def group_count(self) -> int:
