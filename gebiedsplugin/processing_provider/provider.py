@@ -13,10 +13,13 @@ def algorithm_classes() -> list:
     """Every algorithm of the provider (one per module)."""
     from gebiedsplugin.processing_provider.check_programme import CheckProgrammeAlgorithm
     from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
+    from gebiedsplugin.processing_provider.district_report import DistrictReportAlgorithm
     from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
     from gebiedsplugin.processing_provider.generate_sample import GenerateSampleAlgorithm
+    from gebiedsplugin.processing_provider.import_layer import ImportLayerAlgorithm
 
-    return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm]
+    return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm,
+            DistrictReportAlgorithm, ImportLayerAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

@@ -8,6 +8,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.forms import configure_layer
 from gebiedsplugin.qgis_io.overlap import register_functions
+from gebiedsplugin.qgis_io.temporal import set_temporal_layers
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 from gebiedsplugin.toolbelt.resources import resource_path
 
@@ -61,7 +62,11 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
     neighbourhood_id = layers["neighbourhoods"].id()
     for table_name, layer in layers.items():
         configure_layer(layer, schema.table(table_name), lang, value_lists, district_id, neighbourhood_id)
+        store_setup = getattr(store, "configure_layer", None)  # e.g. PostGIS: send the row version
+        if store_setup is not None:
+            store_setup(layer, table_name)
         _apply_style(layer, table_name)
+    set_temporal_layers(layers)
     group = project.layerTreeRoot().insertGroup(0, tr("Programme: {}").format(store.name))
     for table_name in schema.LAYER_TABLES:
         project.addMapLayer(layers[table_name], False)

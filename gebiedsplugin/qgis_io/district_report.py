@@ -1,0 +1,169 @@
+"""The district report: one A4 PDF page per area (the city and/or districts) with the overview's charts
+and tables. Numbers come from ``core.aggregations`` / ``core.comparisons``; charts from
+``overview_charts`` (the dock draws the same). Written to a temporary file, renamed when complete.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.aggregations import (
+    area_budget,
+    budget_by_year,
+    funder_matrix,
+    is_city,
+    money_by,
+    prepare,
+    stacking_table,
+)
+from gebiedsplugin.core.comparisons import priority_coverage
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.overview_charts import (
+    code_label,
+    draw_budget_by_year,
+    draw_funder_shares,
+    draw_money_by,
+    money_text,
+)
+from gebiedsplugin.toolbelt.files import atomic_path
+from gebiedsplugin.toolbelt.i18n import tr
+
+A4 = (8.27, 11.69)
+TABLE_ROWS = 12
+
+
+def report_areas(ov, requested: str) -> list:
+    """Areas of the report: the city then every district when *requested* is empty, else the ids given."""
+    ids = [p.strip() for p in (requested or "").split(",") if p.strip()]
+    if not ids:
+        return [schema.CITY_ID] + ov.districts()
+    unknown = [d for d in ids if d != schema.CITY_ID and d not in ov.district_names]
+    if unknown:
+        raise ProgrammeError(tr("Unknown districts: {}").format(", ".join(unknown)))
+    return list(dict.fromkeys(ids))
+
+
+def period_text(year_from: Optional[int], year_to: Optional[int]) -> str:
+    if year_from is None and year_to is None:
+        return tr("all years")
+    return "{}–{}".format(year_from if year_from is not None else "…", year_to if year_to is not None else "…")
+
+
+def write_district_report(store, output: str, districts: str = "", year_from: Optional[int] = None,
+                          year_to: Optional[int] = None, overwrite: bool = False, lang: str = "en",
+                          feedback=None) -> list:
+    """Write the report of *store*'s programme to *output*; return the areas, one per page."""
+    ov = prepare(store.read_programme())
+    areas = report_areas(ov, districts)
+    matrix = funder_matrix(ov, year_from, year_to)
+    with atomic_path(output, overwrite) as tmp:
+        with PdfPages(tmp) as pdf:
+            for k, area in enumerate(areas):
+                if feedback is not None:
+                    if feedback.isCanceled():
+                        raise ProgrammeError(tr("Cancelled."))
+                    feedback.setProgress(100.0 * k / len(areas))
+                fig = Figure(figsize=A4)
+                draw_page(fig, ov, area, year_from, year_to, lang, matrix)
+                pdf.savefig(fig)
+            info = pdf.infodict()
+            info["Title"] = tr("District report")
+    return areas
+
+
+def draw_page(fig, ov, area: str, year_from, year_to, lang: str, matrix) -> None:
+    """One area's page: title, four charts, three tables."""
+    fig.suptitle(tr("{} · {}").format(ov.name(area), period_text(year_from, year_to)), fontsize=13,
+                 fontweight="bold", y=0.985)
+    planned = sum(money_by(ov, "year", area, year_from, year_to).values())
+    budget = area_budget(ov, area, year_from=year_from, year_to=year_to)
+    fig.text(0.5, 0.955, tr("Planned {} · area budget {}").format(money_text(planned, lang), money_text(budget, lang)),
+             ha="center", fontsize=9)
+    grid = fig.add_gridspec(4, 2, left=0.17, right=0.97, top=0.92, bottom=0.03, hspace=0.55, wspace=0.6,
+                            height_ratios=[1, 1, 1.25, 1.25])
+    draw_budget_by_year(fig.add_subplot(grid[0, 0]), budget_by_year(ov, area, year_from, year_to), lang)
+    draw_money_by(fig.add_subplot(grid[0, 1]), money_by(ov, "funder", area, year_from, year_to), "funder",
+                  tr("Planned money per funder"), lang)
+    draw_money_by(fig.add_subplot(grid[1, 0]), money_by(ov, "theme", area, year_from, year_to), "theme",
+                  tr("Planned money per theme"), lang)
+    draw_funder_shares(fig.add_subplot(grid[1, 1]), matrix, ov.name, lang)
+    tables = grid[2, :].subgridspec(1, 2, wspace=0.05, width_ratios=[1, 1.15])
+    money_table(fig.add_subplot(tables[0, 0]), ov, area, year_from, year_to, lang)
+    coverage_table(fig.add_subplot(tables[0, 1]), ov, area, year_from, year_to, lang)
+    stacking_block(fig.add_subplot(grid[3, :]), ov, area, year_from, year_to)
+
+
+def _table(ax, title: str, headers: list, rows: list, note: str = "", colours=None) -> None:
+    ax.axis("off")
+    ax.set_title(title, fontsize=9, loc="left", pad=12 if note else 6)
+    if note:
+        ax.text(0, 1.0, note, fontsize=6, color="#666666", transform=ax.transAxes, va="bottom")
+    if not rows:
+        ax.text(0, 0.8, tr("No data for this selection"), fontsize=7, color="#666666", transform=ax.transAxes)
+        return
+    table = ax.table(cellText=rows, colLabels=headers, loc="upper left", cellLoc="left", cellColours=colours)
+    table.auto_set_font_size(False)
+    table.set_fontsize(6.5)
+    table.auto_set_column_width(list(range(len(headers))))
+    table.scale(1, 0.95)
+
+
+def money_table(ax, ov, area, year_from, year_to, lang) -> None:
+    """Money per funder and per theme, with the share of the area budget of the period."""
+    budget = area_budget(ov, area, year_from=year_from, year_to=year_to)
+    rows = []
+    for list_name, header in (("funder", tr("Funder")), ("theme", tr("Theme"))):
+        for code, amount in list(money_by(ov, list_name, area, year_from, year_to).items())[:6]:
+            share = "{:.0f} %".format(100 * amount / budget) if budget else "–"
+            rows.append([header, code_label(list_name, code, lang), money_text(amount, lang), share])
+    rows.append([tr("Total"), tr("Area budget"), money_text(budget, lang), ""])
+    _table(ax, tr("Money against the area budget"), [tr("By"), tr("Name"), tr("Planned"), tr("Of area budget")],
+           rows)
+
+
+def coverage_table(ax, ov, area, year_from, year_to, lang) -> None:
+    """Themes funded but not prioritised and prioritised but not funded (mismatches first)."""
+    rows = priority_coverage(ov, area, year_from, year_to)
+    cells = [[code_label("theme", r.theme, lang), "–" if r.priority is None else "{:.0f}".format(r.priority),
+              money_text(r.funded, lang), coverage_state(r.state)] for r in rows[:TABLE_ROWS]]
+    headers = [tr("Theme"), tr("Priority"), tr("Planned"), tr("State")]
+    if is_city(area):
+        cells = [[ov.name(r.district_id)] + c for r, c in zip(rows, cells)]
+        headers.insert(0, tr("District"))
+    note = tr("{} of {} rows").format(TABLE_ROWS, len(rows)) if len(rows) > TABLE_ROWS else ""
+    _table(ax, tr("Priority coverage"), headers, cells, note)
+
+
+def coverage_state(state: str) -> str:
+    """Short text of a coverage state."""
+    return {"covered": tr("OK"), "funded_not_prioritised": tr("Not prioritised"),
+            "prioritised_not_funded": tr("Not funded")}.get(state, state)
+
+
+def stacking_block(ax, ov, area, year_from, year_to) -> None:
+    """Interventions per neighbourhood and year; cells over the threshold in red."""
+    table = stacking_table(ov, area, year_from, year_to)
+    hoods = sorted(table.neighbourhoods, key=lambda n: -max((table.count(n, y) for y in table.years), default=0))
+    shown = sorted(hoods[:TABLE_ROWS], key=table.neighbourhoods.index)
+    rows = [[table.names.get(n, n)] + [str(table.count(n, y)) for y in table.years] for n in shown]
+    colours = [["white"] + [_heat(table.count(n, y), table.threshold) for y in table.years] for n in shown]
+    note = tr("More than {:g} interventions in a neighbourhood in a year is stacking (red).").format(table.threshold)
+    if len(hoods) > TABLE_ROWS:
+        note += " " + tr("The {} busiest of {} neighbourhoods.").format(TABLE_ROWS, len(hoods))
+    _table(ax, tr("Stacking: interventions per neighbourhood per year"),
+           [tr("Neighbourhood")] + [str(y) for y in table.years], rows, note, colours if rows else None)
+
+
+def _heat(count: int, threshold: float) -> str:
+    """White to orange up to the threshold; red above it."""
+    if count > threshold:
+        return "#e45756"
+    if count <= 0 or threshold <= 0:
+        return "white"
+    t = min(count / threshold, 1.0)
+    r, g, b = 255, int(255 - t * (255 - 200)), int(255 - t * 255 * 0.75)
+    return "#{:02x}{:02x}{:02x}".format(r, g, b)

@@ -1,0 +1,158 @@
+"""The overview's charts, drawn with matplotlib on given Axes: one look in the dock and in the report.
+
+Only drawing: every number comes from ``core.aggregations`` / ``core.comparisons``. Texts go through
+tr() and value-list labels through ``schema.label`` in the chosen language. Works with any canvas
+(Qt in the dock, Agg/PDF in the report).
+"""
+
+from __future__ import annotations
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.aggregations import UNKNOWN
+from gebiedsplugin.toolbelt.i18n import tr
+
+PLANNED, OVER, BUDGET = "#4c78a8", "#e45756", "#333333"
+PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#eeca3b", "#9d755d", "#72b7b2", "#ff9da6", "#bab0ac")
+STATUS_COLOURS = {"idea": "#bab0ac", "planned": "#4c78a8", "in_progress": "#f58518", "done": "#54a24b",
+                  "cancelled": "#e45756"}
+
+
+def money_text(value: float, lang: str = "en") -> str:
+    """Short money text: € 1.2M / € 950k (Dutch: € 1,2 mln / € 950k)."""
+    value = float(value or 0)
+    if abs(value) >= 1e6:
+        text = "{:.1f}".format(value / 1e6)
+        return "€ {} mln".format(text.replace(".", ",")) if lang == "nl" else "€ {}M".format(text)
+    if abs(value) >= 1e3:
+        return "€ {:.0f}k".format(value / 1e3)
+    return "€ {:.0f}".format(value)
+
+
+def code_label(list_name: str, code, lang: str) -> str:
+    """Label of a value-list code; the unknown funder/theme as 'Unknown'."""
+    if code == UNKNOWN or code in (None, ""):
+        return tr("Unknown")
+    return schema.label(list_name, str(code), lang)
+
+
+def _money_axis(ax, lang: str, axis: str = "y") -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(MaxNLocator(4 if axis == "x" else 5))
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: money_text(v, lang)))
+    ax.grid(axis=axis, alpha=0.3)
+    ax.set_axisbelow(True)
+
+
+def _empty(ax, title: str) -> None:
+    ax.set_title(title, fontsize=9)
+    ax.text(0.5, 0.5, tr("No data for this selection"), ha="center", va="center", transform=ax.transAxes,
+            fontsize=8, color="#666666")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def draw_budget_by_year(ax, rows: list, lang: str) -> None:
+    """Planned money per year (red when over the area budget) with the area budget as markers."""
+    title = tr("Planned money per year against the area budget")
+    if not rows:
+        _empty(ax, title)
+        return
+    years = [r.year for r in rows]
+    ax.bar(years, [r.planned for r in rows], color=[OVER if r.over else PLANNED for r in rows],
+           label=tr("Planned"))
+    with_budget = [r for r in rows if r.area_budget > 0]
+    if with_budget:
+        ax.plot([r.year for r in with_budget], [r.area_budget for r in with_budget], linestyle="none",
+                marker="_", markersize=16, markeredgewidth=2.5, color=BUDGET, label=tr("Area budget"))
+    ax.set_xticks(years)
+    ax.set_xticklabels([str(y) for y in years], fontsize=7, rotation=45 if len(years) > 8 else 0)
+    ax.tick_params(axis="y", labelsize=7)
+    _money_axis(ax, lang)
+    ax.set_title(title, fontsize=9)
+    ax.legend(fontsize=7, loc="upper left", frameon=False)
+
+
+def draw_money_by(ax, amounts: dict, list_name: str, title: str, lang: str, limit: int = 10) -> None:
+    """Horizontal bars of money per code of a value list (largest on top)."""
+    if not amounts:
+        _empty(ax, title)
+        return
+    items = list(amounts.items())[:limit]
+    labels = [code_label(list_name, code, lang) for code, _ in items]
+    positions = list(range(len(items)))[::-1]
+    ax.barh(positions, [a for _, a in items], color=[PALETTE[i % len(PALETTE)] for i in range(len(items))])
+    ax.set_yticks(positions)
+    ax.set_yticklabels(labels, fontsize=7)
+    ax.tick_params(axis="x", labelsize=7)
+    _money_axis(ax, lang, "x")
+    ax.set_title(title, fontsize=9)
+
+
+def draw_funder_shares(ax, matrix, district_name, lang: str) -> None:
+    """Per funder, the part of its money going to each district (100 % stacked bars)."""
+    title = tr("Share per funder across districts")
+    if not matrix.funders:
+        _empty(ax, title)
+        return
+    positions = list(range(len(matrix.funders)))[::-1]
+    left = [0.0] * len(matrix.funders)
+    for k, district in enumerate(matrix.districts):
+        shares = [matrix.share(district, f) * 100 for f in matrix.funders]
+        ax.barh(positions, shares, left=left, color=PALETTE[k % len(PALETTE)], label=district_name(district))
+        left = [a + b for a, b in zip(left, shares)]
+    ax.set_yticks(positions)
+    ax.set_yticklabels([code_label("funder", f, lang) for f in matrix.funders], fontsize=7)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("%", fontsize=7)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.set_title(title, fontsize=9)
+    ax.legend(fontsize=6, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False)
+
+
+def draw_timeline(ax, items: list, lang: str, highlight: str = "") -> list:
+    """Gantt bars, one row per item (first on top); return the items in row order (row 0 = top)."""
+    title = tr("Timeline")
+    if not items:
+        _empty(ax, title)
+        return []
+    n = len(items)
+    for row, item in enumerate(items):
+        y = n - 1 - row
+        colour = STATUS_COLOURS.get(item.status, "#888888")
+        edge = "black" if item.uid == highlight else colour
+        ax.barh(y, item.end_year - item.start_year + 1, left=item.start_year, height=0.7, color=colour,
+                edgecolor=edge, linewidth=2 if item.uid == highlight else 0.5)
+    ax.set_yticks(range(n))
+    ax.set_yticklabels([_short(i.title) for i in items][::-1], fontsize=7)
+    first = min(i.start_year for i in items)
+    last = max(i.end_year for i in items) + 1
+    ax.set_xlim(first, last)
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.set_xticks(range(first, last + 1))
+    ax.set_xticklabels([str(y) for y in range(first, last + 1)], fontsize=7)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_axisbelow(True)
+    ax.xaxis.tick_top()
+    ax.set_title(title, fontsize=9, pad=14)
+    from matplotlib.patches import Patch
+
+    statuses = [s for s in STATUS_COLOURS if any(i.status == s for i in items)]
+    ax.legend(handles=[Patch(color=STATUS_COLOURS[s], label=code_label("status", s, lang)) for s in statuses],
+              fontsize=6, loc="lower right", frameon=True)
+    return items
+
+
+def row_at(items: list, ydata) -> int:
+    """Index in *items* of the Gantt row at data y (None outside)."""
+    if ydata is None or not items:
+        return None
+    y = int(round(ydata))
+    row = len(items) - 1 - y
+    return row if 0 <= row < len(items) and abs(ydata - y) <= 0.4 else None
+
+
+def _short(text: str, width: int = 34) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[:width - 1] + "…"
