@@ -68,7 +68,7 @@ class ImportPlan:
         return sorted({i.row for i in self.rejected})
 
     def counts(self) -> dict:
-        return {"added": len(self.added), "updated": len(self.updated),
+        return {"added": len([r for r in self.added if r.row]), "updated": len(self.updated),
                 "unchanged": len(self.unchanged), "rejected": len(self.rejected_rows)}
 
 
@@ -193,7 +193,9 @@ def convert_rows(source_rows, target: str, mapping: dict, codes: Optional[dict] 
         if start is not None and end is not None and end < start:
             issues.append(Issue(END_BEFORE_START, n, "end_year", end, start))
         kind = None
-        if spatial:
+        if isinstance(geom, Issue):  # found while reading the source (e.g. a failed transformation)
+            issues.append(geom)
+        elif spatial:
             geom, kind = clean_geometry(geom, target, n, issues, notes)
         if issues:
             rejected.extend(issues)

@@ -1,0 +1,100 @@
+"""gebiedsplugin:import_layer: import a vector source into a programme, with a field mapping."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.import_mapping import TARGETS
+from gebiedsplugin.processing_provider.base import BaseAlgorithm
+from gebiedsplugin.qgis_io.import_report import report_json
+from gebiedsplugin.qgis_io.import_source import open_source
+from gebiedsplugin.qgis_io.importer import ImportRejected, run_import
+from gebiedsplugin.toolbelt.i18n import tr
+
+
+class ImportLayerAlgorithm(BaseAlgorithm):
+    NAME = "import_layer"
+    PROGRAMME, INPUT, TARGET, FIELD_MAPPING, DRY_RUN, VALID_ONLY = (
+        "PROGRAMME", "INPUT", "TARGET", "FIELD_MAPPING", "DRY_RUN", "VALID_ONLY")
+    ADDED, UPDATED, UNCHANGED, REJECTED, REPORT = "ADDED", "UPDATED", "UNCHANGED", "REJECTED", "REPORT"
+
+    def display(self) -> str:
+        return tr("Import data into programme")
+
+    def help_text(self) -> str:
+        return tr("Imports districts, neighbourhoods, interventions, programme projects (MJP), area goals or "
+                  "area budgets from any vector source QGIS reads (GeoPackage, shapefile, GeoJSON, CSV with WKT "
+                  "or x/y columns, Excel). Geometries are transformed to the programme's CRS. Rows are matched "
+                  "on their key (code, uid; district and theme for goals; district and year for budgets), so a "
+                  "re-import updates instead of duplicating. The import is one transaction: when any row is "
+                  "rejected nothing is written, unless VALID_ONLY is set.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(QgsProcessingParameterFile(self.PROGRAMME, tr("Programme"), extension="gpkg"),
+                 tr("The programme's GeoPackage."))
+        self.add(QgsProcessingParameterVectorLayer(self.INPUT, tr("Source layer"), [QgsProcessing.TypeVector]),
+                 tr("The layer or file to import (GeoPackage, shapefile, GeoJSON, CSV, Excel)."))
+        self.add(QgsProcessingParameterEnum(self.TARGET, tr("Target"), options=list(TARGETS), defaultValue=0,
+                                            usesStaticStrings=False),
+                 tr("What the source holds: one of {} (index or name).").format(", ".join(TARGETS)))
+        self.add(QgsProcessingParameterString(self.FIELD_MAPPING, tr("Field mapping (JSON)"), multiLine=True,
+                                              optional=True),
+                 tr('{"target_field": "source_field" or {"field": "source_field", "values": {"Fysiek": "physical"}}}; '
+                    "empty for the automatic proposal from names and aliases."))
+        self.add(QgsProcessingParameterBoolean(self.DRY_RUN, tr("Dry run (write nothing)"), False),
+                 tr("Only count what would be added, updated, left unchanged and rejected."))
+        self.add(QgsProcessingParameterBoolean(self.VALID_ONLY, tr("Import the valid rows when some are rejected"),
+                                               False),
+                 tr("Default off: any rejected row means nothing is written."))
+        for name, label in ((self.ADDED, tr("Added")), (self.UPDATED, tr("Updated")),
+                            (self.UNCHANGED, tr("Unchanged")), (self.REJECTED, tr("Rejected"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, tr("Report (JSON)")))
+
+    def _target(self, parameters, context) -> str:
+        raw = parameters.get(self.TARGET)
+        if isinstance(raw, str) and raw in TARGETS:
+            return raw
+        if isinstance(raw, str) and not raw.strip().isdigit():
+            raise ProgrammeError(tr("Unknown import target {}; choose one of: {}.").format(raw, ", ".join(TARGETS)))
+        return TARGETS[self.parameterAsEnum(parameters, self.TARGET, context)]
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        raw = parameters.get(self.TARGET)
+        if isinstance(raw, str) and raw in TARGETS:  # names are accepted besides indexes
+            parameters = dict(parameters, TARGET=TARGETS.index(raw))
+        return super().checkParameterValues(parameters, context)
+
+    def execute(self, parameters, context, feedback) -> dict:
+        programme = self.parameterAsFile(parameters, self.PROGRAMME, context)
+        target = self._target(parameters, context)
+        raw = parameters.get(self.INPUT)
+        if isinstance(raw, str) and not context.getMapLayer(raw) and "://" not in raw:
+            layer = open_source(raw)  # CSV x/y and WKT detection, clear file errors
+        else:
+            layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        try:
+            mapping = self.parameterAsString(parameters, self.FIELD_MAPPING, context)
+            result = run_import(programme, layer, target, mapping,
+                                dry_run=self.parameterAsBool(parameters, self.DRY_RUN, context),
+                                valid_only=self.parameterAsBool(parameters, self.VALID_ONLY, context),
+                                context=context.transformContext(), feedback=feedback)
+        except ImportRejected as e:
+            for line in e.result.text().splitlines():
+                feedback.reportError(line)
+            raise
+        for line in result.text().splitlines():
+            feedback.pushInfo(line)
+        counts = result.counts()
+        return {self.ADDED: counts["added"], self.UPDATED: counts["updated"], self.UNCHANGED: counts["unchanged"],
+                self.REJECTED: counts["rejected"], self.REPORT: report_json(result)}

@@ -1,0 +1,213 @@
+"""Import a vector source into a programme: read, transform, convert, classify, write in one transaction.
+
+Default all-or-nothing: when any row is rejected nothing is written and ImportRejected says why
+(every rejected row, by number and field). With ``valid_only`` the valid rows are written and the
+rejected ones reported. A dry run does everything but write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.import_mapping import TARGETS, is_spatial, parse_mapping, unmapped_mandatory
+from gebiedsplugin.core.import_rows import ImportPlan, Issue, classify, convert_rows
+from gebiedsplugin.qgis_io.convert import to_shapely
+from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.gpkg_upsert import (
+    apply_plan,
+    check_writable,
+    city_row,
+    read_existing,
+    value_codes,
+    whole_city_missing,
+)
+from gebiedsplugin.qgis_io.import_report import field_label, report_text
+from gebiedsplugin.qgis_io.import_source import looks_like_degrees, open_source, xy_columns
+from gebiedsplugin.toolbelt.i18n import tr
+
+
+class ImportRejected(ProgrammeError):
+    """Rows were rejected in an all-or-nothing import; nothing was written. ``result`` has the report."""
+
+    def __init__(self, message: str, result):
+        super().__init__(message)
+        self.result = result
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a dry run, would do)."""
+
+    target: str
+    plan: ImportPlan
+    dry_run: bool = False
+    written: bool = False
+    crs: str = ""
+    messages: list = field(default_factory=list)
+
+    def counts(self) -> dict:
+        return self.plan.counts()
+
+    def text(self) -> str:
+        return report_text(self)
+
+
+def python_value(value):
+    """A plain Python value for a QGIS attribute value (None for NULL)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QVariant):
+        return value.value()
+    if isinstance(value, (QDate, QDateTime)):
+        return value.toString("yyyy-MM-dd") if isinstance(value, QDate) else value.toString("yyyy-MM-ddTHH:mm:ss")
+    return value
+
+
+def _flat(geom: QgsGeometry) -> QgsGeometry:
+    """*geom* without Z and M."""
+    if QgsWkbTypes.hasZ(geom.wkbType()) or QgsWkbTypes.hasM(geom.wkbType()):
+        abstract = geom.constGet().clone()
+        abstract.dropZValue()
+        abstract.dropMValue()
+        return QgsGeometry(abstract)
+    return QgsGeometry(geom)
+
+
+def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateReferenceSystem,
+                context: QgsCoordinateTransformContext, feedback=None) -> list:
+    """[(attrs, shapely geometry | Issue | None)] of every feature, geometries in *dest_crs*."""
+    names = layer.fields().names()
+    spatial = is_spatial(target)
+    has_geom = layer.isSpatial()
+    xy = None if has_geom or not spatial else xy_columns(names)
+    transform = None
+    if spatial and (has_geom or xy):
+        src_crs = layer.crs()
+        if xy and not src_crs.isValid():
+            pairs = [(_float(f[xy[0]]), _float(f[xy[1]])) for f in layer.getFeatures()]
+            src_crs = QgsCoordinateReferenceSystem("EPSG:4326" if looks_like_degrees(pairs) else dest_crs.authid())
+        if not src_crs.isValid():
+            raise ProgrammeError(tr("The source has no coordinate reference system; set one (e.g. a .prj file) "
+                                    "and try again."))
+        transform = QgsCoordinateTransform(src_crs, dest_crs, context)
+    out = []
+    total = max(layer.featureCount(), 1)
+    for n, feat in enumerate(layer.getFeatures(), start=1):
+        attrs = {name: python_value(feat[name]) for name in names}
+        geom = None
+        if transform is not None:
+            if xy:
+                x, y = _float(attrs.get(xy[0])), _float(attrs.get(xy[1]))
+                qgeom = QgsGeometry.fromPointXY(QgsPointXY(x, y)) if x is not None and y is not None else None
+            else:
+                qgeom = _flat(feat.geometry()) if feat.hasGeometry() else None
+            if qgeom is not None:
+                try:
+                    qgeom.transform(transform)
+                    geom = to_shapely(qgeom)
+                except (QgsCsException, shapely.errors.GEOSException) as e:
+                    geom = Issue("transform_failed", n, None, str(e))
+        out.append((attrs, geom))
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise ProgrammeError(tr("The import was cancelled; nothing was written."))
+            feedback.setProgress(50.0 * n / total)
+    return out
+
+
+def _float(value) -> Optional[float]:
+    value = python_value(value)
+    try:
+        return float(str(value).replace(",", ".")) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def mapping_for(layer: QgsVectorLayer, target: str, spec=None) -> dict:
+    """The {target field: FieldSource} mapping for *layer* (spec: JSON text or dict; empty: the proposal)."""
+    try:
+        return parse_mapping(spec or "", layer.fields().names(), target)
+    except ValueError as e:
+        problem, name = e.args
+        if problem == "unknown_target_field":
+            raise ProgrammeError(tr("The field mapping names {}, which is not a field of {}.")
+                                 .format(name, target)) from None
+        if problem == "unknown_source_field":
+            raise ProgrammeError(tr("The field mapping uses the source field {}, which the source does not have.")
+                                 .format(name)) from None
+        raise ProgrammeError(tr("The field mapping is not valid JSON: {}").format(name)) from None
+
+
+def plan_import(programme: str, layer: QgsVectorLayer, target: str, mapping: dict,
+                context: Optional[QgsCoordinateTransformContext] = None, feedback=None) -> ImportResult:
+    """Read and classify everything; write nothing."""
+    store = GpkgStore.open(programme)
+    missing = unmapped_mandatory(target, mapping)
+    if missing:
+        raise ProgrammeError(tr("No source field is mapped to the mandatory field(s): {}; nothing was imported.")
+                             .format(", ".join(field_label(target, m) for m in missing)))
+    dest_crs = QgsCoordinateReferenceSystem(store.crs())
+    rows = read_source(layer, target, dest_crs, context or QgsCoordinateTransformContext(), feedback)
+    if not rows:
+        raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
+    converted, rejected, notes = convert_rows(rows, target, mapping, value_codes(store.path))
+    existing = read_existing(store.path, target)
+    plan = classify(converted, existing, rejected, notes)
+    result = ImportResult(target, plan, crs=dest_crs.authid())
+    if whole_city_missing(store.path, target) and not any(r.key == ("city",) for r in converted):
+        city = city_row(plan, tr("Whole city"))
+        if city is not None:
+            plan.added.append(city)
+            result.messages.append(tr("The whole-city area (city) was added as the union of the districts."))
+    return result
+
+
+def run_import(programme: str, source, target: str, mapping=None, dry_run: bool = False,
+               valid_only: bool = False, context: Optional[QgsCoordinateTransformContext] = None,
+               feedback=None) -> ImportResult:
+    """Import *source* (a layer or a file path) into the programme at *programme*.
+
+    *mapping*: a {target field: FieldSource} dict, a JSON text or dict as FIELD_MAPPING takes, or
+    None for the automatic proposal. Raises ProgrammeError (nothing written) for every bad input;
+    ImportRejected when rows are rejected and not *valid_only*.
+    """
+    if target not in TARGETS:
+        raise ProgrammeError(tr("Unknown import target {}; choose one of: {}.").format(target, ", ".join(TARGETS)))
+    GpkgStore.open(programme)
+    if not dry_run:
+        check_writable(str(programme))
+    layer = open_source(source) if isinstance(source, str) else source
+    if layer is None or not layer.isValid():
+        raise ProgrammeError(tr("The source layer is not valid."))
+    if layer.featureCount() == 0:
+        raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
+    if not (isinstance(mapping, dict) and all(hasattr(v, "field") for v in mapping.values()) and mapping):
+        mapping = mapping_for(layer, target, mapping)
+    result = plan_import(str(programme), layer, target, mapping, context, feedback)
+    result.dry_run = dry_run
+    if dry_run:
+        return result
+    if result.plan.rejected and not valid_only:
+        raise ImportRejected(tr("{} row(s) rejected; nothing was imported.\n").format(
+            len(result.plan.rejected_rows)) + result.text(), result)
+    if result.plan.added or result.plan.updated:
+        apply_plan(str(programme), target, result.plan)
+    result.written = True
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return result
