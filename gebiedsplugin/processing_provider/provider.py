@@ -17,11 +17,9 @@ def algorithm_classes() -> list:
     from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
     from gebiedsplugin.processing_provider.generate_sample import GenerateSampleAlgorithm
     from gebiedsplugin.processing_provider.import_layer import ImportLayerAlgorithm
-    from gebiedsplugin.processing_provider.import_layer import ImportLayerAlgorithm
 
     return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm,
-            DistrictReportAlgorithm, ImportLayerAlgorithm,
-            ImportLayerAlgorithm]
+            DistrictReportAlgorithm, ImportLayerAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):
