@@ -1,0 +1,333 @@
+"""The shared store: one programme per PostgreSQL/PostGIS schema, many planners at once.
+
+The connection is a QGIS connection name (Browser > PostgreSQL) or a connection string with a
+QGIS auth config id (``authcfg=``). Credentials are looked up in QGIS's auth manager only in
+memory when a database connection opens; layer URIs carry the ``authcfg`` id, never a password.
+The interface mirrors ``GpkgStore``; on top of it the interventions tables carry a ``version``
+column (optimistic locking, see ``postgis_ddl``) and an audit trail (``audit_trail``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import psycopg2
+from psycopg2 import sql
+from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
+    QgsDefaultValue,
+    QgsProviderConnectionException,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from gebiedsplugin import __version__
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.records import Programme
+from gebiedsplugin.qgis_io import postgis_ddl as ddl
+from gebiedsplugin.qgis_io import postgis_rows as rows
+from gebiedsplugin.toolbelt.i18n import tr
+
+_WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
+              "polygon": QgsWkbTypes.MultiPolygon, "multipolygon": QgsWkbTypes.MultiPolygon}
+
+# On every change QGIS sends the version it read, negated (so the provider includes the column).
+VERSION_ON_UPDATE = 'if(coalesce("version", 0) > 0, -"version", "version")'
+
+
+class PostgisStore:
+    """A programme in a PostgreSQL/PostGIS schema."""
+
+    kind = "postgis"
+    provider = "postgres"
+
+    def __init__(self, connection: str, schema_name: str, user: str | None = None):
+        """*connection*: a QGIS connection name or a connection string (with ``authcfg=``).
+
+        *user* names the planner in ``modified_by`` and the audit trail (default: the database
+        login); it is set per session as ``gebiedsplugin.user``.
+        """
+        if not ddl.valid_schema_name(schema_name):
+            raise ProgrammeError(tr("A programme schema name must be lower-case letters, digits and "
+                                    "underscores, not {}.").format(schema_name))
+        self.connection = connection
+        self.schema_name = schema_name
+        self.user = user
+        self._base = self._resolve(connection)
+        self.path = "postgres:{}/{}".format(self._label(), schema_name)
+
+    # --- connection --------------------------------------------------------------------------
+    @staticmethod
+    def _resolve(connection: str) -> QgsDataSourceUri:
+        if "=" in connection:
+            return QgsDataSourceUri(connection)
+        metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+        try:
+            found = metadata.findConnection(connection)
+        except QgsProviderConnectionException:
+            found = None
+        if found is None:
+            raise ProgrammeError(tr("There is no PostgreSQL connection called {} in QGIS.").format(connection))
+        return QgsDataSourceUri(found.uri())
+
+    def _label(self) -> str:
+        if "=" not in self.connection:
+            return self.connection
+        b = self._base
+        if b.service():
+            return b.service()
+        return "{}:{}/{}".format(b.host() or "localhost", b.port() or "5432", b.database())
+
+    def base_uri(self) -> QgsDataSourceUri:
+        """The connection part of the layer URIs (with authcfg, without password)."""
+        return QgsDataSourceUri(self._base.uri(False))
+
+    def connect(self):
+        """A new psycopg2 connection (UTC, planner name set); the caller closes it."""
+        b = self._base
+        params = {"application_name": "gebiedsplugin", "options": "-c TimeZone=UTC"}
+        for key, value in (("service", b.service()), ("host", b.host()), ("port", b.port()),
+                           ("dbname", b.database()), ("user", b.username()), ("password", b.password())):
+            if value:
+                params[key] = value
+        if b.authConfigId():
+            config = QgsAuthMethodConfig()
+            ok = QgsApplication.authManager().loadAuthenticationConfig(b.authConfigId(), config, True)
+            if not ok or not config.isValid():
+                raise ProgrammeError(tr("The QGIS authentication configuration {} cannot be read "
+                                        "(is the master password set?).").format(b.authConfigId()))
+            params["user"] = config.config("username")
+            params["password"] = config.config("password")
+        try:
+            conn = psycopg2.connect(**params)
+        except psycopg2.Error as e:
+            raise ProgrammeError(tr("Cannot connect to the database {}: {}").format(
+                self._label(), str(e).strip())) from None
+        if self.user:
+            with conn.cursor() as cur:
+                cur.execute("SELECT set_config(%s, %s, false)", (ddl.USER_SETTING, self.user))
+            conn.commit()
+        return conn
+
+    def _query(self, statement, params=None) -> list:
+        conn = self.connect()
+        try:
+            with conn.cursor() as cur:
+                cur.execute(statement, params)
+                result = cur.fetchall() if cur.description else []
+            conn.commit()
+            return result
+        finally:
+            conn.close()
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    @classmethod
+    def create(cls, connection: str, schema_name: str, crs: str = schema.DEFAULT_CRS,
+               programme: Programme | None = None, overwrite: bool = False, user: str | None = None) -> PostgisStore:
+        """Create a programme in schema *schema_name*, in one transaction (all or nothing)."""
+        store = cls(connection, schema_name, user)
+        ref = QgsCoordinateReferenceSystem(crs)
+        if not ref.isValid() or not ref.postgisSrid():
+            raise ProgrammeError(tr("Unknown coordinate reference system: {}").format(crs))
+        if ref.isGeographic():
+            raise ProgrammeError(tr("A programme needs a projected CRS in metres, not {}.").format(crs))
+        srid = ref.postgisSrid()
+        conn = store.connect()
+        try:
+            with conn.cursor() as cur:
+                if store._schema_exists(cur):
+                    if not overwrite:
+                        raise ProgrammeError(tr("The schema {} already exists; choose another name or allow "
+                                                "overwriting.").format(schema_name))
+                    cur.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema_name)))
+                for statement in ddl.create_programme(schema_name, srid):
+                    cur.execute(statement)
+                _write_bookkeeping(cur, schema_name, crs, programme)
+                if programme is not None:
+                    rows.write_programme(cur, schema_name, programme, srid)
+                for statement in ddl.create_checks(schema_name):
+                    cur.execute(statement)
+            conn.commit()
+        except psycopg2.Error as e:
+            conn.rollback()
+            raise ProgrammeError(tr("Creating the programme {} failed: {}").format(
+                store.path, str(e).strip())) from None
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            conn.close()
+        return store
+
+    @classmethod
+    def open(cls, connection: str, schema_name: str, user: str | None = None) -> PostgisStore:
+        """Open an existing programme schema, refusing anything we cannot read."""
+        store = cls(connection, schema_name, user)
+        store.validate()
+        return store
+
+    def _schema_exists(self, cur) -> bool:
+        cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (self.schema_name,))
+        return cur.fetchone() is not None
+
+    def validate(self) -> None:
+        """Raise ProgrammeError naming the problem when the schema is not a readable programme."""
+        conn = self.connect()
+        try:
+            with conn.cursor() as cur:
+                if not self._schema_exists(cur):
+                    raise ProgrammeError(tr("The schema {} does not exist.").format(self.path))
+                cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+                            (self.schema_name,))
+                names = {r[0] for r in cur.fetchall()}
+                if "schema_info" not in names:
+                    raise ProgrammeError(tr("{} is not a programme (no schema_info table).").format(self.path))
+                info = rows.key_values(cur, self.schema_name, "schema_info")
+        finally:
+            conn.close()
+        try:
+            version = int(info.get("schema_version", ""))
+        except ValueError:
+            raise ProgrammeError(tr("{} has no valid schema version.").format(self.path)) from None
+        if version > schema.SCHEMA_VERSION:
+            raise ProgrammeError(
+                tr("{} was made by a newer version of the plugin (schema {}; this version reads up to {}). "
+                   "Update the plugin to open it.").format(self.path, version, schema.SCHEMA_VERSION))
+        missing = [t.name for t in schema.TABLES if t.name not in names]
+        if missing:
+            raise ProgrammeError(tr("{} lacks the tables: {}").format(self.path, ", ".join(missing)))
+
+    # --- access ------------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """A display name: the schema name."""
+        return self.schema_name
+
+    def uri(self, table: str) -> str:
+        """Data source URI of *table* for QgsVectorLayer(uri, name, 'postgres')."""
+        t = schema.table(table)
+        uri = self.base_uri()
+        uri.setDataSource(self.schema_name, table, ddl.GEOMETRY if t.geometry else None, "", ddl.KEY)
+        if t.geometry:
+            uri.setSrid(str(self._srid()))
+            uri.setWkbType(_WKB_TYPES[t.geometry])
+        return uri.uri(False)
+
+    def _srid(self) -> int:
+        if not hasattr(self, "_srid_cache"):
+            self._srid_cache = QgsCoordinateReferenceSystem(self.crs()).postgisSrid()
+        return self._srid_cache
+
+    def crs(self) -> str:
+        """The programme's CRS as an authority id."""
+        crs = self.schema_info().get("crs")
+        if crs:
+            return crs
+        found = self._query("SELECT Find_SRID(%s, 'districts', %s)", (self.schema_name, ddl.GEOMETRY))
+        return "EPSG:{}".format(found[0][0])
+
+    def _key_values(self, table_name: str) -> dict:
+        return dict(self._query(sql.SQL("SELECT key, value FROM {}").format(
+            sql.Identifier(self.schema_name, table_name))))
+
+    def schema_info(self) -> dict:
+        """The key/value rows of schema_info."""
+        return self._key_values("schema_info")
+
+    def settings(self) -> dict:
+        """Rule parameters and other programme settings (key -> text)."""
+        return self._key_values("settings")
+
+    def write_settings(self, values: dict) -> None:
+        """Insert or update settings in one transaction."""
+        conn = self.connect()
+        try:
+            with conn.cursor() as cur:
+                for key, value in values.items():
+                    cur.execute(sql.SQL("INSERT INTO {} (key, value) VALUES (%s, %s) ON CONFLICT (key) "
+                                        "DO UPDATE SET value = EXCLUDED.value").format(
+                        sql.Identifier(self.schema_name, "settings")),
+                        (key, None if value is None else str(value)))
+            conn.commit()
+        finally:
+            conn.close()
+
+    def value_lists(self) -> dict:
+        """Value lists as stored in the programme: list -> {code: (label_en, label_nl)}."""
+        out: dict = {}
+        found = self._query(sql.SQL("SELECT list, code, label_en, label_nl FROM {} ORDER BY fid").format(
+            sql.Identifier(self.schema_name, "value_lists")))
+        for name, code, en, nl in found:
+            out.setdefault(name, {})[code] = (en or code, nl or code)
+        return out
+
+    def counts(self) -> dict:
+        """Row count per table."""
+        parts = [sql.SQL("SELECT {}, count(*) FROM {}").format(
+            sql.Literal(t.name), sql.Identifier(self.schema_name, t.name)) for t in schema.TABLES]
+        return dict(self._query(sql.SQL(" UNION ALL ").join(parts)))
+
+    def read_programme(self, feedback=None) -> Programme:
+        """The whole programme as plain records, one consistent snapshot (safe in a worker thread)."""
+        crs = self.crs()
+        conn = self.connect()
+        try:
+            return rows.read_programme(conn, self.schema_name, crs)
+        finally:
+            conn.close()
+
+    def append_programme(self, programme: Programme) -> None:
+        """Append the records of *programme* in one transaction (all or nothing)."""
+        srid = self._srid()
+        conn = self.connect()
+        try:
+            with conn.cursor() as cur:
+                rows.write_programme(cur, self.schema_name, programme, srid)
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            conn.close()
+
+    # --- shared editing ----------------------------------------------------------------------
+    def audit_trail(self, uid: str) -> list:
+        """Every recorded insert, update and delete of intervention *uid*, oldest first."""
+        found = self._query(sql.SQL(
+            "SELECT table_name, operation, changed_by, db_user, changed_at, old_values, new_values, "
+            "geometry_changed FROM {} WHERE uid = %s ORDER BY id").format(
+            sql.Identifier(self.schema_name, "audit_log")), (uid,))
+        keys = ("table", "operation", "changed_by", "db_user", "changed_at", "old", "new", "geometry_changed")
+        return [dict(zip(keys, r)) for r in found]
+
+    def configure_layer(self, layer: QgsVectorLayer, table_name: str) -> None:
+        """Store-specific layer set-up: interventions send the version they read with every change."""
+        idx = layer.fields().indexFromName(ddl.VERSION)
+        if table_name not in schema.INTERVENTION_TABLES or idx < 0:
+            return
+        layer.setDefaultValueDefinition(idx, QgsDefaultValue(VERSION_ON_UPDATE, True))
+        layer.setFieldAlias(idx, tr("Version"))
+        form = layer.editFormConfig()
+        form.setReadOnly(idx, True)
+        layer.setEditFormConfig(form)
+
+
+def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | None) -> None:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    info = [{"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+            {"key": "created_at", "value": now},
+            {"key": "created_with", "value": "gebiedsplugin " + __version__},
+            {"key": "crs", "value": crs}]
+    values = [{"list": name, "code": code, "label_en": en, "label_nl": nl}
+              for name, codes in schema.VALUE_LISTS.items() for code, (en, nl) in codes.items()]
+    settings = dict(schema.DEFAULT_SETTINGS)
+    if programme is not None:
+        settings.update(programme.settings)
+    rows.insert_rows(cur, schema_name, "schema_info", info)
+    rows.insert_rows(cur, schema_name, "value_lists", values)
+    rows.insert_rows(cur, schema_name, "settings", [{"key": k, "value": str(v)} for k, v in settings.items()])

@@ -1,0 +1,109 @@
+"""Fixtures of the PostGIS tests: the server from scripts/with_postgis.sh, a QGIS auth config, schemas.
+
+The test password comes only from the environment (GEBIED_PG_PASSWORD) and goes only into the auth
+DB of the test profile (.qgis-settings, with a random master password per session). Without a
+server the tests skip saying how to run them; with CI=true they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import uuid
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
+
+HOW = ("PostGIS tests need a server: run them as `bash scripts/with_postgis.sh .venv/bin/python -m pytest "
+       "tests/qgis/test_postgis_*.py` (starts a throw-away PostgreSQL 15 + PostGIS), or set "
+       "GEBIED_PG_HOST/PORT/DB/USER/PASSWORD.")
+CONNECTION_NAME = "gebiedsplugin_test"
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true and no PostGIS test server: {}".format(reason))
+    pytest.skip("{} {}".format(reason, HOW))
+
+
+@pytest.fixture(scope="session")
+def pg_env(qgis_app) -> dict:
+    """Connection settings of the test server (no password in the dict)."""
+    if os.environ.get("GEBIED_PG_SKIP"):
+        _unavailable(os.environ["GEBIED_PG_SKIP"])
+    if not os.environ.get("GEBIED_PG_HOST"):
+        _unavailable("GEBIED_PG_HOST is not set.")
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg2 is missing (apt-get install python3-psycopg2).")
+    return {k: os.environ.get("GEBIED_PG_" + k.upper(), "") for k in ("host", "port", "db", "user")}
+
+
+@pytest.fixture(scope="session")
+def pg_authcfg(pg_env) -> str:
+    """An auth config in the test profile's auth DB holding the test credentials; its id."""
+    manager = QgsApplication.authManager()
+    # The test profile's master password: random, made once, kept beside its auth DB (git-ignored).
+    master_file = Path(manager.authenticationDatabasePath()).parent / "gebiedsplugin-test-master"
+    if not manager.masterPasswordIsSet():
+        if not master_file.exists():
+            master_file.write_text(secrets.token_hex(16))
+            master_file.chmod(0o600)
+        if not manager.setMasterPassword(master_file.read_text().strip(), True):
+            pytest.fail("The test profile's auth DB has another master password: delete {} and {}.".format(
+                manager.authenticationDatabasePath(), master_file))
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("gebiedsplugin test")
+    config.setConfig("username", pg_env["user"])
+    config.setConfig("password", os.environ.get("GEBIED_PG_PASSWORD", ""))
+    ok, stored = manager.storeAuthenticationConfig(config)
+    assert ok, "cannot store the test auth config"
+    yield stored.id()
+    manager.removeAuthenticationConfig(stored.id())
+
+
+@pytest.fixture(scope="session")
+def pg_connection(pg_env, pg_authcfg) -> str:
+    """A connection string with host, port, database and authcfg (no user, no password)."""
+    uri = QgsDataSourceUri()
+    uri.setConnection(pg_env["host"], pg_env["port"], pg_env["db"], "", "", QgsDataSourceUri.SslDisable, pg_authcfg)
+    return uri.connectionInfo(False)
+
+
+@pytest.fixture(scope="session")
+def pg_named_connection(pg_connection) -> str:
+    """The same server saved as a QGIS connection (Browser > PostgreSQL); its name."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata.saveConnection(metadata.createConnection(pg_connection, {}), CONNECTION_NAME)
+    yield CONNECTION_NAME
+    metadata.deleteConnection(CONNECTION_NAME)
+
+
+@pytest.fixture()
+def pg_schema(pg_connection):
+    """A fresh schema name, dropped after the test."""
+    from psycopg2 import sql
+
+    from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+
+    name = "t_" + uuid.uuid4().hex[:10]
+    yield name
+    store = PostgisStore(pg_connection, name)
+    conn = store.connect()
+    with conn.cursor() as cur:
+        cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture()
+def pg_sample(sample_gpkg, pg_connection, pg_schema):
+    """Voorbeeldstad copied from its GeoPackage into a fresh schema: (gpkg store, postgis store, report)."""
+    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.programme_copy import gpkg_to_postgis
+
+    source = GpkgStore.open(sample_gpkg[0])
+    target, report = gpkg_to_postgis(source, pg_connection, pg_schema)
+    return source, target, report
