@@ -1,0 +1,158 @@
+"""Shared editing on PostGIS: two real connections, no lost updates, an audit trail, moving programmes."""
+
+from __future__ import annotations
+
+import psycopg2
+import pytest
+from psycopg2 import sql
+from qgis.core import QgsVectorLayer
+
+from gebiedsplugin.core.rules import run_rules
+from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+from gebiedsplugin.qgis_io.programme_copy import programme_ids, to_gpkg
+from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
+
+TABLE = "interventions_point"
+
+
+def _layer(store, name: str) -> QgsVectorLayer:
+    """A layer as the loader makes it: the store's URI plus its version-on-update default."""
+    layer = QgsVectorLayer(store.uri(TABLE), name, "postgres")
+    assert layer.isValid()
+    store.configure_layer(layer, TABLE)
+    return layer
+
+
+def _valid_uids(store, n: int = 2) -> list:
+    conn = store.connect()
+    with conn.cursor() as cur:
+        cur.execute(sql.SQL("SELECT uid FROM {} WHERE end_year >= start_year AND priority BETWEEN 1 AND 3 "
+                            "ORDER BY fid LIMIT %s").format(sql.Identifier(store.schema_name, TABLE)), (n,))
+        uids = [r[0] for r in cur.fetchall()]
+    conn.close()
+    return uids
+
+
+def _feature(layer: QgsVectorLayer, uid: str):
+    return next(layer.getFeatures("\"uid\" = '{}'".format(uid)))
+
+
+def _title(store, uid: str) -> tuple:
+    conn = store.connect()
+    with conn.cursor() as cur:
+        cur.execute(sql.SQL("SELECT title, version, modified_by FROM {} WHERE uid = %s").format(
+            sql.Identifier(store.schema_name, TABLE)), (uid,))
+        found = cur.fetchone()
+    conn.close()
+    return found
+
+
+def test_two_qgis_layers_no_lost_update(pg_sample):
+    _, store, _ = pg_sample
+    uid_a, uid_b = _valid_uids(store)
+    anna, bert = _layer(store, "anna"), _layer(store, "bert")
+    title = anna.fields().indexFromName("title")
+    # Both planners read the programme, then edit different interventions: both keep their work.
+    fa, fb = _feature(anna, uid_a), _feature(bert, uid_b)
+    assert anna.startEditing() and bert.startEditing()
+    assert anna.changeAttributeValue(fa.id(), title, "Anna's title")
+    assert bert.changeAttributeValue(fb.id(), title, "Bert's title")
+    assert anna.commitChanges(), anna.commitErrors()
+    assert bert.commitChanges(), bert.commitErrors()
+    assert _title(store, uid_a)[:2] == ("Anna's title", 2)
+    assert _title(store, uid_b)[:2] == ("Bert's title", 2)
+    # Now both edit the same intervention: the second save is refused, naming who and when.
+    fa, fb = _feature(anna, uid_a), _feature(bert, uid_a)
+    assert anna.startEditing() and bert.startEditing()
+    assert anna.changeAttributeValue(fa.id(), title, "Anna again")
+    assert bert.changeAttributeValue(fb.id(), title, "Bert overwrites")
+    assert anna.commitChanges(), anna.commitErrors()
+    assert not bert.commitChanges()
+    message = " ".join(bert.commitErrors())
+    who = _title(store, uid_a)[2]
+    assert "was changed by {} at".format(who) in message and "refused" in message, message
+    assert _title(store, uid_a)[:2] == ("Anna again", 3)
+    assert bert.isEditable()  # Bert's edit is still in his buffer, not lost; he can reload and redo it.
+    bert.rollBack()
+
+
+def test_two_connections_optimistic_locking(pg_sample):
+    _, source, _ = pg_sample
+    anna = PostgisStore(source.connection, source.schema_name, user="anna")
+    bert = PostgisStore(source.connection, source.schema_name, user="bert")
+    uid_a, uid_b = _valid_uids(anna)
+    ca, cb = anna.connect(), bert.connect()
+    table = sql.Identifier(anna.schema_name, TABLE)
+    read = sql.SQL("SELECT version FROM {} WHERE uid = %s").format(table)
+    save = sql.SQL("UPDATE {} SET title = %s, version = %s WHERE uid = %s").format(table)
+    with ca.cursor() as a, cb.cursor() as b:
+        a.execute(read, (uid_a,))
+        va = a.fetchone()[0]
+        b.execute(read, (uid_a,))
+        vb = b.fetchone()[0]
+        a.execute(save, ("by anna", va, uid_a))
+        ca.commit()
+        with pytest.raises(psycopg2.Error) as refused:
+            b.execute(save, ("by bert", vb, uid_a))
+        cb.rollback()
+        assert "changed by anna at" in str(refused.value)
+        assert refused.value.pgcode == "40001"
+        b.execute(read, (uid_b,))
+        b.execute(save, ("by bert", b.fetchone()[0], uid_b))
+        cb.commit()
+    ca.close()
+    cb.close()
+    assert _title(anna, uid_a) == ("by anna", 2, "anna")
+    assert _title(anna, uid_b) == ("by bert", 2, "bert")
+
+
+def test_audit_trail_records_every_change(pg_sample):
+    _, source, _ = pg_sample
+    anna = PostgisStore(source.connection, source.schema_name, user="anna")
+    uid = _valid_uids(anna, 1)[0]
+    assert [e["operation"] for e in anna.audit_trail(uid)] == ["INSERT"]  # the copy itself
+    conn = anna.connect()
+    table = sql.Identifier(anna.schema_name, TABLE)
+    with conn.cursor() as cur:
+        cur.execute(sql.SQL("UPDATE {} SET budget = %s WHERE uid = %s").format(table), (1234.5, uid))
+        cur.execute(sql.SQL("UPDATE {} SET geom = ST_Translate(geom, 5, 0) WHERE uid = %s").format(table), (uid,))
+        cur.execute(sql.SQL("DELETE FROM {} WHERE uid = %s").format(table), (uid,))
+    conn.commit()
+    conn.close()
+    trail = anna.audit_trail(uid)
+    assert [e["operation"] for e in trail] == ["INSERT", "UPDATE", "UPDATE", "DELETE"]
+    assert all(e["changed_by"] == "anna" for e in trail[1:])
+    assert trail[1]["new"]["budget"] == 1234.5 and trail[1]["old"]["budget"] != 1234.5
+    assert not trail[1]["geometry_changed"] and trail[2]["geometry_changed"]
+    assert trail[2]["old"]["geom_wkt"] != trail[2]["new"]["geom_wkt"]
+    assert trail[3]["new"] is None and trail[3]["old"]["uid"] == uid
+    assert trail[1]["changed_at"] <= trail[3]["changed_at"]
+
+
+def test_copy_round_trip_keeps_counts_ids_and_findings(pg_sample, tmp_path):
+    gpkg, pg, report = pg_sample
+    counts = gpkg.counts()
+    assert report["counts"]["interventions_point"] == counts["interventions_point"] > 0
+    back, back_report = to_gpkg(pg, tmp_path / "offline.gpkg")
+    for table, n in counts.items():
+        if table not in ("schema_info", "findings"):
+            assert pg.counts()[table] == n == back.counts()[table], table
+    p_gpkg, p_pg, p_back = gpkg.read_programme(), pg.read_programme(), back.read_programme()
+    assert programme_ids(p_gpkg) == programme_ids(p_pg) == programme_ids(p_back)
+    assert p_pg.settings == p_gpkg.settings
+    key = [(f.finding_id, f.rule, f.severity, f.message_en, f.subject_uids) for f in run_rules(p_gpkg)]
+    assert key, "the sample has planted findings"
+    assert [(f.finding_id, f.rule, f.severity, f.message_en, f.subject_uids) for f in run_rules(p_pg)] == key
+    assert [(f.finding_id, f.rule, f.severity, f.message_en, f.subject_uids) for f in run_rules(p_back)] == key
+    print("copy gpkg->postgis {:.2f} s, postgis->gpkg {:.2f} s".format(report["seconds"], back_report["seconds"]))
+
+
+def test_copy_refuses_an_existing_target(pg_sample):
+    from gebiedsplugin.core.errors import ProgrammeError
+    from gebiedsplugin.qgis_io.programme_copy import gpkg_to_postgis
+
+    gpkg, pg, _ = pg_sample
+    with pytest.raises(ProgrammeError, match="already exists"):
+        gpkg_to_postgis(gpkg, pg.connection, pg.schema_name)
+    assert isinstance(gpkg, GpkgStore)
