@@ -57,6 +57,36 @@ def _check_file(path: Path) -> None:
         raise ProgrammeError(tr("The source file {} cannot be read: {}").format(path.name, e)) from None
     if path.suffix.lower() == ".gpkg":
         _check_not_locked(path)
+    if path.suffix.lower() == ".shp":
+        _check_shapefile_encoding(path)
+
+
+def _sidecar(path: Path, suffix: str) -> Optional[Path]:
+    for candidate in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _check_shapefile_encoding(path: Path) -> None:
+    """A .cpg that says UTF-8 over a .dbf that is not: name the first row that cannot be read."""
+    cpg, dbf = _sidecar(path, ".cpg"), _sidecar(path, ".dbf")
+    if cpg is None or dbf is None:
+        return  # no .cpg: GDAL reads the code page from the .dbf header (or assumes ISO-8859-1)
+    declared = cpg.read_text(encoding="ascii", errors="replace").strip().lower().replace("-", "")
+    if declared not in ("utf8", "65001"):
+        return
+    data = dbf.read_bytes()
+    if len(data) < 12:
+        return
+    header = int.from_bytes(data[8:10], "little")
+    record = max(int.from_bytes(data[10:12], "little"), 1)
+    try:
+        data[header:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ProgrammeError(tr("Row {} of {} holds text that is not valid UTF-8, although its .cpg file says UTF-8; "
+                                "correct the .cpg (e.g. ISO-8859-1 or CP1252) and try again.")
+                             .format((e.start // record) + 1, path.name)) from None
 
 
 def _check_not_locked(path: Path) -> None:
