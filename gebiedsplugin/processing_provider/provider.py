@@ -12,6 +12,7 @@ from gebiedsplugin.toolbelt.resources import icon_path
 def algorithm_classes() -> list:
     """Every algorithm of the provider (one per module)."""
     from gebiedsplugin.processing_provider.check_programme import CheckProgrammeAlgorithm
+    from gebiedsplugin.processing_provider.copy_programme import CopyProgrammeAlgorithm
     from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
     from gebiedsplugin.processing_provider.district_report import DistrictReportAlgorithm
     from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
@@ -19,7 +20,7 @@ def algorithm_classes() -> list:
     from gebiedsplugin.processing_provider.import_layer import ImportLayerAlgorithm
 
     return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm,
-            DistrictReportAlgorithm, ImportLayerAlgorithm]
+            DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

@@ -78,10 +78,9 @@ class PostgisStore:
     def _label(self) -> str:
         if "=" not in self.connection:
             return self.connection
-        b = self._base
-        if b.service():
-            return b.service()
-        return "{}:{}/{}".format(b.host() or "localhost", b.port() or "5432", b.database())
+        safe = QgsDataSourceUri(self._base.connectionInfo(False))
+        safe.setPassword("")  # a path is shown and stored in projects: never a password
+        return safe.connectionInfo(False)
 
     def base_uri(self) -> QgsDataSourceUri:
         """The connection part of the layer URIs (with authcfg, without password)."""

@@ -156,3 +156,26 @@ def test_copy_refuses_an_existing_target(pg_sample):
     with pytest.raises(ProgrammeError, match="already exists"):
         gpkg_to_postgis(gpkg, pg.connection, pg.schema_name)
     assert isinstance(gpkg, GpkgStore)
+
+
+def test_copy_algorithm_both_ways(pg_sample, provider, tmp_path):
+    import processing
+
+    from gebiedsplugin.qgis_io.stores import open_store
+
+    gpkg, pg, _ = pg_sample
+    assert open_store(pg.path).counts() == pg.counts()  # the path names the programme, no password
+    out = tmp_path / "area_day.gpkg"
+    result = processing.run("gebiedsplugin:copy_programme", {"INPUT": pg.path, "OUTPUT": str(out)})
+    assert result["OUTPUT"] == str(out) and GpkgStore.open(out).counts()["districts"] == gpkg.counts()["districts"]
+    target = pg.path + "_back"
+    result = processing.run("gebiedsplugin:copy_programme", {"INPUT": str(out), "OUTPUT": target})
+    back = open_store(result["OUTPUT"])
+    try:
+        assert programme_ids(back.read_programme()) == programme_ids(gpkg.read_programme())
+    finally:
+        conn = back.connect()
+        with conn.cursor() as cur:
+            cur.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(back.schema_name)))
+        conn.commit()
+        conn.close()

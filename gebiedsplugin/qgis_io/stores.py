@@ -1,0 +1,50 @@
+"""Open a programme store from one text: a GeoPackage path or ``postgres:<connection>/<schema>``.
+
+``<connection>`` is a QGIS PostgreSQL connection name or a connection string with ``authcfg=``
+(what ``PostgisStore.path`` gives); never a password.
+"""
+
+from __future__ import annotations
+
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.toolbelt.i18n import tr
+
+PREFIX = "postgres:"
+
+
+def is_postgis(source: str) -> bool:
+    """True when *source* names a PostGIS programme."""
+    return str(source).startswith(PREFIX)
+
+
+def split_postgis(source: str) -> tuple:
+    """(connection, schema) of a ``postgres:<connection>/<schema>`` text."""
+    connection, sep, schema_name = str(source)[len(PREFIX):].rpartition("/")
+    if not sep or not connection or not schema_name:
+        raise ProgrammeError(tr("A PostGIS programme is written postgres:<connection>/<schema>, not {}.")
+                             .format(source))
+    return connection, schema_name
+
+
+def open_store(source: str, user: str | None = None):
+    """The GpkgStore or PostgisStore that *source* names, validated."""
+    if is_postgis(source):
+        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+
+        connection, schema_name = split_postgis(source)
+        return PostgisStore.open(connection, schema_name, user)
+    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+
+    return GpkgStore.open(source)
+
+
+def create_store(target: str, crs: str, programme=None, overwrite: bool = False):
+    """A new programme at *target* (GeoPackage path or postgres:<connection>/<schema>)."""
+    if is_postgis(target):
+        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+
+        connection, schema_name = split_postgis(target)
+        return PostgisStore.create(connection, schema_name, crs, programme, overwrite=overwrite)
+    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+
+    return GpkgStore.create(target, crs, programme, overwrite=overwrite)
