@@ -27,6 +27,7 @@ from gebiedsplugin.qgis_io.overview_charts import (
     draw_budget_by_year,
     draw_funder_shares,
     draw_money_by,
+    heat_colour,
     money_text,
 )
 from gebiedsplugin.toolbelt.files import atomic_path
@@ -150,20 +151,9 @@ def stacking_block(ax, ov, area, year_from, year_to) -> None:
     hoods = sorted(table.neighbourhoods, key=lambda n: -max((table.count(n, y) for y in table.years), default=0))
     shown = sorted(hoods[:TABLE_ROWS], key=table.neighbourhoods.index)
     rows = [[table.names.get(n, n)] + [str(table.count(n, y)) for y in table.years] for n in shown]
-    colours = [["white"] + [_heat(table.count(n, y), table.threshold) for y in table.years] for n in shown]
+    colours = [["white"] + [heat_colour(table.count(n, y), table.threshold) for y in table.years] for n in shown]
     note = tr("More than {:g} interventions in a neighbourhood in a year is stacking (red).").format(table.threshold)
     if len(hoods) > TABLE_ROWS:
         note += " " + tr("The {} busiest of {} neighbourhoods.").format(TABLE_ROWS, len(hoods))
     _table(ax, tr("Stacking: interventions per neighbourhood per year"),
            [tr("Neighbourhood")] + [str(y) for y in table.years], rows, note, colours if rows else None)
-
-
-def _heat(count: int, threshold: float) -> str:
-    """White to orange up to the threshold; red above it."""
-    if count > threshold:
-        return "#e45756"
-    if count <= 0 or threshold <= 0:
-        return "white"
-    t = min(count / threshold, 1.0)
-    r, g, b = 255, int(255 - t * (255 - 200)), int(255 - t * 255 * 0.75)
-    return "#{:02x}{:02x}{:02x}".format(r, g, b)

@@ -156,3 +156,13 @@ def row_at(items: list, ydata) -> int:
 def _short(text: str, width: int = 34) -> str:
     text = text or ""
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def heat_colour(count: int, threshold: float) -> str:
+    """Stacking cell colour: white to orange up to the threshold, red above it."""
+    if count > threshold:
+        return "#e45756"
+    if count <= 0 or threshold <= 0:
+        return "#ffffff"
+    t = min(count / threshold, 1.0)
+    return "#{:02x}{:02x}{:02x}".format(255, int(255 - t * 55), int(255 - t * 191))

@@ -1,0 +1,222 @@
+"""The "Overview" dock: per district (or the city) and period, where the money goes, where interventions
+stack up, priorities, a timeline linked to the map, comparable cases and effects.
+
+Thin: the programme is read with ``store.read_programme()`` (in a QgsTask) and prepared once by the
+core; every panel shows what ``core.aggregations`` / ``core.comparisons`` return for the scope.
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsApplication, QgsFeatureRequest
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.gui.layer_watch import LayerWatcher
+from gebiedsplugin.gui.overview_panels import CasesPanel, CoveragePanel, EffectsPanel, MoneyPanel, StackingPanel
+from gebiedsplugin.gui.overview_timeline import TimelinePanel
+from gebiedsplugin.qgis_io.overview_task import OverviewTask, read_overview
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.log import notify
+
+WATCHED = schema.INTERVENTION_TABLES + ("funding", "area_goals", "area_budgets", "neighbourhoods", "districts")
+
+
+class OverviewDock(QgsDockWidget):
+    """Money, stacking, priorities, timeline, comparable cases and effects of the open programme."""
+
+    def __init__(self, iface, controller, parent=None, lang: str = None):
+        super().__init__(tr("Overview"), parent or iface.mainWindow())
+        self.setObjectName("gebiedsplugin_overview_dock")
+        self.iface = iface
+        self.controller = controller
+        self.lang = lang or ui_language()
+        self.overview = None
+        self.task = None
+        self.selected_uid = ""
+        self.watcher = LayerWatcher(delay_ms=500, parent=self)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(300)
+        self.debounce.timeout.connect(lambda: self.reload(background=True))
+        self._build()
+        controller.programmeChanged.connect(self.on_programme_changed)
+        self.on_programme_changed()
+
+    # --- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.district = QComboBox(body)
+        self.district.setObjectName("overview_district")
+        self.year_from, self.year_to = QSpinBox(body), QSpinBox(body)
+        for name, spin in (("overview_year_from", self.year_from), ("overview_year_to", self.year_to)):
+            spin.setObjectName(name)
+            spin.setRange(schema.MIN_YEAR, schema.MAX_YEAR)
+        row.addWidget(QLabel(tr("Area"), body))
+        row.addWidget(self.district, 1)
+        row.addWidget(QLabel(tr("From"), body))
+        row.addWidget(self.year_from)
+        row.addWidget(QLabel(tr("to"), body))
+        row.addWidget(self.year_to)
+        layout.addLayout(row)
+        self.status = QLabel(body)
+        self.status.setObjectName("overview_status")
+        layout.addWidget(self.status)
+        self.tabs = QTabWidget(body)
+        self.tabs.setObjectName("overview_tabs")
+        self.money, self.stacking, self.coverage = MoneyPanel(), StackingPanel(), CoveragePanel()
+        self.timeline, self.cases, self.effects = TimelinePanel(), CasesPanel(), EffectsPanel()
+        for panel, text in ((self.money, tr("Money")), (self.stacking, tr("Stacking")),
+                            (self.coverage, tr("Priorities")), (self.timeline, tr("Timeline")),
+                            (self.cases, tr("Comparable cases")), (self.effects, tr("Effects"))):
+            self.tabs.addTab(panel, text)
+        layout.addWidget(self.tabs, 1)
+        self.setWidget(body)
+        self.district.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.year_from.valueChanged.connect(lambda _v: self.refresh())
+        self.year_to.valueChanged.connect(lambda _v: self.refresh())
+        self.timeline.clicked.connect(self.select_uid)
+        self.watcher.changed.connect(self.schedule_reload)
+        self.watcher.selectionChanged.connect(self._map_selection_changed)
+
+    def cleanup(self) -> None:
+        """Disconnect from the controller and layers (plugin unload)."""
+        self.watcher.clear()
+        self.debounce.stop()
+        try:
+            self.controller.programmeChanged.disconnect(self.on_programme_changed)
+        except TypeError:
+            pass
+
+    # --- data ----------------------------------------------------------------------------------
+    def on_programme_changed(self) -> None:
+        layers = self.controller.layers
+        self.watcher.watch([layers[t] for t in WATCHED if t in layers],
+                           [layers[t] for t in schema.INTERVENTION_TABLES if t in layers])
+        self.overview = None
+        self.schedule_reload()
+
+    def schedule_reload(self) -> None:
+        """Reload after a short pause (edits come in bursts)."""
+        self.debounce.start()
+
+    def reload(self, background: bool = False) -> None:
+        """Read and prepare the programme (in a QgsTask when *background*), then refresh the panels."""
+        self.debounce.stop()
+        store = self.controller.store
+        if store is None:
+            self._loaded(None, "")
+            return
+        if not background:
+            try:
+                self._loaded(read_overview(store), "")
+            except ProgrammeError as e:
+                self._loaded(None, str(e))
+            return
+        self.status.setText(tr("Reading the programme…"))
+        self.task = OverviewTask(store, self._loaded)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _loaded(self, overview, error: str) -> None:
+        self.task = None
+        if error:
+            notify(self.iface, tr("Overview"), error, Qgis.Warning)
+        self.overview = overview
+        self._fill_selectors()
+        self.refresh()
+
+    def _fill_selectors(self) -> None:
+        ov = self.overview
+        current = self.district.currentData()
+        widgets = (self.district, self.year_from, self.year_to)
+        for w in widgets:
+            w.blockSignals(True)
+        self.district.clear()
+        if ov is not None:
+            self.district.addItem(ov.name(schema.CITY_ID) or tr("Whole city"), schema.CITY_ID)
+            for d in ov.districts():
+                self.district.addItem(ov.name(d), d)
+            index = self.district.findData(current)
+            self.district.setCurrentIndex(max(index, 0))
+            first, last = ov.years()
+            if first is not None and (current is None or self.year_from.value() == schema.MIN_YEAR):
+                self.year_from.setValue(first)
+                self.year_to.setValue(last)
+        for w in widgets:
+            w.blockSignals(False)
+
+    # --- scope ---------------------------------------------------------------------------------
+    def scope(self) -> tuple:
+        """(district id or 'city', year from, year to) as chosen."""
+        return self.district.currentData() or schema.CITY_ID, self.year_from.value(), self.year_to.value()
+
+    def set_scope(self, district: str = None, year_from: int = None, year_to: int = None) -> None:
+        """Choose the area and period as a user would (each change refreshes the panels)."""
+        if district is not None:
+            self.district.setCurrentIndex(self.district.findData(district))
+        if year_from is not None:
+            self.year_from.setValue(year_from)
+        if year_to is not None:
+            self.year_to.setValue(year_to)
+
+    def refresh(self) -> None:
+        """Show the scope's figures in every panel."""
+        ov = self.overview
+        if ov is None:
+            self.status.setText(tr("No programme open.") if self.controller.store is None else "")
+            return
+        district, year_from, year_to = self.scope()
+        if year_to < year_from:
+            self.status.setText(tr("The period ends before it starts."))
+            return
+        self.status.setText(tr("{} · {}–{}").format(ov.name(district), year_from, year_to))
+        for panel in (self.money, self.stacking, self.coverage, self.timeline, self.effects):
+            panel.update_scope(ov, district, year_from, year_to, self.lang)
+        self.cases.update_subject(ov, self.selected_uid, self.lang)
+
+    # --- selection and map -------------------------------------------------------------------------
+    def select_uid(self, uid: str) -> None:
+        """Select the intervention *uid* on the map, zoom to it and show its comparable cases."""
+        self.selected_uid = uid
+        found = self.find_feature(uid)
+        if found is not None:
+            layer, fid = found
+            self.watcher.blockSignals(True)
+            try:
+                for table in schema.INTERVENTION_TABLES:
+                    other = self.controller.layer(table)
+                    if other is not None:
+                        other.selectByIds([fid] if other is layer else [])
+            finally:
+                self.watcher.blockSignals(False)
+            canvas = self.iface.mapCanvas()
+            canvas.zoomToFeatureIds(layer, [fid])
+            canvas.flashFeatureIds(layer, [fid])
+        self.timeline.set_highlight(uid)
+        self.cases.update_subject(self.overview, uid, self.lang)
+
+    def find_feature(self, uid: str):
+        """(layer, fid) of the intervention *uid* across the interventions layers, or None."""
+        for table in schema.INTERVENTION_TABLES:
+            layer = self.controller.layer(table)
+            if layer is None:
+                continue
+            request = QgsFeatureRequest().setFilterExpression('"uid" = \'{}\''.format(uid.replace("'", "''")))
+            request.setFlags(QgsFeatureRequest.NoGeometry).setNoAttributes().setLimit(1)
+            for feature in layer.getFeatures(request):
+                return layer, feature.id()
+        return None
+
+    def _map_selection_changed(self, layer) -> None:
+        ids = layer.selectedFeatureIds()
+        if len(ids) == 1 and self.overview is not None:
+            uid = layer.getFeature(ids[0])["uid"]
+            if uid and uid != self.selected_uid:
+                self.selected_uid = str(uid)
+                self.timeline.set_highlight(self.selected_uid)
+                self.cases.update_subject(self.overview, self.selected_uid, self.lang)

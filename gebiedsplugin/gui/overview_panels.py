@@ -1,0 +1,225 @@
+"""The Overview dock's panels: money charts, stacking heat table, priority coverage, comparable cases,
+effects. Each panel shows what the core's functions return for the dock's scope; no arithmetic here.
+"""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qt5agg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from qgis.PyQt.QtGui import QBrush, QColor, QFont
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gebiedsplugin.core.aggregations import budget_by_year, funder_matrix, money_by, stacking_table
+from gebiedsplugin.core.comparisons import comparable_cases, effects, effects_by_status, priority_coverage
+from gebiedsplugin.qgis_io.district_report import coverage_state
+from gebiedsplugin.qgis_io.overview_charts import (
+    code_label,
+    draw_budget_by_year,
+    draw_funder_shares,
+    draw_money_by,
+    heat_colour,
+    money_text,
+)
+from gebiedsplugin.toolbelt.i18n import tr
+
+STATE_COLOURS = {"covered": "#d9f0d3", "funded_not_prioritised": "#fde0c5", "prioritised_not_funded": "#f8d0d0"}
+
+
+def make_table(parent, name: str) -> QTableWidget:
+    table = QTableWidget(parent)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, headers: list, rows: list, colours: list = None) -> None:
+    """Put *rows* (lists of text) under *headers*; optional background colour per row."""
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(str(text))
+            if colours and colours[r]:
+                item.setBackground(QBrush(QColor(colours[r])))
+            table.setItem(r, c, item)
+
+
+class _Panel(QWidget):
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(2, 2, 2, 2)
+        self.summary = QLabel(self)
+        self.summary.setObjectName(name + "_summary")
+        self.summary.setWordWrap(True)
+        self.layout_.addWidget(self.summary)
+
+
+class MoneyPanel(_Panel):
+    """One chart at a time: per year against the area budget, per theme, domain, funder, funder shares."""
+
+    VIEWS = ("year", "theme", "domain", "funder", "shares")
+
+    def __init__(self, parent=None):
+        super().__init__("overview_money", parent)
+        self.view = QComboBox(self)
+        self.view.setObjectName("money_view")
+        for key, text in zip(self.VIEWS, (tr("Per year against the area budget"), tr("Per theme"), tr("Per domain"),
+                                          tr("Per funder"), tr("Share per funder across districts"))):
+            self.view.addItem(text, key)
+        self.layout_.insertWidget(0, self.view)
+        self.figure = Figure(figsize=(4, 3.2), tight_layout=True)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumHeight(260)
+        self.layout_.addWidget(self.canvas, 1)
+        self.view.currentIndexChanged.connect(lambda _i: self.draw())
+        self.args = None
+
+    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+        self.args = (ov, district, year_from, year_to, lang)
+        planned = sum(money_by(ov, "year", district, year_from, year_to).values())
+        budget = sum(r.area_budget for r in budget_by_year(ov, district, year_from, year_to))
+        self.summary.setText(tr("Planned {} · area budget {}").format(money_text(planned, lang),
+                                                                       money_text(budget, lang)))
+        self.draw()
+
+    def draw(self) -> None:
+        self.figure.clear()
+        if self.args is not None:
+            ov, district, year_from, year_to, lang = self.args
+            ax = self.figure.add_subplot(111)
+            key = self.view.currentData()
+            if key == "year":
+                draw_budget_by_year(ax, budget_by_year(ov, district, year_from, year_to), lang)
+            elif key == "shares":
+                draw_funder_shares(ax, funder_matrix(ov, year_from, year_to), ov.name, lang)
+            else:
+                titles = {"theme": tr("Planned money per theme"), "domain": tr("Planned money per domain"),
+                          "funder": tr("Planned money per funder")}
+                draw_money_by(ax, money_by(ov, key, district, year_from, year_to), key, titles[key], lang)
+        self.canvas.draw_idle()
+
+
+class StackingPanel(_Panel):
+    """Neighbourhoods by years; cells coloured up to the threshold, red and bold above it."""
+
+    def __init__(self, parent=None):
+        super().__init__("overview_stacking", parent)
+        self.table = make_table(self, "stacking_table")
+        self.layout_.addWidget(self.table, 1)
+        self.data = None
+
+    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+        data = self.data = stacking_table(ov, district, year_from, year_to)
+        self.summary.setText(tr("Interventions per neighbourhood per year. More than {:g} is stacking (red); "
+                                "{} cells over the threshold.").format(data.threshold, len(data.cells_over())))
+        fill_table(self.table, [str(y) for y in data.years], [])
+        self.table.setRowCount(len(data.neighbourhoods))
+        self.table.setVerticalHeaderLabels([str(data.names.get(n, n)) for n in data.neighbourhoods])
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for r, hood in enumerate(data.neighbourhoods):
+            for c, year in enumerate(data.years):
+                count = data.count(hood, year)
+                item = QTableWidgetItem(str(count))
+                item.setBackground(QBrush(QColor(heat_colour(count, data.threshold))))
+                if data.over(hood, year):
+                    item.setFont(bold)
+                    item.setToolTip(tr("Over the stacking threshold"))
+                self.table.setItem(r, c, item)
+
+
+class CoveragePanel(_Panel):
+    """Themes funded but not prioritised, prioritised but not funded, and covered."""
+
+    def __init__(self, parent=None):
+        super().__init__("overview_coverage", parent)
+        self.table = make_table(self, "coverage_table")
+        self.layout_.addWidget(self.table, 1)
+        self.rows: list = []
+
+    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+        self.rows = priority_coverage(ov, district, year_from, year_to)
+        self.summary.setText(tr("{} themes funded but not prioritised, {} prioritised but not funded.").format(
+            sum(r.state == "funded_not_prioritised" for r in self.rows),
+            sum(r.state == "prioritised_not_funded" for r in self.rows)) if self.rows else
+            tr("No area goals to compare with."))
+        fill_table(self.table, [tr("District"), tr("Theme"), tr("Priority"), tr("Planned"), tr("State")],
+                   [[ov.name(r.district_id), code_label("theme", r.theme, lang),
+                     "–" if r.priority is None else "{:.0f}".format(r.priority), money_text(r.funded, lang),
+                     coverage_state(r.state)] for r in self.rows],
+                   [STATE_COLOURS.get(r.state) for r in self.rows])
+
+
+class CasesPanel(_Panel):
+    """Comparable cases in other districts for the selected intervention."""
+
+    def __init__(self, parent=None):
+        super().__init__("overview_cases", parent)
+        self.table = make_table(self, "cases_table")
+        self.layout_.addWidget(self.table, 1)
+        self.cases: list = []
+        self.uid = ""
+
+    def decision_text(self, decision: str) -> str:
+        return {"approved": tr("Approved"), "rejected": tr("Rejected"), "pending": tr("Pending")}.get(
+            decision, tr("Unknown"))
+
+    def update_subject(self, ov, uid: str, lang: str) -> None:
+        self.uid = uid or ""
+        subject = ov.by_uid(uid) if ov is not None and uid else None
+        self.cases = comparable_cases(ov, uid) if subject is not None else []
+        if subject is None:
+            self.summary.setText(tr("Select an intervention (in the timeline or on the map) to see comparable "
+                                    "cases in other districts."))
+        else:
+            self.summary.setText(tr("{} cases of the same kind ({}) and theme ({}) in other districts as: {}").format(
+                len(self.cases), code_label("kind", subject.kind, lang), code_label("theme", subject.theme, lang),
+                subject.title))
+        fill_table(self.table, [tr("District"), tr("Title"), tr("Years"), tr("Status"), tr("Budget"),
+                                tr("Decision"), tr("Similarity")],
+                   [[ov.name(c.item.district_id), c.item.title,
+                     "{}–{}".format(c.item.start_year, c.item.end_year), code_label("status", c.item.status, lang),
+                     money_text(c.item.budget or 0, lang), self.decision_text(c.decision), "{:.2f}".format(c.score)]
+                    for c in self.cases])
+
+
+class EffectsPanel(_Panel):
+    """Interventions with an effect indicator, baseline and target; status counts per district."""
+
+    def __init__(self, parent=None):
+        super().__init__("overview_effects", parent)
+        self.table = make_table(self, "effects_table")
+        self.layout_.addWidget(self.table, 1)
+        self.rows: list = []
+
+    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+        self.rows = effects(ov, district, year_from, year_to)
+        per = effects_by_status(ov, district, year_from, year_to)
+        self.summary.setText("\n".join("{}: {}".format(ov.name(d), ", ".join(
+            "{} {}".format(n, code_label("status", s, lang)) for s, n in sorted(counts.items())))
+            for d, counts in sorted(per.items(), key=lambda kv: ov.name(kv[0]))) or tr("No effects to monitor."))
+
+        def num(value):
+            return "" if value is None else "{:g}".format(value)
+
+        fill_table(self.table, [tr("District"), tr("Title"), tr("Indicator"), tr("Baseline"), tr("Target"),
+                                tr("Status")],
+                   [[ov.name(i.district_id), i.title, i.effect_indicator, num(i.baseline), num(i.target),
+                     code_label("status", i.status, lang)] for i in self.rows])
