@@ -15,6 +15,7 @@ from gebiedsplugin.gui.check_dock import CheckDock
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.export_dock import ExportDock
 from gebiedsplugin.gui.interventions_dock import InterventionsDock
+from gebiedsplugin.gui.overview_dock import OverviewDock
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
 from gebiedsplugin.toolbelt.log import notify
@@ -24,7 +25,7 @@ from gebiedsplugin.toolbelt.settings import PluginSettings
 
 def dock_factories() -> list:
     """Factories (iface, controller) -> QgsDockWidget for the plugin's docks, in tab order."""
-    return [InterventionsDock, ExportDock, CheckDock]
+    return [InterventionsDock, ExportDock, CheckDock, OverviewDock]
 
 
 class GebiedsPlugin:
