@@ -70,6 +70,7 @@ class GebiedsPlugin:
         self._action("open", tr("Open programme…"), "gebiedsplugin.svg", self.open_programme)
         self._action("sample", tr("Generate sample city…"), "gebiedsplugin.svg", self.generate_sample,
                      toolbar=False)
+        self._action("import", tr("Import data…"), "gebiedsplugin.svg", self.import_data, toolbar=False)
         first = None
         for factory in dock_factories():
             dock = factory(self.iface, self.controller)
@@ -151,6 +152,12 @@ class GebiedsPlugin:
         import processing
 
         processing.execAlgorithmDialog("gebiedsplugin:generate_sample", {})
+
+    def import_data(self):
+        """Open the import dialog for the current programme."""
+        from gebiedsplugin.gui.import_dialog import ImportDialog
+
+        ImportDialog(self.iface, self.controller).exec_()
 
     def _guarded(self, work, path: str) -> None:
         try:

@@ -1,0 +1,117 @@
+"""The import dialog driven in pytest-qgis: proposal, value mapping, preview, dry run, import, re-import."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QAction
+
+from gebiedsplugin.gui.controller import ProgrammeController
+from gebiedsplugin.gui.import_dialog import ImportDialog
+from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.import_task import ImportTask
+from tests.qgis.import_fixtures import DISTRICT_ROWS, MJP_ROWS, fingerprint, project_count, write_vector
+
+
+def _dialog(qgis_iface, path):
+    controller = ProgrammeController(QgsProject.instance())
+    controller.open(path)
+    return ImportDialog(qgis_iface, controller), controller
+
+
+def test_dialog_imports_districts_and_mjp_and_reimports(qgis_iface, empty_gpkg, tmp_path):
+    dialog, controller = _dialog(qgis_iface, empty_gpkg)
+    try:
+        dialog.file.setFilePath(write_vector(tmp_path / "stadsdelen.geojson", DISTRICT_ROWS, "GeoJSON"))
+        dialog.set_target("districts")
+        assert dialog.field_combo("district_id").currentText() == "code"
+        assert dialog.field_combo("name").currentText() == "naam"
+        assert dialog.preview.rowCount() == 2 and dialog.preview.item(0, 0).text() == "noord"
+        assert dialog.run_import().counts()["added"] == 2
+        assert controller.layer("districts").featureCount() == 3
+
+        mjp = write_vector(tmp_path / "mjp.geojson", MJP_ROWS, "GeoJSON")
+        dialog.file.setFilePath(mjp)
+        dialog.set_target("programme_projects")
+        assert dialog.field_combo("start_year").currentText() == "begin"
+        assert dialog.values["status"] == {"Gepland": "planned", "Idee": "idea", "In uitvoering": "in_progress"}
+        dry = dialog.dry_run()
+        assert dry.counts() == {"added": 3, "updated": 0, "unchanged": 0, "rejected": 0}
+        assert "Dry run" in dialog.report.toPlainText() and project_count(empty_gpkg) == 0
+        assert dialog.run_import().written and project_count(empty_gpkg) == 3
+
+        edited = [(dict(a, bedrag=1.0) if a["code"] == "MJP-03" else a, w) for a, w in MJP_ROWS]
+        dialog.file.setFilePath(write_vector(tmp_path / "mjp2.geojson", edited, "GeoJSON"))
+        assert dialog.run_import().counts() == {"added": 0, "updated": 1, "unchanged": 2, "rejected": 0}
+        assert project_count(empty_gpkg) == 3
+    finally:
+        controller.disconnect_project()
+        QgsProject.instance().clear()
+
+
+def test_dialog_value_mapping_and_field_choice_are_used(qgis_iface, empty_gpkg, tmp_path):
+    rows = [({"naam": "Bank", "dom": "F", "soort": "Onderhoud", "thema": "Groen", "van": 2025, "tot": 2025},
+             "POINT (5.38 52.15)")]
+    dialog, controller = _dialog(qgis_iface, empty_gpkg)
+    try:
+        dialog.file.setFilePath(write_vector(tmp_path / "acties.gpkg", rows))
+        dialog.set_target("interventions")
+        before = fingerprint(empty_gpkg)
+        result = dialog.run_import()  # domain, start/end not mapped: refused, nothing written
+        assert result is None and "mandatory" in dialog.report.toPlainText()
+        assert fingerprint(empty_gpkg) == before
+        for field, source in (("domain", "dom"), ("start_year", "van"), ("end_year", "tot")):
+            combo = dialog.field_combo(field)
+            combo.setCurrentIndex(combo.findData(source))
+        assert dialog.values["domain"] == {"F": None}
+        rejected = dialog.run_import()
+        assert rejected.counts()["rejected"] == 1 and "unknown value 'F'" in dialog.report.toPlainText()
+        dialog.values["domain"]["F"] = "physical"
+        dialog.values["theme"]["Groen"] = "green"
+        assert dialog.run_import().counts()["added"] == 1
+        (item,) = GpkgStore(empty_gpkg).read_programme().interventions
+        assert (item.get("domain"), item.get("theme"), item.get("kind")) == ("physical", "green", "maintenance")
+    finally:
+        controller.disconnect_project()
+        QgsProject.instance().clear()
+
+
+def test_dialog_uses_project_layers_and_reports_bad_files(qgis_iface, empty_gpkg, tmp_path):
+    dialog, controller = _dialog(qgis_iface, empty_gpkg)
+    try:
+        bad = tmp_path / "kapot.geojson"
+        bad.write_text("{ geen json")
+        dialog.file.setFilePath(str(bad))
+        assert "not a vector data source" in dialog.status.text()
+        layer = QgsVectorLayer(write_vector(tmp_path / "w.gpkg", DISTRICT_ROWS), "wijken", "ogr")
+        QgsProject.instance().addMapLayer(layer)
+        dialog.file.setFilePath("")
+        dialog.layers.setLayer(layer)
+        dialog.set_target("districts")
+        assert dialog.dry_run().counts()["added"] == 2
+    finally:
+        controller.disconnect_project()
+        QgsProject.instance().clear()
+
+
+def test_import_task_run_and_finished(empty_gpkg, tmp_path, qgis_app):
+    src = write_vector(tmp_path / "w.gpkg", DISTRICT_ROWS)
+    from gebiedsplugin.core.import_mapping import FieldSource
+
+    mapping = {"district_id": FieldSource("code"), "name": FieldSource("naam")}
+    task = ImportTask(empty_gpkg, src, "ogr", "districts", mapping)
+    got = []
+    task.done.connect(got.append)
+    assert task.run()
+    task.finished(True)
+    assert got[0].counts()["added"] == 2
+    failed = []
+    bad = ImportTask(empty_gpkg, src, "ogr", "districts", {"name": FieldSource("naam")})
+    bad.failed.connect(failed.append)
+    assert not bad.run()
+    bad.finished(False)
+    assert "mandatory" in failed[0]
+
+
+def test_menu_action_exists(plugin, qgis_iface):
+    actions = {a.objectName() for a in qgis_iface.mainWindow().findChildren(QAction)}
+    assert "gebiedsplugin_import" in actions
