@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from gebiedsplugin.core.aggregations import budget_by_year, funder_matrix, money_by, stacking_table
+from gebiedsplugin.core.aggregations import budget_by_year, funder_matrix, is_city, money_by, stacking_table
 from gebiedsplugin.core.comparisons import comparable_cases, effects, effects_by_status, priority_coverage
 from gebiedsplugin.qgis_io.district_report import coverage_state
 from gebiedsplugin.qgis_io.overview_charts import (
@@ -165,6 +165,7 @@ class CoveragePanel(_Panel):
                      "–" if r.priority is None else "{:.0f}".format(r.priority), money_text(r.funded, lang),
                      coverage_state(r.state)] for r in self.rows],
                    [STATE_COLOURS.get(r.state) for r in self.rows])
+        self.table.setColumnHidden(0, not is_city(district))  # the district column only for the city
 
 
 class CasesPanel(_Panel):
@@ -223,3 +224,4 @@ class EffectsPanel(_Panel):
                                 tr("Status")],
                    [[ov.name(i.district_id), i.title, i.effect_indicator, num(i.baseline), num(i.target),
                      code_label("status", i.status, lang)] for i in self.rows])
+        self.table.setColumnHidden(0, not is_city(district))

@@ -59,6 +59,8 @@ class TimelinePanel(QWidget):
         self.canvas.setMinimumHeight(max(220, ROW_PX * len(self.items) + 90))
         self.axes = self.figure.add_subplot(111)
         draw_timeline(self.axes, self.items, lang, self.highlight)
+        if self.items and self.args[2] is not None and self.args[3] is not None:
+            self.axes.set_xlim(self.args[2], self.args[3] + 1)  # the chosen period
         height = max(220, ROW_PX * len(self.items) + 90)
         self.figure.subplots_adjust(left=0.45, right=0.97, top=1 - 50 / height, bottom=10 / height)
         self.canvas.draw_idle()

@@ -119,14 +119,25 @@ def test_background_reload_and_programme_change(opened):
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_screenshot(plugin, sample_gpkg, lang):
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from gebiedsplugin.toolbelt.resources import i18n_path
+
+    translator = QTranslator()
+    if lang == "nl":
+        assert translator.load(str(i18n_path("gebiedsplugin_nl.qm")))
+        QCoreApplication.instance().installTranslator(translator)
     path, _ = sample_gpkg
     plugin.controller.open(str(path))
     dock = OverviewDock(plugin.iface, plugin.controller, lang=lang)
     dock.reload()
     dock.set_scope("noord", 2025, 2030)
     show(dock)
-    for tab in ("money", "stacking", "timeline"):
+    dock.money.view.setCurrentIndex(3)  # per funder: value-list labels in the language
+    for tab in ("money", "stacking", "coverage", "timeline", "effects"):
         dock.tabs.setCurrentWidget(getattr(dock, tab))
         dock.grab().save("tests/artifacts/overview-{}-{}.png".format(tab, lang))
+    assert dock.tabs.tabText(0) == ("Geld" if lang == "nl" else "Money")
+    QCoreApplication.instance().removeTranslator(translator)
     dock.cleanup()
     dock.deleteLater()
