@@ -554,7 +554,7 @@
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="222" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="223" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -705,7 +705,7 @@ Vervangen?</translation>
       <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="222" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="223" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
@@ -720,7 +720,7 @@ Vervangen?</translation>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="195" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="196" />
       <source>Years</source>
       <translation>Jaren</translation>
     </message>
@@ -1000,7 +1000,7 @@ Vervangen?</translation>
       <translation>Toestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="181" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="182" />
       <source>Approved</source>
       <translation>Goedgekeurd</translation>
     </message>
@@ -1010,7 +1010,7 @@ Vervangen?</translation>
       <translation>Afgewezen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="181" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="182" />
       <source>Pending</source>
       <translation>In behandeling</translation>
     </message>
@@ -1020,42 +1020,42 @@ Vervangen?</translation>
       <translation>Onbekend</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="189" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="190" />
       <source>Select an intervention (in the timeline or on the map) to see comparable cases in other districts.</source>
       <translation>Selecteer een interventie (in de tijdlijn of op de kaart) om vergelijkbare gevallen in andere stadsdelen te zien.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="192" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="193" />
       <source>{} cases of the same kind ({}) and theme ({}) in other districts as: {}</source>
       <translation>{} gevallen van dezelfde soort ({}) en hetzelfde thema ({}) in andere stadsdelen als: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="195" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="196" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="195" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="196" />
       <source>Decision</source>
       <translation>Besluit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="195" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="196" />
       <source>Similarity</source>
       <translation>Overeenkomst</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="215" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="216" />
       <source>No effects to monitor.</source>
       <translation>Geen effecten om te monitoren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="222" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="223" />
       <source>Indicator</source>
       <translation>Indicator</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="222" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="223" />
       <source>Baseline</source>
       <translation>Nulmeting</translation>
     </message>
@@ -2174,117 +2174,117 @@ Vervangen?</translation>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="51" />
       <source>Neighbourhoods</source>
-      <translation type="unfinished" />
+      <translation>Buurten</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="52" />
       <source>Programme projects (MJP)</source>
-      <translation type="unfinished" />
+      <translation>Programmaprojecten (MJP)</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="52" />
       <source>Area goals</source>
-      <translation type="unfinished" />
+      <translation>Gebiedsopgaven</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="53" />
       <source>Area budgets</source>
-      <translation type="unfinished" />
+      <translation>Gebiedsbudgetten</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="67" />
       <source>Import data</source>
-      <translation type="unfinished" />
+      <translation>Gegevens importeren</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="70" />
       <source>Vector files (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;Alle bestanden (*)</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="79" />
       <source>Programme field</source>
-      <translation type="unfinished" />
+      <translation>Programmaveld</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="79" />
       <source>Source field</source>
-      <translation type="unfinished" />
+      <translation>Bronveld</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="81" />
       <source>Source value</source>
-      <translation type="unfinished" />
+      <translation>Bronwaarde</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="81" />
       <source>Code</source>
-      <translation type="unfinished" />
+      <translation>Code</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="94" />
       <source>Source file</source>
-      <translation type="unfinished" />
+      <translation>Bronbestand</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="95" />
       <source>or project layer</source>
-      <translation type="unfinished" />
+      <translation>of projectlaag</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="96" />
       <source>Import as</source>
-      <translation type="unfinished" />
+      <translation>Importeren als</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="101" />
       <source>Dry run</source>
-      <translation type="unfinished" />
+      <translation>Proefrun</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="102" />
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>Importeren</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="110" />
       <source>Field mapping (proposed from names and aliases; * = mandatory)</source>
-      <translation type="unfinished" />
+      <translation>Veldkoppeling (voorgesteld op basis van namen en aliassen; * = verplicht)</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="112" />
       <source>Preview of the first rows</source>
-      <translation type="unfinished" />
+      <translation>Voorbeeld van de eerste rijen</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="207" />
       <source>(unknown: reject)</source>
-      <translation type="unfinished" />
+      <translation>(onbekend: afwijzen)</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="246" />
       <source>Open or create a programme first.</source>
-      <translation type="unfinished" />
+      <translation>Open of maak eerst een programma.</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="248" />
       <source>Choose a source file or layer first.</source>
-      <translation type="unfinished" />
+      <translation>Kies eerst een bronbestand of -laag.</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/import_dialog.py" line="280" />
       <source>Importing in the background…</source>
-      <translation type="unfinished" />
+      <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/plugin.py" line="73" />
       <source>Import data…</source>
-      <translation type="unfinished" />
+      <translation>Gegevens importeren…</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/qgis_io/import_task.py" line="21" />
       <source>Importing into the programme</source>
-      <translation type="unfinished" />
+      <translation>Importeren in het programma</translation>
     </message>
   </context>
 </TS>
