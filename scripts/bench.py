@@ -1,0 +1,216 @@
+"""`make bench`: the programme check end to end against QGIS's native Processing joins.
+
+For 1,000 / 10,000 / 100,000 interventions and as many programme projects (Voorbeeldstad at constant
+density: the city grows with the count) it times, each size in a fresh process:
+
+- ours: extraction (GpkgStore.read_programme) + all ten rules + writing the findings register;
+- baseline: the same spatial predicates through native Processing algorithms on spatially indexed
+  memory layers (native:createspatialindex): conflict pairs (native:buffer by half the conflict
+  distance, native:mergevectorlayers, self native:joinattributesbylocation), district assignment by
+  largest overlap (native:joinattributesbylocation METHOD=2) and programme-project proximity
+  (native:extractwithindistance), including loading the layers.
+
+Prints times, ratio to the baseline, peak memory (ru_maxrss of the process) and growth per 10x.
+Target: 100k x 100k in <= 3 s end to end, >= 5x faster than the baseline, growth <= 12x per 10x.
+Then runs scripts/bench_export.py when present.
+
+Usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000 100000] [--baseline-cap 600] [--no-export]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "bench" / "out"
+TARGET_S, TARGET_RATIO, TARGET_GROWTH = 3.0, 5.0, 12.0
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def programme_file(size: int) -> Path:
+    """Voorbeeldstad with *size* interventions and projects, generated once (not timed)."""
+    path = OUT / "check_{}.gpkg".format(size)
+    if not path.exists():
+        from gebiedsplugin.core.sample import generate_sample
+        from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+
+        programme, _ = generate_sample(seed=7, interventions=size, projects=size)
+        GpkgStore.create(path, programme.crs, programme)
+    return path
+
+
+def ours(size: int) -> dict:
+    """Extraction + all rules + writing findings, on a fresh copy (empty findings register)."""
+    from gebiedsplugin.core.rules import run_rules
+    from gebiedsplugin.qgis_io.findings_store import FindingsRegister
+    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+
+    work = OUT / "check_{}_work.gpkg".format(size)
+    shutil.copy(programme_file(size), work)
+    t0 = time.perf_counter()
+    programme = GpkgStore.open(work).read_programme()
+    t1 = time.perf_counter()
+    findings = run_rules(programme)
+    t2 = time.perf_counter()
+    FindingsRegister(str(work)).merge(findings)
+    t3 = time.perf_counter()
+    work.unlink()
+    return {"read": t1 - t0, "rules": t2 - t1, "write": t3 - t2, "total": t3 - t0, "findings": len(findings),
+            "peak_mb": _peak_mb()}
+
+
+def baseline(size: int) -> dict:
+    """The same spatial predicates through native Processing algorithms."""
+    import processing
+    from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+
+    from gebiedsplugin.core import schema
+
+    context = QgsProcessingContext()  # invalid inputs (the planted ones) are not the baseline's business
+    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometrySkipInvalid)
+    feedback = QgsProcessingFeedback()
+
+    path = str(programme_file(size))
+    t0 = time.perf_counter()
+    layers = {}
+    for table in schema.INTERVENTION_TABLES + schema.PROJECT_TABLES + ("districts",):
+        source = QgsVectorLayer("{}|layername={}".format(path, table), table, "ogr")
+        layers[table] = source.materialize(QgsFeatureRequest())
+        processing.run("native:createspatialindex", {"INPUT": layers[table]}, context=context, feedback=feedback)
+    t_load = time.perf_counter() - t0
+
+    def run(alg, params):
+        out = processing.run(alg, dict(params, OUTPUT="TEMPORARY_OUTPUT"), context=context, feedback=feedback)
+        return context.getMapLayer(out["OUTPUT"]) if isinstance(out["OUTPUT"], str) else out["OUTPUT"]
+
+    t1 = time.perf_counter()
+    halves = [run("native:buffer", {"INPUT": layers[t], "DISTANCE": 5.0, "SEGMENTS": 4})
+              for t in schema.INTERVENTION_TABLES]
+    merged = run("native:mergevectorlayers", {"LAYERS": halves})
+    processing.run("native:createspatialindex", {"INPUT": merged}, context=context, feedback=feedback)
+    pairs = run("native:joinattributesbylocation", {"INPUT": merged, "JOIN": merged, "PREDICATE": [0], "METHOD": 0,
+                                                    "DISCARD_NONMATCHING": True})
+    t_conflict = time.perf_counter() - t1
+    t2 = time.perf_counter()
+    for t in schema.INTERVENTION_TABLES:
+        run("native:joinattributesbylocation", {"INPUT": layers[t], "JOIN": layers["districts"], "PREDICATE": [0],
+                                                "METHOD": 2, "JOIN_FIELDS": ["district_id"]})
+    t_district = time.perf_counter() - t2
+    t3 = time.perf_counter()
+    for t in schema.INTERVENTION_TABLES:
+        for p in schema.PROJECT_TABLES:
+            run("native:extractwithindistance", {"INPUT": layers[t], "REFERENCE": layers[p], "DISTANCE": 25.0})
+    t_projects = time.perf_counter() - t3
+    return {"load": t_load, "conflict": t_conflict, "district": t_district, "projects": t_projects,
+            "total": time.perf_counter() - t0, "pairs": pairs.featureCount(), "peak_mb": _peak_mb()}
+
+
+def child(kind: str, size: int) -> int:
+    """Run one measurement in this (fresh) process and print it as JSON on the last line."""
+    import qgis_headless
+
+    qgis_headless.start()
+    programme_file(size)
+    if kind == "prepare":
+        result = {}
+    else:
+        result = ours(size) if kind == "ours" else baseline(size)
+    print(json.dumps(result))
+    return 0
+
+
+def measure(kind: str, size: int, timeout: float):
+    """One measurement in a subprocess (fresh memory); None when it exceeded *timeout* seconds."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, str(size)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    except subprocess.CalledProcessError as e:
+        sys.stderr.write(e.stderr[-3000:])
+        raise
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _fmt(value, spec="{:.2f}") -> str:
+    return "-" if value is None else spec.format(value)
+
+
+def report(sizes, rows) -> bool:
+    """Print the table; True when every target is met."""
+    print("\nProgramme check: extraction + all rules + writing findings (ours) vs native Processing joins")
+    head = "{:>8} {:>7} {:>7} {:>7} {:>8} {:>9} {:>10} {:>8} {:>8} {:>9}".format(
+        "size", "read s", "rules s", "write s", "ours s", "findings", "baseline s", "ratio", "peak MB", "growth")
+    print(head)
+    print("-" * len(head))
+    ok, previous = True, None
+    for size in sizes:
+        o, b = rows[size]
+        growth = o["total"] / previous if previous else None
+        ratio = (b["total"] / o["total"]) if b else None
+        base = _fmt(b["total"]) if b else "> {:.0f}".format(rows["cap"])
+        print("{:>8} {:>7} {:>7} {:>7} {:>8} {:>9} {:>10} {:>8} {:>8} {:>9}".format(
+            "{:,}".format(size), _fmt(o["read"]), _fmt(o["rules"]), _fmt(o["write"]), _fmt(o["total"]),
+            o["findings"], base, (_fmt(ratio, "{:.1f}x") if b else ">{:.0f}x".format(rows["cap"] / o["total"])),
+            _fmt(o["peak_mb"], "{:.0f}"), _fmt(growth, "{:.1f}x")))
+        if previous and growth > TARGET_GROWTH:
+            ok = False
+        previous = o["total"]
+    last = sizes[-1]
+    o, b = rows[last]
+    if last >= 100000 and o["total"] > TARGET_S:
+        ok = False
+    if b and b["total"] / o["total"] < TARGET_RATIO:
+        ok = False
+    print("\nBaseline detail (s): " + "; ".join(
+        "{:,}: load {} conflict {} district {} projects {}".format(
+            s, _fmt(rows[s][1]["load"]), _fmt(rows[s][1]["conflict"]), _fmt(rows[s][1]["district"]),
+            _fmt(rows[s][1]["projects"])) if rows[s][1] else "{:,}: capped at {:.0f} s".format(s, rows["cap"])
+        for s in sizes))
+    print("Targets: {:,} in <= {:.0f} s, >= {:.0f}x faster than the baseline, growth <= {:.0f}x per 10x: {}".format(
+        last, TARGET_S, TARGET_RATIO, TARGET_GROWTH, "met" if ok else "NOT met"))
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--baseline-cap", type=float, default=600.0, help="seconds before the baseline is cut off")
+    parser.add_argument("--no-export", action="store_true", help="skip scripts/bench_export.py")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args.child[0], int(args.child[1]))
+    OUT.mkdir(parents=True, exist_ok=True)
+    sizes = sorted(args.sizes)
+    rows = {"cap": args.baseline_cap}
+    for size in sizes:
+        t = time.perf_counter()
+        if not (OUT / "check_{}.gpkg".format(size)).exists():
+            measure("prepare", size, 3600)
+        print("{:,}: programme ready ({:.0f} s)".format(size, time.perf_counter() - t), flush=True)
+        o = measure("ours", size, 3600)
+        b = measure("baseline", size, args.baseline_cap)
+        rows[size] = (o, b)
+        print("{:,}: ours {:.2f} s, baseline {}".format(size, o["total"], _fmt(b and b["total"])), flush=True)
+    ok = report(sizes, rows)
+    export = HERE / "bench_export.py"
+    if export.exists() and not args.no_export:
+        print("\nExport benchmark (scripts/bench_export.py):", flush=True)
+        subprocess.run([sys.executable, str(export)], check=False, env=dict(os.environ))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
