@@ -251,3 +251,28 @@ def classify(rows, existing: dict, rejected=(), notes=()) -> ImportPlan:
         else:
             plan.updated.append(row)
     return plan
+
+
+def derive_districts(rows, districts) -> int:
+    """Fill a missing district_id of spatial *rows* from *districts* [(district_id, geometry)].
+
+    The district holding a point, or sharing the most length / area with a line or polygon, as the
+    layer forms do when a feature is drawn. Returns how many rows were filled.
+    """
+    areas = [(code, geom) for code, geom in districts if code != schema.CITY_ID and geom is not None]
+    filled = 0
+    for row in rows:
+        if row.geometry is None or row.attrs.get("district_id") not in (None, "") or not areas:
+            continue
+        best, score = None, 0.0
+        for code, geom in areas:
+            if not geom.intersects(row.geometry):
+                continue
+            part = geom.intersection(row.geometry)
+            value = {"point": 1.0, "line": part.length, "polygon": part.area}.get(row.kind, 0.0)
+            if value > score:
+                best, score = code, value
+        if best is not None:
+            row.attrs["district_id"] = best
+            filled += 1
+    return filled

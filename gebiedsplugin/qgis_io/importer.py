@@ -25,7 +25,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGETS, is_spatial, parse_mapping, unmapped_mandatory
-from gebiedsplugin.core.import_rows import ImportPlan, Issue, classify, convert_rows
+from gebiedsplugin.core.import_rows import ImportPlan, Issue, classify, convert_rows, derive_districts
 from gebiedsplugin.qgis_io.convert import to_shapely
 from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.gpkg_upsert import (
@@ -39,6 +39,9 @@ from gebiedsplugin.qgis_io.gpkg_upsert import (
 from gebiedsplugin.qgis_io.import_report import field_label, report_text
 from gebiedsplugin.qgis_io.import_source import looks_like_degrees, open_source, xy_columns
 from gebiedsplugin.toolbelt.i18n import tr
+
+# Targets whose district_id the programme derives from the geometry when the source leaves it empty.
+_DERIVED_DISTRICT = ("neighbourhoods", "interventions", "programme_projects")
 
 
 class ImportRejected(ProgrammeError):
@@ -166,6 +169,9 @@ def plan_import(programme: str, layer: QgsVectorLayer, target: str, mapping: dic
     if not rows:
         raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
     converted, rejected, notes = convert_rows(rows, target, mapping, value_codes(store.path))
+    if target in _DERIVED_DISTRICT:
+        districts = read_existing(store.path, "districts")
+        derive_districts(converted, [(key[0], value[3]) for key, value in districts.items()])
     existing = read_existing(store.path, target)
     plan = classify(converted, existing, rejected, notes)
     result = ImportResult(target, plan, crs=dest_crs.authid())

@@ -70,6 +70,7 @@ def test_dialog_value_mapping_and_field_choice_are_used(qgis_iface, empty_gpkg, 
         assert dialog.run_import().counts()["added"] == 1
         (item,) = GpkgStore(empty_gpkg).read_programme().interventions
         assert (item.get("domain"), item.get("theme"), item.get("kind")) == ("physical", "green", "maintenance")
+        assert item.get("district_id") is None  # no districts in this programme to derive it from
     finally:
         controller.disconnect_project()
         QgsProject.instance().clear()

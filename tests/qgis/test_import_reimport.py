@@ -111,6 +111,12 @@ def test_done_when_through_the_algorithm(provider, tmp_path):
                    "TARGET": "programme_projects"})
     assert (result["ADDED"], result["UPDATED"], result["UNCHANGED"]) == (0, 1, 2)
     assert project_count(out) == 3
+    interventions = write_vector(tmp_path / "acties.geojson", [(
+        {"titel": "Bank", "domein": "Fysiek", "soort": "Onderhoud", "thema": "Openbare ruimte", "startjaar": 2025,
+         "eindjaar": 2025}, "POINT (5.385 52.16)")], "GeoJSON")
+    assert _run({"PROGRAMME": out, "INPUT": interventions, "TARGET": "interventions"})["ADDED"] == 1
+    (item,) = GpkgStore(out).read_programme().interventions
+    assert item.get("district_id") == "noord"  # derived from the imported districts
 
 
 def test_algorithm_refuses_rejected_rows_and_writes_nothing(provider, empty_gpkg, tmp_path):

@@ -109,3 +109,16 @@ def test_classify_added_updated_unchanged_and_moved():
     moved = [r for r in plan.updated if r.key == ("P4",)][0]
     assert moved.old_table == "programme_projects_point" and moved.table == "programme_projects_polygon"
     assert ir.same_value(1, 1.0) and ir.same_value("", None) and not ir.same_value("a", "b")
+
+
+def test_derive_districts_by_overlap():
+    rows, _, _ = ir.convert_rows(
+        [({"titel": "a", "thema": "wonen", "begin": 2025, "eind": 2025, "code": "A"}, shapely.Point(2, 2)),
+         ({"titel": "b", "thema": "wonen", "begin": 2025, "eind": 2025, "code": "B"},
+          shapely.box(8, 0, 30, 10)),
+         ({"titel": "c", "thema": "wonen", "begin": 2025, "eind": 2025, "code": "C", "stadsdeel": "zelf"},
+          shapely.Point(2, 2))],
+        "programme_projects", _mapping(["titel", "thema", "begin", "eind", "code", "stadsdeel"], "programme_projects"))
+    districts = [("city", shapely.box(0, 0, 30, 10)), ("west", SQUARE), ("oost", shapely.box(10, 0, 30, 10))]
+    assert ir.derive_districts(rows, districts) == 2
+    assert [r.attrs["district_id"] for r in rows] == ["west", "oost", "zelf"]
