@@ -123,3 +123,13 @@ def test_memory_layer_source(empty_gpkg):
     layer.dataProvider().addFeatures([f])
     assert run_import(empty_gpkg, layer, "programme_projects").counts()["added"] == 1
     assert project_count(empty_gpkg) == 1
+
+
+def test_xlsx_interventions_with_xy_columns(empty_gpkg, tmp_path):
+    path = tmp_path / "acties.xlsx"
+    write_vector(path, [({"titel": "Bank", "domein": "Fysiek", "soort": "Onderhoud", "thema": "Groen en water",
+                          "startjaar": 2025, "eindjaar": 2026, "x": 155000.0, "y": 463000.0}, None)],
+                 "XLSX", layer_name="acties", geometry=False)
+    assert run_import(empty_gpkg, "{}|layername=acties".format(path), "interventions").counts()["added"] == 1
+    (item,) = GpkgStore(empty_gpkg).read_programme().interventions
+    assert (item.geometry.x, item.geometry.y) == (155000, 463000) and item.get("theme") == "green"
