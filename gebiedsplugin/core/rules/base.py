@@ -1,0 +1,82 @@
+"""Shared types of the rules engine: findings, rule descriptions, stable ids, cancellation."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, Optional, Tuple
+
+# Points and lines are buffered by this much (map units, metres in RD New) so that every finding
+# has a polygon: the findings table is a polygon layer.
+MARKER_BUFFER_M = 5.0
+MARKER_QUAD_SEGS = 4
+
+
+class Cancelled(Exception):
+    """Raised by run_rules when the feedback callback asks to stop."""
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What the outside world knows of a rule: id, default severity, tunable parameters, titles."""
+
+    id: str
+    severity: str
+    params: Dict[str, float]
+    title_en: str
+    title_nl: str
+
+
+@dataclass
+class Finding:
+    """One result of the programme check."""
+
+    finding_id: str
+    rule: str
+    severity: str
+    district_id: Optional[str]
+    message_en: str
+    message_nl: str
+    subject_uids: Tuple[str, ...]
+    geometry: Any = None  # shapely Polygon/MultiPolygon or None
+
+
+def finding_id(rule: str, uids: Iterable[str], extra: str = "") -> str:
+    """Stable id: the rule plus a hash of the sorted subject uids and an extra key (year, district...).
+
+    The same interventions give the same id on every run, whatever the order of the features, so a
+    planner's decision on a finding survives the next run.
+    """
+    key = "|".join(sorted(uids)) + "#" + extra
+    return rule + ":" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def make_finding(
+    info: RuleInfo,
+    uids: Iterable[str],
+    message_en: str,
+    message_nl: str,
+    *,
+    extra: str = "",
+    district_id: Optional[str] = None,
+    geometry: Any = None,
+    severity: Optional[str] = None,
+) -> Finding:
+    """Build a Finding of rule *info* with a stable id and sorted subject uids."""
+    subjects = tuple(sorted(uids))
+    return Finding(
+        finding_id=finding_id(info.id, subjects, extra),
+        rule=info.id,
+        severity=severity or info.severity,
+        district_id=district_id,
+        message_en=message_en,
+        message_nl=message_nl,
+        subject_uids=subjects,
+        geometry=geometry,
+    )
+
+
+def year_range(start: float, end: float) -> str:
+    """'2024' or '2024-2026' for display."""
+    s, e = int(start), int(end)
+    return str(s) if s == e else "{}-{}".format(s, e)

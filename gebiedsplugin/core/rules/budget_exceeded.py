@@ -1,0 +1,121 @@
+"""budget_exceeded: planned money in a district in a year exceeds its area budget.
+
+Money of an intervention (not cancelled, not city-wide, with a stored district) per year: when it
+has funding rows with a year and an amount, those rows are its money per year (summed over funders;
+the budget field is then not used, so explicit figures win); otherwise its budget is spread evenly
+over the years of its inclusive range. Only positive amounts count. Area budgets of the same
+district and year are summed; a district-year without an area budget is not checked. Exceeding means
+strictly more than the budget (by at least half a cent, as spreading leaves float crumbs). One
+finding per district and year, on the district polygon.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Tuple
+
+import numpy as np
+
+from .base import Finding, RuleInfo, make_finding
+from .context import Context
+from .util import clean_text, expand_years, fmt_num, in_set, to_float
+
+INFO = RuleInfo(
+    id="budget_exceeded",
+    severity="error",
+    params={},
+    title_en="Area budget exceeded",
+    title_nl="Gebiedsbudget overschreden",
+)
+
+MSG = (
+    "Planned money in district {district} in {year}: {total_en} EUR exceeds the area budget of "
+    "{budget_en} EUR by {diff_en} EUR",
+    "Gepland geld in stadsdeel {district} in {year}: € {total_nl} overschrijdt het gebiedsbudget van "
+    "€ {budget_nl} met € {diff_nl}",
+)
+CENT = 0.01
+
+
+def area_budgets(ctx: Context) -> Dict[Tuple[str, int], float]:
+    """(district, year) -> budget amount, summed over rows."""
+    out: Dict[Tuple[str, int], float] = {}
+    for row in ctx.programme.area_budgets:
+        district, year, amount = clean_text(row.get("district_id")), to_float(row.get("year")), to_float(
+            row.get("amount"))
+        if district and not np.isnan(year) and not np.isnan(amount):
+            key = (district, int(year))
+            out[key] = out.get(key, 0.0) + amount
+    return out
+
+
+def money_rows(ctx: Context, sel: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(intervention index, year, amount) rows of the money of interventions *sel*."""
+    inter = ctx.inter
+    position = {u: r for u, r in zip(ctx.uids[sel], sel)}
+    explicit: Dict[int, Dict[int, float]] = {}
+    for uid, rows in ctx.funding_rows.items():
+        r = position.get(uid)
+        if r is None:
+            continue
+        for year, _, amount in rows:
+            if not np.isnan(year) and not np.isnan(amount):
+                per_year = explicit.setdefault(r, {})
+                per_year[int(year)] = per_year.get(int(year), 0.0) + amount
+    fi = [r for r, d in explicit.items() for _ in d]
+    fy = [y for d in explicit.values() for y in d]
+    fa = [a for d in explicit.values() for a in d.values()]
+
+    budget = inter.num("budget")
+    spread = np.zeros(inter.n, dtype=bool)
+    spread[sel] = True
+    spread[list(explicit)] = False
+    with np.errstate(invalid="ignore"):
+        spread &= inter.years_ok & (budget > 0)
+    idx = np.flatnonzero(spread)
+    rows, years = expand_years(inter.start[idx], inter.end[idx])
+    span = np.bincount(rows, minlength=idx.size)
+    amounts = (budget[idx] / np.maximum(span, 1))[rows]
+    return (
+        np.concatenate([idx[rows], np.array(fi, dtype=np.intp)]),
+        np.concatenate([years, np.array(fy, dtype=np.int64)]),
+        np.concatenate([amounts, np.array(fa, dtype=float)]),
+    )
+
+
+def check(ctx: Context, params: dict) -> List[Finding]:
+    """One finding per district and year whose planned money exceeds the area budget."""
+    budgets = area_budgets(ctx)
+    if not budgets:
+        return []
+    district = ctx.inter.text("district_id")
+    with_budget = {d for d, _ in budgets}
+    sel = np.flatnonzero(ctx.active & ~ctx.city_wide & in_set(district, with_budget))
+    r, year, amount = money_rows(ctx, sel)
+    keep = amount > 0
+    r, year, amount = r[keep], year[keep], amount[keep]
+    if not r.size:
+        return []
+    dnames, dcode = np.unique(district[r].astype(str), return_inverse=True)
+    y0 = year.min()
+    width = int(year.max() - y0 + 1)
+    keys, inverse = np.unique(dcode * width + (year - y0), return_inverse=True)
+    totals = np.bincount(inverse, weights=amount)
+    order = np.argsort(inverse, kind="stable")
+    counts = np.bincount(inverse)
+    begin = np.cumsum(counts) - counts
+    out = []
+    for g, key in enumerate(keys):
+        did, yr = str(dnames[key // width]), int(key % width + y0)
+        limit = budgets.get((did, yr))
+        if limit is None or totals[g] <= limit + CENT / 2:  # spreading leaves float crumbs
+            continue
+        members = np.unique(r[order[begin[g]:begin[g] + counts[g]]])
+        total, diff = totals[g], totals[g] - limit
+        v = {"district": ctx.areas.name(did), "year": yr}
+        for name, value in (("total", total), ("budget", limit), ("diff", diff)):
+            v[name + "_en"], v[name + "_nl"] = fmt_num(value), fmt_num(value, "nl")
+        out.append(make_finding(
+            INFO, ctx.uids[members], MSG[0].format(**v), MSG[1].format(**v),
+            extra="{}|{}".format(did, yr), district_id=did, geometry=ctx.areas.polygon(did),
+        ))
+    return out

@@ -1,0 +1,56 @@
+"""conflict: two physical works close together in overlapping years: coordinate or combine.
+
+Works are physical, not cancelled, with valid years and geometry. A pair is flagged when the
+distance between the geometries is at most `conflict_distance_m` (touching is distance 0) and the
+inclusive year ranges overlap (sharing one year is enough). Skipped: pairs that are both done
+(nothing left to coordinate) and pairs linked with relation `combines_with` (already combined).
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+import numpy as np
+
+from .base import Finding, RuleInfo, make_finding, year_range
+from .context import Context
+from .util import fmt_dist, overlap
+
+INFO = RuleInfo(
+    id="conflict",
+    severity="warning",
+    params={"conflict_distance_m": 10.0},
+    title_en="Conflicting works",
+    title_nl="Conflicterende werken",
+)
+
+MSG = (
+    "Physical works {a} and {b} lie within {dist} m of each other and overlap in {years}: coordinate or "
+    "combine them",
+    "Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen in {years}: stem ze af of "
+    "combineer ze",
+)
+
+
+def check(ctx: Context, params: dict) -> List[Finding]:
+    """One finding per pair of conflicting works."""
+    dist = max(float(params["conflict_distance_m"]), 0.0)
+    i, j = ctx.work_candidates(dist)
+    s, e = ctx.inter.start, ctx.inter.end
+    done = ctx.inter.text("status") == "done"
+    keep = overlap(s[i], e[i], s[j], e[j]) & ~(done[i] & done[j])
+    i, j = i[keep], j[keep]
+    keep = ctx.within(i, j, dist)
+    i, j = ctx.drop_linked(i[keep], j[keep])
+    if not i.size:
+        return []
+    geoms = ctx.pair_boxes(i, j)
+    first, last = np.maximum(s[i], s[j]), np.minimum(e[i], e[j])
+    out = []
+    for k in range(i.size):
+        a, b = i[k], j[k]
+        v = {"a": ctx.label(a), "b": ctx.label(b), "dist": fmt_dist(dist),
+             "years": year_range(first[k], last[k])}
+        out.append(make_finding(INFO, (ctx.uids[a], ctx.uids[b]), MSG[0].format(**v), MSG[1].format(**v),
+                                district_id=ctx.district_for((a, b)), geometry=geoms[k]))
+    return out

@@ -1,0 +1,94 @@
+"""district_mismatch: the stored district is not where the geometry lies.
+
+The district of an intervention is the one holding the largest share of it (area for polygons,
+length for lines, the point itself for points; ties go to the stored district, else the smallest
+id). The `city` row is the whole city, not a district. Flagged: a stored district (or none) that is
+not the largest-overlap district; a geometry of which two or more districts each hold at least
+`min_overlap_share` (a single point is never in several). Interventions marked city-wide or stored
+with district `city` are exempt. Geometry outside every district is left to data_quality.
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+import numpy as np
+import shapely
+
+from .base import Finding, RuleInfo, make_finding
+from .context import Context
+from .util import first_per_group
+
+INFO = RuleInfo(
+    id="district_mismatch",
+    severity="error",
+    params={"min_overlap_share": 0.05},
+    title_en="District mismatch",
+    title_nl="Stadsdeel klopt niet",
+)
+
+MSG_DISTRICT = (
+    "{label} is stored in district {stored_en} but lies in {actual}",
+    "{label} is vastgelegd in stadsdeel {stored_nl} maar ligt in {actual}",
+)
+MSG_SEVERAL = (
+    "{label} lies in several districts ({shares}); mark it city-wide or split it",
+    "{label} ligt in meerdere stadsdelen ({shares}); markeer het als stedelijk of splits het",
+)
+
+
+def check(ctx: Context, params: dict) -> List[Finding]:
+    """Findings for interventions whose stored district differs from where they lie."""
+    inter, areas = ctx.inter, ctx.areas
+    i, d, share = areas.district_overlaps(inter)
+    keep = ~ctx.city_wide[i]
+    i, d, share = i[keep], d[keep], share[keep]
+    if not i.size:
+        return []
+    ids = areas.district_ids
+    stored = inter.text("district_id")
+
+    best = first_per_group(i, -share, d)  # largest share, ties to the smallest id (ids are sorted)
+    best_d = np.full(inter.n, -1, dtype=np.intp)
+    best_share = np.zeros(inter.n)
+    best_d[i[best]], best_share[i[best]] = d[best], share[best]
+    stored_share = np.zeros(inter.n)
+    is_stored = ids[d] == stored[i]
+    stored_share[i[is_stored]] = share[is_stored]
+
+    single_point = shapely.get_type_id(inter.fixed) == shapely.GeometryType.POINT
+    significant = np.bincount(i[share >= float(params["min_overlap_share"])], minlength=inter.n)
+    several = (significant >= 2) & ~single_point
+    wrong = (best_d >= 0) & ((stored_share <= 0) | (stored_share < best_share - 1e-9))
+    rows = np.flatnonzero(several | wrong)
+    if not rows.size:
+        return []
+
+    geoms = inter.markers(rows)
+    order = np.lexsort((-share, i))  # pairs per intervention, largest share first
+    starts = np.searchsorted(i[order], rows)
+    out = []
+    for k, r in enumerate(rows):
+        actual = ids[best_d[r]]
+        if several[r]:
+            shares = []
+            for p in order[starts[k]:]:
+                if i[p] != r:
+                    break
+                shares.append("{} {:.0%}".format(areas.name(ids[d[p]]), share[p]))
+            v = {"label": ctx.label(r), "shares": ", ".join(shares)}
+            en, nl = MSG_SEVERAL
+            kind = "several"
+        else:
+            v = {
+                "label": ctx.label(r), "actual": areas.name(actual),
+                "stored_en": areas.name(stored[r]) if stored[r] else "(none)",
+                "stored_nl": areas.name(stored[r]) if stored[r] else "(geen)",
+            }
+            en, nl = MSG_DISTRICT
+            kind = "district"
+        out.append(make_finding(
+            INFO, (ctx.uids[r],), en.format(**v), nl.format(**v),
+            extra=kind, district_id=actual, geometry=geoms[k],
+        ))
+    return out

@@ -1,0 +1,116 @@
+"""Running the rules: parameters, progress, cancellation, stable ordering of the findings."""
+
+from __future__ import annotations
+
+import gc
+from typing import Callable, Dict, Iterable, List, Optional
+
+from ..records import Programme
+from . import (
+    budget_exceeded,
+    conflict,
+    data_quality,
+    district_mismatch,
+    duplicate_funding,
+    not_in_programme,
+    outside_programme_period,
+    rest_period,
+    stacking,
+    unknown_programme_code,
+)
+from .base import Cancelled, Finding, RuleInfo
+from .context import Context
+
+_MODULES = (
+    data_quality,
+    district_mismatch,
+    unknown_programme_code,
+    outside_programme_period,
+    not_in_programme,
+    conflict,
+    rest_period,
+    stacking,
+    duplicate_funding,
+    budget_exceeded,
+)
+
+RULES: Dict[str, RuleInfo] = {m.INFO.id: m.INFO for m in _MODULES}
+_CHECKS = {m.INFO.id: m.check for m in _MODULES}
+
+
+def _as_float(value, fallback: float) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return fallback
+
+
+def rule_params(rule_id: str, programme: Optional[Programme] = None, params: Optional[dict] = None) -> dict:
+    """Effective parameters of a rule: its defaults, overridden by the programme's settings (same
+    key names, e.g. ``conflict_distance_m``), then by *params*.
+
+    *params* may be flat (``{"conflict_distance_m": 20}``, applied to every rule with that parameter)
+    or per rule (``{"conflict": {"conflict_distance_m": 20}}``); per rule wins. Malformed values are
+    ignored.
+    """
+    info = RULES[rule_id]
+    out = dict(info.params)
+    layers = []
+    if programme is not None:
+        layers.append(programme.settings or {})
+    if params:
+        layers.append({k: v for k, v in params.items() if not isinstance(v, dict)})
+        per_rule = params.get(rule_id)
+        if isinstance(per_rule, dict):
+            layers.append(per_rule)
+    for layer in layers:
+        for name in info.params:
+            if name in layer and layer[name] is not None:
+                out[name] = _as_float(layer[name], out[name])
+    return out
+
+
+def run_rules(
+    programme: Programme,
+    rule_ids: Optional[Iterable[str]] = None,
+    params: Optional[dict] = None,
+    feedback: Optional[Callable[[float], bool]] = None,
+) -> List[Finding]:
+    """Run the programme check and return its findings.
+
+    *rule_ids* selects rules (default: all, in the order of RULES; unknown ids raise ValueError).
+    *feedback* is called with a progress percentage before and after each rule; when it returns
+    True the run stops by raising Cancelled. Findings come out sorted by rule (RULES order) and
+    finding id, each id once, so the result is the same whatever the order of the input features.
+    """
+    ids = list(RULES) if rule_ids is None else list(dict.fromkeys(rule_ids))
+    unknown = [r for r in ids if r not in RULES]
+    if unknown:
+        raise ValueError("unknown rule id(s): {}".format(", ".join(map(str, unknown))))
+    ids.sort(key=list(RULES).index)
+
+    def report(percent: float) -> None:
+        if feedback is not None and feedback(percent):
+            raise Cancelled()
+
+    report(0.0)
+    # The run allocates 100,000s of short-lived, acyclic objects (geometries, arrays, findings) in a
+    # process that already holds millions (the programme): the cyclic garbage collector would walk
+    # them all again and again (measured: 10x slower geometry creation). Pause it for the run.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        ctx = Context(programme)
+        findings: List[Finding] = []
+        for n, rule_id in enumerate(ids):
+            result = _CHECKS[rule_id](ctx, rule_params(rule_id, programme, params))
+            # One id once: duplicate uids in the data could otherwise produce the same id twice.
+            seen = {}
+            for f in sorted(result, key=lambda f: (f.finding_id, f.message_en)):
+                seen.setdefault(f.finding_id, f)
+            findings.extend(seen.values())
+            report(100.0 * (n + 1) / len(ids))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return findings

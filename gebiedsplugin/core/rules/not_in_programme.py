@@ -1,0 +1,60 @@
+"""not_in_programme: a physical work outside the programme.
+
+A physical, not cancelled intervention with valid years and geometry, without a programme code, and
+with no programme project (not cancelled, valid years) within `programme_tolerance_m` (distance equal
+to the tolerance counts as within) whose years overlap its own (sharing one year is enough).
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+import numpy as np
+
+from . import spatial
+from .base import Finding, RuleInfo, make_finding, year_range
+from .context import Context
+from .util import fmt_dist, overlap
+
+INFO = RuleInfo(
+    id="not_in_programme",
+    severity="warning",
+    params={"programme_tolerance_m": 25.0},
+    title_en="Not in programme",
+    title_nl="Niet in programma",
+)
+
+MSG = (
+    "Physical work {label} ({years}) has no programme code and no programme project within {tol} m in "
+    "those years",
+    "Fysiek werk {label} ({years}) heeft geen programmacode en geen programmaproject binnen {tol} m in "
+    "die jaren",
+)
+
+
+def check(ctx: Context, params: dict) -> List[Finding]:
+    """Findings for physical works neither coded nor covered by a programme project."""
+    inter, proj = ctx.inter, ctx.proj
+    tol = max(float(params["programme_tolerance_m"]), 0.0)
+    sel = np.flatnonzero(ctx.works & (inter.text("programme_code") == None))  # noqa: E711
+    if not sel.size:
+        return []
+    covered = np.zeros(sel.size, dtype=bool)
+    candidate = proj.usable & proj.years_ok & (proj.text("status") != "cancelled")
+    if candidate.any():
+        r, b = spatial.candidates(inter, sel, proj, tol, candidate)
+        keep = overlap(inter.start[r], inter.end[r], proj.start[b], proj.end[b])
+        r, b = r[keep], b[keep]
+        # Test the exact distance only for works not yet covered by an earlier candidate: a work
+        # with many projects around it needs one hit, so go in rounds over the first candidates.
+        hit = spatial.within(inter.fixed[r], proj.fixed[b], tol)
+        covered[np.searchsorted(sel, r[hit])] = True
+    rows = sel[~covered]
+    geoms = inter.markers(rows)
+    district = inter.text("district_id")
+    out = []
+    for k, r in enumerate(rows):
+        v = {"label": ctx.label(r), "years": year_range(inter.start[r], inter.end[r]), "tol": fmt_dist(tol)}
+        out.append(make_finding(INFO, (ctx.uids[r],), MSG[0].format(**v), MSG[1].format(**v),
+                                district_id=district[r], geometry=geoms[k]))
+    return out

@@ -1,0 +1,53 @@
+"""outside_programme_period: an intervention's years fall (partly) outside its programme project's.
+
+Inclusive years: an intervention 2024-2026 fits a project 2024-2026; 2023-2026 does not. Records
+without valid years, or whose projects have none, are skipped (data_quality reports them).
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+import numpy as np
+
+from .base import Finding, RuleInfo, make_finding, year_range
+from .context import Context
+from .programme import intervention_code_index, project_spans
+
+INFO = RuleInfo(
+    id="outside_programme_period",
+    severity="warning",
+    params={},
+    title_en="Outside programme period",
+    title_nl="Buiten programmaperiode",
+)
+
+MSG = (
+    "{label} ({years}) falls outside the years of programme project {code} ({pyears})",
+    "{label} ({years}) valt buiten de jaren van programmaproject {code} ({pyears})",
+)
+
+
+def check(ctx: Context, params: dict) -> List[Finding]:
+    """Findings for interventions planned outside their programme project's period."""
+    inter = ctx.inter
+    vocab, idx = intervention_code_index(ctx)
+    if not vocab.size:
+        return []
+    pstart, pend = project_spans(ctx, vocab)
+    known = (idx >= 0) & inter.years_ok
+    rows = np.flatnonzero(known)
+    ps, pe = pstart[idx[rows]], pend[idx[rows]]
+    with np.errstate(invalid="ignore"):
+        outside = ~np.isnan(ps) & ((inter.start[rows] < ps) | (inter.end[rows] > pe))
+    rows, ps, pe = rows[outside], ps[outside], pe[outside]
+    geoms = inter.markers(rows)
+    district = inter.text("district_id")
+    out = []
+    for k, r in enumerate(rows):
+        code = vocab[idx[r]]
+        v = {"label": ctx.label(r), "code": code, "years": year_range(inter.start[r], inter.end[r]),
+             "pyears": year_range(ps[k], pe[k])}
+        out.append(make_finding(INFO, (ctx.uids[r],), MSG[0].format(**v), MSG[1].format(**v),
+                                extra=str(code), district_id=district[r], geometry=geoms[k]))
+    return out

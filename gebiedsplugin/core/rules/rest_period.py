@@ -1,0 +1,63 @@
+"""rest_period: works planned at a place where works finished less than `rest_period_years` before.
+
+For two works within `conflict_distance_m` of each other (same works and distance as `conflict`),
+the later one starts G = start(later) - end(earlier) years after the earlier one's end year; it is
+flagged when 1 <= G < rest_period_years. G <= 0 means the periods overlap, which is a `conflict`;
+G == rest_period_years is allowed (e.g. done in 2020, next start 2025 with 5 years). Skipped: a
+later work that is already done (nothing to plan any more) and pairs linked `combines_with`.
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+import numpy as np
+
+from .base import Finding, RuleInfo, make_finding, year_range
+from .context import Context
+from .util import fmt_dist
+
+INFO = RuleInfo(
+    id="rest_period",
+    severity="warning",
+    params={"rest_period_years": 5.0, "conflict_distance_m": 10.0},
+    title_en="Rest period",
+    title_nl="Rustperiode",
+)
+
+MSG = (
+    "{later} ({years}) starts {gap} year(s) after {earlier} ended ({end}) at the same place (within "
+    "{dist} m); the rest period is {rest} years",
+    "{later} ({years}) begint {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek (binnen "
+    "{dist} m); de rustperiode is {rest} jaar",
+)
+
+
+def check(ctx: Context, params: dict) -> List[Finding]:
+    """One finding per (earlier, later) pair of works inside the rest period."""
+    dist = max(float(params["conflict_distance_m"]), 0.0)
+    rest = float(params["rest_period_years"])
+    i, j = ctx.work_candidates(dist)
+    s, e = ctx.inter.start, ctx.inter.end
+    done = ctx.inter.text("status") == "done"
+
+    def within(earlier, later):
+        gap = s[later] - e[earlier]
+        return (gap >= 1) & (gap < rest) & ~done[later]
+
+    ij, ji = within(i, j), within(j, i)
+    earlier = np.concatenate([i[ij], j[ji]])
+    later = np.concatenate([j[ij], i[ji]])
+    keep = ctx.within(earlier, later, dist)
+    earlier, later = ctx.drop_linked(earlier[keep], later[keep])
+    if not earlier.size:
+        return []
+    geoms = ctx.pair_boxes(earlier, later)
+    out = []
+    for k in range(earlier.size):
+        a, b = earlier[k], later[k]
+        v = {"earlier": ctx.label(a), "later": ctx.label(b), "years": year_range(s[b], e[b]),
+             "end": int(e[a]), "gap": int(s[b] - e[a]), "dist": fmt_dist(dist), "rest": fmt_dist(rest)}
+        out.append(make_finding(INFO, (ctx.uids[a], ctx.uids[b]), MSG[0].format(**v), MSG[1].format(**v),
+                                district_id=ctx.district_for((b,)), geometry=geoms[k]))
+    return out

@@ -1,0 +1,63 @@
+"""Vectorised near-pair search and pair markers.
+
+Pairs are found in two steps that are both vectorised: an STRtree envelope query with envelopes
+grown by the distance (a cheap superset), then, after the rules have thrown out pairs on cheap
+attribute tests (years, theme, funders), an exact ``shapely.distance <= d`` on the survivors. In
+benchmarks this is about three times faster than ``tree.query(predicate="dwithin")``, which
+prepares every input geometry.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+import numpy as np
+import shapely
+
+from .base import MARKER_BUFFER_M
+
+_EMPTY = np.empty(0, dtype=np.intp)
+
+
+def grown_boxes(geoms: np.ndarray, distance: float) -> np.ndarray:
+    """Envelopes of *geoms* grown by *distance* on every side."""
+    b = shapely.bounds(geoms)
+    return shapely.box(b[:, 0] - distance, b[:, 1] - distance, b[:, 2] + distance, b[:, 3] + distance)
+
+
+def candidates(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray] = None
+               ) -> Tuple[np.ndarray, np.ndarray]:
+    """(i, j): features *idx* of *src* and features of *dst* (FeatureArrays) whose envelopes lie
+    within *distance*; with *mask*, only dst features where mask is True."""
+    if not idx.size or not dst.n:
+        return _EMPTY, _EMPTY
+    a, b = dst.tree.query(grown_boxes(src.fixed[idx], distance))
+    if mask is not None:
+        keep = mask[b]
+        a, b = a[keep], b[keep]
+    return idx[a], b
+
+
+def self_candidates(arrays, idx: np.ndarray, distance: float) -> Tuple[np.ndarray, np.ndarray]:
+    """(i, j), i < j: pairs among features *idx* whose envelopes lie within *distance*."""
+    member = np.zeros(arrays.n, dtype=bool)
+    member[idx] = True
+    i, j = candidates(arrays, idx, arrays, distance, member)
+    keep = i < j
+    return i[keep], j[keep]
+
+
+def within(a: np.ndarray, b: np.ndarray, distance: float) -> np.ndarray:
+    """Exact test, element-wise: distance(a, b) <= distance (equal counts as within)."""
+    if not a.size:
+        return np.zeros(0, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        return shapely.distance(a, b) <= distance
+
+
+def pair_boxes(geoms: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Where a pair finding is: the envelope of both geometries, grown a little so points show."""
+    bi, bj = shapely.bounds(geoms[i]), shapely.bounds(geoms[j])
+    lo, hi = np.minimum(bi[:, :2], bj[:, :2]), np.maximum(bi[:, 2:], bj[:, 2:])
+    m = MARKER_BUFFER_M
+    return shapely.box(lo[:, 0] - m, lo[:, 1] - m, hi[:, 0] + m, hi[:, 1] + m)
