@@ -255,7 +255,7 @@ class CheckDock(QgsDockWidget):
             return
         self.last_result = result
         self.progress.setValue(100)
-        self.rows = result.rows if result.rows else self.rows
+        self.rows = result.rows
         self.apply_filter()
         merge = result.merge
         text = tr("{} findings ({} new, {} closed) in {:.1f} s.").format(
