@@ -123,3 +123,29 @@ def test_bad_data_becomes_findings_not_a_crash(provider, tmp_path):
     assert any("outside" in m.lower() for _, m in by_uid["bad-4"])
     # Reprojected: the point inside the town is not reported as outside the city.
     assert not any("outside" in m.lower() for _, m in by_uid["bad-3"])
+
+
+def test_qgis_process_runs_the_check_with_a_rule_subset(sample_gpkg, tmp_path):
+    """`qgis_process run gebiedsplugin:check_programme -- PROGRAMME=... RULES=conflict,stacking`."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    staged = root / "build" / "gebiedsplugin"
+    if not staged.exists():
+        subprocess.run(["make", "-s", "stage"], cwd=root, check=True)
+    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    (plugins / "gebiedsplugin").symlink_to(staged)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
+    env["PYTHONPATH"] = str(next((root / ".venv" / "lib").glob("python3*/site-packages")))
+    binary = "/usr/bin/qgis_process.bin"
+    subprocess.run([binary, "plugins", "enable", "gebiedsplugin"], env=env, capture_output=True, check=True)
+    path, _ = sample_gpkg
+    proc = subprocess.run([binary, "--json", "run", ALG, "--", "PROGRAMME={}".format(path),
+                           "RULES=conflict,stacking"], env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    assert {k.split("/")[0] for k in json.loads(results["COUNTS"])} == {"conflict", "stacking"}
+    assert results["TOTAL"] == sum(json.loads(results["COUNTS"]).values())
