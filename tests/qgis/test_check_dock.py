@@ -138,3 +138,33 @@ def test_dock_cancel_and_unsaved_edits(dock):
     _wait(dock)
     assert dock.last_result is not None or "cancelled" in dock.last_error
     assert dock.run_button.isEnabled()
+
+
+def test_dock_speaks_dutch(qgis_iface, processing_ready, sample_gpkg):
+    """Under a Dutch QGIS the dock, its groups and the stored messages are Dutch."""
+    from qgis.core import QgsProject, QgsSettings
+
+    import gebiedsplugin
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "nl_NL")
+    instance = gebiedsplugin.classFactory(qgis_iface)
+    try:
+        instance.initGui()
+        path, _ = sample_gpkg
+        instance.controller.open(str(path))
+        dock = next(d for d in instance.docks if d.objectName() == "gebiedsplugin_check_dock")
+        dock.show()
+        dock.resize(620, 760)
+        assert dock.windowTitle() == "Programmatoets" and dock.run_button.text() == "Toets uitvoeren"
+        assert dock.run_check()
+        _wait(dock)
+        assert "Conflicterende werken" in " ".join(
+            dock.tree.topLevelItem(i).text(0) for i in range(dock.tree.group_count()))
+        ARTIFACTS.mkdir(exist_ok=True)
+        dock.grab().save(str(ARTIFACTS / "check-dock-nl.png"))
+    finally:
+        instance.unload()
+        QgsProject.instance().clear()
+        settings.setValue("locale/userLocale", "en_US")
