@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
+    QgsProject,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -28,6 +29,7 @@ from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.convert import from_shapely
 from gebiedsplugin.qgis_io.findings_store import polygonal
+from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 OUTPUT_FIELDS = ("finding_id", "rule", "severity", "district_id", "message", "subject_uids")
@@ -109,7 +111,19 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
                     feat.setGeometry(g)
                 sink.addFeature(feat, QgsFeatureSink.FastInsert)
             out[self.OUTPUT] = dest
+        self._checked = path if request.write else ""
         return out
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Main thread: reload the findings layer of this programme when the project shows it."""
+        if getattr(self, "_checked", ""):
+            from gebiedsplugin.qgis_io.check_task import reload_layers
+            from gebiedsplugin.qgis_io.loader import programme_layers
+
+            layer = programme_layers(context.project() or QgsProject.instance(),
+                                     GpkgStore(self._checked).path).get("findings")
+            reload_layers([layer])
+        return {}
 
 
 def _fields() -> QgsFields:
@@ -120,6 +134,4 @@ def _fields() -> QgsFields:
 
 
 def _crs_of(path: str) -> str:
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-
     return GpkgStore(path).crs()
