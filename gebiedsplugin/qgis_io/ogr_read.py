@@ -26,16 +26,19 @@ _ROW_PARTS = ("funding", "links", "area_goals", "area_budgets")
 
 
 def _python_values(array) -> list:
-    """A column as Python values with None for nulls (masked or NaN-free arrays alike)."""
-    if isinstance(array, np.ma.MaskedArray):
-        values = array.data.tolist()
+    """A column as Python values, None for nulls; text (fixed-width bytes) decoded in one call."""
+    masked = isinstance(array, np.ma.MaskedArray)
+    data = array.data if masked else array
+    if data.dtype.kind == "S":
+        values = np.char.decode(data, "utf-8").tolist()
+    elif data.dtype.kind == "O":
+        values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in data.tolist()]
+    else:
+        values = data.tolist()
+    if masked:
         mask = np.ma.getmaskarray(array).tolist()
         return [None if m else v for v, m in zip(values, mask)]
-    return array.tolist()
-
-
-def _decode(values: list) -> list:
-    return [v.decode("utf-8") if isinstance(v, bytes) else v for v in values]
+    return values
 
 
 def read_table(ds, table_name: str, feedback=None) -> tuple:
@@ -52,7 +55,7 @@ def read_table(ds, table_name: str, feedback=None) -> tuple:
         columns = {}
         for name in names:
             if name in batch:
-                columns[name] = _decode(_python_values(batch[name]))
+                columns[name] = _python_values(batch[name])
         count = len(batch["fid"])
         fids.extend(batch["fid"].tolist())
         keys = list(columns)
