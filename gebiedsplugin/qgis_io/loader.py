@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsMapLayer, QgsProject, QgsRelation, QgsVectorLayer
+from qgis.core import QgsCategorizedSymbolRenderer, QgsMapLayer, QgsProject, QgsRelation, QgsVectorLayer
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
@@ -65,7 +65,7 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
         store_setup = getattr(store, "configure_layer", None)  # e.g. PostGIS: send the row version
         if store_setup is not None:
             store_setup(layer, table_name)
-        _apply_style(layer, table_name)
+        _apply_style(layer, table_name, lang)
     set_temporal_layers(layers)
     group = project.layerTreeRoot().insertGroup(0, tr("Programme: {}").format(store.name))
     for table_name in schema.LAYER_TABLES:
@@ -75,11 +75,29 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
     return layers
 
 
-def _apply_style(layer: QgsVectorLayer, table_name: str) -> None:
+def _apply_style(layer: QgsVectorLayer, table_name: str, lang: str) -> None:
     """Symbology and labels from resources/styles (forms come from the schema, not the QML)."""
     qml = resource_path("styles", table_name + ".qml")
     if qml.exists():
         layer.loadNamedStyle(str(qml), categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+    _translate_legend(layer, lang)
+
+
+def _translate_legend(layer: QgsVectorLayer, lang: str) -> None:
+    """Legend entries of value-list categories ('physical_maintenance', 'error') in the UI language."""
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsCategorizedSymbolRenderer):
+        return
+    for index, category in enumerate(renderer.categories()):
+        value = str(category.value())
+        domain, _, kind = value.partition("_")
+        if domain in schema.VALUE_LISTS["domain"] and kind in schema.VALUE_LISTS["kind"]:
+            text = "{} · {}".format(schema.label("domain", domain, lang), schema.label("kind", kind, lang))
+        elif value in schema.VALUE_LISTS["severity"]:
+            text = schema.label("severity", value, lang)
+        else:
+            continue
+        renderer.updateCategoryLabel(index, text)
 
 
 def _add_relations(project: QgsProject, layers: dict, lang: str) -> None:

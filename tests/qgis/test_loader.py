@@ -167,3 +167,13 @@ def test_city_wide_intervention_over_districts_needs_no_review(loaded):
     assert feat["needs_review"] is False
     plain = QgsVectorLayerUtils.createFeature(layer, city, {}, layer.createExpressionContext())
     assert plain["needs_review"] is True
+
+
+def test_legend_speaks_the_ui_language(sample_gpkg, qgis_app):
+    layers = load_programme(GpkgStore.open(sample_gpkg[0]), QgsProject.instance(), lang="nl")
+    try:
+        labels = [c.label() for c in layers["interventions_point"].renderer().categories()]
+        assert "Fysiek · Onderhoud" in labels and "Sociaal · Initiatief" in labels
+        assert [c.label() for c in layers["findings"].renderer().categories()] == ["Fout", "Waarschuwing", "Info"]
+    finally:
+        QgsProject.instance().clear()
