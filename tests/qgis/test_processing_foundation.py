@@ -111,3 +111,11 @@ def test_qgis_process_runs_the_algorithms(tmp_path):
                            "SEED=3", "INTERVENTIONS=100"], env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert GpkgStore.open(out).counts()["districts"] == 6
+    folder = tmp_path / "export"
+    folder.mkdir()
+    proc = subprocess.run([binary, "run", "gebiedsplugin:export_programme_map", "--", "PROGRAMME={}".format(out),
+                           "SCOPE=city", "FORMATS=pdf,gpkg,geojson", "OUTPUT_FOLDER={}".format(folder)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    written = sorted(p.suffix for p in folder.iterdir())
+    assert ".pdf" in written and ".gpkg" in written and ".geojson" in written
