@@ -41,10 +41,11 @@ def synthetic_programme(n: int, n_projects: int, seed: int = 1, density_per_km2:
     cells = shapely.box(X0 + cx * cell, Y0 + cy * cell, X0 + (cx + 1) * cell, Y0 + (cy + 1) * cell)
     seeds = rng.uniform(0, k, (5, 2))
     cell_district = np.argmin(((np.c_[cx, cy][:, None, :] + 0.5 - seeds[None]) ** 2).sum(axis=2), axis=1)
-    districts = [Feature({"district_id": d, "name": d.title()}, shapely.coverage_union_all(cells[cell_district == i]),
-                         "districts", i + 1) for i, d in enumerate(DISTRICTS) if (cell_district == i).any()]
-    districts.append(Feature({"district_id": "city", "name": "Stad"}, shapely.box(X0, Y0, X0 + side, Y0 + side),
-                             "districts", 99))
+    districts = [Feature({"district_id": d, "name": d.title()},
+                         shapely.coverage_union_all(cells[cell_district == i]), "districts", i + 1)
+                 for i, d in enumerate(DISTRICTS) if (cell_district == i).any()]
+    outline = shapely.box(X0, Y0, X0 + side, Y0 + side)
+    districts.append(Feature({"district_id": "city", "name": "Stad"}, outline, "districts", 99))
     nbh_ids = ["nb{:05d}".format(c) for c in range(k * k)]
     neighbourhoods = [Feature({"neighbourhood_id": nbh_ids[c], "name": nbh_ids[c],
                                "district_id": DISTRICTS[cell_district[c]]}, cells[c], "neighbourhoods", c + 1)
@@ -71,16 +72,17 @@ def synthetic_programme(n: int, n_projects: int, seed: int = 1, density_per_km2:
     pend = pstart + rng.integers(0, 5, n_projects)
     themes = value_codes("theme")
     projects = [Feature({"programme_code": codes[c], "title": "Project {}".format(c),
-                         "theme": themes[c % len(themes)], "start_year": int(pstart[c]), "end_year": int(pend[c]),
-                         "status": "planned"}, pgeoms[c], "programme_projects_x", c + 1)
+                         "theme": themes[c % len(themes)], "start_year": int(pstart[c]),
+                         "end_year": int(pend[c]), "status": "planned"},
+                        pgeoms[c], "programme_projects_x", c + 1)
                 for c in range(n_projects)]
 
     xy, geoms = shapes(n, 60.0)
     bad = rng.random(n)
     bow = np.flatnonzero(bad < 0.01)  # invalid bowties
     x, y = xy[bow, 0], xy[bow, 1]
-    geoms[bow] = shapely.polygons(np.stack([np.c_[x, y], np.c_[x + 20, y + 20], np.c_[x + 20, y], np.c_[x, y + 20],
-                                            np.c_[x, y]], axis=1))
+    corners = [np.c_[x, y], np.c_[x + 20, y + 20], np.c_[x + 20, y], np.c_[x, y + 20], np.c_[x, y]]
+    geoms[bow] = shapely.polygons(np.stack(corners, axis=1))
     geoms[(bad >= 0.01) & (bad < 0.013)] = None
     outside = (bad >= 0.013) & (bad < 0.016)
     geoms[outside] = shapely.points(xy[outside] - side)

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Tuple
+from functools import cached_property
+from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
 
 from ..schema import CITY_ID
-from .util import clean_text, first_per_group, fix_geometries, obj_array, safe_op
-
-
-def _grouped(features: Sequence, key: str) -> Dict[str, object]:
-    """Valid polygons per id; several rows with the same id are united (a district in parts)."""
-    parts: Dict[str, List] = {}
-    for f in features:
-        fid = clean_text(f.attrs.get(key))
-        if fid is not None and isinstance(f.geometry, shapely.Geometry):
-            parts.setdefault(fid, []).append(f.geometry)
-    out = {}
-    for fid, geoms in parts.items():
-        fixed = fix_geometries(obj_array(geoms))
-        fixed = fixed[~shapely.is_missing(fixed)]
-        if fixed.size:
-            out[fid] = fixed[0] if fixed.size == 1 else shapely.union_all(fixed)
-    return out
+from .util import clean_text, extract, first_per_group, fix_geometries, obj_array, safe_op, texts
 
 
 def _measure(geoms: np.ndarray, dims: np.ndarray) -> np.ndarray:
@@ -34,39 +19,57 @@ def _measure(geoms: np.ndarray, dims: np.ndarray) -> np.ndarray:
     return np.where(dims == 2, shapely.area(geoms), lengths).astype(float)
 
 
+class AreaLayer:
+    """Polygons of one area table (districts or neighbourhoods) by id, sorted by id.
+
+    Sorted ids make every tie-break (a point on a shared boundary) independent of input order.
+    Several rows with the same id are united (an area drawn in parts); rows without id or usable
+    geometry are left out.
+    """
+
+    def __init__(self, features: Sequence, key: str, skip: Optional[str] = None) -> None:
+        cols = extract([f.attrs for f in features], (key, "name", "district_id"))
+        ids = texts(cols[key])
+        self.name = {i: n or i for i, n in zip(ids, texts(cols["name"])) if i is not None}
+        self.district = {i: d for i, d in zip(ids, texts(cols["district_id"])) if i is not None}
+        geoms = obj_array([f.geometry for f in features])
+        geoms[~shapely.is_geometry(geoms)] = None
+        fixed = fix_geometries(geoms)
+        keep = [k for k, (i, g) in enumerate(zip(ids, fixed))
+                if i is not None and g is not None and i != skip]
+        order = sorted(keep, key=lambda k: ids[k])
+        self.by_id: Dict[str, object] = {}
+        for k in order:
+            i = ids[k]
+            self.by_id[i] = fixed[k] if i not in self.by_id else shapely.union(self.by_id[i], fixed[k])
+        self.ids = obj_array(self.by_id)
+        self.polys = obj_array(self.by_id.values())
+        shapely.prepare(self.polys)
+
+
 class Areas:
-    """The districts (without the `city` row), the city outline and the neighbourhoods."""
+    """The districts (without the `city` row), the city outline and the neighbourhoods (lazily)."""
 
     city_id = CITY_ID
 
     def __init__(self, districts: Sequence, neighbourhoods: Sequence) -> None:
-        by_id = _grouped(districts, "district_id")
-        self.district_name: Dict[str, str] = {}
-        for f in districts:
-            key = clean_text(f.attrs.get("district_id"))
-            if key is not None:
-                self.district_name.setdefault(key, clean_text(f.attrs.get("name")) or key)
-        self.district_by_id = by_id
-        # Sorted ids make every tie-break (a point on a shared boundary) independent of input order.
-        self.district_ids = np.array(sorted(k for k in by_id if k != CITY_ID), dtype=object)
-        self.district_polys = obj_array(by_id[k] for k in self.district_ids)
-        shapely.prepare(self.district_polys)
-        city = by_id.get(CITY_ID)
+        self._nbh_features = neighbourhoods
+        layer = AreaLayer(districts, "district_id", skip=CITY_ID)
+        self.district_name = layer.name
+        self.district_ids, self.district_polys = layer.ids, layer.polys
+        self.district_by_id = dict(layer.by_id)
+        city_rows = [f for f in districts if clean_text(f.attrs.get("district_id")) == CITY_ID]
+        city = AreaLayer(city_rows, "district_id").by_id.get(CITY_ID) if city_rows else None
         if city is None and self.district_polys.size:
             city = shapely.union_all(self.district_polys)
+        if city is not None:
+            self.district_by_id[CITY_ID] = city
         self.city = city
 
-        nbh = _grouped(neighbourhoods, "neighbourhood_id")
-        self.nbh_ids = np.array(sorted(nbh), dtype=object)
-        self.nbh_polys = obj_array(nbh[k] for k in self.nbh_ids)
-        shapely.prepare(self.nbh_polys)
-        self.nbh_district: Dict[str, Optional[str]] = {}
-        self.nbh_name: Dict[str, str] = {}
-        for f in neighbourhoods:
-            key = clean_text(f.attrs.get("neighbourhood_id"))
-            if key is not None:
-                self.nbh_district.setdefault(key, clean_text(f.attrs.get("district_id")))
-                self.nbh_name.setdefault(key, clean_text(f.attrs.get("name")) or key)
+    @cached_property
+    def neighbourhoods(self) -> AreaLayer:
+        """Only built when a rule needs it: cities have thousands of neighbourhoods."""
+        return AreaLayer(self._nbh_features, "neighbourhood_id")
 
     def name(self, district_id: Optional[str]) -> str:
         """Display name of a district (its id when it has no name)."""
@@ -87,17 +90,21 @@ class Areas:
             return inside
         zone = shapely.buffer(self.city, tolerance) if tolerance > 0 else self.city
         shapely.prepare(zone)
-        inside[inter.usable] = False
-        inside[inter.tree.query(zone, predicate="covers")] = True
+        point = shapely.get_type_id(inter.fixed) == shapely.GeometryType.POINT
+        xy = shapely.get_coordinates(inter.fixed[point])
+        inside[point] = shapely.intersects_xy(zone, xy[:, 0], xy[:, 1])  # the fast path for points
+        other = inter.usable & ~point
+        inside[other] = shapely.covers(zone, inter.fixed[other])
         return inside
 
     def neighbourhood_of(self, inter, idx: np.ndarray) -> np.ndarray:
         """Neighbourhood of largest overlap of interventions *idx* (None when in none), the same way
         the layer defaults derive neighbourhood_id; ties go to the smallest id."""
         out = np.full(inter.n, None, dtype=object)
-        i, k, share = overlaps(self.nbh_polys, inter, idx)
+        layer = self.neighbourhoods
+        i, k, share = overlaps(layer.polys, inter, idx)
         best = first_per_group(i, -share, k)
-        out[i[best]] = self.nbh_ids[k[best]]
+        out[i[best]] = layer.ids[k[best]]
         return out[idx]
 
 
@@ -116,14 +123,26 @@ def overlaps(polys: np.ndarray, inter, idx: Optional[np.ndarray] = None
     if not polys.size or not inter.n or (idx is not None and not idx.size):
         return empty, empty, np.empty(0)
     if idx is None:
-        d, i = inter.tree.query(polys, predicate="intersects")
-        inside = np.zeros(inter.n, dtype=bool)
-        inside[inter.tree.query(polys, predicate="contains_properly")[1]] = True
+        d, i = inter.tree.query(polys)  # envelopes only: the exact tests below are vectorised
     else:
-        i, d = shapely.STRtree(polys).query(inter.fixed[idx], predicate="intersects")
+        i, d = shapely.STRtree(polys).query(inter.fixed[idx])
         i = idx[i]
-        inside = np.zeros(inter.n, dtype=bool)
-        inside[i[shapely.contains_properly(polys[d], inter.fixed[i])]] = True
+    # A point lies wholly in every area it intersects; a line or polygon strictly inside one area
+    # lies wholly in it. Both tests are fast against the prepared areas; only what is left (on a
+    # boundary) needs an intersection test and then the exact share.
+    hit = np.zeros(i.size, dtype=bool)
+    inside = np.zeros(inter.n, dtype=bool)
+    point = shapely.get_type_id(inter.fixed[i]) == shapely.GeometryType.POINT
+    xy = shapely.get_coordinates(inter.fixed[i[point]])
+    hit[point] = shapely.intersects_xy(polys[d[point]], xy[:, 0], xy[:, 1])
+    ext = np.flatnonzero(~point)
+    proper = shapely.contains_properly(polys[d[ext]], inter.fixed[i[ext]])
+    hit[ext[proper]] = True
+    rest = ext[~proper]
+    hit[rest] = shapely.intersects(polys[d[rest]], inter.fixed[i[rest]])
+    inside[i[point & hit]] = True
+    inside[i[ext[proper]]] = True
+    i, d = i[hit], d[hit]
     share = np.ones(i.size)
     edge = ~inside[i]
     if edge.any():

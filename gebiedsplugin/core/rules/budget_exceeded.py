@@ -51,34 +51,23 @@ def area_budgets(ctx: Context) -> Dict[Tuple[str, int], float]:
 def money_rows(ctx: Context, sel: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(intervention index, year, amount) rows of the money of interventions *sel*."""
     inter = ctx.inter
-    position = {u: r for u, r in zip(ctx.uids[sel], sel)}
-    explicit: Dict[int, Dict[int, float]] = {}
-    for uid, rows in ctx.funding_rows.items():
-        r = position.get(uid)
-        if r is None:
-            continue
-        for year, _, amount in rows:
-            if not np.isnan(year) and not np.isnan(amount):
-                per_year = explicit.setdefault(r, {})
-                per_year[int(year)] = per_year.get(int(year), 0.0) + amount
-    fi = [r for r, d in explicit.items() for _ in d]
-    fy = [y for d in explicit.values() for y in d]
-    fa = [a for d in explicit.values() for a in d.values()]
-
+    member = np.zeros(inter.n, dtype=bool)
+    member[sel] = True
+    fi, fy, _, fa = ctx.funding
+    ok = (fi >= 0) & ~np.isnan(fy) & ~np.isnan(fa)
+    ok[ok] = member[fi[ok]]
+    explicit = np.zeros(inter.n, dtype=bool)
+    explicit[fi[ok]] = True
     budget = inter.num("budget")
-    spread = np.zeros(inter.n, dtype=bool)
-    spread[sel] = True
-    spread[list(explicit)] = False
     with np.errstate(invalid="ignore"):
-        spread &= inter.years_ok & (budget > 0)
-    idx = np.flatnonzero(spread)
+        idx = np.flatnonzero(member & ~explicit & inter.years_ok & (budget > 0))
     rows, years = expand_years(inter.start[idx], inter.end[idx])
     span = np.bincount(rows, minlength=idx.size)
     amounts = (budget[idx] / np.maximum(span, 1))[rows]
     return (
-        np.concatenate([idx[rows], np.array(fi, dtype=np.intp)]),
-        np.concatenate([years, np.array(fy, dtype=np.int64)]),
-        np.concatenate([amounts, np.array(fa, dtype=float)]),
+        np.concatenate([idx[rows], fi[ok]]),
+        np.concatenate([years, fy[ok].astype(np.int64)]),
+        np.concatenate([amounts, fa[ok]]),
     )
 
 

@@ -41,7 +41,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     keep = overlap(s[i], e[i], s[j], e[j]) & ~(done[i] & done[j])
     i, j = i[keep], j[keep]
     keep = ctx.within(i, j, dist)
-    i, j = ctx.drop_linked(i[keep], j[keep])
+    i, j = ctx.ordered(*ctx.drop_linked(i[keep], j[keep]))
     if not i.size:
         return []
     geoms = ctx.pair_boxes(i, j)

@@ -9,135 +9,23 @@ a subset of the rules only pays for what those rules use.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Dict, List, Optional, Sequence, Tuple
+from itertools import repeat
+from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
 import numpy as np
-import shapely
 
 from ..records import Programme
 from . import spatial
 from .areas import Areas
-from .base import MARKER_BUFFER_M, MARKER_QUAD_SEGS
-from .util import clean_text, fix_geometries, to_float
+from .arrays import FeatureArrays
+from .util import clean_text, extract, floats, obj_array, texts
 
-_TRUE = frozenset(("true", "1", "yes", "y", "ja", "j", "t", "waar"))
-_POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
-
-
-class FeatureArrays:
-    """Column arrays and cleaned geometries of a list of Features, computed lazily and cached."""
-
-    def __init__(self, features: Sequence) -> None:
-        self.features = list(features)
-        self.n = len(self.features)
-        self._cols: Dict[Tuple[str, str], np.ndarray] = {}
-        self._markers: Optional[np.ndarray] = None
-
-    def _obj(self, values: List) -> np.ndarray:
-        arr = np.empty(self.n, dtype=object)
-        arr[:] = values
-        return arr
-
-    def text(self, name: str) -> np.ndarray:
-        """Object array of stripped strings (None when missing or blank)."""
-        key = ("text", name)
-        if key not in self._cols:
-            values = [f.attrs.get(name) for f in self.features]
-            # Inline fast path for the common cases (str, None): this runs for 100,000s of values.
-            self._cols[key] = self._obj([(v.strip() or None) if v.__class__ is str else (
-                None if v is None else clean_text(v)) for v in values])
-        return self._cols[key]
-
-    def num(self, name: str) -> np.ndarray:
-        """Float array, NaN when missing or not a number."""
-        key = ("num", name)
-        if key not in self._cols:
-            values = [f.attrs.get(name) for f in self.features]
-            try:  # fast path: numpy maps None to NaN and parses numeric strings
-                arr = np.array(values, dtype=float).reshape(self.n)
-            except (TypeError, ValueError):
-                arr = np.array([to_float(v) for v in values], dtype=float).reshape(self.n)
-            self._cols[key] = arr
-        return self._cols[key]
-
-    def flag(self, name: str) -> np.ndarray:
-        """Boolean array: True for true-ish values (True, 1, 'true', 'ja', ...)."""
-        key = ("flag", name)
-        if key not in self._cols:
-            out = np.zeros(self.n, dtype=bool)
-            for i, f in enumerate(self.features):
-                v = f.attrs.get(name)
-                if v is not None and v is not False:
-                    out[i] = str(v).strip().lower() in _TRUE if isinstance(v, str) else bool(v)
-            self._cols[key] = out
-        return self._cols[key]
-
-    @cached_property
-    def geoms(self) -> np.ndarray:
-        """The stored geometries (None where absent or not a shapely geometry)."""
-        return self._obj([g if isinstance(g, shapely.Geometry) else None for g in
-                          (f.geometry for f in self.features)])
-
-    @cached_property
-    def present(self) -> np.ndarray:
-        """A non-empty geometry is stored."""
-        return ~shapely.is_missing(self.geoms) & ~shapely.is_empty(self.geoms)
-
-    @cached_property
-    def valid(self) -> np.ndarray:
-        """The stored geometry is present and valid."""
-        return self.present & shapely.is_valid(self.geoms)
-
-    @cached_property
-    def fixed(self) -> np.ndarray:
-        """Geometries for spatial predicates: made valid, None when empty or absent."""
-        return fix_geometries(self.geoms)
-
-    @cached_property
-    def usable(self) -> np.ndarray:
-        """A geometry usable for spatial predicates exists."""
-        return ~shapely.is_missing(self.fixed)
-
-    @cached_property
-    def dims(self) -> np.ndarray:
-        """Topological dimension of each fixed geometry (-1 when None)."""
-        return shapely.get_dimensions(self.fixed)
-
-    @cached_property
-    def tree(self) -> shapely.STRtree:
-        """Spatial index over the fixed geometries (None entries are skipped, indices kept)."""
-        return shapely.STRtree(self.fixed)
-
-    @cached_property
-    def start(self) -> np.ndarray:
-        return self.num("start_year")
-
-    @cached_property
-    def end(self) -> np.ndarray:
-        return self.num("end_year")
-
-    @cached_property
-    def years_ok(self) -> np.ndarray:
-        """Both years known and end >= start: other rules skip records without it."""
-        with np.errstate(invalid="ignore"):
-            return ~np.isnan(self.start) & ~np.isnan(self.end) & (self.end >= self.start)
-
-    def markers(self, idx: np.ndarray) -> np.ndarray:
-        """Polygon 'where it is' of features *idx*: polygons as they are, others buffered a little."""
-        if self._markers is None:
-            self._markers = np.empty(self.n, dtype=object)
-            self._done = np.zeros(self.n, dtype=bool)
-        idx = np.asarray(idx, dtype=np.intp)
-        todo = np.unique(idx[~self._done[idx]])
-        if todo.size:
-            geoms = self.fixed[todo]
-            polygonal = np.isin(shapely.get_type_id(geoms), _POLYGONAL)
-            out = geoms.copy()
-            rest = ~polygonal & ~shapely.is_missing(geoms)
-            out[rest] = shapely.buffer(geoms[rest], MARKER_BUFFER_M, quad_segs=MARKER_QUAD_SEGS)
-            self._markers[todo] = out
-            self._done[todo] = True
-        return self._markers[idx]
+# Intervention and project attributes the rules read: extracted together in one pass.
+INTERVENTION_COLUMNS = (
+    "uid", "title", "domain", "kind", "theme", "district_id", "neighbourhood_id", "city_wide",
+    "start_year", "end_year", "status", "budget", "funder", "programme_code",
+)
+PROJECT_COLUMNS = ("programme_code", "start_year", "end_year", "status")
 
 
 class Context:
@@ -145,10 +33,17 @@ class Context:
 
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
-        self.inter = FeatureArrays(programme.interventions)
-        self.proj = FeatureArrays(programme.projects)
+        self.inter = FeatureArrays(programme.interventions, INTERVENTION_COLUMNS)
+        self.proj = FeatureArrays(programme.projects, PROJECT_COLUMNS)
         self.areas = Areas(programme.districts, programme.neighbourhoods)
         self._pairs: Dict[float, Tuple[np.ndarray, np.ndarray]] = {}
+        self._memo: Dict[str, object] = {}
+
+    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+        """Compute something once per run under *key* and share it between rules."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     @cached_property
     def uids(self) -> np.ndarray:
@@ -186,6 +81,11 @@ class Context:
         """Interventions i and j lie within *distance* of each other (element-wise)."""
         return spatial.within(self.inter.fixed[i], self.inter.fixed[j], distance)
 
+    def ordered(self, i: np.ndarray, j: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """The pairs with the smaller uid first, so messages read the same whatever the input order."""
+        swap = self.uids[i] > self.uids[j]
+        return np.where(swap, j, i), np.where(swap, i, j)
+
     def pair_boxes(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Polygons marking pair findings."""
         return spatial.pair_boxes(self.inter.fixed, i, j)
@@ -211,16 +111,21 @@ class Context:
         return i[keep], j[keep]
 
     @cached_property
-    def funding_rows(self) -> Dict[str, List[Tuple[float, Optional[str], float]]]:
-        """Funding rows per intervention uid: (year, funder, amount)."""
-        out: Dict[str, List[Tuple[float, Optional[str], float]]] = {}
-        for row in self.programme.funding:
-            uid = clean_text(row.get("intervention_uid"))
-            if uid:
-                out.setdefault(uid, []).append(
-                    (to_float(row.get("year")), clean_text(row.get("funder")), to_float(row.get("amount")))
-                )
-        return out
+    def uid_index(self) -> Dict[str, int]:
+        """Position of each uid (the last one when a uid is used twice)."""
+        return dict(zip(self.uids.tolist(), range(self.inter.n)))
+
+    @cached_property
+    def funding(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Funding rows as arrays: intervention index (-1 when the uid is unknown), year, funder
+        (text or None) and amount (NaN when missing)."""
+        cols = extract(self.programme.funding, ("intervention_uid", "year", "funder", "amount"))
+        n = len(self.programme.funding)
+        uids = cols["intervention_uid"]
+        idx = np.fromiter(map(self.uid_index.get, uids, repeat(-1)), dtype=np.intp, count=n)
+        for k in np.flatnonzero(idx < 0):  # rare: a uid with stray whitespace or of another type
+            idx[k] = self.uid_index.get(clean_text(uids[k]), -1)
+        return idx, floats(cols["year"]), obj_array(texts(cols["funder"])), floats(cols["amount"])
 
     def label(self, i: int) -> str:
         """How messages name intervention *i*: its title in quotes, else its uid."""

@@ -59,12 +59,14 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     invalid = np.flatnonzero(inter.present & ~inter.valid)
     reasons = shapely.is_valid_reason(inter.geoms[invalid]) if invalid.size else []
     problems.append((invalid, "geometry_invalid", [{"reason": r} for r in reasons]))
-    outside = ~ctx.areas.covered_by_city(inter, float(params["city_tolerance_m"]))
+    tolerance = float(params["city_tolerance_m"])
+    inside = ctx.memo("city_cover|{}".format(tolerance), lambda: ctx.areas.covered_by_city(inter, tolerance))
+    outside = ~inside
     problems.append((np.flatnonzero(outside & inter.usable), "outside_city", None))
 
     missing = np.zeros((inter.n, len(MANDATORY)), dtype=bool)
     for k, field in enumerate(MANDATORY):
-        missing[:, k] = inter.text(field.name) == None  # noqa: E711 (elementwise on an object array)
+        missing[:, k] = inter.missing(field.name)
     rows = np.flatnonzero(missing.any(axis=1))
     values = []
     for r in rows:
@@ -77,7 +79,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     with np.errstate(invalid="ignore"):
         wrong = np.zeros(inter.n, dtype=bool)
         for name, year in (("start_year", start), ("end_year", end)):
-            given = inter.text(name) != None  # noqa: E711 (missing is reported as a missing field)
+            given = ~inter.missing(name)  # a missing year is reported as a missing field
             wrong |= given & (np.isnan(year) | (year < MIN_YEAR) | (year > MAX_YEAR))
         problems.append((np.flatnonzero(wrong), "year_invalid", None))
         rows = np.flatnonzero(end < start)

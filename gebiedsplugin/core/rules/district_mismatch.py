@@ -4,8 +4,10 @@ The district of an intervention is the one holding the largest share of it (area
 length for lines, the point itself for points; ties go to the stored district, else the smallest
 id). The `city` row is the whole city, not a district. Flagged: a stored district (or none) that is
 not the largest-overlap district; a geometry of which two or more districts each hold at least
-`min_overlap_share` (a single point is never in several). Interventions marked city-wide or stored
-with district `city` are exempt. Geometry outside every district is left to data_quality.
+`min_overlap_share`. Something lying wholly in one district including its border (a point or a line
+on the border between two) is not in several: either district is right. Interventions marked
+city-wide or stored with district `city` are exempt. Geometry outside every district is left to
+data_quality.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 from typing import List
 
 import numpy as np
-import shapely
 
 from .base import Finding, RuleInfo, make_finding
 from .context import Context
@@ -40,7 +41,7 @@ MSG_SEVERAL = (
 def check(ctx: Context, params: dict) -> List[Finding]:
     """Findings for interventions whose stored district differs from where they lie."""
     inter, areas = ctx.inter, ctx.areas
-    i, d, share = areas.district_overlaps(inter)
+    i, d, share = ctx.memo("district_overlaps", lambda: areas.district_overlaps(inter))
     keep = ~ctx.city_wide[i]
     i, d, share = i[keep], d[keep], share[keep]
     if not i.size:
@@ -56,9 +57,10 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     is_stored = ids[d] == stored[i]
     stored_share[i[is_stored]] = share[is_stored]
 
-    single_point = shapely.get_type_id(inter.fixed) == shapely.GeometryType.POINT
     significant = np.bincount(i[share >= float(params["min_overlap_share"])], minlength=inter.n)
-    several = (significant >= 2) & ~single_point
+    # Wholly in one district's closure (a point or a line on a border lies in both): not several.
+    whole = np.bincount(i[share >= 1.0 - 1e-9], minlength=inter.n) > 0
+    several = (significant >= 2) & ~whole
     wrong = (best_d >= 0) & ((stored_share <= 0) | (stored_share < best_share - 1e-9))
     rows = np.flatnonzero(several | wrong)
     if not rows.size:

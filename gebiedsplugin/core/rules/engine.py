@@ -20,6 +20,7 @@ from . import (
 )
 from .base import Cancelled, Finding, RuleInfo
 from .context import Context
+from .warmup import warm_up
 
 _MODULES = (
     data_quality,
@@ -33,6 +34,8 @@ _MODULES = (
     duplicate_funding,
     budget_exceeded,
 )
+
+WARM_UP_SHARE = 30.0  # percent of the progress bar for building the shared arrays
 
 RULES: Dict[str, RuleInfo] = {m.INFO.id: m.INFO for m in _MODULES}
 _CHECKS = {m.INFO.id: m.check for m in _MODULES}
@@ -101,15 +104,18 @@ def run_rules(
     gc.disable()
     try:
         ctx = Context(programme)
+        effective = {rule_id: rule_params(rule_id, programme, params) for rule_id in ids}
+        warm_up(ctx, ids, effective)
+        report(WARM_UP_SHARE)
         findings: List[Finding] = []
         for n, rule_id in enumerate(ids):
-            result = _CHECKS[rule_id](ctx, rule_params(rule_id, programme, params))
+            result = _CHECKS[rule_id](ctx, effective[rule_id])
             # One id once: duplicate uids in the data could otherwise produce the same id twice.
             seen = {}
             for f in sorted(result, key=lambda f: (f.finding_id, f.message_en)):
                 seen.setdefault(f.finding_id, f)
             findings.extend(seen.values())
-            report(100.0 * (n + 1) / len(ids))
+            report(WARM_UP_SHARE + (100.0 - WARM_UP_SHARE) * (n + 1) / len(ids))
     finally:
         if gc_was_enabled:
             gc.enable()

@@ -12,7 +12,7 @@ import numpy as np
 
 from .base import Finding, RuleInfo, make_finding, year_range
 from .context import Context
-from .programme import intervention_code_index, project_spans
+from .programme import programme_codes
 
 INFO = RuleInfo(
     id="outside_programme_period",
@@ -31,10 +31,9 @@ MSG = (
 def check(ctx: Context, params: dict) -> List[Finding]:
     """Findings for interventions planned outside their programme project's period."""
     inter = ctx.inter
-    vocab, idx = intervention_code_index(ctx)
-    if not vocab.size:
+    vocab, idx, pstart, pend = programme_codes(ctx)
+    if not vocab:
         return []
-    pstart, pend = project_spans(ctx, vocab)
     known = (idx >= 0) & inter.years_ok
     rows = np.flatnonzero(known)
     ps, pe = pstart[idx[rows]], pend[idx[rows]]

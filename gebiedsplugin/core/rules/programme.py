@@ -1,40 +1,43 @@
-"""Shared look-ups of the programme projects (MJP) by programme code."""
+"""Shared look-ups of the programme projects (MJP) by programme code, computed once per run."""
 
 from __future__ import annotations
 
-from typing import Tuple
+from typing import NamedTuple
 
 import numpy as np
 
 from .context import Context
-from .util import code_index
+from .util import code_index, first_per_group
 
 
-def project_codes(ctx: Context) -> np.ndarray:
-    """Sorted distinct programme codes of all projects (any status)."""
-    codes = ctx.proj.text("programme_code")
-    present = codes != None  # noqa: E711 (elementwise on an object array)
-    return np.unique(codes[present].astype(str)) if present.any() else np.empty(0, dtype=str)
+class ProgrammeCodes(NamedTuple):
+    """Codes of the projects and what interventions refer to."""
+
+    vocab: list  # distinct project codes (any status)
+    inter_idx: np.ndarray  # per intervention: index of its code in vocab, -1 if none or unknown
+    start: np.ndarray  # per code: earliest start over its projects with valid years (NaN if none)
+    end: np.ndarray  # per code: latest end over those projects (NaN if none)
 
 
-def intervention_code_index(ctx: Context) -> Tuple[np.ndarray, np.ndarray]:
-    """(vocabulary, index of each intervention's programme code in it or -1)."""
-    vocab = project_codes(ctx)
-    return vocab, code_index(ctx.inter.text("programme_code"), vocab)
+def programme_codes(ctx: Context) -> ProgrammeCodes:
+    """The programme codes, cached on the context (two rules use them)."""
+    return ctx.memo("programme_codes", lambda: _build(ctx))
 
 
-def project_spans(ctx: Context, vocab: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-    """Per code: earliest start and latest end over its projects with valid years (NaN if none).
-
-    Several projects may share a code (one per geometry table); together they span the code's period.
-    """
+def _build(ctx: Context) -> ProgrammeCodes:
     proj = ctx.proj
-    start = np.full(vocab.size, np.inf)
-    end = np.full(vocab.size, -np.inf)
-    idx = code_index(proj.text("programme_code"), vocab)
-    ok = (idx >= 0) & proj.years_ok
-    np.minimum.at(start, idx[ok], proj.start[ok])
-    np.maximum.at(end, idx[ok], proj.end[ok])
-    missing = ~np.isfinite(start)
-    start[missing], end[missing] = np.nan, np.nan
-    return start, end
+    codes = proj.text("programme_code")
+    vocab = list(dict.fromkeys(codes.tolist()))
+    if None in vocab:
+        vocab.remove(None)
+    lookup = {c: k for k, c in enumerate(vocab)}
+    pidx = code_index(codes, lookup)
+    # Several projects may share a code (one per geometry table): together they span its period.
+    start = np.full(len(vocab), np.nan)
+    end = np.full(len(vocab), np.nan)
+    ok = np.flatnonzero((pidx >= 0) & proj.years_ok)
+    first = ok[first_per_group(pidx[ok], proj.start[ok])]
+    start[pidx[first]] = proj.start[first]
+    last = ok[first_per_group(pidx[ok], -proj.end[ok])]
+    end[pidx[last]] = proj.end[last]
+    return ProgrammeCodes(vocab, code_index(ctx.inter.text("programme_code"), lookup), start, end)

@@ -38,8 +38,20 @@ def candidates(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.nda
     return idx[a], b
 
 
-def self_candidates(arrays, idx: np.ndarray, distance: float) -> Tuple[np.ndarray, np.ndarray]:
-    """(i, j), i < j: pairs among features *idx* whose envelopes lie within *distance*."""
+def self_candidates(arrays, idx: np.ndarray, distance: float, own_tree: bool = False
+                    ) -> Tuple[np.ndarray, np.ndarray]:
+    """(i, j), i < j: pairs among features *idx* whose envelopes lie within *distance*.
+
+    By default the shared tree of all features is queried and non-members dropped; *own_tree*
+    builds a tree of just *idx* instead, which pays off when *idx* is a small part of the features.
+    """
+    if idx.size < 2:
+        return _EMPTY, _EMPTY
+    if own_tree:
+        geoms = arrays.fixed[idx]
+        a, b = shapely.STRtree(geoms).query(grown_boxes(geoms, distance))
+        keep = a < b
+        return idx[a[keep]], idx[b[keep]]
     member = np.zeros(arrays.n, dtype=bool)
     member[idx] = True
     i, j = candidates(arrays, idx, arrays, distance, member)

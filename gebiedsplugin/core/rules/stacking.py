@@ -67,16 +67,17 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
         return []
     order = np.argsort(inverse, kind="stable")
     begin = np.cumsum(counts) - counts
+    nbhs = areas.neighbourhoods
     out = []
     for g in over:
         members = sel[rows[order[begin[g]:begin[g] + counts[g]]]]
         name = str(names[keys[g] // width])
         yr = int(keys[g] % width + y0)
-        v = {"n": int(counts[g]), "name": areas.nbh_name.get(name, name), "year": yr, "max": fmt_dist(limit)}
+        v = {"n": int(counts[g]), "name": nbhs.name.get(name, name), "year": yr, "max": fmt_dist(limit)}
         out.append(make_finding(
             INFO, ctx.uids[members], MSG_COUNT[0].format(**v), MSG_COUNT[1].format(**v),
             extra="count|{}|{}".format(name, yr),
-            district_id=areas.nbh_district.get(name) or ctx.district_for(members),
+            district_id=nbhs.district.get(name) or ctx.district_for(members),
             geometry=_where(ctx, name, members),
         ))
     return out
@@ -84,9 +85,9 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
 
 def _where(ctx: Context, nbh_id: str, members: np.ndarray):
     """The neighbourhood polygon, else a box around the members."""
-    pos = np.searchsorted(ctx.areas.nbh_ids, nbh_id)
-    if pos < ctx.areas.nbh_ids.size and ctx.areas.nbh_ids[pos] == nbh_id:
-        return ctx.areas.nbh_polys[pos]
+    poly = ctx.areas.neighbourhoods.by_id.get(nbh_id)
+    if poly is not None:
+        return poly
     geoms = ctx.inter.fixed[members]
     geoms = geoms[~shapely.is_missing(geoms)]
     if not geoms.size:

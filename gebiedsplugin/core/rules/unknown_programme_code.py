@@ -11,7 +11,7 @@ import numpy as np
 
 from .base import Finding, RuleInfo, make_finding
 from .context import Context
-from .programme import intervention_code_index
+from .programme import programme_codes
 
 INFO = RuleInfo(
     id="unknown_programme_code",
@@ -30,7 +30,7 @@ MSG = (
 def check(ctx: Context, params: dict) -> List[Finding]:
     """Findings for interventions with a programme code no project has."""
     codes = ctx.inter.text("programme_code")
-    _, idx = intervention_code_index(ctx)
+    idx = programme_codes(ctx).inter_idx
     rows = np.flatnonzero((codes != None) & (idx < 0))  # noqa: E711 (elementwise on an object array)
     geoms = ctx.inter.markers(rows)
     district = ctx.inter.text("district_id")
