@@ -68,6 +68,7 @@ class GebiedsPlugin:
         self.toolbar.setObjectName("gebiedspluginToolbar")
         self._action("new", tr("New programme…"), "gebiedsplugin.svg", self.new_programme)
         self._action("open", tr("Open programme…"), "gebiedsplugin.svg", self.open_programme)
+        self._action("open_postgis", tr("Open PostGIS programme…"), "gebiedsplugin.svg", self.open_postgis, False)
         self._action("sample", tr("Generate sample city…"), "gebiedsplugin.svg", self.generate_sample,
                      toolbar=False)
         self._action("import", tr("Import data…"), "gebiedsplugin.svg", self.import_data, toolbar=False)
@@ -146,6 +147,16 @@ class GebiedsPlugin:
             self.iface.mainWindow(), tr("Open programme"), settings.last_programme, tr("GeoPackage (*.gpkg)"))
         if path:
             self._guarded(lambda: self.controller.open(path), path)
+
+    def open_postgis(self):
+        """Choose a QGIS PostgreSQL connection and schema; open (or create) that programme."""
+        from gebiedsplugin.gui.postgis_dialog import CREATE, PostgisDialog
+
+        dialog = PostgisDialog(self.iface.mainWindow())
+        if dialog.exec_():
+            source = dialog.source()
+            work = self.controller.create if dialog.mode == CREATE else self.controller.open
+            self._guarded(lambda: work(source), source)
 
     def generate_sample(self):
         """Open the Processing dialog of generate_sample."""

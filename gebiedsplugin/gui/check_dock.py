@@ -32,7 +32,7 @@ from gebiedsplugin.gui.check_params import RuleParamsBox
 from gebiedsplugin.gui.check_tree import ROW_ROLE, FindingsTree
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, reload_layers
-from gebiedsplugin.qgis_io.findings_store import FindingsRegister, write_csv
+from gebiedsplugin.qgis_io.findings_store import write_csv
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 from gebiedsplugin.toolbelt.log import notify
 
@@ -195,7 +195,7 @@ class CheckDock(QgsDockWidget):
 
     def reload_rows(self) -> None:
         """Re-read the findings register and show it."""
-        self.rows = FindingsRegister(self.store.path).rows() if self.store else []
+        self.rows = self.store.findings_register().rows() if self.store else []
         self.apply_filter()
 
     def current_filter(self) -> RowFilter:
@@ -273,7 +273,7 @@ class CheckDock(QgsDockWidget):
             self._fail(tr("Select one or more findings first."))
             return 0
         try:
-            count = FindingsRegister(self.store.path).decide(
+            count = self.store.findings_register().decide(
                 [r["finding_id"] for r in rows], self.decision.currentData(), self.note.text().strip())
         except ProgrammeError as e:
             self._fail(str(e))
@@ -291,7 +291,7 @@ class CheckDock(QgsDockWidget):
         if not rows:
             self._fail(tr("No findings to export."))
             return ""
-        path = self.prompts.csv_path(str(Path(self.store.path).with_name(self.store.name + "_findings.csv")))
+        path = self.prompts.csv_path(str(Path(self.store.folder()) / (self.store.name + "_findings.csv")))
         if not path:
             return ""
         overwrite = False

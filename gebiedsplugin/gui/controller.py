@@ -6,8 +6,8 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.loader import SOURCE_PROPERTY, load_programme, programme_layers
+from gebiedsplugin.qgis_io.stores import create_store, open_store
 
 
 class ProgrammeController(QObject):
@@ -28,15 +28,18 @@ class ProgrammeController(QObject):
         self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
         self.project.cleared.disconnect(self._forget)
 
-    def open(self, path: str) -> GpkgStore:
-        """Open the programme at *path* and load its layers (ProgrammeError when it can't)."""
-        store = GpkgStore.open(path)
+    def open(self, path: str):
+        """Open the programme *path* names and load its layers (ProgrammeError when it can't).
+
+        *path*: a GeoPackage file or ``postgres:<QGIS connection>/<schema>``.
+        """
+        store = open_store(str(path))
         self._use(store)
         return store
 
-    def create(self, path: str, crs: str = "EPSG:28992") -> GpkgStore:
-        """Create an empty programme at *path* and load its layers."""
-        store = GpkgStore.create(path, crs)
+    def create(self, path: str, crs: str = "EPSG:28992"):
+        """Create an empty programme at *path* (GeoPackage or postgres:<connection>/<schema>); load its layers."""
+        store = create_store(str(path), crs)
         self._use(store)
         return store
 
@@ -51,7 +54,7 @@ class ProgrammeController(QObject):
             return False
         source = next(iter(layers.values())).customProperty(SOURCE_PROPERTY)
         try:
-            self.store = GpkgStore.open(source)
+            self.store = open_store(source)
         except ProgrammeError:
             return False
         self.layers = programme_layers(self.project, source)

@@ -11,6 +11,7 @@ from qgis.core import Qgis
 from gebiedsplugin.core import schema
 from gebiedsplugin.gui.feature_form import edit_with_form
 from gebiedsplugin.qgis_io.intervention_rows import copy_to_period, delete_features, ensure_editing
+from gebiedsplugin.qgis_io.shared_editing import conflict_message, is_conflict
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
@@ -33,6 +34,7 @@ class EditActions:
         self.iface = iface
         self.controller = controller
         self.prompts = prompts
+        self.last_error = ""  # what the last failed save told the planner
 
     def edited_layers(self) -> list:
         """Programme layers with unsaved edits."""
@@ -87,11 +89,17 @@ class EditActions:
     def save(self) -> bool:
         """Commit every programme layer with edits; report errors and keep the edits on failure."""
         ok = True
+        self.last_error = ""
         for layer in self.edited_layers():
-            if not layer.commitChanges():
+            if not layer.commitChanges():  # on failure the layer stays editable with the edits in its buffer
                 ok = False
-                notify(self.iface, tr("Save"), tr("Saving {} failed: {}").format(
-                    layer.name(), "; ".join(layer.commitErrors())), Qgis.Critical, 10)
+                errors = layer.commitErrors()
+                if is_conflict(errors):
+                    self.last_error = tr("Not saved: {}").format(conflict_message(errors))
+                    self.prompts.inform(tr("Save refused"), self.last_error)
+                else:
+                    self.last_error = tr("Saving {} failed: {}").format(layer.name(), "; ".join(errors))
+                notify(self.iface, tr("Save"), self.last_error, Qgis.Critical, 10)
         if ok:
             notify(self.iface, tr("Save"), tr("Changes saved."), Qgis.Success)
         return ok
@@ -106,6 +114,25 @@ class EditActions:
         for layer in layers:
             layer.rollBack()
         return True
+
+    def history(self, key) -> list:
+        """Show the audit trail of intervention *key* = (table, fid); the trail ([] when the store keeps none)."""
+        store = self.controller.store
+        layer = self.controller.layer(key[0])
+        if layer is None or store is None:
+            return []
+        if not hasattr(store, "audit_trail"):
+            self.prompts.inform(tr("History"), tr("This programme keeps no history of changes; a PostGIS "
+                                                  "programme records every change."))
+            return []
+        feature = layer.getFeature(key[1])
+        uid = feature["uid"] if feature.isValid() else None
+        if not uid or key[1] < 0:
+            self.prompts.inform(tr("History"), tr("This intervention has not been saved yet."))
+            return []
+        trail = store.audit_trail(str(uid))
+        self.prompts.show_history(str(feature["title"] or uid), trail)
+        return trail
 
     def undo(self, layer) -> None:
         """Undo the last edit on *layer* (the one edited last)."""

@@ -33,7 +33,7 @@ from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.export_task import PrepareExportTask
 from gebiedsplugin.qgis_io.exporter import finish_export
-from gebiedsplugin.qgis_io.ogr_read import read_table
+from gebiedsplugin.qgis_io.stores import is_postgis, open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.settings import PluginSettings
@@ -64,6 +64,7 @@ class ExportDock(QgsDockWidget):
         form = QFormLayout()
         self.programme = QgsFileWidget()
         self.programme.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.programme.setToolTip(tr("A GeoPackage, or postgres:<connection>/<schema> for a PostGIS programme."))
         self.programme.fileChanged.connect(self._load_districts)
         form.addRow(tr("Programme"), self.programme)
         self.city = QRadioButton(tr("Whole city"))
@@ -128,20 +129,23 @@ class ExportDock(QgsDockWidget):
     # --- programme ---------------------------------------------------------------------------------
     def on_programme_changed(self) -> None:
         store = self.controller.store
-        if store is not None and getattr(store, "kind", "") == "gpkg":
+        if store is not None:
             self.programme.setFilePath(store.path)
         self._load_districts()
 
     def _load_districts(self, *_args) -> None:
         self.districts.clear()
-        path = self.programme.filePath()
-        if not path or not Path(path).is_file():
+        text = self.programme.filePath()
+        store = self.controller.store
+        if not text:
             return
         try:
-            from osgeo import gdal
-
-            rows = read_table(gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY), "districts")[0]
-        except (RuntimeError, KeyError, AttributeError):
+            if store is None or store.path != text:
+                if not (is_postgis(text) or Path(text).is_file()):
+                    return
+                store = open_store(text)
+            rows = store.read_table("districts")[0]
+        except Exception:  # noqa: BLE001 - an unreadable programme simply lists no districts
             return
         for row in sorted(rows, key=lambda r: str(r.get("name"))):
             if row.get("district_id") == schema.CITY_ID:

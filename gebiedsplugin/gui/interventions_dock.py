@@ -275,6 +275,11 @@ class InterventionsDock(QgsDockWidget):
         if keys:
             self.edits.edit_geometry(keys[0])
 
+    def show_history(self) -> None:
+        keys = self.selected_keys()
+        if keys:
+            self.edits.history(keys[0])
+
     def undo(self) -> None:
         self.edits.undo(self.watcher.last_layer)
 

@@ -48,6 +48,8 @@ class DockToolbars:
                   tr("Copy the selected interventions to another period"), dock.copy_selected)
         self._add(self.edit, "delete", "/mActionDeleteSelected.svg", tr("Delete"),
                   tr("Delete the selected interventions"), dock.delete_selected)
+        self._add(self.edit, "history", "/mActionHistory.svg", tr("History…"),
+                  tr("Show who changed the selected intervention and when (PostGIS programmes)"), dock.show_history)
         self.edit.addSeparator()
         self._add(self.edit, "undo", "/mActionUndo.svg", tr("Undo"), tr("Undo the last change"), dock.undo)
         self._add(self.edit, "redo", "/mActionRedo.svg", tr("Redo"), tr("Redo"), dock.redo)

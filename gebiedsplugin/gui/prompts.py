@@ -23,6 +23,16 @@ class Prompts:
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def inform(self, title: str, text: str) -> None:
+        """A message the planner must see (e.g. a refused save)."""
+        QMessageBox.warning(self.parent, title, text)
+
+    def show_history(self, title: str, trail: list) -> None:
+        """The audit trail of one intervention in a table dialog."""
+        from gebiedsplugin.gui.audit_dialog import AuditDialog
+
+        AuditDialog(title, trail, self.parent).exec_()
+
     def years_shift(self, default: int = 1):
         """How many years later a copy should be (negative: earlier); None when cancelled."""
         value, ok = QInputDialog.getInt(self.parent, tr("Copy to another period"),

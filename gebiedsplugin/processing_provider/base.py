@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.toolbelt.i18n import tr
@@ -49,6 +49,12 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
             parameter.setHelp(help_text)
         self.addParameter(parameter)
         return parameter
+
+    def add_programme(self, name: str, label: str):
+        """The PROGRAMME parameter: a GeoPackage file or ``postgres:<QGIS connection>/<schema>``."""
+        return self.add(QgsProcessingParameterFile(name, label, fileFilter=tr("GeoPackage (*.gpkg);;All files (*)")),
+                        tr("The programme: its GeoPackage, or postgres:<QGIS connection>/<schema> for a "
+                           "PostGIS programme."))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProject,
     QgsWkbTypes,
@@ -29,7 +28,7 @@ from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.convert import from_shapely
 from gebiedsplugin.qgis_io.findings_store import polygonal
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.stores import open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 OUTPUT_FIELDS = ("finding_id", "rule", "severity", "district_id", "message", "subject_uids")
@@ -61,8 +60,7 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
                   "a layer. Returns the counts per rule and severity as JSON.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterFile(self.PROGRAMME, tr("Programme"), extension="gpkg"),
-                 tr("The programme's GeoPackage."))
+        self.add_programme(self.PROGRAMME, tr("Programme"))
         self.add(QgsProcessingParameterString(self.RULES, tr("Rules"), optional=True),
                  tr("Rule ids separated by commas (empty: all): {}.").format(", ".join(RULES)))
         self.add(QgsProcessingParameterString(self.DISTRICT, tr("District"), optional=True),
@@ -111,7 +109,7 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
                     feat.setGeometry(g)
                 sink.addFeature(feat, QgsFeatureSink.FastInsert)
             out[self.OUTPUT] = dest
-        self._checked = path if request.write else ""
+        self._checked = open_store(path).path if request.write else ""
         return out
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
@@ -120,8 +118,7 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
             from gebiedsplugin.qgis_io.check_task import reload_layers
             from gebiedsplugin.qgis_io.loader import programme_layers
 
-            layer = programme_layers(context.project() or QgsProject.instance(),
-                                     GpkgStore(self._checked).path).get("findings")
+            layer = programme_layers(context.project() or QgsProject.instance(), self._checked).get("findings")
             reload_layers([layer])
         return {}
 
@@ -134,4 +131,4 @@ def _fields() -> QgsFields:
 
 
 def _crs_of(path: str) -> str:
-    return GpkgStore(path).crs()
+    return open_store(path).crs()

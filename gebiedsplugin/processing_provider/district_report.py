@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -13,7 +12,7 @@ from qgis.core import (
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.stores import open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 
@@ -32,8 +31,7 @@ class DistrictReportAlgorithm(BaseAlgorithm):
                   "funded against the priorities of the area goals. The same figures as the Overview dock.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterFile(self.PROGRAMME, tr("Programme (GeoPackage)"), extension="gpkg"),
-                 tr("The programme to report on."))
+        self.add_programme(self.PROGRAMME, tr("Programme"))
         self.add(QgsProcessingParameterString(self.DISTRICT, tr("Districts (empty: the city and every district)"),
                                               optional=True),
                  tr("Comma-separated district ids; 'city' for the whole city."))
@@ -58,7 +56,7 @@ class DistrictReportAlgorithm(BaseAlgorithm):
         if year_from is not None and year_to is not None and year_to < year_from:
             raise ProgrammeError(tr("The period ends ({}) before it starts ({}).").format(year_to, year_from))
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        store = GpkgStore.open(self.parameterAsFile(parameters, self.PROGRAMME, context))
+        store = open_store(self.parameterAsFile(parameters, self.PROGRAMME, context))
         areas = write_district_report(
             store, output, self.parameterAsString(parameters, self.DISTRICT, context) or "", year_from, year_to,
             self.parameterAsBool(parameters, self.OVERWRITE, context), ui_language(), feedback)

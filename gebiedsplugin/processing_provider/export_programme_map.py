@@ -44,8 +44,7 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterFile(self.PROGRAMME, tr("Programme"), extension="gpkg"),
-                 tr("The programme's GeoPackage."))
+        self.add_programme(self.PROGRAMME, tr("Programme"))
         self.add(QgsProcessingParameterString(self.SCOPE, tr("Scope"), defaultValue="city"),
                  tr("'city' for the whole city, or district ids separated by commas (e.g. noord,oost)."))
         for name, label in ((self.YEAR_FROM, tr("From year")), (self.YEAR_TO, tr("To year"))):

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
@@ -40,8 +39,7 @@ class ImportLayerAlgorithm(BaseAlgorithm):
                   "rejected nothing is written, unless VALID_ONLY is set.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterFile(self.PROGRAMME, tr("Programme"), extension="gpkg"),
-                 tr("The programme's GeoPackage."))
+        self.add_programme(self.PROGRAMME, tr("Programme"))
         self.add(QgsProcessingParameterVectorLayer(self.INPUT, tr("Source layer"), [QgsProcessing.TypeVector]),
                  tr("The layer or file to import (GeoPackage, shapefile, GeoJSON, CSV, Excel)."))
         self.add(QgsProcessingParameterEnum(self.TARGET, tr("Target"), options=list(TARGETS), defaultValue=0,

@@ -1,7 +1,7 @@
 """The programme check off the main thread: read the programme, run the rules, merge the findings.
 
-run_check() is plain work on the GeoPackage (OGR and the pure core), safe in a worker thread; the
-Processing algorithm calls it directly. CheckTask runs it as a QgsTask with progress and cancel and
+run_check() is plain work on the programme's store (GeoPackage or PostGIS) and the pure core, safe in
+a worker thread; the Processing algorithm calls it directly. CheckTask runs it as a QgsTask with progress and cancel and
 hands the outcome to a callback on the main thread, which reloads the layers.
 """
 
@@ -20,8 +20,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import Scope, count_by_rule, in_scope
 from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
-from gebiedsplugin.qgis_io.findings_store import FindingsRegister
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.stores import open_store
 from gebiedsplugin.toolbelt.i18n import tr
 
 _SPATIAL = ("districts", "neighbourhoods") + schema.INTERVENTION_TABLES + schema.PROJECT_TABLES
@@ -29,7 +28,8 @@ _SPATIAL = ("districts", "neighbourhoods") + schema.INTERVENTION_TABLES + schema
 
 @dataclass
 class CheckRequest:
-    """What to check: a programme file, optionally some rules, one district, parameter overrides."""
+    """What to check: a programme (GeoPackage path or postgres:<connection>/<schema>), optionally some
+    rules, one district, parameter overrides."""
 
     programme: str
     rule_ids: Optional[tuple] = None
@@ -102,7 +102,7 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     cancelled = cancelled or (lambda: False)
     timings = {}
     t0 = time.perf_counter()
-    store = GpkgStore.open(request.programme)
+    store = open_store(request.programme)
     unknown = [r for r in (request.rule_ids or ()) if r not in RULES]
     if unknown:
         raise ProgrammeError(tr("Unknown rules: {} (known: {}).").format(", ".join(unknown), ", ".join(RULES)))
@@ -110,7 +110,7 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     programme = store.read_programme(cancelled)
     _check_cancel(cancelled)
     notes = []
-    for table, other in foreign_crs_tables(store.path, crs).items():
+    for table, other in store.foreign_crs_tables(crs).items():
         notes.append(tr("Table {} is stored in {}, not in the programme's {}; it was reprojected for the check.")
                      .format(table, other, crs))
         part = "interventions" if table in schema.INTERVENTION_TABLES else (
@@ -133,7 +133,7 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
                          interventions=len(programme.interventions))
     if request.write:
         t2 = time.perf_counter()
-        register = FindingsRegister(store.path)
+        register = store.findings_register()
         plan = register.merge(found, Scope(tuple(request.rule_ids) if request.rule_ids else None, district),
                               request.lang)
         result.merge = plan.summary()
@@ -157,7 +157,8 @@ class CheckTask(QgsTask):
     def run(self) -> bool:
         try:
             self.result = run_check(self.request, self.setProgress, self.isCanceled)
-            self.result.rows = FindingsRegister(self.request.programme).rows() if self.request.write else []
+            self.result.rows = (open_store(self.request.programme).findings_register().rows()
+                                if self.request.write else [])
         except Cancelled:
             self.error = tr("The check was cancelled; the findings were not changed.")
             return False

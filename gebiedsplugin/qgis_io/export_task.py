@@ -1,7 +1,8 @@
 """Data preparation of an export, off the main thread: read, unify, write data files.
 
-prepare_export() is plain work on files (OGR and the pure core); PrepareExportTask runs it as a
-QgsTask with progress and cancel, touching no layer and no iface in run(). The main thread then
+prepare_export() is plain work on the programme's store and files (OGR and the pure core);
+PrepareExportTask runs it as a QgsTask with progress and cancel, touching no layer and no iface in
+run(). The main thread then
 finishes the export (styles, atlas) with exporter.finish_export().
 """
 
@@ -14,17 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from osgeo import gdal
 from qgis.core import QgsTask
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.core.aggregations import Overview
+from gebiedsplugin.core.aggregations import prepare as prepare_overview
 from gebiedsplugin.core.atlas_pages import atlas_pages
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-from gebiedsplugin.qgis_io.ogr_read import read_table
+from gebiedsplugin.qgis_io.stores import open_store
 from gebiedsplugin.toolbelt.i18n import tr
 
 
@@ -39,6 +40,7 @@ class Prepared:
     programme_name: str
     files: dict = field(default_factory=dict)  # format -> [paths]
     timings: dict = field(default_factory=dict)
+    overview: Optional[Overview] = None  # for the district summary pages (None: none asked for)
 
     def cleanup(self) -> None:
         shutil.rmtree(self.workdir, ignore_errors=True)
@@ -61,6 +63,9 @@ def check_request(request: ExportRequest) -> None:
         template = Path(request.template) if request.template else None
         if template is not None and not template.is_file():
             raise ProgrammeError(tr("The layout template {} does not exist.").format(template))
+        summary = Path(request.summary_template) if request.summary_template and request.summary_pages else None
+        if summary is not None and not summary.is_file():
+            raise ProgrammeError(tr("The summary page template {} does not exist.").format(summary))
     if not request.overwrite:
         existing = request.existing_files()
         if existing:
@@ -85,9 +90,9 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
     timings = {}
     t0 = time.perf_counter()
     check_request(request)
-    store = GpkgStore.open(request.programme)
+    store = open_store(request.programme)
     programme = store.read_programme()
-    findings = read_table(gdal.OpenEx(store.path, gdal.OF_VECTOR | gdal.OF_READONLY), "findings")[0]
+    findings = store.read_table("findings")[0]
     known = {d.get("district_id") for d in programme.districts}
     unknown = [d for d in request.scope.district_ids if d not in known]
     if unknown:
@@ -107,6 +112,8 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
                         timings=timings)
     try:
         t1 = time.perf_counter()
+        if request.summary_pages and {"pdf", "png"} & set(request.formats):
+            prepared.overview = prepare_overview(programme)  # the aggregations of the Overview dock
         districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)

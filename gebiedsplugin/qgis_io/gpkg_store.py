@@ -197,6 +197,41 @@ class GpkgStore:
         ds = self._open(update=True)
         _write_programme(ds, programme)
 
+    # --- store-neutral services (the same names on PostgisStore) --------------------------------
+    def read_table(self, table_name: str) -> tuple:
+        """(rows as dicts, shapely geometries or None, fids) of one table (safe in a worker thread)."""
+        from gebiedsplugin.qgis_io.ogr_read import read_table
+
+        return read_table(self._open(), table_name)
+
+    def findings_register(self):
+        """The findings register of this programme (rows, merge, decide)."""
+        from gebiedsplugin.qgis_io.findings_store import FindingsRegister
+
+        return FindingsRegister(self.path)
+
+    def foreign_crs_tables(self, crs: str) -> dict:
+        """table -> authority id of spatial tables stored in another CRS than *crs*."""
+        from gebiedsplugin.qgis_io.check_task import foreign_crs_tables
+
+        return foreign_crs_tables(self.path, crs)
+
+    def check_writable(self) -> None:
+        """ProgrammeError when the programme cannot be written (read-only file or folder)."""
+        from gebiedsplugin.qgis_io.gpkg_upsert import check_writable
+
+        check_writable(self.path)
+
+    def apply_import(self, target: str, plan) -> None:
+        """Write the added and updated rows of an ImportPlan in one transaction."""
+        from gebiedsplugin.qgis_io.gpkg_upsert import apply_plan
+
+        apply_plan(self.path, target, plan)
+
+    def folder(self) -> str:
+        """Where files derived from the programme (CSV, reports) are offered by default."""
+        return str(Path(self.path).parent)
+
 
 def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

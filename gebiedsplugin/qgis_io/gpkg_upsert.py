@@ -20,7 +20,6 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGET_KEYS, table_for
 from gebiedsplugin.core.import_rows import ImportPlan
-from gebiedsplugin.qgis_io.ogr_read import read_table
 from gebiedsplugin.qgis_io.ogr_tables import _value, write_rows
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -47,13 +46,22 @@ def check_writable(path: str) -> None:
                              .format(p.name))
 
 
-def read_existing(path: str, target: str) -> dict:
-    """{key: (table, fid, attrs, geometry)} of the rows already in the programme for *target*."""
-    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+def _as_store(store):
+    """A store for *store* (a store, or a GeoPackage path as older callers pass)."""
+    if isinstance(store, (str, os.PathLike)):
+        from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+
+        return GpkgStore(store)
+    return store
+
+
+def read_existing(store, target: str) -> dict:
+    """{key: (table, fid, attrs, geometry)} of the rows already in the programme (*store*) for *target*."""
+    store = _as_store(store)
     keys = TARGET_KEYS[target]
     out: dict = {}
     for table_name in target_tables(target):
-        rows, geoms, fids = read_table(ds, table_name)
+        rows, geoms, fids = store.read_table(table_name)
         geoms = geoms if geoms is not None else [None] * len(rows)
         for row, geom, fid in zip(rows, geoms, fids):
             key = tuple(row.get(k) for k in keys)
@@ -62,12 +70,10 @@ def read_existing(path: str, target: str) -> dict:
     return out
 
 
-def value_codes(path: str) -> dict:
+def value_codes(store) -> dict:
     """The programme's value lists: {list: {code: (label_en, label_nl)}} (defaults where missing)."""
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-
     codes = {name: dict(values) for name, values in schema.VALUE_LISTS.items()}
-    for name, values in GpkgStore(path).value_lists().items():
+    for name, values in _as_store(store).value_lists().items():
         codes.setdefault(name, {}).update(values)
     return codes
 
@@ -166,11 +172,11 @@ def read_feature(layer, fid: int) -> dict:
     return feat.items() if feat is not None else {}
 
 
-def whole_city_missing(path: str, target: str) -> bool:
+def whole_city_missing(store, target: str) -> bool:
     """True when *target* is districts and the programme has no `city` row yet."""
     if target != "districts":
         return False
-    return (schema.CITY_ID,) not in read_existing(path, target)
+    return (schema.CITY_ID,) not in read_existing(store, target)
 
 
 def city_row(plan: ImportPlan, name: str):

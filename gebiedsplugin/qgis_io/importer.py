@@ -8,6 +8,7 @@ rejected ones reported. A dry run does everything but write.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Optional
 
 import shapely
@@ -27,17 +28,10 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGETS, is_spatial, parse_mapping, unmapped_mandatory
 from gebiedsplugin.core.import_rows import ImportPlan, Issue, classify, convert_rows, derive_districts
 from gebiedsplugin.qgis_io.convert import to_shapely
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-from gebiedsplugin.qgis_io.gpkg_upsert import (
-    apply_plan,
-    check_writable,
-    city_row,
-    read_existing,
-    value_codes,
-    whole_city_missing,
-)
+from gebiedsplugin.qgis_io.gpkg_upsert import city_row, read_existing, value_codes, whole_city_missing
 from gebiedsplugin.qgis_io.import_report import field_label, report_text
 from gebiedsplugin.qgis_io.import_source import looks_like_degrees, open_source, xy_columns
+from gebiedsplugin.qgis_io.stores import open_store
 from gebiedsplugin.toolbelt.i18n import tr
 
 # Targets whose district_id the programme derives from the geometry when the source leaves it empty.
@@ -156,10 +150,10 @@ def mapping_for(layer: QgsVectorLayer, target: str, spec=None) -> dict:
         raise ProgrammeError(tr("The field mapping is not valid JSON: {}").format(name)) from None
 
 
-def plan_import(programme: str, layer: QgsVectorLayer, target: str, mapping: dict,
+def plan_import(programme, layer: QgsVectorLayer, target: str, mapping: dict,
                 context: Optional[QgsCoordinateTransformContext] = None, feedback=None) -> ImportResult:
-    """Read and classify everything; write nothing."""
-    store = GpkgStore.open(programme)
+    """Read and classify everything; write nothing. *programme*: a store or what open_store() takes."""
+    store = open_store(str(programme)) if isinstance(programme, (str, PurePath)) else programme
     missing = unmapped_mandatory(target, mapping)
     if missing:
         raise ProgrammeError(tr("No source field is mapped to the mandatory field(s): {}; nothing was imported.")
@@ -168,14 +162,14 @@ def plan_import(programme: str, layer: QgsVectorLayer, target: str, mapping: dic
     rows = read_source(layer, target, dest_crs, context or QgsCoordinateTransformContext(), feedback)
     if not rows:
         raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
-    converted, rejected, notes = convert_rows(rows, target, mapping, value_codes(store.path))
+    converted, rejected, notes = convert_rows(rows, target, mapping, value_codes(store))
     if target in _DERIVED_DISTRICT:
-        districts = read_existing(store.path, "districts")
+        districts = read_existing(store, "districts")
         derive_districts(converted, [(key[0], value[3]) for key, value in districts.items()])
-    existing = read_existing(store.path, target)
+    existing = read_existing(store, target)
     plan = classify(converted, existing, rejected, notes)
     result = ImportResult(target, plan, crs=dest_crs.authid())
-    if whole_city_missing(store.path, target) and not any(r.key == ("city",) for r in converted):
+    if whole_city_missing(store, target) and not any(r.key == ("city",) for r in converted):
         city = city_row(plan, tr("Whole city"))
         if city is not None:
             plan.added.append(city)
@@ -186,7 +180,7 @@ def plan_import(programme: str, layer: QgsVectorLayer, target: str, mapping: dic
 def run_import(programme: str, source, target: str, mapping=None, dry_run: bool = False,
                valid_only: bool = False, context: Optional[QgsCoordinateTransformContext] = None,
                feedback=None) -> ImportResult:
-    """Import *source* (a layer or a file path) into the programme at *programme*.
+    """Import *source* (a layer or a file path) into *programme* (GeoPackage path or postgres:<conn>/<schema>).
 
     *mapping*: a {target field: FieldSource} dict, a JSON text or dict as FIELD_MAPPING takes, or
     None for the automatic proposal. Raises ProgrammeError (nothing written) for every bad input;
@@ -194,9 +188,9 @@ def run_import(programme: str, source, target: str, mapping=None, dry_run: bool 
     """
     if target not in TARGETS:
         raise ProgrammeError(tr("Unknown import target {}; choose one of: {}.").format(target, ", ".join(TARGETS)))
-    GpkgStore.open(programme)
+    store = open_store(str(programme))
     if not dry_run:
-        check_writable(str(programme))
+        store.check_writable()
     layer = open_source(source) if isinstance(source, str) else source
     if layer is None or not layer.isValid():
         raise ProgrammeError(tr("The source layer is not valid."))
@@ -204,7 +198,7 @@ def run_import(programme: str, source, target: str, mapping=None, dry_run: bool 
         raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
     if not (isinstance(mapping, dict) and all(hasattr(v, "field") for v in mapping.values()) and mapping):
         mapping = mapping_for(layer, target, mapping)
-    result = plan_import(str(programme), layer, target, mapping, context, feedback)
+    result = plan_import(store, layer, target, mapping, context, feedback)
     result.dry_run = dry_run
     if dry_run:
         return result
@@ -212,7 +206,7 @@ def run_import(programme: str, source, target: str, mapping=None, dry_run: bool 
         raise ImportRejected(tr("{} row(s) rejected; nothing was imported.\n").format(
             len(result.plan.rejected_rows)) + result.text(), result)
     if result.plan.added or result.plan.updated:
-        apply_plan(str(programme), target, result.plan)
+        store.apply_import(target, result.plan)
     result.written = True
     if feedback is not None:
         feedback.setProgress(100.0)

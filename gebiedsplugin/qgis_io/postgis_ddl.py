@@ -151,11 +151,15 @@ BEGIN
             HINT = 'gebiedsplugin:conflict';
     END IF;
     NEW.version := OLD.version + 1;
-    NEW.modified_at := now();
-    IF NEW.modified_by IS NOT DISTINCT FROM OLD.modified_by
-       OR coalesce(current_setting('gebiedsplugin.user', true), '') <> '' THEN
+    -- The planner's name: the session's gebiedsplugin.user; else what the client stamped (QGIS layers
+    -- send modified_by and modified_at on every change); else, for plain SQL, the database login.
+    IF coalesce(current_setting('gebiedsplugin.user', true), '') <> '' THEN
+        NEW.modified_by := who;
+    ELSIF NEW.modified_by IS NOT DISTINCT FROM OLD.modified_by
+          AND NEW.modified_at IS NOT DISTINCT FROM OLD.modified_at THEN
         NEW.modified_by := who;
     END IF;
+    NEW.modified_at := now();
     RETURN NEW;
 END
 $body$"""
@@ -175,6 +179,9 @@ BEGIN
     END IF;
     IF TG_OP = 'UPDATE' THEN
         moved := OLD.geom IS DISTINCT FROM NEW.geom;
+    END IF;
+    IF TG_OP = 'UPDATE' AND coalesce(current_setting('gebiedsplugin.user', true), '') = '' THEN
+        who := coalesce(nullif(NEW.modified_by, ''), who);  -- as stamped by the row guard
     END IF;
     INSERT INTO {log} (table_name, uid, operation, changed_by, old_values, new_values, geometry_changed)
     VALUES (TG_TABLE_NAME, coalesce(n ->> 'uid', o ->> 'uid'), TG_OP, who, o, n, moved);

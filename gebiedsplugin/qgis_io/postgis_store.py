@@ -294,6 +294,51 @@ class PostgisStore:
         finally:
             conn.close()
 
+    # --- store-neutral services (the same names on GpkgStore) ----------------------------------
+    def srid(self) -> int:
+        """The PostGIS SRID of the programme's geometries."""
+        return self._srid()
+
+    def read_table(self, table_name: str) -> tuple:
+        """(rows as dicts, shapely geometries or None, fids) of one table (safe in a worker thread)."""
+        conn = self.connect()
+        try:
+            with conn.cursor() as cur:
+                found = rows.read_table(cur, self.schema_name, table_name)
+            conn.commit()
+            return found
+        finally:
+            conn.close()
+
+    def findings_register(self):
+        """The findings register of this programme (rows, merge, decide)."""
+        from gebiedsplugin.qgis_io.postgis_services import PostgisFindingsRegister
+
+        return PostgisFindingsRegister(self)
+
+    def foreign_crs_tables(self, crs: str) -> dict:
+        """Nothing: every geometry column of a programme schema is typed with the programme's SRID."""
+        return {}
+
+    def check_writable(self) -> None:
+        """ProgrammeError when this login may not change the interventions."""
+        found = self._query("SELECT has_table_privilege(format('%%I.%%I', %s, %s), 'INSERT, UPDATE')",
+                            (self.schema_name, "interventions_point"))
+        if not found or not found[0][0]:
+            raise ProgrammeError(tr("The programme {} is read-only; nothing was imported.").format(self.name))
+
+    def apply_import(self, target: str, plan) -> None:
+        """Write the added and updated rows of an ImportPlan in one transaction."""
+        from gebiedsplugin.qgis_io.postgis_services import apply_import
+
+        apply_import(self, target, plan)
+
+    def folder(self) -> str:
+        """Where files derived from the programme (CSV, reports) are offered by default."""
+        from pathlib import Path
+
+        return str(Path.home())
+
     # --- shared editing ----------------------------------------------------------------------
     def audit_trail(self, uid: str) -> list:
         """Every recorded insert, update and delete of intervention *uid*, oldest first."""

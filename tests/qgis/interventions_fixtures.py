@@ -65,6 +65,12 @@ class AnsweringPrompts(Prompts):
         self.asked.append(("area", choices))
         return self.answers["area"]
 
+    def inform(self, title, text):
+        self.asked.append(("inform", text))
+
+    def show_history(self, title, trail):
+        self.asked.append(("history", title, trail))
+
 
 @pytest.fixture()
 def clean_settings(qgis_app):
