@@ -84,6 +84,7 @@ def pg_named_connection(pg_connection) -> str:
 @pytest.fixture()
 def pg_schema(pg_connection):
     """A fresh schema name, dropped after the test."""
+    import psycopg2
     from psycopg2 import sql
 
     from gebiedsplugin.qgis_io.postgis_store import PostgisStore
@@ -92,10 +93,15 @@ def pg_schema(pg_connection):
     yield name
     store = PostgisStore(pg_connection, name)
     conn = store.connect()
-    with conn.cursor() as cur:
-        cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
-    conn.commit()
-    conn.close()
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SET lock_timeout = '10s'")  # a layer still reading must not hang the suite
+            cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+        conn.commit()
+    except psycopg2.Error:
+        conn.rollback()  # left behind in the throw-away test database
+    finally:
+        conn.close()
 
 
 @pytest.fixture()
