@@ -46,6 +46,16 @@ class AtlasPage:
         return {name: getattr(self, name) for name, _ in PAGE_FIELDS}
 
 
+def summary_area(page: AtlasPage) -> Optional[str]:
+    """The area of the summary page that follows *page* in the export: the city on the city's page, the
+    district on a district's page; None for a selection's overview and the year pages (no summary)."""
+    if page.page_kind == DISTRICT:
+        return page.area_id
+    if page.page_kind == OVERVIEW and page.area_id == schema.CITY_ID:
+        return schema.CITY_ID
+    return None
+
+
 def period_of(unified: UnifiedMap, scope: Scope) -> tuple:
     """The scope's period, open bounds closed by the items' own years (None, None when empty)."""
     starts = [f.get("start_year") for f in unified.all_items() if f.get("start_year") is not None]

@@ -42,6 +42,8 @@ class ExportRequest:
     formats: tuple = DEFAULT_FORMATS
     per_year: bool = False
     template: Optional[str] = None  # None: the plugin's resources/layouts/programme_atlas.qpt
+    summary_pages: bool = True  # a district summary page after the city's and each district's atlas page
+    summary_template: Optional[str] = None  # None: the plugin's resources/layouts/district_summary.qpt
     overwrite: bool = False
     lang: str = "en"
     table_rows: int = 30  # rows of the item table per page (largest budgets first); more continue on pages

@@ -96,6 +96,12 @@ class ExportDock(QgsDockWidget):
         form.addRow(tr("Formats"), fmt_row)
         self.per_year = QCheckBox(tr("Also one page per year"))
         form.addRow("", self.per_year)
+        self.summary_pages = QCheckBox(tr("District summary pages (charts and tables)"))
+        self.summary_pages.setObjectName("export_summary_pages")
+        self.summary_pages.setChecked(True)
+        self.summary_pages.setToolTip(tr("After the city's and each district's atlas page, a page with the "
+                                         "Overview's money charts, stacking and priority tables."))
+        form.addRow("", self.summary_pages)
         self.folder = QgsFileWidget()
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.setFilePath(PluginSettings.load().last_output_folder)
@@ -168,7 +174,8 @@ class ExportDock(QgsDockWidget):
         return ExportRequest(
             programme=self.programme.filePath(), folder=self.folder.filePath(), scope=Scope(ids, year_from, year_to),
             formats=tuple(f for f, box in self.formats.items() if box.isChecked()),
-            per_year=self.per_year.isChecked(), template=self.template.filePath() or None, lang=ui_language())
+            per_year=self.per_year.isChecked(), template=self.template.filePath() or None, lang=ui_language(),
+            summary_pages=self.summary_pages.isChecked())
 
     def run_export(self) -> bool:
         """Start an export; False (with a message) when the form asks for something impossible."""

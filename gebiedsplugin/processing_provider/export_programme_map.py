@@ -27,6 +27,7 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
     PROGRAMME, SCOPE, YEAR_FROM, YEAR_TO, FORMATS, OUTPUT_FOLDER = (
         "PROGRAMME", "SCOPE", "YEAR_FROM", "YEAR_TO", "FORMATS", "OUTPUT_FOLDER")
     PER_YEAR, TEMPLATE, OVERWRITE, TABLE_ROWS = "PER_YEAR", "TEMPLATE", "OVERWRITE", "TABLE_ROWS"
+    SUMMARY_PAGES, SUMMARY_TEMPLATE = "SUMMARY_PAGES", "SUMMARY_TEMPLATE"
     PDF, GPKG, GEOJSON, PAGES, FILES = "PDF", "GPKG", "GEOJSON", "PAGES", "FILES"
 
     def display(self) -> str:
@@ -36,8 +37,9 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
         return tr("Puts interventions, maintenance, initiatives, statutory tasks and the multi-year programme "
                   "on one map and exports it: a print atlas (PDF, and a PNG per page) with a page for the whole "
                   "city or the selection and one per district (optionally one per year), a GeoPackage with "
-                  "the styles embedded, GeoJSON (EPSG:4326) for the web map and CSV tables. Existing files are "
-                  "not replaced unless OVERWRITE is set.")
+                  "the styles embedded, GeoJSON (EPSG:4326) for the web map and CSV tables. After the city's and "
+                  "each district's atlas page comes a summary page with the Overview's charts and tables "
+                  "(SUMMARY_PAGES). Existing files are not replaced unless OVERWRITE is set.")
 
     def flags(self):
         # Layouts render on the main thread only.
@@ -59,6 +61,14 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
                  tr("Adds an overview page for every year of the period."))
         template = QgsProcessingParameterFile(self.TEMPLATE, tr("Layout template"), extension="qpt", optional=True)
         self.add(template, tr("A .qpt print layout (default: the plugin's A3 atlas template)."))
+        self.add(QgsProcessingParameterBoolean(self.SUMMARY_PAGES, tr("District summary pages"), True),
+                 tr("After the city's and each district's atlas page, a page with the Overview's charts and tables: "
+                    "money per year against the area budget, per funder and per theme, stacking and priority "
+                    "coverage."))
+        summary = QgsProcessingParameterFile(self.SUMMARY_TEMPLATE, tr("Summary page template"), extension="qpt",
+                                             optional=True)
+        summary.setFlags(summary.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.add(summary, tr("A .qpt layout for the summary pages (default: the plugin's A3 summary template)."))
         self.add(QgsProcessingParameterBoolean(self.OVERWRITE, tr("Overwrite existing files"), False),
                  tr("Replace files of an earlier export with the same names."))
         rows = QgsProcessingParameterNumber(self.TABLE_ROWS, tr("Table rows per page area"),
@@ -93,6 +103,8 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
             formats=formats,
             per_year=self.parameterAsBool(parameters, self.PER_YEAR, context),
             template=self.parameterAsFile(parameters, self.TEMPLATE, context) or None,
+            summary_pages=self.parameterAsBool(parameters, self.SUMMARY_PAGES, context),
+            summary_template=self.parameterAsFile(parameters, self.SUMMARY_TEMPLATE, context) or None,
             overwrite=self.parameterAsBool(parameters, self.OVERWRITE, context),
             lang=ui_language(),
             table_rows=self.parameterAsInt(parameters, self.TABLE_ROWS, context),
@@ -108,8 +120,8 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
         result = run_export(request, feedback)
         for path in result.all_files():
             feedback.pushInfo(tr("Written: {}").format(path))
-        feedback.pushInfo(tr("{} items on {} atlas pages ({} printed pages).").format(
-            result.items, result.atlas_pages, result.pdf_pages))
+        feedback.pushInfo(tr("{} items on {} atlas pages and {} summary pages ({} printed pages).").format(
+            result.items, result.atlas_pages, result.summary_pages, result.pdf_pages))
 
         def first(fmt):
             return result.files.get(fmt, [None])[0]

@@ -38,6 +38,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import CATEGORIES, category_label
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS, shareable
+from gebiedsplugin.qgis_io.summary_pages import PageSequence
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.resources import resource_path
@@ -275,7 +276,8 @@ class AtlasBuilder:
         return label
 
     # --- export ----------------------------------------------------------------------------------
-    def export_pdf(self, target: str, feedback: QgsFeedback | None = None) -> str:
+    def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None) -> str:
+        """The atlas as one PDF; with *summaries* (SummaryPages), each summary after its atlas page."""
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = False
@@ -284,14 +286,15 @@ class AtlasBuilder:
         settings.simplifyGeometries = True
         settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, selectable text
         with atomic_path(target, self.request.overwrite) as tmp:
-            result, error = QgsLayoutExporter.exportToPdf(self.layout.atlas(), tmp, settings, feedback)
+            pages = self.layout.atlas() if summaries is None else PageSequence(self.layout.atlas(), summaries)
+            result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
             if result != QgsLayoutExporter.Success:
                 raise ProgrammeError(tr("Writing the PDF failed: {}").format(error or result))
             shareable(tmp)
         return target
 
-    def export_pngs(self, feedback: QgsFeedback | None = None) -> list:
-        """One PNG per page (continuation pages of a long table included), named _p01, _p02, ..."""
+    def export_pngs(self, feedback: QgsFeedback | None = None, summaries=None) -> list:
+        """One PNG per page (continuation and summary pages included), named _p01, _p02, ..."""
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = self.request.png_dpi
         atlas = self.layout.atlas()
@@ -305,17 +308,11 @@ class AtlasBuilder:
                 if feedback is not None and feedback.isCanceled():
                     raise ProgrammeError(tr("The export was cancelled."))
                 atlas.seekTo(i)
-                base = os.path.join(workdir, "f{:03d}.png".format(i))
-                result = exporter.exportToImage(base, settings)
-                if result != QgsLayoutExporter.Success:
-                    raise ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
-                pages = self.layout.pageCollection().pageCount()
-                for p in range(pages):
-                    name = base if p == 0 else base[:-4] + "_{}.png".format(p + 1)
-                    target = self.request.png_path(len(written) + 1)
-                    with atomic_path(target, self.request.overwrite) as tmp:
-                        os.replace(name, tmp)
-                    written.append(str(target))
+                self._image(exporter, os.path.join(workdir, "f{:03d}.png".format(i)), settings, written)
+                if summaries is not None and summaries.has(i):
+                    summary = summaries.show(i)
+                    self._image(QgsLayoutExporter(summary), os.path.join(workdir, "s{:03d}.png".format(i)),
+                                settings, written)
                 if feedback is not None:
                     feedback.setProgress(100.0 * (i + 1) / atlas.count())
             atlas.endRender()
@@ -324,3 +321,15 @@ class AtlasBuilder:
                 leftover.unlink()
             os.rmdir(workdir)
         return written
+
+    def _image(self, exporter: QgsLayoutExporter, base: str, settings, written: list) -> None:
+        """Every page of the exporter's layout as the next numbered PNGs (appended to *written*)."""
+        result = exporter.exportToImage(base, settings)
+        if result != QgsLayoutExporter.Success:
+            raise ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
+        for p in range(exporter.layout().pageCollection().pageCount()):
+            name = base if p == 0 else base[:-4] + "_{}.png".format(p + 1)
+            target = self.request.png_path(len(written) + 1)
+            with atomic_path(target, self.request.overwrite) as tmp:
+                os.replace(name, tmp)
+            written.append(str(target))

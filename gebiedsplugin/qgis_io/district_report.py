@@ -11,30 +11,18 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.aggregations import (
-    area_budget,
-    budget_by_year,
-    funder_matrix,
-    is_city,
-    money_by,
-    prepare,
-    stacking_table,
-)
-from gebiedsplugin.core.comparisons import priority_coverage
+from gebiedsplugin.core.aggregations import area_budget, budget_by_year, funder_matrix, money_by, prepare
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.overview_charts import (
-    code_label,
-    draw_budget_by_year,
-    draw_funder_shares,
-    draw_money_by,
-    heat_colour,
-    money_text,
+from gebiedsplugin.qgis_io import overview_tables
+from gebiedsplugin.qgis_io.overview_charts import draw_budget_by_year, draw_funder_shares, draw_money_by, money_text
+from gebiedsplugin.qgis_io.overview_tables import (  # noqa: F401 - coverage_state: for the panels
+    coverage_state,
+    period_text,
 )
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
 
 A4 = (8.27, 11.69)
-TABLE_ROWS = 12
 
 
 def report_areas(ov, requested: str) -> list:
@@ -46,12 +34,6 @@ def report_areas(ov, requested: str) -> list:
     if unknown:
         raise ProgrammeError(tr("Unknown districts: {}").format(", ".join(unknown)))
     return list(dict.fromkeys(ids))
-
-
-def period_text(year_from: Optional[int], year_to: Optional[int]) -> str:
-    if year_from is None and year_to is None:
-        return tr("all years")
-    return "{}–{}".format(year_from if year_from is not None else "…", year_to if year_to is not None else "…")
 
 
 def write_district_report(store, output: str, districts: str = "", year_from: Optional[int] = None,
@@ -115,45 +97,19 @@ def _table(ax, title: str, headers: list, rows: list, note: str = "", colours=No
 
 def money_table(ax, ov, area, year_from, year_to, lang) -> None:
     """Money per funder and per theme, with the share of the area budget of the period."""
-    budget = area_budget(ov, area, year_from=year_from, year_to=year_to)
-    rows = []
-    for list_name, header in (("funder", tr("Funder")), ("theme", tr("Theme"))):
-        for code, amount in list(money_by(ov, list_name, area, year_from, year_to).items())[:6]:
-            share = "{:.0f} %".format(100 * amount / budget) if budget else "–"
-            rows.append([header, code_label(list_name, code, lang), money_text(amount, lang), share])
-    rows.append([tr("Total"), tr("Area budget"), money_text(budget, lang), ""])
-    _table(ax, tr("Money against the area budget"), [tr("By"), tr("Name"), tr("Planned"), tr("Of area budget")],
-           rows)
+    _draw(ax, overview_tables.money_table(ov, area, year_from, year_to, lang))
 
 
 def coverage_table(ax, ov, area, year_from, year_to, lang) -> None:
     """Themes funded but not prioritised and prioritised but not funded (mismatches first)."""
-    rows = priority_coverage(ov, area, year_from, year_to)
-    cells = [[code_label("theme", r.theme, lang), "–" if r.priority is None else "{:.0f}".format(r.priority),
-              money_text(r.funded, lang), coverage_state(r.state)] for r in rows[:TABLE_ROWS]]
-    headers = [tr("Theme"), tr("Priority"), tr("Planned"), tr("State")]
-    if is_city(area):
-        cells = [[ov.name(r.district_id)] + c for r, c in zip(rows, cells)]
-        headers.insert(0, tr("District"))
-    note = tr("{} of {} rows").format(TABLE_ROWS, len(rows)) if len(rows) > TABLE_ROWS else ""
-    _table(ax, tr("Priority coverage"), headers, cells, note)
-
-
-def coverage_state(state: str) -> str:
-    """Short text of a coverage state."""
-    return {"covered": tr("OK"), "funded_not_prioritised": tr("Not prioritised"),
-            "prioritised_not_funded": tr("Not funded")}.get(state, state)
+    _draw(ax, overview_tables.coverage_table(ov, area, year_from, year_to, lang))
 
 
 def stacking_block(ax, ov, area, year_from, year_to) -> None:
     """Interventions per neighbourhood and year; cells over the threshold in red."""
-    table = stacking_table(ov, area, year_from, year_to)
-    hoods = sorted(table.neighbourhoods, key=lambda n: -max((table.count(n, y) for y in table.years), default=0))
-    shown = sorted(hoods[:TABLE_ROWS], key=table.neighbourhoods.index)
-    rows = [[table.names.get(n, n)] + [str(table.count(n, y)) for y in table.years] for n in shown]
-    colours = [["white"] + [heat_colour(table.count(n, y), table.threshold) for y in table.years] for n in shown]
-    note = tr("More than {:g} interventions in a neighbourhood in a year is stacking (red).").format(table.threshold)
-    if len(hoods) > TABLE_ROWS:
-        note += " " + tr("The {} busiest of {} neighbourhoods.").format(TABLE_ROWS, len(hoods))
-    _table(ax, tr("Stacking: interventions per neighbourhood per year"),
-           [tr("Neighbourhood")] + [str(y) for y in table.years], rows, note, colours if rows else None)
+    _draw(ax, overview_tables.stacking_text(ov, area, year_from, year_to))
+
+
+def _draw(ax, table) -> None:
+    _table(ax, table.title, table.headers, table.rows, table.note, table.colours if table.rows and table.colours
+           else None)

@@ -16,6 +16,7 @@ from gebiedsplugin.qgis_io import data_export
 from gebiedsplugin.qgis_io.atlas import AtlasBuilder
 from gebiedsplugin.qgis_io.data_export import UNIFIED_LAYERS
 from gebiedsplugin.qgis_io.export_task import Prepared, prepare_export
+from gebiedsplugin.qgis_io.summary_pages import SummaryPages
 from gebiedsplugin.qgis_io.unified_layers import load_unified_layers
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -26,7 +27,8 @@ class ExportResult:
 
     files: dict = field(default_factory=dict)
     atlas_pages: int = 0  # pages of the atlas (city/selection, districts, years)
-    pdf_pages: int = 0  # printed pages, table continuation pages included
+    pdf_pages: int = 0  # printed pages, table continuation pages and summary pages included
+    summary_pages: int = 0  # district summary pages (after the city's and each district's atlas page)
     items: int = 0
     timings: dict = field(default_factory=dict)
 
@@ -69,15 +71,21 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             t1 = time.perf_counter()
             builder = AtlasBuilder(request, layers, prepared.pages, prepared.programme_name, prepared.items)
             builder.build()
+            summaries = None
+            if prepared.overview is not None:
+                summaries = SummaryPages(request, prepared.overview, prepared.pages, prepared.programme_name,
+                                         prepared.workdir)
+                summaries.build()
+                result.summary_pages = summaries.count()
             if "pdf" in request.formats:
-                step(40, tr("Rendering the atlas PDF ({} pages)…").format(len(prepared.pages)))
+                step(40, tr("Rendering the atlas PDF ({} pages)…").format(len(prepared.pages) + result.summary_pages))
                 sub = _SubFeedback(feedback, 40, 70 if "png" in request.formats else 100)
-                result.files["pdf"] = [builder.export_pdf(str(request.path(".pdf")), sub)]
+                result.files["pdf"] = [builder.export_pdf(str(request.path(".pdf")), sub, summaries)]
             result.timings["pdf"] = time.perf_counter() - t1
             if "png" in request.formats:
                 t2 = time.perf_counter()
                 step(70, tr("Rendering the page images…"))
-                result.files["png"] = builder.export_pngs(_SubFeedback(feedback, 70, 100))
+                result.files["png"] = builder.export_pngs(_SubFeedback(feedback, 70, 100), summaries)
                 result.pdf_pages = len(result.files["png"])
                 result.timings["png"] = time.perf_counter() - t2
         step(100, tr("Export complete: {} files.").format(len(result.all_files())))

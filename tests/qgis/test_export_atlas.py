@@ -50,8 +50,8 @@ def city_export(sample_master, tmp_path_factory):
 def test_one_page_for_the_city_and_one_per_district(city_export):
     request, result = city_export
     pdf = result.files["pdf"][0]
-    assert result.atlas_pages == len(DISTRICT_NAMES) + 1
-    assert pdf_pages(pdf) == len(DISTRICT_NAMES) + 1 == result.pdf_pages
+    assert result.atlas_pages == result.summary_pages == len(DISTRICT_NAMES) + 1
+    assert pdf_pages(pdf) == (len(DISTRICT_NAMES) + 1) * 2 == result.pdf_pages  # each atlas page + its summary
     assert Path(pdf).name == "programme_map_city.pdf"
     assert not list(Path(request.folder).glob(".*"))  # no temporary files left behind
 
@@ -67,7 +67,7 @@ def test_pdf_text_holds_titles_districts_and_legend(city_export):
         assert entry in first, entry
     for entry in ("What", "Where", "When", "Budget (€)", "Printed on", "Source: programme", "Page 1 of 6"):
         assert entry in first, entry
-    titles = [pdf_text(pdf, page).splitlines() for page in range(2, 7)]
+    titles = [pdf_text(pdf, page).splitlines() for page in range(3, 13, 2)]
     for name in DISTRICT_NAMES:
         assert any(any("Area programme map: " + name in line for line in page) for page in titles), name
 
@@ -75,7 +75,7 @@ def test_pdf_text_holds_titles_districts_and_legend(city_export):
 def test_png_pages_are_not_blank_and_one_is_kept(city_export):
     _request, result = city_export
     pngs = result.files["png"]
-    assert len(pngs) == 6 and [Path(p).name for p in pngs][:2] == ["programme_map_city_p01.png",
+    assert len(pngs) == 12 and [Path(p).name for p in pngs][:2] == ["programme_map_city_p01.png",
                                                                     "programme_map_city_p02.png"]
     for png in pngs:
         image = QImage(png)
@@ -91,7 +91,8 @@ def test_png_pages_are_not_blank_and_one_is_kept(city_export):
 
 def test_one_page_per_year_when_asked(sample_master, tmp_path):
     master, _ = sample_master
-    request = ExportRequest(str(master), str(tmp_path), Scope((), 2026, 2029), formats=("pdf",), per_year=True)
+    request = ExportRequest(str(master), str(tmp_path), Scope((), 2026, 2029), formats=("pdf",), per_year=True,
+                            summary_pages=False)
     result = run_export(request)
     assert result.atlas_pages == 6 + 4
     assert pdf_pages(result.files["pdf"][0]) == 10
@@ -104,7 +105,7 @@ def test_selected_districts(sample_master, tmp_path):
     request = ExportRequest(str(master), str(tmp_path), Scope(("noord", "oost")), formats=("pdf",))
     result = run_export(request)
     assert Path(result.files["pdf"][0]).name == "programme_map_noord-oost.pdf"
-    assert pdf_pages(result.files["pdf"][0]) == 3  # the selection, then each district
+    assert pdf_pages(result.files["pdf"][0]) == 5  # the selection, then each district with its summary
     assert "Area programme map: Noord, Oost" in pdf_text(result.files["pdf"][0], 1)
 
 
@@ -116,8 +117,8 @@ def test_empty_district_gets_a_page_that_says_so(sample_gpkg, tmp_path):
                 db.execute("DELETE FROM {}{} WHERE district_id = 'centrum'".format(table, kind))
     request = ExportRequest(str(path), str(tmp_path / "out"), formats=("pdf",))
     result = run_export(request)
-    assert pdf_pages(result.files["pdf"][0]) == 6
-    centrum = next(p for p in range(2, 7) if "map: Centrum" in pdf_text(result.files["pdf"][0], p))
+    assert pdf_pages(result.files["pdf"][0]) == 12
+    centrum = next(p for p in range(3, 13, 2) if "map: Centrum" in pdf_text(result.files["pdf"][0], p))
     text = pdf_text(result.files["pdf"][0], centrum)
     assert "No interventions or programme projects in this area for this period." in text
     assert "Items: 0" in text

@@ -1,0 +1,274 @@
+"""The export's district summary pages: after the city's and each district's atlas page, a page with
+the overview's charts and tables (the same as the Overview dock and the district report).
+
+A second layout from the template ``resources/layouts/district_summary.qpt``: picture items hold the
+charts (matplotlib, Agg, drawn at the item's size by ``overview_charts``), manual tables hold the
+rows of ``overview_tables``; every number comes from ``core.aggregations`` / ``core.comparisons``.
+``PageSequence`` hands the atlas pages and the summary pages in print order to
+``QgsLayoutExporter.exportToPdf``, which writes them into one PDF. Main thread only.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from qgis.core import (
+    QgsAbstractLayoutIterator,
+    QgsLayoutItemLabel,
+    QgsLayoutItemManualTable,
+    QgsLayoutItemPicture,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsTableCell,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtXml import QDomDocument
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.aggregations import area_budget, budget_by_year, funder_matrix, money_by
+from gebiedsplugin.core.atlas_pages import summary_area
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.export_plan import ExportRequest
+from gebiedsplugin.qgis_io import overview_tables
+from gebiedsplugin.qgis_io.overview_charts import draw_budget_by_year, draw_funder_shares, draw_money_by, money_text
+from gebiedsplugin.qgis_io.overview_tables import period_text
+from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.resources import resource_path
+
+DEFAULT_SUMMARY_TEMPLATE = ("layouts", "district_summary.qpt")
+CHART_DPI = 200
+CHARTS = ("chart_year", "chart_funder", "chart_theme", "chart_shares")
+TABLES = ("money_table", "coverage_table", "stacking_table")
+MAX_NUMBER_COLUMN = 16.0  # mm: year columns of the stacking table stay narrow however wide the frame
+
+
+def summary_template_path(request: ExportRequest) -> Path:
+    """The summary template the request names, else the plugin's own."""
+    return Path(request.summary_template) if request.summary_template else resource_path(*DEFAULT_SUMMARY_TEMPLATE)
+
+
+class SummaryPages:
+    """The summary layout, filled for one atlas page at a time (show()); charts drawn once per page."""
+
+    def __init__(self, request: ExportRequest, overview, pages: list, programme_name: str, workdir: str):
+        self.request = request
+        self.ov = overview
+        self.pages = pages
+        self.programme_name = programme_name
+        self.workdir = workdir
+        self.areas = {i: summary_area(p) for i, p in enumerate(pages) if summary_area(p) is not None}
+        self.project = QgsProject()
+        self.layout = QgsPrintLayout(self.project)
+        self._charts: dict = {}  # atlas page index -> {item id: png path}
+        self._matrices: dict = {}  # (year_from, year_to) -> FunderMatrix
+
+    def count(self) -> int:
+        return len(self.areas)
+
+    def has(self, index: int) -> bool:
+        """True when atlas page *index* (0-based) is followed by a summary page."""
+        return index in self.areas
+
+    # --- building ------------------------------------------------------------------------------
+    def build(self) -> QgsPrintLayout:
+        path = summary_template_path(self.request)
+        if not path.is_file():
+            raise ProgrammeError(tr("The summary page template {} does not exist.").format(path))
+        doc = QDomDocument()
+        ok = doc.setContent(path.read_text(encoding="utf-8"))
+        if not (ok[0] if isinstance(ok, tuple) else ok):
+            raise ProgrammeError(tr("The summary page template {} is not a valid .qpt file.").format(path))
+        self.layout.loadFromTemplate(doc, QgsReadWriteContext())
+        self.layout.setName(tr("District summary"))
+        self._labels = [i for i in self.layout.items() if isinstance(i, QgsLayoutItemLabel)]
+        self._templates = {id(i): i.text().strip() for i in self._labels}
+        self.tables = {}
+        for multi in self.layout.multiFrames():
+            if isinstance(multi, QgsLayoutItemManualTable):
+                ids = [f.id() for f in multi.frames()]
+                for table_id in TABLES:
+                    if table_id in ids:
+                        self.tables[table_id] = multi
+                if multi.emptyTableMessage().strip() in ("", "{empty_table}"):
+                    multi.setEmptyTableMessage(tr("No data for this selection"))
+        return self.layout
+
+    def texts(self, page, area: str) -> dict:
+        """Placeholder -> text of the summary page of atlas page *page* (area *area*), translated."""
+        y_from, y_to = page.year_from, page.year_to
+        planned = sum(money_by(self.ov, "year", area, y_from, y_to).values())
+        budget = area_budget(self.ov, area, year_from=y_from, year_to=y_to)
+        lang = self.request.lang
+        return {
+            "{title}": (tr("City summary: {}") if area == schema.CITY_ID else tr("District summary: {}")).format(
+                page.name),
+            "{subtitle}": tr("Period {}").format(period_text(y_from, y_to)) + " · " + tr(
+                "Planned {} · area budget {}").format(money_text(planned, lang), money_text(budget, lang)),
+            "{date}": tr("Printed on {}").format("[% format_date(now(), 'yyyy-MM-dd') %]"),
+            "{source}": tr("Source: programme {} (gebiedsplugin). The same figures as the Overview dock.").format(
+                self.programme_name),
+            "{page}": tr("Summary of atlas page {} of {}").format(page.page, len(self.pages)),
+        }
+
+    def show(self, index: int) -> QgsPrintLayout:
+        """Fill the layout for the summary of atlas page *index*; the layout, ready to print."""
+        page, area = self.pages[index], self.areas[index]
+        y_from, y_to = page.year_from, page.year_to
+        lang = self.request.lang
+        tables = {
+            "money_table": overview_tables.money_table(self.ov, area, y_from, y_to, lang),
+            "coverage_table": overview_tables.coverage_table(self.ov, area, y_from, y_to, lang),
+            "stacking_table": overview_tables.stacking_text(self.ov, area, y_from, y_to),
+        }
+        texts = self.texts(page, area)
+        texts.update({"{money_heading}": tables["money_table"].title,
+                      "{coverage_heading}": tables["coverage_table"].title,
+                      "{coverage_note}": tables["coverage_table"].note,
+                      "{stacking_heading}": tables["stacking_table"].title,
+                      "{stacking_note}": tables["stacking_table"].note})
+        for label in self._labels:
+            template = self._templates[id(label)]
+            if template in texts:
+                label.setText(texts[template])
+        for table_id, multi in self.tables.items():
+            fill_table(multi, tables[table_id], self._width(table_id))
+        for item_id, png in self.charts(index).items():
+            item = self.layout.itemById(item_id)
+            if isinstance(item, QgsLayoutItemPicture):
+                item.setPicturePath(png)
+        self.layout.refresh()
+        return self.layout
+
+    def _width(self, table_id: str) -> float:
+        """A table spans the width of its heading label (frames of a table shrink to its columns)."""
+        heading = self.layout.itemById(table_id.replace("_table", "_heading"))
+        return self.layout.convertToLayoutUnits(heading.sizeWithUnits()).width() if heading is not None else 0.0
+
+    # --- charts --------------------------------------------------------------------------------
+    def charts(self, index: int) -> dict:
+        """Item id -> PNG of each chart of the summary of atlas page *index* (drawn on first use)."""
+        if index in self._charts:
+            return self._charts[index]
+        page, area = self.pages[index], self.areas[index]
+        y_from, y_to = page.year_from, page.year_to
+        lang, ov = self.request.lang, self.ov
+        if (y_from, y_to) not in self._matrices:
+            self._matrices[(y_from, y_to)] = funder_matrix(ov, y_from, y_to)
+        drawers = {
+            "chart_year": lambda ax: draw_budget_by_year(ax, budget_by_year(ov, area, y_from, y_to), lang),
+            "chart_funder": lambda ax: draw_money_by(ax, money_by(ov, "funder", area, y_from, y_to), "funder",
+                                                     tr("Planned money per funder"), lang),
+            "chart_theme": lambda ax: draw_money_by(ax, money_by(ov, "theme", area, y_from, y_to), "theme",
+                                                    tr("Planned money per theme"), lang),
+            "chart_shares": lambda ax: draw_funder_shares(ax, self._matrices[(y_from, y_to)], ov.name, lang),
+        }
+        out = {}
+        for item_id in CHARTS:
+            item = self.layout.itemById(item_id)
+            if not isinstance(item, QgsLayoutItemPicture):
+                continue  # a municipality's template may drop a chart
+            size = self.layout.convertToLayoutUnits(item.sizeWithUnits())
+            path = os.path.join(self.workdir, "summary_{:03d}_{}.png".format(index, item_id))
+            render_chart(drawers[item_id], path, size.width(), size.height())
+            out[item_id] = path
+        self._charts[index] = out
+        return out
+
+
+def render_chart(draw, path: str, width_mm: float, height_mm: float) -> None:
+    """Draw one chart with *draw(ax)* on a figure of the given size; write it as PNG at CHART_DPI."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI, constrained_layout=True)
+    FigureCanvasAgg(fig)
+    draw(fig.add_subplot(1, 1, 1))
+    fig.savefig(path, dpi=CHART_DPI, facecolor="white")
+
+
+def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> None:
+    """Headers, cells (numbers right-aligned, heat colours) of a layout table from a TableText; the
+    columns spread over *width* mm."""
+    headers = []
+    for k, text in enumerate(table.headers):
+        column = QgsLayoutTableColumn(text)
+        column.setHAlignment(Qt.AlignRight if k in table.numeric else Qt.AlignLeft)
+        headers.append(column)
+    rows = []
+    for r, values in enumerate(table.rows):
+        row = []
+        for k, value in enumerate(values):
+            cell = QgsTableCell(value)
+            if k in table.numeric:
+                cell.setHorizontalAlignment(Qt.AlignRight)
+            if table.colours and table.colours[r][k].lower() != "#ffffff":
+                cell.setBackgroundColor(QColor(table.colours[r][k]))
+            row.append(cell)
+        rows.append(row)
+    widths = column_widths(multi, table, width)
+    for column, width in zip(headers, widths):
+        column.setWidth(width)
+    multi.setTableContents(rows)
+    multi.setHeaders(headers)
+    multi.setColumnWidths(widths)
+    multi.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+
+
+def column_widths(multi: QgsLayoutItemManualTable, table, width: float) -> list:
+    """Widths (mm) that spread the columns over *width* (0: each column as wide as its text) by the
+    table's weights (else text columns twice a number column); number columns of a wide table at
+    most MAX_NUMBER_COLUMN."""
+    n = len(table.headers)
+    usable = width - n * 2 * multi.cellMargin() - (n + 1) * multi.gridStrokeWidth() - 0.5
+    if n == 0 or usable <= n:
+        return [0.0] * n
+    weights = list(table.weights) if len(table.weights) == n else [1.0 if k in table.numeric else 2.0
+                                                                   for k in range(n)]
+    unit = usable / sum(weights)
+    if len(table.numeric) > 4:
+        unit = min(unit, MAX_NUMBER_COLUMN)
+    return [w * unit for w in weights]
+
+
+class PageSequence(QgsAbstractLayoutIterator):
+    """The atlas pages in order, each followed by its summary page when it has one (for exportToPdf)."""
+
+    def __init__(self, atlas, summaries: SummaryPages):
+        super().__init__()
+        self.atlas = atlas
+        self.summaries = summaries
+        self.index = -1
+        self.on_summary = False
+
+    def beginRender(self) -> bool:  # noqa: N802 - QGIS API
+        self.index, self.on_summary = -1, False
+        return self.atlas.beginRender()
+
+    def endRender(self) -> bool:  # noqa: N802
+        return self.atlas.endRender()
+
+    def count(self) -> int:
+        return self.atlas.count() + self.summaries.count()
+
+    def next(self) -> bool:
+        if not self.on_summary and self.index >= 0 and self.summaries.has(self.index):
+            self.summaries.show(self.index)
+            self.on_summary = True
+            return True
+        if not self.atlas.next():
+            return False
+        self.index += 1
+        self.on_summary = False
+        return True
+
+    def filePath(self, baseFilePath: str, extension: str) -> str:  # noqa: N802,N803
+        return baseFilePath + extension
+
+    def layout(self):
+        return self.summaries.layout if self.on_summary else self.atlas.layout()
+
