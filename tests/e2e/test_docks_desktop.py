@@ -29,14 +29,16 @@ main = iface.mainWindow()
 main.resize(1500, 950)
 plugin.controller.open(PATH)
 pump(1.0)
-docks = {name: main.findChild(QDockWidget, "gebiedsplugin_" + name + "_dock") for name in ("check", "overview", "export")}
+docks = {name: main.findChild(QDockWidget, "gebiedsplugin_" + name + "_dock")
+         for name in ("check", "overview", "export")}
 RESULT["titles"] = {name: dock.windowTitle() for name, dock in docks.items()}
 
 check = docks["check"]
 check.show(); check.raise_()
 RESULT["check_started"] = check.run_check()
 findings = plugin.controller.layer("findings")
-RESULT["check_done"] = pump(60, lambda: findings.featureCount() > 0 and QgsApplication.taskManager().countActiveTasks() == 0)
+RESULT["check_done"] = pump(60, lambda: findings.featureCount() > 0
+                            and QgsApplication.taskManager().countActiveTasks() == 0)
 pump(0.5)
 RESULT["findings"] = findings.featureCount()
 check.grab().save(os.path.join(ARTIFACTS, "check-dock-desktop-" + LANG + ".png"))
