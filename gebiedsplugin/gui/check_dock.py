@@ -169,8 +169,8 @@ class CheckDock(QgsDockWidget):
     # --- programme ---------------------------------------------------------------------------------
     @property
     def store(self):
-        store = self.controller.store
-        return store if store is not None and getattr(store, "kind", "") == "gpkg" else None
+        """The open programme's store (GeoPackage or PostGIS), or None."""
+        return self.controller.store
 
     def on_programme_changed(self) -> None:
         store = self.store

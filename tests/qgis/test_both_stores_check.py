@@ -71,3 +71,24 @@ def test_check_algorithm_takes_either_store(programme_store, provider):
     assert result["TOTAL"] > 0 and result["NEW"] == result["TOTAL"]
     rules = {r["rule"] for r in programme_store.findings_register().rows()}
     assert rules == {"conflict", "stacking"}
+
+
+def test_check_dock_runs_in_the_background_and_decides(programme_store, plugin, sample_gpkg, tmp_path):
+    from tests.qgis.test_check_dock import Answers, _wait
+
+    plugin.controller.open(programme_store.path)
+    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_check_dock")
+    dock.prompts = Answers(csv=str(tmp_path / "findings.csv"))
+    assert dock.run_check(), dock.last_error
+    _wait(dock)
+    assert dock.last_error == "" and dock.last_result is not None
+    assert _planted_found(dock.tree.finding_rows(), sample_gpkg[1]) == []
+    assert plugin.controller.layer("findings").featureCount() == dock.last_result.total
+    conflict = next(r for r in dock.tree.finding_rows() if r["rule"] == "conflict")
+    assert dock.tree.select_finding(conflict["finding_id"])
+    dock.decision.setCurrentIndex(dock.decision.findData("accepted"))
+    dock.note.setText("Combined with the sewer works")
+    assert dock.decide_selected() == 1
+    stored = programme_store.findings_register().by_id()[conflict["finding_id"]]
+    assert (stored["status"], stored["note"]) == ("accepted", "Combined with the sewer works")
+    assert dock.export_csv() == str(tmp_path / "findings.csv")
