@@ -75,3 +75,13 @@ def test_import_into_either_store(programme_store, tmp_path):
                 if f.get("uid") == "imp-1").get("district_id") == "noord"
     again = run_import(programme_store.path, str(csv), "interventions")
     assert again.counts()["added"] == 0
+
+
+def test_export_dock_reads_either_store(programme_store, plugin, tmp_path):
+    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_export_dock")
+    plugin.controller.open(programme_store.path)
+    assert dock.programme.filePath() == programme_store.path
+    assert dock.districts.count() == DISTRICTS
+    dock.folder.setFilePath(str(tmp_path))
+    request = dock.request()
+    assert request.programme == programme_store.path and dock._problem(request) == ""
