@@ -85,3 +85,18 @@ def test_export_dock_reads_either_store(programme_store, plugin, tmp_path):
     dock.folder.setFilePath(str(tmp_path))
     request = dock.request()
     assert request.programme == programme_store.path and dock._problem(request) == ""
+
+
+def test_district_report_and_import_algorithms_take_either_store(programme_store, provider, tmp_path):
+    import processing
+
+    report = processing.run("gebiedsplugin:district_report", {
+        "PROGRAMME": programme_store.path, "DISTRICT": "noord", "OUTPUT": str(tmp_path / "noord.pdf")})
+    assert report["PAGES"] == 1 and (tmp_path / "noord.pdf").stat().st_size > 0
+    csv = tmp_path / "budgets.csv"
+    csv.write_text("district_id,year,amount\nnoord,2031,12345\n", encoding="utf-8")
+    done = processing.run("gebiedsplugin:import_layer", {
+        "PROGRAMME": programme_store.path, "INPUT": str(csv), "TARGET": "area_budgets"})
+    assert done["ADDED"] + done["UPDATED"] == 1
+    assert any(r.get("district_id") == "noord" and r.get("year") == 2031 and r.get("amount") == 12345
+               for r in programme_store.read_programme().area_budgets)
