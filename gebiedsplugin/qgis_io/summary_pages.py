@@ -11,6 +11,7 @@ rows of ``overview_tables``; every number comes from ``core.aggregations`` / ``c
 from __future__ import annotations
 
 import os
+import textwrap
 from pathlib import Path
 
 from qgis.core import (
@@ -44,6 +45,7 @@ DEFAULT_SUMMARY_TEMPLATE = ("layouts", "district_summary.qpt")
 CHART_DPI = 200
 CHARTS = ("chart_year", "chart_funder", "chart_theme", "chart_shares")
 TABLES = ("money_table", "coverage_table", "stacking_table")
+TITLE_CHAR_MM = 1.75  # about the width of a character of a 9 pt chart title
 MAX_NUMBER_COLUMN = 16.0  # mm: year columns of the stacking table stay narrow however wide the frame
 
 
@@ -187,7 +189,11 @@ def render_chart(draw, path: str, width_mm: float, height_mm: float) -> None:
 
     fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI, constrained_layout=True)
     FigureCanvasAgg(fig)
-    draw(fig.add_subplot(1, 1, 1))
+    ax = fig.add_subplot(1, 1, 1)
+    draw(ax)
+    title = ax.get_title()
+    if len(title) * TITLE_CHAR_MM > 0.8 * width_mm:  # a long (Dutch) title: two lines, not off the chart
+        ax.title.set_text(textwrap.fill(title, width=len(title) // 2 + 6))
     fig.savefig(path, dpi=CHART_DPI, facecolor="white")
 
 
