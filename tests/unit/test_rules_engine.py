@@ -202,3 +202,19 @@ def test_modules_stay_small():
     package = Path(__file__).resolve().parents[2] / "gebiedsplugin" / "core" / "rules"
     for path in package.glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 300, path.name
+
+
+def test_non_finite_parameters_are_ignored(city):
+    city.add("a", Point(100, 100))
+    city.add("b", Point(105, 100))
+    assert rule_params("conflict", None, {"conflict_distance_m": float("nan")})["conflict_distance_m"] == 10.0
+    city.programme.settings["conflict_distance_m"] = "inf"
+    assert len(run_rules(city.programme, ["conflict"])) == 1
+
+
+def test_odd_funding_rows_do_not_crash(city):
+    city.add("a", Point(100, 100), funder=None)
+    city.add("b", Point(105, 100))
+    city.programme.funding = [{"intervention_uid": ["a"], "year": 2025, "funder": "x", "amount": 1.0},
+                              {"intervention_uid": " a ", "year": 2025, "funder": "province", "amount": 1.0}]
+    assert len(run_rules(city.programme, ["duplicate_funding"])) == 1

@@ -24,7 +24,8 @@ class AreaLayer:
 
     Sorted ids make every tie-break (a point on a shared boundary) independent of input order.
     Several rows with the same id are united (an area drawn in parts); rows without id or usable
-    geometry are left out.
+    geometry are left out. Geometry is cleaned lazily: a rule that needs a few areas by id does not
+    pay for validating thousands of neighbourhoods.
     """
 
     def __init__(self, features: Sequence, key: str, skip: Optional[str] = None) -> None:
@@ -32,19 +33,48 @@ class AreaLayer:
         ids = texts(cols[key])
         self.name = {i: n or i for i, n in zip(ids, texts(cols["name"])) if i is not None}
         self.district = {i: d for i, d in zip(ids, texts(cols["district_id"])) if i is not None}
-        geoms = obj_array([f.geometry for f in features])
-        geoms[~shapely.is_geometry(geoms)] = None
-        fixed = fix_geometries(geoms)
-        keep = [k for k, (i, g) in enumerate(zip(ids, fixed))
-                if i is not None and g is not None and i != skip]
-        order = sorted(keep, key=lambda k: ids[k])
-        self.by_id: Dict[str, object] = {}
-        for k in order:
-            i = ids[k]
-            self.by_id[i] = fixed[k] if i not in self.by_id else shapely.union(self.by_id[i], fixed[k])
-        self.ids = obj_array(self.by_id)
-        self.polys = obj_array(self.by_id.values())
-        shapely.prepare(self.polys)
+        self._parts: Dict[str, list] = {}
+        for i, f in sorted(((i, f) for i, f in zip(ids, features) if i is not None and i != skip),
+                           key=lambda pair: pair[0]):
+            if isinstance(f.geometry, shapely.Geometry):
+                self._parts.setdefault(i, []).append(f.geometry)
+        self._cache: Dict[str, object] = {}
+
+    def polygon(self, area_id: Optional[str]):
+        """The cleaned polygon of one area, None when unknown or without usable geometry."""
+        if area_id not in self._cache:
+            self._cache[area_id] = self._clean(self._parts.get(area_id, []))
+        return self._cache[area_id]
+
+    @staticmethod
+    def _clean(geoms: list):
+        fixed = fix_geometries(obj_array(geoms))
+        fixed = fixed[~shapely.is_missing(fixed)].tolist()
+        if not fixed:
+            return None
+        return fixed[0] if len(fixed) == 1 else shapely.union_all(fixed)
+
+    @cached_property
+    def by_id(self) -> Dict[str, object]:
+        """Every area with usable geometry: id -> cleaned polygon, in id order."""
+        ids = list(self._parts)
+        single = [i for i in ids if len(self._parts[i]) == 1 and i not in self._cache]
+        fixed = fix_geometries(obj_array([self._parts[i][0] for i in single]))  # one vectorised pass
+        self._cache.update((i, g) for i, g in zip(single, fixed.tolist()))
+        out = {i: self.polygon(i) for i in ids}
+        return {i: g for i, g in out.items() if g is not None}
+
+    @cached_property
+    def ids(self) -> np.ndarray:
+        """Sorted ids of the areas with usable geometry."""
+        return obj_array(self.by_id)
+
+    @cached_property
+    def polys(self) -> np.ndarray:
+        """Their polygons, prepared for fast predicates."""
+        polys = obj_array(self.by_id.values())
+        shapely.prepare(polys)
+        return polys
 
 
 class Areas:

@@ -15,6 +15,17 @@ _TRUE = frozenset(("true", "1", "yes", "y", "ja", "j", "t", "waar"))
 _POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
 
+_ANGLES = np.linspace(0.0, 2.0 * np.pi, 4 * MARKER_QUAD_SEGS, endpoint=False)
+_RING = MARKER_BUFFER_M * np.c_[np.cos(_ANGLES), np.sin(_ANGLES)]
+_RING = np.vstack([_RING, _RING[:1]])
+
+
+def circles(xy: np.ndarray) -> np.ndarray:
+    """Marker polygons around points, built from coordinates: many times faster than GEOS buffer,
+    and the same shape as buffer(MARKER_BUFFER_M, quad_segs=MARKER_QUAD_SEGS)."""
+    return shapely.polygons(xy[:, None, :2] + _RING[None, :, :])
+
+
 class FeatureArrays:
     """Columns of Features as numpy arrays, and their geometries cleaned for spatial predicates.
 
@@ -45,13 +56,14 @@ class FeatureArrays:
             self._cols[key] = obj_array(texts(self.raw(name)))
         return self._cols[key]
 
-    def missing(self, name: str) -> np.ndarray:
-        """Boolean array: the value is None or a blank string."""
-        key = ("text", name)
-        if key in self._cols:
-            return self._cols[key] == None  # noqa: E711 (elementwise on an object array)
-        return np.fromiter((v is None or (v.__class__ is str and not v.strip()) for v in self.raw(name)),
-                           dtype=bool, count=self.n)
+    def missing(self, name: str, text: bool = True) -> np.ndarray:
+        """Boolean array: the value is None or blank. For a *text* field the cleaned column (shared
+        with the rules) decides; for numbers, None or an empty string (a blank year does not parse
+        and is reported as such)."""
+        if text:
+            return self.text(name) == None  # noqa: E711 (elementwise on an object array)
+        values = obj_array(self.raw(name))
+        return (values == None) | (values == "")  # noqa: E711
 
     def num(self, name: str) -> np.ndarray:
         """Float array, NaN when missing or not a number."""
@@ -130,9 +142,11 @@ class FeatureArrays:
         todo = np.unique(idx[~self._done[idx]])
         if todo.size:
             geoms = self.fixed[todo]
-            polygonal = np.isin(shapely.get_type_id(geoms), _POLYGONAL)
+            kind = shapely.get_type_id(geoms)
             out = geoms.copy()
-            rest = ~polygonal & ~shapely.is_missing(geoms)
+            point = kind == shapely.GeometryType.POINT
+            out[point] = circles(shapely.get_coordinates(geoms[point]))
+            rest = ~np.isin(kind, _POLYGONAL) & ~point & ~shapely.is_missing(geoms)
             out[rest] = shapely.buffer(geoms[rest], MARKER_BUFFER_M, quad_segs=MARKER_QUAD_SEGS)
             self._markers[todo] = out
             self._done[todo] = True

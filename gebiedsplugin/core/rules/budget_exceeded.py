@@ -17,7 +17,7 @@ import numpy as np
 
 from .base import Finding, RuleInfo, make_finding
 from .context import Context
-from .util import clean_text, expand_years, fmt_num, in_set, to_float
+from .util import clean_text, encode, expand_years, fmt_num, groups, in_set, to_float
 
 INFO = RuleInfo(
     id="budget_exceeded",
@@ -84,16 +84,13 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     r, year, amount = r[keep], year[keep], amount[keep]
     if not r.size:
         return []
-    dnames, dcode = np.unique(district[r].astype(str), return_inverse=True)
+    dnames, dcode = encode(district[r])
     y0 = year.min()
     width = int(year.max() - y0 + 1)
-    keys, inverse = np.unique(dcode * width + (year - y0), return_inverse=True)
-    totals = np.bincount(inverse, weights=amount)
-    order = np.argsort(inverse, kind="stable")
-    counts = np.bincount(inverse)
-    begin = np.cumsum(counts) - counts
+    order, begin, counts, keys = groups(dcode * width + (year - y0))
+    totals = np.add.reduceat(amount[order], begin)
     out = []
-    for g, key in enumerate(keys):
+    for g, key in enumerate(keys.tolist()):
         did, yr = str(dnames[key // width]), int(key % width + y0)
         limit = budgets.get((did, yr))
         if limit is None or totals[g] <= limit + CENT / 2:  # spreading leaves float crumbs

@@ -12,7 +12,7 @@ from typing import List
 
 import numpy as np
 
-from .base import Finding, RuleInfo, make_finding, year_range
+from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
 from .util import fmt_dist, overlap
 
@@ -44,13 +44,11 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     i, j = ctx.ordered(*ctx.drop_linked(i[keep], j[keep]))
     if not i.size:
         return []
-    geoms = ctx.pair_boxes(i, j)
-    first, last = np.maximum(s[i], s[j]), np.minimum(e[i], e[j])
-    out = []
-    for k in range(i.size):
-        a, b = i[k], j[k]
-        v = {"a": ctx.label(a), "b": ctx.label(b), "dist": fmt_dist(dist),
-             "years": year_range(first[k], last[k])}
-        out.append(make_finding(INFO, (ctx.uids[a], ctx.uids[b]), MSG[0].format(**v), MSG[1].format(**v),
-                                district_id=ctx.district_for((a, b)), geometry=geoms[k]))
-    return out
+    geoms = ctx.pair_boxes(i, j).tolist()
+    first, last = np.maximum(s[i], s[j]).tolist(), np.minimum(e[i], e[j]).tolist()
+    uids, districts, d = ctx.uid_list, ctx.district_list, fmt_dist(dist)
+    batch = Batch(INFO)
+    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):  # pairs come smaller uid first
+        v = {"a": ctx.label(a), "b": ctx.label(b), "dist": d, "years": year_range(first[k], last[k])}
+        batch.add((uids[a], uids[b]), MSG[0].format(**v), MSG[1].format(**v), districts[a], geoms[k])
+    return batch.findings

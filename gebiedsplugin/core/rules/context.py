@@ -122,21 +122,33 @@ class Context:
         cols = extract(self.programme.funding, ("intervention_uid", "year", "funder", "amount"))
         n = len(self.programme.funding)
         uids = cols["intervention_uid"]
-        idx = np.fromiter(map(self.uid_index.get, uids, repeat(-1)), dtype=np.intp, count=n)
+        try:
+            idx = np.fromiter(map(self.uid_index.get, uids, repeat(-1)), dtype=np.intp, count=n)
+        except TypeError:  # an unhashable value somewhere: go the slow way below
+            idx = np.full(n, -1, dtype=np.intp)
         for k in np.flatnonzero(idx < 0):  # rare: a uid with stray whitespace or of another type
             idx[k] = self.uid_index.get(clean_text(uids[k]), -1)
         return idx, floats(cols["year"]), obj_array(texts(cols["funder"])), floats(cols["amount"])
 
+    @cached_property
+    def uid_list(self) -> list:
+        """The uids as a Python list: indexing it with ints is much faster than a numpy array."""
+        return self.uids.tolist()
+
+    @cached_property
+    def district_list(self) -> list:
+        """Stored district of each intervention, as a Python list."""
+        return self.inter.text("district_id").tolist()
+
+    @cached_property
+    def _titles(self) -> list:
+        return self.inter.text("title").tolist()
+
     def label(self, i: int) -> str:
-        """How messages name intervention *i*: its title in quotes, else its uid."""
-        title = self.inter.text("title")[i]
-        return "'" + title + "'" if title else str(self.uids[i])
+        """How messages name intervention *i* (a Python int): its title in quotes, else its uid."""
+        title = self._titles[i]
+        return "'" + title + "'" if title else self.uid_list[i]
 
     def district_for(self, idx: Sequence[int]) -> Optional[str]:
         """District of a finding about interventions *idx*: stored district of the smallest uid."""
-        uids = self.uids
-        first = idx[0]
-        for k in idx[1:]:
-            if uids[k] < uids[first]:
-                first = k
-        return self.inter.text("district_id")[first]
+        return self.district_list[min((int(k) for k in idx), key=self.uid_list.__getitem__)]

@@ -14,8 +14,8 @@ from typing import List
 import numpy as np
 import shapely
 
-from ..schema import INTERVENTION_FIELDS, MAX_YEAR, MIN_YEAR
-from .base import Finding, RuleInfo, make_finding
+from ..schema import INTERVENTION_FIELDS, MAX_YEAR, MIN_YEAR, TEXT
+from .base import Batch, Finding, RuleInfo
 from .context import Context
 from .util import fmt_num
 
@@ -66,7 +66,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
 
     missing = np.zeros((inter.n, len(MANDATORY)), dtype=bool)
     for k, field in enumerate(MANDATORY):
-        missing[:, k] = inter.missing(field.name)
+        missing[:, k] = inter.missing(field.name, field.type == TEXT)
     rows = np.flatnonzero(missing.any(axis=1))
     values = []
     for r in rows:
@@ -79,7 +79,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     with np.errstate(invalid="ignore"):
         wrong = np.zeros(inter.n, dtype=bool)
         for name, year in (("start_year", start), ("end_year", end)):
-            given = ~inter.missing(name)  # a missing year is reported as a missing field
+            given = ~inter.missing(name, False)  # a missing year is reported as a missing field
             wrong |= given & (np.isnan(year) | (year < MIN_YEAR) | (year > MAX_YEAR))
         problems.append((np.flatnonzero(wrong), "year_invalid", None))
         rows = np.flatnonzero(end < start)
@@ -99,22 +99,20 @@ def check(ctx: Context, params: dict) -> List[Finding]:
 
 
 def _findings(ctx: Context, problems: list) -> List[Finding]:
-    out = []
-    district = ctx.inter.text("district_id")
+    batch = Batch(INFO)
+    uids, districts = ctx.uid_list, ctx.district_list
     for rows, kind, values in problems:
         if not len(rows):
             continue
         en, nl = MESSAGES[kind]
-        geoms = ctx.inter.markers(rows)
-        for k, r in enumerate(rows):
+        geoms = ctx.inter.markers(rows).tolist()
+        for k, r in enumerate(np.asarray(rows).tolist()):
             v = {"label": ctx.label(r), "lo": MIN_YEAR, "hi": MAX_YEAR}
-            v.update(values[k] if values else {})
-            out.append(make_finding(
-                INFO, (ctx.uids[r],), en.format(**v), nl.format(**v),
-                extra=_duplicate_key(ctx, r) if kind == "duplicate_uid" else kind,
-                district_id=district[r], geometry=geoms[k],
-            ))
-    return out
+            if values:
+                v.update(values[k])
+            extra = _duplicate_key(ctx, r) if kind == "duplicate_uid" else kind
+            batch.add((uids[r],), en.format(**v), nl.format(**v), districts[r], geoms[k], extra)
+    return batch.findings
 
 
 def _duplicate_key(ctx: Context, r: int) -> str:

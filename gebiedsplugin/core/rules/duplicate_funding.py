@@ -15,9 +15,9 @@ import numpy as np
 
 from ..schema import label
 from . import spatial
-from .base import Finding, RuleInfo, make_finding, year_range
+from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
-from .util import code_index, fmt_dist, overlap
+from .util import code_index, encode, fmt_dist, groups, overlap
 
 INFO = RuleInfo(
     id="duplicate_funding",
@@ -65,41 +65,51 @@ def funder_sets(ctx: Context) -> Tuple[np.ndarray, List[FrozenSet[str]]]:
     return ids, sets
 
 
+def candidates(ctx: Context, tol: float) -> Tuple[np.ndarray, np.ndarray]:
+    """Pairs (i, j), i < j, of live interventions on the same theme whose envelopes lie within
+    *tol*. Funders are not looked at, so this can run before they are known (see warmup)."""
+    inter = ctx.inter
+    theme = inter.text("theme")
+    sel = np.flatnonzero(ctx.active & inter.usable & inter.years_ok & (theme != None))  # noqa: E711
+    # One search per theme: pairs must share it, and it cuts the candidate pairs about tenfold.
+    _, code = encode(theme[sel])
+    order, starts, sizes, _ = groups(code)
+    found = [spatial.self_candidates(inter, sel[order[a:a + n]], tol, own_tree=True)
+             for a, n in zip(starts.tolist(), sizes.tolist())]
+    i = np.concatenate([f[0] for f in found] + [np.empty(0, dtype=np.intp)])
+    j = np.concatenate([f[1] for f in found] + [np.empty(0, dtype=np.intp)])
+    return i, j
+
+
 def check(ctx: Context, params: dict) -> List[Finding]:
     """One finding per pair of interventions that look like the same thing paid twice."""
     inter = ctx.inter
     tol = max(float(params["duplicate_funding_tolerance_m"]), 0.0)
     set_id, sets = ctx.memo("funder_sets", lambda: funder_sets(ctx))
     theme = inter.text("theme")
-    sel = np.flatnonzero(ctx.active & inter.usable & inter.years_ok & (set_id > 0) & (theme != None))  # noqa: E711
-    # One search per theme: pairs must share it, and it cuts the candidate pairs about tenfold.
-    themes, code = np.unique(theme[sel].astype(str), return_inverse=True)
-    found = [spatial.self_candidates(inter, sel[code == t], tol, own_tree=True) for t in range(themes.size)]
-    i = np.concatenate([f[0] for f in found] + [np.empty(0, dtype=np.intp)])
-    j = np.concatenate([f[1] for f in found] + [np.empty(0, dtype=np.intp)])
+    i, j = ctx.memo("funding_pairs|{}".format(tol), lambda: candidates(ctx, tol))
     s, e = inter.start, inter.end
-    keep = (set_id[i] != set_id[j]) & overlap(s[i], e[i], s[j], e[j])
+    keep = (set_id[i] > 0) & (set_id[j] > 0) & (set_id[i] != set_id[j]) & overlap(s[i], e[i], s[j], e[j])
     i, j = i[keep], j[keep]
     keep = ctx.within(i, j, tol)
     i, j = ctx.ordered(*ctx.drop_linked(i[keep], j[keep]))
     if not i.size:
         return []
-    geoms = ctx.pair_boxes(i, j)
-    first, last = np.maximum(s[i], s[j]), np.minimum(e[i], e[j])
-    out = []
-    for k in range(i.size):
-        a, b = i[k], j[k]
-        fa, fb = sorted(sets[set_id[a]]), sorted(sets[set_id[b]])
+    geoms = ctx.pair_boxes(i, j).tolist()
+    first, last = np.maximum(s[i], s[j]).tolist(), np.minimum(e[i], e[j]).tolist()
+    uids, districts, themes, sid = ctx.uid_list, ctx.district_list, theme.tolist(), set_id.tolist()
+    batch = Batch(INFO)
+    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):  # pairs come smaller uid first
+        fa, fb = sorted(sets[sid[a]]), sorted(sets[sid[b]])
         v = {
             "a": ctx.label(a), "b": ctx.label(b), "tol": fmt_dist(tol),
             "years": year_range(first[k], last[k]),
-            "theme_en": label("theme", theme[a], "en"), "theme_nl": label("theme", theme[a], "nl"),
+            "theme_en": label("theme", themes[a], "en"), "theme_nl": label("theme", themes[a], "nl"),
             "funders_en": _funders(fa, "en") + " / " + _funders(fb, "en"),
             "funders_nl": _funders(fa, "nl") + " / " + _funders(fb, "nl"),
         }
-        out.append(make_finding(INFO, (ctx.uids[a], ctx.uids[b]), MSG[0].format(**v), MSG[1].format(**v),
-                                district_id=ctx.district_for((a, b)), geometry=geoms[k]))
-    return out
+        batch.add((uids[a], uids[b]), MSG[0].format(**v), MSG[1].format(**v), districts[a], geoms[k])
+    return batch.findings
 
 
 def _funders(codes: List[str], lang: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 from typing import Callable, Dict, Iterable, List, Optional
 
 from ..records import Programme
@@ -43,9 +44,10 @@ _CHECKS = {m.INFO.id: m.check for m in _MODULES}
 
 def _as_float(value, fallback: float) -> float:
     try:
-        return float(value)
+        number = float(value)
     except (TypeError, ValueError):
         return fallback
+    return number if math.isfinite(number) else fallback
 
 
 def rule_params(rule_id: str, programme: Optional[Programme] = None, params: Optional[dict] = None) -> dict:
@@ -54,7 +56,7 @@ def rule_params(rule_id: str, programme: Optional[Programme] = None, params: Opt
 
     *params* may be flat (``{"conflict_distance_m": 20}``, applied to every rule with that parameter)
     or per rule (``{"conflict": {"conflict_distance_m": 20}}``); per rule wins. Malformed values are
-    ignored.
+    ignored, and so are NaN and infinite ones.
     """
     info = RULES[rule_id]
     out = dict(info.params)

@@ -12,7 +12,7 @@ from typing import List
 import numpy as np
 
 from . import spatial
-from .base import Finding, RuleInfo, make_finding, year_range
+from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
 from .util import fmt_dist, overlap
 
@@ -50,11 +50,11 @@ def check(ctx: Context, params: dict) -> List[Finding]:
         hit = spatial.within(inter.fixed[r], proj.fixed[b], tol)
         covered[np.searchsorted(sel, r[hit])] = True
     rows = sel[~covered]
-    geoms = inter.markers(rows)
-    district = inter.text("district_id")
-    out = []
-    for k, r in enumerate(rows):
-        v = {"label": ctx.label(r), "years": year_range(inter.start[r], inter.end[r]), "tol": fmt_dist(tol)}
-        out.append(make_finding(INFO, (ctx.uids[r],), MSG[0].format(**v), MSG[1].format(**v),
-                                district_id=district[r], geometry=geoms[k]))
-    return out
+    geoms = inter.markers(rows).tolist()
+    starts, ends = inter.start[rows].tolist(), inter.end[rows].tolist()
+    uids, districts, t = ctx.uid_list, ctx.district_list, fmt_dist(tol)
+    batch = Batch(INFO)
+    for k, r in enumerate(rows.tolist()):
+        v = {"label": ctx.label(r), "years": year_range(starts[k], ends[k]), "tol": t}
+        batch.add((uids[r],), MSG[0].format(**v), MSG[1].format(**v), districts[r], geoms[k])
+    return batch.findings

@@ -10,7 +10,7 @@ from typing import List
 
 import numpy as np
 
-from .base import Finding, RuleInfo, make_finding, year_range
+from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
 from .programme import programme_codes
 
@@ -40,13 +40,13 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     with np.errstate(invalid="ignore"):
         outside = ~np.isnan(ps) & ((inter.start[rows] < ps) | (inter.end[rows] > pe))
     rows, ps, pe = rows[outside], ps[outside], pe[outside]
-    geoms = inter.markers(rows)
-    district = inter.text("district_id")
-    out = []
-    for k, r in enumerate(rows):
-        code = vocab[idx[r]]
-        v = {"label": ctx.label(r), "code": code, "years": year_range(inter.start[r], inter.end[r]),
+    geoms = inter.markers(rows).tolist()
+    starts, ends, ps, pe = inter.start[rows].tolist(), inter.end[rows].tolist(), ps.tolist(), pe.tolist()
+    codes = [vocab[c] for c in idx[rows].tolist()]
+    uids, districts = ctx.uid_list, ctx.district_list
+    batch = Batch(INFO)
+    for k, r in enumerate(rows.tolist()):
+        v = {"label": ctx.label(r), "code": codes[k], "years": year_range(starts[k], ends[k]),
              "pyears": year_range(ps[k], pe[k])}
-        out.append(make_finding(INFO, (ctx.uids[r],), MSG[0].format(**v), MSG[1].format(**v),
-                                extra=str(code), district_id=district[r], geometry=geoms[k]))
-    return out
+        batch.add((uids[r],), MSG[0].format(**v), MSG[1].format(**v), districts[r], geoms[k], codes[k])
+    return batch.findings

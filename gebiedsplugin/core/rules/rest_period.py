@@ -13,7 +13,7 @@ from typing import List
 
 import numpy as np
 
-from .base import Finding, RuleInfo, make_finding, year_range
+from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
 from .util import fmt_dist
 
@@ -52,12 +52,12 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     earlier, later = ctx.drop_linked(earlier[keep], later[keep])
     if not earlier.size:
         return []
-    geoms = ctx.pair_boxes(earlier, later)
-    out = []
-    for k in range(earlier.size):
-        a, b = earlier[k], later[k]
-        v = {"earlier": ctx.label(a), "later": ctx.label(b), "years": year_range(s[b], e[b]),
-             "end": int(e[a]), "gap": int(s[b] - e[a]), "dist": fmt_dist(dist), "rest": fmt_dist(rest)}
-        out.append(make_finding(INFO, (ctx.uids[a], ctx.uids[b]), MSG[0].format(**v), MSG[1].format(**v),
-                                district_id=ctx.district_for((b,)), geometry=geoms[k]))
-    return out
+    geoms = ctx.pair_boxes(earlier, later).tolist()
+    uids, districts, sl, el = ctx.uid_list, ctx.district_list, s.tolist(), e.tolist()
+    batch = Batch(INFO)
+    for k, (a, b) in enumerate(zip(earlier.tolist(), later.tolist())):
+        v = {"earlier": ctx.label(a), "later": ctx.label(b), "years": year_range(sl[b], el[b]),
+             "end": int(el[a]), "gap": int(sl[b] - el[a]), "dist": fmt_dist(dist), "rest": fmt_dist(rest)}
+        pair = (uids[a], uids[b]) if uids[a] < uids[b] else (uids[b], uids[a])
+        batch.add(pair, MSG[0].format(**v), MSG[1].format(**v), districts[b], geoms[k])
+    return batch.findings

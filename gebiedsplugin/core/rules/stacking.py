@@ -19,9 +19,9 @@ import numpy as np
 import shapely
 
 from ..schema import label
-from .base import MARKER_BUFFER_M, Finding, RuleInfo, make_finding
+from .base import MARKER_BUFFER_M, Batch, Finding, RuleInfo, make_finding
 from .context import Context
-from .util import clean_text, expand_years, fmt_dist, to_float
+from .util import clean_text, encode, expand_years, fmt_dist, groups, to_float
 
 INFO = RuleInfo(
     id="stacking",
@@ -56,17 +56,14 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
     sel = np.flatnonzero(ctx.active & inter.years_ok & ~ctx.city_wide & (nbh != None))  # noqa: E711
     if not sel.size:
         return []
-    names, code = np.unique(nbh[sel].astype(str), return_inverse=True)
+    names, code = encode(nbh[sel])
     rows, year = expand_years(inter.start[sel], inter.end[sel])
     y0 = year.min()
     width = int(year.max() - y0 + 1)
-    keys, inverse, counts = np.unique(code[rows] * width + (year - y0), return_inverse=True,
-                                      return_counts=True)
+    order, begin, counts, keys = groups(code[rows] * width + (year - y0))
     over = np.flatnonzero(counts > limit)
     if not over.size:
         return []
-    order = np.argsort(inverse, kind="stable")
-    begin = np.cumsum(counts) - counts
     nbhs = areas.neighbourhoods
     out = []
     for g in over:
@@ -85,7 +82,7 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
 
 def _where(ctx: Context, nbh_id: str, members: np.ndarray):
     """The neighbourhood polygon, else a box around the members."""
-    poly = ctx.areas.neighbourhoods.by_id.get(nbh_id)
+    poly = ctx.areas.neighbourhoods.polygon(nbh_id)
     if poly is not None:
         return poly
     geoms = ctx.inter.fixed[members]
@@ -109,17 +106,17 @@ def _priority(ctx: Context) -> List[Finding]:
     inter = ctx.inter
     district, theme = inter.text("district_id"), inter.text("theme")
     candidates = np.flatnonzero(ctx.active & ~ctx.city_wide & (theme != None))  # noqa: E711
-    rows = np.array([r for r in candidates if district[r] in goals and theme[r] not in goals[district[r]]],
-                    dtype=np.intp)
-    geoms = inter.markers(rows)
-    out = []
+    district_list, theme_list = district.tolist(), theme.tolist()
+    rows = [r for r in candidates.tolist() if district_list[r] in goals
+            and theme_list[r] not in goals[district_list[r]]]
+    geoms = inter.markers(np.array(rows, dtype=np.intp)).tolist()
+    uids = ctx.uid_list
+    batch = Batch(INFO)
     for k, r in enumerate(rows):
-        d, t = district[r], theme[r]
+        d, t = district_list[r], theme_list[r]
         v = {"label": ctx.label(r), "theme_en": label("theme", t, "en"), "theme_nl": label("theme", t, "nl"),
              "district": ctx.areas.name(d)}
         geom = geoms[k] if geoms[k] is not None else ctx.areas.polygon(d)
-        out.append(make_finding(
-            INFO, (ctx.uids[r],), MSG_PRIORITY[0].format(**v), MSG_PRIORITY[1].format(**v),
-            extra="priority|{}|{}".format(d, t), district_id=d, geometry=geom, severity="info",
-        ))
-    return out
+        batch.add((uids[r],), MSG_PRIORITY[0].format(**v), MSG_PRIORITY[1].format(**v), d, geom,
+                  "priority|{}|{}".format(d, t), "info")
+    return batch.findings

@@ -9,7 +9,7 @@ from typing import List
 
 import numpy as np
 
-from .base import Finding, RuleInfo, make_finding
+from .base import Batch, Finding, RuleInfo
 from .context import Context
 from .programme import programme_codes
 
@@ -32,11 +32,10 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     codes = ctx.inter.text("programme_code")
     idx = programme_codes(ctx).inter_idx
     rows = np.flatnonzero((codes != None) & (idx < 0))  # noqa: E711 (elementwise on an object array)
-    geoms = ctx.inter.markers(rows)
-    district = ctx.inter.text("district_id")
-    out = []
-    for k, r in enumerate(rows):
+    geoms = ctx.inter.markers(rows).tolist()
+    uids, districts = ctx.uid_list, ctx.district_list
+    batch = Batch(INFO)
+    for k, r in enumerate(rows.tolist()):
         v = {"label": ctx.label(r), "code": codes[r]}
-        out.append(make_finding(INFO, (ctx.uids[r],), MSG[0].format(**v), MSG[1].format(**v),
-                                extra=codes[r], district_id=district[r], geometry=geoms[k]))
-    return out
+        batch.add((uids[r],), MSG[0].format(**v), MSG[1].format(**v), districts[r], geoms[k], codes[r])
+    return batch.findings

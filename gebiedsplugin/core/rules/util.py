@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from itertools import repeat
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
@@ -152,6 +152,27 @@ def expand_years(start: np.ndarray, end: np.ndarray, max_span: int = 101):
     rows = np.repeat(np.arange(first.size), span)
     years = first[rows] + np.arange(rows.size) - np.repeat(np.cumsum(span) - span, span)
     return rows, years
+
+
+def encode(values: np.ndarray) -> Tuple[list, np.ndarray]:
+    """(distinct values in first-seen order, code of each value): a dict pass, cheaper than
+    sorting strings with np.unique."""
+    lookup: Dict = {}
+    codes = np.fromiter((lookup.setdefault(v, len(lookup)) for v in values.tolist()), dtype=np.intp,
+                        count=len(values))
+    return list(lookup), codes
+
+
+def groups(keys: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Rows grouped by integer *keys* with one stable sort: (order, start of each group in order,
+    size of each group, key of each group)."""
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    first = np.ones(sorted_keys.size, dtype=bool)
+    first[1:] = sorted_keys[1:] != sorted_keys[:-1]
+    starts = np.flatnonzero(first)
+    sizes = np.diff(np.append(starts, sorted_keys.size))
+    return order, starts, sizes, sorted_keys[starts]
 
 
 def in_set(values: np.ndarray, members) -> np.ndarray:

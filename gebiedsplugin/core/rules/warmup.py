@@ -11,6 +11,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Dict, Sequence
 
+from . import duplicate_funding
 from .context import Context
 from .duplicate_funding import funder_sets
 from .programme import programme_codes
@@ -21,34 +22,58 @@ _SPATIAL = {"data_quality", "district_mismatch", "not_in_programme", "conflict",
 
 
 def warm_up(ctx: Context, rule_ids: Sequence[str], params: Dict[str, dict]) -> None:
-    """Compute what the selected rules share, GEOS work and attribute work side by side."""
+    """Compute what the selected rules share, GEOS work and attribute work side by side.
+
+    Two rounds, because the second round of GEOS work needs masks made from attributes (which works
+    are live physical works) and the attribute work needs nothing spatial:
+    1. helper: validity, repair, spatial indexes; here: the attribute columns and simple masks;
+    2. helper: district overlaps, the city test, near pairs of works; here: programme codes,
+       funding and funder sets.
+    """
     ids = set(rule_ids)
     if not ctx.inter.n or len(ids) < 2:
         return  # nothing to share, or too small to gain from a second thread
+    inter = ctx.inter
 
-    def geometry() -> None:
-        inter = ctx.inter
+    def geometry_basics() -> None:
         if ids & _SPATIAL:
-            inter.valid, inter.fixed, inter.dims, inter.tree  # noqa: B018 (computed for the cache)
+            _touch(inter.valid, inter.fixed, inter.dims, inter.tree)
         if "not_in_programme" in ids:
-            ctx.proj.fixed, ctx.proj.tree  # noqa: B018
+            _touch(ctx.proj.fixed, ctx.proj.tree)
+
+    def attribute_basics() -> None:
+        _touch(ctx.uids, ctx.active, ctx.city_wide, inter.years_ok, inter.text("domain"), inter.text("theme"))
+
+    def geometry_more() -> None:
         if "district_mismatch" in ids:
             ctx.memo("district_overlaps", lambda: ctx.areas.district_overlaps(inter))
         if "data_quality" in ids:
             tolerance = float(params["data_quality"]["city_tolerance_m"])
             ctx.memo("city_cover|{}".format(tolerance), lambda: ctx.areas.covered_by_city(inter, tolerance))
+        for rule in ("conflict", "rest_period"):
+            if rule in ids:
+                ctx.work_candidates(max(float(params[rule]["conflict_distance_m"]), 0.0))
+        if "duplicate_funding" in ids:
+            tol = max(float(params["duplicate_funding"]["duplicate_funding_tolerance_m"]), 0.0)
+            ctx.memo("funding_pairs|{}".format(tol), lambda: duplicate_funding.candidates(ctx, tol))
 
-    def attributes() -> None:
-        ctx.uids, ctx.active, ctx.city_wide  # noqa: B018 (computed for the cache)
-        ctx.inter.years_ok  # noqa: B018
+    def attributes_more() -> None:
         if ids & {"unknown_programme_code", "outside_programme_period"}:
             programme_codes(ctx)
         if ids & {"duplicate_funding", "budget_exceeded"}:
-            ctx.funding  # noqa: B018
+            _touch(ctx.funding)
         if "duplicate_funding" in ids:
             ctx.memo("funder_sets", lambda: funder_sets(ctx))
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rules-warm-up") as pool:
-        job = pool.submit(geometry)
-        attributes()
-        job.result()  # re-raises anything the helper raised
+        for on_helper, here in ((geometry_basics, attribute_basics), (geometry_more, attributes_more)):
+            job = pool.submit(on_helper)
+            try:
+                here()
+            finally:
+                job.result()  # waits, and re-raises anything the helper raised
+        _touch(ctx.works)
+
+
+def _touch(*values) -> None:
+    """Nothing: the arguments were computed (and cached) to be shared."""
