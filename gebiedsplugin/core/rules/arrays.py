@@ -76,10 +76,11 @@ class FeatureArrays:
         """Boolean array: True for true-ish values (True, 1, 'true', 'ja', ...)."""
         key = ("flag", name)
         if key not in self._cols:
-            self._cols[key] = np.fromiter(
-                (v.strip().lower() in _TRUE if isinstance(v, str) else bool(v) for v in self.raw(name)),
-                dtype=bool, count=self.n,
-            )
+            values = self.raw(name)
+            out = np.fromiter(map(bool, values), dtype=bool, count=self.n)  # C-level for the usual bools
+            for k in [k for k, v in enumerate(values) if v.__class__ is str]:  # 'false', 'nee' are falsy
+                out[k] = values[k].strip().lower() in _TRUE
+            self._cols[key] = out
         return self._cols[key]
 
     @cached_property

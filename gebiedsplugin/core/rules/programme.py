@@ -30,7 +30,7 @@ def _build(ctx: Context) -> ProgrammeCodes:
     vocab = list(dict.fromkeys(codes.tolist()))
     if None in vocab:
         vocab.remove(None)
-    lookup = {c: k for k, c in enumerate(vocab)}
+    lookup = dict(zip(vocab, range(len(vocab))))
     pidx = code_index(codes, lookup)
     # Several projects may share a code (one per geometry table): together they span its period.
     start = np.full(len(vocab), np.nan)

@@ -78,7 +78,18 @@ def floats(values: Sequence) -> np.ndarray:
 
 
 def texts(values: Sequence) -> List[Optional[str]]:
-    """clean_text over a column, with an inline fast path for str and None (runs on 100,000s)."""
+    """clean_text over a column (runs on 100,000s of values).
+
+    Code columns (theme, status, district...) hold few distinct values: those are cleaned once and
+    mapped back at C speed. Columns of distinct values (uid, title) take the direct path.
+    """
+    try:
+        distinct = dict.fromkeys(values)
+    except TypeError:  # an unhashable value: the direct path handles anything
+        distinct = None
+    if distinct is not None and len(distinct) * 2 < len(values):
+        cleaned = {v: clean_text(v) for v in distinct}
+        return list(map(cleaned.__getitem__, values))
     return [(v.strip() or None) if v.__class__ is str else (None if v is None else clean_text(v))
             for v in values]
 
@@ -124,7 +135,7 @@ def code_index(values: np.ndarray, vocabulary) -> np.ndarray:
         lookup = vocabulary
     else:
         words = vocabulary.tolist() if isinstance(vocabulary, np.ndarray) else vocabulary
-        lookup = {v: k for k, v in enumerate(words)}
+        lookup = dict(zip(words, range(len(words))))
     return np.fromiter(map(lookup.get, values.tolist(), repeat(-1)), dtype=np.intp, count=len(values))
 
 
@@ -157,10 +168,10 @@ def expand_years(start: np.ndarray, end: np.ndarray, max_span: int = 101):
 def encode(values: np.ndarray) -> Tuple[list, np.ndarray]:
     """(distinct values in first-seen order, code of each value): a dict pass, cheaper than
     sorting strings with np.unique."""
-    lookup: Dict = {}
-    codes = np.fromiter((lookup.setdefault(v, len(lookup)) for v in values.tolist()), dtype=np.intp,
-                        count=len(values))
-    return list(lookup), codes
+    items = values.tolist()
+    distinct = list(dict.fromkeys(items))  # C-level passes only: no Python loop per value
+    lookup = dict(zip(distinct, range(len(distinct))))
+    return distinct, np.fromiter(map(lookup.__getitem__, items), dtype=np.intp, count=len(items))
 
 
 def groups(keys: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -177,4 +188,4 @@ def groups(keys: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.nda
 
 def in_set(values: np.ndarray, members) -> np.ndarray:
     """Boolean array: value is in *members* (works on object arrays holding None, unlike np.isin)."""
-    return np.fromiter((v in members for v in values), dtype=bool, count=len(values))
+    return np.fromiter(map(members.__contains__, values.tolist()), dtype=bool, count=len(values))
