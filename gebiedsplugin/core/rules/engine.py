@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import math
+from operator import attrgetter
 from typing import Callable, Dict, Iterable, List, Optional
 
 from ..records import Programme
@@ -75,6 +76,19 @@ def rule_params(rule_id: str, programme: Optional[Programme] = None, params: Opt
     return out
 
 
+def _unique(found: List[Finding]) -> List[Finding]:
+    """Sorted by finding id, each id once. Duplicate uids in the data could give one id twice; the
+    finding with the smallest English message is kept, so the result never depends on order."""
+    found.sort(key=attrgetter("finding_id"))
+    out: List[Finding] = []
+    for f in found:
+        if not out or f.finding_id != out[-1].finding_id:
+            out.append(f)
+        elif f.message_en < out[-1].message_en:
+            out[-1] = f
+    return out
+
+
 def run_rules(
     programme: Programme,
     rule_ids: Optional[Iterable[str]] = None,
@@ -111,12 +125,7 @@ def run_rules(
         report(WARM_UP_SHARE)
         findings: List[Finding] = []
         for n, rule_id in enumerate(ids):
-            result = _CHECKS[rule_id](ctx, effective[rule_id])
-            # One id once: duplicate uids in the data could otherwise produce the same id twice.
-            seen = {}
-            for f in sorted(result, key=lambda f: (f.finding_id, f.message_en)):
-                seen.setdefault(f.finding_id, f)
-            findings.extend(seen.values())
+            findings.extend(_unique(_CHECKS[rule_id](ctx, effective[rule_id])))
             report(WARM_UP_SHARE + (100.0 - WARM_UP_SHARE) * (n + 1) / len(ids))
     finally:
         if gc_was_enabled:
