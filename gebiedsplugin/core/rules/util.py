@@ -124,8 +124,12 @@ def first_per_group(groups: np.ndarray, *keys: np.ndarray) -> np.ndarray:
 def obj_array(values) -> np.ndarray:
     """1-D object array of *values* (never turned into a 2-D array by numpy)."""
     values = values if isinstance(values, list) else list(values)
-    # fromiter is many times faster than slice assignment, which inspects every element.
-    return np.fromiter(values, dtype=object, count=len(values))
+    try:  # fromiter is many times faster than slice assignment, which inspects every element
+        return np.fromiter(values, dtype=object, count=len(values))
+    except ValueError:  # numpy < 1.23 (older QGIS builds) cannot make object arrays that way
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = values
+        return arr
 
 
 def code_index(values: np.ndarray, vocabulary) -> np.ndarray:
