@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication
-from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,10 +29,11 @@ from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.gui.check_map import show_finding
 from gebiedsplugin.gui.check_params import RuleParamsBox
 from gebiedsplugin.gui.check_tree import ROW_ROLE, FindingsTree
+from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, reload_layers
 from gebiedsplugin.qgis_io.findings_store import write_csv
-from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
 
@@ -49,24 +49,19 @@ class CheckPrompts(Prompts):
         return path
 
 
-class CheckDock(QgsDockWidget):
+class CheckDock(ProgrammeDock):
     """Run the programme check for the city or one district and work through its findings."""
 
     def __init__(self, iface, controller, parent=None):
-        super().__init__(tr("Programme check"), parent or iface.mainWindow())
-        self.setObjectName("gebiedsplugin_check_dock")
-        self.iface = iface
-        self.controller = controller
+        super().__init__(tr("Programme check"), "gebiedsplugin_check_dock", iface, controller, parent)
         self.prompts = CheckPrompts(self)
-        self.lang = ui_language()
         self.task = None
         self.rows: list = []
         self.names: dict = {}
         self.last_result = None
         self.last_error = ""
         self._build()
-        controller.programmeChanged.connect(self.on_programme_changed)
-        self.on_programme_changed()
+        self.follow_programme()
 
     # --- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -161,10 +156,7 @@ class CheckDock(QgsDockWidget):
             self.task.on_done = lambda *_args: None
             self.task.cancel()
             self.task = None
-        try:
-            self.controller.programmeChanged.disconnect(self.on_programme_changed)
-        except TypeError:
-            pass
+        super().cleanup()
 
     # --- programme ---------------------------------------------------------------------------------
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsFeedback
-from qgis.gui import QgsDockWidget, QgsFileWidget
+from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -30,32 +30,29 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ExportRequest
 from gebiedsplugin.core.unified import Scope
+from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.export_task import PrepareExportTask
 from gebiedsplugin.qgis_io.exporter import finish_export
 from gebiedsplugin.qgis_io.stores import is_postgis, open_store
-from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.settings import PluginSettings
 
 NO_YEAR = 1999  # the spin boxes' "no bound" value (shown as a dash)
 
 
-class ExportDock(QgsDockWidget):
+class ExportDock(ProgrammeDock):
     """Export the open (or a chosen) programme as print atlas and data."""
 
     def __init__(self, iface, controller, parent=None):
-        super().__init__(tr("Export"), parent or iface.mainWindow())
-        self.setObjectName("gebiedsplugin_export_dock")
-        self.iface = iface
-        self.controller = controller
+        super().__init__(tr("Export"), "gebiedsplugin_export_dock", iface, controller, parent)
         self.prompts = Prompts(self)
         self.task = None
         self.last_result = None
         self.last_error = ""
         self._build()
-        controller.programmeChanged.connect(self.on_programme_changed)
-        self.on_programme_changed()
+        self.follow_programme()
 
     # --- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -174,7 +171,7 @@ class ExportDock(QgsDockWidget):
         return ExportRequest(
             programme=self.programme.filePath(), folder=self.folder.filePath(), scope=Scope(ids, year_from, year_to),
             formats=tuple(f for f, box in self.formats.items() if box.isChecked()),
-            per_year=self.per_year.isChecked(), template=self.template.filePath() or None, lang=ui_language(),
+            per_year=self.per_year.isChecked(), template=self.template.filePath() or None, lang=self.lang,
             summary_pages=self.summary_pages.isChecked())
 
     def run_export(self) -> bool:
@@ -250,9 +247,3 @@ class ExportDock(QgsDockWidget):
         notify(self.iface, tr("Export"), text, Qgis.Warning, 10)
         return False
 
-    def cleanup(self) -> None:
-        """Plugin unload: drop the controller connection; a running task finishes on its own."""
-        try:
-            self.controller.programmeChanged.disconnect(self.on_programme_changed)
-        except TypeError:
-            pass

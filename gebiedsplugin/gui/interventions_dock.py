@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from qgis.core import Qgis
-from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -24,32 +23,28 @@ from gebiedsplugin.gui.intervention_table_model import (
 from gebiedsplugin.gui.interventions_filters import FilterBar
 from gebiedsplugin.gui.interventions_toolbars import DockToolbars
 from gebiedsplugin.gui.layer_watch import LayerWatcher
+from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.intervention_rows import area_choices, area_geometry, programme_rows
-from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.settings import PluginSettings
 
 
-class InterventionsDock(QgsDockWidget):
+class InterventionsDock(ProgrammeDock):
     """List, filter, draw and edit the interventions of the open programme."""
 
     def __init__(self, iface, controller, parent=None):
-        super().__init__(tr("Interventions"), parent or iface.mainWindow())
-        self.setObjectName("gebiedsplugin_interventions_dock")
-        self.iface = iface
-        self.controller = controller
+        super().__init__(tr("Interventions"), "gebiedsplugin_interventions_dock", iface, controller, parent)
         self.prompts = Prompts(self)
         self.draw = DrawActions(iface, controller, self)
         self.edits = EditActions(iface, controller, self.prompts)
         self.watcher = LayerWatcher(parent=self)
-        self.lang = ui_language()
         self.all_rows: list = []
         self.refresh_seconds = 0.0
         self._syncing = False
         self._build()
-        controller.programmeChanged.connect(self.on_programme_changed)
-        self.on_programme_changed()
+        self.follow_programme()
 
     # --- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -104,10 +99,7 @@ class InterventionsDock(QgsDockWidget):
         """Disconnect from the controller, layers and canvas (plugin unload)."""
         self.watcher.clear()
         self.draw.detach()
-        try:
-            self.controller.programmeChanged.disconnect(self.on_programme_changed)
-        except TypeError:
-            pass
+        super().cleanup()
 
     # --- programme ---------------------------------------------------------------------------
     def open_programme(self) -> None:

@@ -8,7 +8,6 @@ core; every panel shows what ``core.aggregations`` / ``core.comparisons`` return
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication, QgsFeatureRequest
-from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -17,22 +16,19 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.layer_watch import LayerWatcher
 from gebiedsplugin.gui.overview_panels import CasesPanel, CoveragePanel, EffectsPanel, MoneyPanel, StackingPanel
 from gebiedsplugin.gui.overview_timeline import TimelinePanel
+from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.qgis_io.overview_task import OverviewTask, read_overview
-from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
 WATCHED = schema.INTERVENTION_TABLES + ("funding", "area_goals", "area_budgets", "neighbourhoods", "districts")
 
 
-class OverviewDock(QgsDockWidget):
+class OverviewDock(ProgrammeDock):
     """Money, stacking, priorities, timeline, comparable cases and effects of the open programme."""
 
     def __init__(self, iface, controller, parent=None, lang: str = None):
-        super().__init__(tr("Overview"), parent or iface.mainWindow())
-        self.setObjectName("gebiedsplugin_overview_dock")
-        self.iface = iface
-        self.controller = controller
-        self.lang = lang or ui_language()
+        super().__init__(tr("Overview"), "gebiedsplugin_overview_dock", iface, controller, parent, lang)
         self.overview = None
         self.task = None
         self.selected_uid = ""
@@ -42,8 +38,7 @@ class OverviewDock(QgsDockWidget):
         self.debounce.setInterval(300)
         self.debounce.timeout.connect(lambda: self.reload(background=True))
         self._build()
-        controller.programmeChanged.connect(self.on_programme_changed)
-        self.on_programme_changed()
+        self.follow_programme()
 
     # --- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -88,10 +83,7 @@ class OverviewDock(QgsDockWidget):
         """Disconnect from the controller and layers (plugin unload)."""
         self.watcher.clear()
         self.debounce.stop()
-        try:
-            self.controller.programmeChanged.disconnect(self.on_programme_changed)
-        except TypeError:
-            pass
+        super().cleanup()
 
     # --- data ----------------------------------------------------------------------------------
     def on_programme_changed(self) -> None:
