@@ -22,11 +22,17 @@ class ProgrammeController(QObject):
         self.layers: dict = {}
         self.project.layersWillBeRemoved.connect(self._on_layers_removed)
         self.project.cleared.connect(self._forget)
+        self.project.readProject.connect(self._on_project_read)
 
     def disconnect_project(self) -> None:
         """Drop the project connections (plugin unload)."""
         self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
         self.project.cleared.disconnect(self._forget)
+        self.project.readProject.disconnect(self._on_project_read)
+
+    def _on_project_read(self, *_args) -> None:
+        # A saved project with a programme in it: the docks follow it without "Open programme…".
+        self.adopt_project_layers()
 
     def open(self, path: str):
         """Open the programme *path* names and load its layers (ProgrammeError when it can't).

@@ -42,3 +42,17 @@ def test_unload_removes_everything(qgis_iface, processing_ready):
     assert not QgsExpression.isFunctionName("gebied_largest_overlap")
     assert instance.actions == [] and instance.docks == []
     assert all(sip.isdeleted(dock) for dock in docks)
+
+
+def test_a_saved_project_brings_its_programme_back(plugin, sample_gpkg, tmp_path):
+    from qgis.core import QgsProject
+
+    path, _ = sample_gpkg
+    plugin.controller.open(str(path))
+    project_file = str(tmp_path / "gebiedsdag.qgs")
+    assert QgsProject.instance().write(project_file)
+    QgsProject.instance().clear()
+    assert plugin.controller.store is None
+    assert QgsProject.instance().read(project_file)
+    assert plugin.controller.store is not None and plugin.controller.store.path == str(path)
+    assert plugin.controller.layer("interventions_point") is not None
