@@ -364,22 +364,22 @@
         <translation>Programmatoets</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="82"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="77"/>
         <source>Check the whole city or one district</source>
         <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="84"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="79"/>
         <source>Run check</source>
         <translation>Toets uitvoeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="87"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="82"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="117"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="112"/>
         <source>All severities</source>
         <translation>Alle ernstniveaus</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="127"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="122"/>
         <source>Search findings…</source>
         <translation>Bevindingen zoeken…</translation>
     </message>
@@ -399,47 +399,47 @@
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="146"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="141"/>
         <source>Set status</source>
         <translation>Status instellen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="149"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="144"/>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="171"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="163"/>
         <source>No programme open.</source>
         <translation>Geen programma geopend.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="209"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="201"/>
         <source>{} of {} findings shown.</source>
         <translation>{} van {} bevindingen getoond.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="250"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="242"/>
         <source>Open a programme first.</source>
         <translation>Open eerst een programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="222"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="214"/>
         <source>A check is running already.</source>
         <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="225"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="217"/>
         <source>Unsaved edits</source>
         <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="225"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="217"/>
         <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
         <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="227"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="219"/>
         <source>The check did not run: save or discard the edits first.</source>
         <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -449,52 +449,52 @@
         <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="239"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="231"/>
         <source>Checking the programme…</source>
         <translation>Programma toetsen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="261"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="253"/>
         <source>{} findings ({} new, {} closed) in {:.1f} s.</source>
         <translation>{} bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="273"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="265"/>
         <source>Select one or more findings first.</source>
         <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="285"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="277"/>
         <source>Status set on {} findings.</source>
         <translation>Status ingesteld op {} bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="292"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="284"/>
         <source>No findings to export.</source>
         <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="299"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="291"/>
         <source>Replace file?</source>
         <translation>Bestand vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="299"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="291"/>
         <source>{} exists already. Replace it?</source>
         <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="300"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="292"/>
         <source>Nothing exported: the file exists already.</source>
         <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="308"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="300"/>
         <source>{} findings written to {}.</source>
         <translation>{} bevindingen geschreven naar {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="320"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="312"/>
         <source>Rule parameters saved; they apply from the next run.</source>
         <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -594,12 +594,12 @@
         <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="250"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="247"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="72"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="69"/>
         <source>Districts:</source>
         <translation>Stadsdelen:</translation>
     </message>
@@ -629,27 +629,27 @@
         <translation>Uitvoermap</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="110"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="107"/>
         <source>Layout template (*.qpt)</source>
         <translation>Lay-outsjabloon (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="111"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="108"/>
         <source>Empty: the plugin&apos;s A3 atlas template.</source>
         <translation>Leeg: het A3-atlassjabloon van de plugin.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="109"/>
         <source>Template</source>
         <translation>Sjabloon</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="189"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="186"/>
         <source>Replace files?</source>
         <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="189"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="186"/>
         <source>These files exist already:
 {}
 
@@ -660,12 +660,12 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="191"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="188"/>
         <source>Nothing exported: the files exist already.</source>
         <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="199"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="196"/>
         <source>Preparing the data…</source>
         <translation>Gegevens voorbereiden…</translation>
     </message>
@@ -675,7 +675,7 @@ Vervangen?</translation>
         <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="209"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="206"/>
         <source>Choose an output folder.</source>
         <translation>Kies een uitvoermap.</translation>
     </message>
@@ -685,22 +685,22 @@ Vervangen?</translation>
         <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="213"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="210"/>
         <source>Tick at least one district, or choose the whole city.</source>
         <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="175"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="167"/>
         <source>The period ends before it starts.</source>
         <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="226"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="223"/>
         <source>Rendering the atlas…</source>
         <translation>Atlas renderen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="238"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="235"/>
         <source>{} files written to {} ({} atlas pages, {} items).</source>
         <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
     </message>
@@ -740,17 +740,17 @@ Vervangen?</translation>
         <translation>te beoordelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="159"/>
         <source>{} interventions · budget € {} · funding € {}</source>
         <translation>{} interventies · budget € {} · financiering € {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="254"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="246"/>
         <source>District: {}</source>
         <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="256"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="248"/>
         <source>Neighbourhood: {}</source>
         <translation>Buurt: {}</translation>
     </message>
@@ -760,7 +760,7 @@ Vervangen?</translation>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="64"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="59"/>
         <source>to</source>
         <translation>t/m</translation>
     </message>
@@ -830,7 +830,7 @@ Vervangen?</translation>
         <translation>Een lijninterventie tekenen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="60"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="55"/>
         <source>Area</source>
         <translation>Gebied</translation>
     </message>
@@ -945,12 +945,12 @@ Vervangen?</translation>
         <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="112"/>
         <source>Planned {} · area budget {}</source>
         <translation>Gepland {} · gebiedsbudget {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="166"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="168"/>
         <source>Planned money per theme</source>
         <translation>Gepland geld per thema</translation>
     </message>
@@ -960,7 +960,7 @@ Vervangen?</translation>
         <translation>Gepland geld per domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="164"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="166"/>
         <source>Planned money per funder</source>
         <translation>Gepland geld per financier</translation>
     </message>
@@ -1475,7 +1475,7 @@ Vervangen?</translation>
         <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="112"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="114"/>
         <source>Printed on {}</source>
         <translation>Afgedrukt op {}</translation>
     </message>
@@ -1600,7 +1600,7 @@ Vervangen?</translation>
         <translation>{} · {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="98"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="100"/>
         <source>No data for this selection</source>
         <translation>Geen gegevens voor deze selectie</translation>
     </message>
@@ -2052,47 +2052,47 @@ Vervangen?</translation>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="128"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="120"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="62"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="57"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="74"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
         <source>Money</source>
         <translation>Geld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="74"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
         <source>Stacking</source>
         <translation>Stapeling</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="74"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
         <source>Priorities</source>
         <translation>Prioriteiten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="74"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
         <source>Comparable cases</source>
         <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="74"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
         <source>Effects</source>
         <translation>Effecten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="121"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="113"/>
         <source>Reading the programme…</source>
         <translation>Programma lezen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="177"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="169"/>
         <source>{} · {}–{}</source>
         <translation>{} · {}–{}</translation>
     </message>
@@ -2312,17 +2312,17 @@ Vervangen?</translation>
         <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="67"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="64"/>
         <source>A GeoPackage, or postgres:&lt;connection&gt;/&lt;schema&gt; for a PostGIS programme.</source>
         <translation>Een GeoPackage, of postgres:&lt;verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="99"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="96"/>
         <source>District summary pages (charts and tables)</source>
         <translation>Wijksamenvattingen (grafieken en tabellen)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="102"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="99"/>
         <source>After the city&apos;s and each district&apos;s atlas page, a page with the Overview&apos;s money charts, stacking and priority tables.</source>
         <translation>Na de atlaspagina van de stad en van elke wijk een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
@@ -2422,7 +2422,7 @@ Vervangen?</translation>
         <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="81"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="83"/>
         <source>The summary page template {} does not exist.</source>
         <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
@@ -2467,39 +2467,49 @@ Vervangen?</translation>
         <translation>vorm gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="85"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="87"/>
         <source>The summary page template {} is not a valid .qpt file.</source>
         <translation>Het sjabloon voor de samenvattingspagina {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="87"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="89"/>
         <source>District summary</source>
         <translation>Wijksamenvatting</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110"/>
         <source>City summary: {}</source>
         <translation>Stadssamenvatting: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110"/>
         <source>District summary: {}</source>
         <translation>Wijksamenvatting: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="112"/>
         <source>Period {}</source>
         <translation>Periode {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="113"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="115"/>
         <source>Source: programme {} (gebiedsplugin). The same figures as the Overview dock.</source>
         <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="115"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="117"/>
         <source>Summary of atlas page {} of {}</source>
         <translation>Samenvatting bij atlaspagina {} van {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37"/>
+        <source>Polygon</source>
+        <translation>Vlak</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <source>Target value</source>
+        <translation>Streefwaarde</translation>
     </message>
 </context>
 </TS>

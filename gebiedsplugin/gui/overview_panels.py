@@ -220,7 +220,7 @@ class EffectsPanel(_Panel):
         def num(value):
             return "" if value is None else "{:g}".format(value)
 
-        fill_table(self.table, [tr("District"), tr("Title"), tr("Indicator"), tr("Baseline"), tr("Target"),
+        fill_table(self.table, [tr("District"), tr("Title"), tr("Indicator"), tr("Baseline"), tr("Target value"),
                                 tr("Status")],
                    [[ov.name(i.district_id), i.title, i.effect_indicator, num(i.baseline), num(i.target),
                      code_label("status", i.status, lang)] for i in self.rows])
