@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# libgeos-dev, python3-dev and gcc build shapely against Debian's GEOS (see below).
 PKGS="qgis python3-qgis qgis-providers xvfb xauth pyqt5-dev-tools qttools5-dev-tools \
-gdal-bin python3-gdal python3-psycopg2 poppler-utils zip libgeos-dev python3-matplotlib postgresql postgresql-15-postgis-3"
+gdal-bin python3-gdal python3-psycopg2 poppler-utils zip libgeos-dev python3-dev gcc python3-matplotlib postgresql postgresql-15-postgis-3"
 
 missing=""
 for p in $PKGS; do
