@@ -201,18 +201,13 @@ class CheckDock(ProgrammeDock):
             self.status.setText(tr("{} of {} findings shown.").format(len(shown), len(self.rows)))
 
     # --- running --------------------------------------------------------------------------------------
-    def _unsaved_layers(self) -> list:
-        tables = schema.INTERVENTION_TABLES + schema.PROJECT_TABLES + ("funding", "area_goals", "area_budgets")
-        layers = [self.controller.layer(t) for t in tables]
-        return [lyr for lyr in layers if lyr is not None and lyr.isEditable() and lyr.isModified()]
-
     def run_check(self) -> bool:
         """Start the check for the chosen scope; False (with a message) when it cannot start."""
         if self.store is None:
             return self._fail(tr("Open a programme first."))
         if self.task is not None:
             return self._fail(tr("A check is running already."))
-        unsaved = self._unsaved_layers()
+        unsaved = self.unsaved_layers()
         if unsaved:
             if not self.prompts.confirm(tr("Unsaved edits"), tr("Some layers have unsaved edits. The check reads the "
                                                                 "saved programme. Save the edits first?")):

@@ -29,6 +29,10 @@ class ProgrammeDock(QgsDockWidget):
     def on_programme_changed(self) -> None:
         raise NotImplementedError
 
+    def unsaved_layers(self) -> list:
+        """The open programme's layers with unsaved edits (a check or export reads the saved programme)."""
+        return [lyr for lyr in self.controller.layers.values() if lyr.isEditable() and lyr.isModified()]
+
     def cleanup(self) -> None:
         """Drop the controller connection (plugin unload)."""
         try:

@@ -140,6 +140,22 @@ def test_dock_cancel_and_unsaved_edits(dock):
     assert dock.run_button.isEnabled()
 
 
+def test_dock_asks_about_unsaved_district_edits(dock):
+    """The check reads district boundaries from the saved programme, so their edits count as unsaved too."""
+    layer = dock.controller.layer("districts")
+    layer.startEditing()
+    feat = next(f for f in layer.getFeatures() if f["district_id"] != "city")
+    layer.changeGeometry(feat.id(), feat.geometry().buffer(50, 4))
+    dock.prompts = Answers(confirm=False)
+    assert not dock.run_check() and "save" in dock.last_error.lower()
+    assert dock.prompts.asked and layer.isModified()
+    dock.prompts = Answers(confirm=True)
+    assert dock.run_check()
+    assert not layer.isModified()
+    _wait(dock)
+    assert dock.last_result is not None
+
+
 def test_dock_speaks_dutch(qgis_iface, processing_ready, sample_gpkg):
     """Under a Dutch QGIS the dock, its groups and the stored messages are Dutch."""
     from qgis.core import QgsProject, QgsSettings
