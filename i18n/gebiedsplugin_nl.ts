@@ -29,7 +29,7 @@
         <translation>Voorbeeldstad maken…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="30"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="35"/>
         <source>New programme</source>
         <translation>Nieuw programma</translation>
     </message>
@@ -424,22 +424,22 @@
         <translation>Open eerst een programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="214"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="209"/>
         <source>A check is running already.</source>
         <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="217"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="212"/>
         <source>Unsaved edits</source>
         <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="217"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="212"/>
         <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
         <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="219"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="214"/>
         <source>The check did not run: save or discard the edits first.</source>
         <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -449,52 +449,52 @@
         <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="231"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="226"/>
         <source>Checking the programme…</source>
         <translation>Programma toetsen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="253"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="248"/>
         <source>{} findings ({} new, {} closed) in {:.1f} s.</source>
         <translation>{} bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="265"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="260"/>
         <source>Select one or more findings first.</source>
         <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="277"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="272"/>
         <source>Status set on {} findings.</source>
         <translation>Status ingesteld op {} bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="284"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="279"/>
         <source>No findings to export.</source>
         <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="291"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="286"/>
         <source>Replace file?</source>
         <translation>Bestand vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="291"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="286"/>
         <source>{} exists already. Replace it?</source>
         <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="292"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="287"/>
         <source>Nothing exported: the file exists already.</source>
         <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="300"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="295"/>
         <source>{} findings written to {}.</source>
         <translation>{} bevindingen geschreven naar {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="312"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="307"/>
         <source>Rule parameters saved; they apply from the next run.</source>
         <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -2132,7 +2132,7 @@ Vervangen?</translation>
         <translation>Het doel vervangen als het al bestaat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="42"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="45"/>
         <source>Copied {} interventions in {} s.</source>
         <translation>{} interventies gekopieerd in {} s.</translation>
     </message>
@@ -2510,6 +2510,11 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
         <source>Target value</source>
         <translation>Streefwaarde</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="36"/>
+        <source>Rows per table</source>
+        <translation>Rijen per tabel</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterString
+from qgis.core import QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterString
 
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.programme_copy import copy_programme
@@ -14,7 +14,7 @@ class CopyProgrammeAlgorithm(BaseAlgorithm):
     """Copy INPUT to a new OUTPUT store; counts and ids are compared after the copy."""
 
     NAME = "copy_programme"
-    INPUT, OUTPUT, OVERWRITE = "INPUT", "OUTPUT", "OVERWRITE"
+    INPUT, OUTPUT, OVERWRITE, COUNTS = "INPUT", "OUTPUT", "OVERWRITE", "COUNTS"
 
     def display(self) -> str:
         return tr("Copy programme (GeoPackage / PostGIS)")
@@ -31,6 +31,9 @@ class CopyProgrammeAlgorithm(BaseAlgorithm):
                  tr("A new GeoPackage path or postgres:<QGIS connection>/<schema>."))
         self.add(QgsProcessingParameterBoolean(self.OVERWRITE, tr("Replace an existing target"), False),
                  tr("Replace the target when it already exists."))
+        # OUTPUT is a plain string parameter (a path or a PostGIS schema), so it is no output by itself.
+        self.addOutput(QgsProcessingOutputString(self.OUTPUT, tr("New programme")))
+        self.addOutput(QgsProcessingOutputString(self.COUNTS, tr("Rows per table")))
 
     def execute(self, parameters, context, feedback) -> dict:
         source = open_store(self.parameterAsString(parameters, self.INPUT, context))
@@ -41,4 +44,4 @@ class CopyProgrammeAlgorithm(BaseAlgorithm):
             feedback=feedback.isCanceled)
         feedback.pushInfo(tr("Copied {} interventions in {} s.").format(
             sum(n for t, n in report["counts"].items() if t.startswith("interventions_")), report["seconds"]))
-        return {self.OUTPUT: target.path, "COUNTS": str(report["counts"])}
+        return {self.OUTPUT: target.path, self.COUNTS: str(report["counts"])}
