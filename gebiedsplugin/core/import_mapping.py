@@ -219,6 +219,8 @@ def parse_mapping(spec, source_fields, target: str) -> dict:
             src, values = entry.get("field"), entry.get("values") or {}
         else:
             src, values = entry, {}
+        if isinstance(src, (list, dict)) or not isinstance(values, dict):
+            raise ValueError("bad_json", "{}: {}".format(name, json.dumps(entry, ensure_ascii=False)))
         if src in (None, ""):
             continue
         if src not in sources:

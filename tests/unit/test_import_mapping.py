@@ -85,6 +85,15 @@ def test_parse_mapping_refuses(spec, code):
     assert info.value.args[0] == code
 
 
+@pytest.mark.parametrize("spec", ['{"title": ["Titel"]}', '{"title": {"field": ["Titel"]}}',
+                                  '{"domain": {"field": "Titel", "values": ["physical"]}}'])
+def test_parse_mapping_refuses_malformed_entries_with_a_value_error(spec):
+    # A list where a field name or a value mapping belongs is malformed JSON for the mapping, not a crash.
+    with pytest.raises(ValueError) as info:
+        parse_mapping(spec, ["Titel"], "interventions")
+    assert info.value.args[0] == "bad_json"
+
+
 def test_unmapped_mandatory():
     assert unmapped_mandatory("districts", {"name": object()}) == ["district_id"]
     assert "uid" not in unmapped_mandatory("interventions", {})
