@@ -195,9 +195,21 @@ class ExportDock(ProgrammeDock):
         self.progress.setValue(0)
         self.status.setText(tr("Preparing the data…"))
         self.task = PrepareExportTask(request, lambda prepared, error: self._prepared(request, prepared, error))
-        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value * 0.3)))
+        self.task.progressChanged.connect(self._prepare_progress)
         QgsApplication.taskManager().addTask(self.task)
         return True
+
+    def _prepare_progress(self, value: float) -> None:
+        self.progress.setValue(int(value * 0.3))
+
+    def cleanup(self) -> None:
+        """Plugin unload: cancel a running export (its working files removed) and drop the connections."""
+        if self.task is not None:
+            self.task.progressChanged.disconnect(self._prepare_progress)
+            self.task.on_done = _discard_prepared
+            self.task.cancel()
+            self.task = None
+        super().cleanup()
 
     def _problem(self, request: ExportRequest) -> str:
         if not request.programme:
@@ -247,3 +259,8 @@ class ExportDock(ProgrammeDock):
         notify(self.iface, tr("Export"), text, Qgis.Warning, 10)
         return False
 
+
+def _discard_prepared(prepared, _error: str) -> None:
+    """The callback of an export whose dock is gone: remove its working files, render nothing."""
+    if prepared is not None:
+        prepared.cleanup()

@@ -64,3 +64,45 @@ def test_export_dock_runs_the_export(plugin, sample_master, tmp_path):
     dock.some.setChecked(True)
     dock.districts.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert not dock.run_export() and "Tick at least one district" in dock.last_error
+
+
+def _watch_task(task) -> list:
+    """A list that gets an entry when *task* has finished (its finished() has run on this thread)."""
+    done = []
+    task.taskCompleted.connect(lambda: done.append(True))
+    task.taskTerminated.connect(lambda: done.append(False))
+    return done
+
+
+def _wait_task(done, timeout=120.0):
+    deadline = time.time() + timeout
+    while not done and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert done, "the task did not finish in time"
+    for _ in range(5):
+        QgsApplication.processEvents()
+
+
+def _export_dock(plugin, programme, folder):
+    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_export_dock")
+    dock.programme.setFilePath(str(programme))
+    dock.some.setChecked(True)
+    dock.districts.item(0).setCheckState(Qt.CheckState.Checked)
+    dock.folder.setFilePath(str(folder))
+    for fmt, box in dock.formats.items():
+        box.setChecked(fmt in ("pdf", "csv"))
+    return dock
+
+
+def test_export_dock_unload_during_export_renders_nothing(plugin, sample_master, tmp_path):
+    """Unloading the plugin while the export's data are prepared: no atlas into a dock that is gone."""
+    master, _ = sample_master
+    dock = _export_dock(plugin, master, tmp_path)
+    assert dock.run_export()
+    done = _watch_task(dock.task)
+    dock.cleanup()
+    assert dock.task is None
+    _wait_task(done)
+    assert dock.last_result is None and dock.last_error == ""
+    assert not list(tmp_path.glob("*.pdf"))
