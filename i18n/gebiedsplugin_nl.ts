@@ -429,7 +429,7 @@
         <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="212"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="186"/>
         <source>Unsaved edits</source>
         <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
@@ -444,7 +444,7 @@
         <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="101"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="191"/>
         <source>Saving {} failed: {}</source>
         <translation>Opslaan van {} mislukt: {}</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="247"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="269"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -644,12 +644,12 @@
         <translation>Sjabloon</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="186"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="196"/>
         <source>Replace files?</source>
         <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="186"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="196"/>
         <source>These files exist already:
 {}
 
@@ -660,12 +660,12 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="188"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="198"/>
         <source>Nothing exported: the files exist already.</source>
         <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="206"/>
         <source>Preparing the data…</source>
         <translation>Gegevens voorbereiden…</translation>
     </message>
@@ -675,7 +675,7 @@ Vervangen?</translation>
         <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="206"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="228"/>
         <source>Choose an output folder.</source>
         <translation>Kies een uitvoermap.</translation>
     </message>
@@ -685,7 +685,7 @@ Vervangen?</translation>
         <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="210"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="232"/>
         <source>Tick at least one district, or choose the whole city.</source>
         <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
@@ -695,12 +695,12 @@ Vervangen?</translation>
         <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="245"/>
         <source>Rendering the atlas…</source>
         <translation>Atlas renderen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="235"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="257"/>
         <source>{} files written to {} ({} atlas pages, {} items).</source>
         <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
     </message>
@@ -2515,6 +2515,16 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="36"/>
         <source>Rows per table</source>
         <translation>Rijen per tabel</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="186"/>
+        <source>Some layers have unsaved edits. The export reads the saved programme. Save the edits first?</source>
+        <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De export leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="188"/>
+        <source>Nothing exported: save or discard the edits first.</source>
+        <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
 </context>
 </TS>

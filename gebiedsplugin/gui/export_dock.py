@@ -180,6 +180,16 @@ class ExportDock(ProgrammeDock):
         problem = self._problem(request)
         if problem:
             return self._fail(problem)
+        store = self.controller.store
+        unsaved = self.unsaved_layers() if store is not None and store.path == request.programme else []
+        if unsaved:
+            if not self.prompts.confirm(tr("Unsaved edits"), tr("Some layers have unsaved edits. The export reads "
+                                                                "the saved programme. Save the edits first?")):
+                return self._fail(tr("Nothing exported: save or discard the edits first."))
+            for layer in unsaved:
+                if not layer.commitChanges():
+                    return self._fail(tr("Saving {} failed: {}").format(layer.name(),
+                                                                        "; ".join(layer.commitErrors())))
         existing = request.existing_files()
         if existing:
             names = "\n".join(p.name for p in existing[:12]) + ("\n…" if len(existing) > 12 else "")

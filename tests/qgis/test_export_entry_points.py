@@ -95,6 +95,35 @@ def _export_dock(plugin, programme, folder):
     return dock
 
 
+class _Answer:
+    def __init__(self, answer):
+        self.answer, self.asked = answer, []
+
+    def confirm(self, title, text):
+        self.asked.append(text)
+        return self.answer
+
+
+def test_export_dock_asks_about_unsaved_edits(plugin, sample_gpkg, tmp_path):
+    """The export reads the saved programme: edits in a layer's buffer are saved first, or nothing is exported."""
+    path, _ = sample_gpkg
+    plugin.controller.open(str(path))
+    layer = plugin.controller.layer("interventions_point")
+    layer.startEditing()
+    feat = next(layer.getFeatures())
+    layer.changeAttributeValue(feat.id(), layer.fields().indexOf("title"), "Renamed before the export")
+    out = tmp_path / "out"
+    dock = _export_dock(plugin, path, out)
+    dock.prompts = _Answer(False)
+    assert not dock.run_export() and "save or discard" in dock.last_error
+    assert dock.prompts.asked and layer.isModified() and not out.exists()
+    dock.prompts = _Answer(True)
+    assert dock.run_export()
+    assert not layer.isModified()
+    _wait_task(_watch_task(dock.task))
+    assert dock.last_error == "" and dock.last_result is not None
+
+
 def test_export_dock_unload_during_export_renders_nothing(plugin, sample_master, tmp_path):
     """Unloading the plugin while the export's data are prepared: no atlas into a dock that is gone."""
     master, _ = sample_master
