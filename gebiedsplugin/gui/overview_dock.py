@@ -83,6 +83,10 @@ class OverviewDock(ProgrammeDock):
         """Disconnect from the controller and layers (plugin unload)."""
         self.watcher.clear()
         self.debounce.stop()
+        if self.task is not None:  # a read still running must not fill the panels of a dock that is gone
+            self.task.done = lambda *_args: None
+            self.task.cancel()
+            self.task = None
         super().cleanup()
 
     # --- data ----------------------------------------------------------------------------------

@@ -141,3 +141,19 @@ def test_screenshot(plugin, sample_gpkg, lang):
     QCoreApplication.instance().removeTranslator(translator)
     dock.cleanup()
     dock.deleteLater()
+
+
+def test_unload_while_reading_fills_nothing(plugin, sample_gpkg):
+    """Plugin unload while the background read runs: the task's outcome does not reach the dock."""
+    path, _ = sample_gpkg
+    plugin.controller.open(str(path))
+    dock = overview_dock(plugin)
+    dock.reload(background=True)
+    done = []
+    dock.task.taskCompleted.connect(lambda: done.append(True))
+    dock.task.taskTerminated.connect(lambda: done.append(False))
+    dock.cleanup()
+    wait_until(lambda: done, timeout=60)
+    for _ in range(5):
+        QgsApplication.processEvents()
+    assert dock.overview is None and dock.district.count() == 0
