@@ -12,13 +12,16 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
 
 
-def unique_codes(names) -> list:
-    """A slug per name, with _2, _3 … where two names give the same slug."""
-    seen: dict = {}
+def unique_codes(names, reserved=("city",)) -> list:
+    """A slug per name, with _2, _3 … where a slug is taken (by an earlier name or *reserved*)."""
+    taken = set(reserved)
     codes = []
     for name in names:
         base = slug(name) or "area"
-        n = seen.get(base, 0) + 1
-        seen[base] = n
-        codes.append(base if n == 1 else "{}_{}".format(base, n))
+        code, n = base, 1
+        while code in taken:
+            n += 1
+            code = "{}_{}".format(base, n)
+        taken.add(code)
+        codes.append(code)
     return codes

@@ -55,6 +55,8 @@ def test_codes_from_names():
     assert slug("Zuid-West") == "zuid_west"
     assert slug("Ĳmuiden Noord") == "muiden_noord" or slug("Ĳmuiden Noord").endswith("muiden_noord")
     assert unique_codes(["Oost", "oost", "Noord"]) == ["oost", "oost_2", "noord"]
+    assert unique_codes(["A", "A", "A 2"]) == ["a", "a_2", "a_2_2"]  # no two districts share a code
+    assert unique_codes(["City", "Noord"]) == ["city_2", "noord"]  # `city` is the whole-city row
 
 
 def test_core_imports_neither_qgis_nor_qt():
