@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsFeatureRequest, QgsRectangle
+from qgis.core import QgsExpression, QgsFeatureRequest, QgsRectangle
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.findings import split_uids
 
 
 def _quoted(values) -> str:
-    return ",".join("'{}'".format(str(v).replace("'", "''")) for v in values)
+    return ",".join(QgsExpression.quotedValue(str(v)) for v in values)
 
 
 def select_subjects(controller, uids: list) -> dict:

@@ -7,7 +7,7 @@ core; every panel shows what ``core.aggregations`` / ``core.comparisons`` return
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsApplication, QgsFeatureRequest
+from qgis.core import Qgis, QgsApplication, QgsExpression, QgsFeatureRequest
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -202,7 +202,7 @@ class OverviewDock(ProgrammeDock):
             layer = self.controller.layer(table)
             if layer is None:
                 continue
-            request = QgsFeatureRequest().setFilterExpression('"uid" = \'{}\''.format(uid.replace("'", "''")))
+            request = QgsFeatureRequest().setFilterExpression(QgsExpression.createFieldEqualityExpression("uid", uid))
             request.setFlags(QgsFeatureRequest.NoGeometry).setNoAttributes().setLimit(1)
             for feature in layer.getFeatures(request):
                 return layer, feature.id()

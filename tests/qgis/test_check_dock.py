@@ -184,3 +184,17 @@ def test_dock_speaks_dutch(qgis_iface, processing_ready, sample_gpkg):
         instance.unload()
         QgsProject.instance().clear()
         settings.setValue("locale/userLocale", "en_US")
+
+
+def test_findings_show_interventions_whose_imported_uid_has_backslashes(dock):
+    """An imported uid such as WP\\2024\\'01 is quoted as QGIS expressions need (quotedValue), not by hand."""
+    from gebiedsplugin.gui.check_map import select_subjects
+
+    layer = dock.controller.layer("interventions_point")
+    feat = next(layer.getFeatures())
+    uid = "WP\\2024\\'01"
+    layer.startEditing()
+    layer.changeAttributeValue(feat.id(), layer.fields().indexOf("uid"), uid)
+    assert layer.commitChanges()
+    assert select_subjects(dock.controller, [uid]) == {"interventions_point": [feat.id()]}
+    assert layer.selectedFeatureIds() == [feat.id()]

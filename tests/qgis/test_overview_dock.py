@@ -157,3 +157,15 @@ def test_unload_while_reading_fills_nothing(plugin, sample_gpkg):
     for _ in range(5):
         QgsApplication.processEvents()
     assert dock.overview is None and dock.district.count() == 0
+
+
+def test_find_feature_with_backslashes_in_an_imported_uid(opened):
+    """The timeline finds an intervention whose (imported) uid holds a backslash and a quote."""
+    plugin, dock, _ = opened
+    layer = plugin.controller.layer("interventions_line")
+    feat = next(layer.getFeatures())
+    uid = "WP\\2024\\'07"
+    layer.startEditing()
+    layer.changeAttributeValue(feat.id(), layer.fields().indexOf("uid"), uid)
+    assert layer.commitChanges()
+    assert dock.find_feature(uid) == (layer, feat.id())
