@@ -168,7 +168,17 @@ class GebiedsPlugin:
         """Open the import dialog for the current programme."""
         from gebiedsplugin.gui.import_dialog import ImportDialog
 
-        ImportDialog(self.iface, self.controller).exec_()
+        unsaved = self.controller.unsaved_layers()
+        if unsaved:
+            # The import writes to the saved programme; a later save of these edits would undo it.
+            notify(self.iface, tr("Import"), tr("Save or discard the unsaved edits in {} before importing.").format(
+                ", ".join(layer.name() for layer in unsaved)), Qgis.Warning, 10)
+            return
+        dialog = ImportDialog(self.iface, self.controller)
+        try:
+            dialog.exec_()
+        finally:
+            dialog.deleteLater()
 
     def _guarded(self, work, path: str) -> None:
         try:

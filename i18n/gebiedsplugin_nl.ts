@@ -49,7 +49,7 @@
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="182"/>
+        <location filename="../gebiedsplugin/plugin.py" line="192"/>
         <source>Opened {}</source>
         <translation>{} geopend</translation>
     </message>
@@ -409,7 +409,7 @@
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="163"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="167"/>
         <source>No programme open.</source>
         <translation>Geen programma geopend.</translation>
     </message>
@@ -690,7 +690,7 @@ Vervangen?</translation>
         <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="171"/>
         <source>The period ends before it starts.</source>
         <translation>De periode eindigt voordat die begint.</translation>
     </message>
@@ -2052,7 +2052,7 @@ Vervangen?</translation>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="120"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="124"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -2087,12 +2087,12 @@ Vervangen?</translation>
         <translation>Effecten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="113"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="117"/>
         <source>Reading the programme…</source>
         <translation>Programma lezen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="169"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="173"/>
         <source>{} · {}–{}</source>
         <translation>{} · {}–{}</translation>
     </message>
@@ -2217,7 +2217,7 @@ Vervangen?</translation>
         <translation>Proefrun</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="102"/>
+        <location filename="../gebiedsplugin/plugin.py" line="174"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
@@ -2525,6 +2525,16 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/gui/export_dock.py" line="188"/>
         <source>Nothing exported: save or discard the edits first.</source>
         <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/plugin.py" line="174"/>
+        <source>Save or discard the unsaved edits in {} before importing.</source>
+        <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_task.py" line="37"/>
+        <source>The import failed: {}</source>
+        <translation>Het importeren is mislukt: {}</translation>
     </message>
 </context>
 </TS>

@@ -67,6 +67,10 @@ class ProgrammeController(QObject):
         self.programmeChanged.emit()
         return True
 
+    def unsaved_layers(self) -> list:
+        """The programme's layers with unsaved edits (checks, exports and imports use the saved data)."""
+        return [lyr for lyr in self.layers.values() if lyr.isEditable() and lyr.isModified()]
+
     def layer(self, table: str):
         """The project layer of *table* of the current programme, or None."""
         return self.layers.get(table)

@@ -31,7 +31,7 @@ class ProgrammeDock(QgsDockWidget):
 
     def unsaved_layers(self) -> list:
         """The open programme's layers with unsaved edits (a check or export reads the saved programme)."""
-        return [lyr for lyr in self.controller.layers.values() if lyr.isEditable() and lyr.isModified()]
+        return self.controller.unsaved_layers()
 
     def cleanup(self) -> None:
         """Drop the controller connection (plugin unload)."""

@@ -33,6 +33,9 @@ class ImportTask(QgsTask):
         except ProgrammeError as e:
             self.error = str(e)
             return False
+        except Exception as e:  # noqa: BLE001 - reported to the user, never raised in the worker thread
+            self.error = tr("The import failed: {}").format(e)
+            return False
         return True
 
     def finished(self, ok: bool) -> None:

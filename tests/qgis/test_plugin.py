@@ -56,3 +56,19 @@ def test_a_saved_project_brings_its_programme_back(plugin, sample_gpkg, tmp_path
     assert QgsProject.instance().read(project_file)
     assert plugin.controller.store is not None and plugin.controller.store.path == str(path)
     assert plugin.controller.layer("interventions_point") is not None
+
+
+def test_import_refuses_while_edits_are_unsaved(plugin, qgis_iface, sample_gpkg):
+    from qgis.core import Qgis
+
+    plugin.controller.open(str(sample_gpkg[0]))
+    layer = plugin.controller.layer("interventions_point")
+    layer.startEditing()
+    feature = next(layer.getFeatures())
+    layer.changeAttributeValue(feature.id(), layer.fields().indexFromName("title"), "Nog niet bewaard")
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    plugin.import_data()  # would block in the dialog's exec_() if it opened
+    warnings = bar.get_messages(Qgis.Warning)
+    assert any(layer.name() in text for text in warnings), warnings
+    layer.rollBack()
