@@ -710,7 +710,7 @@ Vervangen?</translation>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="198"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="199"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
@@ -1480,62 +1480,62 @@ Vervangen?</translation>
         <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="162"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="163"/>
         <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
         <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="165"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
         <source>Page {} of {}</source>
         <translation>Pagina {} van {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="167"/>
         <source>No interventions or programme projects in this area for this period.</source>
         <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="180"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="181"/>
         <source>Legend: kind and domain</source>
         <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="197"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="198"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="199"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="200"/>
         <source>Where</source>
         <translation>Waar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="200"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="201"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="202"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="203"/>
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="227"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="228"/>
         <source>Nothing planned here in this period.</source>
         <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="269"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="270"/>
         <source>(continued)</source>
         <translation>(vervolg)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="292"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="293"/>
         <source>Writing the PDF failed: {}</source>
         <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="305"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="306"/>
         <source>The atlas has no pages.</source>
         <translation>De atlas heeft geen pagina's.</translation>
     </message>
@@ -1545,7 +1545,7 @@ Vervangen?</translation>
         <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="329"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="330"/>
         <source>Writing page images failed (code {}).</source>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
@@ -2535,6 +2535,11 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/qgis_io/import_task.py" line="37"/>
         <source>The import failed: {}</source>
         <translation>Het importeren is mislukt: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <source>Programme projects (MJP): € {}</source>
+        <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
 </context>
 </TS>

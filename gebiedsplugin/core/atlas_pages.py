@@ -14,7 +14,7 @@ import shapely
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import Programme
-from gebiedsplugin.core.unified import Scope, UnifiedMap
+from gebiedsplugin.core.unified import PROGRAMME, Scope, UnifiedMap
 
 OVERVIEW, DISTRICT, YEAR = "overview", "district", "year"
 SELECTION_ID = "selection"
@@ -24,7 +24,7 @@ MAX_YEAR_PAGES = 50
 PAGE_FIELDS = (
     ("page", schema.INTEGER), ("page_kind", schema.TEXT), ("area_id", schema.TEXT), ("name", schema.TEXT),
     ("year_from", schema.INTEGER), ("year_to", schema.INTEGER), ("item_count", schema.INTEGER),
-    ("budget", schema.REAL),
+    ("budget", schema.REAL), ("programme_budget", schema.REAL),
 )
 
 
@@ -39,7 +39,8 @@ class AtlasPage:
     year_from: Optional[int]
     year_to: Optional[int]
     item_count: int
-    budget: float
+    budget: float  # the interventions' money
+    programme_budget: float = 0.0  # the programme projects' (MJP) money, kept apart: interventions implement them
     geometry: Any = None
 
     def attrs(self) -> dict:
@@ -79,8 +80,9 @@ def atlas_pages(programme: Programme, unified: UnifiedMap, scope: Scope, per_yea
     pages: list = []
 
     def add(kind, area_id, name, geom, y_from, y_to, members):
-        count, budget = _tally(unified, members, y_from, y_to)
-        pages.append(AtlasPage(len(pages) + 1, kind, area_id, name, y_from, y_to, count, budget, geom))
+        count, budget, programme_budget = _tally(unified, members, y_from, y_to)
+        pages.append(AtlasPage(len(pages) + 1, kind, area_id, name, y_from, y_to, count, budget, programme_budget,
+                               geom))
 
     if scope.is_city:
         city = districts.get(schema.CITY_ID)
@@ -108,14 +110,18 @@ def _union(features: list):
 
 def _tally(unified: UnifiedMap, members: Optional[set], year_from, year_to) -> tuple:
     period = Scope((), year_from, year_to)
-    count, budget = 0, 0.0
+    count, budget, programme_budget = 0, 0.0, 0.0
     for item in unified.all_items():
         if members is not None and item.get("district_id") not in members:
             continue
         if period.years_overlap(item.get("start_year"), item.get("end_year")):
             count += 1
-            budget += float(item.get("budget") or 0.0)
-    return count, budget
+            money = float(item.get("budget") or 0.0)
+            if item.get("source") == PROGRAMME:
+                programme_budget += money
+            else:
+                budget += money
+    return count, budget, programme_budget
 
 
 SUMMARY_FIELDS = ("district_id", "district", "source", "domain", "kind", "items", "budget", "open_findings")

@@ -156,6 +156,7 @@ class AtlasBuilder:
                 _expr(period),
                 tr("Items: {}").format(_expr('"item_count"')),
                 tr("Budget: € {}").format(_expr('format_number("budget", 0)')),
+                tr("Programme projects (MJP): € {}").format(_expr('format_number("programme_budget", 0)')),
                 _expr("CASE WHEN \"item_count\" > {0} THEN {1} || {0} || {2} ELSE '' END".format(
                     limit, _q(tr("Table: the") + " "), _q(" " + tr("largest items; all items in the CSV export."))))]),
             "{date}": tr("Printed on {}").format(_expr("format_date(now(), 'yyyy-MM-dd')")),

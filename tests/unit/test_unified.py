@@ -133,7 +133,9 @@ def test_atlas_pages_city_then_districts_then_years():
     assert (pages[0].year_from, pages[0].year_to) == (2019, 2026)
     by_id = {pg.area_id: pg for pg in pages}
     assert by_id["empty"].item_count == 0 and by_id["empty"].budget == 0.0
-    assert by_id["west"].item_count == 2 and by_id["west"].budget == 5100.0
+    # The intervention's money and its programme project's are shown apart, never added up.
+    assert by_id["west"].item_count == 2 and by_id["west"].budget == 100.0
+    assert by_id["west"].programme_budget == 5000.0
     with_years = ap.atlas_pages(p, unified, Scope(), per_year=True)
     assert len(with_years) == 4 + 8
     year_pages = [pg for pg in with_years if pg.page_kind == ap.YEAR]
