@@ -1485,11 +1485,6 @@ Vervangen?</translation>
         <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
-        <source>Page {} of {}</source>
-        <translation>Pagina {} van {}</translation>
-    </message>
-    <message>
         <location filename="../gebiedsplugin/qgis_io/atlas.py" line="167"/>
         <source>No interventions or programme projects in this area for this period.</source>
         <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
@@ -2497,11 +2492,6 @@ Vervangen?</translation>
         <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="117"/>
-        <source>Summary of atlas page {} of {}</source>
-        <translation>Samenvatting bij atlaspagina {} van {}</translation>
-    </message>
-    <message>
         <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37"/>
         <source>Polygon</source>
         <translation>Vlak</translation>
@@ -2540,6 +2530,16 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
         <source>Programme projects (MJP): € {}</source>
         <translation>Programmaprojecten (MJP): € {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
+        <source>Map page {} of {}</source>
+        <translation>Kaartpagina {} van {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="117"/>
+        <source>Summary of map page {} of {}</source>
+        <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
 </context>
 </TS>

@@ -163,7 +163,7 @@ class AtlasBuilder:
             "{source}": tr("Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, "
                            "statutory tasks and the multi-year programme (MJP) on one map.").format(
                 self.programme_name),
-            "{page}": tr("Page {} of {}").format(_expr("@atlas_featurenumber"), _expr("@atlas_totalfeatures")),
+            "{page}": tr("Map page {} of {}").format(_expr("@atlas_featurenumber"), _expr("@atlas_totalfeatures")),
             "{empty}": _expr("CASE WHEN \"item_count\" = 0 THEN {} ELSE '' END".format(
                 _q(tr("No interventions or programme projects in this area for this period.")))),
         }

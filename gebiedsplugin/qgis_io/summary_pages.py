@@ -114,7 +114,7 @@ class SummaryPages:
             "{date}": tr("Printed on {}").format("[% format_date(now(), 'yyyy-MM-dd') %]"),
             "{source}": tr("Source: programme {} (gebiedsplugin). The same figures as the Overview dock.").format(
                 self.programme_name),
-            "{page}": tr("Summary of atlas page {} of {}").format(page.page, len(self.pages)),
+            "{page}": tr("Summary of map page {} of {}").format(page.page, len(self.pages)),
         }
 
     def show(self, index: int) -> QgsPrintLayout:
