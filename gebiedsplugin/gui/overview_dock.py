@@ -37,7 +37,9 @@ class OverviewDock(ProgrammeDock):
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(300)
         self.debounce.timeout.connect(lambda: self.reload(background=True))
+        self.stale = False  # the programme changed while the dock was hidden
         self._build()
+        self.visibilityChanged.connect(self._on_visibility)
         self.follow_programme()
 
     # --- layout --------------------------------------------------------------------------------
@@ -95,15 +97,27 @@ class OverviewDock(ProgrammeDock):
         self.watcher.watch([layers[t] for t in WATCHED if t in layers],
                            [layers[t] for t in schema.INTERVENTION_TABLES if t in layers])
         self.overview = None
-        self.schedule_reload()
+        if self.controller.store is None:
+            self.reload()  # nothing to read: clear the panels at once, shown or not
+        else:
+            self.schedule_reload()
 
     def schedule_reload(self) -> None:
-        """Reload after a short pause (edits come in bursts)."""
+        """Reload after a short pause (edits come in bursts); a hidden dock waits until it is shown."""
+        if not self.isVisible():
+            self.stale = True  # no reading of a whole programme for a dock nobody looks at
+            return
         self.debounce.start()
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible and self.stale:
+            self.stale = False
+            self.debounce.start()
 
     def reload(self, background: bool = False) -> None:
         """Read and prepare the programme (in a QgsTask when *background*), then refresh the panels."""
         self.debounce.stop()
+        self.stale = False
         store = self.controller.store
         if store is None:
             self._loaded(None, "")

@@ -169,3 +169,16 @@ def test_find_feature_with_backslashes_in_an_imported_uid(opened):
     layer.changeAttributeValue(feat.id(), layer.fields().indexOf("uid"), uid)
     assert layer.commitChanges()
     assert dock.find_feature(uid) == (layer, feat.id())
+
+
+def test_hidden_dock_reads_the_programme_only_when_shown(plugin, sample_gpkg):
+    dock = overview_dock(plugin)
+    assert not dock.isVisible()
+    plugin.controller.open(str(sample_gpkg[0]))
+    for _ in range(40):  # longer than the debounce: a hidden dock starts no read
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert dock.task is None and dock.overview is None and dock.stale
+    show(dock)
+    wait_until(lambda: dock.overview is not None)
+    assert not dock.stale and dock.district.count() == 6
