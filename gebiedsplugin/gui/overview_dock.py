@@ -14,8 +14,6 @@ from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QTabWi
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.layer_watch import LayerWatcher
-from gebiedsplugin.gui.overview_panels import CasesPanel, CoveragePanel, EffectsPanel, MoneyPanel, StackingPanel
-from gebiedsplugin.gui.overview_timeline import TimelinePanel
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.qgis_io.overview_task import OverviewTask, read_overview
 from gebiedsplugin.toolbelt.i18n import tr
@@ -66,20 +64,36 @@ class OverviewDock(ProgrammeDock):
         layout.addWidget(self.status)
         self.tabs = QTabWidget(body)
         self.tabs.setObjectName("overview_tabs")
+        self.panels_built = False
+        layout.addWidget(self.tabs, 1)
+        self.setWidget(body)
+        self.district.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.year_from.valueChanged.connect(lambda _v: self.refresh())
+        self.year_to.valueChanged.connect(lambda _v: self.refresh())
+        self.watcher.changed.connect(self.schedule_reload)
+        self.watcher.selectionChanged.connect(self._map_selection_changed)
+
+    def ensure_panels(self) -> None:
+        """Create the panels on first use, so matplotlib loads then and not at QGIS start-up."""
+        if self.panels_built:
+            return
+        from gebiedsplugin.gui.overview_panels import (
+            CasesPanel,
+            CoveragePanel,
+            EffectsPanel,
+            MoneyPanel,
+            StackingPanel,
+        )
+        from gebiedsplugin.gui.overview_timeline import TimelinePanel
+
         self.money, self.stacking, self.coverage = MoneyPanel(), StackingPanel(), CoveragePanel()
         self.timeline, self.cases, self.effects = TimelinePanel(), CasesPanel(), EffectsPanel()
         for panel, text in ((self.money, tr("Money")), (self.stacking, tr("Stacking")),
                             (self.coverage, tr("Priorities")), (self.timeline, tr("Timeline")),
                             (self.cases, tr("Comparable cases")), (self.effects, tr("Effects"))):
             self.tabs.addTab(panel, text)
-        layout.addWidget(self.tabs, 1)
-        self.setWidget(body)
-        self.district.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.year_from.valueChanged.connect(lambda _v: self.refresh())
-        self.year_to.valueChanged.connect(lambda _v: self.refresh())
         self.timeline.clicked.connect(self.select_uid)
-        self.watcher.changed.connect(self.schedule_reload)
-        self.watcher.selectionChanged.connect(self._map_selection_changed)
+        self.panels_built = True
 
     def cleanup(self) -> None:
         """Disconnect from the controller and layers (plugin unload)."""
@@ -185,6 +199,7 @@ class OverviewDock(ProgrammeDock):
             self.status.setText(tr("The period ends before it starts."))
             return
         self.status.setText(tr("{} · {}–{}").format(ov.name(district), year_from, year_to))
+        self.ensure_panels()
         for panel in (self.money, self.stacking, self.coverage, self.timeline, self.effects):
             panel.update_scope(ov, district, year_from, year_to, self.lang)
         self.cases.update_subject(ov, self.selected_uid, self.lang)
@@ -192,6 +207,7 @@ class OverviewDock(ProgrammeDock):
     # --- selection and map -------------------------------------------------------------------------
     def select_uid(self, uid: str) -> None:
         """Select the intervention *uid* on the map, zoom to it and show its comparable cases."""
+        self.ensure_panels()
         self.selected_uid = uid
         found = self.find_feature(uid)
         if found is not None:
@@ -224,7 +240,7 @@ class OverviewDock(ProgrammeDock):
 
     def _map_selection_changed(self, layer) -> None:
         ids = layer.selectedFeatureIds()
-        if len(ids) == 1 and self.overview is not None:
+        if len(ids) == 1 and self.overview is not None and self.panels_built:
             uid = layer.getFeature(ids[0])["uid"]
             if uid and uid != self.selected_uid:
                 self.selected_uid = str(uid)
