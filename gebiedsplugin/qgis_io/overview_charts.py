@@ -46,7 +46,7 @@ def _money_axis(ax, lang: str, axis: str = "y") -> None:
 
 
 def _empty(ax, title: str) -> None:
-    ax.set_title(title, fontsize=9)
+    ax.set_title(title, fontsize=9, wrap=True)
     ax.text(0.5, 0.5, tr("No data for this selection"), ha="center", va="center", transform=ax.transAxes,
             fontsize=8, color="#666666")
     ax.set_xticks([])
@@ -70,7 +70,7 @@ def draw_budget_by_year(ax, rows: list, lang: str) -> None:
     ax.set_xticklabels([str(y) for y in years], fontsize=7, rotation=45 if len(years) > 8 else 0)
     ax.tick_params(axis="y", labelsize=7)
     _money_axis(ax, lang)
-    ax.set_title(title, fontsize=9)
+    ax.set_title(title, fontsize=9, wrap=True)
     ax.legend(fontsize=7, loc="upper left", frameon=False)
 
 
@@ -87,7 +87,7 @@ def draw_money_by(ax, amounts: dict, list_name: str, title: str, lang: str, limi
     ax.set_yticklabels(labels, fontsize=7)
     ax.tick_params(axis="x", labelsize=7)
     _money_axis(ax, lang, "x")
-    ax.set_title(title, fontsize=9)
+    ax.set_title(title, fontsize=9, wrap=True)
 
 
 def draw_funder_shares(ax, matrix, district_name, lang: str) -> None:
@@ -107,7 +107,7 @@ def draw_funder_shares(ax, matrix, district_name, lang: str) -> None:
     ax.set_xlim(0, 100)
     ax.set_xlabel("%", fontsize=7)
     ax.tick_params(axis="x", labelsize=7)
-    ax.set_title(title, fontsize=9)
+    ax.set_title(title, fontsize=9, wrap=True)
     ax.legend(fontsize=6, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False)
 
 
@@ -135,7 +135,7 @@ def draw_timeline(ax, items: list, lang: str, highlight: str = "") -> list:
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
     ax.xaxis.tick_top()
-    ax.set_title(title, fontsize=9, pad=14)
+    ax.set_title(title, fontsize=9, pad=14, wrap=True)
     from matplotlib.patches import Patch
 
     statuses = [s for s in STATUS_COLOURS if any(i.status == s for i in items)]
