@@ -25,7 +25,7 @@ INTERVENTION_COLUMNS = (
     "uid", "title", "domain", "kind", "theme", "district_id", "neighbourhood_id", "city_wide",
     "start_year", "end_year", "status", "budget", "funder", "programme_code",
 )
-PROJECT_COLUMNS = ("programme_code", "start_year", "end_year", "status")
+PROJECT_COLUMNS = ("programme_code", "title", "district_id", "start_year", "end_year", "status", "budget")
 
 
 class Context:

@@ -4,6 +4,7 @@ Invalid, empty or missing geometry; geometry (partly) outside the city (the `cit
 the union of the districts), beyond a small tolerance; missing mandatory fields (schema); years that
 are not numbers or outside the schema range; end year before start year; negative budget; a uid used
 twice. One finding per intervention and problem kind, so a decision on one problem is kept apart.
+Programme projects (the MJP) get the same checks, named by their programme code.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import List
 import numpy as np
 import shapely
 
-from ..schema import INTERVENTION_FIELDS, MAX_YEAR, MIN_YEAR, TEXT
+from ..schema import INTERVENTION_FIELDS, MAX_YEAR, MIN_YEAR, PROJECT_FIELDS, TEXT
 from .base import Batch, Finding, RuleInfo
 from .context import Context
 from .util import fmt_num
@@ -28,6 +29,7 @@ INFO = RuleInfo(
 )
 
 MANDATORY = tuple(f for f in INTERVENTION_FIELDS if f.mandatory)
+PROJECT_MANDATORY = tuple(f for f in PROJECT_FIELDS if f.mandatory)
 
 MESSAGES = {
     "geometry_missing": ("{label} has no geometry", "{label} heeft geen geometrie"),
@@ -49,69 +51,103 @@ MESSAGES = {
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
-    """Findings for every intervention with a data problem."""
-    inter = ctx.inter
-    if not inter.n:
-        return []
-    problems = []  # (index array, kind, per-index extra message values or None)
+    """Findings for every intervention, and every programme project, with a data problem."""
+    findings = []
+    if ctx.inter.n:
+        findings += _findings(ctx, _problems(ctx, ctx.inter, MANDATORY, params, "inter"), _InterventionNames(ctx))
+    if ctx.proj.n:
+        findings += _findings(ctx, _problems(ctx, ctx.proj, PROJECT_MANDATORY, params, "proj"), _ProjectNames(ctx))
+    return findings
 
-    problems.append((np.flatnonzero(~inter.present), "geometry_missing", None))
-    invalid = np.flatnonzero(inter.present & ~inter.valid)
-    reasons = shapely.is_valid_reason(inter.geoms[invalid]) if invalid.size else []
+
+def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) -> list:
+    """(index array, kind, per-index extra message values or None) for each problem kind."""
+    problems = []
+    problems.append((np.flatnonzero(~arrays.present), "geometry_missing", None))
+    invalid = np.flatnonzero(arrays.present & ~arrays.valid)
+    reasons = shapely.is_valid_reason(arrays.geoms[invalid]) if invalid.size else []
     problems.append((invalid, "geometry_invalid", [{"reason": r} for r in reasons]))
     tolerance = float(params["city_tolerance_m"])
-    inside = ctx.memo("city_cover|{}".format(tolerance), lambda: ctx.areas.covered_by_city(inter, tolerance))
-    outside = ~inside
-    problems.append((np.flatnonzero(outside & inter.usable), "outside_city", None))
+    inside = ctx.memo("city_cover|{}|{}".format(key, tolerance), lambda: ctx.areas.covered_by_city(arrays, tolerance))
+    problems.append((np.flatnonzero(~inside & arrays.usable), "outside_city", None))
 
-    missing = np.zeros((inter.n, len(MANDATORY)), dtype=bool)
-    for k, field in enumerate(MANDATORY):
-        missing[:, k] = inter.missing(field.name, field.type == TEXT)
+    missing = np.zeros((arrays.n, len(mandatory)), dtype=bool)
+    for k, field in enumerate(mandatory):
+        missing[:, k] = arrays.missing(field.name, field.type == TEXT)
     rows = np.flatnonzero(missing.any(axis=1))
     values = []
     for r in rows:
-        fields = [f for f, m in zip(MANDATORY, missing[r]) if m]
+        fields = [f for f, m in zip(mandatory, missing[r]) if m]
         values.append({"en": ", ".join(f.alias_en for f in fields),
                        "nl": ", ".join(f.alias_nl for f in fields)})
     problems.append((rows, "missing_fields", values))
 
-    start, end = inter.start, inter.end
+    start, end = arrays.start, arrays.end
     with np.errstate(invalid="ignore"):
-        wrong = np.zeros(inter.n, dtype=bool)
+        wrong = np.zeros(arrays.n, dtype=bool)
         for name, year in (("start_year", start), ("end_year", end)):
-            given = ~inter.missing(name, False)  # a missing year is reported as a missing field
+            given = ~arrays.missing(name, False)  # a missing year is reported as a missing field
             wrong |= given & (np.isnan(year) | (year < MIN_YEAR) | (year > MAX_YEAR))
         problems.append((np.flatnonzero(wrong), "year_invalid", None))
         rows = np.flatnonzero(end < start)
         values = [{"start": int(start[r]), "end": int(end[r])} for r in rows]
         problems.append((rows, "end_before_start", values))
-        budget = inter.num("budget")
+        budget = arrays.num("budget")
         rows = np.flatnonzero(budget < 0)
         problems.append((rows, "negative_budget",
                          [{"en": fmt_num(budget[r]), "nl": fmt_num(budget[r], "nl")} for r in rows]))
+    if key == "inter":
+        counts = Counter(arrays.text("uid"))
+        counts.pop(None, None)
+        dup = {u: n for u, n in counts.items() if n > 1}
+        rows = np.flatnonzero([u in dup for u in arrays.text("uid")]) if dup else np.empty(0, dtype=np.intp)
+        problems.append((rows, "duplicate_uid", [{"uid": ctx.uids[r], "n": dup[ctx.uids[r]]} for r in rows]))
+    return problems
 
-    counts = Counter(inter.text("uid"))
-    counts.pop(None, None)
-    dup = {u: n for u, n in counts.items() if n > 1}
-    rows = np.flatnonzero([u in dup for u in inter.text("uid")]) if dup else np.empty(0, dtype=np.intp)
-    problems.append((rows, "duplicate_uid", [{"uid": ctx.uids[r], "n": dup[ctx.uids[r]]} for r in rows]))
-    return _findings(ctx, problems)
+
+class _InterventionNames:
+    """How findings name an intervention: its uid as subject, its title as label."""
+
+    prefix = ""  # ids as before projects were checked: decisions on intervention findings stay
+
+    def __init__(self, ctx: Context):
+        self.ctx, self.arrays = ctx, ctx.inter
+        self.subjects, self.districts = ctx.uid_list, ctx.district_list
+
+    def label(self, r: int) -> str:
+        return self.ctx.label(r)
 
 
-def _findings(ctx: Context, problems: list) -> List[Finding]:
+class _ProjectNames:
+    """How findings name a programme project: its code as subject (table#fid without one)."""
+
+    prefix = "project|"  # a code may equal some uid: keep the two findings apart
+
+    def __init__(self, ctx: Context):
+        self.arrays = ctx.proj
+        codes, titles = ctx.proj.text("programme_code").tolist(), ctx.proj.text("title").tolist()
+        self.subjects = [c or "{}#{}".format(f.table, f.fid if f.fid is not None else r)
+                         for r, (c, f) in enumerate(zip(codes, ctx.proj.features))]
+        self.districts = ctx.proj.text("district_id").tolist()
+        self.labels = ["MJP {} '{}'".format(s, t) if t else "MJP {}".format(s) for s, t in zip(self.subjects, titles)]
+
+    def label(self, r: int) -> str:
+        return self.labels[r]
+
+
+def _findings(ctx: Context, problems: list, names) -> List[Finding]:
     batch = Batch(INFO)
-    uids, districts = ctx.uid_list, ctx.district_list
     for rows, kind, values in problems:
         if not len(rows):
             continue
         en, nl = MESSAGES[kind]
-        geoms = ctx.inter.markers(rows).tolist()
+        geoms = names.arrays.markers(rows).tolist()
         for k, r in enumerate(np.asarray(rows).tolist()):
-            v = {"label": ctx.label(r), "lo": MIN_YEAR, "hi": MAX_YEAR}
+            v = {"label": names.label(r), "lo": MIN_YEAR, "hi": MAX_YEAR}
             if values:
                 v.update(values[k])
-            extra = _duplicate_key(ctx, r) if kind == "duplicate_uid" else kind
-            batch.add((uids[r],), en.format(**v), nl.format(**v), districts[r], geoms[k], extra)
+            extra = names.prefix + (_duplicate_key(ctx, r) if kind == "duplicate_uid" else kind)
+            batch.add((names.subjects[r],), en.format(**v), nl.format(**v), names.districts[r], geoms[k], extra)
     return batch.findings
 
 

@@ -49,7 +49,7 @@ def warm_up(ctx: Context, rule_ids: Sequence[str], params: Dict[str, dict]) -> N
             ctx.memo("district_overlaps", lambda: ctx.areas.district_overlaps(inter))
         if "data_quality" in ids:
             tolerance = float(params["data_quality"]["city_tolerance_m"])
-            ctx.memo("city_cover|{}".format(tolerance), lambda: ctx.areas.covered_by_city(inter, tolerance))
+            ctx.memo("city_cover|inter|{}".format(tolerance), lambda: ctx.areas.covered_by_city(inter, tolerance))
         for rule in ("conflict", "rest_period"):
             if rule in ids:
                 ctx.work_candidates(max(float(params[rule]["conflict_distance_m"]), 0.0))
