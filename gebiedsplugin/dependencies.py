@@ -37,8 +37,11 @@ class MissingDependencyPlugin:
 
         from gebiedsplugin.toolbelt.i18n import tr
 
-        text = tr("Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs; "
-                  "install them with: python3 -m pip install shapely").format(", ".join(self.missing))
+        # On Linux a shapely wheel brings its own GEOS, which crashes next to QGIS's: build from source.
+        text = tr("Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. On Linux install "
+                  "shapely built against the system's GEOS: python3 -m pip install --no-binary shapely "
+                  "'shapely>=2' (needs libgeos-dev); on Windows and macOS QGIS ships it.").format(
+            ", ".join(self.missing))
         self.iface.messageBar().pushMessage("Gebiedsplugin", text, Qgis.Critical, 0)
 
     def unload(self):

@@ -344,11 +344,6 @@
         <translation>De map {} bestaat niet of is niet beschrijfbaar.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/dependencies.py" line="40"/>
-        <source>Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs; install them with: python3 -m pip install shapely</source>
-        <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt; installeer ze met: python3 -m pip install shapely</translation>
-    </message>
-    <message>
         <location filename="../gebiedsplugin/gui/check_dock.py" line="45"/>
         <source>Export findings</source>
         <translation>Bevindingen exporteren</translation>
@@ -409,7 +404,7 @@
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="195"/>
         <source>No programme open.</source>
         <translation>Geen programma geopend.</translation>
     </message>
@@ -690,7 +685,7 @@ Vervangen?</translation>
         <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="171"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="199"/>
         <source>The period ends before it starts.</source>
         <translation>De periode eindigt voordat die begint.</translation>
     </message>
@@ -2047,7 +2042,7 @@ Vervangen?</translation>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="124"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="152"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -2057,37 +2052,37 @@ Vervangen?</translation>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
         <source>Money</source>
         <translation>Geld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
         <source>Stacking</source>
         <translation>Stapeling</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
         <source>Priorities</source>
         <translation>Prioriteiten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
         <source>Comparable cases</source>
         <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="69"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
         <source>Effects</source>
         <translation>Effecten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="117"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="145"/>
         <source>Reading the programme…</source>
         <translation>Programma lezen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="173"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="201"/>
         <source>{} · {}–{}</source>
         <translation>{} · {}–{}</translation>
     </message>
@@ -2540,6 +2535,11 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="117"/>
         <source>Summary of map page {} of {}</source>
         <translation>Samenvatting bij kaartpagina {} van {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/dependencies.py" line="41"/>
+        <source>Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. On Linux install shapely built against the system&apos;s GEOS: python3 -m pip install --no-binary shapely &apos;shapely&gt;=2&apos; (needs libgeos-dev); on Windows and macOS QGIS ships it.</source>
+        <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Installeer op Linux shapely gebouwd tegen de GEOS van het systeem: python3 -m pip install --no-binary shapely 'shapely&gt;=2' (vereist libgeos-dev); op Windows en macOS levert QGIS het mee.</translation>
     </message>
 </context>
 </TS>

@@ -85,3 +85,24 @@ def test_loading_the_plugin_does_not_load_matplotlib():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stdout + out.stderr
+
+
+def test_without_shapely_the_plugin_says_what_to_install(qgis_iface):
+    import subprocess
+    import sys
+
+    from qgis.core import Qgis
+
+    from gebiedsplugin.dependencies import MissingDependencyPlugin
+
+    code = ("import sys; sys.modules['shapely'] = None; "
+            "from gebiedsplugin.dependencies import missing_dependencies; print(missing_dependencies())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "['shapely >= 2.0']", out.stderr
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    stand_in = MissingDependencyPlugin(qgis_iface, ["shapely >= 2.0"])
+    stand_in.initGui()
+    (text,) = bar.get_messages(Qgis.Critical)
+    assert "shapely >= 2.0" in text and "--no-binary shapely" in text
+    stand_in.unload()
