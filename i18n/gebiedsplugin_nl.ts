@@ -44,7 +44,7 @@
         <translation>Programma openen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="42"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="43"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
@@ -154,7 +154,7 @@
         <translation>De stadsdelenlaag is leeg.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="173"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="178"/>
         <source>Whole city</source>
         <translation>Hele stad</translation>
     </message>
@@ -1000,7 +1000,7 @@ Vervangen?</translation>
         <translation>Goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
@@ -1055,7 +1055,7 @@ Vervangen?</translation>
         <translation>Nulmeting</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="45"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
         <source>Target</source>
         <translation>Doel</translation>
     </message>
@@ -1330,82 +1330,82 @@ Vervangen?</translation>
         <translation>Geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="31"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="32"/>
         <source>Import data into programme</source>
         <translation>Gegevens in programma importeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="34"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="35"/>
         <source>Imports districts, neighbourhoods, interventions, programme projects (MJP), area goals or area budgets from any vector source QGIS reads (GeoPackage, shapefile, GeoJSON, CSV with WKT or x/y columns, Excel). Geometries are transformed to the programme&apos;s CRS. Rows are matched on their key (code, uid; district and theme for goals; district and year for budgets), so a re-import updates instead of duplicating. The import is one transaction: when any row is rejected nothing is written, unless VALID_ONLY is set.</source>
         <translation>Importeert stadsdelen, buurten, interventies, programmaprojecten (MJP), gebiedsopgaven of gebiedsbudgetten uit elke vectorbron die QGIS kan lezen (GeoPackage, shapefile, GeoJSON, CSV met WKT- of x/y-kolommen, Excel). Geometrieën worden getransformeerd naar het CRS van het programma. Rijen worden gekoppeld op hun sleutel (code, uid; stadsdeel en thema voor opgaven; stadsdeel en jaar voor budgetten), zodat opnieuw importeren bijwerkt in plaats van dupliceert. De import is één transactie: als er een rij wordt afgewezen, wordt er niets geschreven, tenzij VALID_ONLY aan staat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="43"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="44"/>
         <source>Source layer</source>
         <translation>Bronlaag</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="43"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="44"/>
         <source>The layer or file to import (GeoPackage, shapefile, GeoJSON, CSV, Excel).</source>
         <translation>De laag of het bestand om te importeren (GeoPackage, shapefile, GeoJSON, CSV, Excel).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="45"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
         <source>What the source holds: one of {} (index or name).</source>
         <translation>Wat de bron bevat: een van {} (index of naam).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="48"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="49"/>
         <source>Field mapping (JSON)</source>
         <translation>Veldkoppeling (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="48"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="49"/>
         <source>{&quot;target_field&quot;: &quot;source_field&quot; or {&quot;field&quot;: &quot;source_field&quot;, &quot;values&quot;: {&quot;Fysiek&quot;: &quot;physical&quot;}}}; empty for the automatic proposal from names and aliases.</source>
         <translation>{&quot;target_field&quot;: &quot;source_field&quot; of {&quot;field&quot;: &quot;source_field&quot;, &quot;values&quot;: {&quot;Fysiek&quot;: &quot;physical&quot;}}}; leeg voor het automatische voorstel op basis van namen en aliassen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="52"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="53"/>
         <source>Dry run (write nothing)</source>
         <translation>Proefrun (niets schrijven)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="52"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="53"/>
         <source>Only count what would be added, updated, left unchanged and rejected.</source>
         <translation>Alleen tellen wat zou worden toegevoegd, bijgewerkt, ongewijzigd gelaten en afgewezen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="54"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
         <source>Import the valid rows when some are rejected</source>
         <translation>De geldige rijen importeren als er rijen worden afgewezen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="54"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
         <source>Default off: any rejected row means nothing is written.</source>
         <translation>Standaard uit: bij elke afgewezen rij wordt er niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
         <source>Updated</source>
         <translation>Bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="60"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="65"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="190"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="195"/>
         <source>Unknown import target {}; choose one of: {}.</source>
         <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
@@ -1895,52 +1895,52 @@ Vervangen?</translation>
         <translation>De bron {} is leeg.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="102"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="106"/>
         <source>The source has no coordinate reference system; set one (e.g. a .prj file) and try again.</source>
         <translation>De bron heeft geen coördinaatreferentiesysteem; stel er een in (bijv. met een .prj-bestand) en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="125"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="129"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>De import is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="145"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="149"/>
         <source>The field mapping names {}, which is not a field of {}.</source>
         <translation>De veldkoppeling noemt {}, maar dat is geen veld van {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="148"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="152"/>
         <source>The field mapping uses the source field {}, which the source does not have.</source>
         <translation>De veldkoppeling gebruikt het bronveld {}, maar dat heeft de bron niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="150"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="154"/>
         <source>The field mapping is not valid JSON: {}</source>
         <translation>De veldkoppeling is geen geldige JSON: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="159"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="164"/>
         <source>No source field is mapped to the mandatory field(s): {}; nothing was imported.</source>
         <translation>Er is geen bronveld gekoppeld aan de verplichte veld(en): {}; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="198"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="204"/>
         <source>The source {} has no rows; nothing was imported.</source>
         <translation>De bron {} heeft geen rijen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="176"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="181"/>
         <source>The whole-city area (city) was added as the union of the districts.</source>
         <translation>Het gebied hele stad (city) is toegevoegd als vereniging van de stadsdelen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="196"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="202"/>
         <source>The source layer is not valid.</source>
         <translation>De bronlaag is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="206"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="212"/>
         <source>{} row(s) rejected; nothing was imported.
 </source>
         <translation>{} rij(en) afgewezen; er is niets geïmporteerd.
@@ -2167,42 +2167,42 @@ Vervangen?</translation>
         <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="79"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="83"/>
         <source>Programme field</source>
         <translation>Programmaveld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="79"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="83"/>
         <source>Source field</source>
         <translation>Bronveld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="81"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="85"/>
         <source>Source value</source>
         <translation>Bronwaarde</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="81"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="85"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="94"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="98"/>
         <source>Source file</source>
         <translation>Bronbestand</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="95"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="99"/>
         <source>or project layer</source>
         <translation>of projectlaag</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="96"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="101"/>
         <source>Import as</source>
         <translation>Importeren als</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="101"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="106"/>
         <source>Dry run</source>
         <translation>Proefrun</translation>
     </message>
@@ -2212,32 +2212,32 @@ Vervangen?</translation>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="110"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="115"/>
         <source>Field mapping (proposed from names and aliases; * = mandatory)</source>
         <translation>Veldkoppeling (voorgesteld op basis van namen en aliassen; * = verplicht)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="117"/>
         <source>Preview of the first rows</source>
         <translation>Voorbeeld van de eerste rijen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="207"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="212"/>
         <source>(unknown: reject)</source>
         <translation>(onbekend: afwijzen)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="246"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="251"/>
         <source>Open or create a programme first.</source>
         <translation>Open of maak eerst een programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="248"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="253"/>
         <source>Choose a source file or layer first.</source>
         <translation>Kies eerst een bronbestand of -laag.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="280"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="286"/>
         <source>Importing in the background…</source>
         <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
@@ -2247,7 +2247,7 @@ Vervangen?</translation>
         <translation>Gegevens importeren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_task.py" line="21"/>
+        <location filename="../gebiedsplugin/qgis_io/import_task.py" line="22"/>
         <source>Importing into the programme</source>
         <translation>Importeren in het programma</translation>
     </message>
@@ -2517,7 +2517,7 @@ Vervangen?</translation>
         <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_task.py" line="37"/>
+        <location filename="../gebiedsplugin/qgis_io/import_task.py" line="40"/>
         <source>The import failed: {}</source>
         <translation>Het importeren is mislukt: {}</translation>
     </message>
@@ -2540,6 +2540,21 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/dependencies.py" line="41"/>
         <source>Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. On Linux install shapely built against the system&apos;s GEOS: python3 -m pip install --no-binary shapely &apos;shapely&gt;=2&apos; (needs libgeos-dev); on Windows and macOS QGIS ships it.</source>
         <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Installeer op Linux shapely gebouwd tegen de GEOS van het systeem: python3 -m pip install --no-binary shapely 'shapely&gt;=2' (vereist libgeos-dev); op Windows en macOS levert QGIS het mee.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="77"/>
+        <source>As the source says</source>
+        <translation>Zoals de bron aangeeft</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="58"/>
+        <source>Source CRS</source>
+        <translation>CRS van de bron</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="58"/>
+        <source>What the source&apos;s coordinates are, when the source does not say (a shapefile without .prj, CSV x/y or WKT columns) or says it wrongly; empty: the source&apos;s own CRS, or for CSV a guess (degrees: WGS84, else the programme&apos;s CRS).</source>
+        <translation>Het CRS van de coördinaten van de bron, als de bron dat niet vermeldt (een shapefile zonder .prj, CSV-kolommen x/y of WKT) of verkeerd vermeldt; leeg: het eigen CRS van de bron, of voor CSV een schatting (graden: WGS84, anders het CRS van het programma).</translation>
     </message>
 </context>
 </TS>

@@ -6,8 +6,8 @@ imports run in an ImportTask.
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsMapLayerProxyModel
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -72,6 +72,10 @@ class ImportDialog(QDialog):
         self.layers.setFilters(QgsMapLayerProxyModel.VectorLayer)
         self.layers.setAllowEmptyLayer(True)
         self.layers.setLayer(None)
+        self.source_crs = QgsProjectionSelectionWidget()
+        self.source_crs.setOptionVisible(QgsProjectionSelectionWidget.CrsNotSet, True)
+        self.source_crs.setNotSetText(tr("As the source says"))
+        self.source_crs.setCrs(QgsCoordinateReferenceSystem())
         self.target = QComboBox()
         for t in TARGETS:
             self.target.addItem(target_label(t), t)
@@ -93,6 +97,7 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Source file"), self.file)
         form.addRow(tr("or project layer"), self.layers)
+        form.addRow(tr("Source CRS"), self.source_crs)
         form.addRow(tr("Import as"), self.target)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.mapping)
@@ -262,7 +267,8 @@ class ImportDialog(QDialog):
             if not dry and self.layer.featureCount() > LARGE:
                 self._start_task(programme)
                 return None
-            result = run_import(programme, self.layer, self.current_target(), self.current_mapping(), dry_run=dry)
+            result = run_import(programme, self.layer, self.current_target(), self.current_mapping(), dry_run=dry,
+                                source_crs=self.source_crs.crs())
         except ImportRejected as e:
             self._show(str(e), e.result)
             return e.result
@@ -274,7 +280,7 @@ class ImportDialog(QDialog):
 
     def _start_task(self, programme: str) -> None:
         self.task = ImportTask(programme, self.layer.source(), self.layer.providerType(), self.current_target(),
-                               self.current_mapping())
+                               self.current_mapping(), source_crs=self.source_crs.crs())
         self.task.done.connect(self._finished)
         self.task.failed.connect(lambda message: self._show(message, None))
         self.status.setText(tr("Importing in the background…"))

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -23,8 +24,8 @@ from gebiedsplugin.toolbelt.i18n import tr
 
 class ImportLayerAlgorithm(BaseAlgorithm):
     NAME = "import_layer"
-    PROGRAMME, INPUT, TARGET, FIELD_MAPPING, DRY_RUN, VALID_ONLY = (
-        "PROGRAMME", "INPUT", "TARGET", "FIELD_MAPPING", "DRY_RUN", "VALID_ONLY")
+    PROGRAMME, INPUT, TARGET, FIELD_MAPPING, DRY_RUN, VALID_ONLY, SOURCE_CRS = (
+        "PROGRAMME", "INPUT", "TARGET", "FIELD_MAPPING", "DRY_RUN", "VALID_ONLY", "SOURCE_CRS")
     ADDED, UPDATED, UNCHANGED, REJECTED, REPORT = "ADDED", "UPDATED", "UNCHANGED", "REJECTED", "REPORT"
 
     def display(self) -> str:
@@ -54,6 +55,10 @@ class ImportLayerAlgorithm(BaseAlgorithm):
         self.add(QgsProcessingParameterBoolean(self.VALID_ONLY, tr("Import the valid rows when some are rejected"),
                                                False),
                  tr("Default off: any rejected row means nothing is written."))
+        self.add(QgsProcessingParameterCrs(self.SOURCE_CRS, tr("Source CRS"), optional=True),
+                 tr("What the source's coordinates are, when the source does not say (a shapefile without "
+                    ".prj, CSV x/y or WKT columns) or says it wrongly; empty: the source's own CRS, or for "
+                    "CSV a guess (degrees: WGS84, else the programme's CRS)."))
         for name, label in ((self.ADDED, tr("Added")), (self.UPDATED, tr("Updated")),
                             (self.UNCHANGED, tr("Unchanged")), (self.REJECTED, tr("Rejected"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -77,8 +82,12 @@ class ImportLayerAlgorithm(BaseAlgorithm):
         programme = self.parameterAsFile(parameters, self.PROGRAMME, context)
         target = self._target(parameters, context)
         raw = parameters.get(self.INPUT)
+        source_crs = None
+        if parameters.get(self.SOURCE_CRS) not in (None, ""):
+            source_crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
+        hint = source_crs.authid() if source_crs is not None and source_crs.isValid() else ""
         if isinstance(raw, str) and not context.getMapLayer(raw) and "://" not in raw:
-            layer = open_source(raw)  # CSV x/y and WKT detection, clear file errors
+            layer = open_source(raw, hint)  # CSV x/y and WKT detection, clear file errors
         else:
             layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         try:
@@ -86,7 +95,7 @@ class ImportLayerAlgorithm(BaseAlgorithm):
             result = run_import(programme, layer, target, mapping,
                                 dry_run=self.parameterAsBool(parameters, self.DRY_RUN, context),
                                 valid_only=self.parameterAsBool(parameters, self.VALID_ONLY, context),
-                                context=context.transformContext(), feedback=feedback)
+                                context=context.transformContext(), feedback=feedback, source_crs=source_crs)
         except ImportRejected as e:
             for line in e.result.text().splitlines():
                 feedback.reportError(line)

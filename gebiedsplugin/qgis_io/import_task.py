@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsCoordinateTransformContext, QgsTask, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsTask, QgsVectorLayer
 from qgis.PyQt.QtCore import pyqtSignal
 
 from gebiedsplugin.core.errors import ProgrammeError
@@ -17,11 +17,13 @@ class ImportTask(QgsTask):
     failed = pyqtSignal(str)
 
     def __init__(self, programme: str, uri: str, provider: str, target: str, mapping: dict,
-                 valid_only: bool = False, context: QgsCoordinateTransformContext | None = None):
+                 valid_only: bool = False, context: QgsCoordinateTransformContext | None = None,
+                 source_crs: QgsCoordinateReferenceSystem | None = None):
         super().__init__(tr("Importing into the programme"), QgsTask.CanCancel)
         self.programme, self.uri, self.provider = programme, uri, provider
         self.target, self.mapping, self.valid_only = target, mapping, valid_only
         self.context = context or QgsCoordinateTransformContext()
+        self.source_crs = QgsCoordinateReferenceSystem(source_crs) if source_crs is not None else None
         self.result = None
         self.error = ""
 
@@ -29,7 +31,8 @@ class ImportTask(QgsTask):
         layer = QgsVectorLayer(self.uri, "import", self.provider)
         try:
             self.result = run_import(self.programme, layer, self.target, self.mapping,
-                                     valid_only=self.valid_only, context=self.context, feedback=_Feedback(self))
+                                     valid_only=self.valid_only, context=self.context, feedback=_Feedback(self),
+                                     source_crs=self.source_crs)
         except ProgrammeError as e:
             self.error = str(e)
             return False

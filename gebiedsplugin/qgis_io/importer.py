@@ -86,15 +86,19 @@ def _flat(geom: QgsGeometry) -> QgsGeometry:
 
 
 def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateReferenceSystem,
-                context: QgsCoordinateTransformContext, feedback=None) -> list:
-    """[(attrs, shapely geometry | Issue | None)] of every feature, geometries in *dest_crs*."""
+                context: QgsCoordinateTransformContext, feedback=None,
+                source_crs: Optional[QgsCoordinateReferenceSystem] = None) -> list:
+    """[(attrs, shapely geometry | Issue | None)] of every feature, geometries in *dest_crs*.
+
+    *source_crs*, when valid, says what the coordinates are, whatever the source claims or lacks."""
     names = layer.fields().names()
     spatial = is_spatial(target)
     has_geom = layer.isSpatial()
     xy = None if has_geom or not spatial else xy_columns(names)
     transform = None
     if spatial and (has_geom or xy):
-        src_crs = layer.crs()
+        given = source_crs is not None and source_crs.isValid()
+        src_crs = source_crs if given else layer.crs()
         if xy and not src_crs.isValid():
             pairs = [(_float(f[xy[0]]), _float(f[xy[1]])) for f in layer.getFeatures()]
             src_crs = QgsCoordinateReferenceSystem("EPSG:4326" if looks_like_degrees(pairs) else dest_crs.authid())
@@ -151,7 +155,8 @@ def mapping_for(layer: QgsVectorLayer, target: str, spec=None) -> dict:
 
 
 def plan_import(programme, layer: QgsVectorLayer, target: str, mapping: dict,
-                context: Optional[QgsCoordinateTransformContext] = None, feedback=None) -> ImportResult:
+                context: Optional[QgsCoordinateTransformContext] = None, feedback=None,
+                source_crs: Optional[QgsCoordinateReferenceSystem] = None) -> ImportResult:
     """Read and classify everything; write nothing. *programme*: a store or what open_store() takes."""
     store = open_store(str(programme)) if isinstance(programme, (str, PurePath)) else programme
     missing = unmapped_mandatory(target, mapping)
@@ -159,7 +164,7 @@ def plan_import(programme, layer: QgsVectorLayer, target: str, mapping: dict,
         raise ProgrammeError(tr("No source field is mapped to the mandatory field(s): {}; nothing was imported.")
                              .format(", ".join(field_label(target, m) for m in missing)))
     dest_crs = QgsCoordinateReferenceSystem(store.crs())
-    rows = read_source(layer, target, dest_crs, context or QgsCoordinateTransformContext(), feedback)
+    rows = read_source(layer, target, dest_crs, context or QgsCoordinateTransformContext(), feedback, source_crs)
     if not rows:
         raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
     converted, rejected, notes = convert_rows(rows, target, mapping, value_codes(store))
@@ -179,7 +184,7 @@ def plan_import(programme, layer: QgsVectorLayer, target: str, mapping: dict,
 
 def run_import(programme: str, source, target: str, mapping=None, dry_run: bool = False,
                valid_only: bool = False, context: Optional[QgsCoordinateTransformContext] = None,
-               feedback=None) -> ImportResult:
+               feedback=None, source_crs: Optional[QgsCoordinateReferenceSystem] = None) -> ImportResult:
     """Import *source* (a layer or a file path) into *programme* (GeoPackage path or postgres:<conn>/<schema>).
 
     *mapping*: a {target field: FieldSource} dict, a JSON text or dict as FIELD_MAPPING takes, or
@@ -191,14 +196,15 @@ def run_import(programme: str, source, target: str, mapping=None, dry_run: bool 
     store = open_store(str(programme))
     if not dry_run:
         store.check_writable()
-    layer = open_source(source) if isinstance(source, str) else source
+    hint = source_crs.authid() if source_crs is not None and source_crs.isValid() else ""
+    layer = open_source(source, hint) if isinstance(source, str) else source
     if layer is None or not layer.isValid():
         raise ProgrammeError(tr("The source layer is not valid."))
     if layer.featureCount() == 0:
         raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
     if not (isinstance(mapping, dict) and all(hasattr(v, "field") for v in mapping.values()) and mapping):
         mapping = mapping_for(layer, target, mapping)
-    result = plan_import(store, layer, target, mapping, context, feedback)
+    result = plan_import(store, layer, target, mapping, context, feedback, source_crs)
     result.dry_run = dry_run
     if dry_run:
         return result

@@ -116,3 +116,24 @@ def test_import_task_run_and_finished(empty_gpkg, tmp_path, qgis_app):
 def test_menu_action_exists(plugin, qgis_iface):
     actions = {a.objectName() for a in qgis_iface.mainWindow().findChildren(QAction)}
     assert "gebiedsplugin_import" in actions
+
+
+def test_dialog_source_crs_for_a_shapefile_without_prj(qgis_iface, empty_gpkg, tmp_path):
+    import os
+
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    src = write_vector(tmp_path / "geen_prj.shp", [MJP_ROWS[0]], "ESRI Shapefile")
+    os.unlink(tmp_path / "geen_prj.prj")
+    dialog, controller = _dialog(qgis_iface, empty_gpkg)
+    try:
+        dialog.file.setFilePath(src)
+        dialog.set_target("programme_projects")
+        assert dialog.run_import() is None and "coordinate reference system" in dialog.report.toPlainText()
+        dialog.source_crs.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        assert dialog.run_import().counts()["added"] == 1
+        (project,) = GpkgStore(empty_gpkg).read_programme().projects
+        assert abs(project.geometry.x - 155000) < 100 and abs(project.geometry.y - 463000) < 100
+    finally:
+        controller.disconnect_project()
+        QgsProject.instance().clear()
