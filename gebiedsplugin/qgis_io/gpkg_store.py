@@ -24,6 +24,7 @@ from gebiedsplugin.qgis_io.ogr_tables import (
     write_features,
     write_rows,
 )
+from gebiedsplugin.qgis_io.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.i18n import tr
 
 gdal.UseExceptions()
@@ -110,17 +111,7 @@ class GpkgStore:
         if "schema_info" not in names:
             raise ProgrammeError(tr("{} is a GeoPackage but not a programme (no schema_info table).").format(p.name))
         info = {r["key"]: r["value"] for r in read_rows(ds, "schema_info")}
-        try:
-            version = int(info.get("schema_version", ""))
-        except ValueError:
-            raise ProgrammeError(tr("{} has no valid schema version.").format(p.name)) from None
-        if version > schema.SCHEMA_VERSION:
-            raise ProgrammeError(
-                tr("{} was made by a newer version of the plugin (schema {}; this version reads up to {}). "
-                   "Update the plugin to open it.").format(p.name, version, schema.SCHEMA_VERSION))
-        missing = [t.name for t in schema.TABLES if t.name not in names]
-        if missing:
-            raise ProgrammeError(tr("{} lacks the tables: {}").format(p.name, ", ".join(missing)))
+        check_programme_tables(p.name, names, info)
 
     # --- access ------------------------------------------------------------------------------
     @property

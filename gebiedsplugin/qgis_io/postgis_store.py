@@ -31,6 +31,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
 from gebiedsplugin.qgis_io import postgis_ddl as ddl
 from gebiedsplugin.qgis_io import postgis_rows as rows
+from gebiedsplugin.qgis_io.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.i18n import tr
 
 _WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
@@ -189,17 +190,7 @@ class PostgisStore:
                 info = rows.key_values(cur, self.schema_name, "schema_info")
         finally:
             conn.close()
-        try:
-            version = int(info.get("schema_version", ""))
-        except ValueError:
-            raise ProgrammeError(tr("{} has no valid schema version.").format(self.path)) from None
-        if version > schema.SCHEMA_VERSION:
-            raise ProgrammeError(
-                tr("{} was made by a newer version of the plugin (schema {}; this version reads up to {}). "
-                   "Update the plugin to open it.").format(self.path, version, schema.SCHEMA_VERSION))
-        missing = [t.name for t in schema.TABLES if t.name not in names]
-        if missing:
-            raise ProgrammeError(tr("{} lacks the tables: {}").format(self.path, ", ".join(missing)))
+        check_programme_tables(self.path, names, info)
 
     # --- access ------------------------------------------------------------------------------
     @property
