@@ -249,67 +249,67 @@
         <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="55"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="56"/>
         <source>A programme file must end in .gpkg: {}</source>
         <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="57"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="58"/>
         <source>{} already exists; choose another name or allow overwriting.</source>
         <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="60"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="61"/>
         <source>The folder {} does not exist.</source>
         <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="62"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="63"/>
         <source>The folder {} is not writable.</source>
         <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="135"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="136"/>
         <source>Unknown coordinate reference system: {}</source>
         <translation>Onbekend coördinaatreferentiesysteem: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="137"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="138"/>
         <source>A programme needs a projected CRS in metres, not {}.</source>
         <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="102"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="103"/>
         <source>File not found: {}</source>
         <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="109"/>
         <source>{} is not a GeoPackage.</source>
         <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="111"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="112"/>
         <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
         <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="195"/>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="18"/>
         <source>{} has no valid schema version.</source>
         <translation>{} heeft geen geldige schemaversie.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="197"/>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="20"/>
         <source>{} was made by a newer version of the plugin (schema {}; this version reads up to {}). Update the plugin to open it.</source>
         <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}; deze versie leest tot en met {}). Werk de plugin bij om het te openen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="202"/>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="25"/>
         <source>{} lacks the tables: {}</source>
         <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="142"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="133"/>
         <source>Cannot open {}: {}</source>
         <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -1740,7 +1740,7 @@ Vervangen?</translation>
         <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="328"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="319"/>
         <source>The programme {} is read-only; nothing was imported.</source>
         <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
@@ -1962,47 +1962,47 @@ Vervangen?</translation>
         <translation>Programma lezen voor het overzicht</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="56"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="57"/>
         <source>A programme schema name must be lower-case letters, digits and underscores, not {}.</source>
         <translation>Een schemanaam voor een programma moet bestaan uit kleine letters, cijfers en liggende streepjes, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="75"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="76"/>
         <source>There is no PostgreSQL connection called {} in QGIS.</source>
         <translation>Er is in QGIS geen PostgreSQL-verbinding met de naam {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="101"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="102"/>
         <source>The QGIS authentication configuration {} cannot be read (is the master password set?).</source>
         <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="109"/>
         <source>Cannot connect to the database {}: {}</source>
         <translation>Kan geen verbinding maken met de database {}: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="144"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="145"/>
         <source>The schema {} already exists; choose another name or allow overwriting.</source>
         <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="157"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="158"/>
         <source>Creating the programme {} failed: {}</source>
         <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="183"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="184"/>
         <source>The schema {} does not exist.</source>
         <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="188"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="189"/>
         <source>{} is not a programme (no schema_info table).</source>
         <translation>{} is geen programma (geen tabel schema_info).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="358"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="349"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
