@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import textwrap
 import zipfile
@@ -102,9 +103,17 @@ def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 150
     env["LANG"] = "nl_NL.UTF-8" if lang == "nl" else "en_US.UTF-8"
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
            "--profiles-path", str(profiles), "--code", str(script)]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    # Its own session, so a hung QGIS is killed with Xvfb and everything else it started.
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        _, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, stderr = proc.communicate()
+        raise AssertionError("QGIS did not finish within {} s:\n{}".format(timeout, stderr[-4000:])) from None
     if not result_path.exists():
-        raise AssertionError("QGIS ended (rc {}) without a result:\n{}".format(proc.returncode, proc.stderr[-4000:]))
+        raise AssertionError("QGIS ended (rc {}) without a result:\n{}".format(proc.returncode, stderr[-4000:]))
     result = json.loads(result_path.read_text())
-    result["stderr"] = proc.stderr
+    result["stderr"] = stderr
     return result
