@@ -9,6 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
+
+# How a Programme's parts map onto tables: every store reads and writes through these.
+SPATIAL_PARTS = {
+    "districts": ("districts",),
+    "neighbourhoods": ("neighbourhoods",),
+    "interventions": INTERVENTION_TABLES,
+    "projects": PROJECT_TABLES,
+}
+ROW_PARTS = ("funding", "links", "area_goals", "area_budgets")  # part name == table name
+
 
 @dataclass
 class Feature:

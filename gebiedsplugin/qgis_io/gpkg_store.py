@@ -16,7 +16,7 @@ from osgeo import gdal, ogr
 from gebiedsplugin import __version__
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.records import Programme
+from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Programme
 from gebiedsplugin.qgis_io.ogr_tables import (
     create_table,
     read_rows,
@@ -30,8 +30,6 @@ from gebiedsplugin.toolbelt.i18n import tr
 gdal.UseExceptions()
 
 # Programme tables written record by record; attribute tables as dict rows.
-_FEATURE_PARTS = ("districts", "neighbourhoods", "interventions", "projects")
-_ROW_PARTS = {"funding": "funding", "links": "links", "area_goals": "area_goals", "area_budgets": "area_budgets"}
 
 
 class GpkgStore:
@@ -251,14 +249,14 @@ def _write_programme(ds, programme: Programme) -> None:
     """Write every part of *programme* in one transaction."""
     ds.StartTransaction()
     try:
-        for part in _FEATURE_PARTS:
+        for part in SPATIAL_PARTS:
             by_table: dict = {}
             for feat in getattr(programme, part):
                 by_table.setdefault(feat.table or part, []).append(feat)
             for table_name, feats in by_table.items():
                 write_features(ds, table_name, feats)
-        for part, table_name in _ROW_PARTS.items():
-            rows = getattr(programme, part)
+        for table_name in ROW_PARTS:
+            rows = getattr(programme, table_name)
             if rows:
                 write_rows(ds.GetLayerByName(table_name), schema.table(table_name), rows)
         ds.CommitTransaction()

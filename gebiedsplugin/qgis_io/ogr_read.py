@@ -12,17 +12,9 @@ import shapely
 from osgeo import gdal
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
 
 gdal.UseExceptions()
-
-_SPATIAL_PARTS = {
-    "districts": ("districts",),
-    "neighbourhoods": ("neighbourhoods",),
-    "interventions": schema.INTERVENTION_TABLES,
-    "projects": schema.PROJECT_TABLES,
-}
-_ROW_PARTS = ("funding", "links", "area_goals", "area_budgets")
 
 
 def _python_values(array) -> list:
@@ -81,12 +73,12 @@ def read_programme(path: str, crs: str = schema.DEFAULT_CRS, feedback=None) -> P
     """Every table of the GeoPackage at *path* as a Programme snapshot."""
     ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
     programme = Programme(crs=crs)
-    for part, tables in _SPATIAL_PARTS.items():
+    for part, tables in SPATIAL_PARTS.items():
         features = getattr(programme, part)
         for table_name in tables:
             rows, geoms, fids = read_table(ds, table_name, feedback)
             features.extend(Feature(r, g, table_name, fid) for r, g, fid in zip(rows, geoms, fids))
-    for part in _ROW_PARTS:
+    for part in ROW_PARTS:
         getattr(programme, part).extend(read_table(ds, part, feedback)[0])
     programme.settings = {r["key"]: r["value"] for r in read_table(ds, "settings")[0]}
     return programme

@@ -14,16 +14,8 @@ from psycopg2 import sql
 from psycopg2.extras import execute_values
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
 from gebiedsplugin.qgis_io.postgis_ddl import GEOMETRY, KEY
-
-SPATIAL_PARTS = {
-    "districts": ("districts",),
-    "neighbourhoods": ("neighbourhoods",),
-    "interventions": schema.INTERVENTION_TABLES,
-    "projects": schema.PROJECT_TABLES,
-}
-ROW_PARTS = ("funding", "links", "area_goals", "area_budgets")
 
 
 def _plain(value):
