@@ -8,19 +8,19 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
+from qgis.PyQt.QtWidgets import QAction, QMenu
 
-from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.check_dock import CheckDock
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.export_dock import ExportDock
 from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.gui.overview_dock import OverviewDock
+from gebiedsplugin.gui.programme_actions import new_programme, open_programme, use_programme
+from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.resources import icon_path
-from gebiedsplugin.toolbelt.settings import PluginSettings
 
 
 def dock_factories() -> list:
@@ -132,21 +132,11 @@ class GebiedsPlugin:
     # --- actions -----------------------------------------------------------------------------
     def new_programme(self):
         """Ask for a file name and create an empty programme there."""
-        settings = PluginSettings.load()
-        path, _ = QFileDialog.getSaveFileName(
-            self.iface.mainWindow(), tr("New programme"), settings.last_programme, tr("GeoPackage (*.gpkg)"))
-        if path:
-            if not path.lower().endswith(".gpkg"):
-                path += ".gpkg"
-            self._guarded(lambda: self.controller.create(path), path)
+        new_programme(self.iface, self.controller, Prompts(self.iface.mainWindow()))
 
     def open_programme(self):
         """Ask for a programme file and load its layers."""
-        settings = PluginSettings.load()
-        path, _ = QFileDialog.getOpenFileName(
-            self.iface.mainWindow(), tr("Open programme"), settings.last_programme, tr("GeoPackage (*.gpkg)"))
-        if path:
-            self._guarded(lambda: self.controller.open(path), path)
+        open_programme(self.iface, self.controller, Prompts(self.iface.mainWindow()))
 
     def open_postgis(self):
         """Choose a QGIS PostgreSQL connection and schema; open (or create) that programme."""
@@ -156,7 +146,7 @@ class GebiedsPlugin:
         if dialog.exec_():
             source = dialog.source()
             work = self.controller.create if dialog.mode == CREATE else self.controller.open
-            self._guarded(lambda: work(source), source)
+            use_programme(self.iface, work, source)
 
     def generate_sample(self):
         """Open the Processing dialog of generate_sample."""
@@ -179,14 +169,3 @@ class GebiedsPlugin:
             dialog.exec_()
         finally:
             dialog.deleteLater()
-
-    def _guarded(self, work, path: str) -> None:
-        try:
-            work()
-        except ProgrammeError as e:
-            notify(self.iface, tr("Programme"), str(e), Qgis.Critical, 10)
-            return
-        settings = PluginSettings.load()
-        settings.last_programme = path
-        settings.save()
-        notify(self.iface, tr("Programme"), tr("Opened {}").format(path), Qgis.Success)

@@ -39,7 +39,7 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="146"/>
+        <location filename="../gebiedsplugin/gui/prompts.py" line="55"/>
         <source>Open programme</source>
         <translation>Programma openen</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="192"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="23"/>
         <source>Opened {}</source>
         <translation>{} geopend</translation>
     </message>
@@ -249,22 +249,22 @@
         <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="56"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="54"/>
         <source>A programme file must end in .gpkg: {}</source>
         <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="58"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="56"/>
         <source>{} already exists; choose another name or allow overwriting.</source>
         <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="61"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="59"/>
         <source>The folder {} does not exist.</source>
         <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="63"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="61"/>
         <source>The folder {} is not writable.</source>
         <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
@@ -279,17 +279,17 @@
         <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="103"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="101"/>
         <source>File not found: {}</source>
         <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="109"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="107"/>
         <source>{} is not a GeoPackage.</source>
         <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="112"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="110"/>
         <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
         <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="133"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="131"/>
         <source>Cannot open {}: {}</source>
         <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>{} van {} bevindingen getoond.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="242"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="227"/>
         <source>Open a programme first.</source>
         <translation>Open eerst een programma.</translation>
     </message>
@@ -735,17 +735,17 @@ Vervangen?</translation>
         <translation>te beoordelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="159"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="144"/>
         <source>{} interventions · budget € {} · funding € {}</source>
         <translation>{} interventies · budget € {} · financiering € {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="246"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="231"/>
         <source>District: {}</source>
         <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="248"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="233"/>
         <source>Neighbourhood: {}</source>
         <translation>Buurt: {}</translation>
     </message>
@@ -2207,7 +2207,7 @@ Vervangen?</translation>
         <translation>Proefrun</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="174"/>
+        <location filename="../gebiedsplugin/plugin.py" line="164"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
@@ -2512,7 +2512,7 @@ Vervangen?</translation>
         <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="174"/>
+        <location filename="../gebiedsplugin/plugin.py" line="164"/>
         <source>Save or discard the unsaved edits in {} before importing.</source>
         <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>

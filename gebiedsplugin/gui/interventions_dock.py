@@ -9,7 +9,6 @@ from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.intervention_list import filter_rows, summarise
 from gebiedsplugin.gui.draw_actions import AREA_TABLES, DrawActions
 from gebiedsplugin.gui.edit_actions import EditActions
@@ -23,12 +22,12 @@ from gebiedsplugin.gui.intervention_table_model import (
 from gebiedsplugin.gui.interventions_filters import FilterBar
 from gebiedsplugin.gui.interventions_toolbars import DockToolbars
 from gebiedsplugin.gui.layer_watch import LayerWatcher
+from gebiedsplugin.gui.programme_actions import new_programme, open_programme
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.intervention_rows import area_choices, area_geometry, programme_rows
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
-from gebiedsplugin.toolbelt.settings import PluginSettings
 
 
 class InterventionsDock(ProgrammeDock):
@@ -104,25 +103,11 @@ class InterventionsDock(ProgrammeDock):
     # --- programme ---------------------------------------------------------------------------
     def open_programme(self) -> None:
         """Ask for a programme file and open it."""
-        path = self.prompts.open_path(PluginSettings.load().last_programme)
-        if path:
-            self._guarded(self.controller.open, path)
+        open_programme(self.iface, self.controller, self.prompts)
 
     def new_programme(self) -> None:
         """Ask for a file name and create an empty programme."""
-        path = self.prompts.new_path(PluginSettings.load().last_programme)
-        if path:
-            self._guarded(self.controller.create, path)
-
-    def _guarded(self, work, path: str) -> None:
-        try:
-            work(path)
-        except ProgrammeError as e:
-            notify(self.iface, tr("Programme"), str(e), Qgis.Critical, 10)
-            return
-        settings = PluginSettings.load()
-        settings.last_programme = path
-        settings.save()
+        new_programme(self.iface, self.controller, self.prompts)
 
     def on_programme_changed(self) -> None:
         """Re-attach to the layers of the (new) programme and reload everything."""

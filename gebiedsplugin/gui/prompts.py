@@ -1,4 +1,4 @@
-"""The questions the interventions dock asks the planner, in one replaceable object.
+"""The questions the plugin asks the planner (menu and docks), in one replaceable object.
 
 Tests hand the dock a subclass that answers without dialogs; everything else stays real.
 """
