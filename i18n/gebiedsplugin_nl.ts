@@ -1730,12 +1730,12 @@ Vervangen?</translation>
         <translation>Export voltooid: {} bestanden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="83"/>
+        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="91"/>
         <source>{} has no findings table.</source>
         <translation>{} heeft geen bevindingentabel.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="109"/>
+        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="44"/>
         <source>Unknown finding status: {}</source>
         <translation>Onbekende status van bevinding: {}</translation>
     </message>
@@ -1750,7 +1750,7 @@ Vervangen?</translation>
         <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="158"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="155"/>
         <source>Feature {} of {} vanished during the import.</source>
         <translation>Object {} van {} is tijdens de import verdwenen.</translation>
     </message>
@@ -1765,7 +1765,7 @@ Vervangen?</translation>
         <translation>Het programma is vergrendeld door een ander programma ({}); er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="171"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="168"/>
         <source>Writing the import failed ({}); nothing was imported.</source>
         <translation>Schrijven van de import mislukt ({}); er is niets geïmporteerd.</translation>
     </message>
@@ -2417,7 +2417,7 @@ Vervangen?</translation>
         <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="130"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="127"/>
         <source>Writing the findings failed: {}</source>
         <translation>Het wegschrijven van de bevindingen is mislukt: {}</translation>
     </message>

@@ -36,6 +36,14 @@ def now_text() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def decision_changes(status: str, note: Optional[str], user: Optional[str], now: Optional[str]) -> dict:
+    """The field values of a planner's decision (both stores); ProgrammeError for an unknown status."""
+    try:
+        return decision(status, note, current_user() if user is None else user, now or now_text())
+    except ValueError:
+        raise ProgrammeError(tr("Unknown finding status: {}").format(status)) from None
+
+
 def current_user() -> str:
     """Who decides: QGIS's user name when QGIS knows it, else the system's."""
     try:
@@ -125,10 +133,7 @@ class FindingsRegister:
     def decide(self, finding_ids: Iterable[str], status: str, note: Optional[str], user: Optional[str] = None,
                now: Optional[str] = None) -> int:
         """Record a planner's decision on findings; the number changed (ProgrammeError on a bad status)."""
-        try:
-            changes = decision(status, note, current_user() if user is None else user, now or now_text())
-        except ValueError:
-            raise ProgrammeError(tr("Unknown finding status: {}").format(status)) from None
+        changes = decision_changes(status, note, user, now)
         wanted = set(finding_ids)
         ds = self._open(update=True)
         fids = [r["fid"] for r in self.rows(ds) if r["finding_id"] in wanted]

@@ -17,7 +17,7 @@ from psycopg2 import sql
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.findings import MergePlan, Scope, decision, plan_merge
+from gebiedsplugin.core.findings import MergePlan, Scope, plan_merge
 from gebiedsplugin.qgis_io import postgis_rows as rows
 from gebiedsplugin.qgis_io.postgis_ddl import GEOMETRY, KEY
 from gebiedsplugin.toolbelt.i18n import tr
@@ -101,12 +101,9 @@ class PostgisFindingsRegister:
     def decide(self, finding_ids: Iterable[str], status: str, note: Optional[str], user: Optional[str] = None,
                now: Optional[str] = None) -> int:
         """Record a planner's decision on findings; the number changed (ProgrammeError on a bad status)."""
-        from gebiedsplugin.qgis_io.findings_store import current_user, now_text
+        from gebiedsplugin.qgis_io.findings_store import decision_changes
 
-        try:
-            changes = decision(status, note, current_user() if user is None else user, now or now_text())
-        except ValueError:
-            raise ProgrammeError(tr("Unknown finding status: {}").format(status)) from None
+        changes = decision_changes(status, note, user, now)
         wanted = sorted(set(finding_ids))
         if not wanted:
             return 0
