@@ -51,6 +51,7 @@ class Row:
     table: str = ""
     fid: Optional[int] = None  # the existing feature this row updates
     old_table: Optional[str] = None  # set when the geometry kind changes on update
+    version: Optional[int] = None  # the existing row's row_version when the plan was made
 
 
 @dataclass
@@ -242,6 +243,7 @@ def classify(rows, existing: dict, rejected=(), notes=()) -> ImportPlan:
             continue
         table, fid, attrs, geom = match
         row.fid = fid
+        row.version = attrs.get("row_version")
         if table != row.table:
             row.old_table = table
             plan.updated.append(row)

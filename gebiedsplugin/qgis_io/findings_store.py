@@ -1,29 +1,27 @@
-"""The findings register on disk: the programme's `findings` table in its GeoPackage.
+"""The findings register: the programme's `findings` table, in either store.
 
-Every write is one OGR transaction (all or nothing). Safe in a worker thread: it opens its own data
-source and touches no QGIS layer; loaded layers are reloaded by the caller on the main thread.
+Every write is one transaction through the store's writer (all or nothing, versioned, audited).
+Safe in a worker thread: it opens its own connection and touches no QGIS layer; loaded layers are
+reloaded by the caller on the main thread.
 Findings are never deleted (see core.findings for the merge rules).
 """
 
 from __future__ import annotations
 
 import csv
-import getpass
+import os
 from datetime import datetime, timezone
 from typing import Iterable, Optional
 
 import shapely
-from osgeo import gdal, ogr
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import MergePlan, Scope, decision, plan_merge
-from gebiedsplugin.qgis_io.ogr_tables import write_rows
+from gebiedsplugin.core.row_changes import INSERT, UPDATE, RowChange
+from gebiedsplugin.qgis_io.store.save import SaveConflict, planner_name, save
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
-
-gdal.UseExceptions()
-ogr.UseExceptions()
 
 TABLE = "findings"
 CSV_FIELDS = ("finding_id", "rule", "severity", "district_id", "status", "message", "subject_uids", "note",
@@ -46,18 +44,7 @@ def decision_changes(status: str, note: Optional[str], user: Optional[str], now:
 
 def current_user() -> str:
     """Who decides: QGIS's user name when QGIS knows it, else the system's."""
-    try:
-        from qgis.core import QgsApplication
-
-        name = QgsApplication.userFullName() or QgsApplication.userLoginName()
-    except Exception:  # noqa: BLE001 - outside QGIS
-        name = ""
-    if not name:
-        try:
-            name = getpass.getuser()
-        except Exception:  # noqa: BLE001
-            name = ""
-    return name
+    return planner_name()
 
 
 def polygonal(geom):
@@ -76,94 +63,77 @@ def polygonal(geom):
 
 
 class FindingsRegister:
-    """The findings table of the GeoPackage programme at *path*."""
+    """The findings table of a programme (either store); *store* may be a GeoPackage path."""
 
-    def __init__(self, path: str):
-        self.path = str(path)
+    def __init__(self, store):
+        if isinstance(store, (str, os.PathLike)):
+            from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 
-    def _open(self, update: bool = False):
-        flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else gdal.OF_READONLY)
-        try:
-            ds = gdal.OpenEx(self.path, flags, allowed_drivers=["GPKG"])
-        except RuntimeError as e:
-            raise ProgrammeError(tr("Cannot open {}: {}").format(self.path, e)) from None
-        if ds.GetLayerByName(TABLE) is None:
-            raise ProgrammeError(tr("{} has no findings table.").format(self.path))
-        return ds
+            store = GpkgStore(store)
+        self.store = store
+        self.path = store.path
 
     # --- reading ---------------------------------------------------------------------------------
-    def rows(self, ds=None) -> list:
+    def rows(self) -> list:
         """Every stored finding as a dict (with ``fid``), without geometry."""
-        ds = ds or self._open()
-        layer = ds.GetLayerByName(TABLE)
-        layer.SetIgnoredFields(["geom"])
-        layer.ResetReading()
+        found, _, fids = self.store.read_table(TABLE)
         out = []
-        for feat in layer:
-            row = feat.items()
-            row["fid"] = feat.GetFID()
+        for row, fid in zip(found, fids):
+            row = {k: _text(v) for k, v in row.items()}
+            row["fid"] = fid
             out.append(row)
-        layer.SetIgnoredFields([])
         return out
 
-    def by_id(self, ds=None) -> dict:
+    def by_id(self) -> dict:
         """finding_id -> stored row."""
-        return {r["finding_id"]: r for r in self.rows(ds)}
+        return {r["finding_id"]: r for r in self.rows()}
 
     # --- writing ---------------------------------------------------------------------------------
     def merge(self, findings: Iterable, scope: Optional[Scope] = None, lang: str = "en",
               now: Optional[str] = None) -> MergePlan:
-        """Merge the findings of a run over *scope* into the register in one transaction."""
-        ds = self._open(update=True)
-        plan = plan_merge(self.by_id(ds), findings, scope or Scope(), now or now_text(), lang)
-        layer = ds.GetLayerByName(TABLE)
-        ds.StartTransaction()
-        try:
-            if plan.inserts:
-                rows = [row for row, _ in plan.inserts]
-                write_rows(layer, schema.table(TABLE), rows, [polygonal(g) for _, g in plan.inserts])
-            for fid, changes, geom in plan.updates:
-                self._update(layer, fid, changes, geom, geom is not None)
-            ds.CommitTransaction()
-        except BaseException:
-            ds.RollbackTransaction()
-            raise
+        """Merge the findings of a run over *scope* into the register in one transaction.
+
+        Stored rows are updated at the version just read; if a planner decides a finding in
+        between, the merge is refused and planned again on the new state.
+        """
+        findings = list(findings)
+        for attempt in range(3):
+            plan = plan_merge(self.by_id(), findings, scope or Scope(), now or now_text(), lang)
+            versions = {r["fid"]: r.get(schema.ROW_VERSION) for r in self.rows()}
+            changes = [RowChange(TABLE, INSERT, values=row, geometry=polygonal(geom)) for row, geom in plan.inserts]
+            changes += [RowChange(TABLE, UPDATE, fid, versions.get(fid), changes_, polygonal(geom))
+                        for fid, changes_, geom in plan.updates]
+            try:
+                save(self.store, changes)
+                return plan
+            except SaveConflict:
+                if attempt == 2:
+                    raise
         return plan
 
     def decide(self, finding_ids: Iterable[str], status: str, note: Optional[str], user: Optional[str] = None,
-               now: Optional[str] = None) -> int:
-        """Record a planner's decision on findings; the number changed (ProgrammeError on a bad status)."""
+               now: Optional[str] = None, versions: Optional[dict] = None) -> int:
+        """Record a planner's decision on findings; the number changed (ProgrammeError on a bad status).
+
+        *versions* (finding_id -> row_version) are what the planner read: a finding a colleague
+        decided since is refused (SaveConflict), naming who and when.
+        """
         changes = decision_changes(status, note, user, now)
         wanted = set(finding_ids)
-        ds = self._open(update=True)
-        fids = [r["fid"] for r in self.rows(ds) if r["finding_id"] in wanted]
-        layer = ds.GetLayerByName(TABLE)
-        ds.StartTransaction()
-        try:
-            for fid in fids:
-                self._update(layer, fid, changes, None, False)
-            ds.CommitTransaction()
-        except BaseException:
-            ds.RollbackTransaction()
-            raise
-        return len(fids)
+        rows = [r for r in self.rows() if r["finding_id"] in wanted]
+        versions = versions or {}
+        save(self.store, [RowChange(TABLE, UPDATE, r["fid"], versions.get(r["finding_id"], r.get(schema.ROW_VERSION)),
+                                    changes, label=r.get("message") or r["finding_id"]) for r in rows], user)
+        return len(rows)
 
-    @staticmethod
-    def _update(layer, fid: int, changes: dict, geom, set_geometry: bool) -> None:
-        feat = layer.GetFeature(fid)
-        if feat is None:
-            return
-        for name, value in changes.items():
-            if value is None:
-                feat.SetFieldNull(name)
-            else:
-                feat.SetField(name, value)
-        if set_geometry:
-            shape = polygonal(geom)
-            if shape is not None and shape.geom_type == "Polygon":
-                shape = shapely.MultiPolygon([shape])
-            feat.SetGeometry(None if shape is None else ogr.CreateGeometryFromWkb(shapely.to_wkb(shape)))
-        layer.SetFeature(feat)
+
+def _text(value):
+    """Timestamps as text (UTC, ISO 8601), whichever store they came from."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value
 
 
 def write_csv(path: str, rows: Iterable[dict], overwrite: bool = False) -> str:

@@ -197,7 +197,7 @@ class GpkgStore:
         """The findings register of this programme (rows, merge, decide)."""
         from gebiedsplugin.qgis_io.findings_store import FindingsRegister
 
-        return FindingsRegister(self.path)
+        return FindingsRegister(self)
 
     def foreign_crs_tables(self, crs: str) -> dict:
         """table -> authority id of spatial tables stored in another CRS than *crs*."""
@@ -213,9 +213,9 @@ class GpkgStore:
 
     def apply_import(self, target: str, plan) -> None:
         """Write the added and updated rows of an ImportPlan in one transaction."""
-        from gebiedsplugin.qgis_io.gpkg_upsert import apply_plan
+        from gebiedsplugin.qgis_io.store.import_write import apply_import
 
-        apply_plan(self.path, target, plan)
+        apply_import(self, target, plan)
 
     def folder(self) -> str:
         """Where files derived from the programme (CSV, reports) are offered by default."""

@@ -1,26 +1,21 @@
-"""Insert-or-update of imported rows in a GeoPackage programme, in one OGR transaction.
+"""What an import reads from a programme: the rows it matches against, value lists, writability.
 
-Kept beside gpkg_store.py (which creates, opens and appends); this module reads the rows an import
-matches against and writes an ImportPlan: all of it or, on any error, nothing.
+Writing the plan is the store's save (``store/import_write.py``), the same for both stores.
 """
 
 from __future__ import annotations
 
-import getpass
 import os
 import stat
-import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 
 import shapely
-from osgeo import gdal, ogr
+from osgeo import gdal
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGET_KEYS, table_for
 from gebiedsplugin.core.import_rows import ImportPlan
-from gebiedsplugin.qgis_io.ogr_tables import _value, write_rows
 from gebiedsplugin.toolbelt.i18n import tr
 
 gdal.UseExceptions()
@@ -76,100 +71,6 @@ def value_codes(store) -> dict:
     for name, values in _as_store(store).value_lists().items():
         codes.setdefault(name, {}).update(values)
     return codes
-
-
-def _audit(table: schema.Table, attrs: dict, insert: bool) -> dict:
-    names = set(table.field_names)
-    now = datetime.now(timezone.utc)
-    try:
-        user = getpass.getuser()
-    except Exception:  # noqa: BLE001 (no user name on some systems)
-        user = ""
-    out = dict(attrs)
-    if insert:
-        if "uid" in names and not out.get("uid"):
-            out["uid"] = "{" + str(uuid.uuid4()) + "}"
-        if "created_at" in names:
-            out.update(created_at=now, created_by=user)
-    if "modified_at" in names:
-        out.update(modified_at=now, modified_by=user)
-    return out
-
-
-def _update(layer, table: schema.Table, fid: int, attrs: dict, geometry) -> None:
-    feat = layer.GetFeature(fid)
-    if feat is None:
-        raise ProgrammeError(tr("Feature {} of {} vanished during the import.").format(fid, table.name))
-    defn = layer.GetLayerDefn()
-    for name, value in attrs.items():
-        idx = defn.GetFieldIndex(name)
-        if idx < 0:
-            continue
-        value = _value(table.field(name), value)
-        if value is None:
-            feat.SetFieldNull(idx)
-        else:
-            feat.SetField(idx, value)
-    if geometry is not None:
-        feat.SetGeometry(ogr.CreateGeometryFromWkb(bytes(shapely.to_wkb(geometry))))
-    layer.SetFeature(feat)
-
-
-def apply_plan(path: str, target: str, plan: ImportPlan) -> None:
-    """Write the added and updated rows of *plan* in one transaction; nothing on any error."""
-    try:
-        ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE, allowed_drivers=["GPKG"])
-    except RuntimeError as e:
-        raise ProgrammeError(tr("Cannot open the programme for writing: {}").format(e)) from None
-    try:
-        ds.StartTransaction()
-    except RuntimeError as e:
-        raise ProgrammeError(tr("The programme is locked by another program ({}); nothing was imported.")
-                             .format(e)) from None
-    try:
-        for row in plan.updated:
-            table = schema.table(row.table)
-            if row.old_table:  # geometry kind changed: move the row to its new table
-                old = ds.GetLayerByName(row.old_table)
-                kept = {k: v for k, v in read_feature(old, row.fid).items() if k in table.field_names}
-                old.DeleteFeature(row.fid)
-                write_rows(ds.GetLayerByName(row.table), table, [_audit(table, dict(kept, **row.attrs), False)],
-                           [row.geometry])
-            else:
-                _update(ds.GetLayerByName(row.table), table, row.fid, _audit(table, row.attrs, False),
-                        row.geometry)
-        by_table: dict = {}
-        for row in plan.added:
-            by_table.setdefault(row.table, []).append(row)
-        for name, rows in by_table.items():
-            table = schema.table(name)
-            geoms = [r.geometry for r in rows] if table.geometry else None
-            write_rows(ds.GetLayerByName(name), table, [_audit(table, r.attrs, True) for r in rows], geoms)
-        ds.CommitTransaction()
-    except RuntimeError as e:
-        _rollback(ds)
-        if "locked" in str(e).lower() or "busy" in str(e).lower():
-            raise ProgrammeError(tr("The programme is locked by another program ({}); nothing was imported.")
-                                 .format(e)) from None
-        raise ProgrammeError(tr("Writing the import failed ({}); nothing was imported.").format(e)) from None
-    except BaseException:
-        _rollback(ds)
-        raise
-    finally:
-        ds = None
-
-
-def _rollback(ds) -> None:
-    try:
-        ds.RollbackTransaction()
-    except RuntimeError:
-        pass
-
-
-def read_feature(layer, fid: int) -> dict:
-    """The attributes of feature *fid* of an OGR layer (empty when absent)."""
-    feat = layer.GetFeature(fid)
-    return feat.items() if feat is not None else {}
 
 
 def whole_city_missing(store, target: str) -> bool:

@@ -47,6 +47,8 @@ def _column(field: schema.Field) -> sql.Composed:
     parts = [sql.Identifier(field.name), sql.SQL(PG_TYPES[field.type])]
     if field.mandatory:
         parts.append(sql.SQL("NOT NULL"))
+    if field.name == schema.ROW_VERSION:
+        parts.append(sql.SQL("DEFAULT 1"))
     return sql.SQL(" ").join(parts)
 
 

@@ -298,9 +298,9 @@ class PostgisStore:
 
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""
-        from gebiedsplugin.qgis_io.postgis_services import PostgisFindingsRegister
+        from gebiedsplugin.qgis_io.findings_store import FindingsRegister
 
-        return PostgisFindingsRegister(self)
+        return FindingsRegister(self)
 
     def foreign_crs_tables(self, crs: str) -> dict:
         """Nothing: every geometry column of a programme schema is typed with the programme's SRID."""
@@ -315,7 +315,7 @@ class PostgisStore:
 
     def apply_import(self, target: str, plan) -> None:
         """Write the added and updated rows of an ImportPlan in one transaction."""
-        from gebiedsplugin.qgis_io.postgis_services import apply_import
+        from gebiedsplugin.qgis_io.store.import_write import apply_import
 
         apply_import(self, target, plan)
 

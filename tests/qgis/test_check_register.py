@@ -42,6 +42,7 @@ def _shift_intervention(path, uid: str, dx: float) -> None:
                 for j in range(part.GetPointCount()):
                     part.SetPoint_2D(j, part.GetX(j) + dx, part.GetY(j))
             feat.SetGeometry(moved)
+            feat.SetField("row_version", feat.GetField("row_version") + 1)  # the locking protocol
             layer.SetFeature(feat)
     ds = None
 

@@ -87,8 +87,8 @@ def test_layers_load_with_forms(pg_sample, tmp_path):
     idx = points.fields().indexFromName("theme")
     assert points.attributeAlias(idx) == "Thema"
     assert points.editorWidgetSetup(idx).type() == "ValueMap"
-    version = points.fields().indexFromName("version")
-    assert points.defaultValueDefinition(version).applyOnUpdate()
+    version = points.fields().indexFromName("row_version")
+    assert points.editFormConfig().readOnly(version)  # the edit session states it, never the planner
     assert len(project.relationManager().relations()) == 2 * len(schema.INTERVENTION_TABLES)
     qgs = tmp_path / "p.qgs"
     assert project.write(str(qgs))

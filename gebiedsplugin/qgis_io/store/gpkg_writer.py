@@ -30,9 +30,11 @@ def sql_value(field: schema.Field, value):
     if field.type == schema.DATETIME and isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone(timezone.utc)
-        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.strftime("%Y-%m-%dT%H:%M:%S.") + "{:03d}Z".format(value.microsecond // 1000)
     if field.type == schema.BOOLEAN:
         return 1 if value else 0
+    if field.type == schema.DATETIME and isinstance(value, str) and len(value) == 20 and value.endswith("Z"):
+        return value[:-1] + ".000Z"  # the GeoPackage's own form, YYYY-MM-DDTHH:MM:SS.SSSZ
     return value
 
 

@@ -37,8 +37,7 @@ DECLARE
     seen integer;
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        NEW.row_version := coalesce(NEW.row_version, 1);
-        IF NEW.row_version < 1 THEN
+        IF NEW.row_version IS NULL OR NEW.row_version < 1 THEN
             RAISE EXCEPTION USING ERRCODE = '40001', HINT = 'gebiedsplugin:conflict',
                 MESSAGE = 'gebiedsplugin:refused: a new row needs row_version 1; save it through the plugin';
         END IF;

@@ -1,0 +1,187 @@
+"""A planner's edit session on one loaded programme: the versions read, and one save for all layers.
+
+QGIS commits layer by layer, each with the values a feature has when it is *edited*. The session
+instead remembers every row's ``row_version`` when editing starts on a layer (what the planner
+has read), and saves the edit buffers of all the programme's layers as one transaction of the
+store (``store/save.py``): a row a colleague saved meanwhile is refused, naming the row, who and
+when, and nothing of the save is written; the edits stay in the buffers.
+
+QGIS's own Save (layer toolbar, Save All Edits) goes through the same save: the session answers
+``beforeCommitChanges`` by saving every buffer itself and emptying them, so QGIS's commit has
+nothing left to write. When the save is refused the buffers stay, and the database's guards
+(``store/*_guards.py``) refuse QGIS's own writes of them (new rows carry ``row_version`` 0), so a
+refused save never becomes half a save.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import shapely
+from qgis.core import NULL, QgsFeatureRequest, QgsProject
+from qgis.PyQt.QtCore import QDate, QDateTime, QTimer, QVariant
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.row_changes import DELETE, INSERT, UPDATE, RowChange, row_label
+from gebiedsplugin.qgis_io.store.save import planner_name, row_versions, save
+
+_SESSIONS: dict = {}  # layer id -> EditSession
+
+
+def py_value(value):
+    """A QGIS attribute value as plain Python (NULL -> None, QDateTime -> UTC datetime)."""
+    if value is None or value is NULL or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        return value.toUTC().toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    return value
+
+
+def _shape(geometry):
+    if geometry is None or geometry.isNull():
+        return None
+    return shapely.from_wkb(bytes(geometry.asWkb()))
+
+
+class EditSession:
+    """Versions read and the one transactional save of a programme loaded as *layers* (table -> layer)."""
+
+    def __init__(self, store, layers: dict, planner: str | None = None):
+        self.store = store
+        self.layers = {t: lyr for t, lyr in layers.items() if t in schema.VERSIONED_TABLES}
+        self.planner = planner  # None: QGIS's user name at save time
+        self.read_versions: dict = {}  # table -> {fid: row_version}
+        self.last_error = ""
+        self.last_result = None
+        self._saving = False
+        for table, layer in self.layers.items():
+            layer.editingStarted.connect(partial(self.remember, table))
+            layer.beforeCommitChanges.connect(partial(self._before_commit, table))
+            if layer.isEditable():
+                self.remember(table)
+
+    # --- what the planner read -------------------------------------------------------------------
+    def remember(self, table: str) -> None:
+        """Record the version of every row of *table* as the planner reads it now."""
+        self.read_versions[table] = row_versions(self.store, table)
+
+    def _version(self, table: str, layer, fid: int):
+        known = self.read_versions.get(table, {})
+        if fid in known:
+            return known[fid]
+        feature = self._stored(layer, fid)
+        return py_value(feature[schema.ROW_VERSION]) if feature is not None else None
+
+    @staticmethod
+    def _stored(layer, fid: int):
+        """The feature as the data provider has it (not the edit buffer), or None."""
+        feature = next(layer.dataProvider().getFeatures(QgsFeatureRequest(fid)), None)
+        return feature if feature is not None and feature.isValid() else None
+
+    # --- what the planner changed -----------------------------------------------------------------
+    def modified_layers(self) -> list:
+        """Programme layers with unsaved edits."""
+        return [lyr for lyr in self.layers.values() if lyr.isEditable() and lyr.isModified()]
+
+    def changes(self) -> list:
+        """The RowChanges in the edit buffers of every programme layer."""
+        out = []
+        for table, layer in self.layers.items():
+            if layer.isEditable() and layer.editBuffer() is not None:
+                out.extend(self._layer_changes(table, layer))
+        return out
+
+    def _layer_changes(self, table: str, layer) -> list:
+        names = set(schema.table(table).field_names)
+        fields = layer.fields()
+        buffer = layer.editBuffer()
+        out = []
+        for feature in buffer.addedFeatures().values():
+            values = {fields.at(i).name(): py_value(feature.attribute(i)) for i in range(fields.count())
+                      if fields.at(i).name() in names}
+            out.append(RowChange(table, INSERT, values=values, geometry=_shape(feature.geometry()),
+                                 label=row_label(table, values)))
+        deleted = {fid for fid in buffer.deletedFeatureIds() if fid >= 0}
+        attrs, geoms = buffer.changedAttributeValues(), buffer.changedGeometries()
+        for fid in sorted(deleted | set(attrs) | set(geoms)):
+            if fid < 0:
+                continue
+            stored = self._stored(layer, fid)
+            shown = names & {"title", "name", "message", schema.table(table).key}
+            label = row_label(table, {n: py_value(stored[n]) for n in shown}) if stored is not None else str(fid)
+            version = self._version(table, layer, fid)
+            if fid in deleted:
+                out.append(RowChange(table, DELETE, fid, version, label=label))
+                continue
+            values = {fields.at(i).name(): py_value(v) for i, v in attrs.get(fid, {}).items()
+                      if fields.at(i).name() in names}
+            out.append(RowChange(table, UPDATE, fid, version, values, _shape(geoms.get(fid)), label))
+        return out
+
+    # --- saving ---------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save every programme layer's edits in one transaction; False (buffers kept) when refused."""
+        self.last_error = ""
+        changes = self.changes()
+        if not changes:
+            return True
+        self._saving = True
+        try:
+            self.last_result = save(self.store, changes, self.planner or planner_name())
+        except ProgrammeError as e:
+            self.last_error = str(e)
+            return False
+        finally:
+            self._saving = False
+        for layer in self.modified_layers():
+            layer.editBuffer().rollBack()  # saved: the buffer's edits are in the programme now
+            layer.undoStack().clear()
+            QTimer.singleShot(0, layer.reload)
+        for table, layer in self.layers.items():
+            if layer.isEditable():
+                self.remember(table)
+        return True
+
+    def _before_commit(self, table: str, stop_editing: bool) -> None:
+        """QGIS's own Save of one programme layer: save all of them here first."""
+        if self._saving or not self.modified_layers():
+            return
+        if not self.save():
+            from qgis.core import Qgis
+
+            from gebiedsplugin.toolbelt.log import log
+
+            log(self.last_error, Qgis.Warning)
+
+    def detach(self) -> None:
+        """Stop following the layers (they are being removed)."""
+        for layer in self.layers.values():
+            _SESSIONS.pop(layer.id(), None)
+            for signal in (layer.editingStarted, layer.beforeCommitChanges):
+                try:
+                    signal.disconnect()
+                except (TypeError, RuntimeError):
+                    pass
+
+
+def attach(store, layers: dict, project: QgsProject) -> EditSession:
+    """Follow the programme's *layers* in *project* with one EditSession (kept until they are removed)."""
+    session = EditSession(store, layers)
+    ids = {layer.id() for layer in session.layers.values()}
+    for layer_id in ids:
+        _SESSIONS[layer_id] = session
+
+    def removed(layer_ids):
+        if ids & set(layer_ids) and _SESSIONS.get(next(iter(ids))) is session:
+            session.detach()
+    project.layersWillBeRemoved.connect(removed)
+    session.project_hook = removed  # keep the slot alive as long as the session
+    return session
+
+
+def session_of(layer):
+    """The EditSession following *layer* (None when it is not a loaded programme layer)."""
+    return _SESSIONS.get(layer.id()) if layer is not None else None
