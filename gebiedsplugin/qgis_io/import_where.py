@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Optional
 
@@ -20,6 +21,29 @@ from gebiedsplugin.toolbelt.i18n import tr
 
 LINE, SHEET_ROW, FID, FEATURE = "line", "sheet_row", "fid", "feature"
 _SHEETS = (".xlsx", ".xls", ".ods")
+_TEXT = (".csv", ".txt", ".tsv")
+
+
+def record_lines(path) -> list:
+    """The line (1-based) where each data record of a CSV file starts, header and blank lines skipped;
+    quoted values may span lines. For CSV read through OGR, whose feature ids count records."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+            sample = handle.readline()
+            try:
+                delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+            except csv.Error:
+                delimiter = ","
+            handle.seek(0)
+            reader = csv.reader(handle, delimiter=delimiter)
+            starts, last = [], 0
+            for record in reader:
+                if any(cell.strip() for cell in record):
+                    starts.append(last + 1)
+                last = reader.line_num
+    except (OSError, csv.Error):
+        return []
+    return starts[1:]
 
 
 def source_file(layer: Optional[QgsVectorLayer]) -> tuple:
@@ -46,6 +70,7 @@ class SourcePlaces:
         self.name = name
         self.kind = kind
         self.ids = list(ids or [])
+        self.lines: Optional[list] = None  # CSV through OGR: line of each record, by position
 
     @classmethod
     def of(cls, layer: Optional[QgsVectorLayer]) -> SourcePlaces:
@@ -58,7 +83,11 @@ class SourcePlaces:
         if inner and suffix in (".gpkg", ".sqlite") and inner != Path(path).stem:
             name = "{} ({})".format(name, inner)
         if layer.providerType() == "delimitedtext":
-            return cls(name, LINE)
+            return cls(name, LINE)  # its feature id is the line where the record starts
+        if suffix in _TEXT:
+            places = cls(name, LINE)
+            places.lines = record_lines(path)
+            return places
         if suffix in _SHEETS:
             return cls(name, SHEET_ROW)
         if suffix in (".gpkg", ".sqlite"):
@@ -72,6 +101,8 @@ class SourcePlaces:
     def place(self, n: int) -> str:
         """'line 4', 'row 4 of the sheet', 'fid 12' or 'feature 3' for the row at position *n*."""
         feature_id = self.ids[n - 1] if 0 < n <= len(self.ids) else None
+        if self.lines is not None:
+            feature_id = self.lines[n - 1] if 0 < n <= len(self.lines) else None
         if feature_id is not None and self.kind == LINE:
             return tr("line {}").format(feature_id)
         if feature_id is not None and self.kind == SHEET_ROW:
