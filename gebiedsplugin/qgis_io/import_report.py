@@ -76,6 +76,8 @@ def describe(issue: ir.Issue, target: str, places=None) -> str:
         extra = "{:,.0f}".format(extra).replace(",", "." if ui_language() == "nl" else ",")
     elif code in (ir.FAR_OUTSIDE, ir.FAR_OUTSIDE_CRS):
         value, extra = "{:.1f}".format(value / 1000.0), "{:g}".format(extra / 1000.0)
+        if ui_language() == "nl":
+            value, extra = value.replace(".", ","), extra.replace(".", ",")
     elif code == ir.DUPLICATE_KEY and isinstance(extra, list):
         extra = ", ".join(places.place(e) if places is not None else str(e) for e in extra)
     elif isinstance(extra, list):
