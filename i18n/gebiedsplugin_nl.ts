@@ -339,7 +339,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="150"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="154"/>
         <source>Programme check</source>
         <translation>Programmatoets</translation>
     </message>
@@ -1070,7 +1070,7 @@ Vervangen?</translation>
         <translation>Stadsdeel of buurt:</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="109"/>
         <source>Unknown rules: {} (known: {}).</source>
         <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
@@ -1145,7 +1145,7 @@ Vervangen?</translation>
         <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="175"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="179"/>
         <source>The check was cancelled; the findings were not changed.</source>
         <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1525,17 +1525,17 @@ Vervangen?</translation>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="114"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="115"/>
         <source>Table {} is stored in {}, not in the programme&apos;s {}; it was reprojected for the check.</source>
         <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="125"/>
         <source>Unknown district: {} (known: {}).</source>
         <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="169"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="173"/>
         <source>The check failed: {}</source>
         <translation>De toets is mislukt: {}</translation>
     </message>
@@ -1755,22 +1755,22 @@ Vervangen?</translation>
         <translation>Schrijven van de import mislukt ({}); er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="103"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="105"/>
         <source>added {added}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
         <translation>toegevoegd {added}, bijgewerkt {updated}, ongewijzigd {unchanged}, afgewezen {rejected}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="109"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="111"/>
         <source>Dry run into {target} (nothing written): {counts}.</source>
         <translation>Proefrun naar {target} (niets geschreven): {counts}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="111"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="113"/>
         <source>Imported into {target}: {counts}.</source>
         <translation>Geïmporteerd in {target}: {counts}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="113"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="115"/>
         <source>Nothing imported into {target}: {counts}.</source>
         <translation>Niets geïmporteerd in {target}: {counts}.</translation>
     </message>
@@ -2625,6 +2625,11 @@ Vervangen?</translation>
 </source>
         <translation>{}: {} rij(en) geweigerd; er is niets geïmporteerd.
 </translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
+        <source>Settings of {}: {} = &apos;{}&apos; is not a number of 0 or more; the check used the default {}.</source>
+        <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
 </context>
 </TS>
