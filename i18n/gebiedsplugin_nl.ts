@@ -44,7 +44,7 @@
         <translation>Programma openen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="43"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="45"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>Gebiedsprogramma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="33"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="37"/>
         <source>Create programme</source>
         <translation>Programma aanmaken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="36"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="40"/>
         <source>Creates a new area programme (GeoPackage) with every table of the data model. Optionally fills the districts from a polygon layer; the whole-city area is their union.</source>
         <translation>Maakt een nieuw gebiedsprogramma (GeoPackage) met alle tabellen van het datamodel. Vult desgewenst de stadsdelen uit een vlakkenlaag; het gebied 'hele stad' is hun vereniging.</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Programmabestand</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="40"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="44"/>
         <source>The new programme&apos;s GeoPackage; it must not exist yet unless OVERWRITE is set.</source>
         <translation>De GeoPackage van het nieuwe programma; die mag nog niet bestaan, tenzij OVERWRITE aan staat.</translation>
     </message>
@@ -84,27 +84,27 @@
         <translation>Stadsdelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="43"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="47"/>
         <source>Polygon layer with the districts (stadsdelen); optional.</source>
         <translation>Vlakkenlaag met de stadsdelen; optioneel.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="46"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50"/>
         <source>District name field</source>
         <translation>Veld met stadsdeelnaam</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="46"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50"/>
         <source>Field holding the district names; codes are derived from them.</source>
         <translation>Veld met de namen van de stadsdelen; de codes worden daaruit afgeleid.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="54"/>
         <source>CRS</source>
         <translation>CRS</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="54"/>
         <source>The programme&apos;s projected CRS; default RD New (EPSG:28992).</source>
         <translation>Het geprojecteerde CRS van het programma; standaard RD New (EPSG:28992).</translation>
     </message>
@@ -119,42 +119,27 @@
         <translation>OUTPUT vervangen als die al bestaat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="61"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="65"/>
         <source>The CRS is not valid.</source>
         <translation>Het CRS is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="69"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="77"/>
         <source>Programme created: {}</source>
         <translation>Programma aangemaakt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="76"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="87"/>
         <source>Choose the field that holds the district names.</source>
         <translation>Kies het veld met de namen van de stadsdelen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="78"/>
-        <source>The districts layer has no field {}.</source>
-        <translation>De stadsdelenlaag heeft geen veld {}.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="84"/>
-        <source>District feature {} has no name or no geometry.</source>
-        <translation>Stadsdeelobject {} heeft geen naam of geen geometrie.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="89"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="111"/>
         <source>District {} had an invalid geometry; it was repaired.</source>
         <translation>Stadsdeel {} had een ongeldige geometrie; die is hersteld.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="94"/>
-        <source>The districts layer is empty.</source>
-        <translation>De stadsdelenlaag is leeg.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="178"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="203"/>
         <source>Whole city</source>
         <translation>Hele stad</translation>
     </message>
@@ -354,7 +339,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="150"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="154"/>
         <source>Programme check</source>
         <translation>Programmatoets</translation>
     </message>
@@ -1000,7 +985,7 @@ Vervangen?</translation>
         <translation>Goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
@@ -1055,7 +1040,7 @@ Vervangen?</translation>
         <translation>Nulmeting</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="48"/>
         <source>Target</source>
         <translation>Doel</translation>
     </message>
@@ -1085,7 +1070,7 @@ Vervangen?</translation>
         <translation>Stadsdeel of buurt:</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="109"/>
         <source>Unknown rules: {} (known: {}).</source>
         <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
@@ -1160,7 +1145,7 @@ Vervangen?</translation>
         <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="175"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="179"/>
         <source>The check was cancelled; the findings were not changed.</source>
         <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1330,82 +1315,82 @@ Vervangen?</translation>
         <translation>Geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="32"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="34"/>
         <source>Import data into programme</source>
         <translation>Gegevens in programma importeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="35"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="37"/>
         <source>Imports districts, neighbourhoods, interventions, programme projects (MJP), area goals or area budgets from any vector source QGIS reads (GeoPackage, shapefile, GeoJSON, CSV with WKT or x/y columns, Excel). Geometries are transformed to the programme&apos;s CRS. Rows are matched on their key (code, uid; district and theme for goals; district and year for budgets), so a re-import updates instead of duplicating. The import is one transaction: when any row is rejected nothing is written, unless VALID_ONLY is set.</source>
         <translation>Importeert stadsdelen, buurten, interventies, programmaprojecten (MJP), gebiedsopgaven of gebiedsbudgetten uit elke vectorbron die QGIS kan lezen (GeoPackage, shapefile, GeoJSON, CSV met WKT- of x/y-kolommen, Excel). Geometrieën worden getransformeerd naar het CRS van het programma. Rijen worden gekoppeld op hun sleutel (code, uid; stadsdeel en thema voor opgaven; stadsdeel en jaar voor budgetten), zodat opnieuw importeren bijwerkt in plaats van dupliceert. De import is één transactie: als er een rij wordt afgewezen, wordt er niets geschreven, tenzij VALID_ONLY aan staat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="44"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
         <source>Source layer</source>
         <translation>Bronlaag</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="44"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
         <source>The layer or file to import (GeoPackage, shapefile, GeoJSON, CSV, Excel).</source>
         <translation>De laag of het bestand om te importeren (GeoPackage, shapefile, GeoJSON, CSV, Excel).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="48"/>
         <source>What the source holds: one of {} (index or name).</source>
         <translation>Wat de bron bevat: een van {} (index of naam).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="49"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="51"/>
         <source>Field mapping (JSON)</source>
         <translation>Veldkoppeling (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="49"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="51"/>
         <source>{&quot;target_field&quot;: &quot;source_field&quot; or {&quot;field&quot;: &quot;source_field&quot;, &quot;values&quot;: {&quot;Fysiek&quot;: &quot;physical&quot;}}}; empty for the automatic proposal from names and aliases.</source>
         <translation>{&quot;target_field&quot;: &quot;source_field&quot; of {&quot;field&quot;: &quot;source_field&quot;, &quot;values&quot;: {&quot;Fysiek&quot;: &quot;physical&quot;}}}; leeg voor het automatische voorstel op basis van namen en aliassen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="53"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
         <source>Dry run (write nothing)</source>
         <translation>Proefrun (niets schrijven)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="53"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
         <source>Only count what would be added, updated, left unchanged and rejected.</source>
         <translation>Alleen tellen wat zou worden toegevoegd, bijgewerkt, ongewijzigd gelaten en afgewezen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
         <source>Import the valid rows when some are rejected</source>
         <translation>De geldige rijen importeren als er rijen worden afgewezen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
         <source>Default off: any rejected row means nothing is written.</source>
         <translation>Standaard uit: bij elke afgewezen rij wordt er niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
         <source>Updated</source>
         <translation>Bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="65"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="67"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="195"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="236"/>
         <source>Unknown import target {}; choose one of: {}.</source>
         <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
@@ -1540,17 +1525,17 @@ Vervangen?</translation>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="114"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="115"/>
         <source>Table {} is stored in {}, not in the programme&apos;s {}; it was reprojected for the check.</source>
         <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="125"/>
         <source>Unknown district: {} (known: {}).</source>
         <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="169"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="173"/>
         <source>The check failed: {}</source>
         <translation>De toets is mislukt: {}</translation>
     </message>
@@ -1770,92 +1755,22 @@ Vervangen?</translation>
         <translation>Schrijven van de import mislukt ({}); er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="16"/>
-        <source>Row {row}: {field} is mandatory but empty.</source>
-        <translation>Rij {row}: {field} is verplicht maar leeg.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="17"/>
-        <source>Row {row}: {field} must be a number, not &apos;{value}&apos;.</source>
-        <translation>Rij {row}: {field} moet een getal zijn, niet '{value}'.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="18"/>
-        <source>Row {row}: {field} must be a whole number, not &apos;{value}&apos;.</source>
-        <translation>Rij {row}: {field} moet een geheel getal zijn, niet '{value}'.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="19"/>
-        <source>Row {row}: {field} = {value} is outside {extra}.</source>
-        <translation>Rij {row}: {field} = {value} ligt buiten {extra}.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="20"/>
-        <source>Row {row}: {field} has an unknown value &apos;{value}&apos; (not in the list &apos;{extra}&apos;).</source>
-        <translation>Rij {row}: {field} heeft een onbekende waarde '{value}' (niet in de lijst '{extra}').</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="21"/>
-        <source>Row {row}: {field} must be yes or no, not &apos;{value}&apos;.</source>
-        <translation>Rij {row}: {field} moet ja of nee zijn, niet '{value}'.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="22"/>
-        <source>Row {row}: {field} holds text that is not valid UTF-8 (&apos;{value}&apos;); set the source&apos;s encoding (for a shapefile: its .cpg file).</source>
-        <translation>Rij {row}: {field} bevat tekst die geen geldige UTF-8 is ('{value}'); stel de codering van de bron in (voor een shapefile: het .cpg-bestand).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="24"/>
-        <source>Row {row}: key {field} = &apos;{value}&apos; occurs more than once in the source (also in row {extra}).</source>
-        <translation>Rij {row}: sleutel {field} = '{value}' komt meer dan eens voor in de bron (ook in rij {extra}).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="26"/>
-        <source>Row {row}: end year {value} is before start year {extra}.</source>
-        <translation>Rij {row}: eindjaar {value} ligt vóór startjaar {extra}.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="27"/>
-        <source>Row {row}: no geometry.</source>
-        <translation>Rij {row}: geen geometrie.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="28"/>
-        <source>Row {row}: a {value} geometry does not fit this target.</source>
-        <translation>Rij {row}: een {value}-geometrie past niet bij dit doel.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="29"/>
-        <source>Row {row}: invalid geometry that cannot be repaired safely ({value}).</source>
-        <translation>Rij {row}: ongeldige geometrie die niet veilig kan worden hersteld ({value}).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="30"/>
-        <source>Row {row}: invalid geometry repaired ({value}).</source>
-        <translation>Rij {row}: ongeldige geometrie hersteld ({value}).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="31"/>
-        <source>Row {row}: the geometry cannot be transformed to the programme&apos;s CRS ({value}).</source>
-        <translation>Rij {row}: de geometrie kan niet worden getransformeerd naar het CRS van het programma ({value}).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="64"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="105"/>
         <source>added {added}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
         <translation>toegevoegd {added}, bijgewerkt {updated}, ongewijzigd {unchanged}, afgewezen {rejected}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="70"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="111"/>
         <source>Dry run into {target} (nothing written): {counts}.</source>
         <translation>Proefrun naar {target} (niets geschreven): {counts}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="72"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="113"/>
         <source>Imported into {target}: {counts}.</source>
         <translation>Geïmporteerd in {target}: {counts}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="74"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="115"/>
         <source>Nothing imported into {target}: {counts}.</source>
         <translation>Niets geïmporteerd in {target}: {counts}.</translation>
     </message>
@@ -1895,56 +1810,49 @@ Vervangen?</translation>
         <translation>De bron {} is leeg.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="106"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="120"/>
         <source>The source has no coordinate reference system; set one (e.g. a .prj file) and try again.</source>
         <translation>De bron heeft geen coördinaatreferentiesysteem; stel er een in (bijv. met een .prj-bestand) en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="129"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="145"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>De import is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="149"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="165"/>
         <source>The field mapping names {}, which is not a field of {}.</source>
         <translation>De veldkoppeling noemt {}, maar dat is geen veld van {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="168"/>
         <source>The field mapping uses the source field {}, which the source does not have.</source>
         <translation>De veldkoppeling gebruikt het bronveld {}, maar dat heeft de bron niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="170"/>
         <source>The field mapping is not valid JSON: {}</source>
         <translation>De veldkoppeling is geen geldige JSON: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="164"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="180"/>
         <source>No source field is mapped to the mandatory field(s): {}; nothing was imported.</source>
         <translation>Er is geen bronveld gekoppeld aan de verplichte veld(en): {}; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="204"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="245"/>
         <source>The source {} has no rows; nothing was imported.</source>
         <translation>De bron {} heeft geen rijen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="181"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="206"/>
         <source>The whole-city area (city) was added as the union of the districts.</source>
         <translation>Het gebied hele stad (city) is toegevoegd als vereniging van de stadsdelen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="202"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="243"/>
         <source>The source layer is not valid.</source>
         <translation>De bronlaag is ongeldig.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="212"/>
-        <source>{} row(s) rejected; nothing was imported.
-</source>
-        <translation>{} rij(en) afgewezen; er is niets geïmporteerd.
-</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="58"/>
@@ -2547,14 +2455,181 @@ Vervangen?</translation>
         <translation>Zoals de bron aangeeft</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="58"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="60"/>
         <source>Source CRS</source>
         <translation>CRS van de bron</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="58"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="60"/>
         <source>What the source&apos;s coordinates are, when the source does not say (a shapefile without .prj, CSV x/y or WKT columns) or says it wrongly; empty: the source&apos;s own CRS, or for CSV a guess (degrees: WGS84, else the programme&apos;s CRS).</source>
         <translation>Het CRS van de coördinaten van de bron, als de bron dat niet vermeldt (een shapefile zonder .prj, CSV-kolommen x/y of WKT) of verkeerd vermeldt; leeg: het eigen CRS van de bron, of voor CSV een schatting (graden: WGS84, anders het CRS van het programma).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="89"/>
+        <source>{} has no field {}; its fields are: {}.</source>
+        <translation>{} heeft geen veld {}; de velden zijn: {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="98"/>
+        <source>{}: the district name field {} is empty; nothing was created.</source>
+        <translation>{}: het naamveld {} van het stadsdeel is leeg; er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="102"/>
+        <source>{}: the district has no geometry; nothing was created.</source>
+        <translation>{}: het stadsdeel heeft geen geometrie; er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="107"/>
+        <source>{}: the geometry cannot be transformed to {} ({}); nothing was created.</source>
+        <translation>{}: de geometrie kan niet naar {} worden omgezet ({}); er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="115"/>
+        <source>{}: the geometry is a {}, not an area; nothing was created.</source>
+        <translation>{}: de geometrie is een {}, geen vlak; er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="119"/>
+        <source>{}: the geometry lies {} km outside the area where {} applies (more than {} km): are the coordinates in another CRS than the layer says? Nothing was created.</source>
+        <translation>{}: de geometrie ligt {} km buiten het gebied waar {} geldt (meer dan {} km): staan de coördinaten in een ander CRS dan de laag aangeeft? Er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="126"/>
+        <source>The districts layer {} is empty.</source>
+        <translation>De stadsdelenlaag {} is leeg.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="18"/>
+        <source>{where}: {field} is mandatory but empty.</source>
+        <translation>{where}: {field} is verplicht maar leeg.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="19"/>
+        <source>{where}: {field} must be a number, not &apos;{value}&apos;.</source>
+        <translation>{where}: {field} moet een getal zijn, niet '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="20"/>
+        <source>{where}: {field} must be a whole number, not &apos;{value}&apos;.</source>
+        <translation>{where}: {field} moet een geheel getal zijn, niet '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="21"/>
+        <source>{where}: {field} = {value} is outside {extra}.</source>
+        <translation>{where}: {field} = {value} ligt buiten {extra}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="22"/>
+        <source>{where}: {field} = {value} is below the minimum {extra}.</source>
+        <translation>{where}: {field} = {value} ligt onder het minimum {extra}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="23"/>
+        <source>{where}: {field} = {value} is negative; it must be 0 or more.</source>
+        <translation>{where}: {field} = {value} is negatief; het moet 0 of meer zijn.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="24"/>
+        <source>{where}: {field} = {value} is not a plausible year (not between {extra}); nothing outside it is accepted.</source>
+        <translation>{where}: {field} = {value} is geen aannemelijk jaar (niet tussen {extra}); daarbuiten wordt niets aangenomen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="26"/>
+        <source>{where}: {field} = {value} is not a plausible amount (more than {extra} EUR); check the unit and the decimal separator.</source>
+        <translation>{where}: {field} = {value} is geen aannemelijk bedrag (meer dan € {extra}); controleer de eenheid en het decimaalteken.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="28"/>
+        <source>{where}: {field} has an unknown value &apos;{value}&apos; (not in the list &apos;{extra}&apos;).</source>
+        <translation>{where}: {field} heeft een onbekende waarde '{value}' (niet in de lijst '{extra}').</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="29"/>
+        <source>{where}: {field} must be yes or no, not &apos;{value}&apos;.</source>
+        <translation>{where}: {field} moet ja of nee zijn, niet '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="30"/>
+        <source>{where}: {field} holds text that is not valid UTF-8 (&apos;{value}&apos;); set the source&apos;s encoding (for a shapefile: its .cpg file).</source>
+        <translation>{where}: {field} bevat tekst die geen geldige UTF-8 is ('{value}'); stel de codering van de bron in (bij een shapefile: het .cpg-bestand).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="32"/>
+        <source>{where}: key {field} = &apos;{value}&apos; occurs more than once in the source (also at {extra}).</source>
+        <translation>{where}: sleutel {field} = '{value}' komt meer dan eens voor in de bron (ook op {extra}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="34"/>
+        <source>{where}: {field} = {value} is before {other} = {extra}.</source>
+        <translation>{where}: {field} = {value} ligt vóór {other} = {extra}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="35"/>
+        <source>{where}: the geometry is missing.</source>
+        <translation>{where}: de geometrie ontbreekt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="36"/>
+        <source>{where}: the geometry is a {value}, which does not fit this target.</source>
+        <translation>{where}: de geometrie is een {value}, en die past niet bij dit doel.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="37"/>
+        <source>{where}: the geometry is invalid and cannot be repaired safely ({value}).</source>
+        <translation>{where}: de geometrie is ongeldig en kan niet veilig worden hersteld ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="38"/>
+        <source>{where}: the geometry was invalid and has been repaired ({value}).</source>
+        <translation>{where}: de geometrie was ongeldig en is hersteld ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="39"/>
+        <source>{where}: the geometry lies {value} km outside the programme&apos;s districts (more than {extra} km): are the coordinates in another CRS than the source says? Set the source CRS.</source>
+        <translation>{where}: de geometrie ligt {value} km buiten de stadsdelen van het programma (meer dan {extra} km): staan de coördinaten in een ander CRS dan de bron aangeeft? Stel het CRS van de bron in.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="42"/>
+        <source>{where}: the geometry lies {value} km outside the area where the programme&apos;s CRS applies (more than {extra} km): are the coordinates in another CRS than the source says? Set the source CRS.</source>
+        <translation>{where}: de geometrie ligt {value} km buiten het gebied waar het CRS van het programma geldt (meer dan {extra} km): staan de coördinaten in een ander CRS dan de bron aangeeft? Stel het CRS van de bron in.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="45"/>
+        <source>{where}: the geometry cannot be transformed to the programme&apos;s CRS ({value}).</source>
+        <translation>{where}: de geometrie kan niet naar het CRS van het programma worden omgezet ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_where.py" line="112"/>
+        <source>feature {}</source>
+        <translation>object {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_where.py" line="107"/>
+        <source>line {}</source>
+        <translation>regel {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_where.py" line="109"/>
+        <source>row {} of the sheet</source>
+        <translation>rij {} van het werkblad</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_where.py" line="111"/>
+        <source>fid {}</source>
+        <translation>fid {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="253"/>
+        <source>{}: {} row(s) rejected; nothing was imported.
+</source>
+        <translation>{}: {} rij(en) geweigerd; er is niets geïmporteerd.
+</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
+        <source>Settings of {}: {} = &apos;{}&apos; is not a number of 0 or more; the check used the default {}.</source>
+        <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
 </context>
 </TS>

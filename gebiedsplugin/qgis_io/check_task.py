@@ -20,6 +20,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import Scope, count_by_rule, in_scope
 from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
+from gebiedsplugin.core.rules.engine import ignored_settings
 from gebiedsplugin.qgis_io.stores import open_store
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -116,6 +117,9 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
         part = "interventions" if table in schema.INTERVENTION_TABLES else (
             "projects" if table in schema.PROJECT_TABLES else table)
         _transform([f for f in getattr(programme, part) if f.table == table], other, crs)
+    for key, value, default in ignored_settings(programme.settings):
+        notes.append(tr("Settings of {}: {} = '{}' is not a number of 0 or more; the check used the default {}.")
+                     .format(store.name, key, value, "{:g}".format(default)))
     districts = {d.get("district_id") for d in programme.districts}
     if request.district_id and request.district_id not in districts:
         raise ProgrammeError(tr("Unknown district: {} (known: {}).").format(
