@@ -38,7 +38,13 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.qgis_io import overview_tables
 from gebiedsplugin.qgis_io.layout_text import label_literal
-from gebiedsplugin.qgis_io.overview_charts import draw_budget_by_year, draw_funder_shares, draw_money_by, money_text
+from gebiedsplugin.qgis_io.overview_charts import (
+    draw_budget_by_year,
+    draw_funder_shares,
+    draw_money_by,
+    money_text,
+    plain_text,
+)
 from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.resources import resource_path
@@ -189,14 +195,15 @@ def render_chart(draw, path: str, width_mm: float, height_mm: float) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI, constrained_layout=True)
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot(1, 1, 1)
-    draw(ax)
-    title = ax.get_title()
-    if len(title) * TITLE_CHAR_MM > 0.8 * width_mm:  # a long (Dutch) title: two lines, not off the chart
-        ax.title.set_text(textwrap.fill(title, width=len(title) // 2 + 6))
-    fig.savefig(path, dpi=CHART_DPI, facecolor="white")
+    with plain_text():  # names are printed, not read as TeX
+        fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI, constrained_layout=True)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot(1, 1, 1)
+        draw(ax)
+        title = ax.get_title()
+        if len(title) * TITLE_CHAR_MM > 0.8 * width_mm:  # a long (Dutch) title: two lines, not off the chart
+            ax.title.set_text(textwrap.fill(title, width=len(title) // 2 + 6))
+        fig.savefig(path, dpi=CHART_DPI, facecolor="white")
 
 
 def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> None:

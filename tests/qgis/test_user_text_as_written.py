@@ -20,9 +20,11 @@ from gebiedsplugin.core.sample import generate_sample
 from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.gui.check_map import finding_feature_ids, select_subjects
 from gebiedsplugin.gui.controller import ProgrammeController
+from gebiedsplugin.qgis_io.district_report import write_district_report
 from gebiedsplugin.qgis_io.exporter import run_export
 from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.intervention_rows import apply_proposals, area_geometry
+from gebiedsplugin.qgis_io.summary_pages import render_chart
 from tests.qgis.test_export_atlas import ARTIFACTS, pdf_pages, pdf_text
 
 WIJK = "Wijk [% 6*7 %]"
@@ -132,3 +134,19 @@ def test_finding_and_subject_filters_match_the_ids_themselves(sample_gpkg, qgis_
     finally:
         controller.disconnect_project()
         project.clear()
+
+
+TEX = "Wijk $\\foo$ en $x^2$"
+
+
+def test_chart_texts_are_not_read_as_tex(tmp_path, qgis_app):
+    programme, _ = generate_sample(seed=42)
+    district = next(d for d in programme.districts if d.attrs["district_id"] != schema.CITY_ID)
+    district.attrs["name"] = TEX
+    store = GpkgStore.create(tmp_path / "tex.gpkg", programme.crs, programme)
+    output = tmp_path / "report.pdf"
+    assert write_district_report(store, str(output), district.attrs["district_id"]) == [district.attrs["district_id"]]
+    assert TEX in " ".join(pdf_text(output).split())  # the page title, as written
+    chart = tmp_path / "chart.png"
+    render_chart(lambda ax: ax.set_title(TEX), str(chart), 80, 50)  # a summary page chart
+    assert chart.stat().st_size > 0
