@@ -1875,12 +1875,17 @@ Vervangen?</translation>
         <translation>Een schemanaam voor een programma moet bestaan uit kleine letters, cijfers en liggende streepjes, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="76"/>
+        <location filename="../gebiedsplugin/qgis_io/pg_connection.py" line="32"/>
+        <source>A PostgreSQL connection string may not contain a password: it would be written into every layer source and saved project. Store the login in QGIS's authentication manager (Settings &gt; Options &gt; Authentication) and write authcfg=&lt;id&gt; instead of user and password, or save the connection in QGIS (Browser &gt; PostgreSQL &gt; New Connection) with an authentication configuration and use the connection's name.</source>
+        <translation>Een PostgreSQL-verbindingstekst mag geen wachtwoord bevatten: het zou in elke laagbron en elk opgeslagen project terechtkomen. Sla de aanmelding op in de authenticatiebeheerder van QGIS (Instellingen &gt; Opties &gt; Authenticatie) en schrijf authcfg=&lt;id&gt; in plaats van gebruiker en wachtwoord, of sla de verbinding op in QGIS (Browser &gt; PostgreSQL &gt; Nieuwe verbinding) met een authenticatieconfiguratie en gebruik de naam van de verbinding.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/pg_connection.py" line="55"/>
         <source>There is no PostgreSQL connection called {} in QGIS.</source>
         <translation>Er is in QGIS geen PostgreSQL-verbinding met de naam {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="102"/>
+        <location filename="../gebiedsplugin/qgis_io/pg_connection.py" line="81"/>
         <source>The QGIS authentication configuration {} cannot be read (is the master password set?).</source>
         <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>

@@ -1,8 +1,9 @@
 """The shared store: one programme per PostgreSQL/PostGIS schema, many planners at once.
 
 The connection is a QGIS connection name (Browser > PostgreSQL) or a connection string with a
-QGIS auth config id (``authcfg=``). Credentials are looked up in QGIS's auth manager only in
-memory when a database connection opens; layer URIs carry the ``authcfg`` id, never a password.
+QGIS auth config id (``authcfg=``); a connection string with a password is refused
+(``pg_connection``). Credentials are looked up only in memory when a database connection opens;
+layer URIs, paths and messages carry the ``authcfg`` id or the connection name, never a password.
 The interface mirrors ``GpkgStore``; on top of it the interventions tables carry a ``version``
 column (optimistic locking, see ``postgis_ddl``) and an audit trail (``audit_trail``).
 """
@@ -14,12 +15,8 @@ from datetime import datetime, timezone
 import psycopg2
 from psycopg2 import sql
 from qgis.core import (
-    QgsApplication,
-    QgsAuthMethodConfig,
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
-    QgsProviderConnectionException,
-    QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -28,11 +25,13 @@ from gebiedsplugin import __version__
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
+from gebiedsplugin.qgis_io import pg_connection
 from gebiedsplugin.qgis_io import postgis_ddl as ddl
 from gebiedsplugin.qgis_io import postgis_rows as rows
 from gebiedsplugin.qgis_io.schema_check import check_programme_tables
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.redact import redact
 
 _WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
               "polygon": QgsWkbTypes.MultiPolygon, "multipolygon": QgsWkbTypes.MultiPolygon}
@@ -62,49 +61,26 @@ class PostgisStore:
     # --- connection --------------------------------------------------------------------------
     @staticmethod
     def _resolve(connection: str) -> QgsDataSourceUri:
-        if "=" in connection:
-            return QgsDataSourceUri(connection)
-        metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-        try:
-            found = metadata.findConnection(connection)
-        except QgsProviderConnectionException:
-            found = None
-        if found is None:
-            raise ProgrammeError(tr("There is no PostgreSQL connection called {} in QGIS.").format(connection))
-        return QgsDataSourceUri(found.uri())
+        return pg_connection.resolve(connection)  # refuses a connection string with a password
 
     def _label(self) -> str:
         if "=" not in self.connection:
             return self.connection
-        safe = QgsDataSourceUri(self._base.connectionInfo(False))
-        safe.setPassword("")  # a path is shown and stored in projects: never a password
-        return safe.connectionInfo(False)
+        # A path is shown and stored in projects: never a password.
+        return pg_connection.without_password(self._base).connectionInfo(False)
 
     def base_uri(self) -> QgsDataSourceUri:
-        """The connection part of the layer URIs (with authcfg, without password)."""
-        return QgsDataSourceUri(self._base.uri(False))
+        """The connection part of the layer URIs: authcfg or user, never a password."""
+        return pg_connection.without_password(self._base)
 
     def connect(self):
         """A new psycopg2 connection (UTC, planner name set); the caller closes it."""
-        b = self._base
-        params = {"application_name": "gebiedsplugin", "options": "-c TimeZone=UTC"}
-        for key, value in (("service", b.service()), ("host", b.host()), ("port", b.port()),
-                           ("dbname", b.database()), ("user", b.username()), ("password", b.password())):
-            if value:
-                params[key] = value
-        if b.authConfigId():
-            config = QgsAuthMethodConfig()
-            ok = QgsApplication.authManager().loadAuthenticationConfig(b.authConfigId(), config, True)
-            if not ok or not config.isValid():
-                raise ProgrammeError(tr("The QGIS authentication configuration {} cannot be read "
-                                        "(is the master password set?).").format(b.authConfigId()))
-            params["user"] = config.config("username")
-            params["password"] = config.config("password")
+        params = pg_connection.connect_params(self._base)
         try:
             conn = psycopg2.connect(**params)
         except psycopg2.Error as e:
             raise ProgrammeError(tr("Cannot connect to the database {}: {}").format(
-                self._label(), str(e).strip())) from None
+                self._label(), redact(str(e).strip(), params.get("password")))) from None
         if self.user:
             with conn.cursor() as cur:
                 cur.execute("SELECT set_config(%s, %s, false)", (USER_SETTING, self.user))

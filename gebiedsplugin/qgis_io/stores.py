@@ -1,13 +1,15 @@
 """Open a programme store from one text: a GeoPackage path or ``postgres:<connection>/<schema>``.
 
 ``<connection>`` is a QGIS PostgreSQL connection name or a connection string with ``authcfg=``
-(what ``PostgisStore.path`` gives); never a password.
+(what ``PostgisStore.path`` gives); one with a password is refused (``pg_connection``), and
+messages about a source never repeat a password (``toolbelt.redact``).
 """
 
 from __future__ import annotations
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.redact import redact
 
 PREFIX = "postgres:"
 
@@ -19,10 +21,13 @@ def is_postgis(source: str) -> bool:
 
 def split_postgis(source: str) -> tuple:
     """(connection, schema) of a ``postgres:<connection>/<schema>`` text."""
+    from gebiedsplugin.qgis_io.pg_connection import refuse_password
+
+    refuse_password(str(source))  # before any message could quote a part of it
     connection, sep, schema_name = str(source)[len(PREFIX):].rpartition("/")
     if not sep or not connection or not schema_name:
         raise ProgrammeError(tr("A PostGIS programme is written postgres:<connection>/<schema>, not {}.")
-                             .format(source))
+                             .format(redact(source)))
     return connection, schema_name
 
 
