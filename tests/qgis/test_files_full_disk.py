@@ -14,7 +14,8 @@ from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_actions import use_programme
 from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.toolbelt.files import DiskFullError
-from tests.qgis.disk_fixtures import FILLER, fill, leftovers, sha256, small_disk  # noqa: F401
+from tests.qgis.disk_fixtures import *  # noqa: F401,F403 (the small_disk fixture)
+from tests.qgis.disk_fixtures import FILLER, fill, leftovers, sha256
 
 LEAVE = 20_000  # bytes left free: far less than a programme needs
 
