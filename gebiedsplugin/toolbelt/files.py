@@ -15,7 +15,7 @@ from pathlib import Path
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.toolbelt.i18n import tr
-from gebiedsplugin.toolbelt.temp_files import _TEMP, new_temp, remove_temp, sweep_stale
+from gebiedsplugin.toolbelt.temp_files import TEMP_PATTERN, new_temp, remove_temp, sweep_stale
 
 FULL_BELOW = 1 << 20  # bytes free under which a failed write is taken to be a full disk
 # How a complete file of these types ends; a writer that ignores a failed write (Qt's PDF engine,
@@ -39,7 +39,7 @@ class IncompleteFileError(OSError):
 def shown_path(path) -> Path:
     """*path* as the user knows it: a file in one of the plugin's temporary folders by its destination."""
     path = Path(path)
-    if _TEMP.search(path.parent.name):
+    if TEMP_PATTERN.search(path.parent.name):
         return path.parent.parent / path.name
     return path
 

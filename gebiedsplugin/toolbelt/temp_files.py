@@ -28,7 +28,7 @@ MARKER = "gebiedsplugin-tmp"
 OTHER_HOST_MAX_AGE = 60 * 60  # seconds untouched before a temporary file of another host is stale
 LIVE_MAX_AGE = 24 * 60 * 60  # seconds untouched before one of a live (reused?) process id is stale
 # Host without '-', so the parts stay unambiguous: <marker>-<host>-<pid>-<random>.
-_TEMP = re.compile(r"\." + MARKER + r"-(?P<host>[a-z0-9_]*)-(?P<pid>\d+)-[0-9a-f]+")
+TEMP_PATTERN = re.compile(r"\." + MARKER + r"-(?P<host>[a-z0-9_]*)-(?P<pid>\d+)-[0-9a-f]+")
 # SQLite's companions of a temporary GeoPackage.
 _COMPANIONS = ("-journal", "-wal", "-shm")
 
@@ -40,7 +40,7 @@ def host_tag() -> str:
 
 def is_temp_name(name: str) -> bool:
     """True for the name of one of the plugin's temporary files or folders (or their companions)."""
-    return name.startswith(".") and _TEMP.search(name) is not None
+    return name.startswith(".") and TEMP_PATTERN.search(name) is not None
 
 
 def new_temp(target, suffix: str | None = None, create: str = "file") -> Path:
@@ -125,7 +125,7 @@ def _last_touched(entry: os.DirEntry) -> float:
 
 def is_stale(name: str, last_touched: float, now: float | None = None) -> bool:
     """Whether the temporary file *name*, last written at *last_touched*, has lost its writer."""
-    match = _TEMP.search(name)
+    match = TEMP_PATTERN.search(name)
     if match is None or not name.startswith("."):
         return False
     age = (time.time() if now is None else now) - last_touched
