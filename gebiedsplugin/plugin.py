@@ -19,8 +19,10 @@ from gebiedsplugin.gui.programme_actions import new_programme, open_programme, u
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
-from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.log import log, notify
 from gebiedsplugin.toolbelt.resources import icon_path
+from gebiedsplugin.toolbelt.settings import PluginSettings
+from gebiedsplugin.toolbelt.temp_files import known_folders, sweep_in_background
 
 
 def dock_factories() -> list:
@@ -40,6 +42,7 @@ class GebiedsPlugin:
         self.toolbar = None
         self.actions: list = []
         self.docks: list = []
+        self.sweeper = None
 
     # --- Processing -------------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS's name)
@@ -52,7 +55,10 @@ class GebiedsPlugin:
 
     # --- GUI ---------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802
-        """Menu, toolbar, docks and provider."""
+        """Menu, toolbar, docks and provider; temporary files of an interrupted write are removed."""
+        settings = PluginSettings.load()
+        self.sweeper = sweep_in_background(known_folders(settings.last_programme, settings.last_output_folder),
+                                           _log_removed)
         self.initProcessing()
         register_functions()
         self.controller = ProgrammeController()
@@ -125,6 +131,9 @@ class GebiedsPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         unregister_functions()
+        if self.sweeper is not None:
+            self.sweeper.join(2.0)
+            self.sweeper = None
         if self.translator is not None:
             QCoreApplication.instance().removeTranslator(self.translator)
             self.translator = None
@@ -169,3 +178,9 @@ class GebiedsPlugin:
             dialog.exec_()
         finally:
             dialog.deleteLater()
+
+
+def _log_removed(removed: list) -> None:
+    """Log the temporary files a start-up sweep removed (runs in the sweep's thread)."""
+    if removed:
+        log(tr("Removed {} temporary files left by an interrupted write: {}").format(len(removed), ", ".join(removed)))

@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="60"/>
+        <location filename="../gebiedsplugin/plugin.py" line="66"/>
         <source>&amp;Gebiedsprogramma</source>
         <translation>&amp;Gebiedsprogramma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="67"/>
+        <location filename="../gebiedsplugin/plugin.py" line="73"/>
         <source>Gebiedsprogramma</source>
         <translation>Gebiedsprogramma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="69"/>
+        <location filename="../gebiedsplugin/plugin.py" line="75"/>
         <source>New programme…</source>
         <translation>Nieuw programma…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="70"/>
+        <location filename="../gebiedsplugin/plugin.py" line="76"/>
         <source>Open programme…</source>
         <translation>Programma openen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="72"/>
+        <location filename="../gebiedsplugin/plugin.py" line="78"/>
         <source>Generate sample city…</source>
         <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -234,22 +234,22 @@
         <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="54"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="55"/>
         <source>A programme file must end in .gpkg: {}</source>
         <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="56"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="57"/>
         <source>{} already exists; choose another name or allow overwriting.</source>
         <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="59"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="60"/>
         <source>The folder {} does not exist.</source>
         <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="61"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="62"/>
         <source>The folder {} is not writable.</source>
         <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
@@ -264,17 +264,17 @@
         <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="101"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="103"/>
         <source>File not found: {}</source>
         <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="107"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="109"/>
         <source>{} is not a GeoPackage.</source>
         <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="112"/>
         <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
         <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="131"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="133"/>
         <source>Cannot open {}: {}</source>
         <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -319,12 +319,12 @@
         <translation>Koppelingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/toolbelt/files.py" line="24"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="126"/>
         <source>{} already exists.</source>
         <translation>{} bestaat al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/toolbelt/files.py" line="26"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="128"/>
         <source>The folder {} does not exist or is not writable.</source>
         <translation>De map {} bestaat niet of is niet beschrijfbaar.</translation>
     </message>
@@ -660,7 +660,7 @@ Vervangen?</translation>
         <translation>Kies een uitvoermap.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="52"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="61"/>
         <source>Choose at least one export format.</source>
         <translation>Kies minstens één exportformaat.</translation>
     </message>
@@ -1395,7 +1395,7 @@ Vervangen?</translation>
         <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="65"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="74"/>
         <source>The layout template {} does not exist.</source>
         <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
@@ -1515,12 +1515,12 @@ Vervangen?</translation>
         <translation>De atlas heeft geen pagina's.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="167"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="197"/>
         <source>The export was cancelled.</source>
         <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="330"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="328"/>
         <source>Writing page images failed (code {}).</source>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
@@ -1660,57 +1660,57 @@ Vervangen?</translation>
         <translation>Buurt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="58"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="67"/>
         <source>The output folder {} does not exist and cannot be created.</source>
         <translation>De uitvoermap {} bestaat niet en kan niet worden aangemaakt.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="61"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="70"/>
         <source>The output folder {} is not writable.</source>
         <translation>In de uitvoermap {} kan niet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="72"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="193"/>
         <source>These files exist already (allow overwriting to replace them): {}</source>
         <translation>Deze bestanden bestaan al (sta overschrijven toe om ze te vervangen): {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="99"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="122"/>
         <source>Unknown district ids: {} (known: {}).</source>
         <translation>Onbekende stadsdeel-id's: {} (bekend: {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="104"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="127"/>
         <source>Nothing to export: no interventions or programme projects in this scope and period.</source>
         <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="148"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="178"/>
         <source>Preparing the programme map export</source>
         <translation>Export van de programmakaart voorbereiden</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="161"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="191"/>
         <source>The export failed: {}</source>
         <translation>De export is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="64"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="70"/>
         <source>Writing the GeoPackage…</source>
         <translation>GeoPackage schrijven…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="81"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="87"/>
         <source>Rendering the atlas PDF ({} pages)…</source>
         <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="87"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="94"/>
         <source>Rendering the page images…</source>
         <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="91"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="100"/>
         <source>Export complete: {} files.</source>
         <translation>Export voltooid: {} bestanden.</translation>
     </message>
@@ -2120,7 +2120,7 @@ Vervangen?</translation>
         <translation>Proefrun</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="164"/>
+        <location filename="../gebiedsplugin/plugin.py" line="173"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
@@ -2155,7 +2155,7 @@ Vervangen?</translation>
         <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="74"/>
+        <location filename="../gebiedsplugin/plugin.py" line="80"/>
         <source>Import data…</source>
         <translation>Gegevens importeren…</translation>
     </message>
@@ -2280,7 +2280,7 @@ Vervangen?</translation>
         <translation>Kies een PostgreSQL-verbinding.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="71"/>
+        <location filename="../gebiedsplugin/plugin.py" line="77"/>
         <source>Open PostGIS programme…</source>
         <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2425,7 +2425,7 @@ Vervangen?</translation>
         <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="164"/>
+        <location filename="../gebiedsplugin/plugin.py" line="173"/>
         <source>Save or discard the unsaved edits in {} before importing.</source>
         <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2635,6 +2635,49 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
         <source>Settings of {}: {} = &apos;{}&apos; is not a number of 0 or more; the check used the default {}.</source>
         <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
+        <location filename="../gebiedsplugin/plugin.py" line="186"/>
+        <source>Removed {} temporary files left by an interrupted write: {}</source>
+        <translation>{} tijdelijke bestanden van een onderbroken schrijfactie verwijderd: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="97"/>
+        <source>The disk is full: {} could not be written. The export was stopped: none of its files was written and existing files are unchanged.</source>
+        <translation>De schijf is vol: {} kon niet worden geschreven. De export is gestopt: geen van de bestanden is geschreven en bestaande bestanden zijn ongewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="100"/>
+        <source>The disk is full: the export&apos;s working copy in {} could not be written. Nothing was exported; existing files are unchanged.</source>
+        <translation>De schijf is vol: de werkkopie van de export in {} kon niet worden geschreven. Er is niets geëxporteerd; bestaande bestanden zijn ongewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="75"/>
+        <source>The disk is full: {} could not be written. The existing file is unchanged. Free some space and try again.</source>
+        <translation>De schijf is vol: {} kon niet worden geschreven. Het bestaande bestand is ongewijzigd. Maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="78"/>
+        <source>The disk is full: {} could not be written. Nothing was written. Free some space and try again.</source>
+        <translation>De schijf is vol: {} kon niet worden geschreven. Er is niets geschreven. Maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="94"/>
+        <source>{} could not be written completely; nothing was written.</source>
+        <translation>{} kon niet volledig worden geschreven; er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="98"/>
+        <source>Writing {} failed: {}</source>
+        <translation>Schrijven van {} mislukt: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="191"/>
+        <source>{} is in the way (not a file); nothing was written.</source>
+        <translation>{} staat in de weg (geen bestand); er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="215"/>
+        <source>{} could not be replaced: {}; the earlier files are kept.</source>
+        <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
 </context>
 </TS>

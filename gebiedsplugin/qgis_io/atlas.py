@@ -10,7 +10,6 @@ scope ids) goes into the labels as expression string literals (``layout_text``),
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -42,9 +41,10 @@ from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGE
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
 from gebiedsplugin.qgis_io.layout_text import label_literal
 from gebiedsplugin.qgis_io.summary_pages import PageSequence
-from gebiedsplugin.toolbelt.files import atomic_path
+from gebiedsplugin.toolbelt.files import atomic_path, write_error
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.resources import resource_path
+from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp
 
 DEFAULT_TEMPLATE = ("layouts", "programme_atlas.qpt")
 
@@ -298,7 +298,7 @@ class AtlasBuilder:
         settings.dpi = self.request.png_dpi
         atlas = self.layout.atlas()
         written = []
-        workdir = tempfile.mkdtemp(prefix="gebiedsplugin-png-", dir=self.request.folder)
+        workdir = str(new_temp(Path(self.request.folder) / "png-pages", suffix="", create="dir"))
         try:
             if not atlas.beginRender():
                 raise ProgrammeError(tr("The atlas has no pages."))
@@ -316,16 +316,15 @@ class AtlasBuilder:
                     feedback.setProgress(100.0 * (i + 1) / atlas.count())
             atlas.endRender()
         finally:
-            for leftover in Path(workdir).glob("*"):
-                leftover.unlink()
-            os.rmdir(workdir)
+            remove_temp(workdir)
         return written
 
     def _image(self, exporter: QgsLayoutExporter, base: str, settings, written: list) -> None:
         """Every page of the exporter's layout as the next numbered PNGs (appended to *written*)."""
         result = exporter.exportToImage(base, settings)
         if result != QgsLayoutExporter.Success:
-            raise ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
+            error = ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
+            raise write_error(error, self.request.png_path(len(written) + 1), os.path.dirname(base)) or error
         for p in range(exporter.layout().pageCollection().pageCount()):
             name = base if p == 0 else base[:-4] + "_{}.png".format(p + 1)
             target = self.request.png_path(len(written) + 1)

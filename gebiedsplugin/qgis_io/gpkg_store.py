@@ -7,7 +7,6 @@ that the file is a programme of a schema version this plugin reads, without writ
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -25,7 +24,9 @@ from gebiedsplugin.qgis_io.ogr_tables import (
     write_rows,
 )
 from gebiedsplugin.qgis_io.schema_check import check_programme_tables
+from gebiedsplugin.toolbelt.files import write_error
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 
 gdal.UseExceptions()
 
@@ -65,9 +66,8 @@ class GpkgStore:
             raise ProgrammeError(tr("Unknown coordinate reference system: {}").format(crs)) from None
         if srs.IsGeographic():
             raise ProgrammeError(tr("A programme needs a projected CRS in metres, not {}.").format(crs))
-        fd, tmp = tempfile.mkstemp(suffix=".gpkg", prefix=".{}.".format(target.stem), dir=str(folder))
-        os.close(fd)
-        os.unlink(tmp)
+        sweep_stale(folder)
+        tmp = str(new_temp(target, create=""))  # recognisable, removed after a crash (toolbelt.temp_files)
         try:
             ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
             ds.StartTransaction()
@@ -81,10 +81,12 @@ class GpkgStore:
             ds = None
             _install_guards(tmp)
             os.replace(tmp, target)
-        except BaseException:
+        except BaseException as e:
             ds = None
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            error = write_error(e, target)  # before removing tmp: a full disk is told by its free space
+            remove_temp(tmp)
+            if error is not None:
+                raise error from None  # "The disk is full: ...", not a traceback
             raise
         return cls(target)
 
