@@ -32,6 +32,7 @@ from gebiedsplugin.core.records import Programme
 from gebiedsplugin.qgis_io import postgis_ddl as ddl
 from gebiedsplugin.qgis_io import postgis_rows as rows
 from gebiedsplugin.qgis_io.schema_check import check_programme_tables
+from gebiedsplugin.qgis_io.store import pg_migrate
 from gebiedsplugin.toolbelt.i18n import tr
 
 _WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
@@ -188,9 +189,10 @@ class PostgisStore:
                 if "schema_info" not in names:
                     raise ProgrammeError(tr("{} is not a programme (no schema_info table).").format(self.path))
                 info = rows.key_values(cur, self.schema_name, "schema_info")
+                found = pg_migrate.columns(cur, self.schema_name)
         finally:
             conn.close()
-        check_programme_tables(self.path, names, info)
+        check_programme_tables(self.path, names, info, found, pg_migrate.PG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
     @property
