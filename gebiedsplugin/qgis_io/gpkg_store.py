@@ -80,6 +80,7 @@ class GpkgStore:
                 _write_programme(ds, programme)
             _create_indexes(ds)
             ds = None
+            _install_guards(tmp)
             os.replace(tmp, target)
         except BaseException:
             ds = None
@@ -150,24 +151,23 @@ class GpkgStore:
         """Rule parameters and other programme settings (key -> text)."""
         return {r["key"]: r["value"] for r in read_rows(self._open(), "settings")}
 
-    def write_settings(self, values: dict) -> None:
-        """Insert or update settings in one transaction."""
-        ds = self._open(update=True)
-        layer = ds.GetLayerByName("settings")
-        ds.StartTransaction()
-        try:
-            existing = {f["key"]: f.GetFID() for f in layer}
-            for key, value in values.items():
-                if key in existing:
-                    feat = layer.GetFeature(existing[key])
-                    feat["value"] = None if value is None else str(value)
-                    layer.SetFeature(feat)
-                else:
-                    write_rows(layer, schema.table("settings"), [{"key": key, "value": str(value)}])
-            ds.CommitTransaction()
-        except BaseException:
-            ds.RollbackTransaction()
-            raise
+    def write_settings(self, values: dict, versions: dict | None = None, planner: str | None = None) -> None:
+        """Insert or update settings in one transaction, refusing ones changed since *versions* were read."""
+        from gebiedsplugin.qgis_io.store.save import write_settings
+
+        write_settings(self, values, versions, planner)
+
+    def writer(self, planner: str):
+        """One write transaction (``with store.writer(planner) as w``) for store.save.apply_changes."""
+        from gebiedsplugin.qgis_io.store.gpkg_writer import GpkgWriter
+
+        return GpkgWriter(self.path)
+
+    def audit_trail(self, uid: str | None = None, table: str | None = None) -> list:
+        """Recorded inserts, updates and deletes (of row *uid* / *table* when given), oldest first."""
+        from gebiedsplugin.qgis_io.store.audit import gpkg_trail
+
+        return gpkg_trail(self.path, uid, table)
 
     def value_lists(self) -> dict:
         """Value lists as stored in the programme: list -> {code: (label_en, label_nl)}."""
@@ -271,9 +271,22 @@ def _write_programme(ds, programme: Programme) -> None:
         raise
 
 
+def _install_guards(path: str) -> None:
+    """Locking and audit triggers (store/gpkg_guards.py), in one transaction."""
+    from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
+
+    conn = gpkg_sqlite.connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        gpkg_guards.install(conn)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
 def _create_indexes(ds) -> None:
     """Unique keys and lookup indexes (identifiers come from the schema, not from users)."""
-    unique = [(t, "uid") for t in schema.INTERVENTION_TABLES] + [
+    unique = [(t, "uid") for t in schema.VERSIONED_TABLES if schema.table(t).key == "uid"] + [
         ("findings", "finding_id"), ("settings", "key"), ("schema_info", "key")]
     lookup = [(t, "programme_code") for t in schema.PROJECT_TABLES + schema.INTERVENTION_TABLES] + [
         ("funding", "intervention_uid"), ("links", "from_uid"), ("links", "to_uid")]

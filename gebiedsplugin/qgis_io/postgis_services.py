@@ -44,7 +44,7 @@ def update_row(cur, schema_name: str, table: schema.Table, fid: int, changes: di
     """UPDATE one row by fid (the version column is left alone: the row guard accepts it)."""
     names = [n for n in changes if n in table.field_names]
     items = [sql.SQL("{} = {}").format(sql.Identifier(n), sql.Placeholder()) for n in names]
-    params = [rows._value(table.field(n), changes[n]) for n in names]
+    params = [rows.pg_value(table.field(n), changes[n]) for n in names]
     if geometry is not None and table.geometry:
         items.append(sql.SQL("{} = {}").format(sql.Identifier(GEOMETRY), _geometry_sql(table, srid)))
         params.append(psycopg2.Binary(shapely.to_wkb(geometry, include_srid=False)))

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsAuthMethodConfig,
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
-    QgsDefaultValue,
     QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
@@ -33,13 +32,11 @@ from gebiedsplugin.qgis_io import postgis_ddl as ddl
 from gebiedsplugin.qgis_io import postgis_rows as rows
 from gebiedsplugin.qgis_io.schema_check import check_programme_tables
 from gebiedsplugin.qgis_io.store import pg_migrate
+from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
 from gebiedsplugin.toolbelt.i18n import tr
 
 _WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
               "polygon": QgsWkbTypes.MultiPolygon, "multipolygon": QgsWkbTypes.MultiPolygon}
-
-# On every change QGIS sends the version it read, negated (so the provider includes the column).
-VERSION_ON_UPDATE = 'if(coalesce("version", 0) > 0, -"version", "version")'
 
 
 class PostgisStore:
@@ -111,7 +108,7 @@ class PostgisStore:
                 self._label(), str(e).strip())) from None
         if self.user:
             with conn.cursor() as cur:
-                cur.execute("SELECT set_config(%s, %s, false)", (ddl.USER_SETTING, self.user))
+                cur.execute("SELECT set_config(%s, %s, false)", (USER_SETTING, self.user))
             conn.commit()
         return conn
 
@@ -235,19 +232,17 @@ class PostgisStore:
         """Rule parameters and other programme settings (key -> text)."""
         return self._key_values("settings")
 
-    def write_settings(self, values: dict) -> None:
-        """Insert or update settings in one transaction."""
-        conn = self.connect()
-        try:
-            with conn.cursor() as cur:
-                for key, value in values.items():
-                    cur.execute(sql.SQL("INSERT INTO {} (key, value) VALUES (%s, %s) ON CONFLICT (key) "
-                                        "DO UPDATE SET value = EXCLUDED.value").format(
-                        sql.Identifier(self.schema_name, "settings")),
-                        (key, None if value is None else str(value)))
-            conn.commit()
-        finally:
-            conn.close()
+    def write_settings(self, values: dict, versions: dict | None = None, planner: str | None = None) -> None:
+        """Insert or update settings in one transaction, refusing ones changed since *versions* were read."""
+        from gebiedsplugin.qgis_io.store.save import write_settings
+
+        write_settings(self, values, versions, planner)
+
+    def writer(self, planner: str):
+        """One write transaction (``with store.writer(planner) as w``) for store.save.apply_changes."""
+        from gebiedsplugin.qgis_io.store.pg_writer import PgWriter
+
+        return PgWriter(self, planner)
 
     def value_lists(self) -> dict:
         """Value lists as stored in the programme: list -> {code: (label_en, label_nl)}."""
@@ -333,25 +328,14 @@ class PostgisStore:
         return str(Path.home())
 
     # --- shared editing ----------------------------------------------------------------------
-    def audit_trail(self, uid: str) -> list:
-        """Every recorded insert, update and delete of intervention *uid*, oldest first."""
-        found = self._query(sql.SQL(
-            "SELECT table_name, operation, changed_by, db_user, changed_at, old_values, new_values, "
-            "geometry_changed FROM {} WHERE uid = %s ORDER BY id").format(
-            sql.Identifier(self.schema_name, "audit_log")), (uid,))
-        keys = ("table", "operation", "changed_by", "db_user", "changed_at", "old", "new", "geometry_changed")
-        return [dict(zip(keys, r)) for r in found]
+    def audit_trail(self, uid: str | None = None, table: str | None = None) -> list:
+        """Recorded inserts, updates and deletes (of row *uid* / *table* when given), oldest first."""
+        from gebiedsplugin.qgis_io.store.audit import pg_trail
+
+        return pg_trail(self, uid, table)
 
     def configure_layer(self, layer: QgsVectorLayer, table_name: str) -> None:
-        """Store-specific layer set-up: interventions send the version they read with every change."""
-        idx = layer.fields().indexFromName(ddl.VERSION)
-        if table_name not in schema.INTERVENTION_TABLES or idx < 0:
-            return
-        layer.setDefaultValueDefinition(idx, QgsDefaultValue(VERSION_ON_UPDATE, True))
-        layer.setFieldAlias(idx, tr("Version"))
-        form = layer.editFormConfig()
-        form.setReadOnly(idx, True)
-        layer.setEditFormConfig(form)
+        """Nothing store-specific: the edit session states the versions read (store/edit_session)."""
 
 
 def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | None) -> None:
