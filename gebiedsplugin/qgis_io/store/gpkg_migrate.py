@@ -5,7 +5,7 @@ template: ``GpkgStore.create`` of an empty programme, read once per process), in
 documented way: create the new table, copy the rows (new columns filled by the step), drop the old
 one, rename, and re-create the table's own triggers and indexes (GDAL's rtree and feature-count
 triggers among them) from their saved SQL. Nothing fires GDAL's geometry triggers (no row of a
-spatial table is updated), but the SQL functions they call are registered anyway (``sql_functions``).
+spatial table is updated), but the SQL functions they call are registered anyway (``gpkg_sqlite.connect``).
 Identifiers are quoted; values are bound.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.store.gpkg_sql import register_functions
+from gebiedsplugin.qgis_io.store import gpkg_sqlite
 from gebiedsplugin.toolbelt.i18n import tr
 
 # schema type -> (the declared type OGR creates, declared types accepted when checking a programme)
@@ -47,13 +47,15 @@ def now_text() -> str:
 
 
 def connect(path: str, read_only: bool = False) -> sqlite3.Connection:
-    """A sqlite3 connection in autocommit mode (transactions are explicit), GeoPackage functions registered."""
+    """A sqlite3 connection in autocommit mode (transactions are explicit).
+
+    Read-only: for checking a programme without writing. Otherwise GDAL's rtree functions
+    (``gpkg_sqlite``) and ``gebied_uuid()`` are registered.
+    """
     if read_only:
-        conn = sqlite3.connect("{}?mode=ro".format(Path(path).resolve().as_uri()), uri=True,
+        return sqlite3.connect("{}?mode=ro".format(Path(path).resolve().as_uri()), uri=True,
                                isolation_level=None, timeout=10)
-    else:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-    register_functions(conn)
+    conn = gpkg_sqlite.connect(str(path))
     conn.create_function("gebied_uuid", 0, lambda: str(uuid.uuid4()))
     return conn
 
