@@ -155,7 +155,7 @@ class GebiedsPlugin:
         if dialog.exec_():
             source = dialog.source()
             work = self.controller.create if dialog.mode == CREATE else self.controller.open
-            use_programme(self.iface, work, source)
+            use_programme(self.iface, work, source, Prompts(self.iface.mainWindow()))
 
     def generate_sample(self):
         """Open the Processing dialog of generate_sample."""

@@ -44,12 +44,12 @@
         <translation>Programma openen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="45"/>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="28"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="23"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="36"/>
         <source>Opened {}</source>
         <translation>{} geopend</translation>
     </message>
@@ -204,12 +204,12 @@
         <translation>Voorbeeld geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/provider.py" line="33"/>
+        <location filename="../gebiedsplugin/processing_provider/provider.py" line="34"/>
         <source>Gebiedsplugin</source>
         <translation>Gebiedsplugin</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/provider.py" line="36"/>
+        <location filename="../gebiedsplugin/processing_provider/provider.py" line="37"/>
         <source>Gebiedsplugin: area-based programme</source>
         <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
@@ -219,82 +219,82 @@
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/forms.py" line="91"/>
+        <location filename="../gebiedsplugin/qgis_io/forms.py" line="96"/>
         <source>The end year may not be before the start year.</source>
         <translation>Het eindjaar mag niet vóór het startjaar liggen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/forms.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/forms.py" line="115"/>
         <source>Must be at least {}.</source>
         <translation>Moet minstens {} zijn.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/forms.py" line="111"/>
+        <location filename="../gebiedsplugin/qgis_io/forms.py" line="116"/>
         <source>Must lie between {} and {}.</source>
         <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="55"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="56"/>
         <source>A programme file must end in .gpkg: {}</source>
         <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="57"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="58"/>
         <source>{} already exists; choose another name or allow overwriting.</source>
         <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="60"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="61"/>
         <source>The folder {} does not exist.</source>
         <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="62"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="63"/>
         <source>The folder {} is not writable.</source>
         <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="136"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="110"/>
         <source>Unknown coordinate reference system: {}</source>
         <translation>Onbekend coördinaatreferentiesysteem: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="138"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="112"/>
         <source>A programme needs a projected CRS in metres, not {}.</source>
         <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="103"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="105"/>
         <source>File not found: {}</source>
         <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="109"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="111"/>
         <source>{} is not a GeoPackage.</source>
         <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="112"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="114"/>
         <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
         <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="18"/>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="34"/>
         <source>{} has no valid schema version.</source>
         <translation>{} heeft geen geldige schemaversie.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="20"/>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="48"/>
         <source>{} was made by a newer version of the plugin (schema {}; this version reads up to {}). Update the plugin to open it.</source>
         <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}; deze versie leest tot en met {}). Werk de plugin bij om het te openen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="25"/>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="53"/>
         <source>{} lacks the tables: {}</source>
         <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="133"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="80"/>
         <source>Cannot open {}: {}</source>
         <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -304,17 +304,17 @@
         <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="70"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="72"/>
         <source>Programme: {}</source>
         <translation>Programma: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="106"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="108"/>
         <source>Funding</source>
         <translation>Financiering</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="106"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="108"/>
         <source>Links</source>
         <translation>Koppelingen</translation>
     </message>
@@ -329,12 +329,12 @@
         <translation>De map {} bestaat niet of is niet beschrijfbaar.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="45"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="46"/>
         <source>Export findings</source>
         <translation>Bevindingen exporteren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="45"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="46"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -344,22 +344,22 @@
         <translation>Programmatoets</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="77"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="78"/>
         <source>Check the whole city or one district</source>
         <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="79"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="80"/>
         <source>Run check</source>
         <translation>Toets uitvoeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="82"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="83"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="113"/>
         <source>All severities</source>
         <translation>Alle ernstniveaus</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="122"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="123"/>
         <source>Search findings…</source>
         <translation>Bevindingen zoeken…</translation>
     </message>
@@ -379,12 +379,12 @@
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="141"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="142"/>
         <source>Set status</source>
         <translation>Status instellen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="144"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="145"/>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
     </message>
@@ -394,7 +394,7 @@
         <translation>Geen programma geopend.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="201"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="202"/>
         <source>{} of {} findings shown.</source>
         <translation>{} van {} bevindingen getoond.</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>Open eerst een programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="209"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="210"/>
         <source>A check is running already.</source>
         <translation>Er loopt al een toets.</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="212"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="213"/>
         <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
         <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="214"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="215"/>
         <source>The check did not run: save or discard the edits first.</source>
         <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -429,52 +429,52 @@
         <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="226"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="227"/>
         <source>Checking the programme…</source>
         <translation>Programma toetsen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="248"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="249"/>
         <source>{} findings ({} new, {} closed) in {:.1f} s.</source>
         <translation>{} bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="260"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="261"/>
         <source>Select one or more findings first.</source>
         <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="272"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="273"/>
         <source>Status set on {} findings.</source>
         <translation>Status ingesteld op {} bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="279"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="280"/>
         <source>No findings to export.</source>
         <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="286"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="287"/>
         <source>Replace file?</source>
         <translation>Bestand vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="286"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="287"/>
         <source>{} exists already. Replace it?</source>
         <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="287"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="288"/>
         <source>Nothing exported: the file exists already.</source>
         <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="295"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="296"/>
         <source>{} findings written to {}.</source>
         <translation>{} bevindingen geschreven naar {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="307"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="308"/>
         <source>Rule parameters saved; they apply from the next run.</source>
         <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -559,17 +559,17 @@
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="104"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="103"/>
         <source>Changes saved.</source>
         <translation>Wijzigingen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="111"/>
         <source>Discard changes</source>
         <translation>Wijzigingen verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="111"/>
         <source>Discard all unsaved changes of the programme?</source>
         <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
@@ -589,7 +589,7 @@
         <translation>Bereik</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="147"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
@@ -690,7 +690,7 @@ Vervangen?</translation>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="199"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="197"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
@@ -920,17 +920,17 @@ Vervangen?</translation>
         <translation>Per financier</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="95"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="107"/>
         <source>Share per funder across districts</source>
         <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="112"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="120"/>
         <source>Planned {} · area budget {}</source>
         <translation>Gepland {} · gebiedsbudget {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="168"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="176"/>
         <source>Planned money per theme</source>
         <translation>Gepland geld per thema</translation>
     </message>
@@ -940,7 +940,7 @@ Vervangen?</translation>
         <translation>Gepland geld per domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="166"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="174"/>
         <source>Planned money per funder</source>
         <translation>Gepland geld per financier</translation>
     </message>
@@ -995,7 +995,7 @@ Vervangen?</translation>
         <translation>In behandeling</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="34"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="46"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
@@ -1400,117 +1400,117 @@ Vervangen?</translation>
         <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="103"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="101"/>
         <source>The layout template {} is not a valid .qpt file.</source>
         <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="107"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="105"/>
         <source>The layout template {} has no map item with id &apos;map&apos;.</source>
         <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="147"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146"/>
         <source>whole city</source>
         <translation>hele stad</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="151"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="149"/>
         <source>Area programme map</source>
         <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150"/>
         <source>District page</source>
         <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150"/>
         <source>Scope: {}</source>
         <translation>Bereik: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>Items: {}</source>
         <translation>Items: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>Budget: € {}</source>
         <translation>Budget: € {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>Table: the</source>
         <translation>Tabel: de</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>largest items; all items in the CSV export.</source>
         <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="114"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="122"/>
         <source>Printed on {}</source>
         <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="163"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="161"/>
         <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
         <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="167"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="165"/>
         <source>No interventions or programme projects in this area for this period.</source>
         <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="181"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="179"/>
         <source>Legend: kind and domain</source>
         <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="198"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="196"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="200"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="198"/>
         <source>Where</source>
         <translation>Waar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="201"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="199"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="203"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="201"/>
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="228"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226"/>
         <source>Nothing planned here in this period.</source>
         <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="270"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="268"/>
         <source>(continued)</source>
         <translation>(vervolg)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="293"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="291"/>
         <source>Writing the PDF failed: {}</source>
         <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="306"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="304"/>
         <source>The atlas has no pages.</source>
         <translation>De atlas heeft geen pagina's.</translation>
     </message>
@@ -1520,7 +1520,7 @@ Vervangen?</translation>
         <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="328"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="326"/>
         <source>Writing page images failed (code {}).</source>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
@@ -1540,17 +1540,17 @@ Vervangen?</translation>
         <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="174"/>
+        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="172"/>
         <source>Unified programme map</source>
         <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="176"/>
+        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="174"/>
         <source>Could not store the style of {} in {}: {}</source>
         <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="35"/>
+        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="41"/>
         <source>Unknown districts: {}</source>
         <translation>Onbekende stadsdelen: {}</translation>
     </message>
@@ -1560,22 +1560,22 @@ Vervangen?</translation>
         <translation>alle jaren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="51"/>
+        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="57"/>
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="57"/>
+        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="63"/>
         <source>District report</source>
         <translation>Stadsdeelrapport</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="63"/>
+        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="69"/>
         <source>{} · {}</source>
         <translation>{} · {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="100"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="108"/>
         <source>No data for this selection</source>
         <translation>Geen gegevens voor deze selectie</translation>
     </message>
@@ -1715,44 +1715,19 @@ Vervangen?</translation>
         <translation>Export voltooid: {} bestanden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="91"/>
-        <source>{} has no findings table.</source>
-        <translation>{} heeft geen bevindingentabel.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="44"/>
+        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="42"/>
         <source>Unknown finding status: {}</source>
         <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="319"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="292"/>
         <source>The programme {} is read-only; nothing was imported.</source>
         <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_upsert.py" line="45"/>
+        <location filename="../gebiedsplugin/qgis_io/gpkg_upsert.py" line="40"/>
         <source>The folder of the programme {} is not writable; nothing was imported.</source>
         <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="155"/>
-        <source>Feature {} of {} vanished during the import.</source>
-        <translation>Object {} van {} is tijdens de import verdwenen.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_upsert.py" line="123"/>
-        <source>Cannot open the programme for writing: {}</source>
-        <translation>Kan het programma niet openen om te schrijven: {}</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_upsert.py" line="152"/>
-        <source>The programme is locked by another program ({}); nothing was imported.</source>
-        <translation>Het programma is vergrendeld door een ander programma ({}); er is niets geïmporteerd.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="168"/>
-        <source>Writing the import failed ({}); nothing was imported.</source>
-        <translation>Schrijven van de import mislukt ({}); er is niets geïmporteerd.</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/qgis_io/import_report.py" line="105"/>
@@ -1855,12 +1830,12 @@ Vervangen?</translation>
         <translation>De bronlaag is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="58"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="70"/>
         <source>Planned money per year against the area budget</source>
         <translation>Gepland geld per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="116"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="128"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
@@ -1870,13 +1845,13 @@ Vervangen?</translation>
         <translation>Programma lezen voor het overzicht</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="57"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="54"/>
         <source>A programme schema name must be lower-case letters, digits and underscores, not {}.</source>
         <translation>Een schemanaam voor een programma moet bestaan uit kleine letters, cijfers en liggende streepjes, niet {}.</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/qgis_io/pg_connection.py" line="32"/>
-        <source>A PostgreSQL connection string may not contain a password: it would be written into every layer source and saved project. Store the login in QGIS's authentication manager (Settings &gt; Options &gt; Authentication) and write authcfg=&lt;id&gt; instead of user and password, or save the connection in QGIS (Browser &gt; PostgreSQL &gt; New Connection) with an authentication configuration and use the connection's name.</source>
+        <source>A PostgreSQL connection string may not contain a password: it would be written into every layer source and saved project. Store the login in QGIS&apos;s authentication manager (Settings &gt; Options &gt; Authentication) and write authcfg=&lt;id&gt; instead of user and password, or save the connection in QGIS (Browser &gt; PostgreSQL &gt; New Connection) with an authentication configuration and use the connection&apos;s name.</source>
         <translation>Een PostgreSQL-verbindingstekst mag geen wachtwoord bevatten: het zou in elke laagbron en elk opgeslagen project terechtkomen. Sla de aanmelding op in de authenticatiebeheerder van QGIS (Instellingen &gt; Opties &gt; Authenticatie) en schrijf authcfg=&lt;id&gt; in plaats van gebruiker en wachtwoord, of sla de verbinding op in QGIS (Browser &gt; PostgreSQL &gt; Nieuwe verbinding) met een authenticatieconfiguratie en gebruik de naam van de verbinding.</translation>
     </message>
     <message>
@@ -1890,34 +1865,29 @@ Vervangen?</translation>
         <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="109"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="83"/>
         <source>Cannot connect to the database {}: {}</source>
         <translation>Kan geen verbinding maken met de database {}: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="145"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="119"/>
         <source>The schema {} already exists; choose another name or allow overwriting.</source>
         <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="158"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="132"/>
         <source>Creating the programme {} failed: {}</source>
         <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="184"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="158"/>
         <source>The schema {} does not exist.</source>
         <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="189"/>
+        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="163"/>
         <source>{} is not a programme (no schema_info table).</source>
         <translation>{} is geen programma (geen tabel schema_info).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="349"/>
-        <source>Version</source>
-        <translation>Versie</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/qgis_io/programme_copy.py" line="37"/>
@@ -2045,7 +2015,7 @@ Vervangen?</translation>
         <translation>Rij {} van {} bevat tekst die geen geldige UTF-8 is, hoewel het .cpg-bestand UTF-8 aangeeft; corrigeer het .cpg-bestand (bijv. ISO-8859-1 of CP1252) en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/stores.py" line="24"/>
+        <location filename="../gebiedsplugin/qgis_io/stores.py" line="29"/>
         <source>A PostGIS programme is written postgres:&lt;connection&gt;/&lt;schema&gt;, not {}.</source>
         <translation>Een PostGIS-programma wordt geschreven als postgres:&lt;connection&gt;/&lt;schema&gt;, niet {}.</translation>
     </message>
@@ -2190,27 +2160,22 @@ Vervangen?</translation>
         <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="98"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="96"/>
         <source>Not saved: {}</source>
         <translation>Niet opgeslagen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="99"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="97"/>
         <source>Save refused</source>
         <translation>Opslaan geweigerd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="131"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="126"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="125"/>
-        <source>This programme keeps no history of changes; a PostGIS programme records every change.</source>
-        <translation>Dit programma houdt geen geschiedenis van wijzigingen bij; een PostGIS-programma legt elke wijziging vast.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="131"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="126"/>
         <source>This intervention has not been saved yet.</source>
         <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
@@ -2325,77 +2290,57 @@ Vervangen?</translation>
         <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="83"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="91"/>
         <source>The summary page template {} does not exist.</source>
         <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="127"/>
-        <source>Writing the findings failed: {}</source>
-        <translation>Het wegschrijven van de bevindingen is mislukt: {}</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="44"/>
-        <source>“{}” was changed by {} at {} after you opened it.</source>
-        <translation>“{}” is door {} gewijzigd om {} nadat u het opende.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="47"/>
-        <source>Someone else saved one of these interventions after you opened it.</source>
-        <translation>Iemand anders heeft een van deze interventies opgeslagen nadat u die opende.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="48"/>
-        <source>Your save was refused so that nothing is overwritten. Your edits are still in the edit buffer: note them, discard, and make your change again on the current version.</source>
-        <translation>Uw opslag is geweigerd, zodat niets wordt overschreven. Uw bewerkingen staan nog in de bewerkingsbuffer: noteer ze, verwerp ze en breng uw wijziging opnieuw aan op de huidige versie.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="76"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="40"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="76"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="40"/>
         <source>Changed</source>
         <translation>Gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="76"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="40"/>
         <source>Deleted</source>
         <translation>Verwijderd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="85"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="49"/>
         <source>shape changed</source>
         <translation>vorm gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="87"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="95"/>
         <source>The summary page template {} is not a valid .qpt file.</source>
         <translation>Het sjabloon voor de samenvattingspagina {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="89"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="97"/>
         <source>District summary</source>
         <translation>Wijksamenvatting</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="118"/>
         <source>City summary: {}</source>
         <translation>Stadssamenvatting: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="118"/>
         <source>District summary: {}</source>
         <translation>Wijksamenvatting: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="112"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="120"/>
         <source>Period {}</source>
         <translation>Periode {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="115"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="123"/>
         <source>Source: programme {} (gebiedsplugin). The same figures as the Overview dock.</source>
         <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
@@ -2435,17 +2380,17 @@ Vervangen?</translation>
         <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>Programme projects (MJP): € {}</source>
         <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="164"/>
         <source>Map page {} of {}</source>
         <translation>Kaartpagina {} van {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="117"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="125"/>
         <source>Summary of map page {} of {}</source>
         <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
@@ -2632,12 +2577,9 @@ Vervangen?</translation>
 </translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
-        <source>Settings of {}: {} = &apos;{}&apos; is not a number of 0 or more; the check used the default {}.</source>
-        <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
         <location filename="../gebiedsplugin/plugin.py" line="186"/>
         <source>Removed {} temporary files left by an interrupted write: {}</source>
-        <translation>{} tijdelijke bestanden van een onderbroken schrijfactie verwijderd: {}</translation>
+        <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/qgis_io/export_task.py" line="97"/>
@@ -2678,6 +2620,171 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/toolbelt/files.py" line="215"/>
         <source>{} could not be replaced: {}; the earlier files are kept.</source>
         <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="57"/>
+        <source>Upgrade programme</source>
+        <translation>Programma bijwerken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="58"/>
+        <source>{} was not upgraded and not opened.</source>
+        <translation>{} is niet bijgewerkt en niet geopend.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="65"/>
+        <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
+        <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="41"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="19"/>
+        <source>Upgrade programme to the current schema</source>
+        <translation>Programma bijwerken naar het huidige schema</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="22"/>
+        <source>Upgrades a programme made by an older version of the plugin in place, in one transaction, after a backup copy: a GeoPackage next to it named with the old version and the time, or a PostGIS schema &lt;schema&gt;_v&lt;old&gt;_backup_&lt;time&gt;. A programme that is already current is left as it is. The other algorithms refuse an older programme until it is upgraded.</source>
+        <translation>Werkt een programma dat met een oudere versie van de plugin is gemaakt ter plaatse bij, in één transactie, na een reservekopie: een GeoPackage ernaast met de oude versie en het tijdstip in de naam, of een PostGIS-schema &lt;schema&gt;_v&lt;oud&gt;_backup_&lt;tijd&gt;. Een programma dat al actueel is, blijft zoals het is. De andere algoritmen weigeren een ouder programma tot het is bijgewerkt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="29"/>
+        <source>Make a backup copy first</source>
+        <translation>Eerst een reservekopie maken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="29"/>
+        <source>Copy the programme before upgrading it (recommended).</source>
+        <translation>Kopieer het programma voordat het wordt bijgewerkt (aanbevolen).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="31"/>
+        <source>Upgraded programme</source>
+        <translation>Bijgewerkt programma</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="32"/>
+        <source>Backup copy</source>
+        <translation>Reservekopie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="39"/>
+        <source>{} already has schema version {}; nothing to do.</source>
+        <translation>{} heeft al schemaversie {}; er is niets te doen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="41"/>
+        <source>Upgraded {} from schema {} to {} in {} s; backup: {}</source>
+        <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="23"/>
+        <source>{} has schema version {}; this version of the plugin uses schema {}. Open it in QGIS (Gebiedsprogramma &gt; Open programme…) to upgrade it after a backup copy, or run the Processing algorithm gebiedsplugin:upgrade_programme.</source>
+        <translation>{} heeft schemaversie {}; deze versie van de plugin gebruikt schema {}. Open het in QGIS (Gebiedsprogramma &gt; Programma openen…) om het na een reservekopie bij te werken, of voer het Processing-algoritme gebiedsplugin:upgrade_programme uit.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="57"/>
+        <source>{} has missing or mistyped columns (table.column: expected, found): {}</source>
+        <translation>{} heeft ontbrekende kolommen of kolommen van het verkeerde type (tabel.kolom: verwacht, gevonden): {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="72"/>
+        <source>{}.{}: expected {}, missing</source>
+        <translation>{}.{}: verwacht {}, ontbreekt</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="74"/>
+        <source>{}.{}: expected {}, found {}</source>
+        <translation>{}.{}: verwacht {}, gevonden {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="132"/>
+        <source>Unexpected definition of table {} in a new programme.</source>
+        <translation>Onverwachte definitie van tabel {} in een nieuw programma.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="128"/>
+        <source>The upgrade has no value for the new mandatory column {}.{}.</source>
+        <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="223"/>
+        <source>{} is in use by another session ({}); try the upgrade again later.</source>
+        <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="91"/>
+        <source>The disk is full: {} could not be saved. Nothing was written; free some space and save again.</source>
+        <translation>De schijf is vol: {} kon niet worden opgeslagen. Er is niets geschreven; maak ruimte vrij en sla opnieuw op.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="94"/>
+        <source>Another planner or program is saving {} right now. Nothing was written; save again in a moment.</source>
+        <translation>Een andere planner of een ander programma slaat {} op dit moment op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="97"/>
+        <source>{} is read-only. Nothing was written.</source>
+        <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="54"/>
+        <source>Saving {} failed: {}. Nothing was written.</source>
+        <translation>Opslaan van {} is mislukt: {}. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="97"/>
+        <source>There is no upgrade to schema version {}.</source>
+        <translation>Er is geen upgrade naar schemaversie {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="124"/>
+        <source>{} has schema version {}; this version of the plugin uses version {}. Upgrade it in place now? Colleagues with an older plugin can no longer open it afterwards.</source>
+        <translation>{} heeft schemaversie {}; deze versie van de plugin gebruikt versie {}. Nu ter plaatse bijwerken? Collega's met een oudere plugin kunnen het daarna niet meer openen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="128"/>
+        <source>A backup copy is made first: {}</source>
+        <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="247"/>
+        <source>{} is in use by another session; close it there and try the upgrade again.</source>
+        <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="251"/>
+        <source>Upgrading {} failed, nothing was changed: {}</source>
+        <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="52"/>
+        <source>Another planner is saving the same rows of {} right now. Nothing was written; save again in a moment.</source>
+        <translation>Een andere planner slaat op dit moment dezelfde rijen van {} op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/save.py" line="58"/>
+        <source>“{}” was deleted by someone else after you read it.</source>
+        <translation>“{}” is door iemand anders verwijderd nadat u het had gelezen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/save.py" line="60"/>
+        <source>“{}” was changed by {} at {} after you read it (you read version {}, it is now {}).</source>
+        <translation>“{}” is gewijzigd door {} op {} nadat u het had gelezen (u las versie {}, nu is het versie {}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/save.py" line="62"/>
+        <source>Your save was refused so that nothing is overwritten; nothing of it was written. Your edits are still in the edit buffer: note them, discard, and make your change again on the current version.</source>
+        <translation>Uw opslag is geweigerd zodat niets wordt overschreven; er is niets van geschreven. Uw wijzigingen staan nog in de bewerkingsbuffer: noteer ze, verwerp ze en breng uw wijziging opnieuw aan op de huidige versie.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
+        <source>Settings of {}: {} = &apos;{}&apos; is not a number of 0 or more; the check used the default {}.</source>
+        <translation>Instellingen van {}: {} = &apos;{}&apos; is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
 </context>
 </TS>

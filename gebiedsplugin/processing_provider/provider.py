@@ -18,9 +18,10 @@ def algorithm_classes() -> list:
     from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
     from gebiedsplugin.processing_provider.generate_sample import GenerateSampleAlgorithm
     from gebiedsplugin.processing_provider.import_layer import ImportLayerAlgorithm
+    from gebiedsplugin.processing_provider.upgrade_programme import UpgradeProgrammeAlgorithm
 
     return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm,
-            DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm]
+            DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm, UpgradeProgrammeAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

@@ -25,6 +25,7 @@ from gebiedsplugin.qgis_io.ogr_tables import (
 )
 from gebiedsplugin.qgis_io.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.files import write_error
+from gebiedsplugin.qgis_io.store import gpkg_migrate
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 
@@ -112,7 +113,12 @@ class GpkgStore:
         if "schema_info" not in names:
             raise ProgrammeError(tr("{} is a GeoPackage but not a programme (no schema_info table).").format(p.name))
         info = {r["key"]: r["value"] for r in read_rows(ds, "schema_info")}
-        check_programme_tables(p.name, names, info)
+        conn = gpkg_migrate.connect(self.path, read_only=True)
+        try:
+            found = gpkg_migrate.columns(conn)
+        finally:
+            conn.close()
+        check_programme_tables(p.name, names, info, found, gpkg_migrate.GPKG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
     @property

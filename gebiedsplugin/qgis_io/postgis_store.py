@@ -29,6 +29,7 @@ from gebiedsplugin.qgis_io import pg_connection
 from gebiedsplugin.qgis_io import postgis_ddl as ddl
 from gebiedsplugin.qgis_io import postgis_rows as rows
 from gebiedsplugin.qgis_io.schema_check import check_programme_tables
+from gebiedsplugin.qgis_io.store import pg_migrate
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.redact import redact
@@ -161,9 +162,10 @@ class PostgisStore:
                 if "schema_info" not in names:
                     raise ProgrammeError(tr("{} is not a programme (no schema_info table).").format(self.path))
                 info = rows.key_values(cur, self.schema_name, "schema_info")
+                found = pg_migrate.columns(cur, self.schema_name)
         finally:
             conn.close()
-        check_programme_tables(self.path, names, info)
+        check_programme_tables(self.path, names, info, found, pg_migrate.PG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
     @property
