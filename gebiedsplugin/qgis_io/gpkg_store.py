@@ -24,8 +24,8 @@ from gebiedsplugin.qgis_io.ogr_tables import (
     write_rows,
 )
 from gebiedsplugin.qgis_io.schema_check import check_programme_tables
-from gebiedsplugin.toolbelt.files import write_error
 from gebiedsplugin.qgis_io.store import gpkg_migrate
+from gebiedsplugin.toolbelt.files import write_error
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 
