@@ -129,6 +129,15 @@ class EditActions:
         self.prompts.show_history(str(feature["title"] or uid), trail)
         return trail
 
+    def programme_history(self) -> list:
+        """Show every recorded change of the programme (filterable by planner and date); the trail."""
+        store = self.controller.store
+        if store is None:
+            return []
+        trail = store.audit_trail()
+        self.prompts.show_history(store.name, trail, whole_programme=True)
+        return trail
+
     def undo(self, layer) -> None:
         """Undo the last edit on *layer* (the one edited last)."""
         if layer is not None and layer.isEditable():

@@ -18,7 +18,14 @@ from __future__ import annotations
 from functools import partial
 
 import shapely
-from qgis.core import NULL, QgsFeatureRequest, QgsProject
+from qgis.core import (
+    NULL,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeatureRequest,
+    QgsProject,
+)
 from qgis.PyQt.QtCore import QDate, QDateTime, QTimer, QVariant
 
 from gebiedsplugin.core import schema
@@ -130,7 +137,7 @@ class EditSession:
             return True
         self._saving = True
         try:
-            self.last_result = save(self.store, changes, self.planner or planner_name())
+            self.last_result = save(self.store, changes, self.planner or self._planner())
         except ProgrammeError as e:
             self.last_error = str(e)
             return False
@@ -144,6 +151,13 @@ class EditSession:
             if layer.isEditable():
                 self.remember(table)
         return True
+
+    def _planner(self) -> str:
+        """Who saves, as the forms stamp it: @user_full_name (else the account) in the layers' context."""
+        layer = next(iter(self.layers.values()))
+        context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        name = QgsExpression("coalesce(@user_full_name, @user_account_name)").evaluate(context)
+        return str(name) if name else planner_name()
 
     def _before_commit(self, table: str, stop_editing: bool) -> None:
         """QGIS's own Save of one programme layer: save all of them here first."""

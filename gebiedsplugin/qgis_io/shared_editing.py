@@ -52,3 +52,23 @@ def audit_rows(trail: list) -> list:
             who = "{} ({})".format(who, entry["db_user"])
         out.append((_when(entry.get("changed_at")), who, labels.get(operation, operation or ""), "; ".join(details)))
     return out
+
+
+def planners(trail: list) -> list:
+    """The distinct planners in *trail*, sorted."""
+    return sorted({e.get("changed_by") or "" for e in trail} - {""})
+
+
+def filter_trail(trail: list, planner: str | None = None, since=None, until=None) -> list:
+    """Entries of *planner* (None: anyone) changed on a day from *since* to *until* (dates; None: open)."""
+    out = []
+    for entry in trail:
+        if planner and entry.get("changed_by") != planner:
+            continue
+        day = _when(entry.get("changed_at"))[:10]
+        if since is not None and day < since.isoformat():
+            continue
+        if until is not None and day > until.isoformat():
+            continue
+        out.append(entry)
+    return out

@@ -68,8 +68,8 @@ class AnsweringPrompts(Prompts):
     def inform(self, title, text):
         self.asked.append(("inform", text))
 
-    def show_history(self, title, trail):
-        self.asked.append(("history", title, trail))
+    def show_history(self, title, trail, whole_programme=False):
+        self.asked.append(("history", title, trail) + (("programme",) if whole_programme else ()))
 
 
 @pytest.fixture()
