@@ -554,7 +554,7 @@
         <translation>{} interventie(s) verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="56"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -870,32 +870,32 @@ Vervangen?</translation>
         <translation>De geselecteerde interventies verwijderen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="54"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="57"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="54"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="57"/>
         <source>Undo the last change</source>
         <translation>De laatste wijziging ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="55"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="58"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="56"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
         <source>Save all changes to the programme</source>
         <translation>Alle wijzigingen in het programma opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="58"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
         <source>Discard</source>
         <translation>Verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="58"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
         <source>Discard all unsaved changes</source>
         <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
@@ -2135,27 +2135,17 @@ Vervangen?</translation>
         <translation>Importeren in het programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="26"/>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="40"/>
         <source>History of {}</source>
         <translation>Geschiedenis van {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="30"/>
-        <source>{} recorded changes, oldest first.</source>
-        <translation>{} vastgelegde wijzigingen, oudste eerst.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="30"/>
-        <source>No changes recorded for this intervention.</source>
-        <translation>Voor deze interventie zijn geen wijzigingen vastgelegd.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="35"/>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="67"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="35"/>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="67"/>
         <source>Changes</source>
         <translation>Wijzigingen</translation>
     </message>
@@ -2198,11 +2188,6 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
         <source>History…</source>
         <translation>Geschiedenis…</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
-        <source>Show who changed the selected intervention and when (PostGIS programmes)</source>
-        <translation>Toon wie de geselecteerde interventie wanneer heeft gewijzigd (PostGIS-programma's)</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="55"/>
@@ -2295,22 +2280,22 @@ Vervangen?</translation>
         <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="40"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="40"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41"/>
         <source>Changed</source>
         <translation>Gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="40"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41"/>
         <source>Deleted</source>
         <translation>Verwijderd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="49"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50"/>
         <source>shape changed</source>
         <translation>vorm gewijzigd</translation>
     </message>
@@ -2784,7 +2769,62 @@ Vervangen?</translation>
     <message>
         <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
         <source>Settings of {}: {} = &apos;{}&apos; is not a number of 0 or more; the check used the default {}.</source>
-        <translation>Instellingen van {}: {} = &apos;{}&apos; is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
+        <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="48"/>
+        <source>All planners</source>
+        <translation>Alle planners</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="60"/>
+        <source>Planner</source>
+        <translation>Planner</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="60"/>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="69"/>
+        <source>Row</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="91"/>
+        <source>{} of {} recorded changes, oldest first.</source>
+        <translation>{} van {} vastgelegde wijzigingen, oudste eerst.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="91"/>
+        <source>No changes recorded.</source>
+        <translation>Geen wijzigingen vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
+        <source>Show who changed the selected intervention and when</source>
+        <translation>Toon wie de geselecteerde interventie wanneer heeft gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
+        <source>Programme history…</source>
+        <translation>Geschiedenis van het programma…</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
+        <source>Every change to the programme: who, when, which row and field; filter by planner and date</source>
+        <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="65"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="65"/>
+        <source>no</source>
+        <translation>nee</translation>
     </message>
 </context>
 </TS>

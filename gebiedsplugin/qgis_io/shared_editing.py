@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from gebiedsplugin.core import schema
 from gebiedsplugin.toolbelt.i18n import tr
 
 # Bookkeeping columns every change touches; not listed as "what changed".
@@ -43,7 +44,7 @@ def audit_rows(trail: list) -> list:
         operation = entry.get("operation")
         details = []
         if operation == "UPDATE":
-            details = ["{}: {} → {}".format(k, "—" if a is None else a, "—" if b is None else b)
+            details = ["{}: {} → {}".format(k, _shown(entry, k, a), _shown(entry, k, b))
                        for k, a, b in changed_fields(entry)]
             if entry.get("geometry_changed"):
                 details.append(tr("shape changed"))
@@ -52,6 +53,19 @@ def audit_rows(trail: list) -> list:
             who = "{} ({})".format(who, entry["db_user"])
         out.append((_when(entry.get("changed_at")), who, labels.get(operation, operation or ""), "; ".join(details)))
     return out
+
+
+def _shown(entry: dict, name: str, value) -> str:
+    """A value as a planner reads it, the same from either store (0/1 booleans, 500.0 amounts)."""
+    if value is None:
+        return "—"
+    table = schema.TABLES_BY_NAME.get(entry.get("table") or "")
+    kind = table.field(name).type if table is not None and name in table.field_names else None
+    if kind == schema.BOOLEAN:
+        return tr("yes") if value else tr("no")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def planners(trail: list) -> list:
