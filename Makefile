@@ -40,7 +40,7 @@ demo: setup $(QM)
 	$(PY) scripts/demo.py --out $(OUT)
 
 bench: setup
-	$(PY) scripts/bench.py
+	bash scripts/with_postgis.sh $(PY) scripts/bench.py
 
 ## stage: build/gebiedsplugin, the plugin folder QGIS loads, as symlinks to the sources
 stage: $(QM)

@@ -205,6 +205,9 @@ def main() -> int:
         rows[size] = (o, b)
         print("{:,}: ours {:.2f} s, baseline {}".format(size, o["total"], _fmt(b and b["total"])), flush=True)
     ok = report(sizes, rows)
+    print("\nSaving with locking and audit (scripts/bench_save.py):", flush=True)
+    saved = subprocess.run([sys.executable, str(HERE / "bench_save.py")], check=False, env=dict(os.environ))
+    ok &= saved.returncode == 0
     export = HERE / "bench_export.py"
     if export.exists() and not args.no_export:
         print("\nExport benchmark (scripts/bench_export.py):", flush=True)

@@ -105,7 +105,7 @@ def stored_geometry(geom, geometry_kind: str):
 def stamped(table_name: str, values: dict, planner: str, now: str, insert: bool) -> dict:
     """*values* with the bookkeeping a writer adds: who and when; for an insert a uid and version 1."""
     table = schema.table(table_name)
-    names = set(table.field_names)
+    names = table.fields_by_name
     out = {k: v for k, v in values.items() if k in names and k not in BOOKKEEPING}
     out["modified_by"] = planner
     out["modified_at"] = now

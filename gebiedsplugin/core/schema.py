@@ -8,6 +8,7 @@ pure Python: no QGIS, no Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 SCHEMA_VERSION = 2  # 2: row_version, uid and modified_at/by on every versioned table; audit_log
@@ -54,14 +55,20 @@ class Table:
 
     def field(self, name: str) -> Field:
         """Return the field called *name* (KeyError if absent)."""
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(name)
+        return self.fields_by_name[name]
 
     @property
     def field_names(self) -> list:
         return [f.name for f in self.fields]
+
+    def has_field(self, name: str) -> bool:
+        """True when the table has a field called *name*."""
+        return name in self.fields_by_name
+
+    @cached_property
+    def fields_by_name(self) -> dict:
+        """name -> Field (savers look fields up per value)."""
+        return {f.name: f for f in self.fields}
 
 
 # --- value lists: code -> (English label, Dutch label); stored in table value_lists -------------

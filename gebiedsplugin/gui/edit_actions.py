@@ -99,7 +99,7 @@ class EditActions:
             return False
         for layer in session.layers.values():
             if layer.isEditable():
-                layer.commitChanges()  # nothing left in the buffer: this only ends editing
+                layer.commitChanges()  # layers that had no edits: this only ends editing
         notify(self.iface, tr("Save"), tr("Changes saved."), Qgis.Success)
         return True
 

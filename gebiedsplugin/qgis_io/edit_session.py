@@ -75,18 +75,16 @@ class EditSession:
         """Record the version of every row of *table* as the planner reads it now."""
         self.read_versions[table] = row_versions(self.store, table)
 
-    def _version(self, table: str, layer, fid: int):
-        known = self.read_versions.get(table, {})
-        if fid in known:
-            return known[fid]
-        feature = self._stored(layer, fid)
-        return py_value(feature[schema.ROW_VERSION]) if feature is not None else None
-
     @staticmethod
-    def _stored(layer, fid: int):
-        """The feature as the data provider has it (not the edit buffer), or None."""
-        feature = next(layer.dataProvider().getFeatures(QgsFeatureRequest(fid)), None)
-        return feature if feature is not None and feature.isValid() else None
+    def _stored(layer, table: str, fids) -> dict:
+        """fid -> the row as the data provider has it (not the edit buffer): key, label, version."""
+        if not fids:
+            return {}
+        t = schema.table(table)
+        wanted = [n for n in ("title", "name", "message", t.key, schema.ROW_VERSION) if t.has_field(n)]
+        request = QgsFeatureRequest().setFilterFids(list(fids)).setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes(wanted, layer.fields())
+        return {f.id(): {n: py_value(f[n]) for n in wanted} for f in layer.dataProvider().getFeatures(request)}
 
     # --- what the planner changed -----------------------------------------------------------------
     def modified_layers(self) -> list:
@@ -113,13 +111,13 @@ class EditSession:
                                  label=row_label(table, values)))
         deleted = {fid for fid in buffer.deletedFeatureIds() if fid >= 0}
         attrs, geoms = buffer.changedAttributeValues(), buffer.changedGeometries()
-        for fid in sorted(deleted | set(attrs) | set(geoms)):
-            if fid < 0:
-                continue
-            stored = self._stored(layer, fid)
-            shown = names & {"title", "name", "message", schema.table(table).key}
-            label = row_label(table, {n: py_value(stored[n]) for n in shown}) if stored is not None else str(fid)
-            version = self._version(table, layer, fid)
+        touched = sorted(fid for fid in deleted | set(attrs) | set(geoms) if fid >= 0)
+        stored = self._stored(layer, table, touched)
+        known = self.read_versions.get(table, {})
+        for fid in touched:
+            row = stored.get(fid)
+            label = row_label(table, row) if row is not None else str(fid)
+            version = known[fid] if fid in known else (row or {}).get(schema.ROW_VERSION)
             if fid in deleted:
                 out.append(RowChange(table, DELETE, fid, version, label=label))
                 continue
@@ -129,8 +127,11 @@ class EditSession:
         return out
 
     # --- saving ---------------------------------------------------------------------------------
-    def save(self) -> bool:
-        """Save every programme layer's edits in one transaction; False (buffers kept) when refused."""
+    def save(self, stop_editing: bool = True) -> bool:
+        """Save every programme layer's edits in one transaction; False (buffers kept) when refused.
+
+        Saved layers leave editing (as QGIS's commit does), unless *stop_editing* is False.
+        """
         self.last_error = ""
         changes = self.changes()
         if not changes:
@@ -143,12 +144,20 @@ class EditSession:
             return False
         finally:
             self._saving = False
+        saved = {c.table for c in changes}
         for layer in self.modified_layers():
-            layer.editBuffer().rollBack()  # saved: the buffer's edits are in the programme now
-            layer.undoStack().clear()
+            # Saved: the buffer's edits are in the programme now. A clean undo stack lets rollBack()
+            # drop the buffer at once instead of undoing every edit (0.5 s for 1,000 edits); inside
+            # QGIS's own commit the buffer must live on, emptied the slow way.
+            if stop_editing:
+                layer.undoStack().clear()
+                layer.rollBack()
+            else:
+                layer.editBuffer().rollBack()
+                layer.undoStack().clear()
             QTimer.singleShot(0, layer.reload)
-        for table, layer in self.layers.items():
-            if layer.isEditable():
+        for table in saved:  # what the planner sees now is what the next save states
+            if self.layers[table].isEditable():
                 self.remember(table)
         return True
 
@@ -163,7 +172,7 @@ class EditSession:
         """QGIS's own Save of one programme layer: save all of them here first."""
         if self._saving or not self.modified_layers():
             return
-        if not self.save():
+        if not self.save(stop_editing=False):
             from qgis.core import Qgis
 
             from gebiedsplugin.toolbelt.log import log

@@ -159,6 +159,17 @@ class GpkgStore:
 
         write_settings(self, values, versions, planner)
 
+    def row_versions(self, table_name: str) -> dict:
+        """fid -> row_version of every row of *table_name* (one light query)."""
+        from gebiedsplugin.qgis_io.store import gpkg_sqlite
+
+        conn = gpkg_sqlite.connect(self.path)
+        try:
+            return dict(conn.execute('SELECT fid, coalesce(row_version, 0) FROM "{}"'.format(
+                schema.table(table_name).name)))
+        finally:
+            conn.close()
+
     def writer(self, planner: str):
         """One write transaction (``with store.writer(planner) as w``) for store.save.apply_changes."""
         from gebiedsplugin.qgis_io.store.gpkg_writer import GpkgWriter

@@ -214,6 +214,11 @@ class PostgisStore:
 
         write_settings(self, values, versions, planner)
 
+    def row_versions(self, table_name: str) -> dict:
+        """fid -> row_version of every row of *table_name* (one light query)."""
+        return dict(self._query(sql.SQL("SELECT {}, coalesce(row_version, 0) FROM {}").format(
+            sql.Identifier(ddl.KEY), sql.Identifier(self.schema_name, schema.table(table_name).name))))
+
     def writer(self, planner: str):
         """One write transaction (``with store.writer(planner) as w``) for store.save.apply_changes."""
         from gebiedsplugin.qgis_io.store.pg_writer import PgWriter

@@ -84,7 +84,7 @@ class GpkgWriter:
             raise ProgrammeError(gpkg_sqlite.explain(e, self.path)) from None
 
     def _assignments(self, table: schema.Table, values: dict, geometry):
-        names = [n for n in values if n in table.field_names]
+        names = [n for n in values if n in table.fields_by_name]
         params = [sql_value(table.field(n), values[n]) for n in names]
         columns = [_q(n) for n in names]
         if geometry is not None and table.geometry:

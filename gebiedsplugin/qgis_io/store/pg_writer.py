@@ -65,7 +65,7 @@ class PgWriter:
         return sql.Identifier(self.store.schema_name, table_name)
 
     def _assignments(self, table: schema.Table, values: dict, geometry):
-        names = [n for n in values if n in table.field_names]
+        names = [n for n in values if n in table.fields_by_name]
         columns = [sql.Identifier(n) for n in names]
         slots = [sql.Placeholder()] * len(names)
         params = [pg_value(table.field(n), values[n]) for n in names]

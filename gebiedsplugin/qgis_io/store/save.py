@@ -135,8 +135,7 @@ def save(store, changes, planner: str | None = None) -> SaveResult:
 
 def row_versions(store, table_name: str) -> dict:
     """fid -> row_version of every row of *table_name* (what a planner's session has read)."""
-    rows, _, fids = store.read_table(table_name)
-    return {fid: row.get(schema.ROW_VERSION) or 0 for row, fid in zip(rows, fids)}
+    return store.row_versions(table_name)
 
 
 def write_settings(store, values: dict, versions: dict | None = None, planner: str | None = None) -> None:
