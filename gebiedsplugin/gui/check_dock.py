@@ -33,7 +33,6 @@ from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, reload_layers
 from gebiedsplugin.qgis_io.findings_store import write_csv
-from gebiedsplugin.toolbelt.csv_cells import safe_row
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
@@ -289,7 +288,7 @@ class CheckDock(ProgrammeDock):
                 return ""
             overwrite = True
         try:
-            write_csv(path, [safe_row(r) for r in rows], overwrite)  # no formulas for spreadsheets
+            write_csv(path, rows, overwrite)
         except ProgrammeError as e:
             self._fail(str(e))
             return ""

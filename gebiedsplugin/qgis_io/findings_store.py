@@ -20,6 +20,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import MergePlan, Scope, decision, plan_merge
 from gebiedsplugin.core.row_changes import INSERT, UPDATE, RowChange
 from gebiedsplugin.qgis_io.store.save import SaveConflict, planner_name, save
+from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -144,5 +145,5 @@ def write_csv(path: str, rows: Iterable[dict], overwrite: bool = False) -> str:
             writer = csv.DictWriter(out, fieldnames=list(CSV_FIELDS), extrasaction="ignore")
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in CSV_FIELDS})
+                writer.writerow({k: safe_cell(row.get(k)) for k in CSV_FIELDS})  # no formulas for spreadsheets
     return str(path)
