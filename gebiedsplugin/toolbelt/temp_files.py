@@ -148,17 +148,18 @@ def sweep_stale(folder) -> list:
     except OSError:
         return removed
     with entries:
-        for entry in entries:
-            if not is_temp_name(entry.name):
-                continue
-            try:
-                stale = is_stale(entry.name, _last_touched(entry))
-            except OSError:
-                continue
-            if stale:
-                remove_temp(entry.path)
-                if not os.path.lexists(entry.path):
-                    removed.append(entry.path)
+        listed = [entry for entry in entries if is_temp_name(entry.name)]
+    for entry in listed:
+        if entry.path in removed:  # went with its GeoPackage already (a journal)
+            continue
+        try:
+            stale = is_stale(entry.name, _last_touched(entry))
+        except OSError:
+            continue
+        if stale:
+            before = {e.path for e in listed if os.path.lexists(e.path)}
+            remove_temp(entry.path)
+            removed.extend(p for p in sorted(before) if not os.path.lexists(p) and p not in removed)
     return removed
 
 
