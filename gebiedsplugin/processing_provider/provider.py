@@ -11,6 +11,8 @@ from gebiedsplugin.toolbelt.resources import icon_path
 
 def algorithm_classes() -> list:
     """Every algorithm of the provider (one per module)."""
+    from gebiedsplugin.processing_provider.check_in import CheckInAlgorithm
+    from gebiedsplugin.processing_provider.check_out import CheckOutAlgorithm
     from gebiedsplugin.processing_provider.check_programme import CheckProgrammeAlgorithm
     from gebiedsplugin.processing_provider.copy_programme import CopyProgrammeAlgorithm
     from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
@@ -21,7 +23,8 @@ def algorithm_classes() -> list:
     from gebiedsplugin.processing_provider.upgrade_programme import UpgradeProgrammeAlgorithm
 
     return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm,
-            DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm, UpgradeProgrammeAlgorithm]
+            DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm, UpgradeProgrammeAlgorithm,
+            CheckOutAlgorithm, CheckInAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

@@ -143,3 +143,26 @@ def test_bad_copies_are_refused_naming_why_and_nothing_is_written(programme_stor
         check_in(clean.path, planner="Anna")
     assert fingerprint(shared) == before
     assert json.loads(shared.schema_info()["checkout:" + clean.schema_info()["checkout_id"]])["districts"] == ["oost"]
+
+
+def test_check_out_and_in_as_processing_algorithms(programme_store, provider, tmp_path):
+    import processing
+
+    shared = programme_store
+    target = str(tmp_path / "area_day.gpkg")
+    out = processing.run("gebiedsplugin:check_out", {"PROGRAMME": shared.path, "DISTRICTS": "oost",
+                                                     "YEAR_FROM": 2026, "YEAR_TO": 2030, "OUTPUT": target})
+    assert out["OUTPUT"] == target and "interventions_point" in out["COUNTS"]
+    rows = [r for _, r in rows_by_uid(GpkgStore(target)).values()]
+    assert rows and all(r["district_id"] == "oost" and r["end_year"] >= 2026 and r["start_year"] <= 2030
+                        for r in rows)
+    uid = rows[0]["uid"]
+    edit(GpkgStore(target), uid, "Anna", title="offline")
+    edit(shared, uid, "Bert", title="shared")
+    dry = processing.run("gebiedsplugin:check_in", {"COPY": target, "DRY_RUN": True})
+    conflicts = json.loads(dry["CONFLICTS"])
+    assert dry["OPEN_CONFLICTS"] == 1 and conflicts[0]["id"] == T + "/" + uid
+    assert {"field": "title", "base": rows[0]["title"], "mine": "offline", "theirs": "shared"} in conflicts[0]["fields"]
+    done = processing.run("gebiedsplugin:check_in", {"COPY": target, "DECISIONS": json.dumps({T + "/" + uid: "mine"})})
+    assert done["OPEN_CONFLICTS"] == 0 and json.loads(done["COUNTS"])["update"] == 1
+    assert rows_by_uid(shared)[uid][1]["title"] == "offline"
