@@ -12,7 +12,6 @@ from pathlib import Path
 
 from osgeo import gdal, ogr
 
-from gebiedsplugin import __version__
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Programme
@@ -28,6 +27,7 @@ from gebiedsplugin.qgis_io.store import gpkg_migrate
 from gebiedsplugin.toolbelt.files import write_error
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
+from gebiedsplugin.toolbelt.version import __version__
 
 gdal.UseExceptions()
 

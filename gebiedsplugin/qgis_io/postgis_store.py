@@ -21,7 +21,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from gebiedsplugin import __version__
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
@@ -33,6 +32,7 @@ from gebiedsplugin.qgis_io.store import pg_migrate
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.redact import redact
+from gebiedsplugin.toolbelt.version import __version__
 
 _WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
               "polygon": QgsWkbTypes.MultiPolygon, "multipolygon": QgsWkbTypes.MultiPolygon}
