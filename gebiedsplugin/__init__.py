@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gebiedsplugin.toolbelt.version import __version__  # noqa: F401 (metadata.txt is the source)
+from gebiedsplugin.toolbelt.version import VERSION
+
+__version__ = VERSION
 
 
 def classFactory(iface):  # noqa: N802 (QGIS's name)

@@ -21,7 +21,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import Scope, count_by_rule, in_scope
 from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
 from gebiedsplugin.core.rules.engine import ignored_settings
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
 
 _SPATIAL = ("districts", "neighbourhoods") + schema.INTERVENTION_TABLES + schema.PROJECT_TABLES

@@ -17,4 +17,4 @@ def plugin_version() -> str:
     return "0"
 
 
-__version__ = plugin_version()
+VERSION = plugin_version()

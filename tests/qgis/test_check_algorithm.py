@@ -11,9 +11,9 @@ from osgeo import gdal, ogr, osr
 from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.qgis_io.findings_store import FindingsRegister
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-from gebiedsplugin.qgis_io.ogr_tables import create_table, spatial_ref, write_rows
+from gebiedsplugin.qgis_io.store.findings import FindingsRegister
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.qgis_io.store.ogr_tables import create_table, spatial_ref, write_rows
 from tests.qgis.interventions_fixtures import town_programme
 
 ALG = "gebiedsplugin:check_programme"

@@ -10,7 +10,7 @@ from qgis.core import QgsApplication
 
 from gebiedsplugin.gui.check_dock import CheckPrompts
 from gebiedsplugin.gui.check_tree import ROW_ROLE
-from gebiedsplugin.qgis_io.findings_store import FindingsRegister
+from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 

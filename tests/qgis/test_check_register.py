@@ -8,7 +8,7 @@ from osgeo import gdal, ogr
 from gebiedsplugin.core.findings import AUTO_DECIDER, CLOSED_NOTE, Scope, plan_merge
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, run_check
-from gebiedsplugin.qgis_io.findings_store import FindingsRegister, write_csv
+from gebiedsplugin.qgis_io.store.findings import FindingsRegister, write_csv
 
 
 def _planted_found(rows_or_findings, manifest) -> list:

@@ -90,7 +90,7 @@ def set_info(conn, key: str, value: str) -> None:
 def template() -> dict:
     """The SQL of a freshly created (empty) programme: {'tables': {name: sql}, 'indexes': {name: (table, sql)}}."""
     if "ddl" not in _template_cache:
-        from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+        from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
         with tempfile.TemporaryDirectory(prefix="gebied-template-") as folder:
             path = os.path.join(folder, "template.gpkg")

@@ -15,19 +15,19 @@ from osgeo import gdal, ogr
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Programme
-from gebiedsplugin.qgis_io.ogr_tables import (
+from gebiedsplugin.qgis_io.store import gpkg_migrate
+from gebiedsplugin.qgis_io.store.ogr_tables import (
     create_table,
     read_rows,
     spatial_ref,
     write_features,
     write_rows,
 )
-from gebiedsplugin.qgis_io.schema_check import check_programme_tables
-from gebiedsplugin.qgis_io.store import gpkg_migrate
+from gebiedsplugin.qgis_io.store.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.files import write_error
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
-from gebiedsplugin.toolbelt.version import __version__
+from gebiedsplugin.toolbelt.version import VERSION
 
 gdal.UseExceptions()
 
@@ -185,7 +185,7 @@ class GpkgStore:
 
     def read_programme(self, feedback=None) -> Programme:
         """The whole programme as plain records (safe in a worker thread)."""
-        from gebiedsplugin.qgis_io.ogr_read import read_programme
+        from gebiedsplugin.qgis_io.store.ogr_read import read_programme
 
         return read_programme(self.path, self.crs(), feedback)
 
@@ -197,13 +197,13 @@ class GpkgStore:
     # --- store-neutral services (the same names on PostgisStore) --------------------------------
     def read_table(self, table_name: str) -> tuple:
         """(rows as dicts, shapely geometries or None, fids) of one table (safe in a worker thread)."""
-        from gebiedsplugin.qgis_io.ogr_read import read_table
+        from gebiedsplugin.qgis_io.store.ogr_read import read_table
 
         return read_table(self._open(), table_name)
 
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""
-        from gebiedsplugin.qgis_io.findings_store import FindingsRegister
+        from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 
         return FindingsRegister(self)
 
@@ -215,7 +215,7 @@ class GpkgStore:
 
     def check_writable(self) -> None:
         """ProgrammeError when the programme cannot be written (read-only file or folder)."""
-        from gebiedsplugin.qgis_io.gpkg_upsert import check_writable
+        from gebiedsplugin.qgis_io.import_targets import check_writable
 
         check_writable(self.path)
 
@@ -235,7 +235,7 @@ def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:
     info = [
         {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
         {"key": "created_at", "value": now},
-        {"key": "created_with", "value": "gebiedsplugin " + __version__},
+        {"key": "created_with", "value": "gebiedsplugin " + VERSION},
         {"key": "crs", "value": crs},
     ]
     values = [

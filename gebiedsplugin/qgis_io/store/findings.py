@@ -67,7 +67,7 @@ class FindingsRegister:
 
     def __init__(self, store):
         if isinstance(store, (str, os.PathLike)):
-            from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+            from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
             store = GpkgStore(store)
         self.store = store

@@ -21,7 +21,7 @@ def is_postgis(source: str) -> bool:
 
 def split_postgis(source: str) -> tuple:
     """(connection, schema) of a ``postgres:<connection>/<schema>`` text."""
-    from gebiedsplugin.qgis_io.pg_connection import refuse_password
+    from gebiedsplugin.qgis_io.store.pg_connection import refuse_password
 
     refuse_password(str(source))  # before any message could quote a part of it
     connection, sep, schema_name = str(source)[len(PREFIX):].rpartition("/")
@@ -34,11 +34,11 @@ def split_postgis(source: str) -> tuple:
 def open_store(source: str, user: str | None = None):
     """The GpkgStore or PostgisStore that *source* names, validated."""
     if is_postgis(source):
-        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+        from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
         connection, schema_name = split_postgis(source)
         return PostgisStore.open(connection, schema_name, user)
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     return GpkgStore.open(source)
 
@@ -46,10 +46,10 @@ def open_store(source: str, user: str | None = None):
 def create_store(target: str, crs: str, programme=None, overwrite: bool = False):
     """A new programme at *target* (GeoPackage path or postgres:<connection>/<schema>)."""
     if is_postgis(target):
-        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+        from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
         connection, schema_name = split_postgis(target)
         return PostgisStore.create(connection, schema_name, crs, programme, overwrite=overwrite)
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     return GpkgStore.create(target, crs, programme, overwrite=overwrite)

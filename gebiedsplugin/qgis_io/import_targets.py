@@ -44,7 +44,7 @@ def check_writable(path: str) -> None:
 def _as_store(store):
     """A store for *store* (a store, or a GeoPackage path as older callers pass)."""
     if isinstance(store, (str, os.PathLike)):
-        from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+        from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
         return GpkgStore(store)
     return store
