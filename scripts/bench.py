@@ -63,7 +63,7 @@ def ours(size: int) -> dict:
     t1 = time.perf_counter()
     findings = run_rules(programme)
     t2 = time.perf_counter()
-    FindingsRegister(str(work)).merge(findings)
+    FindingsRegister(GpkgStore(str(work))).merge(findings)
     t3 = time.perf_counter()
     work.unlink()
     return {"read": t1 - t0, "rules": t2 - t1, "write": t3 - t2, "total": t3 - t0, "findings": len(findings),

@@ -7,15 +7,16 @@ that the file is a programme of a schema version this plugin reads, without writ
 from __future__ import annotations
 
 import os
+import stat
 from datetime import datetime, timezone
 from pathlib import Path
 
-from osgeo import gdal, ogr
+from osgeo import gdal, ogr, osr
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Programme
-from gebiedsplugin.qgis_io.store import gpkg_migrate
+from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
 from gebiedsplugin.qgis_io.store.ogr_tables import (
     create_table,
     read_rows,
@@ -30,6 +31,8 @@ from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 from gebiedsplugin.toolbelt.version import VERSION
 
 gdal.UseExceptions()
+
+SPATIAL_TABLES = ("districts", "neighbourhoods") + schema.INTERVENTION_TABLES + schema.PROJECT_TABLES
 
 # Programme tables written record by record; attribute tables as dict rows.
 
@@ -113,12 +116,12 @@ class GpkgStore:
         if "schema_info" not in names:
             raise ProgrammeError(tr("{} is a GeoPackage but not a programme (no schema_info table).").format(p.name))
         info = {r["key"]: r["value"] for r in read_rows(ds, "schema_info")}
-        conn = gpkg_migrate.connect(self.path, read_only=True)
+        conn = gpkg_sqlite.connect_read_only(self.path)
         try:
-            found = gpkg_migrate.columns(conn)
+            found = gpkg_sqlite.columns(conn)
         finally:
             conn.close()
-        check_programme_tables(p.name, names, info, found, gpkg_migrate.GPKG_TYPES)
+        check_programme_tables(p.name, names, info, found, gpkg_sqlite.GPKG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
     @property
@@ -209,15 +212,26 @@ class GpkgStore:
 
     def foreign_crs_tables(self, crs: str) -> dict:
         """table -> authority id of spatial tables stored in another CRS than *crs*."""
-        from gebiedsplugin.qgis_io.check_task import foreign_crs_tables
-
-        return foreign_crs_tables(self.path, crs)
+        ds = self._open()
+        target = osr.SpatialReference()
+        target.SetFromUserInput(crs)
+        out = {}
+        for name in SPATIAL_TABLES:
+            layer = ds.GetLayerByName(name)
+            srs = layer.GetSpatialRef() if layer is not None else None
+            if srs is not None and not srs.IsSame(target):
+                out[name] = "{}:{}".format(srs.GetAuthorityName(None), srs.GetAuthorityCode(None))
+        return out
 
     def check_writable(self) -> None:
-        """ProgrammeError when the programme cannot be written (read-only file or folder)."""
-        from gebiedsplugin.qgis_io.import_targets import check_writable
-
-        check_writable(self.path)
+        """ProgrammeError when the programme file or its folder cannot be written (or is marked read-only)."""
+        p = Path(self.path)
+        mode = stat.S_IMODE(p.stat().st_mode)
+        if not os.access(p, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise ProgrammeError(tr("The programme {} is read-only; nothing was imported.").format(p.name))
+        if not os.access(p.parent, os.W_OK):
+            raise ProgrammeError(tr("The folder of the programme {} is not writable; nothing was imported.")
+                                 .format(p.name))
 
     def apply_import(self, target: str, plan) -> None:
         """Write the added and updated rows of an ImportPlan in one transaction."""
@@ -275,8 +289,6 @@ def _write_programme(ds, programme: Programme) -> None:
 
 def _install_guards(path: str) -> None:
     """Locking and audit triggers (store/gpkg_guards.py), in one transaction."""
-    from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
-
     conn = gpkg_sqlite.connect(path)
     try:
         conn.execute("BEGIN IMMEDIATE")

@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.store.open import unopened_store
 from gebiedsplugin.toolbelt.i18n import tr
 
 
@@ -49,20 +50,6 @@ def _backend(store):
     from gebiedsplugin.qgis_io.store import gpkg_migrate
 
     return gpkg_migrate
-
-
-def unopened_store(source: str, user: str | None = None):
-    """The store *source* names, not validated (its schema may be older than this plugin's)."""
-    from gebiedsplugin.qgis_io.store.open import is_postgis, split_postgis
-
-    if is_postgis(source):
-        from gebiedsplugin.qgis_io.store.postgis import PostgisStore
-
-        connection, schema_name = split_postgis(source)
-        return PostgisStore(connection, schema_name, user)
-    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
-
-    return GpkgStore(source)
 
 
 def plan(source: str, backup: bool = True, user: str | None = None) -> Plan:

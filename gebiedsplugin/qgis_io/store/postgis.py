@@ -17,7 +17,6 @@ from psycopg2 import sql
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -308,9 +307,6 @@ class PostgisStore:
         from gebiedsplugin.qgis_io.store.audit import pg_trail
 
         return pg_trail(self, uid, table)
-
-    def configure_layer(self, layer: QgsVectorLayer, table_name: str) -> None:
-        """Nothing store-specific: the edit session states the versions read (store/edit_session)."""
 
 
 def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | None) -> None:
