@@ -22,8 +22,10 @@ translations: setup
 	pylupdate5 -noobsolete $(PY_SOURCES) -ts i18n/gebiedsplugin_nl.ts 2>/dev/null
 	lrelease -silent i18n/gebiedsplugin_nl.ts -qm $(QM)
 
+## lint: ruff, then the layering contracts of .importlinter (every floor; core stays pure Python)
 lint: setup
 	$(PY) -m ruff check gebiedsplugin tests scripts
+	.venv/bin/lint-imports --no-cache
 
 test: setup $(QM) lint test-unit test-qgis test-e2e
 

@@ -42,8 +42,8 @@ def _changes(store):
 
 
 def _gpkg_variant(master: Path, variant: str) -> float:
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
     from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
     from gebiedsplugin.qgis_io.store.save import save
 
     work = master.with_name("work.gpkg")
@@ -85,9 +85,9 @@ def _qgis_variant(master: Path, variant: str) -> float:
 
     from gebiedsplugin.core import schema
     from gebiedsplugin.qgis_io.edit_session import session_of
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
     from gebiedsplugin.qgis_io.loader import load_programme
     from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     work = master.with_name("work.gpkg")
     shutil.copy(master, work)
@@ -177,7 +177,7 @@ def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
     from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     programme, _ = generate_sample(seed=11, interventions=3 * EDITS)  # >= 1,000 over the three tables
     ok = True
@@ -192,7 +192,7 @@ def main() -> int:
                 times[variant].append(run(master, variant))
         ok &= _report("GeoPackage", times)
     if os.environ.get("GEBIED_PG_HOST"):
-        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+        from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
         connection = _service(folder_for_service)
         times = {k: [] for k in ("plain", "locked", "audited")}

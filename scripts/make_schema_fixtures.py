@@ -32,8 +32,8 @@ def main() -> int:
     qgis_headless.start()
     from gebiedsplugin.core import schema
     from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-    from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from qgis.core import Qgis
 
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.schema_check import NeedsUpgrade
+from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.settings import PluginSettings

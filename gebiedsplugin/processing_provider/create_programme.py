@@ -22,9 +22,9 @@ from gebiedsplugin.core.plausibility import DISTANCE_MAX_M, too_far
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.convert import to_shapely
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.import_where import SourcePlaces
 from gebiedsplugin.qgis_io.importer import crs_area
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.i18n import tr
 
 

@@ -17,7 +17,7 @@ from osgeo import gdal, ogr
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.atlas_pages import PAGE_FIELDS, SUMMARY_FIELDS, summary_rows
 from gebiedsplugin.core.unified import FIELD_NAMES, UNIFIED_FIELDS, UnifiedMap
-from gebiedsplugin.qgis_io.ogr_tables import spatial_ref
+from gebiedsplugin.qgis_io.store.ogr_tables import spatial_ref
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 

@@ -24,7 +24,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale

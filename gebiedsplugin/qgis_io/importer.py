@@ -38,11 +38,11 @@ from gebiedsplugin.core.import_rows import (
 )
 from gebiedsplugin.core.plausibility import bounds_of
 from gebiedsplugin.qgis_io.convert import to_shapely
-from gebiedsplugin.qgis_io.gpkg_upsert import city_row, read_existing, value_codes, whole_city_missing
 from gebiedsplugin.qgis_io.import_report import field_label, report_text
 from gebiedsplugin.qgis_io.import_source import looks_like_degrees, open_source, xy_columns
+from gebiedsplugin.qgis_io.import_targets import city_row, read_existing, value_codes, whole_city_missing
 from gebiedsplugin.qgis_io.import_where import SourcePlaces
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
 
 # Targets whose district_id the programme derives from the geometry when the source leaves it empty.

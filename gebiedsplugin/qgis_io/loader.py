@@ -63,9 +63,6 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
     neighbourhood_id = layers["neighbourhoods"].id()
     for table_name, layer in layers.items():
         configure_layer(layer, schema.table(table_name), lang, value_lists, district_id, neighbourhood_id)
-        store_setup = getattr(store, "configure_layer", None)  # e.g. PostGIS: send the row version
-        if store_setup is not None:
-            store_setup(layer, table_name)
         _apply_style(layer, table_name, lang)
     set_temporal_layers(layers)
     attach(store, layers, project)

@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import QApplication
 
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.gui.prompts import Prompts
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.settings import PluginSettings
 
 Y0, Y1 = 480000, 481000

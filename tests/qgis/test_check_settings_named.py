@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 
 def test_check_names_unusable_settings(sample_gpkg):

@@ -14,7 +14,7 @@ from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.sample import generate_sample
 from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.test_check_dock import Answers, dock  # noqa: F401 - the dock fixture
 
 HYPERLINK = '=HYPERLINK("http://x","klik")'

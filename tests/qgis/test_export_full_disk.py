@@ -12,7 +12,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.sample import generate_sample
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.files import DiskFullError
 from tests.qgis.disk_fixtures import *  # noqa: F401,F403 (the small_disk fixture)
 from tests.qgis.disk_fixtures import fill, fingerprints, leftovers, own_temp_leftovers

@@ -17,7 +17,7 @@ import pytest
 from qgis.core import QgsProject
 
 from gebiedsplugin.core.sample import generate_sample
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.files import write_text
 from gebiedsplugin.toolbelt.settings import PluginSettings
 from gebiedsplugin.toolbelt.temp_files import is_temp_name
@@ -28,7 +28,7 @@ ROOT = str(Path(__file__).resolve().parents[2])
 CREATE = """
 import sys
 from gebiedsplugin.core.sample import generate_sample
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 programme, _ = generate_sample(seed=5, interventions=20000)
 GpkgStore.create(sys.argv[1], programme.crs, programme, overwrite=True)
 """

@@ -12,7 +12,7 @@ from qgis.core import Qgis, QgsProcessingException, QgsProject
 from gebiedsplugin.core.sample import generate_sample
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_actions import use_programme
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.files import DiskFullError
 from tests.qgis.disk_fixtures import *  # noqa: F401,F403 (the small_disk fixture)
 from tests.qgis.disk_fixtures import FILLER, fill, leftovers, sha256

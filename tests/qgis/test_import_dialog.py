@@ -7,8 +7,8 @@ from qgis.PyQt.QtWidgets import QAction
 
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.import_dialog import ImportDialog
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.import_task import ImportTask
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.import_fixtures import DISTRICT_ROWS, MJP_ROWS, fingerprint, project_count, write_vector
 
 

@@ -6,8 +6,8 @@ import pytest
 import shapely
 from qgis.core import QgsVectorLayer
 
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.importer import run_import
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.import_fixtures import DISTRICT_ROWS, MJP_ROWS, project_count, write_csv, write_vector
 
 

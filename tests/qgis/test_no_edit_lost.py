@@ -180,7 +180,7 @@ def test_a_new_row_gets_version_one_a_uid_and_an_audit_entry(planners):
 
 def test_stale_settings_and_decisions_are_refused(planners):
     store, _, _ = planners
-    settings = {r["key"]: r["row_version"] for r in store.findings_register().store.read_table("settings")[0]}
+    settings = {r["key"]: r["row_version"] for r in store.read_table("settings")[0]}
     store.write_settings({"stacking_max": "9"}, versions=settings, planner="Anna")
     with pytest.raises(SaveConflict, match="changed by Anna"):
         store.write_settings({"stacking_max": "12"}, versions=settings, planner="Bert")

@@ -12,7 +12,7 @@ import shapely
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.row_changes import DELETE, INSERT, UPDATE, RowChange
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.offline import check_in, check_out
 from gebiedsplugin.qgis_io.store.save import save
 from tests.qgis.planner_sessions import audit_rows, stored_row

@@ -6,9 +6,9 @@ import psycopg2
 import pytest
 from psycopg2 import sql
 
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-from gebiedsplugin.qgis_io.postgis_store import PostgisStore
-from gebiedsplugin.qgis_io.programme_copy import programme_ids, to_gpkg
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+from gebiedsplugin.qgis_io.store.transfer import programme_ids, to_gpkg
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 TABLE = "interventions_point"
@@ -136,7 +136,7 @@ def test_check_gives_the_same_findings_on_both_stores(pg_sample, tmp_path):
 
 def test_copy_refuses_an_existing_target(pg_sample):
     from gebiedsplugin.core.errors import ProgrammeError
-    from gebiedsplugin.qgis_io.programme_copy import gpkg_to_postgis
+    from gebiedsplugin.qgis_io.store.transfer import gpkg_to_postgis
 
     gpkg, pg, _ = pg_sample
     with pytest.raises(ProgrammeError, match="already exists"):
@@ -147,7 +147,7 @@ def test_copy_refuses_an_existing_target(pg_sample):
 def test_copy_algorithm_both_ways(pg_sample, provider, tmp_path):
     import processing
 
-    from gebiedsplugin.qgis_io.stores import open_store
+    from gebiedsplugin.qgis_io.store.open import open_store
 
     gpkg, pg, _ = pg_sample
     assert open_store(pg.path).counts() == pg.counts()  # the path names the programme, no password

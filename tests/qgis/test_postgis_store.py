@@ -11,7 +11,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.loader import load_programme
-from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 

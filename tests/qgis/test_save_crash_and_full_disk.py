@@ -18,7 +18,7 @@ import pytest
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.row_changes import INSERT, RowChange
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.save import save
 from tests.qgis.disk_fixtures import *  # noqa: F401,F403 (the small_disk fixture)
 from tests.qgis.disk_fixtures import fill

@@ -19,9 +19,9 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_actions import open_programme
 from gebiedsplugin.gui.prompts import Prompts
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-from gebiedsplugin.qgis_io.schema_check import NeedsUpgrade
 from gebiedsplugin.qgis_io.store import gpkg_migrate, migrate
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from gebiedsplugin.qgis_io.store.versions import V1_COLUMNS
 from tests.qgis.migration_checks import (
     assert_edit_bumps_version_and_audits,

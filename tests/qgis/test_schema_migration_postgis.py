@@ -14,9 +14,9 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_actions import use_programme
-from gebiedsplugin.qgis_io.postgis_store import PostgisStore
-from gebiedsplugin.qgis_io.schema_check import NeedsUpgrade
 from gebiedsplugin.qgis_io.store import migrate, pg_migrate
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from tests.qgis.migration_checks import (
     assert_edit_bumps_version_and_audits,
     assert_new_columns_filled,

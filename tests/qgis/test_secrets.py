@@ -16,8 +16,8 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_actions import use_programme
 from gebiedsplugin.qgis_io.loader import load_programme
-from gebiedsplugin.qgis_io.postgis_store import PostgisStore
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.qgis_io.store.open import open_store
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 SAVED = "gebiedsplugin_test_stored_password"

@@ -17,8 +17,8 @@ from psycopg2 import sql
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.postgis_store import PostgisStore
-from gebiedsplugin.qgis_io.programme_copy import to_gpkg
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+from gebiedsplugin.qgis_io.store.transfer import to_gpkg
 from tests.qgis.planner_sessions import Session
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 from tests.qgis.test_postgis_sharing import _valid_uids

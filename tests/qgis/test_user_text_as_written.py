@@ -22,8 +22,8 @@ from gebiedsplugin.gui.check_map import finding_feature_ids, select_subjects
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.qgis_io.district_report import write_district_report
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.intervention_rows import apply_proposals, area_geometry
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.summary_pages import render_chart
 from tests.qgis.test_export_atlas import ARTIFACTS, pdf_pages, pdf_text
 

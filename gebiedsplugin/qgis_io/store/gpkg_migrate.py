@@ -24,14 +24,6 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.store import gpkg_sqlite
 from gebiedsplugin.toolbelt.i18n import tr
 
-# schema type -> (the declared type OGR creates, declared types accepted when checking a programme)
-GPKG_TYPES = {
-    schema.TEXT: ("TEXT", {"text"}),
-    schema.INTEGER: ("MEDIUMINT", {"mediumint", "integer", "int", "smallint", "tinyint", "bigint"}),
-    schema.REAL: ("REAL", {"real", "double", "float"}),
-    schema.BOOLEAN: ("BOOLEAN", {"boolean"}),
-    schema.DATETIME: ("DATETIME", {"datetime"}),
-}
 _SAFE_TYPE = re.compile(r"^[A-Za-z0-9_ (),]*$")
 _template_cache: dict = {}
 
@@ -46,29 +38,12 @@ def now_text() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def connect(path: str, read_only: bool = False) -> sqlite3.Connection:
-    """A sqlite3 connection in autocommit mode (transactions are explicit).
-
-    Read-only: for checking a programme without writing. Otherwise GDAL's rtree functions
-    (``gpkg_sqlite``) and ``gebied_uuid()`` are registered.
-    """
-    if read_only:
-        return sqlite3.connect("{}?mode=ro".format(Path(path).resolve().as_uri()), uri=True,
-                               isolation_level=None, timeout=10)
+def connect(path: str) -> sqlite3.Connection:
+    """A sqlite3 connection in autocommit mode (transactions are explicit), with GDAL's rtree functions
+    (``gpkg_sqlite``) and ``gebied_uuid()`` registered."""
     conn = gpkg_sqlite.connect(str(path))
     conn.create_function("gebied_uuid", 0, lambda: str(uuid.uuid4()))
     return conn
-
-
-def columns(conn, tables=None) -> dict:
-    """table -> {column: declared type} of the schema tables (or *tables*) the file holds."""
-    names = [t.name for t in schema.TABLES] if tables is None else list(tables)
-    out = {}
-    for name in names:
-        found = conn.execute("SELECT name, type FROM pragma_table_info(?)", (name,)).fetchall()
-        if found:
-            out[name] = dict(found)
-    return out
 
 
 def _table_info(conn, name: str) -> list:
@@ -90,7 +65,7 @@ def set_info(conn, key: str, value: str) -> None:
 def template() -> dict:
     """The SQL of a freshly created (empty) programme: {'tables': {name: sql}, 'indexes': {name: (table, sql)}}."""
     if "ddl" not in _template_cache:
-        from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+        from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
         with tempfile.TemporaryDirectory(prefix="gebied-template-") as folder:
             path = os.path.join(folder, "template.gpkg")

@@ -3,20 +3,32 @@
 GDAL's R-tree triggers call ``ST_IsEmpty`` and ``ST_MinX``..``ST_MaxY``, SQL functions a plain
 SQLite lacks; they are registered here (GeoPackage binary header, WKB parsed by shapely only when
 the header has no envelope). Geometries are written as GeoPackage blobs with an XY envelope.
+A read-only connection and the columns a file holds (``columns``, ``GPKG_TYPES``) serve checking a
+programme before it is opened or upgraded.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import struct
+from pathlib import Path
 
 import shapely
 
+from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.toolbelt.i18n import tr
 
 BUSY_SECONDS = 10.0  # how long a save waits for another planner's save to finish
 _ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
+# schema type -> (the declared type OGR creates, declared types accepted when checking a programme)
+GPKG_TYPES = {
+    schema.TEXT: ("TEXT", {"text"}),
+    schema.INTEGER: ("MEDIUMINT", {"mediumint", "integer", "int", "smallint", "tinyint", "bigint"}),
+    schema.REAL: ("REAL", {"real", "double", "float"}),
+    schema.BOOLEAN: ("BOOLEAN", {"boolean"}),
+    schema.DATETIME: ("DATETIME", {"datetime"}),
+}
 
 
 def _header(blob: bytes):
@@ -82,6 +94,23 @@ def connect(path: str, timeout: float = BUSY_SECONDS) -> sqlite3.Connection:
     for i, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
         conn.create_function(name, 1, _part(i), deterministic=True)
     return conn
+
+
+def connect_read_only(path: str) -> sqlite3.Connection:
+    """A read-only connection, for checking a programme without writing to it."""
+    return sqlite3.connect("{}?mode=ro".format(Path(path).resolve().as_uri()), uri=True,
+                           isolation_level=None, timeout=10)
+
+
+def columns(conn, tables=None) -> dict:
+    """table -> {column: declared type} of the schema tables (or *tables*) the file holds."""
+    names = [t.name for t in schema.TABLES] if tables is None else list(tables)
+    out = {}
+    for name in names:
+        found = conn.execute("SELECT name, type FROM pragma_table_info(?)", (name,)).fetchall()
+        if found:
+            out[name] = dict(found)
+    return out
 
 
 def explain(error: sqlite3.Error, path: str) -> str:

@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.store.open import unopened_store
 from gebiedsplugin.toolbelt.i18n import tr
 
 
@@ -51,23 +52,9 @@ def _backend(store):
     return gpkg_migrate
 
 
-def unopened_store(source: str, user: str | None = None):
-    """The store *source* names, not validated (its schema may be older than this plugin's)."""
-    from gebiedsplugin.qgis_io.stores import is_postgis, split_postgis
-
-    if is_postgis(source):
-        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
-
-        connection, schema_name = split_postgis(source)
-        return PostgisStore(connection, schema_name, user)
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-
-    return GpkgStore(source)
-
-
 def plan(source: str, backup: bool = True, user: str | None = None) -> Plan:
     """The Plan for *source* (a path or postgres:<connection>/<schema>); ProgrammeError when unreadable."""
-    from gebiedsplugin.qgis_io.schema_check import NeedsUpgrade
+    from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 
     store = unopened_store(str(source), user)
     try:

@@ -74,7 +74,7 @@ def _programme_id(store, planner: str) -> str:
 def check_out(source, target: str, districts=None, year_from=None, year_to=None, planner=None,
               overwrite: bool = False) -> dict:
     """Copy a part of *source* (a store) into a new GeoPackage at *target*; counts per table."""
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     planner = planner or planner_name()
     scope = _scope(districts)
@@ -149,8 +149,8 @@ def _outside(mine: dict, base: dict, districts: set) -> list:
 
 def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run: bool = False) -> CheckInResult:
     """Merge the copy at *copy_path* into its shared programme (or *target*), all or nothing."""
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-    from gebiedsplugin.qgis_io.stores import open_store
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+    from gebiedsplugin.qgis_io.store.open import open_store
 
     planner = planner or planner_name()
     copy = GpkgStore.open(copy_path)

@@ -1,7 +1,7 @@
 """Schema upgrades of a PostGIS programme schema, through psycopg2 in one transaction.
 
 The target definitions come from a freshly created programme: the store's own DDL
-(``postgis_ddl.create_programme`` and ``create_checks``) is run in a temporary schema inside a
+(``pg_ddl.create_programme`` and ``create_checks``) is run in a temporary schema inside a
 savepoint, its catalog is read, and the savepoint is rolled back, so nothing of it remains.
 Identifiers go through ``psycopg2.sql.Identifier``; type names, defaults, index and constraint
 definitions are the ones PostgreSQL itself reports for that fresh programme.
@@ -77,7 +77,7 @@ def checks(cur, schema_name: str) -> dict:
 
 def template(target: Target) -> dict:
     """Catalog, indexes and checks of a fresh programme, made and rolled back inside this transaction."""
-    from gebiedsplugin.qgis_io import postgis_ddl as ddl
+    from gebiedsplugin.qgis_io.store import pg_ddl as ddl
 
     cur = target.cur
     name = "_gebied_template_" + uuid.uuid4().hex[:12]

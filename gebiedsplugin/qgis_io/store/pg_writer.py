@@ -8,9 +8,9 @@ from psycopg2 import sql
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.postgis_ddl import GEOMETRY, KEY
-from gebiedsplugin.qgis_io.postgis_rows import pg_value
+from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
+from gebiedsplugin.qgis_io.store.pg_rows import pg_value
 from gebiedsplugin.toolbelt.i18n import tr
 
 _V = schema.ROW_VERSION

@@ -7,7 +7,7 @@ in one save; prints "writing" once half of the funding rows are written (then go
 import sys
 
 from gebiedsplugin.core.row_changes import INSERT, UPDATE, RowChange
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.save import apply_changes
 
 

@@ -8,6 +8,7 @@ messages about a source never repeat a password (``toolbelt.redact``).
 from __future__ import annotations
 
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.store.protocol import ProgrammeStore
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.redact import redact
 
@@ -21,7 +22,7 @@ def is_postgis(source: str) -> bool:
 
 def split_postgis(source: str) -> tuple:
     """(connection, schema) of a ``postgres:<connection>/<schema>`` text."""
-    from gebiedsplugin.qgis_io.pg_connection import refuse_password
+    from gebiedsplugin.qgis_io.store.pg_connection import refuse_password
 
     refuse_password(str(source))  # before any message could quote a part of it
     connection, sep, schema_name = str(source)[len(PREFIX):].rpartition("/")
@@ -31,25 +32,32 @@ def split_postgis(source: str) -> tuple:
     return connection, schema_name
 
 
-def open_store(source: str, user: str | None = None):
-    """The GpkgStore or PostgisStore that *source* names, validated."""
+def unopened_store(source: str, user: str | None = None) -> ProgrammeStore:
+    """The GpkgStore or PostgisStore that *source* names, not validated (it may need an upgrade)."""
     if is_postgis(source):
-        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+        from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
         connection, schema_name = split_postgis(source)
-        return PostgisStore.open(connection, schema_name, user)
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+        return PostgisStore(connection, schema_name, user)
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
-    return GpkgStore.open(source)
+    return GpkgStore(source)
 
 
-def create_store(target: str, crs: str, programme=None, overwrite: bool = False):
+def open_store(source: str, user: str | None = None) -> ProgrammeStore:
+    """The GpkgStore or PostgisStore that *source* names, validated."""
+    store = unopened_store(source, user)
+    store.validate()
+    return store
+
+
+def create_store(target: str, crs: str, programme=None, overwrite: bool = False) -> ProgrammeStore:
     """A new programme at *target* (GeoPackage path or postgres:<connection>/<schema>)."""
     if is_postgis(target):
-        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+        from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
         connection, schema_name = split_postgis(target)
         return PostgisStore.create(connection, schema_name, crs, programme, overwrite=overwrite)
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     return GpkgStore.create(target, crs, programme, overwrite=overwrite)

@@ -16,7 +16,7 @@ from psycopg2.extras import execute_values
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
 from gebiedsplugin.core.row_changes import with_identity
-from gebiedsplugin.qgis_io.postgis_ddl import GEOMETRY, KEY
+from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 
 
 def _plain(value):

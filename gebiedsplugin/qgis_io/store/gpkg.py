@@ -7,29 +7,32 @@ that the file is a programme of a schema version this plugin reads, without writ
 from __future__ import annotations
 
 import os
+import stat
 from datetime import datetime, timezone
 from pathlib import Path
 
-from osgeo import gdal, ogr
+from osgeo import gdal, ogr, osr
 
-from gebiedsplugin import __version__
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Programme
-from gebiedsplugin.qgis_io.ogr_tables import (
+from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
+from gebiedsplugin.qgis_io.store.ogr_tables import (
     create_table,
     read_rows,
     spatial_ref,
     write_features,
     write_rows,
 )
-from gebiedsplugin.qgis_io.schema_check import check_programme_tables
-from gebiedsplugin.qgis_io.store import gpkg_migrate
+from gebiedsplugin.qgis_io.store.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.files import write_error
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
+from gebiedsplugin.toolbelt.version import VERSION
 
 gdal.UseExceptions()
+
+SPATIAL_TABLES = ("districts", "neighbourhoods") + schema.INTERVENTION_TABLES + schema.PROJECT_TABLES
 
 # Programme tables written record by record; attribute tables as dict rows.
 
@@ -113,12 +116,12 @@ class GpkgStore:
         if "schema_info" not in names:
             raise ProgrammeError(tr("{} is a GeoPackage but not a programme (no schema_info table).").format(p.name))
         info = {r["key"]: r["value"] for r in read_rows(ds, "schema_info")}
-        conn = gpkg_migrate.connect(self.path, read_only=True)
+        conn = gpkg_sqlite.connect_read_only(self.path)
         try:
-            found = gpkg_migrate.columns(conn)
+            found = gpkg_sqlite.columns(conn)
         finally:
             conn.close()
-        check_programme_tables(p.name, names, info, found, gpkg_migrate.GPKG_TYPES)
+        check_programme_tables(p.name, names, info, found, gpkg_sqlite.GPKG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
     @property
@@ -196,7 +199,7 @@ class GpkgStore:
 
     def read_programme(self, feedback=None) -> Programme:
         """The whole programme as plain records (safe in a worker thread)."""
-        from gebiedsplugin.qgis_io.ogr_read import read_programme
+        from gebiedsplugin.qgis_io.store.ogr_read import read_programme
 
         return read_programme(self.path, self.crs(), feedback)
 
@@ -208,27 +211,38 @@ class GpkgStore:
     # --- store-neutral services (the same names on PostgisStore) --------------------------------
     def read_table(self, table_name: str) -> tuple:
         """(rows as dicts, shapely geometries or None, fids) of one table (safe in a worker thread)."""
-        from gebiedsplugin.qgis_io.ogr_read import read_table
+        from gebiedsplugin.qgis_io.store.ogr_read import read_table
 
         return read_table(self._open(), table_name)
 
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""
-        from gebiedsplugin.qgis_io.findings_store import FindingsRegister
+        from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 
         return FindingsRegister(self)
 
     def foreign_crs_tables(self, crs: str) -> dict:
         """table -> authority id of spatial tables stored in another CRS than *crs*."""
-        from gebiedsplugin.qgis_io.check_task import foreign_crs_tables
-
-        return foreign_crs_tables(self.path, crs)
+        ds = self._open()
+        target = osr.SpatialReference()
+        target.SetFromUserInput(crs)
+        out = {}
+        for name in SPATIAL_TABLES:
+            layer = ds.GetLayerByName(name)
+            srs = layer.GetSpatialRef() if layer is not None else None
+            if srs is not None and not srs.IsSame(target):
+                out[name] = "{}:{}".format(srs.GetAuthorityName(None), srs.GetAuthorityCode(None))
+        return out
 
     def check_writable(self) -> None:
-        """ProgrammeError when the programme cannot be written (read-only file or folder)."""
-        from gebiedsplugin.qgis_io.gpkg_upsert import check_writable
-
-        check_writable(self.path)
+        """ProgrammeError when the programme file or its folder cannot be written (or is marked read-only)."""
+        p = Path(self.path)
+        mode = stat.S_IMODE(p.stat().st_mode)
+        if not os.access(p, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise ProgrammeError(tr("The programme {} is read-only; nothing was imported.").format(p.name))
+        if not os.access(p.parent, os.W_OK):
+            raise ProgrammeError(tr("The folder of the programme {} is not writable; nothing was imported.")
+                                 .format(p.name))
 
     def apply_import(self, target: str, plan) -> None:
         """Write the added and updated rows of an ImportPlan in one transaction."""
@@ -246,7 +260,7 @@ def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:
     info = [
         {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
         {"key": "created_at", "value": now},
-        {"key": "created_with", "value": "gebiedsplugin " + __version__},
+        {"key": "created_with", "value": "gebiedsplugin " + VERSION},
         {"key": "crs", "value": crs},
     ]
     values = [
@@ -286,8 +300,6 @@ def _write_programme(ds, programme: Programme) -> None:
 
 def _install_guards(path: str) -> None:
     """Locking and audit triggers (store/gpkg_guards.py), in one transaction."""
-    from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
-
     conn = gpkg_sqlite.connect(path)
     try:
         conn.execute("BEGIN IMMEDIATE")

@@ -9,7 +9,6 @@ Findings are never deleted (see core.findings for the merge rules).
 from __future__ import annotations
 
 import csv
-import os
 from datetime import datetime, timezone
 from typing import Iterable, Optional
 
@@ -64,13 +63,9 @@ def polygonal(geom):
 
 
 class FindingsRegister:
-    """The findings table of a programme (either store); *store* may be a GeoPackage path."""
+    """The findings table of a programme (either store: ``store.findings_register()``)."""
 
     def __init__(self, store):
-        if isinstance(store, (str, os.PathLike)):
-            from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-
-            store = GpkgStore(store)
         self.store = store
         self.path = store.path
 

@@ -4,8 +4,8 @@ The connection is a QGIS connection name (Browser > PostgreSQL) or a connection 
 QGIS auth config id (``authcfg=``); a connection string with a password is refused
 (``pg_connection``). Credentials are looked up only in memory when a database connection opens;
 layer URIs, paths and messages carry the ``authcfg`` id or the connection name, never a password.
-The interface mirrors ``GpkgStore``; on top of it the interventions tables carry a ``version``
-column (optimistic locking, see ``postgis_ddl``) and an audit trail (``audit_trail``).
+Both stores implement ``store.protocol.ProgrammeStore``; on top of it the interventions tables carry a ``version``
+column (optimistic locking, see ``pg_ddl``) and an audit trail (``audit_trail``).
 """
 
 from __future__ import annotations
@@ -17,22 +17,20 @@ from psycopg2 import sql
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from gebiedsplugin import __version__
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
-from gebiedsplugin.qgis_io import pg_connection
-from gebiedsplugin.qgis_io import postgis_ddl as ddl
-from gebiedsplugin.qgis_io import postgis_rows as rows
-from gebiedsplugin.qgis_io.schema_check import check_programme_tables
-from gebiedsplugin.qgis_io.store import pg_migrate
+from gebiedsplugin.qgis_io.store import pg_connection, pg_migrate
+from gebiedsplugin.qgis_io.store import pg_ddl as ddl
+from gebiedsplugin.qgis_io.store import pg_rows as rows
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
+from gebiedsplugin.qgis_io.store.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.redact import redact
+from gebiedsplugin.toolbelt.version import VERSION
 
 _WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
               "polygon": QgsWkbTypes.MultiPolygon, "multipolygon": QgsWkbTypes.MultiPolygon}
@@ -281,7 +279,7 @@ class PostgisStore:
 
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""
-        from gebiedsplugin.qgis_io.findings_store import FindingsRegister
+        from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 
         return FindingsRegister(self)
 
@@ -315,15 +313,12 @@ class PostgisStore:
 
         return pg_trail(self, uid, table)
 
-    def configure_layer(self, layer: QgsVectorLayer, table_name: str) -> None:
-        """Nothing store-specific: the edit session states the versions read (store/edit_session)."""
-
 
 def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | None) -> None:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     info = [{"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
             {"key": "created_at", "value": now},
-            {"key": "created_with", "value": "gebiedsplugin " + __version__},
+            {"key": "created_with", "value": "gebiedsplugin " + VERSION},
             {"key": "crs", "value": crs}]
     values = [{"list": name, "code": code, "label_en": en, "label_nl": nl}
               for name, codes in schema.VALUE_LISTS.items() for code, (en, nl) in codes.items()]

@@ -1,24 +1,15 @@
-"""What an import reads from a programme: the rows it matches against, value lists, writability.
+"""What an import reads from a programme store: the rows it matches against, value lists, the city row.
 
 Writing the plan is the store's save (``store/import_write.py``), the same for both stores.
 """
 
 from __future__ import annotations
 
-import os
-import stat
-from pathlib import Path
-
 import shapely
-from osgeo import gdal
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGET_KEYS, table_for
-from gebiedsplugin.core.import_rows import ImportPlan
-from gebiedsplugin.toolbelt.i18n import tr
-
-gdal.UseExceptions()
+from gebiedsplugin.core.import_rows import ImportPlan, Row
 
 
 def target_tables(target: str) -> list:
@@ -30,29 +21,8 @@ def target_tables(target: str) -> list:
     return [target]
 
 
-def check_writable(path: str) -> None:
-    """ProgrammeError when the programme file or its folder cannot be written (or is marked read-only)."""
-    p = Path(path)
-    mode = stat.S_IMODE(p.stat().st_mode)
-    if not os.access(p, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise ProgrammeError(tr("The programme {} is read-only; nothing was imported.").format(p.name))
-    if not os.access(p.parent, os.W_OK):
-        raise ProgrammeError(tr("The folder of the programme {} is not writable; nothing was imported.")
-                             .format(p.name))
-
-
-def _as_store(store):
-    """A store for *store* (a store, or a GeoPackage path as older callers pass)."""
-    if isinstance(store, (str, os.PathLike)):
-        from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-
-        return GpkgStore(store)
-    return store
-
-
 def read_existing(store, target: str) -> dict:
     """{key: (table, fid, attrs, geometry)} of the rows already in the programme (*store*) for *target*."""
-    store = _as_store(store)
     keys = TARGET_KEYS[target]
     out: dict = {}
     for table_name in target_tables(target):
@@ -68,7 +38,7 @@ def read_existing(store, target: str) -> dict:
 def value_codes(store) -> dict:
     """The programme's value lists: {list: {code: (label_en, label_nl)}} (defaults where missing)."""
     codes = {name: dict(values) for name, values in schema.VALUE_LISTS.items()}
-    for name, values in _as_store(store).value_lists().items():
+    for name, values in store.value_lists().items():
         codes.setdefault(name, {}).update(values)
     return codes
 
@@ -82,8 +52,6 @@ def whole_city_missing(store, target: str) -> bool:
 
 def city_row(plan: ImportPlan, name: str):
     """A districts row for the whole city: the union of the added districts (None when none)."""
-    from gebiedsplugin.core.import_rows import Row
-
     geoms = [r.geometry for r in plan.added + plan.updated + plan.unchanged if r.geometry is not None]
     if not geoms:
         return None
