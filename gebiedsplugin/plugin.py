@@ -14,6 +14,7 @@ from gebiedsplugin.gui.check_dock import CheckDock
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.export_dock import ExportDock
 from gebiedsplugin.gui.interventions_dock import InterventionsDock
+from gebiedsplugin.gui.merge_dock import MergeDock
 from gebiedsplugin.gui.overview_dock import OverviewDock
 from gebiedsplugin.gui.programme_actions import new_programme, open_programme, use_programme
 from gebiedsplugin.gui.prompts import Prompts
@@ -27,7 +28,7 @@ from gebiedsplugin.toolbelt.temp_files import known_folders, sweep_in_background
 
 def dock_factories() -> list:
     """Factories (iface, controller) -> QgsDockWidget for the plugin's docks, in tab order."""
-    return [InterventionsDock, ExportDock, CheckDock, OverviewDock]
+    return [InterventionsDock, ExportDock, CheckDock, OverviewDock, MergeDock]
 
 
 class GebiedsPlugin:
@@ -78,6 +79,8 @@ class GebiedsPlugin:
         self._action("sample", tr("Generate sample city…"), "gebiedsplugin.svg", self.generate_sample,
                      toolbar=False)
         self._action("import", tr("Import data…"), "gebiedsplugin.svg", self.import_data, toolbar=False)
+        self._action("check_out", tr("Check out districts for offline work…"), "gebiedsplugin.svg", self.check_out,
+                     toolbar=False)
         first = None
         for factory in dock_factories():
             dock = factory(self.iface, self.controller)
@@ -162,6 +165,13 @@ class GebiedsPlugin:
         import processing
 
         processing.execAlgorithmDialog("gebiedsplugin:generate_sample", {})
+
+    def check_out(self):
+        """Open the Processing dialog of check_out with the open programme filled in."""
+        import processing
+
+        store = self.controller.store
+        processing.execAlgorithmDialog("gebiedsplugin:check_out", {"PROGRAMME": store.path} if store else {})
 
     def import_data(self):
         """Open the import dialog for the current programme."""

@@ -64,9 +64,12 @@ class EditSession:
         self.last_error = ""
         self.last_result = None
         self._saving = False
+        self._slots = []  # (signal, slot): what detach() disconnects, and nothing else
         for table, layer in self.layers.items():
-            layer.editingStarted.connect(partial(self.remember, table))
-            layer.beforeCommitChanges.connect(partial(self._before_commit, table))
+            for signal, slot in ((layer.editingStarted, partial(self.remember, table)),
+                                 (layer.beforeCommitChanges, partial(self._before_commit, table))):
+                signal.connect(slot)
+                self._slots.append((signal, slot))
             if layer.isEditable():
                 self.remember(table)
 
@@ -183,11 +186,12 @@ class EditSession:
         """Stop following the layers (they are being removed)."""
         for layer in self.layers.values():
             _SESSIONS.pop(layer.id(), None)
-            for signal in (layer.editingStarted, layer.beforeCommitChanges):
-                try:
-                    signal.disconnect()
-                except (TypeError, RuntimeError):
-                    pass
+        for signal, slot in self._slots:
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass  # the layer is gone already
+        self._slots = []
 
 
 def attach(store, layers: dict, project: QgsProject) -> EditSession:
@@ -198,10 +202,10 @@ def attach(store, layers: dict, project: QgsProject) -> EditSession:
         _SESSIONS[layer_id] = session
 
     def removed(layer_ids):
-        if ids & set(layer_ids) and _SESSIONS.get(next(iter(ids))) is session:
+        if ids & set(layer_ids):
             session.detach()
     project.layersWillBeRemoved.connect(removed)
-    session.project_hook = removed  # keep the slot alive as long as the session
+    session._slots.append((project.layersWillBeRemoved, removed))  # detach() lets go of the project too
     return session
 
 

@@ -166,3 +166,41 @@ def test_check_out_and_in_as_processing_algorithms(programme_store, provider, tm
     done = processing.run("gebiedsplugin:check_in", {"COPY": target, "DECISIONS": json.dumps({T + "/" + uid: "mine"})})
     assert done["OPEN_CONFLICTS"] == 0 and json.loads(done["COUNTS"])["update"] == 1
     assert rows_by_uid(shared)[uid][1]["title"] == "offline"
+
+
+def test_merge_dock_shows_conflicts_field_by_field_and_checks_in(programme_store, qgis_iface, tmp_path):
+    from pathlib import Path
+
+    from qgis.core import QgsProject
+
+    from gebiedsplugin.gui.controller import ProgrammeController
+    from gebiedsplugin.gui.merge_dock import MergeDock
+
+    shared = programme_store
+    target = str(tmp_path / "area_day.gpkg")
+    check_out(shared, target, ["centrum"], planner="Anna")
+    uid = in_district(GpkgStore(target), "centrum", 1)[0]
+    original = rows_by_uid(shared)[uid][1]["title"]
+    edit(GpkgStore(target), uid, "Anna", title="Speeltuin (offline)")
+    edit(shared, uid, "Bert", title="Speeltuin (kantoor)")
+    controller = ProgrammeController(QgsProject.instance())
+    dock = MergeDock(qgis_iface, controller)
+    try:
+        dock.resize(720, 520)
+        dock.load(target)
+        assert dock.conflicts.topLevelItemCount() == 1 and not dock.check_in_button.isEnabled()
+        cells = [[dock.fields.item(r, c).text() for c in range(4)] for r in range(dock.fields.rowCount())]
+        assert ["Title", original, "Speeltuin (offline)", "Speeltuin (kantoor)"] in cells
+        headers = [dock.fields.horizontalHeaderItem(c).text() for c in range(4)]
+        assert headers[2].startswith("Mine (offline)\nAnna\n") and headers[3].startswith("Theirs (shared)\nBert\n")
+        dock.decide("mine")
+        assert dock.check_in_button.isEnabled()
+        shots = Path(__file__).resolve().parents[1] / "artifacts"
+        shots.mkdir(exist_ok=True)
+        assert dock.widget().grab().save(str(shots / "merge_dock_conflict.png"))
+        assert dock.check_in()
+        assert rows_by_uid(shared)[uid][1]["title"] == "Speeltuin (offline)"
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        controller.disconnect_project()
