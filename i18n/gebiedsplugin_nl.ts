@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="66"/>
+        <location filename="../gebiedsplugin/plugin.py" line="67"/>
         <source>&amp;Gebiedsprogramma</source>
         <translation>&amp;Gebiedsprogramma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="73"/>
+        <location filename="../gebiedsplugin/plugin.py" line="74"/>
         <source>Gebiedsprogramma</source>
         <translation>Gebiedsprogramma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="75"/>
+        <location filename="../gebiedsplugin/plugin.py" line="76"/>
         <source>New programme…</source>
         <translation>Nieuw programma…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="76"/>
+        <location filename="../gebiedsplugin/plugin.py" line="77"/>
         <source>Open programme…</source>
         <translation>Programma openen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="78"/>
+        <location filename="../gebiedsplugin/plugin.py" line="79"/>
         <source>Generate sample city…</source>
         <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -204,12 +204,12 @@
         <translation>Voorbeeld geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/provider.py" line="34"/>
+        <location filename="../gebiedsplugin/processing_provider/provider.py" line="37"/>
         <source>Gebiedsplugin</source>
         <translation>Gebiedsplugin</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/provider.py" line="37"/>
+        <location filename="../gebiedsplugin/processing_provider/provider.py" line="40"/>
         <source>Gebiedsplugin: area-based programme</source>
         <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
@@ -234,67 +234,67 @@
         <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="56"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="59"/>
         <source>A programme file must end in .gpkg: {}</source>
         <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="58"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="61"/>
         <source>{} already exists; choose another name or allow overwriting.</source>
         <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="61"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="64"/>
         <source>The folder {} does not exist.</source>
         <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="63"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="66"/>
         <source>The folder {} is not writable.</source>
         <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="108"/>
         <source>Unknown coordinate reference system: {}</source>
         <translation>Onbekend coördinaatreferentiesysteem: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="112"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="110"/>
         <source>A programme needs a projected CRS in metres, not {}.</source>
         <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="105"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="108"/>
         <source>File not found: {}</source>
         <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="111"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="114"/>
         <source>{} is not a GeoPackage.</source>
         <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="114"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="117"/>
         <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
         <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="34"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="34"/>
         <source>{} has no valid schema version.</source>
         <translation>{} heeft geen geldige schemaversie.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="48"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="48"/>
         <source>{} was made by a newer version of the plugin (schema {}; this version reads up to {}). Update the plugin to open it.</source>
         <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}; deze versie leest tot en met {}). Werk de plugin bij om het te openen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="53"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="53"/>
         <source>{} lacks the tables: {}</source>
         <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="80"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="92"/>
         <source>Cannot open {}: {}</source>
         <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -304,17 +304,17 @@
         <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="72"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="69"/>
         <source>Programme: {}</source>
         <translation>Programma: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="105"/>
         <source>Funding</source>
         <translation>Financiering</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="105"/>
         <source>Links</source>
         <translation>Koppelingen</translation>
     </message>
@@ -329,37 +329,37 @@
         <translation>De map {} bestaat niet of is niet beschrijfbaar.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="46"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="45"/>
         <source>Export findings</source>
         <translation>Bevindingen exporteren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="46"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="45"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="138"/>
         <source>Programme check</source>
         <translation>Programmatoets</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="78"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="77"/>
         <source>Check the whole city or one district</source>
         <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="80"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="79"/>
         <source>Run check</source>
         <translation>Toets uitvoeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="82"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="113"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="112"/>
         <source>All severities</source>
         <translation>Alle ernstniveaus</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="123"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="122"/>
         <source>Search findings…</source>
         <translation>Bevindingen zoeken…</translation>
     </message>
@@ -379,12 +379,12 @@
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="142"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="141"/>
         <source>Set status</source>
         <translation>Status instellen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="145"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="144"/>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
     </message>
@@ -394,7 +394,7 @@
         <translation>Geen programma geopend.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="202"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="201"/>
         <source>{} of {} findings shown.</source>
         <translation>{} van {} bevindingen getoond.</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>Open eerst een programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="210"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="209"/>
         <source>A check is running already.</source>
         <translation>Er loopt al een toets.</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="213"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="212"/>
         <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
         <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="215"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="214"/>
         <source>The check did not run: save or discard the edits first.</source>
         <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -429,52 +429,52 @@
         <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="227"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="226"/>
         <source>Checking the programme…</source>
         <translation>Programma toetsen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="249"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="248"/>
         <source>{} findings ({} new, {} closed) in {:.1f} s.</source>
         <translation>{} bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="261"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="260"/>
         <source>Select one or more findings first.</source>
         <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="273"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="272"/>
         <source>Status set on {} findings.</source>
         <translation>Status ingesteld op {} bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="280"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="279"/>
         <source>No findings to export.</source>
         <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="287"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="286"/>
         <source>Replace file?</source>
         <translation>Bestand vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="287"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="286"/>
         <source>{} exists already. Replace it?</source>
         <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="288"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="287"/>
         <source>Nothing exported: the file exists already.</source>
         <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="296"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="295"/>
         <source>{} findings written to {}.</source>
         <translation>{} bevindingen geschreven naar {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="308"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="307"/>
         <source>Rule parameters saved; they apply from the next run.</source>
         <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -534,7 +534,7 @@
         <translation>Stadsdeel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -685,7 +685,7 @@ Vervangen?</translation>
         <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -700,7 +700,7 @@ Vervangen?</translation>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
         <source>Years</source>
         <translation>Jaren</translation>
     </message>
@@ -900,22 +900,22 @@ Vervangen?</translation>
         <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
         <source>Per year against the area budget</source>
         <translation>Per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
         <source>Per theme</source>
         <translation>Per thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
         <source>Per domain</source>
         <translation>Per domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
         <source>Per funder</source>
         <translation>Per financier</translation>
     </message>
@@ -935,7 +935,7 @@ Vervangen?</translation>
         <translation>Gepland geld per thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="113"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="119"/>
         <source>Planned money per domain</source>
         <translation>Gepland geld per domein</translation>
     </message>
@@ -945,22 +945,22 @@ Vervangen?</translation>
         <translation>Gepland geld per financier</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="130"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="135"/>
         <source>Interventions per neighbourhood per year. More than {:g} is stacking (red); {} cells over the threshold.</source>
         <translation>Interventies per buurt per jaar. Meer dan {:g} is stapeling (rood); {} cellen boven de drempel.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="144"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="149"/>
         <source>Over the stacking threshold</source>
         <translation>Boven de stapelingsdrempel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="159"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="164"/>
         <source>{} themes funded but not prioritised, {} prioritised but not funded.</source>
         <translation>{} thema's gefinancierd maar zonder prioriteit, {} met prioriteit maar niet gefinancierd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="159"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="164"/>
         <source>No area goals to compare with.</source>
         <translation>Geen gebiedsopgave om mee te vergelijken.</translation>
     </message>
@@ -980,7 +980,7 @@ Vervangen?</translation>
         <translation>Toestand</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="182"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="187"/>
         <source>Approved</source>
         <translation>Goedgekeurd</translation>
     </message>
@@ -990,7 +990,7 @@ Vervangen?</translation>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="182"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="187"/>
         <source>Pending</source>
         <translation>In behandeling</translation>
     </message>
@@ -1000,42 +1000,42 @@ Vervangen?</translation>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="190"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="195"/>
         <source>Select an intervention (in the timeline or on the map) to see comparable cases in other districts.</source>
         <translation>Selecteer een interventie (in de tijdlijn of op de kaart) om vergelijkbare gevallen in andere stadsdelen te zien.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="193"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="198"/>
         <source>{} cases of the same kind ({}) and theme ({}) in other districts as: {}</source>
         <translation>{} gevallen van dezelfde soort ({}) en hetzelfde thema ({}) in andere stadsdelen als: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
         <source>Similarity</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="216"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="221"/>
         <source>No effects to monitor.</source>
         <translation>Geen effecten om te monitoren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Baseline</source>
         <translation>Nulmeting</translation>
     </message>
@@ -1070,7 +1070,7 @@ Vervangen?</translation>
         <translation>Stadsdeel of buurt:</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="109"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="93"/>
         <source>Unknown rules: {} (known: {}).</source>
         <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
@@ -1145,7 +1145,7 @@ Vervangen?</translation>
         <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="179"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="163"/>
         <source>The check was cancelled; the findings were not changed.</source>
         <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1525,17 +1525,17 @@ Vervangen?</translation>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="115"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="99"/>
         <source>Table {} is stored in {}, not in the programme&apos;s {}; it was reprojected for the check.</source>
         <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="125"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="109"/>
         <source>Unknown district: {} (known: {}).</source>
         <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="173"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="157"/>
         <source>The check failed: {}</source>
         <translation>De toets is mislukt: {}</translation>
     </message>
@@ -1715,17 +1715,17 @@ Vervangen?</translation>
         <translation>Export voltooid: {} bestanden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="42"/>
+        <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="42"/>
         <source>Unknown finding status: {}</source>
         <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="292"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="295"/>
         <source>The programme {} is read-only; nothing was imported.</source>
         <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_upsert.py" line="40"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="244"/>
         <source>The folder of the programme {} is not writable; nothing was imported.</source>
         <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
@@ -1845,62 +1845,62 @@ Vervangen?</translation>
         <translation>Programma lezen voor het overzicht</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="54"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="52"/>
         <source>A programme schema name must be lower-case letters, digits and underscores, not {}.</source>
         <translation>Een schemanaam voor een programma moet bestaan uit kleine letters, cijfers en liggende streepjes, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/pg_connection.py" line="32"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="32"/>
         <source>A PostgreSQL connection string may not contain a password: it would be written into every layer source and saved project. Store the login in QGIS&apos;s authentication manager (Settings &gt; Options &gt; Authentication) and write authcfg=&lt;id&gt; instead of user and password, or save the connection in QGIS (Browser &gt; PostgreSQL &gt; New Connection) with an authentication configuration and use the connection&apos;s name.</source>
         <translation>Een PostgreSQL-verbindingstekst mag geen wachtwoord bevatten: het zou in elke laagbron en elk opgeslagen project terechtkomen. Sla de aanmelding op in de authenticatiebeheerder van QGIS (Instellingen &gt; Opties &gt; Authenticatie) en schrijf authcfg=&lt;id&gt; in plaats van gebruiker en wachtwoord, of sla de verbinding op in QGIS (Browser &gt; PostgreSQL &gt; Nieuwe verbinding) met een authenticatieconfiguratie en gebruik de naam van de verbinding.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/pg_connection.py" line="55"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="55"/>
         <source>There is no PostgreSQL connection called {} in QGIS.</source>
         <translation>Er is in QGIS geen PostgreSQL-verbinding met de naam {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/pg_connection.py" line="81"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="81"/>
         <source>The QGIS authentication configuration {} cannot be read (is the master password set?).</source>
         <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="83"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="81"/>
         <source>Cannot connect to the database {}: {}</source>
         <translation>Kan geen verbinding maken met de database {}: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="119"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="117"/>
         <source>The schema {} already exists; choose another name or allow overwriting.</source>
         <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="132"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="130"/>
         <source>Creating the programme {} failed: {}</source>
         <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="158"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="156"/>
         <source>The schema {} does not exist.</source>
         <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="163"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="161"/>
         <source>{} is not a programme (no schema_info table).</source>
         <translation>{} is geen programma (geen tabel schema_info).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/programme_copy.py" line="37"/>
+        <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="37"/>
         <source>{}: {} rows in the source, {} in the copy</source>
         <translation>{}: {} rijen in de bron, {} in de kopie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/programme_copy.py" line="41"/>
+        <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="41"/>
         <source>{}: the ids differ</source>
         <translation>{}: de id's verschillen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/programme_copy.py" line="43"/>
+        <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="43"/>
         <source>The copy of {} differs from its source: {}</source>
         <translation>De kopie van {} wijkt af van de bron: {}</translation>
     </message>
@@ -2015,7 +2015,7 @@ Vervangen?</translation>
         <translation>Rij {} van {} bevat tekst die geen geldige UTF-8 is, hoewel het .cpg-bestand UTF-8 aangeeft; corrigeer het .cpg-bestand (bijv. ISO-8859-1 of CP1252) en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/stores.py" line="29"/>
+        <location filename="../gebiedsplugin/qgis_io/store/open.py" line="30"/>
         <source>A PostGIS programme is written postgres:&lt;connection&gt;/&lt;schema&gt;, not {}.</source>
         <translation>Een PostGIS-programma wordt geschreven als postgres:&lt;connection&gt;/&lt;schema&gt;, niet {}.</translation>
     </message>
@@ -2090,7 +2090,7 @@ Vervangen?</translation>
         <translation>Proefrun</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="173"/>
+        <location filename="../gebiedsplugin/plugin.py" line="183"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
@@ -2125,7 +2125,7 @@ Vervangen?</translation>
         <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="80"/>
+        <location filename="../gebiedsplugin/plugin.py" line="81"/>
         <source>Import data…</source>
         <translation>Gegevens importeren…</translation>
     </message>
@@ -2230,7 +2230,7 @@ Vervangen?</translation>
         <translation>Kies een PostgreSQL-verbinding.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="77"/>
+        <location filename="../gebiedsplugin/plugin.py" line="78"/>
         <source>Open PostGIS programme…</source>
         <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2335,7 +2335,7 @@ Vervangen?</translation>
         <translation>Vlak</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Target value</source>
         <translation>Streefwaarde</translation>
     </message>
@@ -2355,7 +2355,7 @@ Vervangen?</translation>
         <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="173"/>
+        <location filename="../gebiedsplugin/plugin.py" line="183"/>
         <source>Save or discard the unsaved edits in {} before importing.</source>
         <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2562,7 +2562,7 @@ Vervangen?</translation>
 </translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="186"/>
+        <location filename="../gebiedsplugin/plugin.py" line="196"/>
         <source>Removed {} temporary files left by an interrupted write: {}</source>
         <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2667,27 +2667,27 @@ Vervangen?</translation>
         <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="23"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="23"/>
         <source>{} has schema version {}; this version of the plugin uses schema {}. Open it in QGIS (Gebiedsprogramma &gt; Open programme…) to upgrade it after a backup copy, or run the Processing algorithm gebiedsplugin:upgrade_programme.</source>
         <translation>{} heeft schemaversie {}; deze versie van de plugin gebruikt schema {}. Open het in QGIS (Gebiedsprogramma &gt; Programma openen…) om het na een reservekopie bij te werken, of voer het Processing-algoritme gebiedsplugin:upgrade_programme uit.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="57"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="57"/>
         <source>{} has missing or mistyped columns (table.column: expected, found): {}</source>
         <translation>{} heeft ontbrekende kolommen of kolommen van het verkeerde type (tabel.kolom: verwacht, gevonden): {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="72"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="72"/>
         <source>{}.{}: expected {}, missing</source>
         <translation>{}.{}: verwacht {}, ontbreekt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="74"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="74"/>
         <source>{}.{}: expected {}, found {}</source>
         <translation>{}.{}: verwacht {}, gevonden {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="132"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="107"/>
         <source>Unexpected definition of table {} in a new programme.</source>
         <translation>Onverwachte definitie van tabel {} in een nieuw programma.</translation>
     </message>
@@ -2697,22 +2697,22 @@ Vervangen?</translation>
         <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="223"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="198"/>
         <source>{} is in use by another session ({}); try the upgrade again later.</source>
         <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="91"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="120"/>
         <source>The disk is full: {} could not be saved. Nothing was written; free some space and save again.</source>
         <translation>De schijf is vol: {} kon niet worden opgeslagen. Er is niets geschreven; maak ruimte vrij en sla opnieuw op.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="94"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="123"/>
         <source>Another planner or program is saving {} right now. Nothing was written; save again in a moment.</source>
         <translation>Een andere planner of een ander programma slaat {} op dit moment op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="97"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="126"/>
         <source>{} is read-only. Nothing was written.</source>
         <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
     </message>
@@ -2722,17 +2722,17 @@ Vervangen?</translation>
         <translation>Opslaan van {} is mislukt: {}. Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="97"/>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="84"/>
         <source>There is no upgrade to schema version {}.</source>
         <translation>Er is geen upgrade naar schemaversie {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="124"/>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="111"/>
         <source>{} has schema version {}; this version of the plugin uses version {}. Upgrade it in place now? Colleagues with an older plugin can no longer open it afterwards.</source>
         <translation>{} heeft schemaversie {}; deze versie van de plugin gebruikt versie {}. Nu ter plaatse bijwerken? Collega's met een oudere plugin kunnen het daarna niet meer openen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="128"/>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="115"/>
         <source>A backup copy is made first: {}</source>
         <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
@@ -2767,7 +2767,7 @@ Vervangen?</translation>
         <translation>Uw opslag is geweigerd zodat niets wordt overschreven; er is niets van geschreven. Uw wijzigingen staan nog in de bewerkingsbuffer: noteer ze, verwerp ze en breng uw wijziging opnieuw aan op de huidige versie.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="105"/>
         <source>Settings of {}: {} = &apos;{}&apos; is not a number of 0 or more; the check used the default {}.</source>
         <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2787,7 +2787,7 @@ Vervangen?</translation>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="69"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="74"/>
         <source>Row</source>
         <translation>Rij</translation>
     </message>
@@ -2825,6 +2825,310 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="65"/>
         <source>no</source>
         <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="34"/>
+        <source>changed offline and in the shared programme</source>
+        <translation>offline en in het gedeelde programma gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="35"/>
+        <source>deleted offline, changed in the shared programme</source>
+        <translation>offline verwijderd, in het gedeelde programma gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="36"/>
+        <source>changed offline, deleted in the shared programme</source>
+        <translation>offline gewijzigd, in het gedeelde programma verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="37"/>
+        <source>made offline and in the shared programme</source>
+        <translation>offline en in het gedeelde programma aangemaakt</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="214"/>
+        <source>Check in</source>
+        <translation>Inchecken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="45"/>
+        <source>Offline copy</source>
+        <translation>Offline kopie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="74"/>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="90"/>
+        <source>Keep mine (offline)</source>
+        <translation>Mijn versie houden (offline)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="91"/>
+        <source>Keep theirs (shared)</source>
+        <translation>Hun versie houden (gedeeld)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="146"/>
+        <source>{} new, {} changed, {} deleted rows to check in; {} conflict(s), {} undecided.</source>
+        <translation>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; {} conflict(en), {} nog niet beslist.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <source>mine</source>
+        <translation>mijn versie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <source>theirs</source>
+        <translation>hun versie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <source>undecided</source>
+        <translation>nog niet beslist</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Base
+(checked out)</source>
+        <translation>Basis
+(uitgecheckt)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Mine (offline)
+{}
+{}</source>
+        <translation>Mijn versie (offline)
+{}
+{}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Mine (offline)
+deleted</source>
+        <translation>Mijn versie (offline)
+verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Theirs (shared)
+{}
+{}</source>
+        <translation>Hun versie (gedeeld)
+{}
+{}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Theirs (shared)
+deleted</source>
+        <translation>Hun versie (gedeeld)
+verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="178"/>
+        <source>Shape</source>
+        <translation>Vorm</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="73"/>
+        <source>Not checked in: {} conflict(s) need a decision.</source>
+        <translation>Niet ingecheckt: {} conflict(en) wachten op een beslissing.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="214"/>
+        <source>Checked in: {} new, {} changed, {} deleted rows.</source>
+        <translation>Ingecheckt: {} nieuwe, {} gewijzigde, {} verwijderde rijen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="217"/>
+        <source>Checked in.</source>
+        <translation>Ingecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/plugin.py" line="82"/>
+        <source>Check out districts for offline work…</source>
+        <translation>Stadsdelen uitchecken voor offline werk…</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="36"/>
+        <source>Check in an offline copy</source>
+        <translation>Een offline kopie inchecken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="39"/>
+        <source>Merges a checked-out copy back into its shared programme by uid against the base it was checked out with: rows changed only offline or only in the shared programme are taken over; rows changed on both sides are conflicts, listed in CONFLICTS. Decide each in DECISIONS as JSON {&quot;&lt;id&gt;&quot;: &quot;mine&quot; | &quot;theirs&quot;}; nothing is written while a conflict is undecided. The check-in is one transaction, audited as you, and a copy is checked in once.</source>
+        <translation>Voegt een uitgecheckte kopie weer samen met het gedeelde programma, per uid ten opzichte van de basis waarmee ze werd uitgecheckt: rijen die alleen offline of alleen in het gedeelde programma zijn gewijzigd worden overgenomen; rijen die aan beide kanten zijn gewijzigd zijn conflicten, vermeld in CONFLICTS. Beslis elk in DECISIONS als JSON {&quot;&lt;id&gt;&quot;: &quot;mine&quot; | &quot;theirs&quot;}; zolang een conflict niet beslist is, wordt niets geschreven. Het inchecken is één transactie, vastgelegd op uw naam, en een kopie wordt één keer ingecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="46"/>
+        <source>The GeoPackage made by &apos;Check out districts for offline work&apos;.</source>
+        <translation>Het GeoPackage gemaakt door &apos;Stadsdelen uitchecken voor offline werk&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="48"/>
+        <source>Shared programme (if moved)</source>
+        <translation>Gedeeld programma (als het verplaatst is)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="48"/>
+        <source>Empty: the programme the copy was checked out from.</source>
+        <translation>Leeg: het programma waaruit de kopie is uitgecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="50"/>
+        <source>Decisions (JSON)</source>
+        <translation>Beslissingen (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="50"/>
+        <source>{&quot;&lt;conflict id&gt;&quot;: &quot;mine&quot; or &quot;theirs&quot;} for each conflict.</source>
+        <translation>{&quot;&lt;conflict-id&gt;&quot;: &quot;mine&quot; of &quot;theirs&quot;} voor elk conflict.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="52"/>
+        <source>Only show what would happen</source>
+        <translation>Alleen tonen wat er zou gebeuren</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="52"/>
+        <source>Write nothing; report the counts and the conflicts.</source>
+        <translation>Niets schrijven; de aantallen en de conflicten melden.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="54"/>
+        <source>Rows per operation</source>
+        <translation>Rijen per bewerking</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="55"/>
+        <source>Conflicts (JSON)</source>
+        <translation>Conflicten (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="56"/>
+        <source>Undecided conflicts</source>
+        <translation>Onbesliste conflicten</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="63"/>
+        <source>DECISIONS is not valid JSON: {}</source>
+        <translation>DECISIONS is geen geldige JSON: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="65"/>
+        <source>DECISIONS must map conflict ids to &quot;mine&quot; or &quot;theirs&quot;.</source>
+        <translation>DECISIONS moet conflict-id&apos;s koppelen aan &quot;mine&quot; of &quot;theirs&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="71"/>
+        <source>Checked in: {}.</source>
+        <translation>Ingecheckt: {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="27"/>
+        <source>Check out districts for offline work</source>
+        <translation>Stadsdelen uitchecken voor offline werk</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="30"/>
+        <source>Copies districts of a shared programme (PostGIS or a GeoPackage on a share) into a GeoPackage to work without a network on an area day: their interventions, programme projects, area goals and budgets with funding and links, all districts and neighbourhoods and the settings, so the check and the export work offline. The version of every row is recorded; check the copy back in with &apos;Check in an offline copy&apos;.</source>
+        <translation>Kopieert stadsdelen van een gedeeld programma (PostGIS of een GeoPackage op een netwerkschijf) naar een GeoPackage om op een gebiedsdag zonder netwerk te werken: hun interventies, programmaprojecten, gebiedsopgaven en -budgetten met financiering en koppelingen, alle stadsdelen en buurten en de instellingen, zodat de toets en de export offline werken. De versie van elke rij wordt vastgelegd; check de kopie weer in met &apos;Een offline kopie inchecken&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="37"/>
+        <source>Shared programme</source>
+        <translation>Gedeeld programma</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="38"/>
+        <source>Districts (codes, comma separated)</source>
+        <translation>Stadsdelen (codes, gescheiden door komma&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="38"/>
+        <source>District codes such as noord,oost; empty or city: the whole city.</source>
+        <translation>Stadsdeelcodes zoals noord,oost; leeg of city: de hele stad.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="42"/>
+        <source>Only interventions and programme projects active in this period (empty: all).</source>
+        <translation>Alleen interventies en programmaprojecten die in deze periode lopen (leeg: alle).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="45"/>
+        <source>The new GeoPackage to take along.</source>
+        <translation>Het nieuwe GeoPackage om mee te nemen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48"/>
+        <source>Replace an existing file</source>
+        <translation>Een bestaand bestand vervangen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48"/>
+        <source>Replace the file when it already exists.</source>
+        <translation>Het bestand vervangen als het al bestaat.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="61"/>
+        <source>Checked out {} rows into {}.</source>
+        <translation>{} rijen uitgecheckt naar {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="84"/>
+        <source>{} has no district {}; nothing was checked out.</source>
+        <translation>{} heeft geen stadsdeel {}; er is niets uitgecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="134"/>
+        <source>Nothing was checked in.</source>
+        <translation>Er is niets ingecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="160"/>
+        <source>{} is not a checked-out copy.</source>
+        <translation>{} is geen uitgecheckte kopie.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="162"/>
+        <source>{} was already checked in at {} by {}.</source>
+        <translation>{} is al ingecheckt op {} door {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="167"/>
+        <source>{} is a copy of another programme than {}.</source>
+        <translation>{} is een kopie van een ander programma dan {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="170"/>
+        <source>{} does not know the check-out of {}.</source>
+        <translation>{} kent het uitchecken van {} niet.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="172"/>
+        <source>{} was already checked in: {}.</source>
+        <translation>{} is al ingecheckt: {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="174"/>
+        <source>The base recorded in {} was changed after the check-out (it does not match its seal).</source>
+        <translation>De basis die in {} is vastgelegd, is na het uitchecken gewijzigd (ze klopt niet met haar zegel).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="181"/>
+        <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
+        <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
 </context>
 </TS>
