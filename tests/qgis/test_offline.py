@@ -108,7 +108,7 @@ def test_two_planners_check_out_edit_and_check_in(programme_store, tmp_path):
     assert fingerprint(shared) == before
 
 
-def test_bad_copies_are_refused_naming_why_and_nothing_is_written(programme_store, tmp_path, make_store):
+def test_bad_copies_are_refused_naming_why_and_nothing_is_written(programme_store, tmp_path):
     from gebiedsplugin.core.sample import generate_sample
 
     shared = programme_store
@@ -126,7 +126,7 @@ def test_bad_copies_are_refused_naming_why_and_nothing_is_written(programme_stor
     assert fingerprint(shared) == before
     # A copy of another programme.
     other_programme, _ = generate_sample(seed=9, interventions=40)
-    other = make_store(other_programme, "other")
+    other = GpkgStore.create(tmp_path / "other.gpkg", other_programme.crs, other_programme)
     other_copy = GpkgStore(tmp_path / "other_copy.gpkg")
     check_out(other, other_copy.path, ["noord"], planner="Anna")
     with pytest.raises(ProgrammeError, match="copy of another programme"):
