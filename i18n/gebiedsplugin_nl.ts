@@ -2900,15 +2900,14 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
         <source>Base
 (checked out)</source>
-        <translation>Basis
-(uitgecheckt)</translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
         <source>Mine (offline)
 {}
 {}</source>
-        <translation>Mijn versie (offline)
+        <translation>Offline
 {}
 {}</translation>
     </message>
@@ -2916,7 +2915,7 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
         <source>Mine (offline)
 deleted</source>
-        <translation>Mijn versie (offline)
+        <translation>Offline
 verwijderd</translation>
     </message>
     <message>
@@ -2924,7 +2923,7 @@ verwijderd</translation>
         <source>Theirs (shared)
 {}
 {}</source>
-        <translation>Hun versie (gedeeld)
+        <translation>Gedeeld
 {}
 {}</translation>
     </message>
@@ -2932,7 +2931,7 @@ verwijderd</translation>
         <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
         <source>Theirs (shared)
 deleted</source>
-        <translation>Hun versie (gedeeld)
+        <translation>Gedeeld
 verwijderd</translation>
     </message>
     <message>
