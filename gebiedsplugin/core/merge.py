@@ -105,10 +105,33 @@ def normal(table: schema.Table, name: str, value):
     return value
 
 
+_PLAIN = {schema.TEXT: str, schema.INTEGER: int, schema.REAL: float, schema.BOOLEAN: bool}
+_COMPARED: dict = {}
+
+
+def _compared(table_name: str) -> list:
+    """(field, type it must have, or None for timestamps) of the fields a merge compares."""
+    found = _COMPARED.get(table_name)
+    if found is None:
+        table = schema.table(table_name)
+        found = _COMPARED[table_name] = [(f.name, _PLAIN.get(f.type)) for f in table.fields
+                                         if f.name not in _IGNORED]
+    return found
+
+
 def content(table_name: str, row: dict) -> dict:
-    """The fields of *row* a merge compares (bookkeeping left out), normalised."""
-    table = schema.table(table_name)
-    return {f.name: normal(table, f.name, row.get(f.name)) for f in table.fields if f.name not in _IGNORED}
+    """The fields of *row* a merge compares (bookkeeping left out), normalised (fast path: values
+    already of their type pass as they are)."""
+    table = None
+    out = {}
+    for name, kind in _compared(table_name):
+        value = row.get(name)
+        if value is None or (kind is not None and type(value) is kind):
+            out[name] = value
+        else:
+            table = table or schema.table(table_name)
+            out[name] = normal(table, name, value)
+    return out
 
 
 def _differing(base, mine, theirs) -> list:

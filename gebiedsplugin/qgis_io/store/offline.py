@@ -186,7 +186,7 @@ def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run:
     if outside:
         _refuse(tr("{} has new or changed rows outside the checked-out districts {}: {}.").format(
             name, ", ".join(sorted(districts)), "; ".join(outside[:10])))
-    theirs = states(source, tables=MERGED_TABLES, keep=lambda key, row: key in base or key in mine)
+    theirs = states(source, tables=MERGED_TABLES, keep=lambda key, row: key in base or key in mine, shapes=False)
     merged = plan(base, mine, theirs, decisions)
     result = CheckInResult(merged, counts=dict(merged.counts))
     if merged.open_conflicts or dry_run:
