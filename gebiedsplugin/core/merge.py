@@ -154,7 +154,7 @@ def _label(table: str, *states) -> str:
     return ""
 
 
-def _update(table: str, key: str, mine: RowState, against: RowState, version: int) -> RowChange:
+def _update(table: str, mine: RowState, against: RowState, version: int) -> RowChange:
     values = {k: v for k, v in mine.values.items() if against.values.get(k) != v}
     shape = mine.shape if mine.geometry != against.geometry else None
     return RowChange(table, UPDATE, against.fid, version, values, shape, _label(table, mine))
@@ -188,7 +188,7 @@ def plan(base: dict, mine: dict, theirs: dict, decisions: Optional[dict] = None)
         elif t is None:
             conflict = Conflict(table, str(uid), DELETED_THERE, _label(table, m, b), b, m, t)
         elif t.version == b.version:
-            out.changes.append(_update(table, str(uid), m, b, t.version))
+            out.changes.append(_update(table, m, b, t.version))
             continue
         elif t.same_content(m):
             continue  # both made the same change
@@ -211,4 +211,4 @@ def _resolve_mine(c: Conflict) -> list:
         return [RowChange(c.table, DELETE, c.theirs.fid, c.theirs.version, label=c.label)]
     if c.theirs is None:  # changed here, deleted there: bring it back
         return [RowChange(c.table, INSERT, values=dict(c.mine.values), geometry=c.mine.shape, label=c.label)]
-    return [_update(c.table, c.key, c.mine, c.theirs, c.theirs.version)]
+    return [_update(c.table, c.mine, c.theirs, c.theirs.version)]
