@@ -36,8 +36,23 @@ def _multi(geoms: list, kind: str) -> list:
     if kind == "line":
         return [shapely.multilinestrings([g]) if g is not None and g.geom_type == "LineString" else g for g in geoms]
     if kind == "polygon":
-        return [shapely.multipolygons([g]) if g is not None and g.geom_type == "Polygon" else g for g in geoms]
+        return [_open_polygon(g) for g in geoms]
     return geoms
+
+
+def _open_polygon(geom):
+    """A valid MultiPolygon with counter-clockwise exterior rings (what the national portal's
+    geopackage-validator asks: RQ23 valid geometries, RC20 ring orientation; RFC 7946's right-hand
+    rule). An invalid polygon keeps its polygonal parts after make_valid; one that collapses to
+    lines becomes a 1 cm wide polygon around them rather than disappearing."""
+    if geom is None or geom.is_empty:
+        return geom
+    if not geom.is_valid:
+        fixed = shapely.make_valid(geom)
+        parts = [p for p in shapely.get_parts(fixed) if p.geom_type in ("Polygon", "MultiPolygon")]
+        geom = shapely.union_all(parts) if parts else fixed.buffer(0.01)
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+    return shapely.orient_polygons(shapely.multipolygons(parts))
 
 
 def write_layer(ds, name: str, fields, features, geom_type=ogr.wkbNone, srs=None, options=None,
