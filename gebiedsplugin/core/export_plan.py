@@ -15,6 +15,8 @@ from gebiedsplugin.core.unified import Scope
 
 FORMATS = ("gpkg", "pdf", "png", "geojson", "csv")
 DEFAULT_FORMATS = ("gpkg", "pdf", "png", "geojson", "csv")
+DATA_FORMATS = ("gpkg", "geojson", "csv")  # formats that carry the export schema's fields
+SCHEMA_SUFFIX = "_schema.json"  # the export schema (core/export_schema.py) beside the data
 
 
 def parse_formats(value) -> tuple:
@@ -78,6 +80,8 @@ class ExportRequest:
             out["geojson"] = [self.path(".geojson")]
         if "csv" in self.formats:
             out["csv"] = [self.path("_items.csv"), self.path("_summary.csv")]
+        if set(DATA_FORMATS) & set(self.formats):
+            out["schema"] = [self.path(SCHEMA_SUFFIX)]
         return out
 
     def existing_files(self) -> list:

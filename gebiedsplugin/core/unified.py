@@ -13,39 +13,20 @@ from typing import Iterable, Optional, Sequence
 import shapely
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.core.export_schema import (  # noqa: F401 - CATEGORIES, PROGRAMME_KIND re-exported
+    CATEGORIES,
+    EXPORT_FIELDS,
+    EXPORT_SCHEMA_VERSION,
+    PROGRAMME_KIND,
+)
 from gebiedsplugin.core.records import Feature, Programme
 
 INTERVENTION, PROGRAMME = "intervention", "programme"
-PROGRAMME_KIND = "programme"  # the kind given to programme projects (they have none of their own)
 
-# name, type, English alias, Dutch alias (the field list of every unified layer and table).
-UNIFIED_FIELDS = (
-    ("source", schema.TEXT, "Source", "Bron"),
-    ("uid", schema.TEXT, "UID / code", "UID / code"),
-    ("programme_code", schema.TEXT, "Programme code", "Programmacode"),
-    ("title", schema.TEXT, "Title", "Titel"),
-    ("domain", schema.TEXT, "Domain", "Domein"),
-    ("kind", schema.TEXT, "Kind", "Soort"),
-    ("category", schema.TEXT, "Category", "Categorie"),
-    ("theme", schema.TEXT, "Theme", "Thema"),
-    ("district_id", schema.TEXT, "District code", "Stadsdeelcode"),
-    ("district", schema.TEXT, "District", "Stadsdeel"),
-    ("neighbourhood_id", schema.TEXT, "Neighbourhood code", "Buurtcode"),
-    ("neighbourhood", schema.TEXT, "Neighbourhood", "Buurt"),
-    ("start_year", schema.INTEGER, "Start year", "Startjaar"),
-    ("end_year", schema.INTEGER, "End year", "Eindjaar"),
-    ("status", schema.TEXT, "Status", "Status"),
-    ("budget", schema.REAL, "Budget (EUR)", "Budget (EUR)"),
-    ("funders", schema.TEXT, "Funders", "Financiers"),
-    ("open_findings", schema.INTEGER, "Open findings", "Open bevindingen"),
-    ("geometry_kind", schema.TEXT, "Geometry", "Geometrie"),
-)
+# name, type, English alias, Dutch alias (the field list of every unified layer and table);
+# documented, with units and code lists, in core/export_schema.py.
+UNIFIED_FIELDS = tuple((f.name, f.type, f.alias_en, f.alias_nl) for f in EXPORT_FIELDS)
 FIELD_NAMES = tuple(f[0] for f in UNIFIED_FIELDS)
-
-# The legend's categories: domain x kind for interventions, one for the programme (in legend order).
-CATEGORIES = tuple(
-    "{}_{}".format(d, k) for d in schema.value_codes("domain") for k in schema.value_codes("kind")
-) + (PROGRAMME_KIND,)
 
 
 def category_label(category: str, lang: str = "en") -> str:
@@ -206,5 +187,5 @@ def _harmonise(source, feat, kind, district, names, hoods, funders, open_counts)
         "start_year": feat.get("start_year"), "end_year": feat.get("end_year"),
         "status": feat.get("status"), "budget": feat.get("budget"),
         "funders": ", ".join(funder_codes) or None, "open_findings": open_counts.get(uid, 0),
-        "geometry_kind": kind,
+        "geometry_kind": kind, "schema_version": EXPORT_SCHEMA_VERSION,
     }

@@ -8,6 +8,7 @@ cells that a spreadsheet would run as a formula start with a single quote (toolb
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 
@@ -16,6 +17,7 @@ from osgeo import gdal, ogr
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.atlas_pages import PAGE_FIELDS, SUMMARY_FIELDS, summary_rows
+from gebiedsplugin.core.export_schema import schema_document
 from gebiedsplugin.core.unified import FIELD_NAMES, UNIFIED_FIELDS, UnifiedMap
 from gebiedsplugin.qgis_io.store.ogr_tables import spatial_ref
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
@@ -159,6 +161,15 @@ def write_items_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
             for feat, pt in zip(items, points):
                 xy = ("", "") if pt is None or pt.is_empty else (round(pt.x, 2), round(pt.y, 2))
                 writer.writerow([safe_cell(feat.attrs.get(n)) for n in FIELD_NAMES] + list(xy))
+        shareable(tmp)
+    return str(target)
+
+
+def write_schema_json(target: str, overwrite: bool) -> str:
+    """The export schema (fields, types, units, code lists, meanings; its version) as JSON."""
+    with atomic_path(target, overwrite) as tmp:
+        with open(tmp, "w", encoding="utf-8") as out:
+            json.dump(schema_document(), out, ensure_ascii=False, indent=1)
         shareable(tmp)
     return str(target)
 

@@ -21,7 +21,7 @@ from gebiedsplugin.core.aggregations import Overview
 from gebiedsplugin.core.aggregations import prepare as prepare_overview
 from gebiedsplugin.core.atlas_pages import atlas_pages
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.export_plan import ExportRequest
+from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, ExportRequest
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export
 from gebiedsplugin.qgis_io.store.open import open_store
@@ -152,6 +152,9 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             data_export.write_items_csv(str(staged.path("_items.csv")), unified, False)
             data_export.write_summary_csv(str(staged.path("_summary.csv")), unified, False)
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
+        if "schema" in request.target_files():
+            data_export.write_schema_json(str(staged.path(SCHEMA_SUFFIX)), False)
+            prepared.files["schema"] = [str(request.path(SCHEMA_SUFFIX))]
         timings["data_files"] = time.perf_counter() - t1
         progress(100)
     except InterruptedError:

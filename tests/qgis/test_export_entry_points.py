@@ -50,7 +50,7 @@ def test_export_dock_runs_the_export(plugin, sample_master, tmp_path):
     assert dock.last_error == "" and dock.last_result is not None
     assert dock.last_result.atlas_pages == 1
     assert dock.summary_pages.isChecked() and dock.last_result.pdf_pages == 2  # the district and its summary
-    assert sorted(Path(p).suffix for p in dock.last_result.all_files()) == [".csv", ".csv", ".pdf"]
+    assert sorted(Path(p).suffix for p in dock.last_result.all_files()) == [".csv", ".csv", ".json", ".pdf"]
     assert dock.progress.value() == 100
 
     class No:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,16 @@ def test_geojson_is_rfc7946(open_export):
                 assert _signed_area(part.exterior) > 0  # right-hand rule: exterior counter-clockwise
                 assert all(_signed_area(r) < 0 for r in part.interiors)
     assert polygons >= len(unified.items["polygon"])
+
+
+def test_schema_json_beside_the_export_and_version_in_the_data(open_export):
+    result, unified = open_export
+    from gebiedsplugin.core.export_schema import EXPORT_SCHEMA_VERSION, schema_document
+
+    with open(result.files["schema"][0], encoding="utf-8") as f:
+        assert json.load(f) == schema_document()
+    with sqlite3.connect(result.files["gpkg"][0]) as db:
+        versions = db.execute("SELECT schema_version, count(*) FROM unified_items GROUP BY 1").fetchall()
+    assert versions == [(EXPORT_SCHEMA_VERSION, len(unified))]
+    with open(result.files["geojson"][0], encoding="utf-8") as f:
+        assert {ft["properties"]["schema_version"] for ft in json.load(f)["features"]} == {EXPORT_SCHEMA_VERSION}
