@@ -46,6 +46,7 @@ bench: setup
 
 ## stage: build/gebiedsplugin, the plugin folder QGIS loads, as symlinks to the sources
 stage: $(QM)
+	@bash scripts/vendor_web.sh
 	@rm -rf build/gebiedsplugin && mkdir -p build/gebiedsplugin
 	@for f in gebiedsplugin/*; do ln -s "$(CURDIR)/$$f" build/gebiedsplugin/; done
 	@for f in metadata.txt LICENSE resources i18n; do ln -s "$(CURDIR)/$$f" build/gebiedsplugin/$$f; done

@@ -3129,5 +3129,15 @@ verwijderd</translation>
         <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
         <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="88"/>
+        <source>Web map</source>
+        <translation>Webkaart</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/web_map.py" line="85"/>
+        <source>The web map&apos;s library is missing from {} ({}): run make setup or reinstall the plugin.</source>
+        <translation>De bibliotheek van de webkaart ontbreekt in {} ({}): voer make setup uit of installeer de plug-in opnieuw.</translation>
+    </message>
 </context>
 </TS>

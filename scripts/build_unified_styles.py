@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import qgis_headless  # noqa: E402
 
-KIND_COLOURS = {"intervention": "#d7301f", "maintenance": "#f08c1e", "initiative": "#1a9850",
-                "statutory": "#7b3294", "programme": "#2166ac"}
+from gebiedsplugin.core.map_style import KIND_COLOURS  # noqa: E402 - one colour definition (atlas and web map)
+
 LABEL_SCALE = {"programme": 25000, "other": 8000}  # labels show at this scale and closer
 
 

@@ -49,7 +49,7 @@ def main() -> int:
     if qgis_headless.has_algorithm("gebiedsplugin:export_programme_map"):
         export = processing.run("gebiedsplugin:export_programme_map", {
             "PROGRAMME": store.path, "SCOPE": "city", "OUTPUT_FOLDER": str(out / "export"),
-            "FORMATS": "gpkg,pdf,png,geojson,csv", "OVERWRITE": True,
+            "FORMATS": "gpkg,pdf,png,geojson,csv,web", "OVERWRITE": True,
         }, feedback=feedback)
         print("\nExport written to {}".format(export.get("OUTPUT_FOLDER", out / "export")))
     return 0

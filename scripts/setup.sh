@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 
 # libgeos-dev, python3-dev and gcc build shapely against Debian's GEOS (see below).
 PKGS="qgis python3-qgis qgis-providers xvfb xauth pyqt5-dev-tools qttools5-dev-tools \
-gdal-bin python3-gdal python3-psycopg2 poppler-utils zip libgeos-dev python3-dev gcc python3-matplotlib postgresql postgresql-15-postgis-3"
+gdal-bin python3-gdal python3-psycopg2 poppler-utils zip libgeos-dev python3-dev gcc python3-matplotlib postgresql postgresql-15-postgis-3 \
+chromium nodejs"
 
 missing=""
 for p in $PKGS; do
@@ -33,3 +34,5 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 .venv/bin/python -c 'import qgis.core, shapely, pytest_qgis' 
+# The web map's MapLibre GL JS from the npm registry (pinned in package-lock.json; npm comes with nodejs).
+bash scripts/vendor_web.sh

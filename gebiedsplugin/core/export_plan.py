@@ -13,10 +13,11 @@ from typing import Optional
 
 from gebiedsplugin.core.unified import Scope
 
-FORMATS = ("gpkg", "pdf", "png", "geojson", "csv")
+FORMATS = ("gpkg", "pdf", "png", "geojson", "csv", "web")
 DEFAULT_FORMATS = ("gpkg", "pdf", "png", "geojson", "csv")
-DATA_FORMATS = ("gpkg", "geojson", "csv")  # formats that carry the export schema's fields
+DATA_FORMATS = ("gpkg", "geojson", "csv", "web")  # formats that carry the export schema's fields
 SCHEMA_SUFFIX = "_schema.json"  # the export schema (core/export_schema.py) beside the data
+WEB_SUFFIX = "_web"  # the web map's folder: <stem>_web/index.html
 
 
 def parse_formats(value) -> tuple:
@@ -80,6 +81,8 @@ class ExportRequest:
             out["geojson"] = [self.path(".geojson")]
         if "csv" in self.formats:
             out["csv"] = [self.path("_items.csv"), self.path("_summary.csv")]
+        if "web" in self.formats:
+            out["web"] = [self.path(WEB_SUFFIX)]
         if set(DATA_FORMATS) & set(self.formats):
             out["schema"] = [self.path(SCHEMA_SUFFIX)]
         return out
@@ -94,6 +97,11 @@ class ExportRequest:
                 elif p.exists():
                     found.append(p)
         return found
+
+    def web_links(self) -> dict:
+        """The files the web map links to, relative to its index.html (only those exported)."""
+        suffixes = {"csv": "_items.csv", "gpkg": ".gpkg", "schema": SCHEMA_SUFFIX}
+        return {key: "../" + self.path(suffixes[key]).name for key in suffixes if key in self.target_files()}
 
     def png_path(self, page: int) -> Path:
         return self.path("_p{:02d}.png".format(page))

@@ -85,7 +85,7 @@ class ExportDock(ProgrammeDock):
         self.formats = {}
         fmt_row = QHBoxLayout()
         for fmt in FORMATS:
-            box = QCheckBox(fmt.upper() if fmt != "geojson" else "GeoJSON")
+            box = QCheckBox({"geojson": "GeoJSON", "web": tr("Web map")}.get(fmt, fmt.upper()))
             box.setChecked(fmt in DEFAULT_FORMATS)
             box.setObjectName("export_format_" + fmt)
             self.formats[fmt] = box

@@ -113,6 +113,13 @@ class _PageRecord:
         self.attrs, self.geometry = attrs, geometry
 
 
+def published(features: list, kind: str) -> list:
+    """Records of *features* (of one geometry *kind*) with their geometry as the files publish it:
+    multi, and polygons valid and counter-clockwise (_open_polygon)."""
+    geoms = _multi([f.geometry for f in features], kind)
+    return [_PageRecord(f.attrs, g) for f, g in zip(features, geoms)]
+
+
 def _page_record(page) -> _PageRecord:
     return _PageRecord(page.attrs(), page.geometry)
 
@@ -136,10 +143,7 @@ def publish_copy(source: str, target: str, overwrite: bool) -> str:
 def write_geojson(target: str, unified: UnifiedMap, overwrite: bool, cancelled=None) -> str:
     """All items in one FeatureCollection, RFC 7946 (EPSG:4326, lon/lat, right-hand polygons)."""
     fields = [(f[0], f[1]) for f in UNIFIED_FIELDS]
-    items = []
-    for kind in schema.GEOMETRY_KINDS:
-        geoms = _multi([f.geometry for f in unified.items[kind]], kind)
-        items.extend(_PageRecord(f.attrs, g) for f, g in zip(unified.items[kind], geoms))
+    items = [r for kind in schema.GEOMETRY_KINDS for r in published(unified.items[kind], kind)]
     with atomic_path(target, overwrite) as tmp:
         os.unlink(tmp)  # the driver creates the file itself
         ds = ogr.GetDriverByName("GeoJSON").CreateDataSource(tmp)

@@ -21,9 +21,9 @@ from gebiedsplugin.core.aggregations import Overview
 from gebiedsplugin.core.aggregations import prepare as prepare_overview
 from gebiedsplugin.core.atlas_pages import atlas_pages
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, ExportRequest
+from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, WEB_SUFFIX, ExportRequest
 from gebiedsplugin.core.unified import build_unified
-from gebiedsplugin.qgis_io import data_export
+from gebiedsplugin.qgis_io import data_export, web_map
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
@@ -152,6 +152,10 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             data_export.write_items_csv(str(staged.path("_items.csv")), unified, False)
             data_export.write_summary_csv(str(staged.path("_summary.csv")), unified, False)
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
+        if "web" in request.formats:
+            web_map.write_web_map(staged.path(WEB_SUFFIX), unified, districts, store.name, request.lang,
+                                  request.web_links())
+            prepared.files["web"] = [str(request.path(WEB_SUFFIX) / "index.html")]
         if "schema" in request.target_files():
             data_export.write_schema_json(str(staged.path(SCHEMA_SUFFIX)), False)
             prepared.files["schema"] = [str(request.path(SCHEMA_SUFFIX))]

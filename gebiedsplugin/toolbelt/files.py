@@ -181,10 +181,11 @@ class Staging:
         All or nothing: older files are first moved aside into the staging folder and put back
         when a move fails. Returns the destinations.
         """
-        staged_files = sorted(p for p in self.path.iterdir() if p.is_file())
+        staged_files = sorted(p for p in self.path.iterdir() if p.is_file() or p.is_dir())  # a folder: the web map
         finals = [self.final(p) for p in staged_files]
-        in_the_way = [f for f in finals if os.path.lexists(f) and not f.is_file()]
-        existing = [f for f in finals if f.is_file()]
+        kinds = {f: (f.is_dir() if s.is_dir() else f.is_file()) for s, f in zip(staged_files, finals)}
+        in_the_way = [f for f in finals if os.path.lexists(f) and not kinds[f]]
+        existing = [f for f in finals if kinds[f]]
         if in_the_way or (existing and not overwrite):
             self.discard()
             if in_the_way:
@@ -197,7 +198,7 @@ class Staging:
         done = []  # (destination, an older file moved aside)
         try:
             for staged, final in zip(staged_files, finals):
-                older = final.is_file()
+                older = kinds[final]
                 if older:
                     os.replace(final, aside / final.name)
                 done.append((final, older))
@@ -208,7 +209,7 @@ class Staging:
                     if older:
                         os.replace(aside / final.name, final)
                     elif final.exists() and not (self.path / final.name).exists():
-                        os.unlink(final)
+                        shutil.rmtree(final) if final.is_dir() else os.unlink(final)
                 except OSError:
                     pass
             self.discard()
