@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 
+import numpy as np
 import shapely
 from osgeo import gdal, ogr
 
@@ -38,8 +39,22 @@ def _multi(geoms: list, kind: str) -> list:
     if kind == "line":
         return [shapely.multilinestrings([g]) if g is not None and g.geom_type == "LineString" else g for g in geoms]
     if kind == "polygon":
-        return [_open_polygon(g) for g in geoms]
+        return _open_polygons(geoms)
     return geoms
+
+
+def _open_polygons(geoms: list) -> list:
+    """_open_polygon() for many: the valid ones made multi and oriented in one vectorised pass."""
+    if not geoms:
+        return []
+    arr = np.array(geoms, dtype=object)
+    valid = shapely.is_valid(arr) | shapely.is_missing(arr)
+    single = shapely.get_type_id(arr) == 3  # Polygon
+    arr[valid & single] = shapely.multipolygons(arr[valid & single][:, None])
+    arr[valid] = shapely.orient_polygons(arr[valid])
+    for i in np.flatnonzero(~valid):
+        arr[i] = _open_polygon(arr[i])
+    return arr.tolist()
 
 
 def _open_polygon(geom):

@@ -153,9 +153,11 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             data_export.write_summary_csv(str(staged.path("_summary.csv")), unified, False)
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
         if "web" in request.formats:
+            t2 = time.perf_counter()
             web_map.write_web_map(staged.path(WEB_SUFFIX), unified, districts, store.name, request.lang,
                                   request.web_links())
             prepared.files["web"] = [str(request.path(WEB_SUFFIX) / "index.html")]
+            timings["web"] = time.perf_counter() - t2
         if "schema" in request.target_files():
             data_export.write_schema_json(str(staged.path(SCHEMA_SUFFIX)), False)
             prepared.files["schema"] = [str(request.path(SCHEMA_SUFFIX))]
