@@ -215,6 +215,8 @@ def main() -> int:
     if export.exists() and not args.no_export:
         print("\nExport benchmark (scripts/bench_export.py):", flush=True)
         subprocess.run([sys.executable, str(export)], check=False, env=dict(os.environ))
+        print("\nWeb map export and first render in headless chromium (scripts/bench_web.py):", flush=True)
+        subprocess.run([sys.executable, str(HERE / "bench_web.py")], check=False, env=dict(os.environ))
     return 0 if ok else 1
 
 

@@ -44,7 +44,7 @@ def _geojson_text(name: str, fields, records, crs: str) -> str:
     ds = ogr.GetDriverByName("GeoJSON").CreateDataSource(path)
     try:
         write_layer(ds, name, fields, records, ogr.wkbUnknown, spatial_ref(crs),
-                    ["RFC7946=YES", "WRITE_NAME=NO", "COORDINATE_PRECISION=6"])
+                    ["RFC7946=YES", "WRITE_NAME=NO", "COORDINATE_PRECISION=5"])  # about 1 m: plenty on screen
         ds = None
         handle = gdal.VSIFOpenL(path, "rb")
         gdal.VSIFSeekL(handle, 0, 2)

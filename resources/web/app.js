@@ -124,6 +124,7 @@
   var AREA = isType(["Polygon", "MultiPolygon"]), LINE = isType(["LineString", "MultiLineString"]);
 
   map.on("load", function () {
+    view.loadAt = performance.now();
     var S = D.style;
     map.addSource("districts", { type: "geojson", data: D.districts });
     map.addSource("items", { type: "geojson", data: { type: "FeatureCollection", features: filtered } });
