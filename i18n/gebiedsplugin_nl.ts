@@ -3139,5 +3139,30 @@ verwijderd</translation>
         <source>The web map&apos;s library is missing from {} ({}): run make setup or reinstall the plugin.</source>
         <translation>De bibliotheek van de webkaart ontbreekt in {} ({}): voer make setup uit of installeer de plug-in opnieuw.</translation>
     </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="31"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="31"/>
+        <source>Export the list as shown (filter, columns, order) to a CSV file</source>
+        <translation>De lijst zoals getoond (filter, kolommen, volgorde) exporteren naar een CSV-bestand</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/prompts.py" line="70"/>
+        <source>Export the list as CSV</source>
+        <translation>De lijst als CSV exporteren</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="104"/>
+        <source>Nothing to export: the list is empty.</source>
+        <translation>Niets te exporteren: de lijst is leeg.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="122"/>
+        <source>{} interventions written to {}.</source>
+        <translation>{} interventies geschreven naar {}.</translation>
+    </message>
 </context>
 </TS>

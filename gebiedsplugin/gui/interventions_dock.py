@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.intervention_list import filter_rows, summarise
 from gebiedsplugin.gui.draw_actions import AREA_TABLES, DrawActions
 from gebiedsplugin.gui.edit_actions import EditActions
 from gebiedsplugin.gui.intervention_table_model import (
+    BUDGET,
+    FUNDING,
     KEY_ROLE,
+    SORT_ROLE,
     TITLE,
     InterventionSortProxy,
     InterventionTableModel,
@@ -25,6 +30,7 @@ from gebiedsplugin.gui.layer_watch import LayerWatcher
 from gebiedsplugin.gui.programme_actions import new_programme, open_programme
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
+from gebiedsplugin.gui.table_csv import view_table, write_view_csv
 from gebiedsplugin.qgis_io.intervention_rows import area_choices, area_geometry, programme_rows
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
@@ -88,6 +94,29 @@ class InterventionsDock(ProgrammeDock):
         self.view.doubleClicked.connect(self.zoom_to_index)
         self.watcher.changed.connect(self.reload)
         self.watcher.selectionChanged.connect(self._map_selection_changed)
+
+    def export_csv(self) -> str:
+        """Write the list as shown (rows, columns, order, labels) to a CSV file; its path ('' if none)."""
+        headers, rows = view_table(self.view, (BUDGET, FUNDING), SORT_ROLE)
+        if not rows:
+            notify(self.iface, tr("Interventions"), tr("Nothing to export: the list is empty."), Qgis.Warning)
+            return ""
+        store = self.controller.store
+        start = str(Path(store.folder()) / (store.name + "_interventions.csv")) if store is not None else ""
+        path = self.prompts.csv_path(start)
+        if not path:
+            return ""
+        overwrite = Path(path).exists()
+        question = tr("{} exists already. Replace it?").format(path)
+        if overwrite and not self.prompts.confirm(tr("Replace file?"), question):
+            return ""
+        try:
+            write_view_csv(path, headers, rows, overwrite)
+        except ProgrammeError as e:
+            notify(self.iface, tr("Interventions"), str(e), Qgis.Critical)
+            return ""
+        notify(self.iface, tr("Interventions"), tr("{} interventions written to {}.").format(len(rows), path))
+        return path
 
     def set_prompts(self, prompts) -> None:
         """Use *prompts* for every question the dock asks (tests answer without dialogs)."""

@@ -29,6 +29,8 @@ class DockToolbars:
                   dock.open_programme, always=True)
         self._add(self.programme, "new", "/mActionFileNew.svg", tr("New…"), tr("Create a new programme"),
                   dock.new_programme, always=True)
+        self._add(self.programme, "export_csv", "/mActionSaveAsSVG.svg", tr("CSV…"),
+                  tr("Export the list as shown (filter, columns, order) to a CSV file"), dock.export_csv)
         self.draw = _toolbar("draw_bar", dock, text_beside=True)
         self._add(self.draw, "draw_point", "/mActionCapturePoint.svg", tr("Point"),
                   tr("Draw a point intervention"), lambda _checked=False: dock.start_drawing("point"))

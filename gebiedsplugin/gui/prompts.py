@@ -61,3 +61,10 @@ class Prompts:
         if path and not path.lower().endswith(".gpkg"):
             path += ".gpkg"
         return path
+
+    def csv_path(self, start: str = "") -> str:
+        """A CSV file name to write the list to ('' when cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(self.parent, tr("Export the list as CSV"), start, tr("CSV (*.csv)"))
+        if path and not path.lower().endswith(".csv"):
+            path += ".csv"
+        return path
