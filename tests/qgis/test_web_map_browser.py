@@ -178,6 +178,7 @@ def test_dutch_web_map_speaks_dutch(exported, browser):
     assert "Fysiek · Interventie" in page.locator("#legend").inner_text()
     assert page.locator("#l-district").inner_text() == "Stadsdeel"
     assert page.locator("#downloads li").count() == 1  # only the schema beside it: no CSV or GeoPackage exported
+    _shot(page, "web_nl.png")
     assert not browser.errors, browser.errors
     page.close()
 
