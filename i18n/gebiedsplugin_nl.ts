@@ -354,7 +354,7 @@
       <translation>Toets uitvoeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="82" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="116" />
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
@@ -409,7 +409,7 @@
       <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="186" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="199" />
       <source>Unsaved edits</source>
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="191" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="204" />
       <source>Saving {} failed: {}</source>
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
@@ -574,12 +574,12 @@
       <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="269" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="303" />
       <source>Export</source>
       <translation>Exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="69" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="71" />
       <source>Districts:</source>
       <translation>Stadsdelen:</translation>
     </message>
@@ -609,27 +609,27 @@
       <translation>Uitvoermap</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="107" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="109" />
       <source>Layout template (*.qpt)</source>
       <translation>Lay-outsjabloon (*.qpt)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="108" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="110" />
       <source>Empty: the plugin's A3 atlas template.</source>
       <translation>Leeg: het A3-atlassjabloon van de plugin.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="109" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="111" />
       <source>Template</source>
       <translation>Sjabloon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="196" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="209" />
       <source>Replace files?</source>
       <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="196" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="209" />
       <source>These files exist already:
 {}
 
@@ -640,12 +640,12 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="198" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="211" />
       <source>Nothing exported: the files exist already.</source>
       <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="206" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="221" />
       <source>Preparing the data…</source>
       <translation>Gegevens voorbereiden…</translation>
     </message>
@@ -655,7 +655,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="228" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="251" />
       <source>Choose an output folder.</source>
       <translation>Kies een uitvoermap.</translation>
     </message>
@@ -665,7 +665,7 @@ Vervangen?</translation>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="232" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="255" />
       <source>Tick at least one district, or choose the whole city.</source>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
@@ -675,12 +675,12 @@ Vervangen?</translation>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="245" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="272" />
       <source>Rendering the atlas…</source>
       <translation>Atlas renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="257" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="288" />
       <source>{} files written to {} ({} atlas pages, {} items).</source>
       <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
     </message>
@@ -1505,12 +1505,12 @@ Vervangen?</translation>
       <translation>(vervolg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="291" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="293" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="304" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="306" />
       <source>The atlas has no pages.</source>
       <translation>De atlas heeft geen pagina's.</translation>
     </message>
@@ -1520,7 +1520,7 @@ Vervangen?</translation>
       <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="326" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="328" />
       <source>Writing page images failed (code {}).</source>
       <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
@@ -2005,72 +2005,72 @@ Vervangen?</translation>
       <translation>Een PostGIS-programma wordt geschreven als postgres:&lt;connection&gt;/&lt;schema&gt;, niet {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="51" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="52" />
       <source>Neighbourhoods</source>
       <translation>Buurten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="52" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="53" />
       <source>Programme projects (MJP)</source>
       <translation>Programmaprojecten (MJP)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="52" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="53" />
       <source>Area goals</source>
       <translation>Gebiedsopgaven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="53" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="54" />
       <source>Area budgets</source>
       <translation>Gebiedsbudgetten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="67" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="68" />
       <source>Import data</source>
       <translation>Gegevens importeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="70" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="71" />
       <source>Vector files (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;All files (*)</source>
       <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;Alle bestanden (*)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="83" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="84" />
       <source>Programme field</source>
       <translation>Programmaveld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="83" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="84" />
       <source>Source field</source>
       <translation>Bronveld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="85" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="86" />
       <source>Source value</source>
       <translation>Bronwaarde</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="85" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="86" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="98" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="99" />
       <source>Source file</source>
       <translation>Bronbestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="99" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="100" />
       <source>or project layer</source>
       <translation>of projectlaag</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="101" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="102" />
       <source>Import as</source>
       <translation>Importeren als</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="106" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="107" />
       <source>Dry run</source>
       <translation>Proefrun</translation>
     </message>
@@ -2080,32 +2080,32 @@ Vervangen?</translation>
       <translation>Importeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="115" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="124" />
       <source>Field mapping (proposed from names and aliases; * = mandatory)</source>
       <translation>Veldkoppeling (voorgesteld op basis van namen en aliassen; * = verplicht)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="117" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="126" />
       <source>Preview of the first rows</source>
       <translation>Voorbeeld van de eerste rijen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="212" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="222" />
       <source>(unknown: reject)</source>
       <translation>(onbekend: afwijzen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="251" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="261" />
       <source>Open or create a programme first.</source>
       <translation>Open of maak eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="253" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="263" />
       <source>Choose a source file or layer first.</source>
       <translation>Kies eerst een bronbestand of -laag.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="286" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="297" />
       <source>Importing in the background…</source>
       <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
@@ -2155,17 +2155,17 @@ Vervangen?</translation>
       <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="64" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="66" />
       <source>A GeoPackage, or postgres:&lt;connection&gt;/&lt;schema&gt; for a PostGIS programme.</source>
       <translation>Een GeoPackage, of postgres:&lt;verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="96" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="98" />
       <source>District summary pages (charts and tables)</source>
       <translation>Wijksamenvattingen (grafieken en tabellen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="99" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="101" />
       <source>After the city's and each district's atlas page, a page with the Overview's money charts, stacking and priority tables.</source>
       <translation>Na de atlaspagina van de stad en van elke wijk een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
@@ -2320,12 +2320,12 @@ Vervangen?</translation>
       <translation>Rijen per tabel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="186" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="199" />
       <source>Some layers have unsaved edits. The export reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De export leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="188" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="201" />
       <source>Nothing exported: save or discard the edits first.</source>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -2360,7 +2360,7 @@ Vervangen?</translation>
       <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Installeer op Linux shapely gebouwd tegen de GEOS van het systeem: python3 -m pip install --no-binary shapely 'shapely&gt;=2' (vereist libgeos-dev); op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="77" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="78" />
       <source>As the source says</source>
       <translation>Zoals de bron aangeeft</translation>
     </message>
@@ -3184,6 +3184,31 @@ verwijderd</translation>
       <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="165" />
       <source>Cannot connect to the database {}: the server cannot be reached or refused the connection ({}).</source>
       <translation>Geen verbinding met de database {}: de server is niet bereikbaar of weigerde de verbinding ({}).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="120" />
+      <source>Open output folder</source>
+      <translation>Uitvoermap openen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="312" />
+      <source>Cancelling…</source>
+      <translation>Bezig met annuleren…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="109" />
+      <source>Cancel import</source>
+      <translation>Import annuleren</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/outcome.py" line="28" />
+      <source>Open folder</source>
+      <translation>Map openen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="58" />
+      <source>The copy was cancelled; nothing was written.</source>
+      <translation>Het kopiëren is geannuleerd; er is niets geschreven.</translation>
     </message>
   </context>
 </TS>

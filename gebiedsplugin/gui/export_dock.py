@@ -30,6 +30,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ExportRequest
 from gebiedsplugin.core.unified import Scope
+from gebiedsplugin.gui.outcome import open_folder, push_result
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.export_task import PrepareExportTask
@@ -49,6 +50,7 @@ class ExportDock(ProgrammeDock):
         super().__init__(tr("Export"), "gebiedsplugin_export_dock", iface, controller, parent)
         self.prompts = Prompts(self)
         self.task = None
+        self.feedback = None  # the atlas rendering's, while it runs
         self.last_result = None
         self.last_error = ""
         self._build()
@@ -111,7 +113,18 @@ class ExportDock(ProgrammeDock):
         self.run_button = QPushButton(tr("Export"))
         self.run_button.setObjectName("export_run")
         self.run_button.clicked.connect(self.run_export)
-        layout.addWidget(self.run_button)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("export_cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.open_button = QPushButton(tr("Open output folder"))
+        self.open_button.setObjectName("export_open_folder")
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(lambda: open_folder(self.folder.filePath()))
+        row = QHBoxLayout()
+        for button in (self.run_button, self.cancel_button, self.open_button):
+            row.addWidget(button)
+        layout.addLayout(row)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
@@ -202,12 +215,22 @@ class ExportDock(ProgrammeDock):
         settings.save()
         self.last_result, self.last_error = None, ""
         self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.open_button.setVisible(False)
         self.progress.setValue(0)
         self.status.setText(tr("Preparing the data…"))
         self.task = PrepareExportTask(request, lambda prepared, error: self._prepared(request, prepared, error))
         self.task.progressChanged.connect(self._prepare_progress)
         QgsApplication.taskManager().addTask(self.task)
         return True
+
+    def cancel_export(self) -> None:
+        """Stop the running export: nothing of it is written, existing files stay."""
+        self.cancel_button.setEnabled(False)
+        self.status.setText(tr("Cancelling…"))
+        for work in (self.task, self.feedback):
+            if work is not None:
+                work.cancel()
 
     def _prepare_progress(self, value: float) -> None:
         self.progress.setValue(int(value * 0.3))
@@ -237,27 +260,36 @@ class ExportDock(ProgrammeDock):
 
     def _prepared(self, request: ExportRequest, prepared, error: str) -> None:
         """Main thread: the task is done; render the atlas here (QGIS requires it) with progress."""
+        cancelled = self.task is not None and self.task.isCanceled()
         self.task = None
+        if prepared is not None and cancelled:  # cancelled after its last check: render nothing
+            prepared.cleanup()
+            prepared, error = None, tr("The export was cancelled.")
         if prepared is None:
             self.run_button.setEnabled(True)
             self._fail(error)
             return
         self.status.setText(tr("Rendering the atlas…"))
-        feedback = QgsFeedback()
+        self.feedback = feedback = QgsFeedback()
         feedback.progressChanged.connect(self._render_progress)
         try:
             result = finish_export(prepared, request, feedback)
+            if feedback.isCanceled():
+                raise ProgrammeError(tr("The export was cancelled."))
         except ProgrammeError as e:
             self._fail(str(e))
             return
         finally:
+            self.feedback = None
             self.run_button.setEnabled(True)
+            self.cancel_button.setEnabled(False)
         self.last_result = result
         self.progress.setValue(100)
         text = tr("{} files written to {} ({} atlas pages, {} items).").format(
             len(result.all_files()), request.folder, result.atlas_pages, result.items)
         self.status.setText(text)
-        notify(self.iface, tr("Export"), text, Qgis.Success)
+        self.open_button.setVisible(True)
+        push_result(self.iface, tr("Export"), text, request.folder)
 
     def _render_progress(self, value: float) -> None:
         self.progress.setValue(int(value))
@@ -266,6 +298,8 @@ class ExportDock(ProgrammeDock):
     def _fail(self, text: str) -> bool:
         self.last_error = text
         self.status.setText(text)
+        self.progress.setValue(0)  # a refusal or a cancel leaves no bar at 100 %
+        self.cancel_button.setEnabled(False)
         notify(self.iface, tr("Export"), text, Qgis.Warning, 10)
         return False
 

@@ -287,6 +287,8 @@ class AtlasBuilder:
         with atomic_path(target, self.request.overwrite) as tmp:
             pages = self.layout.atlas() if summaries is None else PageSequence(self.layout.atlas(), summaries)
             result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
+            if result == QgsLayoutExporter.Canceled:
+                raise ProgrammeError(tr("The export was cancelled."))
             if result != QgsLayoutExporter.Success:
                 raise ProgrammeError(tr("Writing the PDF failed: {}").format(error or result))
             shareable(tmp)
