@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="nl_NL">
   <context>
     <name>@default</name>
     <message>
@@ -374,17 +374,17 @@
       <translation>Bevindingen zoeken…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="34" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="42" />
       <source>Note</source>
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="141" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="143" />
       <source>Set status</source>
       <translation>Status instellen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="144" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="146" />
       <source>Export CSV…</source>
       <translation>CSV exporteren…</translation>
     </message>
@@ -394,17 +394,12 @@
       <translation>Geen programma geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="201" />
-      <source>{} of {} findings shown.</source>
-      <translation>{} van {} bevindingen getoond.</translation>
-    </message>
-    <message>
       <location filename="../gebiedsplugin/gui/interventions_dock.py" line="227" />
       <source>Open a programme first.</source>
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="209" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="211" />
       <source>A check is running already.</source>
       <translation>Er loopt al een toets.</translation>
     </message>
@@ -414,12 +409,12 @@
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="212" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="214" />
       <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="214" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="216" />
       <source>The check did not run: save or discard the edits first.</source>
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -429,52 +424,37 @@
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="226" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="228" />
       <source>Checking the programme…</source>
       <translation>Programma toetsen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="248" />
-      <source>{} findings ({} new, {} closed) in {:.1f} s.</source>
-      <translation>{} bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="260" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="265" />
       <source>Select one or more findings first.</source>
       <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="272" />
-      <source>Status set on {} findings.</source>
-      <translation>Status ingesteld op {} bevindingen.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="279" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="284" />
       <source>No findings to export.</source>
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="286" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="291" />
       <source>Replace file?</source>
       <translation>Bestand vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="286" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="291" />
       <source>{} exists already. Replace it?</source>
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="287" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="292" />
       <source>Nothing exported: the file exists already.</source>
       <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="295" />
-      <source>{} findings written to {}.</source>
-      <translation>{} bevindingen geschreven naar {}.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="307" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="312" />
       <source>Rule parameters saved; they apply from the next run.</source>
       <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -487,11 +467,6 @@
       <location filename="../gebiedsplugin/gui/check_params.py" line="20" />
       <source>Rest period (years)</source>
       <translation>Rustperiode (jaren)</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_params.py" line="21" />
-      <source>Most interventions per neighbourhood and year</source>
-      <translation>Maximaal aantal interventies per buurt en jaar</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/check_params.py" line="22" />
@@ -509,22 +484,17 @@
       <translation>Tolerantie stadsgrens (m)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_params.py" line="25" />
-      <source>Smallest share in a second district</source>
-      <translation>Kleinste aandeel in een tweede stadsdeel</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_params.py" line="47" />
+      <location filename="../gebiedsplugin/gui/check_params.py" line="53" />
       <source>Rule parameters</source>
       <translation>Regelparameters</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_params.py" line="71" />
+      <location filename="../gebiedsplugin/gui/check_params.py" line="77" />
       <source>Save parameters</source>
       <translation>Parameters opslaan</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="34" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="42" />
       <source>Finding</source>
       <translation>Bevinding</translation>
     </message>
@@ -539,7 +509,7 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="52" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="62" />
       <source>{} · {} ({}): {}</source>
       <translation>{} · {} ({}): {}</translation>
     </message>
@@ -3209,6 +3179,75 @@ verwijderd</translation>
       <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="58" />
       <source>The copy was cancelled; nothing was written.</source>
       <translation>Het kopiëren is geannuleerd; er is niets geschreven.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="137" />
+      <source>Decision…</source>
+      <translation>Besluit…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="139" />
+      <source>Choose a decision for the selected findings, then Set status.</source>
+      <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="203" />
+      <source>{} of %n finding(s) shown.</source>
+      <translation>
+        <numerusform>{} van %n bevinding getoond.</numerusform>
+        <numerusform>{} van %n bevindingen getoond.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="250" />
+      <source>%n finding(s) ({} new, {} closed) in {:.1f} s.</source>
+      <translation>
+        <numerusform>%n bevinding ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
+        <numerusform>%n bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="262" />
+      <source>Choose a decision first.</source>
+      <translation>Kies eerst een besluit.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="277" />
+      <source>Status set on %n finding(s).</source>
+      <translation>
+        <numerusform>Status ingesteld op %n bevinding.</numerusform>
+        <numerusform>Status ingesteld op %n bevindingen.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="300" />
+      <source>%n finding(s) written to {}.</source>
+      <translation>
+        <numerusform>%n bevinding geschreven naar {}.</numerusform>
+        <numerusform>%n bevindingen geschreven naar {}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_params.py" line="21" />
+      <source>Most interventions per neighbourhood and year (count)</source>
+      <translation>Maximaal aantal interventies per buurt en jaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_params.py" line="25" />
+      <source>Smallest share in a second district (fraction 0–1, 0.05 = 5 %)</source>
+      <translation>Kleinste aandeel in een tweede stadsdeel (fractie 0–1, 0,05 = 5 %)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_params.py" line="74" />
+      <source>Used by: {}</source>
+      <translation>Gebruikt door: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="31" />
+      <source>{}
+Note: {}</source>
+      <translation>{}
+Notitie: {}</translation>
     </message>
   </context>
 </TS>

@@ -134,7 +134,9 @@ class CheckDock(ProgrammeDock):
         self.decision.setObjectName("check_decision")
         for code in STATUSES:
             self.decision.addItem(schema.label("finding_status", code, self.lang), code)
-        self.decision.setCurrentIndex(1)
+        self.decision.insertItem(0, tr("Decision…"), None)  # nothing chosen: no one-click accept
+        self.decision.setCurrentIndex(0)
+        self.decision.setToolTip(tr("Choose a decision for the selected findings, then Set status."))
         self.note = QLineEdit()
         self.note.setObjectName("check_note")
         self.note.setPlaceholderText(tr("Note"))
@@ -198,7 +200,7 @@ class CheckDock(ProgrammeDock):
         shown = [r for r in self.rows if self.current_filter().accepts(r)]
         self.tree.show_groups(group_rows(shown, RULES), self.names)
         if self.task is None and self.store is not None:
-            self.status.setText(tr("{} of {} findings shown.").format(len(shown), len(self.rows)))
+            self.status.setText(tr("{} of %n finding(s) shown.", "", len(self.rows)).format(len(shown)))
 
     # --- running --------------------------------------------------------------------------------------
     def run_check(self) -> bool:
@@ -245,8 +247,8 @@ class CheckDock(ProgrammeDock):
         self.rows = result.rows
         self.apply_filter()
         merge = result.merge
-        text = tr("{} findings ({} new, {} closed) in {:.1f} s.").format(
-            result.total, merge.get("new", 0), merge.get("closed", 0), result.timings.get("total", 0.0))
+        text = tr("%n finding(s) ({} new, {} closed) in {:.1f} s.", "", result.total).format(
+            merge.get("new", 0), merge.get("closed", 0), result.timings.get("total", 0.0))
         for note in result.notes:
             notify(self.iface, tr("Programme check"), note, Qgis.Warning, 10)
         self.status.setText(text)
@@ -256,6 +258,9 @@ class CheckDock(ProgrammeDock):
     def decide_selected(self) -> int:
         """Set the chosen status and note on the selected findings; how many changed."""
         rows = self.tree.selected_rows()
+        if self.decision.currentData() is None:
+            self._fail(tr("Choose a decision first."))
+            return 0
         if not rows or self.store is None:
             self._fail(tr("Select one or more findings first."))
             return 0
@@ -269,7 +274,7 @@ class CheckDock(ProgrammeDock):
         self.reload_rows()
         if len(rows) == 1:
             self.tree.select_finding(rows[0]["finding_id"])
-        self.status.setText(tr("Status set on {} findings.").format(count))
+        self.status.setText(tr("Status set on %n finding(s).", "", count))
         return count
 
     def export_csv(self) -> str:
@@ -292,7 +297,7 @@ class CheckDock(ProgrammeDock):
         except ProgrammeError as e:
             self._fail(str(e))
             return ""
-        self.status.setText(tr("{} findings written to {}.").format(len(rows), path))
+        self.status.setText(tr("%n finding(s) written to {}.", "", len(rows)).format(path))
         return path
 
     def save_params(self) -> None:

@@ -14,6 +14,7 @@ from gebiedsplugin.toolbelt.i18n import tr
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2471a3"}
 MESSAGE, DISTRICT, STATUS, NOTE = range(4)
+NOTE_WIDTH = 90  # px; the note's full text is its tooltip
 
 
 def rule_title(rule: str, lang: str) -> str:
@@ -21,6 +22,13 @@ def rule_title(rule: str, lang: str) -> str:
     if info is None:
         return rule
     return info.title_nl if lang == "nl" else info.title_en
+
+
+def finding_tooltip(row: dict) -> str:
+    """A finding's whole text (and its note) for the tooltip."""
+    text = str(row.get("message") or "")
+    note = str(row.get("note") or "")
+    return tr("{}\nNote: {}").format(text, note) if note else text
 
 
 class FindingsTree(QTreeWidget):
@@ -33,14 +41,16 @@ class FindingsTree(QTreeWidget):
         self.setColumnCount(4)
         self.setHeaderLabels([tr("Finding"), tr("District"), tr("Status"), tr("Note")])
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
+        self.setWordWrap(True)  # a finding's text wraps instead of shrinking to "'Buu…"
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
-        for column in (DISTRICT, STATUS, NOTE):
+        for column in (DISTRICT, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)  # a long note takes no width
+        header.resizeSection(NOTE, NOTE_WIDTH)
 
     def show_groups(self, groups: list, names: dict) -> None:
         """Fill the tree with *groups* (core.findings_view.Group); *names* maps district ids to names."""
@@ -65,7 +75,7 @@ class FindingsTree(QTreeWidget):
                     str(row.get("message") or ""), str(names.get(row.get("district_id"), row.get("district_id") or "")),
                     schema.label("finding_status", status, self.lang), str(row.get("note") or "")])
                 child.setData(0, ROW_ROLE, row)
-                child.setToolTip(0, str(row.get("message") or ""))
+                child.setToolTip(0, finding_tooltip(row))
                 child.setToolTip(3, str(row.get("note") or ""))
                 if status != "open":
                     child.setForeground(0, QBrush(QColor("#7f8c8d")))
