@@ -4,16 +4,6 @@
   <context>
     <name>@default</name>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="67" />
-      <source>&amp;Gebiedsprogramma</source>
-      <translation>&amp;Gebiedsprogramma</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/plugin.py" line="74" />
-      <source>Gebiedsprogramma</source>
-      <translation>Gebiedsprogramma</translation>
-    </message>
-    <message>
       <location filename="../gebiedsplugin/plugin.py" line="76" />
       <source>New programme…</source>
       <translation>Nieuw programma…</translation>
@@ -783,11 +773,6 @@ Vervangen?</translation>
       <location filename="../gebiedsplugin/gui/overview_dock.py" line="55" />
       <source>Area</source>
       <translation>Gebied</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37" />
-      <source>Draw an area (polygon) intervention</source>
-      <translation>Een vlakinterventie (polygoon) tekenen</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39" />
@@ -2045,7 +2030,7 @@ Vervangen?</translation>
       <translation>Proefrun</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="183" />
+      <location filename="../gebiedsplugin/plugin.py" line="185" />
       <source>Import</source>
       <translation>Importeren</translation>
     </message>
@@ -2275,11 +2260,6 @@ Vervangen?</translation>
       <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37" />
-      <source>Polygon</source>
-      <translation>Vlak</translation>
-    </message>
-    <message>
       <location filename="../gebiedsplugin/gui/overview_panels.py" line="228" />
       <source>Target value</source>
       <translation>Streefwaarde</translation>
@@ -2300,7 +2280,7 @@ Vervangen?</translation>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="183" />
+      <location filename="../gebiedsplugin/plugin.py" line="185" />
       <source>Save or discard the unsaved edits in {} before importing.</source>
       <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2507,7 +2487,7 @@ Vervangen?</translation>
 </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="196" />
+      <location filename="../gebiedsplugin/plugin.py" line="198" />
       <source>Removed {} temporary files left by an interrupted write: {}</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -3248,6 +3228,22 @@ verwijderd</translation>
 Note: {}</source>
       <translation>{}
 Notitie: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37" />
+      <source>Draw an area intervention</source>
+      <translation>Een vlakinterventie tekenen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/plugin.py" line="67" />
+      <source>&amp;Area programme</source>
+      <translation>&amp;Gebiedsprogramma</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37" />
+      <source>Area</source>
+      <comment>geometry</comment>
+      <translation>Vlak</translation>
     </message>
   </context>
 </TS>
