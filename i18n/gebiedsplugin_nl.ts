@@ -344,7 +344,7 @@
       <translation>Toets uitvoeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="116" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="131" />
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="199" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="215" />
       <source>Unsaved edits</source>
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
@@ -409,7 +409,7 @@
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="204" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="220" />
       <source>Saving {} failed: {}</source>
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
@@ -534,12 +534,12 @@
       <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="303" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="319" />
       <source>Export</source>
       <translation>Exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="71" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="72" />
       <source>Districts:</source>
       <translation>Stadsdelen:</translation>
     </message>
@@ -549,7 +549,7 @@
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="159" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
@@ -569,27 +569,27 @@
       <translation>Uitvoermap</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="109" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="124" />
       <source>Layout template (*.qpt)</source>
       <translation>Lay-outsjabloon (*.qpt)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="110" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="125" />
       <source>Empty: the plugin's A3 atlas template.</source>
       <translation>Leeg: het A3-atlassjabloon van de plugin.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="111" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="126" />
       <source>Template</source>
       <translation>Sjabloon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="209" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="225" />
       <source>Replace files?</source>
       <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="209" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="225" />
       <source>These files exist already:
 {}
 
@@ -600,12 +600,12 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="211" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="227" />
       <source>Nothing exported: the files exist already.</source>
       <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="221" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="237" />
       <source>Preparing the data…</source>
       <translation>Gegevens voorbereiden…</translation>
     </message>
@@ -615,7 +615,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="251" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="267" />
       <source>Choose an output folder.</source>
       <translation>Kies een uitvoermap.</translation>
     </message>
@@ -625,7 +625,7 @@ Vervangen?</translation>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="255" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="271" />
       <source>Tick at least one district, or choose the whole city.</source>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
@@ -635,12 +635,12 @@ Vervangen?</translation>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="272" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="288" />
       <source>Rendering the atlas…</source>
       <translation>Atlas renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="288" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="304" />
       <source>{} files written to {} ({} atlas pages, {} items).</source>
       <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
     </message>
@@ -650,7 +650,7 @@ Vervangen?</translation>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="197" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="211" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
@@ -1355,57 +1355,57 @@ Vervangen?</translation>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="101" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="115" />
       <source>The layout template {} is not a valid .qpt file.</source>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="105" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="119" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="159" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="160" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="149" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="163" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="164" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="164" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
@@ -1415,57 +1415,57 @@ Vervangen?</translation>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="161" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="175" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="165" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="179" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="179" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="193" />
       <source>Legend: kind and domain</source>
       <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="196" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="210" />
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="198" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="212" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="199" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="213" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="201" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="215" />
       <source>Budget (€)</source>
       <translation>Budget (€)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="240" />
       <source>Nothing planned here in this period.</source>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="268" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="282" />
       <source>(continued)</source>
       <translation>(vervolg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="293" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="307" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="306" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="321" />
       <source>The atlas has no pages.</source>
       <translation>De atlas heeft geen pagina's.</translation>
     </message>
@@ -1475,7 +1475,7 @@ Vervangen?</translation>
       <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="328" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="344" />
       <source>Writing page images failed (code {}).</source>
       <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
@@ -1650,22 +1650,22 @@ Vervangen?</translation>
       <translation>De export is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="70" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="71" />
       <source>Writing the GeoPackage…</source>
       <translation>GeoPackage schrijven…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="87" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="88" />
       <source>Rendering the atlas PDF ({} pages)…</source>
       <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="94" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="95" />
       <source>Rendering the page images…</source>
       <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="100" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="101" />
       <source>Export complete: {} files.</source>
       <translation>Export voltooid: {} bestanden.</translation>
     </message>
@@ -2110,17 +2110,17 @@ Vervangen?</translation>
       <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="66" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="67" />
       <source>A GeoPackage, or postgres:&lt;connection&gt;/&lt;schema&gt; for a PostGIS programme.</source>
       <translation>Een GeoPackage, of postgres:&lt;verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="98" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="99" />
       <source>District summary pages (charts and tables)</source>
       <translation>Wijksamenvattingen (grafieken en tabellen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="101" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="102" />
       <source>After the city's and each district's atlas page, a page with the Overview's money charts, stacking and priority tables.</source>
       <translation>Na de atlaspagina van de stad en van elke wijk een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
@@ -2270,12 +2270,12 @@ Vervangen?</translation>
       <translation>Rijen per tabel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="199" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="215" />
       <source>Some layers have unsaved edits. The export reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De export leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="201" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="217" />
       <source>Nothing exported: save or discard the edits first.</source>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -2290,12 +2290,12 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="164" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="178" />
       <source>Map page {} of {}</source>
       <translation>Kaartpagina {} van {}</translation>
     </message>
@@ -3136,7 +3136,7 @@ verwijderd</translation>
       <translation>Geen verbinding met de database {}: de server is niet bereikbaar of weigerde de verbinding ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="120" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="135" />
       <source>Open output folder</source>
       <translation>Uitvoermap openen</translation>
     </message>
@@ -3244,6 +3244,41 @@ Notitie: {}</translation>
       <source>Area</source>
       <comment>geometry</comment>
       <translation>Vlak</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="107" />
+      <source>English</source>
+      <translation>Engels</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="108" />
+      <source>Dutch</source>
+      <translation>Nederlands</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="110" />
+      <source>The language of the atlas, legends and file contents.</source>
+      <translation>De taal van de atlas, de legenda's en de inhoud van de bestanden.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="111" />
+      <source>Language</source>
+      <translation>Taal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="117" />
+      <source> dpi</source>
+      <translation> dpi</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="118" />
+      <source>PNG resolution</source>
+      <translation>Resolutie PNG</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="102" />
+      <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
+      <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
   </context>
 </TS>

@@ -47,7 +47,7 @@ class ExportRequest:
     overwrite: bool = False
     lang: str = "en"
     table_rows: int = 30  # rows of the item table per page (largest budgets first); more continue on pages
-    png_dpi: int = 110
+    png_dpi: int = 150
     base_name: str = ""
 
     @property
@@ -91,5 +91,7 @@ class ExportRequest:
                     found.append(p)
         return found
 
-    def png_path(self, page: int) -> Path:
-        return self.path("_p{:02d}.png".format(page))
+    def png_path(self, page: int, area: str = "") -> Path:
+        """The PNG of page *page*, named with the page's area (district id or city) when given."""
+        area = re.sub(r"[^A-Za-z0-9_-]+", "_", str(area))[:40].strip("_")
+        return self.path("_p{:02d}{}.png".format(page, "_" + area if area else ""))

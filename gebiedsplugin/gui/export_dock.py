@@ -13,6 +13,7 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -101,6 +102,20 @@ class ExportDock(ProgrammeDock):
         self.summary_pages.setToolTip(tr("After the city's and each district's atlas page, a page with the "
                                          "Overview's money charts, stacking and priority tables."))
         form.addRow("", self.summary_pages)
+        self.language = QComboBox()
+        self.language.setObjectName("export_language")
+        self.language.addItem(tr("English"), "en")
+        self.language.addItem(tr("Dutch"), "nl")
+        self.language.setCurrentIndex(self.language.findData(self.lang))
+        self.language.setToolTip(tr("The language of the atlas, legends and file contents."))
+        form.addRow(tr("Language"), self.language)
+        self.png_dpi = QSpinBox()
+        self.png_dpi.setObjectName("export_png_dpi")
+        self.png_dpi.setRange(72, 600)
+        self.png_dpi.setSingleStep(50)
+        self.png_dpi.setValue(ExportRequest.png_dpi)
+        self.png_dpi.setSuffix(tr(" dpi"))
+        form.addRow(tr("PNG resolution"), self.png_dpi)
         self.folder = QgsFileWidget()
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.setFilePath(PluginSettings.load().last_output_folder)
@@ -184,8 +199,9 @@ class ExportDock(ProgrammeDock):
         return ExportRequest(
             programme=self.programme.filePath(), folder=self.folder.filePath(), scope=Scope(ids, year_from, year_to),
             formats=tuple(f for f, box in self.formats.items() if box.isChecked()),
-            per_year=self.per_year.isChecked(), template=self.template.filePath() or None, lang=self.lang,
-            summary_pages=self.summary_pages.isChecked())
+            per_year=self.per_year.isChecked(), template=self.template.filePath() or None,
+            lang=self.language.currentData(), summary_pages=self.summary_pages.isChecked(),
+            png_dpi=self.png_dpi.value())
 
     def run_export(self) -> bool:
         """Start an export; False (with a message) when the form asks for something impossible."""
