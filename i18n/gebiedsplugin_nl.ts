@@ -39,7 +39,7 @@
       <translation>Programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="36" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="37" />
       <source>Opened {}</source>
       <translation>{} geopend</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>CSV exporteren…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="195" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="213" />
       <source>No programme open.</source>
       <translation>Geen programma geopend.</translation>
     </message>
@@ -489,12 +489,12 @@
       <translation>Bevinding</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="68" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="70" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="228" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="229" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -630,7 +630,7 @@ Vervangen?</translation>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="199" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="217" />
       <source>The period ends before it starts.</source>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
@@ -645,7 +645,7 @@ Vervangen?</translation>
       <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="228" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="229" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
@@ -655,12 +655,12 @@ Vervangen?</translation>
       <translation>Soort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="66" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="201" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="202" />
       <source>Years</source>
       <translation>Jaren</translation>
     </message>
@@ -700,7 +700,7 @@ Vervangen?</translation>
       <translation>alle</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="59" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="60" />
       <source>to</source>
       <translation>t/m</translation>
     </message>
@@ -770,7 +770,7 @@ Vervangen?</translation>
       <translation>Een lijninterventie tekenen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="55" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="56" />
       <source>Area</source>
       <translation>Gebied</translation>
     </message>
@@ -855,22 +855,22 @@ Vervangen?</translation>
       <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="84" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="85" />
       <source>Per year against the area budget</source>
       <translation>Per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="84" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="85" />
       <source>Per theme</source>
       <translation>Per thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="84" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="85" />
       <source>Per domain</source>
       <translation>Per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="84" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="85" />
       <source>Per funder</source>
       <translation>Per financier</translation>
     </message>
@@ -890,7 +890,7 @@ Vervangen?</translation>
       <translation>Gepland geld per thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="119" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="120" />
       <source>Planned money per domain</source>
       <translation>Gepland geld per domein</translation>
     </message>
@@ -900,42 +900,42 @@ Vervangen?</translation>
       <translation>Gepland geld per financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="135" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="136" />
       <source>Interventions per neighbourhood per year. More than {:g} is stacking (red); {} cells over the threshold.</source>
       <translation>Interventies per buurt per jaar. Meer dan {:g} is stapeling (rood); {} cellen boven de drempel.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="149" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="150" />
       <source>Over the stacking threshold</source>
       <translation>Boven de stapelingsdrempel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="164" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="165" />
       <source>{} themes funded but not prioritised, {} prioritised but not funded.</source>
       <translation>{} thema's gefinancierd maar zonder prioriteit, {} met prioriteit maar niet gefinancierd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="164" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="165" />
       <source>No area goals to compare with.</source>
       <translation>Geen gebiedsopgave om mee te vergelijken.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="66" />
       <source>Priority</source>
       <translation>Prioriteit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="66" />
       <source>Planned</source>
       <translation>Gepland</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="66" />
       <source>State</source>
       <translation>Toestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="187" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="188" />
       <source>Approved</source>
       <translation>Goedgekeurd</translation>
     </message>
@@ -945,7 +945,7 @@ Vervangen?</translation>
       <translation>Afgewezen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="187" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="188" />
       <source>Pending</source>
       <translation>In behandeling</translation>
     </message>
@@ -955,42 +955,42 @@ Vervangen?</translation>
       <translation>Onbekend</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="195" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="196" />
       <source>Select an intervention (in the timeline or on the map) to see comparable cases in other districts.</source>
       <translation>Selecteer een interventie (in de tijdlijn of op de kaart) om vergelijkbare gevallen in andere stadsdelen te zien.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="198" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="199" />
       <source>{} cases of the same kind ({}) and theme ({}) in other districts as: {}</source>
       <translation>{} gevallen van dezelfde soort ({}) en hetzelfde thema ({}) in andere stadsdelen als: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="201" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="202" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="201" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="202" />
       <source>Decision</source>
       <translation>Besluit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="201" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="202" />
       <source>Similarity</source>
       <translation>Overeenkomst</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="221" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="222" />
       <source>No effects to monitor.</source>
       <translation>Geen effecten om te monitoren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="228" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="229" />
       <source>Indicator</source>
       <translation>Indicator</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="228" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="229" />
       <source>Baseline</source>
       <translation>Nulmeting</translation>
     </message>
@@ -1535,82 +1535,82 @@ Vervangen?</translation>
       <translation>Geen gegevens voor deze selectie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="50" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="52" />
       <source>Funder</source>
       <translation>Financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="54" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="56" />
       <source>Total</source>
       <translation>Totaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="54" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="56" />
       <source>Area budget</source>
       <translation>Gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="55" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
       <source>Money against the area budget</source>
       <translation>Geld tegenover het gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="55" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
       <source>By</source>
       <translation>Per</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="55" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
       <source>Name</source>
       <translation>Naam</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="55" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
       <source>Of area budget</source>
       <translation>Deel van gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="70" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="72" />
       <source>{} of {} rows</source>
       <translation>{} van {} regels</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="71" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="73" />
       <source>Priority coverage</source>
       <translation>Dekking van prioriteiten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="42" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="44" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="42" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="44" />
       <source>Not prioritised</source>
       <translation>Geen prioriteit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="43" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="45" />
       <source>Not funded</source>
       <translation>Niet gefinancierd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="81" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="83" />
       <source>More than {:g} interventions in a neighbourhood in a year is stacking (red).</source>
       <translation>Meer dan {:g} interventies in een buurt in een jaar is stapeling (rood).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="83" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="85" />
       <source>The {} busiest of {} neighbourhoods.</source>
       <translation>De {} drukste van {} buurten.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="84" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="86" />
       <source>Stacking: interventions per neighbourhood per year</source>
       <translation>Stapeling: interventies per buurt per jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="84" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="86" />
       <source>Neighbourhood</source>
       <translation>Buurt</translation>
     </message>
@@ -1875,49 +1875,44 @@ Vervangen?</translation>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="152" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="154" />
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="57" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="58" />
       <source>From</source>
       <translation>Van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="91" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="92" />
       <source>Money</source>
       <translation>Geld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="91" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="92" />
       <source>Stacking</source>
       <translation>Stapeling</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="91" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="92" />
       <source>Priorities</source>
       <translation>Prioriteiten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="91" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="92" />
       <source>Comparable cases</source>
       <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="91" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="92" />
       <source>Effects</source>
       <translation>Effecten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="145" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="147" />
       <source>Reading the programme…</source>
       <translation>Programma lezen…</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="201" />
-      <source>{} · {}–{}</source>
-      <translation>{} · {}–{}</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="28" />
@@ -2260,7 +2255,7 @@ Vervangen?</translation>
       <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="228" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="229" />
       <source>Target value</source>
       <translation>Streefwaarde</translation>
     </message>
@@ -2532,17 +2527,17 @@ Vervangen?</translation>
       <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="57" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="58" />
       <source>Upgrade programme</source>
       <translation>Programma bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="58" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="59" />
       <source>{} was not upgraded and not opened.</source>
       <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="65" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="66" />
       <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -3279,6 +3274,16 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/atlas.py" line="102" />
       <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="220" />
+      <source>{} · no interventions yet</source>
+      <translation>{} · nog geen interventies</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="37" />
+      <source>Created {}</source>
+      <translation>{} aangemaakt</translation>
     </message>
   </context>
 </TS>
