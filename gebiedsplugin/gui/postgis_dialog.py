@@ -124,6 +124,8 @@ class PostgisDialog(QDialog):
         self.open_button.setEnabled(can_open)
         self.create_button.setEnabled(can_create)
         self.message.setText(failure or self.explain(schema_name, can_open, can_create))
+        lines = self.fontMetrics().lineSpacing()  # room for the whole text (a server error is long)
+        self.message.setMinimumHeight(max(lines * 3, self.message.heightForWidth(max(self.message.width(), 480))))
 
     def explain(self, schema_name: str, can_open: bool, can_create: bool) -> str:
         """What the current choice does, or why it cannot be used."""

@@ -45,6 +45,8 @@ def test_server_down_is_said_in_the_dialog_once(answer_credentials, pg_down_conn
     dialog.connection.setConnection(pg_down_connection)
     text = dialog.message.text()
     assert "cannot be reached" in text and pg_down_connection in text
+    label = dialog.message
+    assert label.height() >= label.heightForWidth(label.width())  # the whole message shows, not cut off
     assert not dialog.open_button.isEnabled() and not dialog.create_button.isEnabled()
     assert not dialog.schema.isEnabled() and not dialog.choose(OPEN)
     assert prompt.requests == []  # no prompt, so no prompt loop
