@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QRect, QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.findings_view import district_summary
@@ -31,6 +37,24 @@ def finding_tooltip(row: dict) -> str:
     return tr("{}\nNote: {}").format(text, note) if note else text
 
 
+class _WrapDelegate(QStyledItemDelegate):
+    """A finding's row as tall as its text wrapped at the message column's width."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt API
+        size = super().sizeHint(option, index)
+        if index.column() != MESSAGE or not index.parent().isValid():
+            return size
+        width = max(self.tree.columnWidth(MESSAGE) - self.tree.indentation() - 8, 60)
+        text = str(index.data() or "")
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        height = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), wrap, text).height()
+        return QSize(size.width(), max(size.height(), height + 4))
+
+
 class FindingsTree(QTreeWidget):
     """Findings grouped by rule and severity; each group shows its counts per district."""
 
@@ -51,6 +75,8 @@ class FindingsTree(QTreeWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)  # a long note takes no width
         header.resizeSection(NOTE, NOTE_WIDTH)
+        self.setItemDelegateForColumn(MESSAGE, _WrapDelegate(self))
+        header.sectionResized.connect(self._column_resized)
 
     def show_groups(self, groups: list, names: dict) -> None:
         """Fill the tree with *groups* (core.findings_view.Group); *names* maps district ids to names."""
@@ -83,6 +109,10 @@ class FindingsTree(QTreeWidget):
             self.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)  # the header line reads across the columns
             top.setExpanded(key in expanded or len(groups) <= 4)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == MESSAGE:
+            self.scheduleDelayedItemsLayout()  # rows take the height of the text at the new width
 
     def group_count(self) -> int:
         return self.topLevelItemCount()

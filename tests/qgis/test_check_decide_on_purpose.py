@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from qgis.core import QgsApplication
+
 from gebiedsplugin.gui.check_tree import MESSAGE, NOTE, ROW_ROLE
 from gebiedsplugin.toolbelt.i18n import tr
 from tests.qgis.test_check_dock import (
@@ -43,6 +45,14 @@ def test_errors_first_and_text_readable_with_a_note(dock):  # noqa: F811
     assert tree.wordWrap() and tree.columnWidth(NOTE) <= 120
     assert tree.columnWidth(MESSAGE) >= tree.viewport().width() // 3
     assert row["message"] in item.toolTip(MESSAGE) and "Checked on site" in item.toolTip(MESSAGE)
+    # The text wraps: a long message gets a row of several lines instead of "'Buu…".
+    long_row = max(tree.finding_rows(), key=lambda r: len(r["message"]))
+    tree.select_finding(long_row["finding_id"])
+    for _ in range(3):
+        QgsApplication.processEvents()
+    line = tree.fontMetrics().lineSpacing()
+    needed = tree.fontMetrics().horizontalAdvance(long_row["message"]) // max(tree.columnWidth(MESSAGE), 1) + 1
+    assert needed >= 2 and tree.visualItemRect(tree.currentItem()).height() >= 2 * line
 
 
 def test_parameter_labels_have_units_and_tooltips_say_what_uses_them(dock):  # noqa: F811
