@@ -92,3 +92,13 @@ def test_dutch_plural_forms_from_the_qm(qgis_app):
         if translator is not None:
             QCoreApplication.instance().removeTranslator(translator)
         settings.setValue("locale/userLocale", "en_US")
+
+
+def test_invalid_geometry_is_said_in_words_and_its_spot_is_on_the_map(dock):  # noqa: F811
+    assert dock.run_check()
+    _wait(dock)
+    (row,) = [r for r in dock.tree.finding_rows() if "invalid geometry" in r["message"]]
+    assert "[" not in row["message"] and "crosses itself" in row["message"]  # was "Self-intersection[1043… 4897…]"
+    layer = dock.controller.layer("findings")
+    (feature,) = [f for f in layer.getFeatures() if f["finding_id"] == row["finding_id"]]
+    assert 0 < feature.geometry().area() < 100  # a small marker on the spot, not the whole intervention
