@@ -364,7 +364,7 @@
       <translation>Bevindingen zoeken…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="42" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="66" />
       <source>Note</source>
       <translation>Notitie</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>Parameters opslaan</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="42" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="66" />
       <source>Finding</source>
       <translation>Bevinding</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="62" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="88" />
       <source>{} · {} ({}): {}</source>
       <translation>{} · {} ({}): {}</translation>
     </message>
@@ -640,11 +640,6 @@ Vervangen?</translation>
       <translation>Atlas renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="304" />
-      <source>{} files written to {} ({} atlas pages, {} items).</source>
-      <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
-    </message>
-    <message>
       <location filename="../gebiedsplugin/gui/overview_panels.py" line="229" />
       <source>Title</source>
       <translation>Titel</translation>
@@ -678,11 +673,6 @@ Vervangen?</translation>
       <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="111" />
       <source>needs review</source>
       <translation>te beoordelen</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="144" />
-      <source>{} interventions · budget € {} · funding € {}</source>
-      <translation>{} interventies · budget € {} · financiering € {}</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/interventions_dock.py" line="231" />
@@ -3056,32 +3046,32 @@ verwijderd</translation>
       <translation>De schema's van {} kunnen niet worden opgevraagd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="131" />
+      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="133" />
       <source>There are no PostGIS connections in QGIS yet: add one in the Browser (PostGIS &gt; New Connection…), then choose it here.</source>
       <translation>Er zijn nog geen PostGIS-verbindingen in QGIS: maak er een in de Browser (PostGIS &gt; Nieuwe verbinding…) en kies die hier.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="134" />
+      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="136" />
       <source>Open the programme in schema {}.</source>
       <translation>Het programma in schema {} openen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="136" />
+      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="138" />
       <source>Create a new, empty programme in schema {}.</source>
       <translation>Een nieuw, leeg programma aanmaken in schema {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="138" />
+      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="140" />
       <source>Choose a programme schema, or type a new name to create one.</source>
       <translation>Kies een programmaschema, of typ een nieuwe naam om er een aan te maken.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="140" />
+      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="142" />
       <source>Schema {} holds no programme: choose another, or type a new name to create one.</source>
       <translation>Schema {} bevat geen programma: kies een ander, of typ een nieuwe naam om er een aan te maken.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="151" />
+      <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="153" />
       <source>Choose a PostGIS connection.</source>
       <translation>Kies een PostGIS-verbinding.</translation>
     </message>
@@ -3218,7 +3208,7 @@ verwijderd</translation>
       <translation>Gebruikt door: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="31" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="37" />
       <source>{}
 Note: {}</source>
       <translation>{}
@@ -3284,6 +3274,22 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/gui/programme_actions.py" line="37" />
       <source>Created {}</source>
       <translation>{} aangemaakt</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="304" />
+      <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
+      <translation>
+        <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
+        <numerusform>%n bestanden geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="144" />
+      <source>%n intervention(s) · budget € {} · funding € {}</source>
+      <translation>
+        <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
+        <numerusform>%n interventies · budget € {} · financiering € {}</numerusform>
+      </translation>
     </message>
   </context>
 </TS>

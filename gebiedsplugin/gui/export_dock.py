@@ -301,8 +301,8 @@ class ExportDock(ProgrammeDock):
             self.cancel_button.setEnabled(False)
         self.last_result = result
         self.progress.setValue(100)
-        text = tr("{} files written to {} ({} atlas pages, {} items).").format(
-            len(result.all_files()), request.folder, result.atlas_pages, result.items)
+        text = tr("%n file(s) written to {} ({} atlas pages, {} items).", "", len(result.all_files())).format(
+            request.folder, result.atlas_pages, result.items)
         self.status.setText(text)
         self.open_button.setVisible(True)
         push_result(self.iface, tr("Export"), text, request.folder)

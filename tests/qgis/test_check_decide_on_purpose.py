@@ -102,3 +102,14 @@ def test_invalid_geometry_is_said_in_words_and_its_spot_is_on_the_map(dock):  # 
     layer = dock.controller.layer("findings")
     (feature,) = [f for f in layer.getFeatures() if f["finding_id"] == row["finding_id"]]
     assert 0 < feature.geometry().area() < 100  # a small marker on the spot, not the whole intervention
+
+
+def test_counts_in_the_docks_use_plural_forms(plugin, sample_gpkg, qgis_app):
+    path, _ = sample_gpkg
+    plugin.controller.open(str(path))
+    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_interventions_dock")
+    for _ in range(5):
+        QgsApplication.processEvents()
+    text = dock.footer.text()
+    assert " interventions · budget" in text and "(s)" not in text
+    assert tr("%n intervention(s) · budget € {} · funding € {}", "", 1).startswith("1 intervention · ")

@@ -69,7 +69,7 @@ def test_result_stays_with_a_button_to_the_folder_and_refusal_resets_the_bar(plu
     assert dock.open_button.isVisibleTo(dock)
     item = bar.currentItem()
     assert item is not None and item.level() == Qgis.Success and item.duration() == 0  # stays until closed
-    assert "files written to" in item.text()
+    assert " files written to " in item.text() and "file(s)" not in item.text()
     assert item.findChild(QPushButton, "gebiedsplugin_open_folder") is not None
 
     class No:
