@@ -349,7 +349,7 @@
       <translation>Annuleren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="112" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="113" />
       <source>All severities</source>
       <translation>Alle ernstniveaus</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>Alle statussen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="123" />
       <source>Search findings…</source>
       <translation>Bevindingen zoeken…</translation>
     </message>
@@ -369,12 +369,12 @@
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="143" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="144" />
       <source>Set status</source>
       <translation>Status instellen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="146" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="151" />
       <source>Export CSV…</source>
       <translation>CSV exporteren…</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="211" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="217" />
       <source>A check is running already.</source>
       <translation>Er loopt al een toets.</translation>
     </message>
@@ -399,12 +399,12 @@
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="214" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="220" />
       <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="216" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="222" />
       <source>The check did not run: save or discard the edits first.</source>
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -414,37 +414,37 @@
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="228" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="234" />
       <source>Checking the programme…</source>
       <translation>Programma toetsen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="265" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="271" />
       <source>Select one or more findings first.</source>
       <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="284" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="290" />
       <source>No findings to export.</source>
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="291" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="297" />
       <source>Replace file?</source>
       <translation>Bestand vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="291" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="297" />
       <source>{} exists already. Replace it?</source>
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="292" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="298" />
       <source>Nothing exported: the file exists already.</source>
       <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="312" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="318" />
       <source>Rule parameters saved; they apply from the next run.</source>
       <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -3146,17 +3146,17 @@ verwijderd</translation>
       <translation>Het kopiëren is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="137" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="138" />
       <source>Decision…</source>
       <translation>Besluit…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="139" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="140" />
       <source>Choose a decision for the selected findings, then Set status.</source>
       <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="203" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="209" />
       <source>{} of %n finding(s) shown.</source>
       <translation>
         <numerusform>{} van %n bevinding getoond.</numerusform>
@@ -3164,7 +3164,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="250" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="256" />
       <source>%n finding(s) ({} new, {} closed) in {:.1f} s.</source>
       <translation>
         <numerusform>%n bevinding ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
@@ -3172,12 +3172,12 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="262" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="268" />
       <source>Choose a decision first.</source>
       <translation>Kies eerst een besluit.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="277" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="283" />
       <source>Status set on %n finding(s).</source>
       <translation>
         <numerusform>Status ingesteld op %n bevinding.</numerusform>
@@ -3185,7 +3185,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="300" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="306" />
       <source>%n finding(s) written to {}.</source>
       <translation>
         <numerusform>%n bevinding geschreven naar {}.</numerusform>
@@ -3290,6 +3290,26 @@ Notitie: {}</translation>
         <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
         <numerusform>%n interventies · budget € {} · financiering € {}</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="100" />
+      <source>Double-click a finding, or select it and press Zoom, to show it on the map.</source>
+      <translation>Dubbelklik op een bevinding, of selecteer hem en klik op Zoomen, om hem op de kaart te tonen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="147" />
+      <source>Zoom</source>
+      <translation>Zoomen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="149" />
+      <source>Select the selected finding's interventions and zoom to it on the map</source>
+      <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="324" />
+      <source>Select one finding first.</source>
+      <translation>Selecteer eerst een bevinding.</translation>
     </message>
   </context>
 </TS>

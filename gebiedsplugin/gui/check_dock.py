@@ -97,6 +97,7 @@ class CheckDock(ProgrammeDock):
         layout.addLayout(self._filter_row())
         self.tree = FindingsTree(self.lang, body)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.tree.setToolTip(tr("Double-click a finding, or select it and press Zoom, to show it on the map."))
         layout.addWidget(self.tree, 1)
         layout.addLayout(self._decision_row())
         self.status = QLabel()
@@ -143,12 +144,17 @@ class CheckDock(ProgrammeDock):
         self.decide_button = QPushButton(tr("Set status"))
         self.decide_button.setObjectName("check_decide")
         self.decide_button.clicked.connect(self.decide_selected)
+        self.zoom_button = QPushButton(tr("Zoom"))
+        self.zoom_button.setObjectName("check_zoom")
+        self.zoom_button.setToolTip(tr("Select the selected finding's interventions and zoom to it on the map"))
+        self.zoom_button.clicked.connect(self.zoom_selected)
         self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.setObjectName("check_export")
         self.export_button.clicked.connect(self.export_csv)
         row.addWidget(self.decision)
         row.addWidget(self.note, 1)
         row.addWidget(self.decide_button)
+        row.addWidget(self.zoom_button)
         row.addWidget(self.export_button)
         return row
 
@@ -310,6 +316,15 @@ class CheckDock(ProgrammeDock):
             self._fail(str(e))
             return
         self.status.setText(tr("Rule parameters saved; they apply from the next run."))
+
+    def zoom_selected(self) -> bool:
+        """Show the current finding on the map (as a double-click does)."""
+        item = self.tree.currentItem()
+        if item is None or not isinstance(item.data(0, ROW_ROLE), dict):
+            self._fail(tr("Select one finding first."))
+            return False
+        self._double_clicked(item, 0)
+        return True
 
     def _double_clicked(self, item, _column) -> None:
         row = item.data(0, ROW_ROLE)

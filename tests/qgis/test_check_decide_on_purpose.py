@@ -107,9 +107,24 @@ def test_invalid_geometry_is_said_in_words_and_its_spot_is_on_the_map(dock):  # 
 def test_counts_in_the_docks_use_plural_forms(plugin, sample_gpkg, qgis_app):
     path, _ = sample_gpkg
     plugin.controller.open(str(path))
-    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_interventions_dock")
+    interventions = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_interventions_dock")
     for _ in range(5):
         QgsApplication.processEvents()
-    text = dock.footer.text()
+    text = interventions.footer.text()
     assert " interventions · budget" in text and "(s)" not in text
     assert tr("%n intervention(s) · budget € {} · funding € {}", "", 1).startswith("1 intervention · ")
+
+
+def test_zoom_button_selects_the_findings_interventions(dock):  # noqa: F811
+    assert dock.run_check()
+    _wait(dock)
+    assert "Double-click" in dock.tree.toolTip()
+    dock.tree.clearSelection()
+    dock.tree.setCurrentItem(None)
+    assert not dock.zoom_selected() and "Select one finding" in dock.status.text()
+    conflict = next(r for r in dock.tree.finding_rows() if r["rule"] == "conflict")
+    assert dock.tree.select_finding(conflict["finding_id"])
+    dock.zoom_button.click()
+    selected = {f["uid"] for t in ("interventions_point", "interventions_line", "interventions_polygon")
+                for f in dock.controller.layer(t).selectedFeatures()}
+    assert selected == set(conflict["subject_uids"].split(","))
