@@ -17,7 +17,9 @@ def test_unsaved_password_is_asked_once_and_reused(answer_credentials, pg_no_pas
     created = PostgisStore.create(pg_no_password_connection, pg_schema)  # was: fe_sendauth: no password supplied
     assert len(prompt.requests) == 1
     realm, user, message = prompt.requests[0]
-    assert "password" not in realm and user == "gebied_test" and "no password supplied" in message
+    assert "password" not in realm and user == "gebied_test"
+    # The server's refusal, or nothing when an earlier login of this session showed it needs a password.
+    assert "no password supplied" in message or message == ""
     again = PostgisStore.open(pg_no_password_connection, pg_schema)
     assert again.counts()["districts"] == 0
     assert pg_schema in programme_schemas(pg_no_password_connection)
