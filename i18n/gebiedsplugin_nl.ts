@@ -334,12 +334,12 @@
       <translation>Programmatoets</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="77" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="78" />
       <source>Check the whole city or one district</source>
       <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="79" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="80" />
       <source>Run check</source>
       <translation>Toets uitvoeren</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>Annuleren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="113" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="114" />
       <source>All severities</source>
       <translation>Alle ernstniveaus</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>Alle statussen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="123" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="124" />
       <source>Search findings…</source>
       <translation>Bevindingen zoeken…</translation>
     </message>
@@ -369,12 +369,12 @@
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="144" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="145" />
       <source>Set status</source>
       <translation>Status instellen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="151" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="152" />
       <source>Export CSV…</source>
       <translation>CSV exporteren…</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="217" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="224" />
       <source>A check is running already.</source>
       <translation>Er loopt al een toets.</translation>
     </message>
@@ -399,12 +399,12 @@
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="220" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="227" />
       <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="222" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="229" />
       <source>The check did not run: save or discard the edits first.</source>
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -414,37 +414,37 @@
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="234" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="241" />
       <source>Checking the programme…</source>
       <translation>Programma toetsen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="271" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="278" />
       <source>Select one or more findings first.</source>
       <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="290" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="298" />
       <source>No findings to export.</source>
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="297" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="305" />
       <source>Replace file?</source>
       <translation>Bestand vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="297" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="305" />
       <source>{} exists already. Replace it?</source>
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="298" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="306" />
       <source>Nothing exported: the file exists already.</source>
       <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="318" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="327" />
       <source>Rule parameters saved; they apply from the next run.</source>
       <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -2757,7 +2757,7 @@ Vervangen?</translation>
       <translation>offline en in het gedeelde programma aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="214" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="220" />
       <source>Check in</source>
       <translation>Inchecken</translation>
     </message>
@@ -2767,86 +2767,80 @@ Vervangen?</translation>
       <translation>Offline kopie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="74" />
-      <source>What happened</source>
-      <translation>Wat er gebeurde</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="90" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="94" />
       <source>Keep mine (offline)</source>
       <translation>Mijn versie houden (offline)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="91" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="95" />
       <source>Keep theirs (shared)</source>
       <translation>Hun versie houden (gedeeld)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="146" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="150" />
       <source>{} new, {} changed, {} deleted rows to check in; {} conflict(s), {} undecided.</source>
       <translation>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; {} conflict(en), {} nog niet beslist.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="155" />
       <source>mine</source>
       <translation>mijn versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="155" />
       <source>theirs</source>
       <translation>hun versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="155" />
       <source>undecided</source>
       <translation>nog niet beslist</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="167" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
       <source>Field</source>
       <translation>Veld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="167" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
       <source>Base
 (checked out)</source>
-      <translation>Basis
-(uitgecheckt)</translation>
+      <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="167" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
       <source>Mine (offline)
 {}
 {}</source>
-      <translation>Mijn versie (offline)
+      <translation>Offline
 {}
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="167" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
       <source>Mine (offline)
 deleted</source>
-      <translation>Mijn versie (offline)
+      <translation>Offline
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="167" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
       <source>Theirs (shared)
 {}
 {}</source>
-      <translation>Hun versie (gedeeld)
+      <translation>Gedeeld
 {}
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="167" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
       <source>Theirs (shared)
 deleted</source>
-      <translation>Hun versie (gedeeld)
+      <translation>Gedeeld
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="178" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="184" />
       <source>Shape</source>
       <translation>Vorm</translation>
     </message>
@@ -2856,12 +2850,12 @@ verwijderd</translation>
       <translation>Niet ingecheckt: {} conflict(en) wachten op een beslissing.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="214" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="220" />
       <source>Checked in: {} new, {} changed, {} deleted rows.</source>
       <translation>Ingecheckt: {} nieuwe, {} gewijzigde, {} verwijderde rijen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="217" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="223" />
       <source>Checked in.</source>
       <translation>Ingecheckt.</translation>
     </message>
@@ -3006,39 +3000,210 @@ verwijderd</translation>
       <translation>Er is niets ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="160" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="166" />
       <source>{} is not a checked-out copy.</source>
       <translation>{} is geen uitgecheckte kopie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="162" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="168" />
       <source>{} was already checked in at {} by {}.</source>
       <translation>{} is al ingecheckt op {} door {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="167" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="173" />
       <source>{} is a copy of another programme than {}.</source>
       <translation>{} is een kopie van een ander programma dan {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="170" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="176" />
       <source>{} does not know the check-out of {}.</source>
       <translation>{} kent het uitchecken van {} niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="172" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="178" />
       <source>{} was already checked in: {}.</source>
       <translation>{} is al ingecheckt: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="174" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="180" />
       <source>The base recorded in {} was changed after the check-out (it does not match its seal).</source>
       <translation>De basis die in {} is vastgelegd, is na het uitchecken gewijzigd (ze klopt niet met haar zegel).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="181" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="187" />
       <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
       <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="101" />
+      <source>Double-click a finding, or select it and press Zoom, to show it on the map.</source>
+      <translation>Dubbelklik op een bevinding, of selecteer hem en klik op Zoomen, om hem op de kaart te tonen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="139" />
+      <source>Decision…</source>
+      <translation>Besluit…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="141" />
+      <source>Choose a decision for the selected findings, then Set status.</source>
+      <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="148" />
+      <source>Zoom</source>
+      <translation>Zoomen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="150" />
+      <source>Select the selected finding's interventions and zoom to it on the map</source>
+      <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="216" />
+      <source>{} of %n finding(s) shown.</source>
+      <translation>
+        <numerusform>{} van %n bevinding getoond.</numerusform>
+        <numerusform>{} van %n bevindingen getoond.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="263" />
+      <source>%n finding(s) ({} new, {} closed) in {:.1f} s.</source>
+      <translation>
+        <numerusform>%n bevinding ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
+        <numerusform>%n bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="275" />
+      <source>Choose a decision first.</source>
+      <translation>Kies eerst een besluit.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="291" />
+      <source>Status set on %n finding(s).</source>
+      <translation>
+        <numerusform>Status ingesteld op %n bevinding.</numerusform>
+        <numerusform>Status ingesteld op %n bevindingen.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="314" />
+      <source>%n finding(s) written to {}.</source>
+      <translation>
+        <numerusform>%n bevinding geschreven naar {}.</numerusform>
+        <numerusform>%n bevindingen geschreven naar {}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="333" />
+      <source>Select one finding first.</source>
+      <translation>Selecteer eerst een bevinding.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_params.py" line="21" />
+      <source>Most interventions per neighbourhood and year (count)</source>
+      <translation>Maximaal aantal interventies per buurt en jaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_params.py" line="25" />
+      <source>Smallest share in a second district (fraction 0–1, 0.05 = 5 %)</source>
+      <translation>Kleinste aandeel in een tweede stadsdeel (fractie 0–1, 0,05 = 5 %)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_params.py" line="74" />
+      <source>Used by: {}</source>
+      <translation>Gebruikt door: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="37" />
+      <source>{}
+Note: {}</source>
+      <translation>{}
+Notitie: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="107" />
+      <source>English</source>
+      <translation>Engels</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="108" />
+      <source>Dutch</source>
+      <translation>Nederlands</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="110" />
+      <source>The language of the atlas, legends and file contents.</source>
+      <translation>De taal van de atlas, de legenda's en de inhoud van de bestanden.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="111" />
+      <source>Language</source>
+      <translation>Taal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="117" />
+      <source> dpi</source>
+      <translation> dpi</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="118" />
+      <source>PNG resolution</source>
+      <translation>Resolutie PNG</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="135" />
+      <source>Open output folder</source>
+      <translation>Uitvoermap openen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="312" />
+      <source>Cancelling…</source>
+      <translation>Bezig met annuleren…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="304" />
+      <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
+      <translation>
+        <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
+        <numerusform>%n bestanden geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="109" />
+      <source>Cancel import</source>
+      <translation>Import annuleren</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="144" />
+      <source>%n intervention(s) · budget € {} · funding € {}</source>
+      <translation>
+        <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
+        <numerusform>%n interventies · budget € {} · financiering € {}</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37" />
+      <source>Area</source>
+      <comment>geometry</comment>
+      <translation>Vlak</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37" />
+      <source>Draw an area intervention</source>
+      <translation>Een vlakinterventie tekenen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/outcome.py" line="28" />
+      <source>Open folder</source>
+      <translation>Map openen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="220" />
+      <source>{} · no interventions yet</source>
+      <translation>{} · nog geen interventies</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="111" />
@@ -3076,6 +3241,16 @@ verwijderd</translation>
       <translation>Kies een PostGIS-verbinding.</translation>
     </message>
     <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="37" />
+      <source>Created {}</source>
+      <translation>{} aangemaakt</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/plugin.py" line="67" />
+      <source>&amp;Area programme</source>
+      <translation>&amp;Gebiedsprogramma</translation>
+    </message>
+    <message>
       <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="37" />
       <source>A new GeoPackage path or postgres:&lt;QGIS connection&gt;/&lt;schema&gt;; leave it empty to choose a PostGIS connection and schema below.</source>
       <translation>Een nieuw GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt;; laat leeg om hieronder een PostGIS-verbinding en schema te kiezen.</translation>
@@ -3106,6 +3281,11 @@ verwijderd</translation>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
     <message>
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="102" />
+      <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
+      <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
+    </message>
+    <message>
       <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="144" />
       <source>Logging in to the database {} was cancelled.</source>
       <translation>Het inloggen op de database {} is geannuleerd.</translation>
@@ -3121,195 +3301,9 @@ verwijderd</translation>
       <translation>Geen verbinding met de database {}: de server is niet bereikbaar of weigerde de verbinding ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="135" />
-      <source>Open output folder</source>
-      <translation>Uitvoermap openen</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="312" />
-      <source>Cancelling…</source>
-      <translation>Bezig met annuleren…</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="109" />
-      <source>Cancel import</source>
-      <translation>Import annuleren</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/outcome.py" line="28" />
-      <source>Open folder</source>
-      <translation>Map openen</translation>
-    </message>
-    <message>
       <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="58" />
       <source>The copy was cancelled; nothing was written.</source>
       <translation>Het kopiëren is geannuleerd; er is niets geschreven.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="138" />
-      <source>Decision…</source>
-      <translation>Besluit…</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="140" />
-      <source>Choose a decision for the selected findings, then Set status.</source>
-      <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="209" />
-      <source>{} of %n finding(s) shown.</source>
-      <translation>
-        <numerusform>{} van %n bevinding getoond.</numerusform>
-        <numerusform>{} van %n bevindingen getoond.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="256" />
-      <source>%n finding(s) ({} new, {} closed) in {:.1f} s.</source>
-      <translation>
-        <numerusform>%n bevinding ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
-        <numerusform>%n bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
-      </translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="268" />
-      <source>Choose a decision first.</source>
-      <translation>Kies eerst een besluit.</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="283" />
-      <source>Status set on %n finding(s).</source>
-      <translation>
-        <numerusform>Status ingesteld op %n bevinding.</numerusform>
-        <numerusform>Status ingesteld op %n bevindingen.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="306" />
-      <source>%n finding(s) written to {}.</source>
-      <translation>
-        <numerusform>%n bevinding geschreven naar {}.</numerusform>
-        <numerusform>%n bevindingen geschreven naar {}.</numerusform>
-      </translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_params.py" line="21" />
-      <source>Most interventions per neighbourhood and year (count)</source>
-      <translation>Maximaal aantal interventies per buurt en jaar</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_params.py" line="25" />
-      <source>Smallest share in a second district (fraction 0–1, 0.05 = 5 %)</source>
-      <translation>Kleinste aandeel in een tweede stadsdeel (fractie 0–1, 0,05 = 5 %)</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_params.py" line="74" />
-      <source>Used by: {}</source>
-      <translation>Gebruikt door: {}</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="37" />
-      <source>{}
-Note: {}</source>
-      <translation>{}
-Notitie: {}</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37" />
-      <source>Draw an area intervention</source>
-      <translation>Een vlakinterventie tekenen</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/plugin.py" line="67" />
-      <source>&amp;Area programme</source>
-      <translation>&amp;Gebiedsprogramma</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37" />
-      <source>Area</source>
-      <comment>geometry</comment>
-      <translation>Vlak</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="107" />
-      <source>English</source>
-      <translation>Engels</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="108" />
-      <source>Dutch</source>
-      <translation>Nederlands</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="110" />
-      <source>The language of the atlas, legends and file contents.</source>
-      <translation>De taal van de atlas, de legenda's en de inhoud van de bestanden.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="111" />
-      <source>Language</source>
-      <translation>Taal</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="117" />
-      <source> dpi</source>
-      <translation> dpi</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="118" />
-      <source>PNG resolution</source>
-      <translation>Resolutie PNG</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="102" />
-      <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
-      <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="220" />
-      <source>{} · no interventions yet</source>
-      <translation>{} · nog geen interventies</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="37" />
-      <source>Created {}</source>
-      <translation>{} aangemaakt</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="304" />
-      <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
-      <translation>
-        <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
-        <numerusform>%n bestanden geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="144" />
-      <source>%n intervention(s) · budget € {} · funding € {}</source>
-      <translation>
-        <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
-        <numerusform>%n interventies · budget € {} · financiering € {}</numerusform>
-      </translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="100" />
-      <source>Double-click a finding, or select it and press Zoom, to show it on the map.</source>
-      <translation>Dubbelklik op een bevinding, of selecteer hem en klik op Zoomen, om hem op de kaart te tonen.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="147" />
-      <source>Zoom</source>
-      <translation>Zoomen</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="149" />
-      <source>Select the selected finding's interventions and zoom to it on the map</source>
-      <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="324" />
-      <source>Select one finding first.</source>
-      <translation>Selecteer eerst een bevinding.</translation>
     </message>
   </context>
 </TS>

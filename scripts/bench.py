@@ -208,6 +208,9 @@ def main() -> int:
     print("\nSaving with locking and audit (scripts/bench_save.py):", flush=True)
     saved = subprocess.run([sys.executable, str(HERE / "bench_save.py")], check=False, env=dict(os.environ))
     ok &= saved.returncode == 0
+    print("\nChecking in an offline copy (scripts/bench_offline.py):", flush=True)
+    merged = subprocess.run([sys.executable, str(HERE / "bench_offline.py")], check=False, env=dict(os.environ))
+    ok &= merged.returncode == 0
     export = HERE / "bench_export.py"
     if export.exists() and not args.no_export:
         print("\nExport benchmark (scripts/bench_export.py):", flush=True)

@@ -105,10 +105,33 @@ def normal(table: schema.Table, name: str, value):
     return value
 
 
+_PLAIN = {schema.TEXT: str, schema.INTEGER: int, schema.REAL: float, schema.BOOLEAN: bool}
+_COMPARED: dict = {}
+
+
+def _compared(table_name: str) -> list:
+    """(field, type it must have, or None for timestamps) of the fields a merge compares."""
+    found = _COMPARED.get(table_name)
+    if found is None:
+        table = schema.table(table_name)
+        found = _COMPARED[table_name] = [(f.name, _PLAIN.get(f.type)) for f in table.fields
+                                         if f.name not in _IGNORED]
+    return found
+
+
 def content(table_name: str, row: dict) -> dict:
-    """The fields of *row* a merge compares (bookkeeping left out), normalised."""
-    table = schema.table(table_name)
-    return {f.name: normal(table, f.name, row.get(f.name)) for f in table.fields if f.name not in _IGNORED}
+    """The fields of *row* a merge compares (bookkeeping left out), normalised (fast path: values
+    already of their type pass as they are)."""
+    table = None
+    out = {}
+    for name, kind in _compared(table_name):
+        value = row.get(name)
+        if value is None or (kind is not None and type(value) is kind):
+            out[name] = value
+        else:
+            table = table or schema.table(table_name)
+            out[name] = normal(table, name, value)
+    return out
 
 
 def _differing(base, mine, theirs) -> list:
@@ -131,7 +154,7 @@ def _label(table: str, *states) -> str:
     return ""
 
 
-def _update(table: str, key: str, mine: RowState, against: RowState, version: int) -> RowChange:
+def _update(table: str, mine: RowState, against: RowState, version: int) -> RowChange:
     values = {k: v for k, v in mine.values.items() if against.values.get(k) != v}
     shape = mine.shape if mine.geometry != against.geometry else None
     return RowChange(table, UPDATE, against.fid, version, values, shape, _label(table, mine))
@@ -165,7 +188,7 @@ def plan(base: dict, mine: dict, theirs: dict, decisions: Optional[dict] = None)
         elif t is None:
             conflict = Conflict(table, str(uid), DELETED_THERE, _label(table, m, b), b, m, t)
         elif t.version == b.version:
-            out.changes.append(_update(table, str(uid), m, b, t.version))
+            out.changes.append(_update(table, m, b, t.version))
             continue
         elif t.same_content(m):
             continue  # both made the same change
@@ -188,4 +211,4 @@ def _resolve_mine(c: Conflict) -> list:
         return [RowChange(c.table, DELETE, c.theirs.fid, c.theirs.version, label=c.label)]
     if c.theirs is None:  # changed here, deleted there: bring it back
         return [RowChange(c.table, INSERT, values=dict(c.mine.values), geometry=c.mine.shape, label=c.label)]
-    return [_update(c.table, c.key, c.mine, c.theirs, c.theirs.version)]
+    return [_update(c.table, c.mine, c.theirs, c.theirs.version)]

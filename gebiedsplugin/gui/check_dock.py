@@ -57,6 +57,7 @@ class CheckDock(ProgrammeDock):
         self.prompts = CheckPrompts(self)
         self.task = None
         self.rows: list = []
+        self.params_read: dict = {}  # settings key -> row_version as shown (a save states these)
         self.names: dict = {}
         self.last_result = None
         self.last_error = ""
@@ -190,8 +191,14 @@ class CheckDock(ProgrammeDock):
         for widget in (self.run_button, self.decide_button, self.export_button, self.params):
             widget.setEnabled(store is not None)
         if store is not None:
-            self.params.set_values(store.settings())
+            self.load_params()
         self.reload_rows()
+
+    def load_params(self) -> None:
+        """Show the stored rule parameters and remember the versions read (a later save states them)."""
+        rows = self.store.read_table("settings")[0]
+        self.params_read = {r["key"]: r.get(schema.ROW_VERSION) for r in rows}
+        self.params.set_values({r["key"]: r["value"] for r in rows})
 
     def reload_rows(self) -> None:
         """Re-read the findings register and show it."""
@@ -271,8 +278,9 @@ class CheckDock(ProgrammeDock):
             self._fail(tr("Select one or more findings first."))
             return 0
         try:
-            count = self.store.findings_register().decide(
-                [r["finding_id"] for r in rows], self.decision.currentData(), self.note.text().strip())
+            count = self.store.findings_register().decide(  # as read: a colleague's decision is not overwritten
+                [r["finding_id"] for r in rows], self.decision.currentData(), self.note.text().strip(),
+                versions={r["finding_id"]: r.get(schema.ROW_VERSION) for r in rows})
         except ProgrammeError as e:
             self._fail(str(e))
             return 0
@@ -311,10 +319,11 @@ class CheckDock(ProgrammeDock):
         if self.store is None:
             return
         try:
-            self.store.write_settings(self.params.values())
+            self.store.write_settings(self.params.values(), versions=self.params_read)
         except (ProgrammeError, RuntimeError) as e:
             self._fail(str(e))
             return
+        self.load_params()
         self.status.setText(tr("Rule parameters saved; they apply from the next run."))
 
     def zoom_selected(self) -> bool:

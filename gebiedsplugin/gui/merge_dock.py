@@ -71,14 +71,18 @@ class MergeDock(ProgrammeDock):
         layout.addWidget(self.status)
         self.conflicts = QTreeWidget(body)
         self.conflicts.setObjectName("merge_conflicts")
-        self.conflicts.setHeaderLabels([tr("Row"), tr("What happened"), tr("Decision")])
+        self.conflicts.setHeaderLabels([tr("Row"), tr("Decision")])
         self.conflicts.setRootIsDecorated(False)
         self.conflicts.setWordWrap(True)
+        self.conflicts.header().setStretchLastSection(False)
         self.conflicts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.conflicts.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.conflicts.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.conflicts.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.conflicts.currentItemChanged.connect(lambda *_: self.show_fields())
         layout.addWidget(self.conflicts, 1)
+        self.detail = QLabel(body)
+        self.detail.setObjectName("merge_detail")
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.detail)
         self.fields = QTableWidget(0, 4, body)
         self.fields.setObjectName("merge_fields")
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -132,9 +136,9 @@ class MergeDock(ProgrammeDock):
             table = schema.table(conflict.table)
             name = table.alias_nl if self.lang == "nl" else table.alias_en
             item = QTreeWidgetItem(["{} ({})".format(conflict.label or conflict.key, name),
-                                    kind_text(conflict.kind), self._decision_text(conflict.decided)])
+                                    self._decision_text(conflict.decided)])
             item.setData(0, Qt.ItemDataRole.UserRole, conflict.ident)
-            item.setToolTip(0, conflict.ident)
+            item.setToolTip(0, "{} ({})".format(conflict.label or conflict.key, conflict.ident))
             self.conflicts.addTopLevelItem(item)
         if self.conflicts.topLevelItemCount():
             self.conflicts.setCurrentItem(self.conflicts.topLevelItem(0))
@@ -161,8 +165,10 @@ class MergeDock(ProgrammeDock):
         """Base, mine and theirs of the selected conflict, field by field, with who and when."""
         conflict = self._current()
         self.fields.setRowCount(0)
+        self.detail.setText("")
         if conflict is None:
             return
+        self.detail.setText("{}: {}".format(conflict.label or conflict.key, kind_text(conflict.kind)))
         mine, theirs = conflict.mine, conflict.theirs
         self.fields.setHorizontalHeaderLabels([
             tr("Field"), tr("Base\n(checked out)"),
@@ -189,7 +195,7 @@ class MergeDock(ProgrammeDock):
             return
         self.decisions[conflict.ident] = choice
         conflict.decided = choice
-        self.conflicts.currentItem().setText(2, self._decision_text(choice))
+        self.conflicts.currentItem().setText(1, self._decision_text(choice))
         self._show_status()
         self._enable()
 

@@ -62,7 +62,10 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.execute(parameters, context, feedback)
         except ProgrammeError as e:
-            raise QgsProcessingException(str(e)) from None
+            message = str(e)
+        # Raised outside the handler, the refusal carries no traceback: the frames of execute() and
+        # the layers they opened are freed now, not when Python exits after QGIS (a crash there).
+        raise QgsProcessingException(message)
 
     def execute(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

@@ -223,3 +223,32 @@ def test_programme_history_shows_every_change_filtered_by_planner_and_date(plann
     assert [r[3] for r in dialog.rows()] == ["Deleted"]
     dialog.set_filter("", since=date.today() + timedelta(days=1), until=date.today() + timedelta(days=2))
     assert dialog.rows() == []
+
+
+def test_the_check_dock_states_what_it_showed(planners, qgis_iface):
+    """A decision or parameter change made in the check dock on what it showed is refused when a
+    colleague saved meanwhile."""
+    from gebiedsplugin.gui.check_dock import CheckDock
+
+    store, anna, bert = planners
+    docks = [CheckDock(qgis_iface, s.controller) for s in (anna, bert)]
+    try:
+        for dock in docks:
+            dock.reload_rows()
+        first = docks[0].rows[0]["finding_id"]
+        for dock in docks:
+            dock.tree.select_finding(first)
+            dock.decision.setCurrentIndex(max(1, dock.decision.findData("accepted")))
+            dock.note.setText("note of " + ("Anna" if dock is docks[0] else "Bert"))
+        assert docks[0].decide_selected() == 1
+        assert docks[1].decide_selected() == 0
+        assert "changed by" in docks[1].last_error
+        assert store.findings_register().by_id()[first]["note"] == "note of Anna"
+        docks[0].params.set_values({"stacking_max": "11"})
+        docks[0].save_params()
+        docks[1].params.set_values({"stacking_max": "13"})
+        docks[1].save_params()
+        assert "changed by" in docks[1].last_error and store.settings()["stacking_max"] == "11"
+    finally:
+        for dock in docks:
+            dock.cleanup()

@@ -172,6 +172,7 @@ def test_merge_dock_shows_conflicts_field_by_field_and_checks_in(programme_store
     from pathlib import Path
 
     from qgis.core import QgsProject
+    from qgis.PyQt import sip
 
     from gebiedsplugin.gui.controller import ProgrammeController
     from gebiedsplugin.gui.merge_dock import MergeDock
@@ -202,5 +203,5 @@ def test_merge_dock_shows_conflicts_field_by_field_and_checks_in(programme_store
         assert rows_by_uid(shared)[uid][1]["title"] == "Speeltuin (offline)"
     finally:
         dock.cleanup()
-        dock.deleteLater()
         controller.disconnect_project()
+        sip.delete(dock)  # now, not at interpreter exit

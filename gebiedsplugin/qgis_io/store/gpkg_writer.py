@@ -67,7 +67,8 @@ class GpkgWriter:
                                      "WHERE table_name = ?", (table,))
                     conn.execute("COMMIT")
                 except sqlite3.Error as e:
-                    conn.execute("ROLLBACK") if conn.in_transaction else None
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
                     raise ProgrammeError(gpkg_sqlite.explain(e, self.path)) from None
             elif conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -78,8 +79,6 @@ class GpkgWriter:
         """Run one statement; SQLite errors become a ProgrammeError a planner can read."""
         try:
             return self.conn.execute(statement, params)
-        except sqlite3.IntegrityError as e:
-            raise ProgrammeError(gpkg_sqlite.explain(e, self.path)) from None
         except sqlite3.Error as e:
             raise ProgrammeError(gpkg_sqlite.explain(e, self.path)) from None
 

@@ -150,10 +150,16 @@ def _outside(mine: dict, base: dict, districts: set) -> list:
 def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run: bool = False) -> CheckInResult:
     """Merge the copy at *copy_path* into its shared programme (or *target*), all or nothing."""
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+    from gebiedsplugin.qgis_io.store.migrate import upgrade
     from gebiedsplugin.qgis_io.store.open import open_store
+    from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 
     planner = planner or planner_name()
-    copy = GpkgStore.open(copy_path)
+    try:
+        copy = GpkgStore.open(copy_path)
+    except NeedsUpgrade:  # a copy from before a plugin update: bring it to the current schema first
+        upgrade(str(copy_path), backup=True, user=planner)
+        copy = GpkgStore.open(copy_path)
     info = copy.schema_info()
     name = copy.name
     if "checkout_id" not in info:
@@ -180,7 +186,7 @@ def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run:
     if outside:
         _refuse(tr("{} has new or changed rows outside the checked-out districts {}: {}.").format(
             name, ", ".join(sorted(districts)), "; ".join(outside[:10])))
-    theirs = states(source, tables=MERGED_TABLES, keep=lambda key, row: key in base or key in mine)
+    theirs = states(source, tables=MERGED_TABLES, keep=lambda key, row: key in base or key in mine, shapes=False)
     merged = plan(base, mine, theirs, decisions)
     result = CheckInResult(merged, counts=dict(merged.counts))
     if merged.open_conflicts or dry_run:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+import numpy as np
 import shapely
 
 from gebiedsplugin.core import schema
@@ -40,23 +41,36 @@ def wkb(geometry):
     return bytes(shapely.to_wkb(geometry, byte_order=1, output_dimension=2, include_srid=False))
 
 
+def _wkbs(geoms: list) -> list:
+    """wkb() of many geometries in one vectorised call."""
+    if not geoms or all(g is None for g in geoms):
+        return [None] * len(geoms)
+    found = shapely.to_wkb(np.asarray(geoms, dtype=object), byte_order=1, output_dimension=2, include_srid=False)
+    return [None if b is None else bytes(b) for b in found.tolist()]
+
+
 def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def states(store, tables=MERGED_TABLES, keep=None) -> dict:
-    """{(table, key): RowState} of *store*'s rows (only keys *keep* says yes to, when given)."""
+def states(store, tables=MERGED_TABLES, keep=None, shapes: bool = True) -> dict:
+    """{(table, key): RowState} of *store*'s rows (only keys *keep* says yes to, when given).
+
+    *shapes*: keep the shapely geometries (needed only for rows that will be written).
+    """
     out = {}
     for table_name in tables:
         table = schema.table(table_name)
         rows, geoms, fids = store.read_table(table_name)
         geoms = geoms if geoms is not None else [None] * len(rows)
-        for row, geom, fid in zip(rows, geoms, fids):
+        blobs = _wkbs(geoms)
+        for row, geom, blob, fid in zip(rows, geoms, blobs, fids):
             key = (table_name, _text(row.get(table.key)))
             if keep is not None and not keep(key, row):
                 continue
-            out[key] = RowState(int(row.get(schema.ROW_VERSION) or 0), content(table_name, row), wkb(geom), fid,
-                                _text(row.get("modified_by")), _text(row.get("modified_at")), geom)
+            out[key] = RowState(int(row.get(schema.ROW_VERSION) or 0), content(table_name, row), blob, fid,
+                                _text(row.get("modified_by")), _text(row.get("modified_at")),
+                                geom if shapes else None)
     return out
 
 

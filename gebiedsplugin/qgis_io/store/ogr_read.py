@@ -72,12 +72,14 @@ def read_table(ds, table_name: str, feedback=None) -> tuple:
 
 def _read_booleans(ds, table_name: str, names: list, rows: list, fids: list) -> None:
     """Fill the boolean columns *names* of *rows* (in *fids* order) as True / False / None."""
+    import sqlite3
+
     columns = ", ".join('"{}"'.format(n) for n in names)  # names from the schema, not from users
-    result = ds.ExecuteSQL('SELECT fid, {} FROM "{}"'.format(columns, table_name))
-    try:
-        found = {f.GetFID(): [f.GetField(n) for n in names] for f in result}  # fid comes back as the FID
+    conn = sqlite3.connect("file:{}?mode=ro".format(ds.GetDescription()), uri=True)
+    try:  # a plain read: no GeoPackage function is involved
+        found = {r[0]: r[1:] for r in conn.execute('SELECT fid, {} FROM "{}"'.format(columns, table_name))}
     finally:
-        ds.ReleaseResultSet(result)
+        conn.close()
     for row, fid in zip(rows, fids):
         values = found.get(fid, [None] * len(names))
         for name, value in zip(names, values):

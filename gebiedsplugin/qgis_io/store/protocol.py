@@ -66,6 +66,9 @@ class ProgrammeStore(Protocol):
     def read_table(self, table_name: str) -> tuple:
         """(rows as dicts, shapely geometries or None, fids) of one table (safe in a worker thread)."""
 
+    def row_versions(self, table_name: str) -> dict:
+        """fid -> row_version of every row of *table_name* (what an edit session has read)."""
+
     def foreign_crs_tables(self, crs: str) -> dict:
         """table -> authority id of spatial tables stored in another CRS than *crs*."""
 
