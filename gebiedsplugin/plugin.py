@@ -64,23 +64,23 @@ class GebiedsPlugin:
         register_functions()
         self.controller = ProgrammeController()
         main = self.iface.mainWindow()
-        self.menu = QMenu(tr("&Gebiedsprogramma"), main)
+        self.menu = QMenu(tr("&Area programme"), main)
         right = self.iface.firstRightStandardMenu() if hasattr(self.iface, "firstRightStandardMenu") else None
         if isinstance(right, QMenu):  # before Help, where QGIS puts plugin menus
             main.menuBar().insertMenu(right.menuAction(), self.menu)
         else:
             main.menuBar().addMenu(self.menu)
         self.menu.setObjectName("gebiedspluginMenu")
-        self.toolbar = self.iface.addToolBar(tr("Gebiedsprogramma"))
+        self.toolbar = self.iface.addToolBar(tr("Area programme"))
         self.toolbar.setObjectName("gebiedspluginToolbar")
-        self._action("new", tr("New programme…"), "gebiedsplugin.svg", self.new_programme)
-        self._action("open", tr("Open programme…"), "gebiedsplugin.svg", self.open_programme)
-        self._action("open_postgis", tr("Open PostGIS programme…"), "gebiedsplugin.svg", self.open_postgis, False)
+        self._action("new", tr("New programme…"), "/mActionNewGeoPackageLayer.svg", self.new_programme)
+        self._action("open", tr("Open programme…"), "/mActionFileOpen.svg", self.open_programme)
+        self._action("open_postgis", tr("Open PostGIS programme…"), "/mIconPostgis.svg", self.open_postgis, False)
         self._action("sample", tr("Generate sample city…"), "gebiedsplugin.svg", self.generate_sample,
                      toolbar=False)
-        self._action("import", tr("Import data…"), "gebiedsplugin.svg", self.import_data, toolbar=False)
-        self._action("check_out", tr("Check out districts for offline work…"), "gebiedsplugin.svg", self.check_out,
-                     toolbar=False)
+        self._action("import", tr("Import data…"), "/mActionAddOgrLayer.svg", self.import_data, toolbar=False)
+        self._action("check_out", tr("Check out districts for offline work…"), "/mActionDuplicateLayer.svg",
+                     self.check_out, toolbar=False)
         first = None
         for factory in dock_factories():
             dock = factory(self.iface, self.controller)
@@ -97,7 +97,9 @@ class GebiedsPlugin:
         self.controller.adopt_project_layers()
 
     def _action(self, key: str, text: str, icon: str, slot, toolbar: bool = True) -> QAction:
-        action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
+        # "/name.svg": one of QGIS's theme icons; else a file of the plugin's resources/icons.
+        qicon = QgsApplication.getThemeIcon(icon) if icon.startswith("/") else QIcon(icon_path(icon))
+        action = QAction(qicon, text, self.iface.mainWindow())
         action.setObjectName("gebiedsplugin_" + key)
         action.triggered.connect(slot)
         self.menu.addAction(action)

@@ -4,16 +4,6 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="67"/>
-        <source>&amp;Gebiedsprogramma</source>
-        <translation>&amp;Gebiedsprogramma</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/plugin.py" line="74"/>
-        <source>Gebiedsprogramma</source>
-        <translation>Gebiedsprogramma</translation>
-    </message>
-    <message>
         <location filename="../gebiedsplugin/plugin.py" line="76"/>
         <source>New programme…</source>
         <translation>Nieuw programma…</translation>
@@ -29,7 +19,7 @@
         <translation>Voorbeeldstad maken…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="35"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="49"/>
         <source>New programme</source>
         <translation>Nieuw programma</translation>
     </message>
@@ -49,12 +39,12 @@
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="36"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="37"/>
         <source>Opened {}</source>
         <translation>{} geopend</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/base.py" line="26"/>
+        <location filename="../gebiedsplugin/processing_provider/base.py" line="28"/>
         <source>Area programme</source>
         <translation>Gebiedsprogramma</translation>
     </message>
@@ -254,12 +244,12 @@
         <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="102"/>
         <source>Unknown coordinate reference system: {}</source>
         <translation>Onbekend coördinaatreferentiesysteem: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="104"/>
         <source>A programme needs a projected CRS in metres, not {}.</source>
         <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
@@ -334,7 +324,7 @@
         <translation>Bevindingen exporteren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="45"/>
+        <location filename="../gebiedsplugin/gui/prompts.py" line="67"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -344,22 +334,22 @@
         <translation>Programmatoets</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="77"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="78"/>
         <source>Check the whole city or one district</source>
         <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="79"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="80"/>
         <source>Run check</source>
         <translation>Toets uitvoeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="82"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="131"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="114"/>
         <source>All severities</source>
         <translation>Alle ernstniveaus</translation>
     </message>
@@ -369,112 +359,92 @@
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="122"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="124"/>
         <source>Search findings…</source>
         <translation>Bevindingen zoeken…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="34"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="66"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="141"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="145"/>
         <source>Set status</source>
         <translation>Status instellen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="144"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="152"/>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="195"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="213"/>
         <source>No programme open.</source>
         <translation>Geen programma geopend.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="201"/>
-        <source>{} of {} findings shown.</source>
-        <translation>{} van {} bevindingen getoond.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="227"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="256"/>
         <source>Open a programme first.</source>
         <translation>Open eerst een programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="209"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="224"/>
         <source>A check is running already.</source>
         <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="186"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="215"/>
         <source>Unsaved edits</source>
         <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="212"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="227"/>
         <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
         <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="214"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="229"/>
         <source>The check did not run: save or discard the edits first.</source>
         <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="191"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="220"/>
         <source>Saving {} failed: {}</source>
         <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="226"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="241"/>
         <source>Checking the programme…</source>
         <translation>Programma toetsen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="248"/>
-        <source>{} findings ({} new, {} closed) in {:.1f} s.</source>
-        <translation>{} bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="260"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="278"/>
         <source>Select one or more findings first.</source>
         <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="272"/>
-        <source>Status set on {} findings.</source>
-        <translation>Status ingesteld op {} bevindingen.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="279"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="298"/>
         <source>No findings to export.</source>
         <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="286"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="111"/>
         <source>Replace file?</source>
         <translation>Bestand vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="286"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="110"/>
         <source>{} exists already. Replace it?</source>
         <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="287"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="306"/>
         <source>Nothing exported: the file exists already.</source>
         <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="295"/>
-        <source>{} findings written to {}.</source>
-        <translation>{} bevindingen geschreven naar {}.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="307"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="327"/>
         <source>Rule parameters saved; they apply from the next run.</source>
         <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -487,11 +457,6 @@
         <location filename="../gebiedsplugin/gui/check_params.py" line="20"/>
         <source>Rest period (years)</source>
         <translation>Rustperiode (jaren)</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="21"/>
-        <source>Most interventions per neighbourhood and year</source>
-        <translation>Maximaal aantal interventies per buurt en jaar</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/gui/check_params.py" line="22"/>
@@ -509,37 +474,32 @@
         <translation>Tolerantie stadsgrens (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="25"/>
-        <source>Smallest share in a second district</source>
-        <translation>Kleinste aandeel in een tweede stadsdeel</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="47"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="53"/>
         <source>Rule parameters</source>
         <translation>Regelparameters</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="71"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="77"/>
         <source>Save parameters</source>
         <translation>Parameters opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="34"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="66"/>
         <source>Finding</source>
         <translation>Bevinding</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="68"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="70"/>
         <source>District</source>
         <translation>Stadsdeel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="229"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="52"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="88"/>
         <source>{} · {} ({}): {}</source>
         <translation>{} · {} ({}): {}</translation>
     </message>
@@ -554,7 +514,7 @@
         <translation>{} interventie(s) verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -574,12 +534,12 @@
         <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="269"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="319"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="69"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="72"/>
         <source>Districts:</source>
         <translation>Stadsdelen:</translation>
     </message>
@@ -589,7 +549,7 @@
         <translation>Bereik</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="159"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
@@ -609,27 +569,27 @@
         <translation>Uitvoermap</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="107"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="124"/>
         <source>Layout template (*.qpt)</source>
         <translation>Lay-outsjabloon (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="108"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="125"/>
         <source>Empty: the plugin&apos;s A3 atlas template.</source>
         <translation>Leeg: het A3-atlassjabloon van de plugin.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="109"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="126"/>
         <source>Template</source>
         <translation>Sjabloon</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="225"/>
         <source>Replace files?</source>
         <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="225"/>
         <source>These files exist already:
 {}
 
@@ -640,12 +600,12 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="198"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="227"/>
         <source>Nothing exported: the files exist already.</source>
         <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="206"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="237"/>
         <source>Preparing the data…</source>
         <translation>Gegevens voorbereiden…</translation>
     </message>
@@ -655,7 +615,7 @@ Vervangen?</translation>
         <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="228"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="267"/>
         <source>Choose an output folder.</source>
         <translation>Kies een uitvoermap.</translation>
     </message>
@@ -665,42 +625,37 @@ Vervangen?</translation>
         <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="232"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="271"/>
         <source>Tick at least one district, or choose the whole city.</source>
         <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="199"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="217"/>
         <source>The period ends before it starts.</source>
         <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="245"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="288"/>
         <source>Rendering the atlas…</source>
         <translation>Atlas renderen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="257"/>
-        <source>{} files written to {} ({} atlas pages, {} items).</source>
-        <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="229"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="197"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="211"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="66"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="202"/>
         <source>Years</source>
         <translation>Jaren</translation>
     </message>
@@ -720,17 +675,12 @@ Vervangen?</translation>
         <translation>te beoordelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="144"/>
-        <source>{} interventions · budget € {} · funding € {}</source>
-        <translation>{} interventies · budget € {} · financiering € {}</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="231"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="260"/>
         <source>District: {}</source>
         <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="233"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="262"/>
         <source>Neighbourhood: {}</source>
         <translation>Buurt: {}</translation>
     </message>
@@ -740,7 +690,7 @@ Vervangen?</translation>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="59"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="60"/>
         <source>to</source>
         <translation>t/m</translation>
     </message>
@@ -790,132 +740,127 @@ Vervangen?</translation>
         <translation>Een nieuw programma aanmaken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="33"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="35"/>
         <source>Point</source>
         <translation>Punt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="33"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="35"/>
         <source>Draw a point intervention</source>
         <translation>Een puntinterventie tekenen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="35"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37"/>
         <source>Line</source>
         <translation>Lijn</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="35"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37"/>
         <source>Draw a line intervention</source>
         <translation>Een lijninterventie tekenen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="55"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="56"/>
         <source>Area</source>
         <translation>Gebied</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37"/>
-        <source>Draw an area (polygon) intervention</source>
-        <translation>Een vlakinterventie (polygoon) tekenen</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="41"/>
         <source>Whole area…</source>
         <translation>Heel gebied…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="41"/>
         <source>Add an intervention for a whole district or neighbourhood (e.g. a social action)</source>
         <translation>Een interventie toevoegen voor een heel stadsdeel of een hele buurt (bijv. een sociale actie)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="43"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="45"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="43"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="45"/>
         <source>Edit the selected intervention in its form</source>
         <translation>De geselecteerde interventie in het formulier bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="45"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="47"/>
         <source>Edit shape</source>
         <translation>Vorm bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="45"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="47"/>
         <source>Change the shape of the selected intervention (vertex tool)</source>
         <translation>De vorm van de geselecteerde interventie wijzigen (vertexgereedschap)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="47"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="49"/>
         <source>Copy to period…</source>
         <translation>Naar periode kopiëren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="47"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="49"/>
         <source>Copy the selected interventions to another period</source>
         <translation>De geselecteerde interventies naar een andere periode kopiëren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="49"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="49"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
         <source>Delete the selected interventions</source>
         <translation>De geselecteerde interventies verwijderen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="57"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="57"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
         <source>Undo the last change</source>
         <translation>De laatste wijziging ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="58"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="60"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
         <source>Save all changes to the programme</source>
         <translation>Alle wijzigingen in het programma opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="63"/>
         <source>Discard</source>
         <translation>Verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="63"/>
         <source>Discard all unsaved changes</source>
         <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="85"/>
         <source>Per year against the area budget</source>
         <translation>Per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="85"/>
         <source>Per theme</source>
         <translation>Per thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="85"/>
         <source>Per domain</source>
         <translation>Per domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="85"/>
         <source>Per funder</source>
         <translation>Per financier</translation>
     </message>
@@ -935,7 +880,7 @@ Vervangen?</translation>
         <translation>Gepland geld per thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="119"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="120"/>
         <source>Planned money per domain</source>
         <translation>Gepland geld per domein</translation>
     </message>
@@ -945,42 +890,42 @@ Vervangen?</translation>
         <translation>Gepland geld per financier</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="135"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="136"/>
         <source>Interventions per neighbourhood per year. More than {:g} is stacking (red); {} cells over the threshold.</source>
         <translation>Interventies per buurt per jaar. Meer dan {:g} is stapeling (rood); {} cellen boven de drempel.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="149"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="150"/>
         <source>Over the stacking threshold</source>
         <translation>Boven de stapelingsdrempel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="164"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="165"/>
         <source>{} themes funded but not prioritised, {} prioritised but not funded.</source>
         <translation>{} thema's gefinancierd maar zonder prioriteit, {} met prioriteit maar niet gefinancierd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="164"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="165"/>
         <source>No area goals to compare with.</source>
         <translation>Geen gebiedsopgave om mee te vergelijken.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="66"/>
         <source>Priority</source>
         <translation>Prioriteit</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="66"/>
         <source>Planned</source>
         <translation>Gepland</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="66"/>
         <source>State</source>
         <translation>Toestand</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="187"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="188"/>
         <source>Approved</source>
         <translation>Goedgekeurd</translation>
     </message>
@@ -990,7 +935,7 @@ Vervangen?</translation>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="187"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="188"/>
         <source>Pending</source>
         <translation>In behandeling</translation>
     </message>
@@ -1000,42 +945,42 @@ Vervangen?</translation>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="195"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
         <source>Select an intervention (in the timeline or on the map) to see comparable cases in other districts.</source>
         <translation>Selecteer een interventie (in de tijdlijn of op de kaart) om vergelijkbare gevallen in andere stadsdelen te zien.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="198"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="199"/>
         <source>{} cases of the same kind ({}) and theme ({}) in other districts as: {}</source>
         <translation>{} gevallen van dezelfde soort ({}) en hetzelfde thema ({}) in andere stadsdelen als: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="202"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="202"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="202"/>
         <source>Similarity</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="221"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="222"/>
         <source>No effects to monitor.</source>
         <translation>Geen effecten om te monitoren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="229"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="229"/>
         <source>Baseline</source>
         <translation>Nulmeting</translation>
     </message>
@@ -1400,57 +1345,57 @@ Vervangen?</translation>
         <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="101"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="115"/>
         <source>The layout template {} is not a valid .qpt file.</source>
         <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="105"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="119"/>
         <source>The layout template {} has no map item with id &apos;map&apos;.</source>
         <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="159"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="160"/>
         <source>whole city</source>
         <translation>hele stad</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="149"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="163"/>
         <source>Area programme map</source>
         <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="164"/>
         <source>District page</source>
         <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="164"/>
         <source>Scope: {}</source>
         <translation>Bereik: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
         <source>Items: {}</source>
         <translation>Items: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
         <source>Budget: € {}</source>
         <translation>Budget: € {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
         <source>Table: the</source>
         <translation>Tabel: de</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
         <source>largest items; all items in the CSV export.</source>
         <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
@@ -1460,67 +1405,67 @@ Vervangen?</translation>
         <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="161"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="175"/>
         <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
         <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="165"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="179"/>
         <source>No interventions or programme projects in this area for this period.</source>
         <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="179"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="193"/>
         <source>Legend: kind and domain</source>
         <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="196"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="210"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="198"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="212"/>
         <source>Where</source>
         <translation>Waar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="199"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="213"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="201"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="215"/>
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="240"/>
         <source>Nothing planned here in this period.</source>
         <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="268"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="282"/>
         <source>(continued)</source>
         <translation>(vervolg)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="291"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="307"/>
         <source>Writing the PDF failed: {}</source>
         <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="304"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="321"/>
         <source>The atlas has no pages.</source>
         <translation>De atlas heeft geen pagina's.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="197"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="206"/>
         <source>The export was cancelled.</source>
         <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="326"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="344"/>
         <source>Writing page images failed (code {}).</source>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
@@ -1540,12 +1485,12 @@ Vervangen?</translation>
         <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="172"/>
+        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="217"/>
         <source>Unified programme map</source>
         <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="174"/>
+        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="219"/>
         <source>Could not store the style of {} in {}: {}</source>
         <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
@@ -1580,82 +1525,82 @@ Vervangen?</translation>
         <translation>Geen gegevens voor deze selectie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="50"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="52"/>
         <source>Funder</source>
         <translation>Financier</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="54"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="56"/>
         <source>Total</source>
         <translation>Totaal</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="54"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="56"/>
         <source>Area budget</source>
         <translation>Gebiedsbudget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="55"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57"/>
         <source>Money against the area budget</source>
         <translation>Geld tegenover het gebiedsbudget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="55"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57"/>
         <source>By</source>
         <translation>Per</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="55"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="55"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57"/>
         <source>Of area budget</source>
         <translation>Deel van gebiedsbudget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="70"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="72"/>
         <source>{} of {} rows</source>
         <translation>{} van {} regels</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="71"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="73"/>
         <source>Priority coverage</source>
         <translation>Dekking van prioriteiten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="42"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="44"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="42"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="44"/>
         <source>Not prioritised</source>
         <translation>Geen prioriteit</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="43"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="45"/>
         <source>Not funded</source>
         <translation>Niet gefinancierd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="81"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="83"/>
         <source>More than {:g} interventions in a neighbourhood in a year is stacking (red).</source>
         <translation>Meer dan {:g} interventies in een buurt in een jaar is stapeling (rood).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="83"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="85"/>
         <source>The {} busiest of {} neighbourhoods.</source>
         <translation>De {} drukste van {} buurten.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="84"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="86"/>
         <source>Stacking: interventions per neighbourhood per year</source>
         <translation>Stapeling: interventies per buurt per jaar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="84"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="86"/>
         <source>Neighbourhood</source>
         <translation>Buurt</translation>
     </message>
@@ -1670,7 +1615,7 @@ Vervangen?</translation>
         <translation>In de uitvoermap {} kan niet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/toolbelt/files.py" line="193"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="194"/>
         <source>These files exist already (allow overwriting to replace them): {}</source>
         <translation>Deze bestanden bestaan al (sta overschrijven toe om ze te vervangen): {}</translation>
     </message>
@@ -1685,32 +1630,32 @@ Vervangen?</translation>
         <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="178"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="187"/>
         <source>Preparing the programme map export</source>
         <translation>Export van de programmakaart voorbereiden</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="191"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="200"/>
         <source>The export failed: {}</source>
         <translation>De export is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="70"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="71"/>
         <source>Writing the GeoPackage…</source>
         <translation>GeoPackage schrijven…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="87"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="88"/>
         <source>Rendering the atlas PDF ({} pages)…</source>
         <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="94"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="95"/>
         <source>Rendering the page images…</source>
         <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="100"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="101"/>
         <source>Export complete: {} files.</source>
         <translation>Export voltooid: {} bestanden.</translation>
     </message>
@@ -1720,7 +1665,7 @@ Vervangen?</translation>
         <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="295"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="289"/>
         <source>The programme {} is read-only; nothing was imported.</source>
         <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
@@ -1845,47 +1790,42 @@ Vervangen?</translation>
         <translation>Programma lezen voor het overzicht</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="52"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="51"/>
         <source>A programme schema name must be lower-case letters, digits and underscores, not {}.</source>
         <translation>Een schemanaam voor een programma moet bestaan uit kleine letters, cijfers en liggende streepjes, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="32"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="46"/>
         <source>A PostgreSQL connection string may not contain a password: it would be written into every layer source and saved project. Store the login in QGIS&apos;s authentication manager (Settings &gt; Options &gt; Authentication) and write authcfg=&lt;id&gt; instead of user and password, or save the connection in QGIS (Browser &gt; PostgreSQL &gt; New Connection) with an authentication configuration and use the connection&apos;s name.</source>
         <translation>Een PostgreSQL-verbindingstekst mag geen wachtwoord bevatten: het zou in elke laagbron en elk opgeslagen project terechtkomen. Sla de aanmelding op in de authenticatiebeheerder van QGIS (Instellingen &gt; Opties &gt; Authenticatie) en schrijf authcfg=&lt;id&gt; in plaats van gebruiker en wachtwoord, of sla de verbinding op in QGIS (Browser &gt; PostgreSQL &gt; Nieuwe verbinding) met een authenticatieconfiguratie en gebruik de naam van de verbinding.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="55"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="69"/>
         <source>There is no PostgreSQL connection called {} in QGIS.</source>
         <translation>Er is in QGIS geen PostgreSQL-verbinding met de naam {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="81"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="99"/>
         <source>The QGIS authentication configuration {} cannot be read (is the master password set?).</source>
         <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="81"/>
-        <source>Cannot connect to the database {}: {}</source>
-        <translation>Kan geen verbinding maken met de database {}: {}</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="117"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="111"/>
         <source>The schema {} already exists; choose another name or allow overwriting.</source>
         <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="130"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="124"/>
         <source>Creating the programme {} failed: {}</source>
         <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="156"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="150"/>
         <source>The schema {} does not exist.</source>
         <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="161"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="155"/>
         <source>{} is not a programme (no schema_info table).</source>
         <translation>{} is geen programma (geen tabel schema_info).</translation>
     </message>
@@ -1925,87 +1865,72 @@ Vervangen?</translation>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="152"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="154"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="57"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="58"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
         <source>Money</source>
         <translation>Geld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
         <source>Stacking</source>
         <translation>Stapeling</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
         <source>Priorities</source>
         <translation>Prioriteiten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
         <source>Comparable cases</source>
         <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="91"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
         <source>Effects</source>
         <translation>Effecten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="145"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="147"/>
         <source>Reading the programme…</source>
         <translation>Programma lezen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="201"/>
-        <source>{} · {}–{}</source>
-        <translation>{} · {}–{}</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="20"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="28"/>
         <source>Copy programme (GeoPackage / PostGIS)</source>
         <translation>Programma kopiëren (GeoPackage / PostGIS)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="23"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="31"/>
         <source>Copies a programme into a new GeoPackage or PostGIS schema, for example an offline copy for an area day, and checks that counts and ids are equal afterwards. A PostGIS programme is written postgres:&lt;QGIS connection&gt;/&lt;schema&gt;.</source>
         <translation>Kopieert een programma naar een nieuwe GeoPackage of een nieuw PostGIS-schema, bijvoorbeeld een offline kopie voor een gebiedsdag, en controleert daarna of aantallen en id's gelijk zijn. Een PostGIS-programma wordt geschreven als postgres:&lt;QGIS connection&gt;/&lt;schema&gt;.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="28"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="36"/>
         <source>Programme to copy</source>
         <translation>Te kopiëren programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="28"/>
-        <source>A GeoPackage path or postgres:&lt;QGIS connection&gt;/&lt;schema&gt;.</source>
-        <translation>Een GeoPackage-pad of postgres:&lt;QGIS connection&gt;/&lt;schema&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="30"/>
-        <source>A new GeoPackage path or postgres:&lt;QGIS connection&gt;/&lt;schema&gt;.</source>
-        <translation>Een nieuw GeoPackage-pad of postgres:&lt;QGIS connection&gt;/&lt;schema&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="32"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="46"/>
         <source>Replace an existing target</source>
         <translation>Een bestaand doel vervangen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="32"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="46"/>
         <source>Replace the target when it already exists.</source>
         <translation>Het doel vervangen als het al bestaat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="45"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="59"/>
         <source>Copied {} interventions in {} s.</source>
         <translation>{} interventies gekopieerd in {} s.</translation>
     </message>
@@ -2020,107 +1945,107 @@ Vervangen?</translation>
         <translation>Een PostGIS-programma wordt geschreven als postgres:&lt;connection&gt;/&lt;schema&gt;, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="51"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="52"/>
         <source>Neighbourhoods</source>
         <translation>Buurten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="52"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="53"/>
         <source>Programme projects (MJP)</source>
         <translation>Programmaprojecten (MJP)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="52"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="53"/>
         <source>Area goals</source>
         <translation>Gebiedsopgaven</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="53"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="54"/>
         <source>Area budgets</source>
         <translation>Gebiedsbudgetten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="67"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="68"/>
         <source>Import data</source>
         <translation>Gegevens importeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="70"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="71"/>
         <source>Vector files (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;All files (*)</source>
         <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="84"/>
         <source>Programme field</source>
         <translation>Programmaveld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="84"/>
         <source>Source field</source>
         <translation>Bronveld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="85"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="86"/>
         <source>Source value</source>
         <translation>Bronwaarde</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="85"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="86"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="98"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="99"/>
         <source>Source file</source>
         <translation>Bronbestand</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="99"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="100"/>
         <source>or project layer</source>
         <translation>of projectlaag</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="101"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="102"/>
         <source>Import as</source>
         <translation>Importeren als</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="106"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="107"/>
         <source>Dry run</source>
         <translation>Proefrun</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="183"/>
+        <location filename="../gebiedsplugin/plugin.py" line="185"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="115"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="124"/>
         <source>Field mapping (proposed from names and aliases; * = mandatory)</source>
         <translation>Veldkoppeling (voorgesteld op basis van namen en aliassen; * = verplicht)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="117"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="126"/>
         <source>Preview of the first rows</source>
         <translation>Voorbeeld van de eerste rijen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="212"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="222"/>
         <source>(unknown: reject)</source>
         <translation>(onbekend: afwijzen)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="251"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="261"/>
         <source>Open or create a programme first.</source>
         <translation>Open of maak eerst een programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="253"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="263"/>
         <source>Choose a source file or layer first.</source>
         <translation>Kies eerst een bronbestand of -laag.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="286"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="297"/>
         <source>Importing in the background…</source>
         <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
@@ -2170,64 +2095,54 @@ Vervangen?</translation>
         <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="64"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="67"/>
         <source>A GeoPackage, or postgres:&lt;connection&gt;/&lt;schema&gt; for a PostGIS programme.</source>
         <translation>Een GeoPackage, of postgres:&lt;verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="96"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="99"/>
         <source>District summary pages (charts and tables)</source>
         <translation>Wijksamenvattingen (grafieken en tabellen)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="99"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="102"/>
         <source>After the city&apos;s and each district&apos;s atlas page, a page with the Overview&apos;s money charts, stacking and priority tables.</source>
         <translation>Na de atlaspagina van de stad en van elke wijk een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
         <source>History…</source>
         <translation>Geschiedenis…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="55"/>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="49"/>
         <source>PostGIS programme</source>
         <translation>PostGIS-programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="62"/>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="58"/>
         <source>Connection</source>
         <translation>Verbinding</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="66"/>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="62"/>
         <source>An existing programme schema, or a new name (lower-case letters, digits, _) to create one.</source>
         <translation>Een bestaand programmaschema, of een nieuwe naam (kleine letters, cijfers, _) om er een aan te maken.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="68"/>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="64"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="74"/>
-        <source>There are no PostgreSQL connections in QGIS yet: add one in the Browser (PostgreSQL &gt; New Connection), with an authentication configuration.</source>
-        <translation>QGIS heeft nog geen PostgreSQL-verbindingen: voeg er een toe in de Browser (PostgreSQL &gt; Nieuwe verbinding), met een authenticatieconfiguratie.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="77"/>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="72"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="78"/>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="73"/>
         <source>Create new</source>
         <translation>Nieuw aanmaken</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="101"/>
-        <source>Choose a PostgreSQL connection.</source>
-        <translation>Kies een PostgreSQL-verbinding.</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/plugin.py" line="78"/>
@@ -2235,12 +2150,12 @@ Vervangen?</translation>
         <translation>PostGIS-programma openen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/base.py" line="55"/>
+        <location filename="../gebiedsplugin/processing_provider/base.py" line="57"/>
         <source>GeoPackage (*.gpkg);;All files (*)</source>
         <translation>GeoPackage (*.gpkg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/base.py" line="55"/>
+        <location filename="../gebiedsplugin/processing_provider/base.py" line="57"/>
         <source>The programme: its GeoPackage, or postgres:&lt;QGIS connection&gt;/&lt;schema&gt; for a PostGIS programme.</source>
         <translation>Het programma: zijn GeoPackage, of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
@@ -2330,32 +2245,27 @@ Vervangen?</translation>
         <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37"/>
-        <source>Polygon</source>
-        <translation>Vlak</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="229"/>
         <source>Target value</source>
         <translation>Streefwaarde</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="36"/>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="50"/>
         <source>Rows per table</source>
         <translation>Rijen per tabel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="186"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="215"/>
         <source>Some layers have unsaved edits. The export reads the saved programme. Save the edits first?</source>
         <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De export leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="188"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="217"/>
         <source>Nothing exported: save or discard the edits first.</source>
         <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="183"/>
+        <location filename="../gebiedsplugin/plugin.py" line="185"/>
         <source>Save or discard the unsaved edits in {} before importing.</source>
         <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2365,12 +2275,12 @@ Vervangen?</translation>
         <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
         <source>Programme projects (MJP): € {}</source>
         <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="164"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="178"/>
         <source>Map page {} of {}</source>
         <translation>Kaartpagina {} van {}</translation>
     </message>
@@ -2385,7 +2295,7 @@ Vervangen?</translation>
         <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Installeer op Linux shapely gebouwd tegen de GEOS van het systeem: python3 -m pip install --no-binary shapely 'shapely&gt;=2' (vereist libgeos-dev); op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/import_dialog.py" line="77"/>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="78"/>
         <source>As the source says</source>
         <translation>Zoals de bron aangeeft</translation>
     </message>
@@ -2562,7 +2472,7 @@ Vervangen?</translation>
 </translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="196"/>
+        <location filename="../gebiedsplugin/plugin.py" line="198"/>
         <source>Removed {} temporary files left by an interrupted write: {}</source>
         <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2597,27 +2507,27 @@ Vervangen?</translation>
         <translation>Schrijven van {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/toolbelt/files.py" line="191"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="192"/>
         <source>{} is in the way (not a file); nothing was written.</source>
         <translation>{} staat in de weg (geen bestand); er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/toolbelt/files.py" line="215"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="216"/>
         <source>{} could not be replaced: {}; the earlier files are kept.</source>
         <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="57"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="58"/>
         <source>Upgrade programme</source>
         <translation>Programma bijwerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="58"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="59"/>
         <source>{} was not upgraded and not opened.</source>
         <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="65"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="66"/>
         <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
         <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -2802,17 +2712,17 @@ Vervangen?</translation>
         <translation>Geen wijzigingen vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
         <source>Show who changed the selected intervention and when</source>
         <translation>Toon wie de geselecteerde interventie wanneer heeft gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="55"/>
         <source>Programme history…</source>
         <translation>Geschiedenis van het programma…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="55"/>
         <source>Every change to the programme: who, when, which row and field; filter by planner and date</source>
         <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
     </message>
@@ -2847,7 +2757,7 @@ Vervangen?</translation>
         <translation>offline en in het gedeelde programma aangemaakt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="214"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="220"/>
         <source>Check in</source>
         <translation>Inchecken</translation>
     </message>
@@ -2857,53 +2767,48 @@ Vervangen?</translation>
         <translation>Offline kopie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="74"/>
-        <source>What happened</source>
-        <translation>Wat er gebeurde</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="90"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="94"/>
         <source>Keep mine (offline)</source>
         <translation>Mijn versie houden (offline)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="91"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="95"/>
         <source>Keep theirs (shared)</source>
         <translation>Hun versie houden (gedeeld)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="146"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="150"/>
         <source>{} new, {} changed, {} deleted rows to check in; {} conflict(s), {} undecided.</source>
         <translation>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; {} conflict(en), {} nog niet beslist.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="155"/>
         <source>mine</source>
         <translation>mijn versie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="155"/>
         <source>theirs</source>
         <translation>hun versie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="155"/>
         <source>undecided</source>
         <translation>nog niet beslist</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="173"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="173"/>
         <source>Base
 (checked out)</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="173"/>
         <source>Mine (offline)
 {}
 {}</source>
@@ -2912,14 +2817,14 @@ Vervangen?</translation>
 {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="173"/>
         <source>Mine (offline)
 deleted</source>
         <translation>Offline
 verwijderd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="173"/>
         <source>Theirs (shared)
 {}
 {}</source>
@@ -2928,14 +2833,14 @@ verwijderd</translation>
 {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="173"/>
         <source>Theirs (shared)
 deleted</source>
         <translation>Gedeeld
 verwijderd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="178"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="184"/>
         <source>Shape</source>
         <translation>Vorm</translation>
     </message>
@@ -2945,12 +2850,12 @@ verwijderd</translation>
         <translation>Niet ingecheckt: {} conflict(en) wachten op een beslissing.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="214"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="220"/>
         <source>Checked in: {} new, {} changed, {} deleted rows.</source>
         <translation>Ingecheckt: {} nieuwe, {} gewijzigde, {} verwijderde rijen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/merge_dock.py" line="217"/>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="223"/>
         <source>Checked in.</source>
         <translation>Ingecheckt.</translation>
     </message>
@@ -2972,7 +2877,7 @@ verwijderd</translation>
     <message>
         <location filename="../gebiedsplugin/processing_provider/check_in.py" line="46"/>
         <source>The GeoPackage made by &apos;Check out districts for offline work&apos;.</source>
-        <translation>Het GeoPackage gemaakt door &apos;Stadsdelen uitchecken voor offline werk&apos;.</translation>
+        <translation>Het GeoPackage gemaakt door 'Stadsdelen uitchecken voor offline werk'.</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/processing_provider/check_in.py" line="48"/>
@@ -3027,7 +2932,7 @@ verwijderd</translation>
     <message>
         <location filename="../gebiedsplugin/processing_provider/check_in.py" line="65"/>
         <source>DECISIONS must map conflict ids to &quot;mine&quot; or &quot;theirs&quot;.</source>
-        <translation>DECISIONS moet conflict-id&apos;s koppelen aan &quot;mine&quot; of &quot;theirs&quot;.</translation>
+        <translation>DECISIONS moet conflict-id's koppelen aan &quot;mine&quot; of &quot;theirs&quot;.</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/processing_provider/check_in.py" line="71"/>
@@ -3042,7 +2947,7 @@ verwijderd</translation>
     <message>
         <location filename="../gebiedsplugin/processing_provider/check_out.py" line="30"/>
         <source>Copies districts of a shared programme (PostGIS or a GeoPackage on a share) into a GeoPackage to work without a network on an area day: their interventions, programme projects, area goals and budgets with funding and links, all districts and neighbourhoods and the settings, so the check and the export work offline. The version of every row is recorded; check the copy back in with &apos;Check in an offline copy&apos;.</source>
-        <translation>Kopieert stadsdelen van een gedeeld programma (PostGIS of een GeoPackage op een netwerkschijf) naar een GeoPackage om op een gebiedsdag zonder netwerk te werken: hun interventies, programmaprojecten, gebiedsopgaven en -budgetten met financiering en koppelingen, alle stadsdelen en buurten en de instellingen, zodat de toets en de export offline werken. De versie van elke rij wordt vastgelegd; check de kopie weer in met &apos;Een offline kopie inchecken&apos;.</translation>
+        <translation>Kopieert stadsdelen van een gedeeld programma (PostGIS of een GeoPackage op een netwerkschijf) naar een GeoPackage om op een gebiedsdag zonder netwerk te werken: hun interventies, programmaprojecten, gebiedsopgaven en -budgetten met financiering en koppelingen, alle stadsdelen en buurten en de instellingen, zodat de toets en de export offline werken. De versie van elke rij wordt vastgelegd; check de kopie weer in met 'Een offline kopie inchecken'.</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/processing_provider/check_out.py" line="37"/>
@@ -3052,7 +2957,7 @@ verwijderd</translation>
     <message>
         <location filename="../gebiedsplugin/processing_provider/check_out.py" line="38"/>
         <source>Districts (codes, comma separated)</source>
-        <translation>Stadsdelen (codes, gescheiden door komma&apos;s)</translation>
+        <translation>Stadsdelen (codes, gescheiden door komma's)</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/processing_provider/check_out.py" line="38"/>
@@ -3095,42 +3000,42 @@ verwijderd</translation>
         <translation>Er is niets ingecheckt.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="160"/>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="166"/>
         <source>{} is not a checked-out copy.</source>
         <translation>{} is geen uitgecheckte kopie.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="162"/>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="168"/>
         <source>{} was already checked in at {} by {}.</source>
         <translation>{} is al ingecheckt op {} door {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="167"/>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="173"/>
         <source>{} is a copy of another programme than {}.</source>
         <translation>{} is een kopie van een ander programma dan {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="170"/>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="176"/>
         <source>{} does not know the check-out of {}.</source>
         <translation>{} kent het uitchecken van {} niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="172"/>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="178"/>
         <source>{} was already checked in: {}.</source>
         <translation>{} is al ingecheckt: {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="174"/>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="180"/>
         <source>The base recorded in {} was changed after the check-out (it does not match its seal).</source>
         <translation>De basis die in {} is vastgelegd, is na het uitchecken gewijzigd (ze klopt niet met haar zegel).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="181"/>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="187"/>
         <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
         <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/export_dock.py" line="88"/>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="91"/>
         <source>Web map</source>
         <translation>Webkaart</translation>
     </message>
@@ -3140,29 +3045,294 @@ verwijderd</translation>
         <translation>De bibliotheek van de webkaart ontbreekt in {} ({}): voer make setup uit of installeer de plug-in opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="31"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="32"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="31"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="32"/>
         <source>Export the list as shown (filter, columns, order) to a CSV file</source>
         <translation>De lijst zoals getoond (filter, kolommen, volgorde) exporteren naar een CSV-bestand</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/prompts.py" line="70"/>
+        <location filename="../gebiedsplugin/gui/prompts.py" line="67"/>
         <source>Export the list as CSV</source>
         <translation>De lijst als CSV exporteren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="104"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="102"/>
         <source>Nothing to export: the list is empty.</source>
         <translation>Niets te exporteren: de lijst is leeg.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="122"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="118"/>
         <source>{} interventions written to {}.</source>
         <translation>{} interventies geschreven naar {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="101"/>
+        <source>Double-click a finding, or select it and press Zoom, to show it on the map.</source>
+        <translation>Dubbelklik op een bevinding, of selecteer hem en klik op Zoomen, om hem op de kaart te tonen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="139"/>
+        <source>Decision…</source>
+        <translation>Besluit…</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="141"/>
+        <source>Choose a decision for the selected findings, then Set status.</source>
+        <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="148"/>
+        <source>Zoom</source>
+        <translation>Zoomen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="150"/>
+        <source>Select the selected finding&apos;s interventions and zoom to it on the map</source>
+        <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="216"/>
+        <source>{} of %n finding(s) shown.</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="263"/>
+        <source>%n finding(s) ({} new, {} closed) in {:.1f} s.</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="275"/>
+        <source>Choose a decision first.</source>
+        <translation>Kies eerst een besluit.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="291"/>
+        <source>Status set on %n finding(s).</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="314"/>
+        <source>%n finding(s) written to {}.</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="333"/>
+        <source>Select one finding first.</source>
+        <translation>Selecteer eerst een bevinding.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="21"/>
+        <source>Most interventions per neighbourhood and year (count)</source>
+        <translation>Maximaal aantal interventies per buurt en jaar</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="25"/>
+        <source>Smallest share in a second district (fraction 0–1, 0.05 = 5 %)</source>
+        <translation>Kleinste aandeel in een tweede stadsdeel (fractie 0–1, 0,05 = 5 %)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="74"/>
+        <source>Used by: {}</source>
+        <translation>Gebruikt door: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="37"/>
+        <source>{}
+Note: {}</source>
+        <translation>{}
+Notitie: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="107"/>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="108"/>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="110"/>
+        <source>The language of the atlas, legends and file contents.</source>
+        <translation>De taal van de atlas, de legenda's en de inhoud van de bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="111"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="117"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="118"/>
+        <source>PNG resolution</source>
+        <translation>Resolutie PNG</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="135"/>
+        <source>Open output folder</source>
+        <translation>Uitvoermap openen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="312"/>
+        <source>Cancelling…</source>
+        <translation>Bezig met annuleren…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gebiedsplugin/gui/export_dock.py" line="304"/>
+        <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/import_dialog.py" line="109"/>
+        <source>Cancel import</source>
+        <translation>Import annuleren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="173"/>
+        <source>%n intervention(s) · budget € {} · funding € {}</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39"/>
+        <source>Draw an area intervention</source>
+        <translation>Een vlakinterventie tekenen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/outcome.py" line="28"/>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="220"/>
+        <source>{} · no interventions yet</source>
+        <translation>{} · nog geen interventies</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="111"/>
+        <source>Cannot list the schemas of {}: {}</source>
+        <translation>De schema's van {} kunnen niet worden opgevraagd: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="133"/>
+        <source>There are no PostGIS connections in QGIS yet: add one in the Browser (PostGIS &gt; New Connection…), then choose it here.</source>
+        <translation>Er zijn nog geen PostGIS-verbindingen in QGIS: maak er een in de Browser (PostGIS &gt; Nieuwe verbinding…) en kies die hier.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="136"/>
+        <source>Open the programme in schema {}.</source>
+        <translation>Het programma in schema {} openen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="138"/>
+        <source>Create a new, empty programme in schema {}.</source>
+        <translation>Een nieuw, leeg programma aanmaken in schema {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="140"/>
+        <source>Choose a programme schema, or type a new name to create one.</source>
+        <translation>Kies een programmaschema, of typ een nieuwe naam om er een aan te maken.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="142"/>
+        <source>Schema {} holds no programme: choose another, or type a new name to create one.</source>
+        <translation>Schema {} bevat geen programma: kies een ander, of typ een nieuwe naam om er een aan te maken.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="153"/>
+        <source>Choose a PostGIS connection.</source>
+        <translation>Kies een PostGIS-verbinding.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="37"/>
+        <source>Created {}</source>
+        <translation>{} aangemaakt</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/plugin.py" line="67"/>
+        <source>&amp;Area programme</source>
+        <translation>&amp;Gebiedsprogramma</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="37"/>
+        <source>A new GeoPackage path or postgres:&lt;QGIS connection&gt;/&lt;schema&gt;; leave it empty to choose a PostGIS connection and schema below.</source>
+        <translation>Een nieuw GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt;; laat leeg om hieronder een PostGIS-verbinding en schema te kiezen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="40"/>
+        <source>New programme: PostGIS connection</source>
+        <translation>Nieuw programma: PostGIS-verbinding</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="40"/>
+        <source>A saved QGIS PostGIS connection for the new programme (when New programme is empty).</source>
+        <translation>Een opgeslagen PostGIS-verbinding van QGIS voor het nieuwe programma (als Nieuw programma leeg is).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="43"/>
+        <source>New programme: schema</source>
+        <translation>Nieuw programma: schema</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="43"/>
+        <source>The schema of the new programme (a new name: lower-case letters, digits and _).</source>
+        <translation>Het schema van het nieuwe programma (een nieuwe naam: kleine letters, cijfers en _).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="71"/>
+        <source>Give the new programme: a GeoPackage path or postgres:&lt;QGIS connection&gt;/&lt;schema&gt; as New programme, or a PostGIS connection and a schema.</source>
+        <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="102"/>
+        <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
+        <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="144"/>
+        <source>Logging in to the database {} was cancelled.</source>
+        <translation>Het inloggen op de database {} is geannuleerd.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="164"/>
+        <source>The database {} refused the login: {}</source>
+        <translation>De database {} weigerde de aanmelding: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="165"/>
+        <source>Cannot connect to the database {}: the server cannot be reached or refused the connection ({}).</source>
+        <translation>Geen verbinding met de database {}: de server is niet bereikbaar of weigerde de verbinding ({}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="58"/>
+        <source>The copy was cancelled; nothing was written.</source>
+        <translation>Het kopiëren is geannuleerd; er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39"/>
+        <source>Area</source>
+        <comment>geometry</comment>
+        <translation>Vlak</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
     python scripts/ts_tool.py todo                 # print unfinished source texts as JSON
     python scripts/ts_tool.py apply nl.json        # set translations {source: translation}
+                                                   # (a %n plural: {source: [singular, plural]})
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ def unfinished(tree) -> list:
     out = []
     for msg in tree.iter("message"):
         tr = msg.find("translation")
-        if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip():
+        forms = [] if tr is None else [f.text for f in tr.findall("numerusform")]
+        empty = not all((f or "").strip() for f in forms) if forms else not (tr.text or "").strip()
+        if tr is None or tr.get("type") == "unfinished" or empty:
             out.append(msg.findtext("source"))
     return out
 
@@ -31,7 +34,15 @@ def apply(tree, mapping: dict) -> int:
         source = msg.findtext("source")
         if source in mapping:
             tr = msg.find("translation")
-            tr.text = mapping[source]
+            value = mapping[source]
+            if isinstance(value, list):  # numerus="yes": one form per plural of the language
+                for old in tr.findall("numerusform"):
+                    tr.remove(old)
+                for form in value:
+                    ET.SubElement(tr, "numerusform").text = form
+                tr.text = None
+            else:
+                tr.text = value
             tr.attrib.pop("type", None)
             n += 1
     return n
@@ -45,6 +56,7 @@ def main(argv) -> int:
     if argv[1:2] == ["apply"]:
         mapping = json.loads(Path(argv[2]).read_text(encoding="utf-8"))
         count = apply(tree, mapping)
+        tree.getroot().set("language", "nl_NL")  # lrelease needs it for the plural forms
         ET.indent(tree)
         with open(TS, "wb") as out:
             out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')

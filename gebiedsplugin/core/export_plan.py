@@ -50,7 +50,7 @@ class ExportRequest:
     overwrite: bool = False
     lang: str = "en"
     table_rows: int = 30  # rows of the item table per page (largest budgets first); more continue on pages
-    png_dpi: int = 110
+    png_dpi: int = 150
     base_name: str = ""
 
     @property
@@ -103,5 +103,7 @@ class ExportRequest:
         suffixes = {"csv": "_items.csv", "gpkg": ".gpkg", "schema": SCHEMA_SUFFIX}
         return {key: "../" + self.path(suffixes[key]).name for key in suffixes if key in self.target_files()}
 
-    def png_path(self, page: int) -> Path:
-        return self.path("_p{:02d}.png".format(page))
+    def png_path(self, page: int, area: str = "") -> Path:
+        """The PNG of page *page*, named with the page's area (district id or city) when given."""
+        area = re.sub(r"[^A-Za-z0-9_-]+", "_", str(area))[:40].strip("_")
+        return self.path("_p{:02d}{}.png".format(page, "_" + area if area else ""))

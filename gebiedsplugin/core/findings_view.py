@@ -50,15 +50,15 @@ class Group:
 
 
 def group_rows(rows: Iterable[dict], rule_order: Iterable[str] = ()) -> list:
-    """Groups by (rule, severity): rules in *rule_order* (then by name), errors before warnings before
-    info; rows inside by district and message."""
+    """Groups by (rule, severity): errors first, then warnings, then info; within a severity, rules in
+    *rule_order* (then by name); rows inside by district and message."""
     order = {r: n for n, r in enumerate(rule_order)}
     groups: dict = {}
     for row in rows:
         key = (row.get("rule"), row.get("severity"))
         groups.setdefault(key, Group(*key)).rows.append(row)
-    out = sorted(groups.values(), key=lambda g: (order.get(g.rule, len(order)), str(g.rule),
-                                                 SEVERITY_ORDER.get(g.severity, 9)))
+    out = sorted(groups.values(), key=lambda g: (SEVERITY_ORDER.get(g.severity, 9), order.get(g.rule, len(order)),
+                                                 str(g.rule)))
     for g in out:
         g.rows.sort(key=lambda r: (str(r.get("district_id") or ""), str(r.get("message") or "")))
     return out

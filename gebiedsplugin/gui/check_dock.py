@@ -98,6 +98,7 @@ class CheckDock(ProgrammeDock):
         layout.addLayout(self._filter_row())
         self.tree = FindingsTree(self.lang, body)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.tree.setToolTip(tr("Double-click a finding, or select it and press Zoom, to show it on the map."))
         layout.addWidget(self.tree, 1)
         layout.addLayout(self._decision_row())
         self.status = QLabel()
@@ -135,19 +136,26 @@ class CheckDock(ProgrammeDock):
         self.decision.setObjectName("check_decision")
         for code in STATUSES:
             self.decision.addItem(schema.label("finding_status", code, self.lang), code)
-        self.decision.setCurrentIndex(1)
+        self.decision.insertItem(0, tr("Decision…"), None)  # nothing chosen: no one-click accept
+        self.decision.setCurrentIndex(0)
+        self.decision.setToolTip(tr("Choose a decision for the selected findings, then Set status."))
         self.note = QLineEdit()
         self.note.setObjectName("check_note")
         self.note.setPlaceholderText(tr("Note"))
         self.decide_button = QPushButton(tr("Set status"))
         self.decide_button.setObjectName("check_decide")
         self.decide_button.clicked.connect(self.decide_selected)
+        self.zoom_button = QPushButton(tr("Zoom"))
+        self.zoom_button.setObjectName("check_zoom")
+        self.zoom_button.setToolTip(tr("Select the selected finding's interventions and zoom to it on the map"))
+        self.zoom_button.clicked.connect(self.zoom_selected)
         self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.setObjectName("check_export")
         self.export_button.clicked.connect(self.export_csv)
         row.addWidget(self.decision)
         row.addWidget(self.note, 1)
         row.addWidget(self.decide_button)
+        row.addWidget(self.zoom_button)
         row.addWidget(self.export_button)
         return row
 
@@ -205,7 +213,7 @@ class CheckDock(ProgrammeDock):
         shown = [r for r in self.rows if self.current_filter().accepts(r)]
         self.tree.show_groups(group_rows(shown, RULES), self.names)
         if self.task is None and self.store is not None:
-            self.status.setText(tr("{} of {} findings shown.").format(len(shown), len(self.rows)))
+            self.status.setText(tr("{} of %n finding(s) shown.", "", len(self.rows)).format(len(shown)))
 
     # --- running --------------------------------------------------------------------------------------
     def run_check(self) -> bool:
@@ -252,8 +260,8 @@ class CheckDock(ProgrammeDock):
         self.rows = result.rows
         self.apply_filter()
         merge = result.merge
-        text = tr("{} findings ({} new, {} closed) in {:.1f} s.").format(
-            result.total, merge.get("new", 0), merge.get("closed", 0), result.timings.get("total", 0.0))
+        text = tr("%n finding(s) ({} new, {} closed) in {:.1f} s.", "", result.total).format(
+            merge.get("new", 0), merge.get("closed", 0), result.timings.get("total", 0.0))
         for note in result.notes:
             notify(self.iface, tr("Programme check"), note, Qgis.Warning, 10)
         self.status.setText(text)
@@ -263,6 +271,9 @@ class CheckDock(ProgrammeDock):
     def decide_selected(self) -> int:
         """Set the chosen status and note on the selected findings; how many changed."""
         rows = self.tree.selected_rows()
+        if self.decision.currentData() is None:
+            self._fail(tr("Choose a decision first."))
+            return 0
         if not rows or self.store is None:
             self._fail(tr("Select one or more findings first."))
             return 0
@@ -277,7 +288,7 @@ class CheckDock(ProgrammeDock):
         self.reload_rows()
         if len(rows) == 1:
             self.tree.select_finding(rows[0]["finding_id"])
-        self.status.setText(tr("Status set on {} findings.").format(count))
+        self.status.setText(tr("Status set on %n finding(s).", "", count))
         return count
 
     def export_csv(self) -> str:
@@ -300,7 +311,7 @@ class CheckDock(ProgrammeDock):
         except ProgrammeError as e:
             self._fail(str(e))
             return ""
-        self.status.setText(tr("{} findings written to {}.").format(len(rows), path))
+        self.status.setText(tr("%n finding(s) written to {}.", "", len(rows)).format(path))
         return path
 
     def save_params(self) -> None:
@@ -314,6 +325,15 @@ class CheckDock(ProgrammeDock):
             return
         self.load_params()
         self.status.setText(tr("Rule parameters saved; they apply from the next run."))
+
+    def zoom_selected(self) -> bool:
+        """Show the current finding on the map (as a double-click does)."""
+        item = self.tree.currentItem()
+        if item is None or not isinstance(item.data(0, ROW_ROLE), dict):
+            self._fail(tr("Select one finding first."))
+            return False
+        self._double_clicked(item, 0)
+        return True
 
     def _double_clicked(self, item, _column) -> None:
         row = item.data(0, ROW_ROLE)

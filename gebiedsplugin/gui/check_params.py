@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QFrame, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from gebiedsplugin.core.rules import RULES
-from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 
 def parameter_labels() -> dict:
@@ -18,12 +18,18 @@ def parameter_labels() -> dict:
     return {
         "conflict_distance_m": tr("Conflict distance (m)"),
         "rest_period_years": tr("Rest period (years)"),
-        "stacking_max": tr("Most interventions per neighbourhood and year"),
+        "stacking_max": tr("Most interventions per neighbourhood and year (count)"),
         "programme_tolerance_m": tr("Programme tolerance (m)"),
         "duplicate_funding_tolerance_m": tr("Duplicate funding tolerance (m)"),
         "city_tolerance_m": tr("City boundary tolerance (m)"),
-        "min_overlap_share": tr("Smallest share in a second district"),
+        "min_overlap_share": tr("Smallest share in a second district (fraction 0–1, 0.05 = 5 %)"),
     }
+
+
+def rule_titles(key: str) -> list:
+    """The titles of the rules that use parameter *key*, in the UI's language."""
+    lang = ui_language()
+    return [info.title_nl if lang == "nl" else info.title_en for info in RULES.values() if key in info.params]
 
 
 def parameter_defaults() -> dict:
@@ -65,7 +71,7 @@ class RuleParamsBox(QWidget):
             box.setDecimals(2 if default < 1 else 0)
             box.setSingleStep(0.05 if default < 1 else 1)
             box.setValue(default)
-            box.setToolTip(key)
+            box.setToolTip(tr("Used by: {}").format(", ".join(rule_titles(key))))
             self.boxes[key] = box
             form.addRow(labels.get(key, key), box)
         self.save_button = QPushButton(tr("Save parameters"))

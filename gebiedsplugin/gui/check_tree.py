@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QRect, QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.findings_view import district_summary
@@ -14,6 +20,7 @@ from gebiedsplugin.toolbelt.i18n import tr
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2471a3"}
 MESSAGE, DISTRICT, STATUS, NOTE = range(4)
+NOTE_WIDTH = 90  # px; the note's full text is its tooltip
 
 
 def rule_title(rule: str, lang: str) -> str:
@@ -21,6 +28,31 @@ def rule_title(rule: str, lang: str) -> str:
     if info is None:
         return rule
     return info.title_nl if lang == "nl" else info.title_en
+
+
+def finding_tooltip(row: dict) -> str:
+    """A finding's whole text (and its note) for the tooltip."""
+    text = str(row.get("message") or "")
+    note = str(row.get("note") or "")
+    return tr("{}\nNote: {}").format(text, note) if note else text
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """A finding's row as tall as its text wrapped at the message column's width."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt API
+        size = super().sizeHint(option, index)
+        if index.column() != MESSAGE or not index.parent().isValid():
+            return size
+        width = max(self.tree.columnWidth(MESSAGE) - self.tree.indentation() - 8, 60)
+        text = str(index.data() or "")
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        height = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), wrap, text).height()
+        return QSize(size.width(), max(size.height(), height + 4))
 
 
 class FindingsTree(QTreeWidget):
@@ -33,14 +65,18 @@ class FindingsTree(QTreeWidget):
         self.setColumnCount(4)
         self.setHeaderLabels([tr("Finding"), tr("District"), tr("Status"), tr("Note")])
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
+        self.setWordWrap(True)  # a finding's text wraps instead of shrinking to "'Buu…"
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
-        for column in (DISTRICT, STATUS, NOTE):
+        for column in (DISTRICT, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)  # a long note takes no width
+        header.resizeSection(NOTE, NOTE_WIDTH)
+        self.setItemDelegateForColumn(MESSAGE, _WrapDelegate(self))
+        header.sectionResized.connect(self._column_resized)
 
     def show_groups(self, groups: list, names: dict) -> None:
         """Fill the tree with *groups* (core.findings_view.Group); *names* maps district ids to names."""
@@ -65,7 +101,7 @@ class FindingsTree(QTreeWidget):
                     str(row.get("message") or ""), str(names.get(row.get("district_id"), row.get("district_id") or "")),
                     schema.label("finding_status", status, self.lang), str(row.get("note") or "")])
                 child.setData(0, ROW_ROLE, row)
-                child.setToolTip(0, str(row.get("message") or ""))
+                child.setToolTip(0, finding_tooltip(row))
                 child.setToolTip(3, str(row.get("note") or ""))
                 if status != "open":
                     child.setForeground(0, QBrush(QColor("#7f8c8d")))
@@ -73,6 +109,10 @@ class FindingsTree(QTreeWidget):
             self.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)  # the header line reads across the columns
             top.setExpanded(key in expanded or len(groups) <= 4)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == MESSAGE:
+            self.scheduleDelayedItemsLayout()  # rows take the height of the text at the new width
 
     def group_count(self) -> int:
         return self.topLevelItemCount()

@@ -76,9 +76,24 @@ class ProgrammeController(QObject):
         return self.layers.get(table)
 
     def _use(self, store) -> None:
+        if self.store is not None and self.store.path != store.path:
+            self._remove_layers()
         self.store = store
         self.layers = load_programme(store, self.project)
         self.programmeChanged.emit()
+
+    def _remove_layers(self) -> None:
+        """Take the previous programme's layers and group out of the project (kept when any has unsaved edits)."""
+        if self.unsaved_layers():
+            return
+        layers = list(self.layers.values())
+        self._forget()  # the docks let go of the old layers before they are deleted
+        root = self.project.layerTreeRoot()
+        groups = {root.findLayer(layer.id()).parent() for layer in layers if root.findLayer(layer.id()) is not None}
+        self.project.removeMapLayers([layer.id() for layer in layers])
+        for group in groups:
+            if group is not None and group is not root and not group.children():
+                group.parent().removeChildNode(group)
 
     def _on_layers_removed(self, layer_ids) -> None:
         if any(layer.id() in layer_ids for layer in self.layers.values()):

@@ -13,6 +13,7 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ExportRequest
 from gebiedsplugin.core.unified import Scope
+from gebiedsplugin.gui.outcome import open_folder, push_result
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.export_task import PrepareExportTask
@@ -49,6 +51,7 @@ class ExportDock(ProgrammeDock):
         super().__init__(tr("Export"), "gebiedsplugin_export_dock", iface, controller, parent)
         self.prompts = Prompts(self)
         self.task = None
+        self.feedback = None  # the atlas rendering's, while it runs
         self.last_result = None
         self.last_error = ""
         self._build()
@@ -99,6 +102,20 @@ class ExportDock(ProgrammeDock):
         self.summary_pages.setToolTip(tr("After the city's and each district's atlas page, a page with the "
                                          "Overview's money charts, stacking and priority tables."))
         form.addRow("", self.summary_pages)
+        self.language = QComboBox()
+        self.language.setObjectName("export_language")
+        self.language.addItem(tr("English"), "en")
+        self.language.addItem(tr("Dutch"), "nl")
+        self.language.setCurrentIndex(self.language.findData(self.lang))
+        self.language.setToolTip(tr("The language of the atlas, legends and file contents."))
+        form.addRow(tr("Language"), self.language)
+        self.png_dpi = QSpinBox()
+        self.png_dpi.setObjectName("export_png_dpi")
+        self.png_dpi.setRange(72, 600)
+        self.png_dpi.setSingleStep(50)
+        self.png_dpi.setValue(ExportRequest.png_dpi)
+        self.png_dpi.setSuffix(tr(" dpi"))
+        form.addRow(tr("PNG resolution"), self.png_dpi)
         self.folder = QgsFileWidget()
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.setFilePath(PluginSettings.load().last_output_folder)
@@ -111,7 +128,18 @@ class ExportDock(ProgrammeDock):
         self.run_button = QPushButton(tr("Export"))
         self.run_button.setObjectName("export_run")
         self.run_button.clicked.connect(self.run_export)
-        layout.addWidget(self.run_button)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("export_cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.open_button = QPushButton(tr("Open output folder"))
+        self.open_button.setObjectName("export_open_folder")
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(lambda: open_folder(self.folder.filePath()))
+        row = QHBoxLayout()
+        for button in (self.run_button, self.cancel_button, self.open_button):
+            row.addWidget(button)
+        layout.addLayout(row)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
@@ -171,8 +199,9 @@ class ExportDock(ProgrammeDock):
         return ExportRequest(
             programme=self.programme.filePath(), folder=self.folder.filePath(), scope=Scope(ids, year_from, year_to),
             formats=tuple(f for f, box in self.formats.items() if box.isChecked()),
-            per_year=self.per_year.isChecked(), template=self.template.filePath() or None, lang=self.lang,
-            summary_pages=self.summary_pages.isChecked())
+            per_year=self.per_year.isChecked(), template=self.template.filePath() or None,
+            lang=self.language.currentData(), summary_pages=self.summary_pages.isChecked(),
+            png_dpi=self.png_dpi.value())
 
     def run_export(self) -> bool:
         """Start an export; False (with a message) when the form asks for something impossible."""
@@ -202,12 +231,22 @@ class ExportDock(ProgrammeDock):
         settings.save()
         self.last_result, self.last_error = None, ""
         self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.open_button.setVisible(False)
         self.progress.setValue(0)
         self.status.setText(tr("Preparing the data…"))
         self.task = PrepareExportTask(request, lambda prepared, error: self._prepared(request, prepared, error))
         self.task.progressChanged.connect(self._prepare_progress)
         QgsApplication.taskManager().addTask(self.task)
         return True
+
+    def cancel_export(self) -> None:
+        """Stop the running export: nothing of it is written, existing files stay."""
+        self.cancel_button.setEnabled(False)
+        self.status.setText(tr("Cancelling…"))
+        for work in (self.task, self.feedback):
+            if work is not None:
+                work.cancel()
 
     def _prepare_progress(self, value: float) -> None:
         self.progress.setValue(int(value * 0.3))
@@ -237,27 +276,36 @@ class ExportDock(ProgrammeDock):
 
     def _prepared(self, request: ExportRequest, prepared, error: str) -> None:
         """Main thread: the task is done; render the atlas here (QGIS requires it) with progress."""
+        cancelled = self.task is not None and self.task.isCanceled()
         self.task = None
+        if prepared is not None and cancelled:  # cancelled after its last check: render nothing
+            prepared.cleanup()
+            prepared, error = None, tr("The export was cancelled.")
         if prepared is None:
             self.run_button.setEnabled(True)
             self._fail(error)
             return
         self.status.setText(tr("Rendering the atlas…"))
-        feedback = QgsFeedback()
+        self.feedback = feedback = QgsFeedback()
         feedback.progressChanged.connect(self._render_progress)
         try:
             result = finish_export(prepared, request, feedback)
+            if feedback.isCanceled():
+                raise ProgrammeError(tr("The export was cancelled."))
         except ProgrammeError as e:
             self._fail(str(e))
             return
         finally:
+            self.feedback = None
             self.run_button.setEnabled(True)
+            self.cancel_button.setEnabled(False)
         self.last_result = result
         self.progress.setValue(100)
-        text = tr("{} files written to {} ({} atlas pages, {} items).").format(
-            len(result.all_files()), request.folder, result.atlas_pages, result.items)
+        text = tr("%n file(s) written to {} ({} atlas pages, {} items).", "", len(result.all_files())).format(
+            request.folder, result.atlas_pages, result.items)
         self.status.setText(text)
-        notify(self.iface, tr("Export"), text, Qgis.Success)
+        self.open_button.setVisible(True)
+        push_result(self.iface, tr("Export"), text, request.folder)
 
     def _render_progress(self, value: float) -> None:
         self.progress.setValue(int(value))
@@ -266,6 +314,8 @@ class ExportDock(ProgrammeDock):
     def _fail(self, text: str) -> bool:
         self.last_error = text
         self.status.setText(text)
+        self.progress.setValue(0)  # a refusal or a cancel leaves no bar at 100 %
+        self.cancel_button.setEnabled(False)
         notify(self.iface, tr("Export"), text, Qgis.Warning, 10)
         return False
 

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -105,8 +106,16 @@ class ImportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.dry_button = QPushButton(tr("Dry run"))
         self.import_button = QPushButton(tr("Import"))
+        self.cancel_button = QPushButton(tr("Cancel import"))
+        self.cancel_button.setObjectName("import_cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
         buttons.addButton(self.dry_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.dry_button.clicked.connect(self.dry_run)
         self.import_button.clicked.connect(self.run_import)
@@ -119,6 +128,7 @@ class ImportDialog(QDialog):
         box.addWidget(self.report, 1)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
+        row.addWidget(self.progress)
         row.addWidget(buttons)
         holder = QWidget()
         holder.setLayout(row)
@@ -283,8 +293,24 @@ class ImportDialog(QDialog):
                                self.current_mapping(), source_crs=self.source_crs.crs())
         self.task.done.connect(self._finished)
         self.task.failed.connect(lambda message: self._show(message, None))
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.status.setText(tr("Importing in the background…"))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._running(True)
         QgsApplication.taskManager().addTask(self.task)
+
+    def _running(self, running: bool) -> None:
+        self.cancel_button.setEnabled(running)
+        self.import_button.setEnabled(not running)
+        self.dry_button.setEnabled(not running)
+
+    def cancel_import(self) -> None:
+        """Stop the background import: nothing is written (the import is one transaction)."""
+        if self.task is not None:
+            self.cancel_button.setEnabled(False)
+            self.status.setText(tr("Cancelling…"))
+            self.task.cancel()
 
     def _finished(self, result) -> None:
         self._show(result.text(), result)
@@ -296,6 +322,9 @@ class ImportDialog(QDialog):
                     layers[table].triggerRepaint()
 
     def _show(self, text: str, result) -> None:
+        self.task = None
+        self._running(False)
+        self.progress.setValue(100 if result is not None and result.written else 0)  # 0 after a refusal
         self.last_result = result
         self.report.setPlainText(text)
         self.status.setText(text.splitlines()[0] if text else "")

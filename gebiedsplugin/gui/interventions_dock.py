@@ -170,8 +170,8 @@ class InterventionsDock(ProgrammeDock):
         self.model.set_rows(rows)
         self._syncing = False
         total = summarise(rows)
-        self.footer.setText(tr("{} interventions · budget € {} · funding € {}").format(
-            total.count, money(total.budget) or "0", money(total.funding) or "0"))
+        self.footer.setText(tr("%n intervention(s) · budget € {} · funding € {}", "", total.count).format(
+            money(total.budget) or "0", money(total.funding) or "0"))
         for layer in {self.controller.layer(t) for t in schema.INTERVENTION_TABLES} - {None}:
             self._map_selection_changed(layer)
 

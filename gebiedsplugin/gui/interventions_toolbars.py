@@ -36,8 +36,8 @@ class DockToolbars:
                   tr("Draw a point intervention"), lambda _checked=False: dock.start_drawing("point"))
         self._add(self.draw, "draw_line", "/mActionCaptureLine.svg", tr("Line"),
                   tr("Draw a line intervention"), lambda _checked=False: dock.start_drawing("line"))
-        self._add(self.draw, "draw_polygon", "/mActionCapturePolygon.svg", tr("Polygon"),
-                  tr("Draw an area (polygon) intervention"), lambda _checked=False: dock.start_drawing("polygon"))
+        self._add(self.draw, "draw_polygon", "/mActionCapturePolygon.svg", tr("Area", "geometry"),
+                  tr("Draw an area intervention"), lambda _checked=False: dock.start_drawing("polygon"))
         self._add(self.draw, "add_for_area", "/mActionAddPolygon.svg", tr("Whole area…"),
                   tr("Add an intervention for a whole district or neighbourhood (e.g. a social action)"),
                   dock.add_for_area)

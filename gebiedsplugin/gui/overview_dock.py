@@ -15,6 +15,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.layer_watch import LayerWatcher
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
+from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.qgis_io.overview_task import OverviewTask, read_overview
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
@@ -111,6 +112,7 @@ class OverviewDock(ProgrammeDock):
         self.watcher.watch([layers[t] for t in WATCHED if t in layers],
                            [layers[t] for t in schema.INTERVENTION_TABLES if t in layers])
         self.overview = None
+        self._reset_scope()  # another programme: its own period and area, not the previous one's
         if self.controller.store is None:
             self.reload()  # nothing to read: clear the panels at once, shown or not
         else:
@@ -162,9 +164,9 @@ class OverviewDock(ProgrammeDock):
             w.blockSignals(True)
         self.district.clear()
         if ov is not None:
-            self.district.addItem(ov.name(schema.CITY_ID) or tr("Whole city"), schema.CITY_ID)
+            self.district.addItem(self.area_name(schema.CITY_ID), schema.CITY_ID)
             for d in ov.districts():
-                self.district.addItem(ov.name(d), d)
+                self.district.addItem(self.area_name(d), d)
             index = self.district.findData(current)
             self.district.setCurrentIndex(max(index, 0))
             first, last = ov.years()
@@ -173,6 +175,22 @@ class OverviewDock(ProgrammeDock):
                 self.year_to.setValue(last)
         for w in widgets:
             w.blockSignals(False)
+
+    def _reset_scope(self) -> None:
+        widgets = (self.district, self.year_from, self.year_to)
+        for w in widgets:
+            w.blockSignals(True)
+        self.district.clear()
+        self.year_from.setValue(schema.MIN_YEAR)
+        self.year_to.setValue(schema.MIN_YEAR)
+        for w in widgets:
+            w.blockSignals(False)
+
+    def area_name(self, district: str) -> str:
+        """The name of *district*; the city's own name, or "Whole city" (never the raw id "city")."""
+        key = district or schema.CITY_ID
+        name = self.overview.district_names.get(key) if self.overview is not None else None
+        return name or (tr("Whole city") if key == schema.CITY_ID else key)
 
     # --- scope ---------------------------------------------------------------------------------
     def scope(self) -> tuple:
@@ -198,7 +216,10 @@ class OverviewDock(ProgrammeDock):
         if year_to < year_from:
             self.status.setText(tr("The period ends before it starts."))
             return
-        self.status.setText(tr("{} · {}–{}").format(ov.name(district), year_from, year_to))
+        if ov.years()[0] is None:
+            self.status.setText(tr("{} · no interventions yet").format(self.area_name(district)))
+        else:
+            self.status.setText(tr("{} · {}").format(self.area_name(district), period_text(year_from, year_to)))
         self.ensure_panels()
         for panel in (self.money, self.stacking, self.coverage, self.timeline, self.effects):
             panel.update_scope(ov, district, year_from, year_to, self.lang)

@@ -30,6 +30,7 @@ from gebiedsplugin.qgis_io.overview_charts import (
     money_text,
     plain_text,
 )
+from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.toolbelt.i18n import tr
 
 STATE_COLOURS = {"covered": "#d9f0d3", "funded_not_prioritised": "#fde0c5", "prioritised_not_funded": "#f8d0d0"}
@@ -201,7 +202,7 @@ class CasesPanel(_Panel):
         fill_table(self.table, [tr("District"), tr("Title"), tr("Years"), tr("Status"), tr("Budget"),
                                 tr("Decision"), tr("Similarity")],
                    [[ov.name(c.item.district_id), c.item.title,
-                     "{}–{}".format(c.item.start_year, c.item.end_year), code_label("status", c.item.status, lang),
+                     period_text(c.item.start_year, c.item.end_year), code_label("status", c.item.status, lang),
                      money_text(c.item.budget or 0, lang), self.decision_text(c.decision), "{:.2f}".format(c.score)]
                     for c in self.cases])
 

@@ -33,7 +33,8 @@ def use_programme(iface, work, source: str, prompts=None) -> bool:
     settings = PluginSettings.load()
     settings.last_programme = source
     settings.save()
-    notify(iface, tr("Programme"), tr("Opened {}").format(source), Qgis.Success)
+    created = getattr(work, "__name__", "") == "create"  # controller.create, not .open
+    notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(source), Qgis.Success)
     return True
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 
 from gebiedsplugin.core.errors import ProgrammeError
@@ -29,7 +31,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         return "programme"
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.help_text()
+        return escape(self.help_text(), quote=False)  # shown as HTML: <schema> would vanish
 
     def createInstance(self):  # noqa: N802
         return type(self)()
@@ -46,7 +48,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
     def add(self, parameter, help_text: str):
         """Add *parameter* with its help (shown in the dialog and in qgis_process help)."""
         if hasattr(parameter, "setHelp"):
-            parameter.setHelp(help_text)
+            parameter.setHelp(escape(help_text, quote=False))  # part of the HTML tooltip
         self.addParameter(parameter)
         return parameter
 

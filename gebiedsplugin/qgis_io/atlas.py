@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from qgis.core import (
+    QgsApplication,
     QgsFeedback,
     QgsLayout,
     QgsLayoutExporter,
@@ -27,6 +28,7 @@ from qgis.core import (
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
+    QgsProjectMetadata,
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
@@ -86,8 +88,20 @@ class AtlasBuilder:
         self.project = QgsProject()
         self.project.addMapLayers(list(layers.values()), False)
         self.project.setCrs(layers[PAGES_TABLE].crs())
+        self.project.setMetadata(self._metadata())  # the PDF's title, author and subject
         self.layout = QgsPrintLayout(self.project)
         self._continued: list = []  # titles added on table continuation pages
+
+    def _metadata(self) -> QgsProjectMetadata:
+        scope = self.request.scope
+        period = "{}–{}".format(scope.year_from or "", scope.year_to or "") if (
+            scope.year_from or scope.year_to) else tr("all years")
+        metadata = QgsProjectMetadata()
+        metadata.setTitle("{}: {}".format(tr("Area programme map"), self.programme_name))
+        metadata.setAuthor(QgsApplication.userFullName())
+        metadata.setAbstract(tr("Interventions and programme projects of {} ({}), {}: {} items.").format(
+            self.programme_name, ", ".join(scope.district_ids) or tr("whole city"), period, self.items))
+        return metadata
 
     # --- building ------------------------------------------------------------------------------
     def build(self) -> QgsLayout:
@@ -287,13 +301,16 @@ class AtlasBuilder:
         with atomic_path(target, self.request.overwrite) as tmp:
             pages = self.layout.atlas() if summaries is None else PageSequence(self.layout.atlas(), summaries)
             result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
+            if result == QgsLayoutExporter.Canceled:
+                raise ProgrammeError(tr("The export was cancelled."))
             if result != QgsLayoutExporter.Success:
                 raise ProgrammeError(tr("Writing the PDF failed: {}").format(error or result))
+            _pdf_metadata(tmp, self.project.metadata())
             shareable(tmp)
         return target
 
     def export_pngs(self, feedback: QgsFeedback | None = None, summaries=None) -> list:
-        """One PNG per page (continuation and summary pages included), named _p01, _p02, ..."""
+        """One PNG per page (continuation and summary pages included), named _p01_city, _p02_noord, ..."""
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = self.request.png_dpi
         atlas = self.layout.atlas()
@@ -307,11 +324,12 @@ class AtlasBuilder:
                 if feedback is not None and feedback.isCanceled():
                     raise ProgrammeError(tr("The export was cancelled."))
                 atlas.seekTo(i)
-                self._image(exporter, os.path.join(workdir, "f{:03d}.png".format(i)), settings, written)
+                area = self.layout.reportContext().feature()["area_id"]
+                self._image(exporter, os.path.join(workdir, "f{:03d}.png".format(i)), settings, written, area)
                 if summaries is not None and summaries.has(i):
                     summary = summaries.show(i)
                     self._image(QgsLayoutExporter(summary), os.path.join(workdir, "s{:03d}.png".format(i)),
-                                settings, written)
+                                settings, written, area)
                 if feedback is not None:
                     feedback.setProgress(100.0 * (i + 1) / atlas.count())
             atlas.endRender()
@@ -319,15 +337,32 @@ class AtlasBuilder:
             remove_temp(workdir)
         return written
 
-    def _image(self, exporter: QgsLayoutExporter, base: str, settings, written: list) -> None:
-        """Every page of the exporter's layout as the next numbered PNGs (appended to *written*)."""
+    def _image(self, exporter: QgsLayoutExporter, base: str, settings, written: list, area="") -> None:
+        """Every page of the exporter's layout as the next numbered PNGs of *area* (appended to *written*)."""
         result = exporter.exportToImage(base, settings)
         if result != QgsLayoutExporter.Success:
             error = ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
             raise write_error(error, self.request.png_path(len(written) + 1), os.path.dirname(base)) or error
         for p in range(exporter.layout().pageCollection().pageCount()):
             name = base if p == 0 else base[:-4] + "_{}.png".format(p + 1)
-            target = self.request.png_path(len(written) + 1)
+            target = self.request.png_path(len(written) + 1, area or "")
             with atomic_path(target, self.request.overwrite) as tmp:
                 os.replace(name, tmp)
             written.append(str(target))
+
+
+def _pdf_metadata(path: str, metadata: QgsProjectMetadata) -> None:
+    """Title, author and subject into the PDF at *path* (QGIS 3.22 writes none for an atlas)."""
+    from osgeo import gdal
+
+    try:
+        ds = gdal.OpenEx(path, gdal.OF_UPDATE | gdal.OF_RASTER)  # the PDF driver adds them as an update
+    except RuntimeError:  # GDAL with exceptions on: a PDF it cannot update keeps QGIS's (none)
+        ds = None
+    if ds is None:
+        return
+    for key, value in (("TITLE", metadata.title()), ("AUTHOR", metadata.author()),
+                       ("SUBJECT", metadata.abstract()), ("CREATOR", "QGIS / gebiedsplugin")):
+        if value:
+            ds.SetMetadataItem(key, value)
+    ds = None  # written on close

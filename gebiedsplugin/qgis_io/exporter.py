@@ -6,6 +6,7 @@ first half as a QgsTask (export_task.PrepareExportTask) and calls finish_export(
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -118,14 +119,15 @@ def _publish(prepared: Prepared, request: ExportRequest, result: ExportResult) -
     if "png" in result.files:
         pages = set(result.files["png"])
         for old in Path(request.folder).glob(request.stem + "_p*.png"):
-            if str(old) not in pages and old.name[len(request.stem) + 2:-4].isdigit():
+            if str(old) not in pages and _PAGE_IMAGE.fullmatch(old.name[len(request.stem):]):
                 old.unlink()
+
+
+_PAGE_IMAGE = re.compile(r"_p\d+(_[A-Za-z0-9_-]+)?\.png")  # a page image: _p01.png, _p01_noord.png
 
 
 def _pdf_page_count(path: str) -> int:
     """Pages of a PDF (counted from its page objects; enough for what QGIS writes)."""
-    import re
-
     with open(path, "rb") as f:
         data = f.read()
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))

@@ -34,6 +34,8 @@ class TableText:
 def period_text(year_from, year_to) -> str:
     if year_from is None and year_to is None:
         return tr("all years")
+    if year_from is not None and year_from == year_to:
+        return str(year_from)  # one year written once, not "2025–2025"
     return "{}–{}".format(year_from if year_from is not None else "…", year_to if year_to is not None else "…")
 
 

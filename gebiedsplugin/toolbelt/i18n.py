@@ -11,9 +11,17 @@ from gebiedsplugin.toolbelt.resources import i18n_path
 CONTEXT = "@default"
 
 
-def tr(text: str) -> str:
-    """Translate *text* (a literal) in the plugin's context."""
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate *text* (a literal) in the plugin's context.
+
+    With a count *n*, *text* holds Qt's ``%n`` and the .qm gives the plural form for *n*
+    (``tr("Status set on %n finding(s).", "", count)``). English is the source language and has
+    no .qm: there "(s)" reads as nothing for 1 and "s" otherwise.
+    """
+    out = QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+    if n >= 0 and out == text.replace("%n", str(n)):
+        out = out.replace("(s)", "" if n == 1 else "s")
+    return out
 
 
 def qgis_locale() -> str:

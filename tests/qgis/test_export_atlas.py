@@ -72,13 +72,15 @@ def test_pdf_text_holds_titles_districts_and_legend(city_export):
 
 
 def test_png_pages_are_not_blank_and_one_is_kept(city_export):
-    _request, result = city_export
+    request, result = city_export
     pngs = result.files["png"]
-    assert len(pngs) == 12 and [Path(p).name for p in pngs][:2] == ["programme_map_city_p01.png",
-                                                                    "programme_map_city_p02.png"]
+    # Named with the page's district (the city's page and its summary first); 150 dpi by default.
+    assert len(pngs) == 12 and [Path(p).name for p in pngs][:2] == ["programme_map_city_p01_city.png",
+                                                                    "programme_map_city_p02_city.png"]
+    assert request.png_dpi == 150
     for png in pngs:
         image = QImage(png)
-        assert abs(image.width() - 420 / 25.4 * 110) < 2 and abs(image.height() - 297 / 25.4 * 110) < 2
+        assert abs(image.width() - 420 / 25.4 * 150) < 2 and abs(image.height() - 297 / 25.4 * 150) < 2
         assert variance(png) > 300, png
     ARTIFACTS.mkdir(exist_ok=True)
     pdf = result.files["pdf"][0]

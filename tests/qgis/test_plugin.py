@@ -13,7 +13,7 @@ def _menu_titles(iface) -> list:
 
 
 def test_init_gui_adds_menu_toolbar_provider(plugin, qgis_iface):
-    assert "&Gebiedsprogramma" in _menu_titles(qgis_iface)
+    assert "&Area programme" in _menu_titles(qgis_iface)  # English UI, English name
     bar = qgis_iface.mainWindow().findChild(QToolBar, "gebiedspluginToolbar")
     assert bar is not None and len(bar.actions()) >= 2
     provider = QgsApplication.processingRegistry().providerById("gebiedsplugin")

@@ -19,11 +19,11 @@ def test_menu_action_and_dialog_open_and_create(plugin, pg_sample, pg_named_conn
     assert action is not None and action in plugin.menu.actions()
     assert pg_named_connection in connection_names()
     dialog = PostgisDialog()
-    dialog.connection.setCurrentText(pg_named_connection)
-    assert pg.schema_name in [dialog.schema.itemText(i) for i in range(dialog.schema.count())]
-    dialog.schema.setCurrentText("Not valid!")
+    dialog.connection.setConnection(pg_named_connection)
+    assert pg.schema_name in dialog.schemas() and pg.schema_name in dialog.programmes
+    dialog.schema.comboBox().setCurrentText("Not valid!")
     assert not dialog.choose(OPEN) and "lower-case" in dialog.message.text()
-    dialog.schema.setCurrentText(pg.schema_name)
+    dialog.schema.comboBox().setCurrentText(pg.schema_name)
     assert dialog.choose(OPEN) and dialog.mode == OPEN
     source = dialog.source()
     assert source == "postgres:{}/{}".format(pg_named_connection, pg.schema_name)
@@ -31,7 +31,7 @@ def test_menu_action_and_dialog_open_and_create(plugin, pg_sample, pg_named_conn
     assert store.kind == "postgis" and plugin.controller.layer("interventions_point").providerType() == "postgres"
     assert plugin.controller.layer("districts").featureCount() == pg.counts()["districts"]
     # Create a new, empty one the same way.
-    dialog.schema.setCurrentText(pg.schema_name + "_new")
+    dialog.schema.comboBox().setCurrentText(pg.schema_name + "_new")
     assert dialog.choose(CREATE) and dialog.mode == CREATE
     created = plugin.controller.create(dialog.source())
     try:

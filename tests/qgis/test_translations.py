@@ -31,7 +31,9 @@ def _messages() -> dict:
     out = {}
     for msg in ET.parse(TS).iter("message"):
         tr = msg.find("translation")
-        finished = tr is not None and tr.get("type") is None and bool((tr.text or "").strip())
+        forms = [] if tr is None else [f.text for f in tr.findall("numerusform")]  # Qt's %n plurals
+        text_ok = all((f or "").strip() for f in forms) if forms else bool((tr.text or "").strip())
+        finished = tr is not None and tr.get("type") is None and text_ok
         out[msg.findtext("source")] = finished
     return out
 

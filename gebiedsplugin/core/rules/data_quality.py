@@ -39,8 +39,8 @@ PROJECT_MANDATORY = tuple(f for f in PROJECT_FIELDS if f.mandatory)
 
 MESSAGES = {
     "geometry_missing": ("{label} has no geometry", "{label} heeft geen geometrie"),
-    "geometry_invalid": ("{label} has an invalid geometry ({reason})",
-                         "{label} heeft een ongeldige geometrie ({reason})"),
+    "geometry_invalid": ("{label} has an invalid geometry: {reason_en} (the spot is marked on the map)",
+                         "{label} heeft een ongeldige geometrie: {reason_nl} (de plek staat op de kaart)"),
     "outside_city": ("{label} lies (partly) outside the city", "{label} ligt (deels) buiten de stad"),
     "missing_fields": ("{label}: mandatory fields missing: {en}",
                        "{label}: verplichte velden ontbreken: {nl}"),
@@ -68,13 +68,39 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     return findings
 
 
+SPOT_M = 5.0  # radius of the marker of an invalid geometry's spot
+_REASONS = {  # GEOS's reasons (shapely.is_valid_reason) in words, without their raw coordinates
+    "self-intersection": ("its outline crosses itself", "de omtrek snijdt zichzelf"),
+    "ring self-intersection": ("an outline touches itself", "een omtrek raakt zichzelf"),
+    "too few points": ("it has too few points", "er zijn te weinig punten"),
+    "hole lies outside shell": ("a hole lies outside the outline", "een gat ligt buiten de omtrek"),
+    "nested holes": ("holes lie inside each other", "gaten liggen in elkaar"),
+    "nested shells": ("parts lie inside each other", "delen liggen in elkaar"),
+    "interior is disconnected": ("its inside falls apart", "het binnenste valt uiteen"),
+    "ring is not closed": ("an outline is not closed", "een omtrek is niet gesloten"),
+    "invalid coordinate": ("a coordinate is not a number", "een coördinaat is geen getal"),
+    "duplicate rings": ("an outline occurs twice", "een omtrek komt twee keer voor"),
+}
+
+
+def _reason(text: str) -> dict:
+    """'Self-intersection[104303.2 489706.3]' -> words in both languages and the spot (x, y) or None."""
+    kind, _sep, rest = str(text).partition("[")
+    en, nl = _REASONS.get(kind.strip().lower(), (kind.strip(), kind.strip()))
+    try:
+        at = tuple(float(c) for c in rest.rstrip("]").split()[:2]) if rest else None
+    except ValueError:
+        at = None
+    return {"reason_en": en, "reason_nl": nl, "at": at if at and len(at) == 2 else None}
+
+
 def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) -> list:
     """(index array, kind, per-index extra message values or None) for each problem kind."""
     problems = []
     problems.append((np.flatnonzero(~arrays.present), "geometry_missing", None))
     invalid = np.flatnonzero(arrays.present & ~arrays.valid)
     reasons = shapely.is_valid_reason(arrays.geoms[invalid]) if invalid.size else []
-    problems.append((invalid, "geometry_invalid", [{"reason": r} for r in reasons]))
+    problems.append((invalid, "geometry_invalid", [_reason(r) for r in reasons]))
     tolerance = float(params["city_tolerance_m"])
     inside = ctx.memo("city_cover|{}|{}".format(key, tolerance), lambda: ctx.areas.covered_by_city(arrays, tolerance))
     problems.append((np.flatnonzero(~inside & arrays.usable), "outside_city", None))
@@ -165,7 +191,8 @@ def _findings(ctx: Context, problems: list, names) -> List[Finding]:
             if values:
                 v.update(values[k])
             extra = names.prefix + (_duplicate_key(ctx, r) if kind == "duplicate_uid" else kind)
-            batch.add((names.subjects[r],), en.format(**v), nl.format(**v), names.districts[r], geoms[k], extra)
+            where = geoms[k] if v.get("at") is None else shapely.Point(v["at"]).buffer(SPOT_M)
+            batch.add((names.subjects[r],), en.format(**v), nl.format(**v), names.districts[r], where, extra)
     return batch.findings
 
 

@@ -29,7 +29,6 @@ from gebiedsplugin.qgis_io.store import pg_rows as rows
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
 from gebiedsplugin.qgis_io.store.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.i18n import tr
-from gebiedsplugin.toolbelt.redact import redact
 from gebiedsplugin.toolbelt.version import VERSION
 
 _WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
@@ -74,12 +73,7 @@ class PostgisStore:
 
     def connect(self):
         """A new psycopg2 connection (UTC, planner name set); the caller closes it."""
-        params = pg_connection.connect_params(self._base)
-        try:
-            conn = psycopg2.connect(**params)
-        except psycopg2.Error as e:
-            raise ProgrammeError(tr("Cannot connect to the database {}: {}").format(
-                self._label(), redact(str(e).strip(), params.get("password")))) from None
+        conn = pg_connection.connect(self._base, self._label())
         if self.user:
             with conn.cursor() as cur:
                 cur.execute("SELECT set_config(%s, %s, false)", (USER_SETTING, self.user))
@@ -312,6 +306,24 @@ class PostgisStore:
         from gebiedsplugin.qgis_io.store.audit import pg_trail
 
         return pg_trail(self, uid, table)
+
+
+def programme_schemas(connection: str) -> list:
+    """The schemas of *connection* that hold a programme (a schema_info table), sorted.
+
+    Connects as every store access does (pg_connection.connect): a server that cannot be reached or
+    a login that fails or is cancelled is a ProgrammeError saying so.
+    """
+    base = pg_connection.resolve(connection)
+    conn = pg_connection.connect(base, connection if "=" not in connection
+                                 else pg_connection.without_password(base).connectionInfo(False))
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT DISTINCT table_schema FROM information_schema.tables "
+                        "WHERE table_name = 'schema_info' ORDER BY 1")
+            return [row[0] for row in cur.fetchall()]
+    finally:
+        conn.close()
 
 
 def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | None) -> None:

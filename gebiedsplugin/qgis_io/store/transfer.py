@@ -47,12 +47,15 @@ def verify_copy(source, target) -> dict:
 def copy_programme(source, create_target, feedback=None) -> tuple:
     """Copy the programme of store *source* into a new store made by ``create_target(crs, programme)``.
 
+    *feedback* is a function telling whether the copy was cancelled (checked before anything is written).
     Returns (target store, report dict with counts and seconds). The target is verified against
     the source; on a difference ProgrammeError is raised (the target is left for inspection).
     """
     started = time.perf_counter()
     source.validate()
     programme = source.read_programme(feedback)
+    if feedback is not None and feedback():  # the read stopped early: write nothing of it
+        raise ProgrammeError(tr("The copy was cancelled; nothing was written."))
     target = create_target(programme.crs, programme)
     counts = verify_copy(source, target)
     return target, {"counts": counts, "seconds": round(time.perf_counter() - started, 3)}
