@@ -42,7 +42,7 @@ class MissingDependencyPlugin:
                   "shapely built against the system's GEOS: python3 -m pip install --no-binary shapely "
                   "'shapely>=2' (needs libgeos-dev); on Windows and macOS QGIS ships it.").format(
             ", ".join(self.missing))
-        self.iface.messageBar().pushMessage("Gebiedsplugin", text, Qgis.Critical, 0)
+        self.iface.messageBar().pushMessage("Gebiedsplugin", text, Qgis.MessageLevel.Critical, 0)
 
     def unload(self):
         from qgis.PyQt.QtCore import QCoreApplication

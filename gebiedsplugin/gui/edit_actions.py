@@ -99,9 +99,9 @@ class EditActions:
                     self.prompts.inform(tr("Save refused"), self.last_error)
                 else:
                     self.last_error = tr("Saving {} failed: {}").format(layer.name(), "; ".join(errors))
-                notify(self.iface, tr("Save"), self.last_error, Qgis.Critical, 10)
+                notify(self.iface, tr("Save"), self.last_error, Qgis.MessageLevel.Critical, 10)
         if ok:
-            notify(self.iface, tr("Save"), tr("Changes saved."), Qgis.Success)
+            notify(self.iface, tr("Save"), tr("Changes saved."), Qgis.MessageLevel.Success)
         return ok
 
     def discard(self) -> bool:

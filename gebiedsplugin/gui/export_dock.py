@@ -100,7 +100,7 @@ class ExportDock(ProgrammeDock):
                                          "Overview's money charts, stacking and priority tables."))
         form.addRow("", self.summary_pages)
         self.folder = QgsFileWidget()
-        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.folder.setFilePath(PluginSettings.load().last_output_folder)
         form.addRow(tr("Output folder"), self.folder)
         self.template = QgsFileWidget()
@@ -257,7 +257,7 @@ class ExportDock(ProgrammeDock):
         text = tr("{} files written to {} ({} atlas pages, {} items).").format(
             len(result.all_files()), request.folder, result.atlas_pages, result.items)
         self.status.setText(text)
-        notify(self.iface, tr("Export"), text, Qgis.Success)
+        notify(self.iface, tr("Export"), text, Qgis.MessageLevel.Success)
 
     def _render_progress(self, value: float) -> None:
         self.progress.setValue(int(value))
@@ -266,7 +266,7 @@ class ExportDock(ProgrammeDock):
     def _fail(self, text: str) -> bool:
         self.last_error = text
         self.status.setText(text)
-        notify(self.iface, tr("Export"), text, Qgis.Warning, 10)
+        notify(self.iface, tr("Export"), text, Qgis.MessageLevel.Warning, 10)
         return False
 
 

@@ -224,7 +224,7 @@ class InterventionsDock(ProgrammeDock):
     def start_drawing(self, kind: str) -> None:
         """Start QGIS's capture tool for a point, line or polygon intervention."""
         if self.draw.start(kind) is None:
-            notify(self.iface, tr("Interventions"), tr("Open a programme first."), Qgis.Warning)
+            notify(self.iface, tr("Interventions"), tr("Open a programme first."), Qgis.MessageLevel.Warning)
 
     def add_for_area(self) -> None:
         """Ask for a district or neighbourhood and add an intervention covering it."""

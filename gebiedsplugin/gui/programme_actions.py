@@ -15,12 +15,12 @@ def use_programme(iface, work, source: str) -> bool:
     try:
         work(source)
     except ProgrammeError as e:
-        notify(iface, tr("Programme"), str(e), Qgis.Critical, 10)
+        notify(iface, tr("Programme"), str(e), Qgis.MessageLevel.Critical, 10)
         return False
     settings = PluginSettings.load()
     settings.last_programme = source
     settings.save()
-    notify(iface, tr("Programme"), tr("Opened {}").format(source), Qgis.Success)
+    notify(iface, tr("Programme"), tr("Opened {}").format(source), Qgis.MessageLevel.Success)
     return True
 
 

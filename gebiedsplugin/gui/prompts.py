@@ -31,7 +31,7 @@ class Prompts:
         """The audit trail of one intervention in a table dialog."""
         from gebiedsplugin.gui.audit_dialog import AuditDialog
 
-        AuditDialog(title, trail, self.parent).exec_()
+        AuditDialog(title, trail, self.parent).exec()
 
     def years_shift(self, default: int = 1):
         """How many years later a copy should be (negative: earlier); None when cancelled."""

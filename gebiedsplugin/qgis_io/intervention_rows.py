@@ -52,7 +52,7 @@ def feature_attrs(feature: QgsFeature) -> dict:
 
 def layer_rows(layer: QgsVectorLayer, table: str) -> list:
     """One ListRow per feature of an interventions layer (edit buffer included)."""
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     names = [n for n in _ROW_FIELDS if layer.fields().indexFromName(n) >= 0]
     request.setSubsetOfAttributes(names, layer.fields())
     rows = []
@@ -73,7 +73,7 @@ def funding_by_uid(layer: QgsVectorLayer | None) -> dict:
     """uid -> total funding, from the funding layer (edit buffer included)."""
     if layer is None:
         return {}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(["intervention_uid", "amount"], layer.fields())
     return funding_totals(
         {"intervention_uid": plain(f["intervention_uid"]), "amount": plain(f["amount"])}
@@ -202,6 +202,6 @@ def area_choices(layer: QgsVectorLayer | None, code_field: str) -> list:
     """(code, name) of every area in *layer*, sorted by name."""
     if layer is None:
         return []
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     out = [(plain(f[code_field]), plain(f["name"]) or plain(f[code_field])) for f in layer.getFeatures(request)]
     return sorted((c for c in out if c[0]), key=lambda c: str(c[1]).lower())

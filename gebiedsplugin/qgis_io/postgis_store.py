@@ -34,8 +34,8 @@ from gebiedsplugin.qgis_io import postgis_rows as rows
 from gebiedsplugin.qgis_io.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.i18n import tr
 
-_WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
-              "polygon": QgsWkbTypes.MultiPolygon, "multipolygon": QgsWkbTypes.MultiPolygon}
+_WKB_TYPES = {"point": QgsWkbTypes.Type.Point, "line": QgsWkbTypes.Type.MultiLineString,
+              "polygon": QgsWkbTypes.Type.MultiPolygon, "multipolygon": QgsWkbTypes.Type.MultiPolygon}
 
 # On every change QGIS sends the version it read, negated (so the provider includes the column).
 VERSION_ON_UPDATE = 'if(coalesce("version", 0) > 0, -"version", "version")'
