@@ -26,10 +26,14 @@ translations: setup
 ## (Qt6 / QGIS 4) rules. Not selected: QGS2xx, experimental return-value guesses that mostly name the
 ## wrong class (QgsRasterBlock.setValue for a QSettings call). Ignored: QGS105 (iface as an argument:
 ## the documented plugin entry point, and our widgets take their collaborators in __init__).
-lint: setup
+## Then the plugin repository's upload scans: bandit (every test, every severity) on the package and
+## bandit + detect-secrets on the built zip (scripts/upload_scan.py): any finding fails.
+lint: setup package
 	$(PY) -m ruff check gebiedsplugin tests scripts
 	$(PY) scripts/qt6_gate.py gebiedsplugin
 	$(PY) -m flake8 --select=QGS1,QGS4 --extend-ignore=QGS105 gebiedsplugin
+	$(PY) -m bandit -q -r gebiedsplugin
+	$(PY) scripts/upload_scan.py
 
 test: setup $(QM) lint test-unit test-qgis test-e2e
 
