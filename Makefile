@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PY_SOURCES := $(shell find gebiedsplugin -name '*.py' | sort)
 QM := i18n/gebiedsplugin_nl.qm
 
-.PHONY: setup test test-unit test-qgis test-e2e demo bench package install stage translations lint clean
+.PHONY: setup test test-unit test-qgis test-e2e demo desktop qgis bench package install stage translations lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -49,6 +49,11 @@ test-e2e: setup package
 demo: setup $(QM)
 	$(PY) scripts/demo.py --out $(OUT)
 
+## desktop (or qgis): the real QGIS desktop, plugin enabled, Voorbeeldstad open (OUT/voorbeeldstad.gpkg).
+## Needs a display; without one: xvfb-run -a make desktop SCREENSHOT=desktop.png (saves it and quits).
+desktop qgis: setup stage
+	$(PY) scripts/desktop.py --out $(OUT) $(if $(SCREENSHOT),--screenshot $(SCREENSHOT)) $(if $(LOCALE),--locale $(LOCALE))
+
 bench: setup
 	$(PY) scripts/bench.py
 
@@ -67,8 +72,10 @@ package: stage
 	@v=$$(sed -n 's/^version=//p' metadata.txt); rm -f dist/gebiedsplugin-$$v.zip; \
 	  (cd dist/pkg && zip -qr ../gebiedsplugin-$$v.zip gebiedsplugin) && rm -rf dist/pkg && echo "dist/gebiedsplugin-$$v.zip"
 
-## install: link the staged plugin into a QGIS profile for development (PROFILE=...)
+## install: link the staged plugin into a QGIS profile for development (PROFILE=...) and make sure that
+## QGIS's Python has shapely >= 2 (scripts/install_shapely.sh; README, "Install on Linux")
 install: stage
+	bash scripts/install_shapely.sh $(PROFILE)
 	mkdir -p $(PROFILE)/python/plugins
 	ln -sfn $(CURDIR)/build/gebiedsplugin $(PROFILE)/python/plugins/gebiedsplugin
 	@echo "Linked into $(PROFILE)/python/plugins; enable it in the plugin manager."

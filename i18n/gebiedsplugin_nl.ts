@@ -2537,9 +2537,9 @@ Vervangen?</translation>
         <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/dependencies.py" line="41"/>
-        <source>Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. On Linux install shapely built against the system&apos;s GEOS: python3 -m pip install --no-binary shapely &apos;shapely&gt;=2&apos; (needs libgeos-dev); on Windows and macOS QGIS ships it.</source>
-        <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Installeer op Linux shapely gebouwd tegen de GEOS van het systeem: python3 -m pip install --no-binary shapely 'shapely&gt;=2' (vereist libgeos-dev); op Windows en macOS levert QGIS het mee.</translation>
+        <location filename="../gebiedsplugin/dependencies.py" line="44"/>
+        <source>Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. Debian 13, and other Linux systems whose python3-shapely is 2.0 or newer: sudo apt install python3-shapely. Debian 12: build shapely against the system&apos;s GEOS into this QGIS profile (needs python3-pip, python3-dev, libgeos-dev and gcc): python3 -m pip install --no-deps --no-binary shapely --target &apos;{}&apos; &apos;shapely&gt;=2,&lt;2.2&apos;, then restart QGIS. On Windows and macOS QGIS ships it.</source>
+        <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/gui/import_dialog.py" line="77"/>

@@ -104,5 +104,6 @@ def test_without_shapely_the_plugin_says_what_to_install(qgis_iface):
     stand_in = MissingDependencyPlugin(qgis_iface, ["shapely >= 2.0"])
     stand_in.initGui()
     (text,) = bar.get_messages(Qgis.Critical)
-    assert "shapely >= 2.0" in text and "--no-binary shapely" in text
+    assert "shapely >= 2.0" in text and "--no-binary shapely" in text and "python3-shapely" in text
+    assert "--target" in text and "/python" in text
     stand_in.unload()
