@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PY_SOURCES := $(shell find gebiedsplugin -name '*.py' | sort)
 QM := i18n/gebiedsplugin_nl.qm
 
-.PHONY: setup test test-unit test-qgis test-e2e demo desktop qgis bench package install stage translations lint clean
+.PHONY: setup test test-unit test-qgis test-e2e test-ltr demo desktop qgis bench package install stage translations lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,7 +35,7 @@ lint: setup package
 	$(PY) -m bandit -q -r gebiedsplugin
 	$(PY) scripts/upload_scan.py
 
-test: setup $(QM) lint test-unit test-qgis test-e2e
+test: setup $(QM) lint test-unit test-qgis test-e2e test-ltr
 
 test-unit: setup
 	$(PY) -m pytest -p no:pytest_qgis -q tests/unit
@@ -45,6 +45,11 @@ test-qgis: setup $(QM)
 
 test-e2e: setup package
 	$(PY) -m pytest -p no:pytest_qgis -q tests/e2e
+
+## test-ltr: unit and qgis lanes and one desktop test inside a cached Debian 13 root with QGIS 3.44 LTR
+## (scripts/ltr_root.sh; README, "QGIS versions")
+test-ltr: setup $(QM) package
+	bash scripts/with_postgis.sh bash scripts/ltr_root.sh lane
 
 demo: setup $(QM)
 	$(PY) scripts/demo.py --out $(OUT)

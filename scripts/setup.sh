@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 
 # libgeos-dev, python3-dev and gcc build shapely against Debian's GEOS (see below).
 PKGS="qgis python3-qgis qgis-providers xvfb xauth pyqt5-dev-tools qttools5-dev-tools \
-gdal-bin python3-gdal python3-psycopg2 poppler-utils zip libgeos-dev python3-dev gcc python3-matplotlib postgresql postgresql-15-postgis-3"
+gdal-bin python3-gdal python3-psycopg2 poppler-utils zip libgeos-dev python3-dev gcc python3-matplotlib postgresql postgresql-15-postgis-3 \
+debootstrap"  # debootstrap: the QGIS 3.44 LTR root (scripts/ltr_root.sh)
 
 missing=""
 for p in $PKGS; do

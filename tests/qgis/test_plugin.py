@@ -68,7 +68,7 @@ def test_import_refuses_while_edits_are_unsaved(plugin, qgis_iface, sample_gpkg)
     layer.changeAttributeValue(feature.id(), layer.fields().indexFromName("title"), "Nog niet bewaard")
     bar = qgis_iface.messageBar()
     bar.clear_messages()
-    plugin.import_data()  # would block in the dialog's exec_() if it opened
+    plugin.import_data()  # would block in the dialog's exec() if it opened
     warnings = bar.get_messages(Qgis.Warning)
     assert any(layer.name() in text for text in warnings), warnings
     layer.rollBack()
