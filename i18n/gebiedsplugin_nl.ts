@@ -2542,6 +2542,11 @@ Vervangen?</translation>
         <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
+        <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="171"/>
+        <source>Copy intervention</source>
+        <translation>Interventie kopiëren</translation>
+    </message>
+    <message>
         <location filename="../gebiedsplugin/gui/import_dialog.py" line="77"/>
         <source>As the source says</source>
         <translation>Zoals de bron aangeeft</translation>

@@ -28,6 +28,7 @@ from gebiedsplugin.core.intervention_list import (
     to_bool,
     with_funding,
 )
+from gebiedsplugin.toolbelt.i18n import tr
 
 _ROW_FIELDS = ("uid", "title", "domain", "kind", "theme", "status", "district_id", "neighbourhood_id",
                "start_year", "end_year", "budget", "city_wide", "needs_review")
@@ -167,7 +168,7 @@ def copy_to_period(layer: QgsVectorLayer, fid: int, years: int, title_suffix: st
     if title_suffix and attrs.get("title"):
         attrs["title"] = attrs["title"] + title_suffix
     feature = new_feature(layer, source.geometry(), attrs)
-    layer.beginEditCommand("copy intervention")
+    layer.beginEditCommand(tr("Copy intervention"))  # the text QGIS's undo history shows
     ok = layer.addFeature(feature)
     if not ok:
         layer.destroyEditCommand()
@@ -180,7 +181,7 @@ def delete_features(layer: QgsVectorLayer, fids: list) -> bool:
     """Delete *fids* from *layer* in one edit command (undoable)."""
     if not fids or not ensure_editing(layer):
         return False
-    layer.beginEditCommand("delete interventions")
+    layer.beginEditCommand(tr("Delete interventions"))
     ok = layer.deleteFeatures(list(fids))
     if ok:
         layer.endEditCommand()
