@@ -22,14 +22,16 @@ translations: setup
 	pylupdate5 -noobsolete $(PY_SOURCES) -ts i18n/gebiedsplugin_nl.ts 2>/dev/null
 	lrelease -silent i18n/gebiedsplugin_nl.ts -qm $(QM)
 
-## lint: ruff; the QGIS 4 / Qt6 gate (scripts/qt6_gate.py); flake8-qgis's QGS1xx (PyQGIS use) and QGS4xx
-## (Qt6 / QGIS 4) rules. Not selected: QGS2xx, experimental return-value guesses that mostly name the
-## wrong class (QgsRasterBlock.setValue for a QSettings call). Ignored: QGS105 (iface as an argument:
-## the documented plugin entry point, and our widgets take their collaborators in __init__).
+## lint: ruff; the layering contracts of .importlinter (every floor; core stays pure Python); the QGIS 4 /
+## Qt6 gate (scripts/qt6_gate.py); flake8-qgis's QGS1xx (PyQGIS use) and QGS4xx (Qt6 / QGIS 4) rules.
+## Not selected: QGS2xx, experimental return-value guesses that mostly name the wrong class
+## (QgsRasterBlock.setValue for a QSettings call). Ignored: QGS105 (iface as an argument: the
+## documented plugin entry point, and our widgets take their collaborators in __init__).
 ## Then the plugin repository's upload scans: bandit (every test, every severity) on the package and
 ## bandit + detect-secrets on the built zip (scripts/upload_scan.py): any finding fails.
 lint: setup package
 	$(PY) -m ruff check gebiedsplugin tests scripts
+	.venv/bin/lint-imports --no-cache
 	$(PY) scripts/qt6_gate.py gebiedsplugin
 	$(PY) -m flake8 --select=QGS1,QGS4 --extend-ignore=QGS105 gebiedsplugin
 	$(PY) -m bandit -q -r gebiedsplugin
@@ -60,7 +62,7 @@ desktop qgis: setup stage
 	$(PY) scripts/desktop.py --out $(OUT) $(if $(SCREENSHOT),--screenshot $(SCREENSHOT)) $(if $(LOCALE),--locale $(LOCALE))
 
 bench: setup
-	$(PY) scripts/bench.py
+	bash scripts/with_postgis.sh $(PY) scripts/bench.py
 
 ## stage: build/gebiedsplugin, the plugin folder QGIS loads, as symlinks to the sources
 stage: $(QM)

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import configparser
-from pathlib import Path
+from gebiedsplugin.toolbelt.version import VERSION
 
-
-def _version() -> str:
-    # metadata.txt is the single source of the version (inside the installed plugin, or beside it).
-    here = Path(__file__).resolve().parent
-    for meta in (here / "metadata.txt", here.parent / "metadata.txt"):
-        if meta.exists():
-            parser = configparser.ConfigParser(interpolation=None)
-            parser.read(meta, encoding="utf-8")
-            return parser.get("general", "version", fallback="0")
-    return "0"
-
-
-__version__ = _version()
+__version__ = VERSION
 
 
 def classFactory(iface):  # noqa: N802 (QGIS's name)

@@ -14,19 +14,22 @@ from gebiedsplugin.gui.check_dock import CheckDock
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.export_dock import ExportDock
 from gebiedsplugin.gui.interventions_dock import InterventionsDock
+from gebiedsplugin.gui.merge_dock import MergeDock
 from gebiedsplugin.gui.overview_dock import OverviewDock
 from gebiedsplugin.gui.programme_actions import new_programme, open_programme, use_programme
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
-from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.log import log, notify
 from gebiedsplugin.toolbelt.qt_compat import QAction
 from gebiedsplugin.toolbelt.resources import icon_path
+from gebiedsplugin.toolbelt.settings import PluginSettings
+from gebiedsplugin.toolbelt.temp_files import known_folders, sweep_in_background
 
 
 def dock_factories() -> list:
     """Factories (iface, controller) -> QgsDockWidget for the plugin's docks, in tab order."""
-    return [InterventionsDock, ExportDock, CheckDock, OverviewDock]
+    return [InterventionsDock, ExportDock, CheckDock, OverviewDock, MergeDock]
 
 
 class GebiedsPlugin:
@@ -41,6 +44,7 @@ class GebiedsPlugin:
         self.toolbar = None
         self.actions: list = []
         self.docks: list = []
+        self.sweeper = None
 
     # --- Processing -------------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS's name)
@@ -53,7 +57,10 @@ class GebiedsPlugin:
 
     # --- GUI ---------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802
-        """Menu, toolbar, docks and provider."""
+        """Menu, toolbar, docks and provider; temporary files of an interrupted write are removed."""
+        settings = PluginSettings.load()
+        self.sweeper = sweep_in_background(known_folders(settings.last_programme, settings.last_output_folder),
+                                           _log_removed)
         self.initProcessing()
         register_functions()
         self.controller = ProgrammeController()
@@ -73,6 +80,8 @@ class GebiedsPlugin:
         self._action("sample", tr("Generate sample city…"), "gebiedsplugin.svg", self.generate_sample,
                      toolbar=False)
         self._action("import", tr("Import data…"), "gebiedsplugin.svg", self.import_data, toolbar=False)
+        self._action("check_out", tr("Check out districts for offline work…"), "gebiedsplugin.svg", self.check_out,
+                     toolbar=False)
         first = None
         for factory in dock_factories():
             dock = factory(self.iface, self.controller)
@@ -126,6 +135,9 @@ class GebiedsPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         unregister_functions()
+        if self.sweeper is not None:
+            self.sweeper.join(2.0)
+            self.sweeper = None
         if self.translator is not None:
             QCoreApplication.instance().removeTranslator(self.translator)
             self.translator = None
@@ -147,13 +159,20 @@ class GebiedsPlugin:
         if dialog.exec():
             source = dialog.source()
             work = self.controller.create if dialog.mode == CREATE else self.controller.open
-            use_programme(self.iface, work, source)
+            use_programme(self.iface, work, source, Prompts(self.iface.mainWindow()))
 
     def generate_sample(self):
         """Open the Processing dialog of generate_sample."""
         from qgis import processing
 
         processing.execAlgorithmDialog("gebiedsplugin:generate_sample", {})
+
+    def check_out(self):
+        """Open the Processing dialog of check_out with the open programme filled in."""
+        from qgis import processing
+
+        store = self.controller.store
+        processing.execAlgorithmDialog("gebiedsplugin:check_out", {"PROGRAMME": store.path} if store else {})
 
     def import_data(self):
         """Open the import dialog for the current programme."""
@@ -170,3 +189,9 @@ class GebiedsPlugin:
             dialog.exec()
         finally:
             dialog.deleteLater()
+
+
+def _log_removed(removed: list) -> None:
+    """Log the temporary files a start-up sweep removed (runs in the sweep's thread)."""
+    if removed:
+        log(tr("Removed {} temporary files left by an interrupted write: {}").format(len(removed), ", ".join(removed)))

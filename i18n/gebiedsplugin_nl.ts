@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="60"/>
+        <location filename="../gebiedsplugin/plugin.py" line="67"/>
         <source>&amp;Gebiedsprogramma</source>
         <translation>&amp;Gebiedsprogramma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="67"/>
+        <location filename="../gebiedsplugin/plugin.py" line="74"/>
         <source>Gebiedsprogramma</source>
         <translation>Gebiedsprogramma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="69"/>
+        <location filename="../gebiedsplugin/plugin.py" line="76"/>
         <source>New programme…</source>
         <translation>Nieuw programma…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="70"/>
+        <location filename="../gebiedsplugin/plugin.py" line="77"/>
         <source>Open programme…</source>
         <translation>Programma openen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="72"/>
+        <location filename="../gebiedsplugin/plugin.py" line="79"/>
         <source>Generate sample city…</source>
         <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -44,12 +44,12 @@
         <translation>Programma openen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="43"/>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="28"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="23"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="36"/>
         <source>Opened {}</source>
         <translation>{} geopend</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>Gebiedsprogramma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="33"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="37"/>
         <source>Create programme</source>
         <translation>Programma aanmaken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="36"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="40"/>
         <source>Creates a new area programme (GeoPackage) with every table of the data model. Optionally fills the districts from a polygon layer; the whole-city area is their union.</source>
         <translation>Maakt een nieuw gebiedsprogramma (GeoPackage) met alle tabellen van het datamodel. Vult desgewenst de stadsdelen uit een vlakkenlaag; het gebied 'hele stad' is hun vereniging.</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Programmabestand</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="40"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="44"/>
         <source>The new programme&apos;s GeoPackage; it must not exist yet unless OVERWRITE is set.</source>
         <translation>De GeoPackage van het nieuwe programma; die mag nog niet bestaan, tenzij OVERWRITE aan staat.</translation>
     </message>
@@ -84,27 +84,27 @@
         <translation>Stadsdelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="43"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="47"/>
         <source>Polygon layer with the districts (stadsdelen); optional.</source>
         <translation>Vlakkenlaag met de stadsdelen; optioneel.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="46"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50"/>
         <source>District name field</source>
         <translation>Veld met stadsdeelnaam</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="46"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50"/>
         <source>Field holding the district names; codes are derived from them.</source>
         <translation>Veld met de namen van de stadsdelen; de codes worden daaruit afgeleid.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="54"/>
         <source>CRS</source>
         <translation>CRS</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="54"/>
         <source>The programme&apos;s projected CRS; default RD New (EPSG:28992).</source>
         <translation>Het geprojecteerde CRS van het programma; standaard RD New (EPSG:28992).</translation>
     </message>
@@ -119,42 +119,27 @@
         <translation>OUTPUT vervangen als die al bestaat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="61"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="65"/>
         <source>The CRS is not valid.</source>
         <translation>Het CRS is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="69"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="77"/>
         <source>Programme created: {}</source>
         <translation>Programma aangemaakt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="76"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="87"/>
         <source>Choose the field that holds the district names.</source>
         <translation>Kies het veld met de namen van de stadsdelen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="78"/>
-        <source>The districts layer has no field {}.</source>
-        <translation>De stadsdelenlaag heeft geen veld {}.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="84"/>
-        <source>District feature {} has no name or no geometry.</source>
-        <translation>Stadsdeelobject {} heeft geen naam of geen geometrie.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="89"/>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="111"/>
         <source>District {} had an invalid geometry; it was repaired.</source>
         <translation>Stadsdeel {} had een ongeldige geometrie; die is hersteld.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="94"/>
-        <source>The districts layer is empty.</source>
-        <translation>De stadsdelenlaag is leeg.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="178"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="203"/>
         <source>Whole city</source>
         <translation>Hele stad</translation>
     </message>
@@ -219,12 +204,12 @@
         <translation>Voorbeeld geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/provider.py" line="33"/>
+        <location filename="../gebiedsplugin/processing_provider/provider.py" line="37"/>
         <source>Gebiedsplugin</source>
         <translation>Gebiedsplugin</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/provider.py" line="36"/>
+        <location filename="../gebiedsplugin/processing_provider/provider.py" line="40"/>
         <source>Gebiedsplugin: area-based programme</source>
         <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
@@ -234,82 +219,82 @@
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/forms.py" line="91"/>
+        <location filename="../gebiedsplugin/qgis_io/forms.py" line="96"/>
         <source>The end year may not be before the start year.</source>
         <translation>Het eindjaar mag niet vóór het startjaar liggen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/forms.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/forms.py" line="115"/>
         <source>Must be at least {}.</source>
         <translation>Moet minstens {} zijn.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/forms.py" line="111"/>
+        <location filename="../gebiedsplugin/qgis_io/forms.py" line="116"/>
         <source>Must lie between {} and {}.</source>
         <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="54"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="59"/>
         <source>A programme file must end in .gpkg: {}</source>
         <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="56"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="61"/>
         <source>{} already exists; choose another name or allow overwriting.</source>
         <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="59"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="64"/>
         <source>The folder {} does not exist.</source>
         <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="61"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="66"/>
         <source>The folder {} is not writable.</source>
         <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="136"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="108"/>
         <source>Unknown coordinate reference system: {}</source>
         <translation>Onbekend coördinaatreferentiesysteem: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="138"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="110"/>
         <source>A programme needs a projected CRS in metres, not {}.</source>
         <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="101"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="108"/>
         <source>File not found: {}</source>
         <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="107"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="114"/>
         <source>{} is not a GeoPackage.</source>
         <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="117"/>
         <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
         <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="18"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="34"/>
         <source>{} has no valid schema version.</source>
         <translation>{} heeft geen geldige schemaversie.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="20"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="48"/>
         <source>{} was made by a newer version of the plugin (schema {}; this version reads up to {}). Update the plugin to open it.</source>
         <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}; deze versie leest tot en met {}). Werk de plugin bij om het te openen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/schema_check.py" line="25"/>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="53"/>
         <source>{} lacks the tables: {}</source>
         <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_store.py" line="131"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="92"/>
         <source>Cannot open {}: {}</source>
         <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -319,27 +304,27 @@
         <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="70"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="69"/>
         <source>Programme: {}</source>
         <translation>Programma: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="106"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="105"/>
         <source>Funding</source>
         <translation>Financiering</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="106"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="105"/>
         <source>Links</source>
         <translation>Koppelingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/toolbelt/files.py" line="24"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="126"/>
         <source>{} already exists.</source>
         <translation>{} bestaat al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/toolbelt/files.py" line="26"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="128"/>
         <source>The folder {} does not exist or is not writable.</source>
         <translation>De map {} bestaat niet of is niet beschrijfbaar.</translation>
     </message>
@@ -354,7 +339,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="150"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="138"/>
         <source>Programme check</source>
         <translation>Programmatoets</translation>
     </message>
@@ -549,7 +534,7 @@
         <translation>Stadsdeel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -569,22 +554,22 @@
         <translation>{} interventie(s) verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="56"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="104"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="103"/>
         <source>Changes saved.</source>
         <translation>Wijzigingen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="111"/>
         <source>Discard changes</source>
         <translation>Wijzigingen verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="111"/>
         <source>Discard all unsaved changes of the programme?</source>
         <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
@@ -604,7 +589,7 @@
         <translation>Bereik</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="147"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
@@ -675,7 +660,7 @@ Vervangen?</translation>
         <translation>Kies een uitvoermap.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="52"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="61"/>
         <source>Choose at least one export format.</source>
         <translation>Kies minstens één exportformaat.</translation>
     </message>
@@ -700,12 +685,12 @@ Vervangen?</translation>
         <translation>{} bestanden geschreven naar {} ({} atlaspagina's, {} items).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="199"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="197"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
@@ -715,7 +700,7 @@ Vervangen?</translation>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
         <source>Years</source>
         <translation>Jaren</translation>
     </message>
@@ -885,97 +870,97 @@ Vervangen?</translation>
         <translation>De geselecteerde interventies verwijderen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="54"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="57"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="54"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="57"/>
         <source>Undo the last change</source>
         <translation>De laatste wijziging ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="55"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="58"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="56"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
         <source>Save all changes to the programme</source>
         <translation>Alle wijzigingen in het programma opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="58"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
         <source>Discard</source>
         <translation>Verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="58"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
         <source>Discard all unsaved changes</source>
         <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
         <source>Per year against the area budget</source>
         <translation>Per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
         <source>Per theme</source>
         <translation>Per thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
         <source>Per domain</source>
         <translation>Per domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="83"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="84"/>
         <source>Per funder</source>
         <translation>Per financier</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="95"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="107"/>
         <source>Share per funder across districts</source>
         <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="112"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="120"/>
         <source>Planned {} · area budget {}</source>
         <translation>Gepland {} · gebiedsbudget {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="168"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="176"/>
         <source>Planned money per theme</source>
         <translation>Gepland geld per thema</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="113"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="119"/>
         <source>Planned money per domain</source>
         <translation>Gepland geld per domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="166"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="174"/>
         <source>Planned money per funder</source>
         <translation>Gepland geld per financier</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="130"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="135"/>
         <source>Interventions per neighbourhood per year. More than {:g} is stacking (red); {} cells over the threshold.</source>
         <translation>Interventies per buurt per jaar. Meer dan {:g} is stapeling (rood); {} cellen boven de drempel.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="144"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="149"/>
         <source>Over the stacking threshold</source>
         <translation>Boven de stapelingsdrempel</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="159"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="164"/>
         <source>{} themes funded but not prioritised, {} prioritised but not funded.</source>
         <translation>{} thema's gefinancierd maar zonder prioriteit, {} met prioriteit maar niet gefinancierd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="159"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="164"/>
         <source>No area goals to compare with.</source>
         <translation>Geen gebiedsopgave om mee te vergelijken.</translation>
     </message>
@@ -995,67 +980,67 @@ Vervangen?</translation>
         <translation>Toestand</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="182"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="187"/>
         <source>Approved</source>
         <translation>Goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="182"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="187"/>
         <source>Pending</source>
         <translation>In behandeling</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="34"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="46"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="190"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="195"/>
         <source>Select an intervention (in the timeline or on the map) to see comparable cases in other districts.</source>
         <translation>Selecteer een interventie (in de tijdlijn of op de kaart) om vergelijkbare gevallen in andere stadsdelen te zien.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="193"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="198"/>
         <source>{} cases of the same kind ({}) and theme ({}) in other districts as: {}</source>
         <translation>{} gevallen van dezelfde soort ({}) en hetzelfde thema ({}) in andere stadsdelen als: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="196"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="201"/>
         <source>Similarity</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="216"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="221"/>
         <source>No effects to monitor.</source>
         <translation>Geen effecten om te monitoren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Baseline</source>
         <translation>Nulmeting</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="48"/>
         <source>Target</source>
         <translation>Doel</translation>
     </message>
@@ -1085,7 +1070,7 @@ Vervangen?</translation>
         <translation>Stadsdeel of buurt:</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="108"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="93"/>
         <source>Unknown rules: {} (known: {}).</source>
         <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
@@ -1160,7 +1145,7 @@ Vervangen?</translation>
         <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="175"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="163"/>
         <source>The check was cancelled; the findings were not changed.</source>
         <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1330,242 +1315,242 @@ Vervangen?</translation>
         <translation>Geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="32"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="34"/>
         <source>Import data into programme</source>
         <translation>Gegevens in programma importeren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="35"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="37"/>
         <source>Imports districts, neighbourhoods, interventions, programme projects (MJP), area goals or area budgets from any vector source QGIS reads (GeoPackage, shapefile, GeoJSON, CSV with WKT or x/y columns, Excel). Geometries are transformed to the programme&apos;s CRS. Rows are matched on their key (code, uid; district and theme for goals; district and year for budgets), so a re-import updates instead of duplicating. The import is one transaction: when any row is rejected nothing is written, unless VALID_ONLY is set.</source>
         <translation>Importeert stadsdelen, buurten, interventies, programmaprojecten (MJP), gebiedsopgaven of gebiedsbudgetten uit elke vectorbron die QGIS kan lezen (GeoPackage, shapefile, GeoJSON, CSV met WKT- of x/y-kolommen, Excel). Geometrieën worden getransformeerd naar het CRS van het programma. Rijen worden gekoppeld op hun sleutel (code, uid; stadsdeel en thema voor opgaven; stadsdeel en jaar voor budgetten), zodat opnieuw importeren bijwerkt in plaats van dupliceert. De import is één transactie: als er een rij wordt afgewezen, wordt er niets geschreven, tenzij VALID_ONLY aan staat.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="44"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
         <source>Source layer</source>
         <translation>Bronlaag</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="44"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
         <source>The layer or file to import (GeoPackage, shapefile, GeoJSON, CSV, Excel).</source>
         <translation>De laag of het bestand om te importeren (GeoPackage, shapefile, GeoJSON, CSV, Excel).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="46"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="48"/>
         <source>What the source holds: one of {} (index or name).</source>
         <translation>Wat de bron bevat: een van {} (index of naam).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="49"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="51"/>
         <source>Field mapping (JSON)</source>
         <translation>Veldkoppeling (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="49"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="51"/>
         <source>{&quot;target_field&quot;: &quot;source_field&quot; or {&quot;field&quot;: &quot;source_field&quot;, &quot;values&quot;: {&quot;Fysiek&quot;: &quot;physical&quot;}}}; empty for the automatic proposal from names and aliases.</source>
         <translation>{&quot;target_field&quot;: &quot;source_field&quot; of {&quot;field&quot;: &quot;source_field&quot;, &quot;values&quot;: {&quot;Fysiek&quot;: &quot;physical&quot;}}}; leeg voor het automatische voorstel op basis van namen en aliassen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="53"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
         <source>Dry run (write nothing)</source>
         <translation>Proefrun (niets schrijven)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="53"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
         <source>Only count what would be added, updated, left unchanged and rejected.</source>
         <translation>Alleen tellen wat zou worden toegevoegd, bijgewerkt, ongewijzigd gelaten en afgewezen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
         <source>Import the valid rows when some are rejected</source>
         <translation>De geldige rijen importeren als er rijen worden afgewezen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
         <source>Default off: any rejected row means nothing is written.</source>
         <translation>Standaard uit: bij elke afgewezen rij wordt er niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
         <source>Updated</source>
         <translation>Bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="62"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="65"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="67"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="195"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="236"/>
         <source>Unknown import target {}; choose one of: {}.</source>
         <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="65"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="74"/>
         <source>The layout template {} does not exist.</source>
         <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="103"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="101"/>
         <source>The layout template {} is not a valid .qpt file.</source>
         <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="107"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="105"/>
         <source>The layout template {} has no map item with id &apos;map&apos;.</source>
         <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="147"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146"/>
         <source>whole city</source>
         <translation>hele stad</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="151"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="149"/>
         <source>Area programme map</source>
         <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150"/>
         <source>District page</source>
         <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150"/>
         <source>Scope: {}</source>
         <translation>Bereik: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>Items: {}</source>
         <translation>Items: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>Budget: € {}</source>
         <translation>Budget: € {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>Table: the</source>
         <translation>Tabel: de</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>largest items; all items in the CSV export.</source>
         <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="114"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="122"/>
         <source>Printed on {}</source>
         <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="163"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="161"/>
         <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
         <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="167"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="165"/>
         <source>No interventions or programme projects in this area for this period.</source>
         <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="181"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="179"/>
         <source>Legend: kind and domain</source>
         <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="198"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="196"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="200"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="198"/>
         <source>Where</source>
         <translation>Waar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="201"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="199"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="203"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="201"/>
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="228"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226"/>
         <source>Nothing planned here in this period.</source>
         <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="270"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="268"/>
         <source>(continued)</source>
         <translation>(vervolg)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="293"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="291"/>
         <source>Writing the PDF failed: {}</source>
         <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="306"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="304"/>
         <source>The atlas has no pages.</source>
         <translation>De atlas heeft geen pagina's.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="167"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="197"/>
         <source>The export was cancelled.</source>
         <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="330"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="326"/>
         <source>Writing page images failed (code {}).</source>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="114"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="99"/>
         <source>Table {} is stored in {}, not in the programme&apos;s {}; it was reprojected for the check.</source>
         <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="121"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="109"/>
         <source>Unknown district: {} (known: {}).</source>
         <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="169"/>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="157"/>
         <source>The check failed: {}</source>
         <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="174"/>
+        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="172"/>
         <source>Unified programme map</source>
         <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="176"/>
+        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="174"/>
         <source>Could not store the style of {} in {}: {}</source>
         <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="35"/>
+        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="41"/>
         <source>Unknown districts: {}</source>
         <translation>Onbekende stadsdelen: {}</translation>
     </message>
@@ -1575,22 +1560,22 @@ Vervangen?</translation>
         <translation>alle jaren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="51"/>
+        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="57"/>
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="57"/>
+        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="63"/>
         <source>District report</source>
         <translation>Stadsdeelrapport</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="63"/>
+        <location filename="../gebiedsplugin/qgis_io/district_report.py" line="69"/>
         <source>{} · {}</source>
         <translation>{} · {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="100"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="108"/>
         <source>No data for this selection</source>
         <translation>Geen gegevens voor deze selectie</translation>
     </message>
@@ -1675,187 +1660,92 @@ Vervangen?</translation>
         <translation>Buurt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="58"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="67"/>
         <source>The output folder {} does not exist and cannot be created.</source>
         <translation>De uitvoermap {} bestaat niet en kan niet worden aangemaakt.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="61"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="70"/>
         <source>The output folder {} is not writable.</source>
         <translation>In de uitvoermap {} kan niet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="72"/>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="193"/>
         <source>These files exist already (allow overwriting to replace them): {}</source>
         <translation>Deze bestanden bestaan al (sta overschrijven toe om ze te vervangen): {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="99"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="122"/>
         <source>Unknown district ids: {} (known: {}).</source>
         <translation>Onbekende stadsdeel-id's: {} (bekend: {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="104"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="127"/>
         <source>Nothing to export: no interventions or programme projects in this scope and period.</source>
         <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="148"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="178"/>
         <source>Preparing the programme map export</source>
         <translation>Export van de programmakaart voorbereiden</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="161"/>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="191"/>
         <source>The export failed: {}</source>
         <translation>De export is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="64"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="70"/>
         <source>Writing the GeoPackage…</source>
         <translation>GeoPackage schrijven…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="81"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="87"/>
         <source>Rendering the atlas PDF ({} pages)…</source>
         <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="87"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="94"/>
         <source>Rendering the page images…</source>
         <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="91"/>
+        <location filename="../gebiedsplugin/qgis_io/exporter.py" line="100"/>
         <source>Export complete: {} files.</source>
         <translation>Export voltooid: {} bestanden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="91"/>
-        <source>{} has no findings table.</source>
-        <translation>{} heeft geen bevindingentabel.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/findings_store.py" line="44"/>
+        <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="42"/>
         <source>Unknown finding status: {}</source>
         <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="319"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="295"/>
         <source>The programme {} is read-only; nothing was imported.</source>
         <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_upsert.py" line="45"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="244"/>
         <source>The folder of the programme {} is not writable; nothing was imported.</source>
         <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="155"/>
-        <source>Feature {} of {} vanished during the import.</source>
-        <translation>Object {} van {} is tijdens de import verdwenen.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_upsert.py" line="123"/>
-        <source>Cannot open the programme for writing: {}</source>
-        <translation>Kan het programma niet openen om te schrijven: {}</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/gpkg_upsert.py" line="152"/>
-        <source>The programme is locked by another program ({}); nothing was imported.</source>
-        <translation>Het programma is vergrendeld door een ander programma ({}); er is niets geïmporteerd.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="168"/>
-        <source>Writing the import failed ({}); nothing was imported.</source>
-        <translation>Schrijven van de import mislukt ({}); er is niets geïmporteerd.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="16"/>
-        <source>Row {row}: {field} is mandatory but empty.</source>
-        <translation>Rij {row}: {field} is verplicht maar leeg.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="17"/>
-        <source>Row {row}: {field} must be a number, not &apos;{value}&apos;.</source>
-        <translation>Rij {row}: {field} moet een getal zijn, niet '{value}'.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="18"/>
-        <source>Row {row}: {field} must be a whole number, not &apos;{value}&apos;.</source>
-        <translation>Rij {row}: {field} moet een geheel getal zijn, niet '{value}'.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="19"/>
-        <source>Row {row}: {field} = {value} is outside {extra}.</source>
-        <translation>Rij {row}: {field} = {value} ligt buiten {extra}.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="20"/>
-        <source>Row {row}: {field} has an unknown value &apos;{value}&apos; (not in the list &apos;{extra}&apos;).</source>
-        <translation>Rij {row}: {field} heeft een onbekende waarde '{value}' (niet in de lijst '{extra}').</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="21"/>
-        <source>Row {row}: {field} must be yes or no, not &apos;{value}&apos;.</source>
-        <translation>Rij {row}: {field} moet ja of nee zijn, niet '{value}'.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="22"/>
-        <source>Row {row}: {field} holds text that is not valid UTF-8 (&apos;{value}&apos;); set the source&apos;s encoding (for a shapefile: its .cpg file).</source>
-        <translation>Rij {row}: {field} bevat tekst die geen geldige UTF-8 is ('{value}'); stel de codering van de bron in (voor een shapefile: het .cpg-bestand).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="24"/>
-        <source>Row {row}: key {field} = &apos;{value}&apos; occurs more than once in the source (also in row {extra}).</source>
-        <translation>Rij {row}: sleutel {field} = '{value}' komt meer dan eens voor in de bron (ook in rij {extra}).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="26"/>
-        <source>Row {row}: end year {value} is before start year {extra}.</source>
-        <translation>Rij {row}: eindjaar {value} ligt vóór startjaar {extra}.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="27"/>
-        <source>Row {row}: no geometry.</source>
-        <translation>Rij {row}: geen geometrie.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="28"/>
-        <source>Row {row}: a {value} geometry does not fit this target.</source>
-        <translation>Rij {row}: een {value}-geometrie past niet bij dit doel.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="29"/>
-        <source>Row {row}: invalid geometry that cannot be repaired safely ({value}).</source>
-        <translation>Rij {row}: ongeldige geometrie die niet veilig kan worden hersteld ({value}).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="30"/>
-        <source>Row {row}: invalid geometry repaired ({value}).</source>
-        <translation>Rij {row}: ongeldige geometrie hersteld ({value}).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="31"/>
-        <source>Row {row}: the geometry cannot be transformed to the programme&apos;s CRS ({value}).</source>
-        <translation>Rij {row}: de geometrie kan niet worden getransformeerd naar het CRS van het programma ({value}).</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="64"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="105"/>
         <source>added {added}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
         <translation>toegevoegd {added}, bijgewerkt {updated}, ongewijzigd {unchanged}, afgewezen {rejected}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="70"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="111"/>
         <source>Dry run into {target} (nothing written): {counts}.</source>
         <translation>Proefrun naar {target} (niets geschreven): {counts}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="72"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="113"/>
         <source>Imported into {target}: {counts}.</source>
         <translation>Geïmporteerd in {target}: {counts}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="74"/>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="115"/>
         <source>Nothing imported into {target}: {counts}.</source>
         <translation>Niets geïmporteerd in {target}: {counts}.</translation>
     </message>
@@ -1895,64 +1785,57 @@ Vervangen?</translation>
         <translation>De bron {} is leeg.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="106"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="120"/>
         <source>The source has no coordinate reference system; set one (e.g. a .prj file) and try again.</source>
         <translation>De bron heeft geen coördinaatreferentiesysteem; stel er een in (bijv. met een .prj-bestand) en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="129"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="145"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>De import is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="149"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="165"/>
         <source>The field mapping names {}, which is not a field of {}.</source>
         <translation>De veldkoppeling noemt {}, maar dat is geen veld van {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="152"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="168"/>
         <source>The field mapping uses the source field {}, which the source does not have.</source>
         <translation>De veldkoppeling gebruikt het bronveld {}, maar dat heeft de bron niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="170"/>
         <source>The field mapping is not valid JSON: {}</source>
         <translation>De veldkoppeling is geen geldige JSON: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="164"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="180"/>
         <source>No source field is mapped to the mandatory field(s): {}; nothing was imported.</source>
         <translation>Er is geen bronveld gekoppeld aan de verplichte veld(en): {}; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="204"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="245"/>
         <source>The source {} has no rows; nothing was imported.</source>
         <translation>De bron {} heeft geen rijen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="181"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="206"/>
         <source>The whole-city area (city) was added as the union of the districts.</source>
         <translation>Het gebied hele stad (city) is toegevoegd als vereniging van de stadsdelen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="202"/>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="243"/>
         <source>The source layer is not valid.</source>
         <translation>De bronlaag is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/importer.py" line="212"/>
-        <source>{} row(s) rejected; nothing was imported.
-</source>
-        <translation>{} rij(en) afgewezen; er is niets geïmporteerd.
-</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="58"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="70"/>
         <source>Planned money per year against the area budget</source>
         <translation>Gepland geld per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="116"/>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="128"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
@@ -1962,62 +1845,62 @@ Vervangen?</translation>
         <translation>Programma lezen voor het overzicht</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="57"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="52"/>
         <source>A programme schema name must be lower-case letters, digits and underscores, not {}.</source>
         <translation>Een schemanaam voor een programma moet bestaan uit kleine letters, cijfers en liggende streepjes, niet {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="76"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="32"/>
+        <source>A PostgreSQL connection string may not contain a password: it would be written into every layer source and saved project. Store the login in QGIS&apos;s authentication manager (Settings &gt; Options &gt; Authentication) and write authcfg=&lt;id&gt; instead of user and password, or save the connection in QGIS (Browser &gt; PostgreSQL &gt; New Connection) with an authentication configuration and use the connection&apos;s name.</source>
+        <translation>Een PostgreSQL-verbindingstekst mag geen wachtwoord bevatten: het zou in elke laagbron en elk opgeslagen project terechtkomen. Sla de aanmelding op in de authenticatiebeheerder van QGIS (Instellingen &gt; Opties &gt; Authenticatie) en schrijf authcfg=&lt;id&gt; in plaats van gebruiker en wachtwoord, of sla de verbinding op in QGIS (Browser &gt; PostgreSQL &gt; Nieuwe verbinding) met een authenticatieconfiguratie en gebruik de naam van de verbinding.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="55"/>
         <source>There is no PostgreSQL connection called {} in QGIS.</source>
         <translation>Er is in QGIS geen PostgreSQL-verbinding met de naam {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="102"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="81"/>
         <source>The QGIS authentication configuration {} cannot be read (is the master password set?).</source>
         <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="109"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="81"/>
         <source>Cannot connect to the database {}: {}</source>
         <translation>Kan geen verbinding maken met de database {}: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="145"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="117"/>
         <source>The schema {} already exists; choose another name or allow overwriting.</source>
         <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="158"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="130"/>
         <source>Creating the programme {} failed: {}</source>
         <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="184"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="156"/>
         <source>The schema {} does not exist.</source>
         <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="189"/>
+        <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="161"/>
         <source>{} is not a programme (no schema_info table).</source>
         <translation>{} is geen programma (geen tabel schema_info).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_store.py" line="349"/>
-        <source>Version</source>
-        <translation>Versie</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/programme_copy.py" line="37"/>
+        <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="37"/>
         <source>{}: {} rows in the source, {} in the copy</source>
         <translation>{}: {} rijen in de bron, {} in de kopie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/programme_copy.py" line="41"/>
+        <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="41"/>
         <source>{}: the ids differ</source>
         <translation>{}: de id's verschillen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/programme_copy.py" line="43"/>
+        <location filename="../gebiedsplugin/qgis_io/store/transfer.py" line="43"/>
         <source>The copy of {} differs from its source: {}</source>
         <translation>De kopie van {} wijkt af van de bron: {}</translation>
     </message>
@@ -2132,7 +2015,7 @@ Vervangen?</translation>
         <translation>Rij {} van {} bevat tekst die geen geldige UTF-8 is, hoewel het .cpg-bestand UTF-8 aangeeft; corrigeer het .cpg-bestand (bijv. ISO-8859-1 of CP1252) en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/stores.py" line="24"/>
+        <location filename="../gebiedsplugin/qgis_io/store/open.py" line="30"/>
         <source>A PostGIS programme is written postgres:&lt;connection&gt;/&lt;schema&gt;, not {}.</source>
         <translation>Een PostGIS-programma wordt geschreven als postgres:&lt;connection&gt;/&lt;schema&gt;, niet {}.</translation>
     </message>
@@ -2207,7 +2090,7 @@ Vervangen?</translation>
         <translation>Proefrun</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="164"/>
+        <location filename="../gebiedsplugin/plugin.py" line="183"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
@@ -2242,7 +2125,7 @@ Vervangen?</translation>
         <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="74"/>
+        <location filename="../gebiedsplugin/plugin.py" line="81"/>
         <source>Import data…</source>
         <translation>Gegevens importeren…</translation>
     </message>
@@ -2252,52 +2135,37 @@ Vervangen?</translation>
         <translation>Importeren in het programma</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="26"/>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="40"/>
         <source>History of {}</source>
         <translation>Geschiedenis van {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="30"/>
-        <source>{} recorded changes, oldest first.</source>
-        <translation>{} vastgelegde wijzigingen, oudste eerst.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="30"/>
-        <source>No changes recorded for this intervention.</source>
-        <translation>Voor deze interventie zijn geen wijzigingen vastgelegd.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="35"/>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="67"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="35"/>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="67"/>
         <source>Changes</source>
         <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="98"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="96"/>
         <source>Not saved: {}</source>
         <translation>Niet opgeslagen: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="99"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="97"/>
         <source>Save refused</source>
         <translation>Opslaan geweigerd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="131"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="126"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="125"/>
-        <source>This programme keeps no history of changes; a PostGIS programme records every change.</source>
-        <translation>Dit programma houdt geen geschiedenis van wijzigingen bij; een PostGIS-programma legt elke wijziging vast.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="131"/>
+        <location filename="../gebiedsplugin/gui/edit_actions.py" line="126"/>
         <source>This intervention has not been saved yet.</source>
         <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
@@ -2320,11 +2188,6 @@ Vervangen?</translation>
         <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
         <source>History…</source>
         <translation>Geschiedenis…</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
-        <source>Show who changed the selected intervention and when (PostGIS programmes)</source>
-        <translation>Toon wie de geselecteerde interventie wanneer heeft gewijzigd (PostGIS-programma's)</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/gui/postgis_dialog.py" line="55"/>
@@ -2367,7 +2230,7 @@ Vervangen?</translation>
         <translation>Kies een PostgreSQL-verbinding.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="71"/>
+        <location filename="../gebiedsplugin/plugin.py" line="78"/>
         <source>Open PostGIS programme…</source>
         <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2412,77 +2275,57 @@ Vervangen?</translation>
         <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="83"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="91"/>
         <source>The summary page template {} does not exist.</source>
         <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/postgis_services.py" line="127"/>
-        <source>Writing the findings failed: {}</source>
-        <translation>Het wegschrijven van de bevindingen is mislukt: {}</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="44"/>
-        <source>“{}” was changed by {} at {} after you opened it.</source>
-        <translation>“{}” is door {} gewijzigd om {} nadat u het opende.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="47"/>
-        <source>Someone else saved one of these interventions after you opened it.</source>
-        <translation>Iemand anders heeft een van deze interventies opgeslagen nadat u die opende.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="48"/>
-        <source>Your save was refused so that nothing is overwritten. Your edits are still in the edit buffer: note them, discard, and make your change again on the current version.</source>
-        <translation>Uw opslag is geweigerd, zodat niets wordt overschreven. Uw bewerkingen staan nog in de bewerkingsbuffer: noteer ze, verwerp ze en breng uw wijziging opnieuw aan op de huidige versie.</translation>
-    </message>
-    <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="76"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="76"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41"/>
         <source>Changed</source>
         <translation>Gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="76"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41"/>
         <source>Deleted</source>
         <translation>Verwijderd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="85"/>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50"/>
         <source>shape changed</source>
         <translation>vorm gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="87"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="95"/>
         <source>The summary page template {} is not a valid .qpt file.</source>
         <translation>Het sjabloon voor de samenvattingspagina {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="89"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="97"/>
         <source>District summary</source>
         <translation>Wijksamenvatting</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="118"/>
         <source>City summary: {}</source>
         <translation>Stadssamenvatting: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="118"/>
         <source>District summary: {}</source>
         <translation>Wijksamenvatting: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="112"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="120"/>
         <source>Period {}</source>
         <translation>Periode {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="115"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="123"/>
         <source>Source: programme {} (gebiedsplugin). The same figures as the Overview dock.</source>
         <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
@@ -2492,7 +2335,7 @@ Vervangen?</translation>
         <translation>Vlak</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="223"/>
+        <location filename="../gebiedsplugin/gui/overview_panels.py" line="228"/>
         <source>Target value</source>
         <translation>Streefwaarde</translation>
     </message>
@@ -2512,7 +2355,7 @@ Vervangen?</translation>
         <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="164"/>
+        <location filename="../gebiedsplugin/plugin.py" line="183"/>
         <source>Save or discard the unsaved edits in {} before importing.</source>
         <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2522,17 +2365,17 @@ Vervangen?</translation>
         <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="154"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152"/>
         <source>Programme projects (MJP): € {}</source>
         <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="166"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="164"/>
         <source>Map page {} of {}</source>
         <translation>Kaartpagina {} van {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="117"/>
+        <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="125"/>
         <source>Summary of map page {} of {}</source>
         <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
@@ -2552,14 +2395,744 @@ Vervangen?</translation>
         <translation>Zoals de bron aangeeft</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="58"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="60"/>
         <source>Source CRS</source>
         <translation>CRS van de bron</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="58"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="60"/>
         <source>What the source&apos;s coordinates are, when the source does not say (a shapefile without .prj, CSV x/y or WKT columns) or says it wrongly; empty: the source&apos;s own CRS, or for CSV a guess (degrees: WGS84, else the programme&apos;s CRS).</source>
         <translation>Het CRS van de coördinaten van de bron, als de bron dat niet vermeldt (een shapefile zonder .prj, CSV-kolommen x/y of WKT) of verkeerd vermeldt; leeg: het eigen CRS van de bron, of voor CSV een schatting (graden: WGS84, anders het CRS van het programma).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="89"/>
+        <source>{} has no field {}; its fields are: {}.</source>
+        <translation>{} heeft geen veld {}; de velden zijn: {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="98"/>
+        <source>{}: the district name field {} is empty; nothing was created.</source>
+        <translation>{}: het naamveld {} van het stadsdeel is leeg; er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="102"/>
+        <source>{}: the district has no geometry; nothing was created.</source>
+        <translation>{}: het stadsdeel heeft geen geometrie; er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="107"/>
+        <source>{}: the geometry cannot be transformed to {} ({}); nothing was created.</source>
+        <translation>{}: de geometrie kan niet naar {} worden omgezet ({}); er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="115"/>
+        <source>{}: the geometry is a {}, not an area; nothing was created.</source>
+        <translation>{}: de geometrie is een {}, geen vlak; er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="119"/>
+        <source>{}: the geometry lies {} km outside the area where {} applies (more than {} km): are the coordinates in another CRS than the layer says? Nothing was created.</source>
+        <translation>{}: de geometrie ligt {} km buiten het gebied waar {} geldt (meer dan {} km): staan de coördinaten in een ander CRS dan de laag aangeeft? Er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="126"/>
+        <source>The districts layer {} is empty.</source>
+        <translation>De stadsdelenlaag {} is leeg.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="18"/>
+        <source>{where}: {field} is mandatory but empty.</source>
+        <translation>{where}: {field} is verplicht maar leeg.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="19"/>
+        <source>{where}: {field} must be a number, not &apos;{value}&apos;.</source>
+        <translation>{where}: {field} moet een getal zijn, niet '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="20"/>
+        <source>{where}: {field} must be a whole number, not &apos;{value}&apos;.</source>
+        <translation>{where}: {field} moet een geheel getal zijn, niet '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="21"/>
+        <source>{where}: {field} = {value} is outside {extra}.</source>
+        <translation>{where}: {field} = {value} ligt buiten {extra}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="22"/>
+        <source>{where}: {field} = {value} is below the minimum {extra}.</source>
+        <translation>{where}: {field} = {value} ligt onder het minimum {extra}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="23"/>
+        <source>{where}: {field} = {value} is negative; it must be 0 or more.</source>
+        <translation>{where}: {field} = {value} is negatief; het moet 0 of meer zijn.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="24"/>
+        <source>{where}: {field} = {value} is not a plausible year (not between {extra}); nothing outside it is accepted.</source>
+        <translation>{where}: {field} = {value} is geen aannemelijk jaar (niet tussen {extra}); daarbuiten wordt niets aangenomen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="26"/>
+        <source>{where}: {field} = {value} is not a plausible amount (more than {extra} EUR); check the unit and the decimal separator.</source>
+        <translation>{where}: {field} = {value} is geen aannemelijk bedrag (meer dan € {extra}); controleer de eenheid en het decimaalteken.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="28"/>
+        <source>{where}: {field} has an unknown value &apos;{value}&apos; (not in the list &apos;{extra}&apos;).</source>
+        <translation>{where}: {field} heeft een onbekende waarde '{value}' (niet in de lijst '{extra}').</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="29"/>
+        <source>{where}: {field} must be yes or no, not &apos;{value}&apos;.</source>
+        <translation>{where}: {field} moet ja of nee zijn, niet '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="30"/>
+        <source>{where}: {field} holds text that is not valid UTF-8 (&apos;{value}&apos;); set the source&apos;s encoding (for a shapefile: its .cpg file).</source>
+        <translation>{where}: {field} bevat tekst die geen geldige UTF-8 is ('{value}'); stel de codering van de bron in (bij een shapefile: het .cpg-bestand).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="32"/>
+        <source>{where}: key {field} = &apos;{value}&apos; occurs more than once in the source (also at {extra}).</source>
+        <translation>{where}: sleutel {field} = '{value}' komt meer dan eens voor in de bron (ook op {extra}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="34"/>
+        <source>{where}: {field} = {value} is before {other} = {extra}.</source>
+        <translation>{where}: {field} = {value} ligt vóór {other} = {extra}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="35"/>
+        <source>{where}: the geometry is missing.</source>
+        <translation>{where}: de geometrie ontbreekt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="36"/>
+        <source>{where}: the geometry is a {value}, which does not fit this target.</source>
+        <translation>{where}: de geometrie is een {value}, en die past niet bij dit doel.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="37"/>
+        <source>{where}: the geometry is invalid and cannot be repaired safely ({value}).</source>
+        <translation>{where}: de geometrie is ongeldig en kan niet veilig worden hersteld ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="38"/>
+        <source>{where}: the geometry was invalid and has been repaired ({value}).</source>
+        <translation>{where}: de geometrie was ongeldig en is hersteld ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="39"/>
+        <source>{where}: the geometry lies {value} km outside the programme&apos;s districts (more than {extra} km): are the coordinates in another CRS than the source says? Set the source CRS.</source>
+        <translation>{where}: de geometrie ligt {value} km buiten de stadsdelen van het programma (meer dan {extra} km): staan de coördinaten in een ander CRS dan de bron aangeeft? Stel het CRS van de bron in.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="42"/>
+        <source>{where}: the geometry lies {value} km outside the area where the programme&apos;s CRS applies (more than {extra} km): are the coordinates in another CRS than the source says? Set the source CRS.</source>
+        <translation>{where}: de geometrie ligt {value} km buiten het gebied waar het CRS van het programma geldt (meer dan {extra} km): staan de coördinaten in een ander CRS dan de bron aangeeft? Stel het CRS van de bron in.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_report.py" line="45"/>
+        <source>{where}: the geometry cannot be transformed to the programme&apos;s CRS ({value}).</source>
+        <translation>{where}: de geometrie kan niet naar het CRS van het programma worden omgezet ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_where.py" line="112"/>
+        <source>feature {}</source>
+        <translation>object {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_where.py" line="107"/>
+        <source>line {}</source>
+        <translation>regel {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_where.py" line="109"/>
+        <source>row {} of the sheet</source>
+        <translation>rij {} van het werkblad</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/import_where.py" line="111"/>
+        <source>fid {}</source>
+        <translation>fid {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/importer.py" line="253"/>
+        <source>{}: {} row(s) rejected; nothing was imported.
+</source>
+        <translation>{}: {} rij(en) geweigerd; er is niets geïmporteerd.
+</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/plugin.py" line="196"/>
+        <source>Removed {} temporary files left by an interrupted write: {}</source>
+        <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="97"/>
+        <source>The disk is full: {} could not be written. The export was stopped: none of its files was written and existing files are unchanged.</source>
+        <translation>De schijf is vol: {} kon niet worden geschreven. De export is gestopt: geen van de bestanden is geschreven en bestaande bestanden zijn ongewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/export_task.py" line="100"/>
+        <source>The disk is full: the export&apos;s working copy in {} could not be written. Nothing was exported; existing files are unchanged.</source>
+        <translation>De schijf is vol: de werkkopie van de export in {} kon niet worden geschreven. Er is niets geëxporteerd; bestaande bestanden zijn ongewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="75"/>
+        <source>The disk is full: {} could not be written. The existing file is unchanged. Free some space and try again.</source>
+        <translation>De schijf is vol: {} kon niet worden geschreven. Het bestaande bestand is ongewijzigd. Maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="78"/>
+        <source>The disk is full: {} could not be written. Nothing was written. Free some space and try again.</source>
+        <translation>De schijf is vol: {} kon niet worden geschreven. Er is niets geschreven. Maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="94"/>
+        <source>{} could not be written completely; nothing was written.</source>
+        <translation>{} kon niet volledig worden geschreven; er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="98"/>
+        <source>Writing {} failed: {}</source>
+        <translation>Schrijven van {} mislukt: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="191"/>
+        <source>{} is in the way (not a file); nothing was written.</source>
+        <translation>{} staat in de weg (geen bestand); er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/toolbelt/files.py" line="215"/>
+        <source>{} could not be replaced: {}; the earlier files are kept.</source>
+        <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="57"/>
+        <source>Upgrade programme</source>
+        <translation>Programma bijwerken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="58"/>
+        <source>{} was not upgraded and not opened.</source>
+        <translation>{} is niet bijgewerkt en niet geopend.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="65"/>
+        <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
+        <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="41"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="19"/>
+        <source>Upgrade programme to the current schema</source>
+        <translation>Programma bijwerken naar het huidige schema</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="22"/>
+        <source>Upgrades a programme made by an older version of the plugin in place, in one transaction, after a backup copy: a GeoPackage next to it named with the old version and the time, or a PostGIS schema &lt;schema&gt;_v&lt;old&gt;_backup_&lt;time&gt;. A programme that is already current is left as it is. The other algorithms refuse an older programme until it is upgraded.</source>
+        <translation>Werkt een programma dat met een oudere versie van de plugin is gemaakt ter plaatse bij, in één transactie, na een reservekopie: een GeoPackage ernaast met de oude versie en het tijdstip in de naam, of een PostGIS-schema &lt;schema&gt;_v&lt;oud&gt;_backup_&lt;tijd&gt;. Een programma dat al actueel is, blijft zoals het is. De andere algoritmen weigeren een ouder programma tot het is bijgewerkt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="29"/>
+        <source>Make a backup copy first</source>
+        <translation>Eerst een reservekopie maken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="29"/>
+        <source>Copy the programme before upgrading it (recommended).</source>
+        <translation>Kopieer het programma voordat het wordt bijgewerkt (aanbevolen).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="31"/>
+        <source>Upgraded programme</source>
+        <translation>Bijgewerkt programma</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="32"/>
+        <source>Backup copy</source>
+        <translation>Reservekopie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="39"/>
+        <source>{} already has schema version {}; nothing to do.</source>
+        <translation>{} heeft al schemaversie {}; er is niets te doen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="41"/>
+        <source>Upgraded {} from schema {} to {} in {} s; backup: {}</source>
+        <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="23"/>
+        <source>{} has schema version {}; this version of the plugin uses schema {}. Open it in QGIS (Gebiedsprogramma &gt; Open programme…) to upgrade it after a backup copy, or run the Processing algorithm gebiedsplugin:upgrade_programme.</source>
+        <translation>{} heeft schemaversie {}; deze versie van de plugin gebruikt schema {}. Open het in QGIS (Gebiedsprogramma &gt; Programma openen…) om het na een reservekopie bij te werken, of voer het Processing-algoritme gebiedsplugin:upgrade_programme uit.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="57"/>
+        <source>{} has missing or mistyped columns (table.column: expected, found): {}</source>
+        <translation>{} heeft ontbrekende kolommen of kolommen van het verkeerde type (tabel.kolom: verwacht, gevonden): {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="72"/>
+        <source>{}.{}: expected {}, missing</source>
+        <translation>{}.{}: verwacht {}, ontbreekt</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/schema_check.py" line="74"/>
+        <source>{}.{}: expected {}, found {}</source>
+        <translation>{}.{}: verwacht {}, gevonden {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="107"/>
+        <source>Unexpected definition of table {} in a new programme.</source>
+        <translation>Onverwachte definitie van tabel {} in een nieuw programma.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="128"/>
+        <source>The upgrade has no value for the new mandatory column {}.{}.</source>
+        <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="198"/>
+        <source>{} is in use by another session ({}); try the upgrade again later.</source>
+        <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="120"/>
+        <source>The disk is full: {} could not be saved. Nothing was written; free some space and save again.</source>
+        <translation>De schijf is vol: {} kon niet worden opgeslagen. Er is niets geschreven; maak ruimte vrij en sla opnieuw op.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="123"/>
+        <source>Another planner or program is saving {} right now. Nothing was written; save again in a moment.</source>
+        <translation>Een andere planner of een ander programma slaat {} op dit moment op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="126"/>
+        <source>{} is read-only. Nothing was written.</source>
+        <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="54"/>
+        <source>Saving {} failed: {}. Nothing was written.</source>
+        <translation>Opslaan van {} is mislukt: {}. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="84"/>
+        <source>There is no upgrade to schema version {}.</source>
+        <translation>Er is geen upgrade naar schemaversie {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="111"/>
+        <source>{} has schema version {}; this version of the plugin uses version {}. Upgrade it in place now? Colleagues with an older plugin can no longer open it afterwards.</source>
+        <translation>{} heeft schemaversie {}; deze versie van de plugin gebruikt versie {}. Nu ter plaatse bijwerken? Collega's met een oudere plugin kunnen het daarna niet meer openen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="115"/>
+        <source>A backup copy is made first: {}</source>
+        <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="247"/>
+        <source>{} is in use by another session; close it there and try the upgrade again.</source>
+        <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="251"/>
+        <source>Upgrading {} failed, nothing was changed: {}</source>
+        <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="52"/>
+        <source>Another planner is saving the same rows of {} right now. Nothing was written; save again in a moment.</source>
+        <translation>Een andere planner slaat op dit moment dezelfde rijen van {} op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/save.py" line="58"/>
+        <source>“{}” was deleted by someone else after you read it.</source>
+        <translation>“{}” is door iemand anders verwijderd nadat u het had gelezen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/save.py" line="60"/>
+        <source>“{}” was changed by {} at {} after you read it (you read version {}, it is now {}).</source>
+        <translation>“{}” is gewijzigd door {} op {} nadat u het had gelezen (u las versie {}, nu is het versie {}).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/save.py" line="62"/>
+        <source>Your save was refused so that nothing is overwritten; nothing of it was written. Your edits are still in the edit buffer: note them, discard, and make your change again on the current version.</source>
+        <translation>Uw opslag is geweigerd zodat niets wordt overschreven; er is niets van geschreven. Uw wijzigingen staan nog in de bewerkingsbuffer: noteer ze, verwerp ze en breng uw wijziging opnieuw aan op de huidige versie.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="105"/>
+        <source>Settings of {}: {} = &apos;{}&apos; is not a number of 0 or more; the check used the default {}.</source>
+        <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="48"/>
+        <source>All planners</source>
+        <translation>Alle planners</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="60"/>
+        <source>Planner</source>
+        <translation>Planner</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="60"/>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="74"/>
+        <source>Row</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="91"/>
+        <source>{} of {} recorded changes, oldest first.</source>
+        <translation>{} van {} vastgelegde wijzigingen, oudste eerst.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/audit_dialog.py" line="91"/>
+        <source>No changes recorded.</source>
+        <translation>Geen wijzigingen vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
+        <source>Show who changed the selected intervention and when</source>
+        <translation>Toon wie de geselecteerde interventie wanneer heeft gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
+        <source>Programme history…</source>
+        <translation>Geschiedenis van het programma…</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
+        <source>Every change to the programme: who, when, which row and field; filter by planner and date</source>
+        <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="65"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="65"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="34"/>
+        <source>changed offline and in the shared programme</source>
+        <translation>offline en in het gedeelde programma gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="35"/>
+        <source>deleted offline, changed in the shared programme</source>
+        <translation>offline verwijderd, in het gedeelde programma gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="36"/>
+        <source>changed offline, deleted in the shared programme</source>
+        <translation>offline gewijzigd, in het gedeelde programma verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="37"/>
+        <source>made offline and in the shared programme</source>
+        <translation>offline en in het gedeelde programma aangemaakt</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="214"/>
+        <source>Check in</source>
+        <translation>Inchecken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="45"/>
+        <source>Offline copy</source>
+        <translation>Offline kopie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="74"/>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="90"/>
+        <source>Keep mine (offline)</source>
+        <translation>Mijn versie houden (offline)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="91"/>
+        <source>Keep theirs (shared)</source>
+        <translation>Hun versie houden (gedeeld)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="146"/>
+        <source>{} new, {} changed, {} deleted rows to check in; {} conflict(s), {} undecided.</source>
+        <translation>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; {} conflict(en), {} nog niet beslist.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <source>mine</source>
+        <translation>mijn versie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <source>theirs</source>
+        <translation>hun versie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="151"/>
+        <source>undecided</source>
+        <translation>nog niet beslist</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Base
+(checked out)</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Mine (offline)
+{}
+{}</source>
+        <translation>Offline
+{}
+{}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Mine (offline)
+deleted</source>
+        <translation>Offline
+verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Theirs (shared)
+{}
+{}</source>
+        <translation>Gedeeld
+{}
+{}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="167"/>
+        <source>Theirs (shared)
+deleted</source>
+        <translation>Gedeeld
+verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="178"/>
+        <source>Shape</source>
+        <translation>Vorm</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="73"/>
+        <source>Not checked in: {} conflict(s) need a decision.</source>
+        <translation>Niet ingecheckt: {} conflict(en) wachten op een beslissing.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="214"/>
+        <source>Checked in: {} new, {} changed, {} deleted rows.</source>
+        <translation>Ingecheckt: {} nieuwe, {} gewijzigde, {} verwijderde rijen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/merge_dock.py" line="217"/>
+        <source>Checked in.</source>
+        <translation>Ingecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/plugin.py" line="82"/>
+        <source>Check out districts for offline work…</source>
+        <translation>Stadsdelen uitchecken voor offline werk…</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="36"/>
+        <source>Check in an offline copy</source>
+        <translation>Een offline kopie inchecken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="39"/>
+        <source>Merges a checked-out copy back into its shared programme by uid against the base it was checked out with: rows changed only offline or only in the shared programme are taken over; rows changed on both sides are conflicts, listed in CONFLICTS. Decide each in DECISIONS as JSON {&quot;&lt;id&gt;&quot;: &quot;mine&quot; | &quot;theirs&quot;}; nothing is written while a conflict is undecided. The check-in is one transaction, audited as you, and a copy is checked in once.</source>
+        <translation>Voegt een uitgecheckte kopie weer samen met het gedeelde programma, per uid ten opzichte van de basis waarmee ze werd uitgecheckt: rijen die alleen offline of alleen in het gedeelde programma zijn gewijzigd worden overgenomen; rijen die aan beide kanten zijn gewijzigd zijn conflicten, vermeld in CONFLICTS. Beslis elk in DECISIONS als JSON {&quot;&lt;id&gt;&quot;: &quot;mine&quot; | &quot;theirs&quot;}; zolang een conflict niet beslist is, wordt niets geschreven. Het inchecken is één transactie, vastgelegd op uw naam, en een kopie wordt één keer ingecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="46"/>
+        <source>The GeoPackage made by &apos;Check out districts for offline work&apos;.</source>
+        <translation>Het GeoPackage gemaakt door &apos;Stadsdelen uitchecken voor offline werk&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="48"/>
+        <source>Shared programme (if moved)</source>
+        <translation>Gedeeld programma (als het verplaatst is)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="48"/>
+        <source>Empty: the programme the copy was checked out from.</source>
+        <translation>Leeg: het programma waaruit de kopie is uitgecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="50"/>
+        <source>Decisions (JSON)</source>
+        <translation>Beslissingen (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="50"/>
+        <source>{&quot;&lt;conflict id&gt;&quot;: &quot;mine&quot; or &quot;theirs&quot;} for each conflict.</source>
+        <translation>{&quot;&lt;conflict-id&gt;&quot;: &quot;mine&quot; of &quot;theirs&quot;} voor elk conflict.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="52"/>
+        <source>Only show what would happen</source>
+        <translation>Alleen tonen wat er zou gebeuren</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="52"/>
+        <source>Write nothing; report the counts and the conflicts.</source>
+        <translation>Niets schrijven; de aantallen en de conflicten melden.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="54"/>
+        <source>Rows per operation</source>
+        <translation>Rijen per bewerking</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="55"/>
+        <source>Conflicts (JSON)</source>
+        <translation>Conflicten (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="56"/>
+        <source>Undecided conflicts</source>
+        <translation>Onbesliste conflicten</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="63"/>
+        <source>DECISIONS is not valid JSON: {}</source>
+        <translation>DECISIONS is geen geldige JSON: {}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="65"/>
+        <source>DECISIONS must map conflict ids to &quot;mine&quot; or &quot;theirs&quot;.</source>
+        <translation>DECISIONS moet conflict-id&apos;s koppelen aan &quot;mine&quot; of &quot;theirs&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_in.py" line="71"/>
+        <source>Checked in: {}.</source>
+        <translation>Ingecheckt: {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="27"/>
+        <source>Check out districts for offline work</source>
+        <translation>Stadsdelen uitchecken voor offline werk</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="30"/>
+        <source>Copies districts of a shared programme (PostGIS or a GeoPackage on a share) into a GeoPackage to work without a network on an area day: their interventions, programme projects, area goals and budgets with funding and links, all districts and neighbourhoods and the settings, so the check and the export work offline. The version of every row is recorded; check the copy back in with &apos;Check in an offline copy&apos;.</source>
+        <translation>Kopieert stadsdelen van een gedeeld programma (PostGIS of een GeoPackage op een netwerkschijf) naar een GeoPackage om op een gebiedsdag zonder netwerk te werken: hun interventies, programmaprojecten, gebiedsopgaven en -budgetten met financiering en koppelingen, alle stadsdelen en buurten en de instellingen, zodat de toets en de export offline werken. De versie van elke rij wordt vastgelegd; check de kopie weer in met &apos;Een offline kopie inchecken&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="37"/>
+        <source>Shared programme</source>
+        <translation>Gedeeld programma</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="38"/>
+        <source>Districts (codes, comma separated)</source>
+        <translation>Stadsdelen (codes, gescheiden door komma&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="38"/>
+        <source>District codes such as noord,oost; empty or city: the whole city.</source>
+        <translation>Stadsdeelcodes zoals noord,oost; leeg of city: de hele stad.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="42"/>
+        <source>Only interventions and programme projects active in this period (empty: all).</source>
+        <translation>Alleen interventies en programmaprojecten die in deze periode lopen (leeg: alle).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="45"/>
+        <source>The new GeoPackage to take along.</source>
+        <translation>Het nieuwe GeoPackage om mee te nemen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48"/>
+        <source>Replace an existing file</source>
+        <translation>Een bestaand bestand vervangen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48"/>
+        <source>Replace the file when it already exists.</source>
+        <translation>Het bestand vervangen als het al bestaat.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/check_out.py" line="61"/>
+        <source>Checked out {} rows into {}.</source>
+        <translation>{} rijen uitgecheckt naar {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="84"/>
+        <source>{} has no district {}; nothing was checked out.</source>
+        <translation>{} heeft geen stadsdeel {}; er is niets uitgecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="134"/>
+        <source>Nothing was checked in.</source>
+        <translation>Er is niets ingecheckt.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="160"/>
+        <source>{} is not a checked-out copy.</source>
+        <translation>{} is geen uitgecheckte kopie.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="162"/>
+        <source>{} was already checked in at {} by {}.</source>
+        <translation>{} is al ingecheckt op {} door {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="167"/>
+        <source>{} is a copy of another programme than {}.</source>
+        <translation>{} is een kopie van een ander programma dan {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="170"/>
+        <source>{} does not know the check-out of {}.</source>
+        <translation>{} kent het uitchecken van {} niet.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="172"/>
+        <source>{} was already checked in: {}.</source>
+        <translation>{} is al ingecheckt: {}.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="174"/>
+        <source>The base recorded in {} was changed after the check-out (it does not match its seal).</source>
+        <translation>De basis die in {} is vastgelegd, is na het uitchecken gewijzigd (ze klopt niet met haar zegel).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="181"/>
+        <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
+        <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
 </context>
 </TS>

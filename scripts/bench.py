@@ -43,7 +43,7 @@ def programme_file(size: int) -> Path:
     path = OUT / "check_{}.gpkg".format(size)
     if not path.exists():
         from gebiedsplugin.core.sample import generate_sample
-        from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+        from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
         programme, _ = generate_sample(seed=7, interventions=size, projects=size)
         GpkgStore.create(path, programme.crs, programme)
@@ -53,8 +53,8 @@ def programme_file(size: int) -> Path:
 def ours(size: int) -> dict:
     """Extraction + all rules + writing findings, on a fresh copy (empty findings register)."""
     from gebiedsplugin.core.rules import run_rules
-    from gebiedsplugin.qgis_io.findings_store import FindingsRegister
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.findings import FindingsRegister
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     work = OUT / "check_{}_work.gpkg".format(size)
     shutil.copy(programme_file(size), work)
@@ -63,7 +63,7 @@ def ours(size: int) -> dict:
     t1 = time.perf_counter()
     findings = run_rules(programme)
     t2 = time.perf_counter()
-    FindingsRegister(str(work)).merge(findings)
+    FindingsRegister(GpkgStore(str(work))).merge(findings)
     t3 = time.perf_counter()
     work.unlink()
     return {"read": t1 - t0, "rules": t2 - t1, "write": t3 - t2, "total": t3 - t0, "findings": len(findings),
@@ -205,6 +205,9 @@ def main() -> int:
         rows[size] = (o, b)
         print("{:,}: ours {:.2f} s, baseline {}".format(size, o["total"], _fmt(b and b["total"])), flush=True)
     ok = report(sizes, rows)
+    print("\nSaving with locking and audit (scripts/bench_save.py):", flush=True)
+    saved = subprocess.run([sys.executable, str(HERE / "bench_save.py")], check=False, env=dict(os.environ))
+    ok &= saved.returncode == 0
     export = HERE / "bench_export.py"
     if export.exists() and not args.no_export:
         print("\nExport benchmark (scripts/bench_export.py):", flush=True)

@@ -25,7 +25,7 @@ def main() -> int:
     from gebiedsplugin.core.export_plan import ExportRequest
     from gebiedsplugin.core.sample import generate_sample
     from gebiedsplugin.qgis_io.exporter import run_export
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)

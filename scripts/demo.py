@@ -25,7 +25,7 @@ def main() -> int:
     import processing
     from qgis.core import QgsProcessingFeedback
 
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)

@@ -53,7 +53,8 @@ def _float(value) -> Optional[float]:
         return None
 
 
-def _in_period(year: int, year_from: Optional[int], year_to: Optional[int]) -> bool:
+def in_period(year: int, year_from: Optional[int], year_to: Optional[int]) -> bool:
+    """True when *year* lies in the period (either bound may be open)."""
     return (year_from is None or year >= year_from) and (year_to is None or year <= year_to)
 
 
@@ -200,7 +201,7 @@ def money_by(ov: Overview, key: str, district: Optional[str] = None, year_from: 
         if not item.active:
             continue
         for year, funder, amount in item.money:
-            if _in_period(year, year_from, year_to):
+            if in_period(year, year_from, year_to):
                 code = year if key == "year" else funder if key == "funder" else getattr(item, key) or UNKNOWN
                 out[code] = out.get(code, 0.0) + amount
     if key == "year":
@@ -214,7 +215,7 @@ def area_budget(ov: Overview, district: Optional[str] = None, year: Optional[int
     if year is not None:
         year_from = year_to = year
     return sum((a for (d, y), a in ov.area_budgets.items()
-               if (is_city(district) or d == district) and _in_period(y, year_from, year_to)), 0.0)
+               if (is_city(district) or d == district) and in_period(y, year_from, year_to)), 0.0)
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def budget_by_year(ov: Overview, district: Optional[str] = None, year_from: Opti
     planned = money_by(ov, "year", district, year_from, year_to)
     years = set(planned)
     years.update(y for (d, y) in ov.area_budgets
-                 if (is_city(district) or d == district) and _in_period(y, year_from, year_to))
+                 if (is_city(district) or d == district) and in_period(y, year_from, year_to))
     return [BudgetYear(y, planned.get(y, 0.0), area_budget(ov, district, y)) for y in sorted(years)]
 
 
@@ -269,7 +270,7 @@ def funder_matrix(ov: Overview, year_from: Optional[int] = None, year_to: Option
             continue
         district = item.district_id if item.district_id in ov.district_names else schema.CITY_ID
         for year, funder, amount in item.money:
-            if _in_period(year, year_from, year_to):
+            if in_period(year, year_from, year_to):
                 amounts[(district, funder)] = amounts.get((district, funder), 0.0) + amount
     districts = [d for d in ov.districts() + [schema.CITY_ID] if any(k[0] == d for k in amounts)]
     funder_total: dict = {}
@@ -313,7 +314,7 @@ def stacking_table(ov: Overview, district: Optional[str] = None, year_from: Opti
         if not item.active or item.city_wide or not item.years_ok or not item.neighbourhood_id:
             continue
         for year in range(item.start_year, item.end_year + 1):
-            if _in_period(year, year_from, year_to):
+            if in_period(year, year_from, year_to):
                 key = (item.neighbourhood_id, year)
                 counts[key] = counts.get(key, 0) + 1
                 years_seen.add(year)

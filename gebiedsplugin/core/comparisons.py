@@ -17,7 +17,7 @@ from gebiedsplugin.core.aggregations import (
     PRIORITISED_NOT_FUNDED,
     Item,
     Overview,
-    _in_period,
+    in_period,
     is_city,
 )
 
@@ -55,7 +55,7 @@ def priority_coverage(ov: Overview, district: Optional[str] = None, year_from: O
         if not item.active or item.district_id not in districts:
             continue
         for year, _, amount in item.money:
-            if _in_period(year, year_from, year_to) and item.theme:
+            if in_period(year, year_from, year_to) and item.theme:
                 key = (item.district_id, item.theme)
                 money[key] = money.get(key, 0.0) + amount
     rows = []

@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 import shapely
 
-from gebiedsplugin.core import schema
+from gebiedsplugin.core import plausibility, schema
 from gebiedsplugin.core.import_mapping import TARGET_KEYS, is_mandatory, match_value, table_for, target_fields
 
 # Issue codes (each has a sentence in qgis_io/import_report.py).
@@ -22,6 +22,9 @@ NOT_BOOLEAN, BAD_ENCODING, DUPLICATE_KEY, END_BEFORE_START = (
     "not_boolean", "bad_encoding", "duplicate_key", "end_before_start")
 NO_GEOMETRY, WRONG_GEOMETRY, INVALID_GEOMETRY, REPAIRED_GEOMETRY = (
     "no_geometry", "wrong_geometry", "invalid_geometry", "repaired_geometry")
+IMPLAUSIBLE_YEAR, IMPLAUSIBLE_AMOUNT, FAR_OUTSIDE, FAR_OUTSIDE_CRS = (
+    "implausible_year", "implausible_amount", "far_outside", "far_outside_crs")
+GEOMETRY = "geometry"  # the field named by geometry issues
 
 _TRUE = {"1", "true", "yes", "ja", "j", "y", "waar", "x"}
 _FALSE = {"0", "false", "no", "nee", "n", "onwaar", ""}
@@ -30,13 +33,17 @@ _KIND_OF_TYPE = {"Point": "point", "LineString": "line", "Polygon": "polygon"}
 
 @dataclass
 class Issue:
-    """Why a row is rejected (or, for REPAIRED_GEOMETRY, a note): row is 1-based in the source."""
+    """Why a row is rejected (or, for REPAIRED_GEOMETRY, a note).
+
+    *row* is the position in the source, 1-based (the reader maps it to a line or feature id);
+    *key* the row's own key as the source gives it (uid, code), when it has one."""
 
     code: str
     row: int
     field: Optional[str] = None
     value: Any = None
     extra: Any = None
+    key: Optional[str] = None
 
 
 @dataclass
@@ -51,6 +58,7 @@ class Row:
     table: str = ""
     fid: Optional[int] = None  # the existing feature this row updates
     old_table: Optional[str] = None  # set when the geometry kind changes on update
+    version: Optional[int] = None  # the existing row's row_version when the plan was made
 
 
 @dataclass
@@ -91,6 +99,9 @@ def _number(f: schema.Field, value, n: int, issues: list):
     if math.isnan(number) or math.isinf(number):
         issues.append(Issue(NOT_NUMBER, n, f.name, value))
         return None
+    if f.name in plausibility.YEAR_FIELDS and plausibility.implausible_year(number):
+        issues.append(Issue(IMPLAUSIBLE_YEAR, n, f.name, value, (plausibility.YEAR_MIN, plausibility.YEAR_MAX)))
+        return None
     if f.type == schema.INTEGER:
         if number != int(number):
             issues.append(Issue(NOT_INTEGER, n, f.name, value))
@@ -98,6 +109,9 @@ def _number(f: schema.Field, value, n: int, issues: list):
         number = int(number)
     if (f.minimum is not None and number < f.minimum) or (f.maximum is not None and number > f.maximum):
         issues.append(Issue(OUT_OF_RANGE, n, f.name, value, (f.minimum, f.maximum)))
+        return None
+    if f.name in plausibility.AMOUNT_FIELDS and plausibility.implausible_amount(number):
+        issues.append(Issue(IMPLAUSIBLE_AMOUNT, n, f.name, value, plausibility.AMOUNT_MAX))
         return None
     return number
 
@@ -134,7 +148,7 @@ def convert_value(f: schema.Field, value, n: int, issues: list, values: dict, co
 def clean_geometry(geom, target: str, n: int, issues: list, notes: list):
     """(2D geometry, kind) fit for *target*, or (None, None) with an issue appended."""
     if geom is None or geom.is_empty:
-        issues.append(Issue(NO_GEOMETRY, n))
+        issues.append(Issue(NO_GEOMETRY, n, GEOMETRY))
         return None, None
     geom = shapely.force_2d(geom)
     if not geom.is_valid:
@@ -142,23 +156,23 @@ def clean_geometry(geom, target: str, n: int, issues: list, notes: list):
         dim = shapely.get_dimensions(geom)
         parts = [p for p in shapely.get_parts(fixed) if shapely.get_dimensions(p) == dim and not p.is_empty]
         if not parts:
-            issues.append(Issue(INVALID_GEOMETRY, n, None, shapely.is_valid_reason(geom)))
+            issues.append(Issue(INVALID_GEOMETRY, n, GEOMETRY, shapely.is_valid_reason(geom)))
             return None, None
-        notes.append(Issue(REPAIRED_GEOMETRY, n, None, shapely.is_valid_reason(geom)))
+        notes.append(Issue(REPAIRED_GEOMETRY, n, GEOMETRY, shapely.is_valid_reason(geom)))
         geom = shapely.union_all(parts) if len(parts) > 1 else parts[0]
     parts = [p for p in shapely.get_parts(geom) if not p.is_empty]
     types = {p.geom_type for p in parts}
     if len(types) != 1:
-        issues.append(Issue(WRONG_GEOMETRY, n, None, geom.geom_type))
+        issues.append(Issue(WRONG_GEOMETRY, n, GEOMETRY, geom.geom_type))
         return None, None
     kind = _KIND_OF_TYPE.get(types.pop())
     wanted = table_for(target).geometry
     if wanted == "multipolygon" and kind != "polygon":
-        issues.append(Issue(WRONG_GEOMETRY, n, None, geom.geom_type))
+        issues.append(Issue(WRONG_GEOMETRY, n, GEOMETRY, geom.geom_type))
         return None, None
     if kind == "point":
         if len(parts) != 1:
-            issues.append(Issue(WRONG_GEOMETRY, n, None, geom.geom_type))
+            issues.append(Issue(WRONG_GEOMETRY, n, GEOMETRY, geom.geom_type))
             return None, None
         return parts[0], kind
     multi = shapely.MultiPolygon(parts) if kind == "polygon" else shapely.MultiLineString(parts)
@@ -197,6 +211,9 @@ def convert_rows(source_rows, target: str, mapping: dict, codes: Optional[dict] 
             issues.append(geom)
         elif spatial:
             geom, kind = clean_geometry(geom, target, n, issues, notes)
+        source_key = _source_key(src, keys, mapping)
+        for issue in issues + [i for i in notes if i.row == n]:
+            issue.key = issue.key or source_key
         if issues:
             rejected.extend(issues)
             continue
@@ -214,6 +231,38 @@ def convert_rows(source_rows, target: str, mapping: dict, codes: Optional[dict] 
                 rejected.append(Issue(DUPLICATE_KEY, r.row, ",".join(keys), "/".join(map(str, r.key)), others))
     rows = [r for r in rows if id(r) not in dupes]
     return rows, rejected, notes
+
+
+def _source_key(src: dict, keys: tuple, mapping: dict) -> Optional[str]:
+    """'uid 3f2…' / 'programme_code MJP-01': the row's key as the source gives it, or None."""
+    values = []
+    for k in keys:
+        entry = mapping.get(k)
+        value = src.get(entry.field) if entry is not None else None
+        if value is None or str(value).strip() == "":
+            return None
+        values.append(str(value).strip())
+    return "{} {}".format("/".join(keys), "/".join(values))
+
+
+def refuse_far_away(rows, target: str, extent: Optional[tuple], limit: float = plausibility.DISTANCE_MAX_M,
+                    code: str = FAR_OUTSIDE) -> tuple:
+    """([rows kept], [Issue *code*]) for *rows* whose geometry lies more than *limit* from *extent*.
+
+    *extent* is the box the programme covers (its districts, or else the area of use of its CRS:
+    then *code* is FAR_OUTSIDE_CRS); None keeps every row."""
+    kept, issues = [], []
+    for row in rows:
+        distance = plausibility.too_far(row.geometry, extent, limit)
+        if distance is None:
+            kept.append(row)
+        else:
+            keys = TARGET_KEYS[target]
+            key = None
+            if row.key and all(k not in (None, "") for k in row.key):
+                key = "{} {}".format("/".join(keys), "/".join(str(k) for k in row.key))
+            issues.append(Issue(code, row.row, GEOMETRY, distance, limit, key=key))
+    return kept, issues
 
 
 def same_value(a, b) -> bool:
@@ -242,6 +291,7 @@ def classify(rows, existing: dict, rejected=(), notes=()) -> ImportPlan:
             continue
         table, fid, attrs, geom = match
         row.fid = fid
+        row.version = attrs.get("row_version")
         if table != row.table:
             row.old_table = table
             plan.updated.append(row)

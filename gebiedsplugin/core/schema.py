@@ -8,9 +8,10 @@ pure Python: no QGIS, no Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: row_version, uid and modified_at/by on every versioned table; audit_log
 DEFAULT_CRS = "EPSG:28992"
 CITY_ID = "city"
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -54,14 +55,20 @@ class Table:
 
     def field(self, name: str) -> Field:
         """Return the field called *name* (KeyError if absent)."""
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(name)
+        return self.fields_by_name[name]
 
     @property
     def field_names(self) -> list:
         return [f.name for f in self.fields]
+
+    def has_field(self, name: str) -> bool:
+        """True when the table has a field called *name*."""
+        return name in self.fields_by_name
+
+    @cached_property
+    def fields_by_name(self) -> dict:
+        """name -> Field (savers look fields up per value)."""
+        return {f.name: f for f in self.fields}
 
 
 # --- value lists: code -> (English label, Dutch label); stored in table value_lists -------------
@@ -120,13 +127,32 @@ VALUE_LISTS = {
 }
 
 
+# Optimistic locking: every versioned row carries the version it was last saved as. A save states
+# the version it read and bumps it by one; the database refuses anything else (store/*_guards.py).
+ROW_VERSION = "row_version"
+
+
+def _modified() -> tuple:
+    return (
+        Field("modified_at", DATETIME, "Modified at", "Gewijzigd op", default=NOW, on_update=True, read_only=True),
+        Field("modified_by", TEXT, "Modified by", "Gewijzigd door", default=USER, on_update=True, read_only=True),
+    )
+
+
+def _version() -> tuple:
+    return (Field(ROW_VERSION, INTEGER, "Row version", "Rijversie", read_only=True),)
+
+
 def _audit() -> tuple:
     return (
         Field("created_at", DATETIME, "Created at", "Aangemaakt op", default=NOW, read_only=True),
         Field("created_by", TEXT, "Created by", "Aangemaakt door", default=USER, read_only=True),
-        Field("modified_at", DATETIME, "Modified at", "Gewijzigd op", default=NOW, on_update=True, read_only=True),
-        Field("modified_by", TEXT, "Modified by", "Gewijzigd door", default=USER, on_update=True, read_only=True),
-    )
+    ) + _modified() + _version()
+
+
+def _row_uid() -> Field:
+    """A stable row identity for tables without a natural key (audit, offline merge)."""
+    return Field("uid", TEXT, "UID", "UID", default=UUID, read_only=True)
 
 
 YEAR = dict(minimum=MIN_YEAR, maximum=MAX_YEAR)
@@ -166,7 +192,7 @@ PROJECT_FIELDS = (
     Field("end_year", INTEGER, "End year", "Eindjaar", mandatory=True, **YEAR),
     Field("budget", REAL, "Budget (EUR)", "Budget (EUR)", minimum=0),
     Field("status", TEXT, "Status", "Status", value_list="status"),
-)
+) + _modified() + _version()
 
 GEOMETRY_KINDS = ("point", "line", "polygon")
 
@@ -192,7 +218,7 @@ TABLES = (
         (
             Field("district_id", TEXT, "District code", "Stadsdeelcode", mandatory=True),
             Field("name", TEXT, "Name", "Naam", mandatory=True),
-        ),
+        ) + _modified() + _version(),
         geometry="multipolygon", key="district_id",
     ),
     Table(
@@ -201,7 +227,7 @@ TABLES = (
             Field("neighbourhood_id", TEXT, "Neighbourhood code", "Buurtcode", mandatory=True),
             Field("name", TEXT, "Name", "Naam", mandatory=True),
             Field("district_id", TEXT, "District", "Stadsdeel", default=DERIVE_DISTRICT),
-        ),
+        ) + _modified() + _version(),
         geometry="multipolygon", key="neighbourhood_id",
     ),
 ) + tuple(
@@ -224,7 +250,9 @@ TABLES = (
             Field("year", INTEGER, "Year", "Jaar", mandatory=True, **YEAR),
             Field("funder", TEXT, "Funder", "Financier", mandatory=True, value_list="funder"),
             Field("amount", REAL, "Amount (EUR)", "Bedrag (EUR)", mandatory=True, minimum=0),
-        ),
+            _row_uid(),
+        ) + _modified() + _version(),
+        key="uid",
     ),
     Table(
         "links", "Links", "Koppelingen",
@@ -232,7 +260,9 @@ TABLES = (
             Field("from_uid", TEXT, "From", "Van", mandatory=True),
             Field("to_uid", TEXT, "To", "Naar", mandatory=True),
             Field("relation", TEXT, "Relation", "Relatie", mandatory=True, value_list="relation"),
-        ),
+            _row_uid(),
+        ) + _modified() + _version(),
+        key="uid",
     ),
     Table(
         "area_goals", "Area goals", "Gebiedsopgave",
@@ -242,7 +272,9 @@ TABLES = (
             Field("priority", INTEGER, "Priority", "Prioriteit", mandatory=True, minimum=0, maximum=3),
             Field("goal", TEXT, "Goal", "Doel"),
             Field("goal_ref", TEXT, "Goal reference", "Doelverwijzing"),
-        ),
+            _row_uid(),
+        ) + _modified() + _version(),
+        key="uid",
     ),
     Table(
         "area_budgets", "Area budgets", "Gebiedsbudgetten",
@@ -250,7 +282,9 @@ TABLES = (
             Field("district_id", TEXT, "District", "Stadsdeel", mandatory=True),
             Field("year", INTEGER, "Year", "Jaar", mandatory=True, **YEAR),
             Field("amount", REAL, "Amount (EUR)", "Bedrag (EUR)", mandatory=True, minimum=0),
-        ),
+            _row_uid(),
+        ) + _modified() + _version(),
+        key="uid",
     ),
     Table(
         "findings", "Findings", "Bevindingen",
@@ -267,7 +301,7 @@ TABLES = (
             Field("decided_at", DATETIME, "Decided at", "Besloten op"),
             Field("first_seen", DATETIME, "First seen", "Eerst gezien", read_only=True),
             Field("last_seen", DATETIME, "Last seen", "Laatst gezien", read_only=True),
-        ),
+        ) + _modified() + _version(),
         geometry="polygon", key="finding_id",
     ),
     Table(
@@ -284,7 +318,7 @@ TABLES = (
         (
             Field("key", TEXT, "Key", "Sleutel", mandatory=True),
             Field("value", TEXT, "Value", "Waarde"),
-        ),
+        ) + _modified() + _version(),
         key="key",
     ),
     Table(
@@ -298,6 +332,9 @@ TABLES = (
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+# Tables the plugin writes after creation: each carries row_version, a key and modified_at/by.
+VERSIONED_TABLES = tuple(t.name for t in TABLES if t.name not in ("schema_info", "value_lists"))
 
 # Tables loaded into the QGIS project (the rest are bookkeeping).
 LAYER_TABLES = (

@@ -1,11 +1,16 @@
-"""A small dialog with the audit trail of one intervention (PostGIS programmes keep one)."""
+"""The audit trail in a dialog: one row's history, or the whole programme's, filterable by planner
+and date (both stores keep one, see qgis_io/store/*_guards.py)."""
 
 from __future__ import annotations
 
+from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -13,33 +18,60 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from gebiedsplugin.qgis_io.shared_editing import audit_rows
-from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.core import schema
+from gebiedsplugin.qgis_io.shared_editing import audit_rows, filter_trail, planners
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
+
+
+def _row_name(entry: dict) -> str:
+    table = schema.TABLES_BY_NAME.get(entry.get("table") or "")
+    name = (table.alias_nl if ui_language() == "nl" else table.alias_en) if table else (entry.get("table") or "")
+    values = entry.get("new") or entry.get("old") or {}
+    label = values.get("title") or values.get("name") or entry.get("uid") or ""
+    return "{}: {}".format(name, label)
 
 
 class AuditDialog(QDialog):
-    """Read-only table: when, who, what, which fields changed (oldest first)."""
+    """Read-only table: when, who, what, which fields changed (oldest first); filters on top."""
 
-    def __init__(self, title: str, trail: list, parent=None):
+    def __init__(self, title: str, trail: list, parent=None, whole_programme: bool = False):
         super().__init__(parent)
         self.setObjectName("gebiedsplugin_audit_dialog")
         self.setWindowTitle(tr("History of {}").format(title))
-        self.resize(760, 360)
+        self.resize(900 if whole_programme else 760, 420)
+        self.trail = list(trail)
+        self.whole_programme = whole_programme
         layout = QVBoxLayout(self)
-        rows = audit_rows(trail)
-        label = QLabel(tr("{} recorded changes, oldest first.").format(len(rows)) if rows
-                       else tr("No changes recorded for this intervention."))
-        layout.addWidget(label)
-        self.table = QTableWidget(len(rows), 4, self)
+        filters = QHBoxLayout()
+        self.planner = QComboBox(self)
+        self.planner.setObjectName("audit_planner")
+        self.planner.addItem(tr("All planners"), "")
+        for name in planners(self.trail):
+            self.planner.addItem(name, name)
+        days = sorted(e.get("changed_at") for e in self.trail if e.get("changed_at") is not None)
+        first = QDate.fromString(str(days[0])[:10], "yyyy-MM-dd") if days else QDate.currentDate()
+        self.since, self.until = QDateEdit(first, self), QDateEdit(QDate.currentDate(), self)
+        for edit, name in ((self.since, "audit_since"), (self.until, "audit_until")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self.refresh)
+        self.planner.currentIndexChanged.connect(self.refresh)
+        for text, widget in ((tr("Planner"), self.planner), (tr("From"), self.since), (tr("To"), self.until)):
+            filters.addWidget(QLabel(text, self))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.label = QLabel(self)
+        layout.addWidget(self.label)
+        headers = [tr("When"), tr("Who"), tr("What"), tr("Changes")]
+        if whole_programme:
+            headers.insert(2, tr("Row"))
+        self.table = QTableWidget(0, len(headers), self)
         self.table.setObjectName("audit_table")
-        self.table.setHorizontalHeaderLabels([tr("When"), tr("Who"), tr("What"), tr("Changes")])
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.table.setItem(r, c, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -47,6 +79,31 @@ class AuditDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """Show the entries that pass the planner and date filters."""
+        shown = filter_trail(self.trail, self.planner.currentData() or None,
+                             self.since.date().toPyDate(), self.until.date().toPyDate())
+        rows = audit_rows(shown)
+        if self.whole_programme:
+            rows = [r[:2] + (_row_name(e),) + r[2:] for r, e in zip(rows, shown)]
+        self.label.setText(tr("{} of {} recorded changes, oldest first.").format(len(rows), len(self.trail))
+                           if self.trail else tr("No changes recorded."))
+        self.table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(r, c, item)
+
+    def set_filter(self, planner: str = "", since=None, until=None) -> None:
+        """Choose a planner ('' for all) and a date range (datetime.date) as a user would."""
+        self.planner.setCurrentIndex(max(0, self.planner.findData(planner)))
+        if since is not None:
+            self.since.setDate(QDate(since.year, since.month, since.day))
+        if until is not None:
+            self.until.setDate(QDate(until.year, until.month, until.day))
 
     def rows(self) -> list:
         """The table's text, row by row (tests and screenshots)."""

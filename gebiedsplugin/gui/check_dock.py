@@ -32,7 +32,7 @@ from gebiedsplugin.gui.check_tree import ROW_ROLE, FindingsTree
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, reload_layers
-from gebiedsplugin.qgis_io.findings_store import write_csv
+from gebiedsplugin.qgis_io.store.findings import write_csv
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.loader import SOURCE_PROPERTY, load_programme, programme_layers
-from gebiedsplugin.qgis_io.stores import create_store, open_store
+from gebiedsplugin.qgis_io.store.open import create_store, open_store
 
 
 class ProgrammeController(QObject):

@@ -10,8 +10,8 @@ from qgis.core import Qgis
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.gui.feature_form import edit_with_form
+from gebiedsplugin.qgis_io.edit_session import session_of
 from gebiedsplugin.qgis_io.intervention_rows import copy_to_period, delete_features, ensure_editing
-from gebiedsplugin.qgis_io.shared_editing import conflict_message, is_conflict
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
@@ -87,22 +87,21 @@ class EditActions:
         return True
 
     def save(self) -> bool:
-        """Commit every programme layer with edits; report errors and keep the edits on failure."""
-        ok = True
+        """Save the edits of every programme layer in one transaction; on a refusal keep them all."""
         self.last_error = ""
-        for layer in self.edited_layers():
-            if not layer.commitChanges():  # on failure the layer stays editable with the edits in its buffer
-                ok = False
-                errors = layer.commitErrors()
-                if is_conflict(errors):
-                    self.last_error = tr("Not saved: {}").format(conflict_message(errors))
-                    self.prompts.inform(tr("Save refused"), self.last_error)
-                else:
-                    self.last_error = tr("Saving {} failed: {}").format(layer.name(), "; ".join(errors))
-                notify(self.iface, tr("Save"), self.last_error, Qgis.MessageLevel.Critical, 10)
-        if ok:
-            notify(self.iface, tr("Save"), tr("Changes saved."), Qgis.MessageLevel.Success)
-        return ok
+        session = session_of(self.controller.layer(schema.INTERVENTION_TABLES[0]))
+        if session is None:
+            return False
+        if not session.save():
+            self.last_error = tr("Not saved: {}").format(session.last_error)
+            self.prompts.inform(tr("Save refused"), self.last_error)
+            notify(self.iface, tr("Save"), self.last_error, Qgis.MessageLevel.Critical, 10)
+            return False
+        for layer in session.layers.values():
+            if layer.isEditable():
+                layer.commitChanges()  # layers that had no edits: this only ends editing
+        notify(self.iface, tr("Save"), tr("Changes saved."), Qgis.MessageLevel.Success)
+        return True
 
     def discard(self) -> bool:
         """Throw away unsaved edits after confirmation (True when discarded)."""
@@ -121,10 +120,6 @@ class EditActions:
         layer = self.controller.layer(key[0])
         if layer is None or store is None:
             return []
-        if not hasattr(store, "audit_trail"):
-            self.prompts.inform(tr("History"), tr("This programme keeps no history of changes; a PostGIS "
-                                                  "programme records every change."))
-            return []
         feature = layer.getFeature(key[1])
         uid = feature["uid"] if feature.isValid() else None
         if not uid or key[1] < 0:
@@ -132,6 +127,15 @@ class EditActions:
             return []
         trail = store.audit_trail(str(uid))
         self.prompts.show_history(str(feature["title"] or uid), trail)
+        return trail
+
+    def programme_history(self) -> list:
+        """Show every recorded change of the programme (filterable by planner and date); the trail."""
+        store = self.controller.store
+        if store is None:
+            return []
+        trail = store.audit_trail()
+        self.prompts.show_history(store.name, trail, whole_programme=True)
         return trail
 
     def undo(self, layer) -> None:

@@ -34,7 +34,7 @@ from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.export_task import PrepareExportTask
 from gebiedsplugin.qgis_io.exporter import finish_export
-from gebiedsplugin.qgis_io.stores import is_postgis, open_store
+from gebiedsplugin.qgis_io.store.open import is_postgis, open_store
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.settings import PluginSettings

@@ -35,8 +35,8 @@ from gebiedsplugin.core.import_mapping import (
     propose_values,
     target_fields,
 )
-from gebiedsplugin.qgis_io.gpkg_upsert import target_tables
 from gebiedsplugin.qgis_io.import_source import open_source
+from gebiedsplugin.qgis_io.import_targets import target_tables
 from gebiedsplugin.qgis_io.import_task import ImportTask
 from gebiedsplugin.qgis_io.importer import ImportRejected, python_value, run_import
 from gebiedsplugin.toolbelt.i18n import tr, ui_language

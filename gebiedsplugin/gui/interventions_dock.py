@@ -257,6 +257,9 @@ class InterventionsDock(ProgrammeDock):
         if keys:
             self.edits.history(keys[0])
 
+    def show_programme_history(self) -> None:
+        self.edits.programme_history()
+
     def undo(self) -> None:
         self.edits.undo(self.watcher.last_layer)
 

@@ -50,7 +50,10 @@ class DockToolbars:
         self._add(self.edit, "delete", "/mActionDeleteSelected.svg", tr("Delete"),
                   tr("Delete the selected interventions"), dock.delete_selected)
         self._add(self.edit, "history", "/mActionHistory.svg", tr("History…"),
-                  tr("Show who changed the selected intervention and when (PostGIS programmes)"), dock.show_history)
+                  tr("Show who changed the selected intervention and when"), dock.show_history)
+        self._add(self.edit, "programme_history", "/mActionHistory.svg", tr("Programme history…"),
+                  tr("Every change to the programme: who, when, which row and field; filter by planner and date"),
+                  dock.show_programme_history)
         self.edit.addSeparator()
         self._add(self.edit, "undo", "/mActionUndo.svg", tr("Undo"), tr("Undo the last change"), dock.undo)
         self._add(self.edit, "redo", "/mActionRedo.svg", tr("Redo"), tr("Redo"), dock.redo)

@@ -28,6 +28,7 @@ from gebiedsplugin.qgis_io.overview_charts import (
     draw_money_by,
     heat_colour,
     money_text,
+    plain_text,
 )
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -100,6 +101,11 @@ class MoneyPanel(_Panel):
         self.draw()
 
     def draw(self) -> None:
+        with plain_text():  # names are printed as written, not read as TeX ($...$)
+            self._draw()
+        self.canvas.draw_idle()
+
+    def _draw(self) -> None:
         self.figure.clear()
         if self.args is not None:
             ov, district, year_from, year_to, lang = self.args
@@ -113,7 +119,6 @@ class MoneyPanel(_Panel):
                 titles = {"theme": tr("Planned money per theme"), "domain": tr("Planned money per domain"),
                           "funder": tr("Planned money per funder")}
                 draw_money_by(ax, money_by(ov, key, district, year_from, year_to), key, titles[key], lang)
-        self.canvas.draw_idle()
 
 
 class StackingPanel(_Panel):

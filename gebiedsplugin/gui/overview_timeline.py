@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gebiedsplugin.core.comparisons import timeline
-from gebiedsplugin.qgis_io.overview_charts import draw_timeline, row_at
+from gebiedsplugin.qgis_io.overview_charts import draw_timeline, plain_text, row_at
 from gebiedsplugin.toolbelt.i18n import tr
 
 ROW_PX = 16
@@ -54,6 +54,10 @@ class TimelinePanel(QWidget):
             self.draw()
 
     def draw(self) -> None:
+        with plain_text():  # titles are printed as written, not read as TeX ($...$)
+            self._draw()
+
+    def _draw(self) -> None:
         self.figure.clear()
         lang = self.args[4] if self.args else "en"
         self.canvas.setMinimumHeight(max(220, ROW_PX * len(self.items) + 90))

@@ -17,8 +17,8 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from gebiedsplugin.qgis_io.postgis_ddl import valid_schema_name
-from gebiedsplugin.qgis_io.stores import PREFIX
+from gebiedsplugin.qgis_io.store.open import PREFIX
+from gebiedsplugin.qgis_io.store.pg_ddl import valid_schema_name
 from gebiedsplugin.toolbelt.i18n import tr
 
 OPEN, CREATE = "open", "create"

@@ -1,19 +1,32 @@
-"""Opening and creating a programme, the same from the menu and from a dock: ask, try, tell, remember."""
+"""Opening and creating a programme, the same from the menu and from a dock: ask, try, tell, remember.
+
+A programme of an older schema version is upgraded in place after one confirmation that names it,
+the versions and the backup copy (``store.migrate``); declined, nothing is opened or changed.
+"""
 
 from __future__ import annotations
 
 from qgis.core import Qgis
 
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.settings import PluginSettings
 
 
-def use_programme(iface, work, source: str) -> bool:
-    """Run *work(source)* (controller.open or .create); a clear message either way, the source remembered."""
+def use_programme(iface, work, source: str, prompts=None) -> bool:
+    """Run *work(source)* (controller.open or .create); a clear message either way, the source remembered.
+
+    *prompts* asks before an older programme is upgraded (default: dialogs on QGIS's main window).
+    """
     try:
-        work(source)
+        try:
+            work(source)
+        except NeedsUpgrade:
+            if not upgrade_programme(iface, source, prompts):
+                return False
+            work(source)
     except ProgrammeError as e:
         notify(iface, tr("Programme"), str(e), Qgis.MessageLevel.Critical, 10)
         return False
@@ -24,13 +37,45 @@ def use_programme(iface, work, source: str) -> bool:
     return True
 
 
+def upgrade_programme(iface, source: str, prompts=None) -> bool:
+    """Ask once, then upgrade *source* in place after a backup; True when it is current afterwards.
+
+    ProgrammeError (programme unchanged) when the upgrade fails.
+    """
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from gebiedsplugin.qgis_io.store import migrate
+
+    if prompts is None:
+        from gebiedsplugin.gui.prompts import Prompts
+
+        prompts = Prompts(iface.mainWindow())
+    plan = migrate.plan(source)
+    if not plan.needed:
+        return True
+    if not prompts.confirm(tr("Upgrade programme"), migrate.describe(plan)):
+        notify(iface, tr("Programme"), tr("{} was not upgraded and not opened.").format(plan.label),
+               Qgis.MessageLevel.Info)
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = migrate.upgrade(plan)
+    finally:
+        QApplication.restoreOverrideCursor()
+    notify(iface, tr("Programme"), tr("{} upgraded from schema {} to {} in {} s; backup: {}").format(
+        plan.label, result["from"], result["to"], result["seconds"], result["backup"] or tr("none")),
+        Qgis.MessageLevel.Info)
+    return True
+
+
 def open_programme(iface, controller, prompts) -> bool:
     """Ask for a programme file and open it."""
     path = prompts.open_path(PluginSettings.load().last_programme)
-    return bool(path) and use_programme(iface, controller.open, path)
+    return bool(path) and use_programme(iface, controller.open, path, prompts)
 
 
 def new_programme(iface, controller, prompts) -> bool:
     """Ask for a file name and create an empty programme there."""
     path = prompts.new_path(PluginSettings.load().last_programme)
-    return bool(path) and use_programme(iface, controller.create, path)
+    return bool(path) and use_programme(iface, controller.create, path, prompts)

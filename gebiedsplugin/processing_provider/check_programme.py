@@ -26,8 +26,8 @@ from gebiedsplugin.core.rules import RULES, Cancelled
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.convert import from_shapely
-from gebiedsplugin.qgis_io.findings_store import polygonal
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.qgis_io.store.findings import polygonal
+from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 from gebiedsplugin.toolbelt.qt_compat import field
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterString
 
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
-from gebiedsplugin.qgis_io.programme_copy import copy_programme
-from gebiedsplugin.qgis_io.stores import create_store, open_store
+from gebiedsplugin.qgis_io.store.open import create_store, open_store
+from gebiedsplugin.qgis_io.store.transfer import copy_programme
 from gebiedsplugin.toolbelt.i18n import tr
 
 

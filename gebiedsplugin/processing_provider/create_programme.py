@@ -6,6 +6,7 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
@@ -17,10 +18,13 @@ from qgis.core import (
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.codes import unique_codes
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.plausibility import DISTANCE_MAX_M, too_far
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.convert import to_shapely
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.import_where import SourcePlaces
+from gebiedsplugin.qgis_io.importer import crs_area
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.i18n import tr
 
 
@@ -63,35 +67,63 @@ class CreateProgrammeAlgorithm(BaseAlgorithm):
         source = self.parameterAsSource(parameters, self.DISTRICTS, context)
         if source is not None:
             name_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
-            programme = Programme(crs=crs.authid(), districts=_districts(source, name_field, crs, context, feedback))
+            places = SourcePlaces.of(self.parameterAsVectorLayer(parameters, self.DISTRICTS, context))
+            if not places.name:
+                places.name = source.sourceName()
+            districts = _districts(source, name_field, crs, context, feedback, places)
+            programme = Programme(crs=crs.authid(), districts=districts)
         store = GpkgStore.create(path, crs.authid(), programme,
                                  overwrite=self.parameterAsBool(parameters, self.OVERWRITE, context))
         feedback.pushInfo(tr("Programme created: {}").format(store.path))
         return {self.OUTPUT: store.path}
 
 
-def _districts(source, name_field: str, crs: QgsCoordinateReferenceSystem, context, feedback) -> list:
-    """District records from a polygon source, transformed to *crs*, plus the city (their union)."""
+def _districts(source, name_field: str, crs: QgsCoordinateReferenceSystem, context, feedback,
+               places: SourcePlaces) -> list:
+    """District records from a polygon source, transformed to *crs*, plus the city (their union).
+
+    Every refusal names the source (*places*), the feature (fid, line or number), the field and the value."""
     if not name_field:
         raise ProgrammeError(tr("Choose the field that holds the district names."))
     if source.fields().indexFromName(name_field) < 0:
-        raise ProgrammeError(tr("The districts layer has no field {}.").format(name_field))
+        raise ProgrammeError(tr("{} has no field {}; its fields are: {}.").format(
+            places.name, name_field, ", ".join(source.fields().names())))
     transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    area = crs_area(crs, context.transformContext())
     names, geoms = [], []
-    for feat in source.getFeatures():
+    for n, feat in enumerate(source.getFeatures(), start=1):
+        places.add(feat.id())
         name = feat[name_field]
-        if name in (None, "") or not feat.hasGeometry():
-            raise ProgrammeError(tr("District feature {} has no name or no geometry.").format(feat.id()))
+        if name is None or str(name).strip() == "" or (hasattr(name, "isNull") and name.isNull()):
+            raise ProgrammeError(tr("{}: the district name field {} is empty; nothing was created.")
+                                 .format(places.where(n), name_field))
+        where = places.where(n, "{} {}".format(name_field, name))
+        if not feat.hasGeometry() or feat.geometry().isEmpty():
+            raise ProgrammeError(tr("{}: the district has no geometry; nothing was created.").format(where))
         geom = feat.geometry()
-        geom.transform(transform)
+        try:
+            geom.transform(transform)
+        except QgsCsException as e:
+            raise ProgrammeError(tr("{}: the geometry cannot be transformed to {} ({}); nothing was created.")
+                                 .format(where, crs.authid(), e)) from None
         shape = to_shapely(geom)
         if not shapely.is_valid(shape):
             feedback.reportError(tr("District {} had an invalid geometry; it was repaired.").format(name))
             shape = shapely.make_valid(shape)
+        parts = [p for p in shapely.get_parts(shape) if p.geom_type == "Polygon" and not p.is_empty]
+        if not parts:
+            raise ProgrammeError(tr("{}: the geometry is a {}, not an area; nothing was created.")
+                                 .format(where, shape.geom_type))
+        distance = too_far(shape, area)
+        if distance is not None:
+            raise ProgrammeError(tr("{}: the geometry lies {} km outside the area where {} applies (more than {} km): "
+                                    "are the coordinates in another CRS than the layer says? Nothing was created.")
+                                 .format(where, "{:.1f}".format(distance / 1000.0), crs.authid(),
+                                         "{:g}".format(DISTANCE_MAX_M / 1000.0)))
         names.append(str(name))
-        geoms.append(shapely.multipolygons(shapely.get_parts(shape)) if shape.geom_type != "MultiPolygon" else shape)
+        geoms.append(shapely.MultiPolygon(parts))
     if not names:
-        raise ProgrammeError(tr("The districts layer is empty."))
+        raise ProgrammeError(tr("The districts layer {} is empty.").format(places.name))
     codes = unique_codes(names)
     districts = [Feature({"district_id": c, "name": n}, g, "districts") for c, n, g in zip(codes, names, geoms)]
     city = shapely.union_all(geoms)

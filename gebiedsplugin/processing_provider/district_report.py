@@ -12,7 +12,7 @@ from qgis.core import (
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 

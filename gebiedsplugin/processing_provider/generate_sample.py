@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.files import write_text
 from gebiedsplugin.toolbelt.i18n import tr
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -87,8 +89,12 @@ class ImportLayerAlgorithm(BaseAlgorithm):
         if parameters.get(self.SOURCE_CRS) not in (None, ""):
             source_crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         hint = source_crs.authid() if source_crs is not None and source_crs.isValid() else ""
-        if isinstance(raw, str) and not context.getMapLayer(raw) and "://" not in raw:
-            layer = open_source(raw, hint)  # CSV x/y and WKT detection, clear file errors
+        if isinstance(raw, str) and "://" not in raw and Path(raw.partition("|")[0]).exists():
+            # a file: CSV x/y and WKT detection, clear file errors (Processing may have loaded it
+            # through OGR already, which knows neither)
+            layer = open_source(raw, hint)
+        elif isinstance(raw, str) and "://" not in raw and not context.getMapLayer(raw):
+            layer = open_source(raw, hint)  # a missing file: named
         else:
             layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         try:

@@ -11,6 +11,8 @@ from gebiedsplugin.toolbelt.resources import icon_path
 
 def algorithm_classes() -> list:
     """Every algorithm of the provider (one per module)."""
+    from gebiedsplugin.processing_provider.check_in import CheckInAlgorithm
+    from gebiedsplugin.processing_provider.check_out import CheckOutAlgorithm
     from gebiedsplugin.processing_provider.check_programme import CheckProgrammeAlgorithm
     from gebiedsplugin.processing_provider.copy_programme import CopyProgrammeAlgorithm
     from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
@@ -18,9 +20,11 @@ def algorithm_classes() -> list:
     from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
     from gebiedsplugin.processing_provider.generate_sample import GenerateSampleAlgorithm
     from gebiedsplugin.processing_provider.import_layer import ImportLayerAlgorithm
+    from gebiedsplugin.processing_provider.upgrade_programme import UpgradeProgrammeAlgorithm
 
     return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm,
-            DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm]
+            DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm, UpgradeProgrammeAlgorithm,
+            CheckOutAlgorithm, CheckInAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

@@ -3,13 +3,13 @@ pages of the export (whole city / selection, each district, optionally each year
 
 Items are found by id in the template (map, overview, legend, scalebar, north_arrow, the labels
 and the table frame); a municipality may restyle or drop any item but the map. Labels whose text is
-a placeholder in braces get translated texts; other texts are left as written.
+a placeholder in braces get translated texts; other texts are left as written. User text (names,
+scope ids) goes into the labels as expression string literals (``layout_text``), never evaluated.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -38,10 +38,13 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import CATEGORIES, category_label
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS, shareable
+from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
+from gebiedsplugin.qgis_io.layout_text import label_literal
 from gebiedsplugin.qgis_io.summary_pages import PageSequence
-from gebiedsplugin.toolbelt.files import atomic_path
+from gebiedsplugin.toolbelt.files import atomic_path, write_error
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.resources import resource_path
+from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp
 
 DEFAULT_TEMPLATE = ("layouts", "programme_atlas.qpt")
 
@@ -49,11 +52,6 @@ DEFAULT_TEMPLATE = ("layouts", "programme_atlas.qpt")
 def template_path(request: ExportRequest) -> Path:
     """The template the request names, else the plugin's own."""
     return Path(request.template) if request.template else resource_path(*DEFAULT_TEMPLATE)
-
-
-def _q(text: str) -> str:
-    """*text* as an expression string literal."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _expr(text: str) -> str:
@@ -162,7 +160,7 @@ class AtlasBuilder:
             "{date}": tr("Printed on {}").format(_expr("format_date(now(), 'yyyy-MM-dd')")),
             "{source}": tr("Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, "
                            "statutory tasks and the multi-year programme (MJP) on one map.").format(
-                self.programme_name),
+                label_literal(self.programme_name)),
             "{page}": tr("Map page {} of {}").format(_expr("@atlas_featurenumber"), _expr("@atlas_totalfeatures")),
             "{empty}": _expr("CASE WHEN \"item_count\" = 0 THEN {} ELSE '' END".format(
                 _q(tr("No interventions or programme projects in this area for this period.")))),
@@ -303,7 +301,7 @@ class AtlasBuilder:
         settings.dpi = self.request.png_dpi
         atlas = self.layout.atlas()
         written = []
-        workdir = tempfile.mkdtemp(prefix="gebiedsplugin-png-", dir=self.request.folder)
+        workdir = str(new_temp(Path(self.request.folder) / "png-pages", suffix="", create="dir"))
         try:
             if not atlas.beginRender():
                 raise ProgrammeError(tr("The atlas has no pages."))
@@ -321,16 +319,15 @@ class AtlasBuilder:
                     feedback.setProgress(100.0 * (i + 1) / atlas.count())
             atlas.endRender()
         finally:
-            for leftover in Path(workdir).glob("*"):
-                leftover.unlink()
-            os.rmdir(workdir)
+            remove_temp(workdir)
         return written
 
     def _image(self, exporter: QgsLayoutExporter, base: str, settings, written: list) -> None:
         """Every page of the exporter's layout as the next numbered PNGs (appended to *written*)."""
         result = exporter.exportToImage(base, settings)
         if result != QgsLayoutExporter.ExportResult.Success:
-            raise ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
+            error = ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
+            raise write_error(error, self.request.png_path(len(written) + 1), os.path.dirname(base)) or error
         for p in range(exporter.layout().pageCollection().pageCount()):
             name = base if p == 0 else base[:-4] + "_{}.png".format(p + 1)
             target = self.request.png_path(len(written) + 1)

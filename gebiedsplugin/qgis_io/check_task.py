@@ -13,17 +13,16 @@ from typing import Callable, Optional
 
 import numpy as np
 import shapely
-from osgeo import gdal, osr
+from osgeo import osr
 from qgis.core import QgsTask
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import Scope, count_by_rule, in_scope
 from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.core.rules.engine import ignored_settings
+from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
-
-_SPATIAL = ("districts", "neighbourhoods") + schema.INTERVENTION_TABLES + schema.PROJECT_TABLES
 
 
 @dataclass
@@ -59,20 +58,6 @@ class CheckResult:
 def _check_cancel(cancelled: Callable[[], bool]) -> None:
     if cancelled():
         raise Cancelled()
-
-
-def foreign_crs_tables(path: str, crs: str) -> dict:
-    """table -> its authority id, for spatial tables whose CRS differs from the programme's."""
-    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
-    target = osr.SpatialReference()
-    target.SetFromUserInput(crs)
-    out = {}
-    for name in _SPATIAL:
-        layer = ds.GetLayerByName(name)
-        srs = layer.GetSpatialRef() if layer is not None else None
-        if srs is not None and not srs.IsSame(target):
-            out[name] = "{}:{}".format(srs.GetAuthorityName(None), srs.GetAuthorityCode(None))
-    return out
 
 
 def _transform(features: list, source: str, target: str) -> None:
@@ -116,6 +101,9 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
         part = "interventions" if table in schema.INTERVENTION_TABLES else (
             "projects" if table in schema.PROJECT_TABLES else table)
         _transform([f for f in getattr(programme, part) if f.table == table], other, crs)
+    for key, value, default in ignored_settings(programme.settings):
+        notes.append(tr("Settings of {}: {} = '{}' is not a number of 0 or more; the check used the default {}.")
+                     .format(store.name, key, value, "{:g}".format(default)))
     districts = {d.get("district_id") for d in programme.districts}
     if request.district_id and request.district_id not in districts:
         raise ProgrammeError(tr("Unknown district: {} (known: {}).").format(

@@ -1,7 +1,8 @@
 """Data exports of the unified map: the GeoPackage, GeoJSON (EPSG:4326, RFC 7946) and CSV tables.
 
 Everything here except embed_styles() uses OGR only and is safe in a worker thread (no layers).
-Each file is written under a temporary name and renamed when complete (toolbelt.files).
+Each file is written under a temporary name and renamed when complete (toolbelt.files). CSV text
+cells that a spreadsheet would run as a formula start with a single quote (toolbelt.csv_cells).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from osgeo import gdal, ogr
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.atlas_pages import PAGE_FIELDS, SUMMARY_FIELDS, summary_rows
 from gebiedsplugin.core.unified import FIELD_NAMES, UNIFIED_FIELDS, UnifiedMap
-from gebiedsplugin.qgis_io.ogr_tables import spatial_ref
+from gebiedsplugin.qgis_io.store.ogr_tables import spatial_ref
+from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 
 gdal.UseExceptions()
@@ -141,7 +143,7 @@ def write_items_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
             writer.writerow(FIELD_NAMES + CSV_EXTRA)
             for feat, pt in zip(items, points):
                 xy = ("", "") if pt is None or pt.is_empty else (round(pt.x, 2), round(pt.y, 2))
-                writer.writerow([_csv(feat.attrs.get(n)) for n in FIELD_NAMES] + list(xy))
+                writer.writerow([safe_cell(feat.attrs.get(n)) for n in FIELD_NAMES] + list(xy))
         shareable(tmp)
     return str(target)
 
@@ -153,13 +155,9 @@ def write_summary_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
             writer = csv.DictWriter(out, fieldnames=SUMMARY_FIELDS)
             writer.writeheader()
             for row in summary_rows(unified):
-                writer.writerow({k: _csv(v) for k, v in row.items()})
+                writer.writerow({k: safe_cell(v) for k, v in row.items()})
         shareable(tmp)
     return str(target)
-
-
-def _csv(value):
-    return "" if value is None else value
 
 
 def embed_styles(path: str, styles: dict) -> None:

@@ -14,7 +14,13 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import area_budget, budget_by_year, funder_matrix, money_by, prepare
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io import overview_tables
-from gebiedsplugin.qgis_io.overview_charts import draw_budget_by_year, draw_funder_shares, draw_money_by, money_text
+from gebiedsplugin.qgis_io.overview_charts import (
+    draw_budget_by_year,
+    draw_funder_shares,
+    draw_money_by,
+    money_text,
+    plain_text,
+)
 from gebiedsplugin.qgis_io.overview_tables import (  # noqa: F401 - coverage_state: for the panels
     coverage_state,
     period_text,
@@ -43,7 +49,7 @@ def write_district_report(store, output: str, districts: str = "", year_from: Op
     ov = prepare(store.read_programme())
     areas = report_areas(ov, districts)
     matrix = funder_matrix(ov, year_from, year_to)
-    with atomic_path(output, overwrite) as tmp:
+    with atomic_path(output, overwrite) as tmp, plain_text():  # names are printed, not read as TeX
         with PdfPages(tmp) as pdf:
             for k, area in enumerate(areas):
                 if feedback is not None:

@@ -8,10 +8,9 @@ finishes the export (styles, atlas) with exporter.finish_export().
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -25,13 +24,19 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.qgis_io.store.open import open_store
+from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 
 
 @dataclass
 class Prepared:
-    """What the worker produced: the working GeoPackage, the pages, files already written."""
+    """What the worker produced: the working GeoPackage, the pages, files already written.
+
+    The output files are written into *staging* (a hidden folder beside them) and appear under
+    their names (the paths in *files*) only when the whole export succeeded (finish_export()).
+    """
 
     workdir: str
     gpkg: str
@@ -41,9 +46,13 @@ class Prepared:
     files: dict = field(default_factory=dict)  # format -> [paths]
     timings: dict = field(default_factory=dict)
     overview: Optional[Overview] = None  # for the district summary pages (None: none asked for)
+    staging: Optional[Staging] = None
 
     def cleanup(self) -> None:
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        """Remove the working files and whatever is still staged (nothing after a commit)."""
+        remove_temp(self.workdir)
+        if self.staging is not None:
+            self.staging.discard()
 
 
 def check_request(request: ExportRequest) -> None:
@@ -75,10 +84,24 @@ def check_request(request: ExportRequest) -> None:
 
 def _writable(folder: Path) -> bool:
     try:
-        with tempfile.NamedTemporaryFile(dir=str(folder), prefix=".write-test-"):
-            return True
+        remove_temp(new_temp(folder / "write-test"))
+        return True
     except OSError:
         return False
+
+
+def export_error(error: BaseException, workdir: str = ""):
+    """What to tell of a failed export (None: re-raise *error* as is): a full disk by the file, and
+    that none of the export's files was written; any other failure of a write as a readable message."""
+    if isinstance(error, DiskFullError):
+        return DiskFullError(tr("The disk is full: {} could not be written. The export was stopped: none of its "
+                                "files was written and existing files are unchanged.").format(error.path), error.path)
+    if workdir and is_disk_full(error, workdir):
+        return DiskFullError(tr("The disk is full: the export's working copy in {} could not be written. Nothing "
+                                "was exported; existing files are unchanged.").format(workdir), workdir)
+    if isinstance(error, (OSError, RuntimeError)) and not isinstance(error, InterruptedError):
+        return ProgrammeError(tr("The export failed: {}").format(error))
+    return None
 
 
 def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], None]] = None,
@@ -107,10 +130,14 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
     timings["read_unify"] = time.perf_counter() - t0
     progress(30)
     _check_cancel(cancelled)
-    workdir = tempfile.mkdtemp(prefix="gebiedsplugin-export-")
+    temp = Path(tempfile.gettempdir())
+    sweep_stale(temp)
+    workdir = str(new_temp(temp / "gebiedsplugin-export", suffix="", create="dir"))
     prepared = Prepared(workdir, str(Path(workdir) / (request.stem + ".gpkg")), pages, len(unified), store.name,
                         timings=timings)
     try:
+        prepared.staging = Staging(request.folder, request.stem)
+        staged = replace(request, folder=str(prepared.staging.path))
         t1 = time.perf_counter()
         if request.summary_pages and {"pdf", "png"} & set(request.formats):
             prepared.overview = prepare_overview(programme)  # the aggregations of the Overview dock
@@ -118,20 +145,23 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)
         if "geojson" in request.formats:
-            prepared.files["geojson"] = [data_export.write_geojson(
-                str(request.path(".geojson")), unified, request.overwrite, cancelled)]
+            data_export.write_geojson(str(staged.path(".geojson")), unified, False, cancelled)
+            prepared.files["geojson"] = [str(request.path(".geojson"))]
         progress(85)
         if "csv" in request.formats:
-            prepared.files["csv"] = [
-                data_export.write_items_csv(str(request.path("_items.csv")), unified, request.overwrite),
-                data_export.write_summary_csv(str(request.path("_summary.csv")), unified, request.overwrite)]
+            data_export.write_items_csv(str(staged.path("_items.csv")), unified, False)
+            data_export.write_summary_csv(str(staged.path("_summary.csv")), unified, False)
+            prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
         timings["data_files"] = time.perf_counter() - t1
         progress(100)
     except InterruptedError:
         prepared.cleanup()
         raise ProgrammeError(tr("The export was cancelled.")) from None
-    except BaseException:
+    except BaseException as e:
+        error = export_error(e, workdir)  # before the cleanup: a full disk is told by its free space
         prepared.cleanup()
+        if error is not None:
+            raise error from None
         raise
     return prepared
 

@@ -86,6 +86,11 @@ def configure_layer(layer: QgsVectorLayer, table: schema.Table, lang: str, value
         expression = default_expression(field, district_layer_id, neighbourhood_layer_id)
         if expression:
             layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression, field.on_update))
+    version = layer.fields().indexFromName(schema.ROW_VERSION)
+    if version >= 0:
+        # QGIS's own commit of a new row writes 0, which the database refuses: new rows are saved
+        # by the edit session (qgis_io/edit_session.py), which states version 1 itself.
+        layer.setDefaultValueDefinition(version, QgsDefaultValue("0"))
     end = layer.fields().indexFromName("end_year")
     if end >= 0 and layer.fields().indexFromName("start_year") >= 0:
         layer.setConstraintExpression(

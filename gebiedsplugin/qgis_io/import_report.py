@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from gebiedsplugin.core import import_rows as ir
 from gebiedsplugin.core import schema
@@ -11,24 +12,37 @@ from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 
 def _templates() -> dict:
-    # One literal per code so the translation tool finds them.
+    # One literal per code so the translation tool finds them. {where} names the file, the row (line,
+    # sheet row, fid or feature) and the row's key; {field} the field with its alias.
     return {
-        ir.MANDATORY: tr("Row {row}: {field} is mandatory but empty."),
-        ir.NOT_NUMBER: tr("Row {row}: {field} must be a number, not '{value}'."),
-        ir.NOT_INTEGER: tr("Row {row}: {field} must be a whole number, not '{value}'."),
-        ir.OUT_OF_RANGE: tr("Row {row}: {field} = {value} is outside {extra}."),
-        ir.UNKNOWN_CODE: tr("Row {row}: {field} has an unknown value '{value}' (not in the list '{extra}')."),
-        ir.NOT_BOOLEAN: tr("Row {row}: {field} must be yes or no, not '{value}'."),
-        ir.BAD_ENCODING: tr("Row {row}: {field} holds text that is not valid UTF-8 ('{value}'); "
+        ir.MANDATORY: tr("{where}: {field} is mandatory but empty."),
+        ir.NOT_NUMBER: tr("{where}: {field} must be a number, not '{value}'."),
+        ir.NOT_INTEGER: tr("{where}: {field} must be a whole number, not '{value}'."),
+        ir.OUT_OF_RANGE: tr("{where}: {field} = {value} is outside {extra}."),
+        "below_minimum": tr("{where}: {field} = {value} is below the minimum {extra}."),
+        "negative": tr("{where}: {field} = {value} is negative; it must be 0 or more."),
+        ir.IMPLAUSIBLE_YEAR: tr("{where}: {field} = {value} is not a plausible year (not between {extra}); "
+                                "nothing outside it is accepted."),
+        ir.IMPLAUSIBLE_AMOUNT: tr("{where}: {field} = {value} is not a plausible amount (more than {extra} EUR); "
+                                  "check the unit and the decimal separator."),
+        ir.UNKNOWN_CODE: tr("{where}: {field} has an unknown value '{value}' (not in the list '{extra}')."),
+        ir.NOT_BOOLEAN: tr("{where}: {field} must be yes or no, not '{value}'."),
+        ir.BAD_ENCODING: tr("{where}: {field} holds text that is not valid UTF-8 ('{value}'); "
                             "set the source's encoding (for a shapefile: its .cpg file)."),
-        ir.DUPLICATE_KEY: tr("Row {row}: key {field} = '{value}' occurs more than once in the source "
-                             "(also in row {extra})."),
-        ir.END_BEFORE_START: tr("Row {row}: end year {value} is before start year {extra}."),
-        ir.NO_GEOMETRY: tr("Row {row}: no geometry."),
-        ir.WRONG_GEOMETRY: tr("Row {row}: a {value} geometry does not fit this target."),
-        ir.INVALID_GEOMETRY: tr("Row {row}: invalid geometry that cannot be repaired safely ({value})."),
-        ir.REPAIRED_GEOMETRY: tr("Row {row}: invalid geometry repaired ({value})."),
-        "transform_failed": tr("Row {row}: the geometry cannot be transformed to the programme's CRS ({value})."),
+        ir.DUPLICATE_KEY: tr("{where}: key {field} = '{value}' occurs more than once in the source "
+                             "(also at {extra})."),
+        ir.END_BEFORE_START: tr("{where}: {field} = {value} is before {other} = {extra}."),
+        ir.NO_GEOMETRY: tr("{where}: the geometry is missing."),
+        ir.WRONG_GEOMETRY: tr("{where}: the geometry is a {value}, which does not fit this target."),
+        ir.INVALID_GEOMETRY: tr("{where}: the geometry is invalid and cannot be repaired safely ({value})."),
+        ir.REPAIRED_GEOMETRY: tr("{where}: the geometry was invalid and has been repaired ({value})."),
+        ir.FAR_OUTSIDE: tr("{where}: the geometry lies {value} km outside the programme's districts "
+                           "(more than {extra} km): are the coordinates in another CRS than the source says? "
+                           "Set the source CRS."),
+        ir.FAR_OUTSIDE_CRS: tr("{where}: the geometry lies {value} km outside the area where the programme's CRS "
+                               "applies (more than {extra} km): are the coordinates in another CRS than the source "
+                               "says? Set the source CRS."),
+        "transform_failed": tr("{where}: the geometry cannot be transformed to the programme's CRS ({value})."),
     }
 
 
@@ -42,17 +56,44 @@ def field_label(target: str, name) -> str:
     return "{} ({})".format(name, alias)
 
 
-def describe(issue: ir.Issue, target: str) -> str:
-    """One sentence for *issue*."""
-    template = _templates().get(issue.code, "{row}: {value}")
+def describe(issue: ir.Issue, target: str, places=None) -> str:
+    """One sentence for *issue*: where (file, row, key), which field, which value, what is wrong.
+
+    *places* (a SourcePlaces) names the file and the row's line, sheet row, fid or feature; without it
+    the row is named by its position ('feature 3')."""
+    code = issue.code
     extra = issue.extra
-    if issue.code == ir.OUT_OF_RANGE and extra:
+    value = issue.value
+    if code == ir.OUT_OF_RANGE and extra:
         lo, hi = extra
-        extra = "{}–{}".format("" if lo is None else _num(lo), "" if hi is None else _num(hi))
+        if hi is None and lo is not None:
+            code, extra = ("negative" if lo == 0 else "below_minimum"), _num(lo)
+        else:
+            extra = "{}–{}".format("" if lo is None else _num(lo), "" if hi is None else _num(hi))
+    elif code == ir.IMPLAUSIBLE_YEAR:
+        extra = "{}–{}".format(*extra)
+    elif code == ir.IMPLAUSIBLE_AMOUNT:
+        extra = "{:,.0f}".format(extra).replace(",", "." if ui_language() == "nl" else ",")
+    elif code in (ir.FAR_OUTSIDE, ir.FAR_OUTSIDE_CRS):
+        value, extra = "{:.1f}".format(value / 1000.0), "{:g}".format(extra / 1000.0)
+        if ui_language() == "nl":
+            value, extra = value.replace(".", ","), extra.replace(".", ",")
+    elif code == ir.DUPLICATE_KEY and isinstance(extra, list):
+        extra = ", ".join(places.place(e) if places is not None else str(e) for e in extra)
     elif isinstance(extra, list):
         extra = ", ".join(str(e) for e in extra)
-    field_text = field_label(target, issue.field) if issue.field and "," not in issue.field else issue.field
-    return template.format(row=issue.row, field=field_text, value=issue.value, extra=extra)
+    template = _templates().get(code, "{where}: {value}")
+    field_text = issue.field or ""
+    if issue.field and issue.field != ir.GEOMETRY and "," not in issue.field:
+        field_text = field_label(target, issue.field)
+    where = places.where(issue.row, issue.key) if places is not None else _plain_where(issue)
+    return template.format(where=where, field=field_text, value=value, extra=extra,
+                           other=field_label(target, "start_year"))
+
+
+def _plain_where(issue: ir.Issue) -> str:
+    text = tr("feature {}").format(issue.row)
+    return "{} ({})".format(text, issue.key) if issue.key else text
 
 
 def _num(x) -> str:
@@ -73,20 +114,34 @@ def report_text(result) -> str:
     else:
         head = tr("Nothing imported into {target}: {counts}.")
     lines = [head.format(target=result.target, counts=counts_text(result.plan.counts()))]
-    lines += [describe(i, result.target) for i in result.plan.rejected]
-    lines += [describe(i, result.target) for i in result.plan.notes]
+    places = getattr(result, "places", None)
+    lines += [describe(i, result.target, places) for i in result.plan.rejected]
+    lines += [describe(i, result.target, places) for i in result.plan.notes]
     lines += result.messages
     return "\n".join(lines)
 
 
 def report_json(result) -> str:
     """The report as JSON: target, dry_run, written, counts, rejected [{row, field, code, message}], notes."""
+    places = getattr(result, "places", None)
+
     def item(i):
-        return {"row": i.row, "field": i.field, "code": i.code, "message": describe(i, result.target)}
+        return {"row": i.row, "place": places.place(i.row) if places is not None else None, "key": i.key,
+                "field": i.field, "value": _json_value(i.value), "code": i.code,
+                "message": describe(i, result.target, places)}
 
     return json.dumps({
         "target": result.target, "dry_run": result.dry_run, "written": result.written,
         "counts": result.plan.counts(), "rejected": [item(i) for i in result.plan.rejected],
         "notes": [item(i) for i in result.plan.notes] + [{"message": m} for m in result.messages],
         "crs": schema.DEFAULT_CRS if not result.crs else result.crs,
+        "source": places.name if places is not None else None,
     }, ensure_ascii=False, indent=1)
+
+
+def _json_value(value):
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    return str(value)

@@ -26,12 +26,23 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGETS, is_spatial, parse_mapping, unmapped_mandatory
-from gebiedsplugin.core.import_rows import ImportPlan, Issue, classify, convert_rows, derive_districts
+from gebiedsplugin.core.import_rows import (
+    FAR_OUTSIDE_CRS,
+    GEOMETRY,
+    ImportPlan,
+    Issue,
+    classify,
+    convert_rows,
+    derive_districts,
+    refuse_far_away,
+)
+from gebiedsplugin.core.plausibility import bounds_of
 from gebiedsplugin.qgis_io.convert import to_shapely
-from gebiedsplugin.qgis_io.gpkg_upsert import city_row, read_existing, value_codes, whole_city_missing
 from gebiedsplugin.qgis_io.import_report import field_label, report_text
 from gebiedsplugin.qgis_io.import_source import looks_like_degrees, open_source, xy_columns
-from gebiedsplugin.qgis_io.stores import open_store
+from gebiedsplugin.qgis_io.import_targets import city_row, read_existing, value_codes, whole_city_missing
+from gebiedsplugin.qgis_io.import_where import SourcePlaces
+from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
 
 # Targets whose district_id the programme derives from the geometry when the source leaves it empty.
@@ -56,6 +67,7 @@ class ImportResult:
     written: bool = False
     crs: str = ""
     messages: list = field(default_factory=list)
+    places: Optional[SourcePlaces] = None  # names the source file and its rows in the report
 
     def counts(self) -> dict:
         return self.plan.counts()
@@ -87,10 +99,12 @@ def _flat(geom: QgsGeometry) -> QgsGeometry:
 
 def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateReferenceSystem,
                 context: QgsCoordinateTransformContext, feedback=None,
-                source_crs: Optional[QgsCoordinateReferenceSystem] = None) -> list:
+                source_crs: Optional[QgsCoordinateReferenceSystem] = None,
+                places: Optional[SourcePlaces] = None) -> list:
     """[(attrs, shapely geometry | Issue | None)] of every feature, geometries in *dest_crs*.
 
-    *source_crs*, when valid, says what the coordinates are, whatever the source claims or lacks."""
+    *source_crs*, when valid, says what the coordinates are, whatever the source claims or lacks.
+    *places*, when given, records each feature's id so the report can name its line or fid."""
     names = layer.fields().names()
     spatial = is_spatial(target)
     has_geom = layer.isSpatial()
@@ -110,6 +124,8 @@ def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateRefer
     total = max(layer.featureCount(), 1)
     for n, feat in enumerate(layer.getFeatures(), start=1):
         attrs = {name: python_value(feat[name]) for name in names}
+        if places is not None:
+            places.add(feat.id())
         geom = None
         if transform is not None:
             if xy:
@@ -122,7 +138,7 @@ def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateRefer
                     qgeom.transform(transform)
                     geom = to_shapely(qgeom)
                 except (QgsCsException, shapely.errors.GEOSException) as e:
-                    geom = Issue("transform_failed", n, None, str(e))
+                    geom = Issue("transform_failed", n, GEOMETRY, str(e))
         out.append((attrs, geom))
         if feedback is not None:
             if feedback.isCanceled():
@@ -164,22 +180,47 @@ def plan_import(programme, layer: QgsVectorLayer, target: str, mapping: dict,
         raise ProgrammeError(tr("No source field is mapped to the mandatory field(s): {}; nothing was imported.")
                              .format(", ".join(field_label(target, m) for m in missing)))
     dest_crs = QgsCoordinateReferenceSystem(store.crs())
-    rows = read_source(layer, target, dest_crs, context or QgsCoordinateTransformContext(), feedback, source_crs)
+    places = SourcePlaces.of(layer)
+    rows = read_source(layer, target, dest_crs, context or QgsCoordinateTransformContext(), feedback, source_crs,
+                       places)
     if not rows:
         raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
     converted, rejected, notes = convert_rows(rows, target, mapping, value_codes(store))
-    if target in _DERIVED_DISTRICT:
+    if is_spatial(target):
         districts = read_existing(store, "districts")
-        derive_districts(converted, [(key[0], value[3]) for key, value in districts.items()])
+        extent = bounds_of(value[3] for value in districts.values())
+        if extent is not None:
+            converted, far = refuse_far_away(converted, target, extent)
+        else:
+            converted, far = refuse_far_away(converted, target, crs_area(dest_crs, context), code=FAR_OUTSIDE_CRS)
+        rejected = sorted(rejected + far, key=lambda i: i.row)
+        if target in _DERIVED_DISTRICT:
+            derive_districts(converted, [(key[0], value[3]) for key, value in districts.items()])
     existing = read_existing(store, target)
     plan = classify(converted, existing, rejected, notes)
-    result = ImportResult(target, plan, crs=dest_crs.authid())
+    result = ImportResult(target, plan, crs=dest_crs.authid(), places=places)
     if whole_city_missing(store, target) and not any(r.key == ("city",) for r in converted):
         city = city_row(plan, tr("Whole city"))
         if city is not None:
             plan.added.append(city)
             result.messages.append(tr("The whole-city area (city) was added as the union of the districts."))
     return result
+
+
+def crs_area(crs: QgsCoordinateReferenceSystem, context=None) -> Optional[tuple]:
+    """The area of use of *crs* as (minx, miny, maxx, maxy) in *crs*, or None when unknown."""
+    bounds = crs.bounds()  # WGS84
+    if bounds.isEmpty() or not crs.isValid():
+        return None
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    try:
+        transform = QgsCoordinateTransform(wgs84, crs, context or QgsCoordinateTransformContext())
+        box = transform.transformBoundingBox(bounds)
+    except QgsCsException:
+        return None
+    if box.isEmpty() or not box.isFinite():
+        return None
+    return box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
 
 
 def run_import(programme: str, source, target: str, mapping=None, dry_run: bool = False,
@@ -209,8 +250,8 @@ def run_import(programme: str, source, target: str, mapping=None, dry_run: bool 
     if dry_run:
         return result
     if result.plan.rejected and not valid_only:
-        raise ImportRejected(tr("{} row(s) rejected; nothing was imported.\n").format(
-            len(result.plan.rejected_rows)) + result.text(), result)
+        raise ImportRejected(tr("{}: {} row(s) rejected; nothing was imported.\n").format(
+            result.places.name or layer.name(), len(result.plan.rejected_rows)) + result.text(), result)
     if result.plan.added or result.plan.updated:
         store.apply_import(target, result.plan)
     result.written = True

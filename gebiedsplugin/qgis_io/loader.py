@@ -6,6 +6,7 @@ from qgis.core import QgsCategorizedSymbolRenderer, QgsMapLayer, QgsProject, Qgs
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.edit_session import attach
 from gebiedsplugin.qgis_io.forms import configure_layer
 from gebiedsplugin.qgis_io.overlap import register_functions
 from gebiedsplugin.qgis_io.temporal import set_temporal_layers
@@ -62,11 +63,9 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
     neighbourhood_id = layers["neighbourhoods"].id()
     for table_name, layer in layers.items():
         configure_layer(layer, schema.table(table_name), lang, value_lists, district_id, neighbourhood_id)
-        store_setup = getattr(store, "configure_layer", None)  # e.g. PostGIS: send the row version
-        if store_setup is not None:
-            store_setup(layer, table_name)
         _apply_style(layer, table_name, lang)
     set_temporal_layers(layers)
+    attach(store, layers, project)
     group = project.layerTreeRoot().insertGroup(0, tr("Programme: {}").format(store.name))
     for table_name in schema.LAYER_TABLES:
         project.addMapLayer(layers[table_name], False)

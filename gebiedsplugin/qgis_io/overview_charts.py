@@ -17,6 +17,18 @@ STATUS_COLOURS = {"idea": "#bab0ac", "planned": "#4c78a8", "in_progress": "#f585
                   "cancelled": "#e45756"}
 
 
+def plain_text():
+    """A context in which matplotlib prints texts as written: names with two ``$`` are not TeX math
+    (``Wijk $x^2$``), and one with an unknown command (``$\\foo$``) does not abort the drawing."""
+    import contextlib
+
+    import matplotlib
+
+    if "text.parse_math" not in matplotlib.rcParams:  # matplotlib < 3.5 cannot switch it off
+        return contextlib.nullcontext()
+    return matplotlib.rc_context({"text.parse_math": False})
+
+
 def money_text(value: float, lang: str = "en") -> str:
     """Short money text: € 1.2M / € 950k (Dutch: € 1,2 mln / € 950k)."""
     value = float(value or 0)

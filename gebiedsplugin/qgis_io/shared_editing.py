@@ -1,53 +1,18 @@
-"""Shared editing for people: refused saves as a clear message, audit trail entries as table rows.
+"""Audit trail entries (either store, ``store/audit.py``) as rows a planner reads.
 
-The locking trigger (``postgis_ddl._ROW_GUARD``) refuses a stale save with SQLSTATE 40001, hint
-``gebiedsplugin:conflict`` and a message naming the intervention, who changed it and when. QGIS
-hands that on inside ``layer.commitErrors()`` among provider text; ``conflicts()`` picks out the
-fields so the dock shows a translated sentence instead of raw SQL errors.
+A refused save is worded by ``store/save.conflict_message``.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime, timezone
 
+from gebiedsplugin.core import schema
 from gebiedsplugin.toolbelt.i18n import tr
 
-HINT = "gebiedsplugin:conflict"
-_REFUSED = re.compile(r'Intervention "(?P<title>.*?)" was changed by (?P<who>.*?) at '
-                      r'(?P<when>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC) after you read it')
 # Bookkeeping columns every change touches; not listed as "what changed".
-_QUIET = {"version", "modified_at", "modified_by", "geom_wkt", "fid"}
-
-
-def conflicts(errors) -> list:
-    """[{title, who, when}] of the refused saves named in *errors* (commit error texts), in order."""
-    text = "\n".join(str(e) for e in errors or ())
-    found, seen = [], set()
-    for match in _REFUSED.finditer(text):
-        item = (match.group("title"), match.group("who"), match.group("when"))
-        if item not in seen:
-            seen.add(item)
-            found.append(dict(zip(("title", "who", "when"), item)))
-    return found
-
-
-def is_conflict(errors) -> bool:
-    """True when *errors* contain a save refused by the locking trigger."""
-    text = "\n".join(str(e) for e in errors or ())
-    return HINT in text or bool(_REFUSED.search(text))
-
-
-def conflict_message(errors) -> str:
-    """One translated paragraph for the planner: whose change won, and that nothing of theirs is lost."""
-    parts = [tr("“{}” was changed by {} at {} after you opened it.").format(c["title"], c["who"], c["when"])
-             for c in conflicts(errors)]
-    if not parts:
-        parts = [tr("Someone else saved one of these interventions after you opened it.")]
-    return " ".join(parts) + " " + tr(
-        "Your save was refused so that nothing is overwritten. Your edits are still in the edit buffer: "
-        "note them, discard, and make your change again on the current version.")
+_QUIET = {"row_version", "version", "modified_at", "modified_by", "geom_wkt", "fid"}
 
 
 def _when(value) -> str:
@@ -79,7 +44,7 @@ def audit_rows(trail: list) -> list:
         operation = entry.get("operation")
         details = []
         if operation == "UPDATE":
-            details = ["{}: {} → {}".format(k, "—" if a is None else a, "—" if b is None else b)
+            details = ["{}: {} → {}".format(k, _shown(entry, k, a), _shown(entry, k, b))
                        for k, a, b in changed_fields(entry)]
             if entry.get("geometry_changed"):
                 details.append(tr("shape changed"))
@@ -87,4 +52,37 @@ def audit_rows(trail: list) -> list:
         if entry.get("db_user") and entry.get("db_user") != who:
             who = "{} ({})".format(who, entry["db_user"])
         out.append((_when(entry.get("changed_at")), who, labels.get(operation, operation or ""), "; ".join(details)))
+    return out
+
+
+def _shown(entry: dict, name: str, value) -> str:
+    """A value as a planner reads it, the same from either store (0/1 booleans, 500.0 amounts)."""
+    if value is None:
+        return "—"
+    table = schema.TABLES_BY_NAME.get(entry.get("table") or "")
+    kind = table.field(name).type if table is not None and name in table.field_names else None
+    if kind == schema.BOOLEAN:
+        return tr("yes") if value else tr("no")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def planners(trail: list) -> list:
+    """The distinct planners in *trail*, sorted."""
+    return sorted({e.get("changed_by") or "" for e in trail} - {""})
+
+
+def filter_trail(trail: list, planner: str | None = None, since=None, until=None) -> list:
+    """Entries of *planner* (None: anyone) changed on a day from *since* to *until* (dates; None: open)."""
+    out = []
+    for entry in trail:
+        if planner and entry.get("changed_by") != planner:
+            continue
+        day = _when(entry.get("changed_at"))[:10]
+        if since is not None and day < since.isoformat():
+            continue
+        if until is not None and day > until.isoformat():
+            continue
+        out.append(entry)
     return out

@@ -5,7 +5,8 @@ A second layout from the template ``resources/layouts/district_summary.qpt``: pi
 charts (matplotlib, Agg, drawn at the item's size by ``overview_charts``), manual tables hold the
 rows of ``overview_tables``; every number comes from ``core.aggregations`` / ``core.comparisons``.
 ``PageSequence`` hands the atlas pages and the summary pages in print order to
-``QgsLayoutExporter.exportToPdf``, which writes them into one PDF. Main thread only.
+``QgsLayoutExporter.exportToPdf``, which writes them into one PDF. Names go into the labels as
+expression string literals (``layout_text``): a label evaluates its text. Main thread only.
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ from gebiedsplugin.core.atlas_pages import summary_area
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.qgis_io import overview_tables
-from gebiedsplugin.qgis_io.overview_charts import draw_budget_by_year, draw_funder_shares, draw_money_by, money_text
+from gebiedsplugin.qgis_io.layout_text import label_literal
+from gebiedsplugin.qgis_io.overview_charts import (
+    draw_budget_by_year,
+    draw_funder_shares,
+    draw_money_by,
+    money_text,
+    plain_text,
+)
 from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.resources import resource_path
@@ -108,12 +116,12 @@ class SummaryPages:
         lang = self.request.lang
         return {
             "{title}": (tr("City summary: {}") if area == schema.CITY_ID else tr("District summary: {}")).format(
-                page.name),
+                label_literal(page.name)),
             "{subtitle}": tr("Period {}").format(period_text(y_from, y_to)) + " · " + tr(
                 "Planned {} · area budget {}").format(money_text(planned, lang), money_text(budget, lang)),
             "{date}": tr("Printed on {}").format("[% format_date(now(), 'yyyy-MM-dd') %]"),
             "{source}": tr("Source: programme {} (gebiedsplugin). The same figures as the Overview dock.").format(
-                self.programme_name),
+                label_literal(self.programme_name)),
             "{page}": tr("Summary of map page {} of {}").format(page.page, len(self.pages)),
         }
 
@@ -187,14 +195,15 @@ def render_chart(draw, path: str, width_mm: float, height_mm: float) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI, constrained_layout=True)
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot(1, 1, 1)
-    draw(ax)
-    title = ax.get_title()
-    if len(title) * TITLE_CHAR_MM > 0.8 * width_mm:  # a long (Dutch) title: two lines, not off the chart
-        ax.title.set_text(textwrap.fill(title, width=len(title) // 2 + 6))
-    fig.savefig(path, dpi=CHART_DPI, facecolor="white")
+    with plain_text():  # names are printed, not read as TeX
+        fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI, constrained_layout=True)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot(1, 1, 1)
+        draw(ax)
+        title = ax.get_title()
+        if len(title) * TITLE_CHAR_MM > 0.8 * width_mm:  # a long (Dutch) title: two lines, not off the chart
+            ax.title.set_text(textwrap.fill(title, width=len(title) // 2 + 6))
+        fig.savefig(path, dpi=CHART_DPI, facecolor="white")
 
 
 def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> None:

@@ -69,7 +69,7 @@ TITLES = {
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_check_overview_export_docks_in_the_desktop(tmp_path, lang):
     from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     programme, manifest = generate_sample(seed=42)
     path = GpkgStore.create(tmp_path / "voorbeeldstad.gpkg", programme.crs, programme).path

@@ -117,7 +117,7 @@ def test_draw_an_intervention_in_the_desktop(tmp_path, lang):
     # The sample is written here, not inside QGIS: with Debian's QGIS the venv's shapely (own GEOS)
     # crashes in prepared predicates inside the desktop process (see the report of issue 3).
     from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     programme, manifest = generate_sample(seed=42)
     path = GpkgStore.create(tmp_path / "voorbeeldstad.gpkg", programme.crs, programme).path

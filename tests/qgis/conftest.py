@@ -48,7 +48,7 @@ def provider(processing_ready):
 def sample_master(tmp_path_factory, qgis_app):
     """Voorbeeldstad (default size) written once per session; copy it before changing it."""
     from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     programme, manifest = generate_sample(seed=42)
     path = tmp_path_factory.mktemp("sample") / "voorbeeldstad.gpkg"
@@ -68,6 +68,6 @@ def sample_gpkg(sample_master, tmp_path):
 @pytest.fixture()
 def empty_gpkg(tmp_path, qgis_app):
     """A new, empty programme."""
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     return GpkgStore.create(tmp_path / "empty.gpkg").path

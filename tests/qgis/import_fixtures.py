@@ -9,7 +9,7 @@ from pathlib import Path
 from osgeo import gdal, ogr, osr
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 gdal.UseExceptions()
 

@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import QApplication
 
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.gui.prompts import Prompts
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.settings import PluginSettings
 
 Y0, Y1 = 480000, 481000
@@ -68,8 +68,8 @@ class AnsweringPrompts(Prompts):
     def inform(self, title, text):
         self.asked.append(("inform", text))
 
-    def show_history(self, title, trail):
-        self.asked.append(("history", title, trail))
+    def show_history(self, title, trail, whole_programme=False):
+        self.asked.append(("history", title, trail) + (("programme",) if whole_programme else ()))
 
 
 @pytest.fixture()

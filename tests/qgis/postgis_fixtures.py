@@ -87,7 +87,7 @@ def pg_schema(pg_connection):
     import psycopg2
     from psycopg2 import sql
 
-    from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
     name = "t_" + uuid.uuid4().hex[:10]
     yield name
@@ -107,9 +107,51 @@ def pg_schema(pg_connection):
 @pytest.fixture()
 def pg_sample(sample_gpkg, pg_connection, pg_schema):
     """Voorbeeldstad copied from its GeoPackage into a fresh schema: (gpkg store, postgis store, report)."""
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-    from gebiedsplugin.qgis_io.programme_copy import gpkg_to_postgis
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+    from gebiedsplugin.qgis_io.store.transfer import gpkg_to_postgis
 
     source = GpkgStore.open(sample_gpkg[0])
     target, report = gpkg_to_postgis(source, pg_connection, pg_schema)
     return source, target, report
+
+
+FIXTURE_SCHEMA_V1 = "gebied_fixture_v1"
+
+
+def load_v1_dump(connection: str, schema_name: str) -> None:
+    """Restore tests/fixtures/programme_v1_postgis.sql (made by the schema-1 code) as *schema_name*.
+
+    The dump is plain SQL with --inserts; psql's \\restrict meta-commands are dropped and the
+    fixture's schema name (which occurs nowhere else in the dump) is replaced.
+    """
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+
+    dump = Path(__file__).resolve().parent.parent / "fixtures" / "programme_v1_postgis.sql"
+    lines = [line for line in dump.read_text(encoding="utf-8").splitlines() if not line.startswith("\\")]
+    text = "\n".join(lines).replace(FIXTURE_SCHEMA_V1, schema_name)
+    conn = PostgisStore(connection, schema_name).connect()
+    try:
+        with conn.cursor() as cur:
+            cur.execute(text)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.fixture()
+def pg_extra_schemas(pg_connection):
+    """A list to put schema names in (fresh programmes, backups); all dropped after the test."""
+    from psycopg2 import sql
+
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+
+    names: list = []
+    yield names
+    conn = PostgisStore(pg_connection, "public").connect()
+    try:
+        with conn.cursor() as cur:
+            for name in names:
+                cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+        conn.commit()
+    finally:
+        conn.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 STORES = ("gpkg", "postgis")
@@ -36,7 +36,7 @@ def make_store(store_kind, tmp_path, request):
     def make(programme, name: str = "programme"):
         if store_kind == "gpkg":
             return GpkgStore.create(tmp_path / (name + ".gpkg"), programme.crs, programme)
-        from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+        from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
         return PostgisStore.create(request.getfixturevalue("pg_connection"), request.getfixturevalue("pg_schema"),
                                    programme.crs, programme)

@@ -19,7 +19,8 @@ def shift(store, uid: str, dx: float) -> None:
     conn = store.connect()
     with conn.cursor() as cur:
         for table in schema.INTERVENTION_TABLES:
-            cur.execute(sql.SQL("UPDATE {} SET geom = ST_Translate(geom, %s, 0) WHERE uid = %s").format(
+            cur.execute(sql.SQL("UPDATE {} SET geom = ST_Translate(geom, %s, 0), row_version = row_version + 1 "
+                                "WHERE uid = %s").format(
                 sql.Identifier(store.schema_name, table)), (dx, uid))
     conn.commit()
     conn.close()

@@ -110,12 +110,10 @@ def test_history_of_the_selected_intervention(open_dock, store_kind):
     _select(dock, ("interventions_point", fid))
     dock.show_history()
     asked = dock.prompts.asked[-1]
-    if store_kind == "gpkg":
-        assert asked[0] == "inform" and "PostGIS" in asked[1]
-        return
-    assert asked[0] == "history" and asked[1] == "Bench"
+    assert asked[0] == "history" and asked[1] == "Bench"  # both stores keep an audit trail
     trail = asked[2]
-    assert [e["operation"] for e in trail] == ["INSERT", "UPDATE"]
+    # A GeoPackage is filled before its triggers exist, so its creation is not in the trail.
+    assert [e["operation"] for e in trail] == (["UPDATE"] if store_kind == "gpkg" else ["INSERT", "UPDATE"])
     rows = AuditDialog("Bench", trail).rows()
-    assert rows[1][2] == "Changed" and "budget: 500 → 650" in rows[1][3]
-    assert rows[1][1].startswith(trail[1]["changed_by"])
+    assert rows[-1][2] == "Changed" and "budget: 500 → 650" in rows[-1][3]
+    assert rows[-1][1].startswith(trail[-1]["changed_by"])

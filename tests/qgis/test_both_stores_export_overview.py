@@ -8,8 +8,8 @@ from gebiedsplugin.core.aggregations import money_by, prepare
 from gebiedsplugin.core.comparisons import timeline
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.overview_task import read_overview
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.stores_fixtures import *  # noqa: F401,F403
 
 DISTRICTS = 5

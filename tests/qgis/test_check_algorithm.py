@@ -11,9 +11,9 @@ from osgeo import gdal, ogr, osr
 from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.qgis_io.findings_store import FindingsRegister
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
-from gebiedsplugin.qgis_io.ogr_tables import create_table, spatial_ref, write_rows
+from gebiedsplugin.qgis_io.store.findings import FindingsRegister
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.qgis_io.store.ogr_tables import create_table, spatial_ref, write_rows
 from tests.qgis.interventions_fixtures import town_programme
 
 ALG = "gebiedsplugin:check_programme"
@@ -40,7 +40,7 @@ def test_algorithm_finds_the_planted_cases_and_returns_counts(provider, sample_g
     assert {case["rule"] for case in manifest["planted"]} <= {k.split("/")[0] for k in counts}
     layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
     assert layer.isValid() and layer.featureCount() == result["TOTAL"]
-    rows = FindingsRegister(str(path)).rows()
+    rows = FindingsRegister(GpkgStore(str(path))).rows()
     for case in manifest["planted"]:
         assert any(r["rule"] == case["rule"] and set(case["uids"]) <= set(r["subject_uids"].split(","))
                    for r in rows), case["description"]
@@ -112,7 +112,7 @@ def test_bad_data_becomes_findings_not_a_crash(provider, tmp_path):
 
     path = _bad_programme(tmp_path)
     result = processing.run(ALG, {"PROGRAMME": path})
-    rows = FindingsRegister(path).rows()
+    rows = FindingsRegister(GpkgStore(path)).rows()
     by_uid = {}
     for r in rows:
         for uid in r["subject_uids"].split(","):

@@ -10,7 +10,6 @@ from qgis.core import QgsApplication
 
 from gebiedsplugin.gui.check_dock import CheckPrompts
 from gebiedsplugin.gui.check_tree import ROW_ROLE
-from gebiedsplugin.qgis_io.findings_store import FindingsRegister
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -86,7 +85,7 @@ def test_dock_runs_groups_decides_and_exports(dock, tmp_path, qgis_iface):
     assert dock.decide_selected() == 1
     assert dock.run_check()
     _wait(dock)
-    stored = FindingsRegister(dock.store.path).by_id()[conflict["finding_id"]]
+    stored = dock.store.findings_register().by_id()[conflict["finding_id"]]
     assert (stored["status"], stored["note"]) == ("accepted", "Combined with the sewer works")
     assert stored["decided_by"]
 

@@ -8,7 +8,8 @@ from osgeo import gdal, ogr
 from gebiedsplugin.core.findings import AUTO_DECIDER, CLOSED_NOTE, Scope, plan_merge
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, run_check
-from gebiedsplugin.qgis_io.findings_store import FindingsRegister, write_csv
+from gebiedsplugin.qgis_io.store.findings import FindingsRegister, write_csv
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 
 def _planted_found(rows_or_findings, manifest) -> list:
@@ -42,6 +43,7 @@ def _shift_intervention(path, uid: str, dx: float) -> None:
                 for j in range(part.GetPointCount()):
                     part.SetPoint_2D(j, part.GetX(j) + dx, part.GetY(j))
             feat.SetGeometry(moved)
+            feat.SetField("row_version", feat.GetField("row_version") + 1)  # the locking protocol
             layer.SetFeature(feat)
     ds = None
 
@@ -51,7 +53,7 @@ def test_run_check_finds_every_planted_case_and_writes_the_register(sample_gpkg)
     result = run_check(CheckRequest(str(path)))
     assert _planted_found(result.findings, manifest) == []
     assert result.merge == {"new": result.total, "still": 0, "closed": 0, "reopened": 0}
-    rows = FindingsRegister(str(path)).rows()
+    rows = FindingsRegister(GpkgStore(str(path))).rows()
     assert len(rows) == result.total
     assert all(r["status"] == "open" and r["first_seen"] and r["last_seen"] for r in rows)
     assert _planted_found(rows, manifest) == []
@@ -59,13 +61,13 @@ def test_run_check_finds_every_planted_case_and_writes_the_register(sample_gpkg)
     # A second run changes nothing but last_seen.
     again = run_check(CheckRequest(str(path)))
     assert again.merge == {"new": 0, "still": result.total, "closed": 0, "reopened": 0}
-    assert len(FindingsRegister(str(path)).rows()) == result.total
+    assert len(FindingsRegister(GpkgStore(str(path))).rows()) == result.total
 
 
 def test_decision_survives_a_rerun_and_a_fixed_finding_is_closed_not_deleted(sample_gpkg):
     path, manifest = sample_gpkg
     run_check(CheckRequest(str(path)))
-    register = FindingsRegister(str(path))
+    register = FindingsRegister(GpkgStore(str(path)))
     rows = register.by_id()
     conflict = next(r for r in rows.values() if r["rule"] == "conflict")
     accepted = next(r for r in rows.values() if r["rule"] == "not_in_programme")
@@ -74,7 +76,7 @@ def test_decision_survives_a_rerun_and_a_fixed_finding_is_closed_not_deleted(sam
     _shift_intervention(path, conflict["subject_uids"].split(",")[0], 500.0)
     result = run_check(CheckRequest(str(path)))
     assert result.merge["closed"] >= 1
-    after = FindingsRegister(str(path)).by_id()
+    after = FindingsRegister(GpkgStore(str(path))).by_id()
     assert set(rows) <= set(after)  # nothing deleted
     kept = after[accepted["finding_id"]]
     assert (kept["status"], kept["note"], kept["decided_by"]) == ("accepted", "Agreed with the district", "planner")
@@ -86,7 +88,7 @@ def test_decision_survives_a_rerun_and_a_fixed_finding_is_closed_not_deleted(sam
     _shift_intervention(path, conflict["subject_uids"].split(",")[0], -500.0)
     result = run_check(CheckRequest(str(path)))
     assert result.merge["reopened"] == 1
-    reopened = FindingsRegister(str(path)).by_id()[conflict["finding_id"]]
+    reopened = FindingsRegister(GpkgStore(str(path))).by_id()[conflict["finding_id"]]
     assert (reopened["status"], reopened["note"], reopened["decided_by"]) == ("open", None, None)
 
 
@@ -98,7 +100,7 @@ def test_district_and_rule_scope_leave_other_findings_alone(sample_gpkg):
     assert noord.merge["closed"] == 0
     only = run_check(CheckRequest(str(path), rule_ids=("conflict",)))
     assert {f.rule for f in only.findings} == {"conflict"} and only.merge["closed"] == 0
-    assert len(FindingsRegister(str(path)).rows()) == full.total
+    assert len(FindingsRegister(GpkgStore(str(path))).rows()) == full.total
     with pytest.raises(Exception, match="Unknown district"):
         run_check(CheckRequest(str(path), district_id="atlantis"))
 
@@ -134,7 +136,7 @@ def test_cancelled_task_writes_nothing(sample_gpkg):
     ok = task.run()
     task.finished(ok)
     assert not ok and outcome["result"] is None and "cancelled" in outcome["error"]
-    assert FindingsRegister(str(path)).rows() == []
+    assert FindingsRegister(GpkgStore(str(path))).rows() == []
 
 
 def test_task_reports_a_broken_file_as_an_error(tmp_path):

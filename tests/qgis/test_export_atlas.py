@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -111,9 +110,14 @@ def test_selected_districts(sample_master, tmp_path):
 
 def test_empty_district_gets_a_page_that_says_so(sample_gpkg, tmp_path):
     path, _ = sample_gpkg
-    with sqlite3.connect(str(path)) as db:
+    from gebiedsplugin.qgis_io.store.gpkg_sqlite import connect  # GDAL's SQL functions for the R-tree triggers
+
+    with connect(str(path)) as db:
         for kind in ("point", "line", "polygon"):
             for table in ("interventions_", "programme_projects_"):
+                # Plain SQL follows the locking protocol: mark with the negated next version, then delete.
+                db.execute("UPDATE {}{} SET row_version = -(row_version + 1) WHERE district_id = 'centrum'"
+                           .format(table, kind))
                 db.execute("DELETE FROM {}{} WHERE district_id = 'centrum'".format(table, kind))
     request = ExportRequest(str(path), str(tmp_path / "out"), formats=("pdf",))
     result = run_export(request)

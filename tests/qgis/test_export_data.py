@@ -16,7 +16,7 @@ from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import FIELD_NAMES, build_unified
 from gebiedsplugin.qgis_io.data_export import CSV_EXTRA, UNIFIED_LAYERS
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 
 @pytest.fixture(scope="module")

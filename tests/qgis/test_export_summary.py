@@ -15,8 +15,8 @@ from gebiedsplugin.core.aggregations import money_by, prepare
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.overview_charts import code_label, money_text
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.resources import i18n_path
 from tests.qgis.test_export_atlas import ARTIFACTS, pdf_pages, pdf_text, variance
 

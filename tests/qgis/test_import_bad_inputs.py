@@ -12,6 +12,7 @@ from gebiedsplugin.qgis_io.importer import run_import
 from tests.qgis.import_fixtures import DISTRICT_ROWS, MJP_ROWS, fingerprint, write_csv, write_vector
 
 OK_ROW = MJP_ROWS[0]
+AT = r"mjp.geojson, feature "
 
 
 def _mjp(tmp_path, *rows, driver="GeoJSON", name="mjp.geojson", **kw):
@@ -23,7 +24,8 @@ def _with(**changes):
 
 
 def _case_missing_mandatory(tmp_path):
-    return _mjp(tmp_path, OK_ROW, _with(code="P2", titel=None)), {}, r"Row 2: title \(Title\) is mandatory"
+    src = _mjp(tmp_path, OK_ROW, _with(code="P2", titel=None))
+    return src, {}, AT + r"2 \(programme_code P2\): title \(Title\) is mandatory"
 
 
 def _case_unmapped_mandatory(tmp_path):
@@ -32,24 +34,26 @@ def _case_unmapped_mandatory(tmp_path):
 
 def _case_text_in_number(tmp_path):
     src = _mjp(tmp_path, OK_ROW, _with(code="P2", bedrag="veel"), field_types={"bedrag": 4})
-    return src, {}, r"Row 2: budget .* must be a number, not 'veel'"
+    return src, {}, AT + r"2 \(programme_code P2\): budget .* must be a number, not 'veel'"
 
 
 def _case_year_out_of_range(tmp_path):
-    return _mjp(tmp_path, _with(eind=2150)), {}, r"Row 1: end_year .* = 2150 is outside 2000–2100"
+    src = _mjp(tmp_path, _with(eind=2150))
+    return src, {}, AT + r"1 \(programme_code MJP-01\): end_year .* = 2150 is outside 2000–2100"
 
 
 def _case_unknown_code(tmp_path):
-    return _mjp(tmp_path, _with(thema="Kunst")), {}, r"Row 1: theme .* unknown value 'Kunst'"
+    return _mjp(tmp_path, _with(thema="Kunst")), {}, AT + r"1 \(programme_code MJP-01\): theme .* unknown value 'Kunst'"
 
 
 def _case_duplicate_keys(tmp_path):
-    return _mjp(tmp_path, OK_ROW, OK_ROW), {}, r"Row 1: key programme_code .* = 'MJP-01' occurs more than once"
+    src = _mjp(tmp_path, OK_ROW, OK_ROW)
+    return src, {}, AT + r"1: key programme_code .* = 'MJP-01' occurs more than once .*also at feature 2"
 
 
 def _case_wrong_geometry(tmp_path):
     src = _mjp(tmp_path, ({"code": "n", "naam": "N"}, "POINT (5.38 52.15)"))
-    return src, {"target": "districts"}, r"Row 1: a Point geometry does not fit"
+    return src, {"target": "districts"}, AT + r"1 \(district_id n\): the geometry is a Point, which does not fit"
 
 
 def _case_empty_layer(tmp_path):
@@ -179,4 +183,4 @@ def test_valid_only_writes_the_valid_rows(empty_gpkg, tmp_path):
     src = _mjp(tmp_path, OK_ROW, _with(code="P2", thema="Kunst"))
     result = run_import(empty_gpkg, src, "programme_projects", valid_only=True)
     assert result.counts() == {"added": 1, "updated": 0, "unchanged": 0, "rejected": 1}
-    assert "Row 2" in result.text()
+    assert "mjp.geojson, feature 2 (programme_code P2): theme" in result.text()

@@ -7,8 +7,8 @@ from qgis.PyQt.QtWidgets import QAction
 
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.import_dialog import ImportDialog
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.import_task import ImportTask
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.import_fixtures import DISTRICT_ROWS, MJP_ROWS, fingerprint, project_count, write_vector
 
 
@@ -134,6 +134,27 @@ def test_dialog_source_crs_for_a_shapefile_without_prj(qgis_iface, empty_gpkg, t
         assert dialog.run_import().counts()["added"] == 1
         (project,) = GpkgStore(empty_gpkg).read_programme().projects
         assert abs(project.geometry.x - 155000) < 100 and abs(project.geometry.y - 463000) < 100
+    finally:
+        controller.disconnect_project()
+        QgsProject.instance().clear()
+
+
+def test_dialog_refusal_names_file_line_uid_field_and_value(qgis_iface, empty_gpkg, tmp_path):
+    src = tmp_path / "acties.csv"
+    src.write_text("uid,titel,domein,soort,thema,begin,eind,lon,lat\n"
+                   "u-1,Bank,fysiek,onderhoud,green,2025,2025,5.3872,52.1552\n"
+                   "u-2,Plein,fysiek,onderhoud,green,2027,2025,5.3872,52.1552\n", encoding="utf-8")
+    dialog, controller = _dialog(qgis_iface, empty_gpkg)
+    try:
+        dialog.file.setFilePath(str(src))
+        dialog.set_target("interventions")
+        before = fingerprint(empty_gpkg)
+        assert dialog.run_import().counts()["rejected"] == 1
+        report = dialog.report.toPlainText()
+        assert "acties.csv, line 3 (uid u-2): end_year (End year) = 2025 is before start_year (Start year) = 2027" \
+            in report
+        assert dialog.status.text() == "acties.csv: 1 row(s) rejected; nothing was imported."
+        assert fingerprint(empty_gpkg) == before
     finally:
         controller.disconnect_project()
         QgsProject.instance().clear()

@@ -6,8 +6,8 @@ import pytest
 import shapely
 from qgis.core import QgsVectorLayer
 
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.importer import run_import
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.import_fixtures import DISTRICT_ROWS, MJP_ROWS, project_count, write_csv, write_vector
 
 
@@ -70,7 +70,7 @@ def test_csv_with_lon_lat_is_transformed(empty_gpkg, tmp_path):
     # A point cannot be a neighbourhood: rejected, naming the row.
     from gebiedsplugin.qgis_io.importer import ImportRejected
 
-    with pytest.raises(ImportRejected, match="Row 1"):
+    with pytest.raises(ImportRejected, match=r"buurten.csv, line 2 \(neighbourhood_id b1\): the geometry is a Point"):
         run_import(empty_gpkg, src, "neighbourhoods")
     src = write_csv(tmp_path / "punten.csv", ["titel", "domein", "soort", "thema", "begin", "eind", "lon", "lat"],
                     [["Toren", "fysiek", "interventie", "veiligheid", 2025, 2026, 5.38720621, 52.15517440]])

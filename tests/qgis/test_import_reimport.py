@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
 
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.importer import run_import
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.import_fixtures import DISTRICT_ROWS, MJP_ROWS, fingerprint, project_count, write_vector
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +125,7 @@ def test_algorithm_refuses_rejected_rows_and_writes_nothing(provider, empty_gpkg
     rows = [MJP_ROWS[0], (dict(MJP_ROWS[1][0], begin="volgend jaar"), MJP_ROWS[1][1])]
     src = write_vector(tmp_path / "bad.geojson", rows, "GeoJSON", field_types={"begin": 4})
     before = fingerprint(empty_gpkg)
-    with pytest.raises(QgsProcessingException, match="Row 2"):
+    with pytest.raises(QgsProcessingException, match=r"bad.geojson, feature 2 \(programme_code MJP-02\): start_year"):
         _run({"PROGRAMME": empty_gpkg, "INPUT": src, "TARGET": "programme_projects"})
     assert fingerprint(empty_gpkg) == before
     result = _run({"PROGRAMME": empty_gpkg, "INPUT": src, "TARGET": "programme_projects", "VALID_ONLY": True})

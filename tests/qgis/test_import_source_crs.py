@@ -9,7 +9,7 @@ import pytest
 import shapely
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
 
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from tests.qgis.import_fixtures import MJP_ROWS, write_csv, write_vector
 
 AMERSFOORT_RD = (155000.0, 463000.0)

@@ -13,8 +13,8 @@ from qgis.core import (
 )
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.loader import load_programme, programme_layers
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 
 @pytest.fixture()

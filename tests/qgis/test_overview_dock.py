@@ -13,7 +13,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import money_by, prepare, stacking_table
 from gebiedsplugin.core.comparisons import comparable_cases, effects, priority_coverage, timeline
 from gebiedsplugin.gui.overview_dock import OverviewDock
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 
 def overview_dock(plugin):

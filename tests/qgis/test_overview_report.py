@@ -9,8 +9,8 @@ from qgis.core import QgsProject, QgsVectorLayerTemporalProperties
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import money_by, prepare
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
 from gebiedsplugin.qgis_io.loader import load_programme
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.temporal import END_EXPRESSION, START_EXPRESSION
 
 ALG = "gebiedsplugin:district_report"

@@ -10,7 +10,6 @@ from qgis.PyQt.QtWidgets import QAction
 
 from gebiedsplugin.gui.postgis_dialog import CREATE, OPEN, PostgisDialog, connection_names
 from gebiedsplugin.qgis_io.loader import programme_layers
-from gebiedsplugin.qgis_io.shared_editing import conflict_message, conflicts, is_conflict
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 
@@ -60,15 +59,3 @@ def test_reopened_project_adopts_the_postgis_programme(plugin, pg_sample, tmp_pa
     assert programme_layers(project)
     assert plugin.controller.adopt_project_layers()
     assert plugin.controller.store.kind == "postgis" and plugin.controller.store.path == pg.path
-
-
-def test_conflict_text_is_parsed_not_shown_raw():
-    raw = ['ERROR: 1 attribute value change(s) not committed. Provider errors: PostGIS error while changing '
-           'attributes: ERROR:  Intervention "Park" was changed by anna at 2026-05-01 10:00:00 UTC after you read '
-           'it; your save was refused so that nothing is overwritten. Reload it and make your change again.\n'
-           'DETAIL: uid u3: you read version 1, the database has version 2.\nHINT:  gebiedsplugin:conflict']
-    assert is_conflict(raw) and not is_conflict(["ERROR: permission denied"])
-    assert conflicts(raw) == [{"title": "Park", "who": "anna", "when": "2026-05-01 10:00:00 UTC"}]
-    text = conflict_message(raw)
-    assert "“Park” was changed by anna at 2026-05-01 10:00:00 UTC" in text
-    assert "ERROR" not in text and "DETAIL" not in text and "edit buffer" in text

@@ -11,7 +11,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.loader import load_programme
-from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 
@@ -87,8 +87,8 @@ def test_layers_load_with_forms(pg_sample, tmp_path):
     idx = points.fields().indexFromName("theme")
     assert points.attributeAlias(idx) == "Thema"
     assert points.editorWidgetSetup(idx).type() == "ValueMap"
-    version = points.fields().indexFromName("version")
-    assert points.defaultValueDefinition(version).applyOnUpdate()
+    version = points.fields().indexFromName("row_version")
+    assert points.editFormConfig().readOnly(version)  # the edit session states it, never the planner
     assert len(project.relationManager().relations()) == 2 * len(schema.INTERVENTION_TABLES)
     qgs = tmp_path / "p.qgs"
     assert project.write(str(qgs))

@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,48 +13,17 @@ from __future__ import annotations
 import re
 
 from psycopg2 import sql
-from qgis.core import QgsExpressionContextUtils, QgsProject
 
 from gebiedsplugin.core.export_plan import ExportRequest
-from gebiedsplugin.gui.controller import ProgrammeController
-from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.intervention_rows import ensure_editing
-from gebiedsplugin.qgis_io.postgis_store import PostgisStore
-from gebiedsplugin.qgis_io.programme_copy import to_gpkg
-from tests.qgis.interventions_fixtures import AnsweringPrompts
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+from gebiedsplugin.qgis_io.store.transfer import to_gpkg
+from tests.qgis.planner_sessions import Session
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 from tests.qgis.test_postgis_sharing import _valid_uids
 
 TABLE = "interventions_point"
-
-
-class Session:
-    """One planner's QGIS: a project, a controller with the programme open, an interventions dock."""
-
-    def __init__(self, iface, source: str, planner: str):
-        self.project = QgsProject()
-        self.controller = ProgrammeController(self.project)
-        self.controller.open(source)
-        for layer in self.controller.layers.values():  # each QGIS has its own user: @user_full_name
-            QgsExpressionContextUtils.setLayerVariable(layer, "user_full_name", planner)
-        self.dock = InterventionsDock(iface, self.controller)
-        self.dock.set_prompts(AnsweringPrompts())
-        self.layer = self.controller.layer(TABLE)
-
-    def edit(self, uid: str, field: str, value) -> None:
-        fid = next(f.id() for f in self.layer.getFeatures("\"uid\" = '{}'".format(uid)))
-        assert ensure_editing(self.layer)
-        assert self.layer.changeAttributeValue(fid, self.layer.fields().indexFromName(field), value)
-
-    def close(self) -> None:
-        for layer in self.controller.layers.values():
-            if layer.isEditable():
-                layer.rollBack()
-        self.dock.cleanup()
-        self.controller.disconnect_project()
-        self.project.clear()
 
 
 def _own_connection(conninfo: str) -> str:
@@ -88,7 +57,7 @@ def test_two_sessions_edit_voorbeeldstad_concurrently(pg_sample, pg_connection, 
         carla = PostgisStore(pg.connection, pg.schema_name, user="Carla")
         conn = carla.connect()
         with conn.cursor() as cur:
-            cur.execute(sql.SQL("UPDATE {} SET status = %s WHERE uid = %s").format(
+            cur.execute(sql.SQL("UPDATE {} SET status = %s, row_version = row_version + 1 WHERE uid = %s").format(
                 sql.Identifier(pg.schema_name, TABLE)), ("in_progress", uid_carla))
         conn.commit()
         conn.close()

@@ -11,7 +11,7 @@ from qgis.core import QgsVectorLayer
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 
 def _digest(path) -> str:

@@ -55,7 +55,7 @@ def test_rejections_name_row_and_field():
     assert _codes(rows) == [
         ("mandatory", 2, "title"), ("not_number", 3, "start_year"), ("out_of_range", 4, "end_year"),
         ("unknown_code", 5, "theme"), ("bad_encoding", 6, "title"), ("not_integer", 7, "start_year"),
-        ("end_before_start", 8, "end_year"), ("no_geometry", 9, None)]
+        ("end_before_start", 8, "end_year"), ("no_geometry", 9, "geometry")]
 
 
 def test_duplicate_keys_inside_source_reject_every_occurrence():

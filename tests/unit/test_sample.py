@@ -101,18 +101,11 @@ def test_deterministic():
     assert a != c
 
 
-def test_core_modules_import_no_qgis_or_qt():
+def test_sample_modules_do_not_print():
+    # Which packages core may import is the layering contract (.importlinter, tests/unit/test_layering.py).
     folder = Path(__file__).resolve().parents[2] / "gebiedsplugin" / "core"
     for path in sorted(folder.glob("sample*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            for name in names:
-                assert not name.split(".")[0].lower().startswith(("qgis", "pyqt", "qt")), (path.name, name)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             assert not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"), path.name
 
 
@@ -168,7 +161,9 @@ def test_titles_are_dutch_and_varied(sample):
 
 def test_projects_codes_and_references(sample):
     programme, manifest = sample
-    fields = set(schema.table("programme_projects_point").field_names)
+    from gebiedsplugin.core.row_changes import BOOKKEEPING  # the stores stamp these
+
+    fields = set(schema.table("programme_projects_point").field_names) - set(BOOKKEEPING)
     codes = {}
     for f in programme.projects:
         assert set(f.attrs) == fields

@@ -2,8 +2,10 @@
 
 Invalid, empty or missing geometry; geometry (partly) outside the city (the `city` district row, or
 the union of the districts), beyond a small tolerance; missing mandatory fields (schema); years that
-are not numbers or outside the schema range; end year before start year; negative budget; a uid used
-twice. One finding per intervention and problem kind, so a decision on one problem is kept apart.
+are not numbers or outside the schema range (and never outside the plausible 1900–2200); end year
+before start year; negative budget; an implausible budget (above 1e11 EUR or infinite, see
+core/plausibility.py); a uid used twice. One finding per intervention and problem kind, so a
+decision on one problem is kept apart.
 Programme projects (the MJP) get the same checks, named by their programme code.
 """
 
@@ -15,6 +17,7 @@ from typing import List
 import numpy as np
 import shapely
 
+from .. import plausibility
 from ..schema import INTERVENTION_FIELDS, MAX_YEAR, MIN_YEAR, PROJECT_FIELDS, TEXT
 from .base import Batch, Finding, RuleInfo
 from .context import Context
@@ -27,6 +30,9 @@ INFO = RuleInfo(
     title_en="Data quality",
     title_nl="Datakwaliteit",
 )
+
+# Years outside the schema's plan range, and never outside the plausible range, are reported.
+YEAR_LO, YEAR_HI = max(MIN_YEAR, plausibility.YEAR_MIN), min(MAX_YEAR, plausibility.YEAR_MAX)
 
 MANDATORY = tuple(f for f in INTERVENTION_FIELDS if f.mandatory)
 PROJECT_MANDATORY = tuple(f for f in PROJECT_FIELDS if f.mandatory)
@@ -45,6 +51,8 @@ MESSAGES = {
     "end_before_start": ("{label}: end year {end} is before start year {start}",
                          "{label}: eindjaar {end} ligt voor startjaar {start}"),
     "negative_budget": ("{label}: negative budget ({en} EUR)", "{label}: negatief budget (€ {nl})"),
+    "budget_implausible": ("{label}: budget {en} EUR is not plausible (more than {max_en} EUR)",
+                           "{label}: budget € {nl} is niet aannemelijk (meer dan € {max_nl})"),
     "duplicate_uid": ("{label}: uid {uid} is used by {n} interventions",
                       "{label}: uid {uid} wordt door {n} interventies gebruikt"),
 }
@@ -87,7 +95,7 @@ def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) ->
         wrong = np.zeros(arrays.n, dtype=bool)
         for name, year in (("start_year", start), ("end_year", end)):
             given = ~arrays.missing(name, False)  # a missing year is reported as a missing field
-            wrong |= given & (np.isnan(year) | (year < MIN_YEAR) | (year > MAX_YEAR))
+            wrong |= given & (np.isnan(year) | (year < YEAR_LO) | (year > YEAR_HI))
         problems.append((np.flatnonzero(wrong), "year_invalid", None))
         rows = np.flatnonzero(end < start)
         values = [{"start": int(start[r]), "end": int(end[r])} for r in rows]
@@ -96,6 +104,11 @@ def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) ->
         rows = np.flatnonzero(budget < 0)
         problems.append((rows, "negative_budget",
                          [{"en": fmt_num(budget[r]), "nl": fmt_num(budget[r], "nl")} for r in rows]))
+        rows = np.flatnonzero(np.isinf(budget) | (budget > plausibility.AMOUNT_MAX))
+        top = plausibility.AMOUNT_MAX
+        problems.append((rows, "budget_implausible",
+                         [{"en": _amount(budget[r]), "nl": _amount(budget[r], "nl"),
+                           "max_en": fmt_num(top), "max_nl": fmt_num(top, "nl")} for r in rows]))
     if key == "inter":
         counts = Counter(arrays.text("uid"))
         counts.pop(None, None)
@@ -103,6 +116,11 @@ def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) ->
         rows = np.flatnonzero([u in dup for u in arrays.text("uid")]) if dup else np.empty(0, dtype=np.intp)
         problems.append((rows, "duplicate_uid", [{"uid": ctx.uids[r], "n": dup[ctx.uids[r]]} for r in rows]))
     return problems
+
+
+def _amount(value: float, lang: str = "en") -> str:
+    """fmt_num, except for amounts too large to write out (1e308) or infinite."""
+    return fmt_num(value, lang) if abs(value) < 1e18 else "{:g}".format(value)
 
 
 class _InterventionNames:
@@ -143,7 +161,7 @@ def _findings(ctx: Context, problems: list, names) -> List[Finding]:
         en, nl = MESSAGES[kind]
         geoms = names.arrays.markers(rows).tolist()
         for k, r in enumerate(np.asarray(rows).tolist()):
-            v = {"label": names.label(r), "lo": MIN_YEAR, "hi": MAX_YEAR}
+            v = {"label": names.label(r), "lo": YEAR_LO, "hi": YEAR_HI}
             if values:
                 v.update(values[k])
             extra = names.prefix + (_duplicate_key(ctx, r) if kind == "duplicate_uid" else kind)

@@ -48,7 +48,25 @@ def _as_float(value, fallback: float) -> float:
         number = float(value)
     except (TypeError, ValueError):
         return fallback
-    return number if math.isfinite(number) else fallback
+    # distances, years, counts and shares: never negative, never infinite
+    return number if math.isfinite(number) and number >= 0 else fallback
+
+
+def ignored_settings(settings: Optional[dict]) -> list:
+    """[(key, stored value, default used)] for each rule parameter in the programme's *settings* that
+    the rules cannot use (not a number, NaN or infinite, negative), sorted by key. The check tells the
+    planner instead of using the default without a word."""
+    defaults: dict = {}
+    for info in RULES.values():
+        defaults.update(info.params)
+    out = []
+    for key in sorted(k for k in (settings or {}) if k in defaults):
+        value = settings[key]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if _as_float(value, math.nan) != _as_float(value, math.nan):  # NaN: the fallback was taken
+            out.append((key, value, defaults[key]))
+    return out
 
 
 def rule_params(rule_id: str, programme: Optional[Programme] = None, params: Optional[dict] = None) -> dict:
@@ -57,7 +75,7 @@ def rule_params(rule_id: str, programme: Optional[Programme] = None, params: Opt
 
     *params* may be flat (``{"conflict_distance_m": 20}``, applied to every rule with that parameter)
     or per rule (``{"conflict": {"conflict_distance_m": 20}}``); per rule wins. Malformed values are
-    ignored, and so are NaN and infinite ones.
+    ignored, and so are NaN, infinite and negative ones (see ignored_settings).
     """
     info = RULES[rule_id]
     out = dict(info.params)

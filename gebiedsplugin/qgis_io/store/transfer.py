@@ -60,7 +60,7 @@ def copy_programme(source, create_target, feedback=None) -> tuple:
 
 def gpkg_to_postgis(source, connection: str, schema_name: str, overwrite: bool = False, user=None) -> tuple:
     """Copy a GeoPackage (or any) store into a new PostGIS programme schema."""
-    from gebiedsplugin.qgis_io.postgis_store import PostgisStore
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
     return copy_programme(source, lambda crs, programme: PostgisStore.create(
         connection, schema_name, crs, programme, overwrite=overwrite, user=user))
@@ -68,6 +68,6 @@ def gpkg_to_postgis(source, connection: str, schema_name: str, overwrite: bool =
 
 def to_gpkg(source, path, overwrite: bool = False) -> tuple:
     """Copy a PostGIS (or any) store into a new GeoPackage, e.g. an offline copy for an area day."""
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     return copy_programme(source, lambda crs, programme: GpkgStore.create(path, crs, programme, overwrite=overwrite))

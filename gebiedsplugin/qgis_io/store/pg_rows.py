@@ -15,7 +15,8 @@ from psycopg2.extras import execute_values
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
-from gebiedsplugin.qgis_io.postgis_ddl import GEOMETRY, KEY
+from gebiedsplugin.core.row_changes import with_identity
+from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 
 
 def _plain(value):
@@ -94,7 +95,8 @@ def insert_rows(cur, schema_name: str, table_name: str, rows, geometries=None, f
     template = sql.SQL("({})").format(sql.SQL(", ").join(slots)).as_string(cur)
     values = []
     for n, row in enumerate(rows):
-        item = ([fids[n]] if keep_fids else []) + [_value(table.field(name), row.get(name)) for name in names]
+        row = with_identity(table_name, row)
+        item = ([fids[n]] if keep_fids else []) + [pg_value(table.field(name), row.get(name)) for name in names]
         if table.geometry:
             item.append(_wkb(geometries[n] if geometries is not None else None, table.geometry))
         values.append(tuple(item))
@@ -107,7 +109,7 @@ def insert_rows(cur, schema_name: str, table_name: str, rows, geometries=None, f
     return len(values)
 
 
-def _value(field: schema.Field, value):
+def pg_value(field: schema.Field, value):
     if value is None:
         return None
     if field.type == schema.BOOLEAN:

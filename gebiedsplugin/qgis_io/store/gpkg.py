@@ -7,27 +7,32 @@ that the file is a programme of a schema version this plugin reads, without writ
 from __future__ import annotations
 
 import os
-import tempfile
+import stat
 from datetime import datetime, timezone
 from pathlib import Path
 
-from osgeo import gdal, ogr
+from osgeo import gdal, ogr, osr
 
-from gebiedsplugin import __version__
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Programme
-from gebiedsplugin.qgis_io.ogr_tables import (
+from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
+from gebiedsplugin.qgis_io.store.ogr_tables import (
     create_table,
     read_rows,
     spatial_ref,
     write_features,
     write_rows,
 )
-from gebiedsplugin.qgis_io.schema_check import check_programme_tables
+from gebiedsplugin.qgis_io.store.schema_check import check_programme_tables
+from gebiedsplugin.toolbelt.files import write_error
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
+from gebiedsplugin.toolbelt.version import VERSION
 
 gdal.UseExceptions()
+
+SPATIAL_TABLES = ("districts", "neighbourhoods") + schema.INTERVENTION_TABLES + schema.PROJECT_TABLES
 
 # Programme tables written record by record; attribute tables as dict rows.
 
@@ -65,9 +70,8 @@ class GpkgStore:
             raise ProgrammeError(tr("Unknown coordinate reference system: {}").format(crs)) from None
         if srs.IsGeographic():
             raise ProgrammeError(tr("A programme needs a projected CRS in metres, not {}.").format(crs))
-        fd, tmp = tempfile.mkstemp(suffix=".gpkg", prefix=".{}.".format(target.stem), dir=str(folder))
-        os.close(fd)
-        os.unlink(tmp)
+        sweep_stale(folder)
+        tmp = str(new_temp(target, create=""))  # recognisable, removed after a crash (toolbelt.temp_files)
         try:
             ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
             ds.StartTransaction()
@@ -79,11 +83,14 @@ class GpkgStore:
                 _write_programme(ds, programme)
             _create_indexes(ds)
             ds = None
+            _install_guards(tmp)
             os.replace(tmp, target)
-        except BaseException:
+        except BaseException as e:
             ds = None
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            error = write_error(e, target)  # before removing tmp: a full disk is told by its free space
+            remove_temp(tmp)
+            if error is not None:
+                raise error from None  # "The disk is full: ...", not a traceback
             raise
         return cls(target)
 
@@ -109,7 +116,12 @@ class GpkgStore:
         if "schema_info" not in names:
             raise ProgrammeError(tr("{} is a GeoPackage but not a programme (no schema_info table).").format(p.name))
         info = {r["key"]: r["value"] for r in read_rows(ds, "schema_info")}
-        check_programme_tables(p.name, names, info)
+        conn = gpkg_sqlite.connect_read_only(self.path)
+        try:
+            found = gpkg_sqlite.columns(conn)
+        finally:
+            conn.close()
+        check_programme_tables(p.name, names, info, found, gpkg_sqlite.GPKG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
     @property
@@ -144,24 +156,35 @@ class GpkgStore:
         """Rule parameters and other programme settings (key -> text)."""
         return {r["key"]: r["value"] for r in read_rows(self._open(), "settings")}
 
-    def write_settings(self, values: dict) -> None:
-        """Insert or update settings in one transaction."""
-        ds = self._open(update=True)
-        layer = ds.GetLayerByName("settings")
-        ds.StartTransaction()
+    def write_settings(self, values: dict, versions: dict | None = None, planner: str | None = None) -> None:
+        """Insert or update settings in one transaction, refusing ones changed since *versions* were read."""
+        from gebiedsplugin.qgis_io.store.save import write_settings
+
+        write_settings(self, values, versions, planner)
+
+    def row_versions(self, table_name: str) -> dict:
+        """fid -> row_version of every row of *table_name* (one light query)."""
+        from gebiedsplugin.qgis_io.store import gpkg_sqlite
+
+        conn = gpkg_sqlite.connect(self.path)
         try:
-            existing = {f["key"]: f.GetFID() for f in layer}
-            for key, value in values.items():
-                if key in existing:
-                    feat = layer.GetFeature(existing[key])
-                    feat["value"] = None if value is None else str(value)
-                    layer.SetFeature(feat)
-                else:
-                    write_rows(layer, schema.table("settings"), [{"key": key, "value": str(value)}])
-            ds.CommitTransaction()
-        except BaseException:
-            ds.RollbackTransaction()
-            raise
+            # bandit B608: SQL text built from schema names only; every value is a bound parameter
+            return dict(conn.execute('SELECT fid, coalesce(row_version, 0) FROM "{}"'.format(  # nosec B608
+                schema.table(table_name).name)))
+        finally:
+            conn.close()
+
+    def writer(self, planner: str):
+        """One write transaction (``with store.writer(planner) as w``) for store.save.apply_changes."""
+        from gebiedsplugin.qgis_io.store.gpkg_writer import GpkgWriter
+
+        return GpkgWriter(self.path)
+
+    def audit_trail(self, uid: str | None = None, table: str | None = None) -> list:
+        """Recorded inserts, updates and deletes (of row *uid* / *table* when given), oldest first."""
+        from gebiedsplugin.qgis_io.store.audit import gpkg_trail
+
+        return gpkg_trail(self.path, uid, table)
 
     def value_lists(self) -> dict:
         """Value lists as stored in the programme: list -> {code: (label_en, label_nl)}."""
@@ -177,7 +200,7 @@ class GpkgStore:
 
     def read_programme(self, feedback=None) -> Programme:
         """The whole programme as plain records (safe in a worker thread)."""
-        from gebiedsplugin.qgis_io.ogr_read import read_programme
+        from gebiedsplugin.qgis_io.store.ogr_read import read_programme
 
         return read_programme(self.path, self.crs(), feedback)
 
@@ -189,33 +212,44 @@ class GpkgStore:
     # --- store-neutral services (the same names on PostgisStore) --------------------------------
     def read_table(self, table_name: str) -> tuple:
         """(rows as dicts, shapely geometries or None, fids) of one table (safe in a worker thread)."""
-        from gebiedsplugin.qgis_io.ogr_read import read_table
+        from gebiedsplugin.qgis_io.store.ogr_read import read_table
 
         return read_table(self._open(), table_name)
 
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""
-        from gebiedsplugin.qgis_io.findings_store import FindingsRegister
+        from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 
-        return FindingsRegister(self.path)
+        return FindingsRegister(self)
 
     def foreign_crs_tables(self, crs: str) -> dict:
         """table -> authority id of spatial tables stored in another CRS than *crs*."""
-        from gebiedsplugin.qgis_io.check_task import foreign_crs_tables
-
-        return foreign_crs_tables(self.path, crs)
+        ds = self._open()
+        target = osr.SpatialReference()
+        target.SetFromUserInput(crs)
+        out = {}
+        for name in SPATIAL_TABLES:
+            layer = ds.GetLayerByName(name)
+            srs = layer.GetSpatialRef() if layer is not None else None
+            if srs is not None and not srs.IsSame(target):
+                out[name] = "{}:{}".format(srs.GetAuthorityName(None), srs.GetAuthorityCode(None))
+        return out
 
     def check_writable(self) -> None:
-        """ProgrammeError when the programme cannot be written (read-only file or folder)."""
-        from gebiedsplugin.qgis_io.gpkg_upsert import check_writable
-
-        check_writable(self.path)
+        """ProgrammeError when the programme file or its folder cannot be written (or is marked read-only)."""
+        p = Path(self.path)
+        mode = stat.S_IMODE(p.stat().st_mode)
+        if not os.access(p, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise ProgrammeError(tr("The programme {} is read-only; nothing was imported.").format(p.name))
+        if not os.access(p.parent, os.W_OK):
+            raise ProgrammeError(tr("The folder of the programme {} is not writable; nothing was imported.")
+                                 .format(p.name))
 
     def apply_import(self, target: str, plan) -> None:
         """Write the added and updated rows of an ImportPlan in one transaction."""
-        from gebiedsplugin.qgis_io.gpkg_upsert import apply_plan
+        from gebiedsplugin.qgis_io.store.import_write import apply_import
 
-        apply_plan(self.path, target, plan)
+        apply_import(self, target, plan)
 
     def folder(self) -> str:
         """Where files derived from the programme (CSV, reports) are offered by default."""
@@ -227,7 +261,7 @@ def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:
     info = [
         {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
         {"key": "created_at", "value": now},
-        {"key": "created_with", "value": "gebiedsplugin " + __version__},
+        {"key": "created_with", "value": "gebiedsplugin " + VERSION},
         {"key": "crs", "value": crs},
     ]
     values = [
@@ -265,9 +299,20 @@ def _write_programme(ds, programme: Programme) -> None:
         raise
 
 
+def _install_guards(path: str) -> None:
+    """Locking and audit triggers (store/gpkg_guards.py), in one transaction."""
+    conn = gpkg_sqlite.connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        gpkg_guards.install(conn)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
 def _create_indexes(ds) -> None:
     """Unique keys and lookup indexes (identifiers come from the schema, not from users)."""
-    unique = [(t, "uid") for t in schema.INTERVENTION_TABLES] + [
+    unique = [(t, "uid") for t in schema.VERSIONED_TABLES if schema.table(t).key == "uid"] + [
         ("findings", "finding_id"), ("settings", "key"), ("schema_info", "key")]
     lookup = [(t, "programme_code") for t in schema.PROJECT_TABLES + schema.INTERVENTION_TABLES] + [
         ("funding", "intervention_uid"), ("links", "from_uid"), ("links", "to_uid")]

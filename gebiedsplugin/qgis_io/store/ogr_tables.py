@@ -11,6 +11,7 @@ import shapely
 from osgeo import ogr, osr
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.core.row_changes import stored_geometry, with_identity
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -51,19 +52,10 @@ def create_table(ds, table: schema.Table, srs) -> ogr.Layer:
         defn = ogr.FieldDefn(f.name, ftype)
         defn.SetSubType(subtype)
         defn.SetNullable(not f.mandatory)
+        if f.name == schema.ROW_VERSION:
+            defn.SetDefault("1")
         layer.CreateField(defn)
     return layer
-
-
-def _as_stored(geom, geometry_kind: str):
-    """Promote a single geometry to the multi type the table stores."""
-    if geom is None or geometry_kind == "point":
-        return geom
-    if geom.geom_type == "Polygon":
-        return shapely.MultiPolygon([geom])
-    if geom.geom_type == "LineString":
-        return shapely.MultiLineString([geom])
-    return geom
 
 
 def _value(field: schema.Field, value):
@@ -82,10 +74,11 @@ def write_rows(layer: ogr.Layer, table: schema.Table, rows, geometries=None) -> 
     indices = [(defn.GetFieldIndex(f.name), f) for f in table.fields]
     wkbs = None
     if geometries is not None:
-        stored = [_as_stored(g, table.geometry) for g in geometries]
+        stored = [stored_geometry(g, table.geometry) for g in geometries]
         wkbs = shapely.to_wkb(stored, include_srid=False)
     count = 0
     for n, row in enumerate(rows):
+        row = with_identity(table.name, row)
         feat = ogr.Feature(defn)
         for idx, f in indices:
             value = _value(f, row.get(f.name))

@@ -42,7 +42,10 @@ def read_table(ds, table_name: str, feedback=None) -> tuple:
     fids: list = []
     if layer is None:
         return rows, None, fids
-    names = [f.name for f in table.fields]
+    # GDAL 3.6's numpy view of an Arrow boolean column reads the bit-packed buffer as bytes (wrong
+    # values); booleans are read apart, by SQL, and joined on the fid.
+    flags = [f.name for f in table.fields if f.type == schema.BOOLEAN]
+    names = [f.name for f in table.fields if f.type != schema.BOOLEAN]
     for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"]):
         columns = {}
         for name in names:
@@ -62,11 +65,26 @@ def read_table(ds, table_name: str, feedback=None) -> tuple:
                 geoms.extend(shapely.from_wkb(np.asarray(wkb, dtype=object), on_invalid="ignore").tolist())
         if feedback is not None and feedback():
             break
-    for row in rows:
-        for f in table.fields:
-            if f.type == schema.BOOLEAN and row.get(f.name) is not None:
-                row[f.name] = bool(row[f.name])
+    if flags:
+        _read_booleans(ds, table_name, flags, rows, fids)
     return rows, (geoms if table.geometry else None), fids
+
+
+def _read_booleans(ds, table_name: str, names: list, rows: list, fids: list) -> None:
+    """Fill the boolean columns *names* of *rows* (in *fids* order) as True / False / None."""
+    import sqlite3
+
+    columns = ", ".join('"{}"'.format(n) for n in names)  # names from the schema, not from users
+    conn = sqlite3.connect("file:{}?mode=ro".format(ds.GetDescription()), uri=True)
+    try:  # a plain read: no GeoPackage function is involved
+        # bandit B608: SQL text built from schema names only; every value is a bound parameter
+        found = {r[0]: r[1:] for r in conn.execute('SELECT fid, {} FROM "{}"'.format(columns, table_name))}  # nosec B608
+    finally:
+        conn.close()
+    for row, fid in zip(rows, fids):
+        values = found.get(fid, [None] * len(names))
+        for name, value in zip(names, values):
+            row[name] = None if value is None else bool(value)
 
 
 def read_programme(path: str, crs: str = schema.DEFAULT_CRS, feedback=None) -> Programme:

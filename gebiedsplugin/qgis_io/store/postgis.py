@@ -1,10 +1,11 @@
 """The shared store: one programme per PostgreSQL/PostGIS schema, many planners at once.
 
 The connection is a QGIS connection name (Browser > PostgreSQL) or a connection string with a
-QGIS auth config id (``authcfg=``). Credentials are looked up in QGIS's auth manager only in
-memory when a database connection opens; layer URIs carry the ``authcfg`` id, never a password.
-The interface mirrors ``GpkgStore``; on top of it the interventions tables carry a ``version``
-column (optimistic locking, see ``postgis_ddl``) and an audit trail (``audit_trail``).
+QGIS auth config id (``authcfg=``); a connection string with a password is refused
+(``pg_connection``). Credentials are looked up only in memory when a database connection opens;
+layer URIs, paths and messages carry the ``authcfg`` id or the connection name, never a password.
+Both stores implement ``store.protocol.ProgrammeStore``; on top of it the interventions tables carry a ``version``
+column (optimistic locking, see ``pg_ddl``) and an audit trail (``audit_trail``).
 """
 
 from __future__ import annotations
@@ -14,31 +15,25 @@ from datetime import datetime, timezone
 import psycopg2
 from psycopg2 import sql
 from qgis.core import (
-    QgsApplication,
-    QgsAuthMethodConfig,
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
-    QgsDefaultValue,
-    QgsProviderConnectionException,
-    QgsProviderRegistry,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from gebiedsplugin import __version__
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
-from gebiedsplugin.qgis_io import postgis_ddl as ddl
-from gebiedsplugin.qgis_io import postgis_rows as rows
-from gebiedsplugin.qgis_io.schema_check import check_programme_tables
+from gebiedsplugin.qgis_io.store import pg_connection, pg_migrate
+from gebiedsplugin.qgis_io.store import pg_ddl as ddl
+from gebiedsplugin.qgis_io.store import pg_rows as rows
+from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
+from gebiedsplugin.qgis_io.store.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.redact import redact
+from gebiedsplugin.toolbelt.version import VERSION
 
 _WKB_TYPES = {"point": QgsWkbTypes.Type.Point, "line": QgsWkbTypes.Type.MultiLineString,
               "polygon": QgsWkbTypes.Type.MultiPolygon, "multipolygon": QgsWkbTypes.Type.MultiPolygon}
-
-# On every change QGIS sends the version it read, negated (so the provider includes the column).
-VERSION_ON_UPDATE = 'if(coalesce("version", 0) > 0, -"version", "version")'
 
 
 class PostgisStore:
@@ -65,52 +60,29 @@ class PostgisStore:
     # --- connection --------------------------------------------------------------------------
     @staticmethod
     def _resolve(connection: str) -> QgsDataSourceUri:
-        if "=" in connection:
-            return QgsDataSourceUri(connection)
-        metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-        try:
-            found = metadata.findConnection(connection)
-        except QgsProviderConnectionException:
-            found = None
-        if found is None:
-            raise ProgrammeError(tr("There is no PostgreSQL connection called {} in QGIS.").format(connection))
-        return QgsDataSourceUri(found.uri())
+        return pg_connection.resolve(connection)  # refuses a connection string with a password
 
     def _label(self) -> str:
         if "=" not in self.connection:
             return self.connection
-        safe = QgsDataSourceUri(self._base.connectionInfo(False))
-        safe.setPassword("")  # a path is shown and stored in projects: never a password
-        return safe.connectionInfo(False)
+        # A path is shown and stored in projects: never a password.
+        return pg_connection.without_password(self._base).connectionInfo(False)
 
     def base_uri(self) -> QgsDataSourceUri:
-        """The connection part of the layer URIs (with authcfg, without password)."""
-        return QgsDataSourceUri(self._base.uri(False))
+        """The connection part of the layer URIs: authcfg or user, never a password."""
+        return pg_connection.without_password(self._base)
 
     def connect(self):
         """A new psycopg2 connection (UTC, planner name set); the caller closes it."""
-        b = self._base
-        params = {"application_name": "gebiedsplugin", "options": "-c TimeZone=UTC"}
-        for key, value in (("service", b.service()), ("host", b.host()), ("port", b.port()),
-                           ("dbname", b.database()), ("user", b.username()), ("password", b.password())):
-            if value:
-                params[key] = value
-        if b.authConfigId():
-            config = QgsAuthMethodConfig()
-            ok = QgsApplication.authManager().loadAuthenticationConfig(b.authConfigId(), config, True)
-            if not ok or not config.isValid():
-                raise ProgrammeError(tr("The QGIS authentication configuration {} cannot be read "
-                                        "(is the master password set?).").format(b.authConfigId()))
-            params["user"] = config.config("username")
-            params["password"] = config.config("password")
+        params = pg_connection.connect_params(self._base)
         try:
             conn = psycopg2.connect(**params)
         except psycopg2.Error as e:
             raise ProgrammeError(tr("Cannot connect to the database {}: {}").format(
-                self._label(), str(e).strip())) from None
+                self._label(), redact(str(e).strip(), params.get("password")))) from None
         if self.user:
             with conn.cursor() as cur:
-                cur.execute("SELECT set_config(%s, %s, false)", (ddl.USER_SETTING, self.user))
+                cur.execute("SELECT set_config(%s, %s, false)", (USER_SETTING, self.user))
             conn.commit()
         return conn
 
@@ -188,9 +160,10 @@ class PostgisStore:
                 if "schema_info" not in names:
                     raise ProgrammeError(tr("{} is not a programme (no schema_info table).").format(self.path))
                 info = rows.key_values(cur, self.schema_name, "schema_info")
+                found = pg_migrate.columns(cur, self.schema_name)
         finally:
             conn.close()
-        check_programme_tables(self.path, names, info)
+        check_programme_tables(self.path, names, info, found, pg_migrate.PG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
     @property
@@ -233,19 +206,22 @@ class PostgisStore:
         """Rule parameters and other programme settings (key -> text)."""
         return self._key_values("settings")
 
-    def write_settings(self, values: dict) -> None:
-        """Insert or update settings in one transaction."""
-        conn = self.connect()
-        try:
-            with conn.cursor() as cur:
-                for key, value in values.items():
-                    cur.execute(sql.SQL("INSERT INTO {} (key, value) VALUES (%s, %s) ON CONFLICT (key) "
-                                        "DO UPDATE SET value = EXCLUDED.value").format(
-                        sql.Identifier(self.schema_name, "settings")),
-                        (key, None if value is None else str(value)))
-            conn.commit()
-        finally:
-            conn.close()
+    def write_settings(self, values: dict, versions: dict | None = None, planner: str | None = None) -> None:
+        """Insert or update settings in one transaction, refusing ones changed since *versions* were read."""
+        from gebiedsplugin.qgis_io.store.save import write_settings
+
+        write_settings(self, values, versions, planner)
+
+    def row_versions(self, table_name: str) -> dict:
+        """fid -> row_version of every row of *table_name* (one light query)."""
+        return dict(self._query(sql.SQL("SELECT {}, coalesce(row_version, 0) FROM {}").format(
+            sql.Identifier(ddl.KEY), sql.Identifier(self.schema_name, schema.table(table_name).name))))
+
+    def writer(self, planner: str):
+        """One write transaction (``with store.writer(planner) as w``) for store.save.apply_changes."""
+        from gebiedsplugin.qgis_io.store.pg_writer import PgWriter
+
+        return PgWriter(self, planner)
 
     def value_lists(self) -> dict:
         """Value lists as stored in the programme: list -> {code: (label_en, label_nl)}."""
@@ -303,9 +279,9 @@ class PostgisStore:
 
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""
-        from gebiedsplugin.qgis_io.postgis_services import PostgisFindingsRegister
+        from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 
-        return PostgisFindingsRegister(self)
+        return FindingsRegister(self)
 
     def foreign_crs_tables(self, crs: str) -> dict:
         """Nothing: every geometry column of a programme schema is typed with the programme's SRID."""
@@ -320,7 +296,7 @@ class PostgisStore:
 
     def apply_import(self, target: str, plan) -> None:
         """Write the added and updated rows of an ImportPlan in one transaction."""
-        from gebiedsplugin.qgis_io.postgis_services import apply_import
+        from gebiedsplugin.qgis_io.store.import_write import apply_import
 
         apply_import(self, target, plan)
 
@@ -331,32 +307,18 @@ class PostgisStore:
         return str(Path.home())
 
     # --- shared editing ----------------------------------------------------------------------
-    def audit_trail(self, uid: str) -> list:
-        """Every recorded insert, update and delete of intervention *uid*, oldest first."""
-        found = self._query(sql.SQL(
-            "SELECT table_name, operation, changed_by, db_user, changed_at, old_values, new_values, "
-            "geometry_changed FROM {} WHERE uid = %s ORDER BY id").format(
-            sql.Identifier(self.schema_name, "audit_log")), (uid,))
-        keys = ("table", "operation", "changed_by", "db_user", "changed_at", "old", "new", "geometry_changed")
-        return [dict(zip(keys, r)) for r in found]
+    def audit_trail(self, uid: str | None = None, table: str | None = None) -> list:
+        """Recorded inserts, updates and deletes (of row *uid* / *table* when given), oldest first."""
+        from gebiedsplugin.qgis_io.store.audit import pg_trail
 
-    def configure_layer(self, layer: QgsVectorLayer, table_name: str) -> None:
-        """Store-specific layer set-up: interventions send the version they read with every change."""
-        idx = layer.fields().indexFromName(ddl.VERSION)
-        if table_name not in schema.INTERVENTION_TABLES or idx < 0:
-            return
-        layer.setDefaultValueDefinition(idx, QgsDefaultValue(VERSION_ON_UPDATE, True))
-        layer.setFieldAlias(idx, tr("Version"))
-        form = layer.editFormConfig()
-        form.setReadOnly(idx, True)
-        layer.setEditFormConfig(form)
+        return pg_trail(self, uid, table)
 
 
 def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | None) -> None:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     info = [{"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
             {"key": "created_at", "value": now},
-            {"key": "created_with", "value": "gebiedsplugin " + __version__},
+            {"key": "created_with", "value": "gebiedsplugin " + VERSION},
             {"key": "crs", "value": crs}]
     values = [{"list": name, "code": code, "label_en": en, "label_nl": nl}
               for name, codes in schema.VALUE_LISTS.items() for code, (en, nl) in codes.items()]

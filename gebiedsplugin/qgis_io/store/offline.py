@@ -1,0 +1,199 @@
+"""Area days offline: check a part of a shared programme out into a GeoPackage, check it back in.
+
+Check-out copies the districts asked for (all districts and neighbourhoods come along for the
+check; interventions, programme projects, area goals and budgets of those districts and period,
+with their funding and links; the settings) into a new programme file, records the base of every
+row (``offline_base``) and registers the check-out in the shared programme.
+
+Check-in merges the copy into the shared programme (``core/merge.py``: by row key against the
+base), in one transaction through the store's save, audited as the planner: rows changed only
+offline or only in the shared programme are taken over, rows changed on both sides are conflicts
+for a decision. It refuses, writing nothing, a copy of another programme, a copy already checked
+in, a base edited by hand, and new or changed rows outside the checked-out districts.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.merge import MergePlan, plan
+from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.core.row_changes import INSERT, RowChange
+from gebiedsplugin.qgis_io.store import gpkg_sqlite
+from gebiedsplugin.qgis_io.store.offline_base import MERGED_TABLES, read_base, seal, states, write_base
+from gebiedsplugin.qgis_io.store.save import now_text, planner_name, save
+from gebiedsplugin.toolbelt.i18n import tr
+
+WHOLE_CITY = "city"
+_DISTRICT_TABLES = schema.INTERVENTION_TABLES + schema.PROJECT_TABLES + ("area_goals", "area_budgets")
+
+
+@dataclass
+class CheckInResult:
+    """What a check-in did (or would do): counts per operation and the conflicts."""
+
+    plan: MergePlan
+    written: bool = False
+    counts: dict = field(default_factory=dict)
+
+
+def _scope(districts) -> set:
+    wanted = {d for d in (districts or []) if d}
+    return set() if not wanted or WHOLE_CITY in wanted else wanted  # empty: everything
+
+
+def _in_scope(districts: set, year_from, year_to):
+    """keep(key, row) for the rows a check-out takes along."""
+    def keep(key, row) -> bool:
+        table = key[0]
+        if table in _DISTRICT_TABLES and districts and row.get("district_id") not in districts:
+            return False
+        if table in schema.INTERVENTION_TABLES + schema.PROJECT_TABLES:
+            if year_from is not None and (row.get("end_year") or 0) < year_from:
+                return False
+            if year_to is not None and (row.get("start_year") or 0) > year_to:
+                return False
+        return True
+    return keep
+
+
+def _programme_id(store, planner: str) -> str:
+    """The shared programme's identity (made once, on its first check-out)."""
+    found = store.schema_info().get("programme_id")
+    if found:
+        return found
+    made = str(uuid.uuid4())
+    save(store, [RowChange("schema_info", INSERT, values={"key": "programme_id", "value": made})], planner)
+    return made
+
+
+def check_out(source, target: str, districts=None, year_from=None, year_to=None, planner=None,
+              overwrite: bool = False) -> dict:
+    """Copy a part of *source* (a store) into a new GeoPackage at *target*; counts per table."""
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+
+    planner = planner or planner_name()
+    scope = _scope(districts)
+    known = {r["district_id"] for r in source.read_table("districts")[0]}
+    unknown = sorted(scope - known)
+    if unknown:
+        raise ProgrammeError(tr("{} has no district {}; nothing was checked out.").format(
+            source.name, ", ".join(unknown)))
+    keep = _in_scope(scope, year_from, year_to)
+    base = states(source, keep=keep)
+    interventions = {k for t, k in base if t in schema.INTERVENTION_TABLES}
+    for key in [k for k in base if k[0] in ("funding", "links")]:
+        row = base[key].values
+        parent = row.get("intervention_uid") if key[0] == "funding" else row.get("from_uid")
+        if parent not in interventions:
+            del base[key]
+    programme = Programme(crs=source.crs(), settings=source.settings())
+    for (table, _), state in sorted(base.items()):
+        row = dict(state.values, row_version=state.version, modified_by=state.modified_by or None,
+                   modified_at=state.modified_at or None)
+        if table in ("districts", "neighbourhoods"):
+            getattr(programme, table).append(Feature(row, state.shape, table))
+        elif table in schema.INTERVENTION_TABLES:
+            programme.interventions.append(Feature(row, state.shape, table))
+        elif table in schema.PROJECT_TABLES:
+            programme.projects.append(Feature(row, state.shape, table))
+        elif table != "settings":
+            getattr(programme, table).append(row)
+    ident = _programme_id(source, planner)
+    copy = GpkgStore.create(target, programme.crs, programme, overwrite=overwrite)
+    checkout = str(uuid.uuid4())
+    sealed = write_base(copy.path, base)
+    info = {"checkout_id": checkout, "checkout_source": source.path, "programme_id": ident,
+            "checkout_districts": json.dumps(sorted(scope)), "checkout_period": json.dumps([year_from, year_to]),
+            "checked_out_at": now_text(), "checked_out_by": planner}
+    _put_info(copy.path, info)
+    save(source, [RowChange("schema_info", INSERT, values={"key": "checkout:" + checkout, "value": json.dumps(
+        {"seal": sealed, "districts": sorted(scope), "by": planner, "at": info["checked_out_at"],
+         "copy": copy.path})})], planner)
+    counts: dict = {}
+    for table, _ in base:
+        counts[table] = counts.get(table, 0) + 1
+    return counts
+
+
+def _put_info(path: str, values: dict) -> None:
+    conn = gpkg_sqlite.connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO schema_info (key, value) VALUES (?, ?)", sorted(values.items()))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def _refuse(message: str):
+    raise ProgrammeError(message + " " + tr("Nothing was checked in."))
+
+
+def _outside(mine: dict, base: dict, districts: set) -> list:
+    """New or changed rows of the copy that lie in districts it did not check out."""
+    if not districts:
+        return []
+    out = []
+    for key, state in mine.items():
+        if key[0] not in _DISTRICT_TABLES or state.values.get("district_id") in districts:
+            continue
+        if key not in base or not state.same_content(base[key]):
+            out.append("{} {} ({})".format(key[0], key[1], state.values.get("district_id")))
+    return out
+
+
+def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run: bool = False) -> CheckInResult:
+    """Merge the copy at *copy_path* into its shared programme (or *target*), all or nothing."""
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+    from gebiedsplugin.qgis_io.store.migrate import upgrade
+    from gebiedsplugin.qgis_io.store.open import open_store
+    from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
+
+    planner = planner or planner_name()
+    try:
+        copy = GpkgStore.open(copy_path)
+    except NeedsUpgrade:  # a copy from before a plugin update: bring it to the current schema first
+        upgrade(str(copy_path), backup=True, user=planner)
+        copy = GpkgStore.open(copy_path)
+    info = copy.schema_info()
+    name = copy.name
+    if "checkout_id" not in info:
+        _refuse(tr("{} is not a checked-out copy.").format(name))
+    if info.get("checked_in_at"):
+        _refuse(tr("{} was already checked in at {} by {}.").format(name, info["checked_in_at"],
+                                                                    info.get("checked_in_by", "?")))
+    source = open_store(target or info["checkout_source"])
+    shared = source.schema_info()
+    if shared.get("programme_id") != info.get("programme_id"):
+        _refuse(tr("{} is a copy of another programme than {}.").format(name, source.name))
+    registered = shared.get("checkout:" + info["checkout_id"])
+    if registered is None:
+        _refuse(tr("{} does not know the check-out of {}.").format(source.name, name))
+    if "checkin:" + info["checkout_id"] in shared:
+        _refuse(tr("{} was already checked in: {}.").format(name, shared["checkin:" + info["checkout_id"]]))
+    if seal(copy.path) != json.loads(registered)["seal"]:
+        _refuse(tr("The base recorded in {} was changed after the check-out (it does not match its seal).")
+                .format(name))
+    districts = set(json.loads(info.get("checkout_districts") or "[]"))
+    base = read_base(copy.path)
+    mine = states(copy)
+    outside = _outside(mine, base, districts)
+    if outside:
+        _refuse(tr("{} has new or changed rows outside the checked-out districts {}: {}.").format(
+            name, ", ".join(sorted(districts)), "; ".join(outside[:10])))
+    theirs = states(source, tables=MERGED_TABLES, keep=lambda key, row: key in base or key in mine, shapes=False)
+    merged = plan(base, mine, theirs, decisions)
+    result = CheckInResult(merged, counts=dict(merged.counts))
+    if merged.open_conflicts or dry_run:
+        return result
+    stamp = json.dumps({"at": now_text(), "by": planner, "counts": merged.counts})
+    save(source, merged.changes + [RowChange("schema_info", INSERT, values={
+        "key": "checkin:" + info["checkout_id"], "value": stamp})], planner)
+    _put_info(copy.path, {"checked_in_at": now_text(), "checked_in_by": planner})
+    result.written = True
+    return result

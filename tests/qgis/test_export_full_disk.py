@@ -1,0 +1,81 @@
+"""A failing export (a real full tmpfs mid-way, or a folder in the way) leaves the previous files.
+
+Outputs are staged and moved in together, so the folder holds the previous complete export (or
+nothing), never a truncated PDF or GeoJSON beside new files; the message names the file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.export_plan import ExportRequest
+from gebiedsplugin.core.sample import generate_sample
+from gebiedsplugin.qgis_io.exporter import run_export
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.toolbelt.files import DiskFullError
+from tests.qgis.disk_fixtures import *  # noqa: F401,F403 (the small_disk fixture)
+from tests.qgis.disk_fixtures import fill, fingerprints, leftovers, own_temp_leftovers
+
+FORMATS = ("gpkg", "pdf", "geojson", "csv")
+# Staged sizes of this export: GeoJSON ~50 kB, CSV ~20 kB, GeoPackage ~540 kB, PDF ~280 kB. The
+# amounts left free stop it in the GeoJSON, in the GeoPackage copy, and in the PDF.
+STOPS = {"geojson": 20_000, "gpkg": 200_000, "pdf": 720_000}
+
+
+@pytest.fixture(scope="module")
+def small_programme_file(tmp_path_factory, qgis_app):
+    programme, _ = generate_sample(seed=3, interventions=60)
+    path = tmp_path_factory.mktemp("export_full") / "programme.gpkg"
+    GpkgStore.create(path, programme.crs, programme)
+    return str(path)
+
+
+def request_for(programme: str, folder, formats=FORMATS, overwrite=True) -> ExportRequest:
+    return ExportRequest(programme, str(folder), formats=formats, summary_pages=False, overwrite=overwrite)
+
+
+@pytest.mark.parametrize("stop", sorted(STOPS))
+def test_full_disk_mid_export_keeps_the_previous_files(stop, small_disk, small_programme_file):
+    disk = small_disk("4m")
+    run_export(request_for(small_programme_file, disk, overwrite=False))
+    before = fingerprints(disk)
+    assert len(before) == 5
+    fill(disk, STOPS[stop])
+    with pytest.raises(DiskFullError) as caught:
+        run_export(request_for(small_programme_file, disk))
+    text = str(caught.value)
+    assert text.startswith("The disk is full: {}/programme_map_city.".format(disk)), text
+    assert "none of its files was written and existing files are unchanged" in text
+    assert fingerprints(disk) == before  # byte for byte, and no new or truncated file
+    assert leftovers(disk) == [] and own_temp_leftovers() == []
+
+
+def test_full_disk_on_a_first_export_leaves_nothing(small_disk, small_programme_file):
+    disk = small_disk("2m")
+    fill(disk, STOPS["pdf"])
+    with pytest.raises(DiskFullError, match=r"programme_map_city\S* could not be written"):
+        run_export(request_for(small_programme_file, disk, overwrite=False))
+    assert fingerprints(disk) == {}
+    assert leftovers(disk) == [] and own_temp_leftovers() == []
+
+
+def test_page_images_on_a_full_disk(small_disk, small_programme_file):
+    disk = small_disk("4m")
+    fill(disk, 150_000)  # room for a page or two, not for all
+    with pytest.raises(DiskFullError, match=r"programme_map_city_p\d\d.png could not be written"):
+        run_export(request_for(small_programme_file, disk, formats=("png",), overwrite=False))
+    assert fingerprints(disk) == {}
+    assert leftovers(disk) == []
+
+
+def test_a_folder_in_the_way_changes_nothing(tmp_path, small_programme_file):
+    run_export(request_for(small_programme_file, tmp_path, overwrite=False))
+    before = fingerprints(tmp_path)
+    (tmp_path / "programme_map_city.pdf").unlink()
+    (tmp_path / "programme_map_city.pdf").mkdir()  # the new PDF cannot take its name
+    del before["programme_map_city.pdf"]
+    with pytest.raises(ProgrammeError, match="programme_map_city.pdf is in the way"):
+        run_export(request_for(small_programme_file, tmp_path))
+    assert fingerprints(tmp_path) == before
+    assert leftovers(tmp_path) == []
