@@ -76,7 +76,7 @@ def make_sample(path: Path) -> None:
 
     qgis_headless.start()
     from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.gpkg_store import GpkgStore
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     programme, _ = generate_sample(seed=42)
     path.parent.mkdir(parents=True, exist_ok=True)
