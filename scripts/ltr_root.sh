@@ -21,8 +21,10 @@ SUITE=trixie
 BACKPORTS_PKGS="qgis python3-qgis qgis-providers"
 PKGS="python3-shapely python3-matplotlib python3-psycopg2 python3-gdal python3-venv xvfb xauth \
 poppler-utils make ca-certificates"
-# The lane's test tools come from PyPI at the same pins as the host's (requirements-dev.txt).
-PIP_PINS=$(grep -E '^(pytest|pytest-qgis|pytest-timeout)==' "$REPO/requirements-dev.txt" | sed 's/ *#.*//' | tr '\n' ' ')
+# The lane's test tools come from PyPI at the same pins as the host's (requirements-dev.txt), with the
+# lint tools that unit tests call (import-linter for the layering test, the upload scanners).
+PIP_PINS=$(grep -E '^(pytest|pytest-qgis|pytest-timeout|import-linter|grimp|bandit|detect-secrets)==' \
+  "$REPO/requirements-dev.txt" | sed 's/ *#.*//' | tr '\n' ' ')
 LAYOUT=1  # bump when the build steps below change in a way the lists above do not show
 KEY=$(printf '%s\n' "$SUITE" "$MIRROR" "$BACKPORTS_PKGS" "$PKGS" "$PIP_PINS" "$LAYOUT" | sha256sum | cut -c1-12)
 ROOT="$CACHE/$SUITE-3.44-$KEY"
@@ -124,7 +126,17 @@ EOF
   touch "$tmp/.complete"
   mv "$tmp" "$ROOT"
   log "built in $(( SECONDS - start )) s"
+  prune_stale
   echo "$ROOT"
+}
+
+prune_stale() {  # roots of earlier package lists: removed when complete and nothing is mounted in them
+  local old
+  for old in "$CACHE/$SUITE"-3.44-*; do
+    [ "$old" = "$ROOT" ] || [ ! -f "$old/.complete" ] || has_mounts "$old" && continue
+    log "removing the stale root $old"
+    rm -rf --one-file-system "$old"
+  done
 }
 
 qgis_version() { chroot "$ROOT" dpkg-query -W -f='${Version}' qgis 2>/dev/null | sed 's/+.*//'; }
