@@ -16,14 +16,3 @@ def pytest_report_header(config):
     lane = os.environ.get("GEBIED_QGIS_LANE")
     return ["gebiedsplugin lane: {}".format(lane)] if lane else []
 
-
-def pytest_sessionfinish(session, exitstatus):
-    """Close the project before pytest-qgis shuts QGIS down: QGIS 3.44.16 (Debian trixie-backports)
-    segfaults on exit with GeoPackage layers still loaded, which turned a green qgis lane into rc 139."""
-    import sys
-
-    if "qgis.core" in sys.modules:
-        from qgis.core import QgsApplication, QgsProject
-
-        if QgsApplication.instance() is not None:
-            QgsProject.instance().clear()
