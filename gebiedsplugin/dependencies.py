@@ -33,16 +33,21 @@ class MissingDependencyPlugin:
         self.translator = install_translator(QCoreApplication.instance())
 
     def initGui(self):  # noqa: N802
-        from qgis.core import Qgis
+        from qgis.core import Qgis, QgsApplication
 
         from gebiedsplugin.toolbelt.i18n import tr
 
-        # On Linux a shapely wheel brings its own GEOS, which crashes next to QGIS's: build from source.
-        text = tr("Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. On Linux install "
-                  "shapely built against the system's GEOS: python3 -m pip install --no-binary shapely "
-                  "'shapely>=2' (needs libgeos-dev); on Windows and macOS QGIS ships it.").format(
-            ", ".join(self.missing))
-        self.iface.messageBar().pushMessage("Gebiedsplugin", text, Qgis.Critical, 0)
+        # On Linux a shapely wheel brings its own GEOS, which crashes next to QGIS's: Debian's package, or
+        # a build from source into the profile's python folder (on sys.path in QGIS; README, "Install on
+        # Linux"). A plain `pip install` is refused by Debian 12 and Ubuntu 24.04 (PEP 668).
+        profile_python = QgsApplication.qgisSettingsDirPath().rstrip("/") + "/python"
+        text = tr("Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. Debian 13, and "
+                  "other Linux systems whose python3-shapely is 2.0 or newer: sudo apt install python3-shapely. "
+                  "Debian 12: build shapely against the system's GEOS into this QGIS profile (needs python3-pip, "
+                  "python3-dev, libgeos-dev and gcc): python3 -m pip install --no-deps --no-binary shapely "
+                  "--target '{}' 'shapely>=2,<2.2', then restart QGIS. On Windows and macOS QGIS ships it.").format(
+            ", ".join(self.missing), profile_python)
+        self.iface.messageBar().pushMessage("Gebiedsplugin", text, Qgis.MessageLevel.Critical, 0)
 
     def unload(self):
         from qgis.PyQt.QtCore import QCoreApplication

@@ -8,7 +8,7 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.PyQt.QtWidgets import QMenu
 
 from gebiedsplugin.gui.check_dock import CheckDock
 from gebiedsplugin.gui.controller import ProgrammeController
@@ -21,6 +21,7 @@ from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
 from gebiedsplugin.toolbelt.log import log, notify
+from gebiedsplugin.toolbelt.qt_compat import QAction
 from gebiedsplugin.toolbelt.resources import icon_path
 from gebiedsplugin.toolbelt.settings import PluginSettings
 from gebiedsplugin.toolbelt.temp_files import known_folders, sweep_in_background
@@ -84,7 +85,7 @@ class GebiedsPlugin:
         first = None
         for factory in dock_factories():
             dock = factory(self.iface, self.controller)
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if first is None:
                 first = dock
             else:
@@ -157,20 +158,20 @@ class GebiedsPlugin:
         from gebiedsplugin.gui.postgis_dialog import CREATE, PostgisDialog
 
         dialog = PostgisDialog(self.iface.mainWindow())
-        if dialog.exec_():
+        if dialog.exec():
             source = dialog.source()
             work = self.controller.create if dialog.mode == CREATE else self.controller.open
             use_programme(self.iface, work, source, Prompts(self.iface.mainWindow()))
 
     def generate_sample(self):
         """Open the Processing dialog of generate_sample."""
-        import processing
+        from qgis import processing
 
         processing.execAlgorithmDialog("gebiedsplugin:generate_sample", {})
 
     def check_out(self):
         """Open the Processing dialog of check_out with the open programme filled in."""
-        import processing
+        from qgis import processing
 
         store = self.controller.store
         processing.execAlgorithmDialog("gebiedsplugin:check_out", {"PROGRAMME": store.path} if store else {})
@@ -183,11 +184,11 @@ class GebiedsPlugin:
         if unsaved:
             # The import writes to the saved programme; a later save of these edits would undo it.
             notify(self.iface, tr("Import"), tr("Save or discard the unsaved edits in {} before importing.").format(
-                ", ".join(layer.name() for layer in unsaved)), Qgis.Warning, 10)
+                ", ".join(layer.name() for layer in unsaved)), Qgis.MessageLevel.Warning, 10)
             return
         dialog = ImportDialog(self.iface, self.controller)
         try:
-            dialog.exec_()
+            dialog.exec()
         finally:
             dialog.deleteLater()
 

@@ -4,17 +4,17 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="76"/>
+        <location filename="../gebiedsplugin/plugin.py" line="77"/>
         <source>New programme…</source>
         <translation>Nieuw programma…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="77"/>
+        <location filename="../gebiedsplugin/plugin.py" line="78"/>
         <source>Open programme…</source>
         <translation>Programma openen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="79"/>
+        <location filename="../gebiedsplugin/plugin.py" line="80"/>
         <source>Generate sample city…</source>
         <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -299,12 +299,12 @@
         <translation>Programma: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="105"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="106"/>
         <source>Funding</source>
         <translation>Financiering</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="105"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="106"/>
         <source>Links</source>
         <translation>Koppelingen</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>Geen programma geopend.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="256"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="257"/>
         <source>Open a programme first.</source>
         <translation>Open eerst een programma.</translation>
     </message>
@@ -429,12 +429,12 @@
         <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="111"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="112"/>
         <source>Replace file?</source>
         <translation>Bestand vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="110"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="111"/>
         <source>{} exists already. Replace it?</source>
         <translation>{} bestaat al. Vervangen?</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>{} · {} ({}): {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/edit_actions.py" line="52"/>
+        <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="184"/>
         <source>Delete interventions</source>
         <translation>Interventies verwijderen</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>{} interventie(s) verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="62"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -675,12 +675,12 @@ Vervangen?</translation>
         <translation>te beoordelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="260"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="261"/>
         <source>District: {}</source>
         <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="262"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="263"/>
         <source>Neighbourhood: {}</source>
         <translation>Buurt: {}</translation>
     </message>
@@ -720,42 +720,42 @@ Vervangen?</translation>
         <translation>Alle thema's</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="28"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="29"/>
         <source>Open…</source>
         <translation>Openen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="28"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="29"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="30"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="31"/>
         <source>New…</source>
         <translation>Nieuw…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="30"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="31"/>
         <source>Create a new programme</source>
         <translation>Een nieuw programma aanmaken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="35"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="36"/>
         <source>Point</source>
         <translation>Punt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="35"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="36"/>
         <source>Draw a point intervention</source>
         <translation>Een puntinterventie tekenen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="38"/>
         <source>Line</source>
         <translation>Lijn</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="37"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="38"/>
         <source>Draw a line intervention</source>
         <translation>Een lijninterventie tekenen</translation>
     </message>
@@ -765,82 +765,82 @@ Vervangen?</translation>
         <translation>Gebied</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="41"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="42"/>
         <source>Whole area…</source>
         <translation>Heel gebied…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="41"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="42"/>
         <source>Add an intervention for a whole district or neighbourhood (e.g. a social action)</source>
         <translation>Een interventie toevoegen voor een heel stadsdeel of een hele buurt (bijv. een sociale actie)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="45"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="46"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="45"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="46"/>
         <source>Edit the selected intervention in its form</source>
         <translation>De geselecteerde interventie in het formulier bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="47"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="48"/>
         <source>Edit shape</source>
         <translation>Vorm bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="47"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="48"/>
         <source>Change the shape of the selected intervention (vertex tool)</source>
         <translation>De vorm van de geselecteerde interventie wijzigen (vertexgereedschap)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="49"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="50"/>
         <source>Copy to period…</source>
         <translation>Naar periode kopiëren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="49"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="50"/>
         <source>Copy the selected interventions to another period</source>
         <translation>De geselecteerde interventies naar een andere periode kopiëren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="52"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="52"/>
         <source>Delete the selected interventions</source>
         <translation>De geselecteerde interventies verwijderen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="60"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="60"/>
         <source>Undo the last change</source>
         <translation>De laatste wijziging ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="60"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="62"/>
         <source>Save all changes to the programme</source>
         <translation>Alle wijzigingen in het programma opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="63"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="64"/>
         <source>Discard</source>
         <translation>Verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="63"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="64"/>
         <source>Discard all unsaved changes</source>
         <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
@@ -930,7 +930,7 @@ Vervangen?</translation>
         <translation>Goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="65"/>
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
@@ -985,7 +985,7 @@ Vervangen?</translation>
         <translation>Nulmeting</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="48"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="49"/>
         <source>Target</source>
         <translation>Doel</translation>
     </message>
@@ -1065,27 +1065,27 @@ Vervangen?</translation>
         <translation>Optionele laag met de bevindingen van deze toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="73"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="74"/>
         <source>Findings per rule and severity (JSON)</source>
         <translation>Bevindingen per regel en ernst (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="74"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="75"/>
         <source>Number of findings</source>
         <translation>Aantal bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="75"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="76"/>
         <source>New findings</source>
         <translation>Nieuwe bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="76"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="77"/>
         <source>Findings closed</source>
         <translation>Gesloten bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="81"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="82"/>
         <source>Choose the programme to check.</source>
         <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
@@ -1095,7 +1095,7 @@ Vervangen?</translation>
         <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="96"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="97"/>
         <source>{} findings; new {}, closed {}.</source>
         <translation>{} bevindingen; nieuw {}, gesloten {}.</translation>
     </message>
@@ -1280,57 +1280,57 @@ Vervangen?</translation>
         <translation>De laag of het bestand om te importeren (GeoPackage, shapefile, GeoJSON, CSV, Excel).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="48"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="49"/>
         <source>What the source holds: one of {} (index or name).</source>
         <translation>Wat de bron bevat: een van {} (index of naam).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="51"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="52"/>
         <source>Field mapping (JSON)</source>
         <translation>Veldkoppeling (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="51"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="52"/>
         <source>{&quot;target_field&quot;: &quot;source_field&quot; or {&quot;field&quot;: &quot;source_field&quot;, &quot;values&quot;: {&quot;Fysiek&quot;: &quot;physical&quot;}}}; empty for the automatic proposal from names and aliases.</source>
         <translation>{&quot;target_field&quot;: &quot;source_field&quot; of {&quot;field&quot;: &quot;source_field&quot;, &quot;values&quot;: {&quot;Fysiek&quot;: &quot;physical&quot;}}}; leeg voor het automatische voorstel op basis van namen en aliassen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="56"/>
         <source>Dry run (write nothing)</source>
         <translation>Proefrun (niets schrijven)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="55"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="56"/>
         <source>Only count what would be added, updated, left unchanged and rejected.</source>
         <translation>Alleen tellen wat zou worden toegevoegd, bijgewerkt, ongewijzigd gelaten en afgewezen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="58"/>
         <source>Import the valid rows when some are rejected</source>
         <translation>De geldige rijen importeren als er rijen worden afgewezen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="57"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="58"/>
         <source>Default off: any rejected row means nothing is written.</source>
         <translation>Standaard uit: bij elke afgewezen rij wordt er niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="65"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="65"/>
         <source>Updated</source>
         <translation>Bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="64"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="65"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="67"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="68"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
@@ -1450,12 +1450,12 @@ Vervangen?</translation>
         <translation>(vervolg)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="307"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="310"/>
         <source>Writing the PDF failed: {}</source>
         <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="321"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="324"/>
         <source>The atlas has no pages.</source>
         <translation>De atlas heeft geen pagina's.</translation>
     </message>
@@ -1465,7 +1465,7 @@ Vervangen?</translation>
         <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="344"/>
+        <location filename="../gebiedsplugin/qgis_io/atlas.py" line="347"/>
         <source>Writing page images failed (code {}).</source>
         <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
     </message>
@@ -1485,12 +1485,12 @@ Vervangen?</translation>
         <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="217"/>
+        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="218"/>
         <source>Unified programme map</source>
         <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="219"/>
+        <location filename="../gebiedsplugin/qgis_io/data_export.py" line="220"/>
         <source>Could not store the style of {} in {}: {}</source>
         <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
@@ -1670,7 +1670,7 @@ Vervangen?</translation>
         <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="244"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="245"/>
         <source>The folder of the programme {} is not writable; nothing was imported.</source>
         <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
@@ -1715,7 +1715,7 @@ Vervangen?</translation>
         <translation>Het bronbestand {} is vergrendeld door een ander programma; sluit het daar en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_source.py" line="185"/>
+        <location filename="../gebiedsplugin/qgis_io/import_source.py" line="182"/>
         <source>{} is not a vector data source QGIS can read.</source>
         <translation>{} is geen vectorgegevensbron die QGIS kan lezen.</translation>
     </message>
@@ -1725,7 +1725,7 @@ Vervangen?</translation>
         <translation>{} is geen UTF-8-tekst (byte {} kan niet worden gelezen); sla het op als UTF-8 en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/import_source.py" line="184"/>
+        <location filename="../gebiedsplugin/qgis_io/import_source.py" line="181"/>
         <source>The source {} is empty.</source>
         <translation>De bron {} is leeg.</translation>
     </message>
@@ -2015,7 +2015,7 @@ Vervangen?</translation>
         <translation>Proefrun</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="185"/>
+        <location filename="../gebiedsplugin/plugin.py" line="186"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
@@ -2050,7 +2050,7 @@ Vervangen?</translation>
         <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="81"/>
+        <location filename="../gebiedsplugin/plugin.py" line="82"/>
         <source>Import data…</source>
         <translation>Gegevens importeren…</translation>
     </message>
@@ -2110,7 +2110,7 @@ Vervangen?</translation>
         <translation>Na de atlaspagina van de stad en van elke wijk een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="54"/>
         <source>History…</source>
         <translation>Geschiedenis…</translation>
     </message>
@@ -2145,7 +2145,7 @@ Vervangen?</translation>
         <translation>Nieuw aanmaken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="78"/>
+        <location filename="../gebiedsplugin/plugin.py" line="79"/>
         <source>Open PostGIS programme…</source>
         <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2265,7 +2265,7 @@ Vervangen?</translation>
         <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="185"/>
+        <location filename="../gebiedsplugin/plugin.py" line="186"/>
         <source>Save or discard the unsaved edits in {} before importing.</source>
         <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2290,9 +2290,14 @@ Vervangen?</translation>
         <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/dependencies.py" line="41"/>
-        <source>Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. On Linux install shapely built against the system&apos;s GEOS: python3 -m pip install --no-binary shapely &apos;shapely&gt;=2&apos; (needs libgeos-dev); on Windows and macOS QGIS ships it.</source>
-        <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Installeer op Linux shapely gebouwd tegen de GEOS van het systeem: python3 -m pip install --no-binary shapely 'shapely&gt;=2' (vereist libgeos-dev); op Windows en macOS levert QGIS het mee.</translation>
+        <location filename="../gebiedsplugin/dependencies.py" line="44"/>
+        <source>Gebiedsplugin needs the Python package(s) {} in the Python that QGIS runs. Debian 13, and other Linux systems whose python3-shapely is 2.0 or newer: sudo apt install python3-shapely. Debian 12: build shapely against the system&apos;s GEOS into this QGIS profile (needs python3-pip, python3-dev, libgeos-dev and gcc): python3 -m pip install --no-deps --no-binary shapely --target &apos;{}&apos; &apos;shapely&gt;=2,&lt;2.2&apos;, then restart QGIS. On Windows and macOS QGIS ships it.</source>
+        <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="171"/>
+        <source>Copy intervention</source>
+        <translation>Interventie kopiëren</translation>
     </message>
     <message>
         <location filename="../gebiedsplugin/gui/import_dialog.py" line="78"/>
@@ -2300,12 +2305,12 @@ Vervangen?</translation>
         <translation>Zoals de bron aangeeft</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="60"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="61"/>
         <source>Source CRS</source>
         <translation>CRS van de bron</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="60"/>
+        <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="61"/>
         <source>What the source&apos;s coordinates are, when the source does not say (a shapefile without .prj, CSV x/y or WKT columns) or says it wrongly; empty: the source&apos;s own CRS, or for CSV a guess (degrees: WGS84, else the programme&apos;s CRS).</source>
         <translation>Het CRS van de coördinaten van de bron, als de bron dat niet vermeldt (een shapefile zonder .prj, CSV-kolommen x/y of WKT) of verkeerd vermeldt; leeg: het eigen CRS van de bron, of voor CSV een schatting (graden: WGS84, anders het CRS van het programma).</translation>
     </message>
@@ -2472,7 +2477,7 @@ Vervangen?</translation>
 </translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="198"/>
+        <location filename="../gebiedsplugin/plugin.py" line="199"/>
         <source>Removed {} temporary files left by an interrupted write: {}</source>
         <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2517,17 +2522,17 @@ Vervangen?</translation>
         <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="58"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="59"/>
         <source>Upgrade programme</source>
         <translation>Programma bijwerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="59"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="60"/>
         <source>{} was not upgraded and not opened.</source>
         <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/programme_actions.py" line="66"/>
+        <location filename="../gebiedsplugin/gui/programme_actions.py" line="68"/>
         <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
         <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -2607,7 +2612,7 @@ Vervangen?</translation>
         <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="198"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="200"/>
         <source>{} is in use by another session ({}); try the upgrade again later.</source>
         <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
@@ -2712,17 +2717,17 @@ Vervangen?</translation>
         <translation>Geen wijzigingen vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="54"/>
         <source>Show who changed the selected intervention and when</source>
         <translation>Toon wie de geselecteerde interventie wanneer heeft gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="55"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="56"/>
         <source>Programme history…</source>
         <translation>Geschiedenis van het programma…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="55"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="56"/>
         <source>Every change to the programme: who, when, which row and field; filter by planner and date</source>
         <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
     </message>
@@ -2860,7 +2865,7 @@ verwijderd</translation>
         <translation>Ingecheckt.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="82"/>
+        <location filename="../gebiedsplugin/plugin.py" line="83"/>
         <source>Check out districts for offline work…</source>
         <translation>Stadsdelen uitchecken voor offline werk…</translation>
     </message>
@@ -3045,12 +3050,12 @@ verwijderd</translation>
         <translation>De bibliotheek van de webkaart ontbreekt in {} ({}): voer make setup uit of installeer de plug-in opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="32"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="33"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="32"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="33"/>
         <source>Export the list as shown (filter, columns, order) to a CSV file</source>
         <translation>De lijst zoals getoond (filter, kolommen, volgorde) exporteren naar een CSV-bestand</translation>
     </message>
@@ -3065,7 +3070,7 @@ verwijderd</translation>
         <translation>Niets te exporteren: de lijst is leeg.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="118"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="119"/>
         <source>{} interventions written to {}.</source>
         <translation>{} interventies geschreven naar {}.</translation>
     </message>
@@ -3207,14 +3212,14 @@ Notitie: {}</translation>
         <translation>Import annuleren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="173"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="174"/>
         <source>%n intervention(s) · budget € {} · funding € {}</source>
         <translation>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="40"/>
         <source>Draw an area intervention</source>
         <translation>Een vlakinterventie tekenen</translation>
     </message>
@@ -3269,7 +3274,7 @@ Notitie: {}</translation>
         <translation>{} aangemaakt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/plugin.py" line="67"/>
+        <location filename="../gebiedsplugin/plugin.py" line="68"/>
         <source>&amp;Area programme</source>
         <translation>&amp;Gebiedsprogramma</translation>
     </message>
@@ -3329,7 +3334,7 @@ Notitie: {}</translation>
         <translation>Het kopiëren is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="40"/>
         <source>Area</source>
         <comment>geometry</comment>
         <translation>Vlak</translation>

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # qttranslations5-l10n: Qt's own Dutch (qt_nl.qm), which QGIS loads itself when it runs in Dutch.
 PKGS="qgis python3-qgis qgis-providers xvfb xauth pyqt5-dev-tools qttools5-dev-tools \
 gdal-bin python3-gdal python3-psycopg2 poppler-utils zip libgeos-dev python3-dev gcc python3-matplotlib postgresql postgresql-15-postgis-3 \
-chromium nodejs qttranslations5-l10n"
+chromium nodejs qttranslations5-l10n \
+debootstrap"  # debootstrap: the QGIS 3.44 LTR root (scripts/ltr_root.sh)
 
 missing=""
 for p in $PKGS; do

@@ -263,9 +263,9 @@ class CheckDock(ProgrammeDock):
         text = tr("%n finding(s) ({} new, {} closed) in {:.1f} s.", "", result.total).format(
             merge.get("new", 0), merge.get("closed", 0), result.timings.get("total", 0.0))
         for note in result.notes:
-            notify(self.iface, tr("Programme check"), note, Qgis.Warning, 10)
+            notify(self.iface, tr("Programme check"), note, Qgis.MessageLevel.Warning, 10)
         self.status.setText(text)
-        notify(self.iface, tr("Programme check"), text, Qgis.Success)
+        notify(self.iface, tr("Programme check"), text, Qgis.MessageLevel.Success)
 
     # --- decisions, export, parameters ---------------------------------------------------------------
     def decide_selected(self) -> int:
@@ -343,6 +343,6 @@ class CheckDock(ProgrammeDock):
     def _fail(self, text: str) -> bool:
         self.last_error = text
         self.status.setText(text)
-        notify(self.iface, tr("Programme check"), text, Qgis.Warning, 10)
+        notify(self.iface, tr("Programme check"), text, Qgis.MessageLevel.Warning, 10)
         return False
 

@@ -22,7 +22,7 @@ def select_subjects(controller, uids: list) -> dict:
         ids = []
         if uids:
             request = QgsFeatureRequest().setFilterExpression('"uid" IN ({})'.format(_quoted(uids)))
-            request.setFlags(QgsFeatureRequest.NoGeometry)
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
             request.setNoAttributes()
             ids = [f.id() for f in layer.getFeatures(request)]
         layer.selectByIds(ids)
@@ -38,7 +38,7 @@ def finding_feature_ids(controller, finding_id: str) -> list:
         return []
     request = QgsFeatureRequest().setFilterExpression('"finding_id" = {}'.format(_quoted([finding_id])))
     request.setNoAttributes()
-    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     return [f.id() for f in layer.getFeatures(request)]
 
 
@@ -55,18 +55,18 @@ def show_finding(iface, controller, row: dict) -> int:
     canvas = iface.mapCanvas() if iface is not None else None
     if canvas is None or not targets:
         return sum(len(ids) for ids in found.values())
-    extent = QgsRectangle()
-    extent.setMinimal()
-    any_geometry = False
+    extent = None  # not QgsRectangle().setMinimal(): deprecated on QGIS 3.44, its replacement not on 3.22
     for layer, ids in targets:
         request = QgsFeatureRequest().setFilterFids(ids)
         request.setNoAttributes()
         for feat in layer.getFeatures(request):
             if feat.hasGeometry():
                 box = canvas.mapSettings().layerExtentToOutputExtent(layer, feat.geometry().boundingBox())
-                extent.combineExtentWith(box)
-                any_geometry = True
-    if any_geometry:
+                if extent is None:
+                    extent = QgsRectangle(box)
+                else:
+                    extent.combineExtentWith(box)
+    if extent is not None:
         if extent.width() < 100 or extent.height() < 100:
             centre = extent.center()
             extent = QgsRectangle(centre.x() - 100, centre.y() - 100, centre.x() + 100, centre.y() + 100)

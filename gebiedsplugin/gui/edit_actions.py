@@ -95,12 +95,12 @@ class EditActions:
         if not session.save():
             self.last_error = tr("Not saved: {}").format(session.last_error)
             self.prompts.inform(tr("Save refused"), self.last_error)
-            notify(self.iface, tr("Save"), self.last_error, Qgis.Critical, 10)
+            notify(self.iface, tr("Save"), self.last_error, Qgis.MessageLevel.Critical, 10)
             return False
         for layer in session.layers.values():
             if layer.isEditable():
                 layer.commitChanges()  # layers that had no edits: this only ends editing
-        notify(self.iface, tr("Save"), tr("Changes saved."), Qgis.Success)
+        notify(self.iface, tr("Save"), tr("Changes saved."), Qgis.MessageLevel.Success)
         return True
 
     def discard(self) -> bool:

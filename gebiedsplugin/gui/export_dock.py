@@ -117,7 +117,7 @@ class ExportDock(ProgrammeDock):
         self.png_dpi.setSuffix(tr(" dpi"))
         form.addRow(tr("PNG resolution"), self.png_dpi)
         self.folder = QgsFileWidget()
-        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.folder.setFilePath(PluginSettings.load().last_output_folder)
         form.addRow(tr("Output folder"), self.folder)
         self.template = QgsFileWidget()
@@ -316,7 +316,7 @@ class ExportDock(ProgrammeDock):
         self.status.setText(text)
         self.progress.setValue(0)  # a refusal or a cancel leaves no bar at 100 %
         self.cancel_button.setEnabled(False)
-        notify(self.iface, tr("Export"), text, Qgis.Warning, 10)
+        notify(self.iface, tr("Export"), text, Qgis.MessageLevel.Warning, 10)
         return False
 
 

@@ -22,9 +22,12 @@ def form_context(iface) -> QgsAttributeEditorContext:
 def make_dialog(iface, layer: QgsVectorLayer, feature: QgsFeature, add: bool) -> QgsAttributeDialog:
     """The form (QgsAttributeDialog) for *feature*; in add mode, accepting adds it to *layer*."""
     context = form_context(iface)
-    context.setFormMode(QgsAttributeEditorContext.StandaloneDialog)
+    context.setFormMode(QgsAttributeEditorContext.FormMode.StandaloneDialog)
     dialog = QgsAttributeDialog(layer, feature, False, iface.mainWindow(), True, context)
-    dialog.setMode(QgsAttributeEditorContext.AddFeatureMode if add else QgsAttributeEditorContext.SingleEditMode)
+    if add:
+        dialog.setMode(QgsAttributeEditorContext.Mode.AddFeatureMode)
+    else:
+        dialog.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
     dialog.setObjectName("gebiedsplugin_feature_form")
     return dialog
 
@@ -41,7 +44,7 @@ def add_with_form(iface, layer: QgsVectorLayer, geometry: QgsGeometry, initial: 
     feature = new_feature(layer, geometry, initial)
     dialog = make_dialog(iface, layer, feature, add=True)
     before = set(layer.editBuffer().addedFeatures()) if layer.editBuffer() else set()
-    accepted = dialog.exec_()
+    accepted = dialog.exec()
     added = set(layer.editBuffer().addedFeatures()) - before if layer.editBuffer() else set()
     dialog.deleteLater()
     if not accepted or not added:
@@ -55,6 +58,6 @@ def edit_with_form(iface, layer: QgsVectorLayer, fid: int) -> bool:
     if not feature.isValid() or not ensure_editing(layer):
         return False
     dialog = make_dialog(iface, layer, feature, add=False)
-    accepted = bool(dialog.exec_())
+    accepted = bool(dialog.exec())
     dialog.deleteLater()
     return accepted

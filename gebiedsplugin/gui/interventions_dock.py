@@ -99,7 +99,8 @@ class InterventionsDock(ProgrammeDock):
         """Write the list as shown (rows, columns, order, labels) to a CSV file; its path ('' if none)."""
         headers, rows = view_table(self.view, (BUDGET, FUNDING), SORT_ROLE)
         if not rows:
-            notify(self.iface, tr("Interventions"), tr("Nothing to export: the list is empty."), Qgis.Warning)
+            notify(self.iface, tr("Interventions"), tr("Nothing to export: the list is empty."),
+                   Qgis.MessageLevel.Warning)
             return ""
         store = self.controller.store
         start = str(Path(store.folder()) / (store.name + "_interventions.csv")) if store is not None else ""
@@ -113,7 +114,7 @@ class InterventionsDock(ProgrammeDock):
         try:
             write_view_csv(path, headers, rows, overwrite)
         except ProgrammeError as e:
-            notify(self.iface, tr("Interventions"), str(e), Qgis.Critical)
+            notify(self.iface, tr("Interventions"), str(e), Qgis.MessageLevel.Critical)
             return ""
         notify(self.iface, tr("Interventions"), tr("{} interventions written to {}.").format(len(rows), path))
         return path
@@ -253,7 +254,7 @@ class InterventionsDock(ProgrammeDock):
     def start_drawing(self, kind: str) -> None:
         """Start QGIS's capture tool for a point, line or polygon intervention."""
         if self.draw.start(kind) is None:
-            notify(self.iface, tr("Interventions"), tr("Open a programme first."), Qgis.Warning)
+            notify(self.iface, tr("Interventions"), tr("Open a programme first."), Qgis.MessageLevel.Warning)
 
     def add_for_area(self) -> None:
         """Ask for a district or neighbourhood and add an intervention covering it."""

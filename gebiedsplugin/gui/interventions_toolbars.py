@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QSize, Qt
-from qgis.PyQt.QtWidgets import QAction, QToolBar
+from qgis.PyQt.QtWidgets import QToolBar
 
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.qt_compat import QAction
 
 
 def _toolbar(name: str, parent, text_beside: bool = False) -> QToolBar:

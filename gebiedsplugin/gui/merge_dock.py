@@ -211,15 +211,15 @@ class MergeDock(ProgrammeDock):
         try:
             result = check_in(self.copy.filePath(), self.decisions)
         except ProgrammeError as e:
-            notify(self.iface, tr("Check in"), str(e), Qgis.Critical, 10)
+            notify(self.iface, tr("Check in"), str(e), Qgis.MessageLevel.Critical, 10)
             return False
         if not result.written:
             notify(self.iface, tr("Check in"), tr("Not checked in: {} conflict(s) need a decision.").format(
-                len(result.plan.open_conflicts)), Qgis.Warning, 10)
+                len(result.plan.open_conflicts)), Qgis.MessageLevel.Warning, 10)
             return False
         notify(self.iface, tr("Check in"), tr("Checked in: {} new, {} changed, {} deleted rows.").format(
             result.counts.get("insert", 0), result.counts.get("update", 0), result.counts.get("delete", 0)),
-            Qgis.Success, 10)
+            Qgis.MessageLevel.Success, 10)
         self.status.setText(tr("Checked in."))
         self.result = None
         self._enable()

@@ -16,7 +16,7 @@ def open_folder(folder: str) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-def push_result(iface, title: str, text: str, folder: str = "", level=Qgis.Success):
+def push_result(iface, title: str, text: str, folder: str = "", level=Qgis.MessageLevel.Success):
     """Log *text* and show it in the message bar until the planner closes it (a later "Task complete"
     does not hide it); with *folder*, a button opens it. The message item (None without a bar)."""
     log("{}: {}".format(title, text), level)

@@ -151,7 +151,7 @@ class OverviewDock(ProgrammeDock):
     def _loaded(self, overview, error: str) -> None:
         self.task = None
         if error:
-            notify(self.iface, tr("Overview"), error, Qgis.Warning)
+            notify(self.iface, tr("Overview"), error, Qgis.MessageLevel.Warning)
         self.overview = overview
         self._fill_selectors()
         self.refresh()
@@ -254,7 +254,7 @@ class OverviewDock(ProgrammeDock):
             if layer is None:
                 continue
             request = QgsFeatureRequest().setFilterExpression(QgsExpression.createFieldEqualityExpression("uid", uid))
-            request.setFlags(QgsFeatureRequest.NoGeometry).setNoAttributes().setLimit(1)
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry).setNoAttributes().setLimit(1)
             for feature in layer.getFeatures(request):
                 return layer, feature.id()
         return None

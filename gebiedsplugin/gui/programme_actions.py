@@ -28,13 +28,14 @@ def use_programme(iface, work, source: str, prompts=None) -> bool:
                 return False
             work(source)
     except ProgrammeError as e:
-        notify(iface, tr("Programme"), str(e), Qgis.Critical, 10)
+        notify(iface, tr("Programme"), str(e), Qgis.MessageLevel.Critical, 10)
         return False
     settings = PluginSettings.load()
     settings.last_programme = source
     settings.save()
     created = getattr(work, "__name__", "") == "create"  # controller.create, not .open
-    notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(source), Qgis.Success)
+    notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(source),
+           Qgis.MessageLevel.Success)
     return True
 
 
@@ -56,7 +57,8 @@ def upgrade_programme(iface, source: str, prompts=None) -> bool:
     if not plan.needed:
         return True
     if not prompts.confirm(tr("Upgrade programme"), migrate.describe(plan)):
-        notify(iface, tr("Programme"), tr("{} was not upgraded and not opened.").format(plan.label), Qgis.Info)
+        notify(iface, tr("Programme"), tr("{} was not upgraded and not opened.").format(plan.label),
+               Qgis.MessageLevel.Info)
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -64,7 +66,8 @@ def upgrade_programme(iface, source: str, prompts=None) -> bool:
     finally:
         QApplication.restoreOverrideCursor()
     notify(iface, tr("Programme"), tr("{} upgraded from schema {} to {} in {} s; backup: {}").format(
-        plan.label, result["from"], result["to"], result["seconds"], result["backup"] or tr("none")), Qgis.Info)
+        plan.label, result["from"], result["to"], result["seconds"], result["backup"] or tr("none")),
+        Qgis.MessageLevel.Info)
     return True
 
 

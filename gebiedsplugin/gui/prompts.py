@@ -31,7 +31,7 @@ class Prompts:
         """An audit trail (one row's, or the whole programme's) in a table dialog."""
         from gebiedsplugin.gui.audit_dialog import AuditDialog
 
-        AuditDialog(title, trail, self.parent, whole_programme).exec_()
+        AuditDialog(title, trail, self.parent, whole_programme).exec()
 
     def years_shift(self, default: int = 1):
         """How many years later a copy should be (negative: earlier); None when cancelled."""

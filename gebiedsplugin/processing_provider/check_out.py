@@ -39,7 +39,7 @@ class CheckOutAlgorithm(BaseAlgorithm):
                                               optional=True),
                  tr("District codes such as noord,oost; empty or city: the whole city."))
         for name, label in ((self.YEAR_FROM, tr("From year")), (self.YEAR_TO, tr("To year"))):
-            self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer, optional=True,
+            self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                   minValue=1900, maxValue=2200),
                      tr("Only interventions and programme projects active in this period (empty: all)."))
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Offline copy"),

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -19,7 +18,7 @@ from qgis.core import (
     QgsProject,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import finding_row
@@ -30,6 +29,7 @@ from gebiedsplugin.qgis_io.convert import from_shapely
 from gebiedsplugin.qgis_io.store.findings import polygonal
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.qt_compat import field
 
 OUTPUT_FIELDS = ("finding_id", "rule", "severity", "district_id", "message", "subject_uids")
 
@@ -68,7 +68,8 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
         self.add(QgsProcessingParameterBoolean(self.UPDATE_REGISTER, tr("Update the findings register"), True),
                  tr("Merge the findings into the programme's findings table."))
         self.add(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Findings"), QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=False),
+            self.OUTPUT, tr("Findings"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True,
+            createByDefault=False),
             tr("Optional layer with the findings of this run."))
         self.addOutput(QgsProcessingOutputString(self.COUNTS, tr("Findings per rule and severity (JSON)")))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL, tr("Number of findings")))
@@ -95,7 +96,7 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
             feedback.pushInfo("{}: {}".format(key, count))
         feedback.pushInfo(tr("{} findings; new {}, closed {}.").format(result.total, out[self.NEW], out[self.CLOSED]))
         sink_crs = QgsCoordinateReferenceSystem(_crs_of(path))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, _fields(), QgsWkbTypes.MultiPolygon,
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, _fields(), QgsWkbTypes.Type.MultiPolygon,
                                           sink_crs)
         if sink is not None:
             for finding in result.findings:
@@ -107,7 +108,7 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
                     g = from_shapely(geom)
                     g.convertToMultiType()
                     feat.setGeometry(g)
-                sink.addFeature(feat, QgsFeatureSink.FastInsert)
+                sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
             out[self.OUTPUT] = dest
         self._checked = open_store(path).path if request.write else ""
         return out
@@ -126,7 +127,7 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
 def _fields() -> QgsFields:
     fields = QgsFields()
     for name in OUTPUT_FIELDS:
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(field(name, QMetaType.Type.QString))
     return fields
 
 

@@ -45,7 +45,7 @@ class CreateProgrammeAlgorithm(BaseAlgorithm):
             self.OUTPUT, tr("Programme file"), tr("GeoPackage (*.gpkg)")),
             tr("The new programme's GeoPackage; it must not exist yet unless OVERWRITE is set."))
         self.add(QgsProcessingParameterFeatureSource(
-            self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True),
+            self.DISTRICTS, tr("Districts"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
             tr("Polygon layer with the districts (stadsdelen); optional."))
         self.add(QgsProcessingParameterField(
             self.DISTRICT_NAME_FIELD, tr("District name field"), parentLayerParameterName=self.DISTRICTS,

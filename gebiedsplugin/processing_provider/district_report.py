@@ -36,7 +36,7 @@ class DistrictReportAlgorithm(BaseAlgorithm):
                                               optional=True),
                  tr("Comma-separated district ids; 'city' for the whole city."))
         for name, text in ((self.YEAR_FROM, tr("From year")), (self.YEAR_TO, tr("To year"))):
-            self.add(QgsProcessingParameterNumber(name, text, QgsProcessingParameterNumber.Integer, optional=True,
+            self.add(QgsProcessingParameterNumber(name, text, QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                   minValue=2000, maxValue=2100),
                      tr("Inclusive; empty for an open period."))
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Report"), tr("PDF files (*.pdf)")),

@@ -43,14 +43,14 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
 
     def flags(self):
         # Layouts render on the main thread only.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_programme(self.PROGRAMME, tr("Programme"))
         self.add(QgsProcessingParameterString(self.SCOPE, tr("Scope"), defaultValue="city"),
                  tr("'city' for the whole city, or district ids separated by commas (e.g. noord,oost)."))
         for name, label in ((self.YEAR_FROM, tr("From year")), (self.YEAR_TO, tr("To year"))):
-            self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer, optional=True,
+            self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                   minValue=2000, maxValue=2100),
                      tr("Only items whose years overlap the period; empty for no bound."))
         self.add(QgsProcessingParameterString(self.FORMATS, tr("Formats"), defaultValue=",".join(DEFAULT_FORMATS)),
@@ -67,14 +67,14 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
                     "coverage."))
         summary = QgsProcessingParameterFile(self.SUMMARY_TEMPLATE, tr("Summary page template"), extension="qpt",
                                              optional=True)
-        summary.setFlags(summary.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        summary.setFlags(summary.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.add(summary, tr("A .qpt layout for the summary pages (default: the plugin's A3 summary template)."))
         self.add(QgsProcessingParameterBoolean(self.OVERWRITE, tr("Overwrite existing files"), False),
                  tr("Replace files of an earlier export with the same names."))
         rows = QgsProcessingParameterNumber(self.TABLE_ROWS, tr("Table rows per page area"),
-                                            QgsProcessingParameterNumber.Integer, defaultValue=30, minValue=0,
+                                            QgsProcessingParameterNumber.Type.Integer, defaultValue=30, minValue=0,
                                             maxValue=100000)
-        rows.setFlags(rows.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        rows.setFlags(rows.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.add(rows, tr("Largest items listed per area; more rows continue on extra pages; 0 lists all."))
         self.addOutput(QgsProcessingOutputFile(self.PDF, tr("Atlas PDF")))
         self.addOutput(QgsProcessingOutputFile(self.GPKG, tr("GeoPackage")))

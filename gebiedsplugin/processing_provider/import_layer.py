@@ -43,7 +43,8 @@ class ImportLayerAlgorithm(BaseAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_programme(self.PROGRAMME, tr("Programme"))
-        self.add(QgsProcessingParameterVectorLayer(self.INPUT, tr("Source layer"), [QgsProcessing.TypeVector]),
+        self.add(QgsProcessingParameterVectorLayer(self.INPUT, tr("Source layer"),
+                                                   [QgsProcessing.SourceType.TypeVector]),
                  tr("The layer or file to import (GeoPackage, shapefile, GeoJSON, CSV, Excel)."))
         self.add(QgsProcessingParameterEnum(self.TARGET, tr("Target"), options=list(TARGETS), defaultValue=0,
                                             usesStaticStrings=False),

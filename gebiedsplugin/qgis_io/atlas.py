@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsFeedback,
     QgsLayout,
@@ -31,7 +32,6 @@ from qgis.core import (
     QgsProjectMetadata,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtXml import QDomDocument
@@ -196,7 +196,7 @@ class AtlasBuilder:
             root.removeAllChildren()
             for kind in ("point", "line", "polygon"):
                 node = root.addLayer(self.layers[UNIFIED_LAYERS[kind]])
-                QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Group)
+                QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Group)
             legend.setLinkedMap(main)
             # The same full legend on every page: pages compare at a glance, and filtering by map
             # content would cost a second render of every map (4 s of 6 for 10,000 items).
@@ -207,12 +207,12 @@ class AtlasBuilder:
         tables = [m for m in self.layout.multiFrames() if isinstance(m, QgsLayoutItemAttributeTable)]
         labels = ", ".join("{}, {}".format(_q(c), _q(category_label(c, self.request.lang))) for c in CATEGORIES)
         columns = [
-            (tr("What"), '"title"', 47, Qt.AlignLeft),
-            (tr("Kind"), "map_get(map({}), \"category\")".format(labels), 26, Qt.AlignLeft),
-            (tr("Where"), "coalesce(\"neighbourhood\", \"district\", '')", 24, Qt.AlignLeft),
+            (tr("What"), '"title"', 47, Qt.AlignmentFlag.AlignLeft),
+            (tr("Kind"), "map_get(map({}), \"category\")".format(labels), 26, Qt.AlignmentFlag.AlignLeft),
+            (tr("Where"), "coalesce(\"neighbourhood\", \"district\", '')", 24, Qt.AlignmentFlag.AlignLeft),
             (tr("When"), "CASE WHEN \"start_year\" = \"end_year\" THEN to_string(\"start_year\") "
-                         "ELSE \"start_year\" || '–' || \"end_year\" END", 13, Qt.AlignLeft),
-            (tr("Budget (€)"), 'format_number("budget", 0)', 17, Qt.AlignRight),
+                         "ELSE \"start_year\" || '–' || \"end_year\" END", 13, Qt.AlignmentFlag.AlignLeft),
+            (tr("Budget (€)"), 'format_number("budget", 0)', 17, Qt.AlignmentFlag.AlignRight),
         ]
         area = "attribute(@atlas_feature, 'area_id')"
         flt = ("({a} IN ('city', 'selection') OR \"district_id\" = {a}) AND "
@@ -231,7 +231,7 @@ class AtlasBuilder:
             table.setColumns(cols)
             sort = QgsLayoutTableColumn()
             sort.setAttribute('"budget"')
-            sort.setSortOrder(Qt.DescendingOrder)
+            sort.setSortOrder(Qt.SortOrder.DescendingOrder)
             table.setSortColumns([sort])
             table.setFilterFeatures(True)
             table.setFeatureFilter(flt)
@@ -280,8 +280,11 @@ class AtlasBuilder:
     def _continued_title(self, title: QgsLayoutItemLabel, page: int) -> QgsLayoutItemLabel:
         label = QgsLayoutItemLabel(self.layout)
         label.setText(title.text() + " " + tr("(continued)"))
-        label.setFont(title.font())
-        label.setFontColor(title.fontColor())
+        if hasattr(title, "textFormat"):  # QGIS >= 3.24; font() and fontColor() are deprecated on 3.44
+            label.setTextFormat(title.textFormat())
+        else:
+            label.setFont(title.font())
+            label.setFontColor(title.fontColor())
         label.setVAlign(title.vAlign())
         self.layout.addLayoutItem(label)
         label.attemptResize(title.sizeWithUnits())
@@ -297,13 +300,13 @@ class AtlasBuilder:
         settings.appendGeoreference = True
         settings.exportMetadata = True
         settings.simplifyGeometries = True
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, selectable text
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable, selectable text
         with atomic_path(target, self.request.overwrite) as tmp:
             pages = self.layout.atlas() if summaries is None else PageSequence(self.layout.atlas(), summaries)
             result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
-            if result == QgsLayoutExporter.Canceled:
+            if result == QgsLayoutExporter.ExportResult.Canceled:
                 raise ProgrammeError(tr("The export was cancelled."))
-            if result != QgsLayoutExporter.Success:
+            if result != QgsLayoutExporter.ExportResult.Success:
                 raise ProgrammeError(tr("Writing the PDF failed: {}").format(error or result))
             _pdf_metadata(tmp, self.project.metadata())
             shareable(tmp)
@@ -340,7 +343,7 @@ class AtlasBuilder:
     def _image(self, exporter: QgsLayoutExporter, base: str, settings, written: list, area="") -> None:
         """Every page of the exporter's layout as the next numbered PNGs of *area* (appended to *written*)."""
         result = exporter.exportToImage(base, settings)
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             error = ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
             raise write_error(error, self.request.png_path(len(written) + 1), os.path.dirname(base)) or error
         for p in range(exporter.layout().pageCollection().pageCount()):

@@ -135,7 +135,7 @@ class CheckTask(QgsTask):
     """run_check() as a background task; *on_done(result, error_text)* runs on the main thread."""
 
     def __init__(self, request: CheckRequest, on_done: Callable, layers: Optional[list] = None):
-        super().__init__(tr("Programme check"), QgsTask.CanCancel)
+        super().__init__(tr("Programme check"), QgsTask.Flag.CanCancel)
         self.request = request
         self.on_done = on_done
         self.layers = list(layers or [])  # reloaded in finished(), on the main thread

@@ -212,8 +212,9 @@ def embed_styles(path: str, styles: dict) -> None:
     """
     from gebiedsplugin.core.errors import ProgrammeError
     from gebiedsplugin.toolbelt.i18n import tr
+    from gebiedsplugin.toolbelt.qt_compat import save_style_to_database
 
     for table_name, layer in styles.items():
-        error = layer.saveStyleToDatabase(table_name, tr("Unified programme map"), True, "")
+        error = save_style_to_database(layer, table_name, tr("Unified programme map"))
         if error:
             raise ProgrammeError(tr("Could not store the style of {} in {}: {}").format(table_name, path, error))

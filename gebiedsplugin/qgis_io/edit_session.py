@@ -85,7 +85,7 @@ class EditSession:
             return {}
         t = schema.table(table)
         wanted = [n for n in ("title", "name", "message", t.key, schema.ROW_VERSION) if t.has_field(n)]
-        request = QgsFeatureRequest().setFilterFids(list(fids)).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(list(fids)).setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes(wanted, layer.fields())
         return {f.id(): {n: py_value(f[n]) for n in wanted} for f in layer.dataProvider().getFeatures(request)}
 
@@ -180,7 +180,7 @@ class EditSession:
 
             from gebiedsplugin.toolbelt.log import log
 
-            log(self.last_error, Qgis.Warning)
+            log(self.last_error, Qgis.MessageLevel.Warning)
 
     def detach(self) -> None:
         """Stop following the layers (they are being removed)."""

@@ -184,7 +184,7 @@ class PrepareExportTask(QgsTask):
     """prepare_export() as a background task; *on_done(prepared, error_text)* runs on the main thread."""
 
     def __init__(self, request: ExportRequest, on_done: Callable):
-        super().__init__(tr("Preparing the programme map export"), QgsTask.CanCancel)
+        super().__init__(tr("Preparing the programme map export"), QgsTask.Flag.CanCancel)
         self.request = request
         self.on_done = on_done
         self.prepared: Optional[Prepared] = None

@@ -78,8 +78,8 @@ def configure_layer(layer: QgsVectorLayer, table: schema.Table, lang: str, value
         if widget is not None:
             layer.setEditorWidgetSetup(idx, widget)
         if field.mandatory:
-            layer.setFieldConstraint(idx, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
         if field.minimum is not None:
             layer.setConstraintExpression(idx, _range_expression(field), _range_message(field))
         form.setReadOnly(idx, field.read_only)

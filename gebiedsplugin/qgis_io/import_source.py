@@ -158,12 +158,9 @@ def _guess_xy_crs(body, ix: int, iy: int) -> str:
 def _guess_wkt_crs(body, index: int) -> str:
     import shapely
 
+    texts = [r[index] for r in body if len(r) > index and isinstance(r[index], str)]
     pairs = []
-    for r in body:
-        try:
-            geom = shapely.from_wkt(r[index])
-        except Exception:  # noqa: BLE001 (a bad WKT is rejected later, row by row)
-            continue
+    for geom in shapely.from_wkt(texts, on_invalid="ignore"):  # a bad WKT is rejected later, row by row
         if geom is not None and not geom.is_empty:
             minx, miny, maxx, maxy = geom.bounds
             pairs += [(minx, miny), (maxx, maxy)]

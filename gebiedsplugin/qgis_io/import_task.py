@@ -19,7 +19,7 @@ class ImportTask(QgsTask):
     def __init__(self, programme: str, uri: str, provider: str, target: str, mapping: dict,
                  valid_only: bool = False, context: QgsCoordinateTransformContext | None = None,
                  source_crs: QgsCoordinateReferenceSystem | None = None):
-        super().__init__(tr("Importing into the programme"), QgsTask.CanCancel)
+        super().__init__(tr("Importing into the programme"), QgsTask.Flag.CanCancel)
         self.programme, self.uri, self.provider = programme, uri, provider
         self.target, self.mapping, self.valid_only = target, mapping, valid_only
         self.context = context or QgsCoordinateTransformContext()

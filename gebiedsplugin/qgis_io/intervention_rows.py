@@ -28,6 +28,7 @@ from gebiedsplugin.core.intervention_list import (
     to_bool,
     with_funding,
 )
+from gebiedsplugin.toolbelt.i18n import tr
 
 _ROW_FIELDS = ("uid", "title", "domain", "kind", "theme", "status", "district_id", "neighbourhood_id",
                "start_year", "end_year", "budget", "city_wide", "needs_review")
@@ -52,7 +53,7 @@ def feature_attrs(feature: QgsFeature) -> dict:
 
 def layer_rows(layer: QgsVectorLayer, table: str) -> list:
     """One ListRow per feature of an interventions layer (edit buffer included)."""
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     names = [n for n in _ROW_FIELDS if layer.fields().indexFromName(n) >= 0]
     request.setSubsetOfAttributes(names, layer.fields())
     rows = []
@@ -73,7 +74,7 @@ def funding_by_uid(layer: QgsVectorLayer | None) -> dict:
     """uid -> total funding, from the funding layer (edit buffer included)."""
     if layer is None:
         return {}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(["intervention_uid", "amount"], layer.fields())
     return funding_totals(
         {"intervention_uid": plain(f["intervention_uid"]), "amount": plain(f["amount"])}
@@ -167,7 +168,7 @@ def copy_to_period(layer: QgsVectorLayer, fid: int, years: int, title_suffix: st
     if title_suffix and attrs.get("title"):
         attrs["title"] = attrs["title"] + title_suffix
     feature = new_feature(layer, source.geometry(), attrs)
-    layer.beginEditCommand("copy intervention")
+    layer.beginEditCommand(tr("Copy intervention"))  # the text QGIS's undo history shows
     ok = layer.addFeature(feature)
     if not ok:
         layer.destroyEditCommand()
@@ -180,7 +181,7 @@ def delete_features(layer: QgsVectorLayer, fids: list) -> bool:
     """Delete *fids* from *layer* in one edit command (undoable)."""
     if not fids or not ensure_editing(layer):
         return False
-    layer.beginEditCommand("delete interventions")
+    layer.beginEditCommand(tr("Delete interventions"))
     ok = layer.deleteFeatures(list(fids))
     if ok:
         layer.endEditCommand()
@@ -202,6 +203,6 @@ def area_choices(layer: QgsVectorLayer | None, code_field: str) -> list:
     """(code, name) of every area in *layer*, sorted by name."""
     if layer is None:
         return []
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     out = [(plain(f[code_field]), plain(f["name"]) or plain(f[code_field])) for f in layer.getFeatures(request)]
     return sorted((c for c in out if c[0]), key=lambda c: str(c[1]).lower())

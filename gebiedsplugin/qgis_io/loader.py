@@ -78,7 +78,8 @@ def _apply_style(layer: QgsVectorLayer, table_name: str, lang: str) -> None:
     """Symbology and labels from resources/styles (forms come from the schema, not the QML)."""
     qml = resource_path("styles", table_name + ".qml")
     if qml.exists():
-        layer.loadNamedStyle(str(qml), categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+        categories = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
+        layer.loadNamedStyle(str(qml), categories=categories)
     _translate_legend(layer, lang)
 
 

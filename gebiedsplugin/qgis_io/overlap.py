@@ -15,14 +15,14 @@ from gebiedsplugin.core.schema import CITY_ID
 def overlap_measure(geom: QgsGeometry, area: QgsGeometry) -> float:
     """How much of *geom* lies in *area*: area for polygons, length for lines, 1/0 for points."""
     kind = geom.type()
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == QgsWkbTypes.GeometryType.PointGeometry:
         return 1.0 if area.intersects(geom) else 0.0
     if not area.intersects(geom):
         return 0.0
     part = area.intersection(geom)
     if part is None or part.isEmpty():
         return 0.0
-    return part.length() if kind == QgsWkbTypes.LineGeometry else part.area()
+    return part.length() if kind == QgsWkbTypes.GeometryType.LineGeometry else part.area()
 
 
 def overlaps(layer, geom: QgsGeometry, code_field: str) -> list:

@@ -18,7 +18,7 @@ class OverviewTask(QgsTask):
     """Calls ``done(overview, error)`` on the main thread when finished (overview None on failure)."""
 
     def __init__(self, store, done):
-        super().__init__(tr("Reading the programme for the overview"), QgsTask.CanCancel)
+        super().__init__(tr("Reading the programme for the overview"), QgsTask.Flag.CanCancel)
         self.store = store
         self.done = done
         self.overview = None

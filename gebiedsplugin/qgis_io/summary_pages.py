@@ -212,7 +212,7 @@ def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> No
     headers = []
     for k, text in enumerate(table.headers):
         column = QgsLayoutTableColumn(text)
-        column.setHAlignment(Qt.AlignRight if k in table.numeric else Qt.AlignLeft)
+        column.setHAlignment(Qt.AlignmentFlag.AlignRight if k in table.numeric else Qt.AlignmentFlag.AlignLeft)
         headers.append(column)
     rows = []
     for r, values in enumerate(table.rows):
@@ -220,7 +220,7 @@ def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> No
         for k, value in enumerate(values):
             cell = QgsTableCell(value)
             if k in table.numeric:
-                cell.setHorizontalAlignment(Qt.AlignRight)
+                cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)
             if table.colours and table.colours[r][k].lower() != "#ffffff":
                 cell.setBackgroundColor(QColor(table.colours[r][k]))
             row.append(cell)
@@ -231,7 +231,7 @@ def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> No
     multi.setTableContents(rows)
     multi.setHeaders(headers)
     multi.setColumnWidths(widths)
-    multi.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+    multi.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
 
 
 def column_widths(multi: QgsLayoutItemManualTable, table, width: float) -> list:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsVectorLayer, QgsVectorLayerTemporalProperties
+from qgis.core import Qgis, QgsVectorLayer
 
 from gebiedsplugin.core import schema
 
@@ -14,7 +14,7 @@ TEMPORAL_TABLES = schema.INTERVENTION_TABLES + schema.PROJECT_TABLES
 def set_temporal(layer: QgsVectorLayer) -> None:
     """Make *layer* temporal from 1 January of its start year to 31 December of its end year."""
     props = layer.temporalProperties()
-    props.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromExpressions)
+    props.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions)
     props.setStartExpression(START_EXPRESSION)
     props.setEndExpression(END_EXPRESSION)
     props.setIsActive(True)

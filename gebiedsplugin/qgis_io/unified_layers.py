@@ -42,7 +42,7 @@ def load_unified_layers(gpkg: str, lang: str, project: QgsProject | None = None)
         qml = STYLE_FILES.get(table)
         if qml and resource_path("styles", qml).exists():
             layer.loadNamedStyle(str(resource_path("styles", qml)),
-                                 categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+                                 categories=QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling)
         if table in UNIFIED_LAYERS.values() or table == ITEMS_TABLE:
             _aliases(layer, lang)
             _relabel(layer, lang)

@@ -97,9 +97,11 @@ def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 150
     script.write_text(source)
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)  # the desktop runs on Xvfb, not offscreen
-    # Debian's QGIS Python has no shapely 2: lend it the project venv's (see README, "Dependencies").
-    site = next((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH", "")]))
+    # Debian 12's QGIS Python has no shapely 2: lend it the project venv's (see README, "Dependencies").
+    # Where there is no such venv (the Debian 13 LTR root) QGIS uses Debian's own python3-shapely.
+    site = next((ROOT / ".venv" / "lib").glob("python3*/site-packages"), None)
+    if site is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH", "")]))
     env["LANG"] = "nl_NL.UTF-8" if lang == "nl" else "en_US.UTF-8"
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
            "--profiles-path", str(profiles), "--code", str(script)]

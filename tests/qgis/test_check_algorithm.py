@@ -139,7 +139,7 @@ def test_qgis_process_runs_the_check_with_a_rule_subset(sample_gpkg, tmp_path):
     plugins.mkdir(parents=True)
     (plugins / "gebiedsplugin").symlink_to(staged)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
-    env["PYTHONPATH"] = str(next((root / ".venv" / "lib").glob("python3*/site-packages")))
+    env["PYTHONPATH"] = os.pathsep.join(map(str, (root / ".venv" / "lib").glob("python3*/site-packages")))
     binary = "/usr/bin/qgis_process.bin"
     subprocess.run([binary, "plugins", "enable", "gebiedsplugin"], env=env, capture_output=True, check=True)
     path, _ = sample_gpkg

@@ -141,7 +141,7 @@ def test_qgis_process_imports(tmp_path, empty_gpkg):
     profile.mkdir(parents=True)
     (profile / "gebiedsplugin").symlink_to(staged)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
-    env["PYTHONPATH"] = str(next((ROOT / ".venv" / "lib").glob("python3*/site-packages")))
+    env["PYTHONPATH"] = os.pathsep.join(map(str, (ROOT / ".venv" / "lib").glob("python3*/site-packages")))
     binary = "/usr/bin/qgis_process.bin"
     subprocess.run([binary, "plugins", "enable", "gebiedsplugin"], env=env, capture_output=True, check=True)
     mjp = _mjp_shapefile(tmp_path)

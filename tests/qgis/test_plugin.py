@@ -68,7 +68,7 @@ def test_import_refuses_while_edits_are_unsaved(plugin, qgis_iface, sample_gpkg)
     layer.changeAttributeValue(feature.id(), layer.fields().indexFromName("title"), "Nog niet bewaard")
     bar = qgis_iface.messageBar()
     bar.clear_messages()
-    plugin.import_data()  # would block in the dialog's exec_() if it opened
+    plugin.import_data()  # would block in the dialog's exec() if it opened
     warnings = bar.get_messages(Qgis.Warning)
     assert any(layer.name() in text for text in warnings), warnings
     layer.rollBack()
@@ -104,5 +104,6 @@ def test_without_shapely_the_plugin_says_what_to_install(qgis_iface):
     stand_in = MissingDependencyPlugin(qgis_iface, ["shapely >= 2.0"])
     stand_in.initGui()
     (text,) = bar.get_messages(Qgis.Critical)
-    assert "shapely >= 2.0" in text and "--no-binary shapely" in text
+    assert "shapely >= 2.0" in text and "--no-binary shapely" in text and "python3-shapely" in text
+    assert "--target" in text and "/python" in text
     stand_in.unload()

@@ -102,8 +102,7 @@ def test_qgis_process_runs_the_algorithms(tmp_path):
     plugins.mkdir(parents=True)
     (plugins / "gebiedsplugin").symlink_to(staged)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
-    site = next((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
-    env["PYTHONPATH"] = str(site)
+    env["PYTHONPATH"] = os.pathsep.join(map(str, (ROOT / ".venv" / "lib").glob("python3*/site-packages")))
     binary = "/usr/bin/qgis_process.bin"
     subprocess.run([binary, "plugins", "enable", "gebiedsplugin"], env=env, capture_output=True, check=True)
     out = tmp_path / "cli.gpkg"

@@ -47,8 +47,13 @@ def finding_id(rule: str, uids: Iterable[str], extra: str = "") -> str:
     The same interventions give the same id on every run, whatever the order of the features, so a
     planner's decision on a finding survives the next run.
     """
-    key = "|".join(sorted(uids)) + "#" + extra
-    return rule + ":" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return rule + ":" + _digest("|".join(sorted(uids)) + "#" + extra)
+
+
+def _digest(key: str) -> str:
+    """16 hex digits of the SHA-1 of *key*: a name for a finding, not a security measure. Kept SHA-1
+    because planners' decisions are stored under ids made this way; ``usedforsecurity=False`` says so."""
+    return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
 def make_finding(
@@ -90,7 +95,7 @@ class Batch:
     def add(self, subjects: Tuple[str, ...], message_en: str, message_nl: str, district_id: Optional[str],
             geometry: Any, extra: str = "", severity: Optional[str] = None) -> None:
         """Add one finding (same id scheme as finding_id())."""
-        digest = hashlib.sha1(("|".join(subjects) + "#" + extra).encode("utf-8")).hexdigest()[:16]
+        digest = _digest("|".join(subjects) + "#" + extra)
         self.findings.append(Finding(self.rule + ":" + digest, self.rule, severity or self.severity,
                                      district_id, message_en, message_nl, subjects, geometry))
 

@@ -31,8 +31,8 @@ from gebiedsplugin.qgis_io.store.schema_check import check_programme_tables
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.version import VERSION
 
-_WKB_TYPES = {"point": QgsWkbTypes.Point, "line": QgsWkbTypes.MultiLineString,
-              "polygon": QgsWkbTypes.MultiPolygon, "multipolygon": QgsWkbTypes.MultiPolygon}
+_WKB_TYPES = {"point": QgsWkbTypes.Type.Point, "line": QgsWkbTypes.Type.MultiLineString,
+              "polygon": QgsWkbTypes.Type.MultiPolygon, "multipolygon": QgsWkbTypes.Type.MultiPolygon}
 
 
 class PostgisStore:

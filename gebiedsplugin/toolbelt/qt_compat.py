@@ -1,0 +1,41 @@
+"""The one place where Qt5 (QGIS 3) and Qt6 (QGIS 4) differ for this plugin.
+
+- ``QAction`` lives in ``QtGui`` in Qt6 and in ``QtWidgets`` in Qt5; ``qgis.PyQt.QtGui`` offers it on
+  QGIS 3.44 but not yet on 3.22.
+- ``QgsMapLayer.saveStyleToDatabase`` is deprecated on QGIS 3.44 (``saveStyleToDatabaseV2``).
+- ``QgsField`` takes a ``QMetaType.Type`` from QGIS 3.38 on (the ``QVariant.Type`` overload is
+  deprecated there and gone in Qt6); QGIS 3.22 ... 3.36 take a ``QVariant.Type``, whose values are
+  the same numbers as ``QMetaType.Type``'s for the scalar types (QString 10, Int 2, Double 6, Bool 1).
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsField
+from qgis.PyQt import QtGui, QtWidgets
+from qgis.PyQt.QtCore import QMetaType
+
+QAction = getattr(QtGui, "QAction", None) or QtWidgets.QAction
+
+# QGIS 3.38 added QgsField(name, QMetaType.Type, ...).
+_FIELD_TAKES_METATYPE = Qgis.QGIS_VERSION_INT >= 33800
+
+
+def field(name: str, meta_type: QMetaType.Type) -> QgsField:
+    """A ``QgsField`` of *meta_type* (e.g. ``QMetaType.Type.QString``) on any QGIS from 3.22 to 4."""
+    if _FIELD_TAKES_METATYPE:
+        return QgsField(name, meta_type)
+    # QGIS < 3.38 wants a QVariant.Type; PyQt5 accepts its number, which equals the QMetaType.Type's.
+    return QgsField(name, int(meta_type))
+
+
+def save_style_to_database(layer, name: str, description: str) -> str:
+    """Store *layer*'s style in its database as the default; an error message, or "" when stored.
+
+    QGIS 3.44 deprecates ``saveStyleToDatabase`` for ``saveStyleToDatabaseV2`` (flags and message);
+    3.22 ... 3.40 only have the first.
+    """
+    save_v2 = getattr(layer, "saveStyleToDatabaseV2", None)
+    if save_v2 is None:
+        return layer.saveStyleToDatabase(name, description, True, "")
+    _results, error = save_v2(name, description, True, "")
+    return error
