@@ -18,7 +18,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import MergePlan, Scope, decision, plan_merge
 from gebiedsplugin.core.row_changes import INSERT, UPDATE, RowChange
-from gebiedsplugin.qgis_io.store.save import SaveConflict, planner_name, save
+from gebiedsplugin.qgis_io.store.save import SaveConflict, now_text, planner_name, save
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
@@ -27,11 +27,6 @@ TABLE = "findings"
 CSV_FIELDS = ("finding_id", "rule", "severity", "district_id", "status", "message", "subject_uids", "note",
               "decided_by", "decided_at", "first_seen", "last_seen")
 MARKER_M = 5.0  # points and lines become small polygons: the findings table is polygonal
-
-
-def now_text() -> str:
-    """The current UTC time as the register stores it."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def decision_changes(status: str, note: Optional[str], user: Optional[str], now: Optional[str]) -> dict:
