@@ -156,6 +156,12 @@ def test_check_out_and_in_as_processing_algorithms(programme_store, provider, tm
     rows = [r for _, r in rows_by_uid(GpkgStore(target)).values()]
     assert rows and all(r["district_id"] == "oost" and r["end_year"] >= 2026 and r["start_year"] <= 2030
                         for r in rows)
+    # Offline work: the copy is a programme like any other; the check and the export run on it.
+    checked = processing.run("gebiedsplugin:check_programme", {"PROGRAMME": target})
+    assert checked["TOTAL"] == GpkgStore(target).counts()["findings"]
+    processing.run("gebiedsplugin:export_programme_map", {"PROGRAMME": target, "FORMATS": "csv",
+                                                          "OUTPUT_FOLDER": str(tmp_path / "export")})
+    assert any(p.suffix == ".csv" for p in (tmp_path / "export").iterdir())
     uid = rows[0]["uid"]
     edit(GpkgStore(target), uid, "Anna", title="offline")
     edit(shared, uid, "Bert", title="shared")
