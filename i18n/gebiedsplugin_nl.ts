@@ -3103,14 +3103,16 @@ verwijderd</translation>
         <location filename="../gebiedsplugin/gui/check_dock.py" line="216"/>
         <source>{} of %n finding(s) shown.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>{} van %n bevinding getoond.</numerusform>
+            <numerusform>{} van %n bevindingen getoond.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../gebiedsplugin/gui/check_dock.py" line="263"/>
         <source>%n finding(s) ({} new, {} closed) in {:.1f} s.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n bevinding ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
+            <numerusform>%n bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
         </translation>
     </message>
     <message>
@@ -3122,14 +3124,16 @@ verwijderd</translation>
         <location filename="../gebiedsplugin/gui/check_dock.py" line="291"/>
         <source>Status set on %n finding(s).</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>Status ingesteld op %n bevinding.</numerusform>
+            <numerusform>Status ingesteld op %n bevindingen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../gebiedsplugin/gui/check_dock.py" line="314"/>
         <source>%n finding(s) written to {}.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n bevinding geschreven naar {}.</numerusform>
+            <numerusform>%n bevindingen geschreven naar {}.</numerusform>
         </translation>
     </message>
     <message>
@@ -3203,7 +3207,8 @@ Notitie: {}</translation>
         <location filename="../gebiedsplugin/gui/export_dock.py" line="304"/>
         <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n bestand geschreven naar {} ({} atlaspagina&apos;s, {} items).</numerusform>
+            <numerusform>%n bestanden geschreven naar {} ({} atlaspagina&apos;s, {} items).</numerusform>
         </translation>
     </message>
     <message>
@@ -3215,7 +3220,8 @@ Notitie: {}</translation>
         <location filename="../gebiedsplugin/gui/interventions_dock.py" line="174"/>
         <source>%n intervention(s) · budget € {} · funding € {}</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
+            <numerusform>%n interventies · budget € {} · financiering € {}</numerusform>
         </translation>
     </message>
     <message>
