@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import textwrap
 import zipfile
 from pathlib import Path
@@ -99,7 +100,7 @@ def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 150
     env.pop("QT_QPA_PLATFORM", None)  # the desktop runs on Xvfb, not offscreen
     # Debian 12's QGIS Python has no shapely 2: lend it the project venv's (see README, "Dependencies").
     # Where there is no such venv (the Debian 13 LTR root) QGIS uses Debian's own python3-shapely.
-    site = next((ROOT / ".venv" / "lib").glob("python3*/site-packages"), None)
+    site = next((ROOT / ".venv" / "lib").glob("python{}.{}/site-packages".format(*sys.version_info[:2])), None)
     if site is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH", "")]))
     env["LANG"] = "nl_NL.UTF-8" if lang == "nl" else "en_US.UTF-8"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 
 import pytest
 import shapely
@@ -139,7 +140,9 @@ def test_qgis_process_runs_the_check_with_a_rule_subset(sample_gpkg, tmp_path):
     plugins.mkdir(parents=True)
     (plugins / "gebiedsplugin").symlink_to(staged)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
-    env["PYTHONPATH"] = os.pathsep.join(map(str, (root / ".venv" / "lib").glob("python3*/site-packages")))
+    # only a venv of this Python: a checkout shared with another Python (the LTR root) must not lend its builds
+    site = "python{}.{}/site-packages".format(*sys.version_info[:2])
+    env["PYTHONPATH"] = os.pathsep.join(map(str, (root / ".venv" / "lib").glob(site)))
     binary = "/usr/bin/qgis_process.bin"
     subprocess.run([binary, "plugins", "enable", "gebiedsplugin"], env=env, capture_output=True, check=True)
     path, _ = sample_gpkg

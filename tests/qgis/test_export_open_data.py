@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -35,6 +36,8 @@ def test_sample_has_an_invalid_polygon_to_repair(open_export):
 
 def test_geopackage_passes_the_national_validator(open_export):
     result, _unified = open_export
+    if not VALIDATOR.is_file() and os.environ.get("GEBIED_QGIS_LANE"):
+        pytest.skip("the QGIS LTR root has no pdok-geopackage-validator; the host lane runs it")
     assert VALIDATOR.is_file(), "pdok-geopackage-validator is missing: run make setup"
     run = subprocess.run([str(VALIDATOR), "validate", "--gpkg-path", result.files["gpkg"][0]],
                          capture_output=True, text=True, timeout=120)

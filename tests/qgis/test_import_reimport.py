@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,7 +142,9 @@ def test_qgis_process_imports(tmp_path, empty_gpkg):
     profile.mkdir(parents=True)
     (profile / "gebiedsplugin").symlink_to(staged)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
-    env["PYTHONPATH"] = os.pathsep.join(map(str, (ROOT / ".venv" / "lib").glob("python3*/site-packages")))
+    # only a venv of this Python: a checkout shared with another Python (the LTR root) must not lend its builds
+    site = "python{}.{}/site-packages".format(*sys.version_info[:2])
+    env["PYTHONPATH"] = os.pathsep.join(map(str, (ROOT / ".venv" / "lib").glob(site)))
     binary = "/usr/bin/qgis_process.bin"
     subprocess.run([binary, "plugins", "enable", "gebiedsplugin"], env=env, capture_output=True, check=True)
     mjp = _mjp_shapefile(tmp_path)

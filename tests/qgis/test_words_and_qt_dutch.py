@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
+import pytest
 from qgis.PyQt.QtCore import QLibraryInfo
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
@@ -42,6 +44,8 @@ def test_draw_buttons_use_the_layers_words(plugin):
 def test_qgis_in_dutch_loads_qts_own_dutch(qgis_app):
     """QGIS itself loads qt_<lang>.qm (QgsApplication.setTranslation); the setup installs it."""
     qm = QLibraryInfo.location(QLibraryInfo.TranslationsPath) + "/qt_nl.qm"
+    if os.environ.get("GEBIED_QGIS_LANE") and not os.path.exists(qm):
+        pytest.skip("the QGIS LTR root has no Qt translations; the host lane checks what make setup installs")
     script = (
         "from qgis.core import QgsApplication\n"
         "from qgis.PyQt.QtCore import QCoreApplication as C\n"
