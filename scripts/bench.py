@@ -211,6 +211,9 @@ def main() -> int:
     print("\nChecking in an offline copy (scripts/bench_offline.py):", flush=True)
     merged = subprocess.run([sys.executable, str(HERE / "bench_offline.py")], check=False, env=dict(os.environ))
     ok &= merged.returncode == 0
+    print("\nSet-based writes on PostGIS: import and findings merge (scripts/bench_set_writes.py):", flush=True)
+    sets = subprocess.run([sys.executable, str(HERE / "bench_set_writes.py")], check=False, env=dict(os.environ))
+    ok &= sets.returncode == 0
     export = HERE / "bench_export.py"
     if export.exists() and not args.no_export:
         print("\nExport benchmark (scripts/bench_export.py):", flush=True)

@@ -77,36 +77,86 @@ def apply_changes(writer, changes, planner: str, now: str | None = None) -> Save
     """Apply *changes* through *writer* (inside its transaction); SaveConflict lists every refused row.
 
     Updates and deletes state the version read (``change.version``; None: the current one, no
-    lock). The caller's ``with writer:`` block commits, or rolls back on the exception.
+    lock). The caller's ``with writer:`` block commits, or rolls back on the exception. Deletes go
+    first, then updates, then inserts. A writer with ``update_rows`` (PostGIS) gets each table's
+    rows as one set, a few statements instead of a round trip per row; SQLite runs in-process and
+    takes them one by one.
     """
     now = now or now_text()
     result = SaveResult()
     conflicts = []
-    order = {DELETE: 0, UPDATE: 1, INSERT: 2}
-    for change in sorted(changes, key=lambda c: order[c.op]):
-        if change.op == INSERT:
-            values = stamped(change.table, change.values, planner, now, insert=True)
-            geometry = stored_geometry(change.geometry, schema.table(change.table).geometry)
-            result.inserted.append((change.table, writer.insert(change.table, values, geometry)))
-            result.counts[INSERT] += 1
-            continue
-        version = change.version
-        if version is None:
-            row = writer.current(change.table, change.fid)
-            version = row.get(schema.ROW_VERSION) if row else 0
-        stamp = stamped(change.table, change.values if change.op == UPDATE else {}, planner, now, insert=False)
-        if change.op == UPDATE:
-            geometry = stored_geometry(change.geometry, schema.table(change.table).geometry)
-            done = writer.update(change.table, change.fid, version or 0, stamp, geometry)
-        else:
-            done = writer.delete(change.table, change.fid, version or 0, stamp)
-        if done:
-            result.counts[change.op] += 1
-        else:
-            conflicts.append(_conflict(writer, change, version))
+    inserted = []  # (position in *changes*, table, fid)
+    for op in (DELETE, UPDATE, INSERT):
+        for batch in _batches(changes, op):
+            if op == INSERT:
+                fids = _insert(writer, batch, planner, now)
+                inserted += [(pos, c.table, fid) for (pos, c), fid in zip(batch, fids)]
+                result.counts[INSERT] += len(fids)
+                continue
+            versions = _versions_read(writer, [c for _, c in batch])
+            stamps = [stamped(c.table, c.values if op == UPDATE else {}, planner, now, insert=False)
+                      for _, c in batch]
+            done = _write(writer, op, [c for _, c in batch], versions, stamps)
+            result.counts[op] += len(done)
+            conflicts += [_conflict(writer, c, versions[c.fid]) for _, c in batch if c.fid not in done]
     if conflicts:
         raise SaveConflict(conflicts)
+    result.inserted = [(table, fid) for _, table, fid in sorted(inserted, key=lambda item: item[0])]
     return result
+
+
+def _batches(changes, op: str):
+    """The changes of *op*, grouped by table and by the fields they set (one statement's shape)."""
+    groups: dict = {}
+    for pos, change in enumerate(changes):
+        if change.op == op:
+            shape = (change.table, tuple(sorted(change.values)), change.geometry is None)
+            groups.setdefault(shape, []).append((pos, change))
+    return list(groups.values())
+
+
+def _versions_read(writer, changes) -> dict:
+    """fid -> the version each change states; the current one where it states none (no lock)."""
+    versions = {c.fid: c.version for c in changes}
+    missing = [fid for fid, version in versions.items() if version is None]
+    if missing:
+        table = changes[0].table
+        if hasattr(writer, "versions"):
+            current = writer.versions(table, missing)
+        else:
+            current = {fid: (writer.current(table, fid) or {}).get(schema.ROW_VERSION) for fid in missing}
+        versions.update({fid: current.get(fid) or 0 for fid in missing})
+    return {fid: version or 0 for fid, version in versions.items()}
+
+
+def _write(writer, op: str, changes, versions: dict, stamps: list) -> set:
+    """Versioned updates or deletes of one table; the fids written (a missing fid was refused)."""
+    table = changes[0].table
+    kind = schema.table(table).geometry
+    geometries = [stored_geometry(c.geometry, kind) if op == UPDATE else None for c in changes]
+    if hasattr(writer, "update_rows"):
+        rows = [(c.fid, versions[c.fid], stamp, geom) for c, stamp, geom in zip(changes, stamps, geometries)]
+        return writer.update_rows(table, rows) if op == UPDATE else writer.delete_rows(table, rows)
+    done = set()
+    for c, stamp, geom in zip(changes, stamps, geometries):
+        if op == UPDATE:
+            ok = writer.update(table, c.fid, versions[c.fid], stamp, geom)
+        else:
+            ok = writer.delete(table, c.fid, versions[c.fid], stamp)
+        if ok:
+            done.add(c.fid)
+    return done
+
+
+def _insert(writer, batch, planner: str, now: str) -> list:
+    """Insert one table's new rows; their fids in order."""
+    table = batch[0][1].table
+    kind = schema.table(table).geometry
+    rows = [(stamped(table, c.values, planner, now, insert=True), stored_geometry(c.geometry, kind))
+            for _, c in batch]
+    if hasattr(writer, "insert_rows"):
+        return writer.insert_rows(table, rows)
+    return [writer.insert(table, values, geom) for values, geom in rows]
 
 
 def planner_name() -> str:

@@ -1,0 +1,125 @@
+"""`make bench` part: set-based writes on PostGIS (issue #18 item 5), against the row-by-row path.
+
+In a throw-away PostGIS (GEBIED_PG_HOST, as `make bench` sets it) with a 100,000-intervention
+programme, in this run:
+
+- import: 50,000 updated interventions (title and budget changed, at the version read), written by
+  the import's own writer (store/import_write.apply_import, one save);
+- findings: merging a check's findings into an empty register, then the same findings again (every
+  row updated: last_seen).
+
+Each twice: the shipped set-based writer (one statement per table and page of 1,000 rows) and the
+row-by-row path of before (the same writer with its set methods hidden, so each row is its own
+round trip). Fresh programme copy per variant; same transaction, same locks and audit triggers.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+SIZE = int(os.environ.get("GEBIED_BENCH_SET_SIZE", "100000"))
+UPDATED = SIZE // 2
+
+
+class RowByRow:
+    """A store whose writer hides its set-based methods: the save goes row by row (the old path)."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def writer(self, planner):
+        inner = self.store.writer(planner)
+
+        class Writer:
+            def __enter__(self):
+                self.w = inner.__enter__()
+                return self
+
+            def __exit__(self, *exc):
+                return inner.__exit__(*exc)
+
+            def __getattr__(self, name):
+                if name in ("update_rows", "delete_rows", "insert_rows", "versions"):
+                    raise AttributeError(name)
+                return getattr(self.w, name)
+
+        return Writer()
+
+
+def _valid(row) -> bool:
+    s, e, budget = row.get("start_year"), row.get("end_year"), row.get("budget")
+    return s is not None and e is not None and s <= e and (budget is None or budget >= 0)
+
+
+def _plan(store):
+    from gebiedsplugin.core.import_rows import ImportPlan, Row
+
+    plan = ImportPlan()
+    for table in ("interventions_point", "interventions_line", "interventions_polygon"):
+        rows, _, fids = store.read_table(table)
+        for row, fid in zip(rows, fids):
+            if len(plan.updated) == UPDATED:
+                return plan
+            if not _valid(row):  # the sample's planted bad rows: a save of them is refused
+                continue
+            plan.updated.append(Row(row=len(plan.updated) + 1, attrs={"title": (row["title"] or "") + " *",
+                                                                       "budget": (row["budget"] or 0) + 1},
+                                    table=table, fid=fid, version=row["row_version"]))
+    return plan
+
+
+def main() -> int:
+    if not os.environ.get("GEBIED_PG_HOST"):
+        print("skipped: no PostGIS (run under scripts/with_postgis.sh, as `make bench` does)")
+        return 0
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from bench_save import _service
+
+    from gebiedsplugin.core.rules import run_rules
+    from gebiedsplugin.core.sample import generate_sample
+    from gebiedsplugin.qgis_io.store.findings import FindingsRegister
+    from gebiedsplugin.qgis_io.store.import_write import apply_import
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+
+    programme, _ = generate_sample(seed=7, interventions=SIZE, projects=SIZE)
+    findings = run_rules(programme)
+    connection = _service(tempfile.mkdtemp())
+    times = {}
+    for variant in ("row by row", "set-based"):
+        store = PostgisStore.create(connection, "bench_set", programme.crs, programme, overwrite=True)
+        target = RowByRow(store) if variant == "row by row" else store
+        plan = _plan(store)
+        start = time.perf_counter()
+        apply_import(target, "interventions", plan)
+        times[("import", variant)] = time.perf_counter() - start
+        register = FindingsRegister(target)
+        start = time.perf_counter()
+        register.merge(findings)
+        times[("findings new", variant)] = time.perf_counter() - start
+        start = time.perf_counter()
+        register.merge(findings)
+        times[("findings again", variant)] = time.perf_counter() - start
+    print("PostGIS, {:,} interventions; {:,} updated rows imported, {:,} findings merged:".format(
+        SIZE, len(plan.updated), len(findings)))
+    for what in ("import", "findings new", "findings again"):
+        old, new = times[(what, "row by row")], times[(what, "set-based")]
+        print("  {:<15} row by row {:7.2f} s   set-based {:6.2f} s   {:5.1f}x faster".format(what, old, new, old / new))
+    app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
