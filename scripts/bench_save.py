@@ -118,14 +118,15 @@ def _pg_variant(store, variant: str) -> float:
     from psycopg2 import sql
 
     from gebiedsplugin.core import schema
+    from gebiedsplugin.qgis_io.store import pg_guards
     from gebiedsplugin.qgis_io.store.save import save
 
     conn = store.connect()
     with conn.cursor() as cur:
         for table in schema.VERSIONED_TABLES:
             target = sql.Identifier(store.schema_name, table)
-            for trigger in ("gebied_guard", "gebied_audit"):
-                off = variant == "plain" or (variant == "locked" and trigger == "gebied_audit")
+            for trigger in ("gebied_guard",) + pg_guards.AUDIT_TRIGGERS:
+                off = variant == "plain" or (variant == "locked" and trigger != "gebied_guard")
                 cur.execute(sql.SQL("ALTER TABLE {} {} TRIGGER {}").format(
                     target, sql.SQL("DISABLE" if off else "ENABLE"), sql.Identifier(trigger)))
     conn.commit()

@@ -1,12 +1,12 @@
 """Locking and audit inside a PostGIS programme schema: two PL/pgSQL trigger functions on every
 versioned table, the counterpart of ``gpkg_guards``.
 
-``gebied_guard`` (BEFORE) refuses an update that does not bump ``row_version`` by one, a delete of
+``gebied_guard`` (BEFORE, per row) refuses an update that does not bump ``row_version`` by one, a delete of
 a row not marked with its negated next version, and an insert with a version below 1, naming the
 row, who changed it and when (SQLSTATE 40001, hint ``gebiedsplugin:conflict``). ``gebied_audit``
-(AFTER) records every insert, change and delete in ``audit_log``; *who* is the session's
-``gebiedsplugin.user`` (set per transaction by the plugin's writer), else the row's
-``modified_by``, else the database login. Identifiers go through ``psycopg2.sql``.
+(AFTER, once per statement over its transition tables) records every insert, change and delete in
+``audit_log``; *who* is the session's ``gebiedsplugin.user`` (set per transaction by the plugin's
+writer), else the row's ``modified_by``, else the database login. Identifiers go through ``psycopg2.sql``.
 """
 
 from __future__ import annotations
@@ -48,10 +48,10 @@ BEGIN
         END IF;
         RETURN NEW;
     END IF;
-    o := to_jsonb(OLD);
     seen := abs(coalesce(OLD.row_version, 0));
     IF TG_OP = 'DELETE' THEN
         IF OLD.row_version IS NULL OR OLD.row_version >= 0 THEN
+            o := to_jsonb(OLD);  -- only to name the row: a JSON image per row is costly
             RAISE EXCEPTION USING ERRCODE = '40001', HINT = 'gebiedsplugin:conflict',
                 MESSAGE = format('gebiedsplugin:refused: "%s" (%s) may only be deleted with the row_version '
                                  'you read; delete it through the plugin',
@@ -60,6 +60,7 @@ BEGIN
         RETURN OLD;
     END IF;
     IF NEW.row_version IS DISTINCT FROM seen + 1 AND NEW.row_version IS DISTINCT FROM -(seen + 1) THEN
+        o := to_jsonb(OLD);
         RAISE EXCEPTION USING ERRCODE = '40001', HINT = 'gebiedsplugin:conflict',
             MESSAGE = format('gebiedsplugin:refused: "%s" (%s) was changed by %s at %s after you read it; '
                              'your save was refused so that nothing is overwritten',
@@ -78,29 +79,59 @@ BEGIN
 END
 $body$"""
 
+# The audit runs once per statement over its transition tables, not once per row: a save of
+# 50,000 rows is one INSERT … SELECT into audit_log. Row images are built from the table's columns
+# without the geometry (serialising geometries to JSON was most of a big save's time); a moved
+# geometry is compared directly. An UPDATE that marks rows for deletion (negative row_version) and
+# one that changes only bookkeeping columns is not logged, as before.
 _AUDIT = """CREATE OR REPLACE FUNCTION {audit}() RETURNS trigger LANGUAGE plpgsql AS $body$
 DECLARE
     quiet text[] := ARRAY['row_version', 'modified_at', 'modified_by', 'geom', 'fid'];
-    o jsonb;
-    n jsonb;
-    moved boolean := false;
-    who text;
+    img text;
+    loud text;
+    has_geom boolean;
+    who text := nullif(current_setting('gebiedsplugin.user', true), '');
 BEGIN
-    IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD); END IF;
-    IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW); END IF;
-    IF TG_OP = 'UPDATE' THEN
-        IF (n ->> 'row_version')::integer < 0 THEN RETURN NULL; END IF;  -- marking before a delete
-        moved := (o -> 'geom') IS DISTINCT FROM (n -> 'geom');
-        IF NOT moved AND (o - quiet) = (n - quiet) THEN RETURN NULL; END IF;
+    SELECT string_agg(format('%1$s.%2$I', '@', attname), ', ' ORDER BY attnum)
+               FILTER (WHERE attname <> 'geom'),
+           string_agg(format('%1$s.%2$I', '@', attname), ', ' ORDER BY attnum)
+               FILTER (WHERE attname <> ALL (quiet)),
+           bool_or(attname = 'geom')
+      INTO img, loud, has_geom
+      FROM pg_attribute WHERE attrelid = TG_RELID AND attnum > 0 AND NOT attisdropped;
+    IF TG_OP = 'INSERT' THEN
+        EXECUTE format('INSERT INTO {log} (table_name, uid, row_fid, operation, changed_by, new_values, '
+                       'geometry_changed) SELECT %L, n.%I, n.fid, %L, coalesce($1, nullif(n.modified_by, %L), '
+                       'session_user), (SELECT to_jsonb(x) FROM (SELECT %s) x), false FROM new_rows n',
+                       TG_TABLE_NAME, TG_ARGV[0], TG_OP, '', replace(img, '@', 'n')) USING who;
+    ELSIF TG_OP = 'DELETE' THEN
+        EXECUTE format('INSERT INTO {log} (table_name, uid, row_fid, operation, changed_by, old_values, '
+                       'geometry_changed) SELECT %L, o.%I, o.fid, %L, coalesce($1, nullif(o.modified_by, %L), '
+                       'session_user), (SELECT to_jsonb(x) FROM (SELECT %s) x), false FROM old_rows o',
+                       TG_TABLE_NAME, TG_ARGV[0], TG_OP, '', replace(img, '@', 'o')) USING who;
+    ELSE
+        EXECUTE format('INSERT INTO {log} (table_name, uid, row_fid, operation, changed_by, old_values, '
+                       'new_values, geometry_changed) SELECT %L, n.%I, n.fid, %L, coalesce($1, nullif(n.modified_by, '
+                       '%L), session_user), (SELECT to_jsonb(x) FROM (SELECT %s) x), '
+                       '(SELECT to_jsonb(x) FROM (SELECT %s) x), %s FROM old_rows o JOIN new_rows n USING (fid) '
+                       'WHERE n.row_version >= 0 AND (%s OR (%s) IS DISTINCT FROM (%s))',
+                       TG_TABLE_NAME, TG_ARGV[0], TG_OP, '', replace(img, '@', 'o'), replace(img, '@', 'n'),
+                       CASE WHEN has_geom THEN 'o.geom IS DISTINCT FROM n.geom' ELSE 'false' END,
+                       CASE WHEN has_geom THEN 'o.geom IS DISTINCT FROM n.geom' ELSE 'false' END,
+                       'ROW(' || replace(loud, '@', 'o') || ')', 'ROW(' || replace(loud, '@', 'n') || ')')
+                USING who;
     END IF;
-    who := coalesce(nullif(current_setting('gebiedsplugin.user', true), ''),
-                    nullif(coalesce(n, o) ->> 'modified_by', ''), session_user);
-    INSERT INTO {log} (table_name, uid, row_fid, operation, changed_by, old_values, new_values, geometry_changed)
-    VALUES (TG_TABLE_NAME, coalesce(n ->> TG_ARGV[0], o ->> TG_ARGV[0]), (coalesce(n, o) ->> 'fid')::bigint,
-            TG_OP, who, o - 'geom', n - 'geom', moved);
     RETURN NULL;
 END
 $body$"""
+
+# (trigger name, event, transition tables) of the statement-level audit
+_AUDIT_TRIGGERS = (
+    ("gebied_audit_insert", "INSERT", "REFERENCING NEW TABLE AS new_rows"),
+    ("gebied_audit_update", "UPDATE", "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+    ("gebied_audit_delete", "DELETE", "REFERENCING OLD TABLE AS old_rows"),
+)
+AUDIT_TRIGGERS = tuple(name for name, _, _ in _AUDIT_TRIGGERS)
 
 
 def statements(schema_name: str) -> list:
@@ -125,11 +156,14 @@ def statements(schema_name: str) -> list:
     for table_name in schema.VERSIONED_TABLES:
         target = sql.Identifier(schema_name, table_name)
         key = sql.Literal(schema.table(table_name).key)
-        for name, when, function in (("gebied_guard", "BEFORE", guard), ("gebied_audit", "AFTER", audit)):
+        out.append(sql.SQL("DROP TRIGGER IF EXISTS gebied_audit ON {}").format(target))  # row-level, before
+        out.append(sql.SQL("DROP TRIGGER IF EXISTS gebied_guard ON {}").format(target))
+        out.append(sql.SQL("CREATE TRIGGER gebied_guard BEFORE INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW "
+                           "EXECUTE FUNCTION {}({})").format(target, guard, key))
+        for name, event, tables in _AUDIT_TRIGGERS:
             out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
-            out.append(sql.SQL("CREATE TRIGGER {} {} INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW "
-                               "EXECUTE FUNCTION {}({})").format(
-                sql.Identifier(name), sql.SQL(when), target, function, key))
+            out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} FOR EACH STATEMENT EXECUTE FUNCTION {}({})").format(
+                sql.Identifier(name), sql.SQL(event), target, sql.SQL(tables), audit, key))
     return out
 
 
