@@ -57,7 +57,8 @@ OVERLAP_POINTS, TIME_POINTS, KIND_POINTS = 40.0, 30.0, 30.0
 # Theme pairs that combine well: weight 0-1 and why, in English and Dutch.
 _OPEN_ONCE = ("the street is opened once for both", "de straat gaat één keer open voor beide")
 _PROFILE = ("one redesign of the street profile", "één herinrichting van het straatprofiel")
-_CABLES = ("cables and pipes go in while the street is open", "kabels en leidingen gaan mee terwijl de straat open ligt")
+_CABLES = ("cables and pipes go in while the street is open",
+           "kabels en leidingen gaan mee terwijl de straat open ligt")
 KINDS: Dict[frozenset, Tuple[float, Tuple[str, str]]] = {
     frozenset(("sewer", "mobility")): (1.0, _OPEN_ONCE),
     frozenset(("sewer", "public_space")): (1.0, _OPEN_ONCE),
@@ -205,7 +206,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
         for lang in (0, 1):
             code = "nl" if lang else "en"
 
-            def who(a: int) -> str:
+            def who(a: int, code: str = code) -> str:
                 bits = [code_label("theme", theme[a], code)] if theme[a] else []
                 bits += [owners[a]] if owners[a] else []
                 return "{} ({})".format(ctx.label(a), ", ".join(bits)) if bits else ctx.label(a)
