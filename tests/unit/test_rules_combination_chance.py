@@ -111,3 +111,27 @@ def test_decisions_on_chances_are_combine_or_not():
     assert decision_fits("accepted", "error") and decision_fits("open", "chance")
     with pytest.raises(ValueError):
         decision("maybe", None, "anna", "now")
+
+
+def test_the_check_dock_lists_chances_by_score(city):
+    from gebiedsplugin.core.findings import finding_row
+    from gebiedsplugin.core.findings_view import group_rows
+
+    _plant(city)
+    rows = [finding_row(f, lang) for lang in ("en", "nl") for f in city.run("combination_chance")]
+    (en_group,) = [g for g in group_rows(r for r in rows if r["message"].startswith("Chance"))]
+    (nl_group,) = [g for g in group_rows(r for r in rows if r["message"].startswith("Kans"))]
+    assert [r["subject_uids"] for r in en_group.rows] == ["a1,a2,a3", "c1,c2", "b1,b2"]
+    assert [r["subject_uids"] for r in nl_group.rows] == ["a1,a2,a3", "c1,c2", "b1,b2"]
+
+
+def test_a_chain_of_works_is_one_group_naming_six_and_counting_the_rest(city):
+    themes = ["sewer", "mobility"]
+    for k in range(8):  # 8 points 20 m apart: each pair of neighbours is a chance, the chain one group
+        city.add("p{}".format(k), Point(100 + 20 * k, 100), theme=themes[k % 2], lead_party="Gemeente")
+    (found,) = city.run("combination_chance")
+    assert found.subject_uids == tuple("p{}".format(k) for k in range(8))
+    assert "'Work p5' (Mobility, Gemeente) and 2 more." in found.message_en
+    assert " en nog 2." in found.message_nl
+    # neighbours 20 m apart: 20 x (1 - 20/25) = 4; same year 30; sewer + mobility 30 -> 64
+    assert "(score 64/100)" in found.message_en

@@ -93,6 +93,8 @@ SAME_YEARS = ("both run in {years}", "beide lopen in {years}")
 GAP = ("{later} starts {gap} year(s) after {earlier} ends", "{later} begint {gap} jaar na het einde van {earlier}")
 KIND = ("{a} and {b}: {why}", "{a} en {b}: {why}")
 SAME = ("both {a}: {why}", "beide {a}: {why}")
+MORE = (" and {} more", " en nog {}")
+MAX_NAMED = 6
 
 
 def kind_weight(theme_a, theme_b) -> Tuple[float, Tuple[str, str]]:
@@ -147,7 +149,8 @@ def _overlap(ctx: Context, i: np.ndarray, j: np.ndarray, dist: float):
     extended = (dims[x] >= 1) & (dims[y] >= 1)
     if extended.any():
         xs, ys = x[extended], y[extended]
-        part = shapely.intersection(geoms[xs], shapely.buffer(geoms[ys], dist))
+        unique, back = np.unique(ys, return_inverse=True)  # one buffer per work, not per pair
+        part = shapely.intersection(geoms[xs], shapely.buffer(geoms[unique], dist)[back])
         got = np.where(dims[xs] == 1, shapely.length(part), shapely.area(part))
         with np.errstate(invalid="ignore", divide="ignore"):
             sh = np.clip(np.where(measure[xs] > 0, got / measure[xs], 1.0), 0.0, 1.0)
@@ -159,25 +162,28 @@ def _overlap(ctx: Context, i: np.ndarray, j: np.ndarray, dist: float):
     return points, share, d, x, y
 
 
-def _groups(i: np.ndarray, j: np.ndarray) -> Dict[int, List[int]]:
-    """Connected pairs: root -> positions of its pairs."""
-    parent: Dict[int, int] = {}
+def _roots(i: np.ndarray, j: np.ndarray, n: int) -> np.ndarray:
+    """Group of each pair: the smallest work index connected to it (hooking and pointer jumping,
+    vectorised; a few rounds even for long chains)."""
+    parent = np.arange(n)
+    while True:
+        pi, pj = parent[i], parent[j]
+        if (pi == pj).all():
+            return parent[i]
+        np.minimum.at(parent, np.maximum(pi, pj), np.minimum(pi, pj))
+        while True:
+            grand = parent[parent]
+            if (grand == parent).all():
+                break
+            parent = grand
 
-    def find(a: int) -> int:
-        parent.setdefault(a, a)
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
 
-    for a, b in zip(i.tolist(), j.tolist()):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    out: Dict[int, List[int]] = {}
-    for k, a in enumerate(i.tolist()):
-        out.setdefault(find(a), []).append(k)
-    return out
+def _names(members: list, who, lang: int) -> str:
+    """The group's works, at most MAX_NAMED of them, then how many more."""
+    named = ", ".join(who(m) for m in members[:MAX_NAMED])
+    if len(members) > MAX_NAMED:
+        named += MORE[lang].format(len(members) - MAX_NAMED)
+    return named
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -198,10 +204,24 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     uids = ctx.uid_list
     bounds = shapely.bounds(ctx.inter.fixed)
     batch = Batch(INFO)
-    for members_pairs in _groups(i, j).values():
-        # best pair: highest score, then smallest uid pair (the same whatever the input order)
-        k = min(members_pairs, key=lambda q: (-round(total[q], 9), tuple(sorted((uids[i[q]], uids[j[q]])))))
-        members = sorted({int(v) for q in members_pairs for v in (i[q], j[q])}, key=uids.__getitem__)
+    root = _roots(i, j, ctx.inter.n)
+    rank = np.empty(ctx.inter.n, dtype=np.intp)
+    rank[np.argsort(ctx.uids.astype(str), kind="stable")] = np.arange(ctx.inter.n)
+    lo, hi = np.minimum(rank[i], rank[j]), np.maximum(rank[i], rank[j])
+    # best pair of each group: highest score, then the smallest uid pair (whatever the input order)
+    order = np.lexsort((hi, lo, -np.round(total, 9), root))
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = root[order][1:] != root[order][:-1]
+    nodes, node_roots = np.concatenate([i, j]), np.concatenate([root, root])
+    by_root = np.lexsort((rank[nodes], node_roots))
+    nodes, node_roots = nodes[by_root], node_roots[by_root]
+    keep = np.ones(nodes.size, dtype=bool)
+    keep[1:] = (nodes[1:] != nodes[:-1]) | (node_roots[1:] != node_roots[:-1])
+    nodes, node_roots = nodes[keep], node_roots[keep]
+    starts = np.searchsorted(node_roots, root[order[first]], side="left")
+    ends = np.searchsorted(node_roots, root[order[first]], side="right")
+    for k, lo_, hi_ in zip(order[first].tolist(), starts.tolist(), ends.tolist()):
+        members = nodes[lo_:hi_].tolist()  # in uid order
         texts = []
         for lang in (0, 1):
             code = "nl" if lang else "en"
@@ -230,7 +250,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
             else:
                 kinds = KIND[lang].format(a=code_label("theme", ta, code), b=code_label("theme", tb, code), why=why)
             texts.append(MSG[lang].format(
-                score=round_half_up(total[k]), members=", ".join(who(m) for m in members), overlap=overlap,
+                score=round_half_up(total[k]), members=_names(members, who, lang), overlap=overlap,
                 time=time, kinds=kinds, p_overlap=round_half_up(p_overlap[k]), p_time=round_half_up(p_time[k]),
                 p_kinds=round_half_up(p_kinds[k])))
         box = bounds[members]
