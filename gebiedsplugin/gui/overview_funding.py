@@ -12,8 +12,7 @@ from gebiedsplugin.gui.overview_panels import fill_table, make_table
 from gebiedsplugin.qgis_io.overview_charts import code_label, money_text
 from gebiedsplugin.toolbelt.i18n import tr
 
-STATUS_COLUMNS = (funding_gap.FUNDED, funding_gap.PARTLY_FUNDED, funding_gap.UNFUNDED, funding_gap.NO_BUDGET)
-SHORT_COLOUR = "#f8d0d0"  # rows with money short, as the coverage panel's "not funded"
+STATUS_COLUMNS = (funding_gap.UNFUNDED, funding_gap.PARTLY_FUNDED, funding_gap.FUNDED, funding_gap.NO_BUDGET)
 
 
 class FundingPanel(QWidget):
@@ -37,17 +36,17 @@ class FundingPanel(QWidget):
         if is_city(district):
             blocks.append(("district_id", tr("District"), funding_totals(ov, "district_id", None, year_from, year_to)))
         blocks.append(("theme", tr("Theme"), funding_totals(ov, "theme", district, year_from, year_to)))
-        headers = [tr("By"), tr("Name")] + [funding_gap.label(s, lang) for s in STATUS_COLUMNS] + [
-            tr("Budget"), tr("Short")]
-        rows, colours, self.rows = [], [], []
+        # the money short first: the columns a narrow dock shows are the ones a district meeting asks for
+        headers = [tr("By"), tr("Name"), tr("Short")] + [funding_gap.label(s, lang) for s in STATUS_COLUMNS] + [
+            tr("Budget")]
+        rows, self.rows = [], []
         for key, by, totals in blocks:
             for t in totals:
                 name = ov.name(t.key) if key == "district_id" else code_label("theme", t.key, lang)
-                rows.append([by, name or tr("Unknown")] + [t.counts[s] for s in STATUS_COLUMNS] + [
-                    money_text(t.budget, lang), money_text(t.shortfall, lang)])
-                colours.append(SHORT_COLOUR if t.shortfall > funding_gap.TOLERANCE_EUR else "")
+                rows.append([by, name or tr("Unknown"), money_text(t.shortfall, lang)] + [
+                    t.counts[s] for s in STATUS_COLUMNS] + [money_text(t.budget, lang)])
                 self.rows.append((key, t.key, t))
-        fill_table(self.table, headers, rows, colours)
+        fill_table(self.table, headers, rows)
         scope = blocks[-1][2]
         short = sum(t.shortfall for t in scope)
         unfunded = sum(t.counts[funding_gap.UNFUNDED] for t in scope)

@@ -137,3 +137,12 @@ def test_overview_totals_per_district_and_theme_match_sql(plugin, sample_gpkg):
             want["funded"], want["partly_funded"], want["unfunded"], want["no_budget"]), code
         assert t.shortfall == pytest.approx(want["short"], abs=0.05), code
     assert dock.funding.table.rowCount() == len(shown)
+    dock.setFloating(True)
+    dock.resize(620, 700)
+    dock.show()
+    dock.tabs.setCurrentWidget(dock.funding)
+    for _ in range(10):
+        QgsApplication.processEvents()
+    for folder in (ARTIFACTS, SHOTS):
+        folder.mkdir(parents=True, exist_ok=True)
+        dock.grab().save(str(folder / "overview-funding-gap-en.png"))
