@@ -21,10 +21,11 @@ Conventions (the same as the programme check's rules where they overlap):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from gebiedsplugin.core import schema
+from gebiedsplugin.core import funding_gap, schema
+from gebiedsplugin.core.intervention_list import years_overlap
 from gebiedsplugin.core.records import Programme
 from gebiedsplugin.core.unified import INTERVENTION, Scope, build_unified
 
@@ -114,6 +115,7 @@ class Overview:
     area_budgets: dict = field(default_factory=dict)  # (district_id, year) -> amount
     area_goals: dict = field(default_factory=dict)  # district_id -> {theme: priority > 0}
     stacking_max: float = DEFAULT_STACKING_MAX
+    gaps: dict = field(default_factory=dict)  # uid -> funding_gap.FundingGap (district as resolved here)
 
     def districts(self) -> list:
         """District ids in name order, without the city row."""
@@ -178,8 +180,11 @@ def prepare(programme: Programme) -> Overview:
             themes[row.get("theme")] = prio
     hoods = {n.get("neighbourhood_id"): (n.get("name") or n.get("neighbourhood_id"), n.get("district_id"))
              for n in programme.neighbourhoods}
+    district_by_uid = {i.uid: i.district_id for i in items}
+    gaps = {g.uid: replace(g, district_id=district_by_uid.get(g.uid, g.district_id))
+            for g in funding_gap.funding_gaps(programme.interventions, programme.funding)}
     return Overview(items, dict(unified.district_names), hoods, budgets, goals,
-                    programme.setting("stacking_max", DEFAULT_STACKING_MAX))
+                    programme.setting("stacking_max", DEFAULT_STACKING_MAX), gaps)
 
 
 def _spread(budget: Optional[float], start: Optional[int], end: Optional[int], funder: str) -> list:
@@ -303,6 +308,20 @@ class StackingTable:
     @property
     def maximum(self) -> int:
         return max(self.counts.values(), default=0)
+
+
+def funding_totals(ov: Overview, key: str, district: Optional[str] = None, year_from: Optional[int] = None,
+                   year_to: Optional[int] = None) -> list:
+    """funding_gap.Totals per *key* ('district_id' or 'theme') of the interventions of the scope whose
+    period overlaps the years asked (an intervention counts whole: its status is about all its money)."""
+    chosen = []
+    for item in ov.scoped(district):
+        gap = ov.gaps.get(item.uid)
+        if gap is None:
+            continue
+        if years_overlap(item.start_year, item.end_year, year_from, year_to):
+            chosen.append(gap)
+    return funding_gap.totals_by(chosen, key)
 
 
 def stacking_table(ov: Overview, district: Optional[str] = None, year_from: Optional[int] = None,

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from gebiedsplugin.core import schema
+from gebiedsplugin.core import funding_gap, schema
 
-EXPORT_SCHEMA_VERSION = "1.0"
+EXPORT_SCHEMA_VERSION = "1.1"  # 1.1: funding_status, shortfall
 PROGRAMME_KIND = "programme"  # the kind given to programme projects (they have none of their own)
 SOURCES = ("intervention", "programme")
 
@@ -52,6 +52,7 @@ _OWN_CODES = {
     "unified_kind": tuple(schema.value_codes("kind")) + (PROGRAMME_KIND,),
     "category": CATEGORIES,
     "geometry_kind": schema.GEOMETRY_KINDS,
+    "funding_status": funding_gap.STATUSES,
 }
 
 F = ExportField
@@ -86,6 +87,14 @@ EXPORT_FIELDS = (
     F("funders", schema.TEXT, "Funders", "Financiers", "Funder codes, comma-separated: the intervention's own "
       "funder, then its funding rows; empty when unfunded.", "Financiercodes, met komma's: de eigen financier, dan "
       "de financieringsregels; leeg als niet gefinancierd.", codes="funder"),
+    F("funding_status", schema.TEXT, "Funding", "Financiering", "Funded, partly funded or unfunded: the sum of "
+      "the intervention's funding rows against its budget, with 1 EUR tolerance; `no_budget` when the budget is "
+      "missing; empty for programme projects (docs/funding_gap.md).", "Gefinancierd, deels of niet: de som van de "
+      "financieringsregels van de interventie tegen haar budget, met 1 EUR marge; `no_budget` als het budget "
+      "ontbreekt; leeg bij programmaprojecten (docs/funding_gap.md).", codes="funding_status"),
+    F("shortfall", schema.REAL, "Shortfall (EUR)", "Tekort (EUR)", "Budget minus the funding rows' sum, at least "
+      "0; empty without a budget and for programme projects.", "Budget min de som van de financieringsregels, "
+      "minstens 0; leeg zonder budget en bij programmaprojecten.", unit="EUR"),
     F("open_findings", schema.INTEGER, "Open findings", "Open bevindingen", "Open findings of the programme "
       "check that name this item.", "Open bevindingen van de programmatoets die dit item noemen.", unit="count"),
     F("geometry_kind", schema.TEXT, "Geometry", "Geometrie", "Point, line or polygon.", "Punt, lijn of vlak.",

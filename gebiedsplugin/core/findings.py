@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE = "open", "accepted", "resolved", "false_positive"
-STATUSES = (OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE)
+# A chance (severity ``chance``, rule combination_chance) is not a problem to accept or dismiss but a
+# choice: combine the works, or not (the note says why).
+COMBINE, NOT_COMBINE = "combine", "not_combine"
+CHANCE = "chance"
+STATUSES = (OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE, COMBINE, NOT_COMBINE)
+CHANCE_STATUSES = (OPEN, COMBINE, NOT_COMBINE, RESOLVED)
+PROBLEM_STATUSES = (OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE)
 AUTO_DECIDER = "programmatoets"
 CLOSED_NOTE = "no longer occurs"
 
@@ -127,6 +133,12 @@ def decision(status: str, note: Optional[str], user: str, now: str) -> dict:
     if status not in STATUSES:
         raise ValueError("unknown finding status: {}".format(status))
     return {"status": status, "note": note or None, "decided_by": user or None, "decided_at": now}
+
+
+def decision_fits(status: str, severity: Optional[str]) -> bool:
+    """Whether *status* is a decision for a finding of *severity*: combine / not combine for chances,
+    accepted / false positive for the rest (open and resolved for both)."""
+    return status in (CHANCE_STATUSES if severity == CHANCE else PROBLEM_STATUSES)
 
 
 def count_by_rule(findings: Iterable) -> dict:

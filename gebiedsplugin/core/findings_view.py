@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2, "chance": 3}
+_SCORE = re.compile(r"\(score (\d+)/100\)")  # combination_chance's messages, English and Dutch
+
+
+def chance_score(row: dict) -> int:
+    """The score (0-100) a chance's message states; 0 for other findings."""
+    found = _SCORE.search(str(row.get("message") or ""))
+    return int(found.group(1)) if found else 0
 
 
 @dataclass
@@ -51,7 +59,7 @@ class Group:
 
 def group_rows(rows: Iterable[dict], rule_order: Iterable[str] = ()) -> list:
     """Groups by (rule, severity): errors first, then warnings, then info; within a severity, rules in
-    *rule_order* (then by name); rows inside by district and message."""
+    *rule_order* (then by name); rows inside by district and message, chances by score (highest first)."""
     order = {r: n for n, r in enumerate(rule_order)}
     groups: dict = {}
     for row in rows:
@@ -60,7 +68,7 @@ def group_rows(rows: Iterable[dict], rule_order: Iterable[str] = ()) -> list:
     out = sorted(groups.values(), key=lambda g: (SEVERITY_ORDER.get(g.severity, 9), order.get(g.rule, len(order)),
                                                  str(g.rule)))
     for g in out:
-        g.rows.sort(key=lambda r: (str(r.get("district_id") or ""), str(r.get("message") or "")))
+        g.rows.sort(key=lambda r: (-chance_score(r), str(r.get("district_id") or ""), str(r.get("message") or "")))
     return out
 
 

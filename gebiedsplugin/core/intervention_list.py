@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional
 
+from gebiedsplugin.core.funding_gap import classify
 from gebiedsplugin.core.schema import CITY_ID
 
 # Attributes a planner re-uses from one drawing to the next (proposed in the next form).
@@ -48,6 +49,7 @@ class ListFilter:
     kinds: frozenset = field(default_factory=frozenset)
     themes: frozenset = field(default_factory=frozenset)
     statuses: frozenset = field(default_factory=frozenset)
+    funding: frozenset = field(default_factory=frozenset)  # funding_gap statuses (funded, unfunded...)
 
 
 def years_overlap(start: Optional[int], end: Optional[int], year_from: Optional[int],
@@ -77,6 +79,8 @@ def matches(row: ListRow, flt: ListFilter) -> bool:
                           (flt.statuses, row.status)):
         if chosen and value not in chosen:
             return False
+    if flt.funding and classify(row.budget, row.funding) not in flt.funding:
+        return False
     return True
 
 

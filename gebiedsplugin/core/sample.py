@@ -107,16 +107,22 @@ def area_goals() -> list:
 def area_budgets(rng: np.random.Generator, interventions: list, funding: list) -> list:
     """Area budgets per district (and the city) per year.
 
-    Each budget covers all funding planned there that year with a 10-40 % margin, so only the
+    Each budget covers all money planned there that year (every budget spread over its years, funded
+    or not) with a 10-40 % margin, so only the
     planted district-year is exceeded: that one is set to half of its active municipal money, which
     is exceeded however the check counts (all funders or the municipality's, any status or active).
     """
     district_of = {f.attrs["uid"]: f.attrs["district_id"] for f in interventions}
     status_of = {f.attrs["uid"]: f.attrs["status"] for f in interventions}
     total, municipal = Counter(), Counter()
+    for f in interventions:  # the whole budget, funded or not: the check counts unfunded work by its budget
+        a = f.attrs
+        years = list(range(a["start_year"], a["end_year"] + 1)) if a["end_year"] >= a["start_year"] else [
+            a["start_year"]]
+        for y in years:
+            total[(a["district_id"], y)] += (a["budget"] or 0.0) / len(years)
     for row in funding:
         key = (district_of[row["intervention_uid"]], row["year"])
-        total[key] += row["amount"]
         if row["funder"] == "municipality" and status_of[row["intervention_uid"]] in _ACTIVE:
             municipal[key] += row["amount"]
     years = range(FIRST_YEAR, max([LAST_YEAR] + [y for _, y in total]) + 1)

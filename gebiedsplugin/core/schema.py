@@ -122,8 +122,11 @@ VALUE_LISTS = {
         "accepted": ("Accepted", "Geaccepteerd"),
         "resolved": ("Resolved", "Opgelost"),
         "false_positive": ("False positive", "Vals positief"),
+        "combine": ("Combine", "Combineren"),  # decisions on chances (rule combination_chance)
+        "not_combine": ("Do not combine", "Niet combineren"),
     },
-    "severity": {"error": ("Error", "Fout"), "warning": ("Warning", "Waarschuwing"), "info": ("Info", "Info")},
+    "severity": {"error": ("Error", "Fout"), "warning": ("Warning", "Waarschuwing"), "info": ("Info", "Info"),
+                 "chance": ("Chance", "Kans")},
 }
 
 

@@ -12,7 +12,7 @@ from typing import Iterable, Optional, Sequence
 
 import shapely
 
-from gebiedsplugin.core import schema
+from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.export_schema import (  # noqa: F401 - CATEGORIES, PROGRAMME_KIND re-exported
     CATEGORIES,
     EXPORT_FIELDS,
@@ -150,6 +150,7 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
     names = {d.get("district_id"): d.get("name") for d in programme.districts}
     hoods = {n.get("neighbourhood_id"): n.get("name") for n in programme.neighbourhoods}
     funders = funders_by_uid(programme)
+    money = funding_gap.funding_by_uid(programme.funding)
     open_counts = open_findings_count(findings)
     locator = _Locator(programme.districts)
     result = UnifiedMap(district_names=names, crs=programme.crs)
@@ -164,6 +165,9 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
         if kind is None:
             continue
         attrs = _harmonise(source, feat, kind, district, names, hoods, funders, open_counts)
+        if source == INTERVENTION:
+            gap = funding_gap.gap_of(feat, money.get(attrs["uid"], (0.0, {}, ())))
+            attrs.update(funding_status=gap.status, shortfall=gap.shortfall)
         result.items[kind].append(Feature(attrs, feat.geometry, "unified_" + kind, feat.fid))
     return result
 
@@ -186,6 +190,7 @@ def _harmonise(source, feat, kind, district, names, hoods, funders, open_counts)
         "neighbourhood_id": neighbourhood, "neighbourhood": hoods.get(neighbourhood),
         "start_year": feat.get("start_year"), "end_year": feat.get("end_year"),
         "status": feat.get("status"), "budget": feat.get("budget"),
-        "funders": ", ".join(funder_codes) or None, "open_findings": open_counts.get(uid, 0),
+        "funders": ", ".join(funder_codes) or None, "funding_status": None, "shortfall": None,
+        "open_findings": open_counts.get(uid, 0),
         "geometry_kind": kind, "schema_version": EXPORT_SCHEMA_VERSION,
     }

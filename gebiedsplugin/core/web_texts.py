@@ -7,7 +7,7 @@ core/export_schema.py and core/schema.py.
 
 from __future__ import annotations
 
-from gebiedsplugin.core import schema
+from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.export_schema import CATEGORIES, EXPORT_FIELDS, PROGRAMME_KIND
 from gebiedsplugin.core.unified import category_label
 
@@ -48,6 +48,7 @@ def page_texts(lang: str) -> dict:
     labels = {name: {code: schema.label(name, code, lang) for code in schema.value_codes(name)} for name in LISTS}
     labels["kind"][PROGRAMME_KIND] = "Programma (MJP)" if lang == "nl" else "Programme (MJP)"
     labels["category"] = {c: category_label(c, lang) for c in CATEGORIES}
+    labels["funding_status"] = {c: funding_gap.label(c, lang) for c in funding_gap.STATUSES}
     return {
         "lang": "nl" if lang == "nl" else "en",
         "texts": {key: pair[i] for key, pair in TEXTS.items()},

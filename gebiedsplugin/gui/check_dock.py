@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.findings import STATUSES
+from gebiedsplugin.core.findings import STATUSES, decision_fits
 from gebiedsplugin.core.findings_view import RowFilter, group_rows
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.gui.check_map import show_finding
@@ -276,6 +276,10 @@ class CheckDock(ProgrammeDock):
             return 0
         if not rows or self.store is None:
             self._fail(tr("Select one or more findings first."))
+            return 0
+        if not all(decision_fits(self.decision.currentData(), r.get("severity")) for r in rows):
+            self._fail(tr("Combine and Do not combine are decisions on chances; Accepted and False positive on "
+                          "the other findings. Select findings of one sort."))
             return 0
         try:
             count = self.store.findings_register().decide(  # as read: a colleague's decision is not overwritten

@@ -23,6 +23,8 @@ def parameter_labels() -> dict:
         "duplicate_funding_tolerance_m": tr("Duplicate funding tolerance (m)"),
         "city_tolerance_m": tr("City boundary tolerance (m)"),
         "min_overlap_share": tr("Smallest share in a second district (fraction 0–1, 0.05 = 5 %)"),
+        "chance_distance_m": tr("Combination chance distance (m)"),
+        "chance_years": tr("Combination chance: most years apart (years)"),
     }
 
 

@@ -18,7 +18,7 @@ from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.toolbelt.i18n import tr
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2471a3"}
+SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2471a3", "chance": "#1e8449"}
 MESSAGE, DISTRICT, STATUS, NOTE = range(4)
 NOTE_WIDTH = 90  # px; the note's full text is its tooltip
 

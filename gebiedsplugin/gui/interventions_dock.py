@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from qgis.core import Qgis
+from qgis.core import Qgis, QgsApplication, QgsTask
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -31,6 +31,7 @@ from gebiedsplugin.gui.programme_actions import new_programme, open_programme
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.gui.table_csv import view_table, write_view_csv
+from gebiedsplugin.qgis_io.funding_backlog import backlog_rows, write_backlog
 from gebiedsplugin.qgis_io.intervention_rows import area_choices, area_geometry, programme_rows
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
@@ -117,6 +118,40 @@ class InterventionsDock(ProgrammeDock):
             notify(self.iface, tr("Interventions"), str(e), Qgis.MessageLevel.Critical)
             return ""
         notify(self.iface, tr("Interventions"), tr("{} interventions written to {}.").format(len(rows), path))
+        return path
+
+    def export_backlog(self) -> str:
+        """Write the funding backlog of the chosen district (saved data) in a background task; the path
+        chosen ('' when none). The result is told in the message bar when the task ends."""
+        store = self.controller.store
+        if store is None:
+            return ""
+        district = self.filters.current().district_id
+        suffix = "" if district in (None, "", schema.CITY_ID) else "_" + str(district)
+        path = self.prompts.backlog_path(str(Path(store.folder()) / "{}_backlog{}.csv".format(store.name, suffix)))
+        if not path:
+            return ""
+        overwrite = Path(path).exists()
+        question = tr("{} exists already. Replace it?").format(path)
+        if overwrite and not self.prompts.confirm(tr("Replace file?"), question):
+            return ""
+        lang = self.lang
+
+        def work(task):  # worker thread: reads the store, writes the file; no layers, no iface
+            headers, rows = backlog_rows(store.read_programme(), district, lang)
+            write_backlog(path, headers, rows, overwrite)
+            return len(rows)
+
+        def done(exception, count=None):
+            if exception is not None:
+                notify(self.iface, tr("Funding backlog"), str(exception), Qgis.MessageLevel.Critical)
+            else:
+                notify(self.iface, tr("Funding backlog"), tr("%n intervention(s) short of money written to {}.",
+                                                             "", count or 0).format(path))
+            self.backlog_task = None
+
+        self.backlog_task = QgsTask.fromFunction(tr("Writing the funding backlog"), work, on_finished=done)
+        QgsApplication.taskManager().addTask(self.backlog_task)
         return path
 
     def set_prompts(self, prompts) -> None:

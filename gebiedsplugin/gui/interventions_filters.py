@@ -1,11 +1,11 @@
-"""The dock's filter bar: district (or whole city), period, domain, kind, theme, status."""
+"""The dock's filter bar: district (or whole city), period, domain, kind, theme, status, funding."""
 
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from gebiedsplugin.core import schema
+from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.intervention_list import ListFilter
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -42,6 +42,7 @@ class FilterBar(QWidget):
         self.year_from = _year_box("year_from")
         self.year_to = _year_box("year_to")
         self.combos = {name: _combo(name) for name in _LISTS}
+        self.funding = _combo("funding")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(tr("District"), self.district)
@@ -57,12 +58,13 @@ class FilterBar(QWidget):
         row2.addWidget(self.combos["status"], 1)
         form.addRow(tr("Domain, kind"), row1)
         form.addRow(tr("Theme, status"), row2)
+        form.addRow(tr("Funding"), self.funding)
         self.set_value_lists({}, "en")
         self.set_districts([])
         self.district.currentIndexChanged.connect(self._district_changed)
         for box in (self.year_from, self.year_to):
             box.valueChanged.connect(self.changed)
-        for combo in self.combos.values():
+        for combo in (*self.combos.values(), self.funding):
             combo.currentIndexChanged.connect(self.changed)
 
     # --- content -----------------------------------------------------------------------------
@@ -93,6 +95,18 @@ class FilterBar(QWidget):
                 combo.addItem(nl if lang == "nl" else en, code)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
             combo.blockSignals(False)
+        self._fill_funding(lang)
+
+    def _fill_funding(self, lang: str) -> None:
+        """Funded / partly funded / unfunded / no budget (core/funding_gap.py's rule)."""
+        current = self.funding.currentData()
+        self.funding.blockSignals(True)
+        self.funding.clear()
+        self.funding.addItem(tr("Any funding"), None)
+        for code in funding_gap.STATUSES:
+            self.funding.addItem(funding_gap.label(code, lang), code)
+        self.funding.setCurrentIndex(max(self.funding.findData(current), 0) if current else 0)
+        self.funding.blockSignals(False)
 
     # --- state -------------------------------------------------------------------------------
     def current(self) -> ListFilter:
@@ -106,11 +120,12 @@ class FilterBar(QWidget):
 
         return ListFilter(
             district_id=self.district.currentData(), year_from=year(self.year_from), year_to=year(self.year_to),
-            domains=chosen("domain"), kinds=chosen("kind"), themes=chosen("theme"), statuses=chosen("status"))
+            domains=chosen("domain"), kinds=chosen("kind"), themes=chosen("theme"), statuses=chosen("status"),
+            funding=frozenset([self.funding.currentData()]) if self.funding.currentData() else frozenset())
 
     def set_choice(self, name: str, code) -> None:
-        """Select *code* in the combo *name* ('district', 'domain', 'kind', 'theme', 'status')."""
-        combo = self.district if name == "district" else self.combos[name]
+        """Select *code* in the combo *name* ('district', 'domain', 'kind', 'theme', 'status', 'funding')."""
+        combo = {"district": self.district, "funding": self.funding}.get(name) or self.combos[name]
         combo.setCurrentIndex(max(combo.findData(code), 0))
 
     def set_period(self, year_from: int | None, year_to: int | None) -> None:

@@ -78,6 +78,7 @@ class OverviewDock(ProgrammeDock):
         """Create the panels on first use, so matplotlib loads then and not at QGIS start-up."""
         if self.panels_built:
             return
+        from gebiedsplugin.gui.overview_funding import FundingPanel
         from gebiedsplugin.gui.overview_panels import (
             CasesPanel,
             CoveragePanel,
@@ -89,7 +90,9 @@ class OverviewDock(ProgrammeDock):
 
         self.money, self.stacking, self.coverage = MoneyPanel(), StackingPanel(), CoveragePanel()
         self.timeline, self.cases, self.effects = TimelinePanel(), CasesPanel(), EffectsPanel()
-        for panel, text in ((self.money, tr("Money")), (self.stacking, tr("Stacking")),
+        self.funding = FundingPanel()
+        for panel, text in ((self.money, tr("Money")), (self.funding, tr("Funding gap")),
+                            (self.stacking, tr("Stacking")),
                             (self.coverage, tr("Priorities")), (self.timeline, tr("Timeline")),
                             (self.cases, tr("Comparable cases")), (self.effects, tr("Effects"))):
             self.tabs.addTab(panel, text)
@@ -221,7 +224,7 @@ class OverviewDock(ProgrammeDock):
         else:
             self.status.setText(tr("{} · {}").format(self.area_name(district), period_text(year_from, year_to)))
         self.ensure_panels()
-        for panel in (self.money, self.stacking, self.coverage, self.timeline, self.effects):
+        for panel in (self.money, self.funding, self.stacking, self.coverage, self.timeline, self.effects):
             panel.update_scope(ov, district, year_from, year_to, self.lang)
         self.cases.update_subject(ov, self.selected_uid, self.lang)
 

@@ -68,3 +68,11 @@ class Prompts:
         if path and not path.lower().endswith(".csv"):
             path += ".csv"
         return path
+
+    def backlog_path(self, start: str = "") -> str:
+        """A .csv or .ods file for the funding backlog ('' when cancelled)."""
+        path, chosen = QFileDialog.getSaveFileName(self.parent, tr("Write the funding backlog"), start,
+                                                   tr("CSV (*.csv);;OpenDocument spreadsheet (*.ods)"))
+        if path and not path.lower().endswith((".csv", ".ods")):
+            path += ".ods" if ".ods" in chosen else ".csv"
+        return path

@@ -18,13 +18,14 @@ def algorithm_classes() -> list:
     from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
     from gebiedsplugin.processing_provider.district_report import DistrictReportAlgorithm
     from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
+    from gebiedsplugin.processing_provider.funding_backlog import FundingBacklogAlgorithm
     from gebiedsplugin.processing_provider.generate_sample import GenerateSampleAlgorithm
     from gebiedsplugin.processing_provider.import_layer import ImportLayerAlgorithm
     from gebiedsplugin.processing_provider.upgrade_programme import UpgradeProgrammeAlgorithm
 
     return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm,
             DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm, UpgradeProgrammeAlgorithm,
-            CheckOutAlgorithm, CheckInAlgorithm]
+            CheckOutAlgorithm, CheckInAlgorithm, FundingBacklogAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

@@ -60,7 +60,7 @@
   fill($("f-district"), D.districts_list);
   fill($("f-domain"), pairs(L.domain)); fill($("f-kind"), pairs(L.kind));
   fill($("f-theme"), pairs(L.theme)); fill($("f-status"), pairs(L.status));
-  fill($("f-funding"), [["funded", T.funded], ["unfunded", T.unfunded]]);
+  fill($("f-funding"), pairs(L.funding_status));
   var years = [];
   for (var y = D.year_min; y !== null && y <= D.year_max; y++) { years.push([String(y), String(y)]); }
   fill($("period-from"), years); fill($("period-to"), years);
@@ -98,8 +98,7 @@
     if (state.kind && p.kind !== state.kind) { return false; }
     if (state.theme && p.theme !== state.theme) { return false; }
     if (state.status && p.status !== state.status) { return false; }
-    if (state.funding === "funded" && !p.funders) { return false; }
-    if (state.funding === "unfunded" && p.funders) { return false; }
+    if (state.funding && p.funding_status !== state.funding) { return false; }
     return true;
   }
 
@@ -182,6 +181,7 @@
     [[F.kind, label("kind", p.kind)], [F.theme, label("theme", p.theme)], [F.district, p.district || p.district_id],
       [F.neighbourhood, p.neighbourhood], [T.years, se[0] === se[1] ? se[0] : se[0] + "–" + se[1]],
       [F.budget, p.budget === null ? "" : money.format(p.budget)], [F.funders, funders.join(", ")],
+      [F.funding_status, label("funding_status", p.funding_status)],
       [F.programme_code, p.programme_code], [F.status, label("status", p.status)]].forEach(function (row) {
       if (row[1] === null || row[1] === undefined || row[1] === "") { return; }
       dl.appendChild(el("dt", row[0])); dl.appendChild(el("dd", row[1]));

@@ -87,7 +87,7 @@ def test_decision_survives_a_rerun_and_a_fixed_finding_is_closed_not_deleted(sam
     # Back in place: the finding comes back open, same id.
     _shift_intervention(path, conflict["subject_uids"].split(",")[0], -500.0)
     result = run_check(CheckRequest(str(path)))
-    assert result.merge["reopened"] == 1
+    assert result.merge["reopened"] == 2  # the conflict, and the chance to combine the same two works
     reopened = FindingsRegister(GpkgStore(str(path))).by_id()[conflict["finding_id"]]
     assert (reopened["status"], reopened["note"], reopened["decided_by"]) == ("open", None, None)
 

@@ -174,6 +174,7 @@ def test_legend_speaks_the_ui_language(sample_gpkg, qgis_app):
     try:
         labels = [c.label() for c in layers["interventions_point"].renderer().categories()]
         assert "Fysiek · Onderhoud" in labels and "Sociaal · Initiatief" in labels
-        assert [c.label() for c in layers["findings"].renderer().categories()] == ["Fout", "Waarschuwing", "Info"]
+        findings = [c.label() for c in layers["findings"].renderer().categories()]
+        assert findings == ["Fout", "Waarschuwing", "Info", "Kans"]
     finally:
         QgsProject.instance().clear()

@@ -16,15 +16,16 @@ from gebiedsplugin.core.rules import RULES, Cancelled, Finding, RuleInfo, rule_p
 RULE_IDS = [
     "data_quality", "district_mismatch", "unknown_programme_code", "outside_programme_period",
     "not_in_programme", "conflict", "rest_period", "stacking", "duplicate_funding", "budget_exceeded",
+    "combination_chance",
 ]
 
 
-def test_registry_has_the_ten_rules_in_order():
+def test_registry_has_the_eleven_rules_in_order():
     assert list(RULES) == RULE_IDS
     for rule_id, info in RULES.items():
         assert isinstance(info, RuleInfo)
         assert info.id == rule_id
-        assert info.severity in ("error", "warning", "info")
+        assert info.severity in ("error", "warning", "info", "chance")
         assert info.title_en and info.title_nl
         assert all(isinstance(v, float) for v in info.params.values())
 

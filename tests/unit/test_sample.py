@@ -191,8 +191,16 @@ def test_funding_links_goals_budgets(sample):
         assert row["intervention_uid"] in by_uid and row["amount"] >= 0
         assert row["funder"] in schema.VALUE_LISTS["funder"]
         paid[row["intervention_uid"]] += row["amount"]
-    for uid, f in by_uid.items():
-        assert abs(paid[uid] - f.attrs["budget"]) < 1.0
+    partly = 0
+    for uid, f in by_uid.items():  # ideas unfunded; some planned works funded for their first half only
+        a = f.attrs
+        if a["status"] == "idea":
+            assert paid[uid] == 0
+        elif abs(paid[uid] - a["budget"]) >= 1.0:
+            n = a["end_year"] - a["start_year"] + 1
+            assert a["status"] == "planned" and abs(paid[uid] - a["budget"] * (n // 2) / n) < 1.0
+            partly += 1
+    assert partly > 0
     relations = Counter()
     for row in programme.links:
         a, b = by_uid[row["from_uid"]].attrs, by_uid[row["to_uid"]].attrs

@@ -1,4 +1,4 @@
-"""The programme check (programmatoets): ten rules over a Programme snapshot, GUI-free.
+"""The programme check (programmatoets): eleven rules over a Programme snapshot, GUI-free.
 
 Usage::
 
@@ -32,6 +32,9 @@ In brief (each module's docstring has the details):
   different (known) funder sets (``funder`` field plus ``funding`` rows).
 - budget_exceeded: money per district and year (funding rows by year, else the budget spread
   evenly over the years) > the summed area budgets of that district and year.
+- combination_chance (severity ``chance``, not an error): groups of works of different owners or
+  themes within ``chance_distance_m`` and ``chance_years`` of each other, not done, not linked
+  ``combines_with``; a score 0-100 from overlap, time gap and kinds that combine well, in words.
 
 Pure Python + numpy + shapely 2: no qgis or Qt imports anywhere in this package.
 """

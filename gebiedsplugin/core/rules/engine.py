@@ -10,6 +10,7 @@ from typing import Callable, Dict, Iterable, List, Optional
 from ..records import Programme
 from . import (
     budget_exceeded,
+    combination_chance,
     conflict,
     data_quality,
     district_mismatch,
@@ -35,6 +36,7 @@ _MODULES = (
     stacking,
     duplicate_funding,
     budget_exceeded,
+    combination_chance,
 )
 
 WARM_UP_SHARE = 30.0  # percent of the progress bar for building the shared arrays

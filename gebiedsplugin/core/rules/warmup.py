@@ -18,7 +18,7 @@ from .programme import programme_codes
 
 # Rules that use the interventions' geometry.
 _SPATIAL = {"data_quality", "district_mismatch", "not_in_programme", "conflict", "rest_period",
-            "duplicate_funding"}
+            "duplicate_funding", "combination_chance"}
 
 
 def warm_up(ctx: Context, rule_ids: Sequence[str], params: Dict[str, dict]) -> None:
@@ -53,6 +53,8 @@ def warm_up(ctx: Context, rule_ids: Sequence[str], params: Dict[str, dict]) -> N
         for rule in ("conflict", "rest_period"):
             if rule in ids:
                 ctx.work_candidates(max(float(params[rule]["conflict_distance_m"]), 0.0))
+        if "combination_chance" in ids:
+            ctx.work_candidates(max(float(params["combination_chance"]["chance_distance_m"]), 0.0))
         if "duplicate_funding" in ids:
             tol = max(float(params["duplicate_funding"]["duplicate_funding_tolerance_m"]), 0.0)
             ctx.memo("funding_pairs|{}".format(tol), lambda: duplicate_funding.candidates(ctx, tol))

@@ -1,0 +1,234 @@
+"""The funding gap: is an intervention funded, partly funded or unfunded? One home for the rule.
+
+The rule (also in docs/funding_gap.md):
+
+- *Funded* money of an intervention is the sum of its rows in table ``funding`` (any year, any
+  funder; rows without an amount or with a negative one do not count). The intervention's own
+  ``funder`` field names who pays but holds no amount, so it does not count as money.
+- *Shortfall* = budget - funded money, never below 0 (money beyond the budget is no negative gap).
+- Status, with a tolerance of ``TOLERANCE_EUR`` (1 euro, for rounding of cents and spread amounts):
+
+  | status | when |
+  | --- | --- |
+  | ``funded`` | shortfall <= 1 EUR (a budget of 0 is funded: nothing to pay) |
+  | ``unfunded`` | shortfall > 1 EUR and funded money <= 1 EUR |
+  | ``partly_funded`` | shortfall > 1 EUR and funded money > 1 EUR |
+  | ``no_budget`` | budget missing (NULL), not a number or negative: the gap cannot be told |
+
+- *Per year*: the budget is spread evenly over the inclusive years start..end (as the budget check
+  does), each year's funding rows are that year's money, and the year's shortfall is share - money
+  (never below 0). Funding rows in a year outside the period get a year of their own with a budget
+  share of 0. Without valid years (missing, end < start) there is no per-year view, only the total.
+- The *backlog* is every intervention with a shortfall above the tolerance that is not cancelled
+  (cancelled work needs no money), sorted by shortfall (largest first), then by uid.
+
+Pure Python: the dock, the exports, the Overview and the backlog algorithm all call this module.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+FUNDED, PARTLY_FUNDED, UNFUNDED, NO_BUDGET = "funded", "partly_funded", "unfunded", "no_budget"
+STATUSES = (FUNDED, PARTLY_FUNDED, UNFUNDED, NO_BUDGET)
+LABELS = {
+    FUNDED: ("Funded", "Gefinancierd"),
+    PARTLY_FUNDED: ("Partly funded", "Deels gefinancierd"),
+    UNFUNDED: ("Unfunded", "Niet gefinancierd"),
+    NO_BUDGET: ("No budget", "Geen budget"),
+}
+TOLERANCE_EUR = 1.0
+MAX_YEARS = 101  # a typo like 20250 must not make 18,000 years
+
+
+def _number(value) -> float:
+    """A float, NaN when missing, not a number or infinite."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return math.nan
+    return number if math.isfinite(number) else math.nan
+
+
+def _year(value) -> Optional[int]:
+    number = _number(value)
+    return None if math.isnan(number) else int(number)
+
+
+def label(status: str, lang: str = "en") -> str:
+    """The status in words, English or Dutch."""
+    en, nl = LABELS.get(status, (status, status))
+    return nl if lang == "nl" else en
+
+
+def classify(budget, funded) -> str:
+    """The status of an intervention with *budget* and *funded* money (see the module's rule)."""
+    b, f = _number(budget), _number(funded)
+    if math.isnan(b) or b < 0:
+        return NO_BUDGET
+    f = 0.0 if math.isnan(f) else f
+    if b - f <= TOLERANCE_EUR:
+        return FUNDED
+    return UNFUNDED if f <= TOLERANCE_EUR else PARTLY_FUNDED
+
+
+def shortfall(budget, funded) -> Optional[float]:
+    """Budget - funded money, at least 0; None when the budget is missing or negative."""
+    b, f = _number(budget), _number(funded)
+    if math.isnan(b) or b < 0:
+        return None
+    return max(b - (0.0 if math.isnan(f) else f), 0.0)
+
+
+@dataclass(frozen=True)
+class YearGap:
+    """One year of an intervention: its share of the budget, the money funded in it, the gap."""
+
+    year: int
+    budget: float
+    funded: float
+
+    @property
+    def shortfall(self) -> float:
+        return max(self.budget - self.funded, 0.0)
+
+
+@dataclass(frozen=True)
+class FundingGap:
+    """The funding of one intervention, in total and per year."""
+
+    uid: str
+    budget: Optional[float]
+    funded: float
+    status: str
+    shortfall: Optional[float]
+    years: tuple = ()  # YearGap, by year
+    title: str = ""
+    district_id: Optional[str] = None
+    theme: Optional[str] = None
+    item_status: Optional[str] = None  # the intervention's own status (planned, cancelled...)
+    start_year: Optional[int] = None
+    end_year: Optional[int] = None
+    funders: tuple = ()  # distinct funders of its funding rows, in order of appearance
+
+
+def funding_by_uid(funding_rows: Iterable[dict]) -> dict:
+    """uid -> (total, {year: amount}, funders) of the rows that count (amount a number >= 0)."""
+    out: dict = {}
+    for row in funding_rows:
+        uid = row.get("intervention_uid")
+        uid = uid.strip() if isinstance(uid, str) else uid
+        amount = _number(row.get("amount"))
+        if not uid or math.isnan(amount) or amount < 0:
+            continue
+        total, per_year, funders = out.setdefault(uid, [0.0, {}, {}])
+        out[uid][0] = total + amount
+        year = _year(row.get("year"))
+        if year is not None:
+            per_year[year] = per_year.get(year, 0.0) + amount
+        if row.get("funder"):
+            funders[row.get("funder")] = None
+    return {uid: (t, y, tuple(f)) for uid, (t, y, f) in out.items()}
+
+
+def _years(budget: Optional[float], start, end, per_year: dict) -> tuple:
+    s, e = _year(start), _year(end)
+    if s is None or e is None or e < s:
+        return ()
+    span = list(range(s, min(e, s + MAX_YEARS - 1) + 1))
+    share = (budget or 0.0) / len(span)
+    years = {y: YearGap(y, share, per_year.get(y, 0.0)) for y in span}
+    for y, amount in per_year.items():
+        years.setdefault(y, YearGap(y, 0.0, amount))
+    return tuple(years[y] for y in sorted(years))
+
+
+def gap_of(attrs, money: tuple = (0.0, {}, ())) -> FundingGap:
+    """The funding gap of one intervention: *attrs* (a Feature or dict of its attributes) and its
+    entry of funding_by_uid (nothing when it has no funding rows)."""
+    get = attrs.get
+    total, per_year, funders = money
+    raw = _number(get("budget"))
+    budget = None if math.isnan(raw) else raw
+    return FundingGap(
+        uid=get("uid") or "", budget=budget, funded=total, status=classify(budget, total),
+        shortfall=shortfall(budget, total), years=_years(budget if budget and budget > 0 else 0.0,
+                                                         get("start_year"), get("end_year"), per_year),
+        title=get("title") or "", district_id=get("district_id"), theme=get("theme"),
+        item_status=get("status"), start_year=_year(get("start_year")), end_year=_year(get("end_year")),
+        funders=funders)
+
+
+def funding_gaps(interventions: Iterable, funding_rows: Iterable[dict]) -> list:
+    """The funding gap of every intervention (Features or attribute dicts), in input order."""
+    money = funding_by_uid(funding_rows)
+    return [gap_of(f, money.get(f.get("uid"), (0.0, {}, ()))) for f in interventions]
+
+
+def backlog(gaps: Iterable[FundingGap]) -> list:
+    """Not cancelled, shortfall above the tolerance; largest shortfall first, then by uid."""
+    rows = [g for g in gaps if g.item_status != "cancelled" and (g.shortfall or 0.0) > TOLERANCE_EUR]
+    return sorted(rows, key=lambda g: (-g.shortfall, g.uid))
+
+
+@dataclass
+class Totals:
+    """Counts per status and money of a group of interventions (a district, a theme)."""
+
+    key: str
+    counts: dict = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    budget: float = 0.0
+    funded: float = 0.0
+    shortfall: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return sum(self.counts.values())
+
+
+def totals_by(gaps: Iterable[FundingGap], key: str) -> list:
+    """Totals per value of *key* ('district_id' or 'theme'; missing values under ''), sorted by key.
+    Cancelled interventions are left out, as in the backlog."""
+    out: dict = {}
+    for g in gaps:
+        if g.item_status == "cancelled":
+            continue
+        value = getattr(g, key) or ""
+        t = out.setdefault(value, Totals(value))
+        t.counts[g.status] += 1
+        t.budget += g.budget or 0.0
+        t.funded += g.funded
+        t.shortfall += g.shortfall or 0.0
+    return [out[k] for k in sorted(out)]
+
+
+def year_text(gap: FundingGap) -> str:
+    """'2027: 100000; 2028: 50000': the shortfall per year (years without one left out)."""
+    return "; ".join("{}: {:.0f}".format(y.year, y.shortfall) for y in gap.years if y.shortfall > TOLERANCE_EUR)
+
+
+BACKLOG_COLUMNS = (
+    ("rank", "Rank", "Rang"), ("uid", "UID", "UID"), ("title", "Title", "Titel"),
+    ("district", "District", "Stadsdeel"), ("theme", "Theme", "Thema"), ("status", "Status", "Status"),
+    ("start_year", "Start year", "Startjaar"), ("end_year", "End year", "Eindjaar"),
+    ("budget", "Budget (EUR)", "Budget (EUR)"), ("funded", "Funded (EUR)", "Gefinancierd (EUR)"),
+    ("shortfall", "Shortfall (EUR)", "Tekort (EUR)"), ("funding_status", "Funding", "Financiering"),
+    ("funders", "Funders", "Financiers"), ("shortfall_per_year", "Shortfall per year (EUR)", "Tekort per jaar (EUR)"),
+)
+
+
+def backlog_table(gaps: Iterable[FundingGap], district_names: Optional[dict] = None, lang: str = "en",
+                  district_id: Optional[str] = None) -> tuple:
+    """(headers, rows) of the backlog (of one district when *district_id* is given): amounts as
+    numbers rounded to cents, codes as codes (theme, status, funders) so a spreadsheet can filter."""
+    names = district_names or {}
+    headers = [nl if lang == "nl" else en for _key, en, nl in BACKLOG_COLUMNS]
+    chosen = [g for g in gaps if district_id in (None, "", "city") or g.district_id == district_id]
+    rows = []
+    for rank, g in enumerate(backlog(chosen), start=1):
+        rows.append([rank, g.uid, g.title, names.get(g.district_id) or g.district_id or "", g.theme or "",
+                     g.item_status or "", g.start_year, g.end_year, round(g.budget or 0.0, 2), round(g.funded, 2),
+                     round(g.shortfall or 0.0, 2), label(g.status, lang), ", ".join(g.funders), year_text(g)])
+    return headers, rows
