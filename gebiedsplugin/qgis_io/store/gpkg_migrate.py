@@ -185,8 +185,8 @@ def add_missing_indexes(conn) -> list:
     """Create the indexes a fresh programme has on the schema tables and this one lacks; their names."""
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     made = []
-    for name, (_table, text) in sorted(template()["indexes"].items()):
-        if name not in present:
+    for name, (table, text) in sorted(template()["indexes"].items()):
+        if name not in present and has_table(conn, table):
             conn.execute(text)
             made.append(name)
     return made
@@ -207,7 +207,7 @@ def step_2(conn, info: dict) -> None:
         if has_table(conn, table.name):  # tables of later versions are made by their own step
             rebuild_table(conn, table.name, fill)
     add_missing_indexes(conn)
-    gpkg_guards.install(conn)
+    gpkg_guards.install(conn, [t for t in schema.VERSIONED_TABLES if has_table(conn, t)])
 
 
 def step_3(conn, info: dict) -> None:

@@ -103,10 +103,11 @@ END
 $body$"""
 
 
-def statements(schema_name: str) -> list:
+def statements(schema_name: str, tables=None) -> list:
     """Every statement that (re)creates audit_log, the functions and triggers; safe to run again.
 
     Also removes what schema version 1 had on the interventions tables (row_guard, audit).
+    *tables*: the versioned tables to guard (default all; an upgrade step names those that exist).
     """
     log = sql.Identifier(schema_name, "audit_log")
     guard = sql.Identifier(schema_name, "gebied_guard")
@@ -122,7 +123,7 @@ def statements(schema_name: str) -> list:
     out.append(sql.SQL("DROP FUNCTION IF EXISTS {}()").format(sql.Identifier(schema_name, "gebied_row_guard")))
     out.append(sql.SQL(_GUARD).format(guard=guard))
     out.append(sql.SQL(_AUDIT).format(audit=audit, log=log))
-    for table_name in schema.VERSIONED_TABLES:
+    for table_name in schema.VERSIONED_TABLES if tables is None else tables:
         target = sql.Identifier(schema_name, table_name)
         key = sql.Literal(schema.table(table_name).key)
         for name, when, function in (("gebied_guard", "BEFORE", guard), ("gebied_audit", "AFTER", audit)):
@@ -133,7 +134,7 @@ def statements(schema_name: str) -> list:
     return out
 
 
-def install(cur, schema_name: str) -> None:
+def install(cur, schema_name: str, tables=None) -> None:
     """Create audit_log, the trigger functions and triggers (psycopg2 cursor, caller's transaction)."""
-    for statement in statements(schema_name):
+    for statement in statements(schema_name, tables):
         cur.execute(statement)

@@ -146,15 +146,16 @@ def add_missing_indexes_and_checks(target: Target, tmpl: dict) -> list:
     cur = target.cur
     made = []
     present = indexes(cur, target.schema)
+    tables = catalog(cur, target.schema)  # a table of a later version is made by its own step
     prefix = " ON {}.".format(tmpl["schema"])
     own = " ON {}.".format(sql.Identifier(target.schema).as_string(cur))
-    for name, (_table, text) in sorted(tmpl["indexes"].items()):
-        if name not in present and prefix in text:
+    for name, (table, text) in sorted(tmpl["indexes"].items()):
+        if name not in present and prefix in text and table in tables:
             cur.execute(text.replace(prefix, own, 1))
             made.append(name)
     present_checks = checks(cur, target.schema)
     for (table, name), text in sorted(tmpl["checks"].items()):
-        if (table, name) not in present_checks:
+        if (table, name) not in present_checks and table in tables:
             cur.execute(sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} {}").format(
                 target.table(table), sql.Identifier(name), sql.SQL(text)))
             made.append(name)
@@ -174,7 +175,7 @@ def step_2(target: Target, info: dict) -> None:
         if table.name in present:  # tables of later versions are made by their own step
             align_table(target, tmpl, table.name, fill)
     add_missing_indexes_and_checks(target, tmpl)
-    pg_guards.install(target.cur, target.schema)
+    pg_guards.install(target.cur, target.schema, [t for t in schema.VERSIONED_TABLES if t in present])
 
 
 def create_missing_table(target: Target, name: str) -> bool:
