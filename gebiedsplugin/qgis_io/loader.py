@@ -101,9 +101,11 @@ def _translate_legend(layer: QgsVectorLayer, lang: str) -> None:
 
 
 def _add_relations(project: QgsProject, layers: dict, lang: str) -> None:
-    """Funding rows and links edited inside an intervention's form."""
+    """Funding rows, measured effects and links edited inside an intervention's form."""
     manager = project.relationManager()
-    specs = [("funding", "intervention_uid", tr("Funding")), ("links", "from_uid", tr("Links"))]
+    specs = [("funding", "intervention_uid", tr("Funding")),
+             ("effect_measurements", "intervention_uid", tr("Effect measurements")),
+             ("links", "from_uid", tr("Links"))]
     for table_name in schema.INTERVENTION_TABLES:
         parent = layers[table_name]
         for child_table, child_field, label in specs:
