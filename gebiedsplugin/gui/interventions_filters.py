@@ -1,4 +1,4 @@
-"""The dock's filter bar: district (or whole city), period, domain, kind, theme, status."""
+"""The dock's filter bar: district (or whole city), period, domain, kind, theme, status, planning precision."""
 
 from __future__ import annotations
 
@@ -57,6 +57,12 @@ class FilterBar(QWidget):
         row2.addWidget(self.combos["status"], 1)
         form.addRow(tr("Domain, kind"), row1)
         form.addRow(tr("Theme, status"), row2)
+        self.precision = _combo("precision")  # coarse planning: firm, to the quarter, indicative
+        for text, codes in ((tr("Any planning"), None), (tr("Firm (years or quarters)"), ("year", "quarter")),
+                            (tr("To the quarter"), ("quarter",)), (tr("Indicative"), ("indicative",))):
+            self.precision.addItem(text, codes)
+        form.addRow(tr("Planning"), self.precision)
+        self.precision.currentIndexChanged.connect(self.changed)
         self.set_value_lists({}, "en")
         self.set_districts([])
         self.district.currentIndexChanged.connect(self._district_changed)
@@ -106,7 +112,8 @@ class FilterBar(QWidget):
 
         return ListFilter(
             district_id=self.district.currentData(), year_from=year(self.year_from), year_to=year(self.year_to),
-            domains=chosen("domain"), kinds=chosen("kind"), themes=chosen("theme"), statuses=chosen("status"))
+            domains=chosen("domain"), kinds=chosen("kind"), themes=chosen("theme"), statuses=chosen("status"),
+            precisions=frozenset(self.precision.currentData() or ()))
 
     def set_choice(self, name: str, code) -> None:
         """Select *code* in the combo *name* ('district', 'domain', 'kind', 'theme', 'status')."""
