@@ -87,3 +87,36 @@ def test_the_exports_carry_quarters_precision_period_and_contact(planned_dock, t
         by_title = {r["title"]: r for r in csv.DictReader(f) if r["source"] == "intervention"}
     assert (by_title["Tree"]["start_quarter"], by_title["Tree"]["period_precision"]) == ("3", "quarter")
     assert by_title["Bench"]["contact"] == "Anouk de Vries (gebiedsregisseur)"
+
+
+def test_the_check_registers_an_indicative_clash_as_possible_and_a_firm_one_as_certain(qgis_app, tmp_path):
+    """Two pairs of works 5 m apart in overlapping years, far from everything else; in one pair the
+    later work is indicative. The findings register (read with sqlite3) holds one certain and one
+    possible conflict, in the field and in the message."""
+    import shapely
+
+    from gebiedsplugin.core.records import Feature
+    from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
+
+    def work(uid, x, y, district, theme, start, end, **attrs):
+        values = {"uid": uid, "title": attrs.pop("title"), "domain": "physical", "kind": "intervention",
+                  "theme": theme, "district_id": district, "start_year": start, "end_year": end, "status": "planned"}
+        values.update(attrs)
+        return Feature(values, shapely.Point(x, y), "interventions_point")
+
+    programme = fx.town_programme()
+    programme.interventions = [
+        work("c1", 100100, 480900, "west", "sewer", 2026, 2027, title="Firm A"),
+        work("c2", 100105, 480900, "west", "mobility", 2027, 2028, title="Firm B"),
+        work("p1", 101900, 480100, "east", "sewer", 2028, 2029, title="Loose A"),
+        work("p2", 101905, 480100, "east", "green", 2029, 2031, title="Loose B", indicative=True),
+    ]
+    path = GpkgStore.create(tmp_path / "toets.gpkg", programme=programme).path
+    run_check(CheckRequest(path, rule_ids=("conflict",)))
+    with sqlite3.connect(path) as db:
+        found = {r[0]: r[1:] for r in db.execute("SELECT subject_uids, certainty, message FROM findings "
+                                                  "WHERE rule = 'conflict'")}
+    assert set(found) == {"c1,c2", "p1,p2"}
+    assert found["c1,c2"][0] == "certain" and "overlap in 2027:" in found["c1,c2"][1]
+    assert found["p1,p2"][0] == "possible"
+    assert "may overlap in 2029 (indicative period of 'Loose B')" in found["p1,p2"][1]
