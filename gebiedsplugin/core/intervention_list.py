@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional
 
-from gebiedsplugin.core.periods import Period, YEAR
+from gebiedsplugin.core.periods import YEAR, Period
 from gebiedsplugin.core.schema import CITY_ID
 
 # Attributes a planner re-uses from one drawing to the next (proposed in the next form).

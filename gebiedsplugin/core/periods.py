@@ -94,7 +94,7 @@ class Period:
         """Quarter index of the period's last quarter (Q4 of the end year when not given)."""
         return quarter_index(self.end_year, self.end_quarter or 4)
 
-    def overlaps(self, other: "Period") -> bool:
+    def overlaps(self, other: Period) -> bool:
         """The two periods share at least one quarter."""
         return self.first <= other.last and other.first <= self.last
 

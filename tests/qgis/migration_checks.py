@@ -56,8 +56,8 @@ def pg_rows(cur, schema_name: str) -> dict:
     from psycopg2 import sql
 
     out = {}
-    cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s AND table_type = 'BASE TABLE'",
-                (schema_name,))
+    cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
+                "AND table_type = 'BASE TABLE'", (schema_name,))
     present = {r[0] for r in cur.fetchall()}
     for t in [t for t in TABLES if t in present]:  # an older version lacks the newer tables
         cur.execute(sql.SQL("SELECT * FROM {} ORDER BY fid").format(sql.Identifier(schema_name, t)))

@@ -4,9 +4,9 @@ Count (warning): more than `stacking_max` interventions (any domain, not cancell
 city-wide) in one neighbourhood in one year; an intervention counts in every year of its inclusive
 range (quarters do not change that). When the count exceeds the limit only with interventions whose
 period is indicative, the stacking is *possible* (own message, ``certainty`` possible); when the
-firm ones alone exceed it, *certain*. Its neighbourhood is its stored neighbourhood_id (the layer default keeps it in step with the
-geometry); when that is empty, the neighbourhood of largest overlap, derived the same way. One
-finding per neighbourhood and year.
+firm ones alone exceed it, *certain*. Its neighbourhood is its stored neighbourhood_id (the layer
+default keeps it in step with the geometry); when that is empty, the neighbourhood of largest
+overlap, derived the same way. One finding per neighbourhood and year.
 
 Priority (info): an intervention whose theme the area goals of its (stored) district do not
 prioritise: no goal row for the theme, or priority 0. Districts without any area goals are skipped:
