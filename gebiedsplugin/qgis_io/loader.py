@@ -71,6 +71,8 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
         project.addMapLayer(layers[table_name], False)
         group.addLayer(layers[table_name])
     _add_relations(project, layers, lang)
+    # A measured value reads "2025: 64" in the intervention form's list, not as its uid.
+    layers["effect_measurements"].setDisplayExpression("concat(\"year\", ': ', \"value\")")
     return layers
 
 

@@ -82,3 +82,40 @@ def test_timeline_draws_quarters_and_indicative_periods(planted):
     show(dock)
     dock.tabs.setCurrentWidget(dock.timeline)
     dock.grab().save(str(SHOTS / "overview_timeline_precision.png"))
+
+
+def test_the_intervention_form_shows_its_measured_values(planted, qgis_iface):
+    """The form of an intervention embeds its effect_measurements (a relation) next to funding and links."""
+    from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject
+    from qgis.gui import QgsRelationWidgetWrapper
+
+    from gebiedsplugin.gui.feature_form import make_dialog
+
+    dock, uids = planted
+    layers = {lyr.customProperty("gebiedsplugin/table"): lyr for lyr in QgsProject.instance().mapLayers().values()}
+    parent = next(lyr for t, lyr in layers.items() if t and t.startswith("interventions_")
+                  and next(lyr.getFeatures(QgsFeatureRequest().setFilterExpression(
+                      "\"uid\" = '{}'".format(uids["green"]))), None) is not None)
+    feature = next(parent.getFeatures(QgsFeatureRequest().setFilterExpression("\"uid\" = '{}'".format(uids["green"]))))
+    dialog = make_dialog(qgis_iface, parent, feature, add=False)
+    dialog.resize(760, 900)
+    dialog.show()
+    for _ in range(10):
+        QgsApplication.processEvents()
+    wrappers = {w.relation().referencingLayer().customProperty("gebiedsplugin/table"): w
+                for w in dialog.findChildren(QgsRelationWidgetWrapper)}
+    assert "effect_measurements" in wrappers
+    measured = wrappers["effect_measurements"].relation().getRelatedFeatures(feature)
+    assert sorted((f["year"], f["value"]) for f in measured) == [(2023, 66.0), (2025, 64.0)]
+    SHOTS.mkdir(exist_ok=True)
+    from qgis.PyQt.QtWidgets import QScrollArea
+
+    for area in dialog.findChildren(QScrollArea):  # down to the related tables
+        area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    for _ in range(5):
+        QgsApplication.processEvents()
+    dialog.grab().save(str(SHOTS / "intervention_form_relations.png"))
+    wrappers["effect_measurements"].widget().grab().save(str(SHOTS / "intervention_form_measurements.png"))
+    assert layers["effect_measurements"].displayExpression() == "concat(\"year\", ': ', \"value\")"
+    dialog.reject()
+    dialog.deleteLater()
