@@ -252,3 +252,16 @@ def test_postgis_guards_on_the_new_table_after_the_upgrade(pg_connection, v2_sch
         conn.rollback()
     finally:
         conn.close()
+
+
+def test_processing_upgrades_a_v2_programme(provider, v2_copy, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="upgrade_programme"):
+        processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(v2_copy)})
+    result = processing.run("gebiedsplugin:upgrade_programme", {"PROGRAMME": str(v2_copy), "BACKUP": True})
+    assert Path(result["BACKUP_COPY"]).name.startswith("programma_v2_backup_")
+    assert _sqlite(v2_copy, "SELECT value FROM schema_info WHERE key = 'schema_version'") == [("3",)]
+    check = processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(v2_copy)})  # opens and checks now
+    assert check["COUNTS"]
