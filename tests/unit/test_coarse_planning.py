@@ -112,3 +112,12 @@ def test_stacking_with_enough_firm_periods_is_certain(city):
     (f,) = _stack(city, 9, 1)  # 9 firm > 8
     assert f.certainty == CERTAIN and f.message_en.startswith("10 interventions in neighbourhood Westbuurt in 2025 "
                                                               "(more than 8): stacking")
+
+
+def test_data_quality_names_bad_quarters(city):
+    city.add("q5", start_quarter=5)  # not a quarter
+    city.add("back", start_year=2027, end_year=2027, start_quarter=3, end_quarter=2)  # ends before it starts
+    city.add("fine", start_year=2027, end_year=2028, start_quarter=3, end_quarter=2)  # 2027 Q3-2028 Q2
+    found = {(f.subject_uids, f.message_en) for f in city.run("data_quality")}
+    assert found == {(("q5",), "'Work q5': start/end quarter is not a quarter 1-4"),
+                     (("back",), "'Work back': end 2027 Q2 is before start 2027 Q3")}
