@@ -69,6 +69,18 @@ def _summary(programme) -> None:
     print("{:<24} {:>6} {:>14} {:>16,.0f}".format(
         "Total", len(programme.neighbourhoods), len(programme.interventions), sum(budget.values())))
     print("Programme projects: {}; funding rows: {}".format(len(programme.projects), len(programme.funding)))
+    from gebiedsplugin.core.effects import percent_text, programme_progress
+    from gebiedsplugin.core.periods import precision_of
+
+    precision = Counter(precision_of(f.attrs) for f in programme.interventions)
+    print("Planning: {} in whole years, {} to the quarter, {} indicative; {} with a contact".format(
+        precision["year"], precision["quarter"], precision["indicative"],
+        sum(1 for f in programme.interventions if f.get("contact"))))
+    progress = [p for p in programme_progress(programme) if p.progress.percent is not None]
+    print("Effects: {} measured values; progress toward the target of {} indicators, e.g. {}".format(
+        len(programme.effect_measurements), len(progress), "; ".join(
+            "{} {} -> {}".format(p.indicator, p.progress.latest_year, percent_text(p.progress.percent))
+            for p in progress[:2])))
 
 
 if __name__ == "__main__":

@@ -52,7 +52,9 @@ def main() -> int:
         print("GEBIED_PG_HOST is not set: run under scripts/with_postgis.sh for the PostGIS fixture.")
         return 1
     schema_name = "gebied_fixture_v{}".format(version)
-    connection = "host={host} port={port} dbname={db} user={user} password={password}".format(**env)
+    # No password in a connection string (the stores refuse one): libpq reads PGPASSWORD instead.
+    os.environ["PGPASSWORD"] = env["password"]
+    connection = "host={host} port={port} dbname={db} user={user}".format(**env)
     PostgisStore.create(connection, schema_name, programme.crs, programme, overwrite=True)
     pg_env = dict(os.environ, PGPASSWORD=env["password"])
     text = subprocess.run(

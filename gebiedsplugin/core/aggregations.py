@@ -25,7 +25,9 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from gebiedsplugin.core import funding_gap, schema
+from gebiedsplugin.core.effects import Progress, measurements_by_uid, progress
 from gebiedsplugin.core.intervention_list import years_overlap
+from gebiedsplugin.core.periods import Period, period_of
 from gebiedsplugin.core.records import Programme
 from gebiedsplugin.core.unified import INTERVENTION, Scope, build_unified
 
@@ -87,6 +89,18 @@ class Item:
     table: str = ""
     fid: Optional[int] = None
     money: tuple = ()
+    # schema 3: the precision of the period (core/periods.py) and the indicator's progress (core/effects.py)
+    start_quarter: Optional[int] = None
+    end_quarter: Optional[int] = None
+    indicative: bool = False
+    contact: str = ""
+    progress: Optional[Progress] = None
+
+    @property
+    def time_span(self) -> tuple:
+        """(from, to) in fractional years on a time axis: 2027 Q3-2028 is (2027.5, 2029.0); needs years_ok."""
+        period = Period(self.start_year, self.end_year, self.start_quarter, self.end_quarter, self.indicative)
+        return period.first / 4.0, (period.last + 1) / 4.0
 
     @property
     def active(self) -> bool:
@@ -151,9 +165,11 @@ def prepare(programme: Programme) -> Overview:
         year, amount = _int(row.get("year")), _float(row.get("amount"))
         if year is not None and amount is not None and amount > 0:
             funding.setdefault(row.get("intervention_uid"), []).append((year, row.get("funder") or UNKNOWN, amount))
+    measured = measurements_by_uid(programme.effect_measurements)
     items = []
     for f in programme.interventions:
         uid = f.get("uid") or ""
+        period = period_of(f.attrs)
         start, end = _int(f.get("start_year")), _int(f.get("end_year"))
         money = funding.get(uid)
         if money is None:
@@ -165,7 +181,11 @@ def prepare(programme: Programme) -> Overview:
             city_wide=bool(f.get("city_wide", False)), start_year=start, end_year=end,
             budget=_float(f.get("budget")), funder=f.get("funder", ""),
             effect_indicator=f.get("effect_indicator", ""), baseline=_float(f.get("baseline")),
-            target=_float(f.get("target")), table=f.table, fid=f.fid, money=tuple(money)))
+            target=_float(f.get("target")), table=f.table, fid=f.fid, money=tuple(money),
+            start_quarter=period.start_quarter if period else None, end_quarter=period.end_quarter if period else None,
+            indicative=bool(period and period.indicative), contact=f.get("contact", ""),
+            progress=progress(f.get("baseline"), f.get("target"), measured.get(uid, ()), f.get("baseline_year"))
+            if f.get("effect_indicator") else None))
     budgets: dict = {}
     for row in programme.area_budgets:
         year, amount = _int(row.get("year")), _float(row.get("amount"))

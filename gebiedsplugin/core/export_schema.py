@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from gebiedsplugin.core import funding_gap, schema
+from gebiedsplugin.core.periods import PRECISIONS
 
-EXPORT_SCHEMA_VERSION = "1.1"  # 1.1: funding_status, shortfall
+# 1.1: funding_status, shortfall; 1.2: start/end quarter, period precision and text, contact
+EXPORT_SCHEMA_VERSION = "1.2"
 PROGRAMME_KIND = "programme"  # the kind given to programme projects (they have none of their own)
 SOURCES = ("intervention", "programme")
 
@@ -53,6 +55,7 @@ _OWN_CODES = {
     "category": CATEGORIES,
     "geometry_kind": schema.GEOMETRY_KINDS,
     "funding_status": funding_gap.STATUSES,
+    "period_precision": PRECISIONS,
 }
 
 F = ExportField
@@ -81,6 +84,18 @@ EXPORT_FIELDS = (
       "Eerste kalenderjaar van het werk.", unit="year"),
     F("end_year", schema.INTEGER, "End year", "Eindjaar", "Last calendar year of the work (inclusive).",
       "Laatste kalenderjaar van het werk (inclusief).", unit="year"),
+    F("start_quarter", schema.INTEGER, "Start quarter", "Startkwartaal", "Quarter (1-4) of the start year the "
+      "work starts in; empty when planned in whole years.", "Kwartaal (1-4) van het startjaar waarin het werk "
+      "begint; leeg bij planning in hele jaren.", unit="quarter"),
+    F("end_quarter", schema.INTEGER, "End quarter", "Eindkwartaal", "Quarter (1-4) of the end year the work "
+      "ends in (inclusive); empty when planned in whole years.", "Kwartaal (1-4) van het eindjaar waarin het "
+      "werk eindigt (inclusief); leeg bij planning in hele jaren.", unit="quarter"),
+    F("period_precision", schema.TEXT, "Period precision", "Precisie periode", "How firm the period is: whole "
+      "years, to the quarter, or indicative (years further ahead, not yet firm).", "Hoe vast de periode is: hele "
+      "jaren, op het kwartaal, of indicatief (jaren verder weg, nog niet vast).", codes="period_precision"),
+    F("period", schema.TEXT, "Period", "Periode", "The period as planned, e.g. `2027 Q3-2028 Q4` or "
+      "`2029-2031 (indicative)`.", "De periode zoals gepland, bijv. `2027 Q3-2028 Q4` of "
+      "`2029-2031 (indicatief)`."),
     F("status", schema.TEXT, "Status", "Status", "Stage of the work.", "Fase van het werk.", codes="status"),
     F("budget", schema.REAL, "Budget (EUR)", "Budget (EUR)", "Total budget over all years.",
       "Totaalbudget over alle jaren.", unit="EUR"),
@@ -95,6 +110,9 @@ EXPORT_FIELDS = (
     F("shortfall", schema.REAL, "Shortfall (EUR)", "Tekort (EUR)", "Budget minus the funding rows' sum, at least "
       "0; empty without a budget and for programme projects.", "Budget min de som van de financieringsregels, "
       "minstens 0; leeg zonder budget en bij programmaprojecten.", unit="EUR"),
+    F("contact", schema.TEXT, "Contact", "Contactpersoon", "Person or team to ask about the intervention; "
+      "empty for programme projects.", "Persoon of team om te vragen naar de interventie; leeg bij "
+      "programmaprojecten."),
     F("open_findings", schema.INTEGER, "Open findings", "Open bevindingen", "Open findings of the programme "
       "check that name this item.", "Open bevindingen van de programmatoets die dit item noemen.", unit="count"),
     F("geometry_kind", schema.TEXT, "Geometry", "Geometrie", "Point, line or polygon.", "Punt, lijn of vlak.",

@@ -71,6 +71,7 @@ def finding_row(finding, lang: str = "en") -> dict:
         "district_id": finding.district_id,
         "message": message,
         "subject_uids": ",".join(finding.subject_uids),
+        "certainty": finding.certainty,
     }
 
 

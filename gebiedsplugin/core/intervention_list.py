@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional
 
 from gebiedsplugin.core.funding_gap import classify
+from gebiedsplugin.core.periods import YEAR, Period
 from gebiedsplugin.core.schema import CITY_ID
 
 # Attributes a planner re-uses from one drawing to the next (proposed in the next form).
@@ -36,6 +37,23 @@ class ListRow:
     funding: float = 0.0
     city_wide: bool = False
     needs_review: bool = False
+    start_quarter: Optional[int] = None  # schema 3: coarse planning (core/periods.py)
+    end_quarter: Optional[int] = None
+    indicative: bool = False
+    contact: str = ""
+
+    @property
+    def period(self) -> Optional[Period]:
+        """The period with its precision; None when a year is missing."""
+        if self.start_year is None or self.end_year is None:
+            return None
+        return Period(self.start_year, self.end_year, self.start_quarter, self.end_quarter, self.indicative)
+
+    @property
+    def precision(self) -> str:
+        """``year``, ``quarter`` or ``indicative`` (core/periods.py)."""
+        period = self.period
+        return period.precision if period is not None else YEAR
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,7 @@ class ListFilter:
     themes: frozenset = field(default_factory=frozenset)
     statuses: frozenset = field(default_factory=frozenset)
     funding: frozenset = field(default_factory=frozenset)  # funding_gap statuses (funded, unfunded...)
+    precisions: frozenset = field(default_factory=frozenset)  # year, quarter, indicative
 
 
 def years_overlap(start: Optional[int], end: Optional[int], year_from: Optional[int],
@@ -76,7 +95,7 @@ def matches(row: ListRow, flt: ListFilter) -> bool:
     if not years_overlap(row.start_year, row.end_year, flt.year_from, flt.year_to):
         return False
     for chosen, value in ((flt.domains, row.domain), (flt.kinds, row.kind), (flt.themes, row.theme),
-                          (flt.statuses, row.status)):
+                          (flt.statuses, row.status), (flt.precisions, row.precision)):
         if chosen and value not in chosen:
             return False
     if flt.funding and classify(row.budget, row.funding) not in flt.funding:

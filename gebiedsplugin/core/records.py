@@ -18,7 +18,7 @@ SPATIAL_PARTS = {
     "interventions": INTERVENTION_TABLES,
     "projects": PROJECT_TABLES,
 }
-ROW_PARTS = ("funding", "links", "area_goals", "area_budgets")  # part name == table name
+ROW_PARTS = ("funding", "effect_measurements", "links", "area_goals", "area_budgets")  # part name == table name
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Programme:
     interventions: list = field(default_factory=list)  # Feature, from all three geometry tables
     projects: list = field(default_factory=list)  # Feature, from all three geometry tables
     funding: list = field(default_factory=list)  # dict rows
+    effect_measurements: list = field(default_factory=list)  # dict rows (core/effects.py)
     links: list = field(default_factory=list)  # dict rows
     area_goals: list = field(default_factory=list)  # dict rows
     area_budgets: list = field(default_factory=list)  # dict rows

@@ -2,7 +2,8 @@
 
 ``generate_sample(seed, interventions, projects)`` returns a :class:`~records.Programme` in
 EPSG:28992 and a JSON-serialisable manifest. The city has five districts tiled by neighbourhoods,
-a programme (MJP) of projects, interventions of every kind and domain with funding and links, area
+a programme (MJP) of projects, interventions of every kind and domain with funding and links (some
+planned to the quarter or indicative, with contacts and measured effects: ``sample_planning``), area
 goals and budgets, and a handful of *planted cases* (listed in the manifest) that the programme
 check must find. The city grows with the number of interventions so density stays realistic, and
 the same seed and sizes always give the same programme.
@@ -26,6 +27,7 @@ from gebiedsplugin.core.sample_city import build_city
 from gebiedsplugin.core.sample_interventions import funding_rows, keep_clear, make_interventions, make_links
 from gebiedsplugin.core.sample_items import FIRST_YEAR, LAST_YEAR, make_projects, project_features
 from gebiedsplugin.core.sample_names import CITY_NAME, DISTRICTS, GOALS, PRIORITIES, THEMES
+from gebiedsplugin.core.sample_planning import apply_planning
 from gebiedsplugin.core.sample_planted import (
     BUDGET_CASE,
     PLANTED_INTERVENTIONS,
@@ -84,9 +86,11 @@ def generate_sample(seed: int = 42, interventions: int = 400, projects: Optional
     _number(all_items)
     _number(all_projects)
     funding = funding_rows(rng, all_items)
+    measurements = apply_planning(seed, items)  # its own random stream: the rest stays as before
     programme = Programme(
         crs=DEFAULT_CRS, districts=districts, neighbourhoods=neighbourhoods, interventions=all_items,
-        projects=all_projects, funding=funding, links=make_links(rng, items, member),
+        projects=all_projects, funding=funding, effect_measurements=measurements,
+        links=make_links(rng, items, member),
         area_goals=area_goals(), area_budgets=area_budgets(rng, all_items, funding),
         settings=dict(DEFAULT_SETTINGS),
     )
@@ -152,7 +156,8 @@ def _manifest(seed: int, interventions: int, projects: int, city, programme: Pro
         "interventions": len(programme.interventions), "programme_projects": len(programme.projects),
     }
     counts.update({t: tables.get(t, 0) for t in INTERVENTION_TABLES + PROJECT_TABLES})
-    counts.update({"funding": len(programme.funding), "links": len(programme.links),
+    counts.update({"funding": len(programme.funding), "effect_measurements": len(programme.effect_measurements),
+                   "links": len(programme.links),
                    "area_goals": len(programme.area_goals), "area_budgets": len(programme.area_budgets)})
     per_item = Counter(f.attrs["district_id"] for f in programme.interventions)
     per_project = Counter(f.attrs["district_id"] for f in programme.projects)

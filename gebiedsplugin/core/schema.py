@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
-SCHEMA_VERSION = 2  # 2: row_version, uid and modified_at/by on every versioned table; audit_log
+SCHEMA_VERSION = 3  # 2: row_version, uid and modified_at/by on every versioned table; audit_log
+# 3: quarters, indicative periods and a contact on interventions, the baseline year; effect_measurements;
+#    the certainty of a finding
 DEFAULT_CRS = "EPSG:28992"
 CITY_ID = "city"
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -127,6 +129,8 @@ VALUE_LISTS = {
     },
     "severity": {"error": ("Error", "Fout"), "warning": ("Warning", "Waarschuwing"), "info": ("Info", "Info"),
                  "chance": ("Chance", "Kans")},
+    # A finding about an indicative period is only possible (core/periods.py).
+    "certainty": {"certain": ("Certain", "Zeker"), "possible": ("Possible", "Mogelijk")},
 }
 
 
@@ -159,6 +163,7 @@ def _row_uid() -> Field:
 
 
 YEAR = dict(minimum=MIN_YEAR, maximum=MAX_YEAR)
+QUARTER = dict(minimum=1, maximum=4)
 
 INTERVENTION_FIELDS = (
     Field("uid", TEXT, "UID", "UID", mandatory=True, default=UUID, read_only=True),
@@ -173,16 +178,22 @@ INTERVENTION_FIELDS = (
     Field("needs_review", BOOLEAN, "Needs review", "Te beoordelen", default=DERIVE_REVIEW, on_update=True),
     Field("start_year", INTEGER, "Start year", "Startjaar", mandatory=True, **YEAR),
     Field("end_year", INTEGER, "End year", "Eindjaar", mandatory=True, **YEAR),
+    # Coarse planning (schema 3): a period may be given to the quarter, or marked indicative.
+    Field("start_quarter", INTEGER, "Start quarter", "Startkwartaal", **QUARTER),
+    Field("end_quarter", INTEGER, "End quarter", "Eindkwartaal", **QUARTER),
+    Field("indicative", BOOLEAN, "Indicative period", "Indicatieve periode"),
     Field("status", TEXT, "Status", "Status", value_list="status"),
     Field("priority", INTEGER, "Priority", "Prioriteit", minimum=1, maximum=3),
     Field("budget", REAL, "Budget (EUR)", "Budget (EUR)", minimum=0),
     Field("lead_party", TEXT, "Lead party", "Trekker"),
+    Field("contact", TEXT, "Contact", "Contactpersoon"),  # person or team to ask (schema 3)
     Field("funder", TEXT, "Funder", "Financier", value_list="funder"),
     Field("programme_code", TEXT, "Programme code", "Programmacode"),
     Field("goal_ref", TEXT, "Goal reference", "Doelverwijzing"),
     Field("initiator", TEXT, "Initiator", "Initiatiefnemer", value_list="initiator"),
     Field("effect_indicator", TEXT, "Effect indicator", "Effectindicator"),
     Field("baseline", REAL, "Baseline", "Nulmeting"),
+    Field("baseline_year", INTEGER, "Baseline year", "Jaar nulmeting", **YEAR),
     Field("target", REAL, "Target", "Streefwaarde"),
 ) + _audit()
 
@@ -258,6 +269,18 @@ TABLES = (
         key="uid",
     ),
     Table(
+        # Measured values of an intervention's effect indicator, per year (schema 3; core/effects.py).
+        "effect_measurements", "Effect measurements", "Effectmetingen",
+        (
+            Field("intervention_uid", TEXT, "Intervention", "Interventie", mandatory=True),
+            Field("year", INTEGER, "Year", "Jaar", mandatory=True, **YEAR),
+            Field("value", REAL, "Measured value", "Gemeten waarde", mandatory=True),
+            Field("note", TEXT, "Note", "Notitie"),
+            _row_uid(),
+        ) + _modified() + _version(),
+        key="uid",
+    ),
+    Table(
         "links", "Links", "Koppelingen",
         (
             Field("from_uid", TEXT, "From", "Van", mandatory=True),
@@ -298,6 +321,7 @@ TABLES = (
             Field("district_id", TEXT, "District", "Stadsdeel", read_only=True),
             Field("message", TEXT, "Message", "Melding", read_only=True),
             Field("subject_uids", TEXT, "Interventions", "Interventies", read_only=True),
+            Field("certainty", TEXT, "Certainty", "Zekerheid", value_list="certainty", read_only=True),
             Field("status", TEXT, "Status", "Status", value_list="finding_status"),
             Field("note", TEXT, "Note", "Notitie"),
             Field("decided_by", TEXT, "Decided by", "Besloten door"),
@@ -342,7 +366,7 @@ VERSIONED_TABLES = tuple(t.name for t in TABLES if t.name not in ("schema_info",
 # Tables loaded into the QGIS project (the rest are bookkeeping).
 LAYER_TABLES = (
     ("findings",) + INTERVENTION_TABLES + PROJECT_TABLES
-    + ("neighbourhoods", "districts", "funding", "links", "area_goals", "area_budgets")
+    + ("neighbourhoods", "districts", "funding", "effect_measurements", "links", "area_goals", "area_budgets")
 )
 
 # Rule parameters stored in table `settings` (key -> default, as text).

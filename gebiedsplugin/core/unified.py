@@ -19,6 +19,7 @@ from gebiedsplugin.core.export_schema import (  # noqa: F401 - CATEGORIES, PROGR
     EXPORT_SCHEMA_VERSION,
     PROGRAMME_KIND,
 )
+from gebiedsplugin.core.periods import period_of
 from gebiedsplugin.core.records import Feature, Programme
 
 INTERVENTION, PROGRAMME = "intervention", "programme"
@@ -183,14 +184,20 @@ def _harmonise(source, feat, kind, district, names, hoods, funders, open_counts)
         domain, item_kind, category = None, PROGRAMME_KIND, PROGRAMME_KIND
         funder_codes = []
     neighbourhood = feat.get("neighbourhood_id")
+    period = period_of(feat.attrs) if source == INTERVENTION else period_of(
+        {"start_year": feat.get("start_year"), "end_year": feat.get("end_year")})
     return {
         "source": source, "uid": uid, "programme_code": feat.get("programme_code"),
         "title": feat.get("title"), "domain": domain, "kind": item_kind, "category": category,
         "theme": feat.get("theme"), "district_id": district, "district": names.get(district),
         "neighbourhood_id": neighbourhood, "neighbourhood": hoods.get(neighbourhood),
         "start_year": feat.get("start_year"), "end_year": feat.get("end_year"),
+        "start_quarter": period.start_quarter if period else None,
+        "end_quarter": period.end_quarter if period else None,
+        "period_precision": period.precision if period else None, "period": period.text() if period else None,
         "status": feat.get("status"), "budget": feat.get("budget"),
         "funders": ", ".join(funder_codes) or None, "funding_status": None, "shortfall": None,
+        "contact": (feat.get("contact") or None) if source == INTERVENTION else None,
         "open_findings": open_counts.get(uid, 0),
         "geometry_kind": kind, "schema_version": EXPORT_SCHEMA_VERSION,
     }

@@ -16,7 +16,7 @@ from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
 # Layers whose edits the dock saves and discards together.
-EDITED_TABLES = schema.INTERVENTION_TABLES + ("funding", "links")
+EDITED_TABLES = schema.INTERVENTION_TABLES + ("funding", "effect_measurements", "links")
 
 
 def group_by_table(keys) -> dict:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, QSortFilterProxyModel, Qt
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.core.periods import QUARTER, quarter_text
 from gebiedsplugin.toolbelt.i18n import tr
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (table, fid)
 
-TITLE, KIND, THEME, YEARS, STATUS, BUDGET, FUNDING = range(7)
+TITLE, KIND, THEME, YEARS, STATUS, BUDGET, FUNDING, CONTACT = range(8)
 
 
 def _headers() -> list:
     return [tr("Title"), tr("Kind"), tr("Theme"), tr("Years"), tr("Status"), tr("Budget (EUR)"),
-            tr("Funding (EUR)")]
+            tr("Funding (EUR)"), tr("Contact")]
 
 
 def money(value, locale: QLocale | None = None) -> str:
@@ -32,6 +33,18 @@ def years_text(start, end) -> str:
     if start is None or end is None or start == end:
         return str(start if start is not None else end)
     return "{}–{}".format(start, end)
+
+
+def period_label(row) -> str:
+    """The Years column: '2024–2026', '2027 Q3–2028 Q1' (to the quarter) or '2029–2031 (indicative)'."""
+    period = row.period
+    if period is None:
+        return years_text(row.start_year, row.end_year)
+    if period.precision == QUARTER:
+        first, last = quarter_text(period.first), quarter_text(period.last)
+        return first if first == last else "{}–{}".format(first, last)
+    text = years_text(row.start_year, row.end_year)
+    return tr("{} (indicative)").format(text) if period.indicative else text
 
 
 class InterventionTableModel(QAbstractTableModel):
@@ -120,18 +133,23 @@ class InterventionTableModel(QAbstractTableModel):
         if col == THEME:
             return self.label("theme", r.theme)
         if col == YEARS:
-            return years_text(r.start_year, r.end_year)
+            return period_label(r)
         if col == STATUS:
             return self.label("status", r.status)
         if col == BUDGET:
             return money(r.budget, self._locale)
         if col == FUNDING:
             return money(r.funding, self._locale) if r.funding else ""
+        if col == CONTACT:
+            return r.contact
         return None
 
     def _sort_key(self, r, col):
-        if col == YEARS:
-            return (r.start_year or 0) * 10000 + (r.end_year or 0)
+        if col == YEARS:  # by first, then last quarter: 2027 Q3 after 2027 (which starts in Q1)
+            period = r.period
+            if period is None:
+                return (r.start_year or 0) * 100000 + (r.end_year or 0) * 10
+            return period.first * 100000 + period.last * 10 + int(period.indicative)
         if col == BUDGET:
             return r.budget if r.budget is not None else -1.0
         if col == FUNDING:

@@ -1,4 +1,5 @@
-"""The dock's filter bar: district (or whole city), period, domain, kind, theme, status, funding."""
+"""The dock's filter bar: district (or whole city), period, domain, kind, theme, status, funding,
+planning precision."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ class FilterBar(QWidget):
         form.addRow(tr("Domain, kind"), row1)
         form.addRow(tr("Theme, status"), row2)
         form.addRow(tr("Funding"), self.funding)
+        self.precision = _combo("precision")  # coarse planning: firm, to the quarter, indicative
+        for text, codes in ((tr("Any planning"), None), (tr("Firm (years or quarters)"), ("year", "quarter")),
+                            (tr("To the quarter"), ("quarter",)), (tr("Indicative"), ("indicative",))):
+            self.precision.addItem(text, codes)
+        form.addRow(tr("Planning"), self.precision)
+        self.precision.currentIndexChanged.connect(self.changed)
         self.set_value_lists({}, "en")
         self.set_districts([])
         self.district.currentIndexChanged.connect(self._district_changed)
@@ -121,7 +128,8 @@ class FilterBar(QWidget):
         return ListFilter(
             district_id=self.district.currentData(), year_from=year(self.year_from), year_to=year(self.year_to),
             domains=chosen("domain"), kinds=chosen("kind"), themes=chosen("theme"), statuses=chosen("status"),
-            funding=frozenset([self.funding.currentData()]) if self.funding.currentData() else frozenset())
+            funding=frozenset([self.funding.currentData()]) if self.funding.currentData() else frozenset(),
+            precisions=frozenset(self.precision.currentData() or ()))
 
     def set_choice(self, name: str, code) -> None:
         """Select *code* in the combo *name* ('district', 'domain', 'kind', 'theme', 'status', 'funding')."""

@@ -86,15 +86,17 @@ class OverviewDock(ProgrammeDock):
             MoneyPanel,
             StackingPanel,
         )
+        from gebiedsplugin.gui.overview_progress import ProgressPanel
         from gebiedsplugin.gui.overview_timeline import TimelinePanel
 
         self.money, self.stacking, self.coverage = MoneyPanel(), StackingPanel(), CoveragePanel()
         self.timeline, self.cases, self.effects = TimelinePanel(), CasesPanel(), EffectsPanel()
-        self.funding = FundingPanel()
+        self.funding, self.progress = FundingPanel(), ProgressPanel()
         for panel, text in ((self.money, tr("Money")), (self.funding, tr("Funding gap")),
                             (self.stacking, tr("Stacking")),
                             (self.coverage, tr("Priorities")), (self.timeline, tr("Timeline")),
-                            (self.cases, tr("Comparable cases")), (self.effects, tr("Effects"))):
+                            (self.cases, tr("Comparable cases")), (self.effects, tr("Effects")),
+                            (self.progress, tr("Progress"))):
             self.tabs.addTab(panel, text)
         self.timeline.clicked.connect(self.select_uid)
         self.panels_built = True
@@ -224,7 +226,8 @@ class OverviewDock(ProgrammeDock):
         else:
             self.status.setText(tr("{} · {}").format(self.area_name(district), period_text(year_from, year_to)))
         self.ensure_panels()
-        for panel in (self.money, self.funding, self.stacking, self.coverage, self.timeline, self.effects):
+        for panel in (self.money, self.funding, self.stacking, self.coverage, self.timeline, self.effects,
+                      self.progress):
             panel.update_scope(ov, district, year_from, year_to, self.lang)
         self.cases.update_subject(ov, self.selected_uid, self.lang)
 

@@ -74,7 +74,8 @@ class TimelinePanel(QWidget):
         self.canvas.draw()
         item = self.items[row]
         y = len(self.items) - 1 - row
-        x_disp, y_disp = self.axes.transData.transform(((item.start_year + item.end_year + 1) / 2, y))
+        begin, end = item.time_span
+        x_disp, y_disp = self.axes.transData.transform(((begin + end) / 2, y))
         ratio = self.canvas.device_pixel_ratio if hasattr(self.canvas, "device_pixel_ratio") else 1
         return int(x_disp / ratio), int(self.canvas.height() - y_disp / ratio)
 
@@ -84,5 +85,6 @@ class TimelinePanel(QWidget):
         row = row_at(self.items, event.ydata)
         if row is not None:
             item = self.items[row]
-            if item.start_year <= (event.xdata or 0) <= item.end_year + 1:
+            begin, end = item.time_span
+            if begin <= (event.xdata or 0) <= end:
                 self.clicked.emit(item.uid)

@@ -28,10 +28,12 @@ from gebiedsplugin.core.intervention_list import (
     to_bool,
     with_funding,
 )
+from gebiedsplugin.core.periods import quarter
 from gebiedsplugin.toolbelt.i18n import tr
 
 _ROW_FIELDS = ("uid", "title", "domain", "kind", "theme", "status", "district_id", "neighbourhood_id",
-               "start_year", "end_year", "budget", "city_wide", "needs_review")
+               "start_year", "end_year", "budget", "city_wide", "needs_review", "start_quarter", "end_quarter",
+               "indicative", "contact")
 
 # Filled by the layer's defaults on a copy, never copied.
 COPY_DROP = ("uid", "district_id", "neighbourhood_id", "needs_review", "created_at", "created_by",
@@ -66,7 +68,9 @@ def layer_rows(layer: QgsVectorLayer, table: str) -> list:
             neighbourhood_id=a.get("neighbourhood_id") or "",
             start_year=_int(a.get("start_year")), end_year=_int(a.get("end_year")),
             budget=_float(a.get("budget")), city_wide=to_bool(a.get("city_wide")),
-            needs_review=to_bool(a.get("needs_review"))))
+            needs_review=to_bool(a.get("needs_review")), start_quarter=quarter(a.get("start_quarter")),
+            end_quarter=quarter(a.get("end_quarter")), indicative=to_bool(a.get("indicative")),
+            contact=a.get("contact") or ""))
     return rows
 
 

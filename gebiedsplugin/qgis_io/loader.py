@@ -71,6 +71,8 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
         project.addMapLayer(layers[table_name], False)
         group.addLayer(layers[table_name])
     _add_relations(project, layers, lang)
+    # A measured value reads "2025: 64" in the intervention form's list, not as its uid.
+    layers["effect_measurements"].setDisplayExpression("concat(\"year\", ': ', \"value\")")
     return layers
 
 
@@ -101,9 +103,11 @@ def _translate_legend(layer: QgsVectorLayer, lang: str) -> None:
 
 
 def _add_relations(project: QgsProject, layers: dict, lang: str) -> None:
-    """Funding rows and links edited inside an intervention's form."""
+    """Funding rows, measured effects and links edited inside an intervention's form."""
     manager = project.relationManager()
-    specs = [("funding", "intervention_uid", tr("Funding")), ("links", "from_uid", tr("Links"))]
+    specs = [("funding", "intervention_uid", tr("Funding")),
+             ("effect_measurements", "intervention_uid", tr("Effect measurements")),
+             ("links", "from_uid", tr("Links"))]
     for table_name in schema.INTERVENTION_TABLES:
         parent = layers[table_name]
         for child_table, child_field, label in specs:

@@ -134,8 +134,10 @@ def draw_timeline(ax, items: list, lang: str, highlight: str = "") -> list:
         y = n - 1 - row
         colour = STATUS_COLOURS.get(item.status, "#888888")
         edge = "black" if item.uid == highlight else colour
-        ax.barh(y, item.end_year - item.start_year + 1, left=item.start_year, height=0.7, color=colour,
-                edgecolor=edge, linewidth=2 if item.uid == highlight else 0.5)
+        begin, end = item.time_span  # to the quarter where quarters are given
+        ax.barh(y, end - begin, left=begin, height=0.7, color=colour, edgecolor=edge,
+                linewidth=2 if item.uid == highlight else 0.5, alpha=0.45 if item.indicative else 1.0,
+                hatch="///" if item.indicative else None, linestyle="--" if item.indicative else "-")
     ax.set_yticks(range(n))
     ax.set_yticklabels([_short(i.title) for i in items][::-1], fontsize=7)
     first = min(i.start_year for i in items)
@@ -151,8 +153,11 @@ def draw_timeline(ax, items: list, lang: str, highlight: str = "") -> list:
     from matplotlib.patches import Patch
 
     statuses = [s for s in STATUS_COLOURS if any(i.status == s for i in items)]
-    ax.legend(handles=[Patch(color=STATUS_COLOURS[s], label=code_label("status", s, lang)) for s in statuses],
-              fontsize=6, loc="lower right", frameon=True)
+    handles = [Patch(color=STATUS_COLOURS[s], label=code_label("status", s, lang)) for s in statuses]
+    if any(i.indicative for i in items):
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///", linestyle="--",
+                             label=tr("Indicative period")))
+    ax.legend(handles=handles, fontsize=6, loc="lower right", frameon=True)
     return items
 
 

@@ -80,6 +80,7 @@ def test_check_overview_export_docks_in_the_desktop(tmp_path, lang):
     assert result["titles"] == TITLES[lang]
     assert result["check_started"] and result["check_done"]
     assert result["findings"] >= len(manifest["planted"])
-    assert len(result["overview_tabs"]) == 7  # money, funding gap, stacking, priorities, timeline, cases, effects
+    assert len(result["overview_tabs"]) == 8  # money, funding gap, stacking, priorities, timeline, cases, effects,
+    # progress
     assert result["overview_status"].startswith("Noord")
     assert ("Geld" in result["overview_tabs"]) == (lang == "nl")

@@ -118,17 +118,17 @@ def pg_sample(sample_gpkg, pg_connection, pg_schema):
 FIXTURE_SCHEMA_V1 = "gebied_fixture_v1"
 
 
-def load_v1_dump(connection: str, schema_name: str) -> None:
-    """Restore tests/fixtures/programme_v1_postgis.sql (made by the schema-1 code) as *schema_name*.
+def load_v1_dump(connection: str, schema_name: str, version: int = 1) -> None:
+    """Restore tests/fixtures/programme_v<version>_postgis.sql (made by that version's code) as *schema_name*.
 
     The dump is plain SQL with --inserts; psql's \\restrict meta-commands are dropped and the
     fixture's schema name (which occurs nowhere else in the dump) is replaced.
     """
     from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
-    dump = Path(__file__).resolve().parent.parent / "fixtures" / "programme_v1_postgis.sql"
+    dump = Path(__file__).resolve().parent.parent / "fixtures" / "programme_v{}_postgis.sql".format(version)
     lines = [line for line in dump.read_text(encoding="utf-8").splitlines() if not line.startswith("\\")]
-    text = "\n".join(lines).replace(FIXTURE_SCHEMA_V1, schema_name)
+    text = "\n".join(lines).replace("gebied_fixture_v{}".format(version), schema_name)
     conn = PostgisStore(connection, schema_name).connect()
     try:
         with conn.cursor() as cur:

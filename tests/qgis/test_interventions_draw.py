@@ -95,14 +95,14 @@ def test_save_commits_to_the_programme_file(dock, qgis_iface, town_gpkg):
     assert len(feats) == 1 and feats[0]["district_id"] == "east" and feats[0]["title"] == "New bench"
 
 
-def test_the_form_shows_funding_and_links_relations(dock, qgis_iface, plugin):
+def test_the_form_shows_funding_measurements_and_links_relations(dock, qgis_iface, plugin):
     from qgis.core import QgsProject
 
     layer = dock.draw.layer("polygon")
     relations = QgsProject.instance().relationManager().referencedRelations(layer)
     assert sorted(r.referencingLayer().customProperty("gebiedsplugin/table") for r in relations) == [
-        "funding", "links"]
+        "effect_measurements", "funding", "links"]
     assert all(r.isValid() for r in relations)
     seen = {}
     _draw(dock, qgis_iface, "point", [(100200, 480500)], seen=seen)
-    assert seen["_dialog_relations"] == 2  # funding and links editors inside the generated form
+    assert seen["_dialog_relations"] == 3  # funding, measured effects and links editors inside the generated form

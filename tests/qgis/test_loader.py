@@ -122,11 +122,11 @@ def test_point_exactly_on_border_gets_one_district(loaded):
     assert feat["district_id"] in ("noord", "oost")
 
 
-def test_relations_for_funding_and_links(loaded):
+def test_relations_for_funding_measured_effects_and_links(loaded):
     layers, _ = loaded
     relations = QgsProject.instance().relationManager().referencedRelations(layers["interventions_line"])
     children = {r.referencingLayer().customProperty("gebiedsplugin/table") for r in relations}
-    assert children == {"funding", "links"}
+    assert children == {"funding", "effect_measurements", "links"}
     assert all(r.isValid() for r in relations)
 
 

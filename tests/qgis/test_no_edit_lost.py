@@ -18,6 +18,7 @@ EDITS = {
     "interventions_point": ("title", "Anna's title", "Bert's title"),
     "interventions_polygon": ("budget", 1111.0, 2222.0),
     "funding": ("amount", 111.0, 222.0),
+    "effect_measurements": ("value", 11.0, 22.0),
     "links": ("relation", "supports", "depends_on"),
     "programme_projects_polygon": ("title", "Anna's project", "Bert's project"),
     "districts": ("name", "Anna's district", "Bert's district"),

@@ -89,7 +89,7 @@ def test_layers_load_with_forms(pg_sample, tmp_path):
     assert points.editorWidgetSetup(idx).type() == "ValueMap"
     version = points.fields().indexFromName("row_version")
     assert points.editFormConfig().readOnly(version)  # the edit session states it, never the planner
-    assert len(project.relationManager().relations()) == 2 * len(schema.INTERVENTION_TABLES)
+    assert len(project.relationManager().relations()) == 3 * len(schema.INTERVENTION_TABLES)  # funding, effects, links
     qgs = tmp_path / "p.qgs"
     assert project.write(str(qgs))
     text = qgs.read_text()

@@ -22,8 +22,10 @@ In brief (each module's docstring has the details):
 - outside_programme_period: years not within the span of the projects with that code.
 - not_in_programme: an uncoded work with no live project within ``programme_tolerance_m`` whose
   years overlap.
-- conflict: two works within ``conflict_distance_m`` with overlapping years; not both done; not
-  linked ``combines_with``.
+- conflict: two works within ``conflict_distance_m`` with overlapping periods (to the quarter where
+  quarters are given); not both done; not linked ``combines_with``. Conflict, rest period and
+  stacking findings that rest on an indicative period are ``possible``, not ``certain``
+  (``Finding.certainty``, core/periods.py).
 - rest_period: a later work starting 1 <= start - end(earlier) < ``rest_period_years`` years after
   an earlier work within ``conflict_distance_m`` ended; the later one not done.
 - stacking: > ``stacking_max`` live interventions (any domain, not city-wide) per neighbourhood

@@ -128,6 +128,27 @@ class FeatureArrays:
     def end(self) -> np.ndarray:
         return self.num("end_year")
 
+    def _quarter(self, name: str, missing: int) -> np.ndarray:
+        q = self.num(name)
+        with np.errstate(invalid="ignore"):
+            ok = (q >= 1) & (q <= 4) & (q == np.floor(q))
+        return np.where(ok, q, missing)
+
+    @cached_property
+    def first_q(self) -> np.ndarray:
+        """Quarter index (core/periods.py) of the first quarter: Q1 of the start year when not given."""
+        return self.start * 4 + self._quarter("start_quarter", 1) - 1
+
+    @cached_property
+    def last_q(self) -> np.ndarray:
+        """Quarter index of the last quarter: Q4 of the end year when not given."""
+        return self.end * 4 + self._quarter("end_quarter", 4) - 1
+
+    @cached_property
+    def indicative(self) -> np.ndarray:
+        """The period is marked indicative: findings about it are only possible."""
+        return self.flag("indicative")
+
     @cached_property
     def years_ok(self) -> np.ndarray:
         """Both years known and end >= start: other rules skip records without it."""

@@ -39,6 +39,7 @@ class Finding:
     message_nl: str
     subject_uids: Tuple[str, ...]
     geometry: Any = None  # shapely Polygon/MultiPolygon or None
+    certainty: str = "certain"  # "possible" when it rests on an indicative period (core/periods.py)
 
 
 def finding_id(rule: str, uids: Iterable[str], extra: str = "") -> str:
@@ -66,6 +67,7 @@ def make_finding(
     district_id: Optional[str] = None,
     geometry: Any = None,
     severity: Optional[str] = None,
+    certainty: str = "certain",
 ) -> Finding:
     """Build a Finding of rule *info* with a stable id and sorted subject uids."""
     subjects = tuple(sorted(uids))
@@ -78,6 +80,7 @@ def make_finding(
         message_nl=message_nl,
         subject_uids=subjects,
         geometry=geometry,
+        certainty=certainty,
     )
 
 
@@ -93,11 +96,11 @@ class Batch:
         self.findings: List[Finding] = []
 
     def add(self, subjects: Tuple[str, ...], message_en: str, message_nl: str, district_id: Optional[str],
-            geometry: Any, extra: str = "", severity: Optional[str] = None) -> None:
+            geometry: Any, extra: str = "", severity: Optional[str] = None, certainty: str = "certain") -> None:
         """Add one finding (same id scheme as finding_id())."""
         digest = _digest("|".join(subjects) + "#" + extra)
         self.findings.append(Finding(self.rule + ":" + digest, self.rule, severity or self.severity,
-                                     district_id, message_en, message_nl, subjects, geometry))
+                                     district_id, message_en, message_nl, subjects, geometry, certainty))
 
 
 def year_range(start: float, end: float) -> str:

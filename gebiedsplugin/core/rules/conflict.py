@@ -2,8 +2,11 @@
 
 Works are physical, not cancelled, with valid years and geometry. A pair is flagged when the
 distance between the geometries is at most `conflict_distance_m` (touching is distance 0) and the
-inclusive year ranges overlap (sharing one year is enough). Skipped: pairs that are both done
-(nothing left to coordinate) and pairs linked with relation `combines_with` (already combined).
+periods overlap (sharing one quarter is enough; a period in whole years covers Q1 of its start to Q4
+of its end, so two periods in whole years overlap exactly when their inclusive year ranges do, as
+before schema 3: core/periods.py). A pair of which at least one period is indicative is a *possible*
+conflict (its own message, ``certainty`` possible); otherwise it is *certain*. Skipped: pairs that are
+both done (nothing left to coordinate) and pairs linked with relation `combines_with` (already combined).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from typing import List
 
 import numpy as np
 
-from .base import Batch, Finding, RuleInfo, year_range
+from ..periods import certainty, join_names, span_text
+from .base import Batch, Finding, RuleInfo
 from .context import Context
 from .util import fmt_dist, overlap
 
@@ -30,13 +34,19 @@ MSG = (
     "Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen in {years}: stem ze af of "
     "combineer ze",
 )
+MSG_POSSIBLE = (
+    "Physical works {a} and {b} lie within {dist} m of each other and may overlap in {years} (indicative "
+    "period of {which}): a possible conflict, coordinate them when the planning is firmer",
+    "Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen mogelijk in {years} "
+    "(indicatieve periode van {which_nl}): een mogelijk conflict, stem ze af als de planning vaster is",
+)
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
     """One finding per pair of conflicting works."""
     dist = max(float(params["conflict_distance_m"]), 0.0)
     i, j = ctx.work_candidates(dist)
-    s, e = ctx.inter.start, ctx.inter.end
+    s, e = ctx.inter.first_q, ctx.inter.last_q
     done = ctx.inter.text("status") == "done"
     keep = overlap(s[i], e[i], s[j], e[j]) & ~(done[i] & done[j])
     i, j = i[keep], j[keep]
@@ -47,8 +57,16 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     geoms = ctx.pair_boxes(i, j).tolist()
     first, last = np.maximum(s[i], s[j]).tolist(), np.minimum(e[i], e[j]).tolist()
     uids, districts, d = ctx.uid_list, ctx.district_list, fmt_dist(dist)
+    indicative = ctx.inter.indicative.tolist()
     batch = Batch(INFO)
     for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):  # pairs come smaller uid first
-        v = {"a": ctx.label(a), "b": ctx.label(b), "dist": d, "years": year_range(first[k], last[k])}
-        batch.add((uids[a], uids[b]), MSG[0].format(**v), MSG[1].format(**v), districts[a], geoms[k])
+        v = {"a": ctx.label(a), "b": ctx.label(b), "dist": d, "years": span_text(int(first[k]), int(last[k]))}
+        sure = certainty(indicative[a], indicative[b])
+        if sure == "certain":
+            batch.add((uids[a], uids[b]), MSG[0].format(**v), MSG[1].format(**v), districts[a], geoms[k])
+            continue
+        names = [ctx.label(x) for x in (a, b) if indicative[x]]
+        v.update(which=join_names(names, "en"), which_nl=join_names(names, "nl"))
+        batch.add((uids[a], uids[b]), MSG_POSSIBLE[0].format(**v), MSG_POSSIBLE[1].format(**v), districts[a],
+                  geoms[k], certainty=sure)
     return batch.findings

@@ -24,6 +24,7 @@ from .util import clean_text, extract, floats, obj_array, texts
 INTERVENTION_COLUMNS = (
     "uid", "title", "domain", "kind", "theme", "district_id", "neighbourhood_id", "city_wide",
     "start_year", "end_year", "status", "budget", "funder", "programme_code",
+    "start_quarter", "end_quarter", "indicative",
 )
 PROJECT_COLUMNS = ("programme_code", "title", "district_id", "start_year", "end_year", "status", "budget")
 

@@ -3,7 +3,8 @@
 Invalid, empty or missing geometry; geometry (partly) outside the city (the `city` district row, or
 the union of the districts), beyond a small tolerance; missing mandatory fields (schema); years that
 are not numbers or outside the schema range (and never outside the plausible 1900–2200); end year
-before start year; negative budget; an implausible budget (above 1e11 EUR or infinite, see
+before start year; a quarter that is not 1-4, an end quarter before the start quarter of the same
+year (schema 3); negative budget; an implausible budget (above 1e11 EUR or infinite, see
 core/plausibility.py); a uid used twice. One finding per intervention and problem kind, so a
 decision on one problem is kept apart.
 Programme projects (the MJP) get the same checks, named by their programme code.
@@ -18,6 +19,7 @@ import numpy as np
 import shapely
 
 from .. import plausibility
+from ..periods import quarter_text
 from ..schema import INTERVENTION_FIELDS, MAX_YEAR, MIN_YEAR, PROJECT_FIELDS, TEXT
 from .base import Batch, Finding, RuleInfo
 from .context import Context
@@ -50,6 +52,10 @@ MESSAGES = {
     ),
     "end_before_start": ("{label}: end year {end} is before start year {start}",
                          "{label}: eindjaar {end} ligt voor startjaar {start}"),
+    "quarter_invalid": ("{label}: start/end quarter is not a quarter 1-4", "{label}: start-/eindkwartaal is geen "
+                        "kwartaal 1-4"),
+    "end_quarter_before_start": ("{label}: end {end} is before start {start}",
+                                 "{label}: einde {end} ligt voor begin {start}"),
     "negative_budget": ("{label}: negative budget ({en} EUR)", "{label}: negatief budget (€ {nl})"),
     "budget_implausible": ("{label}: budget {en} EUR is not plausible (more than {max_en} EUR)",
                            "{label}: budget € {nl} is niet aannemelijk (meer dan € {max_nl})"),
@@ -136,12 +142,26 @@ def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) ->
                          [{"en": _amount(budget[r]), "nl": _amount(budget[r], "nl"),
                            "max_en": fmt_num(top), "max_nl": fmt_num(top, "nl")} for r in rows]))
     if key == "inter":
+        problems += _quarter_problems(arrays)
         counts = Counter(arrays.text("uid"))
         counts.pop(None, None)
         dup = {u: n for u, n in counts.items() if n > 1}
         rows = np.flatnonzero([u in dup for u in arrays.text("uid")]) if dup else np.empty(0, dtype=np.intp)
         problems.append((rows, "duplicate_uid", [{"uid": ctx.uids[r], "n": dup[ctx.uids[r]]} for r in rows]))
     return problems
+
+
+def _quarter_problems(arrays) -> list:
+    """Quarters that are not 1-4; an end quarter before the start quarter within one year."""
+    wrong = np.zeros(arrays.n, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        for name in ("start_quarter", "end_quarter"):
+            q = arrays.num(name)
+            wrong |= ~arrays.missing(name, False) & (np.isnan(q) | (q < 1) | (q > 4) | (q != np.floor(q)))
+        rows = np.flatnonzero(arrays.years_ok & ~wrong & (arrays.first_q > arrays.last_q))
+    first, last = arrays.first_q, arrays.last_q
+    values = [{"start": quarter_text(int(first[r])), "end": quarter_text(int(last[r]))} for r in rows]
+    return [(np.flatnonzero(wrong), "quarter_invalid", None), (rows, "end_quarter_before_start", values)]
 
 
 def _amount(value: float, lang: str = "en") -> str:

@@ -3,8 +3,11 @@
 For two works within `conflict_distance_m` of each other (same works and distance as `conflict`),
 the later one starts G = start(later) - end(earlier) years after the earlier one's end year; it is
 flagged when 1 <= G < rest_period_years. G <= 0 means the periods overlap, which is a `conflict`;
-G == rest_period_years is allowed (e.g. done in 2020, next start 2025 with 5 years). Skipped: a
-later work that is already done (nothing to plan any more) and pairs linked `combines_with`.
+G == rest_period_years is allowed (e.g. done in 2020, next start 2025 with 5 years). The rest period
+is counted in whole years whatever quarters a period has; the message shows the periods as planned
+(quarters, indicative). A pair of which at least one period is indicative is only a *possible*
+breach (own message, ``certainty`` possible). Skipped: a later work that is already done (nothing to
+plan any more) and pairs linked `combines_with`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from typing import List
 
 import numpy as np
 
-from .base import Batch, Finding, RuleInfo, year_range
+from ..periods import certainty, quarter_text, span_text
+from .base import Batch, Finding, RuleInfo
 from .context import Context
 from .util import fmt_dist
 
@@ -30,6 +34,12 @@ MSG = (
     "{dist} m); the rest period is {rest} years",
     "{later} ({years}) begint {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek (binnen "
     "{dist} m); de rustperiode is {rest} jaar",
+)
+MSG_POSSIBLE = (
+    "{later} ({years}) may start {gap} year(s) after {earlier} ended ({end}) at the same place (within "
+    "{dist} m), an indicative period: a possible breach of the rest period of {rest} years",
+    "{later} ({years}) begint mogelijk {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek "
+    "(binnen {dist} m), een indicatieve periode: mogelijk binnen de rustperiode van {rest} jaar",
 )
 
 
@@ -54,10 +64,15 @@ def check(ctx: Context, params: dict) -> List[Finding]:
         return []
     geoms = ctx.pair_boxes(earlier, later).tolist()
     uids, districts, sl, el = ctx.uid_list, ctx.district_list, s.tolist(), e.tolist()
+    fq, lq, indicative = ctx.inter.first_q.tolist(), ctx.inter.last_q.tolist(), ctx.inter.indicative.tolist()
     batch = Batch(INFO)
     for k, (a, b) in enumerate(zip(earlier.tolist(), later.tolist())):
-        v = {"earlier": ctx.label(a), "later": ctx.label(b), "years": year_range(sl[b], el[b]),
-             "end": int(el[a]), "gap": int(sl[b] - el[a]), "dist": fmt_dist(dist), "rest": fmt_dist(rest)}
+        years = span_text(int(fq[b]), int(lq[b]))
+        end = int(el[a]) if int(lq[a]) % 4 == 3 else quarter_text(int(lq[a]))  # '2024' or '2024 Q2'
+        v = {"earlier": ctx.label(a), "later": ctx.label(b), "years": years, "end": end, "gap": int(sl[b] - el[a]),
+             "dist": fmt_dist(dist), "rest": fmt_dist(rest)}
         pair = (uids[a], uids[b]) if uids[a] < uids[b] else (uids[b], uids[a])
-        batch.add(pair, MSG[0].format(**v), MSG[1].format(**v), districts[b], geoms[k])
+        sure = certainty(indicative[a], indicative[b])
+        msg = MSG if sure == "certain" else MSG_POSSIBLE
+        batch.add(pair, msg[0].format(**v), msg[1].format(**v), districts[b], geoms[k], certainty=sure)
     return batch.findings

@@ -2,9 +2,11 @@
 
 Count (warning): more than `stacking_max` interventions (any domain, not cancelled, valid years, not
 city-wide) in one neighbourhood in one year; an intervention counts in every year of its inclusive
-range. Its neighbourhood is its stored neighbourhood_id (the layer default keeps it in step with the
-geometry); when that is empty, the neighbourhood of largest overlap, derived the same way. One
-finding per neighbourhood and year.
+range (quarters do not change that). When the count exceeds the limit only with interventions whose
+period is indicative, the stacking is *possible* (own message, ``certainty`` possible); when the
+firm ones alone exceed it, *certain*. Its neighbourhood is its stored neighbourhood_id (the layer
+default keeps it in step with the geometry); when that is empty, the neighbourhood of largest
+overlap, derived the same way. One finding per neighbourhood and year.
 
 Priority (info): an intervention whose theme the area goals of its (stored) district do not
 prioritise: no goal row for the theme, or priority 0. Districts without any area goals are skipped:
@@ -36,6 +38,12 @@ MSG_COUNT = (
     "prioritise",
     "{n} interventies in buurt {name} in {year} (meer dan {max}): stapelen is geen integreren, prioriteer",
 )
+MSG_COUNT_POSSIBLE = (
+    "{n} interventions in neighbourhood {name} in {year} (more than {max}), {k} of them with an indicative "
+    "period: possible stacking, prioritise when the planning is firmer",
+    "{n} interventies in buurt {name} in {year} (meer dan {max}), waarvan {k} met een indicatieve periode: "
+    "mogelijk stapeling, prioriteer als de planning vaster is",
+)
 MSG_PRIORITY = (
     "{label}: theme {theme_en} is not a priority in the area goals of district {district}",
     "{label}: thema {theme_nl} is geen prioriteit in de gebiedsopgave van stadsdeel {district}",
@@ -65,17 +73,21 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
     if not over.size:
         return []
     nbhs = areas.neighbourhoods
+    indicative = inter.indicative
     out = []
     for g in over:
         members = sel[rows[order[begin[g]:begin[g] + counts[g]]]]
         name = str(names[keys[g] // width])
         yr = int(keys[g] % width + y0)
-        v = {"n": int(counts[g]), "name": nbhs.name.get(name, name), "year": yr, "max": fmt_dist(limit)}
+        loose = int(indicative[members].sum())
+        v = {"n": int(counts[g]), "name": nbhs.name.get(name, name), "year": yr, "max": fmt_dist(limit), "k": loose}
+        sure = "certain" if counts[g] - loose > limit else "possible"
+        msg = MSG_COUNT if sure == "certain" else MSG_COUNT_POSSIBLE
         out.append(make_finding(
-            INFO, ctx.uids[members], MSG_COUNT[0].format(**v), MSG_COUNT[1].format(**v),
+            INFO, ctx.uids[members], msg[0].format(**v), msg[1].format(**v),
             extra="count|{}|{}".format(name, yr),
             district_id=nbhs.district.get(name) or ctx.district_for(members),
-            geometry=_where(ctx, name, members),
+            geometry=_where(ctx, name, members), certainty=sure,
         ))
     return out
 

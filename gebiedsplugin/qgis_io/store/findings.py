@@ -25,7 +25,7 @@ from gebiedsplugin.toolbelt.i18n import tr
 
 TABLE = "findings"
 CSV_FIELDS = ("finding_id", "rule", "severity", "district_id", "status", "message", "subject_uids", "note",
-              "decided_by", "decided_at", "first_seen", "last_seen")
+              "decided_by", "decided_at", "first_seen", "last_seen", "certainty")
 MARKER_M = 5.0  # points and lines become small polygons: the findings table is polygonal
 
 

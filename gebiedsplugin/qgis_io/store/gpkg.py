@@ -315,7 +315,8 @@ def _create_indexes(ds) -> None:
     unique = [(t, "uid") for t in schema.VERSIONED_TABLES if schema.table(t).key == "uid"] + [
         ("findings", "finding_id"), ("settings", "key"), ("schema_info", "key")]
     lookup = [(t, "programme_code") for t in schema.PROJECT_TABLES + schema.INTERVENTION_TABLES] + [
-        ("funding", "intervention_uid"), ("links", "from_uid"), ("links", "to_uid")]
+        ("funding", "intervention_uid"), ("effect_measurements", "intervention_uid"), ("links", "from_uid"),
+        ("links", "to_uid")]
     for table, column in unique:
         ds.ExecuteSQL('CREATE UNIQUE INDEX "ux_{0}_{1}" ON "{0}" ("{1}")'.format(table, column))
     for table, column in lookup:

@@ -83,22 +83,25 @@ def _triggers(table: schema.Table) -> list:
     ]
 
 
-def statements() -> list:
-    """Every statement that (re)creates audit_log and the triggers; safe to run again."""
+def statements(tables=None) -> list:
+    """Every statement that (re)creates audit_log and the triggers; safe to run again.
+
+    *tables*: the versioned tables to guard (default all; an upgrade step names those that exist).
+    """
     out = [AUDIT_TABLE,
            "CREATE INDEX IF NOT EXISTS ix_audit_log_uid ON audit_log (uid, changed_at)",
            "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, last_change) "
            "VALUES ('audit_log', 'attributes', 'audit_log', {})".format(_NOW)]
-    for table_name in schema.VERSIONED_TABLES:
+    for table_name in schema.VERSIONED_TABLES if tables is None else tables:
         for name, body in _triggers(schema.table(table_name)):
             out.append("DROP TRIGGER IF EXISTS {}".format(_q(name)))
             out.append("CREATE TRIGGER {} {}".format(_q(name), body))
     return out
 
 
-def install(conn) -> None:
+def install(conn, tables=None) -> None:
     """Create audit_log and the guard and audit triggers (a sqlite3 connection, caller's transaction)."""
-    for statement in statements():
+    for statement in statements(tables):
         conn.execute(statement)
 
 

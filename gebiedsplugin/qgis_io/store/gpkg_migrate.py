@@ -73,13 +73,17 @@ def template() -> dict:
             conn = sqlite3.connect(path)
             try:
                 rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL")
-                ddl: dict = {"tables": {}, "indexes": {}, "columns": {}}
+                ddl: dict = {"tables": {}, "indexes": {}, "columns": {}, "triggers": {}, "contents": {}}
                 for kind, name, table, text in rows.fetchall():
                     if kind == "table":
                         ddl["tables"][name] = text
                         ddl["columns"][name] = _table_info(conn, name)
                     elif kind == "index" and table in schema.TABLES_BY_NAME:
                         ddl["indexes"][name] = (table, text)
+                    elif kind == "trigger" and table in schema.TABLES_BY_NAME and not name.startswith("gebied_"):
+                        ddl["triggers"].setdefault(table, []).append(text)  # GDAL's own (feature count)
+                for row in conn.execute("SELECT table_name, data_type, identifier, description FROM gpkg_contents"):
+                    ddl["contents"][row[0]] = row
             finally:
                 conn.close()
         _template_cache["ddl"] = ddl
@@ -142,12 +146,47 @@ def rebuild_table(conn, name: str, fill: dict) -> bool:
     return True
 
 
+def has_table(conn, name: str) -> bool:
+    """True when the file has a table called *name*."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def create_attribute_table(conn, name: str) -> bool:
+    """Create the attribute table *name* as a fresh programme has it (columns, GDAL's feature-count
+    triggers, registration in gpkg_contents and gpkg_ogr_contents); False when it exists already.
+
+    Its indexes come from add_missing_indexes, its guards from gpkg_guards.install.
+    """
+    if has_table(conn, name):
+        return False
+    tmpl = template()
+    if schema.table(name).geometry:
+        raise ProgrammeError(tr("The upgrade cannot add the spatial table {}.").format(name))
+    conn.execute(tmpl["tables"][name])
+    _table, data_type, identifier, description = tmpl["contents"][name]
+    conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
+                 "VALUES (?, ?, ?, ?, ?)", (name, data_type, identifier, description, now_text()))
+    conn.execute("INSERT INTO gpkg_ogr_contents (table_name, feature_count) VALUES (?, 0)", (name,))
+    for text in tmpl["triggers"].get(name, []):
+        conn.execute(text)
+    return True
+
+
+def add_missing_value_codes(conn) -> int:
+    """Insert the value-list codes of the current schema that the programme lacks; how many."""
+    have = set(conn.execute("SELECT list, code FROM value_lists"))
+    rows = [(name, code, en, nl) for name, codes in schema.VALUE_LISTS.items()
+            for code, (en, nl) in codes.items() if (name, code) not in have]
+    conn.executemany("INSERT INTO value_lists (list, code, label_en, label_nl) VALUES (?, ?, ?, ?)", rows)
+    return len(rows)
+
+
 def add_missing_indexes(conn) -> list:
     """Create the indexes a fresh programme has on the schema tables and this one lacks; their names."""
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     made = []
-    for name, (_table, text) in sorted(template()["indexes"].items()):
-        if name not in present:
+    for name, (table, text) in sorted(template()["indexes"].items()):
+        if name not in present and has_table(conn, table):
             conn.execute(text)
             made.append(name)
     return made
@@ -165,12 +204,27 @@ def step_2(conn, info: dict) -> None:
         "modified_by": ("'migration'", ()), "created_by": ("'migration'", ()),
     }
     for table in schema.TABLES:
-        rebuild_table(conn, table.name, fill)
+        if has_table(conn, table.name):  # tables of later versions are made by their own step
+            rebuild_table(conn, table.name, fill)
+    add_missing_indexes(conn)
+    gpkg_guards.install(conn, [t for t in schema.VERSIONED_TABLES if has_table(conn, t)])
+
+
+def step_3(conn, info: dict) -> None:
+    """2 -> 3: quarters, indicative, contact and baseline year on interventions (NULL: whole years, not
+    indicative, as before), certainty on findings (NULL: certain), table effect_measurements, the
+    new value-list codes; guards on the new table."""
+    from gebiedsplugin.qgis_io.store import gpkg_guards
+
+    create_attribute_table(conn, "effect_measurements")
+    for table in schema.TABLES:
+        rebuild_table(conn, table.name, {})
+    add_missing_value_codes(conn)
     add_missing_indexes(conn)
     gpkg_guards.install(conn)
 
 
-STEPS = {2: step_2}
+STEPS = {2: step_2, 3: step_3}
 
 
 def backup_path(path: str, version: int, when: datetime | None = None) -> Path:

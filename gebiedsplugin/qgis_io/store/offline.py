@@ -86,9 +86,9 @@ def check_out(source, target: str, districts=None, year_from=None, year_to=None,
     keep = _in_scope(scope, year_from, year_to)
     base = states(source, keep=keep)
     interventions = {k for t, k in base if t in schema.INTERVENTION_TABLES}
-    for key in [k for k in base if k[0] in ("funding", "links")]:
+    for key in [k for k in base if k[0] in ("funding", "effect_measurements", "links")]:
         row = base[key].values
-        parent = row.get("intervention_uid") if key[0] == "funding" else row.get("from_uid")
+        parent = row.get("from_uid") if key[0] == "links" else row.get("intervention_uid")
         if parent not in interventions:
             del base[key]
     programme = Programme(crs=source.crs(), settings=source.settings())

@@ -35,7 +35,8 @@ UNIQUE = [(t, ("uid",)) for t in schema.VERSIONED_TABLES if schema.table(t).key 
     ("findings", ("finding_id",)), ("settings", ("key",)), ("schema_info", ("key",)),
     ("districts", ("district_id",)), ("value_lists", ("list", "code"))]
 LOOKUP = [(t, "programme_code") for t in schema.PROJECT_TABLES + schema.INTERVENTION_TABLES] + [
-    ("funding", "intervention_uid"), ("links", "from_uid"), ("links", "to_uid")]
+    ("funding", "intervention_uid"), ("effect_measurements", "intervention_uid"), ("links", "from_uid"),
+    ("links", "to_uid")]
 
 
 def valid_schema_name(name: str) -> bool:

@@ -134,10 +134,11 @@ _AUDIT_TRIGGERS = (
 AUDIT_TRIGGERS = tuple(name for name, _, _ in _AUDIT_TRIGGERS)
 
 
-def statements(schema_name: str) -> list:
+def statements(schema_name: str, tables=None) -> list:
     """Every statement that (re)creates audit_log, the functions and triggers; safe to run again.
 
     Also removes what schema version 1 had on the interventions tables (row_guard, audit).
+    *tables*: the versioned tables to guard (default all; an upgrade step names those that exist).
     """
     log = sql.Identifier(schema_name, "audit_log")
     guard = sql.Identifier(schema_name, "gebied_guard")
@@ -153,21 +154,21 @@ def statements(schema_name: str) -> list:
     out.append(sql.SQL("DROP FUNCTION IF EXISTS {}()").format(sql.Identifier(schema_name, "gebied_row_guard")))
     out.append(sql.SQL(_GUARD).format(guard=guard))
     out.append(sql.SQL(_AUDIT).format(audit=audit, log=log))
-    for table_name in schema.VERSIONED_TABLES:
+    for table_name in schema.VERSIONED_TABLES if tables is None else tables:
         target = sql.Identifier(schema_name, table_name)
         key = sql.Literal(schema.table(table_name).key)
         out.append(sql.SQL("DROP TRIGGER IF EXISTS gebied_audit ON {}").format(target))  # row-level, before
         out.append(sql.SQL("DROP TRIGGER IF EXISTS gebied_guard ON {}").format(target))
         out.append(sql.SQL("CREATE TRIGGER gebied_guard BEFORE INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW "
                            "EXECUTE FUNCTION {}({})").format(target, guard, key))
-        for name, event, tables in _AUDIT_TRIGGERS:
+        for name, event, transition in _AUDIT_TRIGGERS:
             out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
             out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} FOR EACH STATEMENT EXECUTE FUNCTION {}({})").format(
-                sql.Identifier(name), sql.SQL(event), target, sql.SQL(tables), audit, key))
+                sql.Identifier(name), sql.SQL(event), target, sql.SQL(transition), audit, key))
     return out
 
 
-def install(cur, schema_name: str) -> None:
+def install(cur, schema_name: str, tables=None) -> None:
     """Create audit_log, the trigger functions and triggers (psycopg2 cursor, caller's transaction)."""
-    for statement in statements(schema_name):
+    for statement in statements(schema_name, tables):
         cur.execute(statement)

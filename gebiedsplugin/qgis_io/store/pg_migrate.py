@@ -16,6 +16,7 @@ from psycopg2 import sql
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.store.versions import tables_of
 from gebiedsplugin.toolbelt.i18n import tr
 
 # schema type -> (the type the store creates, accepted format_type() names when checking)
@@ -145,15 +146,16 @@ def add_missing_indexes_and_checks(target: Target, tmpl: dict) -> list:
     cur = target.cur
     made = []
     present = indexes(cur, target.schema)
+    tables = catalog(cur, target.schema)  # a table of a later version is made by its own step
     prefix = " ON {}.".format(tmpl["schema"])
     own = " ON {}.".format(sql.Identifier(target.schema).as_string(cur))
-    for name, (_table, text) in sorted(tmpl["indexes"].items()):
-        if name not in present and prefix in text:
+    for name, (table, text) in sorted(tmpl["indexes"].items()):
+        if name not in present and prefix in text and table in tables:
             cur.execute(text.replace(prefix, own, 1))
             made.append(name)
     present_checks = checks(cur, target.schema)
     for (table, name), text in sorted(tmpl["checks"].items()):
-        if (table, name) not in present_checks:
+        if (table, name) not in present_checks and table in tables:
             cur.execute(sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} {}").format(
                 target.table(table), sql.Identifier(name), sql.SQL(text)))
             made.append(name)
@@ -168,13 +170,55 @@ def step_2(target: Target, info: dict) -> None:
             "modified_at": "now()", "created_at": "now()",
             "modified_by": "'migration'", "created_by": "'migration'"}
     tmpl = template(target)
+    present = catalog(target.cur, target.schema)
     for table in schema.TABLES:
-        align_table(target, tmpl, table.name, fill)
+        if table.name in present:  # tables of later versions are made by their own step
+            align_table(target, tmpl, table.name, fill)
+    add_missing_indexes_and_checks(target, tmpl)
+    pg_guards.install(target.cur, target.schema, [t for t in schema.VERSIONED_TABLES if t in present])
+
+
+def create_missing_table(target: Target, name: str) -> bool:
+    """Create table *name* as a fresh programme has it (its indexes, checks and guards come after);
+    False when it exists already."""
+    from gebiedsplugin.qgis_io.store import pg_ddl as ddl
+
+    if name in catalog(target.cur, target.schema):
+        return False
+    target.cur.execute("SELECT Find_SRID(%s, 'districts', %s)", (target.schema, ddl.GEOMETRY))
+    target.cur.execute(ddl.create_table(target.schema, schema.table(name), target.cur.fetchone()[0]))
+    return True
+
+
+def add_missing_value_codes(target: Target) -> int:
+    """Insert the value-list codes of the current schema that the programme lacks; how many."""
+    cur, table = target.cur, target.table("value_lists")
+    cur.execute(sql.SQL("SELECT list, code FROM {}").format(table))
+    have = set(cur.fetchall())
+    rows = [(name, code, en, nl) for name, codes in schema.VALUE_LISTS.items()
+            for code, (en, nl) in codes.items() if (name, code) not in have]
+    for row in rows:
+        cur.execute(sql.SQL("INSERT INTO {} (list, code, label_en, label_nl) VALUES (%s, %s, %s, %s)").format(table),
+                    row)
+    return len(rows)
+
+
+def step_3(target: Target, info: dict) -> None:
+    """2 -> 3: quarters, indicative, contact and baseline year on interventions (NULL: whole years, not
+    indicative, as before), certainty on findings (NULL: certain), table effect_measurements, the new
+    value-list codes; indexes, checks and guards of the new table."""
+    from gebiedsplugin.qgis_io.store import pg_guards
+
+    tmpl = template(target)
+    create_missing_table(target, "effect_measurements")
+    for table in schema.TABLES:
+        align_table(target, tmpl, table.name, {})
+    add_missing_value_codes(target)
     add_missing_indexes_and_checks(target, tmpl)
     pg_guards.install(target.cur, target.schema)
 
 
-STEPS = {2: step_2}
+STEPS = {2: step_2, 3: step_3}
 
 
 def set_info(target: Target, key: str, value: str) -> None:
@@ -236,7 +280,7 @@ def upgrade(store, backup: str | None, run_steps) -> dict:
                 conn.rollback()
                 return {"from": found, "to": found, "backup": None}
             cur.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.SQL(", ").join(
-                target.table(t.name) for t in schema.TABLES)))
+                target.table(t) for t in tables_of(found))))
             made = backup_schema(target, backup) if backup else None
             cur.execute(sql.SQL("SELECT key, value FROM {}").format(target.table("schema_info")))
             run_steps(found, target, dict(cur.fetchall()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.store.versions import expected_fields
+from gebiedsplugin.qgis_io.store.versions import expected_fields, tables_of
 from gebiedsplugin.toolbelt.i18n import tr
 
 
@@ -48,7 +48,7 @@ def check_programme_tables(label: str, table_names: set, info: dict, columns: di
         raise ProgrammeError(
             tr("{} was made by a newer version of the plugin (schema {}; this version reads up to {}). "
                "Update the plugin to open it.").format(label, version, schema.SCHEMA_VERSION))
-    missing = [t.name for t in schema.TABLES if t.name not in table_names]
+    missing = [t for t in tables_of(version) if t not in table_names]
     if missing:
         raise ProgrammeError(tr("{} lacks the tables: {}").format(label, ", ".join(missing)))
     if columns is not None and types is not None:

@@ -39,7 +39,30 @@ V1_COLUMNS = {
     "schema_info": ("key", "value"),
 }
 
-COLUMNS = {1: V1_COLUMNS}
+_V2_MODIFIED = ("modified_at", "modified_by", "row_version")
+_V2_KEYED = ("uid",) + _V2_MODIFIED
+
+# Schema version 2 (main 7ad3a28): row_version, uid and modified_at/by on every versioned table.
+V2_COLUMNS = {
+    "districts": V1_COLUMNS["districts"] + _V2_MODIFIED,
+    "neighbourhoods": V1_COLUMNS["neighbourhoods"] + _V2_MODIFIED,
+    "interventions_point": _INTERVENTION + ("row_version",),
+    "interventions_line": _INTERVENTION + ("row_version",),
+    "interventions_polygon": _INTERVENTION + ("row_version",),
+    "programme_projects_point": _PROJECT + _V2_MODIFIED,
+    "programme_projects_line": _PROJECT + _V2_MODIFIED,
+    "programme_projects_polygon": _PROJECT + _V2_MODIFIED,
+    "funding": V1_COLUMNS["funding"] + _V2_KEYED,
+    "links": V1_COLUMNS["links"] + _V2_KEYED,
+    "area_goals": V1_COLUMNS["area_goals"] + _V2_KEYED,
+    "area_budgets": V1_COLUMNS["area_budgets"] + _V2_KEYED,
+    "findings": V1_COLUMNS["findings"] + _V2_MODIFIED,
+    "value_lists": V1_COLUMNS["value_lists"],
+    "settings": V1_COLUMNS["settings"] + _V2_MODIFIED,
+    "schema_info": V1_COLUMNS["schema_info"],
+}
+
+COLUMNS = {1: V1_COLUMNS, 2: V2_COLUMNS}
 
 
 def columns_of(version: int) -> dict:
@@ -47,6 +70,11 @@ def columns_of(version: int) -> dict:
     if version >= schema.SCHEMA_VERSION:
         return {t.name: tuple(t.field_names) for t in schema.TABLES}
     return COLUMNS[version]
+
+
+def tables_of(version: int) -> tuple:
+    """The names of the tables a programme of schema *version* has (a later step creates the others)."""
+    return tuple(columns_of(version))
 
 
 def expected_fields(version: int) -> dict:
@@ -58,8 +86,9 @@ def expected_fields(version: int) -> dict:
     names = columns_of(version)
     out = {}
     for table in schema.TABLES:
-        wanted = set(names.get(table.name, ()))
-        out[table.name] = [f for f in table.fields if f.name in wanted]
+        if table.name in names:
+            wanted = set(names[table.name])
+            out[table.name] = [f for f in table.fields if f.name in wanted]
     return out
 
 
