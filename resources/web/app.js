@@ -236,8 +236,11 @@
         new maplibregl.Marker({ element: el("div", f.properties.name, "district-label") }).setLngLat(at).addTo(map);
       }
     });
+    map.on("click", function (e) {  // one popup: the topmost item (a point may lie on an area)
+      var hit = map.queryRenderedFeatures(e.point, { layers: ITEM_LAYERS });
+      if (hit.length) { showPopup(hit[0], e.lngLat); }
+    });
     ITEM_LAYERS.forEach(function (id) {
-      map.on("click", id, function (e) { showPopup(e.features[0], e.lngLat); });
       map.on("mouseenter", id, function () { map.getCanvas().style.cursor = "pointer"; });
       map.on("mouseleave", id, function () { map.getCanvas().style.cursor = ""; });
     });
@@ -299,6 +302,7 @@
       dl.appendChild(el("dt", row[0])); dl.appendChild(el("dd", row[1]));
     });
     box.appendChild(dl);
+    if (view.popup) { view.popup.remove(); }
     view.popup = new maplibregl.Popup({ maxWidth: "320px" }).setLngLat(at).setDOMContent(box).addTo(map);
   }
 
