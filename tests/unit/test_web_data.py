@@ -33,8 +33,8 @@ def test_round_trip_and_compact_columns():
     assert items["columns"]["uid"] == ["a", "b", "c", "d", "e"] * 2  # 5 distinct of 10: a plain list is smaller
     assert items["columns"]["budget"] == [4000, 12.5, None, 1, 3] * 2  # whole numbers without ".0"
     assert items["columns"]["contact"] == {"values": [None], "index": [0] * 10}  # a field they lack: nulls
-    assert items["geometry"][0] == [0, [12345, 150012]]
-    assert items["geometry"][1][1] == [10000, 170000, 11, -1, -1011, 1001]  # first vertex, then deltas
+    assert items["geometry"][0] == [0, [12345, 8012]]
+    assert items["geometry"][1][1] == [10000, 10000, 11, -1, -1011, 1001]  # first vertex, then deltas
     decoded = decode_items(items)
     assert len(decoded) == 10
     for got, want in zip(decoded, features):
