@@ -81,7 +81,8 @@ def compact_items(collection: dict, fields) -> dict:
         g = f.get("geometry")
         geometry.append(None if not g else [GEOMETRY_TYPES.index(g["type"]),
                                             _encode(g["coordinates"], _DEPTH[g["type"]], origin)])
-    columns = {name: _column([_plain(f["properties"].get(name)) for f in features]) for name in fields}
+    properties = [f["properties"] for f in features]
+    columns = {name: _column([_plain(p.get(name)) for p in properties]) for name in fields}
     return {"count": len(features), "origin": origin, "scale": SCALE, "geometry": geometry, "columns": columns}
 
 

@@ -115,13 +115,6 @@
 
   var cityBox = emptyBox();
   D.districts.features.forEach(function (f) { if (f.geometry) { walk(f.geometry.coordinates, cityBox); } });
-  if (D.items.file === undefined) {
-    loadEmbedded(D.items);
-    if (!isFinite(cityBox[0])) { boxes.forEach(function (b) { if (b) { walk([[b[0], b[1]], [b[2], b[3]]], cityBox); } }); }
-  }
-  filtered = features;
-  view.shown = view.items = features.length;
-
   // Texts in the export's language.
   document.documentElement.lang = D.lang;
   document.title = D.programme + " – " + T.title;
@@ -196,6 +189,16 @@
     attributionControl: { compact: true, customAttribution: "MapLibre GL JS" }
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
+  // Decoded after the map is created: its worker starts meanwhile.
+  if (D.items.file === undefined) {
+    loadEmbedded(D.items);
+    if (!isFinite(cityBox[0])) {
+      boxes.forEach(function (b) { if (b) { walk([[b[0], b[1]], [b[2], b[3]]], cityBox); } });
+      if (isFinite(cityBox[0])) { map.fitBounds(cityBox, { padding: 30, duration: 0 }); }
+    }
+  }
+  filtered = features;
+  view.shown = view.items = features.length;
 
   function colourBy() {
     var m = ["match", ["get", "category"]];
