@@ -26,7 +26,8 @@ TARGET_EXPORT, TARGET_RENDER = 5.0, 2.0
 BASELINE_COMMIT = "7ad3a28"  # main before the compact data: app.js read one embedded GeoJSON
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "qgis"))
-from range_server import serve  # noqa: E402  (the browser tests' static server)
+from range_server import serve  # noqa: E402, I001  (the browser tests' static server)
+
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 
