@@ -263,6 +263,7 @@ def test_web_map_on_a_static_host(exported, browser, tmp_path):
         page.close()
     finally:
         server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -328,6 +329,7 @@ def test_large_programme_over_http(large, browser, ranges):
         page.close()
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def test_page_inserts_user_text_as_text_only():
