@@ -181,8 +181,7 @@
 
   var map = window.gebiedMap = new maplibregl.Map({
     container: "map",
-    style: { version: 8, sources: {}, layers: [{ id: "background", type: "background",
-      paint: { "background-color": "#e8eef2" } }] },
+    style: { version: 8, sources: {}, layers: [] },  // the background is the container's (app.css): one fill less per frame
     bounds: isFinite(cityBox[0]) ? [[cityBox[0], cityBox[1]], [cityBox[2], cityBox[3]]] : [[3.3, 50.7], [7.3, 53.6]],
     fitBoundsOptions: { padding: 30 },
     fadeDuration: 0,
@@ -214,7 +213,7 @@
     view.loadAt = performance.now();
     mapLoaded = true;
     var S = D.style;
-    map.addSource("districts", { type: "geojson", data: D.districts });
+    map.addSource("districts", { type: "geojson", data: D.districts, maxzoom: 12, tolerance: 1 });
     // The embedded items go in at once (one tiling); items read from a server replace the empty set later.
     // maxzoom 14 and tolerance 1: fewer, simpler tiles to cut for the first render, still exact on screen.
     map.addSource("items", { type: "geojson", buffer: 32, maxzoom: 14, tolerance: 1,
