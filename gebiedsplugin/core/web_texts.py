@@ -38,6 +38,17 @@ TEXTS = {
     "count_col": ("Items", "Items"),
     "money_col": ("Budget", "Budget"),
     "city_wide": ("Whole city", "Hele stad"),
+    "contact": ("Contact", "Contactpersoon"),  # until the export schema names the field
+    "loading": ("Loading items: {} of {} …", "Items laden: {} van {} …"),
+    "needs_server": ("This programme has {} items: too many to put in a page opened from disk. They are in {} "
+                     "beside this page (FlatGeobuf, which QGIS also opens). Publish this folder on a web server "
+                     "(any static host; on this computer for instance: python3 -m http.server, in this folder) "
+                     "and open the page from there to see them on the map.",
+                     "Dit programma heeft {} items: te veel voor een pagina die van schijf wordt geopend. Ze staan "
+                     "in {} naast deze pagina (FlatGeobuf, dat QGIS ook opent). Zet deze map op een webserver "
+                     "(elke statische host; op deze computer bijvoorbeeld: python3 -m http.server, in deze map) en "
+                     "open de pagina daar om ze op de kaart te zien."),
+    "load_failed": ("Could not read {} from the web server.", "Kon {} niet van de webserver lezen."),
 }
 LISTS = ("domain", "kind", "theme", "status", "funder")
 

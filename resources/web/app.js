@@ -1,19 +1,22 @@
 /* The programme's web map (written by gebiedsplugin's export, format "web").
- * Reads window.GEBIEDSPLUGIN_WEBMAP (data.js): texts, colours, items and districts (WGS 84).
+ * Reads window.GEBIEDSPLUGIN_WEBMAP (data.js): texts, colours, districts (GeoJSON, WGS 84) and the
+ * items, either embedded compactly (core/web_data.py: columns, coordinates as integer deltas) or, for
+ * large programmes, in a FlatGeobuf file beside the page that needs a web server (HTTP range requests).
+ * The map's source gets only what the style needs (category, domain); the rest stays in columns.
  * User text (titles, names) is only ever inserted with textContent, never as HTML. */
 (function () {
   "use strict";
   var D = window.GEBIEDSPLUGIN_WEBMAP;
   var T = D.texts, L = D.labels, F = D.fields;
-  var items = D.items.features;
   var money = new Intl.NumberFormat(D.lang === "nl" ? "nl-NL" : "en-GB",
     { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-  var ITEM_LAYERS = ["items-area", "items-area-outline", "items-area-outline-social", "items-line",
-    "items-line-social", "items-point"];
+  var ITEM_LAYERS = ["items-area", "items-line", "items-point"];
+  var GEOMETRY_TYPES = ["Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon"];
+  var DEPTH = [0, 1, 2, 1, 2, 3];
   var state = { year: null, from: null, to: null, district: "", domain: "", kind: "", theme: "", status: "",
     funding: "" };
-  var filtered = items;
-  var view = window.gebiedView = { shown: items.length, ready: false, firstRender: null, state: state };
+  var cols = {}, features = [], boxes = [], filtered = [];
+  var view = window.gebiedView = { shown: 0, ready: false, firstRender: null, state: state, items: 0 };
 
   function $(id) { return document.getElementById(id); }
   function text(id, value) { $(id).textContent = value; }
@@ -23,22 +26,95 @@
     if (cls) { e.className = cls; }
     return e;
   }
+  function get(name, i) { var c = cols[name], v = c ? c[i] : null; return v === undefined ? null : v; }
+  view.uid = function (id) { return get("uid", id); };
 
   // Bounding boxes of the items (for "in view") and of the city.
+  function grow(box, x, y) {
+    if (x < box[0]) { box[0] = x; } if (y < box[1]) { box[1] = y; }
+    if (x > box[2]) { box[2] = x; } if (y > box[3]) { box[3] = y; }
+  }
   function walk(coords, box) {
-    if (typeof coords[0] === "number") {
-      box[0] = Math.min(box[0], coords[0]); box[1] = Math.min(box[1], coords[1]);
-      box[2] = Math.max(box[2], coords[0]); box[3] = Math.max(box[3], coords[1]);
-    } else { for (var i = 0; i < coords.length; i++) { walk(coords[i], box); } }
+    if (typeof coords[0] === "number") { grow(box, coords[0], coords[1]); } else {
+      for (var i = 0; i < coords.length; i++) { walk(coords[i], box); }
+    }
     return box;
   }
-  function bbox(geom) { return geom ? walk(geom.coordinates, [Infinity, Infinity, -Infinity, -Infinity]) : null; }
-  items.forEach(function (f, i) { f.id = i; });
-  var boxes = items.map(function (f) { return bbox(f.geometry); });
-  var cityBox = [Infinity, Infinity, -Infinity, -Infinity];
-  D.districts.features.forEach(function (f) { if (f.geometry) { walk(f.geometry.coordinates, cityBox); } });
-  if (!isFinite(cityBox[0])) { boxes.forEach(function (b) { if (b) { walk([[b[0], b[1]], [b[2], b[3]]], cityBox); } }); }
+  function emptyBox() { return [Infinity, Infinity, -Infinity, -Infinity]; }
 
+  // The embedded items (core/web_data.py): positions from integer deltas, columns from value tables.
+  function decode(value, depth, origin, scale, box) {
+    var i, x, y, out;
+    if (depth === 0) {
+      x = (value[0] + origin[0]) / scale; y = (value[1] + origin[1]) / scale; grow(box, x, y); return [x, y];
+    }
+    if (depth === 1) {
+      out = new Array(value.length / 2); x = origin[0]; y = origin[1];
+      for (i = 0; i < value.length; i += 2) {
+        x += value[i]; y += value[i + 1];
+        var px = x / scale, py = y / scale; grow(box, px, py); out[i / 2] = [px, py];
+      }
+      return out;
+    }
+    out = new Array(value.length);
+    for (i = 0; i < value.length; i++) { out[i] = decode(value[i], depth - 1, origin, scale, box); }
+    return out;
+  }
+  function addFeature(i, geometry, box) {
+    boxes[i] = geometry ? box : null;
+    features[i] = { type: "Feature", id: i, geometry: geometry,
+      properties: { category: get("category", i), domain: get("domain", i) } };
+  }
+  function loadEmbedded(items) {
+    Object.keys(items.columns).forEach(function (name) {
+      var c = items.columns[name];
+      cols[name] = Array.isArray(c) ? c : c.index.map(function (k) { return c.values[k]; });
+    });
+    items.geometry.forEach(function (g, i) {
+      var box = emptyBox(), geometry = g === null ? null :
+        { type: GEOMETRY_TYPES[g[0]], coordinates: decode(g[1], DEPTH[g[0]], items.origin, items.scale, box) };
+      addFeature(i, geometry, box);
+    });
+  }
+  // A large programme: items.fgb beside the page, read over HTTP. The first request asks for 8 bytes:
+  // a server that answers with the range (206) is read through the file's spatial index with range
+  // requests; one that sends the whole file (200, e.g. python's http.server) is read as one stream.
+  function loadScript(src, done, failed) {
+    var s = document.createElement("script");
+    s.src = src; s.onload = done; s.onerror = failed; document.head.appendChild(s);
+  }
+  function loadFlatGeobuf(done, failed) {
+    var url = new URL(D.items.file, window.location.href).href, n = 0;
+    function read(features) {
+      var it = features[Symbol.asyncIterator]();
+      function next() {
+        return it.next().then(function (r) {
+          if (r.done) { done(); return; }
+          var p = r.value.properties || {};
+          Object.keys(p).forEach(function (k) { (cols[k] || (cols[k] = new Array(D.items.count)))[n] = p[k]; });
+          addFeature(n, r.value.geometry, r.value.geometry ? walk(r.value.geometry.coordinates, emptyBox()) : null);
+          n += 1;
+          if (n % 5000 === 0) { notice(T.loading.replace("{}", n).replace("{}", D.items.count)); }
+          return next();
+        });
+      }
+      return next();
+    }
+    loadScript("flatgeobuf-geojson.min.js", function () {
+      fetch(url, { headers: { Range: "bytes=0-7" } }).then(function (r) {
+        if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
+        view.rangeRequests = r.status === 206;
+        if (r.status === 206) {
+          return read(flatgeobuf.deserialize(url, { rect: { minX: -180, minY: -90, maxX: 180, maxY: 90 } }));
+        }
+        return read(flatgeobuf.deserialize(r.body));
+      }).catch(failed);
+    }, function () { failed(new Error("flatgeobuf-geojson.min.js")); });
+  }
+  function notice(message) { var n = $("notice"); n.hidden = !message; n.textContent = message || ""; }
+
+  var cityBox = emptyBox();
+  D.districts.features.forEach(function (f) { if (f.geometry) { walk(f.geometry.coordinates, cityBox); } });
   // Texts in the export's language.
   document.documentElement.lang = D.lang;
   document.title = D.programme + " – " + T.title;
@@ -83,34 +159,44 @@
     var li = el("li"); li.appendChild(a); $("downloads").appendChild(li);
   });
 
-  function span(p) {
-    var s = p.start_year !== null ? p.start_year : p.end_year, e = p.end_year !== null ? p.end_year : p.start_year;
-    return [s, e];
+  function span(i) {
+    var s = get("start_year", i), e = get("end_year", i);
+    return [s !== null ? s : e, e !== null ? e : s];
   }
   function matches(f) {
-    var p = f.properties, se = span(p), s = se[0], e = se[1];
+    var i = f.id, se = span(i), s = se[0], e = se[1];
     if (state.year !== null && (s === null || s > state.year || e < state.year)) { return false; }
     if ((state.from !== null || state.to !== null) && s === null) { return false; }
     if (state.from !== null && e < state.from) { return false; }
     if (state.to !== null && s > state.to) { return false; }
-    if (state.district && p.district_id !== state.district) { return false; }
-    if (state.domain && p.domain !== state.domain) { return false; }
-    if (state.kind && p.kind !== state.kind) { return false; }
-    if (state.theme && p.theme !== state.theme) { return false; }
-    if (state.status && p.status !== state.status) { return false; }
-    if (state.funding && p.funding_status !== state.funding) { return false; }
+    if (state.district && get("district_id", i) !== state.district) { return false; }
+    if (state.domain && get("domain", i) !== state.domain) { return false; }
+    if (state.kind && get("kind", i) !== state.kind) { return false; }
+    if (state.theme && get("theme", i) !== state.theme) { return false; }
+    if (state.status && get("status", i) !== state.status) { return false; }
+    if (state.funding && get("funding_status", i) !== state.funding) { return false; }
     return true;
   }
 
   var map = window.gebiedMap = new maplibregl.Map({
     container: "map",
-    style: { version: 8, sources: {}, layers: [{ id: "background", type: "background",
-      paint: { "background-color": "#e8eef2" } }] },
-    bounds: [[cityBox[0], cityBox[1]], [cityBox[2], cityBox[3]]],
+    style: { version: 8, sources: {}, layers: [] },  // the background is the container's (app.css): one fill less per frame
+    bounds: isFinite(cityBox[0]) ? [[cityBox[0], cityBox[1]], [cityBox[2], cityBox[3]]] : [[3.3, 50.7], [7.3, 53.6]],
     fitBoundsOptions: { padding: 30 },
+    fadeDuration: 0,
     attributionControl: { compact: true, customAttribution: "MapLibre GL JS" }
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
+  // Decoded after the map is created: its worker starts meanwhile.
+  if (D.items.file === undefined) {
+    loadEmbedded(D.items);
+    if (!isFinite(cityBox[0])) {
+      boxes.forEach(function (b) { if (b) { walk([[b[0], b[1]], [b[2], b[3]]], cityBox); } });
+      if (isFinite(cityBox[0])) { map.fitBounds(cityBox, { padding: 30, duration: 0 }); }
+    }
+  }
+  filtered = features;
+  view.shown = view.items = features.length;
 
   function colourBy() {
     var m = ["match", ["get", "category"]];
@@ -120,44 +206,73 @@
   }
   var SOCIAL = ["==", ["get", "domain"], "social"], PROG = ["==", ["get", "category"], "programme"];
   function isType(types) { return ["match", ["geometry-type"], types, true, false]; }
-  var AREA = isType(["Polygon", "MultiPolygon"]), LINE = isType(["LineString", "MultiLineString"]);
+  var AREA = isType(["Polygon", "MultiPolygon"]), POINT = isType(["Point", "MultiPoint"]);
 
   map.on("load", function () {
     view.loadAt = performance.now();
+    mapLoaded = true;
     var S = D.style;
-    map.addSource("districts", { type: "geojson", data: D.districts });
-    map.addSource("items", { type: "geojson", data: { type: "FeatureCollection", features: filtered } });
+    map.addSource("districts", { type: "geojson", data: D.districts, maxzoom: 12, tolerance: 1 });
+    // The embedded items go in at once (one tiling); items read from a server replace the empty set later.
+    // maxzoom 14 and tolerance 1: fewer, simpler tiles to cut for the first render, still exact on screen.
+    map.addSource("items", { type: "geojson", buffer: 32, maxzoom: 14, tolerance: 1,
+      data: { type: "FeatureCollection", features: itemsLoaded ? filtered : [] } });
     map.addLayer({ id: "districts-fill", type: "fill", source: "districts", paint: { "fill-color": S.district_fill } });
     map.addLayer({ id: "districts-line", type: "line", source: "districts",
       paint: { "line-color": S.district_outline, "line-width": 1.5 } });
     map.addLayer({ id: "items-area", type: "fill", source: "items", filter: AREA, paint: { "fill-color": colourBy(),
       "fill-opacity": ["case", SOCIAL, 0, PROG, 0.12, 0.35] } });
-    map.addLayer({ id: "items-area-outline", type: "line", source: "items", filter: ["all", AREA, ["!", SOCIAL]],
-      paint: { "line-color": colourBy(), "line-width": ["case", PROG, 1.6, 0.8] } });
-    map.addLayer({ id: "items-area-outline-social", type: "line", source: "items", filter: ["all", AREA, SOCIAL],
-      paint: { "line-color": colourBy(), "line-width": 1.4, "line-dasharray": [3, 2] } });
-    map.addLayer({ id: "items-line", type: "line", source: "items", filter: ["all", LINE, ["!", SOCIAL]],
-      layout: { "line-cap": "round" }, paint: { "line-color": colourBy(), "line-width": ["case", PROG, 4, 2.5] } });
-    map.addLayer({ id: "items-line-social", type: "line", source: "items", filter: ["all", LINE, SOCIAL],
-      paint: { "line-color": colourBy(), "line-width": 2.5, "line-dasharray": [2, 1.5] } });
-    map.addLayer({ id: "items-point", type: "circle", source: "items", filter: isType(["Point", "MultiPoint"]),
+    // One line layer for area outlines and lines (width and dashes by data): fewer draw calls per tile.
+    map.addLayer({ id: "items-line", type: "line", source: "items", filter: ["!", POINT],
+      layout: { "line-cap": "round" }, paint: { "line-color": colourBy(),
+      "line-width": ["case", AREA, ["case", PROG, 1.6, SOCIAL, 1.4, 0.8], ["case", PROG, 4, 2.5]],
+      "line-dasharray": ["case", SOCIAL, ["case", AREA, ["literal", [3, 2]], ["literal", [2, 1.5]]], ["literal", [1, 0]]] } });
+    map.addLayer({ id: "items-point", type: "circle", source: "items", filter: POINT,
       paint: { "circle-radius": ["case", PROG, 7, 5], "circle-color": ["case", SOCIAL, "#ffffff", colourBy()],
         "circle-stroke-color": ["case", SOCIAL, colourBy(), "#ffffff"], "circle-stroke-width": ["case", SOCIAL, 2.5, 1] } });
+    addItems(true);
     D.districts.features.forEach(function (f) {
       var at = labelPoint(f.geometry);
       if (at && f.properties.name) {
         new maplibregl.Marker({ element: el("div", f.properties.name, "district-label") }).setLngLat(at).addTo(map);
       }
     });
+    map.on("click", function (e) {  // one popup: the topmost item (a point may lie on an area)
+      var hit = map.queryRenderedFeatures(e.point, { layers: ITEM_LAYERS });
+      if (hit.length) { showPopup(hit[0], e.lngLat); }
+    });
     ITEM_LAYERS.forEach(function (id) {
-      map.on("click", id, function (e) { showPopup(e.features[0], e.lngLat); });
       map.on("mouseenter", id, function () { map.getCanvas().style.cursor = "pointer"; });
       map.on("mouseleave", id, function () { map.getCanvas().style.cursor = ""; });
     });
     map.on("moveend", updateList);
-    map.once("idle", function () { view.ready = true; view.firstRender = performance.now(); });
-    updateList();
   });
+  // The items' source (the map's worker tiles it) once the map and the items are there; the list of
+  // items in view waits for the first complete render.
+  var mapLoaded = false, itemsLoaded = false;
+  function addItems(initial) {
+    if (!mapLoaded || !itemsLoaded) { return; }
+    if (!initial) { map.getSource("items").setData({ type: "FeatureCollection", features: filtered }); }
+    map.once("idle", function () {
+      view.firstRender = performance.now();
+      updateList();
+      view.ready = true;
+    });
+  }
+  function itemsReady() { itemsLoaded = true; filtered = features; view.shown = view.items = features.length; addItems(); }
+  if (D.items.file === undefined) {
+    itemsLoaded = true;
+  } else if (!/^https?:$/.test(window.location.protocol)) {
+    notice(T.needs_server.replace("{}", D.items.count.toLocaleString(D.lang === "nl" ? "nl-NL" : "en-GB"))
+      .replace("{}", D.items.file));
+    itemsLoaded = true;
+  } else {
+    notice(T.loading.replace("{}", 0).replace("{}", D.items.count));
+    loadFlatGeobuf(function () { notice(""); itemsReady(); }, function (e) {
+      notice(T.load_failed.replace("{}", D.items.file) + " (" + e.message + ")");
+      itemsLoaded = true; addItems();
+    });
+  }
 
   function labelPoint(geom) {  // the centroid of the largest ring
     if (!geom) { return null; }
@@ -175,23 +290,26 @@
 
   function label(list, code) { return code === null || code === undefined ? "" : (L[list][code] || code); }
   function showPopup(f, at) {
-    var p = f.properties, box = el("div", null, "popup"), dl = el("dl"), se = span(p);
+    var p = {}, box = el("div", null, "popup"), dl = el("dl"), se = span(f.id);
+    Object.keys(cols).forEach(function (k) { p[k] = get(k, f.id); });
     box.appendChild(el("h3", p.title));
     var funders = (p.funders || "").split(", ").filter(Boolean).map(function (c) { return label("funder", c); });
     [[F.kind, label("kind", p.kind)], [F.theme, label("theme", p.theme)], [F.district, p.district || p.district_id],
       [F.neighbourhood, p.neighbourhood], [T.years, se[0] === se[1] ? se[0] : se[0] + "–" + se[1]],
       [F.budget, p.budget === null ? "" : money.format(p.budget)], [F.funders, funders.join(", ")],
       [F.funding_status, label("funding_status", p.funding_status)],
-      [F.programme_code, p.programme_code], [F.status, label("status", p.status)]].forEach(function (row) {
+      [F.programme_code, p.programme_code], [F.status, label("status", p.status)],
+      [F.contact || T.contact, p.contact]].forEach(function (row) {
       if (row[1] === null || row[1] === undefined || row[1] === "") { return; }
       dl.appendChild(el("dt", row[0])); dl.appendChild(el("dd", row[1]));
     });
     box.appendChild(dl);
+    if (view.popup) { view.popup.remove(); }
     view.popup = new maplibregl.Popup({ maxWidth: "320px" }).setLngLat(at).setDOMContent(box).addTo(map);
   }
 
   function apply() {
-    filtered = items.filter(matches);
+    filtered = features.filter(matches);
     view.shown = filtered.length;
     if (map.getSource("items")) {
       map.getSource("items").setData({ type: "FeatureCollection", features: filtered });
@@ -205,9 +323,9 @@
     });
     var groups = {}, total = 0;
     inView.forEach(function (f) {
-      var key = f.properties.district || (f.properties.district_id === "city" ? T.city_wide : "–");
-      var g = groups[key] || (groups[key] = [0, 0]);
-      g[0] += 1; g[1] += f.properties.budget || 0; total += f.properties.budget || 0;
+      var key = get("district", f.id) || (get("district_id", f.id) === "city" ? T.city_wide : "–");
+      var g = groups[key] || (groups[key] = [0, 0]), budget = get("budget", f.id) || 0;
+      g[0] += 1; g[1] += budget; total += budget;
     });
     var body = $("per-district").tBodies[0], foot = $("per-district").tFoot;
     body.replaceChildren(); foot.replaceChildren();
@@ -219,13 +337,13 @@
     Object.keys(groups).sort().forEach(function (k) { row(body, k, groups[k][0], groups[k][1]); });
     row(foot, T.total, inView.length, total);
     var list = $("items-in-view"), shown = inView.slice().sort(function (a, c) {
-      return (c.properties.budget || 0) - (a.properties.budget || 0);
+      return (get("budget", c.id) || 0) - (get("budget", a.id) || 0);
     });
     list.replaceChildren();
     if (!shown.length) { list.appendChild(el("li", T.none)); }
     shown.slice(0, 200).forEach(function (f) {
-      var li = el("li", f.properties.title);
-      li.title = label("category", f.properties.category);
+      var li = el("li", get("title", f.id));
+      li.title = label("category", get("category", f.id));
       list.appendChild(li);
     });
     if (shown.length > 200) { list.appendChild(el("li", T.more.replace("{}", shown.length - 200))); }

@@ -8,10 +8,14 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from osgeo import ogr
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.export_schema import EXPORT_SCHEMA_VERSION
+from gebiedsplugin.core.unified import FIELD_NAMES
+from gebiedsplugin.core.web_data import decode_items
+from gebiedsplugin.qgis_io import web_map
 from gebiedsplugin.qgis_io.exporter import run_export
 from gebiedsplugin.qgis_io.web_map import DATA_VARIABLE
 
@@ -35,8 +39,10 @@ def test_web_folder_contents_links_and_overwrite(sample_master, tmp_path):
     with closing(sqlite3.connect(result.files["gpkg"][0])) as db:
         uids = sorted(u for (u,) in db.execute("SELECT uid FROM unified_items"))
         districts = db.execute("SELECT count(*) FROM districts").fetchone()[0]
-    assert sorted(f["properties"]["uid"] for f in data["items"]["features"]) == uids
-    assert len(data["districts"]["features"]) == districts and "crs" not in data["items"]
+    items = decode_items(data["items"])
+    assert sorted(f["properties"]["uid"] for f in items) == uids
+    assert set(data["items"]["columns"]) == set(FIELD_NAMES)  # every field of the export schema, as a column
+    assert len(data["districts"]["features"]) == districts and "crs" not in data["districts"]
     assert data["links"] == {"gpkg": "../programme_map_city.gpkg", "schema": "../programme_map_city_schema.json"}
     assert data["lang"] == "nl" and data["schema_version"] == EXPORT_SCHEMA_VERSION
     assert all((folder / link).is_file() for link in data["links"].values())
@@ -47,3 +53,27 @@ def test_web_folder_contents_links_and_overwrite(sample_master, tmp_path):
     assert not (folder / "stray.txt").exists() and (folder / "index.html").is_file()  # replaced as a whole
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "programme_map_city.gpkg", "programme_map_city_schema.json", "programme_map_city_web"]  # no leftovers
+
+
+def test_large_programme_items_beside_the_page_as_flatgeobuf(sample_master, tmp_path, monkeypatch):
+    """Above LARGE_PROGRAMME items: items.fgb (WGS 84, spatial index, every item and field) and its reader."""
+    master, _ = sample_master
+    monkeypatch.setattr(web_map, "LARGE_PROGRAMME", 100)
+    result = run_export(ExportRequest(str(master), str(tmp_path), formats=("gpkg", "web")))
+    folder = Path(result.files["web"][0]).parent
+    assert sorted(p.name for p in folder.iterdir()) == sorted([
+        "index.html", "app.js", "app.css", "data.js", "maplibre-gl.js", "maplibre-gl.css", "maplibre-gl-LICENSE.txt",
+        "items.fgb", "flatgeobuf-geojson.min.js", "flatgeobuf-LICENSE.txt"])
+    data = _data(result.files["web"][0])
+    assert data["items"] == {"count": result.items, "file": "items.fgb"}
+    ds = ogr.Open(str(folder / "items.fgb"))
+    layer = ds.GetLayer(0)
+    assert layer.TestCapability(ogr.OLCFastSpatialFilter)  # the packed R-tree the page reads with ranges
+    assert layer.GetSpatialRef().GetAuthorityCode(None) == "4326"
+    defn = layer.GetLayerDefn()
+    assert {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())} == set(FIELD_NAMES)
+    with closing(sqlite3.connect(result.files["gpkg"][0])) as db:
+        uids = sorted(u for (u,) in db.execute("SELECT uid FROM unified_items"))
+        budgets = dict(db.execute("SELECT uid, budget FROM unified_items"))
+    got = {f.GetField("uid"): f.GetField("budget") for f in layer}
+    assert sorted(got) == uids and got == budgets
