@@ -28,7 +28,7 @@ def test_web_folder_contents_links_and_overwrite(sample_master, tmp_path):
     request = ExportRequest(str(master), str(tmp_path), formats=("gpkg", "web"), lang="nl")
     result = run_export(request)
     folder = Path(result.files["web"][0]).parent
-    assert folder == tmp_path / "programme_map_city_web"
+    assert folder == tmp_path / "programmakaart_stad_web"  # file names in the export's language
     assert sorted(p.name for p in folder.iterdir()) == sorted([
         "index.html", "app.js", "app.css", "data.js", "maplibre-gl.js", "maplibre-gl.css", "maplibre-gl-LICENSE.txt"])
     data = _data(result.files["web"][0])
@@ -37,7 +37,7 @@ def test_web_folder_contents_links_and_overwrite(sample_master, tmp_path):
         districts = db.execute("SELECT count(*) FROM districts").fetchone()[0]
     assert sorted(f["properties"]["uid"] for f in data["items"]["features"]) == uids
     assert len(data["districts"]["features"]) == districts and "crs" not in data["items"]
-    assert data["links"] == {"gpkg": "../programme_map_city.gpkg", "schema": "../programme_map_city_schema.json"}
+    assert data["links"] == {"gpkg": "../programmakaart_stad.gpkg", "schema": "../programmakaart_stad_schema.json"}
     assert data["lang"] == "nl" and data["schema_version"] == EXPORT_SCHEMA_VERSION
     assert all((folder / link).is_file() for link in data["links"].values())
     (folder / "stray.txt").write_text("from an earlier export", encoding="utf-8")
@@ -46,4 +46,4 @@ def test_web_folder_contents_links_and_overwrite(sample_master, tmp_path):
     run_export(ExportRequest(str(master), str(tmp_path), formats=("gpkg", "web"), overwrite=True))
     assert not (folder / "stray.txt").exists() and (folder / "index.html").is_file()  # replaced as a whole
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "programme_map_city.gpkg", "programme_map_city_schema.json", "programme_map_city_web"]  # no leftovers
+        "programmakaart_stad.gpkg", "programmakaart_stad_schema.json", "programmakaart_stad_web"]  # no leftovers
