@@ -183,7 +183,8 @@ class SummaryPages:
                                                      tr("Planned money per funder"), lang),
             "chart_theme": lambda ax: draw_money_by(ax, money_by(ov, "theme", area, y_from, y_to), "theme",
                                                     tr("Planned money per theme"), lang),
-            "chart_shares": lambda ax: draw_funder_shares(ax, self._matrices[(y_from, y_to)], ov.name, lang),
+            "chart_shares": lambda ax: draw_funder_shares(ax, self._matrices[(y_from, y_to)],
+                                                          lambda d: overview_tables.district_label(ov, d), lang),
         }
         out = {}
         for item_id in CHARTS:

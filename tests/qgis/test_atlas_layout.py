@@ -233,7 +233,7 @@ def test_dutch_a4_portrait_dates_numbers_footer_and_names(a4_dutch):
     assert "Afgedrukt op {} {} {}".format(today.day, DUTCH_MONTHS[today.month - 1], today.year) in first
     assert re.search(r"Budget: € \d{1,3}(\.\d{3})+\b", first)  # thousands with a point
     assert not re.search(r"€ \d{1,3},\d{3}\b", first)  # not the English comma
-    assert "Fysiek · Interventie" in first and "Legenda" in first  # legend in Dutch
+    assert "Fysiek · Interventie" in first and "Legenda" in first and "Punten" in first  # legend in Dutch
     flat = " ".join(first.split())
     assert re.search(r"Bron: programma \S+ \(gebiedsplugin\)\..*op één kaart\.", flat)  # the footer whole
     assert re.search(r"\b(Pagina|Page) 1 (van|of) {}\b".format(info["Pages"].strip()), flat)  # printed pages
@@ -250,3 +250,31 @@ def test_algorithm_and_dock_take_paper_orientation_language_and_dpi(plugin):
     dock.paper.setCurrentIndex(dock.paper.findData("a4"))
     dock.orientation.setCurrentIndex(dock.orientation.findData("portrait"))
     assert (dock.request().paper, dock.request().orientation) == ("a4", "portrait")
+
+
+def test_the_districts_legend_speaks_the_ui_language(sample_gpkg):
+    from qgis.core import QgsProject
+
+    from gebiedsplugin.qgis_io.loader import load_programme
+    from gebiedsplugin.qgis_io.store.open import open_store
+
+    path, _ = sample_gpkg
+    project = QgsProject()
+    layers = load_programme(open_store(str(path)), project, lang="nl")
+    labels = {c.value(): c.label() for c in layers["districts"].renderer().categories()}
+    assert labels == {"district": "Stadsdeel", "city": "Hele stad"}  # was "District" and "City"
+
+
+def test_the_municipality_is_not_listed_as_a_district(sample_master):
+    from gebiedsplugin.core.aggregations import prepare
+    from gebiedsplugin.qgis_io import overview_tables
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+
+    master, _ = sample_master
+    with sqlite3.connect(str(master)) as db:
+        municipality = db.execute("SELECT name FROM districts WHERE district_id = 'city'").fetchone()[0]
+    ov = prepare(GpkgStore.open(master).read_programme())
+    rows = overview_tables.coverage_table(ov, "city", None, None, "en").rows
+    assert rows and municipality not in {row[0] for row in rows}
+    assert overview_tables.district_label(ov, "city") == "Whole city"
+    assert overview_tables.district_label(ov, "noord") == "Noord"
