@@ -221,13 +221,13 @@ def build(path: Path, paper: str = "a3", orientation: str = "landscape") -> None
     table.setHeaderMode(QgsLayoutTable.AllFrames)
     table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
     table.setEmptyTableMessage("{empty_table}")
-    table.setCellMargin(0.8)
+    table.setCellMargin(0.5)  # 30 rows fit under the legend on A3, with room for a wrapped title
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#bbbbbb"))
     table.setResizeMode(QgsLayoutMultiFrame.ExtendToNextPage)
     columns = []
     parts = (("What", 47), ("Kind", 26), ("Where", 24), ("When", 13), ("Budget", 17))
-    usable = legend_box[2] - len(parts) * 2 * 0.8 - (len(parts) + 1) * 0.15 - 0.5  # a frame is as wide as its columns
+    usable = legend_box[2] - len(parts) * 2 * 0.5 - (len(parts) + 1) * 0.15 - 0.5  # a frame is as wide as its columns
     for heading, part in parts:
         column = QgsLayoutTableColumn(heading)
         column.setWidth(usable * part / sum(p for _, p in parts))

@@ -279,7 +279,8 @@ class AtlasBuilder:
             table.setVectorLayer(self.layers[ITEMS_TABLE])
             # Kind, When and Budget as wide as their longest text, What and Where share the rest.
             widths = table_widths(table, frame_width, [heading for heading, *_ in columns], [None, [
-                category_label(c, self.request.lang) for c in CATEGORIES], None, ["2024–2032"], ["999.999.999"]])
+                category_label(c, self.request.lang) for c in CATEGORIES], self._places(), ["2024–2032"],
+                ["999.999.999"]], most={2: 0.18})  # a long place name wraps in Where
             cols = []
             for (heading, expression, _width, align), width in zip(columns, widths):
                 col = QgsLayoutTableColumn(heading)
@@ -297,6 +298,16 @@ class AtlasBuilder:
             table.setMaximumNumberOfFeatures(self.request.table_rows if self.request.table_rows > 0 else 10 ** 9)
             if table.emptyTableMessage().strip() in ("", "{empty_table}"):
                 table.setEmptyTableMessage(tr("Nothing planned here in this period."))
+
+    def _places(self) -> list:
+        """Every text of the table's Where column (neighbourhood and district names)."""
+        layer = self.layers[ITEMS_TABLE]
+        names = set()
+        for field in ("neighbourhood", "district"):
+            index = layer.fields().indexFromName(field)
+            if index >= 0:
+                names |= {str(v) for v in layer.uniqueValues(index) if v not in (None, "") and str(v) != "NULL"}
+        return sorted(names) or None
 
     def _fit_legend(self) -> None:
         """The whole legend on the page: its box grown or shrunk to its content (smaller type if it

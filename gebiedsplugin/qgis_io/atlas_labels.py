@@ -125,21 +125,22 @@ def _scale_legend(legend: QgsLayoutItemLegend, factor: float) -> None:
     legend.setSymbolHeight(legend.symbolHeight() * factor)
 
 
-def table_widths(table, width: float, headings: list, samples: list) -> list:
+def table_widths(table, width: float, headings: list, samples: list, most: dict | None = None) -> list:
     """Column widths (mm) of *table* over *width* (its frame's, as the template has it; the frame then
     takes the columns' width): a column with sample texts as wide as the longest of them (or its
-    heading), the others sharing the rest, the first twice."""
+    heading; column k at most the share *most*[k] of the width, wrapping beyond), the others sharing
+    the rest, the first twice."""
     n = len(headings)
     usable = width - n * 2 * table.cellMargin() - (n + 1) * table.gridStrokeWidth() - 0.5
     content, header = _font(table.contentTextFormat()), _font(table.headerTextFormat())
     widths = []
-    for heading, texts in zip(headings, samples):
+    for k, (heading, texts) in enumerate(zip(headings, samples)):
         if texts is None:
             widths.append(None)
             continue
         widest = max([QgsLayoutUtils.textWidthMM(content, t) for t in texts] + [
             QgsLayoutUtils.textWidthMM(header, heading)])
-        widths.append(widest * 1.05 + 0.5)
+        widths.append(min(widest * 1.05 + 0.5, usable * (most or {}).get(k, 1.0)))
     free = max(usable - sum(w for w in widths if w is not None), 10.0)
     shares = [2.0 if k == 0 else 1.0 for k, w in enumerate(widths) if w is None]
     out, k = [], 0

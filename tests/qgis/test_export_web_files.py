@@ -43,7 +43,7 @@ def test_web_folder_contents_links_and_overwrite(sample_master, tmp_path):
     (folder / "stray.txt").write_text("from an earlier export", encoding="utf-8")
     with pytest.raises(ProgrammeError, match="exist already"):
         run_export(request)
-    run_export(ExportRequest(str(master), str(tmp_path), formats=("gpkg", "web"), overwrite=True))
+    run_export(ExportRequest(str(master), str(tmp_path), formats=("gpkg", "web"), overwrite=True, lang="nl"))
     assert not (folder / "stray.txt").exists() and (folder / "index.html").is_file()  # replaced as a whole
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "programmakaart_stad.gpkg", "programmakaart_stad_schema.json", "programmakaart_stad_web"]  # no leftovers
