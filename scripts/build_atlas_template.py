@@ -119,9 +119,10 @@ def build(path: Path, paper: str = "a3", orientation: str = "landscape") -> None
     band.setSymbol(band.symbol().createSimple({"color": "#2166ac", "outline_style": "no"}))
 
     date_w, page_w = 60.0, 50.0
-    _label(layout, "{title}", M, 8, W - 2 * M - date_w - 4, 13, "title", 16 if small else 20, bold=True)
-    _label(layout, "{subtitle}", M, 21, W - 2 * M - date_w - 4, 8, "subtitle", 10 if small else 11, colour="#444444")
-    _label(layout, "{date}", W - M - date_w, 8, date_w, 6, "date", 8, align=Qt.AlignRight, colour="#555555")
+    # The date above the title's line, so a long title has the page's whole width.
+    _label(layout, "{date}", W - M - date_w, 5.5, date_w, 4, "date", 8, align=Qt.AlignRight, colour="#555555")
+    _label(layout, "{title}", M, 9, W - 2 * M, 12, "title", 14 if small else 20, bold=True)
+    _label(layout, "{subtitle}", M, 21, W - 2 * M, 8, "subtitle", 10 if small else 11, colour="#444444")
     # The footer: the source (two lines if it needs them) beside, not under, the page number.
     source = _label(layout, "{source}", M, H - FOOTER, W - 2 * M - page_w - 4, 8, "source", 7, colour="#555555")
     source.setVAlign(Qt.AlignTop)

@@ -36,14 +36,14 @@ def template_name(paper: str, orientation: str) -> str:
     return "district_summary_{}_{}.qpt".format(paper, orientation)
 
 
-def _table(layout, x, y, w, h, frame_id: str, size: float = 7.5):
+def _table(layout, x, y, w, h, frame_id: str, size: float = 7.5, wrap: bool = False):
     from qgis.core import QgsLayoutFrame, QgsLayoutItemManualTable, QgsLayoutMultiFrame, QgsLayoutTable
     from qgis.PyQt.QtGui import QColor
 
     table = QgsLayoutItemManualTable.create(layout)
     table.setHeaderTextFormat(_text_format(size, True))
     table.setContentTextFormat(_text_format(size))
-    table.setWrapBehavior(QgsLayoutTable.TruncateText)
+    table.setWrapBehavior(QgsLayoutTable.WrapText if wrap else QgsLayoutTable.TruncateText)
     table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
     table.setEmptyTableMessage("{empty_table}")
     table.setIncludeTableHeader(True)
@@ -76,7 +76,7 @@ def build(path: Path, paper: str = "a3", orientation: str = "landscape") -> None
 
     W, H = page_size(paper, orientation)  # noqa: N806 - this page's width and height
     small = paper == "a4"
-    font = 6.5 if small else 7.5
+    font = 6.2 if small else 7.5
     layout = QgsLayout(QgsProject.instance())
     layout.initializeDefaults()
     layout.pageCollection().page(0).setPageSize(paper.upper(), QgsLayoutItemPage.Landscape
@@ -89,9 +89,9 @@ def build(path: Path, paper: str = "a3", orientation: str = "landscape") -> None
     band.setSymbol(band.symbol().createSimple({"color": "#2166ac", "outline_style": "no"}))
 
     date_w, page_w = 60.0, 60.0
-    _label(layout, "{title}", M, 8, W - 2 * M - date_w - 4, 13, "title", 16 if small else 20, bold=True)
-    _label(layout, "{subtitle}", M, 21, W - 2 * M - date_w - 4, 8, "subtitle", 10 if small else 11, colour="#444444")
-    _label(layout, "{date}", W - M - date_w, 8, date_w, 6, "date", 8, align=Qt.AlignRight, colour="#555555")
+    _label(layout, "{date}", W - M - date_w, 5.5, date_w, 4, "date", 8, align=Qt.AlignRight, colour="#555555")
+    _label(layout, "{title}", M, 9, W - 2 * M, 12, "title", 14 if small else 20, bold=True)
+    _label(layout, "{subtitle}", M, 21, W - 2 * M, 8, "subtitle", 10 if small else 11, colour="#444444")
     source = _label(layout, "{source}", M, H - FOOTER, W - 2 * M - page_w - 4, 8, "source", 7, colour="#555555")
     source.setVAlign(Qt.AlignTop)
     number = _label(layout, "{page}", W - M - page_w, H - FOOTER, page_w, 5, "page_number", 7, align=Qt.AlignRight,
@@ -106,21 +106,22 @@ def build(path: Path, paper: str = "a3", orientation: str = "landscape") -> None
             _chart(layout, M + k * (width + GAP), CHART_Y, width, height, item_id)
         table_y = CHART_Y + height + 8
     else:
-        width, height = (W - 2 * M - GAP) / 2, (bottom - CHART_Y) * 0.22
+        width, height = (W - 2 * M - GAP) / 2, (bottom - CHART_Y) * 0.19
         for k, item_id in enumerate(charts):
             _chart(layout, M + (k % 2) * (width + GAP), CHART_Y + (k // 2) * (height + GAP), width, height, item_id)
         table_y = CHART_Y + 2 * height + GAP + 8
-    stack_y = table_y + (bottom - table_y) * 0.5
+    stack_y = table_y + (bottom - table_y) * (0.5 if orientation == "landscape" else 0.55)
 
     half = (W - 2 * M - 2 * GAP) / 2
     left, right = M, M + half + 2 * GAP
     heading = 9.5 if small else 11
     _label(layout, "{money_heading}", left, table_y, half, 7, "money_heading", heading, bold=True)
-    _table(layout, left, table_y + 8, half, stack_y - table_y - 12, "money_table", font)
+    narrow = half < 120  # on A4 portrait a long heading takes two lines rather than being cut
+    _table(layout, left, table_y + 8, half, stack_y - table_y - 12, "money_table", font, narrow)
     _label(layout, "{coverage_heading}", right, table_y, half, 7, "coverage_heading", heading, bold=True)
     _label(layout, "{coverage_note}", right + half * 0.45, table_y, half * 0.55, 7, "coverage_note", font,
            align=Qt.AlignRight, colour="#666666")
-    _table(layout, right, table_y + 8, half, stack_y - table_y - 12, "coverage_table", font)
+    _table(layout, right, table_y + 8, half, stack_y - table_y - 12, "coverage_table", font, narrow)
     _label(layout, "{stacking_heading}", M, stack_y, W - 2 * M, 7, "stacking_heading", heading, bold=True)
     _label(layout, "{stacking_note}", M, stack_y + 7, W - 2 * M, 5, "stacking_note", font, colour="#666666")
     _table(layout, M, stack_y + 13, W - 2 * M, bottom - stack_y - 13, "stacking_table", font)

@@ -59,7 +59,7 @@ from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp
 
-SCALE_SEGMENT_MM = 18.0  # about the length of one of the scale bar's four segments
+SCALE_BAR_SHARE = 0.25  # the scale bar's four segments: about this share of the map's width (8-18 mm each)
 
 
 def template_path(request: ExportRequest) -> Path:
@@ -198,9 +198,10 @@ class AtlasBuilder:
         if size.width() <= 0 or size.height() <= 0 or box.isEmpty():
             return
         metres_per_mm = max(box.width() * grow / size.width(), box.height() * grow / size.height())
+        segment_mm = min(max(size.width() * SCALE_BAR_SHARE / 4, 8.0), 18.0)
         factor = 1000.0 if scalebar.units() == QgsUnitTypes.DistanceUnit.DistanceKilometers else 1.0
         scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
-        scalebar.setUnitsPerSegment(round_length(SCALE_SEGMENT_MM * metres_per_mm / factor))
+        scalebar.setUnitsPerSegment(round_length(segment_mm * metres_per_mm / factor))
         scalebar.update()
 
     def placeholders(self) -> dict:

@@ -23,13 +23,14 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLayoutUtils,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
     QgsTableCell,
 )
 from qgis.PyQt.QtCore import QDate, Qt
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from gebiedsplugin.core import schema
@@ -246,7 +247,8 @@ def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> No
 def column_widths(multi: QgsLayoutItemManualTable, table, width: float) -> list:
     """Widths (mm) that spread the columns over *width* (0: each column as wide as its text) by the
     table's weights (else text columns twice a number column); number columns of a wide table at
-    most MAX_NUMBER_COLUMN."""
+    most MAX_NUMBER_COLUMN; on a narrow page no number column narrower than its widest text (a
+    wrapped amount would push the last rows out of the frame)."""
     n = len(table.headers)
     usable = width - n * 2 * multi.cellMargin() - (n + 1) * multi.gridStrokeWidth() - 0.5
     if n == 0 or usable <= n:
@@ -256,7 +258,20 @@ def column_widths(multi: QgsLayoutItemManualTable, table, width: float) -> list:
     unit = usable / sum(weights)
     if len(table.numeric) > 4:
         unit = min(unit, MAX_NUMBER_COLUMN)
-    return [w * unit for w in weights]
+    widths = [w * unit for w in weights]
+    font = QFont(multi.contentTextFormat().font())
+    font.setPointSizeF(multi.contentTextFormat().size())
+    need = {k: max([QgsLayoutUtils.textWidthMM(font, str(row[k])) for row in table.rows if k < len(row)] + [0.0])
+            * 1.05 + 0.3 for k in table.numeric if k < n}
+    short = sum(max(need[k] - widths[k], 0.0) for k in need)
+    others = [k for k in range(n) if k not in need]
+    if short > 0 and others and sum(widths[k] for k in others) > 2 * short:
+        for k in need:
+            widths[k] = max(widths[k], need[k])
+        spare = sum(widths[k] for k in others)
+        for k in others:
+            widths[k] -= short * widths[k] / spare
+    return widths
 
 
 class PageSequence(QgsAbstractLayoutIterator):
