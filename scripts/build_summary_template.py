@@ -47,7 +47,7 @@ def _table(layout, x, y, w, h, frame_id: str, size: float = 7.5, wrap: bool = Fa
     table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
     table.setEmptyTableMessage("{empty_table}")
     table.setIncludeTableHeader(True)
-    table.setCellMargin(1.0)
+    table.setCellMargin(0.6 if size < 7 else 1.0)  # small type, small paper: every row stays in its frame
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#bbbbbb"))
     table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
@@ -110,7 +110,7 @@ def build(path: Path, paper: str = "a3", orientation: str = "landscape") -> None
         for k, item_id in enumerate(charts):
             _chart(layout, M + (k % 2) * (width + GAP), CHART_Y + (k // 2) * (height + GAP), width, height, item_id)
         table_y = CHART_Y + 2 * height + GAP + 8
-    stack_y = table_y + (bottom - table_y) * (0.5 if orientation == "landscape" else 0.55)
+    stack_y = table_y + (bottom - table_y) * (0.5 if orientation == "landscape" else 0.57)
 
     half = (W - 2 * M - 2 * GAP) / 2
     left, right = M, M + half + 2 * GAP

@@ -278,3 +278,19 @@ def test_the_municipality_is_not_listed_as_a_district(sample_master):
     assert rows and municipality not in {row[0] for row in rows}
     assert overview_tables.district_label(ov, "city") == "Whole city"
     assert overview_tables.district_label(ov, "noord") == "Noord"
+
+
+def test_a4_portrait_summary_keeps_every_row(a4_dutch):
+    """The city's summary page on A4 portrait: the stacking table shows all the rows its note
+    announces (a row that does not fit its frame would vanish without a trace)."""
+    _folder, result = a4_dutch
+    pdf = Path(result["PDF"])
+    pages = int(pdf_info(pdf)["Pages"])
+    text = next(t for t in (pdf_text(pdf, p) for p in range(1, pages + 1)) if "Stapeling" in t or "Stacking" in t)
+    first, last = (int(y) for y in re.search(r"(20\d\d)–(20\d\d)", text).groups())
+    announced = int(re.search(r"(\d+) (drukste|busiest)", text).group(1))
+    years = last - first + 1
+    heading = [str(y) for y in range(first, last + 1)]
+    row = re.compile(r"\s*[A-Z][\w' -]+?(\s+\d+){" + str(years) + r"}\s*")  # a name, then a count per year
+    rows = [line for line in text.splitlines() if row.fullmatch(line) and re.findall(r"\d+", line) != heading]
+    assert len(rows) == announced == 12
