@@ -59,6 +59,10 @@ from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp
 
+# QGIS >= 3.30 names these in Qgis; the old names are deprecated on 3.44.
+METRES = Qgis.DistanceUnit.Meters if hasattr(Qgis, "DistanceUnit") else QgsUnitTypes.DistanceUnit.DistanceMeters
+FIXED_SEGMENTS = (Qgis.ScaleBarSegmentSizeMode.Fixed if hasattr(Qgis, "ScaleBarSegmentSizeMode")
+                  else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
 SCALE_BAR_SHARE = 0.25  # the scale bar's four segments: about this share of the map's width (8-18 mm each)
 
 
@@ -199,8 +203,8 @@ class AtlasBuilder:
             return
         metres_per_mm = max(box.width() * grow / size.width(), box.height() * grow / size.height())
         segment_mm = min(max(size.width() * SCALE_BAR_SHARE / 4, 8.0), 18.0)
-        factor = 1000.0 if scalebar.units() == QgsUnitTypes.DistanceUnit.DistanceKilometers else 1.0
-        scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
+        factor = QgsUnitTypes.fromUnitToUnitFactor(scalebar.units(), METRES)  # metres per bar unit
+        scalebar.setSegmentSizeMode(FIXED_SEGMENTS)
         scalebar.setUnitsPerSegment(round_length(segment_mm * metres_per_mm / factor))
         scalebar.update()
 

@@ -69,7 +69,7 @@ def district_labels(districts: QgsVectorLayer) -> QgsVectorLayer:
         settings.placementSettings().setAllowDegradedPlacement(True)
     else:
         settings.displayAll = True
-    settings.obstacle = False
+    settings.obstacleSettings().setIsObstacle(False)
     fmt = QgsTextFormat()
     font = QFont("Sans Serif")
     font.setBold(True)
