@@ -1,6 +1,7 @@
-"""Build the print atlas template resources/layouts/programme_atlas.qpt with PyQGIS.
+"""Build the print atlas templates resources/layouts/programme_atlas_<paper>_<orientation>.qpt
+(A4 and A3, portrait and landscape) with PyQGIS.
 
-Run once (`.venv/bin/python scripts/build_atlas_template.py`) and commit the .qpt. A municipality
+Run once (`.venv/bin/python scripts/build_atlas_template.py`) and commit the .qpt files. A municipality
 opens it in QGIS's layout designer (Project > Layout Manager > from template) to apply its house
 style: the exporter finds items by their id, so positions, fonts and colours are free to change.
 Labels whose text is a placeholder in braces ({title}, {subtitle}, {summary}, {date}, {source},
@@ -16,8 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import qgis_headless  # noqa: E402
 
-W, H, M = 420.0, 297.0, 10.0  # A3 landscape, margin (mm)
-RIGHT_X, RIGHT_W = 274.0, 136.0
+PAPERS = {"a4": (297.0, 210.0), "a3": (420.0, 297.0)}  # landscape width, height (mm)
+ORIENTATIONS = ("portrait", "landscape")
+W, H, M = 420.0, 297.0, 10.0  # the default page, A3 landscape, and the margin (mm)
+FOOTER = 14.0  # the footer band above the bottom edge
+
+
+def page_size(paper: str, orientation: str) -> tuple:
+    """Width and height (mm) of *paper* in *orientation*."""
+    long_side, short_side = PAPERS[paper]
+    return (long_side, short_side) if orientation == "landscape" else (short_side, long_side)
+
+
+def template_name(paper: str, orientation: str) -> str:
+    return "programme_atlas_{}_{}.qpt".format(paper, orientation)
 
 
 def _font(size: float, bold: bool = False):
@@ -62,7 +75,9 @@ def _label(layout, text: str, x, y, w, h, item_id: str, size: float, bold=False,
     return label
 
 
-def build(path: Path) -> None:
+def build(path: Path, paper: str = "a3", orientation: str = "landscape") -> None:
+    """One page size of the atlas: on landscape paper the map left and a column on the right; on
+    portrait paper the map on top and overview, summary, legend and table below it."""
     from qgis.core import (
         QgsLayout,
         QgsLayoutFrame,
@@ -87,11 +102,15 @@ def build(path: Path) -> None:
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QColor
 
+    W, H = page_size(paper, orientation)  # noqa: N806 - this page's width and height
+    small = paper == "a4"
+    top, bottom = 31.0, H - FOOTER - 2  # the content between the heading and the footer
     project = QgsProject.instance()
     layout = QgsLayout(project)
     layout.initializeDefaults()
     page = layout.pageCollection().page(0)
-    page.setPageSize("A3", QgsLayoutItemPage.Landscape)
+    page.setPageSize(paper.upper(), QgsLayoutItemPage.Landscape if orientation == "landscape"
+                     else QgsLayoutItemPage.Portrait)
 
     band = QgsLayoutItemShape(layout)
     band.setShapeType(QgsLayoutItemShape.Rectangle)
@@ -99,34 +118,57 @@ def build(path: Path) -> None:
     _place(band, 0, 0, W, 5, "house_band")
     band.setSymbol(band.symbol().createSimple({"color": "#2166ac", "outline_style": "no"}))
 
-    _label(layout, "{title}", M, 8, 255, 13, "title", 20, bold=True)
-    _label(layout, "{subtitle}", M, 21, 255, 8, "subtitle", 11, colour="#444444")
-    _label(layout, "{date}", 300, 8, W - M - 300, 6, "date", 8, align=Qt.AlignRight, colour="#555555")
-    _label(layout, "{source}", M, H - 14, 400, 5, "source", 7, colour="#555555")
-    _label(layout, "{page}", 330, H - 14, W - M - 330, 5, "page_number", 7, align=Qt.AlignRight,
-           colour="#555555")
+    date_w, page_w = 60.0, 50.0
+    # The date above the title's line, so a long title has the page's whole width.
+    _label(layout, "{date}", W - M - date_w, 5.5, date_w, 4, "date", 8, align=Qt.AlignRight, colour="#555555")
+    _label(layout, "{title}", M, 9, W - 2 * M, 12, "title", 14 if small else 20, bold=True)
+    _label(layout, "{subtitle}", M, 21, W - 2 * M, 8, "subtitle", 10 if small else 11, colour="#444444")
+    # The footer: the source (two lines if it needs them) beside, not under, the page number.
+    source = _label(layout, "{source}", M, H - FOOTER, W - 2 * M - page_w - 4, 8, "source", 7, colour="#555555")
+    source.setVAlign(Qt.AlignTop)
+    number = _label(layout, "{page}", W - M - page_w, H - FOOTER, page_w, 5, "page_number", 7,
+                    align=Qt.AlignRight, colour="#555555")
+    number.setVAlign(Qt.AlignTop)
+
+    if orientation == "landscape":
+        side_w = 120.0 if small else 136.0  # the column right of the map
+        side_x = W - M - side_w
+        box = (M, top, side_x - M - 4, bottom - top)
+        inset = 44.0 if small else 56.0
+        overview_box = (side_x, top, inset, inset)
+        summary_box = (side_x + inset + 4, top, side_w - inset - 4, inset)
+        legend_box = (side_x, top + inset + 4, side_w, 56.0 if small else 62.0)
+    else:
+        box = (M, top, W - 2 * M, (bottom - top) * (0.42 if small else 0.45))
+        inset = 40.0 if small else 56.0
+        row = box[1] + box[3] + 4
+        overview_box = (M, row, inset, inset)
+        summary_box = (M + inset + 4, row, W - 2 * M - inset - 4, inset)
+        legend_box = (M, row + inset + 4, W - 2 * M, 50.0)
+    table_y = legend_box[1] + legend_box[3] + 4  # the exporter moves it under the legend as filled
 
     main = QgsLayoutItemMap(layout)
     main.setFrameEnabled(True)
     main.setFrameStrokeColor(QColor("#888888"))
     main.setBackgroundColor(QColor("#ffffff"))
     layout.addLayoutItem(main)
-    _place(main, M, 31, RIGHT_X - M - 4, H - 31 - 16, "map")
+    _place(main, *box, "map")
     main.setAtlasDriven(True)
     main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     main.setAtlasMargin(0.06)
-    main.setExtent(QgsRectangle(100000, 484000, 108320, 492000))  # the aspect of the item (260 x 250)
+    main.setExtent(QgsRectangle(100000, 484000, 100000 + 8 * box[2], 484000 + 8 * box[3]))  # the item's aspect
 
-    empty = _label(layout, "{empty}", M + 20, 140, RIGHT_X - M - 44, 18, "empty_note", 15, bold=True,
-                   align=Qt.AlignHCenter, colour="#b2182b")
+    empty = _label(layout, "{empty}", box[0] + 10, box[1] + box[3] / 2 - 9, box[2] - 20, 18, "empty_note", 15,
+                   bold=True, align=Qt.AlignHCenter, colour="#b2182b")
     empty.setFrameEnabled(False)
 
     north = QgsLayoutItemPicture(layout)
     north.setPicturePath("/usr/share/qgis/svg/arrows/NorthArrow_02.svg")
     layout.addLayoutItem(north)
-    _place(north, RIGHT_X - 4 - 17, 35, 12, 16, "north_arrow")
+    _place(north, box[0] + box[2] - 17, box[1] + 4, 12, 16, "north_arrow")
     north.setLinkedMap(main)
 
+    # Four segments of a round length (1, 2 or 5 times a power of ten), chosen per page by the exporter.
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setStyle("Single Box")
     scalebar.setLinkedMap(main)
@@ -134,26 +176,26 @@ def build(path: Path) -> None:
     scalebar.setUnitLabel("km")
     scalebar.setNumberOfSegments(4)
     scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
-    scalebar.setMinimumBarWidth(40)
-    scalebar.setMaximumBarWidth(70)
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
+    scalebar.setUnitsPerSegment(0.5)
     scalebar.setBackgroundEnabled(True)
     scalebar.setBackgroundColor(QColor(255, 255, 255, 200))
     layout.addLayoutItem(scalebar)
-    _place(scalebar, M + 4, H - 16 - 16, 80, 12, "scalebar")
+    _place(scalebar, box[0] + 4, box[1] + box[3] - 16, 80, 12, "scalebar")
 
     overview = QgsLayoutItemMap(layout)
     overview.setFrameEnabled(True)
     overview.setFrameStrokeColor(QColor("#888888"))
     layout.addLayoutItem(overview)
-    _place(overview, RIGHT_X, 31, 56, 56, "overview")
+    _place(overview, *overview_box, "overview")
     frame = QgsLayoutItemMapOverview("overview_frame", overview)
     frame.setLinkedMap(main)
     frame.setFrameSymbol(frame.frameSymbol().createSimple(
         {"color": "255,0,0,40", "outline_color": "#d7301f", "outline_width": "0.5"}))
     overview.overviews().addOverview(frame)
 
-    _label(layout, "{summary}", RIGHT_X + 60, 31, RIGHT_W - 60, 56, "summary", 8.5, colour="#222222")
+    summary = _label(layout, "{summary}", *summary_box, "summary", 8 if small else 8.5, colour="#222222")
+    summary.setVAlign(Qt.AlignTop)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("{legend}")
@@ -167,30 +209,34 @@ def build(path: Path) -> None:
     for style, size, bold in ((QgsLegendStyle.Title, 9, True), (QgsLegendStyle.Group, 8, True),
                               (QgsLegendStyle.Subgroup, 7.5, True), (QgsLegendStyle.SymbolLabel, 6.5, False)):
         legend.rstyle(style).setFont(_font(size, bold))
+    for style in (QgsLegendStyle.Symbol, QgsLegendStyle.SymbolLabel):  # rows closer: the legend fits its box
+        legend.rstyle(style).setMargin(QgsLegendStyle.Top, 1.4)
     legend.setResizeToContents(False)
     layout.addLayoutItem(legend)
-    _place(legend, RIGHT_X, 91, RIGHT_W, 62, "legend")
+    _place(legend, *legend_box, "legend")
 
     table = QgsLayoutItemAttributeTable(layout)
     table.setHeaderTextFormat(_text_format(6.5, True))
     table.setContentTextFormat(_text_format(6.2))
-    table.setWrapBehavior(QgsLayoutTable.TruncateText)
+    table.setWrapBehavior(QgsLayoutTable.WrapText)  # a long title takes two lines, never cut
     table.setHeaderMode(QgsLayoutTable.AllFrames)
     table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
     table.setEmptyTableMessage("{empty_table}")
-    table.setCellMargin(0.8)
+    table.setCellMargin(0.5)  # 30 rows fit under the legend on A3, with room for a wrapped title
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#bbbbbb"))
     table.setResizeMode(QgsLayoutMultiFrame.ExtendToNextPage)
     columns = []
-    for heading, width in (("What", 47), ("Kind", 26), ("Where", 24), ("When", 13), ("Budget", 17)):
+    parts = (("What", 47), ("Kind", 26), ("Where", 24), ("When", 13), ("Budget", 17))
+    usable = legend_box[2] - len(parts) * 2 * 0.5 - (len(parts) + 1) * 0.15 - 0.5  # a frame is as wide as its columns
+    for heading, part in parts:
         column = QgsLayoutTableColumn(heading)
-        column.setWidth(width)
+        column.setWidth(usable * part / sum(p for _, p in parts))
         columns.append(column)
     table.setColumns(columns)
     layout.addMultiFrame(table)
     table_frame = QgsLayoutFrame(layout, table)
-    _place(table_frame, RIGHT_X, 157, RIGHT_W, H - 157 - 16, "table_frame")
+    _place(table_frame, legend_box[0], table_y, legend_box[2], bottom - table_y, "table_frame")
     table.addFrame(table_frame)
 
     layout.saveAsTemplate(str(path), QgsReadWriteContext())
@@ -200,7 +246,9 @@ def main() -> int:
     qgis_headless.start()
     out = ROOT / "resources" / "layouts"
     out.mkdir(parents=True, exist_ok=True)
-    build(out / "programme_atlas.qpt")
+    for paper in PAPERS:
+        for orientation in ORIENTATIONS:
+            build(out / template_name(paper, orientation), paper, orientation)
     return 0
 
 

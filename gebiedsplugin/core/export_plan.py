@@ -18,6 +18,9 @@ DEFAULT_FORMATS = ("gpkg", "pdf", "png", "geojson", "csv")
 DATA_FORMATS = ("gpkg", "geojson", "csv", "web")  # formats that carry the export schema's fields
 SCHEMA_SUFFIX = "_schema.json"  # the export schema (core/export_schema.py) beside the data
 WEB_SUFFIX = "_web"  # the web map's folder: <stem>_web/index.html
+PAPERS = ("a4", "a3")  # paper sizes of the plugin's atlas templates
+ORIENTATIONS = ("portrait", "landscape")
+FILE_WORDS = {"nl": {"programme_map": "programmakaart", "city": "stad"}}  # file names in the export's language
 
 
 def parse_formats(value) -> tuple:
@@ -52,15 +55,22 @@ class ExportRequest:
     table_rows: int = 30  # rows of the item table per page (largest budgets first); more continue on pages
     png_dpi: int = 150
     base_name: str = ""
+    paper: str = "a3"  # of the plugin's templates (PAPERS); a template of one's own has its own size
+    orientation: str = "landscape"  # ORIENTATIONS
+
+    def word(self, word: str) -> str:
+        """*word* of the file names (programme_map, city) in the export's language."""
+        return FILE_WORDS.get(self.lang, {}).get(word, word)
 
     @property
     def stem(self) -> str:
-        """File name stem, e.g. programme_map_city or programme_map_noord-oost_2025-2028."""
+        """File name stem, e.g. programme_map_city or programme_map_noord-oost_2025-2028 (in Dutch
+        programmakaart_stad)."""
         if self.base_name:
             return self.base_name
-        scope = "city" if self.scope.is_city else "-".join(self.scope.district_ids)
+        scope = self.word("city") if self.scope.is_city else "-".join(self.scope.district_ids)
         scope = re.sub(r"[^A-Za-z0-9_-]+", "_", scope)[:60]
-        stem = "programme_map_" + scope
+        stem = self.word("programme_map") + "_" + scope
         if self.scope.year_from is not None or self.scope.year_to is not None:
             stem += "_{}-{}".format(self.scope.year_from or "", self.scope.year_to or "")
         return stem
@@ -105,5 +115,6 @@ class ExportRequest:
 
     def png_path(self, page: int, area: str = "") -> Path:
         """The PNG of page *page*, named with the page's area (district id or city) when given."""
+        area = self.word("city") if area == "city" else area
         area = re.sub(r"[^A-Za-z0-9_-]+", "_", str(area))[:40].strip("_")
         return self.path("_p{:02d}{}.png".format(page, "_" + area if area else ""))

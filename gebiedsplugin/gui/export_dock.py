@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ExportRequest
+from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ORIENTATIONS, PAPERS, ExportRequest
 from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.gui.outcome import open_folder, push_result
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
@@ -109,6 +109,20 @@ class ExportDock(ProgrammeDock):
         self.language.setCurrentIndex(self.language.findData(self.lang))
         self.language.setToolTip(tr("The language of the atlas, legends and file contents."))
         form.addRow(tr("Language"), self.language)
+        self.paper = QComboBox()
+        self.paper.setObjectName("export_paper")
+        for paper in PAPERS:
+            self.paper.addItem(paper.upper(), paper)
+        self.paper.setCurrentIndex(self.paper.findData(ExportRequest.paper))
+        self.orientation = QComboBox()
+        self.orientation.setObjectName("export_orientation")
+        for orientation, text in zip(ORIENTATIONS, (tr("Portrait"), tr("Landscape"))):
+            self.orientation.addItem(text, orientation)
+        self.orientation.setCurrentIndex(self.orientation.findData(ExportRequest.orientation))
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(self.paper)
+        paper_row.addWidget(self.orientation, 1)
+        form.addRow(tr("Paper"), paper_row)
         self.png_dpi = QSpinBox()
         self.png_dpi.setObjectName("export_png_dpi")
         self.png_dpi.setRange(72, 600)
@@ -122,7 +136,7 @@ class ExportDock(ProgrammeDock):
         form.addRow(tr("Output folder"), self.folder)
         self.template = QgsFileWidget()
         self.template.setFilter(tr("Layout template (*.qpt)"))
-        self.template.setToolTip(tr("Empty: the plugin's A3 atlas template."))
+        self.template.setToolTip(tr("Empty: the plugin's atlas template for the paper size and orientation."))
         form.addRow(tr("Template"), self.template)
         layout.addLayout(form)
         self.run_button = QPushButton(tr("Export"))
@@ -201,7 +215,7 @@ class ExportDock(ProgrammeDock):
             formats=tuple(f for f, box in self.formats.items() if box.isChecked()),
             per_year=self.per_year.isChecked(), template=self.template.filePath() or None,
             lang=self.language.currentData(), summary_pages=self.summary_pages.isChecked(),
-            png_dpi=self.png_dpi.value())
+            png_dpi=self.png_dpi.value(), paper=self.paper.currentData(), orientation=self.orientation.currentData())
 
     def run_export(self) -> bool:
         """Start an export; False (with a message) when the form asks for something impossible."""

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -16,7 +17,7 @@ from qgis.core import (
 )
 
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ExportRequest, parse_formats
+from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ORIENTATIONS, PAPERS, ExportRequest, parse_formats
 from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
@@ -28,6 +29,8 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
         "PROGRAMME", "SCOPE", "YEAR_FROM", "YEAR_TO", "FORMATS", "OUTPUT_FOLDER")
     PER_YEAR, TEMPLATE, OVERWRITE, TABLE_ROWS = "PER_YEAR", "TEMPLATE", "OVERWRITE", "TABLE_ROWS"
     SUMMARY_PAGES, SUMMARY_TEMPLATE = "SUMMARY_PAGES", "SUMMARY_TEMPLATE"
+    PAPER_SIZE, ORIENTATION, LANGUAGE, PNG_DPI = "PAPER_SIZE", "ORIENTATION", "LANGUAGE", "PNG_DPI"
+    LANGUAGES = ("en", "nl")  # the LANGUAGE enum's values, in order
     PDF, GPKG, GEOJSON, PAGES, FILES = "PDF", "GPKG", "GEOJSON", "PAGES", "FILES"
 
     def display(self) -> str:
@@ -60,7 +63,21 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
         self.add(QgsProcessingParameterBoolean(self.PER_YEAR, tr("Also one page per year"), False),
                  tr("Adds an overview page for every year of the period."))
         template = QgsProcessingParameterFile(self.TEMPLATE, tr("Layout template"), extension="qpt", optional=True)
-        self.add(template, tr("A .qpt print layout (default: the plugin's A3 atlas template)."))
+        self.add(template, tr("A .qpt print layout (default: the plugin's atlas template for the paper size and "
+                              "orientation below)."))
+        self.add(QgsProcessingParameterEnum(self.PAPER_SIZE, tr("Paper size"), [p.upper() for p in PAPERS],
+                                            defaultValue=PAPERS.index("a3")),
+                 tr("Of the plugin's atlas and summary templates; a template of one's own keeps its own size."))
+        self.add(QgsProcessingParameterEnum(self.ORIENTATION, tr("Orientation"), [tr("Portrait"), tr("Landscape")],
+                                            defaultValue=ORIENTATIONS.index("landscape")),
+                 tr("Portrait: the map on top, legend and table under it; landscape: legend and table beside it."))
+        self.add(QgsProcessingParameterEnum(self.LANGUAGE, tr("Language"), [tr("English"), tr("Dutch")],
+                                            defaultValue=self.LANGUAGES.index(ui_language())),
+                 tr("The language of the atlas, legends, file names and file contents (default: QGIS's)."))
+        self.add(QgsProcessingParameterNumber(self.PNG_DPI, tr("PNG resolution (dpi)"),
+                                              QgsProcessingParameterNumber.Type.Integer,
+                                              defaultValue=ExportRequest.png_dpi, minValue=72, maxValue=600),
+                 tr("Resolution of the PNG page images."))
         self.add(QgsProcessingParameterBoolean(self.SUMMARY_PAGES, tr("District summary pages"), True),
                  tr("After the city's and each district's atlas page, a page with the Overview's charts and tables: "
                     "money per year against the area budget, per funder and per theme, stacking and priority "
@@ -106,8 +123,11 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
             summary_pages=self.parameterAsBool(parameters, self.SUMMARY_PAGES, context),
             summary_template=self.parameterAsFile(parameters, self.SUMMARY_TEMPLATE, context) or None,
             overwrite=self.parameterAsBool(parameters, self.OVERWRITE, context),
-            lang=ui_language(),
+            lang=self.LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)],
             table_rows=self.parameterAsInt(parameters, self.TABLE_ROWS, context),
+            png_dpi=self.parameterAsInt(parameters, self.PNG_DPI, context),
+            paper=PAPERS[self.parameterAsEnum(parameters, self.PAPER_SIZE, context)],
+            orientation=ORIENTATIONS[self.parameterAsEnum(parameters, self.ORIENTATION, context)],
         )
 
     def execute(self, parameters, context, feedback) -> dict:

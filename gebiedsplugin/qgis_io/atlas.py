@@ -9,6 +9,7 @@ scope ids) goes into the labels as expression string literals (``layout_text``),
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
@@ -32,28 +34,49 @@ from qgis.core import (
     QgsProjectMetadata,
     QgsReadWriteContext,
     QgsRectangle,
+    QgsScaleBarSettings,
+    QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtXml import QDomDocument
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import CATEGORIES, category_label
+from gebiedsplugin.qgis_io.atlas_labels import (
+    district_labels,
+    engine_settings,
+    label_own_items,
+    legend_fits,
+    table_widths,
+)
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS, shareable
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
-from gebiedsplugin.qgis_io.layout_text import label_literal
+from gebiedsplugin.qgis_io.layout_text import grouped_number, label_literal, long_date
 from gebiedsplugin.qgis_io.summary_pages import PageSequence
 from gebiedsplugin.toolbelt.files import atomic_path, write_error
-from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp
 
-DEFAULT_TEMPLATE = ("layouts", "programme_atlas.qpt")
+# QGIS >= 3.30 names these in Qgis; the old names are deprecated on 3.44.
+METRES = Qgis.DistanceUnit.Meters if hasattr(Qgis, "DistanceUnit") else QgsUnitTypes.DistanceUnit.DistanceMeters
+FIXED_SEGMENTS = (Qgis.ScaleBarSegmentSizeMode.Fixed if hasattr(Qgis, "ScaleBarSegmentSizeMode")
+                  else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
+SCALE_BAR_SHARE = 0.25  # the scale bar's four segments: about this share of the map's width (8-18 mm each)
 
 
 def template_path(request: ExportRequest) -> Path:
-    """The template the request names, else the plugin's own."""
-    return Path(request.template) if request.template else resource_path(*DEFAULT_TEMPLATE)
+    """The template the request names, else the plugin's own for its paper size and orientation."""
+    if request.template:
+        return Path(request.template)
+    return resource_path("layouts", "programme_atlas_{}_{}.qpt".format(request.paper, request.orientation))
+
+
+def round_length(length: float) -> float:
+    """The round length (1, 2 or 5 times a power of ten) nearest to *length* (> 0), by ratio."""
+    power = 10.0 ** math.floor(math.log10(length))
+    return min((step * power for step in (1, 2, 5, 10)), key=lambda v: abs(math.log(v / length)))
 
 
 def _expr(text: str) -> str:
@@ -85,14 +108,17 @@ class AtlasBuilder:
         self.pages = pages
         self.programme_name = programme_name
         self.items = items
+        self.words = translator_for(request.lang)  # the layout's texts in the export's language
         self.project = QgsProject()
         self.project.addMapLayers(list(layers.values()), False)
         self.project.setCrs(layers[PAGES_TABLE].crs())
         self.project.setMetadata(self._metadata())  # the PDF's title, author and subject
         self.layout = QgsPrintLayout(self.project)
         self._continued: list = []  # titles added on table continuation pages
+        self._page_labels: list = []  # labels that print the page number
 
     def _metadata(self) -> QgsProjectMetadata:
+        tr = self.words
         scope = self.request.scope
         period = "{}–{}".format(scope.year_from or "", scope.year_to or "") if (
             scope.year_from or scope.year_to) else tr("all years")
@@ -121,19 +147,24 @@ class AtlasBuilder:
         self._labels()
         self._legend(main)
         self._table()
+        self._fit_legend()
         atlas = self.layout.atlas()
         atlas.setCoverageLayer(self.layers[PAGES_TABLE])
         atlas.setHideCoverage(False)
         atlas.setSortFeatures(True)
         atlas.setSortExpression('"page"')
         atlas.setFilterFeatures(False)
-        atlas.setFilenameExpression("'page_' || lpad(\"page\", 2, '0')")
+        # No field in it: QGIS evaluates the name also without a page ("No feature available").
+        atlas.setFilenameExpression("'page_' || lpad(to_string(@atlas_featurenumber), 2, '0')")
         atlas.setEnabled(True)
         atlas.featureChanged.connect(self._on_feature)
         return self.layout
 
     def _maps(self, main: QgsLayoutItemMap) -> None:
         unified = [self.layers[UNIFIED_LAYERS[k]] for k in ("point", "line", "polygon")]
+        engine_settings(self.project)
+        for layer in unified:
+            label_own_items(layer)  # a district's page labels its own items, not its neighbours'
         main.setLayers([self.layers[DISTRICTS_TABLE], self.layers[PAGES_TABLE]] + unified)
         main.setKeepLayerSet(True)
         main.setCrs(self.layers[PAGES_TABLE].crs())
@@ -141,7 +172,9 @@ class AtlasBuilder:
         fit_extent(main, self.layers[PAGES_TABLE].extent(), 1.05)  # atlas auto-scaling keeps this aspect
         overview = self.layout.itemById("overview")
         if isinstance(overview, QgsLayoutItemMap):
-            overview.setLayers([self.layers[DISTRICTS_TABLE]])
+            names = district_labels(self.layers[DISTRICTS_TABLE])  # every district named, small
+            self.project.addMapLayer(names, False)
+            overview.setLayers([names])
             overview.setKeepLayerSet(True)
             overview.setCrs(self.layers[PAGES_TABLE].crs())
             overview.setAtlasDriven(False)
@@ -152,9 +185,32 @@ class AtlasBuilder:
             item = self.layout.itemById(item_id)
             if item is not None and hasattr(item, "setLinkedMap"):
                 item.setLinkedMap(main)
+        for item_id in ("scalebar", "north_arrow", "empty_note"):  # no map label under them
+            item = self.layout.itemById(item_id)
+            if item is not None:
+                main.addLabelBlockingItem(item)
+
+    def _round_scalebar(self, feature) -> None:
+        """Segments of a round length for the page's scale (0, 0.5, 1, 1.5 km; not 0, 0.18, 0.36),
+        from the extent the atlas gives the page (its area, the margin around it, the map's shape)."""
+        main, scalebar = self.layout.itemById("map"), self.layout.itemById("scalebar")
+        if not isinstance(scalebar, QgsLayoutItemScaleBar) or not feature.hasGeometry():
+            return
+        size = self.layout.convertToLayoutUnits(main.sizeWithUnits())
+        box = feature.geometry().boundingBox()
+        grow = 1 + 2 * main.atlasMargin() if main.atlasScalingMode() == QgsLayoutItemMap.AtlasScalingMode.Auto else 1
+        if size.width() <= 0 or size.height() <= 0 or box.isEmpty():
+            return
+        metres_per_mm = max(box.width() * grow / size.width(), box.height() * grow / size.height())
+        segment_mm = min(max(size.width() * SCALE_BAR_SHARE / 4, 8.0), 18.0)
+        factor = QgsUnitTypes.fromUnitToUnitFactor(scalebar.units(), METRES)  # metres per bar unit
+        scalebar.setSegmentSizeMode(FIXED_SEGMENTS)
+        scalebar.setUnitsPerSegment(round_length(segment_mm * metres_per_mm / factor))
+        scalebar.update()
 
     def placeholders(self) -> dict:
-        """Placeholder -> label text (expressions over the atlas page's fields), translated."""
+        """Placeholder -> label text (expressions over the atlas page's fields) in the export's language."""
+        tr, lang = self.words, self.request.lang
         period = "CASE WHEN \"page_kind\" = 'year' THEN {} || \"year_from\" ELSE {} || \"year_from\" || '–' || " \
                  "\"year_to\" END".format(_q(tr("Year") + " "), _q(tr("Period") + " "))
         scope = tr("whole city") if self.request.scope.is_city else ", ".join(self.request.scope.district_ids)
@@ -166,16 +222,16 @@ class AtlasBuilder:
             "{summary}": "\n".join([
                 _expr('"name"'),
                 _expr(period),
-                tr("Items: {}").format(_expr('"item_count"')),
-                tr("Budget: € {}").format(_expr('format_number("budget", 0)')),
-                tr("Programme projects (MJP): € {}").format(_expr('format_number("programme_budget", 0)')),
+                tr("Items: {}").format(_expr(grouped_number('"item_count"', lang))),
+                tr("Budget: € {}").format(_expr(grouped_number('"budget"', lang))),
+                tr("Programme projects (MJP): € {}").format(_expr(grouped_number('"programme_budget"', lang))),
                 _expr("CASE WHEN \"item_count\" > {0} THEN {1} || {0} || {2} ELSE '' END".format(
                     limit, _q(tr("Table: the") + " "), _q(" " + tr("largest items; all items in the CSV export."))))]),
-            "{date}": tr("Printed on {}").format(_expr("format_date(now(), 'yyyy-MM-dd')")),
+            "{date}": tr("Printed on {}").format(long_date(QDate.currentDate(), lang)),
             "{source}": tr("Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, "
                            "statutory tasks and the multi-year programme (MJP) on one map.").format(
                 label_literal(self.programme_name)),
-            "{page}": tr("Map page {} of {}").format(_expr("@atlas_featurenumber"), _expr("@atlas_totalfeatures")),
+            "{page}": tr("Page {} of {}").format(_expr("@atlas_featurenumber"), _expr("@atlas_totalfeatures")),
             "{empty}": _expr("CASE WHEN \"item_count\" = 0 THEN {} ELSE '' END".format(
                 _q(tr("No interventions or programme projects in this area for this period.")))),
         }
@@ -184,9 +240,12 @@ class AtlasBuilder:
         texts = self.placeholders()
         for item in self.layout.items():
             if isinstance(item, QgsLayoutItemLabel) and item.text().strip() in texts:
+                if item.text().strip() == "{page}":
+                    self._page_labels.append(item)
                 item.setText(texts[item.text().strip()])
 
     def _legend(self, main: QgsLayoutItemMap) -> None:
+        tr = self.words
         legends = [i for i in self.layout.items() if isinstance(i, QgsLayoutItemLegend)]
         for legend in legends:
             if legend.title().strip() in ("", "{legend}"):
@@ -204,6 +263,7 @@ class AtlasBuilder:
             legend.updateLegend()
 
     def _table(self) -> None:
+        tr = self.words
         tables = [m for m in self.layout.multiFrames() if isinstance(m, QgsLayoutItemAttributeTable)]
         labels = ", ".join("{}, {}".format(_q(c), _q(category_label(c, self.request.lang))) for c in CATEGORIES)
         columns = [
@@ -212,7 +272,7 @@ class AtlasBuilder:
             (tr("Where"), "coalesce(\"neighbourhood\", \"district\", '')", 24, Qt.AlignmentFlag.AlignLeft),
             (tr("When"), "CASE WHEN \"start_year\" = \"end_year\" THEN to_string(\"start_year\") "
                          "ELSE \"start_year\" || '–' || \"end_year\" END", 13, Qt.AlignmentFlag.AlignLeft),
-            (tr("Budget (€)"), 'format_number("budget", 0)', 17, Qt.AlignmentFlag.AlignRight),
+            (tr("Budget (€)"), grouped_number('"budget"', self.request.lang), 17, Qt.AlignmentFlag.AlignRight),
         ]
         area = "attribute(@atlas_feature, 'area_id')"
         flt = ("({a} IN ('city', 'selection') OR \"district_id\" = {a}) AND "
@@ -220,9 +280,14 @@ class AtlasBuilder:
                "coalesce(\"end_year\", \"start_year\") >= coalesce(attribute(@atlas_feature, 'year_from'), 0)"
                ).format(a=area)
         for table in tables:
+            frame_width = table.frames()[0].sizeWithUnits().width() if table.frames() else 0.0
             table.setVectorLayer(self.layers[ITEMS_TABLE])
+            # Kind, When and Budget as wide as their longest text, What and Where share the rest.
+            widths = table_widths(table, frame_width, [heading for heading, *_ in columns], [None, [
+                category_label(c, self.request.lang) for c in CATEGORIES], self._places(), ["2024–2032"],
+                ["999.999.999"]], most={2: 0.18})  # a long place name wraps in Where
             cols = []
-            for heading, expression, width, align in columns:
+            for (heading, expression, _width, align), width in zip(columns, widths):
                 col = QgsLayoutTableColumn(heading)
                 col.setAttribute(expression)
                 col.setWidth(width)
@@ -239,8 +304,35 @@ class AtlasBuilder:
             if table.emptyTableMessage().strip() in ("", "{empty_table}"):
                 table.setEmptyTableMessage(tr("Nothing planned here in this period."))
 
+    def _places(self) -> list:
+        """Every text of the table's Where column (neighbourhood and district names)."""
+        layer = self.layers[ITEMS_TABLE]
+        names = set()
+        for field in ("neighbourhood", "district"):
+            index = layer.fields().indexFromName(field)
+            if index >= 0:
+                names |= {str(v) for v in layer.uniqueValues(index) if v not in (None, "") and str(v) != "NULL"}
+        return sorted(names) or None
+
+    def _fit_legend(self) -> None:
+        """The whole legend on the page: its box grown or shrunk to its content (smaller type if it
+        would not fit), and the item table moved to start under it."""
+        legend, frame = self.layout.itemById("legend"), self.layout.itemById("table_frame")
+        if not isinstance(legend, QgsLayoutItemLegend):
+            return
+        below = None
+        if frame is not None:  # the legend may take the room down to the table's last line
+            below = frame.positionWithUnits().y() + frame.sizeWithUnits().height()
+        bottom = legend_fits(legend, below)
+        if frame is not None and bottom is not None:
+            top = bottom + 3.0
+            frame.attemptResize(QgsLayoutSize(frame.sizeWithUnits().width(), max(below - top, 10.0),
+                                              frame.sizeWithUnits().units()))
+            frame.attemptMove(QgsLayoutPoint(frame.positionWithUnits().x(), top, frame.positionWithUnits().units()))
+
     def _on_feature(self, feature) -> None:
-        """Per-year pages show only that year's items on the map."""
+        """Per-year pages show only that year's items on the map; the scale bar rounded to the page."""
+        self._round_scalebar(feature)
         names = feature.fields().names() if feature.isValid() else []
         year = feature["year_from"] if "page_kind" in names and feature["page_kind"] == "year" else None
         subset = "" if year is None else (
@@ -279,7 +371,7 @@ class AtlasBuilder:
 
     def _continued_title(self, title: QgsLayoutItemLabel, page: int) -> QgsLayoutItemLabel:
         label = QgsLayoutItemLabel(self.layout)
-        label.setText(title.text() + " " + tr("(continued)"))
+        label.setText(title.text() + " " + self.words("(continued)"))
         if hasattr(title, "textFormat"):  # QGIS >= 3.24; font() and fontColor() are deprecated on 3.44
             label.setTextFormat(title.textFormat())
         else:
@@ -291,6 +383,29 @@ class AtlasBuilder:
         label.attemptMove(title.positionWithUnits(), True, False, page)
         return label
 
+    # --- page numbers ----------------------------------------------------------------------------
+    def number_pages(self, summaries=None) -> int:
+        """Print "Page n of N" on every atlas (and summary) page, counting the table's continuation
+        and the summary pages as the PDF does; the number of printed pages."""
+        atlas = self.layout.atlas()
+        firsts, page = [], 1
+        if atlas.beginRender():
+            for i in range(atlas.count()):
+                atlas.seekTo(i)
+                firsts.append(page)
+                page += self.layout.pageCollection().pageCount()
+                if summaries is not None and summaries.has(i):
+                    summaries.page_numbers[i] = page
+                    page += summaries.layout.pageCollection().pageCount()
+            atlas.endRender()
+        total = page - 1
+        if summaries is not None:
+            summaries.total_pages = total
+        number = "array_get(array({}), @atlas_featurenumber - 1)".format(", ".join(map(str, firsts or [1])))
+        for label in self._page_labels:
+            label.setText(self.words("Page {} of {}").format(_expr(number), total))
+        return total
+
     # --- export ----------------------------------------------------------------------------------
     def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None) -> str:
         """The atlas as one PDF; with *summaries* (SummaryPages), each summary after its atlas page."""
@@ -301,6 +416,7 @@ class AtlasBuilder:
         settings.exportMetadata = True
         settings.simplifyGeometries = True
         settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable, selectable text
+        self.number_pages(summaries)
         with atomic_path(target, self.request.overwrite) as tmp:
             pages = self.layout.atlas() if summaries is None else PageSequence(self.layout.atlas(), summaries)
             result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
@@ -316,6 +432,7 @@ class AtlasBuilder:
         """One PNG per page (continuation and summary pages included), named _p01_city, _p02_noord, ..."""
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = self.request.png_dpi
+        self.number_pages(summaries)
         atlas = self.layout.atlas()
         written = []
         workdir = str(new_temp(Path(self.request.folder) / "png-pages", suffix="", create="dir"))

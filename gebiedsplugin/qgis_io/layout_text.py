@@ -26,3 +26,21 @@ def expression_literal(text) -> str:
 def label_literal(text) -> str:
     """Label text that prints *text* exactly as written."""
     return "[% " + expression_literal(text) + " %]"
+
+
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}  # the export's language -> the locale of its dates and numbers
+
+
+def grouped_number(expression: str, lang: str) -> str:
+    """A QGIS expression that prints *expression* rounded to a whole number with the thousands
+    separator of *lang* (262.937.000 in Dutch, 262,937,000 in English), whatever locale QGIS runs
+    in (format_number follows QGIS's locale and, on 3.22, takes no language)."""
+    separator = "." if lang == "nl" else ","
+    return "regexp_replace(to_string(round({})), '(\\\\d)(?=(\\\\d{{3}})+$)', '\\\\1{}')".format(expression, separator)
+
+
+def long_date(date, lang: str) -> str:
+    """*date* (a QDate) written out in *lang*: 6 december 2026, 6 December 2026."""
+    from qgis.PyQt.QtCore import QLocale
+
+    return QLocale(LOCALES.get(lang, "en_GB")).toString(date, "d MMMM yyyy")

@@ -10,7 +10,7 @@ from gebiedsplugin.qgis_io.edit_session import attach
 from gebiedsplugin.qgis_io.forms import configure_layer
 from gebiedsplugin.qgis_io.overlap import register_functions
 from gebiedsplugin.qgis_io.temporal import set_temporal_layers
-from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.i18n import tr, translator_for, ui_language
 from gebiedsplugin.toolbelt.resources import resource_path
 
 TABLE_PROPERTY = "gebiedsplugin/table"
@@ -86,10 +86,13 @@ def _apply_style(layer: QgsVectorLayer, table_name: str, lang: str) -> None:
 
 
 def _translate_legend(layer: QgsVectorLayer, lang: str) -> None:
-    """Legend entries of value-list categories ('physical_maintenance', 'error') in the UI language."""
+    """Legend entries of value-list categories ('physical_maintenance', 'error') and of the districts'
+    kinds (a district, the whole city) in the UI language."""
     renderer = layer.renderer()
     if not isinstance(renderer, QgsCategorizedSymbolRenderer):
         return
+    words = translator_for(lang)
+    areas = {"district": words("District"), schema.CITY_ID: words("Whole city")}
     for index, category in enumerate(renderer.categories()):
         value = str(category.value())
         domain, _, kind = value.partition("_")
@@ -97,6 +100,8 @@ def _translate_legend(layer: QgsVectorLayer, lang: str) -> None:
             text = "{} · {}".format(schema.label("domain", domain, lang), schema.label("kind", kind, lang))
         elif value in schema.VALUE_LISTS["severity"]:
             text = schema.label("severity", value, lang)
+        elif value in areas and "district_id" in renderer.classAttribute():
+            text = areas[value]
         else:
             continue
         renderer.updateCategoryLabel(index, text)

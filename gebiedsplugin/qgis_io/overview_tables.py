@@ -58,6 +58,12 @@ def money_table(ov, area, year_from, year_to, lang: str) -> TableText:
                      rows, numeric=(2, 3), weights=(1, 2, 1, 1))
 
 
+def district_label(ov, district) -> str:
+    """A district's name under a District heading; the city's row reads "Whole city", not the
+    municipality's name (which is no district)."""
+    return tr("Whole city") if is_city(district) else ov.name(district)
+
+
 def coverage_table(ov, area, year_from, year_to, lang: str) -> TableText:
     """Themes funded but not prioritised and prioritised but not funded (mismatches first)."""
     rows = priority_coverage(ov, area, year_from, year_to)
@@ -66,7 +72,7 @@ def coverage_table(ov, area, year_from, year_to, lang: str) -> TableText:
     headers = [tr("Theme"), tr("Priority"), tr("Planned"), tr("State")]
     numeric = (1, 2)
     if is_city(area):
-        cells = [[ov.name(r.district_id)] + c for r, c in zip(rows, cells)]
+        cells = [[district_label(ov, r.district_id)] + c for r, c in zip(rows, cells)]
         headers.insert(0, tr("District"))
         numeric = (2, 3)
     note = tr("{} of {} rows").format(TABLE_ROWS, len(rows)) if len(rows) > TABLE_ROWS else ""

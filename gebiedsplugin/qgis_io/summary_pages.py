@@ -1,7 +1,8 @@
 """The export's district summary pages: after the city's and each district's atlas page, a page with
 the overview's charts and tables (the same as the Overview dock and the district report).
 
-A second layout from the template ``resources/layouts/district_summary.qpt``: picture items hold the
+A second layout from the template ``resources/layouts/district_summary_<paper>_<orientation>.qpt``:
+picture items hold the
 charts (matplotlib, Agg, drawn at the item's size by ``overview_charts``), manual tables hold the
 rows of ``overview_tables``; every number comes from ``core.aggregations`` / ``core.comparisons``.
 ``PageSequence`` hands the atlas pages and the summary pages in print order to
@@ -22,13 +23,14 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLayoutUtils,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
     QgsTableCell,
 )
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from gebiedsplugin.core import schema
@@ -37,7 +39,7 @@ from gebiedsplugin.core.atlas_pages import summary_area
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.qgis_io import overview_tables
-from gebiedsplugin.qgis_io.layout_text import label_literal
+from gebiedsplugin.qgis_io.layout_text import label_literal, long_date
 from gebiedsplugin.qgis_io.overview_charts import (
     draw_budget_by_year,
     draw_funder_shares,
@@ -46,10 +48,9 @@ from gebiedsplugin.qgis_io.overview_charts import (
     plain_text,
 )
 from gebiedsplugin.qgis_io.overview_tables import period_text
-from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 
-DEFAULT_SUMMARY_TEMPLATE = ("layouts", "district_summary.qpt")
 CHART_DPI = 200
 CHARTS = ("chart_year", "chart_funder", "chart_theme", "chart_shares")
 TABLES = ("money_table", "coverage_table", "stacking_table")
@@ -58,8 +59,10 @@ MAX_NUMBER_COLUMN = 16.0  # mm: year columns of the stacking table stay narrow h
 
 
 def summary_template_path(request: ExportRequest) -> Path:
-    """The summary template the request names, else the plugin's own."""
-    return Path(request.summary_template) if request.summary_template else resource_path(*DEFAULT_SUMMARY_TEMPLATE)
+    """The summary template the request names, else the plugin's own for its paper size and orientation."""
+    if request.summary_template:
+        return Path(request.summary_template)
+    return resource_path("layouts", "district_summary_{}_{}.qpt".format(request.paper, request.orientation))
 
 
 class SummaryPages:
@@ -76,6 +79,8 @@ class SummaryPages:
         self.layout = QgsPrintLayout(self.project)
         self._charts: dict = {}  # atlas page index -> {item id: png path}
         self._matrices: dict = {}  # (year_from, year_to) -> FunderMatrix
+        self.page_numbers: dict = {}  # atlas page index -> printed page of its summary (AtlasBuilder.number_pages)
+        self.total_pages = 0
 
     def count(self) -> int:
         return len(self.areas)
@@ -114,15 +119,19 @@ class SummaryPages:
         planned = sum(money_by(self.ov, "year", area, y_from, y_to).values())
         budget = area_budget(self.ov, area, year_from=y_from, year_to=y_to)
         lang = self.request.lang
+        tr = translator_for(lang)  # the page's texts in the export's language
+        index = self.pages.index(page) if page in self.pages else -1
+        number = tr("Page {} of {}").format(self.page_numbers[index], self.total_pages) if (
+            index in self.page_numbers) else tr("Summary of map page {} of {}").format(page.page, len(self.pages))
         return {
             "{title}": (tr("City summary: {}") if area == schema.CITY_ID else tr("District summary: {}")).format(
                 label_literal(page.name)),
             "{subtitle}": tr("Period {}").format(period_text(y_from, y_to)) + " · " + tr(
                 "Planned {} · area budget {}").format(money_text(planned, lang), money_text(budget, lang)),
-            "{date}": tr("Printed on {}").format("[% format_date(now(), 'yyyy-MM-dd') %]"),
+            "{date}": tr("Printed on {}").format(long_date(QDate.currentDate(), lang)),
             "{source}": tr("Source: programme {} (gebiedsplugin). The same figures as the Overview dock.").format(
                 label_literal(self.programme_name)),
-            "{page}": tr("Summary of map page {} of {}").format(page.page, len(self.pages)),
+            "{page}": number,
         }
 
     def show(self, index: int) -> QgsPrintLayout:
@@ -175,7 +184,8 @@ class SummaryPages:
                                                      tr("Planned money per funder"), lang),
             "chart_theme": lambda ax: draw_money_by(ax, money_by(ov, "theme", area, y_from, y_to), "theme",
                                                     tr("Planned money per theme"), lang),
-            "chart_shares": lambda ax: draw_funder_shares(ax, self._matrices[(y_from, y_to)], ov.name, lang),
+            "chart_shares": lambda ax: draw_funder_shares(ax, self._matrices[(y_from, y_to)],
+                                                          lambda d: overview_tables.district_label(ov, d), lang),
         }
         out = {}
         for item_id in CHARTS:
@@ -237,7 +247,8 @@ def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> No
 def column_widths(multi: QgsLayoutItemManualTable, table, width: float) -> list:
     """Widths (mm) that spread the columns over *width* (0: each column as wide as its text) by the
     table's weights (else text columns twice a number column); number columns of a wide table at
-    most MAX_NUMBER_COLUMN."""
+    most MAX_NUMBER_COLUMN; on a narrow page no number column narrower than its widest text (a
+    wrapped amount would push the last rows out of the frame)."""
     n = len(table.headers)
     usable = width - n * 2 * multi.cellMargin() - (n + 1) * multi.gridStrokeWidth() - 0.5
     if n == 0 or usable <= n:
@@ -247,7 +258,20 @@ def column_widths(multi: QgsLayoutItemManualTable, table, width: float) -> list:
     unit = usable / sum(weights)
     if len(table.numeric) > 4:
         unit = min(unit, MAX_NUMBER_COLUMN)
-    return [w * unit for w in weights]
+    widths = [w * unit for w in weights]
+    font = QFont(multi.contentTextFormat().font())
+    font.setPointSizeF(multi.contentTextFormat().size())
+    need = {k: max([QgsLayoutUtils.textWidthMM(font, str(row[k])) for row in table.rows if k < len(row)] + [0.0])
+            * 1.05 + 0.3 for k in table.numeric if k < n}
+    short = sum(max(need[k] - widths[k], 0.0) for k in need)
+    others = [k for k in range(n) if k not in need]
+    if short > 0 and others and sum(widths[k] for k in others) > 2 * short:
+        for k in need:
+            widths[k] = max(widths[k], need[k])
+        spare = sum(widths[k] for k in others)
+        for k in others:
+            widths[k] -= short * widths[k] / spare
+    return widths
 
 
 class PageSequence(QgsAbstractLayoutIterator):

@@ -7,7 +7,7 @@ from qgis.core import QgsCategorizedSymbolRenderer, QgsMapLayer, QgsProject, Qgs
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.unified import UNIFIED_FIELDS, category_label
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS
-from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 
 STYLE_FILES = {UNIFIED_LAYERS["point"]: "unified_point.qml", UNIFIED_LAYERS["line"]: "unified_line.qml",
@@ -15,8 +15,9 @@ STYLE_FILES = {UNIFIED_LAYERS["point"]: "unified_point.qml", UNIFIED_LAYERS["lin
                PAGES_TABLE: "unified_pages.qml"}
 
 
-def layer_titles() -> dict:
-    """Display names of the layers (legend entries) in the UI language."""
+def layer_titles(lang: str) -> dict:
+    """Display names of the layers (legend entries) in *lang*, the export's language."""
+    tr = translator_for(lang)
     return {
         UNIFIED_LAYERS["point"]: tr("Points"),
         UNIFIED_LAYERS["line"]: tr("Lines"),
@@ -33,7 +34,7 @@ def load_unified_layers(gpkg: str, lang: str, project: QgsProject | None = None)
     Layers go into *project* (a private one by default, so the user's project is left alone).
     Category labels and field aliases follow *lang*.
     """
-    titles = layer_titles()
+    titles = layer_titles(lang)
     layers = {}
     for table, title in titles.items():
         layer = QgsVectorLayer("{}|layername={}".format(gpkg, table), title, "ogr")

@@ -49,3 +49,36 @@ def install_translator(app) -> QTranslator | None:
         app.installTranslator(translator)
         return translator
     return None
+
+
+_EXPORT_TRANSLATORS: dict = {}  # lang -> QTranslator, loaded once
+
+
+def translator_for(lang: str):
+    """A tr() into *lang*, whatever language QGIS runs in: an export is written in the language it
+    asks for (English is the source; Dutch from the compiled .qm, the source text where it has none)."""
+    if lang != "nl":
+        return _source_text
+    translator = _EXPORT_TRANSLATORS.get(lang)
+    if translator is None:
+        translator = QTranslator()
+        qm = i18n_path("gebiedsplugin_{}.qm".format(lang))
+        if not (qm.exists() and translator.load(str(qm))):
+            return _source_text
+        _EXPORT_TRANSLATORS[lang] = translator
+
+    def translate(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        try:
+            out = translator.translate(CONTEXT, text, disambiguation, n)
+        except UnicodeEncodeError:  # PyQt5 passes the source as ASCII unless it is given as UTF-8 bytes
+            out = translator.translate(CONTEXT, text.encode("utf-8"), disambiguation, n)
+        return out.replace("%n", str(n)) if out else _source_text(text, disambiguation, n)
+
+    return translate
+
+
+def _source_text(text: str, _disambiguation: str | None = None, n: int = -1) -> str:
+    """The English source text, with %n and (s) resolved for *n*."""
+    if n < 0:
+        return text
+    return text.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")

@@ -64,7 +64,7 @@ def test_pdf_text_holds_titles_districts_and_legend(city_export):
     for entry in ("Legend: kind and domain", "Points", "Lines", "Areas", "Physical · Intervention",
                   "Social · Initiative", "Programme project (MJP)"):
         assert entry in first, entry
-    for entry in ("What", "Where", "When", "Budget (€)", "Printed on", "Source: programme", "Map page 1 of 6"):
+    for entry in ("What", "Where", "When", "Budget (€)", "Printed on", "Source: programme", "Page 1 of 12"):
         assert entry in first, entry
     titles = [pdf_text(pdf, page).splitlines() for page in range(3, 13, 2)]
     for name in DISTRICT_NAMES:

@@ -40,11 +40,11 @@ def test_language_resolution_metadata_and_png_names(plugin, sample_master, tmp_p
     assert dock.request().lang == "nl" and dock.request().png_dpi == 72
     _run(dock)
     pngs = sorted(Path(p).name for p in dock.last_result.files["png"])
-    assert pngs and all(re.fullmatch(r"programme_map_{}_p\d\d_{}\.png".format(district, district), n) for n in pngs)
+    assert pngs and all(re.fullmatch(r"programmakaart_{}_p\d\d_{}\.png".format(district, district), n) for n in pngs)
     image = QImage(str(tmp_path / pngs[0]))
     assert max(image.width(), image.height()) in range(1188, 1194)  # A3's 420 mm at 72 dpi
     info = subprocess.run(["pdfinfo", dock.last_result.files["pdf"][0]], capture_output=True, text=True).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
-    assert fields["Title"].strip().startswith("Area programme map: ")
+    assert fields["Title"].strip().startswith("Gebiedsprogrammakaart: ")  # in the export's language
     assert fields["Subject"].strip() and district in fields["Subject"]
     assert "Author" in fields

@@ -32,7 +32,7 @@ def test_web_folder_contents_links_and_overwrite(sample_master, tmp_path):
     request = ExportRequest(str(master), str(tmp_path), formats=("gpkg", "web"), lang="nl")
     result = run_export(request)
     folder = Path(result.files["web"][0]).parent
-    assert folder == tmp_path / "programme_map_city_web"
+    assert folder == tmp_path / "programmakaart_stad_web"  # file names in the export's language
     assert sorted(p.name for p in folder.iterdir()) == sorted([
         "index.html", "app.js", "app.css", "data.js", "maplibre-gl.js", "maplibre-gl.css", "maplibre-gl-LICENSE.txt"])
     data = _data(result.files["web"][0])
@@ -43,16 +43,16 @@ def test_web_folder_contents_links_and_overwrite(sample_master, tmp_path):
     assert sorted(f["properties"]["uid"] for f in items) == uids
     assert set(data["items"]["columns"]) == set(FIELD_NAMES)  # every field of the export schema, as a column
     assert len(data["districts"]["features"]) == districts and "crs" not in data["districts"]
-    assert data["links"] == {"gpkg": "../programme_map_city.gpkg", "schema": "../programme_map_city_schema.json"}
+    assert data["links"] == {"gpkg": "../programmakaart_stad.gpkg", "schema": "../programmakaart_stad_schema.json"}
     assert data["lang"] == "nl" and data["schema_version"] == EXPORT_SCHEMA_VERSION
     assert all((folder / link).is_file() for link in data["links"].values())
     (folder / "stray.txt").write_text("from an earlier export", encoding="utf-8")
     with pytest.raises(ProgrammeError, match="exist already"):
         run_export(request)
-    run_export(ExportRequest(str(master), str(tmp_path), formats=("gpkg", "web"), overwrite=True))
+    run_export(ExportRequest(str(master), str(tmp_path), formats=("gpkg", "web"), overwrite=True, lang="nl"))
     assert not (folder / "stray.txt").exists() and (folder / "index.html").is_file()  # replaced as a whole
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "programme_map_city.gpkg", "programme_map_city_schema.json", "programme_map_city_web"]  # no leftovers
+        "programmakaart_stad.gpkg", "programmakaart_stad_schema.json", "programmakaart_stad_web"]  # no leftovers
 
 
 def test_large_programme_items_beside_the_page_as_flatgeobuf(sample_master, tmp_path, monkeypatch):
