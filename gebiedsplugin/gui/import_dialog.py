@@ -115,7 +115,7 @@ class ImportDialog(QDialog):
         self.value_table.setHorizontalHeaderLabels([tr("Value in the source"), tr("Value in the programme")])
         self.value_table.verticalHeader().setVisible(False)
         self.value_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.value_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.value_table.horizontalHeader().setStretchLastSection(True)
         self.preview = QTableWidget(0, 0)
         self.preview.setObjectName("import_preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -335,8 +335,15 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(
                 lambda _i, name=f.name, src=src, combo=combo: self.values[name].__setitem__(src, combo.currentData()))
             self.value_table.setCellWidget(n, 1, combo)
-        self.value_table.resizeColumnsToContents()
-        self.value_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # every choice readable: the column (and so the pane) at least as wide as the widest combo wants
+        header = self.value_table.horizontalHeader()
+        widest = max([self.value_table.cellWidget(n, 1).sizeHint().width() for n in range(len(values))] or [0])
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.value_table.setColumnWidth(1, max(widest, header.sectionSizeHint(1)))
+        self.value_table.setMinimumWidth(header.sectionSize(0) + self.value_table.columnWidth(1) +
+                                         self.value_table.verticalScrollBar().sizeHint().width() +
+                                         2 * self.value_table.frameWidth())
+        header.setStretchLastSection(True)
 
     def current_mapping(self) -> dict:
         """{target field: FieldSource} as the widget shows it (ProgrammeError for a bad expression)."""

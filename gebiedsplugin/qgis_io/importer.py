@@ -169,8 +169,9 @@ def _prepared(layer: QgsVectorLayer, expressions) -> Optional[tuple]:
     if not expressions:
         return None
     # global and layer scopes only: the reader may run in a task's thread, away from the project
-    context = QgsExpressionContext([QgsExpressionContextUtils.globalScope(),
-                                    QgsExpressionContextUtils.layerScope(layer)])
+    context = QgsExpressionContext()
+    context.appendScope(QgsExpressionContextUtils.globalScope())  # appendScope takes ownership; a list does not
+    context.appendScope(QgsExpressionContextUtils.layerScope(layer))
     exprs = []
     for text in expressions:
         expr = QgsExpression(text)
