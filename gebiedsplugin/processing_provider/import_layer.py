@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
+from qgis.PyQt.QtCore import QMetaType
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGETS
@@ -90,6 +91,11 @@ class ImportLayerAlgorithm(BaseAlgorithm):
         raw = parameters.get(self.TARGET)
         if isinstance(raw, str) and raw in TARGETS:  # names are accepted besides indexes
             parameters = dict(parameters, TARGET=TARGETS.index(raw))
+        entries = parameters.get(self.FIELDS_MAPPING)
+        if isinstance(entries, (list, tuple)):
+            # QGIS's check wants a type in every entry; the programme fixes the types, so a script may omit it
+            parameters = dict(parameters, FIELDS_MAPPING=[
+                dict({"type": int(QMetaType.Type.QString)}, **e) if isinstance(e, dict) else e for e in entries])
         return super().checkParameterValues(parameters, context)
 
     def _mapping(self, parameters, context):

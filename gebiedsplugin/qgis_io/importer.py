@@ -269,8 +269,8 @@ def run_import(programme: str, source, target: str, mapping=None, dry_run: bool 
     """Import *source* (a layer or a file path) into *programme* (GeoPackage path or postgres:<conn>/<schema>).
 
     *mapping*: a {target field: FieldSource} dict, a field-mapping list as FIELDS_MAPPING takes, a JSON
-    text or dict as FIELD_MAPPING takes, or None for the automatic proposal. Raises ProgrammeError (nothing written) for every bad input;
-    ImportRejected when rows are rejected and not *valid_only*.
+    text or dict as FIELD_MAPPING takes, or None for the automatic proposal. Raises ProgrammeError
+    (nothing written) for every bad input; ImportRejected when rows are rejected and not *valid_only*.
     """
     if target not in TARGETS:
         raise ProgrammeError(tr("Unknown import target {}; choose one of: {}.").format(target, ", ".join(TARGETS)))
