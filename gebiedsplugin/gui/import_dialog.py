@@ -416,8 +416,11 @@ class ImportDialog(QDialog):
         return result
 
     def _start_task(self, programme: str, mapping: dict, valid_only: bool) -> None:
+        crs = self.source_crs.crs()
+        if not crs.isValid():
+            crs = self.layer.crs()  # the task reopens the source: keep the CRS a CSV was given when opened
         self.task = ImportTask(programme, self.layer.source(), self.layer.providerType(), self.current_target(),
-                               mapping, valid_only=valid_only, source_crs=self.source_crs.crs())
+                               mapping, valid_only=valid_only, source_crs=crs)
         self.task.done.connect(self._finished)
         self.task.failed.connect(lambda message: self._show(message, None))
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))

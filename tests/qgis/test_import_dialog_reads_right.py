@@ -231,3 +231,31 @@ def test_screenshot(dialog, tmp_path, language):
         if translator is not None:
             QCoreApplication.instance().removeTranslator(translator)
         settings.setValue("locale/userLocale", "en_US")
+
+
+def test_a_large_csv_in_the_background_imports_the_valid_rows(dialog, empty_gpkg, tmp_path):
+    """Above LARGE rows the import runs as a task that reopens the CSV: its CRS and the choice of the
+    valid rows only go with it."""
+    import time
+
+    from qgis.core import QgsApplication
+
+    from gebiedsplugin.gui.import_dialog import LARGE
+
+    n = LARGE + 10
+    lines = [HEADER] + ["g-{0},Actie {0},,fysiek,onderhoud,green,2025,{1},5.38{2:03d},52.155".format(
+        i, 2020 if i == 7 else 2026, i % 900) for i in range(1, n + 1)]
+    src = tmp_path / "veel.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog.file.setFilePath(str(src))
+    dialog.valid_only.setChecked(True)
+    assert dialog.run_import() is None and dialog.task is not None
+    deadline = time.time() + 300
+    while dialog.task is not None and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+    assert dialog.task is None
+    assert dialog.status.text() == ("Imported the valid rows of veel.csv into Interventions: added {}, updated 0, "
+                                    "unchanged 0, rejected 1; the rejected rows were skipped.".format(n - 1))
+    assert "veel.csv, line 8 (uid g-7): end_year (End year) = 2020" in dialog.report.toPlainText()
+    assert len(_interventions(empty_gpkg)) == n - 1
