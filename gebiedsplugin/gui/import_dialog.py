@@ -162,8 +162,10 @@ class ImportDialog(QDialog):
         split.setStretchFactor(1, 2)
         fields = QWidget()
         fields_box = QVBoxLayout(fields)
-        fields_box.addWidget(QLabel(tr("Which source field fills each programme field (proposed from names and "
-                                       "aliases; choose a field or write an expression)")))
+        intro = QLabel(tr("Which source field fills each programme field (proposed from names and aliases; "
+                          "choose a field or write an expression)"))
+        intro.setWordWrap(True)
+        fields_box.addWidget(intro)
         fields_box.addWidget(split, 1)
         self.tabs.addTab(fields, tr("Fields"))
         self.tabs.addTab(self.preview, tr("Preview of the first rows"))
