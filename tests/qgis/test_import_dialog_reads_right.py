@@ -86,6 +86,7 @@ def test_csv_refusal_valid_rows_and_preview_in_the_files_lines(dialog, empty_gpk
     src = _csv(tmp_path / "acties.csv")
     bad, records = _line_of(src, "u-3"), _records(src)
     assert (bad, records) == (6, 11)  # header 1, u-1 2, u-2 3-4, blank 5
+    assert not dialog.dry_button.isEnabled() and not dialog.import_button.isEnabled()  # nothing to import yet
     dialog.file.setFilePath(src)
     QCoreApplication.processEvents()
 
@@ -105,8 +106,13 @@ def test_csv_refusal_valid_rows_and_preview_in_the_files_lines(dialog, empty_gpk
     headers = [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())]
     assert "Title" in headers and "titel" not in headers and "title" not in headers
 
-    # all or nothing: one summary, then the reason by line, then what to do
+    # the dry run says what an import would do, in the same words
     before = fingerprint(empty_gpkg)
+    assert dialog.dry_run().counts() == {"added": records - 1, "updated": 0, "unchanged": 0, "rejected": 1}
+    assert dialog.status.text() == ("Dry run of acties.csv into Interventions (nothing written): would add {}, "
+                                    "update 0, leave 0 unchanged, reject 1.".format(records - 1))
+
+    # all or nothing: one summary, then the reason by line, then what to do
     result = dialog.run_import()
     assert result.counts()["rejected"] == 1 and not result.written
     summary = "Nothing imported from acties.csv into Interventions: 1 of {} rows rejected.".format(records)
