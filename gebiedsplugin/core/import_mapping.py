@@ -247,8 +247,9 @@ def _geometry_fits(target: str, geometry_kind: Optional[str]) -> bool:
     return not (table_for(target).geometry == "multipolygon" and geometry_kind in ("point", "line"))
 
 
-def propose_target(source_fields, geometry_kind: Optional[str] = None) -> str:
-    """The target a source most plausibly holds, from its field names and its geometry kind.
+def propose_target(source_fields, geometry_kind: Optional[str] = None) -> Optional[str]:
+    """The target a source most plausibly holds, from its field names and its geometry kind; None
+    when no field name means anything to any target (then there is nothing to guess from).
 
     *geometry_kind*: point, line, polygon or None (no geometry, or not known). Ranked by: the
     geometry fits; every mandatory field is fed; how many mandatory fields, then fields in all,
@@ -262,4 +263,4 @@ def propose_target(source_fields, geometry_kind: Optional[str] = None) -> str:
         return (_geometry_fits(target, geometry_kind), fed == len(mandatory), fed, len(proposal))
 
     best = max(TARGETS, key=lambda t: (score(t), -TARGETS.index(t)))
-    return best
+    return best if score(best)[3] else None

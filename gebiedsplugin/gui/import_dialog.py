@@ -230,14 +230,14 @@ class ImportDialog(QDialog):
                 self.layer = self.layers.currentLayer()
         except ProgrammeError as e:
             self.status.setText(str(e))
-        if self.layer is not None:
-            guess = propose_target(self.source_names(), geometry_kind(self.layer))
+        guess = propose_target(self.source_names(), geometry_kind(self.layer)) if self.layer is not None else None
+        if guess is not None:
             self.target.blockSignals(True)
             self.set_target(guess)
             self.target.blockSignals(False)
             self.target_hint.setText(tr("guessed from the source's fields"))
         else:
-            self.target_hint.clear()
+            self.target_hint.clear()  # nothing to guess from: the target stays as chosen
         self._refresh()
 
     def _target_changed(self, *_args) -> None:

@@ -113,6 +113,7 @@ def test_target_guessed_from_field_names_and_geometry():
     assert propose_target(["stadsdeel", "thema", "prio"], None) == "area_goals"
     # points cannot be districts, whatever the names say
     assert propose_target(["code", "naam"], "point") != "districts"
+    assert propose_target(["kolom1", "kolom2"], "polygon") is None  # nothing to guess from
 
 
 def test_row_version_is_kept_by_the_programme_not_imported():
