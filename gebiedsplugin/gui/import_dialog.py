@@ -60,6 +60,7 @@ from gebiedsplugin.qgis_io.import_targets import target_tables
 from gebiedsplugin.qgis_io.import_task import ImportTask
 from gebiedsplugin.qgis_io.importer import ImportRejected, preview_rows, python_value, run_import
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.qt_compat import alias_column
 
 PREVIEW_ROWS = 10
 PREVIEW_VISIBLE = 8  # rows the preview shows without scrolling
@@ -67,9 +68,11 @@ LARGE = 5000  # features; above this the import runs as a background task
 
 _KINDS = {QgsWkbTypes.GeometryType.PointGeometry: "point", QgsWkbTypes.GeometryType.LineGeometry: "line",
           QgsWkbTypes.GeometryType.PolygonGeometry: "polygon"}
-# What the mapping shows: where the value comes from and which programme field it fills; the type,
-# length, precision, constraint (and, on newer QGIS, alias and comment) columns are fixed by the programme.
-_SHOWN = (QgsFieldMappingModel.ColumnDataIndex.SourceExpression, QgsFieldMappingModel.ColumnDataIndex.DestinationName)
+# What the mapping shows: which programme field, by its label, and where its value comes from; the
+# type, length, precision, constraint (and comment) columns are fixed by the programme. QGIS 3.22 shows
+# the alias in the name column; from 3.30 on the alias has a column of its own and the name is the name.
+LABEL_COLUMN = alias_column(QgsFieldMappingModel.ColumnDataIndex.DestinationName)
+SOURCE_COLUMN = int(QgsFieldMappingModel.ColumnDataIndex.SourceExpression)
 
 
 def geometry_kind(layer) -> str | None:
@@ -146,9 +149,10 @@ class ImportDialog(QDialog):
         form.addRow(tr("Import as"), target_row)
         view = self.mapping_view()
         for column in range(self.mapping.model().columnCount()):
-            view.setColumnHidden(column, column not in [int(c) for c in _SHOWN])
+            view.setColumnHidden(column, column not in (LABEL_COLUMN, SOURCE_COLUMN))
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.horizontalHeader().moveSection(int(_SHOWN[1]), 0)  # reads "Title (required) <- titel"
+        header = view.horizontalHeader()
+        header.moveSection(header.visualIndex(LABEL_COLUMN), 0)  # reads "Title (required) <- titel"
         view.verticalHeader().setVisible(False)
         values = QWidget()
         value_box = QVBoxLayout(values)
@@ -286,11 +290,10 @@ class ImportDialog(QDialog):
     def set_source(self, target_field: str, source_field: str) -> None:
         """Feed *target_field* from *source_field* ('' for none), as choosing it in the widget does."""
         model = self.mapping.model()
-        column = int(QgsFieldMappingModel.ColumnDataIndex.SourceExpression)
         for row, f in enumerate(self.mapping.mapping()):
             if f.field.name() == target_field:
                 value = QgsExpression.quotedColumnRef(source_field) if source_field else ""
-                model.setData(model.index(row, column), value, Qt.ItemDataRole.EditRole)
+                model.setData(model.index(row, SOURCE_COLUMN), value, Qt.ItemDataRole.EditRole)
                 return
         raise KeyError(target_field)
 

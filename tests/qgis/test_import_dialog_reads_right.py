@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsProject
-from qgis.gui import QgsFieldMappingModel
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.gui.controller import ProgrammeController
-from gebiedsplugin.gui.import_dialog import ImportDialog
+from gebiedsplugin.gui.import_dialog import SOURCE_COLUMN, ImportDialog
 from tests.qgis.import_fixtures import DISTRICT_ROWS, fingerprint, write_vector
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -71,9 +70,13 @@ def dialog(qgis_iface, empty_gpkg):
 
 
 def _names_shown(dialog) -> list:
-    model = dialog.mapping.model()
-    column = int(QgsFieldMappingModel.ColumnDataIndex.DestinationName)
-    return [model.data(model.index(r, column), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+    """The programme fields as the mapping's visible name column shows them (3.22: the name column shows
+    the alias; 3.44: the alias has its own column)."""
+    from gebiedsplugin.gui.import_dialog import LABEL_COLUMN
+
+    model, view = dialog.mapping.model(), dialog.mapping_view()
+    assert not view.isColumnHidden(LABEL_COLUMN)
+    return [model.data(model.index(r, LABEL_COLUMN), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
 
 
 def _fully_visible_rows(view) -> int:
@@ -195,7 +198,7 @@ def test_an_expression_in_the_mapping_is_imported(dialog, empty_gpkg, tmp_path):
     dialog.file.setFilePath(_csv(tmp_path / "acties.csv"))
     model = dialog.mapping.model()
     row = [f.field.name() for f in dialog.mapping.mapping()].index("end_year")
-    model.setData(model.index(row, int(QgsFieldMappingModel.ColumnDataIndex.SourceExpression)), '"begin" + 3',
+    model.setData(model.index(row, SOURCE_COLUMN), '"begin" + 3',
                   Qt.ItemDataRole.EditRole)
     assert dialog.source_field("end_year") == '"begin" + 3'
     dialog.valid_only.setChecked(False)
