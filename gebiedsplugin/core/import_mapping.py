@@ -28,7 +28,7 @@ TARGET_KEYS = {
 }
 
 # Fields the import never takes from a source (derived or kept by the programme itself).
-_NOT_IMPORTED = {"needs_review", "created_at", "created_by", "modified_at", "modified_by"}
+_NOT_IMPORTED = {"needs_review", "created_at", "created_by", "modified_at", "modified_by", schema.ROW_VERSION}
 
 # normalised source name -> target field names it may mean (the first present in the target wins).
 SYNONYMS = {
@@ -240,3 +240,27 @@ def mapping_to_json(mapping: dict) -> str:
 def unmapped_mandatory(target: str, mapping: dict) -> list:
     """Mandatory target fields that no source field feeds."""
     return [f.name for f in target_fields(target) if is_mandatory(target, f) and f.name not in mapping]
+
+
+def _geometry_fits(target: str, geometry_kind: Optional[str]) -> bool:
+    """False only where the source's geometry rules *target* out (points or lines are no districts)."""
+    return not (table_for(target).geometry == "multipolygon" and geometry_kind in ("point", "line"))
+
+
+def propose_target(source_fields, geometry_kind: Optional[str] = None) -> Optional[str]:
+    """The target a source most plausibly holds, from its field names and its geometry kind; None
+    when no field name means anything to any target (then there is nothing to guess from).
+
+    *geometry_kind*: point, line, polygon or None (no geometry, or not known). Ranked by: the
+    geometry fits; every mandatory field is fed; how many mandatory fields, then fields in all,
+    the proposal feeds; ties go to the earlier target of TARGETS."""
+    names = list(source_fields)
+
+    def score(target: str) -> tuple:
+        proposal = propose_mapping(names, target)
+        mandatory = [f.name for f in target_fields(target) if is_mandatory(target, f)]
+        fed = sum(1 for m in mandatory if m in proposal)
+        return (_geometry_fits(target, geometry_kind), fed == len(mandatory), fed, len(proposal))
+
+    best = max(TARGETS, key=lambda t: (score(t), -TARGETS.index(t)))
+    return best if score(best)[3] else None

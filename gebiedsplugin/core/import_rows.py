@@ -24,6 +24,7 @@ NO_GEOMETRY, WRONG_GEOMETRY, INVALID_GEOMETRY, REPAIRED_GEOMETRY = (
     "no_geometry", "wrong_geometry", "invalid_geometry", "repaired_geometry")
 IMPLAUSIBLE_YEAR, IMPLAUSIBLE_AMOUNT, FAR_OUTSIDE, FAR_OUTSIDE_CRS = (
     "implausible_year", "implausible_amount", "far_outside", "far_outside_crs")
+EXPRESSION_FAILED = "expression_failed"  # a mapping expression failed on this row (value: QGIS's error)
 GEOMETRY = "geometry"  # the field named by geometry issues
 
 _TRUE = {"1", "true", "yes", "ja", "j", "y", "waar", "x"}
@@ -198,6 +199,9 @@ def convert_rows(source_rows, target: str, mapping: dict, codes: Optional[dict] 
         for f in fields:
             entry = mapping.get(f.name)
             value = src.get(entry.field) if entry is not None else None
+            if isinstance(value, Issue):  # the reader could not compute this source value
+                issues.append(Issue(value.code, n, f.name, value.value))
+                value = None
             converted = convert_value(f, value, n, issues, entry.values if entry else {}, codes)
             if converted is None and is_mandatory(target, f) and not any(i.field == f.name for i in issues):
                 issues.append(Issue(MANDATORY, n, f.name))
@@ -239,7 +243,7 @@ def _source_key(src: dict, keys: tuple, mapping: dict) -> Optional[str]:
     for k in keys:
         entry = mapping.get(k)
         value = src.get(entry.field) if entry is not None else None
-        if value is None or str(value).strip() == "":
+        if value is None or isinstance(value, Issue) or str(value).strip() == "":
             return None
         values.append(str(value).strip())
     return "{} {}".format("/".join(keys), "/".join(values))

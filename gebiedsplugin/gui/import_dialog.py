@@ -1,58 +1,85 @@
-"""The import dialog: source and target, an editable field and value mapping, preview, dry run, import.
+"""The import dialog: source, target (guessed), QGIS's field mapping widget with a value mapping beside it,
+a preview that names rows as the file does, dry run, import (all rows, or the valid rows only).
 
-Thin: proposals, conversion and writing live in core.import_mapping and qgis_io.importer; large
-imports run in an ImportTask.
+Thin: proposals, conversion and writing live in core.import_mapping, qgis_io.import_fields and
+qgis_io.importer; large imports run in an ImportTask.
 """
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionWidget
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsExpression,
+    QgsFields,
+    QgsMapLayerProxyModel,
+    QgsWkbTypes,
+)
+from qgis.gui import (
+    QgsFieldMappingModel,
+    QgsFieldMappingWidget,
+    QgsFileWidget,
+    QgsMapLayerComboBox,
+    QgsProjectionSelectionWidget,
+)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.import_mapping import (
-    TARGETS,
-    FieldSource,
-    is_mandatory,
-    propose_mapping,
-    propose_values,
-    target_fields,
+from gebiedsplugin.core.import_mapping import TARGETS, FieldSource, propose_target, propose_values, target_fields
+from gebiedsplugin.qgis_io.import_fields import (
+    destination_fields,
+    field_title,
+    proposed_expressions,
+    source_of,
+    target_label,
 )
 from gebiedsplugin.qgis_io.import_source import open_source
 from gebiedsplugin.qgis_io.import_targets import target_tables
 from gebiedsplugin.qgis_io.import_task import ImportTask
-from gebiedsplugin.qgis_io.importer import ImportRejected, python_value, run_import
+from gebiedsplugin.qgis_io.importer import ImportRejected, preview_rows, python_value, run_import
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.qt_compat import alias_column
 
 PREVIEW_ROWS = 10
+PREVIEW_VISIBLE = 8  # rows the preview shows without scrolling
 LARGE = 5000  # features; above this the import runs as a background task
 
+_KINDS = {QgsWkbTypes.GeometryType.PointGeometry: "point", QgsWkbTypes.GeometryType.LineGeometry: "line",
+          QgsWkbTypes.GeometryType.PolygonGeometry: "polygon"}
+# What the mapping shows: which programme field, by its label, and where its value comes from; the
+# type, length, precision, constraint (and comment) columns are fixed by the programme. QGIS 3.22 shows
+# the alias in the name column; from 3.30 on the alias has a column of its own and the name is the name.
+LABEL_COLUMN = alias_column(QgsFieldMappingModel.ColumnDataIndex.DestinationName)
+SOURCE_COLUMN = int(QgsFieldMappingModel.ColumnDataIndex.SourceExpression)
 
-def target_label(target: str) -> str:
-    """Translated name of an import target."""
-    return {
-        "districts": tr("Districts"), "neighbourhoods": tr("Neighbourhoods"), "interventions": tr("Interventions"),
-        "programme_projects": tr("Programme projects (MJP)"), "area_goals": tr("Area goals"),
-        "area_budgets": tr("Area budgets"),
-    }[target]
+
+def geometry_kind(layer) -> str | None:
+    """'point', 'line' or 'polygon' for a layer with geometries, else None."""
+    if layer is None or not layer.isSpatial():
+        return None
+    return _KINDS.get(QgsWkbTypes.geometryType(layer.wkbType()))
 
 
 class ImportDialog(QDialog):
@@ -63,6 +90,7 @@ class ImportDialog(QDialog):
         self.iface, self.controller = iface, controller
         self.layer = None
         self.values: dict = {}  # target field -> {source value: code}
+        self._sources: dict = {}  # target field -> the source (field or expression) its values were proposed for
         self.task = None
         self.last_result = None
         self.setWindowTitle(tr("Import data"))
@@ -80,29 +108,72 @@ class ImportDialog(QDialog):
         self.target = QComboBox()
         for t in TARGETS:
             self.target.addItem(target_label(t), t)
-        self.mapping = QTableWidget(0, 2)
-        self.mapping.setHorizontalHeaderLabels([tr("Programme field"), tr("Source field")])
+        self.target_hint = QLabel()
+        self.mapping = QgsFieldMappingWidget(self)
+        self.mapping.setObjectName("import_mapping")
+        self.mapping.setDestinationEditable(False)
+        self.value_title = QLabel()
+        self.value_title.setWordWrap(True)
         self.value_table = QTableWidget(0, 2)
-        self.value_table.setHorizontalHeaderLabels([tr("Source value"), tr("Code")])
+        self.value_table.setHorizontalHeaderLabels([tr("Value in the source"), tr("Value in the programme")])
+        self.value_table.verticalHeader().setVisible(False)
+        self.value_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.value_table.horizontalHeader().setStretchLastSection(True)
         self.preview = QTableWidget(0, 0)
+        self.preview.setObjectName("import_preview")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
+        self.tabs = QTabWidget()
+        self.valid_only = QCheckBox(tr("Import the valid rows only"))
+        self.valid_only.setObjectName("import_valid_only")
+        self.valid_only.setToolTip(tr("Rejected rows are skipped and listed in the report. Off: when any row is "
+                                      "rejected, nothing is imported."))
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self._layout()
         self.file.fileChanged.connect(self._source_changed)
         self.layers.layerChanged.connect(self._source_changed)
-        self.target.currentIndexChanged.connect(self._refresh)
-        self.mapping.currentCellChanged.connect(lambda *_: self._show_values())
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self.mapping.changed.connect(self._mapping_changed)
+        self.mapping.selectionModel().currentRowChanged.connect(lambda *_: self._show_values())
 
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow(tr("Source file"), self.file)
         form.addRow(tr("or project layer"), self.layers)
         form.addRow(tr("Source CRS"), self.source_crs)
-        form.addRow(tr("Import as"), self.target)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target)
+        target_row.addWidget(self.target_hint, 1)
+        form.addRow(tr("Import as"), target_row)
+        view = self.mapping_view()
+        for column in range(self.mapping.model().columnCount()):
+            view.setColumnHidden(column, column not in (LABEL_COLUMN, SOURCE_COLUMN))
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = view.horizontalHeader()
+        header.moveSection(header.visualIndex(LABEL_COLUMN), 0)  # reads "Title (required) <- titel"
+        view.verticalHeader().setVisible(False)
+        values = QWidget()
+        value_box = QVBoxLayout(values)
+        value_box.setContentsMargins(0, 0, 0, 0)
+        value_box.addWidget(self.value_title)
+        value_box.addWidget(self.value_table, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.mapping)
-        split.addWidget(self.value_table)
+        split.addWidget(values)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        fields = QWidget()
+        fields_box = QVBoxLayout(fields)
+        intro = QLabel(tr("Which source field fills each programme field (proposed from names and aliases; "
+                          "choose a field or write an expression)"))
+        intro.setWordWrap(True)
+        fields_box.addWidget(intro)
+        fields_box.addWidget(split, 1)
+        self.tabs.addTab(fields, tr("Fields"))
+        self.tabs.addTab(self.preview, tr("Preview of the first rows"))
+        self.tabs.addTab(self.report, tr("Report"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.dry_button = QPushButton(tr("Dry run"))
         self.import_button = QPushButton(tr("Import"))
@@ -121,19 +192,29 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         box = QVBoxLayout(self)
         box.addLayout(form)
-        box.addWidget(QLabel(tr("Field mapping (proposed from names and aliases; * = mandatory)")))
-        box.addWidget(split, 2)
-        box.addWidget(QLabel(tr("Preview of the first rows")))
-        box.addWidget(self.preview, 1)
-        box.addWidget(self.report, 1)
+        box.addWidget(self.tabs, 1)
         row = QHBoxLayout()
+        row.addWidget(self.valid_only)
         row.addWidget(self.status, 1)
         row.addWidget(self.progress)
         row.addWidget(buttons)
         holder = QWidget()
         holder.setLayout(row)
         box.addWidget(holder)
-        self.resize(900, 700)
+        self._size_preview()
+        self._enable()
+        self.resize(1000, 720)
+
+    def mapping_view(self) -> QTableView:
+        """The table inside QGIS's field mapping widget."""
+        return self.mapping.findChild(QTableView)
+
+    def _size_preview(self) -> None:
+        """Tall enough for PREVIEW_VISIBLE rows, a header and a horizontal scroll bar."""
+        rows = self.preview.verticalHeader().defaultSectionSize() * PREVIEW_VISIBLE
+        chrome = self.preview.horizontalHeader().sizeHint().height() + \
+            self.preview.horizontalScrollBar().sizeHint().height() + 2 * self.preview.frameWidth()
+        self.preview.setMinimumHeight(rows + chrome)
 
     # --- source and mapping -------------------------------------------------------------------
     def set_target(self, target: str) -> None:
@@ -144,6 +225,7 @@ class ImportDialog(QDialog):
 
     def _source_changed(self, *_args) -> None:
         self.layer = None
+        self.status.clear()
         path = self.file.filePath()
         try:
             if path and self.sender() is not self.layers:
@@ -152,6 +234,18 @@ class ImportDialog(QDialog):
                 self.layer = self.layers.currentLayer()
         except ProgrammeError as e:
             self.status.setText(str(e))
+        guess = propose_target(self.source_names(), geometry_kind(self.layer)) if self.layer is not None else None
+        if guess is not None:
+            self.target.blockSignals(True)
+            self.set_target(guess)
+            self.target.blockSignals(False)
+            self.target_hint.setText(tr("guessed from the source's fields"))
+        else:
+            self.target_hint.clear()  # nothing to guess from: the target stays as chosen
+        self._refresh()
+
+    def _target_changed(self, *_args) -> None:
+        self.target_hint.clear()
         self._refresh()
 
     def source_names(self) -> list:
@@ -160,99 +254,135 @@ class ImportDialog(QDialog):
     def _refresh(self, *_args) -> None:
         target = self.current_target()
         names = self.source_names()
-        proposal = propose_mapping(names, target)
-        fields = target_fields(target)
-        self.mapping.setRowCount(len(fields))
-        self.values = {}
-        for row, f in enumerate(fields):
-            alias = f.alias_nl if ui_language() == "nl" else f.alias_en
-            item = QTableWidgetItem("{}{} ({})".format(f.name, " *" if is_mandatory(target, f) else "", alias))
-            item.setData(Qt.ItemDataRole.UserRole, f.name)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.mapping.setItem(row, 0, item)
-            combo = QComboBox()
-            combo.addItem("", "")
-            for name in names:
-                combo.addItem(name, name)
-            combo.setCurrentIndex(max(combo.findData(proposal.get(f.name, "")), 0))
-            combo.currentIndexChanged.connect(lambda _i, name=f.name: self._source_field_changed(name))
-            self.mapping.setCellWidget(row, 1, combo)
-            if f.value_list and proposal.get(f.name):
-                self._propose_values(f.name)
-        self.mapping.resizeColumnsToContents()
+        self.values, self._sources = {}, {}
+        self.mapping.blockSignals(True)
+        self.mapping.setSourceLayer(self.layer)
+        self.mapping.setSourceFields(self.layer.fields() if self.layer is not None else QgsFields())
+        self.mapping.setDestinationFields(destination_fields(target), proposed_expressions(names, target))
+        self.mapping.blockSignals(False)
+        self._mapping_changed()
+        self._enable()
+
+    def _mapping_changed(self) -> None:
+        """Propose values for a coded field whose source changed; refresh the preview and value list."""
+        for name, src in self._field_sources().items():
+            if self._sources.get(name) != src:
+                self._sources[name] = src
+                self.values.pop(name, None)
+                self._propose_values(name, src)
         self._fill_preview()
         self._show_values()
 
-    def field_combo(self, target_field: str) -> QComboBox:
-        """The source-field combo of *target_field*."""
-        for row in range(self.mapping.rowCount()):
-            if self.mapping.item(row, 0).data(Qt.ItemDataRole.UserRole) == target_field:
-                return self.mapping.cellWidget(row, 1)
+    def _field_sources(self) -> dict:
+        """{programme field: source field or expression text ('' when not fed)} as the widget shows it."""
+        return {f.field.name(): f.expression.strip() for f in self.mapping.mapping()}
+
+    def source_field(self, target_field: str) -> str:
+        """The source field (or expression) that feeds *target_field*, '' when none."""
+        expression = self._field_sources()[target_field]
+        if not expression:
+            return ""
+        try:
+            return source_of(expression, self.source_names(), self.current_target(), target_field)
+        except ProgrammeError:
+            return expression
+
+    def set_source(self, target_field: str, source_field: str) -> None:
+        """Feed *target_field* from *source_field* ('' for none), as choosing it in the widget does."""
+        model = self.mapping.model()
+        for row, f in enumerate(self.mapping.mapping()):
+            if f.field.name() == target_field:
+                value = QgsExpression.quotedColumnRef(source_field) if source_field else ""
+                model.setData(model.index(row, SOURCE_COLUMN), value, Qt.ItemDataRole.EditRole)
+                return
         raise KeyError(target_field)
 
-    def _source_field_changed(self, target_field: str) -> None:
-        self.values.pop(target_field, None)
-        self._propose_values(target_field)
-        self._fill_preview()
-        self._show_values()
-
-    def _propose_values(self, target_field: str) -> None:
+    def _propose_values(self, target_field: str, src: str) -> None:
         f = next((c for c in target_fields(self.current_target()) if c.name == target_field), None)
-        src = self.field_combo(target_field).currentData()
         if f is None or not f.value_list or not src or self.layer is None:
             return
-        idx = self.layer.fields().indexFromName(src)
+        field = self.source_field(target_field)
+        idx = self.layer.fields().indexFromName(field)
+        if idx < 0:
+            return  # an expression: its values are matched by code and label when imported
         distinct = [python_value(v) for v in sorted(self.layer.uniqueValues(idx), key=str)][:200]
         self.values[target_field] = propose_values(distinct, schema.VALUE_LISTS[f.value_list])
 
+    def _current_field(self):
+        index = self.mapping.selectionModel().currentIndex()
+        fields = self.mapping.mapping()
+        if not index.isValid() or index.row() >= len(fields):
+            return None
+        name = fields[index.row()].field.name()
+        return next((x for x in target_fields(self.current_target()) if x.name == name), None)
+
     def _show_values(self) -> None:
-        row = self.mapping.currentRow()
+        f = self._current_field()
         self.value_table.setRowCount(0)
-        if row < 0:
+        if f is None or not f.value_list:
+            self.value_title.setText(tr("Select a programme field with a list of values to map its values."))
             return
-        name = self.mapping.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        f = next(x for x in target_fields(self.current_target()) if x.name == name)
-        if not f.value_list:
-            return
-        values = self.values.get(name, {})
+        values = self.values.get(f.name, {})
+        title = field_title(self.current_target(), f.name)
+        self.value_title.setText(tr("Values of {}").format(title) if values else
+                                 tr("{}: no values to map (no source field chosen).").format(title))
         self.value_table.setRowCount(len(values))
+        language = ui_language()
         for n, (src, code) in enumerate(values.items()):
             self.value_table.setItem(n, 0, QTableWidgetItem(src))
             combo = QComboBox()
-            combo.addItem(tr("(unknown: reject)"), None)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.addItem(tr("(unknown: reject the row)"), None)
             for c in schema.VALUE_LISTS[f.value_list]:
-                combo.addItem("{} – {}".format(c, schema.label(f.value_list, c, ui_language())), c)
+                combo.addItem(schema.label(f.value_list, c, language), c)
+                combo.setItemData(combo.count() - 1, c, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(code), 0))
             combo.currentIndexChanged.connect(
-                lambda _i, name=name, src=src, combo=combo: self.values[name].__setitem__(src, combo.currentData()))
+                lambda _i, name=f.name, src=src, combo=combo: self.values[name].__setitem__(src, combo.currentData()))
             self.value_table.setCellWidget(n, 1, combo)
+        # every choice readable: the column (and so the pane) at least as wide as the widest combo wants
+        header = self.value_table.horizontalHeader()
+        widest = max([self.value_table.cellWidget(n, 1).sizeHint().width() for n in range(len(values))] or [0])
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.value_table.setColumnWidth(1, max(widest, header.sectionSizeHint(1)))
+        self.value_table.setMinimumWidth(header.sectionSize(0) + self.value_table.columnWidth(1) +
+                                         self.value_table.verticalScrollBar().sizeHint().width() +
+                                         2 * self.value_table.frameWidth())
+        header.setStretchLastSection(True)
 
     def current_mapping(self) -> dict:
-        """{target field: FieldSource} as the table shows it."""
+        """{target field: FieldSource} as the widget shows it (ProgrammeError for a bad expression)."""
         out = {}
-        for f in target_fields(self.current_target()):
-            src = self.field_combo(f.name).currentData()
-            if src:
-                values = {k: v for k, v in self.values.get(f.name, {}).items() if v}
-                out[f.name] = FieldSource(src, values)
+        target, names = self.current_target(), self.source_names()
+        for name, expression in self._field_sources().items():
+            if expression:
+                values = {k: v for k, v in self.values.get(name, {}).items() if v}
+                out[name] = FieldSource(source_of(expression, names, target, name), values)
         return out
 
     def _fill_preview(self) -> None:
-        mapping = self.current_mapping() if self.mapping.rowCount() else {}
-        names = list(mapping)
         self.preview.clear()
+        try:
+            mapping = self.current_mapping() if self.layer is not None else {}
+        except ProgrammeError as e:
+            self.status.setText(str(e))
+            mapping = {}
+        target = self.current_target()
+        names = list(mapping)
         self.preview.setColumnCount(len(names))
-        self.preview.setHorizontalHeaderLabels(names)
-        rows = []
-        if self.layer is not None:
-            for n, feat in enumerate(self.layer.getFeatures()):
-                if n >= PREVIEW_ROWS:
-                    break
-                rows.append([python_value(feat[mapping[name].field]) for name in names])
+        self.preview.setHorizontalHeaderLabels([field_title(target, n) for n in names])
+        places, rows = preview_rows(self.layer, mapping, PREVIEW_ROWS) if self.layer is not None else ([], [])
         self.preview.setRowCount(len(rows))
+        self.preview.setVerticalHeaderLabels(places)
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self.preview.resizeColumnsToContents()
+
+    def _enable(self) -> None:
+        ready = self.layer is not None and self.task is None
+        self.dry_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
 
     # --- running ------------------------------------------------------------------------------
     def _programme(self):
@@ -272,13 +402,15 @@ class ImportDialog(QDialog):
         return self._run(dry=False)
 
     def _run(self, dry: bool):
+        valid_only = self.valid_only.isChecked()
         try:
             programme = self._programme()
+            mapping = self.current_mapping()
             if not dry and self.layer.featureCount() > LARGE:
-                self._start_task(programme)
+                self._start_task(programme, mapping, valid_only)
                 return None
-            result = run_import(programme, self.layer, self.current_target(), self.current_mapping(), dry_run=dry,
-                                source_crs=self.source_crs.crs())
+            result = run_import(programme, self.layer, self.current_target(), mapping, dry_run=dry,
+                                valid_only=valid_only, source_crs=self.source_crs.crs())
         except ImportRejected as e:
             self._show(str(e), e.result)
             return e.result
@@ -288,9 +420,12 @@ class ImportDialog(QDialog):
         self._finished(result)
         return result
 
-    def _start_task(self, programme: str) -> None:
+    def _start_task(self, programme: str, mapping: dict, valid_only: bool) -> None:
+        crs = self.source_crs.crs()
+        if not crs.isValid():
+            crs = self.layer.crs()  # the task reopens the source: keep the CRS a CSV was given when opened
         self.task = ImportTask(programme, self.layer.source(), self.layer.providerType(), self.current_target(),
-                               self.current_mapping(), source_crs=self.source_crs.crs())
+                               mapping, valid_only=valid_only, source_crs=crs)
         self.task.done.connect(self._finished)
         self.task.failed.connect(lambda message: self._show(message, None))
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
@@ -302,8 +437,8 @@ class ImportDialog(QDialog):
 
     def _running(self, running: bool) -> None:
         self.cancel_button.setEnabled(running)
-        self.import_button.setEnabled(not running)
-        self.dry_button.setEnabled(not running)
+        self.import_button.setEnabled(not running and self.layer is not None)
+        self.dry_button.setEnabled(not running and self.layer is not None)
 
     def cancel_import(self) -> None:
         """Stop the background import: nothing is written (the import is one transaction)."""
@@ -327,5 +462,5 @@ class ImportDialog(QDialog):
         self.progress.setValue(100 if result is not None and result.written else 0)  # 0 after a refusal
         self.last_result = result
         self.report.setPlainText(text)
+        self.tabs.setCurrentWidget(self.report)
         self.status.setText(text.splitlines()[0] if text else "")
-

@@ -11,9 +11,11 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFieldMapping,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
+from qgis.PyQt.QtCore import QMetaType
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGETS
@@ -28,6 +30,7 @@ class ImportLayerAlgorithm(BaseAlgorithm):
     NAME = "import_layer"
     PROGRAMME, INPUT, TARGET, FIELD_MAPPING, DRY_RUN, VALID_ONLY, SOURCE_CRS = (
         "PROGRAMME", "INPUT", "TARGET", "FIELD_MAPPING", "DRY_RUN", "VALID_ONLY", "SOURCE_CRS")
+    FIELDS_MAPPING = "FIELDS_MAPPING"  # QGIS's field mapping, named as native:refactorfields names it
     ADDED, UPDATED, UNCHANGED, REJECTED, REPORT = "ADDED", "UPDATED", "UNCHANGED", "REJECTED", "REPORT"
 
     def display(self) -> str:
@@ -39,7 +42,9 @@ class ImportLayerAlgorithm(BaseAlgorithm):
                   "or x/y columns, Excel). Geometries are transformed to the programme's CRS. Rows are matched "
                   "on their key (code, uid; district and theme for goals; district and year for budgets), so a "
                   "re-import updates instead of duplicating. The import is one transaction: when any row is "
-                  "rejected nothing is written, unless VALID_ONLY is set.")
+                  "rejected nothing is written, unless VALID_ONLY is set. Rejected rows are named by the file's "
+                  "line (CSV, counting the header as line 1), the sheet's row, the GeoPackage fid or the "
+                  "feature number.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_programme(self.PROGRAMME, tr("Programme"))
@@ -49,10 +54,17 @@ class ImportLayerAlgorithm(BaseAlgorithm):
         self.add(QgsProcessingParameterEnum(self.TARGET, tr("Target"), options=list(TARGETS), defaultValue=0,
                                             usesStaticStrings=False),
                  tr("What the source holds: one of {} (index or name).").format(", ".join(TARGETS)))
-        self.add(QgsProcessingParameterString(self.FIELD_MAPPING, tr("Field mapping (JSON)"), multiLine=True,
-                                              optional=True),
+        self.add(QgsProcessingParameterFieldMapping(self.FIELDS_MAPPING, tr("Field mapping"), self.INPUT,
+                                                    optional=True),
+                 tr("A list of {name: programme field, expression: source field or QGIS expression}, as "
+                    "native:refactorfields takes it, optionally with values: {source value: code}; an empty "
+                    "expression leaves the field out. Programme fields not listed, and an empty mapping, take "
+                    "the proposal from names and aliases; an entry mapping a source field onto itself (the "
+                    "form's default) is skipped."))
+        self.add(QgsProcessingParameterString(self.FIELD_MAPPING, tr("Field mapping (JSON, older form)"),
+                                              multiLine=True, optional=True),
                  tr('{"target_field": "source_field" or {"field": "source_field", "values": {"Fysiek": "physical"}}}; '
-                    "empty for the automatic proposal from names and aliases."))
+                    "empty for the automatic proposal from names and aliases. Use FIELDS_MAPPING or this, not both."))
         self.add(QgsProcessingParameterBoolean(self.DRY_RUN, tr("Dry run (write nothing)"), False),
                  tr("Only count what would be added, updated, left unchanged and rejected."))
         self.add(QgsProcessingParameterBoolean(self.VALID_ONLY, tr("Import the valid rows when some are rejected"),
@@ -79,7 +91,22 @@ class ImportLayerAlgorithm(BaseAlgorithm):
         raw = parameters.get(self.TARGET)
         if isinstance(raw, str) and raw in TARGETS:  # names are accepted besides indexes
             parameters = dict(parameters, TARGET=TARGETS.index(raw))
+        entries = parameters.get(self.FIELDS_MAPPING)
+        if isinstance(entries, (list, tuple)):
+            # QGIS's check wants a type in every entry; the programme fixes the types, so a script may omit it
+            parameters = dict(parameters, FIELDS_MAPPING=[
+                dict({"type": int(QMetaType.Type.QString)}, **e) if isinstance(e, dict) else e for e in entries])
         return super().checkParameterValues(parameters, context)
+
+    def _mapping(self, parameters, context):
+        """FIELDS_MAPPING's list, or FIELD_MAPPING's JSON (scripts written before FIELDS_MAPPING)."""
+        entries = parameters.get(self.FIELDS_MAPPING) or []
+        text = self.parameterAsString(parameters, self.FIELD_MAPPING, context) or ""
+        if not isinstance(entries, (list, tuple)):
+            raise ProgrammeError(tr("FIELDS_MAPPING must be a list of {name, expression} entries."))
+        if entries and text.strip():
+            raise ProgrammeError(tr("Give the field mapping once: FIELDS_MAPPING or FIELD_MAPPING, not both."))
+        return list(entries) if entries else text
 
     def execute(self, parameters, context, feedback) -> dict:
         programme = self.parameterAsFile(parameters, self.PROGRAMME, context)
@@ -98,7 +125,7 @@ class ImportLayerAlgorithm(BaseAlgorithm):
         else:
             layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         try:
-            mapping = self.parameterAsString(parameters, self.FIELD_MAPPING, context)
+            mapping = self._mapping(parameters, context)
             result = run_import(programme, layer, target, mapping,
                                 dry_run=self.parameterAsBool(parameters, self.DRY_RUN, context),
                                 valid_only=self.parameterAsBool(parameters, self.VALID_ONLY, context),

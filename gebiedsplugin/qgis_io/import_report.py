@@ -8,6 +8,7 @@ import math
 from gebiedsplugin.core import import_rows as ir
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.import_mapping import table_for
+from gebiedsplugin.qgis_io.import_fields import target_label
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 
@@ -42,6 +43,7 @@ def _templates() -> dict:
         ir.FAR_OUTSIDE_CRS: tr("{where}: the geometry lies {value} km outside the area where the programme's CRS "
                                "applies (more than {extra} km): are the coordinates in another CRS than the source "
                                "says? Set the source CRS."),
+        ir.EXPRESSION_FAILED: tr("{where}: the expression for {field} fails ({value})."),
         "transform_failed": tr("{where}: the geometry cannot be transformed to the programme's CRS ({value})."),
     }
 
@@ -105,19 +107,51 @@ def counts_text(counts: dict) -> str:
     return tr("added {added}, updated {updated}, unchanged {unchanged}, rejected {rejected}").format(**counts)
 
 
-def report_text(result) -> str:
-    """The whole report as text (header, counts, reasons, notes)."""
+def _would_text(counts: dict) -> str:
+    return tr("would add {added}, update {updated}, leave {unchanged} unchanged, reject {rejected}").format(**counts)
+
+
+def summary_text(result) -> str:
+    """The one line that says what an import did or would do, in the file's and the programme's words."""
+    counts = result.plan.counts()
+    places = getattr(result, "places", None)
+    source = places.name if places is not None and places.name else tr("the source")
+    target = target_label(result.target)
     if result.dry_run:
-        head = tr("Dry run into {target} (nothing written): {counts}.")
-    elif result.written:
-        head = tr("Imported into {target}: {counts}.")
-    else:
-        head = tr("Nothing imported into {target}: {counts}.")
-    lines = [head.format(target=result.target, counts=counts_text(result.plan.counts()))]
+        return tr("Dry run of {source} into {target} (nothing written): {counts}.").format(
+            source=source, target=target, counts=_would_text(counts))
+    if result.written and counts["rejected"]:
+        return tr("Imported the valid rows of {source} into {target}: {counts}; the rejected rows were skipped.") \
+            .format(source=source, target=target, counts=counts_text(counts))
+    if result.written:
+        return tr("Imported {source} into {target}: {counts}.").format(
+            source=source, target=target, counts=counts_text(counts))
+    total = sum(counts.values())
+    return tr("Nothing imported from {source} into {target}: {rejected} of %n row(s) rejected.", "", total).format(
+        source=source, target=target, rejected=counts["rejected"])
+
+
+def advice_text(result) -> str:
+    """What to do about rejected rows when they stopped (or would stop) the import; '' otherwise."""
+    counts = result.plan.counts()
+    if not counts["rejected"] or result.written or getattr(result, "valid_only", False):
+        return ""
+    valid = counts["added"] + counts["updated"] + counts["unchanged"]
+    if not valid:
+        return tr("Correct the rejected rows and import again.")
+    return tr("Correct the rejected rows, or import the valid rows only (%n row(s)).", "", valid)
+
+
+def report_text(result) -> str:
+    """The whole report as text: the summary, one line per rejected row, notes, and the advice."""
+    lines = [summary_text(result)]
     places = getattr(result, "places", None)
     lines += [describe(i, result.target, places) for i in result.plan.rejected]
     lines += [describe(i, result.target, places) for i in result.plan.notes]
     lines += result.messages
+    advice = advice_text(result)
+    if advice:
+        lines.append(advice)
     return "\n".join(lines)
 
 

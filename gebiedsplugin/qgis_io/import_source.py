@@ -1,13 +1,12 @@
 """Open an import source as a QgsVectorLayer, with a clear ProgrammeError for every file problem.
 
-GeoPackage, shapefile, GeoJSON and Excel go through OGR; CSV through the delimited-text provider,
-with a WKT column or x/y columns detected from the header (CRS: WGS84 when the coordinates look
-like degrees, else the programme's).
+Everything goes through OGR; CSV and text with GDAL's CSV open options, which find a WKT column or
+x/y columns by name and detect the types (CRS: the user's, else WGS84 when the coordinates look like
+degrees, else the programme default).
 """
 
 from __future__ import annotations
 
-import csv
 import os
 import sqlite3
 import stat
@@ -15,9 +14,9 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
 
-from qgis.core import QgsVectorLayer
-from qgis.PyQt.QtCore import QUrl, QUrlQuery
+from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
+from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import normalise
 from gebiedsplugin.toolbelt.i18n import tr
@@ -84,9 +83,9 @@ def _check_shapefile_encoding(path: Path) -> None:
     try:
         data[header:].decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ProgrammeError(tr("Row {} of {} holds text that is not valid UTF-8, although its .cpg file says UTF-8; "
-                                "correct the .cpg (e.g. ISO-8859-1 or CP1252) and try again.")
-                             .format((e.start // record) + 1, path.name)) from None
+        raise ProgrammeError(tr("{}, feature {}: holds text that is not valid UTF-8, although the .cpg file says "
+                                "UTF-8; correct the .cpg (e.g. ISO-8859-1 or CP1252) and try again.")
+                             .format(path.name, (e.start // record) + 1)) from None
 
 
 def _check_not_locked(path: Path) -> None:
@@ -104,67 +103,43 @@ def _check_not_locked(path: Path) -> None:
         raise ProgrammeError(tr("{} is not a vector data source QGIS can read.").format(path.name)) from None
 
 
-def _csv_layer(path: Path, crs_hint: str) -> QgsVectorLayer:
+def csv_uri(path: Path) -> str:
+    """The OGR source of a text file with GDAL's CSV open options: a point from x/y columns or a
+    geometry from a WKT column (by name), types detected, the coordinate columns not kept as fields."""
+    options = [("X_POSSIBLE_NAMES", ",".join(X_NAMES)), ("Y_POSSIBLE_NAMES", ",".join(Y_NAMES)),
+               ("GEOM_POSSIBLE_NAMES", ",".join(WKT_NAMES)), ("KEEP_GEOM_COLUMNS", "NO"),
+               ("AUTODETECT_TYPE", "YES")]
+    # GDAL's CSV driver takes .csv, .tsv and .psv by their suffix; other text files need its prefix
+    prefix = "" if path.suffix.lower() in (".csv", ".tsv") else "CSV:"
+    return prefix + str(path.resolve()) + "".join("|option:{}={}".format(k, v) for k, v in options)
+
+
+def _check_text(path: Path) -> None:
+    """The file-level problems GDAL would only half report: not UTF-8 (with the byte), empty."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ProgrammeError(tr("{} is not UTF-8 text (byte {} cannot be read); save it as UTF-8 and try again.")
                              .format(path.name, e.start)) from None
-    lines = text.splitlines()
-    if not lines:
+    if not text.strip():
         raise ProgrammeError(tr("The source {} is empty.").format(path.name))
-    try:
-        dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    reader = csv.reader(lines[:50], delimiter=delimiter)
-    header = next(reader)
-    body = list(reader)
-    params = [("type", "csv"), ("delimiter", "\\t" if delimiter == "\t" else delimiter), ("detectTypes", "yes"),
-              ("encoding", "UTF-8"), ("trimFields", "yes")]
-    norm = {normalise(h): h for h in header}
-    wkt = next((norm[n] for n in WKT_NAMES if n in norm), None)
-    xy = xy_columns(header)
-    if wkt:
-        crs = crs_hint or _guess_wkt_crs(body, header.index(wkt))
-        params += [("wktField", wkt), ("crs", crs)]
-    elif xy:
-        crs = crs_hint or _guess_xy_crs(body, header.index(xy[0]), header.index(xy[1]))
-        params += [("xField", xy[0]), ("yField", xy[1]), ("crs", crs)]
-    else:
-        params.append(("geomType", "none"))
-    url = QUrl.fromLocalFile(str(path.resolve()))
-    query = QUrlQuery()
-    for key, value in params:
-        query.addQueryItem(key, value)
-    url.setQuery(query)
-    return QgsVectorLayer(url.toString(QUrl.ComponentFormattingOption.FullyEncoded), path.stem, "delimitedtext")
 
 
-def _number(text) -> Optional[float]:
-    try:
-        return float(str(text).replace(",", "."))
-    except ValueError:
-        return None
-
-
-def _guess_xy_crs(body, ix: int, iy: int) -> str:
-    pairs = [(_number(r[ix]), _number(r[iy])) for r in body if len(r) > max(ix, iy)]
-    return "EPSG:4326" if looks_like_degrees(pairs) else "EPSG:28992"
-
-
-def _guess_wkt_crs(body, index: int) -> str:
-    import shapely
-
-    texts = [r[index] for r in body if len(r) > index and isinstance(r[index], str)]
-    pairs = []
-    for geom in shapely.from_wkt(texts, on_invalid="ignore"):  # a bad WKT is rejected later, row by row
-        if geom is not None and not geom.is_empty:
-            minx, miny, maxx, maxy = geom.bounds
-            pairs += [(minx, miny), (maxx, maxy)]
-    return "EPSG:4326" if looks_like_degrees(pairs) else "EPSG:28992"
+def _csv_layer(path: Path, crs_hint: str) -> QgsVectorLayer:
+    _check_text(path)
+    layer = QgsVectorLayer(csv_uri(path), path.stem, "ogr")
+    if layer.isValid() and layer.isSpatial():
+        # a CSV says nothing about its CRS: the user's, else degrees mean WGS84, else the programme default
+        if crs_hint:
+            crs = QgsCoordinateReferenceSystem(crs_hint)
+        else:
+            box = layer.extent()
+            corners = [(box.xMinimum(), box.yMinimum()), (box.xMaximum(), box.yMaximum())]
+            crs = QgsCoordinateReferenceSystem(
+                "EPSG:4326" if looks_like_degrees(corners) else schema.DEFAULT_CRS)  # an empty box is not degrees
+        layer.setCrs(crs)
+    return layer
 
 
 def open_source(source: str, crs_hint: str = "") -> QgsVectorLayer:

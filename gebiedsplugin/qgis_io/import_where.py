@@ -1,7 +1,7 @@
 """Where a source row is, in the words the user can look it up by: file name and line, sheet row or fid.
 
-- CSV / text (delimited-text provider): the **line** of the file where the record starts, counting
-  the header as line 1 (QGIS's feature id of a delimited-text record is that line number).
+- CSV / text: the **line** of the file where the record starts, counting the header as line 1
+  (OGR's feature id counts records; a delimited-text layer's id is that line number already).
 - Spreadsheets (.xlsx, .ods through OGR): the **row of the sheet** (OGR's feature id).
 - GeoPackage: the **fid** (the column QGIS shows in the attribute table).
 - Anything else (shapefile, GeoJSON, a layer of the project): the **feature** number, the position in
@@ -56,6 +56,8 @@ def source_file(layer: Optional[QgsVectorLayer]) -> tuple:
     if layer.providerType() != "ogr":
         return "", layer.name()
     path, _, options = source.partition("|")
+    if path.startswith("CSV:"):  # a text file opened with GDAL's CSV driver by its prefix
+        path = path[len("CSV:"):]
     inner = ""
     for option in options.split("|"):
         if option.startswith("layername="):

@@ -1,7 +1,7 @@
 """Import a vector source into a programme: read, transform, convert, classify, write in one transaction.
 
 Default all-or-nothing: when any row is rejected nothing is written and ImportRejected says why
-(every rejected row, by number and field). With ``valid_only`` the valid rows are written and the
+(every rejected row, by its line, fid or feature and field). With ``valid_only`` the valid rows are written and the
 rejected ones reported. A dry run does everything but write.
 """
 
@@ -17,6 +17,10 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsCsException,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsVectorLayer,
@@ -27,6 +31,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGETS, is_spatial, parse_mapping, unmapped_mandatory
 from gebiedsplugin.core.import_rows import (
+    EXPRESSION_FAILED,
     FAR_OUTSIDE_CRS,
     GEOMETRY,
     ImportPlan,
@@ -38,6 +43,7 @@ from gebiedsplugin.core.import_rows import (
 )
 from gebiedsplugin.core.plausibility import bounds_of
 from gebiedsplugin.qgis_io.convert import to_shapely
+from gebiedsplugin.qgis_io.import_fields import mapping_from_entries
 from gebiedsplugin.qgis_io.import_report import field_label, report_text
 from gebiedsplugin.qgis_io.import_source import looks_like_degrees, open_source, xy_columns
 from gebiedsplugin.qgis_io.import_targets import city_row, read_existing, value_codes, whole_city_missing
@@ -68,6 +74,7 @@ class ImportResult:
     crs: str = ""
     messages: list = field(default_factory=list)
     places: Optional[SourcePlaces] = None  # names the source file and its rows in the report
+    valid_only: bool = False  # rejected rows are skipped, the valid ones written
 
     def counts(self) -> dict:
         return self.plan.counts()
@@ -100,12 +107,15 @@ def _flat(geom: QgsGeometry) -> QgsGeometry:
 def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateReferenceSystem,
                 context: QgsCoordinateTransformContext, feedback=None,
                 source_crs: Optional[QgsCoordinateReferenceSystem] = None,
-                places: Optional[SourcePlaces] = None) -> list:
+                places: Optional[SourcePlaces] = None, expressions=()) -> list:
     """[(attrs, shapely geometry | Issue | None)] of every feature, geometries in *dest_crs*.
 
     *source_crs*, when valid, says what the coordinates are, whatever the source claims or lacks.
-    *places*, when given, records each feature's id so the report can name its line or fid."""
+    *places*, when given, records each feature's id so the report can name its line or fid.
+    *expressions*: QGIS expressions of the field mapping, evaluated per feature into attrs under their
+    text (an Issue where one fails)."""
     names = layer.fields().names()
+    computed = _prepared(layer, expressions)
     spatial = is_spatial(target)
     has_geom = layer.isSpatial()
     xy = None if has_geom or not spatial else xy_columns(names)
@@ -124,6 +134,13 @@ def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateRefer
     total = max(layer.featureCount(), 1)
     for n, feat in enumerate(layer.getFeatures(), start=1):
         attrs = {name: python_value(feat[name]) for name in names}
+        if computed:
+            context, exprs = computed
+            context.setFeature(feat)
+            for text, expr in exprs:
+                value = expr.evaluate(context)
+                attrs[text] = Issue(EXPRESSION_FAILED, n, None, expr.evalErrorString()) if expr.hasEvalError() \
+                    else python_value(value)
         if places is not None:
             places.add(feat.id())
         geom = None
@@ -147,6 +164,22 @@ def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateRefer
     return out
 
 
+def _prepared(layer: QgsVectorLayer, expressions) -> Optional[tuple]:
+    """(context, [(text, prepared QgsExpression)]) for *expressions*, or None when there are none."""
+    if not expressions:
+        return None
+    # global and layer scopes only: the reader may run in a task's thread, away from the project
+    context = QgsExpressionContext()
+    context.appendScope(QgsExpressionContextUtils.globalScope())  # appendScope takes ownership; a list does not
+    context.appendScope(QgsExpressionContextUtils.layerScope(layer))
+    exprs = []
+    for text in expressions:
+        expr = QgsExpression(text)
+        expr.prepare(context)
+        exprs.append((text, expr))
+    return context, exprs
+
+
 def _float(value) -> Optional[float]:
     value = python_value(value)
     try:
@@ -156,7 +189,12 @@ def _float(value) -> Optional[float]:
 
 
 def mapping_for(layer: QgsVectorLayer, target: str, spec=None) -> dict:
-    """The {target field: FieldSource} mapping for *layer* (spec: JSON text or dict; empty: the proposal)."""
+    """The {target field: FieldSource} mapping for *layer*.
+
+    *spec*: a field-mapping parameter's value (a list of {name, expression[, values]}), or the older
+    JSON text or dict ({target field: source field or {field, values}}); empty: the proposal."""
+    if isinstance(spec, (list, tuple)):
+        return mapping_from_entries(spec, layer.fields().names(), target)
     try:
         return parse_mapping(spec or "", layer.fields().names(), target)
     except ValueError as e:
@@ -181,8 +219,10 @@ def plan_import(programme, layer: QgsVectorLayer, target: str, mapping: dict,
                              .format(", ".join(field_label(target, m) for m in missing)))
     dest_crs = QgsCoordinateReferenceSystem(store.crs())
     places = SourcePlaces.of(layer)
+    names = set(layer.fields().names())
+    expressions = sorted({s.field for s in mapping.values() if s.field not in names})
     rows = read_source(layer, target, dest_crs, context or QgsCoordinateTransformContext(), feedback, source_crs,
-                       places)
+                       places, expressions)
     if not rows:
         raise ProgrammeError(tr("The source {} has no rows; nothing was imported.").format(layer.name()))
     converted, rejected, notes = convert_rows(rows, target, mapping, value_codes(store))
@@ -228,9 +268,9 @@ def run_import(programme: str, source, target: str, mapping=None, dry_run: bool 
                feedback=None, source_crs: Optional[QgsCoordinateReferenceSystem] = None) -> ImportResult:
     """Import *source* (a layer or a file path) into *programme* (GeoPackage path or postgres:<conn>/<schema>).
 
-    *mapping*: a {target field: FieldSource} dict, a JSON text or dict as FIELD_MAPPING takes, or
-    None for the automatic proposal. Raises ProgrammeError (nothing written) for every bad input;
-    ImportRejected when rows are rejected and not *valid_only*.
+    *mapping*: a {target field: FieldSource} dict, a field-mapping list as FIELDS_MAPPING takes, a JSON
+    text or dict as FIELD_MAPPING takes, or None for the automatic proposal. Raises ProgrammeError
+    (nothing written) for every bad input; ImportRejected when rows are rejected and not *valid_only*.
     """
     if target not in TARGETS:
         raise ProgrammeError(tr("Unknown import target {}; choose one of: {}.").format(target, ", ".join(TARGETS)))
@@ -246,15 +286,38 @@ def run_import(programme: str, source, target: str, mapping=None, dry_run: bool 
     if not (isinstance(mapping, dict) and all(hasattr(v, "field") for v in mapping.values()) and mapping):
         mapping = mapping_for(layer, target, mapping)
     result = plan_import(store, layer, target, mapping, context, feedback, source_crs)
-    result.dry_run = dry_run
+    result.dry_run, result.valid_only = dry_run, valid_only
     if dry_run:
         return result
     if result.plan.rejected and not valid_only:
-        raise ImportRejected(tr("{}: {} row(s) rejected; nothing was imported.\n").format(
-            result.places.name or layer.name(), len(result.plan.rejected_rows)) + result.text(), result)
+        raise ImportRejected(result.text(), result)
     if result.plan.added or result.plan.updated:
         store.apply_import(target, result.plan)
     result.written = True
     if feedback is not None:
         feedback.setProgress(100.0)
     return result
+
+
+def preview_rows(layer: QgsVectorLayer, mapping: dict, limit: int) -> tuple:
+    """([place of each row], [[value per mapped field]]) of the first *limit* features, as the
+    report would name them ('line 2', 'fid 7'); values as the mapping reads them, before conversion."""
+    places = SourcePlaces.of(layer)
+    names = set(layer.fields().names())
+    computed = _prepared(layer, sorted({s.field for s in mapping.values() if s.field not in names}))
+    request = QgsFeatureRequest().setLimit(limit)
+    rows = []
+    for feat in layer.getFeatures(request):
+        places.add(feat.id())
+        values = []
+        if computed:
+            computed[0].setFeature(feat)
+        for src in mapping.values():
+            if src.field in names:
+                values.append(python_value(feat[src.field]))
+            else:
+                expr = dict(computed[1])[src.field]
+                value = expr.evaluate(computed[0])
+                values.append(expr.evalErrorString() if expr.hasEvalError() else python_value(value))
+        rows.append(values)
+    return [places.place(n) for n in range(1, len(rows) + 1)], rows

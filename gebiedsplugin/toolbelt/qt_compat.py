@@ -39,3 +39,10 @@ def save_style_to_database(layer, name: str, description: str) -> str:
         return layer.saveStyleToDatabase(name, description, True, "")
     _results, error = save_v2(name, description, True, "")
     return error
+
+
+def alias_column(name_column) -> int:
+    """The column of ``QgsFieldMappingModel`` that shows a destination field's alias, given its
+    ``ColumnDataIndex.DestinationName``: QGIS 3.30 added a ``DestinationAlias`` column (the name column
+    then shows the name); before, the name column shows the alias."""
+    return int(getattr(type(name_column), "DestinationAlias", name_column))

@@ -66,7 +66,7 @@ def test_end_before_start_names_file_line_uid_field_and_value(provider, sample_g
     # the bad record is the third data record; it starts on line 5 (header 1, a-1 2, a-2 3-4)
     assert "acties.csv, line 5 (uid a-3): end_year (End year) = 2024 is before start_year (Start year) = 2026" \
         in text
-    assert "acties.csv: 1 row(s) rejected; nothing was imported." in text
+    assert text.startswith("Nothing imported from acties.csv into Interventions: 1 of 3 rows rejected.\n")
 
 
 @pytest.mark.parametrize("column, value, expected", [

@@ -105,7 +105,7 @@ def _case_latin1_shapefile(tmp_path):
     dbf = tmp_path / "mjp.dbf"  # re-encode the text as Latin-1 (same length) under a .cpg that says UTF-8
     dbf.write_bytes(dbf.read_bytes().replace("Café de".encode(), "Café  de".encode("latin-1")))
     (tmp_path / "mjp.cpg").write_text("UTF-8")
-    return src, {}, r"Row 1 of mjp.shp holds text that is not valid UTF-8.*\.cpg"
+    return src, {}, r"mjp.shp, feature 1: holds text that is not valid UTF-8.*\.cpg"
 
 
 def _case_latin1_csv(tmp_path):

@@ -23,8 +23,8 @@ def test_dialog_imports_districts_and_mjp_and_reimports(qgis_iface, empty_gpkg, 
     try:
         dialog.file.setFilePath(write_vector(tmp_path / "stadsdelen.geojson", DISTRICT_ROWS, "GeoJSON"))
         dialog.set_target("districts")
-        assert dialog.field_combo("district_id").currentText() == "code"
-        assert dialog.field_combo("name").currentText() == "naam"
+        assert dialog.source_field("district_id") == "code"
+        assert dialog.source_field("name") == "naam"
         assert dialog.preview.rowCount() == 2 and dialog.preview.item(0, 0).text() == "noord"
         assert dialog.run_import().counts()["added"] == 2
         assert controller.layer("districts").featureCount() == 3
@@ -32,7 +32,7 @@ def test_dialog_imports_districts_and_mjp_and_reimports(qgis_iface, empty_gpkg, 
         mjp = write_vector(tmp_path / "mjp.geojson", MJP_ROWS, "GeoJSON")
         dialog.file.setFilePath(mjp)
         dialog.set_target("programme_projects")
-        assert dialog.field_combo("start_year").currentText() == "begin"
+        assert dialog.source_field("start_year") == "begin"
         assert dialog.values["status"] == {"Gepland": "planned", "Idee": "idea", "In uitvoering": "in_progress"}
         dry = dialog.dry_run()
         assert dry.counts() == {"added": 3, "updated": 0, "unchanged": 0, "rejected": 0}
@@ -60,8 +60,7 @@ def test_dialog_value_mapping_and_field_choice_are_used(qgis_iface, empty_gpkg, 
         assert result is None and "mandatory" in dialog.report.toPlainText()
         assert fingerprint(empty_gpkg) == before
         for field, source in (("domain", "dom"), ("start_year", "van"), ("end_year", "tot")):
-            combo = dialog.field_combo(field)
-            combo.setCurrentIndex(combo.findData(source))
+            dialog.set_source(field, source)
         assert dialog.values["domain"] == {"F": None}
         rejected = dialog.run_import()
         assert rejected.counts()["rejected"] == 1 and "unknown value 'F'" in dialog.report.toPlainText()
@@ -153,7 +152,7 @@ def test_dialog_refusal_names_file_line_uid_field_and_value(qgis_iface, empty_gp
         report = dialog.report.toPlainText()
         assert "acties.csv, line 3 (uid u-2): end_year (End year) = 2025 is before start_year (Start year) = 2027" \
             in report
-        assert dialog.status.text() == "acties.csv: 1 row(s) rejected; nothing was imported."
+        assert dialog.status.text() == "Nothing imported from acties.csv into Interventions: 1 of 2 rows rejected."
         assert fingerprint(empty_gpkg) == before
     finally:
         controller.disconnect_project()

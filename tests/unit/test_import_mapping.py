@@ -97,3 +97,24 @@ def test_parse_mapping_refuses_malformed_entries_with_a_value_error(spec):
 def test_unmapped_mandatory():
     assert unmapped_mandatory("districts", {"name": object()}) == ["district_id"]
     assert "uid" not in unmapped_mandatory("interventions", {})
+
+
+def test_target_guessed_from_field_names_and_geometry():
+    from gebiedsplugin.core.import_mapping import propose_target
+
+    acties = ["uid", "titel", "domein", "soort", "thema", "begin", "eind", "lon", "lat"]
+    assert propose_target(acties, "point") == "interventions"
+    assert propose_target(acties, None) == "interventions"  # a CSV whose x/y were not recognised
+    assert propose_target(["code", "naam"], "polygon") == "districts"  # ties go to the first target
+    assert propose_target(["buurtcode", "naam", "stadsdeel"], "polygon") == "neighbourhoods"
+    assert propose_target(["Projectcode", "Titel", "THEMA", "begin", "Eindjaar", "bedrag"], "line") == \
+        "programme_projects"
+    assert propose_target(["stadsdeel", "jaar", "bedrag"], None) == "area_budgets"
+    assert propose_target(["stadsdeel", "thema", "prio"], None) == "area_goals"
+    # points cannot be districts, whatever the names say
+    assert propose_target(["code", "naam"], "point") != "districts"
+    assert propose_target(["kolom1", "kolom2"], "polygon") is None  # nothing to guess from
+
+
+def test_row_version_is_kept_by_the_programme_not_imported():
+    assert "row_version" not in propose_mapping(["row_version", "naam", "code"], "districts")
