@@ -47,7 +47,7 @@ test-qgis: setup $(QM)
 	bash scripts/with_postgis.sh $(PY) -m pytest -q tests/qgis
 
 test-e2e: setup package
-	$(PY) -m pytest -p no:pytest_qgis -q tests/e2e
+	bash scripts/with_postgis.sh $(PY) -m pytest -p no:pytest_qgis -q tests/e2e
 
 ## test-ltr: unit and qgis lanes and one desktop test inside a cached Debian 13 root with QGIS 3.44 LTR
 ## (scripts/ltr_root.sh; README, "QGIS versions")
