@@ -364,7 +364,7 @@
         <translation>Bevindingen zoeken…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="66"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="67"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
@@ -449,42 +449,42 @@
         <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="19"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="20"/>
         <source>Conflict distance (m)</source>
         <translation>Conflictafstand (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="20"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="21"/>
         <source>Rest period (years)</source>
         <translation>Rustperiode (jaren)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="22"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="23"/>
         <source>Programme tolerance (m)</source>
         <translation>Programmatolerantie (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="23"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="24"/>
         <source>Duplicate funding tolerance (m)</source>
         <translation>Tolerantie dubbele financiering (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="24"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="25"/>
         <source>City boundary tolerance (m)</source>
         <translation>Tolerantie stadsgrens (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="53"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="54"/>
         <source>Rule parameters</source>
         <translation>Regelparameters</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="77"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="78"/>
         <source>Save parameters</source>
         <translation>Parameters opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="66"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="67"/>
         <source>Finding</source>
         <translation>Bevinding</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="88"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="89"/>
         <source>{} · {} ({}): {}</source>
         <translation>{} · {} ({}): {}</translation>
     </message>
@@ -1020,72 +1020,72 @@ Vervangen?</translation>
         <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="53"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="54"/>
         <source>Check programme</source>
         <translation>Programma toetsen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="56"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="57"/>
         <source>Runs the programme check (programmatoets): data quality, district mismatch, unknown programme codes, periods, not in programme, conflicting works, rest period, stacking, duplicate funding and area budgets. The findings go to the programme&apos;s findings register (decisions on earlier findings are kept; findings that no longer occur are closed, not deleted) and optionally to a layer. Returns the counts per rule and severity as JSON.</source>
         <translation>Voert de programmatoets uit: datakwaliteit, afwijkend stadsdeel, onbekende programmacodes, perioden, niet in programma, conflicterende werken, rustperiode, stapeling, dubbele financiering en gebiedsbudgetten. De bevindingen gaan naar het bevindingenregister van het programma (besluiten over eerdere bevindingen blijven behouden; bevindingen die niet meer voorkomen worden gesloten, niet verwijderd) en desgewenst naar een laag. Geeft de aantallen per regel en ernst terug als JSON.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="64"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="65"/>
         <source>Rules</source>
         <translation>Regels</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="64"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="65"/>
         <source>Rule ids separated by commas (empty: all): {}.</source>
         <translation>Regel-id's gescheiden door komma's (leeg: alle): {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="66"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="67"/>
         <source>A district id to check only that district (empty or &apos;city&apos;: the whole city).</source>
         <translation>Een stadsdeel-id om alleen dat stadsdeel te toetsen (leeg of 'city': de hele stad).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="68"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="69"/>
         <source>Update the findings register</source>
         <translation>Het bevindingenregister bijwerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="68"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="69"/>
         <source>Merge the findings into the programme&apos;s findings table.</source>
         <translation>De bevindingen samenvoegen in de bevindingentabel van het programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="70"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="71"/>
         <source>Findings</source>
         <translation>Bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="70"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="71"/>
         <source>Optional layer with the findings of this run.</source>
         <translation>Optionele laag met de bevindingen van deze toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="74"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="75"/>
         <source>Findings per rule and severity (JSON)</source>
         <translation>Bevindingen per regel en ernst (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="75"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="76"/>
         <source>Number of findings</source>
         <translation>Aantal bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="76"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="77"/>
         <source>New findings</source>
         <translation>Nieuwe bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="77"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="78"/>
         <source>Findings closed</source>
         <translation>Gesloten bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="82"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="83"/>
         <source>Choose the programme to check.</source>
         <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
@@ -1095,7 +1095,7 @@ Vervangen?</translation>
         <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="97"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="98"/>
         <source>{} findings; new {}, closed {}.</source>
         <translation>{} bevindingen; nieuw {}, gesloten {}.</translation>
     </message>
@@ -1660,7 +1660,7 @@ Vervangen?</translation>
         <translation>Export voltooid: {} bestanden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="42"/>
+        <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="38"/>
         <source>Unknown finding status: {}</source>
         <translation>Onbekende status van bevinding: {}</translation>
     </message>
@@ -3142,22 +3142,22 @@ verwijderd</translation>
         <translation>Selecteer eerst een bevinding.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="21"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="22"/>
         <source>Most interventions per neighbourhood and year (count)</source>
         <translation>Maximaal aantal interventies per buurt en jaar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="25"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="26"/>
         <source>Smallest share in a second district (fraction 0–1, 0.05 = 5 %)</source>
         <translation>Kleinste aandeel in een tweede stadsdeel (fractie 0–1, 0,05 = 5 %)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="74"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="75"/>
         <source>Used by: {}</source>
         <translation>Gebruikt door: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="37"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="38"/>
         <source>{}
 Note: {}</source>
         <translation>{}
@@ -3207,8 +3207,8 @@ Notitie: {}</translation>
         <location filename="../gebiedsplugin/gui/export_dock.py" line="304"/>
         <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
         <translation>
-            <numerusform>%n bestand geschreven naar {} ({} atlaspagina&apos;s, {} items).</numerusform>
-            <numerusform>%n bestanden geschreven naar {} ({} atlaspagina&apos;s, {} items).</numerusform>
+            <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
+            <numerusform>%n bestanden geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
         </translation>
     </message>
     <message>
@@ -3344,6 +3344,241 @@ Notitie: {}</translation>
         <source>Area</source>
         <comment>geometry</comment>
         <translation>Vlak</translation>
+    </message>
+</context>
+<context>
+    <name>rules:budget_exceeded</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="23"/>
+        <source>Area budget exceeded</source>
+        <translation>Gebiedsbudget overschreden</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="30"/>
+        <source>Planned money in district {district} in {year}: {total} EUR exceeds the area budget of {budget} EUR by {diff} EUR</source>
+        <translation>Gepland geld in stadsdeel {district} in {year}: € {total} overschrijdt het gebiedsbudget van € {budget} met € {diff}</translation>
+    </message>
+</context>
+<context>
+    <name>rules:conflict</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/conflict.py" line="20"/>
+        <source>Conflicting works</source>
+        <translation>Conflicterende werken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/conflict.py" line="27"/>
+        <source>Physical works {a} and {b} lie within {dist} m of each other and overlap in {years}: coordinate or combine them</source>
+        <translation>Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen in {years}: stem ze af of combineer ze</translation>
+    </message>
+</context>
+<context>
+    <name>rules:data_quality</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="26"/>
+        <source>Data quality</source>
+        <translation>Datakwaliteit</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="40"/>
+        <source>{label} has no geometry</source>
+        <translation>{label} heeft geen geometrie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="42"/>
+        <source>{label} has an invalid geometry: {reason} (the spot is marked on the map)</source>
+        <translation>{label} heeft een ongeldige geometrie: {reason} (de plek staat op de kaart)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="44"/>
+        <source>{label} lies (partly) outside the city</source>
+        <translation>{label} ligt (deels) buiten de stad</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="46"/>
+        <source>{label}: mandatory fields missing: {fields}</source>
+        <translation>{label}: verplichte velden ontbreken: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="48"/>
+        <source>{label}: start/end year is not a year between {lo} and {hi}</source>
+        <translation>{label}: start-/eindjaar is geen jaar tussen {lo} en {hi}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="50"/>
+        <source>{label}: end year {end} is before start year {start}</source>
+        <translation>{label}: eindjaar {end} ligt voor startjaar {start}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="52"/>
+        <source>{label}: negative budget ({amount} EUR)</source>
+        <translation>{label}: negatief budget (€ {amount})</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="54"/>
+        <source>{label}: budget {amount} EUR is not plausible (more than {max} EUR)</source>
+        <translation>{label}: budget € {amount} is niet aannemelijk (meer dan € {max})</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="56"/>
+        <source>{label}: uid {uid} is used by {n} interventions</source>
+        <translation>{label}: uid {uid} wordt door {n} interventies gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="73"/>
+        <source>its outline crosses itself</source>
+        <translation>de omtrek snijdt zichzelf</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="74"/>
+        <source>an outline touches itself</source>
+        <translation>een omtrek raakt zichzelf</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="75"/>
+        <source>it has too few points</source>
+        <translation>er zijn te weinig punten</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="76"/>
+        <source>a hole lies outside the outline</source>
+        <translation>een gat ligt buiten de omtrek</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="77"/>
+        <source>holes lie inside each other</source>
+        <translation>gaten liggen in elkaar</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="78"/>
+        <source>parts lie inside each other</source>
+        <translation>delen liggen in elkaar</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="79"/>
+        <source>its inside falls apart</source>
+        <translation>het binnenste valt uiteen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="80"/>
+        <source>an outline is not closed</source>
+        <translation>een omtrek is niet gesloten</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="81"/>
+        <source>a coordinate is not a number</source>
+        <translation>een coördinaat is geen getal</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="82"/>
+        <source>an outline occurs twice</source>
+        <translation>een omtrek komt twee keer voor</translation>
+    </message>
+</context>
+<context>
+    <name>rules:district_mismatch</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="24"/>
+        <source>District mismatch</source>
+        <translation>Stadsdeel klopt niet</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="31"/>
+        <source>{label} is stored in district {stored} but lies in {actual}</source>
+        <translation>{label} is vastgelegd in stadsdeel {stored} maar ligt in {actual}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="33"/>
+        <source>{label} lies in several districts ({shares}); mark it city-wide or split it</source>
+        <translation>{label} ligt in meerdere stadsdelen ({shares}); markeer het als stedelijk of splits het</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="35"/>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+</context>
+<context>
+    <name>rules:duplicate_funding</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/duplicate_funding.py" line="23"/>
+        <source>Duplicate funding</source>
+        <translation>Dubbele financiering</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/duplicate_funding.py" line="30"/>
+        <source>{a} and {b}: same theme ({theme}) within {tol} m in {years}, paid by different funders ({funders}): combine or remove the duplicate</source>
+        <translation>{a} en {b}: zelfde thema ({theme}) binnen {tol} m in {years}, betaald door verschillende financiers ({funders}): combineer of schrap de dubbeling</translation>
+    </message>
+</context>
+<context>
+    <name>rules:not_in_programme</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/not_in_programme.py" line="20"/>
+        <source>Not in programme</source>
+        <translation>Niet in programma</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/not_in_programme.py" line="27"/>
+        <source>Physical work {label} ({years}) has no programme code and no programme project within {tol} m in those years</source>
+        <translation>Fysiek werk {label} ({years}) heeft geen programmacode en geen programmaproject binnen {tol} m in die jaren</translation>
+    </message>
+</context>
+<context>
+    <name>rules:outside_programme_period</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/outside_programme_period.py" line="18"/>
+        <source>Outside programme period</source>
+        <translation>Buiten programmaperiode</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/outside_programme_period.py" line="25"/>
+        <source>{label} ({years}) falls outside the years of programme project {code} ({pyears})</source>
+        <translation>{label} ({years}) valt buiten de jaren van programmaproject {code} ({pyears})</translation>
+    </message>
+</context>
+<context>
+    <name>rules:rest_period</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/rest_period.py" line="21"/>
+        <source>Rest period</source>
+        <translation>Rustperiode</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/rest_period.py" line="28"/>
+        <source>{later} ({years}) starts {gap} year(s) after {earlier} ended ({end}) at the same place (within {dist} m); the rest period is {rest} years</source>
+        <translation>{later} ({years}) begint {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek (binnen {dist} m); de rustperiode is {rest} jaar</translation>
+    </message>
+</context>
+<context>
+    <name>rules:stacking</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/stacking.py" line="27"/>
+        <source>Stacking</source>
+        <translation>Stapeling</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/stacking.py" line="34"/>
+        <source>{n} interventions in neighbourhood {name} in {year} (more than {max}): stacking is not integrating, prioritise</source>
+        <translation>{n} interventies in buurt {name} in {year} (meer dan {max}): stapelen is geen integreren, prioriteer</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/stacking.py" line="37"/>
+        <source>{label}: theme {theme} is not a priority in the area goals of district {district}</source>
+        <translation>{label}: thema {theme} is geen prioriteit in de gebiedsopgave van stadsdeel {district}</translation>
+    </message>
+</context>
+<context>
+    <name>rules:unknown_programme_code</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/unknown_programme_code.py" line="17"/>
+        <source>Unknown programme code</source>
+        <translation>Onbekende programmacode</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/unknown_programme_code.py" line="24"/>
+        <source>{label} refers to programme project {code}, which does not exist</source>
+        <translation>{label} verwijst naar programmaproject {code}, dat niet bestaat</translation>
     </message>
 </context>
 </TS>

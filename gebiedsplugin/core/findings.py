@@ -18,7 +18,7 @@ Findings outside the scope (other rules, other districts) are left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE = "open", "accepted", "resolved", "false_positive"
 STATUSES = (OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE)
@@ -55,9 +55,10 @@ class MergePlan:
         return {"new": self.new, "still": self.still, "closed": self.closed, "reopened": self.reopened}
 
 
-def finding_row(finding, lang: str = "en") -> dict:
-    """The register's fields describing *finding* (a rules.Finding), message in *lang*."""
-    message = finding.message_nl if lang == "nl" else finding.message_en
+def finding_row(finding, text: Optional[Callable] = None) -> dict:
+    """The register's fields describing *finding* (a rules.Finding), its message written by *text*
+    (finding -> str; toolbelt/rule_texts.py gives one per language), in English without one."""
+    message = text(finding) if text is not None else finding.message_en
     return {
         "finding_id": finding.finding_id,
         "rule": finding.rule,
@@ -80,15 +81,17 @@ def in_scope(findings: Iterable, district_id: Optional[str]) -> list:
     return [f for f in findings if f.district_id == district_id]
 
 
-def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str, lang: str = "en") -> MergePlan:
-    """Plan the merge of *findings* into *existing* (finding_id -> stored row incl. ``fid``)."""
+def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str,
+               text: Optional[Callable] = None) -> MergePlan:
+    """Plan the merge of *findings* into *existing* (finding_id -> stored row incl. ``fid``); messages
+    written by *text* (see finding_row)."""
     plan = MergePlan()
     seen = set()
     for finding in findings:
         if finding.finding_id in seen:
             continue
         seen.add(finding.finding_id)
-        row = finding_row(finding, lang)
+        row = finding_row(finding, text)
         old = existing.get(finding.finding_id)
         if old is None:
             row.update(status=OPEN, first_seen=now, last_seen=now)

@@ -14,22 +14,19 @@ import numpy as np
 
 from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, message
 from .util import fmt_dist, overlap
 
 INFO = RuleInfo(
     id="conflict",
     severity="warning",
     params={"conflict_distance_m": 10.0},
-    title_en="Conflicting works",
-    title_nl="Conflicterende werken",
+    title=QT_TRANSLATE_NOOP("rules:conflict", "Conflicting works"),
 )
 
-MSG = (
-    "Physical works {a} and {b} lie within {dist} m of each other and overlap in {years}: coordinate or "
-    "combine them",
-    "Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen in {years}: stem ze af of "
-    "combineer ze",
-)
+MSG = QT_TRANSLATE_NOOP("rules:conflict",
+                        "Physical works {a} and {b} lie within {dist} m of each other and overlap in {years}: "
+                        "coordinate or combine them")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -49,6 +46,6 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     uids, districts, d = ctx.uid_list, ctx.district_list, fmt_dist(dist)
     batch = Batch(INFO)
     for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):  # pairs come smaller uid first
-        v = {"a": ctx.label(a), "b": ctx.label(b), "dist": d, "years": year_range(first[k], last[k])}
-        batch.add((uids[a], uids[b]), MSG[0].format(**v), MSG[1].format(**v), districts[a], geoms[k])
+        text = message(MSG, a=ctx.label(a), b=ctx.label(b), dist=d, years=year_range(first[k], last[k]))
+        batch.add((uids[a], uids[b]), text, districts[a], geoms[k])
     return batch.findings

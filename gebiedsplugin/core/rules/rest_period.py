@@ -15,22 +15,19 @@ import numpy as np
 
 from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, message
 from .util import fmt_dist
 
 INFO = RuleInfo(
     id="rest_period",
     severity="warning",
     params={"rest_period_years": 5.0, "conflict_distance_m": 10.0},
-    title_en="Rest period",
-    title_nl="Rustperiode",
+    title=QT_TRANSLATE_NOOP("rules:rest_period", "Rest period"),
 )
 
-MSG = (
-    "{later} ({years}) starts {gap} year(s) after {earlier} ended ({end}) at the same place (within "
-    "{dist} m); the rest period is {rest} years",
-    "{later} ({years}) begint {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek (binnen "
-    "{dist} m); de rustperiode is {rest} jaar",
-)
+MSG = QT_TRANSLATE_NOOP("rules:rest_period",
+                        "{later} ({years}) starts {gap} year(s) after {earlier} ended ({end}) at the same place "
+                        "(within {dist} m); the rest period is {rest} years")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -56,8 +53,8 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     uids, districts, sl, el = ctx.uid_list, ctx.district_list, s.tolist(), e.tolist()
     batch = Batch(INFO)
     for k, (a, b) in enumerate(zip(earlier.tolist(), later.tolist())):
-        v = {"earlier": ctx.label(a), "later": ctx.label(b), "years": year_range(sl[b], el[b]),
-             "end": int(el[a]), "gap": int(sl[b] - el[a]), "dist": fmt_dist(dist), "rest": fmt_dist(rest)}
+        text = message(MSG, later=ctx.label(b), years=year_range(sl[b], el[b]), gap=int(sl[b] - el[a]),
+                       earlier=ctx.label(a), end=int(el[a]), dist=fmt_dist(dist), rest=fmt_dist(rest))
         pair = (uids[a], uids[b]) if uids[a] < uids[b] else (uids[b], uids[a])
-        batch.add(pair, MSG[0].format(**v), MSG[1].format(**v), districts[b], geoms[k])
+        batch.add(pair, text, districts[b], geoms[k])
     return batch.findings

@@ -22,6 +22,7 @@ from gebiedsplugin.qgis_io.store.save import SaveConflict, now_text, planner_nam
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 TABLE = "findings"
 CSV_FIELDS = ("finding_id", "rule", "severity", "district_id", "status", "message", "subject_uids", "note",
@@ -89,7 +90,7 @@ class FindingsRegister:
         """
         findings = list(findings)
         for attempt in range(3):
-            plan = plan_merge(self.by_id(), findings, scope or Scope(), now or now_text(), lang)
+            plan = plan_merge(self.by_id(), findings, scope or Scope(), now or now_text(), rule_texts(lang).message)
             versions = {r["fid"]: r.get(schema.ROW_VERSION) for r in self.rows()}
             changes = [RowChange(TABLE, INSERT, values=row, geometry=polygonal(geom)) for row, geom in plan.inserts]
             changes += [RowChange(TABLE, UPDATE, fid, versions.get(fid), changes_, polygonal(geom))
