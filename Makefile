@@ -37,8 +37,9 @@ lint: setup package
 	$(PY) -m bandit -q -r gebiedsplugin
 	$(PY) scripts/upload_scan.py
 
-## test-ltr is not part of test until it is green on the merged tree (see the qgis44 hand-over note)
-test: setup $(QM) lint test-unit test-qgis test-e2e
+## test: every lane on this machine's QGIS (the 3.22 floor), then the same lanes on QGIS 3.44 LTR (test-ltr;
+## skipped with the reason where its Debian 13 root cannot be built, a failure under CI=true)
+test: setup $(QM) lint test-unit test-qgis test-e2e test-ltr
 
 test-unit: setup
 	$(PY) -m pytest -p no:pytest_qgis -q tests/unit
@@ -50,7 +51,8 @@ test-e2e: setup package
 	$(PY) -m pytest -p no:pytest_qgis -q tests/e2e
 
 ## test-ltr: unit and qgis lanes and one desktop test inside a cached Debian 13 root with QGIS 3.44 LTR
-## (scripts/ltr_root.sh; README, "QGIS versions")
+## (scripts/ltr_root.sh; README, "QGIS versions"); there a DeprecationWarning raised from gebiedsplugin/ is
+## an error (tests/conftest.py)
 test-ltr: setup $(QM) package
 	bash scripts/with_postgis.sh bash scripts/ltr_root.sh lane
 

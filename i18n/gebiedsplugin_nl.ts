@@ -3538,6 +3538,14 @@ Notitie: {}</translation>
     </message>
 </context>
 <context>
+    <name>rules:register</name>
+    <message>
+        <location filename="../gebiedsplugin/core/findings.py" line="28"/>
+        <source>no longer occurs</source>
+        <translation>komt niet meer voor</translation>
+    </message>
+</context>
+<context>
     <name>rules:rest_period</name>
     <message>
         <location filename="../gebiedsplugin/core/rules/rest_period.py" line="21"/>

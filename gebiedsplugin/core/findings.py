@@ -20,10 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+from .rules.texts import QT_TRANSLATE_NOOP
+
 OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE = "open", "accepted", "resolved", "false_positive"
 STATUSES = (OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE)
 AUTO_DECIDER = "programmatoets"
-CLOSED_NOTE = "no longer occurs"
+CLOSED = QT_TRANSLATE_NOOP("rules:register", "no longer occurs")
+CLOSED_NOTE = CLOSED.source  # the note in English; plan_merge writes it in the run's language
 
 
 @dataclass
@@ -82,9 +85,9 @@ def in_scope(findings: Iterable, district_id: Optional[str]) -> list:
 
 
 def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str,
-               text: Optional[Callable] = None) -> MergePlan:
+               text: Optional[Callable] = None, closed_note: str = CLOSED_NOTE) -> MergePlan:
     """Plan the merge of *findings* into *existing* (finding_id -> stored row incl. ``fid``); messages
-    written by *text* (see finding_row)."""
+    written by *text* (see finding_row), a closed finding's note as *closed_note* (CLOSED translated)."""
     plan = MergePlan()
     seen = set()
     for finding in findings:
@@ -100,7 +103,8 @@ def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str,
             continue
         row.update(last_seen=now)
         if old.get("status") == RESOLVED and old.get("decided_by") == AUTO_DECIDER:
-            row.update(status=OPEN, decided_by=None, decided_at=None, note=_strip_closed(old.get("note")))
+            row.update(status=OPEN, decided_by=None, decided_at=None,
+                       note=_strip_closed(old.get("note"), closed_note))
             plan.reopened += 1
         plan.updates.append((old["fid"], row, finding.geometry))
         plan.still += 1
@@ -110,19 +114,23 @@ def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str,
         if old.get("status") in (None, "", OPEN):
             note = old.get("note")
             changes = {"status": RESOLVED, "decided_by": AUTO_DECIDER, "decided_at": now,
-                       "note": "{}; {}".format(note, CLOSED_NOTE) if note else CLOSED_NOTE}
+                       "note": "{}; {}".format(note, closed_note) if note else closed_note}
             plan.updates.append((old["fid"], changes, None))
             plan.closed += 1
     return plan
 
 
-def _strip_closed(note: Optional[str]) -> Optional[str]:
+def _strip_closed(note: Optional[str], closed_note: str = CLOSED_NOTE) -> Optional[str]:
+    """*note* without the register's closing words (English, or the run's language)."""
     if not note:
         return None
-    if note == CLOSED_NOTE:
-        return None
-    suffix = "; " + CLOSED_NOTE
-    return note[: -len(suffix)] if note.endswith(suffix) else note
+    for words in dict.fromkeys((closed_note, CLOSED_NOTE)):
+        if note == words:
+            return None
+        suffix = "; " + words
+        if note.endswith(suffix):
+            return note[: -len(suffix)]
+    return note
 
 
 def decision(status: str, note: Optional[str], user: str, now: str) -> dict:

@@ -8,8 +8,12 @@ import subprocess
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
+from gebiedsplugin.core.findings import AUTO_DECIDER, CLOSED, Scope, plan_merge
 from gebiedsplugin.core.rules import RULES, budget_exceeded, run_rules
 from gebiedsplugin.core.sample import generate_sample
+from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
+from gebiedsplugin.qgis_io.store.findings import FindingsRegister
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.rule_texts import RuleTexts, rule_texts
 from tests.unit.ts_texts import dutch
 
@@ -72,3 +76,25 @@ def test_a_third_language_is_one_ts_file(tmp_path, findings):
     conflict = next(f for f in findings if f.rule == "conflict")
     assert de.message(conflict) == conflict.message_en
     assert de.title(RULES["conflict"]) == "Conflicting works"
+
+
+def test_a_dutch_run_writes_the_register_in_dutch_whatever_the_ui_speaks(sample_gpkg):
+    path, _ = sample_gpkg
+    result = run_check(CheckRequest(str(path), lang="nl"))
+    stored = FindingsRegister(GpkgStore(str(path))).by_id()
+    assert result.findings
+    for f in result.findings:
+        assert stored[f.finding_id]["message"] == dutch(f)
+
+
+def test_the_closing_note_in_the_run_language_and_stripped_in_either(findings):
+    words = rule_texts("nl").text(CLOSED)
+    assert words == "komt niet meer voor"
+    finding = next(f for f in findings if f.rule == "conflict")
+    row = {"fid": 1, "finding_id": finding.finding_id, "rule": "conflict", "district_id": None, "note": "kijken"}
+    plan = plan_merge({finding.finding_id: dict(row, status="open")}, [], Scope(), "t", None, words)
+    assert plan.closed == 1 and plan.updates[0][1]["note"] == "kijken; komt niet meer voor"
+    for note in ("kijken; komt niet meer voor", "kijken; no longer occurs"):  # closed by a Dutch or an English run
+        closed = {finding.finding_id: dict(row, status="resolved", decided_by=AUTO_DECIDER, note=note)}
+        plan = plan_merge(closed, [finding], Scope(), "t", rule_texts("nl").message, words)
+        assert plan.reopened == 1 and plan.updates[0][1]["note"] == "kijken"
