@@ -28,7 +28,10 @@ translations: setup
 ## (QgsRasterBlock.setValue for a QSettings call). Ignored: QGS105 (iface as an argument: the
 ## documented plugin entry point, and our widgets take their collaborators in __init__).
 ## Then the plugin repository's upload scans: bandit (every test, every severity) on the package and
-## bandit + detect-secrets on the built zip (scripts/upload_scan.py): any finding fails.
+## bandit + detect-secrets on the built zip (scripts/upload_scan.py): any finding fails. Then
+## qgis-plugin-analyzer on the zip (scripts/analyze_package.py): its repository checks, metadata and
+## security findings fail unless judged there (supportsQt6; SQL at reviewed sites); its style
+## heuristics are printed only.
 lint: setup package
 	$(PY) -m ruff check gebiedsplugin tests scripts
 	.venv/bin/lint-imports --no-cache
@@ -36,6 +39,7 @@ lint: setup package
 	$(PY) -m flake8 --select=QGS1,QGS4 --extend-ignore=QGS105 gebiedsplugin
 	$(PY) -m bandit -q -r gebiedsplugin
 	$(PY) scripts/upload_scan.py
+	$(PY) scripts/analyze_package.py
 
 ## test: every lane on this machine's QGIS (the 3.22 floor), then the same lanes on QGIS 3.44 LTR (test-ltr;
 ## skipped with the reason where its Debian 13 root cannot be built, a failure under CI=true)

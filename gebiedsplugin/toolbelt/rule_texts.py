@@ -45,6 +45,7 @@ class RuleTexts:
         return self._locale.toString(float(value), "f", 0)
 
     def render(self, msg: Message) -> str:
+        """*msg* in this language."""
         return render(msg, self.lang, self.text, self.number)
 
     def message(self, finding: Finding) -> str:
