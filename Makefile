@@ -7,20 +7,24 @@ export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
 PY_SOURCES := $(shell find gebiedsplugin -name '*.py' | sort)
-QM := i18n/gebiedsplugin_nl.qm
+# One .ts per language (i18n/gebiedsplugin_<lang>.ts); `make translations NEW_LANG=de` starts another.
+TS := $(sort $(wildcard i18n/gebiedsplugin_*.ts) $(if $(NEW_LANG),i18n/gebiedsplugin_$(NEW_LANG).ts))
+QM := $(TS:.ts=.qm)
 
 .PHONY: setup test test-unit test-qgis test-e2e test-ltr demo desktop qgis bench package install stage translations lint clean
 
 setup:
 	@bash scripts/setup.sh
 
-$(QM): i18n/gebiedsplugin_nl.ts
-	lrelease -silent i18n/gebiedsplugin_nl.ts -qm $(QM)
+i18n/%.qm: i18n/%.ts
+	lrelease -silent $< -qm $@
 
-## translations: refresh the .ts from the sources (keeps translations) and compile the .qm
+## translations: refresh every .ts from the sources (tr() calls and the rules' QT_TRANSLATE_NOOP markers;
+## translations are kept) and compile the .qm files. A new language's .ts needs language="xx_XX" set
+## in its <TS> element before lrelease applies that language's plural rules.
 translations: setup
-	pylupdate5 -noobsolete $(PY_SOURCES) -ts i18n/gebiedsplugin_nl.ts 2>/dev/null
-	lrelease -silent i18n/gebiedsplugin_nl.ts -qm $(QM)
+	pylupdate5 -noobsolete $(PY_SOURCES) -ts $(TS) 2>/dev/null
+	for ts in $(TS); do lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 ## lint: ruff; the layering contracts of .importlinter (every floor; core stays pure Python); the QGIS 4 /
 ## Qt6 gate (scripts/qt6_gate.py); flake8-qgis's QGS1xx (PyQGIS use) and QGS4xx (Qt6 / QGIS 4) rules.
