@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -98,3 +99,19 @@ def test_the_closing_note_in_the_run_language_and_stripped_in_either(findings):
         closed = {finding.finding_id: dict(row, status="resolved", decided_by=AUTO_DECIDER, note=note)}
         plan = plan_merge(closed, [finding], Scope(), "t", rule_texts("nl").message, words)
         assert plan.reopened == 1 and plan.updates[0][1]["note"] == "kijken"
+
+
+def test_the_check_dock_orders_chances_by_score_in_dutch_from_the_qm(findings):
+    from gebiedsplugin.core.findings import finding_row
+    from gebiedsplugin.core.findings_view import chance_score, group_rows
+
+    chances = [f for f in findings if f.rule == "combination_chance"]
+    assert len(chances) >= 3
+    english = {f.finding_id: int(re.search(r"\(score (\d+)/100\)", f.message_en).group(1)) for f in chances}
+    assert len(set(english.values())) >= 2  # the order below means something
+    nl = rule_texts("nl")
+    rows = [finding_row(f, nl.message) for f in chances]
+    assert all(r["message"].startswith("Kans om te combineren (score ") for r in rows)
+    assert {r["finding_id"]: chance_score(r) for r in rows} == english  # the .qm keeps "(score N/100)"
+    (group,) = group_rows(rows)
+    assert [english[r["finding_id"]] for r in group.rows] == sorted(english.values(), reverse=True)
