@@ -194,12 +194,12 @@
         <translation>Voorbeeld geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/provider.py" line="37"/>
+        <location filename="../gebiedsplugin/processing_provider/provider.py" line="38"/>
         <source>Gebiedsplugin</source>
         <translation>Gebiedsplugin</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/provider.py" line="40"/>
+        <location filename="../gebiedsplugin/processing_provider/provider.py" line="41"/>
         <source>Gebiedsplugin: area-based programme</source>
         <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
@@ -299,12 +299,12 @@
         <translation>Programma: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="106"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="108"/>
         <source>Funding</source>
         <translation>Financiering</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/loader.py" line="106"/>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="110"/>
         <source>Links</source>
         <translation>Koppelingen</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>Alle ernstniveaus</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="85"/>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="94"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>Bevindingen zoeken…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="66"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="67"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
@@ -379,12 +379,12 @@
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="213"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="218"/>
         <source>No programme open.</source>
         <translation>Geen programma geopend.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="257"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="292"/>
         <source>Open a programme first.</source>
         <translation>Open eerst een programma.</translation>
     </message>
@@ -424,67 +424,67 @@
         <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="298"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="302"/>
         <source>No findings to export.</source>
         <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="112"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="136"/>
         <source>Replace file?</source>
         <translation>Bestand vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="111"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="135"/>
         <source>{} exists already. Replace it?</source>
         <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="306"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="310"/>
         <source>Nothing exported: the file exists already.</source>
         <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="327"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="331"/>
         <source>Rule parameters saved; they apply from the next run.</source>
         <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="19"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="20"/>
         <source>Conflict distance (m)</source>
         <translation>Conflictafstand (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="20"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="21"/>
         <source>Rest period (years)</source>
         <translation>Rustperiode (jaren)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="22"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="23"/>
         <source>Programme tolerance (m)</source>
         <translation>Programmatolerantie (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="23"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="24"/>
         <source>Duplicate funding tolerance (m)</source>
         <translation>Tolerantie dubbele financiering (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="24"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="25"/>
         <source>City boundary tolerance (m)</source>
         <translation>Tolerantie stadsgrens (m)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="53"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="56"/>
         <source>Rule parameters</source>
         <translation>Regelparameters</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="77"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="80"/>
         <source>Save parameters</source>
         <translation>Parameters opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="66"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="67"/>
         <source>Finding</source>
         <translation>Bevinding</translation>
     </message>
@@ -499,12 +499,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="88"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="89"/>
         <source>{} · {} ({}): {}</source>
         <translation>{} · {} ({}): {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="184"/>
+        <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="188"/>
         <source>Delete interventions</source>
         <translation>Interventies verwijderen</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>{} interventie(s) verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="62"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="65"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -630,7 +630,7 @@ Vervangen?</translation>
         <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="217"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="222"/>
         <source>The period ends before it starts.</source>
         <translation>De periode eindigt voordat die begint.</translation>
     </message>
@@ -640,7 +640,7 @@ Vervangen?</translation>
         <translation>Atlas renderen…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="229"/>
+        <location filename="../gebiedsplugin/gui/overview_progress.py" line="73"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -660,32 +660,32 @@ Vervangen?</translation>
         <translation>Jaren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="17"/>
+        <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="18"/>
         <source>Budget (EUR)</source>
         <translation>Budget (EUR)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="18"/>
+        <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="19"/>
         <source>Funding (EUR)</source>
         <translation>Financiering (EUR)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="111"/>
+        <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="124"/>
         <source>needs review</source>
         <translation>te beoordelen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="261"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="296"/>
         <source>District: {}</source>
         <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="263"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="298"/>
         <source>Neighbourhood: {}</source>
         <translation>Buurt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="28"/>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="29"/>
         <source>any</source>
         <translation>alle</translation>
     </message>
@@ -695,27 +695,27 @@ Vervangen?</translation>
         <translation>t/m</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="58"/>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="60"/>
         <source>Domain, kind</source>
         <translation>Domein, soort</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="59"/>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="61"/>
         <source>Theme, status</source>
         <translation>Thema, status</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="84"/>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="93"/>
         <source>All domains</source>
         <translation>Alle domeinen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="84"/>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="93"/>
         <source>All kinds</source>
         <translation>Alle soorten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="84"/>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="93"/>
         <source>All themes</source>
         <translation>Alle thema's</translation>
     </message>
@@ -740,22 +740,22 @@ Vervangen?</translation>
         <translation>Een nieuw programma aanmaken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="36"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39"/>
         <source>Point</source>
         <translation>Punt</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="36"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="39"/>
         <source>Draw a point intervention</source>
         <translation>Een puntinterventie tekenen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="38"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="41"/>
         <source>Line</source>
         <translation>Lijn</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="38"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="41"/>
         <source>Draw a line intervention</source>
         <translation>Een lijninterventie tekenen</translation>
     </message>
@@ -765,82 +765,82 @@ Vervangen?</translation>
         <translation>Gebied</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="42"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="45"/>
         <source>Whole area…</source>
         <translation>Heel gebied…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="42"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="45"/>
         <source>Add an intervention for a whole district or neighbourhood (e.g. a social action)</source>
         <translation>Een interventie toevoegen voor een heel stadsdeel of een hele buurt (bijv. een sociale actie)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="46"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="49"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="46"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="49"/>
         <source>Edit the selected intervention in its form</source>
         <translation>De geselecteerde interventie in het formulier bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="48"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
         <source>Edit shape</source>
         <translation>Vorm bewerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="48"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="51"/>
         <source>Change the shape of the selected intervention (vertex tool)</source>
         <translation>De vorm van de geselecteerde interventie wijzigen (vertexgereedschap)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="50"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
         <source>Copy to period…</source>
         <translation>Naar periode kopiëren…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="50"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="53"/>
         <source>Copy the selected interventions to another period</source>
         <translation>De geselecteerde interventies naar een andere periode kopiëren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="52"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="55"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="52"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="55"/>
         <source>Delete the selected interventions</source>
         <translation>De geselecteerde interventies verwijderen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="60"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="63"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="60"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="63"/>
         <source>Undo the last change</source>
         <translation>De laatste wijziging ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="61"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="64"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="62"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="65"/>
         <source>Save all changes to the programme</source>
         <translation>Alle wijzigingen in het programma opslaan</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="64"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="67"/>
         <source>Discard</source>
         <translation>Verwerpen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="64"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="67"/>
         <source>Discard all unsaved changes</source>
         <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
@@ -975,7 +975,7 @@ Vervangen?</translation>
         <translation>Geen effecten om te monitoren.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="229"/>
+        <location filename="../gebiedsplugin/gui/overview_progress.py" line="73"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
@@ -1020,72 +1020,72 @@ Vervangen?</translation>
         <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="53"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="54"/>
         <source>Check programme</source>
         <translation>Programma toetsen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="56"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="57"/>
         <source>Runs the programme check (programmatoets): data quality, district mismatch, unknown programme codes, periods, not in programme, conflicting works, rest period, stacking, duplicate funding and area budgets. The findings go to the programme&apos;s findings register (decisions on earlier findings are kept; findings that no longer occur are closed, not deleted) and optionally to a layer. Returns the counts per rule and severity as JSON.</source>
         <translation>Voert de programmatoets uit: datakwaliteit, afwijkend stadsdeel, onbekende programmacodes, perioden, niet in programma, conflicterende werken, rustperiode, stapeling, dubbele financiering en gebiedsbudgetten. De bevindingen gaan naar het bevindingenregister van het programma (besluiten over eerdere bevindingen blijven behouden; bevindingen die niet meer voorkomen worden gesloten, niet verwijderd) en desgewenst naar een laag. Geeft de aantallen per regel en ernst terug als JSON.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="64"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="65"/>
         <source>Rules</source>
         <translation>Regels</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="64"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="65"/>
         <source>Rule ids separated by commas (empty: all): {}.</source>
         <translation>Regel-id's gescheiden door komma's (leeg: alle): {}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="66"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="67"/>
         <source>A district id to check only that district (empty or &apos;city&apos;: the whole city).</source>
         <translation>Een stadsdeel-id om alleen dat stadsdeel te toetsen (leeg of 'city': de hele stad).</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="68"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="69"/>
         <source>Update the findings register</source>
         <translation>Het bevindingenregister bijwerken</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="68"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="69"/>
         <source>Merge the findings into the programme&apos;s findings table.</source>
         <translation>De bevindingen samenvoegen in de bevindingentabel van het programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="70"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="71"/>
         <source>Findings</source>
         <translation>Bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="70"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="71"/>
         <source>Optional layer with the findings of this run.</source>
         <translation>Optionele laag met de bevindingen van deze toets.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="74"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="75"/>
         <source>Findings per rule and severity (JSON)</source>
         <translation>Bevindingen per regel en ernst (JSON)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="75"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="76"/>
         <source>Number of findings</source>
         <translation>Aantal bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="76"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="77"/>
         <source>New findings</source>
         <translation>Nieuwe bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="77"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="78"/>
         <source>Findings closed</source>
         <translation>Gesloten bevindingen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="82"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="83"/>
         <source>Choose the programme to check.</source>
         <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
@@ -1095,7 +1095,7 @@ Vervangen?</translation>
         <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="97"/>
+        <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="98"/>
         <source>{} findings; new {}, closed {}.</source>
         <translation>{} bevindingen; nieuw {}, gesloten {}.</translation>
     </message>
@@ -1475,7 +1475,7 @@ Vervangen?</translation>
         <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/check_task.py" line="109"/>
+        <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="34"/>
         <source>Unknown district: {} (known: {}).</source>
         <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
@@ -1660,7 +1660,7 @@ Vervangen?</translation>
         <translation>Export voltooid: {} bestanden.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="42"/>
+        <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="38"/>
         <source>Unknown finding status: {}</source>
         <translation>Onbekende status van bevinding: {}</translation>
     </message>
@@ -1865,7 +1865,7 @@ Vervangen?</translation>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="154"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="159"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -1875,32 +1875,32 @@ Vervangen?</translation>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="95"/>
         <source>Money</source>
         <translation>Geld</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="95"/>
         <source>Stacking</source>
         <translation>Stapeling</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="95"/>
         <source>Priorities</source>
         <translation>Prioriteiten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="95"/>
         <source>Comparable cases</source>
         <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="92"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="95"/>
         <source>Effects</source>
         <translation>Effecten</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="147"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="152"/>
         <source>Reading the programme…</source>
         <translation>Programma lezen…</translation>
     </message>
@@ -2110,7 +2110,7 @@ Vervangen?</translation>
         <translation>Na de atlaspagina van de stad en van elke wijk een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="54"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="57"/>
         <source>History…</source>
         <translation>Geschiedenis…</translation>
     </message>
@@ -2245,7 +2245,7 @@ Vervangen?</translation>
         <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_panels.py" line="229"/>
+        <location filename="../gebiedsplugin/gui/overview_progress.py" line="74"/>
         <source>Target value</source>
         <translation>Streefwaarde</translation>
     </message>
@@ -2295,7 +2295,7 @@ Vervangen?</translation>
         <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="171"/>
+        <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="175"/>
         <source>Copy intervention</source>
         <translation>Interventie kopiëren</translation>
     </message>
@@ -2602,17 +2602,17 @@ Vervangen?</translation>
         <translation>{}.{}: verwacht {}, gevonden {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="107"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="111"/>
         <source>Unexpected definition of table {} in a new programme.</source>
         <translation>Onverwachte definitie van tabel {} in een nieuw programma.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="128"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="129"/>
         <source>The upgrade has no value for the new mandatory column {}.{}.</source>
         <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="200"/>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="254"/>
         <source>{} is in use by another session ({}); try the upgrade again later.</source>
         <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
@@ -2632,7 +2632,7 @@ Vervangen?</translation>
         <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="54"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="56"/>
         <source>Saving {} failed: {}. Nothing was written.</source>
         <translation>Opslaan van {} is mislukt: {}. Er is niets geschreven.</translation>
     </message>
@@ -2652,17 +2652,17 @@ Vervangen?</translation>
         <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="247"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="291"/>
         <source>{} is in use by another session; close it there and try the upgrade again.</source>
         <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="251"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="295"/>
         <source>Upgrading {} failed, nothing was changed: {}</source>
         <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="52"/>
+        <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="54"/>
         <source>Another planner is saving the same rows of {} right now. Nothing was written; save again in a moment.</source>
         <translation>Een andere planner slaat op dit moment dezelfde rijen van {} op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
@@ -2717,17 +2717,17 @@ Vervangen?</translation>
         <translation>Geen wijzigingen vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="54"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="57"/>
         <source>Show who changed the selected intervention and when</source>
         <translation>Toon wie de geselecteerde interventie wanneer heeft gewijzigd</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="56"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
         <source>Programme history…</source>
         <translation>Geschiedenis van het programma…</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="56"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="59"/>
         <source>Every change to the programme: who, when, which row and field; filter by planner and date</source>
         <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
     </message>
@@ -3045,7 +3045,7 @@ verwijderd</translation>
         <translation>Webkaart</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/qgis_io/web_map.py" line="85"/>
+        <location filename="../gebiedsplugin/qgis_io/web_map.py" line="128"/>
         <source>The web map&apos;s library is missing from {} ({}): run make setup or reinstall the plugin.</source>
         <translation>De bibliotheek van de webkaart ontbreekt in {} ({}): voer make setup uit of installeer de plug-in opnieuw.</translation>
     </message>
@@ -3065,12 +3065,12 @@ verwijderd</translation>
         <translation>De lijst als CSV exporteren</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="102"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="103"/>
         <source>Nothing to export: the list is empty.</source>
         <translation>Niets te exporteren: de lijst is leeg.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="119"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="120"/>
         <source>{} interventions written to {}.</source>
         <translation>{} interventies geschreven naar {}.</translation>
     </message>
@@ -3121,7 +3121,7 @@ verwijderd</translation>
         <translation>Kies eerst een besluit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="291"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="295"/>
         <source>Status set on %n finding(s).</source>
         <translation>
             <numerusform>Status ingesteld op %n bevinding.</numerusform>
@@ -3129,7 +3129,7 @@ verwijderd</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="314"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="318"/>
         <source>%n finding(s) written to {}.</source>
         <translation>
             <numerusform>%n bevinding geschreven naar {}.</numerusform>
@@ -3137,27 +3137,27 @@ verwijderd</translation>
         </translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_dock.py" line="333"/>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="337"/>
         <source>Select one finding first.</source>
         <translation>Selecteer eerst een bevinding.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="21"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="22"/>
         <source>Most interventions per neighbourhood and year (count)</source>
         <translation>Maximaal aantal interventies per buurt en jaar</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="25"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="26"/>
         <source>Smallest share in a second district (fraction 0–1, 0.05 = 5 %)</source>
         <translation>Kleinste aandeel in een tweede stadsdeel (fractie 0–1, 0,05 = 5 %)</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_params.py" line="74"/>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="77"/>
         <source>Used by: {}</source>
         <translation>Gebruikt door: {}</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/check_tree.py" line="37"/>
+        <location filename="../gebiedsplugin/gui/check_tree.py" line="38"/>
         <source>{}
 Note: {}</source>
         <translation>{}
@@ -3207,8 +3207,8 @@ Notitie: {}</translation>
         <location filename="../gebiedsplugin/gui/export_dock.py" line="304"/>
         <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
         <translation>
-            <numerusform>%n bestand geschreven naar {} ({} atlaspagina&apos;s, {} items).</numerusform>
-            <numerusform>%n bestanden geschreven naar {} ({} atlaspagina&apos;s, {} items).</numerusform>
+            <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
+            <numerusform>%n bestanden geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
         </translation>
     </message>
     <message>
@@ -3217,7 +3217,7 @@ Notitie: {}</translation>
         <translation>Import annuleren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="174"/>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="209"/>
         <source>%n intervention(s) · budget € {} · funding € {}</source>
         <translation>
             <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
@@ -3225,7 +3225,7 @@ Notitie: {}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="40"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="43"/>
         <source>Draw an area intervention</source>
         <translation>Een vlakinterventie tekenen</translation>
     </message>
@@ -3235,7 +3235,7 @@ Notitie: {}</translation>
         <translation>Map openen</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/overview_dock.py" line="220"/>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="225"/>
         <source>{} · no interventions yet</source>
         <translation>{} · nog geen interventies</translation>
     </message>
@@ -3340,10 +3340,589 @@ Notitie: {}</translation>
         <translation>Het kopiëren is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="40"/>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="43"/>
         <source>Area</source>
         <comment>geometry</comment>
         <translation>Vlak</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_dock.py" line="281"/>
+        <source>Combine and Do not combine are decisions on chances; Accepted and False positive on the other findings. Select findings of one sort.</source>
+        <translation>Combineren en Niet combineren zijn besluiten over kansen; Geaccepteerd en Vals positief over de andere bevindingen. Selecteer bevindingen van één soort.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="27"/>
+        <source>Combination chance distance (m)</source>
+        <translation>Afstand voor combinatiekansen (m)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/check_params.py" line="28"/>
+        <source>Combination chance: most years apart (years)</source>
+        <translation>Combinatiekans: hoogstens jaren ertussen (jaren)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="19"/>
+        <source>Contact</source>
+        <translation>Contactpersoon</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="47"/>
+        <source>{} (indicative)</source>
+        <translation>{} (indicatief)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="149"/>
+        <source>Funding backlog</source>
+        <translation>Financieringsachterstand</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="149"/>
+        <source>%n intervention(s) short of money written to {}.</source>
+        <translation>
+            <numerusform>%n interventie met een tekort geschreven naar {}.</numerusform>
+            <numerusform>%n interventies met een tekort geschreven naar {}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_dock.py" line="153"/>
+        <source>Writing the funding backlog</source>
+        <translation>De financieringsachterstand wordt geschreven</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64"/>
+        <source>Any planning</source>
+        <translation>Elke planning</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64"/>
+        <source>Firm (years or quarters)</source>
+        <translation>Vast (jaren of kwartalen)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64"/>
+        <source>To the quarter</source>
+        <translation>Op het kwartaal</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64"/>
+        <source>Indicative</source>
+        <translation>Indicatief</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="67"/>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_filters.py" line="112"/>
+        <source>Any funding</source>
+        <translation>Alle financiering</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="35"/>
+        <source>Backlog…</source>
+        <translation>Achterstand…</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="35"/>
+        <source>Write the interventions short of money, largest shortfall first (CSV or ODS), of the chosen district</source>
+        <translation>Schrijf de interventies met een geldtekort, grootste tekort eerst (CSV of ODS), van het gekozen stadsdeel</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_dock.py" line="95"/>
+        <source>Funding gap</source>
+        <translation>Financieringsgat</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_progress.py" line="74"/>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_funding.py" line="40"/>
+        <source>Short</source>
+        <translation>Tekort</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_funding.py" line="54"/>
+        <source>{} unfunded and {} partly funded interventions, {} short. Funded: the funding rows add up to the budget (within € 1).</source>
+        <translation>{} niet en {} deels gefinancierde interventies, {} tekort. Gefinancierd: de financieringsregels tellen op tot het budget (op € 1 na).</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_progress.py" line="60"/>
+        <source>{} of {} indicators have a measurement and a target; {} reached the target.</source>
+        <translation>{} van {} indicatoren hebben een meting en een streefwaarde; {} haalden de streefwaarde.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_progress.py" line="60"/>
+        <source>No effect indicators in this scope.</source>
+        <translation>Geen effectindicatoren in deze selectie.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_progress.py" line="73"/>
+        <source>Baseline (year)</source>
+        <translation>Nulmeting (jaar)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/overview_progress.py" line="73"/>
+        <source>Latest measured (year)</source>
+        <translation>Laatste meting (jaar)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/prompts.py" line="74"/>
+        <source>Write the funding backlog</source>
+        <translation>Financieringsachterstand schrijven</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/gui/prompts.py" line="74"/>
+        <source>CSV (*.csv);;OpenDocument spreadsheet (*.ods)</source>
+        <translation>CSV (*.csv);;OpenDocument-rekenblad (*.ods)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="24"/>
+        <source>Funding backlog (CSV / ODS)</source>
+        <translation>Financieringsachterstand (CSV / ODS)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="27"/>
+        <source>Writes the interventions that are not (fully) funded, largest shortfall first: budget, the sum of the funding rows, the shortfall in total and per year, funding status and funders. Funded means the funding rows add up to the budget within 1 EUR; cancelled interventions are left out. The same rule as the Interventions dock&apos;s funding filter and the exports.</source>
+        <translation>Schrijft de interventies die niet (helemaal) gefinancierd zijn, grootste tekort eerst: budget, de som van de financieringsregels, het tekort in totaal en per jaar, financieringsstatus en financiers. Gefinancierd betekent dat de financieringsregels op 1 EUR na optellen tot het budget; vervallen interventies blijven weg. Dezelfde regel als het financieringsfilter van het dock Interventies en de exports.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="34"/>
+        <source>District (empty: the whole city)</source>
+        <translation>Stadsdeel (leeg: de hele stad)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="34"/>
+        <source>A district id; empty or &apos;city&apos; for the whole city.</source>
+        <translation>Een stadsdeelcode; leeg of 'city' voor de hele stad.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="68"/>
+        <source>Backlog</source>
+        <translation>Achterstand</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="36"/>
+        <source>CSV files (*.csv);;OpenDocument spreadsheets (*.ods)</source>
+        <translation>CSV-bestanden (*.csv);;OpenDocument-rekenbladen (*.ods)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="36"/>
+        <source>Where to write the backlog: .csv or .ods.</source>
+        <translation>Waar de achterstand komt: .csv of .ods.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="41"/>
+        <source>Interventions in the backlog</source>
+        <translation>Interventies in de achterstand</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="42"/>
+        <source>Total shortfall (EUR)</source>
+        <translation>Totaal tekort (EUR)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/processing_provider/funding_backlog.py" line="54"/>
+        <source>Written: {} ({} interventions)</source>
+        <translation>Geschreven: {} ({} interventies)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="43"/>
+        <source>{}: the backlog is written as .csv or .ods.</source>
+        <translation>{}: de achterstand wordt geschreven als .csv of .ods.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="64"/>
+        <source>This GDAL cannot write ODS; write the backlog as .csv instead.</source>
+        <translation>Deze GDAL kan geen ODS schrijven; schrijf de achterstand als .csv.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="67"/>
+        <source>{} could not be written.</source>
+        <translation>{} kon niet worden geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/loader.py" line="109"/>
+        <source>Effect measurements</source>
+        <translation>Effectmetingen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="158"/>
+        <source>Indicative period</source>
+        <translation>Indicatieve periode</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="164"/>
+        <source>The upgrade cannot add the spatial table {}.</source>
+        <translation>De upgrade kan de ruimtelijke tabel {} niet toevoegen.</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/qgis_io/web_map.py" line="91"/>
+        <source>Could not write {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rules:budget_exceeded</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="23"/>
+        <source>Area budget exceeded</source>
+        <translation>Gebiedsbudget overschreden</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="30"/>
+        <source>Planned money in district {district} in {year}: {total} EUR exceeds the area budget of {budget} EUR by {diff} EUR</source>
+        <translation>Gepland geld in stadsdeel {district} in {year}: € {total} overschrijdt het gebiedsbudget van € {budget} met € {diff}</translation>
+    </message>
+</context>
+<context>
+    <name>rules:combination_chance</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="48"/>
+        <source>Combination chances</source>
+        <translation>Combinatiekansen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="58"/>
+        <source>the street is opened once for both</source>
+        <translation>de straat gaat één keer open voor beide</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="59"/>
+        <source>one redesign of the street profile</source>
+        <translation>één herinrichting van het straatprofiel</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="60"/>
+        <source>cables and pipes go in while the street is open</source>
+        <translation>kabels en leidingen gaan mee terwijl de straat open ligt</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="64"/>
+        <source>rainwater goes to the green: climate adaptation in one go</source>
+        <translation>regenwater naar het groen: klimaatadaptatie in één keer</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="68"/>
+        <source>trees and road in one street design</source>
+        <translation>bomen en weg in één straatontwerp</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="73"/>
+        <source>renovation and energy measures in one go</source>
+        <translation>renovatie en energiemaatregelen in één keer</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="75"/>
+        <source>building works and street layout in one planning</source>
+        <translation>bouw en inrichting in één planning</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="78"/>
+        <source>the same kind of work by different owners: one contract</source>
+        <translation>hetzelfde soort werk van verschillende eigenaren: één aanbesteding</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="80"/>
+        <source>different works at one place: at least one construction period</source>
+        <translation>verschillende werken op één plek: in elk geval één bouwperiode</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="85"/>
+        <source>Chance to combine (score {score}/100): {members}. {overlap}; {time}; {kinds}. Score: overlap {p_overlap} + time {p_time} + kinds {p_kinds}</source>
+        <translation>Kans om te combineren (score {score}/100): {members}. {overlap}; {time}; {kinds}. Score: overlap {p_overlap} + tijd {p_time} + soorten {p_kinds}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="88"/>
+        <source>{pct}% of {x} lies within {dist} m of {y}</source>
+        <translation>{pct}% van {x} ligt binnen {dist} m van {y}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="89"/>
+        <source>{x} and {y} lie {d} m apart</source>
+        <translation>{x} en {y} liggen {d} m uit elkaar</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="90"/>
+        <source>both run in {years}</source>
+        <translation>beide lopen in {years}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="91"/>
+        <source>{later} starts {gap} year(s) after {earlier} ends</source>
+        <translation>{later} begint {gap} jaar na het einde van {earlier}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="92"/>
+        <source>{a} and {b}: {why}</source>
+        <translation>{a} en {b}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="93"/>
+        <source>both {a}: {why}</source>
+        <translation>beide {a}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/combination_chance.py" line="94"/>
+        <source>{names} and {n} more</source>
+        <translation>{names} en nog {n}</translation>
+    </message>
+</context>
+<context>
+    <name>rules:conflict</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/conflict.py" line="24"/>
+        <source>Conflicting works</source>
+        <translation>Conflicterende werken</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/conflict.py" line="31"/>
+        <source>Physical works {a} and {b} lie within {dist} m of each other and overlap in {years}: coordinate or combine them</source>
+        <translation>Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen in {years}: stem ze af of combineer ze</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/conflict.py" line="34"/>
+        <source>Physical works {a} and {b} lie within {dist} m of each other and may overlap in {years} (indicative period of {which}): a possible conflict, coordinate them when the planning is firmer</source>
+        <translation>Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen mogelijk in {years} (indicatieve periode van {which}): een mogelijk conflict, stem ze af als de planning vaster is</translation>
+    </message>
+</context>
+<context>
+    <name>rules:data_quality</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="28"/>
+        <source>Data quality</source>
+        <translation>Datakwaliteit</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="42"/>
+        <source>{label} has no geometry</source>
+        <translation>{label} heeft geen geometrie</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="44"/>
+        <source>{label} has an invalid geometry: {reason} (the spot is marked on the map)</source>
+        <translation>{label} heeft een ongeldige geometrie: {reason} (de plek staat op de kaart)</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="46"/>
+        <source>{label} lies (partly) outside the city</source>
+        <translation>{label} ligt (deels) buiten de stad</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="48"/>
+        <source>{label}: mandatory fields missing: {fields}</source>
+        <translation>{label}: verplichte velden ontbreken: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="50"/>
+        <source>{label}: start/end year is not a year between {lo} and {hi}</source>
+        <translation>{label}: start-/eindjaar is geen jaar tussen {lo} en {hi}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="52"/>
+        <source>{label}: end year {end} is before start year {start}</source>
+        <translation>{label}: eindjaar {end} ligt voor startjaar {start}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="58"/>
+        <source>{label}: negative budget ({amount} EUR)</source>
+        <translation>{label}: negatief budget (€ {amount})</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="60"/>
+        <source>{label}: budget {amount} EUR is not plausible (more than {max} EUR)</source>
+        <translation>{label}: budget € {amount} is niet aannemelijk (meer dan € {max})</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="62"/>
+        <source>{label}: uid {uid} is used by {n} interventions</source>
+        <translation>{label}: uid {uid} wordt door {n} interventies gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="79"/>
+        <source>its outline crosses itself</source>
+        <translation>de omtrek snijdt zichzelf</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="80"/>
+        <source>an outline touches itself</source>
+        <translation>een omtrek raakt zichzelf</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="81"/>
+        <source>it has too few points</source>
+        <translation>er zijn te weinig punten</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="82"/>
+        <source>a hole lies outside the outline</source>
+        <translation>een gat ligt buiten de omtrek</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="83"/>
+        <source>holes lie inside each other</source>
+        <translation>gaten liggen in elkaar</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="84"/>
+        <source>parts lie inside each other</source>
+        <translation>delen liggen in elkaar</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="85"/>
+        <source>its inside falls apart</source>
+        <translation>het binnenste valt uiteen</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="86"/>
+        <source>an outline is not closed</source>
+        <translation>een omtrek is niet gesloten</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="87"/>
+        <source>a coordinate is not a number</source>
+        <translation>een coördinaat is geen getal</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="88"/>
+        <source>an outline occurs twice</source>
+        <translation>een omtrek komt twee keer voor</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="54"/>
+        <source>{label}: start/end quarter is not a quarter 1-4</source>
+        <translation>{label}: start-/eindkwartaal is geen kwartaal 1-4</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/data_quality.py" line="56"/>
+        <source>{label}: end {end} is before start {start}</source>
+        <translation>{label}: einde {end} ligt voor begin {start}</translation>
+    </message>
+</context>
+<context>
+    <name>rules:district_mismatch</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="24"/>
+        <source>District mismatch</source>
+        <translation>Stadsdeel klopt niet</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="31"/>
+        <source>{label} is stored in district {stored} but lies in {actual}</source>
+        <translation>{label} is vastgelegd in stadsdeel {stored} maar ligt in {actual}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="33"/>
+        <source>{label} lies in several districts ({shares}); mark it city-wide or split it</source>
+        <translation>{label} ligt in meerdere stadsdelen ({shares}); markeer het als stedelijk of splits het</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="35"/>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+</context>
+<context>
+    <name>rules:duplicate_funding</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/duplicate_funding.py" line="23"/>
+        <source>Duplicate funding</source>
+        <translation>Dubbele financiering</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/duplicate_funding.py" line="30"/>
+        <source>{a} and {b}: same theme ({theme}) within {tol} m in {years}, paid by different funders ({funders}): combine or remove the duplicate</source>
+        <translation>{a} en {b}: zelfde thema ({theme}) binnen {tol} m in {years}, betaald door verschillende financiers ({funders}): combineer of schrap de dubbeling</translation>
+    </message>
+</context>
+<context>
+    <name>rules:not_in_programme</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/not_in_programme.py" line="20"/>
+        <source>Not in programme</source>
+        <translation>Niet in programma</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/not_in_programme.py" line="27"/>
+        <source>Physical work {label} ({years}) has no programme code and no programme project within {tol} m in those years</source>
+        <translation>Fysiek werk {label} ({years}) heeft geen programmacode en geen programmaproject binnen {tol} m in die jaren</translation>
+    </message>
+</context>
+<context>
+    <name>rules:outside_programme_period</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/outside_programme_period.py" line="18"/>
+        <source>Outside programme period</source>
+        <translation>Buiten programmaperiode</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/outside_programme_period.py" line="25"/>
+        <source>{label} ({years}) falls outside the years of programme project {code} ({pyears})</source>
+        <translation>{label} ({years}) valt buiten de jaren van programmaproject {code} ({pyears})</translation>
+    </message>
+</context>
+<context>
+    <name>rules:register</name>
+    <message>
+        <location filename="../gebiedsplugin/core/findings.py" line="34"/>
+        <source>no longer occurs</source>
+        <translation>komt niet meer voor</translation>
+    </message>
+</context>
+<context>
+    <name>rules:rest_period</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/rest_period.py" line="25"/>
+        <source>Rest period</source>
+        <translation>Rustperiode</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/rest_period.py" line="32"/>
+        <source>{later} ({years}) starts {gap} year(s) after {earlier} ended ({end}) at the same place (within {dist} m); the rest period is {rest} years</source>
+        <translation>{later} ({years}) begint {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek (binnen {dist} m); de rustperiode is {rest} jaar</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/rest_period.py" line="35"/>
+        <source>{later} ({years}) may start {gap} year(s) after {earlier} ended ({end}) at the same place (within {dist} m), an indicative period: a possible breach of the rest period of {rest} years</source>
+        <translation>{later} ({years}) begint mogelijk {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek (binnen {dist} m), een indicatieve periode: mogelijk binnen de rustperiode van {rest} jaar</translation>
+    </message>
+</context>
+<context>
+    <name>rules:stacking</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/stacking.py" line="29"/>
+        <source>Stacking</source>
+        <translation>Stapeling</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/stacking.py" line="36"/>
+        <source>{n} interventions in neighbourhood {name} in {year} (more than {max}): stacking is not integrating, prioritise</source>
+        <translation>{n} interventies in buurt {name} in {year} (meer dan {max}): stapelen is geen integreren, prioriteer</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/stacking.py" line="43"/>
+        <source>{label}: theme {theme} is not a priority in the area goals of district {district}</source>
+        <translation>{label}: thema {theme} is geen prioriteit in de gebiedsopgave van stadsdeel {district}</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/stacking.py" line="39"/>
+        <source>{n} interventions in neighbourhood {name} in {year} (more than {max}), {k} of them with an indicative period: possible stacking, prioritise when the planning is firmer</source>
+        <translation>{n} interventies in buurt {name} in {year} (meer dan {max}), waarvan {k} met een indicatieve periode: mogelijk stapeling, prioriteer als de planning vaster is</translation>
+    </message>
+</context>
+<context>
+    <name>rules:unknown_programme_code</name>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/unknown_programme_code.py" line="17"/>
+        <source>Unknown programme code</source>
+        <translation>Onbekende programmacode</translation>
+    </message>
+    <message>
+        <location filename="../gebiedsplugin/core/rules/unknown_programme_code.py" line="24"/>
+        <source>{label} refers to programme project {code}, which does not exist</source>
+        <translation>{label} verwijst naar programmaproject {code}, dat niet bestaat</translation>
     </message>
 </context>
 </TS>
