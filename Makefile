@@ -7,20 +7,24 @@ export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
 PY_SOURCES := $(shell find gebiedsplugin -name '*.py' | sort)
-QM := i18n/gebiedsplugin_nl.qm
+# One .ts per language (i18n/gebiedsplugin_<lang>.ts); `make translations NEW_LANG=de` starts another.
+TS := $(sort $(wildcard i18n/gebiedsplugin_*.ts) $(if $(NEW_LANG),i18n/gebiedsplugin_$(NEW_LANG).ts))
+QM := $(TS:.ts=.qm)
 
 .PHONY: setup test test-unit test-qgis test-e2e test-ltr demo desktop qgis bench package install stage translations lint clean
 
 setup:
 	@bash scripts/setup.sh
 
-$(QM): i18n/gebiedsplugin_nl.ts
-	lrelease -silent i18n/gebiedsplugin_nl.ts -qm $(QM)
+i18n/%.qm: i18n/%.ts
+	lrelease -silent $< -qm $@
 
-## translations: refresh the .ts from the sources (keeps translations) and compile the .qm
+## translations: refresh every .ts from the sources (tr() calls and the rules' QT_TRANSLATE_NOOP markers;
+## translations are kept) and compile the .qm files. A new language's .ts needs language="xx_XX" set
+## in its <TS> element before lrelease applies that language's plural rules.
 translations: setup
-	pylupdate5 -noobsolete $(PY_SOURCES) -ts i18n/gebiedsplugin_nl.ts 2>/dev/null
-	lrelease -silent i18n/gebiedsplugin_nl.ts -qm $(QM)
+	pylupdate5 -noobsolete $(PY_SOURCES) -ts $(TS) 2>/dev/null
+	for ts in $(TS); do lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 ## lint: ruff; the layering contracts of .importlinter (every floor; core stays pure Python); the QGIS 4 /
 ## Qt6 gate (scripts/qt6_gate.py); flake8-qgis's QGS1xx (PyQGIS use) and QGS4xx (Qt6 / QGIS 4) rules.
@@ -28,7 +32,10 @@ translations: setup
 ## (QgsRasterBlock.setValue for a QSettings call). Ignored: QGS105 (iface as an argument: the
 ## documented plugin entry point, and our widgets take their collaborators in __init__).
 ## Then the plugin repository's upload scans: bandit (every test, every severity) on the package and
-## bandit + detect-secrets on the built zip (scripts/upload_scan.py): any finding fails.
+## bandit + detect-secrets on the built zip (scripts/upload_scan.py): any finding fails. Then
+## qgis-plugin-analyzer on the zip (scripts/analyze_package.py): its repository checks, metadata and
+## security findings fail unless judged there (supportsQt6; SQL at reviewed sites); its style
+## heuristics are printed only.
 lint: setup package
 	$(PY) -m ruff check gebiedsplugin tests scripts
 	.venv/bin/lint-imports --no-cache
@@ -36,9 +43,11 @@ lint: setup package
 	$(PY) -m flake8 --select=QGS1,QGS4 --extend-ignore=QGS105 gebiedsplugin
 	$(PY) -m bandit -q -r gebiedsplugin
 	$(PY) scripts/upload_scan.py
+	$(PY) scripts/analyze_package.py
 
-## test-ltr is not part of test until it is green on the merged tree (see the qgis44 hand-over note)
-test: setup $(QM) lint test-unit test-qgis test-e2e
+## test: every lane on this machine's QGIS (the 3.22 floor), then the same lanes on QGIS 3.44 LTR (test-ltr;
+## skipped with the reason where its Debian 13 root cannot be built, a failure under CI=true)
+test: setup $(QM) lint test-unit test-qgis test-e2e test-ltr
 
 test-unit: setup
 	$(PY) -m pytest -p no:pytest_qgis -q tests/unit
@@ -50,7 +59,8 @@ test-e2e: setup package
 	bash scripts/with_postgis.sh $(PY) -m pytest -p no:pytest_qgis -q tests/e2e
 
 ## test-ltr: unit and qgis lanes and one desktop test inside a cached Debian 13 root with QGIS 3.44 LTR
-## (scripts/ltr_root.sh; README, "QGIS versions")
+## (scripts/ltr_root.sh; README, "QGIS versions"); there a DeprecationWarning raised from gebiedsplugin/ is
+## an error (tests/conftest.py)
 test-ltr: setup $(QM) package
 	bash scripts/with_postgis.sh bash scripts/ltr_root.sh lane
 

@@ -18,7 +18,9 @@ Findings outside the scope (other rules, other districts) are left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
+
+from .rules.texts import QT_TRANSLATE_NOOP
 
 OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE = "open", "accepted", "resolved", "false_positive"
 # A chance (severity ``chance``, rule combination_chance) is not a problem to accept or dismiss but a
@@ -29,7 +31,8 @@ STATUSES = (OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE, COMBINE, NOT_COMBINE)
 CHANCE_STATUSES = (OPEN, COMBINE, NOT_COMBINE, RESOLVED)
 PROBLEM_STATUSES = (OPEN, ACCEPTED, RESOLVED, FALSE_POSITIVE)
 AUTO_DECIDER = "programmatoets"
-CLOSED_NOTE = "no longer occurs"
+CLOSED = QT_TRANSLATE_NOOP("rules:register", "no longer occurs")
+CLOSED_NOTE = CLOSED.source  # the note in English; plan_merge writes it in the run's language
 
 
 @dataclass
@@ -61,9 +64,10 @@ class MergePlan:
         return {"new": self.new, "still": self.still, "closed": self.closed, "reopened": self.reopened}
 
 
-def finding_row(finding, lang: str = "en") -> dict:
-    """The register's fields describing *finding* (a rules.Finding), message in *lang*."""
-    message = finding.message_nl if lang == "nl" else finding.message_en
+def finding_row(finding, text: Optional[Callable] = None) -> dict:
+    """The register's fields describing *finding* (a rules.Finding), its message written by *text*
+    (finding -> str; toolbelt/rule_texts.py gives one per language), in English without one."""
+    message = text(finding) if text is not None else finding.message_en
     return {
         "finding_id": finding.finding_id,
         "rule": finding.rule,
@@ -87,15 +91,17 @@ def in_scope(findings: Iterable, district_id: Optional[str]) -> list:
     return [f for f in findings if f.district_id == district_id]
 
 
-def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str, lang: str = "en") -> MergePlan:
-    """Plan the merge of *findings* into *existing* (finding_id -> stored row incl. ``fid``)."""
+def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str,
+               text: Optional[Callable] = None, closed_note: str = CLOSED_NOTE) -> MergePlan:
+    """Plan the merge of *findings* into *existing* (finding_id -> stored row incl. ``fid``); messages
+    written by *text* (see finding_row), a closed finding's note as *closed_note* (CLOSED translated)."""
     plan = MergePlan()
     seen = set()
     for finding in findings:
         if finding.finding_id in seen:
             continue
         seen.add(finding.finding_id)
-        row = finding_row(finding, lang)
+        row = finding_row(finding, text)
         old = existing.get(finding.finding_id)
         if old is None:
             row.update(status=OPEN, first_seen=now, last_seen=now)
@@ -104,7 +110,8 @@ def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str, lang:
             continue
         row.update(last_seen=now)
         if old.get("status") == RESOLVED and old.get("decided_by") == AUTO_DECIDER:
-            row.update(status=OPEN, decided_by=None, decided_at=None, note=_strip_closed(old.get("note")))
+            row.update(status=OPEN, decided_by=None, decided_at=None,
+                       note=_strip_closed(old.get("note"), closed_note))
             plan.reopened += 1
         plan.updates.append((old["fid"], row, finding.geometry))
         plan.still += 1
@@ -114,19 +121,23 @@ def plan_merge(existing: dict, findings: Iterable, scope: Scope, now: str, lang:
         if old.get("status") in (None, "", OPEN):
             note = old.get("note")
             changes = {"status": RESOLVED, "decided_by": AUTO_DECIDER, "decided_at": now,
-                       "note": "{}; {}".format(note, CLOSED_NOTE) if note else CLOSED_NOTE}
+                       "note": "{}; {}".format(note, closed_note) if note else closed_note}
             plan.updates.append((old["fid"], changes, None))
             plan.closed += 1
     return plan
 
 
-def _strip_closed(note: Optional[str]) -> Optional[str]:
+def _strip_closed(note: Optional[str], closed_note: str = CLOSED_NOTE) -> Optional[str]:
+    """*note* without the register's closing words (English, or the run's language)."""
     if not note:
         return None
-    if note == CLOSED_NOTE:
-        return None
-    suffix = "; " + CLOSED_NOTE
-    return note[: -len(suffix)] if note.endswith(suffix) else note
+    for words in dict.fromkeys((closed_note, CLOSED_NOTE)):
+        if note == words:
+            return None
+        suffix = "; " + words
+        if note.endswith(suffix):
+            return note[: -len(suffix)]
+    return note
 
 
 def decision(status: str, note: Optional[str], user: str, now: str) -> dict:

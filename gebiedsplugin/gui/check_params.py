@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QFrame, QPushButton
 
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 
 def parameter_labels() -> dict:
@@ -30,8 +31,8 @@ def parameter_labels() -> dict:
 
 def rule_titles(key: str) -> list:
     """The titles of the rules that use parameter *key*, in the UI's language."""
-    lang = ui_language()
-    return [info.title_nl if lang == "nl" else info.title_en for info in RULES.values() if key in info.params]
+    texts = rule_texts(ui_language())
+    return [texts.title(info) for info in RULES.values() if key in info.params]
 
 
 def parameter_defaults() -> dict:

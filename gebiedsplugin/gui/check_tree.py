@@ -16,6 +16,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.findings_view import district_summary
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2471a3", "chance": "#1e8449"}
@@ -27,7 +28,7 @@ def rule_title(rule: str, lang: str) -> str:
     info = RULES.get(rule)
     if info is None:
         return rule
-    return info.title_nl if lang == "nl" else info.title_en
+    return rule_texts(lang).title(info)
 
 
 def finding_tooltip(row: dict) -> str:

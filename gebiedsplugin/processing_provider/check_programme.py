@@ -30,6 +30,7 @@ from gebiedsplugin.qgis_io.store.findings import polygonal
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 from gebiedsplugin.toolbelt.qt_compat import field
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 OUTPUT_FIELDS = ("finding_id", "rule", "severity", "district_id", "message", "subject_uids")
 
@@ -99,9 +100,10 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, _fields(), QgsWkbTypes.Type.MultiPolygon,
                                           sink_crs)
         if sink is not None:
+            texts = rule_texts(lang)
             for finding in result.findings:
                 feat = QgsFeature(_fields())
-                row = finding_row(finding, lang)
+                row = finding_row(finding, texts.message)
                 feat.setAttributes([row[name] for name in OUTPUT_FIELDS])
                 geom = polygonal(finding.geometry)
                 if geom is not None:

@@ -59,7 +59,7 @@ def test_decision_round_trip_and_closing(programme_store):
     closed = after[conflict["finding_id"]]
     assert (closed["status"], closed["note"], closed["decided_by"]) == ("resolved", CLOSED_NOTE, AUTO_DECIDER)
     shift(store, moved, -500.0)
-    assert run_check(CheckRequest(store.path)).merge["reopened"] == 1
+    assert run_check(CheckRequest(store.path)).merge["reopened"] == 2  # the conflict, and its chance to combine
     reopened = store.findings_register().by_id()[conflict["finding_id"]]
     assert (reopened["status"], reopened["note"], reopened["decided_by"]) == ("open", None, None)
 

@@ -11,7 +11,7 @@ from tests.qgis.test_check_dock import (
     dock,  # noqa: F401 - the fixture
 )
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "chance": 3}  # chances last
 
 
 def test_decision_starts_empty_and_must_be_chosen(dock):  # noqa: F811

@@ -73,3 +73,28 @@ def test_dutch_locale_installs_the_translator(qgis_app):
         settings.setValue("locale/userLocale", "en_US")
     assert ui_language() == "en"
     assert tr("Open programme…") == "Open programme…"
+
+
+def _marked_texts() -> dict:
+    """(context, source) of every QT_TRANSLATE_NOOP marker in the package (core's rule texts)."""
+    found = {}
+    for path in (ROOT / "gebiedsplugin").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP":
+                assert all(isinstance(a, ast.Constant) for a in node.args), \
+                    "{}:{}: pylupdate5 reads only literals".format(path, node.lineno)
+                found[(node.args[0].value, node.args[1].value)] = "{}:{}".format(path.relative_to(ROOT), node.lineno)
+    return found
+
+
+def test_every_marked_rule_text_is_in_the_ts_file_and_translated():
+    in_ts = {}
+    for context in ET.parse(TS).iter("context"):
+        for msg in context.iter("message"):
+            tr = msg.find("translation")
+            in_ts[(context.findtext("name"), msg.findtext("source"))] = tr is not None and tr.get("type") is None
+    marked = _marked_texts()
+    assert len(marked) > 40  # ten titles, the messages, data_quality's reasons
+    missing = {k: where for k, where in marked.items() if not in_ts.get(k)}
+    assert missing == {}, "not extracted by `make translations` (a trailing comma, a variable?) or untranslated: {}" \
+        .format(list(missing.items())[:5])

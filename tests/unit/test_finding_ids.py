@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from gebiedsplugin.core.rules.base import Batch, RuleInfo, finding_id
+from gebiedsplugin.core.rules.texts import QT_TRANSLATE_NOOP, message
 
 
 def test_ids_are_the_ones_stored_by_earlier_versions():
@@ -18,8 +19,9 @@ def test_ids_are_the_ones_stored_by_earlier_versions():
 
 
 def test_batch_ids_equal_finding_ids_and_an_independent_sha1():
-    batch = Batch(RuleInfo("stacking", "warning", {}, "Stacking", "Stapeling"))
-    batch.add(("a-uid", "b-uid", "c-uid"), "m", "m", None, None, extra="n12#2025")
+    batch = Batch(RuleInfo("stacking", "warning", {}, QT_TRANSLATE_NOOP("rules:stacking", "Stacking")))
+    batch.add(("a-uid", "b-uid", "c-uid"), message(QT_TRANSLATE_NOOP("rules:stacking", "m")), None, None,
+              extra="n12#2025")
     independent = "stacking:" + hashlib.new("sha1", b"a-uid|b-uid|c-uid#n12#2025").hexdigest()[:16]
     assert batch.findings[0].finding_id == independent == finding_id("stacking", ["c-uid", "b-uid", "a-uid"],
                                                                      "n12#2025")

@@ -12,6 +12,7 @@ from shapely.geometry import LineString, Point, box
 from gebiedsplugin.core.findings import COMBINE, NOT_COMBINE, decision, decision_fits
 from gebiedsplugin.core.rules import RULES, run_rules
 from gebiedsplugin.core.rules.combination_chance import INFO
+from tests.unit.ts_texts import dutch
 
 
 def _plant(city):
@@ -76,7 +77,7 @@ def test_the_message_explains_the_score_in_words(city):
                                    "'Work a2' (Mobility, Gemeente), 'Work a3' (Green and water, Gemeente). ")
     assert "100% of 'Work a1' lies within 25 m of 'Work a2'; both run in 2027-2028; Mobility and Sewer: the " \
            "street is opened once for both. Score: overlap 40 + time 30 + kinds 30" in a.message_en
-    assert "Kans om te combineren (score 100/100)" in a.message_nl and "beide lopen in 2027-2028" in a.message_nl
+    assert "Kans om te combineren (score 100/100)" in dutch(a) and "beide lopen in 2027-2028" in dutch(a)
     b = by[("b1", "b2")]
     assert "50% of 'Work b1' lies within 25 m of 'Work b2'; 'Work b2' starts 2 year(s) after 'Work b1' ends; " \
            "Green and water and Public space: one redesign of the street profile. Score: overlap 20 + time 15 " \
@@ -118,7 +119,8 @@ def test_the_check_dock_lists_chances_by_score(city):
     from gebiedsplugin.core.findings_view import group_rows
 
     _plant(city)
-    rows = [finding_row(f, lang) for lang in ("en", "nl") for f in city.run("combination_chance")]
+    # English by default, Dutch from the .ts: the order by "(score N/100)" holds in both
+    rows = [finding_row(f, text) for text in (None, dutch) for f in city.run("combination_chance")]
     (en_group,) = [g for g in group_rows(r for r in rows if r["message"].startswith("Chance"))]
     (nl_group,) = [g for g in group_rows(r for r in rows if r["message"].startswith("Kans"))]
     assert [r["subject_uids"] for r in en_group.rows] == ["a1,a2,a3", "c1,c2", "b1,b2"]
@@ -132,6 +134,6 @@ def test_a_chain_of_works_is_one_group_naming_six_and_counting_the_rest(city):
     (found,) = city.run("combination_chance")
     assert found.subject_uids == tuple("p{}".format(k) for k in range(8))
     assert "'Work p5' (Mobility, Gemeente) and 2 more." in found.message_en
-    assert " en nog 2." in found.message_nl
+    assert " en nog 2." in dutch(found)
     # neighbours 20 m apart: 20 x (1 - 20/25) = 4; same year 30; sewer + mobility 30 -> 64
     assert "(score 64/100)" in found.message_en

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
+from .texts import Message, Text, english
+
 # Points and lines are buffered by this much (map units, metres in RD New) so that every finding
 # has a polygon: the findings table is a polygon layer.
 MARKER_BUFFER_M = 5.0
@@ -18,13 +20,16 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True)
 class RuleInfo:
-    """What the outside world knows of a rule: id, default severity, tunable parameters, titles."""
+    """What the outside world knows of a rule: id, default severity, tunable parameters, title."""
 
     id: str
     severity: str
     params: Dict[str, float]
-    title_en: str
-    title_nl: str
+    title: Text  # translated by toolbelt/rule_texts.py
+
+    @property
+    def title_en(self) -> str:
+        return self.title.source
 
 
 @dataclass
@@ -35,11 +40,15 @@ class Finding:
     rule: str
     severity: str
     district_id: Optional[str]
-    message_en: str
-    message_nl: str
+    message: Message  # its text in a language: texts.render, or toolbelt/rule_texts.py
     subject_uids: Tuple[str, ...]
     geometry: Any = None  # shapely Polygon/MultiPolygon or None
     certainty: str = "certain"  # "possible" when it rests on an indicative period (core/periods.py)
+
+    @property
+    def message_en(self) -> str:
+        """The message in English, the source language."""
+        return english(self.message)
 
 
 def finding_id(rule: str, uids: Iterable[str], extra: str = "") -> str:
@@ -60,8 +69,7 @@ def _digest(key: str) -> str:
 def make_finding(
     info: RuleInfo,
     uids: Iterable[str],
-    message_en: str,
-    message_nl: str,
+    message: Message,
     *,
     extra: str = "",
     district_id: Optional[str] = None,
@@ -76,8 +84,7 @@ def make_finding(
         rule=info.id,
         severity=severity or info.severity,
         district_id=district_id,
-        message_en=message_en,
-        message_nl=message_nl,
+        message=message,
         subject_uids=subjects,
         geometry=geometry,
         certainty=certainty,
@@ -95,12 +102,12 @@ class Batch:
         self.severity = info.severity
         self.findings: List[Finding] = []
 
-    def add(self, subjects: Tuple[str, ...], message_en: str, message_nl: str, district_id: Optional[str],
+    def add(self, subjects: Tuple[str, ...], message: Message, district_id: Optional[str],
             geometry: Any, extra: str = "", severity: Optional[str] = None, certainty: str = "certain") -> None:
         """Add one finding (same id scheme as finding_id())."""
         digest = _digest("|".join(subjects) + "#" + extra)
         self.findings.append(Finding(self.rule + ":" + digest, self.rule, severity or self.severity,
-                                     district_id, message_en, message_nl, subjects, geometry, certainty))
+                                     district_id, message, subjects, geometry, certainty))
 
 
 def year_range(start: float, end: float) -> str:

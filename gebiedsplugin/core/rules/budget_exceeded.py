@@ -17,22 +17,19 @@ import numpy as np
 
 from .base import Finding, RuleInfo, make_finding
 from .context import Context
-from .util import clean_text, encode, expand_years, fmt_num, groups, in_set, to_float
+from .texts import QT_TRANSLATE_NOOP, Amount, message
+from .util import clean_text, encode, expand_years, groups, in_set, to_float
 
 INFO = RuleInfo(
     id="budget_exceeded",
     severity="error",
     params={},
-    title_en="Area budget exceeded",
-    title_nl="Gebiedsbudget overschreden",
+    title=QT_TRANSLATE_NOOP("rules:budget_exceeded", "Area budget exceeded"),
 )
 
-MSG = (
-    "Planned money in district {district} in {year}: {total_en} EUR exceeds the area budget of "
-    "{budget_en} EUR by {diff_en} EUR",
-    "Gepland geld in stadsdeel {district} in {year}: € {total_nl} overschrijdt het gebiedsbudget van "
-    "€ {budget_nl} met € {diff_nl}",
-)
+MSG = QT_TRANSLATE_NOOP("rules:budget_exceeded",
+                        "Planned money in district {district} in {year}: {total} EUR exceeds the area budget "
+                        "of {budget} EUR by {diff} EUR")
 CENT = 0.01
 
 
@@ -97,11 +94,10 @@ def check(ctx: Context, params: dict) -> List[Finding]:
             continue
         members = np.unique(r[order[begin[g]:begin[g] + counts[g]]])
         total, diff = totals[g], totals[g] - limit
-        v = {"district": ctx.areas.name(did), "year": yr}
-        for name, value in (("total", total), ("budget", limit), ("diff", diff)):
-            v[name + "_en"], v[name + "_nl"] = fmt_num(value), fmt_num(value, "nl")
+        text = message(MSG, district=ctx.areas.name(did), year=yr, total=Amount(total), budget=Amount(limit),
+                       diff=Amount(diff))
         out.append(make_finding(
-            INFO, ctx.uids[members], MSG[0].format(**v), MSG[1].format(**v),
+            INFO, ctx.uids[members], text,
             extra="{}|{}".format(did, yr), district_id=did, geometry=ctx.areas.polygon(did),
         ))
     return out

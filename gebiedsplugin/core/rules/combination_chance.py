@@ -27,14 +27,14 @@ pair, rounded half up:
   street is opened once); two works of the same theme by different owners weigh 0.5 (one
   contract); any other pair 0.2 (at least one construction period at one place).
 
-The finding's message says all this in words: which works, how they overlap, the time gap, why the
-kinds combine, and the three parts of the score.
+The finding's message (English here, other languages in i18n/*.ts) says all this in words: which
+works, how they overlap, the time gap, why the kinds combine, and the three parts of the score.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Dict, List, Tuple
+from typing import Dict, List, Tuple, Union
 
 import numpy as np
 import shapely
@@ -42,63 +42,61 @@ import shapely
 from ..schema import label as code_label
 from .base import MARKER_BUFFER_M, Batch, Finding, RuleInfo, year_range
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, Message, Text, Words, message
 from .util import encode, fmt_dist
 
 INFO = RuleInfo(
     id="combination_chance",
     severity="chance",
     params={"chance_distance_m": 25.0, "chance_years": 3.0},
-    title_en="Combination chances",
-    title_nl="Combinatiekansen",
+    title=QT_TRANSLATE_NOOP("rules:combination_chance", "Combination chances"),
 )
 
 OVERLAP_POINTS, TIME_POINTS, KIND_POINTS = 40.0, 30.0, 30.0
 
-# Theme pairs that combine well: weight 0-1 and why, in English and Dutch.
-_OPEN_ONCE = ("the street is opened once for both", "de straat gaat één keer open voor beide")
-_PROFILE = ("one redesign of the street profile", "één herinrichting van het straatprofiel")
-_CABLES = ("cables and pipes go in while the street is open",
-           "kabels en leidingen gaan mee terwijl de straat open ligt")
-KINDS: Dict[frozenset, Tuple[float, Tuple[str, str]]] = {
+# Theme pairs that combine well: weight 0-1 and why.
+_OPEN_ONCE = QT_TRANSLATE_NOOP("rules:combination_chance", "the street is opened once for both")
+_PROFILE = QT_TRANSLATE_NOOP("rules:combination_chance", "one redesign of the street profile")
+_CABLES = QT_TRANSLATE_NOOP("rules:combination_chance", "cables and pipes go in while the street is open")
+KINDS: Dict[frozenset, Tuple[float, Text]] = {
     frozenset(("sewer", "mobility")): (1.0, _OPEN_ONCE),
     frozenset(("sewer", "public_space")): (1.0, _OPEN_ONCE),
-    frozenset(("sewer", "green")): (0.9, ("rainwater goes to the green: climate adaptation in one go",
-                                          "regenwater naar het groen: klimaatadaptatie in één keer")),
+    frozenset(("sewer", "green")): (0.9, QT_TRANSLATE_NOOP(
+        "rules:combination_chance", "rainwater goes to the green: climate adaptation in one go")),
     frozenset(("mobility", "public_space")): (0.8, _PROFILE),
     frozenset(("green", "public_space")): (0.8, _PROFILE),
-    frozenset(("green", "mobility")): (0.7, ("trees and road in one street design",
-                                             "bomen en weg in één straatontwerp")),
+    frozenset(("green", "mobility")): (0.7, QT_TRANSLATE_NOOP(
+        "rules:combination_chance", "trees and road in one street design")),
     frozenset(("energy", "sewer")): (0.7, _CABLES),
     frozenset(("energy", "mobility")): (0.6, _CABLES),
     frozenset(("energy", "public_space")): (0.6, _CABLES),
-    frozenset(("energy", "housing")): (0.6, ("renovation and energy measures in one go",
-                                             "renovatie en energiemaatregelen in één keer")),
-    frozenset(("housing", "public_space")): (0.5, ("building works and street layout in one planning",
-                                                   "bouw en inrichting in één planning")),
+    frozenset(("energy", "housing")): (0.6, QT_TRANSLATE_NOOP(
+        "rules:combination_chance", "renovation and energy measures in one go")),
+    frozenset(("housing", "public_space")): (0.5, QT_TRANSLATE_NOOP(
+        "rules:combination_chance", "building works and street layout in one planning")),
 }
-SAME_THEME = (0.5, ("the same kind of work by different owners: one contract",
-                    "hetzelfde soort werk van verschillende eigenaren: één aanbesteding"))
-OTHER = (0.2, ("different works at one place: at least one construction period",
-               "verschillende werken op één plek: in elk geval één bouwperiode"))
+SAME_THEME = (0.5, QT_TRANSLATE_NOOP("rules:combination_chance",
+                                     "the same kind of work by different owners: one contract"))
+OTHER = (0.2, QT_TRANSLATE_NOOP("rules:combination_chance",
+                                "different works at one place: at least one construction period"))
 
-MSG = (
-    "Chance to combine (score {score}/100): {members}. {overlap}; {time}; {kinds}. "
-    "Score: overlap {p_overlap} + time {p_time} + kinds {p_kinds}",
-    "Kans om te combineren (score {score}/100): {members}. {overlap}; {time}; {kinds}. "
-    "Score: overlap {p_overlap} + tijd {p_time} + soorten {p_kinds}",
-)
-ALONG = ("{pct}% of {x} lies within {dist} m of {y}", "{pct}% van {x} ligt binnen {dist} m van {y}")
-NEAR = ("{x} and {y} lie {d} m apart", "{x} en {y} liggen {d} m uit elkaar")
-SAME_YEARS = ("both run in {years}", "beide lopen in {years}")
-GAP = ("{later} starts {gap} year(s) after {earlier} ends", "{later} begint {gap} jaar na het einde van {earlier}")
-KIND = ("{a} and {b}: {why}", "{a} en {b}: {why}")
-SAME = ("both {a}: {why}", "beide {a}: {why}")
-MORE = (" and {} more", " en nog {}")
+# Every translation keeps "(score {score}/100)": the check dock orders chances by it
+# (core/findings_view.chance_score).
+MSG = QT_TRANSLATE_NOOP("rules:combination_chance",
+                        "Chance to combine (score {score}/100): {members}. {overlap}; {time}; {kinds}. "
+                        "Score: overlap {p_overlap} + time {p_time} + kinds {p_kinds}")
+ALONG = QT_TRANSLATE_NOOP("rules:combination_chance", "{pct}% of {x} lies within {dist} m of {y}")
+NEAR = QT_TRANSLATE_NOOP("rules:combination_chance", "{x} and {y} lie {d} m apart")
+SAME_YEARS = QT_TRANSLATE_NOOP("rules:combination_chance", "both run in {years}")
+GAP = QT_TRANSLATE_NOOP("rules:combination_chance", "{later} starts {gap} year(s) after {earlier} ends")
+KIND = QT_TRANSLATE_NOOP("rules:combination_chance", "{a} and {b}: {why}")
+SAME = QT_TRANSLATE_NOOP("rules:combination_chance", "both {a}: {why}")
+MORE = QT_TRANSLATE_NOOP("rules:combination_chance", "{names} and {n} more")
 MAX_NAMED = 6
 
 
-def kind_weight(theme_a, theme_b) -> Tuple[float, Tuple[str, str]]:
-    """(weight, why in en/nl) of two themes."""
+def kind_weight(theme_a, theme_b) -> Tuple[float, Text]:
+    """(weight, why) of two themes."""
     if theme_a and theme_a == theme_b:
         return SAME_THEME
     return KINDS.get(frozenset((theme_a, theme_b)), OTHER)
@@ -178,12 +176,16 @@ def _roots(i: np.ndarray, j: np.ndarray, n: int) -> np.ndarray:
             parent = grand
 
 
-def _names(members: list, who, lang: int) -> str:
+def _names(members: list, who) -> Union[Words, Message]:
     """The group's works, at most MAX_NAMED of them, then how many more."""
-    named = ", ".join(who(m) for m in members[:MAX_NAMED])
+    named = Words(*(", ".join(who(m, lang) for m in members[:MAX_NAMED]) for lang in ("en", "nl")))
     if len(members) > MAX_NAMED:
-        named += MORE[lang].format(len(members) - MAX_NAMED)
+        return message(MORE, names=named, n=len(members) - MAX_NAMED)
     return named
+
+
+def _theme(code: str) -> Words:
+    return Words(code_label("theme", code, "en"), code_label("theme", code, "nl"))
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -220,42 +222,39 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     nodes, node_roots = nodes[keep], node_roots[keep]
     starts = np.searchsorted(node_roots, root[order[first]], side="left")
     ends = np.searchsorted(node_roots, root[order[first]], side="right")
+
+    def who(a: int, lang: str) -> str:
+        bits = [code_label("theme", theme[a], lang)] if theme[a] else []
+        bits += [owners[a]] if owners[a] else []
+        return "{} ({})".format(ctx.label(a), ", ".join(bits)) if bits else ctx.label(a)
+
     for k, lo_, hi_ in zip(order[first].tolist(), starts.tolist(), ends.tolist()):
         members = nodes[lo_:hi_].tolist()  # in uid order
-        texts = []
-        for lang in (0, 1):
-            code = "nl" if lang else "en"
 
-            def who(a: int, code: str = code) -> str:
-                bits = [code_label("theme", theme[a], code)] if theme[a] else []
-                bits += [owners[a]] if owners[a] else []
-                return "{} ({})".format(ctx.label(a), ", ".join(bits)) if bits else ctx.label(a)
-
-            a, b = int(x[k]), int(y[k])
-            if np.isnan(share[k]):
-                overlap = NEAR[lang].format(x=ctx.label(a), y=ctx.label(b), d=fmt_dist(round(float(d[k]), 1)))
-            else:
-                overlap = ALONG[lang].format(pct=round_half_up(100 * share[k]), x=ctx.label(a), y=ctx.label(b),
-                                             dist=fmt_dist(dist))
-            pa, pb = int(i[k]), int(j[k])
-            if gap[k] <= 0:
-                time = SAME_YEARS[lang].format(years=year_range(max(s[pa], s[pb]), min(e[pa], e[pb])))
-            else:
-                earlier, later = (pa, pb) if e[pa] < s[pb] else (pb, pa)
-                time = GAP[lang].format(later=ctx.label(later), earlier=ctx.label(earlier), gap=int(gap[k]))
-            why = weights[k][1][lang]
-            ta, tb = sorted((theme[pa] or "", theme[pb] or ""))
-            if ta == tb:
-                kinds = SAME[lang].format(a=code_label("theme", ta, code), why=why)
-            else:
-                kinds = KIND[lang].format(a=code_label("theme", ta, code), b=code_label("theme", tb, code), why=why)
-            texts.append(MSG[lang].format(
-                score=round_half_up(total[k]), members=_names(members, who, lang), overlap=overlap,
-                time=time, kinds=kinds, p_overlap=round_half_up(p_overlap[k]), p_time=round_half_up(p_time[k]),
-                p_kinds=round_half_up(p_kinds[k])))
+        a, b = int(x[k]), int(y[k])
+        if np.isnan(share[k]):
+            overlap = message(NEAR, x=ctx.label(a), y=ctx.label(b), d=fmt_dist(round(float(d[k]), 1)))
+        else:
+            overlap = message(ALONG, pct=round_half_up(100 * share[k]), x=ctx.label(a), y=ctx.label(b),
+                              dist=fmt_dist(dist))
+        pa, pb = int(i[k]), int(j[k])
+        if gap[k] <= 0:
+            time = message(SAME_YEARS, years=year_range(max(s[pa], s[pb]), min(e[pa], e[pb])))
+        else:
+            earlier, later = (pa, pb) if e[pa] < s[pb] else (pb, pa)
+            time = message(GAP, later=ctx.label(later), earlier=ctx.label(earlier), gap=int(gap[k]))
+        why = weights[k][1]
+        ta, tb = sorted((theme[pa] or "", theme[pb] or ""))
+        if ta == tb:
+            kinds = message(SAME, a=_theme(ta), why=why)
+        else:
+            kinds = message(KIND, a=_theme(ta), b=_theme(tb), why=why)
+        text = message(MSG, score=round_half_up(total[k]), members=_names(members, who), overlap=overlap,
+                       time=time, kinds=kinds, p_overlap=round_half_up(p_overlap[k]),
+                       p_time=round_half_up(p_time[k]), p_kinds=round_half_up(p_kinds[k]))
         box = bounds[members]
         m = MARKER_BUFFER_M
         geom = shapely.box(box[:, 0].min() - m, box[:, 1].min() - m, box[:, 2].max() + m, box[:, 3].max() + m)
-        batch.add(tuple(uids[v] for v in members), texts[0], texts[1], ctx.district_for(members), geom)
+        batch.add(tuple(uids[v] for v in members), text, ctx.district_for(members), geom)
     return batch.findings
 

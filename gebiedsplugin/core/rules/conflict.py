@@ -18,28 +18,23 @@ import numpy as np
 from ..periods import certainty, join_names, span_text
 from .base import Batch, Finding, RuleInfo
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, Words, message
 from .util import fmt_dist, overlap
 
 INFO = RuleInfo(
     id="conflict",
     severity="warning",
     params={"conflict_distance_m": 10.0},
-    title_en="Conflicting works",
-    title_nl="Conflicterende werken",
+    title=QT_TRANSLATE_NOOP("rules:conflict", "Conflicting works"),
 )
 
-MSG = (
-    "Physical works {a} and {b} lie within {dist} m of each other and overlap in {years}: coordinate or "
-    "combine them",
-    "Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen in {years}: stem ze af of "
-    "combineer ze",
-)
-MSG_POSSIBLE = (
-    "Physical works {a} and {b} lie within {dist} m of each other and may overlap in {years} (indicative "
-    "period of {which}): a possible conflict, coordinate them when the planning is firmer",
-    "Fysieke werken {a} en {b} liggen binnen {dist} m van elkaar en overlappen mogelijk in {years} "
-    "(indicatieve periode van {which_nl}): een mogelijk conflict, stem ze af als de planning vaster is",
-)
+MSG = QT_TRANSLATE_NOOP("rules:conflict",
+                        "Physical works {a} and {b} lie within {dist} m of each other and overlap in {years}: "
+                        "coordinate or combine them")
+MSG_POSSIBLE = QT_TRANSLATE_NOOP("rules:conflict",
+                                 "Physical works {a} and {b} lie within {dist} m of each other and may overlap in "
+                                 "{years} (indicative period of {which}): a possible conflict, coordinate them when "
+                                 "the planning is firmer")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -60,13 +55,13 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     indicative = ctx.inter.indicative.tolist()
     batch = Batch(INFO)
     for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):  # pairs come smaller uid first
-        v = {"a": ctx.label(a), "b": ctx.label(b), "dist": d, "years": span_text(int(first[k]), int(last[k]))}
+        a_b = {"a": ctx.label(a), "b": ctx.label(b), "dist": d, "years": span_text(int(first[k]), int(last[k]))}
         sure = certainty(indicative[a], indicative[b])
         if sure == "certain":
-            batch.add((uids[a], uids[b]), MSG[0].format(**v), MSG[1].format(**v), districts[a], geoms[k])
+            batch.add((uids[a], uids[b]), message(MSG, **a_b), districts[a], geoms[k])
             continue
         names = [ctx.label(x) for x in (a, b) if indicative[x]]
-        v.update(which=join_names(names, "en"), which_nl=join_names(names, "nl"))
-        batch.add((uids[a], uids[b]), MSG_POSSIBLE[0].format(**v), MSG_POSSIBLE[1].format(**v), districts[a],
-                  geoms[k], certainty=sure)
+        which = Words(join_names(names, "en"), join_names(names, "nl"))
+        batch.add((uids[a], uids[b]), message(MSG_POSSIBLE, which=which, **a_b), districts[a], geoms[k],
+                  certainty=sure)
     return batch.findings

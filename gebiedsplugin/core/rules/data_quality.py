@@ -23,14 +23,13 @@ from ..periods import quarter_text
 from ..schema import INTERVENTION_FIELDS, MAX_YEAR, MIN_YEAR, PROJECT_FIELDS, TEXT
 from .base import Batch, Finding, RuleInfo
 from .context import Context
-from .util import fmt_num
+from .texts import QT_TRANSLATE_NOOP, Amount, Words, message
 
 INFO = RuleInfo(
     id="data_quality",
     severity="error",
     params={"city_tolerance_m": 1.0},
-    title_en="Data quality",
-    title_nl="Datakwaliteit",
+    title=QT_TRANSLATE_NOOP("rules:data_quality", "Data quality"),
 )
 
 # Years outside the schema's plan range, and never outside the plausible range, are reported.
@@ -39,28 +38,29 @@ YEAR_LO, YEAR_HI = max(MIN_YEAR, plausibility.YEAR_MIN), min(MAX_YEAR, plausibil
 MANDATORY = tuple(f for f in INTERVENTION_FIELDS if f.mandatory)
 PROJECT_MANDATORY = tuple(f for f in PROJECT_FIELDS if f.mandatory)
 
-MESSAGES = {
-    "geometry_missing": ("{label} has no geometry", "{label} heeft geen geometrie"),
-    "geometry_invalid": ("{label} has an invalid geometry: {reason_en} (the spot is marked on the map)",
-                         "{label} heeft een ongeldige geometrie: {reason_nl} (de plek staat op de kaart)"),
-    "outside_city": ("{label} lies (partly) outside the city", "{label} ligt (deels) buiten de stad"),
-    "missing_fields": ("{label}: mandatory fields missing: {en}",
-                       "{label}: verplichte velden ontbreken: {nl}"),
-    "year_invalid": (
-        "{label}: start/end year is not a year between {lo} and {hi}",
-        "{label}: start-/eindjaar is geen jaar tussen {lo} en {hi}",
-    ),
-    "end_before_start": ("{label}: end year {end} is before start year {start}",
-                         "{label}: eindjaar {end} ligt voor startjaar {start}"),
-    "quarter_invalid": ("{label}: start/end quarter is not a quarter 1-4", "{label}: start-/eindkwartaal is geen "
-                        "kwartaal 1-4"),
-    "end_quarter_before_start": ("{label}: end {end} is before start {start}",
-                                 "{label}: einde {end} ligt voor begin {start}"),
-    "negative_budget": ("{label}: negative budget ({en} EUR)", "{label}: negatief budget (€ {nl})"),
-    "budget_implausible": ("{label}: budget {en} EUR is not plausible (more than {max_en} EUR)",
-                           "{label}: budget € {nl} is niet aannemelijk (meer dan € {max_nl})"),
-    "duplicate_uid": ("{label}: uid {uid} is used by {n} interventions",
-                      "{label}: uid {uid} wordt door {n} interventies gebruikt"),
+MESSAGES = {  # pylupdate5 needs the context as a literal in each marker
+    "geometry_missing": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label} has no geometry"),
+    "geometry_invalid": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label} has an invalid geometry: {reason} (the spot is marked on the map)"),
+    "outside_city": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label} lies (partly) outside the city"),
+    "missing_fields": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label}: mandatory fields missing: {fields}"),
+    "year_invalid": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label}: start/end year is not a year between {lo} and {hi}"),
+    "end_before_start": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label}: end year {end} is before start year {start}"),
+    "quarter_invalid": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label}: start/end quarter is not a quarter 1-4"),
+    "end_quarter_before_start": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label}: end {end} is before start {start}"),
+    "negative_budget": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label}: negative budget ({amount} EUR)"),
+    "budget_implausible": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label}: budget {amount} EUR is not plausible (more than {max} EUR)"),
+    "duplicate_uid": QT_TRANSLATE_NOOP(
+        "rules:data_quality", "{label}: uid {uid} is used by {n} interventions"),
 }
 
 
@@ -76,28 +76,29 @@ def check(ctx: Context, params: dict) -> List[Finding]:
 
 SPOT_M = 5.0  # radius of the marker of an invalid geometry's spot
 _REASONS = {  # GEOS's reasons (shapely.is_valid_reason) in words, without their raw coordinates
-    "self-intersection": ("its outline crosses itself", "de omtrek snijdt zichzelf"),
-    "ring self-intersection": ("an outline touches itself", "een omtrek raakt zichzelf"),
-    "too few points": ("it has too few points", "er zijn te weinig punten"),
-    "hole lies outside shell": ("a hole lies outside the outline", "een gat ligt buiten de omtrek"),
-    "nested holes": ("holes lie inside each other", "gaten liggen in elkaar"),
-    "nested shells": ("parts lie inside each other", "delen liggen in elkaar"),
-    "interior is disconnected": ("its inside falls apart", "het binnenste valt uiteen"),
-    "ring is not closed": ("an outline is not closed", "een omtrek is niet gesloten"),
-    "invalid coordinate": ("a coordinate is not a number", "een coördinaat is geen getal"),
-    "duplicate rings": ("an outline occurs twice", "een omtrek komt twee keer voor"),
+    "self-intersection": QT_TRANSLATE_NOOP("rules:data_quality", "its outline crosses itself"),
+    "ring self-intersection": QT_TRANSLATE_NOOP("rules:data_quality", "an outline touches itself"),
+    "too few points": QT_TRANSLATE_NOOP("rules:data_quality", "it has too few points"),
+    "hole lies outside shell": QT_TRANSLATE_NOOP("rules:data_quality", "a hole lies outside the outline"),
+    "nested holes": QT_TRANSLATE_NOOP("rules:data_quality", "holes lie inside each other"),
+    "nested shells": QT_TRANSLATE_NOOP("rules:data_quality", "parts lie inside each other"),
+    "interior is disconnected": QT_TRANSLATE_NOOP("rules:data_quality", "its inside falls apart"),
+    "ring is not closed": QT_TRANSLATE_NOOP("rules:data_quality", "an outline is not closed"),
+    "invalid coordinate": QT_TRANSLATE_NOOP("rules:data_quality", "a coordinate is not a number"),
+    "duplicate rings": QT_TRANSLATE_NOOP("rules:data_quality", "an outline occurs twice"),
 }
 
 
 def _reason(text: str) -> dict:
-    """'Self-intersection[104303.2 489706.3]' -> words in both languages and the spot (x, y) or None."""
+    """'Self-intersection[104303.2 489706.3]' -> words (GEOS's own for a reason not listed) and the spot
+    (x, y) or None."""
     kind, _sep, rest = str(text).partition("[")
-    en, nl = _REASONS.get(kind.strip().lower(), (kind.strip(), kind.strip()))
+    reason = _REASONS.get(kind.strip().lower(), kind.strip())
     try:
         at = tuple(float(c) for c in rest.rstrip("]").split()[:2]) if rest else None
     except ValueError:
         at = None
-    return {"reason_en": en, "reason_nl": nl, "at": at if at and len(at) == 2 else None}
+    return {"reason": reason, "at": at if at and len(at) == 2 else None}
 
 
 def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) -> list:
@@ -118,8 +119,7 @@ def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) ->
     values = []
     for r in rows:
         fields = [f for f, m in zip(mandatory, missing[r]) if m]
-        values.append({"en": ", ".join(f.alias_en for f in fields),
-                       "nl": ", ".join(f.alias_nl for f in fields)})
+        values.append({"fields": Words(", ".join(f.alias_en for f in fields), ", ".join(f.alias_nl for f in fields))})
     problems.append((rows, "missing_fields", values))
 
     start, end = arrays.start, arrays.end
@@ -134,13 +134,11 @@ def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) ->
         problems.append((rows, "end_before_start", values))
         budget = arrays.num("budget")
         rows = np.flatnonzero(budget < 0)
-        problems.append((rows, "negative_budget",
-                         [{"en": fmt_num(budget[r]), "nl": fmt_num(budget[r], "nl")} for r in rows]))
+        problems.append((rows, "negative_budget", [{"amount": _amount(budget[r])} for r in rows]))
         rows = np.flatnonzero(np.isinf(budget) | (budget > plausibility.AMOUNT_MAX))
         top = plausibility.AMOUNT_MAX
         problems.append((rows, "budget_implausible",
-                         [{"en": _amount(budget[r]), "nl": _amount(budget[r], "nl"),
-                           "max_en": fmt_num(top), "max_nl": fmt_num(top, "nl")} for r in rows]))
+                         [{"amount": _amount(budget[r]), "max": Amount(top)} for r in rows]))
     if key == "inter":
         problems += _quarter_problems(arrays)
         counts = Counter(arrays.text("uid"))
@@ -164,9 +162,9 @@ def _quarter_problems(arrays) -> list:
     return [(np.flatnonzero(wrong), "quarter_invalid", None), (rows, "end_quarter_before_start", values)]
 
 
-def _amount(value: float, lang: str = "en") -> str:
-    """fmt_num, except for amounts too large to write out (1e308) or infinite."""
-    return fmt_num(value, lang) if abs(value) < 1e18 else "{:g}".format(value)
+def _amount(value: float):
+    """An Amount, except for amounts too large to write out (1e308) or infinite."""
+    return Amount(value) if abs(value) < 1e18 else "{:g}".format(value)
 
 
 class _InterventionNames:
@@ -204,15 +202,16 @@ def _findings(ctx: Context, problems: list, names) -> List[Finding]:
     for rows, kind, values in problems:
         if not len(rows):
             continue
-        en, nl = MESSAGES[kind]
+        template = MESSAGES[kind]
         geoms = names.arrays.markers(rows).tolist()
         for k, r in enumerate(np.asarray(rows).tolist()):
             v = {"label": names.label(r), "lo": YEAR_LO, "hi": YEAR_HI}
             if values:
                 v.update(values[k])
+            at = v.pop("at", None)
             extra = names.prefix + (_duplicate_key(ctx, r) if kind == "duplicate_uid" else kind)
-            where = geoms[k] if v.get("at") is None else shapely.Point(v["at"]).buffer(SPOT_M)
-            batch.add((names.subjects[r],), en.format(**v), nl.format(**v), names.districts[r], where, extra)
+            where = geoms[k] if at is None else shapely.Point(at).buffer(SPOT_M)
+            batch.add((names.subjects[r],), message(template, **v), names.districts[r], where, extra)
     return batch.findings
 
 

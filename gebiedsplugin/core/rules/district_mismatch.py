@@ -18,24 +18,21 @@ import numpy as np
 
 from .base import Finding, RuleInfo, make_finding
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, message
 from .util import first_per_group
 
 INFO = RuleInfo(
     id="district_mismatch",
     severity="error",
     params={"min_overlap_share": 0.05},
-    title_en="District mismatch",
-    title_nl="Stadsdeel klopt niet",
+    title=QT_TRANSLATE_NOOP("rules:district_mismatch", "District mismatch"),
 )
 
-MSG_DISTRICT = (
-    "{label} is stored in district {stored_en} but lies in {actual}",
-    "{label} is vastgelegd in stadsdeel {stored_nl} maar ligt in {actual}",
-)
-MSG_SEVERAL = (
-    "{label} lies in several districts ({shares}); mark it city-wide or split it",
-    "{label} ligt in meerdere stadsdelen ({shares}); markeer het als stedelijk of splits het",
-)
+MSG_DISTRICT = QT_TRANSLATE_NOOP("rules:district_mismatch",
+                                 "{label} is stored in district {stored} but lies in {actual}")
+MSG_SEVERAL = QT_TRANSLATE_NOOP("rules:district_mismatch",
+                                "{label} lies in several districts ({shares}); mark it city-wide or split it")
+NO_DISTRICT = QT_TRANSLATE_NOOP("rules:district_mismatch", "(none)")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -78,19 +75,14 @@ def check(ctx: Context, params: dict) -> List[Finding]:
                 if i[p] != r:
                     break
                 shares.append("{} {:.0%}".format(areas.name(ids[d[p]]), share[p]))
-            v = {"label": ctx.label(r), "shares": ", ".join(shares)}
-            en, nl = MSG_SEVERAL
+            text = message(MSG_SEVERAL, label=ctx.label(r), shares=", ".join(shares))
             kind = "several"
         else:
-            v = {
-                "label": ctx.label(r), "actual": areas.name(actual),
-                "stored_en": areas.name(stored[r]) if stored[r] else "(none)",
-                "stored_nl": areas.name(stored[r]) if stored[r] else "(geen)",
-            }
-            en, nl = MSG_DISTRICT
+            text = message(MSG_DISTRICT, label=ctx.label(r), actual=areas.name(actual),
+                           stored=areas.name(stored[r]) if stored[r] else NO_DISTRICT)
             kind = "district"
         out.append(make_finding(
-            INFO, (ctx.uids[r],), en.format(**v), nl.format(**v),
+            INFO, (ctx.uids[r],), text,
             extra=kind, district_id=actual, geometry=geoms[k],
         ))
     return out

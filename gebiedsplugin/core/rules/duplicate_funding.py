@@ -17,22 +17,19 @@ from ..schema import label
 from . import spatial
 from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, Words, message
 from .util import code_index, encode, fmt_dist, groups, overlap
 
 INFO = RuleInfo(
     id="duplicate_funding",
     severity="warning",
     params={"duplicate_funding_tolerance_m": 10.0},
-    title_en="Duplicate funding",
-    title_nl="Dubbele financiering",
+    title=QT_TRANSLATE_NOOP("rules:duplicate_funding", "Duplicate funding"),
 )
 
-MSG = (
-    "{a} and {b}: same theme ({theme_en}) within {tol} m in {years}, paid by different funders "
-    "({funders_en}): combine or remove the duplicate",
-    "{a} en {b}: zelfde thema ({theme_nl}) binnen {tol} m in {years}, betaald door verschillende "
-    "financiers ({funders_nl}): combineer of schrap de dubbeling",
-)
+MSG = QT_TRANSLATE_NOOP("rules:duplicate_funding",
+                        "{a} and {b}: same theme ({theme}) within {tol} m in {years}, paid by different funders "
+                        "({funders}): combine or remove the duplicate")
 
 
 def funder_sets(ctx: Context) -> Tuple[np.ndarray, List[FrozenSet[str]]]:
@@ -101,14 +98,14 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     batch = Batch(INFO)
     for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):  # pairs come smaller uid first
         fa, fb = sorted(sets[sid[a]]), sorted(sets[sid[b]])
-        v = {
-            "a": ctx.label(a), "b": ctx.label(b), "tol": fmt_dist(tol),
-            "years": year_range(first[k], last[k]),
-            "theme_en": label("theme", themes[a], "en"), "theme_nl": label("theme", themes[a], "nl"),
-            "funders_en": _funders(fa, "en") + " / " + _funders(fb, "en"),
-            "funders_nl": _funders(fa, "nl") + " / " + _funders(fb, "nl"),
-        }
-        batch.add((uids[a], uids[b]), MSG[0].format(**v), MSG[1].format(**v), districts[a], geoms[k])
+        text = message(
+            MSG, a=ctx.label(a), b=ctx.label(b), theme=Words(label("theme", themes[a], "en"),
+                                                             label("theme", themes[a], "nl")),
+            tol=fmt_dist(tol), years=year_range(first[k], last[k]),
+            funders=Words(_funders(fa, "en") + " / " + _funders(fb, "en"),
+                          _funders(fa, "nl") + " / " + _funders(fb, "nl")),
+        )
+        batch.add((uids[a], uids[b]), text, districts[a], geoms[k])
     return batch.findings
 
 

@@ -14,22 +14,19 @@ import numpy as np
 from . import spatial
 from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, message
 from .util import fmt_dist, overlap
 
 INFO = RuleInfo(
     id="not_in_programme",
     severity="warning",
     params={"programme_tolerance_m": 25.0},
-    title_en="Not in programme",
-    title_nl="Niet in programma",
+    title=QT_TRANSLATE_NOOP("rules:not_in_programme", "Not in programme"),
 )
 
-MSG = (
-    "Physical work {label} ({years}) has no programme code and no programme project within {tol} m in "
-    "those years",
-    "Fysiek werk {label} ({years}) heeft geen programmacode en geen programmaproject binnen {tol} m in "
-    "die jaren",
-)
+MSG = QT_TRANSLATE_NOOP("rules:not_in_programme",
+                        "Physical work {label} ({years}) has no programme code and no programme project within "
+                        "{tol} m in those years")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -55,6 +52,6 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     uids, districts, t = ctx.uid_list, ctx.district_list, fmt_dist(tol)
     batch = Batch(INFO)
     for k, r in enumerate(rows.tolist()):
-        v = {"label": ctx.label(r), "years": year_range(starts[k], ends[k]), "tol": t}
-        batch.add((uids[r],), MSG[0].format(**v), MSG[1].format(**v), districts[r], geoms[k])
+        text = message(MSG, label=ctx.label(r), years=year_range(starts[k], ends[k]), tol=t)
+        batch.add((uids[r],), text, districts[r], geoms[k])
     return batch.findings

@@ -13,19 +13,17 @@ import numpy as np
 from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
 from .programme import programme_codes
+from .texts import QT_TRANSLATE_NOOP, message
 
 INFO = RuleInfo(
     id="outside_programme_period",
     severity="warning",
     params={},
-    title_en="Outside programme period",
-    title_nl="Buiten programmaperiode",
+    title=QT_TRANSLATE_NOOP("rules:outside_programme_period", "Outside programme period"),
 )
 
-MSG = (
-    "{label} ({years}) falls outside the years of programme project {code} ({pyears})",
-    "{label} ({years}) valt buiten de jaren van programmaproject {code} ({pyears})",
-)
+MSG = QT_TRANSLATE_NOOP("rules:outside_programme_period",
+                        "{label} ({years}) falls outside the years of programme project {code} ({pyears})")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -46,7 +44,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     uids, districts = ctx.uid_list, ctx.district_list
     batch = Batch(INFO)
     for k, r in enumerate(rows.tolist()):
-        v = {"label": ctx.label(r), "code": codes[k], "years": year_range(starts[k], ends[k]),
-             "pyears": year_range(ps[k], pe[k])}
-        batch.add((uids[r],), MSG[0].format(**v), MSG[1].format(**v), districts[r], geoms[k], codes[k])
+        text = message(MSG, label=ctx.label(r), years=year_range(starts[k], ends[k]), code=codes[k],
+                       pyears=year_range(ps[k], pe[k]))
+        batch.add((uids[r],), text, districts[r], geoms[k], codes[k])
     return batch.findings

@@ -19,28 +19,23 @@ import numpy as np
 from ..periods import certainty, quarter_text, span_text
 from .base import Batch, Finding, RuleInfo
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, message
 from .util import fmt_dist
 
 INFO = RuleInfo(
     id="rest_period",
     severity="warning",
     params={"rest_period_years": 5.0, "conflict_distance_m": 10.0},
-    title_en="Rest period",
-    title_nl="Rustperiode",
+    title=QT_TRANSLATE_NOOP("rules:rest_period", "Rest period"),
 )
 
-MSG = (
-    "{later} ({years}) starts {gap} year(s) after {earlier} ended ({end}) at the same place (within "
-    "{dist} m); the rest period is {rest} years",
-    "{later} ({years}) begint {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek (binnen "
-    "{dist} m); de rustperiode is {rest} jaar",
-)
-MSG_POSSIBLE = (
-    "{later} ({years}) may start {gap} year(s) after {earlier} ended ({end}) at the same place (within "
-    "{dist} m), an indicative period: a possible breach of the rest period of {rest} years",
-    "{later} ({years}) begint mogelijk {gap} jaar nadat {earlier} klaar was ({end}) op dezelfde plek "
-    "(binnen {dist} m), een indicatieve periode: mogelijk binnen de rustperiode van {rest} jaar",
-)
+MSG = QT_TRANSLATE_NOOP("rules:rest_period",
+                        "{later} ({years}) starts {gap} year(s) after {earlier} ended ({end}) at the same place "
+                        "(within {dist} m); the rest period is {rest} years")
+MSG_POSSIBLE = QT_TRANSLATE_NOOP("rules:rest_period",
+                                 "{later} ({years}) may start {gap} year(s) after {earlier} ended ({end}) at the "
+                                 "same place (within {dist} m), an indicative period: a possible breach of the rest "
+                                 "period of {rest} years")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -69,10 +64,10 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     for k, (a, b) in enumerate(zip(earlier.tolist(), later.tolist())):
         years = span_text(int(fq[b]), int(lq[b]))
         end = int(el[a]) if int(lq[a]) % 4 == 3 else quarter_text(int(lq[a]))  # '2024' or '2024 Q2'
-        v = {"earlier": ctx.label(a), "later": ctx.label(b), "years": years, "end": end, "gap": int(sl[b] - el[a]),
-             "dist": fmt_dist(dist), "rest": fmt_dist(rest)}
         pair = (uids[a], uids[b]) if uids[a] < uids[b] else (uids[b], uids[a])
         sure = certainty(indicative[a], indicative[b])
-        msg = MSG if sure == "certain" else MSG_POSSIBLE
-        batch.add(pair, msg[0].format(**v), msg[1].format(**v), districts[b], geoms[k], certainty=sure)
+        text = message(MSG if sure == "certain" else MSG_POSSIBLE, later=ctx.label(b), years=years,
+                       gap=int(sl[b] - el[a]), earlier=ctx.label(a), end=end, dist=fmt_dist(dist),
+                       rest=fmt_dist(rest))
+        batch.add(pair, text, districts[b], geoms[k], certainty=sure)
     return batch.findings

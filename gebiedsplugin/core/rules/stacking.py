@@ -23,31 +23,26 @@ import shapely
 from ..schema import label
 from .base import MARKER_BUFFER_M, Batch, Finding, RuleInfo, make_finding
 from .context import Context
+from .texts import QT_TRANSLATE_NOOP, Words, message
 from .util import clean_text, encode, expand_years, fmt_dist, groups, to_float
 
 INFO = RuleInfo(
     id="stacking",
     severity="warning",
     params={"stacking_max": 8.0},
-    title_en="Stacking",
-    title_nl="Stapeling",
+    title=QT_TRANSLATE_NOOP("rules:stacking", "Stacking"),
 )
 
-MSG_COUNT = (
-    "{n} interventions in neighbourhood {name} in {year} (more than {max}): stacking is not integrating, "
-    "prioritise",
-    "{n} interventies in buurt {name} in {year} (meer dan {max}): stapelen is geen integreren, prioriteer",
-)
-MSG_COUNT_POSSIBLE = (
-    "{n} interventions in neighbourhood {name} in {year} (more than {max}), {k} of them with an indicative "
-    "period: possible stacking, prioritise when the planning is firmer",
-    "{n} interventies in buurt {name} in {year} (meer dan {max}), waarvan {k} met een indicatieve periode: "
-    "mogelijk stapeling, prioriteer als de planning vaster is",
-)
-MSG_PRIORITY = (
-    "{label}: theme {theme_en} is not a priority in the area goals of district {district}",
-    "{label}: thema {theme_nl} is geen prioriteit in de gebiedsopgave van stadsdeel {district}",
-)
+MSG_COUNT = QT_TRANSLATE_NOOP("rules:stacking",
+                              "{n} interventions in neighbourhood {name} in {year} (more than {max}): stacking "
+                              "is not integrating, prioritise")
+MSG_COUNT_POSSIBLE = QT_TRANSLATE_NOOP("rules:stacking",
+                                       "{n} interventions in neighbourhood {name} in {year} (more than {max}), {k} "
+                                       "of them with an indicative period: possible stacking, prioritise when the "
+                                       "planning is firmer")
+MSG_PRIORITY = QT_TRANSLATE_NOOP("rules:stacking",
+                                 "{label}: theme {theme} is not a priority in the area goals of district "
+                                 "{district}")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -80,11 +75,11 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
         name = str(names[keys[g] // width])
         yr = int(keys[g] % width + y0)
         loose = int(indicative[members].sum())
-        v = {"n": int(counts[g]), "name": nbhs.name.get(name, name), "year": yr, "max": fmt_dist(limit), "k": loose}
         sure = "certain" if counts[g] - loose > limit else "possible"
-        msg = MSG_COUNT if sure == "certain" else MSG_COUNT_POSSIBLE
+        args = {"n": int(counts[g]), "name": nbhs.name.get(name, name), "year": yr, "max": fmt_dist(limit)}
+        text = message(MSG_COUNT, **args) if sure == "certain" else message(MSG_COUNT_POSSIBLE, k=loose, **args)
         out.append(make_finding(
-            INFO, ctx.uids[members], msg[0].format(**v), msg[1].format(**v),
+            INFO, ctx.uids[members], text,
             extra="count|{}|{}".format(name, yr),
             district_id=nbhs.district.get(name) or ctx.district_for(members),
             geometry=_where(ctx, name, members), certainty=sure,
@@ -126,9 +121,9 @@ def _priority(ctx: Context) -> List[Finding]:
     batch = Batch(INFO)
     for k, r in enumerate(rows):
         d, t = district_list[r], theme_list[r]
-        v = {"label": ctx.label(r), "theme_en": label("theme", t, "en"), "theme_nl": label("theme", t, "nl"),
-             "district": ctx.areas.name(d)}
+        text = message(MSG_PRIORITY, label=ctx.label(r), theme=Words(label("theme", t, "en"), label("theme", t, "nl")),
+                       district=ctx.areas.name(d))
         geom = geoms[k] if geoms[k] is not None else ctx.areas.polygon(d)
-        batch.add((uids[r],), MSG_PRIORITY[0].format(**v), MSG_PRIORITY[1].format(**v), d, geom,
+        batch.add((uids[r],), text, d, geom,
                   "priority|{}|{}".format(d, t), "info")
     return batch.findings

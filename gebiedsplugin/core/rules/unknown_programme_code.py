@@ -12,19 +12,17 @@ import numpy as np
 from .base import Batch, Finding, RuleInfo
 from .context import Context
 from .programme import programme_codes
+from .texts import QT_TRANSLATE_NOOP, message
 
 INFO = RuleInfo(
     id="unknown_programme_code",
     severity="error",
     params={},
-    title_en="Unknown programme code",
-    title_nl="Onbekende programmacode",
+    title=QT_TRANSLATE_NOOP("rules:unknown_programme_code", "Unknown programme code"),
 )
 
-MSG = (
-    "{label} refers to programme project {code}, which does not exist",
-    "{label} verwijst naar programmaproject {code}, dat niet bestaat",
-)
+MSG = QT_TRANSLATE_NOOP("rules:unknown_programme_code",
+                        "{label} refers to programme project {code}, which does not exist")
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -36,6 +34,6 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     uids, districts = ctx.uid_list, ctx.district_list
     batch = Batch(INFO)
     for k, r in enumerate(rows.tolist()):
-        v = {"label": ctx.label(r), "code": codes[r]}
-        batch.add((uids[r],), MSG[0].format(**v), MSG[1].format(**v), districts[r], geoms[k], codes[r])
+        text = message(MSG, label=ctx.label(r), code=codes[r])
+        batch.add((uids[r],), text, districts[r], geoms[k], codes[r])
     return batch.findings

@@ -16,12 +16,13 @@ import shapely
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.findings import MergePlan, Scope, decision, plan_merge
+from gebiedsplugin.core.findings import CLOSED, MergePlan, Scope, decision, plan_merge
 from gebiedsplugin.core.row_changes import INSERT, UPDATE, RowChange
 from gebiedsplugin.qgis_io.store.save import SaveConflict, now_text, planner_name, save
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 TABLE = "findings"
 CSV_FIELDS = ("finding_id", "rule", "severity", "district_id", "status", "message", "subject_uids", "note",
@@ -88,8 +89,10 @@ class FindingsRegister:
         between, the merge is refused and planned again on the new state.
         """
         findings = list(findings)
+        texts = rule_texts(lang)
         for attempt in range(3):
-            plan = plan_merge(self.by_id(), findings, scope or Scope(), now or now_text(), lang)
+            plan = plan_merge(self.by_id(), findings, scope or Scope(), now or now_text(), texts.message,
+                              texts.text(CLOSED))
             versions = {r["fid"]: r.get(schema.ROW_VERSION) for r in self.rows()}
             changes = [RowChange(TABLE, INSERT, values=row, geometry=polygonal(geom)) for row, geom in plan.inserts]
             changes += [RowChange(TABLE, UPDATE, fid, versions.get(fid), changes_, polygonal(geom))
