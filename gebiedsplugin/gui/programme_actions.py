@@ -6,7 +6,7 @@ the versions and the backup copy (``store.migrate``); declined, nothing is opene
 
 from __future__ import annotations
 
-from qgis.core import Qgis
+from qgis.core import Qgis, QgsCoordinateTransform, QgsCsException, QgsProject
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
@@ -34,8 +34,28 @@ def use_programme(iface, work, source: str, prompts=None) -> bool:
     settings.last_programme = source
     settings.save()
     created = getattr(work, "__name__", "") == "create"  # controller.create, not .open
+    zoom_to_programme(iface, getattr(getattr(work, "__self__", None), "layers", {}))
     notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(source),
            Qgis.MessageLevel.Success)
+    return True
+
+
+def zoom_to_programme(iface, layers: dict) -> bool:
+    """Show the whole programme (its districts) on the map: a programme opened after another, or after
+    an empty one, would otherwise be off screen. False when there is nothing to show."""
+    districts = layers.get("districts")
+    canvas = iface.mapCanvas() if iface is not None else None
+    if canvas is None or districts is None or not districts.featureCount():
+        return False
+    transform = QgsCoordinateTransform(districts.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    try:
+        extent = transform.transformBoundingBox(districts.extent())
+    except QgsCsException:
+        return False
+    if extent.isEmpty():
+        return False
+    canvas.setExtent(extent.buffered(extent.width() * 0.03))
+    canvas.refresh()
     return True
 
 

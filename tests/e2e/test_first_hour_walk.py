@@ -147,8 +147,10 @@ guard.timeout.connect(watchdog)
 guard.start(500)
 
 # --- 2. the sample programme: the check, a finding decided ----------------------------------------
-plugin.controller.open(PATH)
+from gebiedsplugin.gui.programme_actions import use_programme
+use_programme(iface, plugin.controller.open, PATH)  # as the menu's Open programme… does after its file dialog
 pump(1.0)
+RESULT["scale_after_open"] = iface.mapCanvas().scale()
 docks = {name: main.findChild(QDockWidget, "gebiedsplugin_" + name + "_dock")
          for name in ("check", "overview", "export", "interventions")}
 check = docks["check"]
@@ -334,4 +336,5 @@ def test_first_hour_walk(tmp_path, lang):
     assert e["files_after_cancel"] == [], e["files_after_cancel"]  # a cancelled export leaves nothing
     assert e["open_folder_visible"] and any(f.endswith(".pdf") for f in e["files"]), e
 
+    assert 10_000 < result["scale_after_open"] < 200_000  # the whole city on the map, not 1:1 off screen
     assert max(result["main_size"][0], 0) <= 1366 + 10
