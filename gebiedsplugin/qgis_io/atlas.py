@@ -56,13 +56,13 @@ from gebiedsplugin.qgis_io.layout_text import grouped_number, label_literal, lon
 from gebiedsplugin.qgis_io.summary_pages import PageSequence
 from gebiedsplugin.toolbelt.files import atomic_path, write_error
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
+from gebiedsplugin.toolbelt.qt_compat import scoped
 from gebiedsplugin.toolbelt.resources import resource_path
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp
 
 # QGIS >= 3.30 names these in Qgis; the old names are deprecated on 3.44.
-METRES = Qgis.DistanceUnit.Meters if hasattr(Qgis, "DistanceUnit") else QgsUnitTypes.DistanceUnit.DistanceMeters
-FIXED_SEGMENTS = (Qgis.ScaleBarSegmentSizeMode.Fixed if hasattr(Qgis, "ScaleBarSegmentSizeMode")
-                  else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
+METRES = scoped(Qgis, "DistanceUnit", "Meters", QgsUnitTypes.DistanceUnit.DistanceMeters)
+FIXED_SEGMENTS = scoped(Qgis, "ScaleBarSegmentSizeMode", "Fixed", QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
 SCALE_BAR_SHARE = 0.25  # the scale bar's four segments: about this share of the map's width (8-18 mm each)
 
 

@@ -21,6 +21,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from gebiedsplugin.toolbelt.qt_compat import scoped
+
 # On a district's page only that district's items carry a label; the city's and a selection's
 # pages label everything (the pages layer's area_id is the district id, 'city' or 'selection').
 OWN_ITEMS = ("attribute(@atlas_feature, 'area_id') IN ('city', 'selection') "
@@ -64,8 +66,9 @@ def district_labels(districts: QgsVectorLayer) -> QgsVectorLayer:
     settings.isExpression = True
     settings.placement = QgsPalLayerSettings.Placement.OverPoint  # on the district's centre, inside it
     settings.centroidInside = True
-    if hasattr(settings, "placementSettings") and hasattr(Qgis, "LabelOverlapHandling"):  # QGIS >= 3.26
-        settings.placementSettings().setOverlapHandling(Qgis.LabelOverlapHandling.AllowOverlapIfRequired)
+    overlap = scoped(Qgis, "LabelOverlapHandling", "AllowOverlapIfRequired", None)  # QGIS >= 3.26
+    if hasattr(settings, "placementSettings") and overlap is not None:
+        settings.placementSettings().setOverlapHandling(overlap)
         settings.placementSettings().setAllowDegradedPlacement(True)
     else:
         settings.displayAll = True

@@ -3,6 +3,8 @@
 - ``QAction`` lives in ``QtGui`` in Qt6 and in ``QtWidgets`` in Qt5; ``qgis.PyQt.QtGui`` offers it on
   QGIS 3.44 but not yet on 3.22.
 - ``QgsMapLayer.saveStyleToDatabase`` is deprecated on QGIS 3.44 (``saveStyleToDatabaseV2``).
+- Enums QGIS moved into ``Qgis`` (3.26-3.30: ``DistanceUnit``, ``ScaleBarSegmentSizeMode``,
+  ``LabelOverlapHandling``); the old names are deprecated on 3.44, the new ones absent on 3.22.
 - ``QgsField`` takes a ``QMetaType.Type`` from QGIS 3.38 on (the ``QVariant.Type`` overload is
   deprecated there and gone in Qt6); QGIS 3.22 ... 3.36 take a ``QVariant.Type``, whose values are
   the same numbers as ``QMetaType.Type``'s for the scalar types (QString 10, Int 2, Double 6, Bool 1).
@@ -46,3 +48,10 @@ def alias_column(name_column) -> int:
     ``ColumnDataIndex.DestinationName``: QGIS 3.30 added a ``DestinationAlias`` column (the name column
     then shows the name); before, the name column shows the alias."""
     return int(getattr(type(name_column), "DestinationAlias", name_column))
+
+
+def scoped(owner, enum: str, member: str, fallback):
+    """``owner.enum.member`` where this QGIS has that enum (newer QGIS), else *fallback* (the older
+    name, or None where older QGIS has no such setting)."""
+    scope = getattr(owner, enum, None)
+    return getattr(scope, member) if scope is not None else fallback

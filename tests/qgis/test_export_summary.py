@@ -88,7 +88,7 @@ def test_summary_pages_in_dutch(sample_master, tmp_path):
     pdf = result.files["pdf"][0]
     assert pdf_pages(pdf) == 2
     text = " ".join(pdf_text(pdf, 2).split())
-    for entry in ("Wijksamenvatting: Noord", "Geld tegenover het gebiedsbudget", "Dekking van prioriteiten",
+    for entry in ("Stadsdeelsamenvatting: Noord", "Geld tegenover het gebiedsbudget", "Dekking van prioriteiten",
                   "Stapeling", "Gemeente"):
         assert entry in text, entry
 

@@ -39,9 +39,10 @@ def test_csv_is_the_list_as_shown(stocked_dock, tmp_path):
     assert dock.bars.actions["export_csv"].isEnabled()
     path = dock.export_csv()
     rows = _read(path)
-    assert rows[0] == ["Budget (EUR)", "Title", "Kind", "Years", "Status", "Funding (EUR)"]
-    assert rows[1] == ["80000.0", "Park", "Maintenance", "2020–2022", "Done", ""]
-    assert rows[2] == ["500.0", "Bench", "Intervention", "2025–2026", "Planned", ""]
+    assert rows[0] == ["Budget (EUR)", "Title", "Kind", "Years", "Status", "Funding (EUR)",
+                       "Contact"]
+    assert rows[1] == ["80000.0", "Park", "Maintenance", "2020–2022", "Done", "", ""]
+    assert rows[2] == ["500.0", "Bench", "Intervention", "2025–2026", "Planned", "", ""]
     assert len(rows) == 3
 
 
@@ -54,7 +55,7 @@ def test_whole_city_with_funding_and_refusing_to_replace(stocked_dock, tmp_path)
     rows = _read(dock.export_csv())
     assert [r[0] for r in rows[1:]] == ["Bench", "Bike lane", "Neighbourhood team", "Park", "Tree"]
     by_title = {r[0]: r for r in rows[1:]}
-    assert by_title["Bike lane"][-1] == "150000.0" and by_title["Neighbourhood team"][-2] == ""
+    assert by_title["Bike lane"][-2] == "150000.0" and by_title["Neighbourhood team"][-3] == ""
     prompts.answers["confirm"] = False
     target.write_text("keep", encoding="utf-8")
     assert dock.export_csv() == "" and target.read_text(encoding="utf-8") == "keep"
