@@ -122,7 +122,7 @@ class Section:
 
 def cell_text(value, kind: str, lang: str) -> str:
     """A cell as printed: money and numbers in the language's format, years plain."""
-    if value is None:
+    if value is None or value == "":
         return ""
     if kind == MONEY:
         return money_text(value, lang)

@@ -29,11 +29,13 @@ class DossierAction:
         self.folder = ""
         self.overwrite = False
         self.table_format = "ods"
+        self.error = ""  # the last run's refusal, as told in the message bar
+        self.started = False
 
     def start(self, folder: str = "", overwrite: bool = None, table_format: str = "ods") -> bool:
         """Ask for the folder (unless given), then prepare in the background; False when not started."""
         store = self.dock.controller.store
-        if store is None or self.task is not None or self.queue:
+        if store is None or self.busy:
             return False
         if not folder:
             folder = QFileDialog.getExistingDirectory(self.dock, tr("Folder for the district dossiers"),
@@ -43,6 +45,7 @@ class DossierAction:
         district = self.dock.scope()[0]
         districts = "" if district in (None, "", schema.CITY_ID) else district
         self.folder, self.overwrite, self.table_format = folder, overwrite, table_format
+        self.error, self.written, self.started = "", [], True
         lang = self.dock.lang
 
         def work(task):  # worker thread: reads the store and builds the content; no layers, no iface
@@ -55,8 +58,9 @@ class DossierAction:
     def _prepared(self, exception, prepared=None) -> None:
         self.task = None
         if exception is not None or not prepared:
+            self.started = False
             if exception is not None:
-                notify(self.dock.iface, tr("District dossier"), str(exception), Qgis.MessageLevel.Critical)
+                self._tell(str(exception))
             return
         existing = [p for pair in planned_files(prepared, self.folder, self.table_format) for p in pair
                     if Path(p).exists()]
@@ -66,33 +70,38 @@ class DossierAction:
                                              len(existing)).format(self.folder))
             self.overwrite = answer == QMessageBox.StandardButton.Yes
             if not self.overwrite:
+                self.started = False
                 return
         self.queue, self.written, self.feedback = list(prepared), [], QgsFeedback()
         QTimer.singleShot(0, self._next)
 
     def _next(self) -> None:
         """Lay out and write one district's files (main thread), then yield to the event loop."""
-        if not self.queue:
-            return
-        if self.feedback.isCanceled():
-            self.queue = []
+        if not self.queue or self.feedback.isCanceled():
+            self.queue, self.started = [], False
             return
         p = self.queue.pop(0)
         try:
             self.written += write_dossiers([p], self.folder, self.table_format, bool(self.overwrite))
         except Exception as e:  # noqa: BLE001 - told to the planner, the rest not written
-            self.queue = []
-            notify(self.dock.iface, tr("District dossier"), str(e), Qgis.MessageLevel.Critical)
+            self.queue, self.started = [], False
+            self._tell(str(e))
             return
         if self.queue:
             QTimer.singleShot(0, self._next)
             return
+        self.started = False
         notify(self.dock.iface, tr("District dossier"),
                tr("%n file(s) written to {}.", "", len(self.written)).format(self.folder))
 
+    def _tell(self, message: str) -> None:
+        self.error = message
+        notify(self.dock.iface, tr("District dossier"), message, Qgis.MessageLevel.Critical)
+
     @property
     def busy(self) -> bool:
-        return self.task is not None or bool(self.queue)
+        """From start() until the last file is written or the run is refused."""
+        return self.started
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -74,8 +74,8 @@ class DistrictDossierAlgorithm(BaseAlgorithm):
         prepared = prepare_dossiers(store, self.parameterAsString(parameters, self.DISTRICT, context) or "", lang,
                                     cancelled=feedback.isCanceled)
         feedback.setProgressText(tr("Writing the dossiers"))
-        files = write_dossiers(prepared, folder, table_format, self.parameterAsBool(parameters, self.OVERWRITE, context),
-                               feedback)
+        overwrite = self.parameterAsBool(parameters, self.OVERWRITE, context)
+        files = write_dossiers(prepared, folder, table_format, overwrite, feedback)
         for path in files:
             feedback.pushInfo(tr("Written: {}").format(path))
         return {self.OUTPUT_FOLDER: folder, self.FILES: ";".join(files), self.DOSSIERS: len(prepared)}

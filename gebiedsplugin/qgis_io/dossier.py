@@ -185,9 +185,9 @@ def _write_ods(dossier: content.Dossier, path: str) -> None:
     for section in dossier.sections:
         layer = ds.CreateLayer(section.title, geom_type=ogr.wkbNone)
         kinds = [_OGR_KIND[c.kind] for c in section.columns]
-        if section.rows:  # a count column may hold 1.5 only as a real; whole numbers as integers
-            kinds = [ogr.OFTInteger if k == ogr.OFTReal and c.kind == content.NUMBER and all(
-                isinstance(r[i], int) for r in section.rows) else k for i, (k, c) in enumerate(zip(kinds, section.columns))]
+        for i, c in enumerate(section.columns):  # counts are whole numbers: integers in the sheet
+            if c.kind == content.NUMBER and section.rows and all(isinstance(r[i], int) for r in section.rows):
+                kinds[i] = ogr.OFTInteger
         for column, kind in zip(section.columns, kinds):
             layer.CreateField(ogr.FieldDefn(column.header, kind))
         for row in section.rows:

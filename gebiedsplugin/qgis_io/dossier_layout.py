@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from qgis.core import (
     Qgis,
-    QgsRenderContext,
+    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFillSymbol,
@@ -37,8 +37,8 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
+    QgsRenderContext,
     QgsRendererCategory,
-    QgsCategorizedSymbolRenderer,
     QgsSingleSymbolRenderer,
     QgsTableCell,
     QgsTextFormat,
@@ -180,6 +180,8 @@ class DossierLayout:
         item.setLayers(layers)
         extent = QgsRectangle(*(float(v) for v in map_data.extent)) if map_data.extent else border.extent()
         extent.scale(1.08)
+        if extent.width() > 0 and extent.height() > 0:  # as tall as the district needs, not more
+            h = min(h, max(w * extent.height() / extent.width(), 60.0))
         item.setExtent(extent)  # zoomToExtent() on a map with no extent yet gives an empty one
         item.attemptResize(QgsLayoutSize(w, h))  # setExtent() fitted the item to the extent's shape
         item.zoomToExtent(extent)

@@ -202,3 +202,29 @@ def _shots(pdf: Path, lang: str, table_page: int) -> None:
     for page, name in ((1, "first"), (table_page, "table-break")):
         subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                         str(SHOTS / "dossier-{}-{}".format(name, lang))], check=True)
+
+
+def test_overview_button_writes_the_chosen_district(plugin, sample_gpkg, tmp_path):
+    """The Overview's Dossier button: the chosen district's files, prepared in a task, laid out after it."""
+    import time
+
+    from qgis.core import QgsApplication
+
+    path, _ = sample_gpkg
+    plugin.controller.open(str(path))
+    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_overview_dock")
+    dock.reload()
+    dock.set_scope(district="oost")
+    assert dock.dossier_button.isEnabled()
+    out = tmp_path / "dossiers"
+    out.mkdir()
+    assert dock.dossier.start(str(out), overwrite=True)
+    deadline = time.monotonic() + 120
+    while dock.dossier.busy:
+        assert time.monotonic() < deadline, "timed out"
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert dock.dossier.error == ""
+    assert sorted(p.name for p in out.iterdir()) == ["dossier_oost.ods", "dossier_oost.pdf"]
+    text = pdf_text(out / "dossier_oost.pdf")
+    assert all(" ".join(i["title"].split()) in text for i in sql_items(path, "oost"))
