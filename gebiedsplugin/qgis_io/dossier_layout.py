@@ -282,8 +282,8 @@ def _height(table, texts: list) -> float:
     """A generous estimate (mm) of the table's height with its header: words wrapped in each column
     as the table wraps them. Too high leaves white space; too low moves rows to the next page."""
     metrics = QFontMetricsF(_font(CELL_PT, True))
-    scale = CELL_PT * 25.4 / 72.0 / metrics.height() * 1.15  # px of this font -> mm of a line
-    line = metrics.height() * scale
+    scale = CELL_PT * 25.4 / 72.0 / metrics.height()  # px of this font -> mm
+    line = CELL_PT * 25.4 / 72.0  # a wrapped line in a layout table cell (measured: 7.5 pt ~ 2.2 mm) + slack
     widths = table.columnWidths()
     total = 0.0
     for row in texts:
@@ -291,7 +291,7 @@ def _height(table, texts: list) -> float:
         for value, width in zip(row, widths):
             lines = max(lines, _lines(metrics, value, width / scale))
         total += lines * line + 2 * table.cellMargin() + table.gridStrokeWidth()
-    return total + 2.0
+    return total * 1.1 + 2.0
 
 
 def _lines(metrics, value: str, width_px: float) -> int:
