@@ -177,11 +177,11 @@ def district_items(ov: Overview, district_id: str) -> list:
 
 
 def interventions_section(ov: Overview, items: list, codes: dict, lang: str) -> Section:
-    cols = [Column("title", text("c_title", lang), TEXT, 3.0), Column("theme", text("c_theme", lang), TEXT, 1.4),
+    cols = [Column("title", text("c_title", lang), TEXT, 2.8), Column("theme", text("c_theme", lang), TEXT, 1.4),
             Column("where", text("c_where", lang), TEXT, 1.4), Column("when", text("c_when", lang), TEXT, 0.9),
             Column("status", text("c_status", lang), TEXT, 0.9), Column("budget", text("c_budget", lang), MONEY, 1.1),
-            Column("funders", text("c_funders", lang), TEXT, 1.7), Column("code", text("c_code", lang), TEXT, 1.1),
-            Column("funding", text("c_funding", lang), TEXT, 1.1),
+            Column("funders", text("c_funders", lang), TEXT, 1.5), Column("code", text("c_code", lang), TEXT, 1.25),
+            Column("funding", text("c_funding", lang), TEXT, 1.35),
             Column("shortfall", text("c_shortfall", lang), MONEY, 1.1)]
     rows = []
     for item in items:
