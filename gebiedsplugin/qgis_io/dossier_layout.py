@@ -237,7 +237,12 @@ class DossierLayout:
         table.addFrame(rest)
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
         table.recalculateFrameSizes()
-        if table.frameCount() == 1 and self.pages.pageCount() - 1 == self.page:
+        if table.frameCount() > 1 and first.rect().height() < room:
+            # longer than estimated: fill this page before breaking, not a few rows on the next
+            first.attemptResize(QgsLayoutSize(width, room))
+            table.recalculateFrameSizes()
+            self.page, self.y = self.pages.pageCount() - 1, BODY_BOTTOM
+        elif table.frameCount() == 1 and self.pages.pageCount() - 1 == self.page:
             self.y += first.rect().height() + GAP
         else:
             # where the table ended is not known: the next section takes a new page
