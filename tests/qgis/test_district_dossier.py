@@ -228,3 +228,28 @@ def test_overview_button_writes_the_chosen_district(plugin, sample_gpkg, tmp_pat
     assert sorted(p.name for p in out.iterdir()) == ["dossier_oost.ods", "dossier_oost.pdf"]
     text = pdf_text(out / "dossier_oost.pdf")
     assert all(" ".join(i["title"].split()) in text for i in sql_items(path, "oost"))
+
+
+def test_progress_and_cancel(provider, sample_gpkg, tmp_path):
+    """Progress rises per district; a cancel stops before the next district (files written stay whole)."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class CancelAfterFirst(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+            self.progressChanged.connect(self._progress)
+
+        def _progress(self, value):
+            self.seen.append(value)
+            if value > 0:
+                self.cancel()
+
+    feedback = CancelAfterFirst()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run(ALG, {"PROGRAMME": str(sample_gpkg[0]), "OUTPUT_FOLDER": str(tmp_path), "LANGUAGE": "en"},
+                       feedback=feedback)
+    written = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("dossier_"))
+    assert 0 < len(written) < 10 and len(written) % 2 == 0  # whole pairs, not every district
+    assert all(pdf_pages(tmp_path / n) > 1 for n in written if n.endswith(".pdf"))
