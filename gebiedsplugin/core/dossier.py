@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.aggregations import UNKNOWN, Overview, stacking_table
-from gebiedsplugin.core.comparisons import comparable_cases
+from gebiedsplugin.core.comparisons import Case, budget_closeness
 
 MONEY, NUMBER, YEAR, TEXT = "money", "number", "year", "text"
 T = {
@@ -288,17 +288,42 @@ def stacking_section(ov: Overview, district_id: str, lang: str) -> Section:
     return Section("stacking", text("stacking", lang), cols, rows, text("stacking_note", lang).format(limit), marked)
 
 
-def cases_section(ov: Overview, items: list, lang: str, per_item: int = 1) -> Section:
+def best_cases(ov: Overview, items: list) -> dict:
+    """uid -> the most similar case elsewhere (``comparisons.comparable_cases(ov, uid, 1)``, same order
+    and ties), found within the items of the same kind and theme: not a scan of the whole city per item."""
+    groups: dict = {}
+    for other in ov.items:
+        groups.setdefault((other.kind, other.theme), []).append(other)
+    out = {}
+    for subject in items:
+        best, best_key = None, None
+        for item in groups.get((subject.kind, subject.theme), ()):
+            if item.uid == subject.uid or item.district_id == subject.district_id:
+                continue
+            overlapping = bool(subject.years_ok and item.years_ok and item.start_year <= subject.end_year
+                               and item.end_year >= subject.start_year)
+            case = Case(item, bool(subject.domain) and item.domain == subject.domain, overlapping,
+                        budget_closeness(subject.budget, item.budget))
+            key = (-case.score, -case.budget_closeness, ov.name(item.district_id), item.title)
+            if best_key is None or key < best_key:
+                best, best_key = case, key
+        if best is not None:
+            out[subject.uid] = best
+    return out
+
+
+def cases_section(ov: Overview, items: list, lang: str) -> Section:
     """For each intervention (not cancelled) the most similar one of the same kind and theme elsewhere."""
     cols = [Column("title", text("c_title", lang), TEXT, 2.4), Column("case", text("c_case", lang), TEXT, 2.4),
             Column("district", text("c_district", lang), TEXT, 1.1), Column("when", text("c_when", lang), TEXT, 0.8),
             Column("status", text("c_status", lang), TEXT, 0.9), Column("budget", text("c_budget", lang), MONEY, 1.0),
             Column("score", text("c_score", lang), NUMBER, 0.8)]
+    active = [i for i in items if i.active]
+    best = best_cases(ov, active)
     rows = []
-    for item in items:
-        if not item.active:
-            continue
-        for case in comparable_cases(ov, item.uid, per_item):
+    for item in active:
+        case = best.get(item.uid)
+        if case is not None:
             rows.append([item.title, case.item.title, ov.name(case.item.district_id), _when(case.item),
                          _label("status", case.item.status, lang), case.item.budget, round(case.score, 1)])
     return Section("cases", text("cases", lang), cols, rows)

@@ -45,3 +45,15 @@ def test_sums_leave_cancelled_out_and_findings_follow_the_district():
     per_rule = {r[0]: r for r in d.section("findings_per_rule").rows}
     assert per_rule["conflict"][1:3] == [2, 1] and per_rule["combination_chance"][1] == 1
     assert len(d.section("findings").rows) == 3
+
+
+def test_best_case_is_the_first_comparable_case():
+    from gebiedsplugin.core.comparisons import comparable_cases
+    from gebiedsplugin.core.sample import generate_sample
+
+    ov = prepare(generate_sample(seed=42)[0])
+    best = dossier.best_cases(ov, ov.items)
+    assert len(best) > 300
+    for item in ov.items:
+        cases = comparable_cases(ov, item.uid, 1)
+        assert (best[item.uid].item.uid if item.uid in best else None) == (cases[0].item.uid if cases else None)
