@@ -46,7 +46,7 @@ T = {
     "c_kind": ("Kind", "Soort"), "c_domain": ("Domain", "Domein"), "c_count": ("Number", "Aantal"),
     "c_funded": ("Funded", "Gefinancierd"), "c_rule": ("Rule", "Regel"), "c_severity": ("Severity", "Ernst"),
     "c_decision": ("Decision", "Besluit"), "c_note": ("Note", "Toelichting"), "c_message": ("Finding", "Bevinding"),
-    "c_open": ("Open", "Open"), "c_decided": ("Decided", "Besloten"),
+    "c_open": ("Open", "Open"), "c_decided_by": ("Decided by, on", "Besloten door, op"),
     "c_neighbourhood": ("Neighbourhood", "Buurt"), "c_case": ("Comparable case", "Vergelijkbaar geval"),
     "c_district": ("District", "Stadsdeel"), "c_score": ("Similarity (0-3)", "Gelijkenis (0-3)"),
     "c_indicator": ("Indicator", "Indicator"), "c_baseline": ("Baseline", "Nulmeting"),
@@ -102,6 +102,7 @@ class Column:
     header: str
     kind: str = TEXT  # money / number / year / text: how a cell is written and aligned
     width: float = 1.0  # relative width on the page
+    decimals: Optional[int] = None  # numbers: fixed decimals (None: none for whole numbers, else 1)
 
 
 @dataclass
@@ -120,14 +121,16 @@ class Section:
         return [c.header for c in self.columns]
 
 
-def cell_text(value, kind: str, lang: str) -> str:
+def cell_text(value, kind: str, lang: str, decimals: Optional[int] = None) -> str:
     """A cell as printed: money and numbers in the language's format, years plain."""
     if value is None or value == "":
         return ""
     if kind == MONEY:
         return money_text(value, lang)
     if kind == NUMBER:
-        return number_text(value, lang, 0 if float(value).is_integer() else 1)
+        if decimals is None:
+            decimals = 0 if float(value).is_integer() else 1
+        return number_text(value, lang, decimals)
     return str(value)
 
 
@@ -268,11 +271,24 @@ def findings_sections(findings: list, rule_titles: dict, lang: str) -> list:
     per_rule = Section("findings_per_rule", text("findings_per_rule", lang), cols, rows)
     cols = [Column("rule", text("c_rule", lang), TEXT, 1.3), Column("severity", text("c_severity", lang), TEXT, 0.8),
             Column("message", text("c_message", lang), TEXT, 5.0),
-            Column("decision", text("c_decision", lang), TEXT, 0.9), Column("note", text("c_note", lang), TEXT, 1.6)]
+            Column("decision", text("c_decision", lang), TEXT, 0.9), Column("note", text("c_note", lang), TEXT, 1.4),
+            Column("decided", text("c_decided_by", lang), TEXT, 1.1)]
     rows = [[rule_titles.get(f.get("rule"), f.get("rule") or ""), _label("severity", f.get("severity"), lang),
-             f.get("message") or "", _label("finding_status", f.get("status") or "open", lang), f.get("note") or ""]
-            for f in findings]
+             f.get("message") or "", _label("finding_status", f.get("status") or "open", lang), f.get("note") or "",
+             _decided(f, lang)] for f in findings]
     return [per_rule, Section("findings", text("findings", lang), cols, rows)]
+
+
+def _decided(finding: dict, lang: str) -> str:
+    """'tester, 6 December 2026' of a decided finding ('' while open)."""
+    if (finding.get("status") or "open") == "open":
+        return ""
+    who, when = finding.get("decided_by") or "", str(finding.get("decided_at") or "")
+    try:
+        day = date_text(datetime.date.fromisoformat(when[:10]), lang)
+    except ValueError:
+        day = ""
+    return ", ".join(p for p in (who, day) if p)
 
 
 def stacking_section(ov: Overview, district_id: str, lang: str) -> Section:
@@ -317,7 +333,7 @@ def cases_section(ov: Overview, items: list, lang: str) -> Section:
     cols = [Column("title", text("c_title", lang), TEXT, 2.4), Column("case", text("c_case", lang), TEXT, 2.4),
             Column("district", text("c_district", lang), TEXT, 1.1), Column("when", text("c_when", lang), TEXT, 0.8),
             Column("status", text("c_status", lang), TEXT, 0.9), Column("budget", text("c_budget", lang), MONEY, 1.0),
-            Column("score", text("c_score", lang), NUMBER, 0.8)]
+            Column("score", text("c_score", lang), NUMBER, 0.8, decimals=1)]
     active = [i for i in items if i.active]
     best = best_cases(ov, active)
     rows = []

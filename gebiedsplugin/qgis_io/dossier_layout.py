@@ -332,7 +332,7 @@ def _fill(table: QgsLayoutItemManualTable, section: content.Section, rows: list,
         row = []
         texts.append([])
         for k, (c, value) in enumerate(zip(cols, values)):
-            printed = content.cell_text(value, c.kind, lang) + (" *" if (r, k) in section.marked else "")
+            printed = content.cell_text(value, c.kind, lang, c.decimals) + (" *" if (r, k) in section.marked else "")
             texts[-1].append(printed)
             cell = QgsTableCell(printed)
             if c.kind != content.TEXT:

@@ -141,6 +141,15 @@ def test_dossier_of_one_district_against_sql(checked, tmp_path):
     listed_findings = book["Bevindingen van de programmatoets"]
     assert len(listed_findings) == sum(sum(s.values()) for s in expected.values())
     assert {r["Besluit"] for r in listed_findings} >= {"Combineren", "Geaccepteerd", "Open"}
+    # who decided and when, the date in Dutch (from the register's decided_at)
+    with sqlite3.connect(str(checked)) as db:
+        decided = db.execute("SELECT decided_at FROM findings WHERE status = 'combine'").fetchone()[0]
+    year, month, day = (int(p) for p in decided[:10].split("-"))
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december"]
+    when = "tester, {} {} {}".format(day, months[month - 1], year)
+    assert next(r for r in listed_findings if r["Besluit"] == "Combineren")["Besloten door, op"] == when
+    assert all(not r["Besloten door, op"] for r in listed_findings if r["Besluit"] == "Open")
 
     pdf = out / "dossier_noord.pdf"
     text = pdf_text(pdf)
@@ -148,6 +157,7 @@ def test_dossier_of_one_district_against_sql(checked, tmp_path):
         assert " ".join(i["title"].split()) in text, i["title"]
     assert money_nl(sum(i["budget"] for i in active)) in text  # the summary, in Dutch format
     assert money_nl(unfunded) in text
+    assert when in text
     # The interventions table breaks over pages: every title is on exactly one page, and the table
     # uses more than one page (rows not dropped at the break).
     pages = pdf_pages(pdf)
