@@ -3,6 +3,8 @@ district meeting asks about (see core/dossier.py)."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor, wait
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
@@ -11,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
@@ -19,6 +22,16 @@ from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 LANGUAGES = ("en", "nl")
+
+
+def off_main_thread(work):
+    """*work()*'s result, run in a worker thread while this (main) thread keeps QGIS's events going:
+    the algorithm needs the main thread for its layouts (FlagNoThreading), not for reading the data."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(work)
+        while not wait([future], timeout=0.02).done:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        return future.result()
 
 
 class DistrictDossierAlgorithm(BaseAlgorithm):
@@ -71,8 +84,8 @@ class DistrictDossierAlgorithm(BaseAlgorithm):
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         store = open_store(self.parameterAsFile(parameters, self.PROGRAMME, context))
         feedback.setProgressText(tr("Reading the programme"))
-        prepared = prepare_dossiers(store, self.parameterAsString(parameters, self.DISTRICT, context) or "", lang,
-                                    cancelled=feedback.isCanceled)
+        districts = self.parameterAsString(parameters, self.DISTRICT, context) or ""
+        prepared = off_main_thread(lambda: prepare_dossiers(store, districts, lang, cancelled=feedback.isCanceled))
         feedback.setProgressText(tr("Writing the dossiers"))
         overwrite = self.parameterAsBool(parameters, self.OVERWRITE, context)
         files = write_dossiers(prepared, folder, table_format, overwrite, feedback)

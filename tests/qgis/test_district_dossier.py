@@ -263,3 +263,20 @@ def test_progress_and_cancel(provider, sample_gpkg, tmp_path):
     written = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("dossier_"))
     assert 0 < len(written) < 10 and len(written) % 2 == 0  # whole pairs, not every district
     assert all(pdf_pages(tmp_path / n) > 1 for n in written if n.endswith(".pdf"))
+
+
+def test_the_data_part_runs_off_the_main_thread(qgis_app):
+    """The algorithm reads and builds in a worker (its layouts need the main thread); errors come back."""
+    import threading
+
+    from gebiedsplugin.core.errors import ProgrammeError
+    from gebiedsplugin.processing_provider.district_dossier import off_main_thread
+
+    assert off_main_thread(lambda: threading.current_thread() is threading.main_thread()) is False
+    assert threading.current_thread() is threading.main_thread()
+
+    def refuse():
+        raise ProgrammeError("no such district")
+
+    with pytest.raises(ProgrammeError, match="no such district"):
+        off_main_thread(refuse)
