@@ -1,13 +1,14 @@
 """The district dossier as a print layout (A4 landscape) written to PDF: main thread only.
 
 Page 1: title, the summary line, a map of the district (interventions coloured by funding status)
-and the small tables (funding status, per theme / domain / kind). Then the sections flow down the
-pages: each table is a QgsLayoutItemManualTable whose first frame fills the rest of the page and
-whose second frame is a full page after it; ``RepeatUntilFinished`` repeats that full-page frame on
-new pages until every row is shown (the header repeated on each), and drops the frames (and pages)
-it does not need. A table that fits on its page is shrunk to its rows and the next follows below it;
-after a table that broke over pages the next starts on a fresh page. Texts are user data: labels get
-them as expression literals (``layout_text``), table cells are printed as they are.
+and the small tables that fit beside it. Then the sections flow down the pages. A section's rows are
+cut into one QgsLayoutItemManualTable per page, by an estimate of each row's wrapped height (header
+on every page): QGIS renders one long multi-frame table in time growing with rows x frames (2,000
+rows: 51 s), page-sized tables keep it linear. Each table's frame is ``RepeatUntilFinished``: should
+its rows need more room than estimated, the frame is stretched to the page's bottom and then repeated
+on new pages until every row is shown, so no row is ever lost. After
+a table that broke like that the next starts on a fresh page. Texts are user data: labels get them as
+expression literals (``layout_text``), table cells are printed as they are.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ GAP = 5.0
 MIN_ROOM = 30.0  # less room than this on a page: the next section starts on a new page
 FONT = "Arial"
 CELL_PT, HEADER_PT = 7.5, 7.5
+CELL_MARGIN, GRID = 0.9, 0.15  # mm
 MAP_RECT = (MARGIN, 30.0, 130.0, 160.0)  # x, y, width, height on page 1
 SIDE_X = MARGIN + 130.0 + 7.0
 STATUS_COLOURS = {funding_gap.FUNDED: "#1a9850", funding_gap.PARTLY_FUNDED: "#fdae61",
@@ -90,6 +92,7 @@ class DossierLayout:
         self.layers: list = []
         self.layout = QgsPrintLayout(self.project)
         self.layout.initializeDefaults()
+        self.layout.undoStack().blockCommands(True)  # built once, never edited: no undo history
         self.layout.setName(content.text("title", dossier.lang))
         self.pages = self.layout.pageCollection()
         self.pages.page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
@@ -202,39 +205,52 @@ class DossierLayout:
 
     # --- tables -----------------------------------------------------------------------------------
     def place(self, section: content.Section, width: float, x: float, keep_page: bool = False) -> bool:
-        """The section's title and table at the cursor; breaks over pages (see the module). With
-        *keep_page* a table that does not fit the page is taken out again (False)."""
+        """The section's title and table at the cursor, paginated (see the module). With *keep_page*
+        a table that does not fit the page is not placed (False)."""
         rows = section.rows or [[content.text("no_rows", self.dossier.lang)] + [""] * (len(section.columns) - 1)]
+        widths = _widths(section.columns, width)
+        texts = _texts(section, rows, self.dossier.lang)
+        heights = _row_heights(texts, widths)  # header first
         if BODY_BOTTOM - self.y < MIN_ROOM and not keep_page:
             self.page, self.y = self._new_page(), MARGIN
-        start = self.y
-        labels = [self._label(section.title, x, self.y, width, TITLE_H, 10, True)]
+        top = TITLE_H + (4.5 if section.note else 0.0)
+        if keep_page and self.y + top + sum(heights) > BODY_BOTTOM:
+            return False
+        self._label(section.title, x, self.y, width, TITLE_H, 10, True)
         self.y += TITLE_H
         if section.note:
-            labels.append(self._label(section.note, x, self.y, width, 4, 7))
+            self._label(section.note, x, self.y, width, 4, 7)
             self.y += 4.5
+        # One table per page, of the rows estimated to fit: QGIS renders a long multi-frame table
+        # in time growing with rows x frames; page-sized tables keep it linear.
+        start = 0
+        while True:
+            room = BODY_BOTTOM - self.y
+            end, used = start, heights[0]
+            while end < len(rows) and (end == start or used + heights[end + 1] <= room):
+                used += heights[end + 1]
+                end += 1
+            if used > room and self.y > MARGIN + 0.1:  # not one row fits here
+                self.page, self.y = self._new_page(), MARGIN
+                continue
+            self._table(section, texts, widths, start, end, x, width, used)
+            start = end
+            if start >= len(rows):
+                return True
+            self.page, self.y = self._new_page(), MARGIN
+
+    def _table(self, section, texts, widths, start: int, end: int, x: float, width: float, estimate: float) -> None:
+        """Rows start..end as one table at the cursor. Should they need more room than estimated, the
+        frame is first stretched to the page's bottom, then repeated on new pages until every row is
+        shown (``RepeatUntilFinished``): no row is lost."""
         table = QgsLayoutItemManualTable.create(self.layout)
         self.layout.addMultiFrame(table)
-        texts = _fill(table, section, rows, width, self.dossier.lang)
+        _fill(table, section, texts[start + 1:end + 1], widths, start)
         room = BODY_BOTTOM - self.y
-        estimate = _height(table, texts)
-        if keep_page and estimate > room:
-            self.layout.removeMultiFrame(table)
-            for label in labels:
-                self.layout.removeLayoutItem(label)
-            self.y = start
-            return False
         first = QgsLayoutFrame(self.layout, table)
         first.attemptResize(QgsLayoutSize(width, min(estimate, room)))
         first.attemptMove(QgsLayoutPoint(x, self.y), page=self.page)
         table.addFrame(first)
-        # The rest (all of it when the estimate was short) on full pages: the frame is repeated
-        # until every row is shown; a frame (and its page) not needed is dropped again.
-        page = self._new_page()
-        rest = QgsLayoutFrame(self.layout, table)
-        rest.attemptResize(QgsLayoutSize(width, BODY_BOTTOM - MARGIN))
-        rest.attemptMove(QgsLayoutPoint(x, MARGIN), page=page)
-        table.addFrame(rest)
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
         table.recalculateFrameSizes()
         if table.frameCount() > 1 and first.rect().height() < room:
@@ -245,9 +261,8 @@ class DossierLayout:
         elif table.frameCount() == 1 and self.pages.pageCount() - 1 == self.page:
             self.y += first.rect().height() + GAP
         else:
-            # where the table ended is not known: the next section takes a new page
+            # where the table ended is not known: what follows takes a new page
             self.page, self.y = self.pages.pageCount() - 1, BODY_BOTTOM
-        return True
 
     def _footers(self) -> None:
         d = self.dossier
@@ -283,72 +298,84 @@ def _font(points: float, bold: bool = False) -> QFont:
     return font
 
 
-def _height(table, texts: list) -> float:
-    """A generous estimate (mm) of the table's height with its header: words wrapped in each column
+def _row_heights(texts: list, widths: list) -> list:
+    """A generous estimate (mm) of each row's height (the header first): words wrapped in each column
     as the table wraps them. Too high leaves white space; too low moves rows to the next page."""
     metrics = QFontMetricsF(_font(CELL_PT, True))
     scale = CELL_PT * 25.4 / 72.0 / metrics.height()  # px of this font -> mm
-    line = CELL_PT * 25.4 / 72.0  # a wrapped line in a layout table cell (measured: 7.5 pt ~ 2.2 mm) + slack
-    widths = table.columnWidths()
-    total = 0.0
+    line = CELL_PT * 25.4 / 72.0  # a wrapped line in a layout table cell (7.5 pt ~ 2.2 mm) and slack
+    out = []
     for row in texts:
-        lines = 1
-        for value, width in zip(row, widths):
-            lines = max(lines, _lines(metrics, value, width / scale))
-        total += lines * line + 2 * table.cellMargin() + table.gridStrokeWidth()
-    return total * 1.1 + 2.0
+        lines = max([_lines(metrics, value, width / scale) for value, width in zip(row, widths)] or [1])
+        out.append((lines * line + 2 * CELL_MARGIN + GRID) * 1.1)
+    out[0] += 2.0
+    return out
 
 
 def _lines(metrics, value: str, width_px: float) -> int:
+    """Lines of *value* wrapped at *width_px*: each of its own lines wrapped at spaces."""
     if width_px <= 0:
         return 1
-    lines, used = 1, 0.0
+    total = 0
     space = metrics.horizontalAdvance(" ")
-    for word in str(value).split():
-        w = metrics.horizontalAdvance(word)
-        if used and used + space + w > width_px:
-            lines, used = lines + 1, w
-        else:
-            used += (space if used else 0.0) + w
-        while used > width_px:  # a word longer than the column is broken
-            lines, used = lines + 1, used - width_px
-    return lines
+    for paragraph in str(value).splitlines() or [""]:
+        lines, used = 1, 0.0
+        for word in paragraph.split():
+            w = metrics.horizontalAdvance(word)
+            if used and used + space + w > width_px:
+                lines, used = lines + 1, w
+            else:
+                used += (space if used else 0.0) + w
+            while used > width_px:  # a word longer than the column is broken
+                lines, used = lines + 1, used - width_px
+        total += lines
+    return total
 
 
-def _fill(table: QgsLayoutItemManualTable, section: content.Section, rows: list, width: float, lang: str) -> list:
-    """Headers and cells of the table; the texts printed (header first), for the height estimate."""
-    cols = section.columns
-    n = len(cols)
-    usable = width - n * 2 * table.cellMargin() - (n + 1) * table.gridStrokeWidth() - 0.5
-    unit = usable / sum(c.width for c in cols)
+def _widths(columns: list, width: float) -> list:
+    """Column widths (mm) spreading *width* by the columns' weights."""
+    n = len(columns)
+    usable = width - n * 2 * CELL_MARGIN - (n + 1) * GRID - 0.5
+    unit = usable / sum(c.width for c in columns)
+    return [c.width * unit for c in columns]
+
+
+def _texts(section: content.Section, rows: list, lang: str) -> list:
+    """The texts printed: the header, then each row (numbers and money in *lang*; marked cells with *)."""
+    out = [section.headers]
+    for r, values in enumerate(rows):
+        out.append([content.cell_text(v, c.kind, lang, c.decimals) + (" *" if (r, k) in section.marked else "")
+                    for k, (c, v) in enumerate(zip(section.columns, values))])
+    return out
+
+
+def _fill(table: QgsLayoutItemManualTable, section: content.Section, texts: list, widths: list, offset: int) -> None:
+    """Headers and cells of *table*: *texts* are the printed rows of the section from *offset* on."""
     headers = []
-    for c in cols:
+    for c, width in zip(section.columns, widths):
         column = QgsLayoutTableColumn(c.header)
         column.setHAlignment(Qt.AlignmentFlag.AlignLeft if c.kind == content.TEXT else Qt.AlignmentFlag.AlignRight)
-        column.setWidth(c.width * unit)
+        column.setWidth(width)
         headers.append(column)
-    cells, texts = [], [section.headers]
-    for r, values in enumerate(rows):
+    cells = []
+    for r, printed_row in enumerate(texts):
         row = []
-        texts.append([])
-        for k, (c, value) in enumerate(zip(cols, values)):
-            printed = content.cell_text(value, c.kind, lang, c.decimals) + (" *" if (r, k) in section.marked else "")
-            texts[-1].append(printed)
+        for k, (c, printed) in enumerate(zip(section.columns, printed_row)):
             cell = QgsTableCell(printed)
             if c.kind != content.TEXT:
                 cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)
-            if (r, k) in section.marked:
+            if (r + offset, k) in section.marked:
                 cell.setBackgroundColor(QColor("#f4a582"))
             row.append(cell)
         cells.append(row)
+    table.setCellMargin(CELL_MARGIN)
+    table.setGridStrokeWidth(GRID)
     table.setTableContents(cells)
     table.setHeaders(headers)
-    table.setColumnWidths([h.width() for h in headers])
+    table.setColumnWidths(widths)
     table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
     table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-    table.setCellMargin(0.9)
-    table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#b0b0b0"))
     if hasattr(table, "setContentTextFormat"):
         table.setContentTextFormat(_format(CELL_PT))
@@ -357,7 +384,6 @@ def _fill(table: QgsLayoutItemManualTable, section: content.Section, rows: list,
         table.setContentFont(_font(CELL_PT))
         table.setHeaderFont(_font(HEADER_PT, True))
     table.setBackgroundColor(QColor("#ffffff"))
-    return texts
 
 
 def _kind(geometry) -> str:

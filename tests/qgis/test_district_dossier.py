@@ -280,3 +280,27 @@ def test_the_data_part_runs_off_the_main_thread(qgis_app):
 
     with pytest.raises(ProgrammeError, match="no such district"):
         off_main_thread(refuse)
+
+
+def test_long_and_multi_line_texts_are_not_lost(provider, tmp_path, qgis_app):
+    """Titles with line breaks and long notes make rows tall: every row still prints (pages break)."""
+    import processing
+
+    from gebiedsplugin.core.sample import generate_sample
+
+    programme, _ = generate_sample(seed=7)
+    noord = [f for f in programme.interventions if f.attrs.get("district_id") == "noord"]
+    for k, f in enumerate(noord):
+        f.attrs["title"] = "Werk {} regel een\nregel twee\nregel drie {}".format(k, "lang " * (k % 9))
+    path = GpkgStore.create(tmp_path / "multi.gpkg", programme.crs, programme).path
+    out = tmp_path / "out"
+    out.mkdir()
+    processing.run(ALG, {"PROGRAMME": str(path), "DISTRICT": "noord", "OUTPUT_FOLDER": str(out), "LANGUAGE": "nl"})
+    text = pdf_text(out / "dossier_noord.pdf")
+    for k, _f in enumerate(noord):
+        assert "Werk {} regel een".format(k) in text
+    with sqlite3.connect(str(path)) as db:
+        count = sum(db.execute("SELECT COUNT(*) FROM {} WHERE district_id = 'noord'".format(t)).fetchone()[0]
+                    for t in ("interventions_point", "interventions_line", "interventions_polygon"))
+    assert count == len(noord) > 60
+    assert len(sheets(out / "dossier_noord.ods")["Interventies"]) == count
