@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication, QgsExpression, QgsFeatureRequest
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.gui.dossier_action import DossierAction
 from gebiedsplugin.gui.layer_watch import LayerWatcher
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.qgis_io.overview_tables import period_text
@@ -59,6 +69,13 @@ class OverviewDock(ProgrammeDock):
         row.addWidget(self.year_from)
         row.addWidget(QLabel(tr("to"), body))
         row.addWidget(self.year_to)
+        self.dossier_button = QPushButton(tr("Dossier…"), body)
+        self.dossier_button.setObjectName("overview_dossier")
+        self.dossier_button.setToolTip(tr("District dossier: a PDF and a spreadsheet for the chosen district, or "
+                                          "for every district when the whole city is chosen."))
+        self.dossier = DossierAction(self)
+        self.dossier_button.clicked.connect(lambda _checked=False: self.dossier.start())
+        row.addWidget(self.dossier_button)
         layout.addLayout(row)
         self.status = QLabel(body)
         self.status.setObjectName("overview_status")

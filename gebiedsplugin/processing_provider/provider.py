@@ -16,6 +16,7 @@ def algorithm_classes() -> list:
     from gebiedsplugin.processing_provider.check_programme import CheckProgrammeAlgorithm
     from gebiedsplugin.processing_provider.copy_programme import CopyProgrammeAlgorithm
     from gebiedsplugin.processing_provider.create_programme import CreateProgrammeAlgorithm
+    from gebiedsplugin.processing_provider.district_dossier import DistrictDossierAlgorithm
     from gebiedsplugin.processing_provider.district_report import DistrictReportAlgorithm
     from gebiedsplugin.processing_provider.export_programme_map import ExportProgrammeMapAlgorithm
     from gebiedsplugin.processing_provider.funding_backlog import FundingBacklogAlgorithm
@@ -25,7 +26,7 @@ def algorithm_classes() -> list:
 
     return [CreateProgrammeAlgorithm, GenerateSampleAlgorithm, ExportProgrammeMapAlgorithm, CheckProgrammeAlgorithm,
             DistrictReportAlgorithm, ImportLayerAlgorithm, CopyProgrammeAlgorithm, UpgradeProgrammeAlgorithm,
-            CheckOutAlgorithm, CheckInAlgorithm, FundingBacklogAlgorithm]
+            CheckOutAlgorithm, CheckInAlgorithm, FundingBacklogAlgorithm, DistrictDossierAlgorithm]
 
 
 class GebiedsProvider(QgsProcessingProvider):

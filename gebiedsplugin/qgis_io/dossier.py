@@ -1,0 +1,201 @@
+"""The district dossier: per district a PDF (``dossier_layout``) and a spreadsheet (ODS, one sheet per
+section, or CSV with the sections one after the other).
+
+Two steps, so the slow part stays off the main thread: ``prepare_dossiers`` reads the programme and
+the findings register and builds every district's content and map geometries (no layer, no iface:
+safe in a QgsTask or a Processing worker); ``write_dossiers`` lays out and writes the files (print
+layouts render on the main thread). What is in a dossier is ``core.dossier``'s.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+import shapely
+from osgeo import ogr
+
+from gebiedsplugin.core import dossier as content
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.aggregations import prepare
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.toolbelt.csv_cells import safe_cell
+from gebiedsplugin.toolbelt.files import atomic_path
+from gebiedsplugin.toolbelt.i18n import tr
+
+TABLE_FORMATS = ("ods", "csv")
+PREFIX = "dossier_"
+
+
+@dataclass
+class MapData:
+    """What the dossier's map draws: plain shapely geometries, built in the worker."""
+
+    crs: str
+    name: str
+    district: object = None
+    neighbourhoods: list = field(default_factory=list)
+    items: list = field(default_factory=list)  # (geometry, funding status)
+    extent: Optional[tuple] = None  # xmin, ymin, xmax, ymax of the district and its items
+
+
+@dataclass
+class Prepared:
+    dossier: content.Dossier
+    map: MapData
+
+
+def dossier_districts(ov, requested: str) -> list:
+    """The districts asked for (comma-separated ids), every district when empty; refuses unknown ids."""
+    ids = [p.strip() for p in (requested or "").split(",") if p.strip()]
+    if not ids:
+        return ov.districts()
+    unknown = [d for d in ids if d not in ov.district_names or d == schema.CITY_ID]
+    if unknown:
+        known = ", ".join(ov.districts())
+        raise ProgrammeError(tr("Unknown districts: {} (known: {}).").format(", ".join(unknown), known))
+    return list(dict.fromkeys(ids))
+
+
+def file_stem(district_id: str) -> str:
+    """dossier_<district id>, with anything but letters, digits, - and _ as _."""
+    return PREFIX + re.sub(r"[^A-Za-z0-9_-]", "_", district_id)
+
+
+def prepare_dossiers(store, districts: str = "", lang: str = "en", progress: Optional[Callable] = None,
+                     cancelled: Optional[Callable] = None, progress_rows=None,
+                     made: Optional[datetime.date] = None) -> list:
+    """Prepared dossiers of the districts asked for (all when empty). Worker-thread safe.
+
+    *progress_rows*: the measured indicator values, for the effects section (schema 3, not wired yet:
+    see ``core.dossier.effects_section``)."""
+    programme = store.read_programme()
+    findings = store.findings_register().rows()
+    ov = prepare(programme)
+    chosen = dossier_districts(ov, districts)
+    titles = {rid: (info.title_nl if lang == "nl" else info.title_en) for rid, info in RULES.items()}
+    codes = {f.get("uid"): f.get("programme_code") for f in programme.interventions}
+    geoms = {f.get("uid"): f.geometry for f in programme.interventions}
+    name = getattr(store, "name", None)
+    name = name() if callable(name) else (name or "")
+    out = []
+    for k, district_id in enumerate(chosen):
+        if cancelled is not None and cancelled():
+            raise ProgrammeError(tr("Cancelled."))
+        d = content.build_dossier(ov, district_id, findings, titles, lang, codes, name, made, progress_rows)
+        out.append(Prepared(d, _map_data(programme, ov, district_id, d.uids, geoms)))
+        if progress is not None:
+            progress(100.0 * (k + 1) / len(chosen))
+    return out
+
+
+def _map_data(programme, ov, district_id: str, uids: list, geoms: dict) -> MapData:
+    district = next((f.geometry for f in programme.districts if f.get("district_id") == district_id), None)
+    hoods = [f.geometry for f in programme.neighbourhoods if f.get("district_id") == district_id and f.geometry]
+    items = [(geoms.get(u), ov.gaps[u].status if u in ov.gaps else None) for u in uids if geoms.get(u) is not None]
+    shapes = [g for g in [district] + [g for g, _ in items] if g is not None and not shapely.is_empty(g)]
+    extent = tuple(shapely.total_bounds(shapes)) if shapes else None
+    return MapData(programme.crs, ov.name(district_id), district, hoods, items, extent)
+
+
+def planned_files(prepared: list, folder: str, table_format: str) -> list:
+    """(pdf, table) paths per prepared dossier."""
+    base = Path(folder)
+    return [(str(base / (file_stem(p.dossier.district_id) + ".pdf")),
+             str(base / (file_stem(p.dossier.district_id) + "." + table_format))) for p in prepared]
+
+
+def write_dossiers(prepared: list, folder: str, table_format: str = "ods", overwrite: bool = False,
+                   feedback=None) -> list:
+    """Write a PDF and a table file per prepared dossier into *folder* (main thread); the paths.
+    Nothing is written when a file exists and *overwrite* is off."""
+    from gebiedsplugin.qgis_io.dossier_layout import DossierLayout  # layouts: only where they are drawn
+
+    table_format = (table_format or "ods").lower().lstrip(".")
+    if table_format not in TABLE_FORMATS:
+        raise ProgrammeError(tr("Unknown table format: {} (choose from {}).").format(table_format,
+                                                                                     ", ".join(TABLE_FORMATS)))
+    if not Path(folder).is_dir():
+        raise ProgrammeError(tr("The folder {} does not exist.").format(folder))
+    paths = planned_files(prepared, folder, table_format)
+    if not overwrite:
+        existing = [p for pair in paths for p in pair if Path(p).exists()]
+        if existing:
+            raise ProgrammeError(tr("{} already exists.").format(existing[0]))
+    written = []
+    for k, (p, (pdf, table)) in enumerate(zip(prepared, paths)):
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise ProgrammeError(tr("Cancelled."))
+            feedback.setProgress(100.0 * k / max(len(prepared), 1))
+        DossierLayout(p.dossier, p.map).export(pdf, overwrite)
+        write_table(p.dossier, table, overwrite)
+        written += [pdf, table]
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return written
+
+
+# --- the spreadsheet ---------------------------------------------------------------------------------
+def write_table(dossier: content.Dossier, path: str, overwrite: bool = False) -> str:
+    """The dossier's sections as an ODS (a sheet each) or one CSV (titled blocks), by the extension."""
+    with atomic_path(path, overwrite) as tmp:
+        if path.lower().endswith(".csv"):
+            _write_csv(dossier, tmp)
+        else:
+            # OGR's ODS driver writes an empty archive under a hidden (dot) name, the atomic
+            # write's temporary one: write under a plain name in a private folder, copy it in.
+            with tempfile.TemporaryDirectory() as folder:
+                plain = str(Path(folder) / "dossier.ods")
+                _write_ods(dossier, plain)
+                shutil.copyfile(plain, tmp)
+    return path
+
+
+def _write_csv(dossier: content.Dossier, path: str) -> None:
+    with open(path, "w", newline="", encoding="utf-8-sig") as out:
+        writer = csv.writer(out)
+        writer.writerow([safe_cell(content.text("title", dossier.lang)), safe_cell(dossier.name),
+                         safe_cell(dossier.district_id)])
+        for section in dossier.sections:
+            writer.writerow([])
+            writer.writerow([safe_cell(section.title)])
+            writer.writerow([safe_cell(h) for h in section.headers])
+            writer.writerows([safe_cell(v) for v in row] for row in section.rows)
+
+
+_OGR_KIND = {content.MONEY: ogr.OFTReal, content.NUMBER: ogr.OFTReal, content.YEAR: ogr.OFTInteger,
+             content.TEXT: ogr.OFTString}
+
+
+def _write_ods(dossier: content.Dossier, path: str) -> None:
+    driver = ogr.GetDriverByName("ODS")
+    if driver is None:
+        raise ProgrammeError(tr("This GDAL cannot write ODS; write the dossier's tables as .csv instead."))
+    ds = driver.CreateDataSource(path)
+    if ds is None:
+        raise ProgrammeError(tr("{} could not be written.").format(path))
+    for section in dossier.sections:
+        layer = ds.CreateLayer(section.title, geom_type=ogr.wkbNone)
+        kinds = [_OGR_KIND[c.kind] for c in section.columns]
+        for i, c in enumerate(section.columns):  # counts are whole numbers: integers in the sheet
+            if c.kind == content.NUMBER and section.rows and all(isinstance(r[i], int) for r in section.rows):
+                kinds[i] = ogr.OFTInteger
+        for column, kind in zip(section.columns, kinds):
+            layer.CreateField(ogr.FieldDefn(column.header, kind))
+        for row in section.rows:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for k, value in enumerate(row):
+                if value is not None and value != "":
+                    feature.SetField(k, value)
+            layer.CreateFeature(feature)
+        feature = layer = None
+    ds.FlushCache()
+    ds = None  # closing writes the file

@@ -1,0 +1,306 @@
+"""gebiedsplugin:district_dossier on Voorbeeldstad: the spreadsheet's content, the PDF's text and its
+page breaks, and every district in one run. Expected values come from SQL on the GeoPackage (counts,
+money per theme, the unfunded sum, findings per rule and decision), not from the plugin's code."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from osgeo import gdal
+from qgis.core import QgsProcessingException
+
+from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.qgis_io.store.findings import FindingsRegister
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+
+ALG = "gebiedsplugin:district_dossier"
+SHOTS = Path("/work/notes/shots/dossier")
+DISTRICT = "noord"  # 106 interventions: the table runs over several pages
+
+ITEMS_SQL = """
+WITH i AS (SELECT uid, title, budget, status, district_id, theme, domain, kind FROM interventions_point
+           UNION ALL SELECT uid, title, budget, status, district_id, theme, domain, kind FROM interventions_line
+           UNION ALL SELECT uid, title, budget, status, district_id, theme, domain, kind FROM interventions_polygon),
+     f AS (SELECT intervention_uid AS uid, SUM(amount) AS paid FROM funding WHERE amount >= 0
+           GROUP BY intervention_uid)
+SELECT i.*, COALESCE(f.paid, 0) AS paid FROM i LEFT JOIN f ON f.uid = i.uid WHERE i.district_id = ?
+"""
+
+
+def sql_items(path, district) -> list:
+    with sqlite3.connect(str(path)) as db:
+        db.row_factory = sqlite3.Row
+        return [dict(r) for r in db.execute(ITEMS_SQL, (district,))]
+
+
+def sql_findings(path, district) -> dict:
+    """rule -> {status: count} of the register's rows of the district."""
+    out: dict = {}
+    with sqlite3.connect(str(path)) as db:
+        for rule, status, n in db.execute("SELECT rule, status, COUNT(*) FROM findings WHERE district_id = ? "
+                                          "GROUP BY rule, status", (district,)):
+            out.setdefault(rule, {})[status] = n
+    return out
+
+
+def sheets(path) -> dict:
+    """sheet name -> list of row dicts (header row forced)."""
+    ds = gdal.OpenEx(str(path), gdal.OF_VECTOR, open_options=["HEADERS=FORCE"])
+    out = {}
+    for k in range(ds.GetLayerCount()):
+        layer = ds.GetLayer(k)
+        out[layer.GetName()] = [f.items() for f in layer]
+    return out
+
+
+def pdf_text(path, first=None, last=None) -> str:
+    args = ["pdftotext"] + (["-f", str(first), "-l", str(last)] if first else []) + [str(path), "-"]
+    text = unicodedata.normalize("NFKC", subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+    return " ".join(text.split())
+
+
+def pdf_pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.fixture()
+def checked(provider, sample_gpkg):
+    """Voorbeeldstad after a check, with two decisions in the district: a chance combined, another accepted."""
+    import processing
+
+    path, _ = sample_gpkg
+    processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(path)})
+    register = FindingsRegister(GpkgStore.open(path))
+    rows = [r for r in register.rows() if r["district_id"] == DISTRICT]
+    chance = next(r for r in rows if r["rule"] == "combination_chance")
+    other = next(r for r in rows if r["severity"] in ("warning", "info") and r["rule"] != "combination_chance")
+    register.decide([chance["finding_id"]], "combine", "one dig", "tester")
+    register.decide([other["finding_id"]], "accepted", "known", "tester")
+    return path
+
+
+def money_nl(value) -> str:
+    return "€ " + "{:,.0f}".format(value).replace(",", ".")
+
+
+def test_dossier_of_one_district_against_sql(checked, tmp_path):
+    import processing
+
+    out = tmp_path / "nl"
+    out.mkdir()
+    result = processing.run(ALG, {"PROGRAMME": str(checked), "DISTRICT": DISTRICT, "OUTPUT_FOLDER": str(out),
+                                  "LANGUAGE": "nl"})
+    assert result["DOSSIERS"] == 1
+    assert sorted(p.name for p in out.iterdir()) == ["dossier_noord.ods", "dossier_noord.pdf"]
+    items = sql_items(checked, DISTRICT)
+    active = [i for i in items if i["status"] != "cancelled"]
+    assert len(items) > 60
+
+    book = sheets(out / "dossier_noord.ods")
+    listed = book["Interventies"]
+    assert sorted(r["Titel"] for r in listed) == sorted(i["title"] for i in items)
+    # budget and shortfall per intervention, as numbers (titles repeat: compared as a multiset)
+    assert sorted((r["Titel"], round(r["Budget"], 2), round(r["Tekort"], 2)) for r in listed) == sorted(
+        (i["title"], round(i["budget"], 2), round(max(i["budget"] - i["paid"], 0.0), 2)) for i in items)
+
+    themes: dict = {}
+    for i in active:
+        t = themes.setdefault(i["theme"], [0, 0.0])
+        t[0] += 1
+        t[1] += i["budget"]
+    from gebiedsplugin.core.schema import label
+    per_theme = {r["Thema"]: r for r in book["Per thema"]}
+    assert set(per_theme) == {label("theme", t, "nl") for t in themes} | {"Totaal"}
+    for theme, (count, budget) in themes.items():
+        row = per_theme[label("theme", theme, "nl")]
+        assert (row["Aantal"], row["Budget"]) == (count, pytest.approx(budget))
+    per_domain = {r["Domein"]: r["Aantal"] for r in book["Per domein"]}
+    for domain in {i["domain"] for i in active}:
+        assert per_domain[label("domain", domain, "nl")] == sum(1 for i in active if i["domain"] == domain)
+
+    unfunded = sum(max(i["budget"] - i["paid"], 0.0) for i in active)
+    status = {r["Financiering"]: r for r in book["Financieringsstatus"]}
+    assert status["Totaal"]["Tekort"] == pytest.approx(unfunded, abs=0.01)
+    assert status["Niet gefinancierd"]["Aantal"] == sum(1 for i in active if i["budget"] > 1 and i["paid"] <= 1)
+
+    expected = sql_findings(checked, DISTRICT)
+    assert expected["combination_chance"].get("combine") == 1
+    per_rule = {r["Regel"]: r for r in book["Bevindingen per regel"]}
+    for rule, statuses in expected.items():
+        row = per_rule[RULES[rule].title_nl]
+        assert row["Totaal"] == sum(statuses.values())
+        assert row["Open"] == statuses.get("open", 0)
+        assert row["Combineren"] == statuses.get("combine", 0)
+        assert row["Geaccepteerd"] == statuses.get("accepted", 0)
+    listed_findings = book["Bevindingen van de programmatoets"]
+    assert len(listed_findings) == sum(sum(s.values()) for s in expected.values())
+    assert {r["Besluit"] for r in listed_findings} >= {"Combineren", "Geaccepteerd", "Open"}
+    # who decided and when, the date in Dutch (from the register's decided_at)
+    with sqlite3.connect(str(checked)) as db:
+        decided = db.execute("SELECT decided_at FROM findings WHERE status = 'combine'").fetchone()[0]
+    year, month, day = (int(p) for p in decided[:10].split("-"))
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december"]
+    when = "tester, {} {} {}".format(day, months[month - 1], year)
+    assert next(r for r in listed_findings if r["Besluit"] == "Combineren")["Besloten door, op"] == when
+    assert all(not r["Besloten door, op"] for r in listed_findings if r["Besluit"] == "Open")
+
+    pdf = out / "dossier_noord.pdf"
+    text = pdf_text(pdf)
+    for i in items:
+        assert " ".join(i["title"].split()) in text, i["title"]
+    assert money_nl(sum(i["budget"] for i in active)) in text  # the summary, in Dutch format
+    assert money_nl(unfunded) in text
+    assert when in text
+    # The interventions table breaks over pages: every title is on exactly one page, and the table
+    # uses more than one page (rows not dropped at the break).
+    pages = pdf_pages(pdf)
+    where: dict = {}
+    for page in range(1, pages + 1):
+        page_text = pdf_text(pdf, page, page)
+        for i in items:
+            if " ".join(i["title"].split()) in page_text:
+                where.setdefault(i["title"], set()).add(page)
+    table_pages = {min(p) for p in where.values()}
+    assert len(table_pages) >= 2 and len(where) == len({i["title"] for i in items})
+    _shots(pdf, "nl", min(table_pages) + 1)
+
+
+def test_every_district_in_one_run_english_csv(checked, tmp_path):
+    import processing
+
+    with sqlite3.connect(str(checked)) as db:
+        districts = sorted(r[0] for r in db.execute("SELECT district_id FROM districts WHERE district_id != 'city'"))
+    out = tmp_path / "en"
+    out.mkdir()
+    result = processing.run(ALG, {"PROGRAMME": str(checked), "OUTPUT_FOLDER": str(out), "LANGUAGE": "en",
+                                  "TABLE_FORMAT": "csv"})
+    assert result["DOSSIERS"] == len(districts)
+    expected = sorted(n for d in districts for n in ("dossier_{}.csv".format(d), "dossier_{}.pdf".format(d)))
+    assert sorted(p.name for p in out.iterdir()) == expected
+    for d in districts:
+        items = sql_items(checked, d)
+        text = pdf_text(out / "dossier_{}.pdf".format(d))
+        assert all(" ".join(i["title"].split()) in text for i in items), d
+        active = [i for i in items if i["status"] != "cancelled"]
+        assert "€ {:,.0f}".format(sum(i["budget"] for i in active)) in text  # English format
+        csv_text = (out / "dossier_{}.csv".format(d)).read_text(encoding="utf-8-sig")
+        assert all(i["title"] in csv_text for i in items)
+    _shots(out / "dossier_{}.pdf".format(DISTRICT), "en", 3)
+
+    # Not overwritten unless asked: nothing is replaced
+    before = (out / "dossier_oost.pdf").stat().st_mtime_ns
+    with pytest.raises(QgsProcessingException, match="already exists"):
+        processing.run(ALG, {"PROGRAMME": str(checked), "DISTRICT": "oost", "OUTPUT_FOLDER": str(out),
+                             "LANGUAGE": "en", "TABLE_FORMAT": "csv"})
+    assert (out / "dossier_oost.pdf").stat().st_mtime_ns == before
+    with pytest.raises(QgsProcessingException, match="nowhere"):
+        processing.run(ALG, {"PROGRAMME": str(checked), "DISTRICT": "nowhere", "OUTPUT_FOLDER": str(out)})
+
+
+def _shots(pdf: Path, lang: str, table_page: int) -> None:
+    """Page 1 and a page where the interventions table continues, for looking at."""
+    if shutil.which("pdftoppm") is None:
+        return
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for page, name in ((1, "first"), (table_page, "table-break")):
+        subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
+                        str(SHOTS / "dossier-{}-{}".format(name, lang))], check=True)
+
+
+def test_overview_button_writes_the_chosen_district(plugin, sample_gpkg, tmp_path):
+    """The Overview's Dossier button: the chosen district's files, prepared in a task, laid out after it."""
+    import time
+
+    from qgis.core import QgsApplication
+
+    path, _ = sample_gpkg
+    plugin.controller.open(str(path))
+    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_overview_dock")
+    dock.reload()
+    dock.set_scope(district="oost")
+    assert dock.dossier_button.isEnabled()
+    out = tmp_path / "dossiers"
+    out.mkdir()
+    assert dock.dossier.start(str(out), overwrite=True)
+    deadline = time.monotonic() + 120
+    while dock.dossier.busy:
+        assert time.monotonic() < deadline, "timed out"
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert dock.dossier.error == ""
+    assert sorted(p.name for p in out.iterdir()) == ["dossier_oost.ods", "dossier_oost.pdf"]
+    text = pdf_text(out / "dossier_oost.pdf")
+    assert all(" ".join(i["title"].split()) in text for i in sql_items(path, "oost"))
+
+
+def test_progress_and_cancel(provider, sample_gpkg, tmp_path):
+    """Progress rises per district; a cancel stops before the next district (files written stay whole)."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class CancelAfterFirst(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+            self.progressChanged.connect(self._progress)
+
+        def _progress(self, value):
+            self.seen.append(value)
+            if value > 0:
+                self.cancel()
+
+    feedback = CancelAfterFirst()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run(ALG, {"PROGRAMME": str(sample_gpkg[0]), "OUTPUT_FOLDER": str(tmp_path), "LANGUAGE": "en"},
+                       feedback=feedback)
+    written = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("dossier_"))
+    assert 0 < len(written) < 10 and len(written) % 2 == 0  # whole pairs, not every district
+    assert all(pdf_pages(tmp_path / n) > 1 for n in written if n.endswith(".pdf"))
+
+
+def test_the_data_part_runs_off_the_main_thread(qgis_app):
+    """The algorithm reads and builds in a worker (its layouts need the main thread); errors come back."""
+    import threading
+
+    from gebiedsplugin.core.errors import ProgrammeError
+    from gebiedsplugin.processing_provider.district_dossier import off_main_thread
+
+    assert off_main_thread(lambda: threading.current_thread() is threading.main_thread()) is False
+    assert threading.current_thread() is threading.main_thread()
+
+    def refuse():
+        raise ProgrammeError("no such district")
+
+    with pytest.raises(ProgrammeError, match="no such district"):
+        off_main_thread(refuse)
+
+
+def test_long_and_multi_line_texts_are_not_lost(provider, tmp_path, qgis_app):
+    """Titles with line breaks and long notes make rows tall: every row still prints (pages break)."""
+    import processing
+
+    from gebiedsplugin.core.sample import generate_sample
+
+    programme, _ = generate_sample(seed=7)
+    noord = [f for f in programme.interventions if f.attrs.get("district_id") == "noord"]
+    for k, f in enumerate(noord):
+        f.attrs["title"] = "Werk {} regel een\nregel twee\nregel drie {}".format(k, "lang " * (k % 9))
+    path = GpkgStore.create(tmp_path / "multi.gpkg", programme.crs, programme).path
+    out = tmp_path / "out"
+    out.mkdir()
+    processing.run(ALG, {"PROGRAMME": str(path), "DISTRICT": "noord", "OUTPUT_FOLDER": str(out), "LANGUAGE": "nl"})
+    text = pdf_text(out / "dossier_noord.pdf")
+    for k, _f in enumerate(noord):
+        assert "Werk {} regel een".format(k) in text
+    with sqlite3.connect(str(path)) as db:
+        count = sum(db.execute("SELECT COUNT(*) FROM {} WHERE district_id = 'noord'".format(t)).fetchone()[0]
+                    for t in ("interventions_point", "interventions_line", "interventions_polygon"))
+    assert count == len(noord) > 60
+    assert len(sheets(out / "dossier_noord.ods")["Interventies"]) == count
