@@ -39,7 +39,7 @@
       <translation>Programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="37" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="38" />
       <source>Opened {}</source>
       <translation>{} geopend</translation>
     </message>
@@ -194,12 +194,12 @@
       <translation>Voorbeeld geschreven: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/provider.py" line="38" />
+      <location filename="../gebiedsplugin/processing_provider/provider.py" line="39" />
       <source>Gebiedsplugin</source>
       <translation>Gebiedsplugin</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/provider.py" line="41" />
+      <location filename="../gebiedsplugin/processing_provider/provider.py" line="42" />
       <source>Gebiedsplugin: area-based programme</source>
       <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>CSV exporteren…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="218" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="235" />
       <source>No programme open.</source>
       <translation>Geen programma geopend.</translation>
     </message>
@@ -625,7 +625,7 @@ Vervangen?</translation>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="222" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="239" />
       <source>The period ends before it starts.</source>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
@@ -685,7 +685,7 @@ Vervangen?</translation>
       <translation>alle</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="60" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="70" />
       <source>to</source>
       <translation>t/m</translation>
     </message>
@@ -755,7 +755,7 @@ Vervangen?</translation>
       <translation>Een lijninterventie tekenen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="56" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="66" />
       <source>Area</source>
       <translation>Gebied</translation>
     </message>
@@ -1475,7 +1475,7 @@ Vervangen?</translation>
       <translation>alle jaren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/district_report.py" line="57" />
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="140" />
       <source>Cancelled.</source>
       <translation>Geannuleerd.</translation>
     </message>
@@ -1820,42 +1820,42 @@ Vervangen?</translation>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="159" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="176" />
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="58" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="68" />
       <source>From</source>
       <translation>Van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="95" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
       <source>Money</source>
       <translation>Geld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="95" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
       <source>Stacking</source>
       <translation>Stapeling</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="95" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
       <source>Priorities</source>
       <translation>Prioriteiten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="95" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
       <source>Comparable cases</source>
       <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="95" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
       <source>Effects</source>
       <translation>Effecten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="152" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="169" />
       <source>Reading the programme…</source>
       <translation>Programma lezen…</translation>
     </message>
@@ -2430,17 +2430,17 @@ Vervangen?</translation>
       <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="59" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="79" />
       <source>Upgrade programme</source>
       <translation>Programma bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="60" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="80" />
       <source>{} was not upgraded and not opened.</source>
       <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="68" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="88" />
       <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -3143,7 +3143,7 @@ Notitie: {}</translation>
       <translation>Map openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="225" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="242" />
       <source>{} · no interventions yet</source>
       <translation>{} · nog geen interventies</translation>
     </message>
@@ -3183,7 +3183,7 @@ Notitie: {}</translation>
       <translation>Kies een PostGIS-verbinding.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="37" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="38" />
       <source>Created {}</source>
       <translation>{} aangemaakt</translation>
     </message>
@@ -3337,7 +3337,7 @@ Notitie: {}</translation>
       <translation>Schrijf de interventies met een geldtekort, grootste tekort eerst (CSV of ODS), van het gekozen stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="95" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
       <source>Funding gap</source>
       <translation>Financieringsgat</translation>
     </message>
@@ -3701,6 +3701,132 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/import_source.py" line="86" />
       <source>{}, feature {}: holds text that is not valid UTF-8, although the .cpg file says UTF-8; correct the .cpg (e.g. ISO-8859-1 or CP1252) and try again.</source>
       <translation>{}, object {}: bevat tekst die geen geldige UTF-8 is, hoewel het .cpg-bestand UTF-8 aangeeft; corrigeer de .cpg (bijv. ISO-8859-1 of CP1252) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="41" />
+      <source>Folder for the district dossiers</source>
+      <translation>Map voor de gebiedsdossiers</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="54" />
+      <source>Preparing the district dossiers</source>
+      <translation>Gebiedsdossiers voorbereiden</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="68" />
+      <source>%n dossier file(s) exist already in {}. Replace them?</source>
+      <translation>
+        <numerusform>%n dossierbestand bestaat al in {}. Vervangen?</numerusform>
+        <numerusform>%n dossierbestanden bestaan al in {}. Vervangen?</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="99" />
+      <source>District dossier</source>
+      <translation>Gebiedsdossier</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="94" />
+      <source>%n file(s) written to {}.</source>
+      <translation>
+        <numerusform>%n bestand geschreven naar {}.</numerusform>
+        <numerusform>%n bestanden geschreven naar {}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="72" />
+      <source>Dossier…</source>
+      <translation>Dossier…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="74" />
+      <source>District dossier: a PDF and a spreadsheet for the chosen district, or for every district when the whole city is chosen.</source>
+      <translation>Gebiedsdossier: een PDF en een rekenblad voor het gekozen stadsdeel, of voor elk stadsdeel als de hele stad gekozen is.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="44" />
+      <source>District dossier (PDF and ODS / CSV)</source>
+      <translation>Gebiedsdossier (PDF en ODS / CSV)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="47" />
+      <source>Writes per district (or only the districts asked for) a PDF and a spreadsheet: a map of the district, every intervention (what, where, when, status, budget, funders, programme code, funding status and shortfall), counts and money per theme, domain and kind, the unfunded part, the findings of the programme check per rule with their decisions (chances included), the stacking per neighbourhood and year and comparable cases in other districts. Files are named dossier_&lt;district id&gt;.pdf / .ods / .csv.</source>
+      <translation>Schrijft per stadsdeel (of alleen de gevraagde stadsdelen) een PDF en een rekenblad: een kaart van het stadsdeel, elke interventie (wat, waar, wanneer, status, budget, financiers, programmacode, financieringsstatus en tekort), aantallen en geld per thema, domein en soort, het niet gefinancierde deel, de bevindingen van de programmatoets per regel met hun besluiten (kansen inbegrepen), de stapeling per buurt en jaar en vergelijkbare gevallen in andere stadsdelen. De bestanden heten dossier_&lt;stadsdeel-id&gt;.pdf / .ods / .csv.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="60" />
+      <source>Districts (empty: every district)</source>
+      <translation>Stadsdelen (leeg: elk stadsdeel)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="60" />
+      <source>Comma-separated district ids; empty for a dossier of every district.</source>
+      <translation>Stadsdeel-id's gescheiden door komma's; leeg voor een dossier van elk stadsdeel.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="62" />
+      <source>Where the files go: dossier_&lt;district id&gt;.pdf and .ods (or .csv).</source>
+      <translation>Waar de bestanden komen: dossier_&lt;stadsdeel-id&gt;.pdf en .ods (of .csv).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="64" />
+      <source>Language (en or nl; empty: QGIS's)</source>
+      <translation>Taal (en of nl; leeg: die van QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="64" />
+      <source>The dossier's language: texts, names of codes, numbers and dates.</source>
+      <translation>De taal van het dossier: teksten, namen van codes, getallen en datums.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="66" />
+      <source>Replace dossiers of an earlier run; otherwise nothing is written when one exists.</source>
+      <translation>Dossiers van een eerdere run vervangen; anders wordt niets geschreven als er één bestaat.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="68" />
+      <source>Spreadsheet format (ods or csv)</source>
+      <translation>Rekenbladformaat (ods of csv)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="68" />
+      <source>ods: a sheet per section; csv: the sections one after the other in one file.</source>
+      <translation>ods: een blad per onderdeel; csv: de onderdelen na elkaar in één bestand.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="72" />
+      <source>Dossiers</source>
+      <translation>Dossiers</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="79" />
+      <source>Unknown language: {} (choose from {}).</source>
+      <translation>Onbekende taal: {} (kies uit {}).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="127" />
+      <source>Unknown table format: {} (choose from {}).</source>
+      <translation>Onbekend tabelformaat: {} (kies uit {}).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="86" />
+      <source>Reading the programme</source>
+      <translation>Programma lezen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_dossier.py" line="89" />
+      <source>Writing the dossiers</source>
+      <translation>Dossiers schrijven</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="64" />
+      <source>Unknown districts: {} (known: {}).</source>
+      <translation>Onbekende stadsdelen: {} (bekend: {}).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="185" />
+      <source>This GDAL cannot write ODS; write the dossier's tables as .csv instead.</source>
+      <translation>Deze GDAL kan geen ODS schrijven; schrijf de tabellen van het dossier als .csv.</translation>
     </message>
   </context>
   <context>

@@ -346,10 +346,9 @@ def cases_section(ov: Overview, items: list, lang: str) -> Section:
 
 
 def effects_section(items: list, progress_rows: Optional[Iterable[dict]], lang: str) -> Section:
-    """Effects over time. TODO(schema3, #16 item 4): *progress_rows* are the measured indicator values
-    (dicts with intervention_uid, year, value) once schema 3 lands; today the lead passes None and the
-    section lists each indicator's baseline and target only. Wire: read the child table in
-    qgis_io/dossier.py (``prepare_dossiers``) and pass its rows here; add one row per measured year."""
+    """Effects over time: per intervention with an indicator, its baseline and target and one row per
+    measured value (*progress_rows*: effect_measurements rows, dicts with intervention_uid, year, value)
+    with the progress toward the target; without measurements, baseline and target only."""
     cols = [Column("title", text("c_title", lang), TEXT, 2.5), Column("indicator", text("c_indicator", lang), TEXT, 2),
             Column("baseline", text("c_baseline", lang), NUMBER), Column("target", text("c_target", lang), NUMBER),
             Column("year", text("c_year", lang), YEAR, 0.6), Column("value", text("c_value", lang), NUMBER),

@@ -29,6 +29,7 @@ from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 TABLE_FORMATS = ("ods", "csv")
 PREFIX = "dossier_"
@@ -74,13 +75,16 @@ def prepare_dossiers(store, districts: str = "", lang: str = "en", progress: Opt
                      made: Optional[datetime.date] = None) -> list:
     """Prepared dossiers of the districts asked for (all when empty). Worker-thread safe.
 
-    *progress_rows*: the measured indicator values, for the effects section (schema 3, not wired yet:
-    see ``core.dossier.effects_section``)."""
+    *progress_rows*: the measured indicator values for the effects section (default: the programme's
+    effect_measurements)."""
     programme = store.read_programme()
+    if progress_rows is None:
+        progress_rows = list(programme.effect_measurements)
     findings = store.findings_register().rows()
     ov = prepare(programme)
     chosen = dossier_districts(ov, districts)
-    titles = {rid: (info.title_nl if lang == "nl" else info.title_en) for rid, info in RULES.items()}
+    texts = rule_texts(lang)
+    titles = {rid: texts.title(info) for rid, info in RULES.items()}
     codes = {f.get("uid"): f.get("programme_code") for f in programme.interventions}
     geoms = {f.get("uid"): f.geometry for f in programme.interventions}
     name = getattr(store, "name", None)

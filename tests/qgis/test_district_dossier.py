@@ -17,6 +17,7 @@ from qgis.core import QgsProcessingException
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 ALG = "gebiedsplugin:district_dossier"
 SHOTS = Path("/work/notes/shots/dossier")
@@ -133,7 +134,7 @@ def test_dossier_of_one_district_against_sql(checked, tmp_path):
     assert expected["combination_chance"].get("combine") == 1
     per_rule = {r["Regel"]: r for r in book["Bevindingen per regel"]}
     for rule, statuses in expected.items():
-        row = per_rule[RULES[rule].title_nl]
+        row = per_rule[rule_texts("nl").title(RULES[rule])]
         assert row["Totaal"] == sum(statuses.values())
         assert row["Open"] == statuses.get("open", 0)
         assert row["Combineren"] == statuses.get("combine", 0)
