@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer, QgsVectorLayerTools
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer, QgsVectorLayerTools
+from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsEditorWidgetWrapper
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
+from gebiedsplugin.qgis_io.forms import constraint_texts
 from gebiedsplugin.qgis_io.intervention_rows import ensure_editing, new_feature
+
+FORM_MIN = QSize(560, 480)
+SCREEN_SHARE = 0.85  # at most this part of the screen, so the dialog's buttons stay on it
 
 
 def form_context(iface) -> QgsAttributeEditorContext:
@@ -29,7 +35,54 @@ def make_dialog(iface, layer: QgsVectorLayer, feature: QgsFeature, add: bool) ->
     else:
         dialog.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
     dialog.setObjectName("gebiedsplugin_feature_form")
+    for child in child_layers(layer):
+        ensure_editing(child)  # funding rows addable in one click, without the relation editor's pencil first
+    tidy_constraint_tips(dialog.attributeForm(), layer)
+    fit_to_content(dialog)
     return dialog
+
+
+def child_layers(layer: QgsVectorLayer) -> list:
+    """The layers whose rows the form of *layer* edits through relations (funding, links)."""
+    relations = QgsProject.instance().relationManager().referencedRelations(layer)
+    return [r.referencingLayer() for r in relations if r.referencingLayer() is not None]
+
+
+def fit_to_content(dialog) -> None:
+    """Grow the dialog to show its whole form where the screen allows (QGIS opens it at about 530x400)."""
+    scroll = dialog.findChild(QScrollArea)
+    content = scroll.widget().sizeHint() if scroll is not None and scroll.widget() is not None else dialog.sizeHint()
+    extra = dialog.sizeHint() - (scroll.sizeHint() if scroll is not None else QSize(0, 0))
+    screen = dialog.screen() if hasattr(dialog, "screen") else QApplication.primaryScreen()
+    room = screen.availableGeometry().size() * SCREEN_SHARE
+    wanted = QSize(max(FORM_MIN.width(), content.width() + extra.width() + 40),
+                   max(FORM_MIN.height(), content.height() + extra.height() + 40))
+    size = wanted.boundedTo(room).expandedTo(dialog.size().boundedTo(room))
+    dialog.resize(size)
+
+
+def tidy_constraint_tips(form, layer: QgsVectorLayer) -> None:
+    """One clean sentence per broken constraint on each field's ✔/✘ mark, instead of QGIS's joined
+    descriptions with the raw "Not NULL"; a field that passes lists its rules."""
+    for widget in form.findChildren(QWidget):
+        wrapper = QgsEditorWidgetWrapper.fromWidget(widget)
+        mark = widget.parentWidget().findChild(QLabel, "ConstraintStatus") if widget.parentWidget() else None
+        if wrapper is None or mark is None or not hasattr(wrapper, "fieldIdx"):
+            continue
+
+        def update(*_args, wrapper=wrapper, mark=mark):
+            idx = wrapper.fieldIdx()
+            broken = constraint_texts(layer, idx, _with_value(form, idx, wrapper.value()))
+            mark.setToolTip("\n".join(broken or constraint_texts(layer, idx)))
+
+        wrapper.constraintStatusChanged.connect(update)  # after the form's own slot: ours is the last word
+        update()
+
+
+def _with_value(form, idx: int, value) -> QgsFeature:
+    feature = QgsFeature(form.currentFormFeature())
+    feature.setAttribute(idx, value)
+    return feature
 
 
 def add_with_form(iface, layer: QgsVectorLayer, geometry: QgsGeometry, initial: dict | None = None):
