@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 # Letters that Unicode does not decompose into a base letter plus accents (NFKD would drop them).
 _TRANSLITERATION = str.maketrans({
     "ß": "ss", "ẞ": "ss", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",

@@ -81,7 +81,8 @@ def stacking_text(ov, area, year_from, year_to) -> TableText:
     shown = sorted(hoods[:TABLE_ROWS], key=table.neighbourhoods.index)
     rows = [[str(table.names.get(n, n))] + [str(table.count(n, y)) for y in table.years] for n in shown]
     colours = [["#ffffff"] + [heat_colour(table.count(n, y), table.threshold) for y in table.years] for n in shown]
-    note = tr("More than {} interventions in a neighbourhood in a year is stacking (red).").format(number(table.threshold))
+    note = tr("More than {} interventions in a neighbourhood in a year is stacking (red).").format(
+        number(table.threshold))
     if len(hoods) > TABLE_ROWS:
         note += " " + tr("The {} busiest of {} neighbourhoods.").format(TABLE_ROWS, len(hoods))
     return TableText(tr("Stacking: interventions per neighbourhood per year"),

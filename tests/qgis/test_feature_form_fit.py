@@ -100,7 +100,8 @@ def test_funding_rows_readable_and_addable_at_once(plugin, sample_gpkg, ui_local
     path, _ = sample_gpkg
     uid, rows = None, []
     for (candidate,) in _sql(path, "SELECT uid FROM {} ORDER BY uid".format(TABLE)):
-        rows = _sql(path, "SELECT year, funder, amount FROM funding WHERE intervention_uid = ? ORDER BY year", candidate)
+        rows = _sql(path, "SELECT year, funder, amount FROM funding WHERE intervention_uid = ? ORDER BY year",
+                    candidate)
         if len(rows) >= 2 and any(a >= 1000 for _, _, a in rows):
             uid = candidate
             break
