@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer, QgsVectorLayerTools
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsEditorWidgetWrapper
-from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsEditorWidgetWrapper, QgsRelationEditorWidget
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QEvent, QObject, QSize, QTimer
+from qgis.PyQt.QtWidgets import QApplication, QLabel, QScrollArea, QSplitter, QWidget
 
 from gebiedsplugin.qgis_io.forms import constraint_texts
 from gebiedsplugin.qgis_io.intervention_rows import ensure_editing, new_feature
@@ -39,7 +40,19 @@ def make_dialog(iface, layer: QgsVectorLayer, feature: QgsFeature, add: bool) ->
         ensure_editing(child)  # funding rows addable in one click, without the relation editor's pencil first
     tidy_constraint_tips(dialog.attributeForm(), layer)
     fit_to_content(dialog)
+    dialog.installEventFilter(_FitWhenShown(dialog))
     return dialog
+
+
+class _FitWhenShown(QObject):
+    """Fit the dialog again once shown: the form's widgets (the relation editors' row forms above
+    all) know their real sizes only then, a moment after the dialog appears."""
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show:
+            for delay in (0, 250):
+                QTimer.singleShot(delay, lambda: fit_to_content(watched) if not sip.isdeleted(watched) else None)
+        return False
 
 
 def child_layers(layer: QgsVectorLayer) -> list:
@@ -51,14 +64,20 @@ def child_layers(layer: QgsVectorLayer) -> list:
 def fit_to_content(dialog) -> None:
     """Grow the dialog to show its whole form where the screen allows (QGIS opens it at about 530x400)."""
     scroll = dialog.findChild(QScrollArea)
-    content = scroll.widget().sizeHint() if scroll is not None and scroll.widget() is not None else dialog.sizeHint()
+    inner = scroll.widget() if scroll is not None else None
+    content = inner.sizeHint().expandedTo(inner.minimumSizeHint()) if inner is not None else dialog.sizeHint()
     extra = dialog.sizeHint() - (scroll.sizeHint() if scroll is not None else QSize(0, 0))
     screen = dialog.screen() if hasattr(dialog, "screen") else QApplication.primaryScreen()
     room = screen.availableGeometry().size() * SCREEN_SHARE
-    wanted = QSize(max(FORM_MIN.width(), content.width() + extra.width() + 40),
-                   max(FORM_MIN.height(), content.height() + extra.height() + 40))
-    size = wanted.boundedTo(room).expandedTo(dialog.size().boundedTo(room))
-    dialog.resize(size)
+    margin = 60  # frame, margins and a vertical scroll bar
+    wanted = QSize(max(FORM_MIN.width(), content.width() + max(extra.width(), 0) + margin),
+                   max(FORM_MIN.height(), content.height() + max(extra.height(), 0) + margin))
+    dialog.resize(wanted.boundedTo(room).expandedTo(dialog.size().boundedTo(room)))
+    for editor in dialog.findChildren(QgsRelationEditorWidget):
+        for splitter in editor.findChildren(QSplitter):  # the rows' list as wide as the row's form
+            if splitter.count() == 2:
+                half = max(splitter.width(), dialog.width() - margin) // 2
+                splitter.setSizes([half, half])
 
 
 def tidy_constraint_tips(form, layer: QgsVectorLayer) -> None:

@@ -71,6 +71,35 @@ check.raise_()
 pump(0.5)
 RESULT["tree_rows_visible"] = check.tree.viewport().height() // max(1, check.tree.fontMetrics().height() + 4)
 
+# The Stadsdelen legend in the UI language; an intervention's form with its funding rows, at this screen.
+RESULT["district_legend"] = [c.label() for c in plugin.controller.layer("districts").renderer().categories()]
+from gebiedsplugin.gui.feature_form import make_dialog
+from qgis.PyQt.QtWidgets import QScrollArea
+from qgis.gui import QgsRelationEditorWidget
+layer = plugin.controller.layer("interventions_polygon")
+funded = set(f["intervention_uid"] for f in plugin.controller.layer("funding").getFeatures())
+feature = next(f for f in layer.getFeatures() if f["uid"] in funded)
+layer.startEditing()
+dialog = make_dialog(iface, layer, feature, add=False)
+dialog.show()
+pump(1.5)
+RESULT["form_size"] = [dialog.width(), dialog.height()]
+_inner = dialog.findChild(QScrollArea).widget()
+RESULT["form_hint"] = [_inner.sizeHint().width(), _inner.minimumSizeHint().width(), _inner.width(), dialog.findChild(QScrollArea).viewport().width()]
+dialog.grab().save(os.path.join(SHOTS, "form-desktop-{}.png".format(LANG)))
+editor = [e for e in dialog.findChildren(QgsRelationEditorWidget) if e.relation().referencingLayer().name()
+          == plugin.controller.layer("funding").name()][0]
+scroll = dialog.findChild(QScrollArea)
+scroll.verticalScrollBar().setValue(editor.mapTo(scroll.widget(), editor.rect().topLeft()).y() - 40)
+RESULT["form_scrolls_sideways"] = scroll.horizontalScrollBar().maximum() > 0
+pump(0.5)
+dialog.grab().save(os.path.join(SHOTS, "form-desktop-funding-{}.png".format(LANG)))
+dialog.reject()
+pump(0.5)
+for lyr in plugin.controller.layers.values():
+    if lyr.isEditable():
+        lyr.rollBack()
+
 # The "save first?" question, as the check dock asks it: Qt's own buttons in the UI language.
 def answer():
     box = QApplication.activeModalWidget()
@@ -111,5 +140,8 @@ def test_docks_fit_a_1366x768_screen(tmp_path, lang):
         assert visible and fits, (name, w, h, result["min_hints"][name])
     assert result["overview_status"].startswith("Gemeente Voorbeeldstad")
     assert result["list_rows_visible"] >= 8 and result["tree_rows_visible"] >= 8
+    assert result["district_legend"] == (["Stadsdeel", "Gemeente"] if lang == "nl" else ["District", "City"])
+    assert not result["form_scrolls_sideways"]
+    assert 560 <= result["form_size"][0] <= SCREEN[0] and 480 <= result["form_size"][1] <= SCREEN[1]
     expected = ["&Ja", "&Nee"] if lang == "nl" else ["&No", "&Yes"]
     assert result["buttons"] == expected
