@@ -7,7 +7,7 @@ QGIS sets as the default from its "numbers, date and currency" locale. A text fo
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QLocale
+from qgis.PyQt.QtCore import QDateTime, QLocale, Qt
 
 from gebiedsplugin.toolbelt.i18n import ui_language
 
@@ -73,3 +73,14 @@ def seconds(value, lang: str | None = None) -> str:
 def percent(value, decimals: int = 0, lang: str | None = None) -> str:
     """'42 %' from 42.0."""
     return "{} %".format(number(value, decimals, lang))
+
+
+def date_time(value, lang: str | None = None) -> str:
+    """A stored timestamp ('2026-12-06T13:25:06Z', UTC) in local time, as the locale writes a short
+    date and time ('06-12-2026 14:25' / '06/12/2026 14:25'); '' for none, the text itself if unreadable."""
+    if value in (None, ""):
+        return ""
+    stamp = QDateTime.fromString(str(value), Qt.DateFormat.ISODate)
+    if not stamp.isValid():
+        return str(value)
+    return number_locale(lang).toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)

@@ -84,8 +84,6 @@ dialog = make_dialog(iface, layer, feature, add=False)
 dialog.show()
 pump(1.5)
 RESULT["form_size"] = [dialog.width(), dialog.height()]
-_inner = dialog.findChild(QScrollArea).widget()
-RESULT["form_hint"] = [_inner.sizeHint().width(), _inner.minimumSizeHint().width(), _inner.width(), dialog.findChild(QScrollArea).viewport().width()]
 dialog.grab().save(os.path.join(SHOTS, "form-desktop-{}.png".format(LANG)))
 editor = [e for e in dialog.findChildren(QgsRelationEditorWidget) if e.relation().referencingLayer().name()
           == plugin.controller.layer("funding").name()][0]

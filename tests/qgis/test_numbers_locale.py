@@ -29,3 +29,21 @@ def test_numbers_follow_the_ui_locale(ui_locale):
     assert money_short(950_000) == want["k"]
     assert percent(41.6) == want["percent"]
     assert amount(262937000, other) == want["other_amount"]  # an export in the other language
+
+
+def test_timestamps_in_the_locale(ui_locale):
+    from qgis.PyQt.QtCore import QDateTime, Qt
+
+    # Expected: the same instant in local time, written by hand as each locale writes it (en_US: US order).
+    local = QDateTime.fromString("2026-12-06T13:25:06Z", Qt.DateFormat.ISODate).toLocalTime()
+    d, t = local.date(), local.time()
+    if ui_locale == "nl":
+        hand = "{:02d}-{:02d}-{} {:02d}:{:02d}".format(d.day(), d.month(), d.year(), t.hour(), t.minute())
+    else:
+        hour = t.hour() % 12 or 12
+        hand = "{}/{}/{} {}:{:02d} {}".format(d.month(), d.day(), d.year() % 100, hour, t.minute(),
+                                              "PM" if t.hour() >= 12 else "AM")
+    from gebiedsplugin.toolbelt.numbers import date_time
+
+    assert date_time("2026-12-06T13:25:06Z") == hand
+    assert date_time(None) == "" and date_time("not a date") == "not a date"
