@@ -107,3 +107,23 @@ def test_effect_values_in_the_locale(plugin, sample_gpkg, ui_locale):
     assert shown[title] == expected
     dock.cleanup()
     dock.deleteLater()
+
+
+def test_funder_shares_say_percent_in_the_ticks_not_under_the_legend(plugin, sample_gpkg, ui_locale):
+    path, _ = sample_gpkg
+    dock = _dock(plugin, path, ui_locale)
+    show(dock, 520, 700)
+    dock.tabs.setCurrentWidget(dock.money)
+    dock.money.view.setCurrentIndex(dock.money.view.findData("shares"))
+    dock.money.canvas.draw()
+    ax = dock.money.figure.axes[0]
+    assert ax.get_xlabel() == ""  # the "%" that collided with the legend below
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and all(t.endswith(" %") for t in ticks), ticks
+    legend = ax.get_legend().get_window_extent()
+    for label in ax.get_xticklabels():
+        if label.get_text():
+            assert not label.get_window_extent().overlaps(legend), label.get_text()
+    dock.grab().save("{}/overview-money-shares-{}.png".format(SHOTS, ui_locale))
+    dock.cleanup()
+    dock.deleteLater()
