@@ -38,7 +38,7 @@ def make_dialog(iface, layer: QgsVectorLayer, feature: QgsFeature, add: bool) ->
     dialog.setObjectName("gebiedsplugin_feature_form")
     for child in child_layers(layer):
         ensure_editing(child)  # funding rows addable in one click, without the relation editor's pencil first
-    tidy_constraint_tips(dialog.attributeForm(), layer)
+    tidy_constraint_tips(dialog, layer)
     fit_to_content(dialog)
     dialog.installEventFilter(_FitWhenShown(dialog))
     return dialog
@@ -51,8 +51,14 @@ class _FitWhenShown(QObject):
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Show:
             for delay in (0, 250):
-                QTimer.singleShot(delay, lambda: fit_to_content(watched) if not sip.isdeleted(watched) else None)
+                QTimer.singleShot(delay, lambda: _refit(watched))
         return False
+
+
+def _refit(dialog) -> None:
+    # Only while it is open: a closed dialog's relation editors may outlive their layers.
+    if not sip.isdeleted(dialog) and dialog.isVisible():
+        fit_to_content(dialog)
 
 
 def child_layers(layer: QgsVectorLayer) -> list:
@@ -80,9 +86,13 @@ def fit_to_content(dialog) -> None:
                 splitter.setSizes([half, half])
 
 
-def tidy_constraint_tips(form, layer: QgsVectorLayer) -> None:
+def tidy_constraint_tips(dialog, layer: QgsVectorLayer) -> None:
     """One clean sentence per broken constraint on each field's ✔/✘ mark, instead of QGIS's joined
-    descriptions with the raw "Not NULL"; a field that passes lists its rules."""
+    descriptions with the raw "Not NULL"; a field that passes lists its rules.
+
+    Only while the dialog is shown: a closed form may outlive its layers (a project cleared before
+    the dialog is deleted), and its C++-made widgets cannot tell Python they are gone."""
+    form = dialog.attributeForm()
     for widget in form.findChildren(QWidget):
         wrapper = QgsEditorWidgetWrapper.fromWidget(widget)
         mark = widget.parentWidget().findChild(QLabel, "ConstraintStatus") if widget.parentWidget() else None
@@ -90,12 +100,21 @@ def tidy_constraint_tips(form, layer: QgsVectorLayer) -> None:
             continue
 
         def update(*_args, wrapper=wrapper, mark=mark):
+            if sip.isdeleted(dialog) or not (dialog.isVisible() or _building[0]):
+                return
             idx = wrapper.fieldIdx()
             broken = constraint_texts(layer, idx, _with_value(form, idx, wrapper.value()))
             mark.setToolTip("\n".join(broken or constraint_texts(layer, idx)))
 
         wrapper.constraintStatusChanged.connect(update)  # after the form's own slot: ours is the last word
-        update()
+        _building[0] = True
+        try:
+            update()
+        finally:
+            _building[0] = False
+
+
+_building = [False]  # the first tooltips are set before the dialog is shown
 
 
 def _with_value(form, idx: int, value) -> QgsFeature:

@@ -10,13 +10,16 @@ import sqlite3
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsEditorWidgetWrapper, QgsRelationEditorWidget
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QLabel, QListView, QScrollArea, QToolButton, QWidget
 
 from gebiedsplugin.gui.feature_form import make_dialog
 from gebiedsplugin.qgis_io.intervention_rows import new_feature
+from tests.qgis import interventions_fixtures as fx
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
 
 SHOTS = "/work/notes/shots/gui"
+clean_settings = fx.clean_settings  # fixture: no last-used values from earlier tests
 TABLE = "interventions_polygon"
 
 
@@ -46,7 +49,9 @@ def _close(dialog, plugin):
     """Close and delete the dialog while its layers still exist; leave no layer editing."""
     dialog.reject()
     dialog.deleteLater()
-    _pump(20)
+    # processEvents() leaves deferred deletes alone: delete it now, while its layers still exist.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _pump(5)
     for layer in plugin.controller.layers.values():
         if layer.isEditable():
             layer.rollBack()
@@ -57,7 +62,8 @@ def _sql(path, query, *args):
         return db.execute(query, args).fetchall()
 
 
-def test_new_intervention_form(plugin, sample_gpkg, ui_locale):
+def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
+    # clean_settings: no last-used years from an earlier form (those are proposed instead, on purpose)
     path, _ = sample_gpkg
     plugin.controller.open(str(path))
     layer = plugin.controller.layer(TABLE)
