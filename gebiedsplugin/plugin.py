@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QMenu
 
 from gebiedsplugin.gui.check_dock import CheckDock
 from gebiedsplugin.gui.controller import ProgrammeController
+from gebiedsplugin.gui.dock_placement import tab_docks
 from gebiedsplugin.gui.export_dock import ExportDock
 from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.gui.merge_dock import MergeDock
@@ -82,20 +83,22 @@ class GebiedsPlugin:
         self._action("import", tr("Import data…"), "/mActionAddOgrLayer.svg", self.import_data, toolbar=False)
         self._action("check_out", tr("Check out districts for offline work…"), "/mActionDuplicateLayer.svg",
                      self.check_out, toolbar=False)
-        first = None
         for factory in dock_factories():
             dock = factory(self.iface, self.controller)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            if first is None:
-                first = dock
-            else:
-                main.tabifyDockWidget(first, dock)
             dock.hide()
             toggle = dock.toggleViewAction()
             self.menu.addAction(toggle)
             self.toolbar.addAction(toggle)
             self.docks.append(dock)
+        tab_docks(main, self.docks)
+        # At QGIS start-up the window layout is restored after initGui(): tab them again after that.
+        if hasattr(self.iface, "initializationCompleted"):
+            self.iface.initializationCompleted.connect(self._place_docks)
         self.controller.adopt_project_layers()
+
+    def _place_docks(self):
+        tab_docks(self.iface.mainWindow(), self.docks)
 
     def _action(self, key: str, text: str, icon: str, slot, toolbar: bool = True) -> QAction:
         # "/name.svg": one of QGIS's theme icons; else a file of the plugin's resources/icons.
@@ -111,6 +114,11 @@ class GebiedsPlugin:
 
     def unload(self):
         """Remove everything initGui() and initProcessing() added."""
+        if hasattr(self.iface, "initializationCompleted"):
+            try:
+                self.iface.initializationCompleted.disconnect(self._place_docks)
+            except TypeError:  # not connected (a test's iface)
+                pass
         for dock in self.docks:
             if hasattr(dock, "cleanup"):
                 dock.cleanup()

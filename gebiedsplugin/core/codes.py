@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Letters that Unicode does not decompose into a base letter plus accents (NFKD would drop them).
+_TRANSLITERATION = str.maketrans({
+    "ß": "ss", "ẞ": "ss", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+    "Þ": "Th", "þ": "th", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "Ħ": "H", "ħ": "h", "ı": "i",
+    "Ŋ": "N", "ŋ": "n", "Ŧ": "T", "ŧ": "t", "ĸ": "k", "Ŀ": "L", "ŀ": "l", "ſ": "s",
+})
+
 
 def slug(name: str) -> str:
-    """'Zuid-West' -> 'zuid_west'; accents dropped, anything else but letters and digits to '_'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    """'Zuid-West' -> 'zuid_west', 'Łódź' -> 'lodz', 'Straße' -> 'strasse': letters transliterated to
+    ASCII, accents dropped, anything else but letters and digits to '_'."""
+    spelled = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATION))
+    ascii_name = "".join(c for c in spelled if not unicodedata.combining(c)).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
 
 

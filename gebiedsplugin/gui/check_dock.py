@@ -35,6 +35,7 @@ from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, reload_lay
 from gebiedsplugin.qgis_io.store.findings import write_csv
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.numbers import seconds
 
 
 class CheckPrompts(Prompts):
@@ -260,8 +261,8 @@ class CheckDock(ProgrammeDock):
         self.rows = result.rows
         self.apply_filter()
         merge = result.merge
-        text = tr("%n finding(s) ({} new, {} closed) in {:.1f} s.", "", result.total).format(
-            merge.get("new", 0), merge.get("closed", 0), result.timings.get("total", 0.0))
+        text = tr("%n finding(s) ({} new, {} closed) in {} s.", "", result.total).format(
+            merge.get("new", 0), merge.get("closed", 0), seconds(result.timings.get("total", 0.0)))
         for note in result.notes:
             notify(self.iface, tr("Programme check"), note, Qgis.MessageLevel.Warning, 10)
         self.status.setText(text)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer, QgsVectorLayerTools
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer, QgsVectorLayerTools
+from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsEditorWidgetWrapper, QgsRelationEditorWidget
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QEvent, QObject, QSize, QTimer
+from qgis.PyQt.QtWidgets import QApplication, QLabel, QScrollArea, QSplitter, QWidget
 
+from gebiedsplugin.qgis_io.forms import constraint_texts
 from gebiedsplugin.qgis_io.intervention_rows import ensure_editing, new_feature
+
+FORM_MIN = QSize(560, 480)
+SCREEN_SHARE = 0.85  # at most this part of the screen, so the dialog's buttons stay on it
 
 
 def form_context(iface) -> QgsAttributeEditorContext:
@@ -29,7 +36,91 @@ def make_dialog(iface, layer: QgsVectorLayer, feature: QgsFeature, add: bool) ->
     else:
         dialog.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
     dialog.setObjectName("gebiedsplugin_feature_form")
+    for child in child_layers(layer):
+        ensure_editing(child)  # funding rows addable in one click, without the relation editor's pencil first
+    tidy_constraint_tips(dialog, layer)
+    fit_to_content(dialog)
+    dialog.installEventFilter(_FitWhenShown(dialog))
     return dialog
+
+
+class _FitWhenShown(QObject):
+    """Fit the dialog again once shown: the form's widgets (the relation editors' row forms above
+    all) know their real sizes only then, a moment after the dialog appears."""
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show:
+            for delay in (0, 250):
+                QTimer.singleShot(delay, lambda: _refit(watched))
+        return False
+
+
+def _refit(dialog) -> None:
+    # Only while it is open: a closed dialog's relation editors may outlive their layers.
+    if not sip.isdeleted(dialog) and dialog.isVisible():
+        fit_to_content(dialog)
+
+
+def child_layers(layer: QgsVectorLayer) -> list:
+    """The layers whose rows the form of *layer* edits through relations (funding, links)."""
+    relations = QgsProject.instance().relationManager().referencedRelations(layer)
+    return [r.referencingLayer() for r in relations if r.referencingLayer() is not None]
+
+
+def fit_to_content(dialog) -> None:
+    """Grow the dialog to show its whole form where the screen allows (QGIS opens it at about 530x400)."""
+    scroll = dialog.findChild(QScrollArea)
+    inner = scroll.widget() if scroll is not None else None
+    content = inner.sizeHint().expandedTo(inner.minimumSizeHint()) if inner is not None else dialog.sizeHint()
+    extra = dialog.sizeHint() - (scroll.sizeHint() if scroll is not None else QSize(0, 0))
+    screen = dialog.screen() if hasattr(dialog, "screen") else QApplication.primaryScreen()
+    room = screen.availableGeometry().size() * SCREEN_SHARE
+    margin = 60  # frame, margins and a vertical scroll bar
+    wanted = QSize(max(FORM_MIN.width(), content.width() + max(extra.width(), 0) + margin),
+                   max(FORM_MIN.height(), content.height() + max(extra.height(), 0) + margin))
+    dialog.resize(wanted.boundedTo(room).expandedTo(dialog.size().boundedTo(room)))
+    for editor in dialog.findChildren(QgsRelationEditorWidget):
+        for splitter in editor.findChildren(QSplitter):  # the rows' list as wide as the row's form
+            if splitter.count() == 2:
+                half = max(splitter.width(), dialog.width() - margin) // 2
+                splitter.setSizes([half, half])
+
+
+def tidy_constraint_tips(dialog, layer: QgsVectorLayer) -> None:
+    """One clean sentence per broken constraint on each field's ✔/✘ mark, instead of QGIS's joined
+    descriptions with the raw "Not NULL"; a field that passes lists its rules.
+
+    Only while the dialog is shown: a closed form may outlive its layers (a project cleared before
+    the dialog is deleted), and its C++-made widgets cannot tell Python they are gone."""
+    form = dialog.attributeForm()
+    for widget in form.findChildren(QWidget):
+        wrapper = QgsEditorWidgetWrapper.fromWidget(widget)
+        mark = widget.parentWidget().findChild(QLabel, "ConstraintStatus") if widget.parentWidget() else None
+        if wrapper is None or mark is None or not hasattr(wrapper, "fieldIdx"):
+            continue
+
+        def update(*_args, wrapper=wrapper, mark=mark):
+            if sip.isdeleted(dialog) or not (dialog.isVisible() or _building[0]):
+                return
+            idx = wrapper.fieldIdx()
+            broken = constraint_texts(layer, idx, _with_value(form, idx, wrapper.value()))
+            mark.setToolTip("\n".join(broken or constraint_texts(layer, idx)))
+
+        wrapper.constraintStatusChanged.connect(update)  # after the form's own slot: ours is the last word
+        _building[0] = True
+        try:
+            update()
+        finally:
+            _building[0] = False
+
+
+_building = [False]  # the first tooltips are set before the dialog is shown
+
+
+def _with_value(form, idx: int, value) -> QgsFeature:
+    feature = QgsFeature(form.currentFormFeature())
+    feature.setAttribute(idx, value)
+    return feature
 
 
 def add_with_form(iface, layer: QgsVectorLayer, geometry: QgsGeometry, initial: dict | None = None):

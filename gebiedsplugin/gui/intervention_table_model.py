@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.periods import QUARTER, quarter_text
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.numbers import number
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (table, fid)
@@ -17,13 +18,6 @@ TITLE, KIND, THEME, YEARS, STATUS, BUDGET, FUNDING, CONTACT = range(8)
 def _headers() -> list:
     return [tr("Title"), tr("Kind"), tr("Theme"), tr("Years"), tr("Status"), tr("Budget (EUR)"),
             tr("Funding (EUR)"), tr("Contact")]
-
-
-def money(value, locale: QLocale | None = None) -> str:
-    """An amount in whole euros with thousands separators ('' when unknown)."""
-    if value is None:
-        return ""
-    return (locale or QLocale()).toString(float(value), "f", 0)
 
 
 def years_text(start, end) -> str:
@@ -56,7 +50,6 @@ class InterventionTableModel(QAbstractTableModel):
         self._lang = lang
         self._lists = value_lists or {}
         self._headers = _headers()
-        self._locale = QLocale()
 
     # --- content -----------------------------------------------------------------------------
     def set_rows(self, rows: list) -> None:
@@ -137,9 +130,9 @@ class InterventionTableModel(QAbstractTableModel):
         if col == STATUS:
             return self.label("status", r.status)
         if col == BUDGET:
-            return money(r.budget, self._locale)
+            return number(r.budget, 0)
         if col == FUNDING:
-            return money(r.funding, self._locale) if r.funding else ""
+            return number(r.funding, 0) if r.funding else ""
         if col == CONTACT:
             return r.contact
         return None

@@ -22,7 +22,6 @@ from gebiedsplugin.gui.intervention_table_model import (
     TITLE,
     InterventionSortProxy,
     InterventionTableModel,
-    money,
 )
 from gebiedsplugin.gui.interventions_filters import FilterBar
 from gebiedsplugin.gui.interventions_toolbars import DockToolbars
@@ -35,6 +34,7 @@ from gebiedsplugin.qgis_io.funding_backlog import backlog_rows, write_backlog
 from gebiedsplugin.qgis_io.intervention_rows import area_choices, area_geometry, programme_rows
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.numbers import number
 
 
 class InterventionsDock(ProgrammeDock):
@@ -207,7 +207,7 @@ class InterventionsDock(ProgrammeDock):
         self._syncing = False
         total = summarise(rows)
         self.footer.setText(tr("%n intervention(s) · budget € {} · funding € {}", "", total.count).format(
-            money(total.budget) or "0", money(total.funding) or "0"))
+            number(total.budget or 0, 0), number(total.funding or 0, 0)))
         for layer in {self.controller.layer(t) for t in schema.INTERVENTION_TABLES} - {None}:
             self._map_selection_changed(layer)
 

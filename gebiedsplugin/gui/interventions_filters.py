@@ -59,12 +59,14 @@ class FilterBar(QWidget):
         row2.addWidget(self.combos["status"], 1)
         form.addRow(tr("Domain, kind"), row1)
         form.addRow(tr("Theme, status"), row2)
-        form.addRow(tr("Funding"), self.funding)
         self.precision = _combo("precision")  # coarse planning: firm, to the quarter, indicative
         for text, codes in ((tr("Any planning"), None), (tr("Firm (years or quarters)"), ("year", "quarter")),
                             (tr("To the quarter"), ("quarter",)), (tr("Indicative"), ("indicative",))):
             self.precision.addItem(text, codes)
-        form.addRow(tr("Planning"), self.precision)
+        row3 = QHBoxLayout()  # one row for both, as above: the list keeps its rows at 1366x768
+        row3.addWidget(self.funding, 1)
+        row3.addWidget(self.precision, 1)
+        form.addRow(tr("Funding, planning"), row3)
         self.precision.currentIndexChanged.connect(self.changed)
         self.set_value_lists({}, "en")
         self.set_districts([])

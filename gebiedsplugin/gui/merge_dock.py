@@ -27,6 +27,7 @@ from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.qgis_io.store.offline import check_in
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.numbers import date_time
 
 
 def kind_text(kind: str) -> str:
@@ -35,11 +36,6 @@ def kind_text(kind: str) -> str:
             DELETED_HERE: tr("deleted offline, changed in the shared programme"),
             DELETED_THERE: tr("changed offline, deleted in the shared programme"),
             MADE_TWICE: tr("made offline and in the shared programme")}.get(kind, kind)
-
-
-def _minute(when: str) -> str:
-    """'2026-12-06T13:25:06Z' as '2026-12-06 13:25'."""
-    return str(when).replace("T", " ")[:16]
 
 
 def _shown(value) -> str:
@@ -172,9 +168,9 @@ class MergeDock(ProgrammeDock):
         mine, theirs = conflict.mine, conflict.theirs
         self.fields.setHorizontalHeaderLabels([
             tr("Field"), tr("Base\n(checked out)"),
-            tr("Mine (offline)\n{}\n{}").format(mine.modified_by, _minute(mine.modified_at)) if mine
+            tr("Mine (offline)\n{}\n{}").format(mine.modified_by, date_time(mine.modified_at)) if mine
             else tr("Mine (offline)\ndeleted"),
-            tr("Theirs (shared)\n{}\n{}").format(theirs.modified_by, _minute(theirs.modified_at)) if theirs
+            tr("Theirs (shared)\n{}\n{}").format(theirs.modified_by, date_time(theirs.modified_at)) if theirs
             else tr("Theirs (shared)\ndeleted")])
         table = schema.table(conflict.table)
         for name, base, mine_value, theirs_value in conflict.fields:

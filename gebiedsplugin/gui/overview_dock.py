@@ -138,6 +138,7 @@ class OverviewDock(ProgrammeDock):
         if self.controller.store is None:
             self.reload()  # nothing to read: clear the panels at once, shown or not
         else:
+            self.status.setText(tr("Reading the programme…"))  # not the last programme's "No programme open."
             self.schedule_reload()
 
     def schedule_reload(self) -> None:

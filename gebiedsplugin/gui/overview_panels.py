@@ -32,6 +32,9 @@ from gebiedsplugin.qgis_io.overview_charts import (
 )
 from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.numbers import number
+
+SIMILARITY = 6  # the cases table's similarity column
 
 STATE_COLOURS = {"covered": "#d9f0d3", "funded_not_prioritised": "#fde0c5", "prioritised_not_funded": "#f8d0d0"}
 
@@ -133,8 +136,9 @@ class StackingPanel(_Panel):
 
     def update_scope(self, ov, district, year_from, year_to, lang) -> None:
         data = self.data = stacking_table(ov, district, year_from, year_to)
-        self.summary.setText(tr("Interventions per neighbourhood per year. More than {:g} is stacking (red); "
-                                "{} cells over the threshold.").format(data.threshold, len(data.cells_over())))
+        self.summary.setText(tr("Interventions per neighbourhood per year. More than {} is stacking (red); "
+                                "{} cells over the threshold.").format(number(data.threshold),
+                                                                      number(len(data.cells_over()))))
         fill_table(self.table, [str(y) for y in data.years], [])
         self.table.setRowCount(len(data.neighbourhoods))
         self.table.setVerticalHeaderLabels([str(data.names.get(n, n)) for n in data.neighbourhoods])
@@ -168,10 +172,23 @@ class CoveragePanel(_Panel):
             tr("No area goals to compare with."))
         fill_table(self.table, [tr("District"), tr("Theme"), tr("Priority"), tr("Planned"), tr("State")],
                    [[ov.name(r.district_id), code_label("theme", r.theme, lang),
-                     "–" if r.priority is None else "{:.0f}".format(r.priority), money_text(r.funded, lang),
+                     "–" if r.priority is None else number(r.priority, 0), money_text(r.funded, lang),
                      coverage_state(r.state)] for r in self.rows],
                    [STATE_COLOURS.get(r.state) for r in self.rows])
         self.table.setColumnHidden(0, not is_city(district))  # the district column only for the city
+
+
+def similarity_scale() -> str:
+    """What the similarity of a comparable case counts (its scale is 0 to 3)."""
+    return tr("Similarity from 0 to 3: one point for the same domain, one for an overlapping period, and up "
+              "to one for a budget alike (1 = the same budget).")
+
+
+def similarity_parts(case) -> str:
+    """The similarity of *case* taken apart, e.g. 'same domain 1 + overlapping period 0 + budget 0,65'."""
+    return tr("Same domain {} + overlapping period {} + budget alike {} = {}").format(
+        number(float(case.same_domain), 0), number(float(case.overlapping), 0), number(case.budget_closeness, 2),
+        number(case.score, 2))
 
 
 class CasesPanel(_Panel):
@@ -198,13 +215,18 @@ class CasesPanel(_Panel):
         else:
             self.summary.setText(tr("{} cases of the same kind ({}) and theme ({}) in other districts as: {}").format(
                 len(self.cases), code_label("kind", subject.kind, lang), code_label("theme", subject.theme, lang),
-                subject.title))
+                subject.title) + "\n" + similarity_scale())
         fill_table(self.table, [tr("District"), tr("Title"), tr("Years"), tr("Status"), tr("Budget"),
-                                tr("Decision"), tr("Similarity")],
+                                tr("Decision"), tr("Similarity (0–3)")],
                    [[ov.name(c.item.district_id), c.item.title,
                      period_text(c.item.start_year, c.item.end_year), code_label("status", c.item.status, lang),
-                     money_text(c.item.budget or 0, lang), self.decision_text(c.decision), "{:.2f}".format(c.score)]
+                     money_text(c.item.budget or 0, lang), self.decision_text(c.decision), number(c.score, 2)]
                     for c in self.cases])
+        header = self.table.horizontalHeaderItem(SIMILARITY)
+        if header is not None:
+            header.setToolTip(similarity_scale())
+        for row, case in enumerate(self.cases):
+            self.table.item(row, SIMILARITY).setToolTip(similarity_parts(case))
 
 
 class EffectsPanel(_Panel):
@@ -223,11 +245,8 @@ class EffectsPanel(_Panel):
             "{} {}".format(n, code_label("status", s, lang)) for s, n in sorted(counts.items())))
             for d, counts in sorted(per.items(), key=lambda kv: ov.name(kv[0]))) or tr("No effects to monitor."))
 
-        def num(value):
-            return "" if value is None else "{:g}".format(value)
-
         fill_table(self.table, [tr("District"), tr("Title"), tr("Indicator"), tr("Baseline"), tr("Target value"),
                                 tr("Status")],
-                   [[ov.name(i.district_id), i.title, i.effect_indicator, num(i.baseline), num(i.target),
+                   [[ov.name(i.district_id), i.title, i.effect_indicator, number(i.baseline), number(i.target),
                      code_label("status", i.status, lang)] for i in self.rows])
         self.table.setColumnHidden(0, not is_city(district))

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import html
+
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gebiedsplugin.core.comparisons import timeline
-from gebiedsplugin.qgis_io.overview_charts import draw_timeline, plain_text, row_at
+from gebiedsplugin.qgis_io.overview_charts import LONG_TIMELINE, draw_timeline, plain_text, row_at, timeline_legend
 from gebiedsplugin.toolbelt.i18n import tr
 
 ROW_PX = 16
+
+
+def summary_text(items: list, undated: list) -> str:
+    """How many interventions the timeline shows, and which of the area's it cannot (no valid period)."""
+    text = tr("%n intervention(s) in this area and period, by start year; click a bar to select it on the map.",
+              "", len(items))
+    if undated:
+        names = ", ".join(sorted(i.title or i.uid for i in undated)[:3]) + (" …" if len(undated) > 3 else "")
+        text += "\n" + tr("Not shown: %n intervention(s) without a valid period (a year missing, or the end "
+                          "before the start): {}", "", len(undated)).format(names)
+    return text
+
+
+def legend_html(entries: list) -> str:
+    """The status legend as a line of coloured squares (hatched: indicative periods) and labels."""
+    return "&nbsp;&nbsp; ".join('<span style="color:{}">{}</span>&nbsp;{}'.format(
+        colour, "&#9639;" if hatch else "&#9632;", html.escape(text)) for text, colour, hatch in entries)
 
 
 class TimelinePanel(QWidget):
@@ -28,6 +47,11 @@ class TimelinePanel(QWidget):
         self.summary.setObjectName("overview_timeline_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        # The status legend outside the scroll area: always in view, never over the last bars.
+        self.legend = QLabel(self)
+        self.legend.setObjectName("overview_timeline_legend")
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         self.figure = Figure(figsize=(4, 3))
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("timeline_canvas")
@@ -44,8 +68,8 @@ class TimelinePanel(QWidget):
     def update_scope(self, ov, district, year_from, year_to, lang) -> None:
         self.args = (ov, district, year_from, year_to, lang)
         self.items = timeline(ov, district, year_from, year_to)
-        self.summary.setText(tr("{} interventions by year; click a bar to select it on the map.").format(
-            len(self.items)))
+        self.summary.setText(summary_text(self.items, [i for i in ov.scoped(district) if not i.years_ok]))
+        self.legend.setText(legend_html(timeline_legend(self.items, lang)))
         self.draw()
 
     def set_highlight(self, uid: str) -> None:
@@ -62,11 +86,12 @@ class TimelinePanel(QWidget):
         lang = self.args[4] if self.args else "en"
         self.canvas.setMinimumHeight(max(220, ROW_PX * len(self.items) + 90))
         self.axes = self.figure.add_subplot(111)
-        draw_timeline(self.axes, self.items, lang, self.highlight)
+        draw_timeline(self.axes, self.items, lang, self.highlight, with_legend=False)
         if self.items and self.args[2] is not None and self.args[3] is not None:
             self.axes.set_xlim(self.args[2], self.args[3] + 1)  # the chosen period
         height = max(220, ROW_PX * len(self.items) + 90)
-        self.figure.subplots_adjust(left=0.45, right=0.97, top=1 - 50 / height, bottom=10 / height)
+        top = 50 if len(self.items) > LONG_TIMELINE else 30  # title, and the years again on a long chart
+        self.figure.subplots_adjust(left=0.45, right=0.97, top=1 - top / height, bottom=28 / height)
         self.canvas.draw_idle()
 
     def bar_position(self, row: int) -> tuple:

@@ -12,6 +12,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.numbers import seconds
 from gebiedsplugin.toolbelt.settings import PluginSettings
 
 
@@ -86,7 +87,7 @@ def upgrade_programme(iface, source: str, prompts=None) -> bool:
     finally:
         QApplication.restoreOverrideCursor()
     notify(iface, tr("Programme"), tr("{} upgraded from schema {} to {} in {} s; backup: {}").format(
-        plan.label, result["from"], result["to"], result["seconds"], result["backup"] or tr("none")),
+        plan.label, result["from"], result["to"], seconds(result["seconds"]), result["backup"] or tr("none")),
         Qgis.MessageLevel.Info)
     return True
 

@@ -15,6 +15,7 @@ from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.store.open import PREFIX, create_store, open_store
 from gebiedsplugin.qgis_io.store.transfer import copy_programme
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.numbers import seconds
 
 
 class CopyProgrammeAlgorithm(BaseAlgorithm):
@@ -57,7 +58,7 @@ class CopyProgrammeAlgorithm(BaseAlgorithm):
             source, lambda crs, programme: create_store(target_text, crs, programme, overwrite),
             feedback=feedback.isCanceled)
         feedback.pushInfo(tr("Copied {} interventions in {} s.").format(
-            sum(n for t, n in report["counts"].items() if t.startswith("interventions_")), report["seconds"]))
+            sum(n for t, n in report["counts"].items() if t.startswith("interventions_")), seconds(report["seconds"])))
         return {self.OUTPUT: target.path, self.COUNTS: str(report["counts"])}
 
     def target(self, parameters, context) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shapely
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
@@ -102,10 +103,13 @@ def _districts(source, name_field: str, crs: QgsCoordinateReferenceSystem, conte
             raise ProgrammeError(tr("{}: the district has no geometry; nothing was created.").format(where))
         geom = feat.geometry()
         try:
-            geom.transform(transform)
+            result = geom.transform(transform)
         except QgsCsException as e:
             raise ProgrammeError(tr("{}: the geometry cannot be transformed to {} ({}); nothing was created.")
                                  .format(where, crs.authid(), e)) from None
+        if result != Qgis.GeometryOperationResult.Success:  # some failures come as a result, not an exception
+            raise ProgrammeError(tr("{}: the geometry cannot be transformed to {} ({}); nothing was created.")
+                                 .format(where, crs.authid(), getattr(result, "name", result))) from None
         shape = to_shapely(geom)
         if not shapely.is_valid(shape):
             feedback.reportError(tr("District {} had an invalid geometry; it was repaired.").format(name))

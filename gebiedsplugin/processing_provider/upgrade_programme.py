@@ -7,6 +7,7 @@ from qgis.core import QgsProcessingOutputString, QgsProcessingParameterBoolean
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.store import migrate
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.numbers import seconds
 
 
 class UpgradeProgrammeAlgorithm(BaseAlgorithm):
@@ -39,5 +40,5 @@ class UpgradeProgrammeAlgorithm(BaseAlgorithm):
             feedback.pushInfo(tr("{} already has schema version {}; nothing to do.").format(source, result["to"]))
         else:
             feedback.pushInfo(tr("Upgraded {} from schema {} to {} in {} s; backup: {}").format(
-                source, result["from"], result["to"], result["seconds"], result["backup"] or tr("none")))
+                source, result["from"], result["to"], seconds(result["seconds"]), result["backup"] or tr("none")))
         return {self.OUTPUT: source, self.BACKUP_COPY: result["backup"] or ""}

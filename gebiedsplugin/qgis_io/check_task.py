@@ -63,16 +63,27 @@ def _check_cancel(cancelled: Callable[[], bool]) -> None:
 def _transform(features: list, source: str, target: str) -> None:
     """Reproject the shapely geometries of *features* from *source* to *target* in place."""
     src, dst = osr.SpatialReference(), osr.SpatialReference()
-    src.SetFromUserInput(source)
-    dst.SetFromUserInput(target)
-    for srs in (src, dst):
+    for srs, text in ((src, source), (dst, target)):
+        try:
+            failed = srs.SetFromUserInput(text) != 0  # an OGRErr; an exception only where osr raises
+        except RuntimeError:
+            failed = True
+        if failed:
+            raise ProgrammeError(tr("The coordinate reference system {} is not known; the check did not run.")
+                                 .format(text))
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ct = osr.CoordinateTransformation(src, dst)
+    if ct is None:
+        raise ProgrammeError(tr("No transformation from {} to {}; the check did not run.").format(source, target))
 
     def project(coords):
         if len(coords) == 0:
             return coords
-        return np.asarray(ct.TransformPoints(coords.tolist()))[:, :2]
+        out = np.asarray(ct.TransformPoints(coords.tolist()))[:, :2]
+        if not np.isfinite(out).all():  # points outside the projection's area come back as inf
+            raise ProgrammeError(tr("Coordinates in {} cannot be transformed to {}; the check did not run.")
+                                 .format(source, target))
+        return out
 
     for feat in features:
         if feat.geometry is not None:

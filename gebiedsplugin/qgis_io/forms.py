@@ -6,12 +6,17 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeature,
     QgsFieldConstraints,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.numbers import number
 
 # QGIS's marker for "no value" in a value map.
 _NULL_VALUE = "{2839923C-8B7D-419E-B84B-CA2FE9B80EC7}"
@@ -37,6 +42,35 @@ def default_expression(field: schema.Field, district_layer_id: str = "", neighbo
         return ("if(coalesce(\"city_wide\", false) OR gebied_overlap_count({}, 'district_id') <= 1, false, true)"
                 .format(q(district_layer_id)))
     return ""
+
+
+# Empty texts rather than NULL in a new row's text boxes: QGIS writes NULL as the literal "NULL" there.
+_EMPTY_TEXT = ("title", "description")
+# Year fields of a new row start at the current year, not at the spin box's minimum (2000).
+_THIS_YEAR = "year(now())"
+# How a row is listed where QGIS lists rows (an intervention's funding in its form), instead of its uid.
+_DISPLAY = {
+    "funding": "concat(\"year\", '  ·  ', represent_value(\"funder\"), '  ·  € ', format_number(\"amount\", 0))",
+}
+# Code fields shown by the name of what they refer to: field -> (table, key, filter on the form's values).
+_NAMED_CODES = {
+    "district_id": ("districts", "district_id", ""),
+    "neighbourhood_id": ("neighbourhoods", "neighbourhood_id",
+                         "\"district_id\" = current_value('district_id') OR current_value('district_id') IS NULL"),
+}
+
+
+def _value_relation(field: schema.Field, table: schema.Table, layer_ids: dict) -> QgsEditorWidgetSetup | None:
+    """A value relation showing names for a district or neighbourhood code (not in its own table)."""
+    target = _NAMED_CODES.get(field.name)
+    if target is None or target[0] == table.name or not layer_ids.get(target[0]):
+        return None
+    other, key, filter_expression = target
+    if table.name == "neighbourhoods":
+        filter_expression = ""  # a neighbourhood's own district is chosen from all districts
+    return QgsEditorWidgetSetup("ValueRelation", {
+        "Layer": layer_ids[other], "Key": key, "Value": "name", "AllowNull": not field.mandatory,
+        "OrderByValue": True, "AllowMulti": False, "UseCompleter": False, "FilterExpression": filter_expression})
 
 
 def _widget(field: schema.Field, value_lists: dict, lang: str) -> QgsEditorWidgetSetup | None:
@@ -69,12 +103,13 @@ def configure_layer(layer: QgsVectorLayer, table: schema.Table, lang: str, value
                     district_layer_id: str = "", neighbourhood_layer_id: str = "") -> None:
     """Apply aliases, widgets, constraints and defaults of *table* to *layer*."""
     form = layer.editFormConfig()
+    layer_ids = {"districts": district_layer_id, "neighbourhoods": neighbourhood_layer_id}
     for field in table.fields:
         idx = layer.fields().indexFromName(field.name)
         if idx < 0:
             continue
         layer.setFieldAlias(idx, field.alias_nl if lang == "nl" else field.alias_en)
-        widget = _widget(field, value_lists, lang)
+        widget = _value_relation(field, table, layer_ids) or _widget(field, value_lists, lang)
         if widget is not None:
             layer.setEditorWidgetSetup(idx, widget)
         if field.mandatory:
@@ -83,9 +118,14 @@ def configure_layer(layer: QgsVectorLayer, table: schema.Table, lang: str, value
         if field.minimum is not None:
             layer.setConstraintExpression(idx, _range_expression(field), _range_message(field))
         form.setReadOnly(idx, field.read_only)
-        expression = default_expression(field, district_layer_id, neighbourhood_layer_id)
+        expression = default_expression(field, district_layer_id, neighbourhood_layer_id) or _new_row_default(field)
         if expression:
             layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression, field.on_update))
+    if table.name in _DISPLAY:
+        layer.setDisplayExpression(_DISPLAY[table.name])
+    title = layer.fields().indexFromName("title")
+    if title >= 0:
+        layer.setConstraintExpression(title, "length(trim(\"title\")) > 0", tr("A title is required."))
     version = layer.fields().indexFromName(schema.ROW_VERSION)
     if version >= 0:
         # QGIS's own commit of a new row writes 0, which the database refuses: new rows are saved
@@ -110,6 +150,22 @@ def _range_expression(field: schema.Field) -> str:
     return "{} OR ({})".format(parts[0], " AND ".join(bounds))
 
 
+def new_row_default(table_name: str, field_name: str) -> str:
+    """The default expression of a plain field of *table_name* when no proposal applies ('' if none)."""
+    table = schema.TABLES_BY_NAME.get(table_name)
+    field = next((f for f in table.fields if f.name == field_name), None) if table is not None else None
+    return _new_row_default(field) if field is not None else ""
+
+
+def _new_row_default(field: schema.Field) -> str:
+    """A new row's value where the schema names none: this year for years, '' for the title and description."""
+    if field.default or field.read_only:
+        return ""
+    if field.type == schema.INTEGER and field.minimum == schema.MIN_YEAR and field.maximum == schema.MAX_YEAR:
+        return _THIS_YEAR
+    return "''" if field.name in _EMPTY_TEXT else ""
+
+
 def _range_message(field: schema.Field) -> str:
     if field.maximum is None:
         return tr("Must be at least {}.").format(_fmt(field.minimum))
@@ -117,4 +173,27 @@ def _range_message(field: schema.Field) -> str:
 
 
 def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    # Whole bounds as written (years: "2100", not "2.100"); fractions in the locale's format.
+    return str(int(value)) if float(value).is_integer() else number(value)
+
+
+def constraint_texts(layer: QgsVectorLayer, idx: int, feature: QgsFeature | None = None) -> list:
+    """One sentence per constraint of field *idx*; with *feature*, only the ones its value breaks.
+
+    QGIS's own tooltip joins every description with the raw "Not NULL" ("...liggen., Niet NULL");
+    a value that is missing only says it is required (its other rules cannot be judged yet).
+    """
+    constraints = layer.fields().at(idx).constraints()
+    not_null = bool(constraints.constraints() & QgsFieldConstraints.Constraint.ConstraintNotNull)
+    expression = constraints.constraintExpression()
+    description = constraints.constraintDescription() or tr("Must meet: {}").format(expression)
+    if feature is None:
+        return ([tr("Required.")] if not_null else []) + ([description] if expression else [])
+    value = feature.attribute(idx)
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return [tr("Required.")] if not_null else []
+    if not expression:
+        return []
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    context.setFeature(feature)
+    return [] if QgsExpression(expression).evaluate(context) else [description]

@@ -29,6 +29,8 @@ from gebiedsplugin.core.intervention_list import (
     with_funding,
 )
 from gebiedsplugin.core.periods import quarter
+from gebiedsplugin.qgis_io.forms import new_row_default
+from gebiedsplugin.qgis_io.loader import TABLE_PROPERTY
 from gebiedsplugin.toolbelt.i18n import tr
 
 _ROW_FIELDS = ("uid", "title", "domain", "kind", "theme", "status", "district_id", "neighbourhood_id",
@@ -121,8 +123,8 @@ def apply_proposals(layer: QgsVectorLayer, values: dict) -> None:
         if idx < 0:
             continue
         value = values.get(name)
-        if value in (None, "", 0):
-            expression = ""
+        if value in (None, "", 0):  # no last-used value: the schema's own (this year for the years)
+            expression = new_row_default(layer.customProperty(TABLE_PROPERTY) or "", name)
         elif isinstance(value, (int, float)):
             expression = str(int(value))
         else:
@@ -131,7 +133,7 @@ def apply_proposals(layer: QgsVectorLayer, values: dict) -> None:
 
 
 def clear_proposals(layer: QgsVectorLayer) -> None:
-    """Remove the proposals again (the proposed fields have no schema default)."""
+    """Remove the proposals again (back to the schema's defaults)."""
     apply_proposals(layer, {})
 
 

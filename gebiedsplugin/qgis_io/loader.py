@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsCategorizedSymbolRenderer, QgsMapLayer, QgsProject, QgsRelation, QgsVectorLayer
+from qgis.core import Qgis, QgsCategorizedSymbolRenderer, QgsMapLayer, QgsProject, QgsRelation, QgsVectorLayer
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
@@ -11,6 +11,7 @@ from gebiedsplugin.qgis_io.forms import configure_layer
 from gebiedsplugin.qgis_io.overlap import register_functions
 from gebiedsplugin.qgis_io.temporal import set_temporal_layers
 from gebiedsplugin.toolbelt.i18n import tr, translator_for, ui_language
+from gebiedsplugin.toolbelt.log import log
 from gebiedsplugin.toolbelt.resources import resource_path
 
 TABLE_PROPERTY = "gebiedsplugin/table"
@@ -81,8 +82,17 @@ def _apply_style(layer: QgsVectorLayer, table_name: str, lang: str) -> None:
     qml = resource_path("styles", table_name + ".qml")
     if qml.exists():
         categories = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
-        layer.loadNamedStyle(str(qml), categories=categories)
+        apply_style(layer, qml, categories)
     _translate_legend(layer, lang)
+
+
+def apply_style(layer: QgsVectorLayer, qml, categories) -> bool:
+    """Load *qml* into *layer*; a style that does not load is said in the log (the layer still works)."""
+    message, ok = layer.loadNamedStyle(str(qml), categories=categories)
+    if not ok:
+        log(tr("The style {} could not be applied to the layer {}: {}").format(qml, layer.name(), message),
+            Qgis.MessageLevel.Warning)
+    return ok
 
 
 def _translate_legend(layer: QgsVectorLayer, lang: str) -> None:

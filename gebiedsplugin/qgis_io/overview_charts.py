@@ -10,9 +10,11 @@ from __future__ import annotations
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import UNKNOWN
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.numbers import money_short, percent
 
 PLANNED, OVER, BUDGET = "#4c78a8", "#e45756", "#333333"
 PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#eeca3b", "#9d755d", "#72b7b2", "#ff9da6", "#bab0ac")
+LONG_TIMELINE = 25  # rows from which the years are repeated above the bars
 STATUS_COLOURS = {"idea": "#bab0ac", "planned": "#4c78a8", "in_progress": "#f58518", "done": "#54a24b",
                   "cancelled": "#e45756"}
 
@@ -30,14 +32,8 @@ def plain_text():
 
 
 def money_text(value: float, lang: str = "en") -> str:
-    """Short money text: € 1.2M / € 950k (Dutch: € 1,2 mln / € 950k)."""
-    value = float(value or 0)
-    if abs(value) >= 1e6:
-        text = "{:.1f}".format(value / 1e6)
-        return "€ {} mln".format(text.replace(".", ",")) if lang == "nl" else "€ {}M".format(text)
-    if abs(value) >= 1e3:
-        return "€ {:.0f}k".format(value / 1e3)
-    return "€ {:.0f}".format(value)
+    """Short money text in *lang*'s number format: € 1.2M / € 950k (Dutch: € 1,2 mln / € 950k)."""
+    return money_short(value, lang)
 
 
 def code_label(list_name: str, code, lang: str) -> str:
@@ -117,14 +113,20 @@ def draw_funder_shares(ax, matrix, district_name, lang: str) -> None:
     ax.set_yticks(positions)
     ax.set_yticklabels([code_label("funder", f, lang) for f in matrix.funders], fontsize=7)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("%", fontsize=7)
+    from matplotlib.ticker import FuncFormatter
+
+    # The unit in the tick labels ("50 %"), not as an axis label that the legend below would cover.
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent(v, lang=lang)))
     ax.tick_params(axis="x", labelsize=7)
     ax.set_title(title, fontsize=9, wrap=True)
     ax.legend(fontsize=6, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False)
 
 
-def draw_timeline(ax, items: list, lang: str, highlight: str = "") -> list:
-    """Gantt bars, one row per item (first on top); return the items in row order (row 0 = top)."""
+def draw_timeline(ax, items: list, lang: str, highlight: str = "", with_legend: bool = True) -> list:
+    """Gantt bars, one row per item (first on top); return the items in row order (row 0 = top).
+
+    The status legend stands beside the bars (right of the axes), never over them; the dock shows it
+    outside its scroll area instead (*with_legend* False)."""
     title = tr("Timeline")
     if not items:
         _empty(ax, title)
@@ -148,17 +150,27 @@ def draw_timeline(ax, items: list, lang: str, highlight: str = "") -> list:
     ax.set_xticklabels([str(y) for y in range(first, last + 1)], fontsize=7)
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
-    ax.xaxis.tick_top()
-    ax.set_title(title, fontsize=9, pad=14, wrap=True)
-    from matplotlib.patches import Patch
+    # Years at the bottom, where a chart's axis is read; a long chart repeats them on top.
+    ax.tick_params(axis="x", bottom=True, labelbottom=True, top=n > LONG_TIMELINE, labeltop=n > LONG_TIMELINE)
+    ax.set_title(title, fontsize=9, pad=14 if n > LONG_TIMELINE else 6, wrap=True)
+    if with_legend:
+        from matplotlib.patches import Patch
 
-    statuses = [s for s in STATUS_COLOURS if any(i.status == s for i in items)]
-    handles = [Patch(color=STATUS_COLOURS[s], label=code_label("status", s, lang)) for s in statuses]
-    if any(i.indicative for i in items):
-        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///", linestyle="--",
-                             label=tr("Indicative period")))
-    ax.legend(handles=handles, fontsize=6, loc="lower right", frameon=True)
+        ax.legend(handles=[Patch(facecolor="white" if hatch else colour, edgecolor=colour, hatch=hatch or None,
+                                 linestyle="--" if hatch else "-", label=text)
+                           for text, colour, hatch in timeline_legend(items, lang)],
+                  fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return items
+
+
+def timeline_legend(items: list, lang: str) -> list:
+    """(label, colour, hatch) of the statuses present in *items*, in the statuses' order, and of the
+    indicative periods' hatched bars when there are any."""
+    entries = [(code_label("status", s, lang), STATUS_COLOURS[s], "") for s in STATUS_COLOURS
+               if any(i.status == s for i in items)]
+    if any(i.indicative for i in items):
+        entries.append((tr("Indicative period"), "#555555", "///"))
+    return entries
 
 
 def row_at(items: list, ydata) -> int:

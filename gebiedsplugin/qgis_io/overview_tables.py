@@ -13,6 +13,7 @@ from gebiedsplugin.core.aggregations import area_budget, is_city, money_by, stac
 from gebiedsplugin.core.comparisons import priority_coverage
 from gebiedsplugin.qgis_io.overview_charts import code_label, heat_colour, money_text
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.numbers import number, percent
 
 TABLE_ROWS = 12
 MONEY_ROWS = 6  # funders and themes each in the money table
@@ -51,7 +52,7 @@ def money_table(ov, area, year_from, year_to, lang: str) -> TableText:
     rows = []
     for list_name, header in (("funder", tr("Funder")), ("theme", tr("Theme"))):
         for code, amount in list(money_by(ov, list_name, area, year_from, year_to).items())[:MONEY_ROWS]:
-            share = "{:.0f} %".format(100 * amount / budget) if budget else "–"
+            share = percent(100 * amount / budget, lang=lang) if budget else "–"
             rows.append([header, code_label(list_name, code, lang), money_text(amount, lang), share])
     rows.append([tr("Total"), tr("Area budget"), money_text(budget, lang), ""])
     return TableText(tr("Money against the area budget"), [tr("By"), tr("Name"), tr("Planned"), tr("Of area budget")],
@@ -67,7 +68,7 @@ def district_label(ov, district) -> str:
 def coverage_table(ov, area, year_from, year_to, lang: str) -> TableText:
     """Themes funded but not prioritised and prioritised but not funded (mismatches first)."""
     rows = priority_coverage(ov, area, year_from, year_to)
-    cells = [[code_label("theme", r.theme, lang), "–" if r.priority is None else "{:.0f}".format(r.priority),
+    cells = [[code_label("theme", r.theme, lang), "–" if r.priority is None else number(r.priority, 0, lang),
               money_text(r.funded, lang), coverage_state(r.state)] for r in rows[:TABLE_ROWS]]
     headers = [tr("Theme"), tr("Priority"), tr("Planned"), tr("State")]
     numeric = (1, 2)
@@ -86,7 +87,8 @@ def stacking_text(ov, area, year_from, year_to) -> TableText:
     shown = sorted(hoods[:TABLE_ROWS], key=table.neighbourhoods.index)
     rows = [[str(table.names.get(n, n))] + [str(table.count(n, y)) for y in table.years] for n in shown]
     colours = [["#ffffff"] + [heat_colour(table.count(n, y), table.threshold) for y in table.years] for n in shown]
-    note = tr("More than {:g} interventions in a neighbourhood in a year is stacking (red).").format(table.threshold)
+    note = tr("More than {} interventions in a neighbourhood in a year is stacking (red).").format(
+        number(table.threshold))
     if len(hoods) > TABLE_ROWS:
         note += " " + tr("The {} busiest of {} neighbourhoods.").format(TABLE_ROWS, len(hoods))
     return TableText(tr("Stacking: interventions per neighbourhood per year"),

@@ -7,6 +7,7 @@ from qgis.core import QgsCategorizedSymbolRenderer, QgsMapLayer, QgsProject, Qgs
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.unified import UNIFIED_FIELDS, category_label
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS
+from gebiedsplugin.qgis_io.loader import apply_style
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 
@@ -42,8 +43,8 @@ def load_unified_layers(gpkg: str, lang: str, project: QgsProject | None = None)
             raise ProgrammeError(tr("Cannot load table {} of {}.").format(table, gpkg))
         qml = STYLE_FILES.get(table)
         if qml and resource_path("styles", qml).exists():
-            layer.loadNamedStyle(str(resource_path("styles", qml)),
-                                 categories=QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling)
+            apply_style(layer, resource_path("styles", qml),
+                        QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling)
         if table in UNIFIED_LAYERS.values() or table == ITEMS_TABLE:
             _aliases(layer, lang)
             _relabel(layer, lang)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 from gebiedsplugin.toolbelt.resources import i18n_path
@@ -25,13 +25,9 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def qgis_locale() -> str:
-    """The locale QGIS runs in: the user's override if set, else the system's (e.g. 'nl_NL')."""
-    settings = QgsSettings()
-    override = settings.value("locale/overrideFlag", False, type=bool)
-    locale = settings.value("locale/userLocale", "", type=str) if override else ""
-    if not locale:
-        locale = settings.value("locale/globalLocale", "", type=str) if override else ""
-    return locale or QLocale.system().name() or "en_US"
+    """The locale of QGIS's user interface (``QgsApplication.locale()``: the user's override if set,
+    else the system's), e.g. 'nl_NL' or 'en'."""
+    return QgsApplication.locale() or QLocale.system().name() or "en_US"
 
 
 def ui_language() -> str:

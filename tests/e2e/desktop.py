@@ -85,8 +85,10 @@ def make_profile(base: Path, lang: str) -> Path:
     return base
 
 
-def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 1500, timeout: int = 240) -> dict:
-    """Run *body* (Python source) inside a real QGIS desktop; return RESULT plus 'stderr'."""
+def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 1500, timeout: int = 240,
+                screen: str = "1600x1000") -> dict:
+    """Run *body* (Python source) inside a real QGIS desktop on an Xvfb *screen* (WIDTHxHEIGHT); return
+    RESULT plus 'stderr'."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     profiles = make_profile(tmp_path / "qgis-{}".format(lang), lang)
     result_path = tmp_path / "result-{}.json".format(lang)
@@ -104,7 +106,7 @@ def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 150
     if site is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH", "")]))
     env["LANG"] = "nl_NL.UTF-8" if lang == "nl" else "en_US.UTF-8"
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 {}x24".format(screen), "qgis", "--nologo", "--noversioncheck",
            "--profiles-path", str(profiles), "--code", str(script)]
     # Its own session, so a hung QGIS is killed with Xvfb and everything else it started.
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -1,0 +1,143 @@
+"""The attribute form fits the planner (#16 item 6), in English and Dutch, on the real QGIS form built
+from the layer's QgsEditFormConfig: names instead of codes, this year as the default, no literal
+"NULL", funding rows readable and addable at once, a dialog that shows its form, one clean sentence
+per broken constraint. Expected values from SQL on the GeoPackage and the calendar, not the code."""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+
+from qgis.core import QgsApplication
+from qgis.gui import QgsEditorWidgetWrapper, QgsRelationEditorWidget
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QLabel, QListView, QScrollArea, QToolButton, QWidget
+
+from gebiedsplugin.gui.feature_form import make_dialog
+from gebiedsplugin.qgis_io.intervention_rows import new_feature
+from tests.qgis import interventions_fixtures as fx
+from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
+
+SHOTS = "/work/notes/shots/gui"
+clean_settings = fx.clean_settings  # fixture: no last-used values from earlier tests
+TABLE = "interventions_polygon"
+
+
+def _pump(n=10):
+    for _ in range(n):
+        QgsApplication.processEvents()
+
+
+def _widgets(form) -> dict:
+    """field name -> (wrapper, its ✔/✘ mark) of the form's editors."""
+    found = {}
+    for widget in form.findChildren(QWidget):
+        wrapper = QgsEditorWidgetWrapper.fromWidget(widget)
+        if wrapper is not None and hasattr(wrapper, "field"):
+            found[wrapper.field().name()] = (wrapper, widget.parentWidget().findChild(QLabel, "ConstraintStatus"))
+    return found
+
+
+def _text(widget) -> str:
+    for getter in ("currentText", "toPlainText", "text"):
+        if hasattr(widget, getter):
+            return getattr(widget, getter)()
+    return ""
+
+
+def _close(dialog, plugin):
+    """Close and delete the dialog while its layers still exist; leave no layer editing."""
+    dialog.reject()
+    dialog.deleteLater()
+    # processEvents() leaves deferred deletes alone: delete it now, while its layers still exist.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _pump(5)
+    for layer in plugin.controller.layers.values():
+        if layer.isEditable():
+            layer.rollBack()
+
+
+def _sql(path, query, *args):
+    with sqlite3.connect(str(path)) as db:
+        return db.execute(query, args).fetchall()
+
+
+def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
+    # clean_settings: no last-used years from an earlier form (those are proposed instead, on purpose)
+    path, _ = sample_gpkg
+    plugin.controller.open(str(path))
+    layer = plugin.controller.layer(TABLE)
+    source = next(layer.getFeatures())
+    assert layer.startEditing()
+    feature = new_feature(layer, source.geometry(), {})
+    dialog = make_dialog(plugin.iface, layer, feature, add=True)
+    dialog.show()
+    _pump()
+    widgets = _widgets(dialog.attributeForm())
+    # District and neighbourhood by name (the districts/neighbourhoods tables), not by code.
+    district, hood = feature["district_id"], feature["neighbourhood_id"]
+    assert _text(widgets["district_id"][0].widget()) == _sql(
+        path, "SELECT name FROM districts WHERE district_id = ?", district)[0][0]
+    assert _text(widgets["neighbourhood_id"][0].widget()) == _sql(
+        path, "SELECT name FROM neighbourhoods WHERE neighbourhood_id = ?", hood)[0][0]
+    # This year, not the spin box's minimum 2000.
+    this_year = datetime.date.today().year
+    for name in ("start_year", "end_year"):
+        assert widgets[name][0].value() == this_year
+        assert _text(widgets[name][0].widget()).replace(".", "").replace(",", "") == str(this_year)
+    # Empty title and description, no literal "NULL".
+    assert _text(widgets["title"][0].widget()) == "" and _text(widgets["description"][0].widget()) == ""
+    # The empty title breaks one rule and says so in one sentence; a valid year lists its rules cleanly.
+    title_tip = widgets["title"][1].toolTip()
+    start_tip = widgets["start_year"][1].toolTip()
+    for tip in (title_tip, start_tip):
+        assert tip and "NULL" not in tip and "., " not in tip, tip
+    assert len(title_tip.splitlines()) == 1
+    assert "2000" in start_tip and "2100" in start_tip and len(start_tip.splitlines()) == 2
+    # Sized to show the form (QGIS opens it at about 533x400), within the screen.
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() > 400 and dialog.width() >= 560
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+    dialog.grab().save("{}/form-new-{}.png".format(SHOTS, ui_locale))
+    _close(dialog, plugin)
+
+
+def test_funding_rows_readable_and_addable_at_once(plugin, sample_gpkg, ui_locale):
+    path, _ = sample_gpkg
+    uid, rows = None, []
+    for (candidate,) in _sql(path, "SELECT uid FROM {} ORDER BY uid".format(TABLE)):
+        rows = _sql(path, "SELECT year, funder, amount FROM funding WHERE intervention_uid = ? ORDER BY year",
+                    candidate)
+        if len(rows) >= 2 and any(a >= 1000 for _, _, a in rows):
+            uid = candidate
+            break
+    assert uid, "the sample funds some areas more than once"
+    column = "label_nl" if ui_locale == "nl" else "label_en"
+    labels = dict(_sql(path, "SELECT code, {} FROM value_lists WHERE list = 'funder'".format(column)))
+
+    def amount(value):
+        text = "{:,.0f}".format(value)
+        return text.replace(",", ".") if ui_locale == "nl" else text
+
+    expected = sorted("{}  ·  {}  ·  € {}".format(y, labels[f], amount(a)) for y, f, a in rows)
+    plugin.controller.open(str(path))
+    layer = plugin.controller.layer(TABLE)
+    fid = next(f.id() for f in layer.getFeatures() if f["uid"] == uid)
+    assert layer.startEditing()
+    dialog = make_dialog(plugin.iface, layer, layer.getFeature(fid), add=False)
+    dialog.show()
+    _pump(30)
+    editors = [e for e in dialog.attributeForm().findChildren(QgsRelationEditorWidget)
+               if e.relation().referencingLayer().customProperty("gebiedsplugin/table") == "funding"]
+    assert len(editors) == 1
+    editor = editors[0]
+    listed = sorted(view.model().index(r, 0).data() for view in editor.findChildren(QListView)
+                    if view.metaObject().className() == "QgsFeatureListView" for r in range(view.model().rowCount()))
+    assert listed == expected
+    add = editor.findChild(QToolButton, "mAddFeatureButton")
+    assert add is not None and add.isEnabled()  # no pencil click first
+    scroll = dialog.findChild(QScrollArea)
+    scroll.ensureWidgetVisible(editor)
+    _pump()
+    dialog.grab().save("{}/form-funding-{}.png".format(SHOTS, ui_locale))
+    _close(dialog, plugin)
