@@ -1,9 +1,8 @@
-"""Data preparation of an export, off the main thread: read, unify, write data files.
+"""Data preparation of an export: read, unify, write the data files.
 
-prepare_export() is plain work on the programme's store and files (OGR and the pure core);
-PrepareExportTask runs it as a QgsTask with progress and cancel, touching no layer and no iface in
-run(). The main thread then
-finishes the export (styles, atlas) with exporter.finish_export().
+prepare_export() is plain work on the programme's store and files (OGR and the pure core), touching
+no layer and no iface; exporter.finish_export() continues with styles, atlas and page images
+(exporter.ExportTask runs both off the main thread).
 """
 
 from __future__ import annotations
@@ -13,8 +12,6 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
-
-from qgis.core import QgsTask
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import Overview
@@ -178,30 +175,3 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
 def _check_cancel(cancelled) -> None:
     if cancelled():
         raise ProgrammeError(tr("The export was cancelled."))
-
-
-class PrepareExportTask(QgsTask):
-    """prepare_export() as a background task; *on_done(prepared, error_text)* runs on the main thread."""
-
-    def __init__(self, request: ExportRequest, on_done: Callable):
-        super().__init__(tr("Preparing the programme map export"), QgsTask.Flag.CanCancel)
-        self.request = request
-        self.on_done = on_done
-        self.prepared: Optional[Prepared] = None
-        self.error = ""
-
-    def run(self) -> bool:
-        try:
-            self.prepared = prepare_export(self.request, self.setProgress, self.isCanceled)
-        except ProgrammeError as e:
-            self.error = str(e)
-            return False
-        except Exception as e:  # noqa: BLE001 - reported to the user, not swallowed
-            self.error = tr("The export failed: {}").format(e)
-            return False
-        return True
-
-    def finished(self, result: bool) -> None:
-        if not result and not self.error:
-            self.error = tr("The export was cancelled.")
-        self.on_done(self.prepared if result else None, self.error)

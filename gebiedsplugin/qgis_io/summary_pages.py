@@ -46,6 +46,7 @@ from gebiedsplugin.qgis_io.overview_charts import (
     plain_text,
 )
 from gebiedsplugin.qgis_io.overview_tables import period_text
+from gebiedsplugin.qgis_io.pdf_pages import PrintedPage
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.resources import resource_path
 
@@ -251,39 +252,55 @@ def column_widths(multi: QgsLayoutItemManualTable, table, width: float) -> list:
 
 
 class PageSequence(QgsAbstractLayoutIterator):
-    """The atlas pages in order, each followed by its summary page when it has one (for exportToPdf)."""
+    """The atlas pages in order, each followed by its summary page when it has one (for exportToPdf).
 
-    def __init__(self, atlas, summaries: SummaryPages):
+    *printed* lists every page the PDF receives (table continuation pages included) with its area
+    and paper size, in print order: the page images are cut from the PDF by it (pdf_pages).
+    """
+
+    def __init__(self, atlas, summaries: SummaryPages | None = None):
         super().__init__()
         self.atlas = atlas
         self.summaries = summaries
         self.index = -1
         self.on_summary = False
+        self.printed: list = []
+        self._area = ""
 
     def beginRender(self) -> bool:  # noqa: N802 - QGIS API
-        self.index, self.on_summary = -1, False
+        self.index, self.on_summary, self.printed = -1, False, []
         return self.atlas.beginRender()
 
     def endRender(self) -> bool:  # noqa: N802
         return self.atlas.endRender()
 
     def count(self) -> int:
-        return self.atlas.count() + self.summaries.count()
+        return self.atlas.count() + (self.summaries.count() if self.summaries is not None else 0)
 
     def next(self) -> bool:
-        if not self.on_summary and self.index >= 0 and self.summaries.has(self.index):
+        if not self.on_summary and self.index >= 0 and self.summaries is not None and self.summaries.has(self.index):
             self.summaries.show(self.index)
             self.on_summary = True
+            self._record()
             return True
         if not self.atlas.next():
             return False
         self.index += 1
         self.on_summary = False
+        self._area = self.atlas.layout().reportContext().feature()["area_id"] or ""
+        self._record()
         return True
+
+    def _record(self) -> None:
+        """The pages the current layout will print (its frames are laid out by now)."""
+        layout = self.layout()
+        collection = layout.pageCollection()
+        for p in range(collection.pageCount()):
+            size = layout.convertToLayoutUnits(collection.page(p).sizeWithUnits())
+            self.printed.append(PrintedPage(str(self._area), size.width(), size.height()))
 
     def filePath(self, baseFilePath: str, extension: str) -> str:  # noqa: N802,N803
         return baseFilePath + extension
 
     def layout(self):
         return self.summaries.layout if self.on_summary else self.atlas.layout()
-
