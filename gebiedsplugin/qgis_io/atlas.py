@@ -89,6 +89,8 @@ class AtlasBuilder:
         self.project.setMetadata(self._metadata())  # the PDF's title, author and subject
         self.layout = QgsPrintLayout(self.project)
         self._continued: list = []  # titles added on table continuation pages
+        # page number -> fids the page's item table may show (core.page_tables); empty: the table reads all
+        self.table_fids: dict = {}
 
     def _metadata(self) -> QgsProjectMetadata:
         scope = self.request.scope
@@ -247,7 +249,21 @@ class AtlasBuilder:
             layer = self.layers[UNIFIED_LAYERS[kind]]
             if layer.subsetString() != subset:
                 layer.setSubsetString(subset)
+        self._narrow_table(feature["page"] if "page" in names else None)
         self._tidy_continuation()
+
+    def _narrow_table(self, page) -> None:
+        """The item table reads only its page's candidates (fids from the export), not every item."""
+        if not self.table_fids:
+            return
+        fids = self.table_fids.get(page, [])
+        subset = "fid IN ({})".format(", ".join(str(int(f)) for f in fids)) if fids else "fid < 0"
+        layer = self.layers[ITEMS_TABLE]
+        if layer.subsetString() != subset:
+            layer.setSubsetString(subset)
+        for table in self.layout.multiFrames():  # the atlas refreshed them before this signal
+            if isinstance(table, QgsLayoutItemAttributeTable) and table.vectorLayer() is layer:
+                table.refreshAttributes()
 
     def _tidy_continuation(self) -> None:
         """Continuation pages of a long table: the frame between the map's top and the first frame's

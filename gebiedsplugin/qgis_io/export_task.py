@@ -19,6 +19,7 @@ from gebiedsplugin.core.aggregations import prepare as prepare_overview
 from gebiedsplugin.core.atlas_pages import atlas_pages
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, WEB_SUFFIX, ExportRequest
+from gebiedsplugin.core.page_tables import table_candidates
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export, web_map
 from gebiedsplugin.qgis_io.store.open import open_store
@@ -44,6 +45,7 @@ class Prepared:
     timings: dict = field(default_factory=dict)
     overview: Optional[Overview] = None  # for the district summary pages (None: none asked for)
     staging: Optional[Staging] = None
+    table_fids: dict = field(default_factory=dict)  # page -> candidates of its item table (core.page_tables)
 
     def cleanup(self) -> None:
         """Remove the working files and whatever is still staged (nothing after a commit)."""
@@ -136,8 +138,10 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         prepared.staging = Staging(request.folder, request.stem)
         staged = replace(request, folder=str(prepared.staging.path))
         t1 = time.perf_counter()
-        if request.summary_pages and {"pdf", "png"} & set(request.formats):
-            prepared.overview = prepare_overview(programme)  # the aggregations of the Overview dock
+        if {"pdf", "png"} & set(request.formats):
+            prepared.table_fids = table_candidates(unified, pages, request.table_rows)
+            if request.summary_pages:
+                prepared.overview = prepare_overview(programme)  # the aggregations of the Overview dock
         districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)

@@ -84,6 +84,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
         if {"pdf", "png"} & set(request.formats):
             t1 = time.perf_counter()
             builder = AtlasBuilder(staged, layers, prepared.pages, prepared.programme_name, prepared.items)
+            builder.table_fids = prepared.table_fids
             builder.build()
             summaries = None
             if prepared.overview is not None:
