@@ -146,7 +146,7 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)
         if "geojson" in request.formats:
-            data_export.write_geojson(str(staged.path(".geojson")), unified, False, cancelled)
+            data_export.write_geojson(str(staged.path(".geojson")), prepared.gpkg, False)
             prepared.files["geojson"] = [str(request.path(".geojson"))]
         progress(85)
         if "csv" in request.formats:
