@@ -169,9 +169,8 @@ def _insert_rows(conn, table: str, fields, features, kind) -> None:
     sql = 'INSERT INTO "{}" ("geom", {}) VALUES (?, {})'.format(table, quoted, ", ".join("?" * len(names)))  # nosec B608
     conn.executemany(sql, zip(gpkg_sqlite.encode_many(geoms, srs_id), *columns))
     _count(conn, table, len(records))
-    present = [g for g in geoms if g is not None and not g.is_empty]
-    if present:
-        minx, miny, maxx, maxy = shapely.total_bounds(np.array(present, dtype=object)).tolist()
+    minx, miny, maxx, maxy = shapely.total_bounds(np.array(geoms, dtype=object)).tolist()  # NULL, empty: left out
+    if not np.isnan(minx):
         conn.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
                      (minx, miny, maxx, maxy, table))
 

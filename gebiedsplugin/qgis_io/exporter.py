@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.core import QgsFeedback, QgsTask
+from qgis.PyQt.QtCore import Qt
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
@@ -91,6 +92,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
                 summaries = SummaryPages(request, prepared.overview, prepared.pages, prepared.programme_name,
                                          prepared.workdir)
                 summaries.build()
+                summaries.prefetch()  # the charts are drawn beside the atlas's rendering
                 result.summary_pages = summaries.count()
             step(40, tr("Rendering the atlas PDF ({} pages)…").format(len(prepared.pages) + result.summary_pages))
             # Page images only: the PDF is drawn all the same, in the working folder, and cut into images.
@@ -109,6 +111,10 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
                                            prepared.workdir, sub.isCanceled, sub.setProgress)
                 result.files["png"] = [str(Path(request.folder) / Path(p).name) for p in pngs]
                 result.timings["png"] = time.perf_counter() - t2
+        if feedback is not None:
+            feedback.setProgress(99)  # the last moment a cancel counts: nothing is published yet
+            if feedback.isCanceled():
+                raise ProgrammeError(tr("The export was cancelled."))
         _publish(prepared, request, result)
         step(100, tr("Export complete: {} files.").format(len(result.all_files())))
     except BaseException as e:
@@ -150,7 +156,8 @@ class ExportTask(QgsTask):
 
     def run(self) -> bool:
         self.feedback = QgsFeedback()  # created here: it lives in the worker thread with the layout
-        self.feedback.progressChanged.connect(self.setProgress)
+        # Direct: _progress runs in the worker, where the feedback lives (the task itself is the main thread's).
+        self.feedback.progressChanged.connect(self._progress, Qt.ConnectionType.DirectConnection)
         try:
             prepared = prepare_export(self.request, lambda value: self.setProgress(value * 0.3), self.isCanceled)
             if self.isCanceled():
@@ -167,11 +174,12 @@ class ExportTask(QgsTask):
             self.feedback = None
         return True
 
-    def cancel(self) -> None:
-        feedback = self.feedback
-        if feedback is not None:
-            feedback.cancel()
-        super().cancel()
+    def _progress(self, value: float) -> None:
+        """Worker thread: pass the progress on, and a cancel of the task to the layout's feedback.
+        (The feedback is cancelled here, in its own thread: QGIS's exporter listens to it directly.)"""
+        self.setProgress(value)
+        if self.isCanceled() and self.feedback is not None and not self.feedback.isCanceled():
+            self.feedback.cancel()
 
     def finished(self, result: bool) -> None:
         if not result and not self.error:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from qgis.core import (
@@ -75,8 +76,8 @@ class SummaryPages:
         self.areas = {i: summary_area(p) for i, p in enumerate(pages) if summary_area(p) is not None}
         self.project = QgsProject()
         self.layout = QgsPrintLayout(self.project)
-        self._charts: dict = {}  # atlas page index -> {item id: png path}
-        self._matrices: dict = {}  # (year_from, year_to) -> FunderMatrix
+        self._charts: dict = {}  # atlas page index -> {item id: png path}, or its Future (prefetch)
+        self._matrices: dict = {}  # (year_from, year_to) -> FunderMatrix (drawn in one thread at a time)
 
     def count(self) -> int:
         return len(self.areas)
@@ -162,32 +163,54 @@ class SummaryPages:
 
     # --- charts --------------------------------------------------------------------------------
     def charts(self, index: int) -> dict:
-        """Item id -> PNG of each chart of the summary of atlas page *index* (drawn on first use)."""
-        if index in self._charts:
-            return self._charts[index]
+        """Item id -> PNG of each chart of the summary of atlas page *index* (drawn on first use, or
+        waited for when prefetch() draws it)."""
+        if index not in self._charts:
+            self._charts[index] = self._draw_charts(index, self._chart_sizes())
+        charts = self._charts[index]
+        return charts.result() if isinstance(charts, Future) else charts
+
+    def prefetch(self) -> None:
+        """Draw every page's charts in a thread of their own, in print order, while the atlas renders
+        (QGIS draws its pages without holding Python's lock; matplotlib needs it). The item sizes are
+        read here, in the layout's thread; the drawing touches no layout."""
+        sizes = self._chart_sizes()
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summary-charts")
+        for index in sorted(self.areas):
+            if index not in self._charts:
+                self._charts[index] = pool.submit(self._draw_charts, index, sizes)
+        pool.shutdown(wait=False)
+
+    def _chart_sizes(self) -> dict:
+        """Item id -> (width, height) in mm of the template's chart pictures (a template may drop some)."""
+        sizes = {}
+        for item_id in CHARTS:
+            item = self.layout.itemById(item_id)
+            if isinstance(item, QgsLayoutItemPicture):
+                size = self.layout.convertToLayoutUnits(item.sizeWithUnits())
+                sizes[item_id] = (size.width(), size.height())
+        return sizes
+
+    def _draw_charts(self, index: int, sizes: dict) -> dict:
         page, area = self.pages[index], self.areas[index]
         y_from, y_to = page.year_from, page.year_to
         lang, ov = self.request.lang, self.ov
         if (y_from, y_to) not in self._matrices:
             self._matrices[(y_from, y_to)] = funder_matrix(ov, y_from, y_to)
+        matrix = self._matrices[(y_from, y_to)]
         drawers = {
             "chart_year": lambda ax: draw_budget_by_year(ax, budget_by_year(ov, area, y_from, y_to), lang),
             "chart_funder": lambda ax: draw_money_by(ax, money_by(ov, "funder", area, y_from, y_to), "funder",
                                                      tr("Planned money per funder"), lang),
             "chart_theme": lambda ax: draw_money_by(ax, money_by(ov, "theme", area, y_from, y_to), "theme",
                                                     tr("Planned money per theme"), lang),
-            "chart_shares": lambda ax: draw_funder_shares(ax, self._matrices[(y_from, y_to)], ov.name, lang),
+            "chart_shares": lambda ax: draw_funder_shares(ax, matrix, ov.name, lang),
         }
         out = {}
-        for item_id in CHARTS:
-            item = self.layout.itemById(item_id)
-            if not isinstance(item, QgsLayoutItemPicture):
-                continue  # a municipality's template may drop a chart
-            size = self.layout.convertToLayoutUnits(item.sizeWithUnits())
+        for item_id, (width, height) in sizes.items():
             path = os.path.join(self.workdir, "summary_{:03d}_{}.png".format(index, item_id))
-            render_chart(drawers[item_id], path, size.width(), size.height())
+            render_chart(drawers[item_id], path, width, height)
             out[item_id] = path
-        self._charts[index] = out
         return out
 
 

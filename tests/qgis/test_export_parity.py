@@ -77,7 +77,8 @@ def _features(path: Path) -> dict:
     for i in range(ds.GetLayerCount()):
         layer = ds.GetLayer(i)
         defn = layer.GetLayerDefn()
-        fields = [(defn.GetFieldDefn(k).GetName(), defn.GetFieldDefn(k).GetTypeName()) for k in range(defn.GetFieldCount())]
+        fields = [(defn.GetFieldDefn(k).GetName(), defn.GetFieldDefn(k).GetTypeName())
+                  for k in range(defn.GetFieldCount())]
         rows = []
         for feature in layer:
             geometry = feature.GetGeometryRef()
