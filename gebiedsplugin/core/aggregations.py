@@ -143,9 +143,10 @@ class Overview:
         return (min(years), max(years)) if years else (None, None)
 
 
-def prepare(programme: Programme) -> Overview:
-    """The Overview of *programme* (districts resolved, money per year and funder)."""
-    unified = build_unified(programme)
+def prepare(programme: Programme, unified=None) -> Overview:
+    """The Overview of *programme* (districts resolved, money per year and funder). *unified*: its
+    unified map of the whole city over all years when the caller has built it already (the export)."""
+    unified = unified if unified is not None else build_unified(programme)
     district_of = {f.get("uid"): f.get("district_id") for f in unified.all_items() if f.get("source") == INTERVENTION}
     funding: dict = {}
     for row in programme.funding:

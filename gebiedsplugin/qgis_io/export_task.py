@@ -141,7 +141,9 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         if {"pdf", "png"} & set(request.formats):
             prepared.table_fids = table_candidates(unified, pages, request.table_rows)
             if request.summary_pages:
-                prepared.overview = prepare_overview(programme)  # the aggregations of the Overview dock
+                whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
+                # the aggregations of the Overview dock; the unified map is built once when it covers them
+                prepared.overview = prepare_overview(programme, unified if whole else None)
         districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)

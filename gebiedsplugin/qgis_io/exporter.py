@@ -72,6 +72,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             feedback.pushInfo(text) if hasattr(feedback, "pushInfo") else None
 
     staged = replace(request, folder=str(prepared.staging.path)) if prepared.staging is not None else request
+    summaries = None
     try:
         t0 = time.perf_counter()
         layers = load_unified_layers(prepared.gpkg, request.lang)
@@ -87,7 +88,6 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             builder = AtlasBuilder(staged, layers, prepared.pages, prepared.programme_name, prepared.items)
             builder.table_fids = prepared.table_fids
             builder.build()
-            summaries = None
             if prepared.overview is not None:
                 summaries = SummaryPages(request, prepared.overview, prepared.pages, prepared.programme_name,
                                          prepared.workdir)
@@ -123,6 +123,8 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             raise error from None
         raise
     finally:
+        if summaries is not None:
+            summaries.close()
         prepared.cleanup()
     return result
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from qgis.core import (
@@ -180,6 +180,14 @@ class SummaryPages:
             if index not in self._charts:
                 self._charts[index] = pool.submit(self._draw_charts, index, sizes)
         pool.shutdown(wait=False)
+
+    def close(self) -> None:
+        """Stop drawing ahead (an export that failed or was cancelled): charts not begun are dropped,
+        the one being drawn is waited for, so no drawing outlives the export's working folder."""
+        futures = [f for f in self._charts.values() if isinstance(f, Future)]
+        for future in futures:
+            future.cancel()
+        wait(futures)
 
     def _chart_sizes(self) -> dict:
         """Item id -> (width, height) in mm of the template's chart pictures (a template may drop some)."""
