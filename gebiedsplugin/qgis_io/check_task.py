@@ -128,7 +128,18 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
         timings["write"] = time.perf_counter() - t2
     progress(100)
     timings["total"] = time.perf_counter() - t0
+    release(programme)
     return result
+
+
+def release(programme, chunk: int = 2000) -> None:
+    """Free a large programme a slice at a time. Freed at once (when the worker drops it) its millions
+    of objects hold Python's lock for half a second at 100,000 items, and the main thread stands still
+    meanwhile; between slices the lock passes to it."""
+    for part in ("interventions", "projects", "funding", "links", "neighbourhoods"):
+        rows = getattr(programme, part)
+        while rows:
+            del rows[-chunk:]
 
 
 class CheckTask(QgsTask):
