@@ -23,6 +23,7 @@ from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
 from gebiedsplugin.core.rules.engine import ignored_settings
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.release import free_gradually
 
 
 @dataclass
@@ -128,18 +129,9 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
         timings["write"] = time.perf_counter() - t2
     progress(100)
     timings["total"] = time.perf_counter() - t0
-    release(programme)
+    free_gradually(programme.interventions, programme.projects, programme.funding, programme.links,
+                   programme.neighbourhoods)  # not all at once on return: the main thread keeps its turns
     return result
-
-
-def release(programme, chunk: int = 2000) -> None:
-    """Free a large programme a slice at a time. Freed at once (when the worker drops it) its millions
-    of objects hold Python's lock for half a second at 100,000 items, and the main thread stands still
-    meanwhile; between slices the lock passes to it."""
-    for part in ("interventions", "projects", "funding", "links", "neighbourhoods"):
-        rows = getattr(programme, part)
-        while rows:
-            del rows[-chunk:]
 
 
 class CheckTask(QgsTask):

@@ -25,6 +25,7 @@ from gebiedsplugin.qgis_io import data_export, web_map
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.release import free_gradually
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 
 
@@ -165,6 +166,8 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             data_export.write_schema_json(str(staged.path(SCHEMA_SUFFIX)), False)
             prepared.files["schema"] = [str(request.path(SCHEMA_SUFFIX))]
         timings["data_files"] = time.perf_counter() - t1
+        free_gradually(programme.interventions, programme.projects, programme.funding, programme.links,
+                       *unified.items.values())  # not all at once on return: the main thread keeps its turns
         progress(100)
     except InterruptedError:
         prepared.cleanup()
