@@ -12,7 +12,7 @@ density: the city grows with the count) it times, each size in a fresh process:
 
 Prints times, ratio to the baseline, peak memory (ru_maxrss of the process) and growth per 10x.
 Target: 100k x 100k in <= 3 s end to end, >= 5x faster than the baseline, growth <= 12x per 10x.
-Then runs scripts/bench_export.py when present.
+Then runs scripts/bench_export.py (the export beside the one before #18) and scripts/bench_read.py.
 
 Usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000 100000] [--baseline-cap 600] [--no-export]
 """
@@ -218,6 +218,8 @@ def main() -> int:
     if export.exists() and not args.no_export:
         print("\nExport benchmark (scripts/bench_export.py):", flush=True)
         subprocess.run([sys.executable, str(export)], check=False, env=dict(os.environ))
+        print("\nReading a GeoPackage programme beside the reader before #18 (scripts/bench_read.py):", flush=True)
+        subprocess.run([sys.executable, str(HERE / "bench_read.py")], check=False, env=dict(os.environ))
         print("\nWeb map export and first render in headless chromium (scripts/bench_web.py):", flush=True)
         subprocess.run([sys.executable, str(HERE / "bench_web.py")], check=False, env=dict(os.environ))
     return 0 if ok else 1

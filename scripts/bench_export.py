@@ -1,56 +1,107 @@
-"""Benchmark of the programme map export: the whole atlas (PDF + PNG pages) and the data files
-for Voorbeeldstad with 10,000 and 100,000 interventions. Target: at most 15 s for 10,000 items.
+"""Benchmark of the programme map export, all formats (GeoPackage, GeoJSON, CSV, schema, atlas PDF with
+summary pages, page images), beside the export before #18 measured in the same run.
 
-Usage: .venv/bin/python scripts/bench_export.py [--sizes 10000 100000] [--out bench/out]
+For Voorbeeldstad with 1,000 / 10,000 / 100,000 interventions (seed 7), each export runs in a fresh
+process (scripts/export_once.py), first the earlier code (``--baseline``, a commit extracted with git
+archive), then the current one. Printed per size: wall seconds, CPU seconds (user + system of the
+process), peak memory (ru_maxrss), and the ratios. Targets (#18): 100k <= 15 s, 10k <= 4 s, peak
+<= 1 GB. On a shared machine the wall seconds follow the load; the ratios against the baseline of the
+same run, and the CPU seconds, are the figures to read. Exit status 1 only when the peak memory target
+is missed (memory does not depend on the load).
+
+Usage: .venv/bin/python scripts/bench_export.py [--sizes 1000 10000 100000] [--out bench/out]
+       [--baseline REF] [--no-baseline]
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
-import time
 from pathlib import Path
 
-import qgis_headless
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import export_once  # noqa: E402
 
-TARGET_10K = 15.0
+TARGETS = {10000: 4.0, 100000: 15.0}  # seconds, on a quiet machine
+PEAK_MB = 1024.0
+
+
+def _programme(out: Path, size: int) -> Path:
+    """Voorbeeldstad with *size* interventions, written once (in a child process: its memory is its own)."""
+    path = out / "export_{}.gpkg".format(size)
+    if not path.exists():
+        code = ("import sys; sys.path.insert(0, {!r}); import qgis_headless; qgis_headless.start()\n"
+                "from gebiedsplugin.core.sample import generate_sample\n"
+                "from gebiedsplugin.qgis_io.store.gpkg import GpkgStore\n"
+                "p, _ = generate_sample(seed=7, interventions={})\n"
+                "GpkgStore.create({!r}, p.crs, p)\n").format(str(HERE), size, str(path))
+        subprocess.run([sys.executable, "-c", code], check=True)
+    return path
+
+
+def _steps(result: dict) -> str:
+    t = result["timings"]
+    return "prepare {:.1f} (data files {:.1f}), styles+gpkg {:.1f}, pdf {:.1f}, png {:.1f}".format(
+        t.get("read_unify", 0) + t.get("data_files", 0), t.get("data_files", 0), t.get("styles_gpkg", 0),
+        t.get("pdf", 0), t.get("png", 0))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
-    parser.add_argument("--out", default="bench/out")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--out", default=str(HERE.parent / "bench" / "out"))
+    parser.add_argument("--baseline", default=export_once.BASELINE, help="commit of the earlier export")
+    parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
-    qgis_headless.start()
-    from gebiedsplugin.core.export_plan import ExportRequest
-    from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.exporter import run_export
-    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
-
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    failed = False
-    print("{:>8} {:>7} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}".format(
-        "items", "pages", "pdfpg", "prepare", "gpkg", "pdf", "png", "total"))
-    for size in args.sizes:
-        gpkg = out / "bench_{}.gpkg".format(size)
-        if not gpkg.exists():
-            programme, _ = generate_sample(seed=7, interventions=size)
-            GpkgStore.create(gpkg, programme.crs, programme)
-        folder = out / "export_{}".format(size)
-        folder.mkdir(exist_ok=True)
-        request = ExportRequest(str(gpkg), str(folder), overwrite=True)
-        start = time.perf_counter()
-        result = run_export(request)
-        total = time.perf_counter() - start
-        t = result.timings
-        print("{:>8} {:>7} {:>6} {:>8.2f}s {:>8.2f}s {:>8.2f}s {:>8.2f}s {:>8.2f}s".format(
-            result.items, result.atlas_pages, result.pdf_pages, t.get("read_unify", 0) + t.get("data_files", 0),
-            t.get("styles_gpkg", 0), t.get("pdf", 0), t.get("png", 0), total))
-        if size <= 10000 and total > TARGET_10K:
-            print("  over the target of {:.0f} s for {} items".format(TARGET_10K, size))
-            failed = True
-    return 1 if failed else 0
+    old_code = None
+    if not args.no_baseline:
+        try:
+            old_code = export_once.baseline(args.baseline, out / "baseline_{}".format(args.baseline))
+        except (subprocess.CalledProcessError, FileNotFoundError) as e:
+            print("baseline {} not available ({}): current code only".format(args.baseline, e))
+    rows = []
+    for size in sorted(args.sizes):
+        programme = _programme(out, size)
+        measured = {}
+        for kind, code in (("before", old_code), ("now", export_once.ROOT)):
+            if code is None:
+                continue
+            folder = out / "export_{}_{}".format(size, kind)
+            shutil.rmtree(folder, ignore_errors=True)
+            measured[kind] = export_once.run(code, programme, folder)
+            r = measured[kind]
+            print("{:>7,} {:<6} {:6.1f} s wall {:6.1f} s CPU {:6.0f} MB peak  {}".format(
+                size, kind, r["seconds"], r["cpu"], r["peak_mb"], _steps(r)), flush=True)
+        rows.append((size, measured))
+    print("\n{:>8} {:>7} {:>9} {:>9} {:>6} {:>9} {:>9} {:>6} {:>9} {:>9}".format(
+        "items", "pages", "before s", "now s", "ratio", "bef CPU", "now CPU", "ratio", "bef MB", "now MB"))
+    ok = True
+    previous = None
+    for size, m in rows:
+        now, before = m["now"], m.get("before")
+        ratio = "{:5.1f}x".format(before["seconds"] / now["seconds"]) if before else "-"
+        cpu_ratio = "{:5.1f}x".format(before["cpu"] / now["cpu"]) if before else "-"
+        print("{:>8,} {:>7} {:>9} {:>9.1f} {:>6} {:>9} {:>9.1f} {:>6} {:>9} {:>9.0f}".format(
+            size, now["pdf_pages"], "{:.1f}".format(before["seconds"]) if before else "-", now["seconds"], ratio,
+            "{:.1f}".format(before["cpu"]) if before else "-", now["cpu"], cpu_ratio,
+            "{:.0f}".format(before["peak_mb"]) if before else "-", now["peak_mb"]))
+        if previous is not None:
+            print("{:>8} growth per 10x: {:.1f}x time, {:.1f}x CPU".format(
+                "", now["seconds"] / previous["seconds"], now["cpu"] / previous["cpu"]))
+        previous = now
+        target = TARGETS.get(size)
+        if target is not None and now["seconds"] > target:
+            print("{:>8} over the {:.0f} s target on this run (wall time; noisy when the machine is shared)".format(
+                "", target))
+        if now["peak_mb"] > PEAK_MB:
+            print("{:>8} peak memory over {:.0f} MB".format("", PEAK_MB))
+            ok = False
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsFeedback
+from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -28,14 +28,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ORIENTATIONS, PAPERS, ExportRequest
 from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.gui.outcome import open_folder, push_result
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
-from gebiedsplugin.qgis_io.export_task import PrepareExportTask
-from gebiedsplugin.qgis_io.exporter import finish_export
+from gebiedsplugin.qgis_io.exporter import ExportTask
 from gebiedsplugin.qgis_io.store.open import is_postgis, open_store
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
@@ -51,7 +49,6 @@ class ExportDock(ProgrammeDock):
         super().__init__(tr("Export"), "gebiedsplugin_export_dock", iface, controller, parent)
         self.prompts = Prompts(self)
         self.task = None
-        self.feedback = None  # the atlas rendering's, while it runs
         self.last_result = None
         self.last_error = ""
         self._build()
@@ -249,8 +246,8 @@ class ExportDock(ProgrammeDock):
         self.open_button.setVisible(False)
         self.progress.setValue(0)
         self.status.setText(tr("Preparing the data…"))
-        self.task = PrepareExportTask(request, lambda prepared, error: self._prepared(request, prepared, error))
-        self.task.progressChanged.connect(self._prepare_progress)
+        self.task = ExportTask(request, lambda result, error: self._done(request, result, error))
+        self.task.progressChanged.connect(self._progress)
         QgsApplication.taskManager().addTask(self.task)
         return True
 
@@ -258,18 +255,20 @@ class ExportDock(ProgrammeDock):
         """Stop the running export: nothing of it is written, existing files stay."""
         self.cancel_button.setEnabled(False)
         self.status.setText(tr("Cancelling…"))
-        for work in (self.task, self.feedback):
-            if work is not None:
-                work.cancel()
+        if self.task is not None:
+            self.task.cancel()
 
-    def _prepare_progress(self, value: float) -> None:
-        self.progress.setValue(int(value * 0.3))
+    def _progress(self, value: float) -> None:
+        """The task's progress (queued from its thread): the bar, and the phase in the status line."""
+        self.progress.setValue(int(value))
+        if value >= 30 and self.task is not None and not self.task.isCanceled():
+            self.status.setText(tr("Rendering the atlas…"))
 
     def cleanup(self) -> None:
         """Plugin unload: cancel a running export (its working files removed) and drop the connections."""
         if self.task is not None:
-            self.task.progressChanged.disconnect(self._prepare_progress)
-            self.task.on_done = _discard_prepared
+            self.task.progressChanged.disconnect(self._progress)
+            self.task.on_done = lambda *_args: None  # the task removes its own working files
             self.task.cancel()
             self.task = None
         super().cleanup()
@@ -288,31 +287,14 @@ class ExportDock(ProgrammeDock):
             return tr("The period ends before it starts.")
         return ""
 
-    def _prepared(self, request: ExportRequest, prepared, error: str) -> None:
-        """Main thread: the task is done; render the atlas here (QGIS requires it) with progress."""
-        cancelled = self.task is not None and self.task.isCanceled()
+    def _done(self, request: ExportRequest, result, error: str) -> None:
+        """Main thread: the export task ended (result None: failed or cancelled, *error* says why)."""
         self.task = None
-        if prepared is not None and cancelled:  # cancelled after its last check: render nothing
-            prepared.cleanup()
-            prepared, error = None, tr("The export was cancelled.")
-        if prepared is None:
-            self.run_button.setEnabled(True)
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if result is None:
             self._fail(error)
             return
-        self.status.setText(tr("Rendering the atlas…"))
-        self.feedback = feedback = QgsFeedback()
-        feedback.progressChanged.connect(self._render_progress)
-        try:
-            result = finish_export(prepared, request, feedback)
-            if feedback.isCanceled():
-                raise ProgrammeError(tr("The export was cancelled."))
-        except ProgrammeError as e:
-            self._fail(str(e))
-            return
-        finally:
-            self.feedback = None
-            self.run_button.setEnabled(True)
-            self.cancel_button.setEnabled(False)
         self.last_result = result
         self.progress.setValue(100)
         text = tr("%n file(s) written to {} ({} atlas pages, {} items).", "", len(result.all_files())).format(
@@ -321,10 +303,6 @@ class ExportDock(ProgrammeDock):
         self.open_button.setVisible(True)
         push_result(self.iface, tr("Export"), text, request.folder)
 
-    def _render_progress(self, value: float) -> None:
-        self.progress.setValue(int(value))
-        QgsApplication.processEvents()
-
     def _fail(self, text: str) -> bool:
         self.last_error = text
         self.status.setText(text)
@@ -332,9 +310,3 @@ class ExportDock(ProgrammeDock):
         self.cancel_button.setEnabled(False)
         notify(self.iface, tr("Export"), text, Qgis.MessageLevel.Warning, 10)
         return False
-
-
-def _discard_prepared(prepared, _error: str) -> None:
-    """The callback of an export whose dock is gone: remove its working files, render nothing."""
-    if prepared is not None:
-        prepared.cleanup()

@@ -10,7 +10,6 @@ scope ids) goes into the labels as expression string literals (``layout_text``),
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 
 from qgis.core import (
@@ -54,11 +53,10 @@ from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGE
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
 from gebiedsplugin.qgis_io.layout_text import grouped_number, label_literal, long_date
 from gebiedsplugin.qgis_io.summary_pages import PageSequence
-from gebiedsplugin.toolbelt.files import atomic_path, write_error
+from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.qt_compat import scoped
 from gebiedsplugin.toolbelt.resources import resource_path
-from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp
 
 # QGIS >= 3.30 names these in Qgis; the old names are deprecated on 3.44.
 METRES = scoped(Qgis, "DistanceUnit", "Meters", QgsUnitTypes.DistanceUnit.DistanceMeters)
@@ -116,6 +114,8 @@ class AtlasBuilder:
         self.layout = QgsPrintLayout(self.project)
         self._continued: list = []  # titles added on table continuation pages
         self._page_labels: list = []  # labels that print the page number
+        # page number -> fids the page's item table may show (core.page_tables); empty: the table reads all
+        self.table_fids: dict = {}
 
     def _metadata(self) -> QgsProjectMetadata:
         tr = self.words
@@ -341,7 +341,21 @@ class AtlasBuilder:
             layer = self.layers[UNIFIED_LAYERS[kind]]
             if layer.subsetString() != subset:
                 layer.setSubsetString(subset)
+        self._narrow_table(feature["page"] if "page" in names else None)
         self._tidy_continuation()
+
+    def _narrow_table(self, page) -> None:
+        """The item table reads only its page's candidates (fids from the export), not every item."""
+        if not self.table_fids:
+            return
+        fids = self.table_fids.get(page, [])
+        subset = "fid IN ({})".format(", ".join(str(int(f)) for f in fids)) if fids else "fid < 0"
+        layer = self.layers[ITEMS_TABLE]
+        if layer.subsetString() != subset:
+            layer.setSubsetString(subset)
+        for table in self.layout.multiFrames():  # the atlas refreshed them before this signal
+            if isinstance(table, QgsLayoutItemAttributeTable) and table.vectorLayer() is layer:
+                table.refreshAttributes()
 
     def _tidy_continuation(self) -> None:
         """Continuation pages of a long table: the frame between the map's top and the first frame's
@@ -407,8 +421,9 @@ class AtlasBuilder:
         return total
 
     # --- export ----------------------------------------------------------------------------------
-    def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None) -> str:
-        """The atlas as one PDF; with *summaries* (SummaryPages), each summary after its atlas page."""
+    def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None) -> list:
+        """The atlas as one PDF; with *summaries* (SummaryPages), each summary after its atlas page.
+        Returns the printed pages (pdf_pages.PrintedPage) in order."""
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = False
@@ -418,7 +433,7 @@ class AtlasBuilder:
         settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable, selectable text
         self.number_pages(summaries)
         with atomic_path(target, self.request.overwrite) as tmp:
-            pages = self.layout.atlas() if summaries is None else PageSequence(self.layout.atlas(), summaries)
+            pages = PageSequence(self.layout.atlas(), summaries)
             result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
             if result == QgsLayoutExporter.ExportResult.Canceled:
                 raise ProgrammeError(tr("The export was cancelled."))
@@ -426,49 +441,7 @@ class AtlasBuilder:
                 raise ProgrammeError(tr("Writing the PDF failed: {}").format(error or result))
             _pdf_metadata(tmp, self.project.metadata())
             shareable(tmp)
-        return target
-
-    def export_pngs(self, feedback: QgsFeedback | None = None, summaries=None) -> list:
-        """One PNG per page (continuation and summary pages included), named _p01_city, _p02_noord, ..."""
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = self.request.png_dpi
-        self.number_pages(summaries)
-        atlas = self.layout.atlas()
-        written = []
-        workdir = str(new_temp(Path(self.request.folder) / "png-pages", suffix="", create="dir"))
-        try:
-            if not atlas.beginRender():
-                raise ProgrammeError(tr("The atlas has no pages."))
-            exporter = QgsLayoutExporter(self.layout)
-            for i in range(atlas.count()):
-                if feedback is not None and feedback.isCanceled():
-                    raise ProgrammeError(tr("The export was cancelled."))
-                atlas.seekTo(i)
-                area = self.layout.reportContext().feature()["area_id"]
-                self._image(exporter, os.path.join(workdir, "f{:03d}.png".format(i)), settings, written, area)
-                if summaries is not None and summaries.has(i):
-                    summary = summaries.show(i)
-                    self._image(QgsLayoutExporter(summary), os.path.join(workdir, "s{:03d}.png".format(i)),
-                                settings, written, area)
-                if feedback is not None:
-                    feedback.setProgress(100.0 * (i + 1) / atlas.count())
-            atlas.endRender()
-        finally:
-            remove_temp(workdir)
-        return written
-
-    def _image(self, exporter: QgsLayoutExporter, base: str, settings, written: list, area="") -> None:
-        """Every page of the exporter's layout as the next numbered PNGs of *area* (appended to *written*)."""
-        result = exporter.exportToImage(base, settings)
-        if result != QgsLayoutExporter.ExportResult.Success:
-            error = ProgrammeError(tr("Writing page images failed (code {}).").format(int(result)))
-            raise write_error(error, self.request.png_path(len(written) + 1), os.path.dirname(base)) or error
-        for p in range(exporter.layout().pageCollection().pageCount()):
-            name = base if p == 0 else base[:-4] + "_{}.png".format(p + 1)
-            target = self.request.png_path(len(written) + 1, area or "")
-            with atomic_path(target, self.request.overwrite) as tmp:
-                os.replace(name, tmp)
-            written.append(str(target))
+        return pages.printed
 
 
 def _pdf_metadata(path: str, metadata: QgsProjectMetadata) -> None:

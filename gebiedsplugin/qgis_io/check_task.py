@@ -23,6 +23,7 @@ from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
 from gebiedsplugin.core.rules.engine import ignored_settings
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.release import free_gradually
 
 
 @dataclass
@@ -139,6 +140,8 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
         timings["write"] = time.perf_counter() - t2
     progress(100)
     timings["total"] = time.perf_counter() - t0
+    free_gradually(programme.interventions, programme.projects, programme.funding, programme.links,
+                   programme.neighbourhoods)  # not all at once on return: the main thread keeps its turns
     return result
 
 

@@ -1,9 +1,8 @@
-"""Data preparation of an export, off the main thread: read, unify, write data files.
+"""Data preparation of an export: read, unify, write the data files.
 
-prepare_export() is plain work on the programme's store and files (OGR and the pure core);
-PrepareExportTask runs it as a QgsTask with progress and cancel, touching no layer and no iface in
-run(). The main thread then
-finishes the export (styles, atlas) with exporter.finish_export().
+prepare_export() is plain work on the programme's store and files (OGR and the pure core), touching
+no layer and no iface; exporter.finish_export() continues with styles, atlas and page images
+(exporter.ExportTask runs both off the main thread).
 """
 
 from __future__ import annotations
@@ -14,19 +13,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
 
-from qgis.core import QgsTask
-
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import Overview
 from gebiedsplugin.core.aggregations import prepare as prepare_overview
 from gebiedsplugin.core.atlas_pages import atlas_pages
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, WEB_SUFFIX, ExportRequest
+from gebiedsplugin.core.page_tables import table_candidates
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export, web_map
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.release import free_gradually
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 
 
@@ -47,6 +46,7 @@ class Prepared:
     timings: dict = field(default_factory=dict)
     overview: Optional[Overview] = None  # for the district summary pages (None: none asked for)
     staging: Optional[Staging] = None
+    table_fids: dict = field(default_factory=dict)  # page -> candidates of its item table (core.page_tables)
 
     def cleanup(self) -> None:
         """Remove the working files and whatever is still staged (nothing after a commit)."""
@@ -139,13 +139,17 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         prepared.staging = Staging(request.folder, request.stem)
         staged = replace(request, folder=str(prepared.staging.path))
         t1 = time.perf_counter()
-        if request.summary_pages and {"pdf", "png"} & set(request.formats):
-            prepared.overview = prepare_overview(programme)  # the aggregations of the Overview dock
+        if {"pdf", "png"} & set(request.formats):
+            prepared.table_fids = table_candidates(unified, pages, request.table_rows)
+            if request.summary_pages:
+                whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
+                # the aggregations of the Overview dock; the unified map is built once when it covers them
+                prepared.overview = prepare_overview(programme, unified if whole else None)
         districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)
         if "geojson" in request.formats:
-            data_export.write_geojson(str(staged.path(".geojson")), unified, False, cancelled)
+            data_export.write_geojson(str(staged.path(".geojson")), prepared.gpkg, False)
             prepared.files["geojson"] = [str(request.path(".geojson"))]
         progress(85)
         if "csv" in request.formats:
@@ -162,6 +166,8 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             data_export.write_schema_json(str(staged.path(SCHEMA_SUFFIX)), False)
             prepared.files["schema"] = [str(request.path(SCHEMA_SUFFIX))]
         timings["data_files"] = time.perf_counter() - t1
+        free_gradually(programme.interventions, programme.projects, programme.funding, programme.links,
+                       *unified.items.values())  # not all at once on return: the main thread keeps its turns
         progress(100)
     except InterruptedError:
         prepared.cleanup()
@@ -178,30 +184,3 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
 def _check_cancel(cancelled) -> None:
     if cancelled():
         raise ProgrammeError(tr("The export was cancelled."))
-
-
-class PrepareExportTask(QgsTask):
-    """prepare_export() as a background task; *on_done(prepared, error_text)* runs on the main thread."""
-
-    def __init__(self, request: ExportRequest, on_done: Callable):
-        super().__init__(tr("Preparing the programme map export"), QgsTask.Flag.CanCancel)
-        self.request = request
-        self.on_done = on_done
-        self.prepared: Optional[Prepared] = None
-        self.error = ""
-
-    def run(self) -> bool:
-        try:
-            self.prepared = prepare_export(self.request, self.setProgress, self.isCanceled)
-        except ProgrammeError as e:
-            self.error = str(e)
-            return False
-        except Exception as e:  # noqa: BLE001 - reported to the user, not swallowed
-            self.error = tr("The export failed: {}").format(e)
-            return False
-        return True
-
-    def finished(self, result: bool) -> None:
-        if not result and not self.error:
-            self.error = tr("The export was cancelled.")
-        self.on_done(self.prepared if result else None, self.error)

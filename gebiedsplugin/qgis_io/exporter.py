@@ -1,7 +1,11 @@
-"""The programme map export end to end: prepare (any thread), then styles and atlas (main thread).
+"""The programme map export end to end: prepare (data files), then styles, atlas PDF and page images.
 
-run_export() does both in order, for the Processing algorithm, scripts and tests; the dock runs the
-first half as a QgsTask (export_task.PrepareExportTask) and calls finish_export() when it is done.
+run_export() does both in the calling thread, for the Processing algorithm, scripts and tests; the
+dock runs the same in an ExportTask, off the main thread. Layouts may render in a worker thread only
+on layers and a project of their own, created in that thread: finish_export() loads the working
+GeoPackage into a private QgsProject and touches no layer of the user's project and no iface.
+The page images are rasterised from the finished PDF by poppler's pdftoppm (pdf_pages), not by a
+second layout render.
 """
 
 from __future__ import annotations
@@ -10,11 +14,14 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable, Optional
 
-from qgis.core import QgsFeedback
+from qgis.core import QgsFeedback, QgsTask
+from qgis.PyQt.QtCore import Qt
 
+from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
-from gebiedsplugin.qgis_io import data_export
+from gebiedsplugin.qgis_io import data_export, pdf_pages
 from gebiedsplugin.qgis_io.atlas import AtlasBuilder
 from gebiedsplugin.qgis_io.data_export import UNIFIED_LAYERS
 from gebiedsplugin.qgis_io.export_task import Prepared, export_error, prepare_export
@@ -39,7 +46,7 @@ class ExportResult:
 
 
 def run_export(request: ExportRequest, feedback: QgsFeedback | None = None) -> ExportResult:
-    """The whole export in the calling (main) thread."""
+    """The whole export in the calling thread."""
     def progress(value: float) -> None:
         if feedback is not None:
             feedback.setProgress(value * 0.3)
@@ -50,7 +57,8 @@ def run_export(request: ExportRequest, feedback: QgsFeedback | None = None) -> E
 
 
 def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedback | None = None) -> ExportResult:
-    """Styles, GeoPackage and atlas from a prepared export (main thread); removes the working files.
+    """Styles, GeoPackage, atlas PDF and page images from a prepared export, on layers and a project of
+    its own (any thread, see the module's note); removes the working files.
 
     Every output is written into the export's staging folder; when all are complete they are
     moved to their names together. A failure (a full disk, a cancel) leaves the previous files.
@@ -64,6 +72,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             feedback.pushInfo(text) if hasattr(feedback, "pushInfo") else None
 
     staged = replace(request, folder=str(prepared.staging.path)) if prepared.staging is not None else request
+    summaries = None
     try:
         t0 = time.perf_counter()
         layers = load_unified_layers(prepared.gpkg, request.lang)
@@ -77,26 +86,35 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
         if {"pdf", "png"} & set(request.formats):
             t1 = time.perf_counter()
             builder = AtlasBuilder(staged, layers, prepared.pages, prepared.programme_name, prepared.items)
+            builder.table_fids = prepared.table_fids
             builder.build()
-            summaries = None
             if prepared.overview is not None:
                 summaries = SummaryPages(request, prepared.overview, prepared.pages, prepared.programme_name,
                                          prepared.workdir)
                 summaries.build()
+                summaries.prefetch()  # the charts are drawn beside the atlas's rendering
                 result.summary_pages = summaries.count()
+            step(40, tr("Rendering the atlas PDF ({} pages)…").format(len(prepared.pages) + result.summary_pages))
+            # Page images only: the PDF is drawn all the same, in the working folder, and cut into images.
+            pdf = str(staged.path(".pdf")) if "pdf" in request.formats else str(Path(prepared.workdir) / "atlas.pdf")
+            sub = _SubFeedback(feedback, 40, 75 if "png" in request.formats else 100)
+            printed = builder.export_pdf(pdf, sub, summaries)
             if "pdf" in request.formats:
-                step(40, tr("Rendering the atlas PDF ({} pages)…").format(len(prepared.pages) + result.summary_pages))
-                sub = _SubFeedback(feedback, 40, 70 if "png" in request.formats else 100)
-                builder.export_pdf(str(staged.path(".pdf")), sub, summaries)
                 result.files["pdf"] = [str(request.path(".pdf"))]
+            result.pdf_pages = len(printed)
             result.timings["pdf"] = time.perf_counter() - t1
             if "png" in request.formats:
                 t2 = time.perf_counter()
-                step(70, tr("Rendering the page images…"))
-                pngs = builder.export_pngs(_SubFeedback(feedback, 70, 100), summaries)
+                step(75, tr("Rendering the page images…"))
+                sub = _SubFeedback(feedback, 75, 100)
+                pngs = pdf_pages.rasterise(pdf, printed, staged.png_path, request.png_dpi, request.overwrite,
+                                           prepared.workdir, sub.isCanceled, sub.setProgress)
                 result.files["png"] = [str(Path(request.folder) / Path(p).name) for p in pngs]
-                result.pdf_pages = len(result.files["png"])
                 result.timings["png"] = time.perf_counter() - t2
+        if feedback is not None:
+            feedback.setProgress(99)  # the last moment a cancel counts: nothing is published yet
+            if feedback.isCanceled():
+                raise ProgrammeError(tr("The export was cancelled."))
         _publish(prepared, request, result)
         step(100, tr("Export complete: {} files.").format(len(result.all_files())))
     except BaseException as e:
@@ -105,9 +123,9 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             raise error from None
         raise
     finally:
+        if summaries is not None:
+            summaries.close()
         prepared.cleanup()
-    if not result.pdf_pages and "pdf" in result.files:
-        result.pdf_pages = _pdf_page_count(result.files["pdf"][0])
     return result
 
 
@@ -126,11 +144,49 @@ def _publish(prepared: Prepared, request: ExportRequest, result: ExportResult) -
 _PAGE_IMAGE = re.compile(r"_p\d+(_[A-Za-z0-9_-]+)?\.png")  # a page image: _p01.png, _p01_noord.png
 
 
-def _pdf_page_count(path: str) -> int:
-    """Pages of a PDF (counted from its page objects; enough for what QGIS writes)."""
-    with open(path, "rb") as f:
-        data = f.read()
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+class ExportTask(QgsTask):
+    """The whole export as a background task, with progress and cancel; the main thread only hears of
+    it. *on_done(result, error_text)* runs on the main thread (result None on failure or cancel)."""
+
+    def __init__(self, request: ExportRequest, on_done: Callable):
+        super().__init__(tr("Exporting the programme map"), QgsTask.Flag.CanCancel)
+        self.request = request
+        self.on_done = on_done
+        self.result: Optional[ExportResult] = None
+        self.error = ""
+        self.feedback: Optional[QgsFeedback] = None
+
+    def run(self) -> bool:
+        self.feedback = QgsFeedback()  # created here: it lives in the worker thread with the layout
+        # Direct: _progress runs in the worker, where the feedback lives (the task itself is the main thread's).
+        self.feedback.progressChanged.connect(self._progress, Qt.ConnectionType.DirectConnection)
+        try:
+            prepared = prepare_export(self.request, lambda value: self.setProgress(value * 0.3), self.isCanceled)
+            if self.isCanceled():
+                prepared.cleanup()
+                raise ProgrammeError(tr("The export was cancelled."))
+            self.result = finish_export(prepared, self.request, self.feedback)
+        except ProgrammeError as e:
+            self.error = str(e)
+            return False
+        except Exception as e:  # noqa: BLE001 - reported to the user, not swallowed
+            self.error = tr("The export failed: {}").format(e)
+            return False
+        finally:
+            self.feedback = None
+        return True
+
+    def _progress(self, value: float) -> None:
+        """Worker thread: pass the progress on, and a cancel of the task to the layout's feedback.
+        (The feedback is cancelled here, in its own thread: QGIS's exporter listens to it directly.)"""
+        self.setProgress(value)
+        if self.isCanceled() and self.feedback is not None and not self.feedback.isCanceled():
+            self.feedback.cancel()
+
+    def finished(self, result: bool) -> None:
+        if not result and not self.error:
+            self.error = tr("The export was cancelled.")
+        self.on_done(self.result if result else None, self.error)
 
 
 class _SubFeedback(QgsFeedback):

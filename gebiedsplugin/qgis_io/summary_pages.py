@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from qgis.core import (
@@ -48,6 +49,7 @@ from gebiedsplugin.qgis_io.overview_charts import (
     plain_text,
 )
 from gebiedsplugin.qgis_io.overview_tables import period_text
+from gebiedsplugin.qgis_io.pdf_pages import PrintedPage
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 
@@ -77,8 +79,8 @@ class SummaryPages:
         self.areas = {i: summary_area(p) for i, p in enumerate(pages) if summary_area(p) is not None}
         self.project = QgsProject()
         self.layout = QgsPrintLayout(self.project)
-        self._charts: dict = {}  # atlas page index -> {item id: png path}
-        self._matrices: dict = {}  # (year_from, year_to) -> FunderMatrix
+        self._charts: dict = {}  # atlas page index -> {item id: png path}, or its Future (prefetch)
+        self._matrices: dict = {}  # (year_from, year_to) -> FunderMatrix (drawn in one thread at a time)
         self.page_numbers: dict = {}  # atlas page index -> printed page of its summary (AtlasBuilder.number_pages)
         self.total_pages = 0
 
@@ -170,33 +172,63 @@ class SummaryPages:
 
     # --- charts --------------------------------------------------------------------------------
     def charts(self, index: int) -> dict:
-        """Item id -> PNG of each chart of the summary of atlas page *index* (drawn on first use)."""
-        if index in self._charts:
-            return self._charts[index]
+        """Item id -> PNG of each chart of the summary of atlas page *index* (drawn on first use, or
+        waited for when prefetch() draws it)."""
+        if index not in self._charts:
+            self._charts[index] = self._draw_charts(index, self._chart_sizes())
+        charts = self._charts[index]
+        return charts.result() if isinstance(charts, Future) else charts
+
+    def prefetch(self) -> None:
+        """Draw every page's charts in a thread of their own, in print order, while the atlas renders
+        (QGIS draws its pages without holding Python's lock; matplotlib needs it). The item sizes are
+        read here, in the layout's thread; the drawing touches no layout."""
+        sizes = self._chart_sizes()
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summary-charts")
+        for index in sorted(self.areas):
+            if index not in self._charts:
+                self._charts[index] = pool.submit(self._draw_charts, index, sizes)
+        pool.shutdown(wait=False)
+
+    def close(self) -> None:
+        """Stop drawing ahead (an export that failed or was cancelled): charts not begun are dropped,
+        the one being drawn is waited for, so no drawing outlives the export's working folder."""
+        futures = [f for f in self._charts.values() if isinstance(f, Future)]
+        for future in futures:
+            future.cancel()
+        wait(futures)
+
+    def _chart_sizes(self) -> dict:
+        """Item id -> (width, height) in mm of the template's chart pictures (a template may drop some)."""
+        sizes = {}
+        for item_id in CHARTS:
+            item = self.layout.itemById(item_id)
+            if isinstance(item, QgsLayoutItemPicture):
+                size = self.layout.convertToLayoutUnits(item.sizeWithUnits())
+                sizes[item_id] = (size.width(), size.height())
+        return sizes
+
+    def _draw_charts(self, index: int, sizes: dict) -> dict:
         page, area = self.pages[index], self.areas[index]
         y_from, y_to = page.year_from, page.year_to
         lang, ov = self.request.lang, self.ov
         if (y_from, y_to) not in self._matrices:
             self._matrices[(y_from, y_to)] = funder_matrix(ov, y_from, y_to)
+        matrix = self._matrices[(y_from, y_to)]
         drawers = {
             "chart_year": lambda ax: draw_budget_by_year(ax, budget_by_year(ov, area, y_from, y_to), lang),
             "chart_funder": lambda ax: draw_money_by(ax, money_by(ov, "funder", area, y_from, y_to), "funder",
                                                      tr("Planned money per funder"), lang),
             "chart_theme": lambda ax: draw_money_by(ax, money_by(ov, "theme", area, y_from, y_to), "theme",
                                                     tr("Planned money per theme"), lang),
-            "chart_shares": lambda ax: draw_funder_shares(ax, self._matrices[(y_from, y_to)],
-                                                          lambda d: overview_tables.district_label(ov, d), lang),
+            "chart_shares": lambda ax: draw_funder_shares(ax, matrix, lambda d: overview_tables.district_label(ov, d),
+                                                          lang),
         }
         out = {}
-        for item_id in CHARTS:
-            item = self.layout.itemById(item_id)
-            if not isinstance(item, QgsLayoutItemPicture):
-                continue  # a municipality's template may drop a chart
-            size = self.layout.convertToLayoutUnits(item.sizeWithUnits())
+        for item_id, (width, height) in sizes.items():
             path = os.path.join(self.workdir, "summary_{:03d}_{}.png".format(index, item_id))
-            render_chart(drawers[item_id], path, size.width(), size.height())
+            render_chart(drawers[item_id], path, width, height)
             out[item_id] = path
-        self._charts[index] = out
         return out
 
 
@@ -275,39 +307,55 @@ def column_widths(multi: QgsLayoutItemManualTable, table, width: float) -> list:
 
 
 class PageSequence(QgsAbstractLayoutIterator):
-    """The atlas pages in order, each followed by its summary page when it has one (for exportToPdf)."""
+    """The atlas pages in order, each followed by its summary page when it has one (for exportToPdf).
 
-    def __init__(self, atlas, summaries: SummaryPages):
+    *printed* lists every page the PDF receives (table continuation pages included) with its area
+    and paper size, in print order: the page images are cut from the PDF by it (pdf_pages).
+    """
+
+    def __init__(self, atlas, summaries: SummaryPages | None = None):
         super().__init__()
         self.atlas = atlas
         self.summaries = summaries
         self.index = -1
         self.on_summary = False
+        self.printed: list = []
+        self._area = ""
 
     def beginRender(self) -> bool:  # noqa: N802 - QGIS API
-        self.index, self.on_summary = -1, False
+        self.index, self.on_summary, self.printed = -1, False, []
         return self.atlas.beginRender()
 
     def endRender(self) -> bool:  # noqa: N802
         return self.atlas.endRender()
 
     def count(self) -> int:
-        return self.atlas.count() + self.summaries.count()
+        return self.atlas.count() + (self.summaries.count() if self.summaries is not None else 0)
 
     def next(self) -> bool:
-        if not self.on_summary and self.index >= 0 and self.summaries.has(self.index):
+        if not self.on_summary and self.index >= 0 and self.summaries is not None and self.summaries.has(self.index):
             self.summaries.show(self.index)
             self.on_summary = True
+            self._record()
             return True
         if not self.atlas.next():
             return False
         self.index += 1
         self.on_summary = False
+        self._area = self.atlas.layout().reportContext().feature()["area_id"] or ""
+        self._record()
         return True
+
+    def _record(self) -> None:
+        """The pages the current layout will print (its frames are laid out by now)."""
+        layout = self.layout()
+        collection = layout.pageCollection()
+        for p in range(collection.pageCount()):
+            size = layout.convertToLayoutUnits(collection.page(p).sizeWithUnits())
+            self.printed.append(PrintedPage(str(self._area), size.width(), size.height()))
 
     def filePath(self, baseFilePath: str, extension: str) -> str:  # noqa: N802,N803
         return baseFilePath + extension
 
     def layout(self):
         return self.summaries.layout if self.on_summary else self.atlas.layout()
-

@@ -47,7 +47,7 @@ def test_cancel_while_the_atlas_renders(plugin, sample_master, tmp_path):
     clicked = []
 
     def press_cancel_when_rendering(value):
-        if value > 40 and dock.feedback is not None and not clicked:
+        if value > 40 and dock.task is not None and not clicked:
             clicked.append(value)
             dock.cancel_button.click()
 

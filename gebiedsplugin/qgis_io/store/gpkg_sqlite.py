@@ -13,6 +13,7 @@ import sqlite3
 import struct
 from pathlib import Path
 
+import numpy as np
 import shapely
 
 from gebiedsplugin.core import schema
@@ -74,6 +75,27 @@ def encode(geometry, srs_id: int):
         return b"GP\x00" + bytes([0x01 | 0x10]) + struct.pack("<i", srs_id) + wkb
     minx, miny, maxx, maxy = geometry.bounds
     return b"GP\x00\x03" + struct.pack("<i", srs_id) + struct.pack("<dddd", minx, maxx, miny, maxy) + wkb
+
+
+def encode_many(geometries: list, srs_id: int) -> list:
+    """encode() for many geometries at once (WKB and envelopes in vectorised calls)."""
+    if not len(geometries):
+        return []
+    arr = np.array(geometries, dtype=object)
+    missing = shapely.is_missing(arr)
+    empty = shapely.is_empty(arr)
+    wkbs = shapely.to_wkb(arr, byte_order=1, include_srid=False).tolist()
+    bounds = shapely.bounds(arr).tolist()
+    srs = struct.pack("<i", srs_id)
+    out = []
+    for wkb, (minx, miny, maxx, maxy), none, blank in zip(wkbs, bounds, missing.tolist(), empty.tolist()):
+        if none:
+            out.append(None)
+        elif blank:
+            out.append(b"GP\x00" + bytes([0x01 | 0x10]) + srs + wkb)
+        else:
+            out.append(b"GP\x00\x03" + srs + struct.pack("<dddd", minx, maxx, miny, maxy) + wkb)
+    return out
 
 
 def decode(blob):

@@ -7,6 +7,8 @@ in a worker thread: it opens its own data source and touches no QGIS layer.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 import numpy as np
 import shapely
 from osgeo import gdal
@@ -21,16 +23,34 @@ def _python_values(array) -> list:
     """A column as Python values, None for nulls; text (fixed-width bytes) decoded in one call."""
     masked = isinstance(array, np.ma.MaskedArray)
     data = array.data if masked else array
+    mask = np.ma.getmaskarray(array) if masked else None
+    if mask is not None and mask.all():  # an unused optional column: nothing to decode
+        return [None] * len(data)
     if data.dtype.kind == "S":
-        values = np.char.decode(data, "utf-8").tolist()
+        values = _decoded(data)
     elif data.dtype.kind == "O":
         values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in data.tolist()]
     else:
         values = data.tolist()
-    if masked:
-        mask = np.ma.getmaskarray(array).tolist()
-        return [None if m else v for v, m in zip(values, mask)]
+    if mask is not None:
+        for i in np.flatnonzero(mask).tolist():  # only the nulls are visited
+            values[i] = None
     return values
+
+
+def _decoded(data) -> list:
+    """Fixed-width UTF-8 bytes as str, three times faster than decoding each value (np.char.decode).
+    A repetitive column (codes, districts, funders) decodes each distinct value once and shares its
+    str objects (less memory at a million rows); others are joined, decoded once and split again
+    (OGR strings hold no NUL)."""
+    values = data.tolist()  # bytes without their padding
+    if not values:
+        return []
+    sample = values[::max(1, len(values) // 256)]
+    if len(set(sample)) * 4 < len(sample):
+        texts: dict = {}
+        return [texts[v] if v in texts else texts.setdefault(v, v.decode("utf-8")) for v in values]
+    return b"\x00".join(values).decode("utf-8").split("\x00")
 
 
 def read_table(ds, table_name: str, feedback=None) -> tuple:
@@ -56,7 +76,7 @@ def read_table(ds, table_name: str, feedback=None) -> tuple:
         keys = list(columns)
         cols = [columns[k] for k in keys]
         if cols:
-            rows.extend(dict(zip(keys, values)) for values in zip(*cols))
+            rows.extend(map(dict, map(zip, repeat(keys), zip(*cols))))  # a dict per row, without a Python frame
         else:
             rows.extend({} for _ in range(count))
         if table.geometry:
@@ -78,12 +98,14 @@ def _read_booleans(ds, table_name: str, names: list, rows: list, fids: list) -> 
     conn = sqlite3.connect("file:{}?mode=ro".format(ds.GetDescription()), uri=True)
     try:  # a plain read: no GeoPackage function is involved
         # bandit B608: SQL text built from schema names only; every value is a bound parameter
-        found = {r[0]: r[1:] for r in conn.execute('SELECT fid, {} FROM "{}"'.format(columns, table_name))}  # nosec B608
+        found = conn.execute('SELECT fid, {} FROM "{}" ORDER BY fid'.format(columns, table_name)).fetchall()  # nosec B608
     finally:
         conn.close()
-    for row, fid in zip(rows, fids):
-        values = found.get(fid, [None] * len(names))
-        for name, value in zip(names, values):
+    if [r[0] for r in found] != fids:  # not in the stream's order (or rows changed meanwhile): by fid
+        by_fid = {r[0]: r for r in found}
+        found = [by_fid.get(fid, (fid,) + (None,) * len(names)) for fid in fids]
+    for row, values in zip(rows, found):
+        for name, value in zip(names, values[1:]):
             row[name] = None if value is None else bool(value)
 
 
