@@ -4,22 +4,22 @@
   <context>
     <name>@default</name>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="77" />
+      <location filename="../gebiedsplugin/plugin.py" line="78" />
       <source>New programme…</source>
       <translation>Nieuw programma…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="78" />
+      <location filename="../gebiedsplugin/plugin.py" line="79" />
       <source>Open programme…</source>
       <translation>Programma openen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="80" />
+      <location filename="../gebiedsplugin/plugin.py" line="81" />
       <source>Generate sample city…</source>
       <translation>Voorbeeldstad maken…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="49" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="50" />
       <source>New programme</source>
       <translation>Nieuw programma</translation>
     </message>
@@ -34,12 +34,12 @@
       <translation>Programma openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="28" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="29" />
       <source>Programme</source>
       <translation>Programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="38" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="39" />
       <source>Opened {}</source>
       <translation>{} geopend</translation>
     </message>
@@ -49,12 +49,12 @@
       <translation>Gebiedsprogramma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="37" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="38" />
       <source>Create programme</source>
       <translation>Programma aanmaken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="40" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="41" />
       <source>Creates a new area programme (GeoPackage) with every table of the data model. Optionally fills the districts from a polygon layer; the whole-city area is their union.</source>
       <translation>Maakt een nieuw gebiedsprogramma (GeoPackage) met alle tabellen van het datamodel. Vult desgewenst de stadsdelen uit een vlakkenlaag; het gebied 'hele stad' is hun vereniging.</translation>
     </message>
@@ -64,37 +64,37 @@
       <translation>Programmabestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="44" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="45" />
       <source>The new programme's GeoPackage; it must not exist yet unless OVERWRITE is set.</source>
       <translation>De GeoPackage van het nieuwe programma; die mag nog niet bestaan, tenzij OVERWRITE aan staat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="27" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="28" />
       <source>Districts</source>
       <translation>Stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="47" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="48" />
       <source>Polygon layer with the districts (stadsdelen); optional.</source>
       <translation>Vlakkenlaag met de stadsdelen; optioneel.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="51" />
       <source>District name field</source>
       <translation>Veld met stadsdeelnaam</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="50" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="51" />
       <source>Field holding the district names; codes are derived from them.</source>
       <translation>Veld met de namen van de stadsdelen; de codes worden daaruit afgeleid.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="54" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="55" />
       <source>CRS</source>
       <translation>CRS</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="54" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="55" />
       <source>The programme's projected CRS; default RD New (EPSG:28992).</source>
       <translation>Het geprojecteerde CRS van het programma; standaard RD New (EPSG:28992).</translation>
     </message>
@@ -109,27 +109,27 @@
       <translation>OUTPUT vervangen als die al bestaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="65" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="66" />
       <source>The CRS is not valid.</source>
       <translation>Het CRS is ongeldig.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="77" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="78" />
       <source>Programme created: {}</source>
       <translation>Programma aangemaakt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="87" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="88" />
       <source>Choose the field that holds the district names.</source>
       <translation>Kies het veld met de namen van de stadsdelen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="111" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="115" />
       <source>District {} had an invalid geometry; it was repaired.</source>
       <translation>Stadsdeel {} had een ongeldige geometrie; die is hersteld.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="65" />
       <source>Whole city</source>
       <translation>Hele stad</translation>
     </message>
@@ -204,22 +204,22 @@
       <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="47" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="81" />
       <source>(none)</source>
       <translation>(geen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="96" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="136" />
       <source>The end year may not be before the start year.</source>
       <translation>Het eindjaar mag niet vóór het startjaar liggen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="115" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="171" />
       <source>Must be at least {}.</source>
       <translation>Moet minstens {} zijn.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="116" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="172" />
       <source>Must lie between {} and {}.</source>
       <translation>Moet tussen {} en {} liggen.</translation>
     </message>
@@ -284,27 +284,27 @@
       <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="92" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="114" />
       <source>Cannot open {}: {}</source>
       <translation>Kan {} niet openen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="42" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="43" />
       <source>Cannot load table {} of {}.</source>
       <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="69" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="70" />
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="113" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="123" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="115" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="125" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>De map {} bestaat niet of is niet beschrijfbaar.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="45" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="46" />
       <source>Export findings</source>
       <translation>Bevindingen exporteren</translation>
     </message>
@@ -329,37 +329,37 @@
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="138" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="152" />
       <source>Programme check</source>
       <translation>Programmatoets</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="78" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="79" />
       <source>Check the whole city or one district</source>
       <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="80" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="81" />
       <source>Run check</source>
       <translation>Toets uitvoeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="145" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="142" />
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="114" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="115" />
       <source>All severities</source>
       <translation>Alle ernstniveaus</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="94" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="96" />
       <source>All statuses</source>
       <translation>Alle statussen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="124" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="125" />
       <source>Search findings…</source>
       <translation>Bevindingen zoeken…</translation>
     </message>
@@ -369,17 +369,17 @@
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="145" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="146" />
       <source>Set status</source>
       <translation>Status instellen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="152" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="153" />
       <source>Export CSV…</source>
       <translation>CSV exporteren…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="235" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="236" />
       <source>No programme open.</source>
       <translation>Geen programma geopend.</translation>
     </message>
@@ -389,42 +389,42 @@
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="224" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="225" />
       <source>A check is running already.</source>
       <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="229" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="226" />
       <source>Unsaved edits</source>
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="227" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="228" />
       <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="229" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="230" />
       <source>The check did not run: save or discard the edits first.</source>
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="234" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="231" />
       <source>Saving {} failed: {}</source>
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="241" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="242" />
       <source>Checking the programme…</source>
       <translation>Programma toetsen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="278" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="279" />
       <source>Select one or more findings first.</source>
       <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="302" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="303" />
       <source>No findings to export.</source>
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
@@ -439,12 +439,12 @@
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="310" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="311" />
       <source>Nothing exported: the file exists already.</source>
       <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="331" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="332" />
       <source>Rule parameters saved; they apply from the next run.</source>
       <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -489,12 +489,12 @@
       <translation>Bevinding</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="76" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="77" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="229" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="248" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>{} · {} ({}): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="188" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="190" />
       <source>Delete interventions</source>
       <translation>Interventies verwijderen</translation>
     </message>
@@ -534,12 +534,12 @@
       <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="333" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="311" />
       <source>Export</source>
       <translation>Exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="72" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="69" />
       <source>Districts:</source>
       <translation>Stadsdelen:</translation>
     </message>
@@ -569,22 +569,22 @@
       <translation>Uitvoermap</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="138" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="135" />
       <source>Layout template (*.qpt)</source>
       <translation>Lay-outsjabloon (*.qpt)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="140" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="137" />
       <source>Template</source>
       <translation>Sjabloon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="239" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="236" />
       <source>Replace files?</source>
       <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="239" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="236" />
       <source>These files exist already:
 {}
 
@@ -595,12 +595,12 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="241" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="238" />
       <source>Nothing exported: the files exist already.</source>
       <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="251" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="248" />
       <source>Preparing the data…</source>
       <translation>Gegevens voorbereiden…</translation>
     </message>
@@ -610,7 +610,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="281" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="280" />
       <source>Choose an output folder.</source>
       <translation>Kies een uitvoermap.</translation>
     </message>
@@ -620,17 +620,17 @@ Vervangen?</translation>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="285" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="284" />
       <source>Tick at least one district, or choose the whole city.</source>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="239" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="240" />
       <source>The period ends before it starts.</source>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="302" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="265" />
       <source>Rendering the atlas…</source>
       <translation>Atlas renderen…</translation>
     </message>
@@ -645,27 +645,27 @@ Vervangen?</translation>
       <translation>Soort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="72" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="73" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="202" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="219" />
       <source>Years</source>
       <translation>Jaren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="18" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="19" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="19" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="20" />
       <source>Funding (EUR)</source>
       <translation>Financiering (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="124" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="117" />
       <source>needs review</source>
       <translation>te beoordelen</translation>
     </message>
@@ -700,17 +700,17 @@ Vervangen?</translation>
       <translation>Thema, status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="93" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="95" />
       <source>All domains</source>
       <translation>Alle domeinen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="93" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="95" />
       <source>All kinds</source>
       <translation>Alle soorten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="93" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="95" />
       <source>All themes</source>
       <translation>Alle thema's</translation>
     </message>
@@ -840,87 +840,82 @@ Vervangen?</translation>
       <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="85" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="88" />
       <source>Per year against the area budget</source>
       <translation>Per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="85" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="88" />
       <source>Per theme</source>
       <translation>Per thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="85" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="88" />
       <source>Per domain</source>
       <translation>Per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="85" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="88" />
       <source>Per funder</source>
       <translation>Per financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="107" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="103" />
       <source>Share per funder across districts</source>
       <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
       <source>Planned {} · area budget {}</source>
       <translation>Gepland {} · gebiedsbudget {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="185" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="222" />
       <source>Planned money per theme</source>
       <translation>Gepland geld per thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="120" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="123" />
       <source>Planned money per domain</source>
       <translation>Gepland geld per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="183" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="220" />
       <source>Planned money per funder</source>
       <translation>Gepland geld per financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="136" />
-      <source>Interventions per neighbourhood per year. More than {:g} is stacking (red); {} cells over the threshold.</source>
-      <translation>Interventies per buurt per jaar. Meer dan {:g} is stapeling (rood); {} cellen boven de drempel.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="150" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="154" />
       <source>Over the stacking threshold</source>
       <translation>Boven de stapelingsdrempel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="165" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="169" />
       <source>{} themes funded but not prioritised, {} prioritised but not funded.</source>
       <translation>{} thema's gefinancierd maar zonder prioriteit, {} met prioriteit maar niet gefinancierd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="165" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="169" />
       <source>No area goals to compare with.</source>
       <translation>Geen gebiedsopgave om mee te vergelijken.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="72" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="73" />
       <source>Priority</source>
       <translation>Prioriteit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="72" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="73" />
       <source>Planned</source>
       <translation>Gepland</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="72" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="73" />
       <source>State</source>
       <translation>Toestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="188" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="205" />
       <source>Approved</source>
       <translation>Goedgekeurd</translation>
     </message>
@@ -930,42 +925,37 @@ Vervangen?</translation>
       <translation>Afgewezen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="188" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="205" />
       <source>Pending</source>
       <translation>In behandeling</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="46" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="42" />
       <source>Unknown</source>
       <translation>Onbekend</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="196" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="213" />
       <source>Select an intervention (in the timeline or on the map) to see comparable cases in other districts.</source>
       <translation>Selecteer een interventie (in de tijdlijn of op de kaart) om vergelijkbare gevallen in andere stadsdelen te zien.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="199" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="216" />
       <source>{} cases of the same kind ({}) and theme ({}) in other districts as: {}</source>
       <translation>{} gevallen van dezelfde soort ({}) en hetzelfde thema ({}) in andere stadsdelen als: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="202" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="219" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="202" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="219" />
       <source>Decision</source>
       <translation>Besluit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="202" />
-      <source>Similarity</source>
-      <translation>Overeenkomst</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="222" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="244" />
       <source>No effects to monitor.</source>
       <translation>Geen effecten om te monitoren.</translation>
     </message>
@@ -975,7 +965,7 @@ Vervangen?</translation>
       <translation>Indicator</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="229" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="248" />
       <source>Baseline</source>
       <translation>Nulmeting</translation>
     </message>
@@ -983,11 +973,6 @@ Vervangen?</translation>
       <location filename="../gebiedsplugin/processing_provider/import_layer.py" line="54" />
       <source>Target</source>
       <translation>Doel</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/overview_timeline.py" line="47" />
-      <source>{} interventions by year; click a bar to select it on the map.</source>
-      <translation>{} interventies per jaar; klik op een balk om die op de kaart te selecteren.</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/prompts.py" line="38" />
@@ -1010,7 +995,7 @@ Vervangen?</translation>
       <translation>Stadsdeel of buurt:</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="93" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="105" />
       <source>Unknown rules: {} (known: {}).</source>
       <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
@@ -1085,7 +1070,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="163" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="177" />
       <source>The check was cancelled; the findings were not changed.</source>
       <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1230,7 +1215,7 @@ Vervangen?</translation>
       <translation>GeoJSON</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="26" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="27" />
       <source>Atlas pages</source>
       <translation>Atlaspagina's</translation>
     </message>
@@ -1375,7 +1360,7 @@ Vervangen?</translation>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="133" />
       <source>Printed on {}</source>
       <translation>Afgedrukt op {}</translation>
     </message>
@@ -1420,27 +1405,17 @@ Vervangen?</translation>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="426" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="441" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="441" />
-      <source>The atlas has no pages.</source>
-      <translation>De atlas heeft geen pagina's.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="206" />
+      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="68" />
       <source>The export was cancelled.</source>
       <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="464" />
-      <source>Writing page images failed (code {}).</source>
-      <translation>Schrijven van de paginaafbeeldingen mislukt (code {}).</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="99" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="111" />
       <source>Table {} is stored in {}, not in the programme's {}; it was reprojected for the check.</source>
       <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
@@ -1450,17 +1425,17 @@ Vervangen?</translation>
       <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="157" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="171" />
       <source>The check failed: {}</source>
       <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="218" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="277" />
       <source>Unified programme map</source>
       <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="220" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="279" />
       <source>Could not store the style of {} in {}: {}</source>
       <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
@@ -1470,7 +1445,7 @@ Vervangen?</translation>
       <translation>Onbekende stadsdelen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="36" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="37" />
       <source>all years</source>
       <translation>alle jaren</translation>
     </message>
@@ -1490,87 +1465,82 @@ Vervangen?</translation>
       <translation>{} · {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="113" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="115" />
       <source>No data for this selection</source>
       <translation>Geen gegevens voor deze selectie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="52" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="53" />
       <source>Funder</source>
       <translation>Financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="56" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
       <source>Total</source>
       <translation>Totaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="56" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
       <source>Area budget</source>
       <translation>Gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="58" />
       <source>Money against the area budget</source>
       <translation>Geld tegenover het gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="58" />
       <source>By</source>
       <translation>Naar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="58" />
       <source>Name</source>
       <translation>Naam</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="57" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="58" />
       <source>Of area budget</source>
       <translation>Deel van gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="78" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="79" />
       <source>{} of {} rows</source>
       <translation>{} van {} regels</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="79" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="80" />
       <source>Priority coverage</source>
       <translation>Dekking van prioriteiten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="44" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="45" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="44" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="45" />
       <source>Not prioritised</source>
       <translation>Geen prioriteit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="45" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="46" />
       <source>Not funded</source>
       <translation>Niet gefinancierd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="89" />
-      <source>More than {:g} interventions in a neighbourhood in a year is stacking (red).</source>
-      <translation>Meer dan {:g} interventies in een buurt in een jaar is stapeling (rood).</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="91" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="93" />
       <source>The {} busiest of {} neighbourhoods.</source>
       <translation>De {} drukste van {} buurten.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="92" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="94" />
       <source>Stacking: interventions per neighbourhood per year</source>
       <translation>Stapeling: interventies per buurt per jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="92" />
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="94" />
       <source>Neighbourhood</source>
       <translation>Buurt</translation>
     </message>
@@ -1600,32 +1570,27 @@ Vervangen?</translation>
       <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="187" />
-      <source>Preparing the programme map export</source>
-      <translation>Export van de programmakaart voorbereiden</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="200" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="173" />
       <source>The export failed: {}</source>
       <translation>De export is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="71" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="80" />
       <source>Writing the GeoPackage…</source>
       <translation>GeoPackage schrijven…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="88" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="97" />
       <source>Rendering the atlas PDF ({} pages)…</source>
       <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="95" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="108" />
       <source>Rendering the page images…</source>
       <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="101" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="119" />
       <source>Export complete: {} files.</source>
       <translation>Export voltooid: {} bestanden.</translation>
     </message>
@@ -1730,12 +1695,12 @@ Vervangen?</translation>
       <translation>De bronlaag is ongeldig.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="70" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="66" />
       <source>Planned money per year against the area budget</source>
       <translation>Gepland geld per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="130" />
       <source>Timeline</source>
       <translation>Tijdlijn</translation>
     </message>
@@ -1800,27 +1765,27 @@ Vervangen?</translation>
       <translation>De kopie van {} wijkt af van de bron: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="22" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="23" />
       <source>Points</source>
       <translation>Punten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="23" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="24" />
       <source>Lines</source>
       <translation>Lijnen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="24" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="25" />
       <source>Areas</source>
       <translation>Vlakken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="25" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="26" />
       <source>Items</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="176" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="177" />
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
@@ -1855,37 +1820,37 @@ Vervangen?</translation>
       <translation>Effecten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="169" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="170" />
       <source>Reading the programme…</source>
       <translation>Programma lezen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="28" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="29" />
       <source>Copy programme (GeoPackage / PostGIS)</source>
       <translation>Programma kopiëren (GeoPackage / PostGIS)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="31" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="32" />
       <source>Copies a programme into a new GeoPackage or PostGIS schema, for example an offline copy for an area day, and checks that counts and ids are equal afterwards. A PostGIS programme is written postgres:&lt;QGIS connection&gt;/&lt;schema&gt;.</source>
       <translation>Kopieert een programma naar een nieuwe GeoPackage of een nieuw PostGIS-schema, bijvoorbeeld een offline kopie voor een gebiedsdag, en controleert daarna of aantallen en id's gelijk zijn. Een PostGIS-programma wordt geschreven als postgres:&lt;QGIS connection&gt;/&lt;schema&gt;.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="36" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="37" />
       <source>Programme to copy</source>
       <translation>Te kopiëren programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="46" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="47" />
       <source>Replace an existing target</source>
       <translation>Een bestaand doel vervangen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="46" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="47" />
       <source>Replace the target when it already exists.</source>
       <translation>Het doel vervangen als het al bestaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="59" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="60" />
       <source>Copied {} interventions in {} s.</source>
       <translation>{} interventies gekopieerd in {} s.</translation>
     </message>
@@ -1945,7 +1910,7 @@ Vervangen?</translation>
       <translation>Proefrun</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="186" />
+      <location filename="../gebiedsplugin/plugin.py" line="194" />
       <source>Import</source>
       <translation>Importeren</translation>
     </message>
@@ -1970,7 +1935,7 @@ Vervangen?</translation>
       <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="82" />
+      <location filename="../gebiedsplugin/plugin.py" line="83" />
       <source>Import data…</source>
       <translation>Gegevens importeren…</translation>
     </message>
@@ -2015,17 +1980,17 @@ Vervangen?</translation>
       <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="67" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="64" />
       <source>A GeoPackage, or postgres:&lt;connection&gt;/&lt;schema&gt; for a PostGIS programme.</source>
       <translation>Een GeoPackage, of postgres:&lt;verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="99" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="96" />
       <source>District summary pages (charts and tables)</source>
       <translation>Stadsdeelsamenvattingen (grafieken en tabellen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="102" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="99" />
       <source>After the city's and each district's atlas page, a page with the Overview's money charts, stacking and priority tables.</source>
       <translation>Na de atlaspagina van de stad en van elk stadsdeel een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
@@ -2065,7 +2030,7 @@ Vervangen?</translation>
       <translation>Nieuw aanmaken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="79" />
+      <location filename="../gebiedsplugin/plugin.py" line="80" />
       <source>Open PostGIS programme…</source>
       <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2110,7 +2075,7 @@ Vervangen?</translation>
       <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="96" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="98" />
       <source>The summary page template {} does not exist.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
@@ -2135,32 +2100,32 @@ Vervangen?</translation>
       <translation>vorm gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="100" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="102" />
       <source>The summary page template {} is not a valid .qpt file.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="102" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="104" />
       <source>District summary</source>
       <translation>Stadsdeelsamenvatting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="129" />
       <source>City summary: {}</source>
       <translation>Stadssamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="129" />
       <source>District summary: {}</source>
       <translation>Stadsdeelsamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
       <source>Period {}</source>
       <translation>Periode {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="132" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="134" />
       <source>Source: programme {} (gebiedsplugin). The same figures as the Overview dock.</source>
       <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
@@ -2170,22 +2135,22 @@ Vervangen?</translation>
       <translation>Streefwaarde</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="50" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="51" />
       <source>Rows per table</source>
       <translation>Rijen per tabel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="229" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="226" />
       <source>Some layers have unsaved edits. The export reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De export leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="231" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="228" />
       <source>Nothing exported: save or discard the edits first.</source>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="186" />
+      <location filename="../gebiedsplugin/plugin.py" line="194" />
       <source>Save or discard the unsaved edits in {} before importing.</source>
       <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2200,7 +2165,7 @@ Vervangen?</translation>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="125" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="127" />
       <source>Summary of map page {} of {}</source>
       <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
@@ -2210,7 +2175,7 @@ Vervangen?</translation>
       <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="175" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="177" />
       <source>Copy intervention</source>
       <translation>Interventie kopiëren</translation>
     </message>
@@ -2230,37 +2195,37 @@ Vervangen?</translation>
       <translation>Het CRS van de coördinaten van de bron, als de bron dat niet vermeldt (een shapefile zonder .prj, CSV-kolommen x/y of WKT) of verkeerd vermeldt; leeg: het eigen CRS van de bron, of voor CSV een schatting (graden: WGS84, anders het CRS van het programma).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="89" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="90" />
       <source>{} has no field {}; its fields are: {}.</source>
       <translation>{} heeft geen veld {}; de velden zijn: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="98" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="99" />
       <source>{}: the district name field {} is empty; nothing was created.</source>
       <translation>{}: het naamveld {} van het stadsdeel is leeg; er is niets aangemaakt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="102" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="103" />
       <source>{}: the district has no geometry; nothing was created.</source>
       <translation>{}: het stadsdeel heeft geen geometrie; er is niets aangemaakt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="107" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="111" />
       <source>{}: the geometry cannot be transformed to {} ({}); nothing was created.</source>
       <translation>{}: de geometrie kan niet naar {} worden omgezet ({}); er is niets aangemaakt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="115" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="119" />
       <source>{}: the geometry is a {}, not an area; nothing was created.</source>
       <translation>{}: de geometrie is een {}, geen vlak; er is niets aangemaakt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="119" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="123" />
       <source>{}: the geometry lies {} km outside the area where {} applies (more than {} km): are the coordinates in another CRS than the layer says? Nothing was created.</source>
       <translation>{}: de geometrie ligt {} km buiten het gebied waar {} geldt (meer dan {} km): staan de coördinaten in een ander CRS dan de laag aangeeft? Er is niets aangemaakt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="126" />
+      <location filename="../gebiedsplugin/processing_provider/create_programme.py" line="130" />
       <source>The districts layer {} is empty.</source>
       <translation>De stadsdelenlaag {} is leeg.</translation>
     </message>
@@ -2385,7 +2350,7 @@ Vervangen?</translation>
       <translation>fid {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="199" />
+      <location filename="../gebiedsplugin/plugin.py" line="207" />
       <source>Removed {} temporary files left by an interrupted write: {}</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2430,62 +2395,62 @@ Vervangen?</translation>
       <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="79" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="80" />
       <source>Upgrade programme</source>
       <translation>Programma bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="80" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="81" />
       <source>{} was not upgraded and not opened.</source>
       <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="88" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="89" />
       <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="41" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="42" />
       <source>none</source>
       <translation>geen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="19" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="20" />
       <source>Upgrade programme to the current schema</source>
       <translation>Programma bijwerken naar het huidige schema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="22" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="23" />
       <source>Upgrades a programme made by an older version of the plugin in place, in one transaction, after a backup copy: a GeoPackage next to it named with the old version and the time, or a PostGIS schema &lt;schema&gt;_v&lt;old&gt;_backup_&lt;time&gt;. A programme that is already current is left as it is. The other algorithms refuse an older programme until it is upgraded.</source>
       <translation>Werkt een programma dat met een oudere versie van de plugin is gemaakt ter plaatse bij, in één transactie, na een reservekopie: een GeoPackage ernaast met de oude versie en het tijdstip in de naam, of een PostGIS-schema &lt;schema&gt;_v&lt;oud&gt;_backup_&lt;tijd&gt;. Een programma dat al actueel is, blijft zoals het is. De andere algoritmen weigeren een ouder programma tot het is bijgewerkt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="29" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="30" />
       <source>Make a backup copy first</source>
       <translation>Eerst een reservekopie maken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="29" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="30" />
       <source>Copy the programme before upgrading it (recommended).</source>
       <translation>Kopieer het programma voordat het wordt bijgewerkt (aanbevolen).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="31" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="32" />
       <source>Upgraded programme</source>
       <translation>Bijgewerkt programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="32" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="33" />
       <source>Backup copy</source>
       <translation>Reservekopie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="39" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="40" />
       <source>{} already has schema version {}; nothing to do.</source>
       <translation>{} heeft al schemaversie {}; er is niets te doen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="41" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="42" />
       <source>Upgraded {} from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -2525,17 +2490,17 @@ Vervangen?</translation>
       <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="120" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="142" />
       <source>The disk is full: {} could not be saved. Nothing was written; free some space and save again.</source>
       <translation>De schijf is vol: {} kon niet worden opgeslagen. Er is niets geschreven; maak ruimte vrij en sla opnieuw op.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="123" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="145" />
       <source>Another planner or program is saving {} right now. Nothing was written; save again in a moment.</source>
       <translation>Een andere planner of een ander programma slaat {} op dit moment op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="126" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="148" />
       <source>{} is read-only. Nothing was written.</source>
       <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
     </message>
@@ -2590,7 +2555,7 @@ Vervangen?</translation>
       <translation>Uw opslag is geweigerd zodat niets wordt overschreven; er is niets van geschreven. Uw wijzigingen staan nog in de bewerkingsbuffer: noteer ze, verwerp ze en breng uw wijziging opnieuw aan op de huidige versie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="105" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="117" />
       <source>Settings of {}: {} = '{}' is not a number of 0 or more; the check used the default {}.</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2610,7 +2575,7 @@ Vervangen?</translation>
       <translation>Tot en met</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="74" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="70" />
       <source>Row</source>
       <translation>Rij</translation>
     </message>
@@ -2650,27 +2615,27 @@ Vervangen?</translation>
       <translation>nee</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="34" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="35" />
       <source>changed offline and in the shared programme</source>
       <translation>offline en in het gedeelde programma gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="35" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="36" />
       <source>deleted offline, changed in the shared programme</source>
       <translation>offline verwijderd, in het gedeelde programma gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="36" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="37" />
       <source>changed offline, deleted in the shared programme</source>
       <translation>offline gewijzigd, in het gedeelde programma verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="37" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="38" />
       <source>made offline and in the shared programme</source>
       <translation>offline en in het gedeelde programma aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="220" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="216" />
       <source>Check in</source>
       <translation>Inchecken</translation>
     </message>
@@ -2680,48 +2645,48 @@ Vervangen?</translation>
       <translation>Offline kopie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="94" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="90" />
       <source>Keep mine (offline)</source>
       <translation>Mijn versie houden (offline)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="95" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="91" />
       <source>Keep theirs (shared)</source>
       <translation>Hun versie houden (gedeeld)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="150" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="146" />
       <source>{} new, {} changed, {} deleted rows to check in; {} conflict(s), {} undecided.</source>
       <translation>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; {} conflict(en), {} nog niet beslist.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="155" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
       <source>mine</source>
       <translation>mijn versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="155" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
       <source>theirs</source>
       <translation>hun versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="155" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
       <source>undecided</source>
       <translation>nog niet beslist</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
       <source>Field</source>
       <translation>Veld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
       <source>Base
 (checked out)</source>
       <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
       <source>Mine (offline)
 {}
 {}</source>
@@ -2730,14 +2695,14 @@ Vervangen?</translation>
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
       <source>Mine (offline)
 deleted</source>
       <translation>Offline
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
       <source>Theirs (shared)
 {}
 {}</source>
@@ -2746,14 +2711,14 @@ verwijderd</translation>
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="173" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
       <source>Theirs (shared)
 deleted</source>
       <translation>Gedeeld
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="184" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="180" />
       <source>Shape</source>
       <translation>Vorm</translation>
     </message>
@@ -2763,17 +2728,17 @@ verwijderd</translation>
       <translation>Niet ingecheckt: {} conflict(en) wachten op een beslissing.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="220" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="216" />
       <source>Checked in: {} new, {} changed, {} deleted rows.</source>
       <translation>Ingecheckt: {} nieuwe, {} gewijzigde, {} verwijderde rijen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="223" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="219" />
       <source>Checked in.</source>
       <translation>Ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="83" />
+      <location filename="../gebiedsplugin/plugin.py" line="84" />
       <source>Check out districts for offline work…</source>
       <translation>Stadsdelen uitchecken voor offline werk…</translation>
     </message>
@@ -2948,7 +2913,7 @@ verwijderd</translation>
       <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="91" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="88" />
       <source>Web map</source>
       <translation>Webkaart</translation>
     </message>
@@ -2983,53 +2948,45 @@ verwijderd</translation>
       <translation>{} interventies geschreven naar {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="101" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="102" />
       <source>Double-click a finding, or select it and press Zoom, to show it on the map.</source>
       <translation>Dubbelklik op een bevinding, of selecteer hem en klik op Zoomen, om hem op de kaart te tonen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="139" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="140" />
       <source>Decision…</source>
       <translation>Besluit…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="141" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="142" />
       <source>Choose a decision for the selected findings, then Set status.</source>
       <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="148" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="149" />
       <source>Zoom</source>
       <translation>Zoomen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="150" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="151" />
       <source>Select the selected finding's interventions and zoom to it on the map</source>
       <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="216" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="217" />
       <source>{} of %n finding(s) shown.</source>
       <translation>
         <numerusform>{} van %n bevinding getoond.</numerusform>
         <numerusform>{} van %n bevindingen getoond.</numerusform>
       </translation>
     </message>
-    <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="263" />
-      <source>%n finding(s) ({} new, {} closed) in {:.1f} s.</source>
-      <translation>
-        <numerusform>%n bevinding ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
-        <numerusform>%n bevindingen ({} nieuw, {} gesloten) in {:.1f} s.</numerusform>
-      </translation>
-    </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="275" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="276" />
       <source>Choose a decision first.</source>
       <translation>Kies eerst een besluit.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="295" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="296" />
       <source>Status set on %n finding(s).</source>
       <translation>
         <numerusform>Status ingesteld op %n bevinding.</numerusform>
@@ -3037,7 +2994,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="318" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="319" />
       <source>%n finding(s) written to {}.</source>
       <translation>
         <numerusform>%n bevinding geschreven naar {}.</numerusform>
@@ -3045,7 +3002,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="337" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="338" />
       <source>Select one finding first.</source>
       <translation>Selecteer eerst een bevinding.</translation>
     </message>
@@ -3082,7 +3039,7 @@ Notitie: {}</translation>
       <translation>Nederlands</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="110" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="107" />
       <source>The language of the atlas, legends and file contents.</source>
       <translation>De taal van de atlas, de legenda's en de inhoud van de bestanden.</translation>
     </message>
@@ -3092,17 +3049,17 @@ Notitie: {}</translation>
       <translation>Taal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="131" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="128" />
       <source> dpi</source>
       <translation> dpi</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="132" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="129" />
       <source>PNG resolution</source>
       <translation>Resolutie PNG</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="149" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="146" />
       <source>Open output folder</source>
       <translation>Uitvoermap openen</translation>
     </message>
@@ -3112,7 +3069,7 @@ Notitie: {}</translation>
       <translation>Bezig met annuleren…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="318" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="300" />
       <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
       <translation>
         <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
@@ -3143,7 +3100,7 @@ Notitie: {}</translation>
       <translation>Map openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="242" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="243" />
       <source>{} · no interventions yet</source>
       <translation>{} · nog geen interventies</translation>
     </message>
@@ -3183,42 +3140,42 @@ Notitie: {}</translation>
       <translation>Kies een PostGIS-verbinding.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="38" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="39" />
       <source>Created {}</source>
       <translation>{} aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="68" />
+      <location filename="../gebiedsplugin/plugin.py" line="69" />
       <source>&amp;Area programme</source>
       <translation>&amp;Gebiedsprogramma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="37" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="38" />
       <source>A new GeoPackage path or postgres:&lt;QGIS connection&gt;/&lt;schema&gt;; leave it empty to choose a PostGIS connection and schema below.</source>
       <translation>Een nieuw GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt;; laat leeg om hieronder een PostGIS-verbinding en schema te kiezen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="40" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="41" />
       <source>New programme: PostGIS connection</source>
       <translation>Nieuw programma: PostGIS-verbinding</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="40" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="41" />
       <source>A saved QGIS PostGIS connection for the new programme (when New programme is empty).</source>
       <translation>Een opgeslagen PostGIS-verbinding van QGIS voor het nieuwe programma (als Nieuw programma leeg is).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="43" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="44" />
       <source>New programme: schema</source>
       <translation>Nieuw programma: schema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="43" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="44" />
       <source>The schema of the new programme (a new name: lower-case letters, digits and _).</source>
       <translation>Het schema van het nieuwe programma (een nieuwe naam: kleine letters, cijfers en _).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="71" />
+      <location filename="../gebiedsplugin/processing_provider/copy_programme.py" line="72" />
       <source>Give the new programme: a GeoPackage path or postgres:&lt;QGIS connection&gt;/&lt;schema&gt; as New programme, or a PostGIS connection and a schema.</source>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
@@ -3254,7 +3211,7 @@ Notitie: {}</translation>
       <translation>Vlak</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="281" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="282" />
       <source>Combine and Do not combine are decisions on chances; Accepted and False positive on the other findings. Select findings of one sort.</source>
       <translation>Combineren en Niet combineren zijn besluiten over kansen; Geaccepteerd en Vals positief over de andere bevindingen. Selecteer bevindingen van één soort.</translation>
     </message>
@@ -3269,12 +3226,12 @@ Notitie: {}</translation>
       <translation>Combinatiekans: hoogstens jaren ertussen (jaren)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="19" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="20" />
       <source>Contact</source>
       <translation>Contactpersoon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="47" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="41" />
       <source>{} (indicative)</source>
       <translation>{} (indicatief)</translation>
     </message>
@@ -3297,32 +3254,27 @@ Notitie: {}</translation>
       <translation>De financieringsachterstand wordt geschreven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="63" />
       <source>Any planning</source>
       <translation>Elke planning</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="63" />
       <source>Firm (years or quarters)</source>
       <translation>Vast (jaren of kwartalen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="63" />
       <source>To the quarter</source>
       <translation>Op het kwartaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="63" />
       <source>Indicative</source>
       <translation>Indicatief</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="67" />
-      <source>Planning</source>
-      <translation>Planning</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="112" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="114" />
       <source>Any funding</source>
       <translation>Alle financiering</translation>
     </message>
@@ -3452,12 +3404,12 @@ Notitie: {}</translation>
       <translation>{} kon niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="114" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="124" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="158" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="172" />
       <source>Indicative period</source>
       <translation>Indicatieve periode</translation>
     </message>
@@ -3482,12 +3434,12 @@ Notitie: {}</translation>
       <translation>Liggend</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="125" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="122" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="139" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="136" />
       <source>Empty: the plugin's atlas template for the paper size and orientation.</source>
       <translation>Leeg: het atlassjabloon van de plugin voor het papierformaat en de oriëntatie.</translation>
     </message>
@@ -3622,7 +3574,7 @@ Notitie: {}</translation>
       <translation>Geef de veldkoppeling één keer: FIELDS_MAPPING of FIELD_MAPPING, niet allebei.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="124" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="126" />
       <source>Page {} of {}</source>
       <translation>Pagina {} van {}</translation>
     </message>
@@ -3827,6 +3779,105 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/dossier.py" line="185" />
       <source>This GDAL cannot write ODS; write the dossier's tables as .csv instead.</source>
       <translation>Deze GDAL kan geen ODS schrijven; schrijf de tabellen van het dossier als .csv.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="264" />
+      <source>%n finding(s) ({} new, {} closed) in {} s.</source>
+      <translation>
+        <numerusform>%n bevinding ({} nieuw, {} gesloten) in {} s.</numerusform>
+        <numerusform>%n bevindingen ({} nieuw, {} gesloten) in {} s.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="69" />
+      <source>Funding, planning</source>
+      <translation>Financiering, planning</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="139" />
+      <source>Interventions per neighbourhood per year. More than {} is stacking (red); {} cells over the threshold.</source>
+      <translation>Interventies per buurt per jaar. Meer dan {} is stapeling (rood); {} cellen boven de drempel.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="183" />
+      <source>Similarity from 0 to 3: one point for the same domain, one for an overlapping period, and up to one for a budget alike (1 = the same budget).</source>
+      <translation>Gelijkenis van 0 tot 3: één punt voor hetzelfde domein, één voor een overlappende periode, en tot één voor een vergelijkbaar budget (1 = hetzelfde budget).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="189" />
+      <source>Same domain {} + overlapping period {} + budget alike {} = {}</source>
+      <translation>Zelfde domein {} + overlappende periode {} + vergelijkbaar budget {} = {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="219" />
+      <source>Similarity (0–3)</source>
+      <translation>Gelijkenis (0–3)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/overview_timeline.py" line="21" />
+      <source>%n intervention(s) in this area and period, by start year; click a bar to select it on the map.</source>
+      <translation>
+        <numerusform>%n interventie in dit gebied en deze periode, op startjaar; klik op een balk om die op de kaart te selecteren.</numerusform>
+        <numerusform>%n interventies in dit gebied en deze periode, op startjaar; klik op een balk om die op de kaart te selecteren.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/overview_timeline.py" line="25" />
+      <source>Not shown: %n intervention(s) without a valid period (a year missing, or the end before the start): {}</source>
+      <translation>
+        <numerusform>Niet getoond: %n interventie zonder geldige periode (een jaar ontbreekt, of het eind ligt voor het begin): {}</numerusform>
+        <numerusform>Niet getoond: %n interventies zonder geldige periode (een jaar ontbreekt, of het eind ligt voor het begin): {}</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="73" />
+      <source>The coordinate reference system {} is not known; the check did not run.</source>
+      <translation>Het coördinatenreferentiesysteem {} is onbekend; de toets is niet uitgevoerd.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="78" />
+      <source>No transformation from {} to {}; the check did not run.</source>
+      <translation>Geen transformatie van {} naar {}; de toets is niet uitgevoerd.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="85" />
+      <source>Coordinates in {} cannot be transformed to {}; the check did not run.</source>
+      <translation>Coördinaten in {} kunnen niet naar {} worden getransformeerd; de toets is niet uitgevoerd.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="152" />
+      <source>Exporting the programme map</source>
+      <translation>De programmakaart exporteren</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="128" />
+      <source>A title is required.</source>
+      <translation>Een titel is verplicht.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="189" />
+      <source>Must meet: {}</source>
+      <translation>Moet voldoen aan: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="194" />
+      <source>Required.</source>
+      <translation>Verplicht.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="93" />
+      <source>The style {} could not be applied to the layer {}: {}</source>
+      <translation>De stijl {} kon niet op de laag {} worden toegepast: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="90" />
+      <source>More than {} interventions in a neighbourhood in a year is stacking (red).</source>
+      <translation>Meer dan {} interventies in een buurt in een jaar is stapeling (rood).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="65" />
+      <source>Writing page images failed: {}</source>
+      <translation>Schrijven van de paginaafbeeldingen mislukt: {}</translation>
     </message>
   </context>
   <context>
