@@ -44,8 +44,8 @@ def default_expression(field: schema.Field, district_layer_id: str = "", neighbo
     return ""
 
 
-# Empty texts rather than NULL in a new row's text boxes: QGIS writes NULL as the literal "NULL" there.
-_EMPTY_TEXT = ("title", "description")
+# A new row's free-text boxes start empty rather than NULL: QGIS shows NULL as the literal "NULL"
+# there. The rules and exports read a blank text as missing, as they read NULL.
 # Year fields of a new row start at the current year, not at the spin box's minimum (2000).
 _THIS_YEAR = "year(now())"
 # How a row is listed where QGIS lists rows (an intervention's funding in its form), instead of its uid.
@@ -77,8 +77,8 @@ def _widget(field: schema.Field, value_lists: dict, lang: str) -> QgsEditorWidge
     if field.value_list:
         codes = value_lists.get(field.value_list) or schema.VALUE_LISTS.get(field.value_list, {})
         entries = [{(nl if lang == "nl" else en): code} for code, (en, nl) in codes.items()]
-        if not field.mandatory:
-            entries.insert(0, {tr("(none)"): _NULL_VALUE})
+        # The empty choice by name ("(NULL)" otherwise); a mandatory field still refuses it on save.
+        entries.insert(0, {(tr("(none)") if not field.mandatory else tr("(choose)")): _NULL_VALUE})
         return QgsEditorWidgetSetup("ValueMap", {"map": entries})
     if field.type == schema.BOOLEAN:
         return QgsEditorWidgetSetup("CheckBox", {"CheckedState": "", "UncheckedState": ""})
@@ -157,13 +157,22 @@ def new_row_default(table_name: str, field_name: str) -> str:
     return _new_row_default(field) if field is not None else ""
 
 
+def _free_text(field: schema.Field) -> bool:
+    """A text typed by the planner: not a code from a list or another table, not the row's key."""
+    return (field.type == schema.TEXT and not field.value_list and field.name not in _NAMED_CODES
+            and field.name != "uid")
+
+
 def _new_row_default(field: schema.Field) -> str:
-    """A new row's value where the schema names none: this year for years, '' for the title and description."""
-    if field.default or field.read_only:
+    """A new row's value where the schema names none: this year for years, '' for free texts (the
+    bookkeeping ones too: the save stamps those)."""
+    if field.default:
         return ""
+    if field.read_only:
+        return "''" if _free_text(field) else ""
     if field.type == schema.INTEGER and field.minimum == schema.MIN_YEAR and field.maximum == schema.MAX_YEAR:
         return _THIS_YEAR
-    return "''" if field.name in _EMPTY_TEXT else ""
+    return "''" if _free_text(field) else ""
 
 
 def _range_message(field: schema.Field) -> str:

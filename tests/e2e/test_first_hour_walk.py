@@ -307,7 +307,7 @@ def test_first_hour_walk(tmp_path, lang):
     body = (BODY.replace("__LANG__", repr(lang)).replace("__PATH__", repr(path)).replace("__PG__", repr(pg))
             .replace("__DOWN_PORT__", repr(_closed_port())).replace("__OUT__", repr(str(out)))
             .replace("__CSV__", repr(str(csv_path))))
-    result = run_in_qgis(body, tmp_path, lang, timeout=900)
+    result = run_in_qgis(body, tmp_path, lang, timeout=900, screen="1366x768")
     assert "exception" not in result, result.get("exception")
     assert result["python_errors"] == [], result["python_errors"]
     texts = TEXTS[lang]
@@ -337,4 +337,5 @@ def test_first_hour_walk(tmp_path, lang):
     assert e["open_folder_visible"] and any(f.endswith(".pdf") for f in e["files"]), e
 
     assert 10_000 < result["scale_after_open"] < 200_000  # the whole city on the map, not 1:1 off screen
-    assert max(result["main_size"][0], 0) <= 1366 + 10
+    width, height = result["main_size"]
+    assert width <= 1366 and height <= 768, result["main_size"]  # the window never grows past the screen

@@ -11,7 +11,7 @@ import sqlite3
 from qgis.core import QgsApplication
 from qgis.gui import QgsEditorWidgetWrapper, QgsRelationEditorWidget
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from qgis.PyQt.QtWidgets import QLabel, QListView, QScrollArea, QToolButton, QWidget
+from qgis.PyQt.QtWidgets import QAbstractSpinBox, QLabel, QListView, QScrollArea, QToolButton, QWidget
 
 from gebiedsplugin.gui.feature_form import make_dialog
 from gebiedsplugin.qgis_io.intervention_rows import new_feature
@@ -85,8 +85,12 @@ def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
     for name in ("start_year", "end_year"):
         assert widgets[name][0].value() == this_year
         assert _text(widgets[name][0].widget()).replace(".", "").replace(",", "") == str(this_year)
-    # Empty title and description, no literal "NULL".
+    # Empty title and description, no literal "NULL" in any text box or list of the new row's form (number
+    # boxes left empty still show QGIS's null text: noted on #16).
     assert _text(widgets["title"][0].widget()) == "" and _text(widgets["description"][0].widget()) == ""
+    nulls = {name: _text(w.widget()) for name, (w, _mark) in widgets.items()
+             if "NULL" in _text(w.widget()) and not isinstance(w.widget(), QAbstractSpinBox)}
+    assert nulls == {}, nulls
     # The empty title breaks one rule and says so in one sentence; a valid year lists its rules cleanly.
     title_tip = widgets["title"][1].toolTip()
     start_tip = widgets["start_year"][1].toolTip()
