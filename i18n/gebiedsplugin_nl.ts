@@ -214,12 +214,12 @@
       <translation>Het eindjaar mag niet vóór het startjaar liggen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="171" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="180" />
       <source>Must be at least {}.</source>
       <translation>Moet minstens {} zijn.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="172" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="181" />
       <source>Must lie between {} and {}.</source>
       <translation>Moet tussen {} en {} liggen.</translation>
     </message>
@@ -3855,12 +3855,12 @@ Notitie: {}</translation>
       <translation>Een titel is verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="189" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="198" />
       <source>Must meet: {}</source>
       <translation>Moet voldoen aan: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="194" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="203" />
       <source>Required.</source>
       <translation>Verplicht.</translation>
     </message>
@@ -3878,6 +3878,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="65" />
       <source>Writing page images failed: {}</source>
       <translation>Schrijven van de paginaafbeeldingen mislukt: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="81" />
+      <source>(choose)</source>
+      <translation>(kies)</translation>
     </message>
   </context>
   <context>
