@@ -549,7 +549,7 @@
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="215" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="217" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
@@ -640,7 +640,7 @@ Vervangen?</translation>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="271" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="273" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
@@ -865,12 +865,12 @@ Vervangen?</translation>
       <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="133" />
       <source>Planned {} · area budget {}</source>
       <translation>Gepland {} · gebiedsbudget {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="224" />
       <source>Planned money per theme</source>
       <translation>Gepland geld per thema</translation>
     </message>
@@ -880,7 +880,7 @@ Vervangen?</translation>
       <translation>Gepland geld per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="220" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="222" />
       <source>Planned money per funder</source>
       <translation>Gepland geld per financier</translation>
     </message>
@@ -1295,7 +1295,7 @@ Vervangen?</translation>
       <translation>Rapport (JSON)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="276" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="279" />
       <source>Unknown import target {}; choose one of: {}.</source>
       <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
@@ -1310,102 +1310,102 @@ Vervangen?</translation>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="147" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="215" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="217" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="216" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="218" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="219" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="221" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="220" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="220" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="133" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="135" />
       <source>Printed on {}</source>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="231" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="235" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="237" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="252" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="254" />
       <source>Legend: kind and domain</source>
       <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="270" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="272" />
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="272" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="274" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="273" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="275" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="275" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="277" />
       <source>Budget (€)</source>
       <translation>Budget (€)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="305" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="307" />
       <source>Nothing planned here in this period.</source>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="441" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="443" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
@@ -1465,7 +1465,7 @@ Vervangen?</translation>
       <translation>{} · {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="115" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="117" />
       <source>No data for this selection</source>
       <translation>Geen gegevens voor deze selectie</translation>
     </message>
@@ -1650,47 +1650,47 @@ Vervangen?</translation>
       <translation>De bron {} is leeg.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="130" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="131" />
       <source>The source has no coordinate reference system; set one (e.g. a .prj file) and try again.</source>
       <translation>De bron heeft geen coördinaatreferentiesysteem; stel er een in (bijv. met een .prj-bestand) en probeer het opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="162" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="165" />
       <source>The import was cancelled; nothing was written.</source>
       <translation>De import is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="203" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="206" />
       <source>The field mapping names {}, which is not a field of {}.</source>
       <translation>De veldkoppeling noemt {}, maar dat is geen veld van {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="206" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="209" />
       <source>The field mapping uses the source field {}, which the source does not have.</source>
       <translation>De veldkoppeling gebruikt het bronveld {}, maar dat heeft de bron niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="208" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="211" />
       <source>The field mapping is not valid JSON: {}</source>
       <translation>De veldkoppeling is geen geldige JSON: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="218" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="221" />
       <source>No source field is mapped to the mandatory field(s): {}; nothing was imported.</source>
       <translation>Er is geen bronveld gekoppeld aan de verplichte veld(en): {}; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="285" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="288" />
       <source>The source {} has no rows; nothing was imported.</source>
       <translation>De bron {} heeft geen rijen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="246" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="249" />
       <source>The whole-city area (city) was added as the union of the districts.</source>
       <translation>Het gebied hele stad (city) is toegevoegd als vereniging van de stadsdelen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="283" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="286" />
       <source>The source layer is not valid.</source>
       <translation>De bronlaag is ongeldig.</translation>
     </message>
@@ -2105,27 +2105,27 @@ Vervangen?</translation>
       <translation>Het sjabloon voor de samenvattingspagina {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="104" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="106" />
       <source>District summary</source>
       <translation>Stadsdeelsamenvatting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
       <source>City summary: {}</source>
       <translation>Stadssamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
       <source>District summary: {}</source>
       <translation>Stadsdeelsamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="133" />
       <source>Period {}</source>
       <translation>Periode {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="134" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="136" />
       <source>Source: programme {} (gebiedsplugin). The same figures as the Overview dock.</source>
       <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
@@ -2160,12 +2160,12 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="129" />
       <source>Summary of map page {} of {}</source>
       <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
@@ -3574,7 +3574,7 @@ Notitie: {}</translation>
       <translation>Geef de veldkoppeling één keer: FIELDS_MAPPING of FIELD_MAPPING, niet allebei.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="126" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="128" />
       <source>Page {} of {}</source>
       <translation>Pagina {} van {}</translation>
     </message>
@@ -3883,6 +3883,21 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/forms.py" line="81" />
       <source>(choose)</source>
       <translation>(kies)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="144" />
+      <source>The layout template {} could not be loaded.</source>
+      <translation>De lay-outsjabloon {} kon niet worden geladen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="158" />
+      <source>the coordinates could not be transformed ({})</source>
+      <translation>de coördinaten konden niet worden getransformeerd ({})</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="105" />
+      <source>The summary page template {} could not be loaded.</source>
+      <translation>Het sjabloon voor de samenvattingspagina {} kon niet worden geladen.</translation>
     </message>
   </context>
   <context>

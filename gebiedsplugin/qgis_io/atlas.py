@@ -139,7 +139,9 @@ class AtlasBuilder:
         ok = ok[0] if isinstance(ok, tuple) else ok
         if not ok:
             raise ProgrammeError(tr("The layout template {} is not a valid .qpt file.").format(path))
-        self.layout.loadFromTemplate(doc, QgsReadWriteContext())
+        _items, loaded = self.layout.loadFromTemplate(doc, QgsReadWriteContext())
+        if not loaded:
+            raise ProgrammeError(tr("The layout template {} could not be loaded.").format(path))
         main = self.layout.itemById("map")
         if not isinstance(main, QgsLayoutItemMap):
             raise ProgrammeError(tr("The layout template {} has no map item with id 'map'.").format(path))

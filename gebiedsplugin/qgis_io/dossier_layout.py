@@ -38,7 +38,6 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
-    QgsRenderContext,
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
     QgsTableCell,
@@ -287,8 +286,7 @@ class DossierLayout:
         return self.pages.pageCount()
 
 
-_ALWAYS_TEXT = (Qgis.TextRenderFormat.AlwaysText if hasattr(Qgis, "TextRenderFormat")
-                else QgsRenderContext.TextRenderFormat.TextFormatAlwaysText)  # QGIS < 3.28
+_ALWAYS_TEXT = Qgis.TextRenderFormat.AlwaysText  # text, not outlines: searchable (3.22 has it too)
 
 
 def _font(points: float, bold: bool = False) -> QFont:

@@ -13,6 +13,7 @@ from typing import Optional
 
 import shapely
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
@@ -152,7 +153,9 @@ def read_source(layer: QgsVectorLayer, target: str, dest_crs: QgsCoordinateRefer
                 qgeom = _flat(feat.geometry()) if feat.hasGeometry() else None
             if qgeom is not None:
                 try:
-                    qgeom.transform(transform)
+                    done = qgeom.transform(transform)  # a failure may come back as a result, not raised
+                    if done != Qgis.GeometryOperationResult.Success:
+                        raise QgsCsException(tr("the coordinates could not be transformed ({})").format(done))
                     geom = to_shapely(qgeom)
                 except (QgsCsException, shapely.errors.GEOSException) as e:
                     geom = Issue("transform_failed", n, GEOMETRY, str(e))

@@ -100,7 +100,9 @@ class SummaryPages:
         ok = doc.setContent(path.read_text(encoding="utf-8"))
         if not (ok[0] if isinstance(ok, tuple) else ok):
             raise ProgrammeError(tr("The summary page template {} is not a valid .qpt file.").format(path))
-        self.layout.loadFromTemplate(doc, QgsReadWriteContext())
+        _items, loaded = self.layout.loadFromTemplate(doc, QgsReadWriteContext())
+        if not loaded:
+            raise ProgrammeError(tr("The summary page template {} could not be loaded.").format(path))
         self.layout.setName(tr("District summary"))
         self._labels = [i for i in self.layout.items() if isinstance(i, QgsLayoutItemLabel)]
         self._templates = {id(i): i.text().strip() for i in self._labels}
