@@ -1420,7 +1420,7 @@ Vervangen?</translation>
       <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="34" />
+      <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="31" />
       <source>Unknown district: {} (known: {}).</source>
       <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
@@ -1450,7 +1450,7 @@ Vervangen?</translation>
       <translation>alle jaren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="140" />
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="138" />
       <source>Cancelled.</source>
       <translation>Geannuleerd.</translation>
     </message>
@@ -3359,7 +3359,7 @@ Notitie: {}</translation>
       <translation>Een stadsdeelcode; leeg of 'city' voor de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="68" />
+      <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="51" />
       <source>Backlog</source>
       <translation>Achterstand</translation>
     </message>
@@ -3389,17 +3389,12 @@ Notitie: {}</translation>
       <translation>Geschreven: {} ({} interventies)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="43" />
+      <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="40" />
       <source>{}: the backlog is written as .csv or .ods.</source>
       <translation>{}: de achterstand wordt geschreven als .csv of .ods.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="64" />
-      <source>This GDAL cannot write ODS; write the backlog as .csv instead.</source>
-      <translation>Deze GDAL kan geen ODS schrijven; schrijf de achterstand als .csv.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/qgis_io/funding_backlog.py" line="67" />
+      <location filename="../gebiedsplugin/qgis_io/ods.py" line="31" />
       <source>{} could not be written.</source>
       <translation>{} kon niet worden geschreven.</translation>
     </message>
@@ -3756,7 +3751,7 @@ Notitie: {}</translation>
       <translation>Onbekende taal: {} (kies uit {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="125" />
       <source>Unknown table format: {} (choose from {}).</source>
       <translation>Onbekend tabelformaat: {} (kies uit {}).</translation>
     </message>
@@ -3771,14 +3766,9 @@ Notitie: {}</translation>
       <translation>Dossiers schrijven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="62" />
       <source>Unknown districts: {} (known: {}).</source>
       <translation>Onbekende stadsdelen: {} (bekend: {}).</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="185" />
-      <source>This GDAL cannot write ODS; write the dossier's tables as .csv instead.</source>
-      <translation>Deze GDAL kan geen ODS schrijven; schrijf de tabellen van het dossier als .csv.</translation>
     </message>
     <message numerus="yes">
       <location filename="../gebiedsplugin/gui/check_dock.py" line="264" />
@@ -3898,6 +3888,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="105" />
       <source>The summary page template {} could not be loaded.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} kon niet worden geladen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/ods.py" line="26" />
+      <source>This GDAL cannot write ODS; write the tables as .csv instead.</source>
+      <translation>Deze GDAL kan geen ODS schrijven; schrijf de tabellen als .csv.</translation>
     </message>
   </context>
   <context>

@@ -12,20 +12,18 @@ from __future__ import annotations
 import csv
 import datetime
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
 import shapely
-from osgeo import ogr
 
 from gebiedsplugin.core import dossier as content
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.qgis_io.ods import INTEGER, REAL, TEXT, write_ods
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
@@ -154,12 +152,7 @@ def write_table(dossier: content.Dossier, path: str, overwrite: bool = False) ->
         if path.lower().endswith(".csv"):
             _write_csv(dossier, tmp)
         else:
-            # OGR's ODS driver writes an empty archive under a hidden (dot) name, the atomic
-            # write's temporary one: write under a plain name in a private folder, copy it in.
-            with tempfile.TemporaryDirectory() as folder:
-                plain = str(Path(folder) / "dossier.ods")
-                _write_ods(dossier, plain)
-                shutil.copyfile(plain, tmp)
+            write_ods(tmp, [_sheet(section) for section in dossier.sections])
     return path
 
 
@@ -175,31 +168,13 @@ def _write_csv(dossier: content.Dossier, path: str) -> None:
             writer.writerows([safe_cell(v) for v in row] for row in section.rows)
 
 
-_OGR_KIND = {content.MONEY: ogr.OFTReal, content.NUMBER: ogr.OFTReal, content.YEAR: ogr.OFTInteger,
-             content.TEXT: ogr.OFTString}
+_KIND = {content.MONEY: REAL, content.NUMBER: REAL, content.YEAR: INTEGER, content.TEXT: TEXT}
 
 
-def _write_ods(dossier: content.Dossier, path: str) -> None:
-    driver = ogr.GetDriverByName("ODS")
-    if driver is None:
-        raise ProgrammeError(tr("This GDAL cannot write ODS; write the dossier's tables as .csv instead."))
-    ds = driver.CreateDataSource(path)
-    if ds is None:
-        raise ProgrammeError(tr("{} could not be written.").format(path))
-    for section in dossier.sections:
-        layer = ds.CreateLayer(section.title, geom_type=ogr.wkbNone)
-        kinds = [_OGR_KIND[c.kind] for c in section.columns]
-        for i, c in enumerate(section.columns):  # counts are whole numbers: integers in the sheet
-            if c.kind == content.NUMBER and section.rows and all(isinstance(r[i], int) for r in section.rows):
-                kinds[i] = ogr.OFTInteger
-        for column, kind in zip(section.columns, kinds):
-            layer.CreateField(ogr.FieldDefn(column.header, kind))
-        for row in section.rows:
-            feature = ogr.Feature(layer.GetLayerDefn())
-            for k, value in enumerate(row):
-                if value is not None and value != "":
-                    feature.SetField(k, value)
-            layer.CreateFeature(feature)
-        feature = layer = None
-    ds.FlushCache()
-    ds = None  # closing writes the file
+def _sheet(section: content.Section) -> tuple:
+    """(title, typed columns, rows) of one section; counts are whole numbers: integers in the sheet."""
+    kinds = [_KIND[c.kind] for c in section.columns]
+    for i, c in enumerate(section.columns):
+        if c.kind == content.NUMBER and section.rows and all(isinstance(r[i], int) for r in section.rows):
+            kinds[i] = INTEGER
+    return section.title, [(c.header, kind) for c, kind in zip(section.columns, kinds)], section.rows

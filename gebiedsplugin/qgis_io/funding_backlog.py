@@ -8,16 +8,13 @@ as it was).
 from __future__ import annotations
 
 import csv
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Optional
-
-from osgeo import ogr
 
 from gebiedsplugin.core import funding_gap
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
+from gebiedsplugin.qgis_io.ods import INTEGER, REAL, TEXT, write_ods
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
@@ -48,34 +45,8 @@ def write_backlog(path: str, headers: list, rows: list, overwrite: bool = False)
                 writer.writerow([safe_cell(h) for h in headers])
                 writer.writerows([safe_cell(v) for v in row] for row in rows)
         else:
-            # OGR's ODS driver writes an empty archive under a hidden name (the atomic write's
-            # temporary one): write it under a plain name in a private folder, then copy it in.
-            with tempfile.TemporaryDirectory() as folder:
-                plain = str(Path(folder) / "backlog.ods")
-                _write_ods(plain, headers, rows)
-                shutil.copyfile(plain, tmp)
+            keys = [key for key, _en, _nl in funding_gap.BACKLOG_COLUMNS]
+            columns = [(header, (INTEGER if key in ("rank", "start_year", "end_year") else REAL) if key in _NUMBERS
+                        else TEXT) for key, header in zip(keys, headers)]
+            write_ods(tmp, [(tr("Backlog"), columns, rows)])
     return str(path)
-
-
-def _write_ods(path: str, headers: list, rows: list) -> None:
-    keys = [key for key, _en, _nl in funding_gap.BACKLOG_COLUMNS]
-    driver = ogr.GetDriverByName("ODS")
-    if driver is None:
-        raise ProgrammeError(tr("This GDAL cannot write ODS; write the backlog as .csv instead."))
-    ds = driver.CreateDataSource(path)
-    if ds is None:
-        raise ProgrammeError(tr("{} could not be written.").format(path))
-    layer = ds.CreateLayer(tr("Backlog"), geom_type=ogr.wkbNone)
-    for key, header in zip(keys, headers):
-        kind = (ogr.OFTInteger if key in ("rank", "start_year", "end_year") else ogr.OFTReal) if key in _NUMBERS \
-            else ogr.OFTString
-        layer.CreateField(ogr.FieldDefn(header, kind))
-    for row in rows:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for k, value in enumerate(row):
-            if value is not None and value != "":
-                feature.SetField(k, value)
-        layer.CreateFeature(feature)
-    feature = layer = None
-    ds.FlushCache()
-    ds = None  # closing writes the file
