@@ -3,7 +3,8 @@
 `run_in_qgis(body, tmp_path, lang)` installs the packaged zip into a fresh profile, enables the
 plugin, starts `qgis --code` with a script that runs *body* once QGIS is up, and returns the JSON
 the body stored in ``RESULT`` plus QGIS's log. The body runs inside QGIS's Python with ``iface``,
-``RESULT`` (a dict), ``ARTIFACTS`` (a folder path) and ``finish()`` (call it when done; it quits).
+``RESULT`` (a dict), ``ARTIFACTS`` (a folder path), ``pump(seconds, until)`` (let QGIS work) and
+``finish()`` (call it when done; it quits).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 _PRELUDE = '''
-import json, traceback, sys
+import json, time, traceback, sys
 from qgis.core import QgsApplication, QgsMessageLog, Qgis
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface
@@ -34,6 +35,16 @@ def _collect(message, tag, level):
         RESULT["python_errors"].append(message)
 
 QgsApplication.messageLog().messageReceived.connect(_collect)
+
+def pump(seconds=0.3, until=None):
+    """Let QGIS work for *seconds*, or until *until()* is true (then True)."""
+    end = time.time() + seconds
+    while time.time() < end:
+        QgsApplication.processEvents()
+        if until is not None and until():
+            return True
+        time.sleep(0.02)
+    return until() if until is not None else True
 
 def finish():
     with open(__RESULT_PATH__, "w") as out:

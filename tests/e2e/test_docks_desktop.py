@@ -15,14 +15,6 @@ from qgis.utils import plugins
 
 LANG, PATH = __LANG__, __PATH__
 
-def pump(seconds, until=None):
-    end = time.time() + seconds
-    while time.time() < end:
-        QgsApplication.processEvents()
-        if until is not None and until():
-            return True
-        time.sleep(0.05)
-    return until() if until is not None else True
 
 plugin = plugins["gebiedsplugin"]
 main = iface.mainWindow()

@@ -22,14 +22,6 @@ from qgis.utils import plugins
 
 LANG, PATH, OUT = __LANG__, __PATH__, __OUT__
 
-def pump(seconds, until=None):
-    end = time.time() + seconds
-    while time.time() < end:
-        QgsApplication.processEvents()
-        if until is not None and until():
-            return True
-        time.sleep(0.05)
-    return until() if until is not None else True
 
 plugin = plugins["gebiedsplugin"]
 main = iface.mainWindow()

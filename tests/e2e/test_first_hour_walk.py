@@ -26,14 +26,6 @@ from qgis.utils import plugins
 
 LANG, PATH, PG, DOWN_PORT, OUT, CSV = __LANG__, __PATH__, __PG__, __DOWN_PORT__, __OUT__, __CSV__
 
-def pump(seconds, until=None):
-    end = time.time() + seconds
-    while time.time() < end:
-        QgsApplication.processEvents()
-        if until is not None and until():
-            return True
-        time.sleep(0.05)
-    return until() if until is not None else True
 
 def shot(widget, name):
     widget.grab().save(os.path.join(ARTIFACTS, "walk-{}-{}.png".format(name, LANG)))

@@ -14,11 +14,6 @@ from qgis.PyQt.QtWidgets import QDockWidget
 
 LANG, COPY = __LANG__, __COPY__
 
-def pump(seconds):
-    end = time.time() + seconds
-    while time.time() < end:
-        QgsApplication.processEvents()
-        time.sleep(0.05)
 
 main = iface.mainWindow()
 main.resize(1500, 950)
