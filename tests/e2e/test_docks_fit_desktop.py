@@ -130,7 +130,7 @@ def test_docks_fit_a_1366x768_screen(tmp_path, lang):
         assert visible and fits, (name, w, h, result["min_hints"][name])
     assert result["overview_status"].startswith("Gemeente Voorbeeldstad")
     assert result["list_rows_visible"] >= 8 and result["tree_rows_visible"] >= 8
-    assert result["district_legend"] == (["Stadsdeel", "Gemeente"] if lang == "nl" else ["District", "City"])
+    assert result["district_legend"] == (["Stadsdeel", "Hele stad"] if lang == "nl" else ["District", "Whole city"])
     assert not result["form_scrolls_sideways"]
     assert 560 <= result["form_size"][0] <= SCREEN[0] and 480 <= result["form_size"][1] <= SCREEN[1]
     expected = ["&Ja", "&Nee"] if lang == "nl" else ["&No", "&Yes"]
