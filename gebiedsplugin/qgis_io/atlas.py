@@ -59,8 +59,9 @@ from gebiedsplugin.toolbelt.qt_compat import scoped
 from gebiedsplugin.toolbelt.resources import resource_path
 
 # QGIS >= 3.30 names these in Qgis; the old names are deprecated on 3.44.
-METRES = scoped(Qgis, "DistanceUnit", "Meters", QgsUnitTypes.DistanceUnit.DistanceMeters)
-FIXED_SEGMENTS = scoped(Qgis, "ScaleBarSegmentSizeMode", "Fixed", QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
+METRES = scoped(Qgis, "DistanceUnit", "Meters", lambda: QgsUnitTypes.DistanceUnit.DistanceMeters)
+FIXED_SEGMENTS = scoped(Qgis, "ScaleBarSegmentSizeMode", "Fixed",
+                        lambda: QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
 SCALE_BAR_SHARE = 0.25  # the scale bar's four segments: about this share of the map's width (8-18 mm each)
 
 

@@ -66,7 +66,7 @@ def district_labels(districts: QgsVectorLayer) -> QgsVectorLayer:
     settings.isExpression = True
     settings.placement = QgsPalLayerSettings.Placement.OverPoint  # on the district's centre, inside it
     settings.centroidInside = True
-    overlap = scoped(Qgis, "LabelOverlapHandling", "AllowOverlapIfRequired", None)  # QGIS >= 3.26
+    overlap = scoped(Qgis, "LabelOverlapHandling", "AllowOverlapIfRequired")  # QGIS >= 3.26
     if hasattr(settings, "placementSettings") and overlap is not None:
         settings.placementSettings().setOverlapHandling(overlap)
         settings.placementSettings().setAllowDegradedPlacement(True)

@@ -196,8 +196,12 @@ class DossierLayout:
             root.removeAllChildren()
             root.addLayer(items[0])
             legend.setTitle("")
-            legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, _font(7))
-            legend.setStyleFont(QgsLegendStyle.Style.Subgroup, _font(7, True))
+            for style, bold in ((QgsLegendStyle.Style.SymbolLabel, False), (QgsLegendStyle.Style.Subgroup, True)):
+                rstyle = legend.rstyle(style)
+                if hasattr(rstyle, "setTextFormat"):  # QGIS >= 3.30; setStyleFont is deprecated on 3.44
+                    rstyle.setTextFormat(_format(7, bold))
+                else:
+                    rstyle.setFont(_font(7, bold))
             legend.setBackgroundEnabled(True)
             self.layout.addLayoutItem(legend)
             legend.attemptMove(QgsLayoutPoint(x + 1.5, y + 1.5), page=0)

@@ -50,8 +50,11 @@ def alias_column(name_column) -> int:
     return int(getattr(type(name_column), "DestinationAlias", name_column))
 
 
-def scoped(owner, enum: str, member: str, fallback):
-    """``owner.enum.member`` where this QGIS has that enum (newer QGIS), else *fallback* (the older
-    name, or None where older QGIS has no such setting)."""
+def scoped(owner, enum: str, member: str, fallback=None):
+    """``owner.enum.member`` where this QGIS has that enum (newer QGIS), else *fallback()* (a function
+    giving the older name: only called on an older QGIS, where reading it is not deprecated), or None
+    where older QGIS has no such setting."""
     scope = getattr(owner, enum, None)
-    return getattr(scope, member) if scope is not None else fallback
+    if scope is not None:
+        return getattr(scope, member)
+    return fallback() if fallback is not None else None
