@@ -257,8 +257,10 @@ finish()
 '''
 
 TEXTS = {
-    "en": {"down": "cannot be reached", "create": "Create a new, empty programme", "accepted": "Accepted"},
-    "nl": {"down": "niet bereikbaar", "create": "nieuw, leeg programma", "accepted": "Geaccepteerd"},
+    "en": {"down": "cannot be reached", "create": "Create a new, empty programme", "accepted": "Accepted",
+           "created": "Created ", "written": "files written to"},
+    "nl": {"down": "niet bereikbaar", "create": "nieuw, leeg programma", "accepted": "Geaccepteerd",
+           "created": " aangemaakt", "written": "bestanden geschreven naar"},
 }
 
 
@@ -311,6 +313,7 @@ def test_first_hour_walk(tmp_path, lang):
     assert texts["create"] in p["create_message"] and p["create_enabled"] and not p["open_enabled"]
     assert p["prompts_total"] == 1  # creating reuses the login: no second prompt
     assert p["opened"].endswith("/walk_" + lang), p
+    assert any(texts["created"] in t and "walk_" + lang in t for t in p["bar"]), p["bar"]  # the message bar says so
 
     c = result["check"]
     assert c["findings"] > 0 and c["decision_start"] is None and c["decided"] == 1
@@ -327,6 +330,7 @@ def test_first_hour_walk(tmp_path, lang):
     assert e["cancel_enabled_running"] is True and e["progress_after_cancel"] == 0
     assert e["files_after_cancel"] == [], e["files_after_cancel"]  # a cancelled export leaves nothing
     assert e["open_folder_visible"] and any(f.endswith(".pdf") for f in e["files"]), e
+    assert any(texts["written"] in t for t in e["bar_after_finish"]), e["bar_after_finish"]  # result stays in view
 
     assert 10_000 < result["scale_after_open"] < 200_000  # the whole city on the map, not 1:1 off screen
     width, height = result["main_size"]
