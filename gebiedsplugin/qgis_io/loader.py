@@ -20,7 +20,7 @@ SOURCE_PROPERTY = "gebiedsplugin/programme"
 
 def layer_name(table: schema.Table, lang: str) -> str:
     """The layer's name in the project's language."""
-    return table.alias_nl if lang == "nl" else table.alias_en
+    return table.alias_in(lang)
 
 
 def open_layer(store, table_name: str, name: str | None = None) -> QgsVectorLayer:

@@ -1,8 +1,7 @@
 """The rules' user-facing texts, kept translatable by Qt Linguist while core stays pure Python.
 
-Every title and message is written once, in English, as ``QT_TRANSLATE_NOOP("rules:<rule>", "...")``:
-pylupdate5 (``make translations``) files it in i18n/*.ts under that context, and here the marker only
-records (context, English source) as a :class:`Text`. A finding keeps its Text and its arguments;
+Every title and message is written once, in English, as ``QT_TRANSLATE_NOOP("rules:<rule>", "...")``
+(core/texts.py, the marker of every core text). A finding keeps its Text and its arguments;
 the QGIS side (toolbelt/rule_texts.py) looks the source up in a language's .qm and fills in the
 arguments, so a new language is one new .ts file. The English is rendered here, without Qt.
 
@@ -22,22 +21,9 @@ from __future__ import annotations
 
 from typing import Callable, Dict, NamedTuple, Optional, Tuple
 
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Text  # noqa: F401 - the rules mark texts with these
+
 from .util import fmt_num
-
-
-class Text(NamedTuple):
-    """A translatable text: its Qt Linguist context and English source (a str.format template)."""
-
-    context: str
-    source: str
-
-    def __str__(self) -> str:
-        return self.source
-
-
-def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:  # noqa: N802 - the name pylupdate5 looks for
-    """Mark *source* for translation under *context*; translated later, where Qt is at hand."""
-    return Text(context, source)
 
 
 class Amount(float):
