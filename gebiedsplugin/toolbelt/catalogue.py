@@ -76,6 +76,19 @@ def use_catalogue(lang: str, cat: Catalogue) -> None:
     _LOADED[lang] = cat
 
 
+def languages() -> tuple:
+    """The languages the plugin writes: English, Dutch, then any other with an i18n/gebiedsplugin_<lang>.qm
+    (in this order, so that choices listed by index keep their places)."""
+    found = sorted(p.stem.split("_", 1)[1] for p in i18n_path().glob("gebiedsplugin_*.qm"))
+    return ("en", "nl") + tuple(lang for lang in found if lang not in ("en", "nl"))
+
+
+def language_name(lang: str) -> str:
+    """How a language calls itself (Deutsch, français); '' for a code Qt does not know."""
+    locale = QLocale(lang)
+    return locale.nativeLanguageName() if locale.language() != QLocale.Language.C else ""
+
+
 def has_catalogue(lang: str) -> bool:
     """True for English and for a language whose catalogue loads."""
     return lang == SOURCE_LANGUAGE or catalogue(lang).translator is not None
