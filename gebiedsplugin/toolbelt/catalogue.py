@@ -71,9 +71,13 @@ def catalogue(lang: str) -> Catalogue:
     return found
 
 
-def use_catalogue(lang: str, cat: Catalogue) -> None:
-    """Read *lang* from *cat* from now on (a catalogue made elsewhere, e.g. a test's own .qm)."""
-    _LOADED[lang] = cat
+def use_catalogue(lang: str, cat: Optional[Catalogue]) -> None:
+    """Read *lang* from *cat* from now on (a catalogue made elsewhere, e.g. from a .qm outside i18n/);
+    None: load it from i18n/ again when next asked."""
+    if cat is None:
+        _LOADED.pop(lang, None)
+    else:
+        _LOADED[lang] = cat
 
 
 def languages() -> tuple:

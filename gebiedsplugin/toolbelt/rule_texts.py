@@ -39,7 +39,7 @@ _LOADED: Dict[str, RuleTexts] = {}
 
 def rule_texts(lang: str) -> RuleTexts:
     """The rule texts in *lang* ('en', 'nl', or any language with an i18n/gebiedsplugin_<lang>.qm)."""
-    texts = _LOADED.get(lang)
-    if texts is None:
-        texts = _LOADED[lang] = RuleTexts(lang, catalogue(lang).translator)
+    texts, translator = _LOADED.get(lang), catalogue(lang).translator
+    if texts is None or texts.translator is not translator:  # first asked, or its catalogue replaced
+        texts = _LOADED[lang] = RuleTexts(lang, translator)
     return texts
