@@ -96,11 +96,11 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
                                             maxValue=100000)
         rows.setFlags(rows.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.add(rows, tr("Largest items listed per area; more rows continue on extra pages; 0 lists all."))
-        self.addOutput(QgsProcessingOutputFile(self.PDF, tr("Atlas PDF")))
-        self.addOutput(QgsProcessingOutputFile(self.GPKG, tr("GeoPackage")))
-        self.addOutput(QgsProcessingOutputFile(self.GEOJSON, tr("GeoJSON")))
-        self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Atlas pages")))
-        self.addOutput(QgsProcessingOutputString(self.FILES, tr("Files written")))
+        self.output(QgsProcessingOutputFile(self.PDF, tr("Atlas PDF")))
+        self.output(QgsProcessingOutputFile(self.GPKG, tr("GeoPackage")))
+        self.output(QgsProcessingOutputFile(self.GEOJSON, tr("GeoJSON")))
+        self.output(QgsProcessingOutputNumber(self.PAGES, tr("Atlas pages")))
+        self.output(QgsProcessingOutputString(self.FILES, tr("Files written")))
 
     def request(self, parameters, context) -> ExportRequest:
         """The ExportRequest the parameters describe (ProgrammeError when they are wrong)."""

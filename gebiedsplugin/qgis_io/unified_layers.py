@@ -9,6 +9,7 @@ from gebiedsplugin.core.texts import tr_in
 from gebiedsplugin.core.unified import UNIFIED_FIELDS, category_label
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS
 from gebiedsplugin.qgis_io.loader import apply_style
+from gebiedsplugin.qgis_io.project_layers import add_layers
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 
@@ -51,7 +52,7 @@ def load_unified_layers(gpkg: str, lang: str, project: QgsProject | None = None)
             _relabel(layer, lang)
         layers[table] = layer
     if project is not None:
-        project.addMapLayers(list(layers.values()), False)
+        add_layers(project, layers.values(), False)
     return layers
 
 
