@@ -15,6 +15,7 @@ from gebiedsplugin.core.rules.texts import Joined, message
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP
 from gebiedsplugin.core.web_texts import page_texts
 from gebiedsplugin.toolbelt.catalogue import Catalogue, use_catalogue
+from gebiedsplugin.toolbelt.numbers import money_short
 from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 TS_DE = """<?xml version="1.0" encoding="utf-8"?>
@@ -39,6 +40,9 @@ TS_DE = """<?xml version="1.0" encoding="utf-8"?>
 </context>
 <context><name>dossier</name>
     <message><source>District dossier</source><translation>Bezirksdossier</translation></message>
+</context>
+<context><name>numbers</name>
+    <message><source>€ {}M</source><translation>{} Mio. €</translation></message>
 </context>
 <context><name>test</name>
     <message><source>{theme}: {who}</source><translation>{theme} – {who}</translation></message>
@@ -79,6 +83,7 @@ def test_a_german_ts_turns_labels_aliases_and_the_web_page_german(german):
     assert dossier.text("title", "de") == "Bezirksdossier"
     assert funding_gap.label("unfunded", "de") == "Unfunded"
     assert ExportRequest("p.gpkg", "out", lang="de").word("city") == "city"
+    assert money_short(2_500_000, "de") == "2,5 Mio. €"  # German words, German decimal comma
     # a programme's stored labels: German for a default label, the programme's own name kept
     assert schema.stored_label("theme", "green", ("Green and water", "Groen en water"), "de") == "Grün und Wasser"
     assert schema.stored_label("theme", "green", ("Parks", "Parken"), "de") == "Parks"
@@ -99,3 +104,4 @@ def test_english_and_dutch_need_no_german():
     assert schema.label("theme", "green", "nl") == "Groen en water"
     assert schema.label("theme", "green", "de") == "Green and water"  # no German catalogue in i18n/
     assert page_texts("nl")["texts"]["legend"] == "Legenda"
+    assert money_short(2_500_000, "nl") == "€ 2,5 mln" and money_short(2_500_000, "en") == "€ 2.5M"
