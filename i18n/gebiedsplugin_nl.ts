@@ -69,7 +69,7 @@
       <translation>De GeoPackage van het nieuwe programma; die mag nog niet bestaan, tenzij OVERWRITE aan staat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="28" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="30" />
       <source>Districts</source>
       <translation>Stadsdelen</translation>
     </message>
@@ -289,7 +289,7 @@
       <translation>Kan {} niet openen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="43" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="45" />
       <source>Cannot load table {} of {}.</source>
       <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
@@ -299,12 +299,12 @@
       <translation>Programma: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="123" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="126" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="125" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="128" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>Toets uitvoeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="142" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="145" />
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="226" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="229" />
       <source>Unsaved edits</source>
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
@@ -409,7 +409,7 @@
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="231" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="234" />
       <source>Saving {} failed: {}</source>
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>{} · {} ({}): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="190" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="193" />
       <source>Delete interventions</source>
       <translation>Interventies verwijderen</translation>
     </message>
@@ -534,57 +534,57 @@
       <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="311" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="314" />
       <source>Export</source>
       <translation>Exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="69" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="70" />
       <source>Districts:</source>
       <translation>Stadsdelen:</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="53" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="54" />
       <source>Scope</source>
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="217" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="219" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="59" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="60" />
       <source>Formats</source>
       <translation>Formaten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="63" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="64" />
       <source>Also one page per year</source>
       <translation>Ook een pagina per jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="61" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="62" />
       <source>Output folder</source>
       <translation>Uitvoermap</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="135" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="138" />
       <source>Layout template (*.qpt)</source>
       <translation>Lay-outsjabloon (*.qpt)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="137" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="140" />
       <source>Template</source>
       <translation>Sjabloon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="236" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="239" />
       <source>Replace files?</source>
       <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="236" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="239" />
       <source>These files exist already:
 {}
 
@@ -595,22 +595,22 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="238" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="241" />
       <source>Nothing exported: the files exist already.</source>
       <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="248" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="251" />
       <source>Preparing the data…</source>
       <translation>Gegevens voorbereiden…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="139" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="142" />
       <source>Choose the programme to export.</source>
       <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="280" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="283" />
       <source>Choose an output folder.</source>
       <translation>Kies een uitvoermap.</translation>
     </message>
@@ -620,7 +620,7 @@ Vervangen?</translation>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="284" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="287" />
       <source>Tick at least one district, or choose the whole city.</source>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
@@ -630,7 +630,7 @@ Vervangen?</translation>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="265" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="268" />
       <source>Rendering the atlas…</source>
       <translation>Atlas renderen…</translation>
     </message>
@@ -640,7 +640,7 @@ Vervangen?</translation>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="273" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="275" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
@@ -1000,72 +1000,72 @@ Vervangen?</translation>
       <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="54" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="55" />
       <source>Check programme</source>
       <translation>Programma toetsen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="57" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="58" />
       <source>Runs the programme check (programmatoets): data quality, district mismatch, unknown programme codes, periods, not in programme, conflicting works, rest period, stacking, duplicate funding and area budgets. The findings go to the programme's findings register (decisions on earlier findings are kept; findings that no longer occur are closed, not deleted) and optionally to a layer. Returns the counts per rule and severity as JSON.</source>
       <translation>Voert de programmatoets uit: datakwaliteit, afwijkend stadsdeel, onbekende programmacodes, perioden, niet in programma, conflicterende werken, rustperiode, stapeling, dubbele financiering en gebiedsbudgetten. De bevindingen gaan naar het bevindingenregister van het programma (besluiten over eerdere bevindingen blijven behouden; bevindingen die niet meer voorkomen worden gesloten, niet verwijderd) en desgewenst naar een laag. Geeft de aantallen per regel en ernst terug als JSON.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="65" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="66" />
       <source>Rules</source>
       <translation>Regels</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="65" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="66" />
       <source>Rule ids separated by commas (empty: all): {}.</source>
       <translation>Regel-id's gescheiden door komma's (leeg: alle): {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="67" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="68" />
       <source>A district id to check only that district (empty or 'city': the whole city).</source>
       <translation>Een stadsdeel-id om alleen dat stadsdeel te toetsen (leeg of 'city': de hele stad).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="69" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="70" />
       <source>Update the findings register</source>
       <translation>Het bevindingenregister bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="69" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="70" />
       <source>Merge the findings into the programme's findings table.</source>
       <translation>De bevindingen samenvoegen in de bevindingentabel van het programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="71" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="72" />
       <source>Findings</source>
       <translation>Bevindingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="71" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="72" />
       <source>Optional layer with the findings of this run.</source>
       <translation>Optionele laag met de bevindingen van deze toets.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="75" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="76" />
       <source>Findings per rule and severity (JSON)</source>
       <translation>Bevindingen per regel en ernst (JSON)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="76" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="77" />
       <source>Number of findings</source>
       <translation>Aantal bevindingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="77" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="78" />
       <source>New findings</source>
       <translation>Nieuwe bevindingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="78" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="79" />
       <source>Findings closed</source>
       <translation>Gesloten bevindingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="83" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="84" />
       <source>Choose the programme to check.</source>
       <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
@@ -1075,7 +1075,7 @@ Vervangen?</translation>
       <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="98" />
+      <location filename="../gebiedsplugin/processing_provider/check_programme.py" line="99" />
       <source>{} findings; new {}, closed {}.</source>
       <translation>{} bevindingen; nieuw {}, gesloten {}.</translation>
     </message>
@@ -1100,12 +1100,12 @@ Vervangen?</translation>
       <translation>Stadsdeel-id's gescheiden door komma's; 'city' voor de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="55" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="56" />
       <source>From year</source>
       <translation>Vanaf jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="55" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="56" />
       <source>To year</source>
       <translation>Tot en met jaar</translation>
     </message>
@@ -1135,7 +1135,7 @@ Vervangen?</translation>
       <translation>Pagina's</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="115" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="118" />
       <source>The period ends ({}) before it starts ({}).</source>
       <translation>De periode eindigt ({}) voordat die begint ({}).</translation>
     </message>
@@ -1145,92 +1145,92 @@ Vervangen?</translation>
       <translation>Geschreven: {} ({} pagina's)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="37" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="38" />
       <source>Export programme map (atlas and data)</source>
       <translation>Programmakaart exporteren (atlas en gegevens)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="53" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="54" />
       <source>'city' for the whole city, or district ids separated by commas (e.g. noord,oost).</source>
       <translation>'city' voor de hele stad, of stadsdeel-id's gescheiden door komma's (bijv. noord,oost).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="56" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="57" />
       <source>Only items whose years overlap the period; empty for no bound.</source>
       <translation>Alleen items waarvan de jaren de periode overlappen; leeg voor geen grens.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="59" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="60" />
       <source>Comma-separated, any of: {}.</source>
       <translation>Gescheiden door komma's, een of meer van: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="61" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="62" />
       <source>Where the files go; names start with programme_map_ and the scope.</source>
       <translation>Waar de bestanden komen; de namen beginnen met programme_map_ en het bereik.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="63" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="64" />
       <source>Adds an overview page for every year of the period.</source>
       <translation>Voegt een overzichtspagina toe voor elk jaar van de periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="65" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="66" />
       <source>Layout template</source>
       <translation>Lay-outsjabloon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="89" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="92" />
       <source>Overwrite existing files</source>
       <translation>Bestaande bestanden overschrijven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="89" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="92" />
       <source>Replace files of an earlier export with the same names.</source>
       <translation>Bestanden van een eerdere export met dezelfde namen vervangen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="91" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="94" />
       <source>Table rows per page area</source>
       <translation>Tabelregels per paginagebied</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="95" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="98" />
       <source>Largest items listed per area; more rows continue on extra pages; 0 lists all.</source>
       <translation>Grootste items die per gebied worden vermeld; meer regels lopen door op extra pagina's; 0 vermeldt alle.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="96" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="99" />
       <source>Atlas PDF</source>
       <translation>Atlas-PDF</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="97" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="100" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="98" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="101" />
       <source>GeoJSON</source>
       <translation>GeoJSON</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="27" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="29" />
       <source>Atlas pages</source>
       <translation>Atlaspagina's</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="100" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="103" />
       <source>Files written</source>
       <translation>Geschreven bestanden</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="107" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="110" />
       <source>Unknown formats: {} (choose from {}).</source>
       <translation>Onbekende formaten: {} (kies uit {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="142" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="145" />
       <source>Written: {}</source>
       <translation>Geschreven: {}</translation>
     </message>
@@ -1305,57 +1305,57 @@ Vervangen?</translation>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="141" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="143" />
       <source>The layout template {} is not a valid .qpt file.</source>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="147" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="149" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="217" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="219" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="218" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="220" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="221" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="223" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
@@ -1365,47 +1365,47 @@ Vervangen?</translation>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="235" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="237" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="239" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="254" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="256" />
       <source>Legend: kind and domain</source>
       <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="272" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="274" />
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="274" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="276" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="275" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="277" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="277" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="279" />
       <source>Budget (€)</source>
       <translation>Budget (€)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="307" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="309" />
       <source>Nothing planned here in this period.</source>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="443" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="445" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
@@ -1765,22 +1765,22 @@ Vervangen?</translation>
       <translation>De kopie van {} wijkt af van de bron: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="23" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="25" />
       <source>Points</source>
       <translation>Punten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="24" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="26" />
       <source>Lines</source>
       <translation>Lijnen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="25" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="27" />
       <source>Areas</source>
       <translation>Vlakken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="26" />
+      <location filename="../gebiedsplugin/qgis_io/unified_layers.py" line="28" />
       <source>Items</source>
       <translation>Items</translation>
     </message>
@@ -1980,17 +1980,17 @@ Vervangen?</translation>
       <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="64" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="65" />
       <source>A GeoPackage, or postgres:&lt;connection&gt;/&lt;schema&gt; for a PostGIS programme.</source>
       <translation>Een GeoPackage, of postgres:&lt;verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="96" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="97" />
       <source>District summary pages (charts and tables)</source>
       <translation>Stadsdeelsamenvattingen (grafieken en tabellen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="99" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="100" />
       <source>After the city's and each district's atlas page, a page with the Overview's money charts, stacking and priority tables.</source>
       <translation>Na de atlaspagina van de stad en van elk stadsdeel een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
@@ -2035,42 +2035,42 @@ Vervangen?</translation>
       <translation>PostGIS-programma openen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/base.py" line="57" />
+      <location filename="../gebiedsplugin/processing_provider/base.py" line="63" />
       <source>GeoPackage (*.gpkg);;All files (*)</source>
       <translation>GeoPackage (*.gpkg);;Alle bestanden (*)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/base.py" line="57" />
+      <location filename="../gebiedsplugin/processing_provider/base.py" line="63" />
       <source>The programme: its GeoPackage, or postgres:&lt;QGIS connection&gt;/&lt;schema&gt; for a PostGIS programme.</source>
       <translation>Het programma: zijn GeoPackage, of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="40" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="41" />
       <source>Puts interventions, maintenance, initiatives, statutory tasks and the multi-year programme on one map and exports it: a print atlas (PDF, and a PNG per page) with a page for the whole city or the selection and one per district (optionally one per year), a GeoPackage with the styles embedded, GeoJSON (EPSG:4326) for the web map and CSV tables. After the city's and each district's atlas page comes a summary page with the Overview's charts and tables (SUMMARY_PAGES). Existing files are not replaced unless OVERWRITE is set.</source>
       <translation>Zet interventies, beheer en onderhoud, initiatieven, wettelijke taken en het meerjarenprogramma op één kaart en exporteert die: een printatlas (PDF, en een PNG per pagina) met een pagina voor de hele stad of de selectie en één per stadsdeel (desgewenst één per jaar), een GeoPackage met de stijlen erin, GeoJSON (EPSG:4326) voor de webkaart en CSV-tabellen. Na de atlaspagina van de stad en van elk stadsdeel volgt een samenvattingspagina met de grafieken en tabellen van het Overzicht (SUMMARY_PAGES). Bestaande bestanden worden niet vervangen, tenzij OVERWRITE is gezet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="81" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="84" />
       <source>District summary pages</source>
       <translation>Stadsdeelsamenvattingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="81" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="84" />
       <source>After the city's and each district's atlas page, a page with the Overview's charts and tables: money per year against the area budget, per funder and per theme, stacking and priority coverage.</source>
       <translation>Na de atlaspagina van de stad en van elk stadsdeel een pagina met de grafieken en tabellen van het Overzicht: geld per jaar tegenover het gebiedsbudget, per financier en per thema, stapeling en dekking van prioriteiten.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="85" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="88" />
       <source>Summary page template</source>
       <translation>Sjabloon voor de samenvattingspagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="88" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="91" />
       <source>A .qpt layout for the summary pages (default: the plugin's A3 summary template).</source>
       <translation>Een .qpt-lay-out voor de samenvattingspagina's (standaard: het A3-samenvattingssjabloon van de plugin).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="143" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="146" />
       <source>{} items on {} atlas pages and {} summary pages ({} printed pages).</source>
       <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
@@ -2140,12 +2140,12 @@ Vervangen?</translation>
       <translation>Rijen per tabel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="226" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="229" />
       <source>Some layers have unsaved edits. The export reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De export leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="228" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="231" />
       <source>Nothing exported: save or discard the edits first.</source>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -2160,7 +2160,7 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
@@ -2175,7 +2175,7 @@ Vervangen?</translation>
       <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="177" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="180" />
       <source>Copy intervention</source>
       <translation>Interventie kopiëren</translation>
     </message>
@@ -2485,7 +2485,7 @@ Vervangen?</translation>
       <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="254" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="253" />
       <source>{} is in use by another session ({}); try the upgrade again later.</source>
       <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
@@ -2525,12 +2525,12 @@ Vervangen?</translation>
       <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="291" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="290" />
       <source>{} is in use by another session; close it there and try the upgrade again.</source>
       <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="295" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="294" />
       <source>Upgrading {} failed, nothing was changed: {}</source>
       <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
     </message>
@@ -2913,7 +2913,7 @@ verwijderd</translation>
       <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="88" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="89" />
       <source>Web map</source>
       <translation>Webkaart</translation>
     </message>
@@ -3029,37 +3029,37 @@ Note: {}</source>
 Notitie: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="74" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="75" />
       <source>English</source>
       <translation>Engels</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="74" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="75" />
       <source>Dutch</source>
       <translation>Nederlands</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="107" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="110" />
       <source>The language of the atlas, legends and file contents.</source>
       <translation>De taal van de atlas, de legenda's en de inhoud van de bestanden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="74" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="75" />
       <source>Language</source>
       <translation>Taal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="128" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="131" />
       <source> dpi</source>
       <translation> dpi</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="129" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="132" />
       <source>PNG resolution</source>
       <translation>Resolutie PNG</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="146" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="149" />
       <source>Open output folder</source>
       <translation>Uitvoermap openen</translation>
     </message>
@@ -3069,7 +3069,7 @@ Notitie: {}</translation>
       <translation>Bezig met annuleren…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="300" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="303" />
       <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
       <translation>
         <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
@@ -3180,7 +3180,7 @@ Notitie: {}</translation>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="130" />
       <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
@@ -3399,7 +3399,7 @@ Notitie: {}</translation>
       <translation>{} kon niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="124" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="127" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
@@ -3419,22 +3419,22 @@ Notitie: {}</translation>
       <translation>Kon {} niet schrijven: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="71" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="72" />
       <source>Portrait</source>
       <translation>Staand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="71" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="72" />
       <source>Landscape</source>
       <translation>Liggend</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="125" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="136" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="139" />
       <source>Empty: the plugin's atlas template for the paper size and orientation.</source>
       <translation>Leeg: het atlassjabloon van de plugin voor het papierformaat en de oriëntatie.</translation>
     </message>
@@ -3494,42 +3494,42 @@ Notitie: {}</translation>
       <translation>(onbekend: rij afwijzen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="66" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="67" />
       <source>A .qpt print layout (default: the plugin's atlas template for the paper size and orientation below).</source>
       <translation>Een .qpt-afdruklay-out (standaard: het atlassjabloon van de plugin voor het papierformaat en de oriëntatie hieronder).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="68" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="69" />
       <source>Paper size</source>
       <translation>Papierformaat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="68" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="69" />
       <source>Of the plugin's atlas and summary templates; a template of one's own keeps its own size.</source>
       <translation>Van de atlas- en samenvattingssjablonen van de plugin; een eigen sjabloon houdt zijn eigen formaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="71" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="72" />
       <source>Orientation</source>
       <translation>Oriëntatie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="71" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="72" />
       <source>Portrait: the map on top, legend and table under it; landscape: legend and table beside it.</source>
       <translation>Staand: de kaart boven, legenda en tabel eronder; liggend: legenda en tabel ernaast.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="74" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="75" />
       <source>The language of the atlas, legends, file names and file contents (default: QGIS's).</source>
       <translation>De taal van de atlas, legenda's, bestandsnamen en bestandsinhoud (standaard: die van QGIS).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="77" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="80" />
       <source>PNG resolution (dpi)</source>
       <translation>PNG-resolutie (dpi)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="77" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="80" />
       <source>Resolution of the PNG page images.</source>
       <translation>Resolutie van de PNG-pagina's.</translation>
     </message>
@@ -3855,7 +3855,7 @@ Notitie: {}</translation>
       <translation>Verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="93" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="96" />
       <source>The style {} could not be applied to the layer {}: {}</source>
       <translation>De stijl {} kon niet op de laag {} worden toegepast: {}</translation>
     </message>
@@ -3875,7 +3875,7 @@ Notitie: {}</translation>
       <translation>(kies)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="144" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
       <source>The layout template {} could not be loaded.</source>
       <translation>De lay-outsjabloon {} kon niet worden geladen.</translation>
     </message>
@@ -3893,6 +3893,757 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/ods.py" line="26" />
       <source>This GDAL cannot write ODS; write the tables as .csv instead.</source>
       <translation>Deze GDAL kan geen ODS schrijven; schrijf de tabellen als .csv.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="147" />
+      <source>A {} geometry cannot be stored in the layer {}.</source>
+      <translation>Een {}-geometrie kan niet in de laag {} worden opgeslagen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/project_layers.py" line="20" />
+      <source>QGIS did not take the layer(s) {} into the project.</source>
+      <translation>QGIS nam de laag/lagen {} niet op in het project.</translation>
+    </message>
+  </context>
+  <context>
+    <name>dossier</name>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="31" />
+      <source>District dossier</source>
+      <translation>Gebiedsdossier</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="32" />
+      <source>Interventions</source>
+      <translation>Interventies</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="33" />
+      <source>Per theme</source>
+      <translation>Per thema</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="34" />
+      <source>Per domain</source>
+      <translation>Per domein</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="35" />
+      <source>Per kind</source>
+      <translation>Per soort</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="36" />
+      <source>Funding status</source>
+      <translation>Financieringsstatus</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="37" />
+      <source>Findings of the programme check</source>
+      <translation>Bevindingen van de programmatoets</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="38" />
+      <source>Findings per rule</source>
+      <translation>Bevindingen per regel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="39" />
+      <source>Stacking: interventions per neighbourhood and year</source>
+      <translation>Stapeling: interventies per buurt en jaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="40" />
+      <source>Comparable cases in other districts</source>
+      <translation>Vergelijkbare gevallen in andere stadsdelen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="41" />
+      <source>Effects over time</source>
+      <translation>Effecten door de tijd</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="42" />
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="43" />
+      <source>Theme</source>
+      <translation>Thema</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="44" />
+      <source>Where</source>
+      <translation>Waar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="45" />
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="46" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="47" />
+      <source>Budget</source>
+      <translation>Budget</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="48" />
+      <source>Funders</source>
+      <translation>Financiers</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="48" />
+      <source>Programme code</source>
+      <translation>Programmacode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="49" />
+      <source>Funding</source>
+      <translation>Financiering</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="49" />
+      <source>Shortfall</source>
+      <translation>Tekort</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="50" />
+      <source>UID</source>
+      <translation>UID</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="51" />
+      <source>Start year</source>
+      <translation>Startjaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="52" />
+      <source>End year</source>
+      <translation>Eindjaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="53" />
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="54" />
+      <source>Domain</source>
+      <translation>Domein</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="55" />
+      <source>Number</source>
+      <translation>Aantal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="56" />
+      <source>Funded</source>
+      <translation>Gefinancierd</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="57" />
+      <source>Rule</source>
+      <translation>Regel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="58" />
+      <source>Severity</source>
+      <translation>Ernst</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="59" />
+      <source>Decision</source>
+      <translation>Besluit</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="60" />
+      <source>Note</source>
+      <translation>Toelichting</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="61" />
+      <source>Finding</source>
+      <translation>Bevinding</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="62" />
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="62" />
+      <source>Decided by, on</source>
+      <translation>Besloten door, op</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="63" />
+      <source>Neighbourhood</source>
+      <translation>Buurt</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="64" />
+      <source>Comparable case</source>
+      <translation>Vergelijkbaar geval</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="65" />
+      <source>District</source>
+      <translation>Stadsdeel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="65" />
+      <source>Similarity (0-3)</source>
+      <translation>Gelijkenis (0-3)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="66" />
+      <source>Indicator</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="66" />
+      <source>Baseline</source>
+      <translation>Nulmeting</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="67" />
+      <source>Target</source>
+      <translation>Doel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="68" />
+      <source>Year</source>
+      <translation>Jaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="69" />
+      <source>Measured</source>
+      <translation>Gemeten</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="70" />
+      <source>Progress</source>
+      <translation>Voortgang</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="71" />
+      <source>Total</source>
+      <translation>Totaal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="72" />
+      <source>Unknown</source>
+      <translation>Onbekend</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="73" />
+      <source>City-wide</source>
+      <translation>Stedelijk</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="74" />
+      <source>None</source>
+      <translation>Geen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="75" />
+      <source>More than {} interventions in a neighbourhood in a year is stacking (marked *).</source>
+      <translation>Meer dan {} interventies in een buurt in een jaar is stapeling (gemarkeerd met *).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="77" />
+      <source>Measured values per year follow when the programme records them (schema 3).</source>
+      <translation>Gemeten waarden per jaar volgen zodra het programma ze vastlegt (schema 3).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="79" />
+      <source>{n} interventions · budget {budget} · funded {funded} · short {short}</source>
+      <translation>{n} interventies · budget {budget} · gefinancierd {funded} · tekort {short}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="80" />
+      <source>Made on {}</source>
+      <translation>Gemaakt op {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="81" />
+      <source>Page</source>
+      <translation>Pagina</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="82" />
+      <source>Nothing to list.</source>
+      <translation>Niets te melden.</translation>
+    </message>
+  </context>
+  <context>
+    <name>export_files</name>
+    <message>
+      <location filename="../gebiedsplugin/core/export_plan.py" line="25" />
+      <source>programme_map</source>
+      <translation>programmakaart</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_plan.py" line="26" />
+      <source>city</source>
+      <translation>stad</translation>
+    </message>
+  </context>
+  <context>
+    <name>export_schema</name>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Source</source>
+      <translation>Bron</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Where the item comes from: an intervention or a programme project (MJP).</source>
+      <translation>Herkomst: een interventie of een programmaproject (MJP).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>UID / code</source>
+      <translation>UID / code</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Stable key: the intervention's UUID, or the project's programme code.</source>
+      <translation>Vaste sleutel: de UUID van de interventie of de programmacode van het project.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Programme code</source>
+      <translation>Programmacode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Code of the programme (MJP) line the item belongs to.</source>
+      <translation>Code van de programmaregel (MJP) waar het item onder valt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Title as the planner wrote it.</source>
+      <translation>Titel zoals de planner die schreef.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Domain</source>
+      <translation>Domein</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Physical or social; empty for programme projects.</source>
+      <translation>Fysiek of sociaal; leeg bij programmaprojecten.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Kind of work; `programme` for programme projects.</source>
+      <translation>Soort werk; `programme` bij programmaprojecten.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Category</source>
+      <translation>Categorie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Legend category: domain_kind, or `programme`.</source>
+      <translation>Legendacategorie: domein_soort, of `programme`.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Theme</source>
+      <translation>Thema</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Policy theme.</source>
+      <translation>Beleidsthema.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>District code</source>
+      <translation>Stadsdeelcode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Code of the district (stadsdeel); `city` for city-wide items.</source>
+      <translation>Code van het stadsdeel; `city` voor stadsbrede items.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>District</source>
+      <translation>Stadsdeel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Name of the district.</source>
+      <translation>Naam van het stadsdeel.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Neighbourhood code</source>
+      <translation>Buurtcode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Code of the neighbourhood (buurt).</source>
+      <translation>Code van de buurt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Neighbourhood</source>
+      <translation>Buurt</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Name of the neighbourhood.</source>
+      <translation>Naam van de buurt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Start year</source>
+      <translation>Startjaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>First calendar year of the work.</source>
+      <translation>Eerste kalenderjaar van het werk.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>End year</source>
+      <translation>Eindjaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Last calendar year of the work (inclusive).</source>
+      <translation>Laatste kalenderjaar van het werk (inclusief).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Start quarter</source>
+      <translation>Startkwartaal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Quarter (1-4) of the start year the work starts in; empty when planned in whole years.</source>
+      <translation>Kwartaal (1-4) van het startjaar waarin het werk begint; leeg bij planning in hele jaren.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>End quarter</source>
+      <translation>Eindkwartaal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Quarter (1-4) of the end year the work ends in (inclusive); empty when planned in whole years.</source>
+      <translation>Kwartaal (1-4) van het eindjaar waarin het werk eindigt (inclusief); leeg bij planning in hele jaren.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Period precision</source>
+      <translation>Precisie periode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>How firm the period is: whole years, to the quarter, or indicative (years further ahead, not yet firm).</source>
+      <translation>Hoe vast de periode is: hele jaren, op het kwartaal, of indicatief (jaren verder weg, nog niet vast).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>The period as planned, e.g. `2027 Q3-2028 Q4` or `2029-2031 (indicative)`.</source>
+      <translation>De periode zoals gepland, bijv. `2027 Q3-2028 Q4` of `2029-2031 (indicatief)`.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Stage of the work.</source>
+      <translation>Fase van het werk.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Budget (EUR)</source>
+      <translation>Budget (EUR)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Total budget over all years.</source>
+      <translation>Totaalbudget over alle jaren.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Funders</source>
+      <translation>Financiers</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Funder codes, comma-separated: the intervention's own funder, then its funding rows; empty when unfunded.</source>
+      <translation>Financiercodes, met komma's: de eigen financier, dan de financieringsregels; leeg als niet gefinancierd.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Funding</source>
+      <translation>Financiering</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Funded, partly funded or unfunded: the sum of the intervention's funding rows against its budget, with 1 EUR tolerance; `no_budget` when the budget is missing; empty for programme projects (docs/funding_gap.md).</source>
+      <translation>Gefinancierd, deels of niet: de som van de financieringsregels van de interventie tegen haar budget, met 1 EUR marge; `no_budget` als het budget ontbreekt; leeg bij programmaprojecten (docs/funding_gap.md).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Shortfall (EUR)</source>
+      <translation>Tekort (EUR)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Budget minus the funding rows' sum, at least 0; empty without a budget and for programme projects.</source>
+      <translation>Budget min de som van de financieringsregels, minstens 0; leeg zonder budget en bij programmaprojecten.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Contact</source>
+      <translation>Contactpersoon</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Person or team to ask about the intervention; empty for programme projects.</source>
+      <translation>Persoon of team om te vragen naar de interventie; leeg bij programmaprojecten.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Open findings</source>
+      <translation>Open bevindingen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Open findings of the programme check that name this item.</source>
+      <translation>Open bevindingen van de programmatoets die dit item noemen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Geometry</source>
+      <translation>Geometrie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Point, line or polygon.</source>
+      <translation>Punt, lijn of vlak.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Schema version</source>
+      <translation>Schemaversie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <source>Version of this export schema.</source>
+      <translation>Versie van dit exportschema.</translation>
+    </message>
+  </context>
+  <context>
+    <name>funding_gap</name>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="39" />
+      <source>Funded</source>
+      <translation>Gefinancierd</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="40" />
+      <source>Partly funded</source>
+      <translation>Deels gefinancierd</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="41" />
+      <source>Unfunded</source>
+      <translation>Niet gefinancierd</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="42" />
+      <source>No budget</source>
+      <translation>Geen budget</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Rank</source>
+      <translation>Rang</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>UID</source>
+      <translation>UID</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>District</source>
+      <translation>Stadsdeel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Theme</source>
+      <translation>Thema</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Start year</source>
+      <translation>Startjaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>End year</source>
+      <translation>Eindjaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Budget (EUR)</source>
+      <translation>Budget (EUR)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Funded (EUR)</source>
+      <translation>Gefinancierd (EUR)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Shortfall (EUR)</source>
+      <translation>Tekort (EUR)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Funding</source>
+      <translation>Financiering</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Funders</source>
+      <translation>Financiers</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <source>Shortfall per year (EUR)</source>
+      <translation>Tekort per jaar (EUR)</translation>
+    </message>
+  </context>
+  <context>
+    <name>months</name>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>January</source>
+      <translation>januari</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>February</source>
+      <translation>februari</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>March</source>
+      <translation>maart</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>April</source>
+      <translation>april</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>May</source>
+      <translation>mei</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>June</source>
+      <translation>juni</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>July</source>
+      <translation>juli</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>August</source>
+      <translation>augustus</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>September</source>
+      <translation>september</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>October</source>
+      <translation>oktober</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>November</source>
+      <translation>november</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <source>December</source>
+      <translation>december</translation>
+    </message>
+  </context>
+  <context>
+    <name>numbers</name>
+    <message>
+      <location filename="../gebiedsplugin/toolbelt/numbers.py" line="16" />
+      <source>€ {}M</source>
+      <translation>€ {} mln</translation>
+    </message>
+  </context>
+  <context>
+    <name>periods</name>
+    <message>
+      <location filename="../gebiedsplugin/core/periods.py" line="32" />
+      <source>indicative</source>
+      <translation>indicatief</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/periods.py" line="33" />
+      <source>{} and {}</source>
+      <translation>{} en {}</translation>
     </message>
   </context>
   <context>
@@ -4254,6 +5005,788 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/core/rules/unknown_programme_code.py" line="24" />
       <source>{label} refers to programme project {code}, which does not exist</source>
       <translation>{label} verwijst naar programmaproject {code}, dat niet bestaat</translation>
+    </message>
+  </context>
+  <context>
+    <name>schema</name>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="174" />
+      <source>Modified at</source>
+      <translation>Gewijzigd op</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="174" />
+      <source>Modified by</source>
+      <translation>Gewijzigd door</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="183" />
+      <source>Row version</source>
+      <translation>Rijversie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="187" />
+      <source>Created at</source>
+      <translation>Aangemaakt op</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="187" />
+      <source>Created by</source>
+      <translation>Aangemaakt door</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>UID</source>
+      <translation>UID</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Description</source>
+      <translation>Omschrijving</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Domain</source>
+      <translation>Domein</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Theme</source>
+      <translation>Thema</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>District</source>
+      <translation>Stadsdeel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Neighbourhood</source>
+      <translation>Buurt</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>City-wide</source>
+      <translation>Stedelijk</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Needs review</source>
+      <translation>Te beoordelen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <source>Start year</source>
+      <translation>Startjaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <source>End year</source>
+      <translation>Eindjaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Start quarter</source>
+      <translation>Startkwartaal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>End quarter</source>
+      <translation>Eindkwartaal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Indicative period</source>
+      <translation>Indicatieve periode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Priority</source>
+      <translation>Prioriteit</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <source>Budget (EUR)</source>
+      <translation>Budget (EUR)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Lead party</source>
+      <translation>Trekker</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Contact</source>
+      <translation>Contactpersoon</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Funder</source>
+      <translation>Financier</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <source>Programme code</source>
+      <translation>Programmacode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Goal reference</source>
+      <translation>Doelverwijzing</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Initiator</source>
+      <translation>Initiatiefnemer</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Effect indicator</source>
+      <translation>Effectindicator</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Baseline</source>
+      <translation>Nulmeting</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Baseline year</source>
+      <translation>Jaar nulmeting</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <source>Target</source>
+      <translation>Streefwaarde</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="263" />
+      <source>Interventions (points)</source>
+      <translation>Interventies (punten)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="264" />
+      <source>Interventions (lines)</source>
+      <translation>Interventies (lijnen)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="265" />
+      <source>Interventions (areas)</source>
+      <translation>Interventies (vlakken)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="266" />
+      <source>Programme projects (points)</source>
+      <translation>Programmaprojecten (punten)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="267" />
+      <source>Programme projects (lines)</source>
+      <translation>Programmaprojecten (lijnen)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="268" />
+      <source>Programme projects (areas)</source>
+      <translation>Programmaprojecten (vlakken)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <source>Districts</source>
+      <translation>Stadsdelen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <source>District code</source>
+      <translation>Stadsdeelcode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <source>Name</source>
+      <translation>Naam</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <source>Neighbourhoods</source>
+      <translation>Buurten</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <source>Neighbourhood code</source>
+      <translation>Buurtcode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Funding</source>
+      <translation>Financiering</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Intervention</source>
+      <translation>Interventie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Year</source>
+      <translation>Jaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Amount (EUR)</source>
+      <translation>Bedrag (EUR)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Effect measurements</source>
+      <translation>Effectmetingen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Measured value</source>
+      <translation>Gemeten waarde</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Note</source>
+      <translation>Notitie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Links</source>
+      <translation>Koppelingen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>From</source>
+      <translation>Van</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>To</source>
+      <translation>Naar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Relation</source>
+      <translation>Relatie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Area goals</source>
+      <translation>Gebiedsopgave</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Goal</source>
+      <translation>Doel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Area budgets</source>
+      <translation>Gebiedsbudgetten</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Findings</source>
+      <translation>Bevindingen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Finding id</source>
+      <translation>Bevinding-id</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Rule</source>
+      <translation>Regel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Severity</source>
+      <translation>Ernst</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Message</source>
+      <translation>Melding</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Interventions</source>
+      <translation>Interventies</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Certainty</source>
+      <translation>Zekerheid</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Decided by</source>
+      <translation>Besloten door</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Decided at</source>
+      <translation>Besloten op</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>First seen</source>
+      <translation>Eerst gezien</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Last seen</source>
+      <translation>Laatst gezien</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Value lists</source>
+      <translation>Waardelijsten</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>List</source>
+      <translation>Lijst</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Label (English)</source>
+      <translation>Label (Engels)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Label (Dutch)</source>
+      <translation>Label (Nederlands)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Settings</source>
+      <translation>Instellingen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Key</source>
+      <translation>Sleutel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Value</source>
+      <translation>Waarde</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <source>Schema info</source>
+      <translation>Schema-informatie</translation>
+    </message>
+  </context>
+  <context>
+    <name>unified</name>
+    <message>
+      <location filename="../gebiedsplugin/core/unified.py" line="31" />
+      <source>Programme project (MJP)</source>
+      <translation>Programmaproject (MJP)</translation>
+    </message>
+  </context>
+  <context>
+    <name>values</name>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="102" />
+      <source>Physical</source>
+      <translation>Fysiek</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="102" />
+      <source>Social</source>
+      <translation>Sociaal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="104" />
+      <source>Intervention</source>
+      <translation>Interventie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="105" />
+      <source>Maintenance</source>
+      <translation>Onderhoud</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="106" />
+      <source>Initiative</source>
+      <translation>Initiatief</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="107" />
+      <source>Statutory task</source>
+      <translation>Wettelijke taak</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
+      <source>Idea</source>
+      <translation>Idee</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="111" />
+      <source>Planned</source>
+      <translation>Gepland</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="112" />
+      <source>In progress</source>
+      <translation>In uitvoering</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="113" />
+      <source>Done</source>
+      <translation>Gereed</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="114" />
+      <source>Cancelled</source>
+      <translation>Vervallen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="134" />
+      <source>Municipality</source>
+      <translation>Gemeente</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="118" />
+      <source>Residents</source>
+      <translation>Bewoners</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="119" />
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="122" />
+      <source>Public space</source>
+      <translation>Openbare ruimte</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="123" />
+      <source>Green and water</source>
+      <translation>Groen en water</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="124" />
+      <source>Mobility</source>
+      <translation>Mobiliteit</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="125" />
+      <source>Sewer</source>
+      <translation>Riolering</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="126" />
+      <source>Housing</source>
+      <translation>Wonen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="127" />
+      <source>Education</source>
+      <translation>Onderwijs</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="128" />
+      <source>Care and wellbeing</source>
+      <translation>Zorg en welzijn</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="129" />
+      <source>Safety</source>
+      <translation>Veiligheid</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="130" />
+      <source>Work and income</source>
+      <translation>Werk en inkomen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="131" />
+      <source>Energy transition</source>
+      <translation>Energietransitie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="135" />
+      <source>Housing corporation</source>
+      <translation>Woningcorporatie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="136" />
+      <source>Health insurer</source>
+      <translation>Zorgverzekeraar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="137" />
+      <source>Province</source>
+      <translation>Provincie</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="138" />
+      <source>Water board</source>
+      <translation>Hoogheemraadschap</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="139" />
+      <source>National government</source>
+      <translation>Rijk</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="142" />
+      <source>Supports</source>
+      <translation>Ondersteunt</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="143" />
+      <source>Combines with</source>
+      <translation>Combineert met</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="144" />
+      <source>Depends on</source>
+      <translation>Hangt af van</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="147" />
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="148" />
+      <source>Accepted</source>
+      <translation>Geaccepteerd</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="149" />
+      <source>Resolved</source>
+      <translation>Opgelost</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="150" />
+      <source>False positive</source>
+      <translation>Vals positief</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="151" />
+      <source>Combine</source>
+      <translation>Combineren</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="152" />
+      <source>Do not combine</source>
+      <translation>Niet combineren</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="155" />
+      <source>Error</source>
+      <translation>Fout</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="156" />
+      <source>Warning</source>
+      <translation>Waarschuwing</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="157" />
+      <source>Info</source>
+      <translation>Info</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="158" />
+      <source>Chance</source>
+      <translation>Kans</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="162" />
+      <source>Certain</source>
+      <translation>Zeker</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/schema.py" line="163" />
+      <source>Possible</source>
+      <translation>Mogelijk</translation>
+    </message>
+  </context>
+  <context>
+    <name>web</name>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="16" />
+      <source>Programme map</source>
+      <translation>Programmakaart</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="17" />
+      <source>Year</source>
+      <translation>Jaar</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="18" />
+      <source>All years</source>
+      <translation>Alle jaren</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="19" />
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="20" />
+      <source>from</source>
+      <translation>van</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="21" />
+      <source>to</source>
+      <translation>tot en met</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="22" />
+      <source>All</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="23" />
+      <source>Funding</source>
+      <translation>Financiering</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="24" />
+      <source>Funded</source>
+      <translation>Gefinancierd</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="25" />
+      <source>Unfunded</source>
+      <translation>Niet gefinancierd</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="26" />
+      <source>Items in view</source>
+      <translation>Items in beeld</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="27" />
+      <source>items</source>
+      <translation>items</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="28" />
+      <source>Total</source>
+      <translation>Totaal</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="29" />
+      <source>Legend</source>
+      <translation>Legenda</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="30" />
+      <source>Data</source>
+      <translation>Gegevens</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="31" />
+      <source>Items as CSV</source>
+      <translation>Items als CSV</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="32" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="33" />
+      <source>Field descriptions (JSON)</source>
+      <translation>Veldbeschrijving (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="34" />
+      <source>Years</source>
+      <translation>Jaren</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="35" />
+      <source>Reset filters</source>
+      <translation>Filters wissen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="36" />
+      <source>… and {} more</source>
+      <translation>… en nog {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="37" />
+      <source>No items match.</source>
+      <translation>Geen items gevonden.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="38" />
+      <source>District</source>
+      <translation>Stadsdeel</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="39" />
+      <source>Items</source>
+      <translation>Items</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="40" />
+      <source>Budget</source>
+      <translation>Budget</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="41" />
+      <source>Whole city</source>
+      <translation>Hele stad</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="42" />
+      <source>Contact</source>
+      <translation>Contactpersoon</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="43" />
+      <source>Loading items: {} of {} …</source>
+      <translation>Items laden: {} van {} …</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="44" />
+      <source>This programme has {} items: too many to put in a page opened from disk. They are in {} beside this page (FlatGeobuf, which QGIS also opens). Publish this folder on a web server (any static host; on this computer for instance: python3 -m http.server, in this folder) and open the page from there to see them on the map.</source>
+      <translation>Dit programma heeft {} items: te veel voor een pagina die van schijf wordt geopend. Ze staan in {} naast deze pagina (FlatGeobuf, dat QGIS ook opent). Zet deze map op een webserver (elke statische host; op deze computer bijvoorbeeld: python3 -m http.server, in deze map) en open de pagina daar om ze op de kaart te zien.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="49" />
+      <source>Could not read {} from the web server.</source>
+      <translation>Kon {} niet van de webserver lezen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/core/web_texts.py" line="51" />
+      <source>Programme (MJP)</source>
+      <translation>Programma (MJP)</translation>
     </message>
   </context>
 </TS>

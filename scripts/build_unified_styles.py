@@ -27,7 +27,7 @@ def _layer(geom: str):
 
     layer = QgsVectorLayer("{}?crs=EPSG:28992".format(geom), "unified", "memory")
     types = {"text": QVariant.String, "integer": QVariant.Int, "real": QVariant.Double}
-    layer.dataProvider().addAttributes([QgsField(n, types[t]) for n, t, _, _ in UNIFIED_FIELDS])
+    layer.dataProvider().addAttributes([QgsField(n, types[t]) for n, t, _ in UNIFIED_FIELDS])
     layer.updateFields()
     return layer
 

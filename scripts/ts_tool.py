@@ -30,22 +30,33 @@ def unfinished(tree) -> list:
 def apply(tree, mapping: dict) -> int:
     """Fill translations from *mapping*; return how many were set."""
     n = 0
-    for msg in tree.iter("message"):
-        source = msg.findtext("source")
-        if source in mapping:
-            tr = msg.find("translation")
-            value = mapping[source]
-            if isinstance(value, list):  # numerus="yes": one form per plural of the language
-                for old in tr.findall("numerusform"):
-                    tr.remove(old)
-                for form in value:
-                    ET.SubElement(tr, "numerusform").text = form
-                tr.text = None
-            else:
-                tr.text = value
-            tr.attrib.pop("type", None)
-            n += 1
+    for context in tree.iter("context"):
+        name = context.findtext("name")
+        for msg in context.iter("message"):
+            n += _apply_one(msg, mapping, name)
     return n
+
+
+def _apply_one(msg, mapping: dict, context: str) -> int:
+    """A key "<context>\t<source>" wins over a bare "<source>": one English word may read differently
+    per context (the dossier's "Note" is Toelichting, a finding's note field Notitie)."""
+    source = msg.findtext("source")
+    value = mapping.get("{}\t{}".format(context, source), mapping.get(source))
+    if value is None:
+        return 0
+    tr = msg.find("translation")
+    if msg.get("numerus") == "yes" and not isinstance(value, list):
+        return 0  # a plural needs its forms (singular|plural); one text beside them breaks lrelease
+    if isinstance(value, list):  # numerus="yes": one form per plural of the language
+        for old in tr.findall("numerusform"):
+            tr.remove(old)
+        for form in value:
+            ET.SubElement(tr, "numerusform").text = form
+        tr.text = None
+    else:
+        tr.text = value
+    tr.attrib.pop("type", None)
+    return 1
 
 
 def main(argv) -> int:

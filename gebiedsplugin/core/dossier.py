@@ -24,55 +24,81 @@ from typing import Iterable, Optional
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.aggregations import UNKNOWN, Overview, stacking_table
 from gebiedsplugin.core.comparisons import Case, budget_closeness
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
 
 MONEY, NUMBER, YEAR, TEXT = "money", "number", "year", "text"
 T = {
-    "title": ("District dossier", "Gebiedsdossier"),
-    "interventions": ("Interventions", "Interventies"),
-    "per_theme": ("Per theme", "Per thema"),
-    "per_domain": ("Per domain", "Per domein"),
-    "per_kind": ("Per kind", "Per soort"),
-    "funding": ("Funding status", "Financieringsstatus"),
-    "findings": ("Findings of the programme check", "Bevindingen van de programmatoets"),
-    "findings_per_rule": ("Findings per rule", "Bevindingen per regel"),
-    "stacking": ("Stacking: interventions per neighbourhood and year", "Stapeling: interventies per buurt en jaar"),
-    "cases": ("Comparable cases in other districts", "Vergelijkbare gevallen in andere stadsdelen"),
-    "effects": ("Effects over time", "Effecten door de tijd"),
-    "c_title": ("Title", "Titel"), "c_theme": ("Theme", "Thema"), "c_where": ("Where", "Waar"),
-    "c_when": ("When", "Wanneer"), "c_status": ("Status", "Status"), "c_budget": ("Budget", "Budget"),
-    "c_funders": ("Funders", "Financiers"), "c_code": ("Programme code", "Programmacode"),
-    "c_funding": ("Funding", "Financiering"), "c_shortfall": ("Shortfall", "Tekort"),
-    "c_uid": ("UID", "UID"), "c_start": ("Start year", "Startjaar"), "c_end": ("End year", "Eindjaar"),
-    "c_kind": ("Kind", "Soort"), "c_domain": ("Domain", "Domein"), "c_count": ("Number", "Aantal"),
-    "c_funded": ("Funded", "Gefinancierd"), "c_rule": ("Rule", "Regel"), "c_severity": ("Severity", "Ernst"),
-    "c_decision": ("Decision", "Besluit"), "c_note": ("Note", "Toelichting"), "c_message": ("Finding", "Bevinding"),
-    "c_open": ("Open", "Open"), "c_decided_by": ("Decided by, on", "Besloten door, op"),
-    "c_neighbourhood": ("Neighbourhood", "Buurt"), "c_case": ("Comparable case", "Vergelijkbaar geval"),
-    "c_district": ("District", "Stadsdeel"), "c_score": ("Similarity (0-3)", "Gelijkenis (0-3)"),
-    "c_indicator": ("Indicator", "Indicator"), "c_baseline": ("Baseline", "Nulmeting"),
-    "c_target": ("Target", "Doel"), "c_year": ("Year", "Jaar"), "c_value": ("Measured", "Gemeten"),
-    "c_progress": ("Progress", "Voortgang"),
-    "total": ("Total", "Totaal"), "unknown": ("Unknown", "Onbekend"), "city_wide": ("City-wide", "Stedelijk"),
-    "none": ("None", "Geen"),
-    "stacking_note": ("More than {} interventions in a neighbourhood in a year is stacking (marked *).",
-                      "Meer dan {} interventies in een buurt in een jaar is stapeling (gemarkeerd met *)."),
-    "effects_note": ("Measured values per year follow when the programme records them (schema 3).",
-                     "Gemeten waarden per jaar volgen zodra het programma ze vastlegt (schema 3)."),
-    "summary": ("{n} interventions · budget {budget} · funded {funded} · short {short}",
-                "{n} interventies · budget {budget} · gefinancierd {funded} · tekort {short}"),
-    "made": ("Made on {}", "Gemaakt op {}"),
-    "page": ("Page", "Pagina"),
-    "no_rows": ("Nothing to list.", "Niets te melden."),
+    "title": QT_TRANSLATE_NOOP("dossier", "District dossier"),
+    "interventions": QT_TRANSLATE_NOOP("dossier", "Interventions"),
+    "per_theme": QT_TRANSLATE_NOOP("dossier", "Per theme"),
+    "per_domain": QT_TRANSLATE_NOOP("dossier", "Per domain"),
+    "per_kind": QT_TRANSLATE_NOOP("dossier", "Per kind"),
+    "funding": QT_TRANSLATE_NOOP("dossier", "Funding status"),
+    "findings": QT_TRANSLATE_NOOP("dossier", "Findings of the programme check"),
+    "findings_per_rule": QT_TRANSLATE_NOOP("dossier", "Findings per rule"),
+    "stacking": QT_TRANSLATE_NOOP("dossier", "Stacking: interventions per neighbourhood and year"),
+    "cases": QT_TRANSLATE_NOOP("dossier", "Comparable cases in other districts"),
+    "effects": QT_TRANSLATE_NOOP("dossier", "Effects over time"),
+    "c_title": QT_TRANSLATE_NOOP("dossier", "Title"),
+    "c_theme": QT_TRANSLATE_NOOP("dossier", "Theme"),
+    "c_where": QT_TRANSLATE_NOOP("dossier", "Where"),
+    "c_when": QT_TRANSLATE_NOOP("dossier", "When"),
+    "c_status": QT_TRANSLATE_NOOP("dossier", "Status"),
+    "c_budget": QT_TRANSLATE_NOOP("dossier", "Budget"),
+    "c_funders": QT_TRANSLATE_NOOP("dossier", "Funders"), "c_code": QT_TRANSLATE_NOOP("dossier", "Programme code"),
+    "c_funding": QT_TRANSLATE_NOOP("dossier", "Funding"), "c_shortfall": QT_TRANSLATE_NOOP("dossier", "Shortfall"),
+    "c_uid": QT_TRANSLATE_NOOP("dossier", "UID"),
+    "c_start": QT_TRANSLATE_NOOP("dossier", "Start year"),
+    "c_end": QT_TRANSLATE_NOOP("dossier", "End year"),
+    "c_kind": QT_TRANSLATE_NOOP("dossier", "Kind"),
+    "c_domain": QT_TRANSLATE_NOOP("dossier", "Domain"),
+    "c_count": QT_TRANSLATE_NOOP("dossier", "Number"),
+    "c_funded": QT_TRANSLATE_NOOP("dossier", "Funded"),
+    "c_rule": QT_TRANSLATE_NOOP("dossier", "Rule"),
+    "c_severity": QT_TRANSLATE_NOOP("dossier", "Severity"),
+    "c_decision": QT_TRANSLATE_NOOP("dossier", "Decision"),
+    "c_note": QT_TRANSLATE_NOOP("dossier", "Note"),
+    "c_message": QT_TRANSLATE_NOOP("dossier", "Finding"),
+    "c_open": QT_TRANSLATE_NOOP("dossier", "Open"), "c_decided_by": QT_TRANSLATE_NOOP("dossier", "Decided by, on"),
+    "c_neighbourhood": QT_TRANSLATE_NOOP("dossier", "Neighbourhood"),
+    "c_case": QT_TRANSLATE_NOOP("dossier", "Comparable case"),
+    "c_district": QT_TRANSLATE_NOOP("dossier", "District"), "c_score": QT_TRANSLATE_NOOP("dossier", "Similarity (0-3)"),
+    "c_indicator": QT_TRANSLATE_NOOP("dossier", "Indicator"), "c_baseline": QT_TRANSLATE_NOOP("dossier", "Baseline"),
+    "c_target": QT_TRANSLATE_NOOP("dossier", "Target"),
+    "c_year": QT_TRANSLATE_NOOP("dossier", "Year"),
+    "c_value": QT_TRANSLATE_NOOP("dossier", "Measured"),
+    "c_progress": QT_TRANSLATE_NOOP("dossier", "Progress"),
+    "total": QT_TRANSLATE_NOOP("dossier", "Total"),
+    "unknown": QT_TRANSLATE_NOOP("dossier", "Unknown"),
+    "city_wide": QT_TRANSLATE_NOOP("dossier", "City-wide"),
+    "none": QT_TRANSLATE_NOOP("dossier", "None"),
+    "stacking_note": QT_TRANSLATE_NOOP("dossier", "More than {} interventions in a neighbourhood in a year is "
+                                                  "stacking (marked *)."),
+    "effects_note": QT_TRANSLATE_NOOP("dossier", "Measured values per year follow when the programme records them "
+                                                 "(schema 3)."),
+    "summary": QT_TRANSLATE_NOOP("dossier", "{n} interventions · budget {budget} · funded {funded} · short {short}"),
+    "made": QT_TRANSLATE_NOOP("dossier", "Made on {}"),
+    "page": QT_TRANSLATE_NOOP("dossier", "Page"),
+    "no_rows": QT_TRANSLATE_NOOP("dossier", "Nothing to list."),
 }
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-             "november", "december")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
+MONTHS = (
+    QT_TRANSLATE_NOOP("months", "January"),
+    QT_TRANSLATE_NOOP("months", "February"),
+    QT_TRANSLATE_NOOP("months", "March"),
+    QT_TRANSLATE_NOOP("months", "April"),
+    QT_TRANSLATE_NOOP("months", "May"),
+    QT_TRANSLATE_NOOP("months", "June"),
+    QT_TRANSLATE_NOOP("months", "July"),
+    QT_TRANSLATE_NOOP("months", "August"),
+    QT_TRANSLATE_NOOP("months", "September"),
+    QT_TRANSLATE_NOOP("months", "October"),
+    QT_TRANSLATE_NOOP("months", "November"),
+    QT_TRANSLATE_NOOP("months", "December"),
+)
 
 
 def text(key: str, lang: str) -> str:
-    en, nl = T[key]
-    return nl if lang == "nl" else en
+    return tr_in(lang, T[key])
 
 
 # --- numbers and dates in the language's format ------------------------------------------------------
@@ -91,8 +117,7 @@ def money_text(value, lang: str) -> str:
 
 def date_text(day: datetime.date, lang: str) -> str:
     """6 December 2026 / 6 december 2026."""
-    months = MONTHS_NL if lang == "nl" else MONTHS_EN
-    return "{} {} {}".format(day.day, months[day.month - 1], day.year)
+    return "{} {} {}".format(day.day, tr_in(lang, MONTHS[day.month - 1]), day.year)
 
 
 # --- sections ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
 from gebiedsplugin.core.unified import Scope
 
 FORMATS = ("gpkg", "pdf", "png", "geojson", "csv", "web")
@@ -20,7 +21,10 @@ SCHEMA_SUFFIX = "_schema.json"  # the export schema (core/export_schema.py) besi
 WEB_SUFFIX = "_web"  # the web map's folder: <stem>_web/index.html
 PAPERS = ("a4", "a3")  # paper sizes of the plugin's atlas templates
 ORIENTATIONS = ("portrait", "landscape")
-FILE_WORDS = {"nl": {"programme_map": "programmakaart", "city": "stad"}}  # file names in the export's language
+FILE_WORDS = {  # words of the file names, in the export's language (keep them fit for a file name)
+    "programme_map": QT_TRANSLATE_NOOP("export_files", "programme_map"),
+    "city": QT_TRANSLATE_NOOP("export_files", "city"),
+}
 
 
 def parse_formats(value) -> tuple:
@@ -60,7 +64,7 @@ class ExportRequest:
 
     def word(self, word: str) -> str:
         """*word* of the file names (programme_map, city) in the export's language."""
-        return FILE_WORDS.get(self.lang, {}).get(word, word)
+        return tr_in(self.lang, FILE_WORDS[word]) if word in FILE_WORDS else word
 
     @property
     def stem(self) -> str:

@@ -1,7 +1,8 @@
 """The export schema of the unified programme map: the one home of its fields (pure Python).
 
 Every exported item (GeoPackage, GeoJSON, CSV, web map) carries these fields in this order. Each
-field has a type, a unit, a code list and a meaning in English and Dutch. The schema is versioned:
+field has a type, a unit, a code list and a meaning (English; per language through
+Qt Linguist, core/texts.py). The schema is versioned:
 EXPORT_SCHEMA_VERSION is written into every item (field `schema_version`) and into the
 `<stem>_schema.json` beside the export; docs/export_schema.md is rendered from here
 (scripts/build_export_schema_doc.py) and a test compares it with this module.
@@ -17,6 +18,7 @@ from typing import Optional
 
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.periods import PRECISIONS
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Text, tr_in
 
 # 1.1: funding_status, shortfall; 1.2: start/end quarter, period precision and text, contact
 EXPORT_SCHEMA_VERSION = "1.2"
@@ -35,12 +37,30 @@ class ExportField:
 
     name: str
     type: str  # schema.TEXT / INTEGER / REAL
-    alias_en: str
-    alias_nl: str
-    meaning_en: str
-    meaning_nl: str
+    alias: Text
+    meaning: Text
     unit: str = ""
     codes: Optional[str] = None  # a value list of core.schema, or one of the lists in _OWN_CODES
+
+    @property
+    def alias_en(self) -> str:
+        return self.alias.source
+
+    @property
+    def alias_nl(self) -> str:
+        return tr_in("nl", self.alias)
+
+    @property
+    def meaning_en(self) -> str:
+        return self.meaning.source
+
+    @property
+    def meaning_nl(self) -> str:
+        return tr_in("nl", self.meaning)
+
+    def alias_in(self, lang: str) -> str:
+        """The alias in language *lang* (English where it has no translation)."""
+        return tr_in(lang, self.alias)
 
     def code_list(self) -> list:
         """The codes this field takes (empty: free text or a number)."""
@@ -60,68 +80,74 @@ _OWN_CODES = {
 
 F = ExportField
 EXPORT_FIELDS = (
-    F("source", schema.TEXT, "Source", "Bron", "Where the item comes from: an intervention or a programme "
-      "project (MJP).", "Herkomst: een interventie of een programmaproject (MJP).", codes="source"),
-    F("uid", schema.TEXT, "UID / code", "UID / code", "Stable key: the intervention's UUID, or the project's "
-      "programme code.", "Vaste sleutel: de UUID van de interventie of de programmacode van het project."),
-    F("programme_code", schema.TEXT, "Programme code", "Programmacode", "Code of the programme (MJP) line the "
-      "item belongs to.", "Code van de programmaregel (MJP) waar het item onder valt."),
-    F("title", schema.TEXT, "Title", "Titel", "Title as the planner wrote it.", "Titel zoals de planner die schreef."),
-    F("domain", schema.TEXT, "Domain", "Domein", "Physical or social; empty for programme projects.",
-      "Fysiek of sociaal; leeg bij programmaprojecten.", codes="domain"),
-    F("kind", schema.TEXT, "Kind", "Soort", "Kind of work; `programme` for programme projects.",
-      "Soort werk; `programme` bij programmaprojecten.", codes="unified_kind"),
-    F("category", schema.TEXT, "Category", "Categorie", "Legend category: domain_kind, or `programme`.",
-      "Legendacategorie: domein_soort, of `programme`.", codes="category"),
-    F("theme", schema.TEXT, "Theme", "Thema", "Policy theme.", "Beleidsthema.", codes="theme"),
-    F("district_id", schema.TEXT, "District code", "Stadsdeelcode", "Code of the district (stadsdeel); "
-      "`city` for city-wide items.", "Code van het stadsdeel; `city` voor stadsbrede items."),
-    F("district", schema.TEXT, "District", "Stadsdeel", "Name of the district.", "Naam van het stadsdeel."),
-    F("neighbourhood_id", schema.TEXT, "Neighbourhood code", "Buurtcode", "Code of the neighbourhood (buurt).",
-      "Code van de buurt."),
-    F("neighbourhood", schema.TEXT, "Neighbourhood", "Buurt", "Name of the neighbourhood.", "Naam van de buurt."),
-    F("start_year", schema.INTEGER, "Start year", "Startjaar", "First calendar year of the work.",
-      "Eerste kalenderjaar van het werk.", unit="year"),
-    F("end_year", schema.INTEGER, "End year", "Eindjaar", "Last calendar year of the work (inclusive).",
-      "Laatste kalenderjaar van het werk (inclusief).", unit="year"),
-    F("start_quarter", schema.INTEGER, "Start quarter", "Startkwartaal", "Quarter (1-4) of the start year the "
-      "work starts in; empty when planned in whole years.", "Kwartaal (1-4) van het startjaar waarin het werk "
-      "begint; leeg bij planning in hele jaren.", unit="quarter"),
-    F("end_quarter", schema.INTEGER, "End quarter", "Eindkwartaal", "Quarter (1-4) of the end year the work "
-      "ends in (inclusive); empty when planned in whole years.", "Kwartaal (1-4) van het eindjaar waarin het "
-      "werk eindigt (inclusief); leeg bij planning in hele jaren.", unit="quarter"),
-    F("period_precision", schema.TEXT, "Period precision", "Precisie periode", "How firm the period is: whole "
-      "years, to the quarter, or indicative (years further ahead, not yet firm).", "Hoe vast de periode is: hele "
-      "jaren, op het kwartaal, of indicatief (jaren verder weg, nog niet vast).", codes="period_precision"),
-    F("period", schema.TEXT, "Period", "Periode", "The period as planned, e.g. `2027 Q3-2028 Q4` or "
-      "`2029-2031 (indicative)`.", "De periode zoals gepland, bijv. `2027 Q3-2028 Q4` of "
-      "`2029-2031 (indicatief)`."),
-    F("status", schema.TEXT, "Status", "Status", "Stage of the work.", "Fase van het werk.", codes="status"),
-    F("budget", schema.REAL, "Budget (EUR)", "Budget (EUR)", "Total budget over all years.",
-      "Totaalbudget over alle jaren.", unit="EUR"),
-    F("funders", schema.TEXT, "Funders", "Financiers", "Funder codes, comma-separated: the intervention's own "
-      "funder, then its funding rows; empty when unfunded.", "Financiercodes, met komma's: de eigen financier, dan "
-      "de financieringsregels; leeg als niet gefinancierd.", codes="funder"),
-    F("funding_status", schema.TEXT, "Funding", "Financiering", "Funded, partly funded or unfunded: the sum of "
-      "the intervention's funding rows against its budget, with 1 EUR tolerance; `no_budget` when the budget is "
-      "missing; empty for programme projects (docs/funding_gap.md).", "Gefinancierd, deels of niet: de som van de "
-      "financieringsregels van de interventie tegen haar budget, met 1 EUR marge; `no_budget` als het budget "
-      "ontbreekt; leeg bij programmaprojecten (docs/funding_gap.md).", codes="funding_status"),
-    F("shortfall", schema.REAL, "Shortfall (EUR)", "Tekort (EUR)", "Budget minus the funding rows' sum, at least "
-      "0; empty without a budget and for programme projects.", "Budget min de som van de financieringsregels, "
-      "minstens 0; leeg zonder budget en bij programmaprojecten.", unit="EUR"),
-    F("contact", schema.TEXT, "Contact", "Contactpersoon", "Person or team to ask about the intervention; "
-      "empty for programme projects.", "Persoon of team om te vragen naar de interventie; leeg bij "
-      "programmaprojecten."),
-    F("open_findings", schema.INTEGER, "Open findings", "Open bevindingen", "Open findings of the programme "
-      "check that name this item.", "Open bevindingen van de programmatoets die dit item noemen.", unit="count"),
-    F("geometry_kind", schema.TEXT, "Geometry", "Geometrie", "Point, line or polygon.", "Punt, lijn of vlak.",
-      codes="geometry_kind"),
-    F("schema_version", schema.TEXT, "Schema version", "Schemaversie", "Version of this export schema.",
-      "Versie van dit exportschema."),
+    F("source", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Source"),
+      QT_TRANSLATE_NOOP("export_schema", "Where the item comes from: an intervention or a programme project (MJP)."),
+      codes="source"),
+    F("uid", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "UID / code"),
+      QT_TRANSLATE_NOOP("export_schema", "Stable key: the intervention's UUID, or the project's programme code.")),
+    F("programme_code", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Programme code"),
+      QT_TRANSLATE_NOOP("export_schema", "Code of the programme (MJP) line the item belongs to.")),
+    F("title", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Title"),
+      QT_TRANSLATE_NOOP("export_schema", "Title as the planner wrote it.")),
+    F("domain", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Domain"),
+      QT_TRANSLATE_NOOP("export_schema", "Physical or social; empty for programme projects."), codes="domain"),
+    F("kind", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Kind"),
+      QT_TRANSLATE_NOOP("export_schema", "Kind of work; `programme` for programme projects."), codes="unified_kind"),
+    F("category", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Category"),
+      QT_TRANSLATE_NOOP("export_schema", "Legend category: domain_kind, or `programme`."), codes="category"),
+    F("theme", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Theme"),
+      QT_TRANSLATE_NOOP("export_schema", "Policy theme."), codes="theme"),
+    F("district_id", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "District code"),
+      QT_TRANSLATE_NOOP("export_schema", "Code of the district (stadsdeel); `city` for city-wide items.")),
+    F("district", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "District"),
+      QT_TRANSLATE_NOOP("export_schema", "Name of the district.")),
+    F("neighbourhood_id", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Neighbourhood code"),
+      QT_TRANSLATE_NOOP("export_schema", "Code of the neighbourhood (buurt).")),
+    F("neighbourhood", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Neighbourhood"),
+      QT_TRANSLATE_NOOP("export_schema", "Name of the neighbourhood.")),
+    F("start_year", schema.INTEGER, QT_TRANSLATE_NOOP("export_schema", "Start year"),
+      QT_TRANSLATE_NOOP("export_schema", "First calendar year of the work."), unit="year"),
+    F("end_year", schema.INTEGER, QT_TRANSLATE_NOOP("export_schema", "End year"),
+      QT_TRANSLATE_NOOP("export_schema", "Last calendar year of the work (inclusive)."), unit="year"),
+    F("start_quarter", schema.INTEGER, QT_TRANSLATE_NOOP("export_schema", "Start quarter"),
+      QT_TRANSLATE_NOOP("export_schema", "Quarter (1-4) of the start year the work starts in; empty when planned in "
+                                         "whole years."), unit="quarter"),
+    F("end_quarter", schema.INTEGER, QT_TRANSLATE_NOOP("export_schema", "End quarter"),
+      QT_TRANSLATE_NOOP("export_schema", "Quarter (1-4) of the end year the work ends in (inclusive); empty when "
+                                         "planned in whole years."), unit="quarter"),
+    F("period_precision", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Period precision"),
+      QT_TRANSLATE_NOOP("export_schema", "How firm the period is: whole years, to the quarter, or indicative (years "
+                                         "further ahead, not yet firm)."), codes="period_precision"),
+    F("period", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Period"),
+      QT_TRANSLATE_NOOP("export_schema", "The period as planned, e.g. `2027 Q3-2028 Q4` or `2029-2031 (indicative)`.")),
+    F("status", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Status"),
+      QT_TRANSLATE_NOOP("export_schema", "Stage of the work."), codes="status"),
+    F("budget", schema.REAL, QT_TRANSLATE_NOOP("export_schema", "Budget (EUR)"),
+      QT_TRANSLATE_NOOP("export_schema", "Total budget over all years."), unit="EUR"),
+    F("funders", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Funders"),
+      QT_TRANSLATE_NOOP("export_schema", "Funder codes, comma-separated: the intervention's own funder, then its "
+                                         "funding rows; empty when unfunded."), codes="funder"),
+    F("funding_status", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Funding"),
+      QT_TRANSLATE_NOOP("export_schema", "Funded, partly funded or unfunded: the sum of the intervention's funding "
+                                         "rows against its budget, with 1 EUR tolerance; `no_budget` when the budget "
+                                         "is missing; empty for programme projects (docs/funding_gap.md)."),
+      codes="funding_status"),
+    F("shortfall", schema.REAL, QT_TRANSLATE_NOOP("export_schema", "Shortfall (EUR)"),
+      QT_TRANSLATE_NOOP("export_schema", "Budget minus the funding rows' sum, at least 0; empty without a budget and "
+                                         "for programme projects."), unit="EUR"),
+    F("contact", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Contact"),
+      QT_TRANSLATE_NOOP("export_schema", "Person or team to ask about the intervention; empty for programme "
+                                         "projects.")),
+    F("open_findings", schema.INTEGER, QT_TRANSLATE_NOOP("export_schema", "Open findings"),
+      QT_TRANSLATE_NOOP("export_schema", "Open findings of the programme check that name this item."), unit="count"),
+    F("geometry_kind", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Geometry"),
+      QT_TRANSLATE_NOOP("export_schema", "Point, line or polygon."), codes="geometry_kind"),
+    F("schema_version", schema.TEXT, QT_TRANSLATE_NOOP("export_schema", "Schema version"),
+      QT_TRANSLATE_NOOP("export_schema", "Version of this export schema.")),
 )
 del F
 FIELDS_BY_NAME = {f.name: f for f in EXPORT_FIELDS}
+DOCUMENT_LANGUAGES = ("en", "nl")  # the languages `<stem>_schema.json` describes the fields in
 TYPE_NAMES = {schema.TEXT: "text", schema.INTEGER: "integer", schema.REAL: "real"}
 
 
@@ -132,7 +158,8 @@ def schema_document() -> dict:
         "schema_version": EXPORT_SCHEMA_VERSION,
         "fields": [{
             "name": f.name, "type": TYPE_NAMES[f.type], "unit": f.unit or None, "codes": f.code_list() or None,
-            "alias": {"en": f.alias_en, "nl": f.alias_nl}, "meaning": {"en": f.meaning_en, "nl": f.meaning_nl},
+            "alias": {lang: tr_in(lang, f.alias) for lang in DOCUMENT_LANGUAGES},
+            "meaning": {lang: tr_in(lang, f.meaning) for lang in DOCUMENT_LANGUAGES},
         } for f in EXPORT_FIELDS],
     }
 

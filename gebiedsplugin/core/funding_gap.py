@@ -31,13 +31,15 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
+
 FUNDED, PARTLY_FUNDED, UNFUNDED, NO_BUDGET = "funded", "partly_funded", "unfunded", "no_budget"
 STATUSES = (FUNDED, PARTLY_FUNDED, UNFUNDED, NO_BUDGET)
 LABELS = {
-    FUNDED: ("Funded", "Gefinancierd"),
-    PARTLY_FUNDED: ("Partly funded", "Deels gefinancierd"),
-    UNFUNDED: ("Unfunded", "Niet gefinancierd"),
-    NO_BUDGET: ("No budget", "Geen budget"),
+    FUNDED: QT_TRANSLATE_NOOP("funding_gap", "Funded"),
+    PARTLY_FUNDED: QT_TRANSLATE_NOOP("funding_gap", "Partly funded"),
+    UNFUNDED: QT_TRANSLATE_NOOP("funding_gap", "Unfunded"),
+    NO_BUDGET: QT_TRANSLATE_NOOP("funding_gap", "No budget"),
 }
 TOLERANCE_EUR = 1.0
 MAX_YEARS = 101  # a typo like 20250 must not make 18,000 years
@@ -58,9 +60,9 @@ def _year(value) -> Optional[int]:
 
 
 def label(status: str, lang: str = "en") -> str:
-    """The status in words, English or Dutch."""
-    en, nl = LABELS.get(status, (status, status))
-    return nl if lang == "nl" else en
+    """The status in words, in language *lang*."""
+    text = LABELS.get(status)
+    return status if text is None else tr_in(lang, text)
 
 
 def classify(budget, funded) -> str:
@@ -209,13 +211,21 @@ def year_text(gap: FundingGap) -> str:
     return "; ".join("{}: {:.0f}".format(y.year, y.shortfall) for y in gap.years if y.shortfall > TOLERANCE_EUR)
 
 
-BACKLOG_COLUMNS = (
-    ("rank", "Rank", "Rang"), ("uid", "UID", "UID"), ("title", "Title", "Titel"),
-    ("district", "District", "Stadsdeel"), ("theme", "Theme", "Thema"), ("status", "Status", "Status"),
-    ("start_year", "Start year", "Startjaar"), ("end_year", "End year", "Eindjaar"),
-    ("budget", "Budget (EUR)", "Budget (EUR)"), ("funded", "Funded (EUR)", "Gefinancierd (EUR)"),
-    ("shortfall", "Shortfall (EUR)", "Tekort (EUR)"), ("funding_status", "Funding", "Financiering"),
-    ("funders", "Funders", "Financiers"), ("shortfall_per_year", "Shortfall per year (EUR)", "Tekort per jaar (EUR)"),
+BACKLOG_COLUMNS = (  # key, header
+    ("rank", QT_TRANSLATE_NOOP("funding_gap", "Rank")),
+    ("uid", QT_TRANSLATE_NOOP("funding_gap", "UID")),
+    ("title", QT_TRANSLATE_NOOP("funding_gap", "Title")),
+    ("district", QT_TRANSLATE_NOOP("funding_gap", "District")),
+    ("theme", QT_TRANSLATE_NOOP("funding_gap", "Theme")),
+    ("status", QT_TRANSLATE_NOOP("funding_gap", "Status")),
+    ("start_year", QT_TRANSLATE_NOOP("funding_gap", "Start year")),
+    ("end_year", QT_TRANSLATE_NOOP("funding_gap", "End year")),
+    ("budget", QT_TRANSLATE_NOOP("funding_gap", "Budget (EUR)")),
+    ("funded", QT_TRANSLATE_NOOP("funding_gap", "Funded (EUR)")),
+    ("shortfall", QT_TRANSLATE_NOOP("funding_gap", "Shortfall (EUR)")),
+    ("funding_status", QT_TRANSLATE_NOOP("funding_gap", "Funding")),
+    ("funders", QT_TRANSLATE_NOOP("funding_gap", "Funders")),
+    ("shortfall_per_year", QT_TRANSLATE_NOOP("funding_gap", "Shortfall per year (EUR)")),
 )
 
 
@@ -224,7 +234,7 @@ def backlog_table(gaps: Iterable[FundingGap], district_names: Optional[dict] = N
     """(headers, rows) of the backlog (of one district when *district_id* is given): amounts as
     numbers rounded to cents, codes as codes (theme, status, funders) so a spreadsheet can filter."""
     names = district_names or {}
-    headers = [nl if lang == "nl" else en for _key, en, nl in BACKLOG_COLUMNS]
+    headers = [tr_in(lang, header) for _key, header in BACKLOG_COLUMNS]
     chosen = [g for g in gaps if district_id in (None, "", "city") or g.district_id == district_id]
     rows = []
     for rank, g in enumerate(backlog(chosen), start=1):

@@ -186,7 +186,7 @@ def convert_rows(source_rows, target: str, mapping: dict, codes: Optional[dict] 
     *mapping* is {target field: FieldSource}; *codes* the programme's value lists (default: schema's).
     Rows sharing a key inside the source are all rejected.
     """
-    codes = schema.VALUE_LISTS if codes is None else codes
+    codes = schema.value_lists() if codes is None else codes
     fields = [f for f in target_fields(target)]
     keys = TARGET_KEYS[target]
     spatial = table_for(target).geometry is not None

@@ -22,12 +22,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
+
 YEAR, QUARTER, INDICATIVE = "year", "quarter", "indicative"
 PRECISIONS = (YEAR, QUARTER, INDICATIVE)
 CERTAIN, POSSIBLE = "certain", "possible"
 
 _TRUE = frozenset(("true", "1", "yes", "y", "ja", "j", "t", "waar"))
-_WORD = {"en": ("indicative", "{} and {}"), "nl": ("indicatief", "{} en {}")}
+INDICATIVE_WORD = QT_TRANSLATE_NOOP("periods", "indicative")  # after a period: 2029-2031 (indicative)
+AND_WORDS = QT_TRANSLATE_NOOP("periods", "{} and {}")  # a list of names: 'a, b and c'
+
 
 
 def quarter(value) -> Optional[int]:
@@ -101,7 +105,7 @@ class Period:
     def text(self, lang: str = "en") -> str:
         """'2027 Q3-2028', '2029-2031 (indicative)' / '(indicatief)', '2026'."""
         out = span_text(self.first, self.last)
-        return "{} ({})".format(out, _WORD.get(lang, _WORD["en"])[0]) if self.indicative else out
+        return "{} ({})".format(out, tr_in(lang, INDICATIVE_WORD)) if self.indicative else out
 
 
 def period_of(attrs) -> Optional[Period]:
@@ -135,4 +139,4 @@ def join_names(names: list, lang: str = "en") -> str:
     """'a' or 'a and b' / 'a en b' (the names of the indicative periods in a message)."""
     if len(names) < 2:
         return "".join(names)
-    return _WORD.get(lang, _WORD["en"])[1].format(", ".join(names[:-1]), names[-1])
+    return tr_in(lang, AND_WORDS).format(", ".join(names[:-1]), names[-1])

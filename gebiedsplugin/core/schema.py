@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Text, tr_in
+
 SCHEMA_VERSION = 3  # 2: row_version, uid and modified_at/by on every versioned table; audit_log
 # 3: quarters, indicative periods and a contact on interventions, the baseline year; effect_measurements;
 #    the certainty of a finding
@@ -33,8 +35,7 @@ class Field:
 
     name: str
     type: str
-    alias_en: str
-    alias_nl: str
+    alias: Text  # its name in forms, tables and exports (English source; per language by alias_in)
     mandatory: bool = False
     value_list: Optional[str] = None  # name of a list in VALUE_LISTS
     minimum: Optional[float] = None
@@ -43,17 +44,40 @@ class Field:
     on_update: bool = False  # re-apply the default when the feature changes
     read_only: bool = False
 
+    @property
+    def alias_en(self) -> str:
+        return self.alias.source
+
+    @property
+    def alias_nl(self) -> str:
+        return tr_in("nl", self.alias)
+
+    def alias_in(self, lang: str) -> str:
+        """The alias in language *lang* (English where it has no translation)."""
+        return tr_in(lang, self.alias)
+
 
 @dataclass(frozen=True)
 class Table:
     """A table of the programme; geometry is None for attribute-only tables."""
 
     name: str
-    alias_en: str
-    alias_nl: str
+    alias: Text
     fields: tuple
     geometry: Optional[str] = None  # "point" | "line" | "polygon" | "multipolygon"
     key: Optional[str] = None
+
+    @property
+    def alias_en(self) -> str:
+        return self.alias.source
+
+    @property
+    def alias_nl(self) -> str:
+        return tr_in("nl", self.alias)
+
+    def alias_in(self, lang: str) -> str:
+        """The alias in language *lang* (English where it has no translation)."""
+        return tr_in(lang, self.alias)
 
     def field(self, name: str) -> Field:
         """Return the field called *name* (KeyError if absent)."""
@@ -73,64 +97,71 @@ class Table:
         return {f.name: f for f in self.fields}
 
 
-# --- value lists: code -> (English label, Dutch label); stored in table value_lists -------------
+# --- value lists: code -> label (English source, translated per language); stored in table value_lists ---
 VALUE_LISTS = {
-    "domain": {"physical": ("Physical", "Fysiek"), "social": ("Social", "Sociaal")},
+    "domain": {"physical": QT_TRANSLATE_NOOP("values", "Physical"), "social": QT_TRANSLATE_NOOP("values", "Social")},
     "kind": {
-        "intervention": ("Intervention", "Interventie"),
-        "maintenance": ("Maintenance", "Onderhoud"),
-        "initiative": ("Initiative", "Initiatief"),
-        "statutory": ("Statutory task", "Wettelijke taak"),
+        "intervention": QT_TRANSLATE_NOOP("values", "Intervention"),
+        "maintenance": QT_TRANSLATE_NOOP("values", "Maintenance"),
+        "initiative": QT_TRANSLATE_NOOP("values", "Initiative"),
+        "statutory": QT_TRANSLATE_NOOP("values", "Statutory task"),
     },
     "status": {
-        "idea": ("Idea", "Idee"),
-        "planned": ("Planned", "Gepland"),
-        "in_progress": ("In progress", "In uitvoering"),
-        "done": ("Done", "Gereed"),
-        "cancelled": ("Cancelled", "Vervallen"),
+        "idea": QT_TRANSLATE_NOOP("values", "Idea"),
+        "planned": QT_TRANSLATE_NOOP("values", "Planned"),
+        "in_progress": QT_TRANSLATE_NOOP("values", "In progress"),
+        "done": QT_TRANSLATE_NOOP("values", "Done"),
+        "cancelled": QT_TRANSLATE_NOOP("values", "Cancelled"),
     },
     "initiator": {
-        "municipality": ("Municipality", "Gemeente"),
-        "residents": ("Residents", "Bewoners"),
-        "partner": ("Partner", "Partner"),
+        "municipality": QT_TRANSLATE_NOOP("values", "Municipality"),
+        "residents": QT_TRANSLATE_NOOP("values", "Residents"),
+        "partner": QT_TRANSLATE_NOOP("values", "Partner"),
     },
     "theme": {
-        "public_space": ("Public space", "Openbare ruimte"),
-        "green": ("Green and water", "Groen en water"),
-        "mobility": ("Mobility", "Mobiliteit"),
-        "sewer": ("Sewer", "Riolering"),
-        "housing": ("Housing", "Wonen"),
-        "education": ("Education", "Onderwijs"),
-        "care": ("Care and wellbeing", "Zorg en welzijn"),
-        "safety": ("Safety", "Veiligheid"),
-        "work_income": ("Work and income", "Werk en inkomen"),
-        "energy": ("Energy transition", "Energietransitie"),
+        "public_space": QT_TRANSLATE_NOOP("values", "Public space"),
+        "green": QT_TRANSLATE_NOOP("values", "Green and water"),
+        "mobility": QT_TRANSLATE_NOOP("values", "Mobility"),
+        "sewer": QT_TRANSLATE_NOOP("values", "Sewer"),
+        "housing": QT_TRANSLATE_NOOP("values", "Housing"),
+        "education": QT_TRANSLATE_NOOP("values", "Education"),
+        "care": QT_TRANSLATE_NOOP("values", "Care and wellbeing"),
+        "safety": QT_TRANSLATE_NOOP("values", "Safety"),
+        "work_income": QT_TRANSLATE_NOOP("values", "Work and income"),
+        "energy": QT_TRANSLATE_NOOP("values", "Energy transition"),
     },
     "funder": {
-        "municipality": ("Municipality", "Gemeente"),
-        "housing_corporation": ("Housing corporation", "Woningcorporatie"),
-        "health_insurer": ("Health insurer", "Zorgverzekeraar"),
-        "province": ("Province", "Provincie"),
-        "water_board": ("Water board", "Hoogheemraadschap"),
-        "national": ("National government", "Rijk"),
+        "municipality": QT_TRANSLATE_NOOP("values", "Municipality"),
+        "housing_corporation": QT_TRANSLATE_NOOP("values", "Housing corporation"),
+        "health_insurer": QT_TRANSLATE_NOOP("values", "Health insurer"),
+        "province": QT_TRANSLATE_NOOP("values", "Province"),
+        "water_board": QT_TRANSLATE_NOOP("values", "Water board"),
+        "national": QT_TRANSLATE_NOOP("values", "National government"),
     },
     "relation": {
-        "supports": ("Supports", "Ondersteunt"),
-        "combines_with": ("Combines with", "Combineert met"),
-        "depends_on": ("Depends on", "Hangt af van"),
+        "supports": QT_TRANSLATE_NOOP("values", "Supports"),
+        "combines_with": QT_TRANSLATE_NOOP("values", "Combines with"),
+        "depends_on": QT_TRANSLATE_NOOP("values", "Depends on"),
     },
     "finding_status": {
-        "open": ("Open", "Open"),
-        "accepted": ("Accepted", "Geaccepteerd"),
-        "resolved": ("Resolved", "Opgelost"),
-        "false_positive": ("False positive", "Vals positief"),
-        "combine": ("Combine", "Combineren"),  # decisions on chances (rule combination_chance)
-        "not_combine": ("Do not combine", "Niet combineren"),
+        "open": QT_TRANSLATE_NOOP("values", "Open"),
+        "accepted": QT_TRANSLATE_NOOP("values", "Accepted"),
+        "resolved": QT_TRANSLATE_NOOP("values", "Resolved"),
+        "false_positive": QT_TRANSLATE_NOOP("values", "False positive"),
+        "combine": QT_TRANSLATE_NOOP("values", "Combine"),  # decisions on chances (rule combination_chance)
+        "not_combine": QT_TRANSLATE_NOOP("values", "Do not combine"),
     },
-    "severity": {"error": ("Error", "Fout"), "warning": ("Warning", "Waarschuwing"), "info": ("Info", "Info"),
-                 "chance": ("Chance", "Kans")},
+    "severity": {
+        "error": QT_TRANSLATE_NOOP("values", "Error"),
+        "warning": QT_TRANSLATE_NOOP("values", "Warning"),
+        "info": QT_TRANSLATE_NOOP("values", "Info"),
+        "chance": QT_TRANSLATE_NOOP("values", "Chance"),
+    },
     # A finding about an indicative period is only possible (core/periods.py).
-    "certainty": {"certain": ("Certain", "Zeker"), "possible": ("Possible", "Mogelijk")},
+    "certainty": {
+        "certain": QT_TRANSLATE_NOOP("values", "Certain"),
+        "possible": QT_TRANSLATE_NOOP("values", "Possible"),
+    },
 }
 
 
@@ -141,71 +172,74 @@ ROW_VERSION = "row_version"
 
 def _modified() -> tuple:
     return (
-        Field("modified_at", DATETIME, "Modified at", "Gewijzigd op", default=NOW, on_update=True, read_only=True),
-        Field("modified_by", TEXT, "Modified by", "Gewijzigd door", default=USER, on_update=True, read_only=True),
+        Field("modified_at", DATETIME, QT_TRANSLATE_NOOP("schema", "Modified at"),
+            default=NOW, on_update=True, read_only=True),
+        Field("modified_by", TEXT, QT_TRANSLATE_NOOP("schema", "Modified by"),
+            default=USER, on_update=True, read_only=True),
     )
 
 
 def _version() -> tuple:
-    return (Field(ROW_VERSION, INTEGER, "Row version", "Rijversie", read_only=True),)
+    return (Field(ROW_VERSION, INTEGER, QT_TRANSLATE_NOOP("schema", "Row version"), read_only=True),)
 
 
 def _audit() -> tuple:
     return (
-        Field("created_at", DATETIME, "Created at", "Aangemaakt op", default=NOW, read_only=True),
-        Field("created_by", TEXT, "Created by", "Aangemaakt door", default=USER, read_only=True),
+        Field("created_at", DATETIME, QT_TRANSLATE_NOOP("schema", "Created at"), default=NOW, read_only=True),
+        Field("created_by", TEXT, QT_TRANSLATE_NOOP("schema", "Created by"), default=USER, read_only=True),
     ) + _modified() + _version()
 
 
 def _row_uid() -> Field:
     """A stable row identity for tables without a natural key (audit, offline merge)."""
-    return Field("uid", TEXT, "UID", "UID", default=UUID, read_only=True)
+    return Field("uid", TEXT, QT_TRANSLATE_NOOP("schema", "UID"), default=UUID, read_only=True)
 
 
 YEAR = dict(minimum=MIN_YEAR, maximum=MAX_YEAR)
 QUARTER = dict(minimum=1, maximum=4)
 
 INTERVENTION_FIELDS = (
-    Field("uid", TEXT, "UID", "UID", mandatory=True, default=UUID, read_only=True),
-    Field("title", TEXT, "Title", "Titel", mandatory=True),
-    Field("description", TEXT, "Description", "Omschrijving"),
-    Field("domain", TEXT, "Domain", "Domein", mandatory=True, value_list="domain"),
-    Field("kind", TEXT, "Kind", "Soort", mandatory=True, value_list="kind"),
-    Field("theme", TEXT, "Theme", "Thema", mandatory=True, value_list="theme"),
-    Field("district_id", TEXT, "District", "Stadsdeel", default=DERIVE_DISTRICT, on_update=True),
-    Field("neighbourhood_id", TEXT, "Neighbourhood", "Buurt", default=DERIVE_NEIGHBOURHOOD, on_update=True),
-    Field("city_wide", BOOLEAN, "City-wide", "Stedelijk"),
-    Field("needs_review", BOOLEAN, "Needs review", "Te beoordelen", default=DERIVE_REVIEW, on_update=True),
-    Field("start_year", INTEGER, "Start year", "Startjaar", mandatory=True, **YEAR),
-    Field("end_year", INTEGER, "End year", "Eindjaar", mandatory=True, **YEAR),
+    Field("uid", TEXT, QT_TRANSLATE_NOOP("schema", "UID"), mandatory=True, default=UUID, read_only=True),
+    Field("title", TEXT, QT_TRANSLATE_NOOP("schema", "Title"), mandatory=True),
+    Field("description", TEXT, QT_TRANSLATE_NOOP("schema", "Description")),
+    Field("domain", TEXT, QT_TRANSLATE_NOOP("schema", "Domain"), mandatory=True, value_list="domain"),
+    Field("kind", TEXT, QT_TRANSLATE_NOOP("schema", "Kind"), mandatory=True, value_list="kind"),
+    Field("theme", TEXT, QT_TRANSLATE_NOOP("schema", "Theme"), mandatory=True, value_list="theme"),
+    Field("district_id", TEXT, QT_TRANSLATE_NOOP("schema", "District"), default=DERIVE_DISTRICT, on_update=True),
+    Field("neighbourhood_id", TEXT, QT_TRANSLATE_NOOP("schema", "Neighbourhood"),
+        default=DERIVE_NEIGHBOURHOOD, on_update=True),
+    Field("city_wide", BOOLEAN, QT_TRANSLATE_NOOP("schema", "City-wide")),
+    Field("needs_review", BOOLEAN, QT_TRANSLATE_NOOP("schema", "Needs review"), default=DERIVE_REVIEW, on_update=True),
+    Field("start_year", INTEGER, QT_TRANSLATE_NOOP("schema", "Start year"), mandatory=True, **YEAR),
+    Field("end_year", INTEGER, QT_TRANSLATE_NOOP("schema", "End year"), mandatory=True, **YEAR),
     # Coarse planning (schema 3): a period may be given to the quarter, or marked indicative.
-    Field("start_quarter", INTEGER, "Start quarter", "Startkwartaal", **QUARTER),
-    Field("end_quarter", INTEGER, "End quarter", "Eindkwartaal", **QUARTER),
-    Field("indicative", BOOLEAN, "Indicative period", "Indicatieve periode"),
-    Field("status", TEXT, "Status", "Status", value_list="status"),
-    Field("priority", INTEGER, "Priority", "Prioriteit", minimum=1, maximum=3),
-    Field("budget", REAL, "Budget (EUR)", "Budget (EUR)", minimum=0),
-    Field("lead_party", TEXT, "Lead party", "Trekker"),
-    Field("contact", TEXT, "Contact", "Contactpersoon"),  # person or team to ask (schema 3)
-    Field("funder", TEXT, "Funder", "Financier", value_list="funder"),
-    Field("programme_code", TEXT, "Programme code", "Programmacode"),
-    Field("goal_ref", TEXT, "Goal reference", "Doelverwijzing"),
-    Field("initiator", TEXT, "Initiator", "Initiatiefnemer", value_list="initiator"),
-    Field("effect_indicator", TEXT, "Effect indicator", "Effectindicator"),
-    Field("baseline", REAL, "Baseline", "Nulmeting"),
-    Field("baseline_year", INTEGER, "Baseline year", "Jaar nulmeting", **YEAR),
-    Field("target", REAL, "Target", "Streefwaarde"),
+    Field("start_quarter", INTEGER, QT_TRANSLATE_NOOP("schema", "Start quarter"), **QUARTER),
+    Field("end_quarter", INTEGER, QT_TRANSLATE_NOOP("schema", "End quarter"), **QUARTER),
+    Field("indicative", BOOLEAN, QT_TRANSLATE_NOOP("schema", "Indicative period")),
+    Field("status", TEXT, QT_TRANSLATE_NOOP("schema", "Status"), value_list="status"),
+    Field("priority", INTEGER, QT_TRANSLATE_NOOP("schema", "Priority"), minimum=1, maximum=3),
+    Field("budget", REAL, QT_TRANSLATE_NOOP("schema", "Budget (EUR)"), minimum=0),
+    Field("lead_party", TEXT, QT_TRANSLATE_NOOP("schema", "Lead party")),
+    Field("contact", TEXT, QT_TRANSLATE_NOOP("schema", "Contact")),  # person or team to ask (schema 3)
+    Field("funder", TEXT, QT_TRANSLATE_NOOP("schema", "Funder"), value_list="funder"),
+    Field("programme_code", TEXT, QT_TRANSLATE_NOOP("schema", "Programme code")),
+    Field("goal_ref", TEXT, QT_TRANSLATE_NOOP("schema", "Goal reference")),
+    Field("initiator", TEXT, QT_TRANSLATE_NOOP("schema", "Initiator"), value_list="initiator"),
+    Field("effect_indicator", TEXT, QT_TRANSLATE_NOOP("schema", "Effect indicator")),
+    Field("baseline", REAL, QT_TRANSLATE_NOOP("schema", "Baseline")),
+    Field("baseline_year", INTEGER, QT_TRANSLATE_NOOP("schema", "Baseline year"), **YEAR),
+    Field("target", REAL, QT_TRANSLATE_NOOP("schema", "Target")),
 ) + _audit()
 
 PROJECT_FIELDS = (
-    Field("programme_code", TEXT, "Programme code", "Programmacode", mandatory=True),
-    Field("title", TEXT, "Title", "Titel", mandatory=True),
-    Field("theme", TEXT, "Theme", "Thema", mandatory=True, value_list="theme"),
-    Field("district_id", TEXT, "District", "Stadsdeel", default=DERIVE_DISTRICT),
-    Field("start_year", INTEGER, "Start year", "Startjaar", mandatory=True, **YEAR),
-    Field("end_year", INTEGER, "End year", "Eindjaar", mandatory=True, **YEAR),
-    Field("budget", REAL, "Budget (EUR)", "Budget (EUR)", minimum=0),
-    Field("status", TEXT, "Status", "Status", value_list="status"),
+    Field("programme_code", TEXT, QT_TRANSLATE_NOOP("schema", "Programme code"), mandatory=True),
+    Field("title", TEXT, QT_TRANSLATE_NOOP("schema", "Title"), mandatory=True),
+    Field("theme", TEXT, QT_TRANSLATE_NOOP("schema", "Theme"), mandatory=True, value_list="theme"),
+    Field("district_id", TEXT, QT_TRANSLATE_NOOP("schema", "District"), default=DERIVE_DISTRICT),
+    Field("start_year", INTEGER, QT_TRANSLATE_NOOP("schema", "Start year"), mandatory=True, **YEAR),
+    Field("end_year", INTEGER, QT_TRANSLATE_NOOP("schema", "End year"), mandatory=True, **YEAR),
+    Field("budget", REAL, QT_TRANSLATE_NOOP("schema", "Budget (EUR)"), minimum=0),
+    Field("status", TEXT, QT_TRANSLATE_NOOP("schema", "Status"), value_list="status"),
 ) + _modified() + _version()
 
 GEOMETRY_KINDS = ("point", "line", "polygon")
@@ -224,135 +258,142 @@ def project_table(kind: str) -> str:
 INTERVENTION_TABLES = tuple(intervention_table(k) for k in GEOMETRY_KINDS)
 PROJECT_TABLES = tuple(project_table(k) for k in GEOMETRY_KINDS)
 
-_KIND_ALIAS = {"point": ("points", "punten"), "line": ("lines", "lijnen"), "polygon": ("areas", "vlakken")}
+# the tables' names per geometry kind, written out whole so that a translator sees each one
+_KIND_ALIAS = {
+    intervention_table("point"): QT_TRANSLATE_NOOP("schema", "Interventions (points)"),
+    intervention_table("line"): QT_TRANSLATE_NOOP("schema", "Interventions (lines)"),
+    intervention_table("polygon"): QT_TRANSLATE_NOOP("schema", "Interventions (areas)"),
+    project_table("point"): QT_TRANSLATE_NOOP("schema", "Programme projects (points)"),
+    project_table("line"): QT_TRANSLATE_NOOP("schema", "Programme projects (lines)"),
+    project_table("polygon"): QT_TRANSLATE_NOOP("schema", "Programme projects (areas)"),
+}
 
 TABLES = (
     Table(
-        "districts", "Districts", "Stadsdelen",
+        "districts", QT_TRANSLATE_NOOP("schema", "Districts"),
         (
-            Field("district_id", TEXT, "District code", "Stadsdeelcode", mandatory=True),
-            Field("name", TEXT, "Name", "Naam", mandatory=True),
+            Field("district_id", TEXT, QT_TRANSLATE_NOOP("schema", "District code"), mandatory=True),
+            Field("name", TEXT, QT_TRANSLATE_NOOP("schema", "Name"), mandatory=True),
         ) + _modified() + _version(),
         geometry="multipolygon", key="district_id",
     ),
     Table(
-        "neighbourhoods", "Neighbourhoods", "Buurten",
+        "neighbourhoods", QT_TRANSLATE_NOOP("schema", "Neighbourhoods"),
         (
-            Field("neighbourhood_id", TEXT, "Neighbourhood code", "Buurtcode", mandatory=True),
-            Field("name", TEXT, "Name", "Naam", mandatory=True),
-            Field("district_id", TEXT, "District", "Stadsdeel", default=DERIVE_DISTRICT),
+            Field("neighbourhood_id", TEXT, QT_TRANSLATE_NOOP("schema", "Neighbourhood code"), mandatory=True),
+            Field("name", TEXT, QT_TRANSLATE_NOOP("schema", "Name"), mandatory=True),
+            Field("district_id", TEXT, QT_TRANSLATE_NOOP("schema", "District"), default=DERIVE_DISTRICT),
         ) + _modified() + _version(),
         geometry="multipolygon", key="neighbourhood_id",
     ),
 ) + tuple(
     Table(
-        intervention_table(k), "Interventions ({})".format(_KIND_ALIAS[k][0]),
-        "Interventies ({})".format(_KIND_ALIAS[k][1]), INTERVENTION_FIELDS, geometry=k, key="uid",
+        intervention_table(k), _KIND_ALIAS[intervention_table(k)], INTERVENTION_FIELDS, geometry=k, key="uid",
     )
     for k in GEOMETRY_KINDS
 ) + tuple(
     Table(
-        project_table(k), "Programme projects ({})".format(_KIND_ALIAS[k][0]),
-        "Programmaprojecten ({})".format(_KIND_ALIAS[k][1]), PROJECT_FIELDS, geometry=k, key="programme_code",
+        project_table(k), _KIND_ALIAS[project_table(k)], PROJECT_FIELDS, geometry=k, key="programme_code",
     )
     for k in GEOMETRY_KINDS
 ) + (
     Table(
-        "funding", "Funding", "Financiering",
+        "funding", QT_TRANSLATE_NOOP("schema", "Funding"),
         (
-            Field("intervention_uid", TEXT, "Intervention", "Interventie", mandatory=True),
-            Field("year", INTEGER, "Year", "Jaar", mandatory=True, **YEAR),
-            Field("funder", TEXT, "Funder", "Financier", mandatory=True, value_list="funder"),
-            Field("amount", REAL, "Amount (EUR)", "Bedrag (EUR)", mandatory=True, minimum=0),
+            Field("intervention_uid", TEXT, QT_TRANSLATE_NOOP("schema", "Intervention"), mandatory=True),
+            Field("year", INTEGER, QT_TRANSLATE_NOOP("schema", "Year"), mandatory=True, **YEAR),
+            Field("funder", TEXT, QT_TRANSLATE_NOOP("schema", "Funder"), mandatory=True, value_list="funder"),
+            Field("amount", REAL, QT_TRANSLATE_NOOP("schema", "Amount (EUR)"), mandatory=True, minimum=0),
             _row_uid(),
         ) + _modified() + _version(),
         key="uid",
     ),
     Table(
         # Measured values of an intervention's effect indicator, per year (schema 3; core/effects.py).
-        "effect_measurements", "Effect measurements", "Effectmetingen",
+        "effect_measurements", QT_TRANSLATE_NOOP("schema", "Effect measurements"),
         (
-            Field("intervention_uid", TEXT, "Intervention", "Interventie", mandatory=True),
-            Field("year", INTEGER, "Year", "Jaar", mandatory=True, **YEAR),
-            Field("value", REAL, "Measured value", "Gemeten waarde", mandatory=True),
-            Field("note", TEXT, "Note", "Notitie"),
+            Field("intervention_uid", TEXT, QT_TRANSLATE_NOOP("schema", "Intervention"), mandatory=True),
+            Field("year", INTEGER, QT_TRANSLATE_NOOP("schema", "Year"), mandatory=True, **YEAR),
+            Field("value", REAL, QT_TRANSLATE_NOOP("schema", "Measured value"), mandatory=True),
+            Field("note", TEXT, QT_TRANSLATE_NOOP("schema", "Note")),
             _row_uid(),
         ) + _modified() + _version(),
         key="uid",
     ),
     Table(
-        "links", "Links", "Koppelingen",
+        "links", QT_TRANSLATE_NOOP("schema", "Links"),
         (
-            Field("from_uid", TEXT, "From", "Van", mandatory=True),
-            Field("to_uid", TEXT, "To", "Naar", mandatory=True),
-            Field("relation", TEXT, "Relation", "Relatie", mandatory=True, value_list="relation"),
+            Field("from_uid", TEXT, QT_TRANSLATE_NOOP("schema", "From"), mandatory=True),
+            Field("to_uid", TEXT, QT_TRANSLATE_NOOP("schema", "To"), mandatory=True),
+            Field("relation", TEXT, QT_TRANSLATE_NOOP("schema", "Relation"), mandatory=True, value_list="relation"),
             _row_uid(),
         ) + _modified() + _version(),
         key="uid",
     ),
     Table(
-        "area_goals", "Area goals", "Gebiedsopgave",
+        "area_goals", QT_TRANSLATE_NOOP("schema", "Area goals"),
         (
-            Field("district_id", TEXT, "District", "Stadsdeel", mandatory=True),
-            Field("theme", TEXT, "Theme", "Thema", mandatory=True, value_list="theme"),
-            Field("priority", INTEGER, "Priority", "Prioriteit", mandatory=True, minimum=0, maximum=3),
-            Field("goal", TEXT, "Goal", "Doel"),
-            Field("goal_ref", TEXT, "Goal reference", "Doelverwijzing"),
+            Field("district_id", TEXT, QT_TRANSLATE_NOOP("schema", "District"), mandatory=True),
+            Field("theme", TEXT, QT_TRANSLATE_NOOP("schema", "Theme"), mandatory=True, value_list="theme"),
+            Field("priority", INTEGER, QT_TRANSLATE_NOOP("schema", "Priority"), mandatory=True, minimum=0, maximum=3),
+            Field("goal", TEXT, QT_TRANSLATE_NOOP("schema", "Goal")),
+            Field("goal_ref", TEXT, QT_TRANSLATE_NOOP("schema", "Goal reference")),
             _row_uid(),
         ) + _modified() + _version(),
         key="uid",
     ),
     Table(
-        "area_budgets", "Area budgets", "Gebiedsbudgetten",
+        "area_budgets", QT_TRANSLATE_NOOP("schema", "Area budgets"),
         (
-            Field("district_id", TEXT, "District", "Stadsdeel", mandatory=True),
-            Field("year", INTEGER, "Year", "Jaar", mandatory=True, **YEAR),
-            Field("amount", REAL, "Amount (EUR)", "Bedrag (EUR)", mandatory=True, minimum=0),
+            Field("district_id", TEXT, QT_TRANSLATE_NOOP("schema", "District"), mandatory=True),
+            Field("year", INTEGER, QT_TRANSLATE_NOOP("schema", "Year"), mandatory=True, **YEAR),
+            Field("amount", REAL, QT_TRANSLATE_NOOP("schema", "Amount (EUR)"), mandatory=True, minimum=0),
             _row_uid(),
         ) + _modified() + _version(),
         key="uid",
     ),
     Table(
-        "findings", "Findings", "Bevindingen",
+        "findings", QT_TRANSLATE_NOOP("schema", "Findings"),
         (
-            Field("finding_id", TEXT, "Finding id", "Bevinding-id", mandatory=True, read_only=True),
-            Field("rule", TEXT, "Rule", "Regel", mandatory=True, read_only=True),
-            Field("severity", TEXT, "Severity", "Ernst", mandatory=True, value_list="severity", read_only=True),
-            Field("district_id", TEXT, "District", "Stadsdeel", read_only=True),
-            Field("message", TEXT, "Message", "Melding", read_only=True),
-            Field("subject_uids", TEXT, "Interventions", "Interventies", read_only=True),
-            Field("certainty", TEXT, "Certainty", "Zekerheid", value_list="certainty", read_only=True),
-            Field("status", TEXT, "Status", "Status", value_list="finding_status"),
-            Field("note", TEXT, "Note", "Notitie"),
-            Field("decided_by", TEXT, "Decided by", "Besloten door"),
-            Field("decided_at", DATETIME, "Decided at", "Besloten op"),
-            Field("first_seen", DATETIME, "First seen", "Eerst gezien", read_only=True),
-            Field("last_seen", DATETIME, "Last seen", "Laatst gezien", read_only=True),
+            Field("finding_id", TEXT, QT_TRANSLATE_NOOP("schema", "Finding id"), mandatory=True, read_only=True),
+            Field("rule", TEXT, QT_TRANSLATE_NOOP("schema", "Rule"), mandatory=True, read_only=True),
+            Field("severity", TEXT, QT_TRANSLATE_NOOP("schema", "Severity"),
+                mandatory=True, value_list="severity", read_only=True),
+            Field("district_id", TEXT, QT_TRANSLATE_NOOP("schema", "District"), read_only=True),
+            Field("message", TEXT, QT_TRANSLATE_NOOP("schema", "Message"), read_only=True),
+            Field("subject_uids", TEXT, QT_TRANSLATE_NOOP("schema", "Interventions"), read_only=True),
+            Field("certainty", TEXT, QT_TRANSLATE_NOOP("schema", "Certainty"), value_list="certainty", read_only=True),
+            Field("status", TEXT, QT_TRANSLATE_NOOP("schema", "Status"), value_list="finding_status"),
+            Field("note", TEXT, QT_TRANSLATE_NOOP("schema", "Note")),
+            Field("decided_by", TEXT, QT_TRANSLATE_NOOP("schema", "Decided by")),
+            Field("decided_at", DATETIME, QT_TRANSLATE_NOOP("schema", "Decided at")),
+            Field("first_seen", DATETIME, QT_TRANSLATE_NOOP("schema", "First seen"), read_only=True),
+            Field("last_seen", DATETIME, QT_TRANSLATE_NOOP("schema", "Last seen"), read_only=True),
         ) + _modified() + _version(),
         geometry="polygon", key="finding_id",
     ),
     Table(
-        "value_lists", "Value lists", "Waardelijsten",
+        "value_lists", QT_TRANSLATE_NOOP("schema", "Value lists"),
         (
-            Field("list", TEXT, "List", "Lijst", mandatory=True),
-            Field("code", TEXT, "Code", "Code", mandatory=True),
-            Field("label_en", TEXT, "Label (English)", "Label (Engels)"),
-            Field("label_nl", TEXT, "Label (Dutch)", "Label (Nederlands)"),
+            Field("list", TEXT, QT_TRANSLATE_NOOP("schema", "List"), mandatory=True),
+            Field("code", TEXT, QT_TRANSLATE_NOOP("schema", "Code"), mandatory=True),
+            Field("label_en", TEXT, QT_TRANSLATE_NOOP("schema", "Label (English)")),
+            Field("label_nl", TEXT, QT_TRANSLATE_NOOP("schema", "Label (Dutch)")),
         ),
     ),
     Table(
-        "settings", "Settings", "Instellingen",
+        "settings", QT_TRANSLATE_NOOP("schema", "Settings"),
         (
-            Field("key", TEXT, "Key", "Sleutel", mandatory=True),
-            Field("value", TEXT, "Value", "Waarde"),
+            Field("key", TEXT, QT_TRANSLATE_NOOP("schema", "Key"), mandatory=True),
+            Field("value", TEXT, QT_TRANSLATE_NOOP("schema", "Value")),
         ) + _modified() + _version(),
         key="key",
     ),
     Table(
-        "schema_info", "Schema info", "Schema-informatie",
+        "schema_info", QT_TRANSLATE_NOOP("schema", "Schema info"),
         (
-            Field("key", TEXT, "Key", "Sleutel", mandatory=True),
-            Field("value", TEXT, "Value", "Waarde"),
+            Field("key", TEXT, QT_TRANSLATE_NOOP("schema", "Key"), mandatory=True),
+            Field("value", TEXT, QT_TRANSLATE_NOOP("schema", "Value")),
         ),
         key="key",
     ),
@@ -389,9 +430,38 @@ def value_codes(list_name: str) -> list:
     return list(VALUE_LISTS[list_name])
 
 
+def label_text(list_name: str, code: str):
+    """The Text of *code* in a default value list; the code itself (a str) when unknown."""
+    return VALUE_LISTS.get(list_name, {}).get(code, code)
+
+
 def label(list_name: str, code: str, lang: str = "en") -> str:
-    """Label of *code* in a value list, in English or Dutch; the code itself when unknown."""
+    """Label of *code* in a value list, in language *lang*; the code itself when unknown."""
     entry = VALUE_LISTS.get(list_name, {}).get(code)
-    if entry is None:
-        return code
-    return entry[1] if lang == "nl" else entry[0]
+    return code if entry is None else tr_in(lang, entry)
+
+
+def value_list(list_name: str) -> dict:
+    """A default value list as the programme stores it: {code: (English label, Dutch label)}."""
+    return {code: (text.source, tr_in("nl", text)) for code, text in VALUE_LISTS.get(list_name, {}).items()}
+
+
+def value_lists() -> dict:
+    """Every default value list as the programme stores it: {list: {code: (English label, Dutch label)}}."""
+    return {name: value_list(name) for name in VALUE_LISTS}
+
+
+def stored_label(list_name: str, code: str, labels: tuple, lang: str) -> str:
+    """The label of *code* in *lang* from a programme's stored (English, Dutch) *labels*; another
+    language translates the default label, unless the programme named the code otherwise."""
+    if lang == "nl":
+        return labels[1]
+    default = VALUE_LISTS.get(list_name, {}).get(code)
+    if lang == "en" or default is None or labels[0] != default.source:
+        return labels[0]
+    return tr_in(lang, default)
+
+
+def value_list_rows() -> list:
+    """(list, code, English label, Dutch label) of every default value list: a new programme's value_lists."""
+    return [(name, code, en, nl) for name in VALUE_LISTS for code, (en, nl) in value_list(name).items()]

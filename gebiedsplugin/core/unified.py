@@ -21,19 +21,21 @@ from gebiedsplugin.core.export_schema import (  # noqa: F401 - CATEGORIES, PROGR
 )
 from gebiedsplugin.core.periods import period_of
 from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
 
 INTERVENTION, PROGRAMME = "intervention", "programme"
 
-# name, type, English alias, Dutch alias (the field list of every unified layer and table);
+# name, type, alias (a Text: per language by texts.tr_in) of every unified layer and table's fields;
 # documented, with units and code lists, in core/export_schema.py.
-UNIFIED_FIELDS = tuple((f.name, f.type, f.alias_en, f.alias_nl) for f in EXPORT_FIELDS)
+UNIFIED_FIELDS = tuple((f.name, f.type, f.alias) for f in EXPORT_FIELDS)
+PROGRAMME_CATEGORY = QT_TRANSLATE_NOOP("unified", "Programme project (MJP)")  # the legend's programme category
 FIELD_NAMES = tuple(f[0] for f in UNIFIED_FIELDS)
 
 
 def category_label(category: str, lang: str = "en") -> str:
     """Legend label of a category, e.g. 'Physical · Maintenance' or 'Programme project (MJP)'."""
     if category == PROGRAMME_KIND:
-        return "Programmaproject (MJP)" if lang == "nl" else "Programme project (MJP)"
+        return tr_in(lang, PROGRAMME_CATEGORY)
     domain, _, kind = category.partition("_")
     return "{} · {}".format(schema.label("domain", domain, lang), schema.label("kind", kind, lang))
 

@@ -25,7 +25,7 @@ from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 def _row_name(entry: dict) -> str:
     table = schema.TABLES_BY_NAME.get(entry.get("table") or "")
-    name = (table.alias_nl if ui_language() == "nl" else table.alias_en) if table else (entry.get("table") or "")
+    name = table.alias_in(ui_language()) if table else (entry.get("table") or "")
     values = entry.get("new") or entry.get("old") or {}
     label = values.get("title") or values.get("name") or entry.get("uid") or ""
     return "{}: {}".format(name, label)

@@ -35,6 +35,7 @@ from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.exporter import ExportTask
 from gebiedsplugin.qgis_io.store.open import is_postgis, open_store
+from gebiedsplugin.toolbelt.catalogue import language_name, languages
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.settings import PluginSettings
@@ -103,6 +104,8 @@ class ExportDock(ProgrammeDock):
         self.language.setObjectName("export_language")
         self.language.addItem(tr("English"), "en")
         self.language.addItem(tr("Dutch"), "nl")
+        for lang in languages()[2:]:  # a language added as one .ts/.qm
+            self.language.addItem(language_name(lang) or lang, lang)
         self.language.setCurrentIndex(self.language.findData(self.lang))
         self.language.setToolTip(tr("The language of the atlas, legends and file contents."))
         form.addRow(tr("Language"), self.language)

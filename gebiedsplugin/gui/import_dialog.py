@@ -306,7 +306,7 @@ class ImportDialog(QDialog):
         if idx < 0:
             return  # an expression: its values are matched by code and label when imported
         distinct = [python_value(v) for v in sorted(self.layer.uniqueValues(idx), key=str)][:200]
-        self.values[target_field] = propose_values(distinct, schema.VALUE_LISTS[f.value_list])
+        self.values[target_field] = propose_values(distinct, schema.value_list(f.value_list))
 
     def _current_field(self):
         index = self.mapping.selectionModel().currentIndex()

@@ -84,7 +84,7 @@ class InterventionTableModel(QAbstractTableModel):
         entry = self._lists.get(list_name, {}).get(code)
         if entry is None:
             return schema.label(list_name, code, self._lang) if code else ""
-        return entry[1] if self._lang == "nl" else entry[0]
+        return schema.stored_label(list_name, code, entry, self._lang)
 
     # --- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):  # noqa: B008

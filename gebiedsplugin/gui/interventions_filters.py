@@ -96,12 +96,12 @@ class FilterBar(QWidget):
                  "status": tr("All statuses")}
         for list_name, combo in self.combos.items():
             current = combo.currentData()
-            codes = value_lists.get(list_name) or schema.VALUE_LISTS[list_name]
+            codes = value_lists.get(list_name) or schema.value_list(list_name)
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(names[list_name], None)
-            for code, (en, nl) in codes.items():
-                combo.addItem(nl if lang == "nl" else en, code)
+            for code, labels in codes.items():
+                combo.addItem(schema.stored_label(list_name, code, labels, lang), code)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
             combo.blockSignals(False)
         self._fill_funding(lang)

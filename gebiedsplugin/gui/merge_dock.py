@@ -130,7 +130,7 @@ class MergeDock(ProgrammeDock):
         self._show_status()
         for conflict in self.result.plan.conflicts:
             table = schema.table(conflict.table)
-            name = table.alias_nl if self.lang == "nl" else table.alias_en
+            name = table.alias_in(self.lang)
             item = QTreeWidgetItem(["{} ({})".format(conflict.label or conflict.key, name),
                                     self._decision_text(conflict.decided)])
             item.setData(0, Qt.ItemDataRole.UserRole, conflict.ident)
@@ -177,7 +177,7 @@ class MergeDock(ProgrammeDock):
             r = self.fields.rowCount()
             self.fields.insertRow(r)
             field = table.field(name) if table.has_field(name) else None
-            label = (field.alias_nl if self.lang == "nl" else field.alias_en) if field else tr("Shape")
+            label = field.alias_in(self.lang) if field else tr("Shape")
             for c, value in enumerate((label, _shown(base), _shown(mine_value), _shown(theirs_value))):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

@@ -49,8 +49,14 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         """Add *parameter* with its help (shown in the dialog and in qgis_process help)."""
         if hasattr(parameter, "setHelp"):
             parameter.setHelp(escape(help_text, quote=False))  # part of the HTML tooltip
-        self.addParameter(parameter)
+        if not self.addParameter(parameter):  # a name used twice or an invalid default: the algorithm's own bug
+            raise ValueError("{}: parameter {} refused".format(self.name(), parameter.name()))
         return parameter
+
+    def output(self, output) -> None:
+        """Add *output* (refused when its name is taken: the algorithm's own bug)."""
+        if not self.addOutput(output):
+            raise ValueError("{}: output {} refused".format(self.name(), output.name()))
 
     def add_programme(self, name: str, label: str):
         """The PROGRAMME parameter: a GeoPackage file or ``postgres:<QGIS connection>/<schema>``."""

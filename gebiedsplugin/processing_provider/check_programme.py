@@ -10,6 +10,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFields,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -110,7 +111,8 @@ class CheckProgrammeAlgorithm(BaseAlgorithm):
                     g = from_shapely(geom)
                     g.convertToMultiType()
                     feat.setGeometry(g)
-                sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
+                if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
+                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             out[self.OUTPUT] = dest
         self._checked = open_store(path).path if request.write else ""
         return out

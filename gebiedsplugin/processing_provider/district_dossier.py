@@ -68,8 +68,8 @@ class DistrictDossierAlgorithm(BaseAlgorithm):
         self.add(QgsProcessingParameterString(self.TABLE_FORMAT, tr("Spreadsheet format (ods or csv)"),
                                               defaultValue="ods", optional=True),
                  tr("ods: a sheet per section; csv: the sections one after the other in one file."))
-        self.addOutput(QgsProcessingOutputString(self.FILES, tr("Files written")))
-        self.addOutput(QgsProcessingOutputNumber(self.DOSSIERS, tr("Dossiers")))
+        self.output(QgsProcessingOutputString(self.FILES, tr("Files written")))
+        self.output(QgsProcessingOutputNumber(self.DOSSIERS, tr("Dossiers")))
 
     def execute(self, parameters, context, feedback) -> dict:
         from gebiedsplugin.qgis_io.dossier import prepare_dossiers, write_dossiers

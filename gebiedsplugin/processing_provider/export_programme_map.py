@@ -20,6 +20,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import DEFAULT_FORMATS, FORMATS, ORIENTATIONS, PAPERS, ExportRequest, parse_formats
 from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
+from gebiedsplugin.toolbelt.catalogue import language_name, languages
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 
@@ -30,7 +31,7 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
     PER_YEAR, TEMPLATE, OVERWRITE, TABLE_ROWS = "PER_YEAR", "TEMPLATE", "OVERWRITE", "TABLE_ROWS"
     SUMMARY_PAGES, SUMMARY_TEMPLATE = "SUMMARY_PAGES", "SUMMARY_TEMPLATE"
     PAPER_SIZE, ORIENTATION, LANGUAGE, PNG_DPI = "PAPER_SIZE", "ORIENTATION", "LANGUAGE", "PNG_DPI"
-    LANGUAGES = ("en", "nl")  # the LANGUAGE enum's values, in order
+    LANGUAGES = languages()  # the LANGUAGE enum's values, in order: en, nl, then any added as a .qm
     PDF, GPKG, GEOJSON, PAGES, FILES = "PDF", "GPKG", "GEOJSON", "PAGES", "FILES"
 
     def display(self) -> str:
@@ -71,8 +72,10 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
         self.add(QgsProcessingParameterEnum(self.ORIENTATION, tr("Orientation"), [tr("Portrait"), tr("Landscape")],
                                             defaultValue=ORIENTATIONS.index("landscape")),
                  tr("Portrait: the map on top, legend and table under it; landscape: legend and table beside it."))
-        self.add(QgsProcessingParameterEnum(self.LANGUAGE, tr("Language"), [tr("English"), tr("Dutch")],
-                                            defaultValue=self.LANGUAGES.index(ui_language())),
+        self.add(QgsProcessingParameterEnum(self.LANGUAGE, tr("Language"), [tr("English"), tr("Dutch")] + [
+                                                language_name(lang) or lang for lang in self.LANGUAGES[2:]],
+                                            defaultValue=max(self.LANGUAGES.index(lang) for lang in
+                                                             ("en", ui_language()) if lang in self.LANGUAGES)),
                  tr("The language of the atlas, legends, file names and file contents (default: QGIS's)."))
         self.add(QgsProcessingParameterNumber(self.PNG_DPI, tr("PNG resolution (dpi)"),
                                               QgsProcessingParameterNumber.Type.Integer,
@@ -93,11 +96,11 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
                                             maxValue=100000)
         rows.setFlags(rows.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.add(rows, tr("Largest items listed per area; more rows continue on extra pages; 0 lists all."))
-        self.addOutput(QgsProcessingOutputFile(self.PDF, tr("Atlas PDF")))
-        self.addOutput(QgsProcessingOutputFile(self.GPKG, tr("GeoPackage")))
-        self.addOutput(QgsProcessingOutputFile(self.GEOJSON, tr("GeoJSON")))
-        self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Atlas pages")))
-        self.addOutput(QgsProcessingOutputString(self.FILES, tr("Files written")))
+        self.output(QgsProcessingOutputFile(self.PDF, tr("Atlas PDF")))
+        self.output(QgsProcessingOutputFile(self.GPKG, tr("GeoPackage")))
+        self.output(QgsProcessingOutputFile(self.GEOJSON, tr("GeoJSON")))
+        self.output(QgsProcessingOutputNumber(self.PAGES, tr("Atlas pages")))
+        self.output(QgsProcessingOutputString(self.FILES, tr("Files written")))
 
     def request(self, parameters, context) -> ExportRequest:
         """The ExportRequest the parameters describe (ProgrammeError when they are wrong)."""

@@ -49,7 +49,7 @@ class FundingBacklogAlgorithm(BaseAlgorithm):
         district = self.parameterAsString(parameters, self.DISTRICT, context).strip() or None
         headers, rows = backlog_rows(store.read_programme(), district, ui_language())
         write_backlog(output, headers, rows, self.parameterAsBool(parameters, self.OVERWRITE, context))
-        column = [key for key, _en, _nl in BACKLOG_COLUMNS].index("shortfall")
+        column = [key for key, _header in BACKLOG_COLUMNS].index("shortfall")
         shortfall = sum(row[column] for row in rows)
         feedback.pushInfo(tr("Written: {} ({} interventions)").format(output, len(rows)))
         return {self.OUTPUT: output, self.COUNT: len(rows), self.SHORTFALL: shortfall}

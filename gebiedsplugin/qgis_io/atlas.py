@@ -52,6 +52,7 @@ from gebiedsplugin.qgis_io.atlas_labels import (
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS, shareable
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
 from gebiedsplugin.qgis_io.layout_text import grouped_number, label_literal, long_date
+from gebiedsplugin.qgis_io.project_layers import add_layers
 from gebiedsplugin.qgis_io.summary_pages import PageSequence
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
@@ -109,7 +110,7 @@ class AtlasBuilder:
         self.items = items
         self.words = translator_for(request.lang)  # the layout's texts in the export's language
         self.project = QgsProject()
-        self.project.addMapLayers(list(layers.values()), False)
+        add_layers(self.project, layers.values(), False)
         self.project.setCrs(layers[PAGES_TABLE].crs())
         self.project.setMetadata(self._metadata())  # the PDF's title, author and subject
         self.layout = QgsPrintLayout(self.project)
@@ -176,7 +177,7 @@ class AtlasBuilder:
         overview = self.layout.itemById("overview")
         if isinstance(overview, QgsLayoutItemMap):
             names = district_labels(self.layers[DISTRICTS_TABLE])  # every district named, small
-            self.project.addMapLayer(names, False)
+            add_layers(self.project, [names], False)
             overview.setLayers([names])
             overview.setKeepLayerSet(True)
             overview.setCrs(self.layers[PAGES_TABLE].crs())

@@ -52,6 +52,7 @@ from gebiedsplugin.core import dossier as content
 from gebiedsplugin.core import funding_gap
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.layout_text import label_literal
+from gebiedsplugin.qgis_io.project_layers import add_layers
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -170,8 +171,7 @@ class DossierLayout:
             layer.setRenderer(QgsCategorizedSymbolRenderer("status", cats))
             items.append(layer)
         layers = items + [hoods, border]
-        for layer in layers:
-            self.project.addMapLayer(layer)
+        add_layers(self.project, layers)
         self.layers = layers
         item = QgsLayoutItemMap(self.layout)
         self.layout.addLayoutItem(item)
@@ -402,7 +402,8 @@ def _layer(kind: str, crs, name: str, rows: list) -> QgsVectorLayer:
             continue
         f = QgsFeature(layer.fields())
         g = QgsGeometry.fromWkt(geometry.wkt)
-        g.convertToMultiType()
+        if not g.convertToMultiType():  # an empty geometry: nothing to draw
+            continue
         f.setGeometry(g)
         f.setAttributes([status])
         features.append(f)

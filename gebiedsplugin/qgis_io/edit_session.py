@@ -154,9 +154,9 @@ class EditSession:
             # QGIS's own commit the buffer must live on, emptied the slow way.
             if stop_editing:
                 layer.undoStack().clear()
-                layer.rollBack()
+                layer.rollBack()  # noqa: QGS201 - QgsVectorLayer's, not QgsProject's: the edits are saved
             else:
-                layer.editBuffer().rollBack()
+                layer.editBuffer().rollBack()  # noqa: QGS201 - QgsVectorLayerEditBuffer's returns nothing
                 layer.undoStack().clear()
             QTimer.singleShot(0, layer.reload)
         for table in saved:  # what the planner sees now is what the next save states

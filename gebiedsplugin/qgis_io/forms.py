@@ -75,8 +75,8 @@ def _value_relation(field: schema.Field, table: schema.Table, layer_ids: dict) -
 
 def _widget(field: schema.Field, value_lists: dict, lang: str) -> QgsEditorWidgetSetup | None:
     if field.value_list:
-        codes = value_lists.get(field.value_list) or schema.VALUE_LISTS.get(field.value_list, {})
-        entries = [{(nl if lang == "nl" else en): code} for code, (en, nl) in codes.items()]
+        codes = value_lists.get(field.value_list) or schema.value_list(field.value_list)
+        entries = [{schema.stored_label(field.value_list, code, labels, lang): code} for code, labels in codes.items()]
         # The empty choice by name ("(NULL)" otherwise); a mandatory field still refuses it on save.
         entries.insert(0, {(tr("(none)") if not field.mandatory else tr("(choose)")): _NULL_VALUE})
         return QgsEditorWidgetSetup("ValueMap", {"map": entries})
@@ -108,7 +108,7 @@ def configure_layer(layer: QgsVectorLayer, table: schema.Table, lang: str, value
         idx = layer.fields().indexFromName(field.name)
         if idx < 0:
             continue
-        layer.setFieldAlias(idx, field.alias_nl if lang == "nl" else field.alias_en)
+        layer.setFieldAlias(idx, field.alias_in(lang))
         widget = _value_relation(field, table, layer_ids) or _widget(field, value_lists, lang)
         if widget is not None:
             layer.setEditorWidgetSetup(idx, widget)

@@ -45,7 +45,7 @@ def write_backlog(path: str, headers: list, rows: list, overwrite: bool = False)
                 writer.writerow([safe_cell(h) for h in headers])
                 writer.writerows([safe_cell(v) for v in row] for row in rows)
         else:
-            keys = [key for key, _en, _nl in funding_gap.BACKLOG_COLUMNS]
+            keys = [key for key, _header in funding_gap.BACKLOG_COLUMNS]
             columns = [(header, (INTEGER if key in ("rank", "start_year", "end_year") else REAL) if key in _NUMBERS
                         else TEXT) for key, header in zip(keys, headers)]
             write_ods(tmp, [(tr("Backlog"), columns, rows)])

@@ -32,7 +32,7 @@ def target_label(target: str) -> str:
 def field_title(target: str, name: str) -> str:
     """What a planner calls a programme field: its alias in the UI language ('Start year')."""
     f = table_for(target).field(name)
-    return f.alias_nl if ui_language() == "nl" else f.alias_en
+    return f.alias_in(ui_language())
 
 
 def destination_fields(target: str) -> QgsFields:

@@ -54,7 +54,7 @@ def field_label(target: str, name) -> str:
         f = table_for(target).field(name)
     except KeyError:
         return str(name)
-    alias = f.alias_nl if ui_language() == "nl" else f.alias_en
+    alias = f.alias_in(ui_language())
     return "{} ({})".format(name, alias)
 
 

@@ -37,7 +37,7 @@ def read_existing(store, target: str) -> dict:
 
 def value_codes(store) -> dict:
     """The programme's value lists: {list: {code: (label_en, label_nl)}} (defaults where missing)."""
-    codes = {name: dict(values) for name, values in schema.VALUE_LISTS.items()}
+    codes = schema.value_lists()
     for name, values in store.value_lists().items():
         codes.setdefault(name, {}).update(values)
     return codes

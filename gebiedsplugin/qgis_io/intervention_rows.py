@@ -20,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.intervention_list import (
     PROPOSED_FIELDS,
     ListRow,
@@ -141,8 +142,10 @@ def clear_proposals(layer: QgsVectorLayer) -> None:
 def fit_geometry(layer: QgsVectorLayer, geometry: QgsGeometry) -> QgsGeometry:
     """*geometry* converted to the layer's single/multi type (the tables store multi lines/polygons)."""
     geom = QgsGeometry(geometry)
-    if QgsWkbTypes.isMultiType(layer.wkbType()) and not geom.isMultipart():
-        geom.convertToMultiType()
+    if QgsWkbTypes.isMultiType(layer.wkbType()) and not geom.isMultipart() and not geom.convertToMultiType() \
+            and not geom.isNull():
+        raise ProgrammeError(tr("A {} geometry cannot be stored in the layer {}.").format(
+            QgsWkbTypes.displayString(geom.wkbType()), layer.name()))
     return geom
 
 

@@ -43,4 +43,4 @@ def long_date(date, lang: str) -> str:
     """*date* (a QDate) written out in *lang*: 6 december 2026, 6 December 2026."""
     from qgis.PyQt.QtCore import QLocale
 
-    return QLocale(LOCALES.get(lang, "en_GB")).toString(date, "d MMMM yyyy")
+    return QLocale(LOCALES.get(lang, lang)).toString(date, "d MMMM yyyy")

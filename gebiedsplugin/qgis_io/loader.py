@@ -20,7 +20,7 @@ SOURCE_PROPERTY = "gebiedsplugin/programme"
 
 def layer_name(table: schema.Table, lang: str) -> str:
     """The layer's name in the project's language."""
-    return table.alias_nl if lang == "nl" else table.alias_en
+    return table.alias_in(lang)
 
 
 def open_layer(store, table_name: str, name: str | None = None) -> QgsVectorLayer:
@@ -69,7 +69,10 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
     attach(store, layers, project)
     group = project.layerTreeRoot().insertGroup(0, tr("Programme: {}").format(store.name))
     for table_name in schema.LAYER_TABLES:
-        project.addMapLayer(layers[table_name], False)
+        if project.addMapLayer(layers[table_name], False) is None:
+            log(tr("QGIS did not take the layer(s) {} into the project.").format(layers[table_name].name()),
+                Qgis.MessageLevel.Warning)
+            continue
         group.addLayer(layers[table_name])
     _add_relations(project, layers, lang)
     # A measured value reads "2025: 64" in the intervention form's list, not as its uid.
@@ -127,7 +130,8 @@ def _add_relations(project: QgsProject, layers: dict, lang: str) -> None:
         parent = layers[table_name]
         for child_table, child_field, label in specs:
             relation = QgsRelation()
-            relation.setId("{}_{}_{}".format(child_table, table_name, parent.id()))
+            # QgsRelation.setId returns nothing: flake8-qgis takes it for QgsMapLayer.setId
+            relation.setId("{}_{}_{}".format(child_table, table_name, parent.id()))  # noqa: QGS201
             relation.setName(label)
             relation.setReferencingLayer(layers[child_table].id())
             relation.setReferencedLayer(parent.id())

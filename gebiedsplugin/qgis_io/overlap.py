@@ -6,10 +6,11 @@ neighbourhood from the geometry as a planner draws, edits or imports a feature.
 
 from __future__ import annotations
 
-from qgis.core import QgsExpression, QgsFeatureRequest, QgsGeometry, QgsProject, QgsWkbTypes
+from qgis.core import Qgis, QgsExpression, QgsFeatureRequest, QgsGeometry, QgsProject, QgsWkbTypes
 from qgis.utils import qgsfunction
 
 from gebiedsplugin.core.schema import CITY_ID
+from gebiedsplugin.toolbelt.log import log
 
 
 def overlap_measure(geom: QgsGeometry, area: QgsGeometry) -> float:
@@ -74,8 +75,8 @@ FUNCTIONS = (gebied_largest_overlap, gebied_overlap_count)
 def register_functions() -> None:
     """Make the functions available to expressions (idempotent)."""
     for func in FUNCTIONS:
-        if not QgsExpression.isFunctionName(func.name()):
-            QgsExpression.registerFunction(func)
+        if not QgsExpression.isFunctionName(func.name()) and not QgsExpression.registerFunction(func):
+            log("expression function {} not registered".format(func.name()), Qgis.MessageLevel.Warning)
 
 
 def unregister_functions() -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from qgis.core import QgsCategorizedSymbolRenderer, QgsMapLayer, QgsProject, QgsVectorLayer
 
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.texts import tr_in
 from gebiedsplugin.core.unified import UNIFIED_FIELDS, category_label
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS
 from gebiedsplugin.qgis_io.loader import apply_style
+from gebiedsplugin.qgis_io.project_layers import add_layers
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 
@@ -50,15 +52,15 @@ def load_unified_layers(gpkg: str, lang: str, project: QgsProject | None = None)
             _relabel(layer, lang)
         layers[table] = layer
     if project is not None:
-        project.addMapLayers(list(layers.values()), False)
+        add_layers(project, layers.values(), False)
     return layers
 
 
 def _aliases(layer: QgsVectorLayer, lang: str) -> None:
-    for name, _type, alias_en, alias_nl in UNIFIED_FIELDS:
+    for name, _type, alias in UNIFIED_FIELDS:
         index = layer.fields().indexFromName(name)
         if index >= 0:
-            layer.setFieldAlias(index, alias_nl if lang == "nl" else alias_en)
+            layer.setFieldAlias(index, tr_in(lang, alias))
 
 
 def _relabel(layer: QgsVectorLayer, lang: str) -> None:

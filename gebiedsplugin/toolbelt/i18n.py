@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from gebiedsplugin.toolbelt.resources import i18n_path
+from gebiedsplugin.toolbelt.catalogue import has_catalogue, load_translator
 
 # pylupdate5 files bare tr("...") calls under the context "@default"; look them up there.
 CONTEXT = "@default"
@@ -31,20 +31,17 @@ def qgis_locale() -> str:
 
 
 def ui_language() -> str:
-    """'nl' when QGIS runs in Dutch, else 'en' (the plugin speaks only these two)."""
-    return "nl" if qgis_locale().lower().startswith("nl") else "en"
+    """The language QGIS runs in ('nl', 'de', ...) when the plugin has a catalogue for it, else 'en'."""
+    lang = qgis_locale().lower().replace("-", "_").split("_")[0]
+    return lang if lang == "nl" or (lang and has_catalogue(lang)) else "en"
 
 
 def install_translator(app) -> QTranslator | None:
-    """Load the compiled Dutch translation when QGIS runs in Dutch; return it (keep a reference)."""
-    if ui_language() != "nl":
-        return None
-    qm = i18n_path("gebiedsplugin_nl.qm")
-    translator = QTranslator()
-    if qm.exists() and translator.load(str(qm)):
+    """Load the compiled translation of the language QGIS runs in; return it (keep a reference)."""
+    translator = load_translator(ui_language())
+    if translator is not None:
         app.installTranslator(translator)
-        return translator
-    return None
+    return translator
 
 
 _EXPORT_TRANSLATORS: dict = {}  # lang -> QTranslator, loaded once
@@ -53,13 +50,10 @@ _EXPORT_TRANSLATORS: dict = {}  # lang -> QTranslator, loaded once
 def translator_for(lang: str):
     """A tr() into *lang*, whatever language QGIS runs in: an export is written in the language it
     asks for (English is the source; Dutch from the compiled .qm, the source text where it has none)."""
-    if lang != "nl":
-        return _source_text
     translator = _EXPORT_TRANSLATORS.get(lang)
     if translator is None:
-        translator = QTranslator()
-        qm = i18n_path("gebiedsplugin_{}.qm".format(lang))
-        if not (qm.exists() and translator.load(str(qm))):
+        translator = load_translator(lang)
+        if translator is None:
             return _source_text
         _EXPORT_TRANSLATORS[lang] = translator
 

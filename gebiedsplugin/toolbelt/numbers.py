@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from qgis.PyQt.QtCore import QDateTime, QLocale, Qt
 
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
 from gebiedsplugin.toolbelt.i18n import ui_language
 
-_LANG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+_LANG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}  # other languages: Qt's locale of the language
+MILLIONS = QT_TRANSLATE_NOOP("numbers", "€ {}M")  # a short amount in millions, e.g. on a chart's axis
 
 
 def number_locale(lang: str | None = None) -> QLocale:
@@ -22,7 +24,7 @@ def number_locale(lang: str | None = None) -> QLocale:
     """
     locale = QLocale()
     if lang is not None and lang != ui_language() and not _speaks(locale, lang):
-        locale = QLocale(_LANG_LOCALES.get(lang, "en_GB"))
+        locale = QLocale(_LANG_LOCALES.get(lang, lang))
     locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
     return locale
 
@@ -55,14 +57,10 @@ def money_short(value, lang: str | None = None) -> str:
     value = float(value or 0)
     if abs(value) >= 1e6:
         text = number(value / 1e6, 1, lang)
-        return "€ {} mln".format(text) if _is_dutch(lang) else "€ {}M".format(text)
+        return tr_in(lang or ui_language(), MILLIONS).format(text)
     if abs(value) >= 1e3:
         return "€ {}k".format(number(value / 1e3, 0, lang))
     return "€ {}".format(number(value, 0, lang))
-
-
-def _is_dutch(lang: str | None) -> bool:
-    return (lang or ui_language()) == "nl"
 
 
 def seconds(value, lang: str | None = None) -> str:

@@ -23,7 +23,7 @@ def test_create_has_every_table_and_version(pg_connection, pg_schema):
     assert store.crs() == "EPSG:28992"
     assert counts["value_lists"] == sum(len(v) for v in schema.VALUE_LISTS.values())
     assert store.settings() == schema.DEFAULT_SETTINGS
-    assert store.value_lists()["theme"]["green"] == schema.VALUE_LISTS["theme"]["green"]
+    assert store.value_lists()["theme"]["green"] == ("Green and water", "Groen en water")
     assert store.provider == "postgres" and store.path.endswith("/" + pg_schema)
     password = os.environ["GEBIED_PG_PASSWORD"]
     for table in schema.TABLES:

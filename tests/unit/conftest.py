@@ -7,7 +7,13 @@ from typing import Optional
 import pytest
 from shapely.geometry import Point, box
 
+from gebiedsplugin.core import texts
 from gebiedsplugin.core.records import Feature, Programme
+from tests.unit.ts_texts import catalogue
+
+# The unit lane has no Qt: core's Dutch comes from i18n/gebiedsplugin_nl.ts as the translator wrote it
+# (the qgis lane reads the compiled .qm through toolbelt/catalogue.py).
+texts.set_lookup(lambda lang, text: catalogue().get((text.context, text.source), "") if lang == "nl" else "")
 
 
 class CityBuilder:

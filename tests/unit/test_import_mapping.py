@@ -57,14 +57,14 @@ def test_proposal_matches_truncated_shapefile_names():
 
 
 def test_values_from_codes_and_labels_case_insensitive():
-    assert match_value("Fysiek", schema.VALUE_LISTS["domain"]) == "physical"
-    assert match_value("onderhoud", schema.VALUE_LISTS["kind"]) == "maintenance"
-    assert match_value("In uitvoering", schema.VALUE_LISTS["status"]) == "in_progress"
-    assert match_value("IN_PROGRESS", schema.VALUE_LISTS["status"]) == "in_progress"
-    assert match_value("Groen en water", schema.VALUE_LISTS["theme"]) == "green"
-    assert match_value("Rijk", schema.VALUE_LISTS["funder"]) == "national"
-    assert match_value("onbekend", schema.VALUE_LISTS["kind"]) is None
-    assert propose_values(["Fysiek", "Sociaal", "x", None, ""], schema.VALUE_LISTS["domain"]) == {
+    assert match_value("Fysiek", schema.value_list("domain")) == "physical"
+    assert match_value("onderhoud", schema.value_list("kind")) == "maintenance"
+    assert match_value("In uitvoering", schema.value_list("status")) == "in_progress"
+    assert match_value("IN_PROGRESS", schema.value_list("status")) == "in_progress"
+    assert match_value("Groen en water", schema.value_list("theme")) == "green"
+    assert match_value("Rijk", schema.value_list("funder")) == "national"
+    assert match_value("onbekend", schema.value_list("kind")) is None
+    assert propose_values(["Fysiek", "Sociaal", "x", None, ""], schema.value_list("domain")) == {
         "Fysiek": "physical", "Sociaal": "social", "x": None}
 
 

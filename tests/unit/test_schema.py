@@ -27,7 +27,7 @@ def test_value_lists_referenced_exist_and_have_both_languages():
         for f in t.fields:
             if f.value_list:
                 assert f.value_list in schema.VALUE_LISTS, (t.name, f.name)
-    for codes in schema.VALUE_LISTS.values():
+    for codes in schema.value_lists().values():
         for en, nl in codes.values():
             assert en and nl
 

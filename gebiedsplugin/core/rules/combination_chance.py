@@ -39,10 +39,10 @@ from typing import Dict, List, Tuple, Union
 import numpy as np
 import shapely
 
-from ..schema import label as code_label
+from ..schema import label_text
 from .base import MARKER_BUFFER_M, Batch, Finding, RuleInfo, year_range
 from .context import Context
-from .texts import QT_TRANSLATE_NOOP, Message, Text, Words, message
+from .texts import QT_TRANSLATE_NOOP, Joined, Message, Text, message
 from .util import encode, fmt_dist
 
 INFO = RuleInfo(
@@ -176,16 +176,16 @@ def _roots(i: np.ndarray, j: np.ndarray, n: int) -> np.ndarray:
             parent = grand
 
 
-def _names(members: list, who) -> Union[Words, Message]:
+def _names(members: list, who) -> Union[Joined, Message]:
     """The group's works, at most MAX_NAMED of them, then how many more."""
-    named = Words(*(", ".join(who(m, lang) for m in members[:MAX_NAMED]) for lang in ("en", "nl")))
+    named = Joined(tuple(who(m) for m in members[:MAX_NAMED]))
     if len(members) > MAX_NAMED:
         return message(MORE, names=named, n=len(members) - MAX_NAMED)
     return named
 
 
-def _theme(code: str) -> Words:
-    return Words(code_label("theme", code, "en"), code_label("theme", code, "nl"))
+def _theme(code: str) -> Union[Text, str]:
+    return label_text("theme", code)
 
 
 def check(ctx: Context, params: dict) -> List[Finding]:
@@ -223,10 +223,10 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     starts = np.searchsorted(node_roots, root[order[first]], side="left")
     ends = np.searchsorted(node_roots, root[order[first]], side="right")
 
-    def who(a: int, lang: str) -> str:
-        bits = [code_label("theme", theme[a], lang)] if theme[a] else []
+    def who(a: int) -> Union[Joined, str]:
+        bits = [label_text("theme", theme[a])] if theme[a] else []
         bits += [owners[a]] if owners[a] else []
-        return "{} ({})".format(ctx.label(a), ", ".join(bits)) if bits else ctx.label(a)
+        return Joined((ctx.label(a), " (", Joined(tuple(bits)), ")"), "") if bits else ctx.label(a)
 
     for k, lo_, hi_ in zip(order[first].tolist(), starts.tolist(), ends.tolist()):
         members = nodes[lo_:hi_].tolist()  # in uid order

@@ -15,10 +15,10 @@ from typing import List
 
 import numpy as np
 
-from ..periods import certainty, join_names, span_text
+from ..periods import AND_WORDS, certainty, span_text
 from .base import Batch, Finding, RuleInfo
 from .context import Context
-from .texts import QT_TRANSLATE_NOOP, Words, message
+from .texts import QT_TRANSLATE_NOOP, Joined, message
 from .util import fmt_dist, overlap
 
 INFO = RuleInfo(
@@ -61,7 +61,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
             batch.add((uids[a], uids[b]), message(MSG, **a_b), districts[a], geoms[k])
             continue
         names = [ctx.label(x) for x in (a, b) if indicative[x]]
-        which = Words(join_names(names, "en"), join_names(names, "nl"))
+        which = Joined(tuple(names), ", ", AND_WORDS)
         batch.add((uids[a], uids[b]), message(MSG_POSSIBLE, which=which, **a_b), districts[a], geoms[k],
                   certainty=sure)
     return batch.findings

@@ -23,7 +23,7 @@ from ..periods import quarter_text
 from ..schema import INTERVENTION_FIELDS, MAX_YEAR, MIN_YEAR, PROJECT_FIELDS, TEXT
 from .base import Batch, Finding, RuleInfo
 from .context import Context
-from .texts import QT_TRANSLATE_NOOP, Amount, Words, message
+from .texts import QT_TRANSLATE_NOOP, Amount, Joined, message
 
 INFO = RuleInfo(
     id="data_quality",
@@ -119,7 +119,7 @@ def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) ->
     values = []
     for r in rows:
         fields = [f for f, m in zip(mandatory, missing[r]) if m]
-        values.append({"fields": Words(", ".join(f.alias_en for f in fields), ", ".join(f.alias_nl for f in fields))})
+        values.append({"fields": Joined(tuple(f.alias for f in fields))})
     problems.append((rows, "missing_fields", values))
 
     start, end = arrays.start, arrays.end

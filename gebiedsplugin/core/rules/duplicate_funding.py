@@ -13,11 +13,11 @@ from typing import Dict, FrozenSet, List, Tuple
 
 import numpy as np
 
-from ..schema import label
+from ..schema import label_text
 from . import spatial
 from .base import Batch, Finding, RuleInfo, year_range
 from .context import Context
-from .texts import QT_TRANSLATE_NOOP, Words, message
+from .texts import QT_TRANSLATE_NOOP, Joined, message
 from .util import code_index, encode, fmt_dist, groups, overlap
 
 INFO = RuleInfo(
@@ -99,15 +99,13 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):  # pairs come smaller uid first
         fa, fb = sorted(sets[sid[a]]), sorted(sets[sid[b]])
         text = message(
-            MSG, a=ctx.label(a), b=ctx.label(b), theme=Words(label("theme", themes[a], "en"),
-                                                             label("theme", themes[a], "nl")),
+            MSG, a=ctx.label(a), b=ctx.label(b), theme=label_text("theme", themes[a]),
             tol=fmt_dist(tol), years=year_range(first[k], last[k]),
-            funders=Words(_funders(fa, "en") + " / " + _funders(fb, "en"),
-                          _funders(fa, "nl") + " / " + _funders(fb, "nl")),
+            funders=Joined((_funders(fa), _funders(fb)), " / "),
         )
         batch.add((uids[a], uids[b]), text, districts[a], geoms[k])
     return batch.findings
 
 
-def _funders(codes: List[str], lang: str) -> str:
-    return ", ".join(label("funder", c, lang) for c in codes)
+def _funders(codes: List[str]) -> Joined:
+    return Joined(tuple(label_text("funder", c) for c in codes))

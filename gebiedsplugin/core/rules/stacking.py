@@ -20,10 +20,10 @@ from typing import Dict, List
 import numpy as np
 import shapely
 
-from ..schema import label
+from ..schema import label_text
 from .base import MARKER_BUFFER_M, Batch, Finding, RuleInfo, make_finding
 from .context import Context
-from .texts import QT_TRANSLATE_NOOP, Words, message
+from .texts import QT_TRANSLATE_NOOP, message
 from .util import clean_text, encode, expand_years, fmt_dist, groups, to_float
 
 INFO = RuleInfo(
@@ -121,7 +121,7 @@ def _priority(ctx: Context) -> List[Finding]:
     batch = Batch(INFO)
     for k, r in enumerate(rows):
         d, t = district_list[r], theme_list[r]
-        text = message(MSG_PRIORITY, label=ctx.label(r), theme=Words(label("theme", t, "en"), label("theme", t, "nl")),
+        text = message(MSG_PRIORITY, label=ctx.label(r), theme=label_text("theme", t),
                        district=ctx.areas.name(d))
         geom = geoms[k] if geoms[k] is not None else ctx.areas.polygon(d)
         batch.add((uids[r],), text, d, geom,

@@ -1,8 +1,7 @@
 """The rules' user-facing texts, kept translatable by Qt Linguist while core stays pure Python.
 
-Every title and message is written once, in English, as ``QT_TRANSLATE_NOOP("rules:<rule>", "...")``:
-pylupdate5 (``make translations``) files it in i18n/*.ts under that context, and here the marker only
-records (context, English source) as a :class:`Text`. A finding keeps its Text and its arguments;
+Every title and message is written once, in English, as ``QT_TRANSLATE_NOOP("rules:<rule>", "...")``
+(core/texts.py, the marker of every core text). A finding keeps its Text and its arguments;
 the QGIS side (toolbelt/rule_texts.py) looks the source up in a language's .qm and fills in the
 arguments, so a new language is one new .ts file. The English is rendered here, without Qt.
 
@@ -10,9 +9,10 @@ pylupdate5 reads the call, not Python: keep both arguments string literals (adja
 joined) and put no trailing comma after the source, or the text is silently not extracted
 (tests/qgis/test_translations.py checks that every marked text reached the .ts).
 
-Arguments that read differently per language: a :class:`Text` (translated too), an :class:`Amount`
-(whole euros, written the language's way) and a :class:`Words` (a name the schema gives in English
-and Dutch, e.g. a theme; other languages get the English until the schema's labels are translated).
+Arguments that read differently per language: a :class:`Text` (translated too, e.g. a theme's label:
+schema.label_text), an :class:`Amount` (whole euros, written the language's way) and a
+:class:`Joined` (names and Texts in a row, e.g. the fields a row lacks). (:class:`Words`, a fixed
+English/Dutch pair, is kept only to read findings made before.)
 A :class:`Message` argument is a part of the sentence with its own template (a clause that has
 variants, as in combination_chance) and is rendered in the same language. Anything else (names,
 uids, years, distances) is written as is.
@@ -22,22 +22,9 @@ from __future__ import annotations
 
 from typing import Callable, Dict, NamedTuple, Optional, Tuple
 
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Text  # noqa: F401 - the rules mark texts with these
+
 from .util import fmt_num
-
-
-class Text(NamedTuple):
-    """A translatable text: its Qt Linguist context and English source (a str.format template)."""
-
-    context: str
-    source: str
-
-    def __str__(self) -> str:
-        return self.source
-
-
-def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:  # noqa: N802 - the name pylupdate5 looks for
-    """Mark *source* for translation under *context*; translated later, where Qt is at hand."""
-    return Text(context, source)
 
 
 class Amount(float):
@@ -49,6 +36,15 @@ class Words(NamedTuple):
 
     en: str
     nl: str
+
+
+class Joined(NamedTuple):
+    """Parts (names, Texts, Joined) written one after another in the message's language: joined by
+    *sep*, or with *last* (a Text such as "{} and {}") between the last two."""
+
+    parts: tuple
+    sep: str = ", "
+    last: Optional[Text] = None
 
 
 class Message(NamedTuple):
@@ -73,17 +69,24 @@ def render(msg: Message, lang: str = "en", translate: Translate = str, number: O
     if number is None:
         def number(value: float) -> str:
             return fmt_num(value, lang)
-    values: Dict[str, object] = {}
-    for name, value in msg.args:
+
+    def write(value: object) -> object:
         if isinstance(value, Message):  # a clause, in the same language
-            value = render(value, lang, translate, number)
-        elif isinstance(value, Text):
-            value = translate(value)
-        elif isinstance(value, Amount):
-            value = number(float(value))
-        elif isinstance(value, Words):
-            value = value.nl if lang == "nl" else value.en
-        values[name] = value
+            return render(value, lang, translate, number)
+        if isinstance(value, Text):
+            return translate(value)
+        if isinstance(value, Amount):
+            return number(float(value))
+        if isinstance(value, Words):
+            return value.nl if lang == "nl" else value.en
+        if isinstance(value, Joined):
+            parts = [str(write(part)) for part in value.parts]
+            if value.last is not None and len(parts) > 1:
+                return translate(value.last).format(value.sep.join(parts[:-1]), parts[-1])
+            return value.sep.join(parts)
+        return value
+
+    values: Dict[str, object] = {name: write(value) for name, value in msg.args}
     return translate(msg.text).format(**values)
 
 

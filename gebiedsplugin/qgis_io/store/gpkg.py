@@ -265,8 +265,7 @@ def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:
         {"key": "crs", "value": crs},
     ]
     values = [
-        {"list": name, "code": code, "label_en": en, "label_nl": nl}
-        for name, codes in schema.VALUE_LISTS.items() for code, (en, nl) in codes.items()
+        {"list": name, "code": code, "label_en": en, "label_nl": nl} for name, code, en, nl in schema.value_list_rows()
     ]
     settings = dict(schema.DEFAULT_SETTINGS)
     if programme is not None:

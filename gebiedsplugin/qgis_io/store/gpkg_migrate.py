@@ -175,8 +175,7 @@ def create_attribute_table(conn, name: str) -> bool:
 def add_missing_value_codes(conn) -> int:
     """Insert the value-list codes of the current schema that the programme lacks; how many."""
     have = set(conn.execute("SELECT list, code FROM value_lists"))
-    rows = [(name, code, en, nl) for name, codes in schema.VALUE_LISTS.items()
-            for code, (en, nl) in codes.items() if (name, code) not in have]
+    rows = [row for row in schema.value_list_rows() if row[:2] not in have]
     conn.executemany("INSERT INTO value_lists (list, code, label_en, label_nl) VALUES (?, ?, ?, ?)", rows)
     return len(rows)
 

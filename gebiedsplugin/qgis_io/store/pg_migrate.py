@@ -195,8 +195,7 @@ def add_missing_value_codes(target: Target) -> int:
     cur, table = target.cur, target.table("value_lists")
     cur.execute(sql.SQL("SELECT list, code FROM {}").format(table))
     have = set(cur.fetchall())
-    rows = [(name, code, en, nl) for name, codes in schema.VALUE_LISTS.items()
-            for code, (en, nl) in codes.items() if (name, code) not in have]
+    rows = [row for row in schema.value_list_rows() if row[:2] not in have]
     for row in rows:
         cur.execute(sql.SQL("INSERT INTO {} (list, code, label_en, label_nl) VALUES (%s, %s, %s, %s)").format(table),
                     row)

@@ -333,7 +333,7 @@ def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | N
             {"key": "created_with", "value": "gebiedsplugin " + VERSION},
             {"key": "crs", "value": crs}]
     values = [{"list": name, "code": code, "label_en": en, "label_nl": nl}
-              for name, codes in schema.VALUE_LISTS.items() for code, (en, nl) in codes.items()]
+              for name, code, en, nl in schema.value_list_rows()]
     settings = dict(schema.DEFAULT_SETTINGS)
     if programme is not None:
         settings.update(programme.settings)

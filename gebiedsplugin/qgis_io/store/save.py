@@ -53,7 +53,7 @@ def conflict_message(conflicts: list) -> str:
     parts = []
     for c in conflicts:
         table = schema.table(c.table)
-        where = "{} ({})".format(c.label or c.fid, table.alias_nl if ui_language() == "nl" else table.alias_en)
+        where = "{} ({})".format(c.label or c.fid, table.alias_in(ui_language()))
         if c.deleted:
             parts.append(tr("“{}” was deleted by someone else after you read it.").format(where))
         else:
