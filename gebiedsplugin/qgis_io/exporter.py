@@ -120,7 +120,10 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
     except BaseException as e:
         error = export_error(e, prepared.workdir)  # before the cleanup: a full disk is told by its free space
         if error is not None:
-            raise error from None
+            try:
+                raise error from None
+            finally:
+                error = None  # no cycle error -> traceback -> this frame -> error: see files.py's atomic_path
         raise
     finally:
         if summaries is not None:
