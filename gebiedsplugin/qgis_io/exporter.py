@@ -72,7 +72,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             feedback.pushInfo(text) if hasattr(feedback, "pushInfo") else None
 
     staged = replace(request, folder=str(prepared.staging.path)) if prepared.staging is not None else request
-    summaries = None
+    summaries = builder = layers = styled = None
     try:
         t0 = time.perf_counter()
         layers = load_unified_layers(prepared.gpkg, request.lang)
@@ -128,6 +128,12 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
     finally:
         if summaries is not None:
             summaries.close()
+        # The layers go before their GeoPackage: removed while still open, QGIS kept it open (deleted, its
+        # space taken) until QGIS quit. The atlas's project deletes its own now, whoever still holds the
+        # builder (the traceback of a failure or a cancel).
+        if builder is not None:
+            builder.project.removeAllMapLayers()
+        builder = layers = styled = None
         prepared.cleanup()
     return result
 

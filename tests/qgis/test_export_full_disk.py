@@ -7,6 +7,7 @@ nothing), never a truncated PDF or GeoJSON beside new files; the message names t
 from __future__ import annotations
 
 import gc
+import os
 
 import pytest
 from qgis.core import QgsLayout, QgsMapLayer, QgsProject
@@ -112,3 +113,25 @@ def test_a_failed_export_lets_go_of_its_layers_with_the_error(stop, small_disk, 
         gc.enable()
         gc.collect()
     assert kept == []
+
+
+def _held_working_files() -> list:
+    """Files of the export's working folders this process still holds open (a removed one says so)."""
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink("/proc/self/fd/" + fd)
+        except OSError:
+            continue
+        if "gebiedsplugin-export" in target:
+            held.append(target)
+    return held
+
+
+def test_a_finished_pdf_export_closes_its_working_geopackage(tmp_path, small_programme_file):
+    """The atlas's layers are let go before their working GeoPackage is removed: removed while open, it
+    stayed open (deleted, its disk space taken) until QGIS quit (5 open files after each PDF export)."""
+    assert _held_working_files() == []
+    run_export(request_for(small_programme_file, tmp_path, formats=("pdf",), overwrite=False))
+    assert (tmp_path / "programme_map_city.pdf").is_file()
+    assert _held_working_files() == []
