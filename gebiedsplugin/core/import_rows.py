@@ -25,6 +25,8 @@ NO_GEOMETRY, WRONG_GEOMETRY, INVALID_GEOMETRY, REPAIRED_GEOMETRY = (
 IMPLAUSIBLE_YEAR, IMPLAUSIBLE_AMOUNT, FAR_OUTSIDE, FAR_OUTSIDE_CRS = (
     "implausible_year", "implausible_amount", "far_outside", "far_outside_crs")
 EXPRESSION_FAILED = "expression_failed"  # a mapping expression failed on this row (value: QGIS's error)
+UNKNOWN_DISTRICT, UNKNOWN_NEIGHBOURHOOD, NEIGHBOURHOOD_ELSEWHERE = (
+    "unknown_district", "unknown_neighbourhood", "neighbourhood_elsewhere")
 GEOMETRY = "geometry"  # the field named by geometry issues
 
 _TRUE = {"1", "true", "yes", "ja", "j", "y", "waar", "x"}
@@ -261,12 +263,68 @@ def refuse_far_away(rows, target: str, extent: Optional[tuple], limit: float = p
         if distance is None:
             kept.append(row)
         else:
-            keys = TARGET_KEYS[target]
-            key = None
-            if row.key and all(k not in (None, "") for k in row.key):
-                key = "{} {}".format("/".join(keys), "/".join(str(k) for k in row.key))
-            issues.append(Issue(code, row.row, GEOMETRY, distance, limit, key=key))
+            issues.append(Issue(code, row.row, GEOMETRY, distance, limit, key=_row_key(row, target)))
     return kept, issues
+
+
+def refuse_unknown_areas(rows, target: str, districts, neighbourhoods: dict) -> tuple:
+    """([rows kept], [Issue]) for rows naming a district or neighbourhood the programme does not have.
+
+    *districts*: the programme's district ids; *neighbourhoods*: {neighbourhood_id: its district_id}.
+    Refused: a district_id that is not a district (UNKNOWN_DISTRICT, extra: the known ids), a
+    neighbourhood_id that is not a neighbourhood (UNKNOWN_NEIGHBOURHOOD), one of another district than
+    the row's (NEIGHBOURHOOD_ELSEWHERE, extra: (row's district, neighbourhood's district)). The whole
+    city (`city`) is a district of every programme and holds every neighbourhood. A programme without
+    districts (or neighbourhoods) yet is filled in any order: nothing to check against, nothing refused
+    (unchecked_areas() says so). Run after derive_districts(): a district filled from the geometry is
+    checked like one the source gave."""
+    listed = sorted(d for d in districts if d != schema.CITY_ID)
+    if target == "districts" or (not listed and not neighbourhoods):
+        return list(rows), []
+    known = set(districts) | {schema.CITY_ID}
+    kept, issues = [], []
+    for row in rows:
+        district = row.attrs.get("district_id")
+        hood = row.attrs.get("neighbourhood_id") if target != "neighbourhoods" else None
+        found = []
+        if listed and district not in (None, "") and district not in known:
+            found.append(Issue(UNKNOWN_DISTRICT, row.row, "district_id", district, listed))
+        if neighbourhoods and hood not in (None, ""):
+            home = neighbourhoods.get(hood, "")
+            if hood not in neighbourhoods:
+                found.append(Issue(UNKNOWN_NEIGHBOURHOOD, row.row, "neighbourhood_id", hood))
+            elif district not in (None, "", schema.CITY_ID) and home not in (None, "", district) and not found:
+                found.append(Issue(NEIGHBOURHOOD_ELSEWHERE, row.row, "neighbourhood_id", hood, (district, home)))
+        if not found:
+            kept.append(row)
+            continue
+        key = _row_key(row, target)
+        for issue in found:
+            issue.key = key
+        issues.extend(found)
+    return kept, issues
+
+
+def unchecked_areas(rows, target: str, districts, neighbourhoods: dict) -> list:
+    """The area fields ('district_id', 'neighbourhood_id') that *rows* fill but refuse_unknown_areas()
+    could not check, the programme having no districts or no neighbourhoods yet."""
+    if target == "districts":
+        return []
+    out = []
+    if not any(d != schema.CITY_ID for d in districts) and any(
+            r.attrs.get("district_id") not in (None, "", schema.CITY_ID) for r in rows):
+        out.append("district_id")
+    if target != "neighbourhoods" and not neighbourhoods and any(
+            r.attrs.get("neighbourhood_id") not in (None, "") for r in rows):
+        out.append("neighbourhood_id")
+    return out
+
+
+def _row_key(row: Row, target: str) -> Optional[str]:
+    """'uid 3f2…': the converted row's key, or None when it has none."""
+    if row.key and all(k not in (None, "") for k in row.key):
+        return "{} {}".format("/".join(TARGET_KEYS[target]), "/".join(str(k) for k in row.key))
+    return None
 
 
 def same_value(a, b) -> bool:

@@ -10,36 +10,24 @@ from __future__ import annotations
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsExpression,
-    QgsFields,
     QgsMapLayerProxyModel,
     QgsWkbTypes,
 )
-from qgis.gui import (
-    QgsFieldMappingModel,
-    QgsFieldMappingWidget,
-    QgsFileWidget,
-    QgsMapLayerComboBox,
-    QgsProjectionSelectionWidget,
-)
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,6 +36,9 @@ from qgis.PyQt.QtWidgets import (
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGETS, FieldSource, propose_target, propose_values, target_fields
+from gebiedsplugin.gui.import_field_mapping import ProgrammeFieldMapping
+from gebiedsplugin.gui.import_preview import ImportPreview
+from gebiedsplugin.gui.import_values import ValuePane
 from gebiedsplugin.qgis_io.import_fields import (
     destination_fields,
     field_title,
@@ -58,21 +49,13 @@ from gebiedsplugin.qgis_io.import_fields import (
 from gebiedsplugin.qgis_io.import_source import open_source
 from gebiedsplugin.qgis_io.import_targets import target_tables
 from gebiedsplugin.qgis_io.import_task import ImportTask
-from gebiedsplugin.qgis_io.importer import ImportRejected, preview_rows, python_value, run_import
-from gebiedsplugin.toolbelt.i18n import tr, ui_language
-from gebiedsplugin.toolbelt.qt_compat import alias_column
+from gebiedsplugin.qgis_io.importer import ImportRejected, python_value, run_import
+from gebiedsplugin.toolbelt.i18n import tr
 
-PREVIEW_ROWS = 10
-PREVIEW_VISIBLE = 8  # rows the preview shows without scrolling
 LARGE = 5000  # features; above this the import runs as a background task
 
 _KINDS = {QgsWkbTypes.GeometryType.PointGeometry: "point", QgsWkbTypes.GeometryType.LineGeometry: "line",
           QgsWkbTypes.GeometryType.PolygonGeometry: "polygon"}
-# What the mapping shows: which programme field, by its label, and where its value comes from; the
-# type, length, precision, constraint (and comment) columns are fixed by the programme. QGIS 3.22 shows
-# the alias in the name column; from 3.30 on the alias has a column of its own and the name is the name.
-LABEL_COLUMN = alias_column(QgsFieldMappingModel.ColumnDataIndex.DestinationName)
-SOURCE_COLUMN = int(QgsFieldMappingModel.ColumnDataIndex.SourceExpression)
 
 
 def geometry_kind(layer) -> str | None:
@@ -109,19 +92,10 @@ class ImportDialog(QDialog):
         for t in TARGETS:
             self.target.addItem(target_label(t), t)
         self.target_hint = QLabel()
-        self.mapping = QgsFieldMappingWidget(self)
-        self.mapping.setObjectName("import_mapping")
-        self.mapping.setDestinationEditable(False)
-        self.value_title = QLabel()
-        self.value_title.setWordWrap(True)
-        self.value_table = QTableWidget(0, 2)
-        self.value_table.setHorizontalHeaderLabels([tr("Value in the source"), tr("Value in the programme")])
-        self.value_table.verticalHeader().setVisible(False)
-        self.value_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.value_table.horizontalHeader().setStretchLastSection(True)
-        self.preview = QTableWidget(0, 0)
-        self.preview.setObjectName("import_preview")
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping = ProgrammeFieldMapping(self)
+        self.value_pane = ValuePane()
+        self.value_title, self.value_table = self.value_pane.title, self.value_pane.table
+        self.preview = ImportPreview()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.tabs = QTabWidget()
@@ -147,21 +121,9 @@ class ImportDialog(QDialog):
         target_row.addWidget(self.target)
         target_row.addWidget(self.target_hint, 1)
         form.addRow(tr("Import as"), target_row)
-        view = self.mapping_view()
-        for column in range(self.mapping.model().columnCount()):
-            view.setColumnHidden(column, column not in (LABEL_COLUMN, SOURCE_COLUMN))
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header = view.horizontalHeader()
-        header.moveSection(header.visualIndex(LABEL_COLUMN), 0)  # reads "Title (required) <- titel"
-        view.verticalHeader().setVisible(False)
-        values = QWidget()
-        value_box = QVBoxLayout(values)
-        value_box.setContentsMargins(0, 0, 0, 0)
-        value_box.addWidget(self.value_title)
-        value_box.addWidget(self.value_table, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.mapping)
-        split.addWidget(values)
+        split.addWidget(self.value_pane)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         fields = QWidget()
@@ -201,20 +163,12 @@ class ImportDialog(QDialog):
         holder = QWidget()
         holder.setLayout(row)
         box.addWidget(holder)
-        self._size_preview()
         self._enable()
         self.resize(1000, 720)
 
     def mapping_view(self) -> QTableView:
         """The table inside QGIS's field mapping widget."""
-        return self.mapping.findChild(QTableView)
-
-    def _size_preview(self) -> None:
-        """Tall enough for PREVIEW_VISIBLE rows, a header and a horizontal scroll bar."""
-        rows = self.preview.verticalHeader().defaultSectionSize() * PREVIEW_VISIBLE
-        chrome = self.preview.horizontalHeader().sizeHint().height() + \
-            self.preview.horizontalScrollBar().sizeHint().height() + 2 * self.preview.frameWidth()
-        self.preview.setMinimumHeight(rows + chrome)
+        return self.mapping.view()
 
     # --- source and mapping -------------------------------------------------------------------
     def set_target(self, target: str) -> None:
@@ -255,17 +209,13 @@ class ImportDialog(QDialog):
         target = self.current_target()
         names = self.source_names()
         self.values, self._sources = {}, {}
-        self.mapping.blockSignals(True)
-        self.mapping.setSourceLayer(self.layer)
-        self.mapping.setSourceFields(self.layer.fields() if self.layer is not None else QgsFields())
-        self.mapping.setDestinationFields(destination_fields(target), proposed_expressions(names, target))
-        self.mapping.blockSignals(False)
+        self.mapping.show_fields(self.layer, destination_fields(target), proposed_expressions(names, target))
         self._mapping_changed()
         self._enable()
 
     def _mapping_changed(self) -> None:
         """Propose values for a coded field whose source changed; refresh the preview and value list."""
-        for name, src in self._field_sources().items():
+        for name, src in self.mapping.sources().items():
             if self._sources.get(name) != src:
                 self._sources[name] = src
                 self.values.pop(name, None)
@@ -273,13 +223,9 @@ class ImportDialog(QDialog):
         self._fill_preview()
         self._show_values()
 
-    def _field_sources(self) -> dict:
-        """{programme field: source field or expression text ('' when not fed)} as the widget shows it."""
-        return {f.field.name(): f.expression.strip() for f in self.mapping.mapping()}
-
     def source_field(self, target_field: str) -> str:
         """The source field (or expression) that feeds *target_field*, '' when none."""
-        expression = self._field_sources()[target_field]
+        expression = self.mapping.sources()[target_field]
         if not expression:
             return ""
         try:
@@ -289,13 +235,7 @@ class ImportDialog(QDialog):
 
     def set_source(self, target_field: str, source_field: str) -> None:
         """Feed *target_field* from *source_field* ('' for none), as choosing it in the widget does."""
-        model = self.mapping.model()
-        for row, f in enumerate(self.mapping.mapping()):
-            if f.field.name() == target_field:
-                value = QgsExpression.quotedColumnRef(source_field) if source_field else ""
-                model.setData(model.index(row, SOURCE_COLUMN), value, Qt.ItemDataRole.EditRole)
-                return
-        raise KeyError(target_field)
+        self.mapping.set_source(target_field, source_field)
 
     def _propose_values(self, target_field: str, src: str) -> None:
         f = next((c for c in target_fields(self.current_target()) if c.name == target_field), None)
@@ -309,75 +249,34 @@ class ImportDialog(QDialog):
         self.values[target_field] = propose_values(distinct, schema.value_list(f.value_list))
 
     def _current_field(self):
-        index = self.mapping.selectionModel().currentIndex()
-        fields = self.mapping.mapping()
-        if not index.isValid() or index.row() >= len(fields):
-            return None
-        name = fields[index.row()].field.name()
+        name = self.mapping.current_name()
         return next((x for x in target_fields(self.current_target()) if x.name == name), None)
 
     def _show_values(self) -> None:
         f = self._current_field()
-        self.value_table.setRowCount(0)
         if f is None or not f.value_list:
-            self.value_title.setText(tr("Select a programme field with a list of values to map its values."))
+            self.value_pane.show_none()
             return
-        values = self.values.get(f.name, {})
-        title = field_title(self.current_target(), f.name)
-        self.value_title.setText(tr("Values of {}").format(title) if values else
-                                 tr("{}: no values to map (no source field chosen).").format(title))
-        self.value_table.setRowCount(len(values))
-        language = ui_language()
-        for n, (src, code) in enumerate(values.items()):
-            self.value_table.setItem(n, 0, QTableWidgetItem(src))
-            combo = QComboBox()
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.addItem(tr("(unknown: reject the row)"), None)
-            for c in schema.VALUE_LISTS[f.value_list]:
-                combo.addItem(schema.label(f.value_list, c, language), c)
-                combo.setItemData(combo.count() - 1, c, Qt.ItemDataRole.ToolTipRole)
-            combo.setCurrentIndex(max(combo.findData(code), 0))
-            combo.currentIndexChanged.connect(
-                lambda _i, name=f.name, src=src, combo=combo: self.values[name].__setitem__(src, combo.currentData()))
-            self.value_table.setCellWidget(n, 1, combo)
-        # every choice readable: the column (and so the pane) at least as wide as the widest combo wants
-        header = self.value_table.horizontalHeader()
-        widest = max([self.value_table.cellWidget(n, 1).sizeHint().width() for n in range(len(values))] or [0])
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.value_table.setColumnWidth(1, max(widest, header.sectionSizeHint(1)))
-        self.value_table.setMinimumWidth(header.sectionSize(0) + self.value_table.columnWidth(1) +
-                                         self.value_table.verticalScrollBar().sizeHint().width() +
-                                         2 * self.value_table.frameWidth())
-        header.setStretchLastSection(True)
+        self.value_pane.show_values(field_title(self.current_target(), f.name), f.value_list,
+                                    self.values.get(f.name, {}))
 
     def current_mapping(self) -> dict:
         """{target field: FieldSource} as the widget shows it (ProgrammeError for a bad expression)."""
         out = {}
         target, names = self.current_target(), self.source_names()
-        for name, expression in self._field_sources().items():
+        for name, expression in self.mapping.sources().items():
             if expression:
                 values = {k: v for k, v in self.values.get(name, {}).items() if v}
                 out[name] = FieldSource(source_of(expression, names, target, name), values)
         return out
 
     def _fill_preview(self) -> None:
-        self.preview.clear()
         try:
             mapping = self.current_mapping() if self.layer is not None else {}
         except ProgrammeError as e:
             self.status.setText(str(e))
             mapping = {}
-        target = self.current_target()
-        names = list(mapping)
-        self.preview.setColumnCount(len(names))
-        self.preview.setHorizontalHeaderLabels([field_title(target, n) for n in names])
-        places, rows = preview_rows(self.layer, mapping, PREVIEW_ROWS) if self.layer is not None else ([], [])
-        self.preview.setRowCount(len(rows))
-        self.preview.setVerticalHeaderLabels(places)
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
-        self.preview.resizeColumnsToContents()
+        self.preview.fill(self.layer, mapping, self.current_target())
 
     def _enable(self) -> None:
         ready = self.layer is not None and self.task is None

@@ -176,7 +176,10 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         error = export_error(e, workdir)  # before the cleanup: a full disk is told by its free space
         prepared.cleanup()
         if error is not None:
-            raise error from None
+            try:
+                raise error from None
+            finally:
+                error = None  # no reference cycle through this frame (see files.py's atomic_path)
         raise
     return prepared
 

@@ -72,7 +72,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             feedback.pushInfo(text) if hasattr(feedback, "pushInfo") else None
 
     staged = replace(request, folder=str(prepared.staging.path)) if prepared.staging is not None else request
-    summaries = None
+    summaries = builder = layers = styled = None
     try:
         t0 = time.perf_counter()
         layers = load_unified_layers(prepared.gpkg, request.lang)
@@ -120,11 +120,20 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
     except BaseException as e:
         error = export_error(e, prepared.workdir)  # before the cleanup: a full disk is told by its free space
         if error is not None:
-            raise error from None
+            try:
+                raise error from None
+            finally:
+                error = None  # no cycle error -> traceback -> this frame -> error: see files.py's atomic_path
         raise
     finally:
         if summaries is not None:
             summaries.close()
+        # The layers go before their GeoPackage: removed while still open, QGIS kept it open (deleted, its
+        # space taken) until QGIS quit. The atlas's project deletes its own now, whoever still holds the
+        # builder (the traceback of a failure or a cancel).
+        if builder is not None:
+            builder.project.removeAllMapLayers()
+        builder = layers = styled = None
         prepared.cleanup()
     return result
 

@@ -45,7 +45,15 @@ def _templates() -> dict:
                                "says? Set the source CRS."),
         ir.EXPRESSION_FAILED: tr("{where}: the expression for {field} fails ({value})."),
         "transform_failed": tr("{where}: the geometry cannot be transformed to the programme's CRS ({value})."),
+        ir.UNKNOWN_DISTRICT: tr("{where}: {field} '{value}' is not a district of this programme "
+                                "(its districts: {extra})."),
+        ir.UNKNOWN_NEIGHBOURHOOD: tr("{where}: {field} '{value}' is not a neighbourhood of this programme."),
+        ir.NEIGHBOURHOOD_ELSEWHERE: tr("{where}: {field} '{value}' is not a neighbourhood of district '{extra}' "
+                                       "but of district '{other}'."),
     }
+
+
+_LISTED = 12  # known district ids named in a refusal, at most
 
 
 def field_label(target: str, name) -> str:
@@ -66,6 +74,7 @@ def describe(issue: ir.Issue, target: str, places=None) -> str:
     code = issue.code
     extra = issue.extra
     value = issue.value
+    other = field_label(target, "start_year")  # the other field of END_BEFORE_START
     if code == ir.OUT_OF_RANGE and extra:
         lo, hi = extra
         if hi is None and lo is not None:
@@ -82,6 +91,10 @@ def describe(issue: ir.Issue, target: str, places=None) -> str:
             value, extra = value.replace(".", ","), extra.replace(".", ",")
     elif code == ir.DUPLICATE_KEY and isinstance(extra, list):
         extra = ", ".join(places.place(e) if places is not None else str(e) for e in extra)
+    elif code == ir.UNKNOWN_DISTRICT:
+        extra = ", ".join(extra[:_LISTED]) + (", …" if len(extra) > _LISTED else "")
+    elif code == ir.NEIGHBOURHOOD_ELSEWHERE:
+        extra, other = extra
     elif isinstance(extra, list):
         extra = ", ".join(str(e) for e in extra)
     template = _templates().get(code, "{where}: {value}")
@@ -89,8 +102,16 @@ def describe(issue: ir.Issue, target: str, places=None) -> str:
     if issue.field and issue.field != ir.GEOMETRY and "," not in issue.field:
         field_text = field_label(target, issue.field)
     where = places.where(issue.row, issue.key) if places is not None else _plain_where(issue)
-    return template.format(where=where, field=field_text, value=value, extra=extra,
-                           other=field_label(target, "start_year"))
+    return template.format(where=where, field=field_text, value=value, extra=extra, other=other)
+
+
+def unchecked_text(target: str, name: str) -> str:
+    """The note for area field *name* that could not be checked: the programme has none of those yet."""
+    if name == "district_id":
+        return tr("{} was not checked: the programme has no districts yet. Import the districts, then run the "
+                  "check.").format(field_label(target, name))
+    return tr("{} was not checked: the programme has no neighbourhoods yet. Import the neighbourhoods, then run "
+              "the check.").format(field_label(target, name))
 
 
 def _plain_where(issue: ir.Issue) -> str:

@@ -35,6 +35,16 @@ def read_existing(store, target: str) -> dict:
     return out
 
 
+def area_ids(store, target: str) -> tuple:
+    """(district ids, {neighbourhood_id: district_id}) of the programme, for checking what *target*'s
+    rows refer to (neighbourhoods read only for a target that has a neighbourhood_id)."""
+    districts = {key[0] for key in read_existing(store, "districts")}
+    hoods: dict = {}
+    if any(f.name == "neighbourhood_id" for f in table_for(target).fields) and target != "neighbourhoods":
+        hoods = {key[0]: value[2].get("district_id") for key, value in read_existing(store, "neighbourhoods").items()}
+    return districts, hoods
+
+
 def value_codes(store) -> dict:
     """The programme's value lists: {list: {code: (label_en, label_nl)}} (defaults where missing)."""
     codes = schema.value_lists()

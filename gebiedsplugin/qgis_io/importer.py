@@ -41,13 +41,15 @@ from gebiedsplugin.core.import_rows import (
     convert_rows,
     derive_districts,
     refuse_far_away,
+    refuse_unknown_areas,
+    unchecked_areas,
 )
 from gebiedsplugin.core.plausibility import bounds_of
 from gebiedsplugin.qgis_io.convert import to_shapely
 from gebiedsplugin.qgis_io.import_fields import mapping_from_entries
-from gebiedsplugin.qgis_io.import_report import field_label, report_text
+from gebiedsplugin.qgis_io.import_report import field_label, report_text, unchecked_text
 from gebiedsplugin.qgis_io.import_source import looks_like_degrees, open_source, xy_columns
-from gebiedsplugin.qgis_io.import_targets import city_row, read_existing, value_codes, whole_city_missing
+from gebiedsplugin.qgis_io.import_targets import area_ids, city_row, read_existing, value_codes, whole_city_missing
 from gebiedsplugin.qgis_io.import_where import SourcePlaces
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
@@ -239,9 +241,14 @@ def plan_import(programme, layer: QgsVectorLayer, target: str, mapping: dict,
         rejected = sorted(rejected + far, key=lambda i: i.row)
         if target in _DERIVED_DISTRICT:
             derive_districts(converted, [(key[0], value[3]) for key, value in districts.items()])
+    areas = area_ids(store, target) if target != "districts" else (set(), {})
+    converted, unknown = refuse_unknown_areas(converted, target, *areas)
+    rejected = sorted(rejected + unknown, key=lambda i: i.row)
     existing = read_existing(store, target)
     plan = classify(converted, existing, rejected, notes)
     result = ImportResult(target, plan, crs=dest_crs.authid(), places=places)
+    for name in unchecked_areas(converted, target, *areas):
+        result.messages.append(unchecked_text(target, name))
     if whole_city_missing(store, target) and not any(r.key == ("city",) for r in converted):
         city = city_row(plan, tr("Whole city"))
         if city is not None:

@@ -139,7 +139,13 @@ def atomic_path(target, overwrite: bool = False):
         error = write_error(e, target)
         remove_temp(tmp)
         if error is not None:
-            raise error from None
+            try:
+                raise error from None
+            finally:
+                # A local naming the raised error makes a cycle (error -> traceback -> this frame -> error)
+                # that keeps the frames' objects (layers, projects, datasets) alive until a garbage
+                # collection, in whatever thread, or after QGIS has exited (a crash at exit). Dropped here.
+                error = None
         raise
     finally:
         remove_temp(tmp)

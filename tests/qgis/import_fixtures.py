@@ -15,9 +15,10 @@ gdal.UseExceptions()
 
 _TYPES = {str: ogr.OFTString, int: ogr.OFTInteger, float: ogr.OFTReal}
 
-# An MJP in WGS84 with Dutch field names (around Amersfoort), as (attrs, WKT).
+# An MJP in WGS84 with Dutch field names (around Amersfoort), as (attrs, WKT); its districts are those of
+# DISTRICT_ROWS (an import refuses a district the programme does not have).
 MJP_ROWS = [
-    ({"code": "MJP-01", "titel": "Herinrichting Markt", "thema": "Openbare ruimte", "stadsdeel": "centrum",
+    ({"code": "MJP-01", "titel": "Herinrichting Markt", "thema": "Openbare ruimte", "stadsdeel": "noord",
       "begin": 2025, "eind": 2027, "bedrag": 1250000.0, "status": "Gepland"}, "POINT (5.3872 52.1552)"),
     ({"code": "MJP-02", "titel": "Riolering Zuid", "thema": "Riolering", "stadsdeel": "zuid",
       "begin": 2026, "eind": 2029, "bedrag": 800000.0, "status": "Idee"},

@@ -17,6 +17,9 @@ def ui_locale(request, qgis_app):
     from gebiedsplugin.toolbelt.resources import i18n_path
 
     lang = request.param
+    translator = QTranslator()
+    if lang == "nl":  # before any setting changes: a missing .qm must not leave QGIS's settings Dutch
+        assert translator.load(str(i18n_path("gebiedsplugin_nl.qm"))), "no compiled Dutch .qm: make translations"
     settings = QgsSettings()
     before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale", "locale/globalLocale")}
     default = QLocale()
@@ -26,9 +29,7 @@ def ui_locale(request, qgis_app):
     locale = QLocale(LOCALES[lang])
     locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)  # QGIS's default ("show group separator" off)
     QLocale.setDefault(locale)
-    translator = QTranslator()
     if lang == "nl":
-        assert translator.load(str(i18n_path("gebiedsplugin_nl.qm")))
         QCoreApplication.instance().installTranslator(translator)
     yield lang
     QCoreApplication.instance().removeTranslator(translator)

@@ -6,7 +6,11 @@ nothing), never a truncated PDF or GeoJSON beside new files; the message names t
 
 from __future__ import annotations
 
+import gc
+import os
+
 import pytest
+from qgis.core import QgsLayout, QgsMapLayer, QgsProject
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
@@ -80,3 +84,54 @@ def test_a_folder_in_the_way_changes_nothing(tmp_path, small_programme_file):
         run_export(request_for(small_programme_file, tmp_path))
     assert fingerprints(tmp_path) == before
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("stop", ["gpkg", "pdf"])
+def test_a_failed_export_lets_go_of_its_layers_with_the_error(stop, small_disk, small_programme_file):
+    """The export's layers, project and layout go when its error goes, not at some later garbage
+    collection: a reference cycle through the error's traceback kept them for one, and when that came
+    after QGIS had exited the interpreter crashed at exit (seen with the migration tests after these)."""
+    disk = small_disk("4m" if stop == "gpkg" else "2m")
+    if stop == "gpkg":
+        run_export(request_for(small_programme_file, disk, overwrite=False))
+    fill(disk, STOPS[stop])
+    gc.collect()
+    gc.disable()  # only reference counting frees anything from here on
+    try:
+        message = ""
+        try:
+            run_export(request_for(small_programme_file, disk))
+        except DiskFullError as error:  # not pytest.raises: its ExceptionInfo makes a cycle of its own
+            message = str(error)
+        assert message.startswith("The disk is full: {}/programme_map_city.".format(disk)), message
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        kept = sorted({type(o).__name__ for o in gc.garbage if isinstance(o, (QgsProject, QgsMapLayer, QgsLayout))})
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+        gc.collect()
+    assert kept == []
+
+
+def _held_working_files() -> list:
+    """Files of the export's working folders this process still holds open (a removed one says so)."""
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink("/proc/self/fd/" + fd)
+        except OSError:
+            continue
+        if "gebiedsplugin-export" in target:
+            held.append(target)
+    return held
+
+
+def test_a_finished_pdf_export_closes_its_working_geopackage(tmp_path, small_programme_file):
+    """The atlas's layers are let go before their working GeoPackage is removed: removed while open, it
+    stayed open (deleted, its disk space taken) until QGIS quit (5 open files after each PDF export)."""
+    assert _held_working_files() == []
+    run_export(request_for(small_programme_file, tmp_path, formats=("pdf",), overwrite=False))
+    assert (tmp_path / "programme_map_city.pdf").is_file()
+    assert _held_working_files() == []

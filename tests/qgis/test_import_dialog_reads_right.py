@@ -17,7 +17,8 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.gui.controller import ProgrammeController
-from gebiedsplugin.gui.import_dialog import SOURCE_COLUMN, ImportDialog
+from gebiedsplugin.gui.import_dialog import ImportDialog
+from gebiedsplugin.gui.import_field_mapping import SOURCE_COLUMN
 from tests.qgis.import_fixtures import DISTRICT_ROWS, fingerprint, write_vector
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -72,7 +73,7 @@ def dialog(qgis_iface, empty_gpkg):
 def _names_shown(dialog) -> list:
     """The programme fields as the mapping's visible name column shows them (3.22: the name column shows
     the alias; 3.44: the alias has its own column)."""
-    from gebiedsplugin.gui.import_dialog import LABEL_COLUMN
+    from gebiedsplugin.gui.import_field_mapping import LABEL_COLUMN
 
     model, view = dialog.mapping.model(), dialog.mapping_view()
     assert not view.isColumnHidden(LABEL_COLUMN)

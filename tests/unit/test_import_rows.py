@@ -122,3 +122,31 @@ def test_derive_districts_by_overlap():
     districts = [("city", shapely.box(0, 0, 30, 10)), ("west", SQUARE), ("oost", shapely.box(10, 0, 30, 10))]
     assert ir.derive_districts(rows, districts) == 2
     assert [r.attrs["district_id"] for r in rows] == ["west", "oost", "zelf"]
+
+
+def _area_row(n, district, hood=None):
+    attrs = {"uid": "u{}".format(n), "district_id": district}
+    if hood is not None:
+        attrs["neighbourhood_id"] = hood
+    return ir.Row(n, attrs, key=("u{}".format(n),))
+
+
+def test_unknown_districts_and_neighbourhoods_are_refused_naming_row_field_and_value():
+    rows = [_area_row(1, "noord", "n1"), _area_row(2, "oost"), _area_row(3, "zuid", "n1"), _area_row(4, "zuid", "q9"),
+            _area_row(5, "city", "n1"), _area_row(6, None, "z1"), _area_row(7, "noord", "x0")]
+    hoods = {"n1": "noord", "z1": "zuid", "x0": None}  # x0 belongs to no district: nothing to contradict
+    kept, issues = ir.refuse_unknown_areas(rows, "interventions", {"city", "noord", "zuid"}, hoods)
+    assert [r.row for r in kept] == [1, 5, 6, 7]
+    assert [(i.code, i.row, i.field, i.value, i.extra, i.key) for i in issues] == [
+        (ir.UNKNOWN_DISTRICT, 2, "district_id", "oost", ["noord", "zuid"], "uid u2"),
+        (ir.NEIGHBOURHOOD_ELSEWHERE, 3, "neighbourhood_id", "n1", ("zuid", "noord"), "uid u3"),
+        (ir.UNKNOWN_NEIGHBOURHOOD, 4, "neighbourhood_id", "q9", None, "uid u4"),
+    ]
+
+
+def test_a_programme_without_areas_refuses_nothing_and_names_what_went_unchecked():
+    rows = [_area_row(1, "noord", "n1"), _area_row(2, "city")]
+    assert ir.refuse_unknown_areas(rows, "interventions", {"city"}, {}) == (rows, [])
+    assert ir.unchecked_areas(rows, "interventions", {"city"}, {}) == ["district_id", "neighbourhood_id"]
+    assert ir.unchecked_areas(rows[1:], "interventions", set(), {}) == []  # the whole city needs no district
+    assert ir.refuse_unknown_areas(rows, "districts", set(), {}) == (rows, [])

@@ -90,7 +90,10 @@ class GpkgStore:
             error = write_error(e, target)  # before removing tmp: a full disk is told by its free space
             remove_temp(tmp)
             if error is not None:
-                raise error from None  # "The disk is full: ...", not a traceback
+                try:
+                    raise error from None  # "The disk is full: ...", not a traceback
+                finally:
+                    error = None  # no reference cycle through this frame (see files.py's atomic_path)
             raise
         return cls(target)
 
