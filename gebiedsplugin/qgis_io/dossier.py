@@ -22,7 +22,8 @@ from gebiedsplugin.core import dossier as content
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.core.rules import RULES, Cancelled
+from gebiedsplugin.qgis_io.dossier_messages import messages_in
 from gebiedsplugin.qgis_io.ods import INTEGER, REAL, TEXT, write_ods
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
@@ -81,6 +82,11 @@ def prepare_dossiers(store, districts: str = "", lang: str = "en", progress: Opt
     findings = store.findings_register().rows()
     ov = prepare(programme)
     chosen = dossier_districts(ov, districts)
+    wanted = set(chosen)
+    try:
+        findings = messages_in(programme, [f for f in findings if f.get("district_id") in wanted], lang, cancelled)
+    except Cancelled:
+        raise ProgrammeError(tr("Cancelled.")) from None
     texts = rule_texts(lang)
     titles = {rid: texts.title(info) for rid, info in RULES.items()}
     codes = {f.get("uid"): f.get("programme_code") for f in programme.interventions}
