@@ -394,3 +394,50 @@ def sheets_csv(path, title: str) -> list:
             break
         out.append(dict(zip(headers, r)))
     return out
+
+
+def test_files_written_in_a_task_off_the_main_thread_cancel_leaves_whole_pairs(sample_gpkg, tmp_path, qgis_app):
+    """The dock's writing task lays out and draws every PDF in its worker thread (never the main one),
+    reports progress per district, and a cancel after the first district leaves only whole pairs."""
+    import threading
+    import time
+
+    from qgis.core import QgsApplication
+
+    from gebiedsplugin.qgis_io import dossier_layout
+    from gebiedsplugin.qgis_io.dossier import prepare_dossiers
+    from gebiedsplugin.qgis_io.dossier_task import DossierWriteTask
+
+    path, _ = sample_gpkg
+    prepared = prepare_dossiers(GpkgStore.open(path), "", "en")
+    assert len(prepared) >= 3
+    drawn_in, export = [], dossier_layout.DossierLayout.export
+
+    def spy(self, *args, **kwargs):
+        drawn_in.append(threading.current_thread() is threading.main_thread())
+        return export(self, *args, **kwargs)
+
+    done, progress = [], []
+    dossier_layout.DossierLayout.export = spy
+    try:
+        task = DossierWriteTask(prepared, str(tmp_path), "ods", False, lambda *a: done.append(a))
+        task.progressChanged.connect(lambda value: progress.append(value))
+        task.progressChanged.connect(lambda value: task.cancel() if value >= 100.0 / len(prepared) else None)
+        QgsApplication.taskManager().addTask(task)
+        deadline = time.monotonic() + 300
+        while not done:
+            assert time.monotonic() < deadline, "timed out"
+            QgsApplication.processEvents()
+            time.sleep(0.02)
+    finally:
+        dossier_layout.DossierLayout.export = export
+    written, error = done[0]
+    assert error == "Cancelled."
+    assert drawn_in and not any(drawn_in)  # every PDF drawn, none on the main thread
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("dossier_"))
+    assert names == sorted(Path(p).name for p in written)
+    stems = {n.rsplit(".", 1)[0] for n in names}
+    assert 1 <= len(stems) < len(prepared)
+    assert names == sorted(s + ext for s in stems for ext in (".ods", ".pdf"))  # whole pairs only
+    assert all(pdf_pages(tmp_path / (s + ".pdf")) >= 1 for s in stems)
+    assert progress and max(progress) < 100.0
