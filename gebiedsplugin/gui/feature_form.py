@@ -6,7 +6,16 @@ from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProject, QgsVe
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsEditorWidgetWrapper, QgsRelationEditorWidget
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QEvent, QObject, QSize, QTimer
-from qgis.PyQt.QtWidgets import QAbstractSpinBox, QApplication, QDoubleSpinBox, QLabel, QScrollArea, QSplitter, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 from gebiedsplugin.qgis_io.forms import constraint_texts
 from gebiedsplugin.qgis_io.intervention_rows import ensure_editing, new_feature
@@ -98,6 +107,9 @@ def tidy_number_boxes(dialog) -> None:
     """Number boxes of the form (its relations' row forms too) that show an empty value as nothing,
     amounts with the locale's thousands separators ("1.500.000,00"); years and counts stay as they are."""
     null_text = QgsApplication.nullRepresentation()
+    for edit in dialog.findChildren(QLineEdit):  # a number without a range: a text box, "NULL" as its hint
+        if edit.placeholderText() == null_text:
+            edit.setPlaceholderText("")
     for box in dialog.findChildren(QAbstractSpinBox):
         if not hasattr(box, "specialValueText"):
             continue

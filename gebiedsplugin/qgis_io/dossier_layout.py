@@ -335,11 +335,24 @@ def _lines(metrics, value: str, width_px: float) -> int:
 
 
 def _widths(columns: list, width: float) -> list:
-    """Column widths (mm) spreading *width* by the columns' weights."""
+    """Column widths (mm) spreading *width* by the columns' weights, each at least as wide as the
+    longest word of its header ("Programmacode" ran into the next column): the room comes from the
+    columns wider than theirs, by what they have to spare."""
     n = len(columns)
     usable = width - n * 2 * CELL_MARGIN - (n + 1) * GRID - 0.5
     unit = usable / sum(c.width for c in columns)
-    return [c.width * unit for c in columns]
+    out = [c.width * unit for c in columns]
+    metrics = QFontMetricsF(_font(HEADER_PT, True))
+    mm = HEADER_PT * 25.4 / 72.0 / metrics.height()  # px of this font -> mm, as _row_heights
+    least = [max([metrics.horizontalAdvance(w) for w in c.header.split()] or [0.0]) * mm * 1.05 + 0.3
+             for c in columns]
+    short = [k for k in range(n) if out[k] < least[k]]
+    spare = sum(out[k] - least[k] for k in range(n) if k not in short and out[k] > least[k])
+    need = sum(least[k] - out[k] for k in short)
+    if short and spare > 0:
+        take = min(need, spare) / spare
+        out = [least[k] if k in short else out[k] - max(out[k] - least[k], 0.0) * take for k in range(n)]
+    return out
 
 
 def _texts(section: content.Section, rows: list, lang: str) -> list:

@@ -11,7 +11,15 @@ import sqlite3
 from qgis.core import QgsApplication
 from qgis.gui import QgsEditorWidgetWrapper, QgsRelationEditorWidget
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QVariant
-from qgis.PyQt.QtWidgets import QAbstractSpinBox, QLabel, QListView, QScrollArea, QToolButton, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
 
 from gebiedsplugin.gui.feature_form import make_dialog
 from gebiedsplugin.qgis_io.intervention_rows import new_feature
@@ -94,6 +102,10 @@ def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
     assert _text(widgets["title"][0].widget()) == "" and _text(widgets["description"][0].widget()) == ""
     nulls = {name: _text(w.widget()) for name, (w, _mark) in widgets.items() if "NULL" in _text(w.widget())}
     assert nulls == {}, nulls
+    # Nor as the grey hint of a number without a range (baseline, target: text boxes).
+    hints = {edit.placeholderText() for edit in dialog.findChildren(QLineEdit)}
+    assert not [h for h in hints if "NULL" in h], hints
+    assert _text(widgets["baseline"][0].widget()) == "" and _null(widgets["baseline"][0].value())
     for name in ("budget", "priority", "start_quarter", "end_quarter"):
         box = widgets[name][0].widget()
         assert isinstance(box, QAbstractSpinBox), name
