@@ -32,6 +32,7 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLayoutUtils,
     QgsLegendStyle,
     QgsLineSymbol,
     QgsMarkerSymbol,
@@ -211,8 +212,8 @@ class DossierLayout:
         """The section's title and table at the cursor, paginated (see the module). With *keep_page*
         a table that does not fit the page is not placed (False)."""
         rows = section.rows or [[content.text("no_rows", self.dossier.lang)] + [""] * (len(section.columns) - 1)]
-        widths = _widths(section.columns, width)
         texts = _texts(section, rows, self.dossier.lang)
+        widths = _widths(section.columns, width, texts)
         heights = _row_heights(texts, widths)  # header first
         if BODY_BOTTOM - self.y < MIN_ROOM and not keep_page:
             self.page, self.y = self._new_page(), MARGIN
@@ -334,18 +335,23 @@ def _lines(metrics, value: str, width_px: float) -> int:
     return total
 
 
-def _widths(columns: list, width: float) -> list:
+def _widths(columns: list, width: float, texts: list | None = None) -> list:
     """Column widths (mm) spreading *width* by the columns' weights, each at least as wide as the
-    longest word of its header ("Programmacode" ran into the next column): the room comes from the
-    columns wider than theirs, by what they have to spare."""
+    longest word of its header and its cells' *texts* (header first; "Programmacode" and
+    "Hoogheemraadschap" ran into the next column): the room comes from the columns wider than
+    theirs, by what they have to spare."""
     n = len(columns)
     usable = width - n * 2 * CELL_MARGIN - (n + 1) * GRID - 0.5
     unit = usable / sum(c.width for c in columns)
     out = [c.width * unit for c in columns]
-    metrics = QFontMetricsF(_font(HEADER_PT, True))
-    mm = HEADER_PT * 25.4 / 72.0 / metrics.height()  # px of this font -> mm, as _row_heights
-    least = [max([metrics.horizontalAdvance(w) for w in c.header.split()] or [0.0]) * mm * 1.05 + 0.3
-             for c in columns]
+    header, cell = _font(HEADER_PT, True), _font(CELL_PT)
+    least = []
+    for k, c in enumerate(columns):
+        words = {(True, w) for w in c.header.split()}
+        for row in (texts or [])[1:]:
+            words.update((False, w) for w in str(row[k]).split())
+        least.append(max([QgsLayoutUtils.textWidthMM(header if bold else cell, w) for bold, w in words] or [0.0])
+                     + 0.4)
     short = [k for k in range(n) if out[k] < least[k]]
     spare = sum(out[k] - least[k] for k in range(n) if k not in short and out[k] > least[k])
     need = sum(least[k] - out[k] for k in short)

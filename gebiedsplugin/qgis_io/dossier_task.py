@@ -32,12 +32,15 @@ class DossierWriteTask(QgsTask):
 
     def run(self) -> bool:
         count = max(len(self.prepared), 1)
+        queue, self.prepared = self.prepared, []  # freed here as written: not on the main thread with the task
         try:
-            for k, p in enumerate(self.prepared):
+            k = 0
+            while queue:
                 if self.isCanceled():
                     raise ProgrammeError(tr("Cancelled."))
-                self.written += write_dossiers([p], self.folder, self.table_format, self.overwrite,
+                self.written += write_dossiers([queue.pop(0)], self.folder, self.table_format, self.overwrite,
                                                on_step=lambda share, k=k: self.setProgress(100.0 * (k + share) / count))
+                k += 1
         except ProgrammeError as e:
             self.error = str(e)
             return False

@@ -65,6 +65,8 @@ for lyr in plugin.controller.layers.values():
 # 2. The Interventions dock with the funding filter on.
 inter = main.findChild(QDockWidget, "gebiedsplugin_interventions_dock")
 inter.show(); inter.raise_()
+from qgis.PyQt.QtCore import Qt
+main.resizeDocks([inter], [560], Qt.Orientation.Horizontal)  # the filters' texts whole
 inter.filters.set_choice("district", "noord")
 inter.filters.set_choice("funding", "unfunded")
 pump(1.0)
@@ -160,6 +162,7 @@ def test_must_show_of_16_in_the_desktop(tmp_path, lang):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for name in ("form-new-top", "form-new-numbers", "dock-funding-filter", "chances-map"):
         shutil.copy(ARTIFACTS / "{}-{}.png".format(name, lang), SHOTS / "{}-{}.png".format(name, lang))
-    for page, name in ((1, "dossier-first"), (findings_page, "dossier-findings")):
+    shutil.copy(pdf, ARTIFACTS / "dossier_noord-{}.pdf".format(lang))
+    for page, name in ((1, "dossier-first"), (findings_page, "dossier-findings"), (2, "dossier-table")):
         subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                         str(SHOTS / "{}-{}".format(name, lang))], check=True)
