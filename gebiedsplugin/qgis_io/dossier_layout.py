@@ -338,26 +338,32 @@ def _lines(metrics, value: str, width_px: float) -> int:
 def _widths(columns: list, width: float, texts: list | None = None) -> list:
     """Column widths (mm) spreading *width* by the columns' weights, each at least as wide as the
     longest word of its header and its cells' *texts* (header first; "Programmacode" and
-    "Hoogheemraadschap" ran into the next column): the room comes from the columns wider than
-    theirs, by what they have to spare."""
+    "Hoogheemraadschap" ran into the next column). The room comes first from what columns have
+    beyond their longest whole text (unused), then from what they have beyond their longest word."""
     n = len(columns)
     usable = width - n * 2 * CELL_MARGIN - (n + 1) * GRID - 0.5
     unit = usable / sum(c.width for c in columns)
     out = [c.width * unit for c in columns]
     header, cell = _font(HEADER_PT, True), _font(CELL_PT)
-    least = []
+    least, whole = [], []
     for k, c in enumerate(columns):
-        words = {(True, w) for w in c.header.split()}
-        for row in (texts or [])[1:]:
-            words.update((False, w) for w in str(row[k]).split())
-        least.append(max([QgsLayoutUtils.textWidthMM(header if bold else cell, w) for bold, w in words] or [0.0])
-                     + 0.4)
-    short = [k for k in range(n) if out[k] < least[k]]
-    spare = sum(out[k] - least[k] for k in range(n) if k not in short and out[k] > least[k])
-    need = sum(least[k] - out[k] for k in short)
-    if short and spare > 0:
-        take = min(need, spare) / spare
-        out = [least[k] if k in short else out[k] - max(out[k] - least[k], 0.0) * take for k in range(n)]
+        cells = {str(row[k]) for row in (texts or [])[1:]}
+        words = {w for t in cells for w in t.split()}
+        least.append(max([QgsLayoutUtils.textWidthMM(header, w) for w in c.header.split()]
+                         + [QgsLayoutUtils.textWidthMM(cell, w) for w in words] + [0.0]) + 0.4)
+        whole.append(max([QgsLayoutUtils.textWidthMM(cell, t) for t in cells] + [least[-1]]) + 0.4)
+    lacks = {k: least[k] - out[k] for k in range(n) if out[k] < least[k]}
+    need = wanted = sum(lacks.values())
+    for floor in (whole, least):  # unused room first, then room over the longest word
+        spare = [0.0 if k in lacks else max(out[k] - floor[k], 0.0) for k in range(n)]
+        total = sum(spare)
+        if need <= 0 or total <= 0:
+            continue
+        take = min(need, total)
+        out = [out[k] - spare[k] * take / total for k in range(n)]
+        need -= take
+    for k, lack in lacks.items():
+        out[k] += lack * (wanted - need) / wanted
     return out
 
 
