@@ -1,18 +1,19 @@
 """The Overview dock's "Dossier…" button: the district dossier of the chosen district (every district
-when the whole city is chosen). The programme is read and the content built in a QgsTask; the PDFs
-are laid out on the main thread (print layouts), one district per event-loop turn so QGIS stays
-responsive, with a progress message and cancel through the task manager's message bar."""
+when the whole city is chosen). Two QgsTasks, nothing drawn on the main thread: one reads the
+programme and builds the content, then (after asking whether to replace existing files) one lays out
+and writes the PDFs and spreadsheets (qgis_io/dossier_task.py). Progress and cancel through QGIS's
+task manager; a cancel leaves only whole PDF + spreadsheet pairs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsFeedback, QgsTask
-from qgis.PyQt.QtCore import QTimer
+from qgis.core import Qgis, QgsApplication, QgsTask
 from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.qgis_io.dossier import planned_files, prepare_dossiers, write_dossiers
+from gebiedsplugin.qgis_io.dossier import planned_files, prepare_dossiers
+from gebiedsplugin.qgis_io.dossier_task import DossierWriteTask
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
@@ -23,9 +24,7 @@ class DossierAction:
     def __init__(self, dock):
         self.dock = dock
         self.task = None
-        self.queue: list = []
         self.written: list = []
-        self.feedback = None
         self.folder = ""
         self.overwrite = False
         self.table_format = "ods"
@@ -72,25 +71,15 @@ class DossierAction:
             if not self.overwrite:
                 self.started = False
                 return
-        self.queue, self.written, self.feedback = list(prepared), [], QgsFeedback()
-        QTimer.singleShot(0, self._next)
+        self.task = DossierWriteTask(prepared, self.folder, self.table_format, bool(self.overwrite), self._written)
+        QgsApplication.taskManager().addTask(self.task)
 
-    def _next(self) -> None:
-        """Lay out and write one district's files (main thread), then yield to the event loop."""
-        if not self.queue or self.feedback.isCanceled():
-            self.queue, self.started = [], False
+    def _written(self, written: list, error: str) -> None:
+        """Main thread, when the writing task ends: what was written (whole pairs), or why it stopped."""
+        self.task, self.written, self.started = None, written, False
+        if error:
+            self._tell(error)
             return
-        p = self.queue.pop(0)
-        try:
-            self.written += write_dossiers([p], self.folder, self.table_format, bool(self.overwrite))
-        except Exception as e:  # noqa: BLE001 - told to the planner, the rest not written
-            self.queue, self.started = [], False
-            self._tell(str(e))
-            return
-        if self.queue:
-            QTimer.singleShot(0, self._next)
-            return
-        self.started = False
         notify(self.dock.iface, tr("District dossier"),
                tr("%n file(s) written to {}.", "", len(self.written)).format(self.folder))
 
@@ -106,5 +95,3 @@ class DossierAction:
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
-        if self.feedback is not None:
-            self.feedback.cancel()

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer, QgsVectorLayerTools
+from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer, QgsVectorLayerTools
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsEditorWidgetWrapper, QgsRelationEditorWidget
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QEvent, QObject, QSize, QTimer
-from qgis.PyQt.QtWidgets import QApplication, QLabel, QScrollArea, QSplitter, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 from gebiedsplugin.qgis_io.forms import constraint_texts
 from gebiedsplugin.qgis_io.intervention_rows import ensure_editing, new_feature
+from gebiedsplugin.toolbelt.numbers import number_locale
 
 FORM_MIN = QSize(560, 480)
 SCREEN_SHARE = 0.85  # at most this part of the screen, so the dialog's buttons stay on it
@@ -39,6 +49,7 @@ def make_dialog(iface, layer: QgsVectorLayer, feature: QgsFeature, add: bool) ->
     for child in child_layers(layer):
         ensure_editing(child)  # funding rows addable in one click, without the relation editor's pencil first
     tidy_constraint_tips(dialog, layer)
+    tidy_number_boxes(dialog)
     fit_to_content(dialog)
     dialog.installEventFilter(_FitWhenShown(dialog))
     return dialog
@@ -58,6 +69,7 @@ class _FitWhenShown(QObject):
 def _refit(dialog) -> None:
     # Only while it is open: a closed dialog's relation editors may outlive their layers.
     if not sip.isdeleted(dialog) and dialog.isVisible():
+        tidy_number_boxes(dialog)  # the relation editors' row forms are built by now
         fit_to_content(dialog)
 
 
@@ -84,6 +96,28 @@ def fit_to_content(dialog) -> None:
             if splitter.count() == 2:
                 half = max(splitter.width(), dialog.width() - margin) // 2
                 splitter.setSizes([half, half])
+
+
+# What an empty number box shows: QGIS shows its null text ("NULL") there, where the text boxes show
+# nothing. Not "": a spin box without a special text shows its minimum (1999, -0.01) as a number.
+EMPTY_NUMBER = " "
+
+
+def tidy_number_boxes(dialog) -> None:
+    """Number boxes of the form (its relations' row forms too) that show an empty value as nothing,
+    amounts with the locale's thousands separators ("1.500.000,00"); years and counts stay as they are."""
+    null_text = QgsApplication.nullRepresentation()
+    for edit in dialog.findChildren(QLineEdit):  # a number without a range: a text box, "NULL" as its hint
+        if edit.placeholderText() == null_text:
+            edit.setPlaceholderText("")
+    for box in dialog.findChildren(QAbstractSpinBox):
+        if not hasattr(box, "specialValueText"):
+            continue
+        if box.specialValueText() == null_text:
+            box.setSpecialValueText(EMPTY_NUMBER)
+        if isinstance(box, QDoubleSpinBox) and not box.isGroupSeparatorShown():
+            box.setLocale(number_locale())  # QGIS's default locale omits the separators
+            box.setGroupSeparatorShown(True)
 
 
 def tidy_constraint_tips(dialog, layer: QgsVectorLayer) -> None:

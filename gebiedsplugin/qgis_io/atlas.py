@@ -51,7 +51,13 @@ from gebiedsplugin.qgis_io.atlas_labels import (
 )
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS, shareable
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
-from gebiedsplugin.qgis_io.layout_text import grouped_number, label_literal, long_date
+from gebiedsplugin.qgis_io.layout_text import (
+    grouped_number,
+    label_literal,
+    long_date,
+    short_amount,
+    short_amount_widest,
+)
 from gebiedsplugin.qgis_io.project_layers import add_layers
 from gebiedsplugin.qgis_io.summary_pages import PageSequence
 from gebiedsplugin.toolbelt.files import atomic_path
@@ -277,6 +283,13 @@ class AtlasBuilder:
             (tr("When"), "CASE WHEN \"start_year\" = \"end_year\" THEN to_string(\"start_year\") "
                          "ELSE \"start_year\" || '–' || \"end_year\" END", 13, Qt.AlignmentFlag.AlignLeft),
             (tr("Budget (€)"), grouped_number('"budget"', self.request.lang), 17, Qt.AlignmentFlag.AlignRight),
+            # The funding gap (core/funding_gap.py): what is not funded yet, short ("1,2 mln") under a
+            # short heading, so the column takes little of What's width (more wrapped titles would
+            # push rows onto extra pages); 0 when funded, empty where there is no budget to fund (and
+            # for programme projects, which are not funded themselves).
+            (tr("Gap"), "CASE WHEN \"funding_status\" IS NULL OR \"funding_status\" = 'no_budget' THEN '' "
+                              "ELSE {} END".format(short_amount('coalesce("shortfall", 0)', self.request.lang)),
+             12, Qt.AlignmentFlag.AlignRight),
         ]
         area = "attribute(@atlas_feature, 'area_id')"
         flt = ("({a} IN ('city', 'selection') OR \"district_id\" = {a}) AND "
@@ -289,7 +302,8 @@ class AtlasBuilder:
             # Kind, When and Budget as wide as their longest text, What and Where share the rest.
             widths = table_widths(table, frame_width, [heading for heading, *_ in columns], [None, [
                 category_label(c, self.request.lang) for c in CATEGORIES], self._places(), ["2024–2032"],
-                ["999.999.999"]], most={2: 0.18})  # a long place name wraps in Where
+                ["999.999.999"], [short_amount_widest(self.request.lang)]],
+                most={2: 0.18})  # a long place name wraps in Where
             cols = []
             for (heading, expression, _width, align), width in zip(columns, widths):
                 col = QgsLayoutTableColumn(heading)

@@ -1,10 +1,11 @@
 """The district dossier: per district a PDF (``dossier_layout``) and a spreadsheet (ODS, one sheet per
 section, or CSV with the sections one after the other).
 
-Two steps, so the slow part stays off the main thread: ``prepare_dossiers`` reads the programme and
-the findings register and builds every district's content and map geometries (no layer, no iface:
-safe in a QgsTask or a Processing worker); ``write_dossiers`` lays out and writes the files (print
-layouts render on the main thread). What is in a dossier is ``core.dossier``'s.
+Two steps, with a question between them (replace existing files?): ``prepare_dossiers`` reads the
+programme and the findings register and builds every district's content and map geometries;
+``write_dossiers`` lays out and writes the files on layouts of their own. Neither touches a layer of
+the user's project or iface: both run in QgsTasks from the dock (dossier_task.py), off the main
+thread. What is in a dossier is ``core.dossier``'s.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from gebiedsplugin.core import dossier as content
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.core.rules import RULES, Cancelled
+from gebiedsplugin.qgis_io.dossier_messages import messages_in
 from gebiedsplugin.qgis_io.ods import INTEGER, REAL, TEXT, write_ods
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 from gebiedsplugin.toolbelt.files import atomic_path
@@ -81,6 +83,11 @@ def prepare_dossiers(store, districts: str = "", lang: str = "en", progress: Opt
     findings = store.findings_register().rows()
     ov = prepare(programme)
     chosen = dossier_districts(ov, districts)
+    wanted = set(chosen)
+    try:
+        findings = messages_in(programme, [f for f in findings if f.get("district_id") in wanted], lang, cancelled)
+    except Cancelled:
+        raise ProgrammeError(tr("Cancelled.")) from None
     texts = rule_texts(lang)
     titles = {rid: texts.title(info) for rid, info in RULES.items()}
     codes = {f.get("uid"): f.get("programme_code") for f in programme.interventions}
@@ -115,9 +122,11 @@ def planned_files(prepared: list, folder: str, table_format: str) -> list:
 
 
 def write_dossiers(prepared: list, folder: str, table_format: str = "ods", overwrite: bool = False,
-                   feedback=None) -> list:
-    """Write a PDF and a table file per prepared dossier into *folder* (main thread); the paths.
-    Nothing is written when a file exists and *overwrite* is off."""
+                   feedback=None, on_step: Optional[Callable[[float], None]] = None) -> list:
+    """Write a PDF and a table file per prepared dossier into *folder*; the paths. Any thread: each
+    layout is made on a project of its own (dossier_task.DossierWriteTask runs this off the main
+    thread). Nothing is written when a file exists and *overwrite* is off. *on_step(share)*: 0.5
+    when one dossier's layout is built, 1.0 when its files are written."""
     from gebiedsplugin.qgis_io.dossier_layout import DossierLayout  # layouts: only where they are drawn
 
     table_format = (table_format or "ods").lower().lstrip(".")
@@ -137,9 +146,14 @@ def write_dossiers(prepared: list, folder: str, table_format: str = "ods", overw
             if feedback.isCanceled():
                 raise ProgrammeError(tr("Cancelled."))
             feedback.setProgress(100.0 * k / max(len(prepared), 1))
-        DossierLayout(p.dossier, p.map).export(pdf, overwrite)
+        layout = DossierLayout(p.dossier, p.map)
+        if on_step is not None:
+            on_step(0.5)
+        layout.export(pdf, overwrite)
         write_table(p.dossier, table, overwrite)
         written += [pdf, table]
+        if on_step is not None:
+            on_step(1.0)
     if feedback is not None:
         feedback.setProgress(100.0)
     return written

@@ -32,6 +32,7 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLayoutUtils,
     QgsLegendStyle,
     QgsLineSymbol,
     QgsMarkerSymbol,
@@ -211,8 +212,8 @@ class DossierLayout:
         """The section's title and table at the cursor, paginated (see the module). With *keep_page*
         a table that does not fit the page is not placed (False)."""
         rows = section.rows or [[content.text("no_rows", self.dossier.lang)] + [""] * (len(section.columns) - 1)]
-        widths = _widths(section.columns, width)
         texts = _texts(section, rows, self.dossier.lang)
+        widths = _widths(section.columns, width, texts)
         heights = _row_heights(texts, widths)  # header first
         if BODY_BOTTOM - self.y < MIN_ROOM and not keep_page:
             self.page, self.y = self._new_page(), MARGIN
@@ -334,12 +335,36 @@ def _lines(metrics, value: str, width_px: float) -> int:
     return total
 
 
-def _widths(columns: list, width: float) -> list:
-    """Column widths (mm) spreading *width* by the columns' weights."""
+def _widths(columns: list, width: float, texts: list | None = None) -> list:
+    """Column widths (mm) spreading *width* by the columns' weights, each at least as wide as the
+    longest word of its header and its cells' *texts* (header first; "Programmacode" and
+    "Hoogheemraadschap" ran into the next column). The room comes first from what columns have
+    beyond their longest whole text (unused), then from what they have beyond their longest word."""
     n = len(columns)
     usable = width - n * 2 * CELL_MARGIN - (n + 1) * GRID - 0.5
     unit = usable / sum(c.width for c in columns)
-    return [c.width * unit for c in columns]
+    out = [c.width * unit for c in columns]
+    header, cell = _font(HEADER_PT, True), _font(CELL_PT)
+    least, whole = [], []
+    for k, c in enumerate(columns):
+        cells = {str(row[k]) for row in (texts or [])[1:]}
+        words = {w for t in cells for w in t.split()}
+        least.append(max([QgsLayoutUtils.textWidthMM(header, w) for w in c.header.split()]
+                         + [QgsLayoutUtils.textWidthMM(cell, w) for w in words] + [0.0]) + 0.4)
+        whole.append(max([QgsLayoutUtils.textWidthMM(cell, t) for t in cells] + [least[-1]]) + 0.4)
+    lacks = {k: least[k] - out[k] for k in range(n) if out[k] < least[k]}
+    need = wanted = sum(lacks.values())
+    for floor in (whole, least):  # unused room first, then room over the longest word
+        spare = [0.0 if k in lacks else max(out[k] - floor[k], 0.0) for k in range(n)]
+        total = sum(spare)
+        if need <= 0 or total <= 0:
+            continue
+        take = min(need, total)
+        out = [out[k] - spare[k] * take / total for k in range(n)]
+        need -= take
+    for k, lack in lacks.items():
+        out[k] += lack * (wanted - need) / wanted
+    return out
 
 
 def _texts(section: content.Section, rows: list, lang: str) -> list:

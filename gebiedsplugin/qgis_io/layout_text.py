@@ -39,6 +39,20 @@ def grouped_number(expression: str, lang: str) -> str:
     return "regexp_replace(to_string(round({})), '(\\\\d)(?=(\\\\d{{3}})+$)', '\\\\1{}')".format(expression, separator)
 
 
+def short_amount(expression: str, lang: str) -> str:
+    """A QGIS expression that prints the amount *expression* in a few characters for a narrow column:
+    '1,2 mln' / '1.2M', '950k', '400' (as toolbelt.numbers.money_short, without the euro sign)."""
+    million, point = (" mln", ",") if lang == "nl" else ("M", ".")
+    return ("CASE WHEN abs({x}) >= 999500 THEN replace(to_string(round({x} / 1000000.0, 1)), '.', '{p}') || '{m}' "
+            "WHEN abs({x}) >= 999.5 THEN to_string(round({x} / 1000.0)) || 'k' "
+            "ELSE to_string(round({x})) END").format(x="({})".format(expression), p=point, m=million)
+
+
+def short_amount_widest(lang: str) -> str:
+    """The widest text short_amount() prints below 100 million (for a column's width; more wraps)."""
+    return "99,9 mln" if lang == "nl" else "99.9M"
+
+
 def long_date(date, lang: str) -> str:
     """*date* (a QDate) written out in *lang*: 6 december 2026, 6 December 2026."""
     from qgis.PyQt.QtCore import QLocale

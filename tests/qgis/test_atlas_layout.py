@@ -128,7 +128,7 @@ def test_pdf_legend_and_kind_column_are_whole(a3_export, sample_master):
     # Kind column: the 30 largest items (SQL on the programme), each kind written out in full.
     master, _ = sample_master
     table_text = pdf_text(pdf, 1, (274, 140, 136, 145))
-    rows = [line for line in table_text.splitlines() if re.search(r"\d{4}(–\d{4})?\s+[\d,]+\s*$", line)]
+    rows = [line for line in table_text.splitlines() if ROW.search(line)]
     assert len(rows) == request.table_rows
     programme_rows = sum(1 for line in rows if "Programme project (MJP)" in line)
     with sqlite3.connect(str(master)) as db:
@@ -140,6 +140,54 @@ def test_pdf_legend_and_kind_column_are_whole(a3_export, sample_master):
     threshold = sorted(amounts, reverse=True)[request.table_rows - 1]
     assert programme_rows == sum(1 for b in projects if b >= threshold) > 0
     assert "Programme project (MJ " not in table_text and "Programme project (MJP" in table_text
+
+
+# A table row's end: years, budget, then the funding gap (none for a programme project).
+ROW = re.compile(r"\d{4}(–\d{4})?\s+(?P<budget>[\d,]+)(\s+(?P<gap>[\d.]+[Mk]?))?\s*$")
+
+
+def _short(value: float) -> str:
+    """An amount as the table's Gap column writes it in English, by hand: 1.2M, 950k, 400 (halves up)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    def half_up(x, places="1"):
+        return Decimal(repr(x)).quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+    if value >= 999500:
+        text = str(half_up(value / 1e6, "0.1"))
+        return (text[:-2] if text.endswith(".0") else text) + "M"
+    if value >= 999.5:
+        return "{}k".format(half_up(value / 1000))
+    return str(half_up(value))
+
+
+def test_the_item_table_has_the_funding_gap_without_extra_pages(a3_export, sample_master):
+    """Each row of the item tables ends with its budget and its funding gap (budget less the funding
+    rows, from SQL; empty for programme projects), and the export has as many pages as before the
+    column (12: the scale-bar test's count, measured before the change)."""
+    request, result, _log = a3_export
+    pdf = result.files["pdf"][0]
+    master, _ = sample_master
+    with sqlite3.connect(str(master)) as db:
+        paid = dict(db.execute("SELECT intervention_uid, SUM(amount) FROM funding WHERE amount >= 0 "
+                               "GROUP BY intervention_uid"))
+        expected = set()
+        for kind in ("point", "line", "polygon"):
+            for uid, budget in db.execute("SELECT uid, budget FROM interventions_{} WHERE budget >= 0".format(kind)):
+                expected.add(("{:,.0f}".format(budget), _short(max(budget - paid.get(uid, 0.0), 0.0))))
+            for (budget,) in db.execute("SELECT budget FROM programme_projects_{} WHERE budget IS NOT NULL"
+                                        .format(kind)):
+                expected.add(("{:,.0f}".format(budget), None))
+    table_text = pdf_text(pdf, 1, (274, 140, 136, 145))
+    assert re.search(r"Budget \(€\)\s+Gap", table_text)
+    assert len([line for line in table_text.splitlines() if ROW.search(line)]) == request.table_rows
+    tables = [t for t in map(lambda page: pdf_text(pdf, page), range(1, result.pdf_pages + 1))
+              if re.search(r"What\s+Kind\s+Where", t)]  # the atlas's pages, not the summary pages
+    assert len(tables) >= result.atlas_pages
+    found = [(m.group("budget"), m.group("gap")) for t in tables for m in map(ROW.search, t.splitlines()) if m]
+    assert set(found) <= expected, set(found) - expected
+    assert sum(1 for _b, gap in found if gap not in (None, "0")) >= 10  # the district pages' items short of money
+    assert int(pdf_info(pdf)["Pages"]) == result.pdf_pages == 12
 
 
 def test_district_pages_label_only_their_items_without_overlap(sample_master, tmp_path):

@@ -305,3 +305,139 @@ def test_long_and_multi_line_texts_are_not_lost(provider, tmp_path, qgis_app):
                     for t in ("interventions_point", "interventions_line", "interventions_polygon"))
     assert count == len(noord) > 60
     assert len(sheets(out / "dossier_noord.ods")["Interventies"]) == count
+
+
+def _ts_translations(context_prefix: str) -> dict:
+    """(context, English source) -> Dutch translation, read from the Dutch .ts (not through the plugin)."""
+    import xml.etree.ElementTree as ET
+
+    from gebiedsplugin.toolbelt.resources import i18n_path
+
+    out = {}
+    for context in ET.parse(str(i18n_path("gebiedsplugin_nl.ts"))).getroot().iter("context"):
+        name = context.findtext("name")
+        if name.startswith(context_prefix):
+            for msg in context.iter("message"):
+                if msg.findtext("translation"):
+                    out[(name, msg.findtext("source"))] = msg.findtext("translation")
+    return out
+
+
+# Rules whose messages name interventions, years, distances, counts and codes, or a clause of their own
+# context: so the Dutch text is the .ts's template filled with what the English text says.
+PLAIN_RULES = ("conflict", "outside_programme_period", "rest_period", "not_in_programme", "stacking", "data_quality")
+
+
+def _in_dutch(english: str, rule: str, templates: dict) -> str | None:
+    """The Dutch of an English message: its template found among the rule's English sources, its
+    arguments taken from the text by a pattern (a clause that is a source of the rule's own is translated
+    too), filled into the .ts's translation (None: no template fits)."""
+    import re
+
+    for (context, source), translation in templates.items():
+        if context != "rules:" + rule:
+            continue
+        names = re.findall(r"\{(\w+)\}", source)
+        pattern = "".join(re.escape(part) if k % 2 == 0 else "(?P<{}>.+?)".format(part)
+                          for k, part in enumerate(re.split(r"\{(\w+)\}", source)))
+        match = re.fullmatch(pattern, english) if len(set(names)) == len(names) else None
+        if match:
+            clauses = {s: t for (c, s), t in templates.items() if c == context}
+            return translation.format(**{k: clauses.get(v, v) for k, v in match.groupdict().items()})
+    return None
+
+
+def test_findings_in_the_dossiers_language_whatever_the_check_ran_in(provider, sample_gpkg, tmp_path):
+    """Checked in English, a decision taken, the dossier asked in Dutch: every finding reads in Dutch
+    (the .ts's template with the English text's arguments), the decision and note are the register's."""
+    import processing
+
+    path, _ = sample_gpkg
+    processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(path)})  # in the UI language: English
+    with sqlite3.connect(str(path)) as db:
+        english = db.execute("SELECT finding_id, rule, message FROM findings WHERE district_id = ?",
+                             (DISTRICT,)).fetchall()
+    templates = _ts_translations("rules:")
+    expected = {}
+    for finding_id, rule, message in english:
+        dutch = _in_dutch(message, rule, templates) if rule in PLAIN_RULES else None
+        if dutch is not None:
+            expected[finding_id] = (message, dutch)
+    assert len(expected) >= 3, english
+    decided = next(iter(expected))
+    FindingsRegister(GpkgStore.open(path)).decide([decided], "accepted", "bekend", "tester")
+    out = tmp_path / "nl"
+    out.mkdir()
+    processing.run(ALG, {"PROGRAMME": str(path), "DISTRICT": DISTRICT, "OUTPUT_FOLDER": str(out), "LANGUAGE": "nl",
+                         "TABLE_FORMAT": "csv"})
+    listed = [r["Bevinding"] for r in sheets_csv(out / "dossier_noord.csv", "Bevindingen van de programmatoets")]
+    assert len(listed) == len(english)
+    for message, dutch in expected.values():
+        assert dutch in listed and message not in listed, (message, dutch)
+    # Not one finding of the district left in the English the check wrote (other rules included).
+    assert not {m for _i, _r, m in english} & set(listed)
+    row = next(r for r in sheets_csv(out / "dossier_noord.csv", "Bevindingen van de programmatoets")
+               if r["Bevinding"] == expected[decided][1])
+    assert (row["Besluit"], row["Toelichting"]) == ("Geaccepteerd", "bekend")
+
+
+def sheets_csv(path, title: str) -> list:
+    """The rows (dicts by header) of the block titled *title* of a dossier CSV."""
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    start = next(k for k, r in enumerate(rows) if r == [title])
+    headers, out = rows[start + 1], []
+    for r in rows[start + 2:]:
+        if not r:
+            break
+        out.append(dict(zip(headers, r)))
+    return out
+
+
+def test_files_written_in_a_task_off_the_main_thread_cancel_leaves_whole_pairs(sample_gpkg, tmp_path, qgis_app):
+    """The dock's writing task lays out and draws every PDF in its worker thread (never the main one),
+    reports progress per district, and a cancel after the first district leaves only whole pairs."""
+    import threading
+    import time
+
+    from qgis.core import QgsApplication
+
+    from gebiedsplugin.qgis_io import dossier_layout
+    from gebiedsplugin.qgis_io.dossier import prepare_dossiers
+    from gebiedsplugin.qgis_io.dossier_task import DossierWriteTask
+
+    path, _ = sample_gpkg
+    prepared = prepare_dossiers(GpkgStore.open(path), "", "en")
+    assert len(prepared) >= 3
+    drawn_in, export = [], dossier_layout.DossierLayout.export
+
+    def spy(self, *args, **kwargs):
+        drawn_in.append(threading.current_thread() is threading.main_thread())
+        return export(self, *args, **kwargs)
+
+    done, progress = [], []
+    dossier_layout.DossierLayout.export = spy
+    try:
+        task = DossierWriteTask(prepared, str(tmp_path), "ods", False, lambda *a: done.append(a))
+        task.progressChanged.connect(lambda value: progress.append(value))
+        task.progressChanged.connect(lambda value: task.cancel() if value >= 100.0 / len(prepared) else None)
+        QgsApplication.taskManager().addTask(task)
+        deadline = time.monotonic() + 300
+        while not done:
+            assert time.monotonic() < deadline, "timed out"
+            QgsApplication.processEvents()
+            time.sleep(0.02)
+    finally:
+        dossier_layout.DossierLayout.export = export
+    written, error = done[0]
+    assert error == "Cancelled."
+    assert drawn_in and not any(drawn_in)  # every PDF drawn, none on the main thread
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("dossier_"))
+    assert names == sorted(Path(p).name for p in written)
+    stems = {n.rsplit(".", 1)[0] for n in names}
+    assert 1 <= len(stems) < len(prepared)
+    assert names == sorted(s + ext for s in stems for ext in (".ods", ".pdf"))  # whole pairs only
+    assert all(pdf_pages(tmp_path / (s + ".pdf")) >= 1 for s in stems)
+    assert progress and max(progress) < 100.0

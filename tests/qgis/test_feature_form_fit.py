@@ -10,8 +10,16 @@ import sqlite3
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsEditorWidgetWrapper, QgsRelationEditorWidget
-from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from qgis.PyQt.QtWidgets import QAbstractSpinBox, QLabel, QListView, QScrollArea, QToolButton, QWidget
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QVariant
+from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
 
 from gebiedsplugin.gui.feature_form import make_dialog
 from gebiedsplugin.qgis_io.intervention_rows import new_feature
@@ -43,6 +51,10 @@ def _text(widget) -> str:
         if hasattr(widget, getter):
             return getattr(widget, getter)()
     return ""
+
+
+def _null(value) -> bool:
+    return value is None or (isinstance(value, QVariant) and value.isNull())
 
 
 def _close(dialog, plugin):
@@ -85,12 +97,34 @@ def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
     for name in ("start_year", "end_year"):
         assert widgets[name][0].value() == this_year
         assert _text(widgets[name][0].widget()).replace(".", "").replace(",", "") == str(this_year)
-    # Empty title and description, no literal "NULL" in any text box or list of the new row's form (number
-    # boxes left empty still show QGIS's null text: noted on #16).
+    # Empty title and description, no literal "NULL" in any box or list of the new row's form: the number
+    # boxes left empty (budget, priority, quarters) show nothing, as the text boxes do.
     assert _text(widgets["title"][0].widget()) == "" and _text(widgets["description"][0].widget()) == ""
-    nulls = {name: _text(w.widget()) for name, (w, _mark) in widgets.items()
-             if "NULL" in _text(w.widget()) and not isinstance(w.widget(), QAbstractSpinBox)}
+    nulls = {name: _text(w.widget()) for name, (w, _mark) in widgets.items() if "NULL" in _text(w.widget())}
     assert nulls == {}, nulls
+    # Nor as the grey hint of a number without a range (baseline, target: text boxes).
+    hints = {edit.placeholderText() for edit in dialog.findChildren(QLineEdit)}
+    assert not [h for h in hints if "NULL" in h], hints
+    assert _text(widgets["baseline"][0].widget()) == "" and _null(widgets["baseline"][0].value())
+    for name in ("budget", "priority", "start_quarter", "end_quarter"):
+        box = widgets[name][0].widget()
+        assert isinstance(box, QAbstractSpinBox), name
+        assert box.text().strip() == "" and _null(widgets[name][0].value()), (name, box.text())
+    # The budget with the locale's thousands separators (QGIS's default locale omits them); years without.
+    budget = widgets["budget"][0]
+    budget.setValue(1500000)
+    _pump()
+    assert budget.widget().text().strip() == ("1.500.000,00" if ui_locale == "nl" else "1,500,000.00")
+    assert budget.value() == 1500000
+    # Typed as the planner types it, with or without the separators: the same amount.
+    for typed in (("1.250.000" if ui_locale == "nl" else "1,250,000"), "2500000"):
+        budget.widget().lineEdit().setText(typed)
+        budget.widget().interpretText()
+        assert budget.value() == float(typed.replace(".", "").replace(",", "")), typed
+    # Emptied again (the box's clear button), it shows nothing and is NULL again.
+    budget.widget().clear()
+    _pump()
+    assert budget.widget().text().strip() == "" and _null(budget.value())
     # The empty title breaks one rule and says so in one sentence; a valid year lists its rules cleanly.
     title_tip = widgets["title"][1].toolTip()
     start_tip = widgets["start_year"][1].toolTip()
