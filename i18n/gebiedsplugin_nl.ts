@@ -254,17 +254,17 @@
       <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="108" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="111" />
       <source>File not found: {}</source>
       <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="114" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="117" />
       <source>{} is not a GeoPackage.</source>
       <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="117" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="120" />
       <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
       <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
@@ -549,7 +549,7 @@
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="219" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="225" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
@@ -640,7 +640,7 @@ Vervangen?</translation>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="275" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="281" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
@@ -1295,7 +1295,7 @@ Vervangen?</translation>
       <translation>Rapport (JSON)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="279" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="286" />
       <source>Unknown import target {}; choose one of: {}.</source>
       <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
@@ -1305,57 +1305,57 @@ Vervangen?</translation>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="143" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="149" />
       <source>The layout template {} is not a valid .qpt file.</source>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="149" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="155" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="219" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="225" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="220" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="223" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="229" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="230" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="224" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="230" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
@@ -1365,47 +1365,47 @@ Vervangen?</translation>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="235" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="241" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="239" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="245" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="256" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="262" />
       <source>Legend: kind and domain</source>
       <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="274" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="280" />
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="276" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="282" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="277" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="283" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="279" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="285" />
       <source>Budget (€)</source>
       <translation>Budget (€)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="309" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="323" />
       <source>Nothing planned here in this period.</source>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="445" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="459" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
@@ -1450,7 +1450,7 @@ Vervangen?</translation>
       <translation>alle jaren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="138" />
+      <location filename="../gebiedsplugin/qgis_io/dossier_task.py" line="55" />
       <source>Cancelled.</source>
       <translation>Geannuleerd.</translation>
     </message>
@@ -1555,7 +1555,7 @@ Vervangen?</translation>
       <translation>In de uitvoermap {} kan niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/toolbelt/files.py" line="194" />
+      <location filename="../gebiedsplugin/toolbelt/files.py" line="200" />
       <source>These files exist already (allow overwriting to replace them): {}</source>
       <translation>Deze bestanden bestaan al (sta overschrijven toe om ze te vervangen): {}</translation>
     </message>
@@ -1570,7 +1570,7 @@ Vervangen?</translation>
       <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="173" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="182" />
       <source>The export failed: {}</source>
       <translation>De export is mislukt: {}</translation>
     </message>
@@ -1605,12 +1605,12 @@ Vervangen?</translation>
       <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="245" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="248" />
       <source>The folder of the programme {} is not writable; nothing was imported.</source>
       <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="107" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="128" />
       <source>added {added}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
       <translation>toegevoegd {added}, bijgewerkt {updated}, ongewijzigd {unchanged}, afgewezen {rejected}</translation>
     </message>
@@ -1650,47 +1650,47 @@ Vervangen?</translation>
       <translation>De bron {} is leeg.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="131" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="133" />
       <source>The source has no coordinate reference system; set one (e.g. a .prj file) and try again.</source>
       <translation>De bron heeft geen coördinaatreferentiesysteem; stel er een in (bijv. met een .prj-bestand) en probeer het opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="165" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="167" />
       <source>The import was cancelled; nothing was written.</source>
       <translation>De import is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="206" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="208" />
       <source>The field mapping names {}, which is not a field of {}.</source>
       <translation>De veldkoppeling noemt {}, maar dat is geen veld van {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="209" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="211" />
       <source>The field mapping uses the source field {}, which the source does not have.</source>
       <translation>De veldkoppeling gebruikt het bronveld {}, maar dat heeft de bron niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="211" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="213" />
       <source>The field mapping is not valid JSON: {}</source>
       <translation>De veldkoppeling is geen geldige JSON: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="221" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="223" />
       <source>No source field is mapped to the mandatory field(s): {}; nothing was imported.</source>
       <translation>Er is geen bronveld gekoppeld aan de verplichte veld(en): {}; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="288" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="295" />
       <source>The source {} has no rows; nothing was imported.</source>
       <translation>De bron {} heeft geen rijen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="249" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="256" />
       <source>The whole-city area (city) was added as the union of the districts.</source>
       <translation>Het gebied hele stad (city) is toegevoegd als vereniging van de stadsdelen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="286" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="293" />
       <source>The source layer is not valid.</source>
       <translation>De bronlaag is ongeldig.</translation>
     </message>
@@ -1880,32 +1880,32 @@ Vervangen?</translation>
       <translation>Gebiedsbudgetten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="96" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="79" />
       <source>Import data</source>
       <translation>Gegevens importeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="99" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="82" />
       <source>Vector files (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;All files (*)</source>
       <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;Alle bestanden (*)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="143" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="117" />
       <source>Source file</source>
       <translation>Bronbestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="144" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="118" />
       <source>or project layer</source>
       <translation>of projectlaag</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="149" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="123" />
       <source>Import as</source>
       <translation>Importeren als</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="178" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="140" />
       <source>Dry run</source>
       <translation>Proefrun</translation>
     </message>
@@ -1915,22 +1915,22 @@ Vervangen?</translation>
       <translation>Importeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="175" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="137" />
       <source>Preview of the first rows</source>
       <translation>Voorbeeld van de eerste rijen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="391" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="290" />
       <source>Open or create a programme first.</source>
       <translation>Open of maak eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="393" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="292" />
       <source>Choose a source file or layer first.</source>
       <translation>Kies eerst een bronbestand of -laag.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="432" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="331" />
       <source>Importing in the background…</source>
       <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
@@ -2160,7 +2160,7 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
@@ -2180,7 +2180,7 @@ Vervangen?</translation>
       <translation>Interventie kopiëren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="106" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="89" />
       <source>As the source says</source>
       <translation>Zoals de bron aangeeft</translation>
     </message>
@@ -2385,12 +2385,12 @@ Vervangen?</translation>
       <translation>Schrijven van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/toolbelt/files.py" line="192" />
+      <location filename="../gebiedsplugin/toolbelt/files.py" line="198" />
       <source>{} is in the way (not a file); nothing was written.</source>
       <translation>{} staat in de weg (geen bestand); er is niets geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/toolbelt/files.py" line="216" />
+      <location filename="../gebiedsplugin/toolbelt/files.py" line="222" />
       <source>{} could not be replaced: {}; the earlier files are kept.</source>
       <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
@@ -3064,7 +3064,7 @@ Notitie: {}</translation>
       <translation>Uitvoermap openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="447" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="346" />
       <source>Cancelling…</source>
       <translation>Bezig met annuleren…</translation>
     </message>
@@ -3077,7 +3077,7 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="180" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="142" />
       <source>Cancel import</source>
       <translation>Import annuleren</translation>
     </message>
@@ -3180,7 +3180,7 @@ Notitie: {}</translation>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="130" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="136" />
       <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
@@ -3439,57 +3439,57 @@ Notitie: {}</translation>
       <translation>Leeg: het atlassjabloon van de plugin voor het papierformaat en de oriëntatie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="118" />
+      <location filename="../gebiedsplugin/gui/import_values.py" line="21" />
       <source>Value in the source</source>
       <translation>Waarde in de bron</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="118" />
+      <location filename="../gebiedsplugin/gui/import_values.py" line="21" />
       <source>Value in the programme</source>
       <translation>Waarde in het programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="128" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="102" />
       <source>Import the valid rows only</source>
       <translation>Alleen de geldige rijen importeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="130" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="104" />
       <source>Rejected rows are skipped and listed in the report. Off: when any row is rejected, nothing is imported.</source>
       <translation>Afgewezen rijen worden overgeslagen en in het rapport genoemd. Uit: als er een rij wordt afgewezen, wordt er niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="169" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="131" />
       <source>Which source field fills each programme field (proposed from names and aliases; choose a field or write an expression)</source>
       <translation>Welk bronveld elk programmaveld vult (voorgesteld op basis van namen en aliassen; kies een veld of schrijf een expressie)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="174" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="136" />
       <source>Fields</source>
       <translation>Velden</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="242" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="196" />
       <source>guessed from the source's fields</source>
       <translation>afgeleid uit de velden van de bron</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="323" />
+      <location filename="../gebiedsplugin/gui/import_values.py" line="33" />
       <source>Select a programme field with a list of values to map its values.</source>
       <translation>Selecteer een programmaveld met een waardelijst om de waarden te koppelen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="327" />
+      <location filename="../gebiedsplugin/gui/import_values.py" line="39" />
       <source>Values of {}</source>
       <translation>Waarden van {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="327" />
+      <location filename="../gebiedsplugin/gui/import_values.py" line="39" />
       <source>{}: no values to map (no source field chosen).</source>
       <translation>{}: geen waarden te koppelen (geen bronveld gekozen).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="335" />
+      <location filename="../gebiedsplugin/gui/import_values.py" line="47" />
       <source>(unknown: reject the row)</source>
       <translation>(onbekend: rij afwijzen)</translation>
     </message>
@@ -3599,32 +3599,32 @@ Notitie: {}</translation>
       <translation>{where}: de expressie voor {field} mislukt ({value}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="132" />
       <source>would add {added}, update {updated}, leave {unchanged} unchanged, reject {rejected}</source>
       <translation>zou {added} toevoegen, {updated} bijwerken, {unchanged} ongewijzigd laten, {rejected} afwijzen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="118" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="139" />
       <source>the source</source>
       <translation>de bron</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="121" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="142" />
       <source>Dry run of {source} into {target} (nothing written): {counts}.</source>
       <translation>Proefrun van {source} naar {target} (niets geschreven): {counts}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="124" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="145" />
       <source>Imported the valid rows of {source} into {target}: {counts}; the rejected rows were skipped.</source>
       <translation>De geldige rijen van {source} geïmporteerd in {target}: {counts}; de afgewezen rijen zijn overgeslagen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="148" />
       <source>Imported {source} into {target}: {counts}.</source>
       <translation>{source} geïmporteerd in {target}: {counts}.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="130" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="151" />
       <source>Nothing imported from {source} into {target}: {rejected} of %n row(s) rejected.</source>
       <translation>
         <numerusform>Niets geïmporteerd uit {source} in {target}: {rejected} van %n rij afgewezen.</numerusform>
@@ -3632,12 +3632,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="141" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="162" />
       <source>Correct the rejected rows and import again.</source>
       <translation>Corrigeer de afgewezen rijen en importeer opnieuw.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="163" />
       <source>Correct the rejected rows, or import the valid rows only (%n row(s)).</source>
       <translation>
         <numerusform>Corrigeer de afgewezen rijen, of importeer alleen de geldige rijen (%n rij).</numerusform>
@@ -3650,17 +3650,17 @@ Notitie: {}</translation>
       <translation>{}, object {}: bevat tekst die geen geldige UTF-8 is, hoewel het .cpg-bestand UTF-8 aangeeft; corrigeer de .cpg (bijv. ISO-8859-1 of CP1252) en probeer het opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="41" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="40" />
       <source>Folder for the district dossiers</source>
       <translation>Map voor de gebiedsdossiers</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="54" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="53" />
       <source>Preparing the district dossiers</source>
       <translation>Gebiedsdossiers voorbereiden</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="68" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="67" />
       <source>%n dossier file(s) exist already in {}. Replace them?</source>
       <translation>
         <numerusform>%n dossierbestand bestaat al in {}. Vervangen?</numerusform>
@@ -3668,12 +3668,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="99" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="88" />
       <source>District dossier</source>
       <translation>Gebiedsdossier</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="94" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="83" />
       <source>%n file(s) written to {}.</source>
       <translation>
         <numerusform>%n bestand geschreven naar {}.</numerusform>
@@ -3751,7 +3751,7 @@ Notitie: {}</translation>
       <translation>Onbekende taal: {} (kies uit {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="125" />
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="134" />
       <source>Unknown table format: {} (choose from {}).</source>
       <translation>Onbekend tabelformaat: {} (kies uit {}).</translation>
     </message>
@@ -3766,7 +3766,7 @@ Notitie: {}</translation>
       <translation>Dossiers schrijven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="62" />
+      <location filename="../gebiedsplugin/qgis_io/dossier.py" line="64" />
       <source>Unknown districts: {} (known: {}).</source>
       <translation>Onbekende stadsdelen: {} (bekend: {}).</translation>
     </message>
@@ -3835,7 +3835,7 @@ Notitie: {}</translation>
       <translation>Coördinaten in {} kunnen niet naar {} worden getransformeerd; de toets is niet uitgevoerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="161" />
       <source>Exporting the programme map</source>
       <translation>De programmakaart exporteren</translation>
     </message>
@@ -3875,12 +3875,12 @@ Notitie: {}</translation>
       <translation>(kies)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152" />
       <source>The layout template {} could not be loaded.</source>
       <translation>De lay-outsjabloon {} kon niet worden geladen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/importer.py" line="158" />
+      <location filename="../gebiedsplugin/qgis_io/importer.py" line="160" />
       <source>the coordinates could not be transformed ({})</source>
       <translation>de coördinaten konden niet worden getransformeerd ({})</translation>
     </message>
@@ -3903,6 +3903,46 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/project_layers.py" line="20" />
       <source>QGIS did not take the layer(s) {} into the project.</source>
       <translation>QGIS nam de laag/lagen {} niet op in het project.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="290" />
+      <source>Gap</source>
+      <translation>Tekort</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/dossier_task.py" line="26" />
+      <source>Writing the district dossiers</source>
+      <translation>De gebiedsdossiers schrijven</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/dossier_task.py" line="48" />
+      <source>The dossier could not be written: {}</source>
+      <translation>Het dossier kon niet worden geschreven: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="48" />
+      <source>{where}: {field} '{value}' is not a district of this programme (its districts: {extra}).</source>
+      <translation>{where}: {field} '{value}' is geen stadsdeel van dit programma (de stadsdelen zijn: {extra}).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="50" />
+      <source>{where}: {field} '{value}' is not a neighbourhood of this programme.</source>
+      <translation>{where}: {field} '{value}' is geen buurt van dit programma.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="51" />
+      <source>{where}: {field} '{value}' is not a neighbourhood of district '{extra}' but of district '{other}'.</source>
+      <translation>{where}: {field} '{value}' is geen buurt van stadsdeel '{extra}' maar van stadsdeel '{other}'.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="111" />
+      <source>{} was not checked: the programme has no districts yet. Import the districts, then run the check.</source>
+      <translation>{} is niet gecontroleerd: het programma heeft nog geen stadsdelen. Importeer de stadsdelen en voer dan de controle uit.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="113" />
+      <source>{} was not checked: the programme has no neighbourhoods yet. Import the neighbourhoods, then run the check.</source>
+      <translation>{} is niet gecontroleerd: het programma heeft nog geen buurten. Importeer de buurten en voer dan de controle uit.</translation>
     </message>
   </context>
   <context>
