@@ -14,14 +14,8 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from gebiedsplugin.core.rules import RULES, run_rules
-from gebiedsplugin.toolbelt.resources import i18n_path
-from gebiedsplugin.toolbelt.rule_texts import SOURCE_LANGUAGE, rule_texts
-
-
-def spoken_languages() -> list:
-    """English and every language with a catalogue (i18n/gebiedsplugin_<lang>.qm)."""
-    found = sorted(p.stem.split("_", 1)[1] for p in i18n_path().glob("gebiedsplugin_*.qm"))
-    return [SOURCE_LANGUAGE] + [lang for lang in found if lang != SOURCE_LANGUAGE]
+from gebiedsplugin.toolbelt.catalogue import languages
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 
 def messages_in(programme, rows: list, lang: str, cancelled: Optional[Callable[[], bool]] = None) -> list:
@@ -33,7 +27,7 @@ def messages_in(programme, rows: list, lang: str, cancelled: Optional[Callable[[
     fresh = {f.finding_id: f for f in run_rules(programme, rules, None,
                                                 (lambda _p: cancelled()) if cancelled is not None else None)}
     target = rule_texts(lang)
-    others = [rule_texts(other) for other in spoken_languages()]
+    others = [rule_texts(other) for other in languages()]
     out = []
     for row in rows:
         finding = fresh.get(row.get("finding_id"))
