@@ -282,12 +282,17 @@ class AtlasBuilder:
                "coalesce(\"start_year\", \"end_year\") <= coalesce(attribute(@atlas_feature, 'year_to'), 9999) AND "
                "coalesce(\"end_year\", \"start_year\") >= coalesce(attribute(@atlas_feature, 'year_from'), 0)"
                ).format(a=area)
+        places = self._places()  # before the subset below: every place of the programme
+        if tables and self.table_fids:
+            # No row until the first page narrows the table to its candidates (_narrow_table): the
+            # filter and sort set below would otherwise run over every item, once per call.
+            self.layers[ITEMS_TABLE].setSubsetString("fid < 0")
         for table in tables:
             frame_width = table.frames()[0].sizeWithUnits().width() if table.frames() else 0.0
             table.setVectorLayer(self.layers[ITEMS_TABLE])
             # Kind, When and Budget as wide as their longest text, What and Where share the rest.
             widths = table_widths(table, frame_width, [heading for heading, *_ in columns], [None, [
-                category_label(c, self.request.lang) for c in CATEGORIES], self._places(), ["2024–2032"],
+                category_label(c, self.request.lang) for c in CATEGORIES], places, ["2024–2032"],
                 ["999.999.999"]], most={2: 0.18})  # a long place name wraps in Where
             cols = []
             for (heading, expression, _width, align), width in zip(columns, widths):
