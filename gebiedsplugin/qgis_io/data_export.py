@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import shutil
+from itertools import islice
 from operator import itemgetter, methodcaller
 
 import numpy as np
@@ -32,6 +33,7 @@ ogr.UseExceptions()
 UNIFIED_LAYERS = {k: "unified_" + k for k in schema.GEOMETRY_KINDS}
 ITEMS_TABLE, PAGES_TABLE, DISTRICTS_TABLE = "unified_items", "atlas_pages", "districts"
 CSV_EXTRA = ("x", "y")  # representative point in the programme's CRS
+CSV_CHUNK = 5000  # rows per writerows() call
 
 _OGR = {schema.TEXT: ogr.OFTString, schema.INTEGER: ogr.OFTInteger, schema.REAL: ogr.OFTReal}
 _GEOM = {"point": ogr.wkbPoint, "line": ogr.wkbMultiLineString, "polygon": ogr.wkbMultiPolygon}
@@ -306,7 +308,9 @@ def write_items_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
         with open(tmp, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             writer.writerow(FIELD_NAMES + CSV_EXTRA)
-            writer.writerows(zip(*columns, xs, ys))
+            rows = zip(*columns, xs, ys)
+            while chunk := list(islice(rows, CSV_CHUNK)):  # one call per chunk: the GIL is let go in between
+                writer.writerows(chunk)
         shareable(tmp)
     return str(target)
 

@@ -47,6 +47,9 @@ class Prepared:
     overview: Optional[Overview] = None  # for the district summary pages (None: none asked for)
     staging: Optional[Staging] = None
     table_fids: dict = field(default_factory=dict)  # page -> candidates of its item table (core.page_tables)
+    # files written from the working GeoPackage once its styles are in (exporter.finish_export, in a
+    # thread beside the atlas): callables
+    deferred: list = field(default_factory=list)
 
     def cleanup(self) -> None:
         """Remove the working files and whatever is still staged (nothing after a commit)."""
@@ -149,7 +152,8 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)
         if "geojson" in request.formats:
-            data_export.write_geojson(str(staged.path(".geojson")), prepared.gpkg, False)
+            geojson = str(staged.path(".geojson"))
+            prepared.deferred.append(lambda: data_export.write_geojson(geojson, prepared.gpkg, False))
             prepared.files["geojson"] = [str(request.path(".geojson"))]
         progress(85)
         if "csv" in request.formats:
