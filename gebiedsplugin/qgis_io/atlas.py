@@ -45,6 +45,7 @@ from gebiedsplugin.core.unified import CATEGORIES, category_label
 from gebiedsplugin.qgis_io.atlas_labels import (
     district_labels,
     engine_settings,
+    label_area,
     label_own_items,
     legend_fits,
     table_widths,
@@ -345,10 +346,13 @@ class AtlasBuilder:
         year = feature["year_from"] if "page_kind" in names and feature["page_kind"] == "year" else None
         subset = "" if year is None else (
             "COALESCE(start_year, end_year) <= {0} AND COALESCE(end_year, start_year) >= {0}".format(int(year)))
+        area = feature["area_id"] if "area_id" in names else None
+        area = area if isinstance(area, str) else None  # NULL (a QVariant on QGIS 3.22) as None
         for kind in ("point", "line", "polygon"):
             layer = self.layers[UNIFIED_LAYERS[kind]]
             if layer.subsetString() != subset:
                 layer.setSubsetString(subset)
+            label_area(layer, area)
         self._narrow_table(feature["page"] if "page" in names else None)
         self._tidy_continuation()
 
