@@ -11,7 +11,7 @@ import csv
 import json
 import os
 import shutil
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter, methodcaller
 
 import numpy as np
@@ -166,9 +166,10 @@ def write_working_gpkg(path: str, unified: UnifiedMap, pages: list, districts: l
                 layer.CreateField(ogr.FieldDefn(field_name, _OGR[field_type]))
     finally:
         ds = None
-    # the item table holds the rows of the three kind layers, in their order (all_items()): typed once
+    # the item table holds the rows of the three kind layers, in their order (all_items()): typed once,
+    # read again through chains (no second copy in memory)
     columns = {UNIFIED_LAYERS[k]: _columns(unified.items[k], fields) for k in schema.GEOMETRY_KINDS}
-    columns[ITEMS_TABLE] = [[v for k in schema.GEOMETRY_KINDS for v in columns[UNIFIED_LAYERS[k]][j]]
+    columns[ITEMS_TABLE] = [chain(*[columns[UNIFIED_LAYERS[k]][j] for k in schema.GEOMETRY_KINDS])
                             for j in range(len(fields))]
     conn = gpkg_sqlite.connect(path)
     try:
