@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -157,8 +158,14 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             prepared.files["geojson"] = [str(request.path(".geojson"))]
         progress(85)
         if "csv" in request.formats:
-            data_export.write_items_csv(str(staged.path("_items.csv")), unified, False)
-            data_export.write_summary_csv(str(staged.path("_summary.csv")), unified, False)
+            # Written now, while the unified map is in memory, into the working folder; copied to the
+            # outputs after the GeoJSON (deferred), so nothing of the CSV reaches the output folder before
+            # the GeoPackage (a full disk there is met by the GeoPackage or the GeoJSON first).
+            for suffix, write in (("_items.csv", data_export.write_items_csv),
+                                  ("_summary.csv", data_export.write_summary_csv)):
+                work = str(Path(workdir) / (request.stem + suffix))
+                write(work, unified, False)
+                prepared.deferred.append(partial(data_export.publish_copy, work, str(staged.path(suffix)), False))
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
         if "web" in request.formats:
             t2 = time.perf_counter()
