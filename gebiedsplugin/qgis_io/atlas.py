@@ -45,6 +45,7 @@ from gebiedsplugin.core.unified import CATEGORIES, category_label
 from gebiedsplugin.qgis_io.atlas_labels import (
     district_labels,
     engine_settings,
+    label_area,
     label_own_items,
     legend_fits,
     table_widths,
@@ -296,12 +297,17 @@ class AtlasBuilder:
                "coalesce(\"start_year\", \"end_year\") <= coalesce(attribute(@atlas_feature, 'year_to'), 9999) AND "
                "coalesce(\"end_year\", \"start_year\") >= coalesce(attribute(@atlas_feature, 'year_from'), 0)"
                ).format(a=area)
+        places = self._places()  # before the subset below: every place of the programme
+        if tables and self.table_fids:
+            # No row until the first page narrows the table to its candidates (_narrow_table): the
+            # filter and sort set below would otherwise run over every item, once per call.
+            self.layers[ITEMS_TABLE].setSubsetString("fid < 0")
         for table in tables:
             frame_width = table.frames()[0].sizeWithUnits().width() if table.frames() else 0.0
             table.setVectorLayer(self.layers[ITEMS_TABLE])
             # Kind, When and Budget as wide as their longest text, What and Where share the rest.
             widths = table_widths(table, frame_width, [heading for heading, *_ in columns], [None, [
-                category_label(c, self.request.lang) for c in CATEGORIES], self._places(), ["2024–2032"],
+                category_label(c, self.request.lang) for c in CATEGORIES], places, ["2024–2032"],
                 ["999.999.999"], [short_amount_widest(self.request.lang)]],
                 most={2: 0.18})  # a long place name wraps in Where
             cols = []
@@ -355,10 +361,13 @@ class AtlasBuilder:
         year = feature["year_from"] if "page_kind" in names and feature["page_kind"] == "year" else None
         subset = "" if year is None else (
             "COALESCE(start_year, end_year) <= {0} AND COALESCE(end_year, start_year) >= {0}".format(int(year)))
+        area = feature["area_id"] if "area_id" in names else None
+        area = area if isinstance(area, str) else None  # NULL (a QVariant on QGIS 3.22) as None
         for kind in ("point", "line", "polygon"):
             layer = self.layers[UNIFIED_LAYERS[kind]]
             if layer.subsetString() != subset:
                 layer.setSubsetString(subset)
+            label_area(layer, area)
         self._narrow_table(feature["page"] if "page" in names else None)
         self._tidy_continuation()
 

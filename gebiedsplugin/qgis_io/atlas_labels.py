@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from qgis.core import (
     Qgis,
+    QgsExpression,
     QgsLabelingEngineSettings,
     QgsLayoutItemLegend,
     QgsLayoutSize,
@@ -27,6 +28,7 @@ from gebiedsplugin.toolbelt.qt_compat import scoped
 # pages label everything (the pages layer's area_id is the district id, 'city' or 'selection').
 OWN_ITEMS = ("attribute(@atlas_feature, 'area_id') IN ('city', 'selection') "
              "OR \"district_id\" = attribute(@atlas_feature, 'area_id')")
+OWN_RULE = "own district"  # the description of that rule (label_area() finds it by it)
 LEGEND_STYLES = (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup,
                  QgsLegendStyle.Style.SymbolLabel)
 MIN_TABLE_MM = 20.0  # the table keeps at least this much height under the legend
@@ -41,12 +43,30 @@ def label_own_items(layer: QgsVectorLayer) -> None:
         children = [QgsRuleBasedLabeling.Rule(QgsPalLayerSettings(labeling.settings()))]
     else:
         return
-    own = QgsRuleBasedLabeling.Rule(None, 0, 0, OWN_ITEMS, "own district")
+    own = QgsRuleBasedLabeling.Rule(None, 0, 0, OWN_ITEMS, OWN_RULE)
     for child in children:
         own.appendChild(child)
     root = QgsRuleBasedLabeling.Rule(None)
     root.appendChild(own)
     layer.setLabeling(QgsRuleBasedLabeling(root))
+
+
+def label_area(layer: QgsVectorLayer, area_id) -> None:
+    """The rule of label_own_items() for the page of *area_id*, as a literal: what OWN_ITEMS gives
+    on that page, without evaluating the atlas feature for every item (no filter on the city's and a
+    selection's pages; a page without an area labels nothing, as OWN_ITEMS's NULL)."""
+    labeling = layer.labeling()
+    if not isinstance(labeling, QgsRuleBasedLabeling) or not labeling.rootRule().children():
+        return
+    own = labeling.rootRule().children()[0]
+    if own.description() != OWN_RULE:
+        return
+    if area_id in ("city", "selection"):
+        own.setFilterExpression("")
+    elif area_id is None:
+        own.setFilterExpression("FALSE")
+    else:
+        own.setFilterExpression('"district_id" = {}'.format(QgsExpression.quotedValue(str(area_id))))
 
 
 def engine_settings(project: QgsProject) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -47,6 +48,9 @@ class Prepared:
     overview: Optional[Overview] = None  # for the district summary pages (None: none asked for)
     staging: Optional[Staging] = None
     table_fids: dict = field(default_factory=dict)  # page -> candidates of its item table (core.page_tables)
+    # files written from the working GeoPackage once its styles are in (exporter.finish_export, in a
+    # thread beside the atlas): callables
+    deferred: list = field(default_factory=list)
 
     def cleanup(self) -> None:
         """Remove the working files and whatever is still staged (nothing after a commit)."""
@@ -149,12 +153,19 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)
         if "geojson" in request.formats:
-            data_export.write_geojson(str(staged.path(".geojson")), prepared.gpkg, False)
+            geojson = str(staged.path(".geojson"))
+            prepared.deferred.append(lambda: data_export.write_geojson(geojson, prepared.gpkg, False))
             prepared.files["geojson"] = [str(request.path(".geojson"))]
         progress(85)
         if "csv" in request.formats:
-            data_export.write_items_csv(str(staged.path("_items.csv")), unified, False)
-            data_export.write_summary_csv(str(staged.path("_summary.csv")), unified, False)
+            # Written now, while the unified map is in memory, into the working folder; copied to the
+            # outputs after the GeoJSON (deferred), so nothing of the CSV reaches the output folder before
+            # the GeoPackage (a full disk there is met by the GeoPackage or the GeoJSON first).
+            for suffix, write in (("_items.csv", data_export.write_items_csv),
+                                  ("_summary.csv", data_export.write_summary_csv)):
+                work = str(Path(workdir) / (request.stem + suffix))
+                write(work, unified, False)
+                prepared.deferred.append(partial(data_export.publish_copy, work, str(staged.path(suffix)), False))
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
         if "web" in request.formats:
             t2 = time.perf_counter()

@@ -56,6 +56,7 @@ from gebiedsplugin.toolbelt.resources import resource_path
 CHART_DPI = 200
 CHARTS = ("chart_year", "chart_funder", "chart_theme", "chart_shares")
 TABLES = ("money_table", "coverage_table", "stacking_table")
+SAME_FOR_EVERY_AREA = ("chart_shares",)  # every district's share per funder: drawn once per period
 TITLE_CHAR_MM = 1.75  # about the width of a character of a 9 pt chart title
 MAX_NUMBER_COLUMN = 16.0  # mm: year columns of the stacking table stay narrow however wide the frame
 
@@ -81,6 +82,7 @@ class SummaryPages:
         self.layout = QgsPrintLayout(self.project)
         self._charts: dict = {}  # atlas page index -> {item id: png path}, or its Future (prefetch)
         self._matrices: dict = {}  # (year_from, year_to) -> FunderMatrix (drawn in one thread at a time)
+        self._shared: dict = {}  # (item id, year_from, year_to) -> png of a chart that shows no area
         self.page_numbers: dict = {}  # atlas page index -> printed page of its summary (AtlasBuilder.number_pages)
         self.total_pages = 0
 
@@ -228,9 +230,13 @@ class SummaryPages:
         }
         out = {}
         for item_id, (width, height) in sizes.items():
+            key = (item_id, y_from, y_to)
+            if item_id in SAME_FOR_EVERY_AREA and key in self._shared:
+                out[item_id] = self._shared[key]  # the same picture as on the period's other pages
+                continue
             path = os.path.join(self.workdir, "summary_{:03d}_{}.png".format(index, item_id))
             render_chart(drawers[item_id], path, width, height)
-            out[item_id] = path
+            out[item_id] = self._shared[key] = path
         return out
 
 
@@ -247,7 +253,8 @@ def render_chart(draw, path: str, width_mm: float, height_mm: float) -> None:
         title = ax.get_title()
         if len(title) * TITLE_CHAR_MM > 0.8 * width_mm:  # a long (Dutch) title: two lines, not off the chart
             ax.title.set_text(textwrap.fill(title, width=len(title) // 2 + 6))
-        fig.savefig(path, dpi=CHART_DPI, facecolor="white")
+        # Fast PNG compression: QGIS decodes the picture into the PDF, the file is only a hand-over.
+        fig.savefig(path, dpi=CHART_DPI, facecolor="white", pil_kwargs={"compress_level": 1})
 
 
 def fill_table(multi: QgsLayoutItemManualTable, table, width: float = 0.0) -> None:
