@@ -131,7 +131,7 @@ def _held_working_files() -> list:
 def test_a_finished_pdf_export_closes_its_working_geopackage(tmp_path, small_programme_file):
     """The atlas's layers are let go before their working GeoPackage is removed: removed while open, it
     stayed open (deleted, its disk space taken) until QGIS quit (5 open files after each PDF export)."""
-    assert _held_working_files() == []
+    before = set(_held_working_files())  # tests that build an atlas by hand may hold theirs
     run_export(request_for(small_programme_file, tmp_path, formats=("pdf",), overwrite=False))
     assert (tmp_path / "programme_map_city.pdf").is_file()
-    assert _held_working_files() == []
+    assert sorted(set(_held_working_files()) - before) == []
