@@ -4,8 +4,6 @@ effects. Each panel shows what the core's functions return for the dock's scope;
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -18,18 +16,12 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from gebiedsplugin.core.aggregations import budget_by_year, funder_matrix, is_city, money_by, stacking_table
+from gebiedsplugin.core.aggregations import is_city, stacking_table
 from gebiedsplugin.core.comparisons import comparable_cases, effects, effects_by_status, priority_coverage
+from gebiedsplugin.gui.overview_chart_view import ChartView
 from gebiedsplugin.qgis_io.district_report import coverage_state
-from gebiedsplugin.qgis_io.overview_charts import (
-    code_label,
-    draw_budget_by_year,
-    draw_funder_shares,
-    draw_money_by,
-    heat_colour,
-    money_text,
-    plain_text,
-)
+from gebiedsplugin.qgis_io.overview_charts import code_label, heat_colour, money_text
+from gebiedsplugin.qgis_io.overview_render import draw_money
 from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.numbers import number
@@ -65,6 +57,9 @@ def fill_table(table: QTableWidget, headers: list, rows: list, colours: list = N
 
 
 class _Panel(QWidget):
+    """A panel computes what it shows in compute() (plain work on the Overview: in a worker when the
+    dock draws in the background) and puts it in its widgets in show_data() (main thread)."""
+
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.setObjectName(name)
@@ -74,6 +69,15 @@ class _Panel(QWidget):
         self.summary.setObjectName(name + "_summary")
         self.summary.setWordWrap(True)
         self.layout_.addWidget(self.summary)
+
+    def geometry_now(self) -> dict:
+        """What compute() needs of the widgets (read on the main thread)."""
+        return {}
+
+    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+        """Compute and show at once (the dock's synchronous path)."""
+        self.show_data(ov, district, year_from, year_to, lang,
+                       self.compute(ov, district, year_from, year_to, lang, self.geometry_now()))
 
 
 class MoneyPanel(_Panel):
@@ -89,40 +93,39 @@ class MoneyPanel(_Panel):
                                           tr("Per funder"), tr("Share per funder across districts"))):
             self.view.addItem(text, key)
         self.layout_.insertWidget(0, self.view)
-        self.figure = Figure(figsize=(4, 3.2), tight_layout=True)
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartView(self)
+        self.canvas.setObjectName("money_canvas")
         self.canvas.setMinimumHeight(260)
         self.layout_.addWidget(self.canvas, 1)
         self.view.currentIndexChanged.connect(lambda _i: self.draw())
         self.args = None
+        self.drawing = None  # qgis_io.overview_render.MoneyDrawing: every view drawn
 
-    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+    @property
+    def figure(self):
+        """The figure of the chart shown (None before the first drawing)."""
+        chart = self.drawing.charts.get(self.view.currentData()) if self.drawing is not None else None
+        return chart.figure if chart is not None else None
+
+    def geometry_now(self) -> dict:
+        size = (self.canvas.width(), self.canvas.height()) if self.canvas.isVisible() else (0, 0)
+        if size[0] < 150 or size[1] < 150:
+            size = (400, 320)  # not laid out yet: drawn again at its size when shown (ChartView.resized)
+        return {"size": size, "ratio": self.canvas.devicePixelRatioF()}
+
+    def compute(self, ov, district, year_from, year_to, lang, geometry):
+        return draw_money(ov, district, year_from, year_to, lang, geometry["size"], geometry["ratio"])
+
+    def show_data(self, ov, district, year_from, year_to, lang, drawing) -> None:
         self.args = (ov, district, year_from, year_to, lang)
-        planned = sum(money_by(ov, "year", district, year_from, year_to).values())
-        budget = sum(r.area_budget for r in budget_by_year(ov, district, year_from, year_to))
-        self.summary.setText(tr("Planned {} · area budget {}").format(money_text(planned, lang),
-                                                                       money_text(budget, lang)))
+        self.drawing = drawing
+        self.summary.setText(tr("Planned {} · area budget {}").format(money_text(drawing.planned, lang),
+                                                                       money_text(drawing.budget, lang)))
         self.draw()
 
     def draw(self) -> None:
-        with plain_text():  # names are printed as written, not read as TeX ($...$)
-            self._draw()
-        self.canvas.draw_idle()
-
-    def _draw(self) -> None:
-        self.figure.clear()
-        if self.args is not None:
-            ov, district, year_from, year_to, lang = self.args
-            ax = self.figure.add_subplot(111)
-            key = self.view.currentData()
-            if key == "year":
-                draw_budget_by_year(ax, budget_by_year(ov, district, year_from, year_to), lang)
-            elif key == "shares":
-                draw_funder_shares(ax, funder_matrix(ov, year_from, year_to), ov.name, lang)
-            else:
-                titles = {"theme": tr("Planned money per theme"), "domain": tr("Planned money per domain"),
-                          "funder": tr("Planned money per funder")}
-                draw_money_by(ax, money_by(ov, key, district, year_from, year_to), key, titles[key], lang)
+        chart = self.drawing.charts.get(self.view.currentData()) if self.drawing is not None else None
+        self.canvas.set_chart(chart)
 
 
 class StackingPanel(_Panel):
@@ -134,8 +137,11 @@ class StackingPanel(_Panel):
         self.layout_.addWidget(self.table, 1)
         self.data = None
 
-    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
-        data = self.data = stacking_table(ov, district, year_from, year_to)
+    def compute(self, ov, district, year_from, year_to, lang, _geometry):
+        return stacking_table(ov, district, year_from, year_to)
+
+    def show_data(self, ov, district, year_from, year_to, lang, data) -> None:
+        self.data = data
         self.summary.setText(tr("Interventions per neighbourhood per year. More than {} is stacking (red); "
                                 "{} cells over the threshold.").format(number(data.threshold),
                                                                       number(len(data.cells_over()))))
@@ -164,8 +170,11 @@ class CoveragePanel(_Panel):
         self.layout_.addWidget(self.table, 1)
         self.rows: list = []
 
-    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
-        self.rows = priority_coverage(ov, district, year_from, year_to)
+    def compute(self, ov, district, year_from, year_to, lang, _geometry):
+        return priority_coverage(ov, district, year_from, year_to)
+
+    def show_data(self, ov, district, year_from, year_to, lang, rows) -> None:
+        self.rows = rows
         self.summary.setText(tr("{} themes funded but not prioritised, {} prioritised but not funded.").format(
             sum(r.state == "funded_not_prioritised" for r in self.rows),
             sum(r.state == "prioritised_not_funded" for r in self.rows)) if self.rows else
@@ -238,9 +247,11 @@ class EffectsPanel(_Panel):
         self.layout_.addWidget(self.table, 1)
         self.rows: list = []
 
-    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
-        self.rows = effects(ov, district, year_from, year_to)
-        per = effects_by_status(ov, district, year_from, year_to)
+    def compute(self, ov, district, year_from, year_to, lang, _geometry):
+        return effects(ov, district, year_from, year_to), effects_by_status(ov, district, year_from, year_to)
+
+    def show_data(self, ov, district, year_from, year_to, lang, data) -> None:
+        self.rows, per = data
         self.summary.setText("\n".join("{}: {}".format(ov.name(d), ", ".join(
             "{} {}".format(n, code_label("status", s, lang)) for s, n in sorted(counts.items())))
             for d, counts in sorted(per.items(), key=lambda kv: ov.name(kv[0]))) or tr("No effects to monitor."))

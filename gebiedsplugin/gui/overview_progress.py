@@ -52,9 +52,16 @@ class ProgressPanel(QWidget):
         self.rows: list = []
 
     def update_scope(self, ov, district, year_from, year_to, lang) -> None:
-        self.rows = sorted((i for i in ov.scoped(district) if i.progress is not None and i.active
-                            and i.overlaps(year_from, year_to)),
-                           key=lambda i: (ov.name(i.district_id), i.effect_indicator, i.title, i.uid))
+        self.show_data(ov, district, year_from, year_to, lang, self.compute(ov, district, year_from, year_to, lang))
+
+    def compute(self, ov, district, year_from, year_to, lang, _geometry=None) -> list:
+        """The rows (plain work on the Overview, fine in a worker)."""
+        return sorted((i for i in ov.scoped(district) if i.progress is not None and i.active
+                       and i.overlaps(year_from, year_to)),
+                      key=lambda i: (ov.name(i.district_id), i.effect_indicator, i.title, i.uid))
+
+    def show_data(self, ov, district, year_from, year_to, lang, rows) -> None:
+        self.rows = rows
         measured = [i for i in self.rows if i.progress.percent is not None]
         reached = [i for i in measured if i.progress.reached]
         self.summary.setText(tr("{} of {} indicators have a measurement and a target; {} reached the target.")

@@ -28,6 +28,7 @@ from gebiedsplugin.qgis_io.export_task import Prepared, export_error, prepare_ex
 from gebiedsplugin.qgis_io.summary_pages import SummaryPages
 from gebiedsplugin.qgis_io.unified_layers import load_unified_layers
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.release import collection_paused
 
 
 @dataclass
@@ -161,11 +162,12 @@ class ExportTask(QgsTask):
         # Direct: _progress runs in the worker, where the feedback lives (the task itself is the main thread's).
         self.feedback.progressChanged.connect(self._progress, Qt.ConnectionType.DirectConnection)
         try:
-            prepared = prepare_export(self.request, lambda value: self.setProgress(value * 0.3), self.isCanceled)
-            if self.isCanceled():
-                prepared.cleanup()
-                raise ProgrammeError(tr("The export was cancelled."))
-            self.result = finish_export(prepared, self.request, self.feedback)
+            with collection_paused():  # a full pass over a large programme would stop the QGIS window
+                prepared = prepare_export(self.request, lambda value: self.setProgress(value * 0.3), self.isCanceled)
+                if self.isCanceled():
+                    prepared.cleanup()
+                    raise ProgrammeError(tr("The export was cancelled."))
+                self.result = finish_export(prepared, self.request, self.feedback)
         except ProgrammeError as e:
             self.error = str(e)
             return False
