@@ -4,21 +4,12 @@ effects. Each panel shows what the core's functions return for the dock's scope;
 
 from __future__ import annotations
 
-from qgis.PyQt.QtGui import QBrush, QColor, QFont
-from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from gebiedsplugin.core.aggregations import is_city, stacking_table
 from gebiedsplugin.core.comparisons import comparable_cases, effects, effects_by_status, priority_coverage
 from gebiedsplugin.gui.overview_chart_view import ChartView
+from gebiedsplugin.gui.text_table import TextTable
 from gebiedsplugin.qgis_io.district_report import coverage_state
 from gebiedsplugin.qgis_io.overview_charts import code_label, heat_colour, money_text
 from gebiedsplugin.qgis_io.overview_render import draw_money
@@ -31,29 +22,13 @@ SIMILARITY = 6  # the cases table's similarity column
 STATE_COLOURS = {"covered": "#d9f0d3", "funded_not_prioritised": "#fde0c5", "prioritised_not_funded": "#f8d0d0"}
 
 
-def make_table(parent, name: str) -> QTableWidget:
-    table = QTableWidget(parent)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+def make_table(parent, name: str) -> TextTable:
+    return TextTable(parent, name)
 
 
-def fill_table(table: QTableWidget, headers: list, rows: list, colours: list = None) -> None:
-    """Put *rows* (lists of text) under *headers*; optional background colour per row."""
-    table.clear()
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(str(text))
-            if colours and colours[r]:
-                item.setBackground(QBrush(QColor(colours[r])))
-            table.setItem(r, c, item)
+def fill_table(table: TextTable, headers: list, rows: list, colours: list = None, **more) -> None:
+    """Put *rows* (lists of text) under *headers*; optional background colour per row (or per cell)."""
+    table.set_rows(headers, rows, colours, **more)
 
 
 class _Panel(QWidget):
@@ -138,27 +113,27 @@ class StackingPanel(_Panel):
         self.data = None
 
     def compute(self, ov, district, year_from, year_to, lang, _geometry):
-        return stacking_table(ov, district, year_from, year_to)
+        """The table and its cells (plain work: in a worker when the dock draws in the background)."""
+        data = stacking_table(ov, district, year_from, year_to)
+        rows, colours, bold, tips = [], [], [], {}
+        for r, hood in enumerate(data.neighbourhoods):
+            counts = [data.count(hood, year) for year in data.years]
+            rows.append(counts)
+            colours.append([heat_colour(count, data.threshold) for count in counts])
+            for c, year in enumerate(data.years):
+                if data.over(hood, year):
+                    bold.append((r, c))
+                    tips[(r, c)] = tr("Over the stacking threshold")
+        return data, len(data.cells_over()), {"colours": colours, "tips": tips, "bold": bold, "rows": rows,
+                                              "vertical": [str(data.names.get(n, n)) for n in data.neighbourhoods]}
 
-    def show_data(self, ov, district, year_from, year_to, lang, data) -> None:
+    def show_data(self, ov, district, year_from, year_to, lang, computed) -> None:
+        data, over, cells = computed
         self.data = data
         self.summary.setText(tr("Interventions per neighbourhood per year. More than {} is stacking (red); "
-                                "{} cells over the threshold.").format(number(data.threshold),
-                                                                      number(len(data.cells_over()))))
-        fill_table(self.table, [str(y) for y in data.years], [])
-        self.table.setRowCount(len(data.neighbourhoods))
-        self.table.setVerticalHeaderLabels([str(data.names.get(n, n)) for n in data.neighbourhoods])
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        for r, hood in enumerate(data.neighbourhoods):
-            for c, year in enumerate(data.years):
-                count = data.count(hood, year)
-                item = QTableWidgetItem(str(count))
-                item.setBackground(QBrush(QColor(heat_colour(count, data.threshold))))
-                if data.over(hood, year):
-                    item.setFont(bold)
-                    item.setToolTip(tr("Over the stacking threshold"))
-                self.table.setItem(r, c, item)
+                                "{} cells over the threshold.").format(number(data.threshold), number(over)))
+        rows = cells.pop("rows")
+        fill_table(self.table, [str(y) for y in data.years], rows, **cells)
 
 
 class CoveragePanel(_Panel):
@@ -230,12 +205,9 @@ class CasesPanel(_Panel):
                    [[ov.name(c.item.district_id), c.item.title,
                      period_text(c.item.start_year, c.item.end_year), code_label("status", c.item.status, lang),
                      money_text(c.item.budget or 0, lang), self.decision_text(c.decision), number(c.score, 2)]
-                    for c in self.cases])
-        header = self.table.horizontalHeaderItem(SIMILARITY)
-        if header is not None:
-            header.setToolTip(similarity_scale())
-        for row, case in enumerate(self.cases):
-            self.table.item(row, SIMILARITY).setToolTip(similarity_parts(case))
+                    for c in self.cases],
+                   tips={(row, SIMILARITY): similarity_parts(case) for row, case in enumerate(self.cases)},
+                   header_tips={SIMILARITY: similarity_scale()})
 
 
 class EffectsPanel(_Panel):
@@ -248,16 +220,18 @@ class EffectsPanel(_Panel):
         self.rows: list = []
 
     def compute(self, ov, district, year_from, year_to, lang, _geometry):
-        return effects(ov, district, year_from, year_to), effects_by_status(ov, district, year_from, year_to)
+        """The effects and their table rows (plain work: in a worker when the dock draws in the background)."""
+        rows = effects(ov, district, year_from, year_to)
+        return rows, effects_by_status(ov, district, year_from, year_to), [
+            [ov.name(i.district_id), i.title, i.effect_indicator, number(i.baseline), number(i.target),
+             code_label("status", i.status, lang)] for i in rows]
 
     def show_data(self, ov, district, year_from, year_to, lang, data) -> None:
-        self.rows, per = data
+        self.rows, per, cells = data
         self.summary.setText("\n".join("{}: {}".format(ov.name(d), ", ".join(
             "{} {}".format(n, code_label("status", s, lang)) for s, n in sorted(counts.items())))
             for d, counts in sorted(per.items(), key=lambda kv: ov.name(kv[0]))) or tr("No effects to monitor."))
 
         fill_table(self.table, [tr("District"), tr("Title"), tr("Indicator"), tr("Baseline"), tr("Target value"),
-                                tr("Status")],
-                   [[ov.name(i.district_id), i.title, i.effect_indicator, number(i.baseline), number(i.target),
-                     code_label("status", i.status, lang)] for i in self.rows])
+                                tr("Status")], cells)
         self.table.setColumnHidden(0, not is_city(district))

@@ -162,12 +162,14 @@ class ExportTask(QgsTask):
         # Direct: _progress runs in the worker, where the feedback lives (the task itself is the main thread's).
         self.feedback.progressChanged.connect(self._progress, Qt.ConnectionType.DirectConnection)
         try:
-            with collection_paused():  # a full pass over a large programme would stop the QGIS window
+            # No collector pass over the programme while it is read and unified; what the pages need of it
+            # is kept out of the collector's sight until the export drops it (a pass would stop QGIS).
+            with collection_paused(keep=True):
                 prepared = prepare_export(self.request, lambda value: self.setProgress(value * 0.3), self.isCanceled)
-                if self.isCanceled():
-                    prepared.cleanup()
-                    raise ProgrammeError(tr("The export was cancelled."))
-                self.result = finish_export(prepared, self.request, self.feedback)
+            if self.isCanceled():
+                prepared.cleanup()
+                raise ProgrammeError(tr("The export was cancelled."))
+            self.result = finish_export(prepared, self.request, self.feedback)
         except ProgrammeError as e:
             self.error = str(e)
             return False
