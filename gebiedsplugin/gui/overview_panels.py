@@ -117,9 +117,9 @@ class StackingPanel(_Panel):
         data = stacking_table(ov, district, year_from, year_to)
         rows, colours, bold, tips = [], [], [], {}
         for r, hood in enumerate(data.neighbourhoods):
-            counts = [data.count(hood, year) for year in data.years]
-            rows.append(counts)
-            colours.append([heat_colour(count, data.threshold) for count in counts])
+            counts = tuple(data.count(hood, year) for year in data.years)  # tuples of plain values: the
+            rows.append(counts)  # collector stops tracking them
+            colours.append(tuple(heat_colour(count, data.threshold) for count in counts))
             for c, year in enumerate(data.years):
                 if data.over(hood, year):
                     bold.append((r, c))
@@ -223,8 +223,8 @@ class EffectsPanel(_Panel):
         """The effects and their table rows (plain work: in a worker when the dock draws in the background)."""
         rows = effects(ov, district, year_from, year_to)
         return rows, effects_by_status(ov, district, year_from, year_to), [
-            [ov.name(i.district_id), i.title, i.effect_indicator, number(i.baseline), number(i.target),
-             code_label("status", i.status, lang)] for i in rows]
+            (ov.name(i.district_id), i.title, i.effect_indicator, number(i.baseline), number(i.target),
+             code_label("status", i.status, lang)) for i in rows]
 
     def show_data(self, ov, district, year_from, year_to, lang, data) -> None:
         self.rows, per, cells = data

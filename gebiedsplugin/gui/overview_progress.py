@@ -62,9 +62,9 @@ class ProgressPanel(QWidget):
         for item in items:
             p = item.progress
             percent = "" if p.percent is None else "{} %".format(locale.toString(p.percent, "f", 0))
-            rows.append([ov.name(item.district_id), item.title, item.effect_indicator, at(p.baseline_year, p.baseline),
-                         at(p.latest_year, p.latest), num(p.target), percent])
-            colours.append([""] * (len(headers) - 1) + [progress_colour(p.percent)])
+            rows.append((ov.name(item.district_id), item.title, item.effect_indicator, at(p.baseline_year, p.baseline),
+                         at(p.latest_year, p.latest), num(p.target), percent))
+            colours.append(("",) * (len(headers) - 1) + (progress_colour(p.percent),))
         return items, headers, rows, colours
 
     def show_data(self, ov, district, year_from, year_to, lang, computed) -> None:
