@@ -29,6 +29,7 @@ from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.qgis_io.overview_task import DrawTask, OverviewTask, read_overview
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.release import collection_paused
 
 WATCHED = schema.INTERVENTION_TABLES + ("funding", "area_goals", "area_budgets", "neighbourhoods", "districts")
 
@@ -290,7 +291,11 @@ class OverviewDock(ProgrammeDock):
             self.status.setText(tr("Reading the programme…"))
 
         def compute():  # in the worker: the Overview and images only, no widget
-            return [panel.compute(ov, *scope, geometry) for panel, geometry in jobs]
+            values = []
+            for panel, geometry in jobs:  # the collector's pass after each panel walks that panel's objects only
+                with collection_paused():
+                    values.append(panel.compute(ov, *scope, geometry))
+            return values
 
         def done(values, error):
             if generation != self.generation:
