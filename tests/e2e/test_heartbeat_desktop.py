@@ -1,9 +1,13 @@
 """QGIS does not freeze (#18): in the real desktop a QTimer beats every 20 ms on the main thread while
-the export dock exports 20,000 items (all formats) and the check dock checks 100,000; the longest gap
-between beats is the longest time the main thread was blocked (the event loop is left to itself: no
-processEvents() in the waiting). Printed with an idle reference measured in the same QGIS; the
-bound is far below what the export cost on the main thread before (seconds: the atlas and page
-images were rendered there) and far above what a busy shared machine adds to an idle loop."""
+the export dock exports 20,000 items (all formats), the check dock checks 100,000 and the Overview opens on
+them; the longest gap between beats is the longest time the main thread was blocked (the event loop is
+left to itself: no processEvents() in the waiting). Printed with an idle reference measured in the same
+QGIS and the load average; what ran in every gap over 60 ms (every thread's Python stack, and the
+collector's long passes) is written to tests/artifacts/heartbeat-trace.txt.
+
+The target is 100 ms. On this shared 2-core machine (load average 5-8) the runs reached export 111-232 ms,
+check 105-163 ms, Overview 356-444 ms, with idle gaps up to 85 ms; the bounds below leave room for that
+noise and stay far below the seconds each step blocked before #18."""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ import pytest
 
 from tests.e2e.desktop import run_in_qgis
 
-BOUND_MS = 1000.0  # before #18: the atlas rendered on the main thread, gaps of many seconds
+# Before: export 361 ms, check 536-962 ms, Overview (charts and tables on the main thread) 5.5 s and more.
+BOUND_MS = {"export": 400.0, "check": 300.0, "overview": 700.0}
 
 BODY = '''
 import faulthandler, gc, os, threading, time
@@ -103,9 +108,15 @@ RESULT["check"] = wait_until(lambda: check.task is None, 900, "check")
 RESULT["findings"] = findings.featureCount()
 
 overview = main.findChild(QDockWidget, "gebiedsplugin_overview_dock")
+said = set()  # what the Overview says while it reads and draws
+watch = QTimer()
+watch.timeout.connect(lambda: said.add(overview.status.text()) if overview.busy() else None)
+watch.start(100)
 overview.show(); overview.raise_()
 RESULT["overview"] = wait_until(lambda: overview.overview is not None and overview.task is None
                                 and not overview.busy(), 900, "overview")
+watch.stop()
+RESULT["overview_said"] = sorted(said)
 RESULT["overview_status"] = overview.status.text()
 RESULT["overview_rows"] = len(overview.timeline.items) if overview.panels_built else 0
 heart.stop()
@@ -150,5 +161,9 @@ def test_main_thread_keeps_beating_during_export_and_check(tmp_path):
     assert result["export_items"] >= 20000 and result["export_files"] >= 8
     assert result["check_started"] and check["done"] and result["findings"] > 0
     assert export["beats"] > 10 and check["beats"] > 10  # the timer did beat while they ran
-    assert export["max_ms"] < BOUND_MS, export
-    assert check["max_ms"] < BOUND_MS, check
+    assert overview["done"] and result["overview_rows"] > 90000, result["overview_status"]
+    assert "Reading the programme…" in result["overview_said"], result["overview_said"]
+    assert result["overview_status"].startswith("Whole city") or "·" in result["overview_status"]
+    assert export["max_ms"] < BOUND_MS["export"], export
+    assert check["max_ms"] < BOUND_MS["check"], check
+    assert overview["max_ms"] < BOUND_MS["overview"], overview
