@@ -13,8 +13,6 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-ROLE = Qt.ItemDataRole
-
 
 @dataclass
 class Cell:
@@ -66,34 +64,34 @@ class _Model(QAbstractTableModel):
         return Cell(str(values[column]) if column < len(values) else "", self.tips.get((row, column), ""),
                     self.colour(row, column), (row, column) in self.bold)
 
-    def data(self, index, role=ROLE.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == ROLE.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             values = self.rows[row]
             return str(values[column]) if column < len(values) else ""
-        if role == ROLE.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.tips.get((row, column))
-        if role == ROLE.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             colour = self.colour(row, column)
             if not colour:
                 return None
             if colour not in self.brushes:
                 self.brushes[colour] = QBrush(QColor(colour))
             return self.brushes[colour]
-        if role == ROLE.FontRole and (row, column) in self.bold:
+        if role == Qt.ItemDataRole.FontRole and (row, column) in self.bold:
             return self.font
         return None
 
-    def headerData(self, section, orientation, role=ROLE.DisplayRole):  # noqa: N802 - Qt API
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if orientation == Qt.Orientation.Horizontal:
-            if role == ROLE.DisplayRole and section < len(self.headers):
+            if role == Qt.ItemDataRole.DisplayRole and section < len(self.headers):
                 return self.headers[section]
-            if role == ROLE.ToolTipRole:
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return self.header_tips.get(section)
             return None
-        if role == ROLE.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.vertical[section] if section < len(self.vertical) else str(section + 1)
         return None
 
