@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QRect, QSize, Qt
+from qgis.PyQt.QtCore import QRect, QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2471a3", "chance": "#1e8449"}
 MESSAGE, DISTRICT, STATUS, NOTE = range(4)
 NOTE_WIDTH = 90  # px; the note's full text is its tooltip
+SLICE = 300  # finding rows added per turn of the event loop (thousands at 100k: the window keeps its turns)
 
 
 def rule_title(rule: str, lang: str) -> str:
@@ -78,12 +79,20 @@ class FindingsTree(QTreeWidget):
         header.resizeSection(NOTE, NOTE_WIDTH)
         self.setItemDelegateForColumn(MESSAGE, _WrapDelegate(self))
         header.sectionResized.connect(self._column_resized)
+        self.names: dict = {}
+        self.pending: list = []  # [top item, rows not yet added under it, expand when whole]
+        self.filler = QTimer(self)
+        self.filler.setInterval(0)
+        self.filler.timeout.connect(self._fill_slice)
 
     def show_groups(self, groups: list, names: dict) -> None:
-        """Fill the tree with *groups* (core.findings_view.Group); *names* maps district ids to names."""
+        """Fill the tree with *groups* (core.findings_view.Group); *names* maps district ids to names.
+        The group lines come at once, their findings a slice per turn of the event loop."""
+        self.fill_now()
         expanded = {self.topLevelItem(i).data(0, ROW_ROLE) for i in range(self.topLevelItemCount())
                     if self.topLevelItem(i).isExpanded()}
         self.clear()
+        self.names = names
         for group in groups:
             severity = schema.label("severity", group.severity, self.lang)
             top = QTreeWidgetItem([tr("{} · {} ({}): {}").format(
@@ -96,30 +105,55 @@ class FindingsTree(QTreeWidget):
             font.setBold(True)
             top.setFont(0, font)
             top.setToolTip(0, top.text(0))
-            for row in group.rows:
-                status = row.get("status") or "open"
-                child = QTreeWidgetItem([
-                    str(row.get("message") or ""), str(names.get(row.get("district_id"), row.get("district_id") or "")),
-                    schema.label("finding_status", status, self.lang), str(row.get("note") or "")])
-                child.setData(0, ROW_ROLE, row)
-                child.setToolTip(0, finding_tooltip(row))
-                child.setToolTip(3, str(row.get("note") or ""))
-                if status != "open":
-                    child.setForeground(0, QBrush(QColor("#7f8c8d")))
-                top.addChild(child)
             self.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)  # the header line reads across the columns
-            top.setExpanded(key in expanded or len(groups) <= 4)
+            if group.rows:
+                top.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                self.pending.append([top, list(group.rows), key in expanded or len(groups) <= 4])
+        if self.pending:
+            self.filler.start()
+
+    def fill_now(self) -> None:
+        """Add every finding row still waiting (before the tree is read or changed)."""
+        while self.pending:
+            self._fill_slice(len(self.pending[0][1]))
+
+    def _fill_slice(self, count: int = SLICE) -> None:
+        if not self.pending:
+            self.filler.stop()
+            return
+        top, rows, expand = self.pending[0]
+        batch, rows[:] = rows[:count], rows[count:]
+        top.addChildren([self._child(row) for row in batch])
+        if not rows:
+            self.pending.pop(0)
+            top.setExpanded(expand)
+        if not self.pending:
+            self.filler.stop()
+
+    def _child(self, row: dict) -> QTreeWidgetItem:
+        status = row.get("status") or "open"
+        child = QTreeWidgetItem([
+            str(row.get("message") or ""), str(self.names.get(row.get("district_id"), row.get("district_id") or "")),
+            schema.label("finding_status", status, self.lang), str(row.get("note") or "")])
+        child.setData(0, ROW_ROLE, row)
+        child.setToolTip(0, finding_tooltip(row))
+        child.setToolTip(3, str(row.get("note") or ""))
+        if status != "open":
+            child.setForeground(0, QBrush(QColor("#7f8c8d")))
+        return child
 
     def _column_resized(self, column: int, _old: int, _new: int) -> None:
         if column == MESSAGE:
             self.scheduleDelayedItemsLayout()  # rows take the height of the text at the new width
 
     def group_count(self) -> int:
+        self.fill_now()
         return self.topLevelItemCount()
 
     def finding_rows(self) -> list:
         """Every finding row shown, in tree order."""
+        self.fill_now()
         out = []
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
@@ -128,6 +162,7 @@ class FindingsTree(QTreeWidget):
 
     def selected_rows(self) -> list:
         """The selected findings; a selected group stands for all its findings."""
+        self.fill_now()
         out, seen = [], set()
         for item in self.selectedItems():
             items = [item.child(j) for j in range(item.childCount())] if item.parent() is None else [item]
@@ -140,6 +175,7 @@ class FindingsTree(QTreeWidget):
 
     def select_finding(self, finding_id: str) -> bool:
         """Select (and show) the row of *finding_id*."""
+        self.fill_now()
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
             for j in range(top.childCount()):

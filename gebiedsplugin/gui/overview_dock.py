@@ -26,9 +26,10 @@ from gebiedsplugin.gui.dossier_action import DossierAction
 from gebiedsplugin.gui.layer_watch import LayerWatcher
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.qgis_io.overview_tables import period_text
-from gebiedsplugin.qgis_io.overview_task import OverviewTask, read_overview
+from gebiedsplugin.qgis_io.overview_task import DrawTask, OverviewTask, read_overview
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.release import collection_paused
 
 WATCHED = schema.INTERVENTION_TABLES + ("funding", "area_goals", "area_budgets", "neighbourhoods", "districts")
 
@@ -39,13 +40,22 @@ class OverviewDock(ProgrammeDock):
     def __init__(self, iface, controller, parent=None, lang: str = None):
         super().__init__(tr("Overview"), "gebiedsplugin_overview_dock", iface, controller, parent, lang)
         self.overview = None
+        self.span = None  # (districts, (first, last) year) of the overview, found in the worker
         self.task = None
+        self.draw_task = None
+        self.drawn_for = None  # the scope the panels show
+        self.generation = 0  # of the drawings asked for: a late one of an older scope is dropped
+        self.background = False  # draw in a worker (the dock shown to a planner); tests draw at once
         self.selected_uid = ""
         self.watcher = LayerWatcher(delay_ms=500, parent=self)
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(300)
         self.debounce.timeout.connect(lambda: self.reload(background=True))
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setSingleShot(True)
+        self.redraw_timer.setInterval(300)
+        self.redraw_timer.timeout.connect(lambda: self.refresh(only=(self.money, self.timeline)))
         self.stale = False  # the programme changed while the dock was hidden
         self._build()
         self.visibilityChanged.connect(self._on_visibility)
@@ -116,16 +126,24 @@ class OverviewDock(ProgrammeDock):
                             (self.progress, tr("Progress"))):
             self.tabs.addTab(panel, text)
         self.timeline.clicked.connect(self.select_uid)
+        self.timeline.redraw = lambda: self.refresh(only=(self.timeline,))
+        self.money.canvas.resized.connect(self.schedule_redraw)
+        self.timeline.canvas.resized.connect(self.schedule_redraw)
         self.panels_built = True
 
     def cleanup(self) -> None:
         """Disconnect from the controller and layers (plugin unload)."""
         self.watcher.clear()
         self.debounce.stop()
+        self.redraw_timer.stop()
         if self.task is not None:  # a read still running must not fill the panels of a dock that is gone
             self.task.done = lambda *_args: None
             self.task.cancel()
             self.task = None
+        if self.draw_task is not None:
+            self.draw_task.done = lambda *_args: None
+            self.draw_task.cancel()
+            self.draw_task = None
         super().cleanup()
 
     # --- data ----------------------------------------------------------------------------------
@@ -157,6 +175,7 @@ class OverviewDock(ProgrammeDock):
         """Read and prepare the programme (in a QgsTask when *background*), then refresh the panels."""
         self.debounce.stop()
         self.stale = False
+        self.background = background
         store = self.controller.store
         if store is None:
             self._loaded(None, "")
@@ -171,11 +190,17 @@ class OverviewDock(ProgrammeDock):
         self.task = OverviewTask(store, self._loaded)
         QgsApplication.taskManager().addTask(self.task)
 
-    def _loaded(self, overview, error: str) -> None:
+    def busy(self) -> bool:
+        """Whether the dock is still reading or drawing (tests wait for it)."""
+        return self.task is not None or self.draw_task is not None
+
+    def _loaded(self, overview, error: str, span=None) -> None:
         self.task = None
         if error:
             notify(self.iface, tr("Overview"), error, Qgis.MessageLevel.Warning)
         self.overview = overview
+        self.span = span if span is not None or overview is None else (overview.districts(), overview.years())
+        self.drawn_for = None
         self._fill_selectors()
         self.refresh()
 
@@ -188,11 +213,11 @@ class OverviewDock(ProgrammeDock):
         self.district.clear()
         if ov is not None:
             self.district.addItem(self.area_name(schema.CITY_ID), schema.CITY_ID)
-            for d in ov.districts():
+            for d in self.span[0]:
                 self.district.addItem(self.area_name(d), d)
             index = self.district.findData(current)
             self.district.setCurrentIndex(max(index, 0))
-            first, last = ov.years()
+            first, last = self.span[1]
             if first is not None and (current is None or self.year_from.value() == schema.MIN_YEAR):
                 self.year_from.setValue(first)
                 self.year_to.setValue(last)
@@ -229,8 +254,9 @@ class OverviewDock(ProgrammeDock):
         if year_to is not None:
             self.year_to.setValue(year_to)
 
-    def refresh(self) -> None:
-        """Show the scope's figures in every panel."""
+    def refresh(self, only: tuple = ()) -> None:
+        """Show the scope's figures in every panel (or in the panels *only*): computed and drawn in a
+        worker when the dock reads in the background, the status saying so meanwhile."""
         ov = self.overview
         if ov is None:
             self.status.setText(tr("No programme open.") if self.controller.store is None else "")
@@ -239,15 +265,61 @@ class OverviewDock(ProgrammeDock):
         if year_to < year_from:
             self.status.setText(tr("The period ends before it starts."))
             return
-        if ov.years()[0] is None:
-            self.status.setText(tr("{} · no interventions yet").format(self.area_name(district)))
+        if self.span[1][0] is None:
+            status = tr("{} · no interventions yet").format(self.area_name(district))
         else:
-            self.status.setText(tr("{} · {}").format(self.area_name(district), period_text(year_from, year_to)))
+            status = tr("{} · {}").format(self.area_name(district), period_text(year_from, year_to))
         self.ensure_panels()
-        for panel in (self.money, self.funding, self.stacking, self.coverage, self.timeline, self.effects,
-                      self.progress):
-            panel.update_scope(ov, district, year_from, year_to, self.lang)
-        self.cases.update_subject(ov, self.selected_uid, self.lang)
+        if self.draw_task is not None:
+            only = ()  # a drawing of every panel is under way: this one replaces it whole
+        panels = only or (self.money, self.funding, self.stacking, self.coverage, self.timeline, self.effects,
+                          self.progress)
+        scope = (district, year_from, year_to, self.lang)
+        if not self.background:
+            self.status.setText(status)
+            for panel in panels:
+                panel.update_scope(ov, *scope)
+            self.cases.update_subject(ov, self.selected_uid, self.lang)
+            return
+        jobs = [(panel, panel.geometry_now() if hasattr(panel, "geometry_now") else None) for panel in panels]
+        self.generation += 1
+        generation = self.generation
+        if self.draw_task is not None:
+            self.draw_task.done = lambda *_args: None  # an older scope's drawing: not shown
+            self.draw_task.cancel()
+        if not only:
+            self.status.setText(tr("Reading the programme…"))
+
+        def compute():  # in the worker: the Overview and images only, no widget
+            values = []
+            for panel, geometry in jobs:  # the collector's pass after each panel walks that panel's objects only
+                with collection_paused():
+                    values.append(panel.compute(ov, *scope, geometry))
+            return values
+
+        def done(values, error):
+            if generation != self.generation:
+                return
+            self.draw_task = None
+            if error:
+                notify(self.iface, tr("Overview"), error, Qgis.MessageLevel.Warning)
+            if values is None:
+                self.status.setText(status)
+                return
+            for (panel, _geometry), value in zip(jobs, values):
+                panel.show_data(ov, *scope, value)
+            if not only:
+                self.cases.update_subject(ov, self.selected_uid, self.lang)
+            self.status.setText(status)
+            self.drawn_for = (id(ov),) + scope
+
+        self.draw_task = DrawTask(compute, done)
+        QgsApplication.taskManager().addTask(self.draw_task)
+
+    def schedule_redraw(self) -> None:
+        """A chart's widget changed size: draw the charts again at the new size, after a pause."""
+        if self.overview is not None and self.panels_built and self.isVisible():
+            self.redraw_timer.start()
 
     # --- selection and map -------------------------------------------------------------------------
     def select_uid(self, uid: str) -> None:

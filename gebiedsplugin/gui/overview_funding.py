@@ -32,10 +32,17 @@ class FundingPanel(QWidget):
         self.rows: list = []  # (kind, code, Totals) as shown
 
     def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+        self.show_data(ov, district, year_from, year_to, lang, self.compute(ov, district, year_from, year_to, lang))
+
+    def compute(self, ov, district, year_from, year_to, lang, _geometry=None) -> list:
+        """The totals (plain work on the Overview, fine in a worker)."""
         blocks = []
         if is_city(district):
             blocks.append(("district_id", tr("District"), funding_totals(ov, "district_id", None, year_from, year_to)))
         blocks.append(("theme", tr("Theme"), funding_totals(ov, "theme", district, year_from, year_to)))
+        return blocks
+
+    def show_data(self, ov, district, year_from, year_to, lang, blocks) -> None:
         # the money short first: the columns a narrow dock shows are the ones a district meeting asks for
         headers = [tr("By"), tr("Name"), tr("Short")] + [funding_gap.label(s, lang) for s in STATUS_COLUMNS] + [
             tr("Budget")]

@@ -4,32 +4,15 @@ effects. Each panel shows what the core's functions return for the dock's scope;
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
-from qgis.PyQt.QtGui import QBrush, QColor, QFont
-from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from gebiedsplugin.core.aggregations import budget_by_year, funder_matrix, is_city, money_by, stacking_table
+from gebiedsplugin.core.aggregations import is_city, stacking_table
 from gebiedsplugin.core.comparisons import comparable_cases, effects, effects_by_status, priority_coverage
+from gebiedsplugin.gui.overview_chart_view import ChartView
+from gebiedsplugin.gui.text_table import TextTable
 from gebiedsplugin.qgis_io.district_report import coverage_state
-from gebiedsplugin.qgis_io.overview_charts import (
-    code_label,
-    draw_budget_by_year,
-    draw_funder_shares,
-    draw_money_by,
-    heat_colour,
-    money_text,
-    plain_text,
-)
+from gebiedsplugin.qgis_io.overview_charts import code_label, heat_colour, money_text
+from gebiedsplugin.qgis_io.overview_render import draw_money
 from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.numbers import number
@@ -39,32 +22,19 @@ SIMILARITY = 6  # the cases table's similarity column
 STATE_COLOURS = {"covered": "#d9f0d3", "funded_not_prioritised": "#fde0c5", "prioritised_not_funded": "#f8d0d0"}
 
 
-def make_table(parent, name: str) -> QTableWidget:
-    table = QTableWidget(parent)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+def make_table(parent, name: str) -> TextTable:
+    return TextTable(parent, name)
 
 
-def fill_table(table: QTableWidget, headers: list, rows: list, colours: list = None) -> None:
-    """Put *rows* (lists of text) under *headers*; optional background colour per row."""
-    table.clear()
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(str(text))
-            if colours and colours[r]:
-                item.setBackground(QBrush(QColor(colours[r])))
-            table.setItem(r, c, item)
+def fill_table(table: TextTable, headers: list, rows: list, colours: list = None, **more) -> None:
+    """Put *rows* (lists of text) under *headers*; optional background colour per row (or per cell)."""
+    table.set_rows(headers, rows, colours, **more)
 
 
 class _Panel(QWidget):
+    """A panel computes what it shows in compute() (plain work on the Overview: in a worker when the
+    dock draws in the background) and puts it in its widgets in show_data() (main thread)."""
+
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.setObjectName(name)
@@ -74,6 +44,15 @@ class _Panel(QWidget):
         self.summary.setObjectName(name + "_summary")
         self.summary.setWordWrap(True)
         self.layout_.addWidget(self.summary)
+
+    def geometry_now(self) -> dict:
+        """What compute() needs of the widgets (read on the main thread)."""
+        return {}
+
+    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+        """Compute and show at once (the dock's synchronous path)."""
+        self.show_data(ov, district, year_from, year_to, lang,
+                       self.compute(ov, district, year_from, year_to, lang, self.geometry_now()))
 
 
 class MoneyPanel(_Panel):
@@ -89,40 +68,39 @@ class MoneyPanel(_Panel):
                                           tr("Per funder"), tr("Share per funder across districts"))):
             self.view.addItem(text, key)
         self.layout_.insertWidget(0, self.view)
-        self.figure = Figure(figsize=(4, 3.2), tight_layout=True)
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartView(self)
+        self.canvas.setObjectName("money_canvas")
         self.canvas.setMinimumHeight(260)
         self.layout_.addWidget(self.canvas, 1)
         self.view.currentIndexChanged.connect(lambda _i: self.draw())
         self.args = None
+        self.drawing = None  # qgis_io.overview_render.MoneyDrawing: every view drawn
 
-    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+    @property
+    def figure(self):
+        """The figure of the chart shown (None before the first drawing)."""
+        chart = self.drawing.charts.get(self.view.currentData()) if self.drawing is not None else None
+        return chart.figure if chart is not None else None
+
+    def geometry_now(self) -> dict:
+        size = (self.canvas.width(), self.canvas.height()) if self.canvas.isVisible() else (0, 0)
+        if size[0] < 150 or size[1] < 150:
+            size = (400, 320)  # not laid out yet: drawn again at its size when shown (ChartView.resized)
+        return {"size": size, "ratio": self.canvas.devicePixelRatioF()}
+
+    def compute(self, ov, district, year_from, year_to, lang, geometry):
+        return draw_money(ov, district, year_from, year_to, lang, geometry["size"], geometry["ratio"])
+
+    def show_data(self, ov, district, year_from, year_to, lang, drawing) -> None:
         self.args = (ov, district, year_from, year_to, lang)
-        planned = sum(money_by(ov, "year", district, year_from, year_to).values())
-        budget = sum(r.area_budget for r in budget_by_year(ov, district, year_from, year_to))
-        self.summary.setText(tr("Planned {} · area budget {}").format(money_text(planned, lang),
-                                                                       money_text(budget, lang)))
+        self.drawing = drawing
+        self.summary.setText(tr("Planned {} · area budget {}").format(money_text(drawing.planned, lang),
+                                                                       money_text(drawing.budget, lang)))
         self.draw()
 
     def draw(self) -> None:
-        with plain_text():  # names are printed as written, not read as TeX ($...$)
-            self._draw()
-        self.canvas.draw_idle()
-
-    def _draw(self) -> None:
-        self.figure.clear()
-        if self.args is not None:
-            ov, district, year_from, year_to, lang = self.args
-            ax = self.figure.add_subplot(111)
-            key = self.view.currentData()
-            if key == "year":
-                draw_budget_by_year(ax, budget_by_year(ov, district, year_from, year_to), lang)
-            elif key == "shares":
-                draw_funder_shares(ax, funder_matrix(ov, year_from, year_to), ov.name, lang)
-            else:
-                titles = {"theme": tr("Planned money per theme"), "domain": tr("Planned money per domain"),
-                          "funder": tr("Planned money per funder")}
-                draw_money_by(ax, money_by(ov, key, district, year_from, year_to), key, titles[key], lang)
+        chart = self.drawing.charts.get(self.view.currentData()) if self.drawing is not None else None
+        self.canvas.set_chart(chart)
 
 
 class StackingPanel(_Panel):
@@ -134,25 +112,28 @@ class StackingPanel(_Panel):
         self.layout_.addWidget(self.table, 1)
         self.data = None
 
-    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
-        data = self.data = stacking_table(ov, district, year_from, year_to)
-        self.summary.setText(tr("Interventions per neighbourhood per year. More than {} is stacking (red); "
-                                "{} cells over the threshold.").format(number(data.threshold),
-                                                                      number(len(data.cells_over()))))
-        fill_table(self.table, [str(y) for y in data.years], [])
-        self.table.setRowCount(len(data.neighbourhoods))
-        self.table.setVerticalHeaderLabels([str(data.names.get(n, n)) for n in data.neighbourhoods])
-        bold = QFont(self.table.font())
-        bold.setBold(True)
+    def compute(self, ov, district, year_from, year_to, lang, _geometry):
+        """The table and its cells (plain work: in a worker when the dock draws in the background)."""
+        data = stacking_table(ov, district, year_from, year_to)
+        rows, colours, bold, tips = [], [], [], {}
         for r, hood in enumerate(data.neighbourhoods):
+            counts = tuple(data.count(hood, year) for year in data.years)  # tuples of plain values: the
+            rows.append(counts)  # collector stops tracking them
+            colours.append(tuple(heat_colour(count, data.threshold) for count in counts))
             for c, year in enumerate(data.years):
-                count = data.count(hood, year)
-                item = QTableWidgetItem(str(count))
-                item.setBackground(QBrush(QColor(heat_colour(count, data.threshold))))
                 if data.over(hood, year):
-                    item.setFont(bold)
-                    item.setToolTip(tr("Over the stacking threshold"))
-                self.table.setItem(r, c, item)
+                    bold.append((r, c))
+                    tips[(r, c)] = tr("Over the stacking threshold")
+        return data, len(data.cells_over()), {"colours": colours, "tips": tips, "bold": bold, "rows": rows,
+                                              "vertical": [str(data.names.get(n, n)) for n in data.neighbourhoods]}
+
+    def show_data(self, ov, district, year_from, year_to, lang, computed) -> None:
+        data, over, cells = computed
+        self.data = data
+        self.summary.setText(tr("Interventions per neighbourhood per year. More than {} is stacking (red); "
+                                "{} cells over the threshold.").format(number(data.threshold), number(over)))
+        rows = cells.pop("rows")
+        fill_table(self.table, [str(y) for y in data.years], rows, **cells)
 
 
 class CoveragePanel(_Panel):
@@ -164,8 +145,11 @@ class CoveragePanel(_Panel):
         self.layout_.addWidget(self.table, 1)
         self.rows: list = []
 
-    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
-        self.rows = priority_coverage(ov, district, year_from, year_to)
+    def compute(self, ov, district, year_from, year_to, lang, _geometry):
+        return priority_coverage(ov, district, year_from, year_to)
+
+    def show_data(self, ov, district, year_from, year_to, lang, rows) -> None:
+        self.rows = rows
         self.summary.setText(tr("{} themes funded but not prioritised, {} prioritised but not funded.").format(
             sum(r.state == "funded_not_prioritised" for r in self.rows),
             sum(r.state == "prioritised_not_funded" for r in self.rows)) if self.rows else
@@ -221,12 +205,9 @@ class CasesPanel(_Panel):
                    [[ov.name(c.item.district_id), c.item.title,
                      period_text(c.item.start_year, c.item.end_year), code_label("status", c.item.status, lang),
                      money_text(c.item.budget or 0, lang), self.decision_text(c.decision), number(c.score, 2)]
-                    for c in self.cases])
-        header = self.table.horizontalHeaderItem(SIMILARITY)
-        if header is not None:
-            header.setToolTip(similarity_scale())
-        for row, case in enumerate(self.cases):
-            self.table.item(row, SIMILARITY).setToolTip(similarity_parts(case))
+                    for c in self.cases],
+                   tips={(row, SIMILARITY): similarity_parts(case) for row, case in enumerate(self.cases)},
+                   header_tips={SIMILARITY: similarity_scale()})
 
 
 class EffectsPanel(_Panel):
@@ -238,15 +219,19 @@ class EffectsPanel(_Panel):
         self.layout_.addWidget(self.table, 1)
         self.rows: list = []
 
-    def update_scope(self, ov, district, year_from, year_to, lang) -> None:
-        self.rows = effects(ov, district, year_from, year_to)
-        per = effects_by_status(ov, district, year_from, year_to)
+    def compute(self, ov, district, year_from, year_to, lang, _geometry):
+        """The effects and their table rows (plain work: in a worker when the dock draws in the background)."""
+        rows = effects(ov, district, year_from, year_to)
+        return rows, effects_by_status(ov, district, year_from, year_to), [
+            (ov.name(i.district_id), i.title, i.effect_indicator, number(i.baseline), number(i.target),
+             code_label("status", i.status, lang)) for i in rows]
+
+    def show_data(self, ov, district, year_from, year_to, lang, data) -> None:
+        self.rows, per, cells = data
         self.summary.setText("\n".join("{}: {}".format(ov.name(d), ", ".join(
             "{} {}".format(n, code_label("status", s, lang)) for s, n in sorted(counts.items())))
             for d, counts in sorted(per.items(), key=lambda kv: ov.name(kv[0]))) or tr("No effects to monitor."))
 
         fill_table(self.table, [tr("District"), tr("Title"), tr("Indicator"), tr("Baseline"), tr("Target value"),
-                                tr("Status")],
-                   [[ov.name(i.district_id), i.title, i.effect_indicator, number(i.baseline), number(i.target),
-                     code_label("status", i.status, lang)] for i in self.rows])
+                                tr("Status")], cells)
         self.table.setColumnHidden(0, not is_city(district))

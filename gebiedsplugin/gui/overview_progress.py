@@ -5,18 +5,10 @@ latest measured value and the target, as a percentage (core/effects.py defines i
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import QLocale
-from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gebiedsplugin.core.aggregations import is_city
+from gebiedsplugin.gui.text_table import TextTable
 from gebiedsplugin.toolbelt.i18n import tr
 
 # Progress cell colours: the target reached, more than half way, under way, moving away from it.
@@ -42,24 +34,18 @@ class ProgressPanel(QWidget):
         self.summary.setObjectName("overview_progress_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.table = QTableWidget(self)
-        self.table.setObjectName("progress_table")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = TextTable(self, "progress_table")
         layout.addWidget(self.table, 1)
         self.rows: list = []
 
     def update_scope(self, ov, district, year_from, year_to, lang) -> None:
-        self.rows = sorted((i for i in ov.scoped(district) if i.progress is not None and i.active
-                            and i.overlaps(year_from, year_to)),
-                           key=lambda i: (ov.name(i.district_id), i.effect_indicator, i.title, i.uid))
-        measured = [i for i in self.rows if i.progress.percent is not None]
-        reached = [i for i in measured if i.progress.reached]
-        self.summary.setText(tr("{} of {} indicators have a measurement and a target; {} reached the target.")
-                             .format(len(measured), len(self.rows), len(reached)) if self.rows
-                             else tr("No effect indicators in this scope."))
+        self.show_data(ov, district, year_from, year_to, lang, self.compute(ov, district, year_from, year_to, lang))
+
+    def compute(self, ov, district, year_from, year_to, lang, _geometry=None) -> list:
+        """The rows (plain work on the Overview, fine in a worker)."""
+        items = sorted((i for i in ov.scoped(district) if i.progress is not None and i.active
+                        and i.overlaps(year_from, year_to)),
+                       key=lambda i: (ov.name(i.district_id), i.effect_indicator, i.title, i.uid))
         locale = QLocale()
 
         def num(value) -> str:
@@ -72,18 +58,21 @@ class ProgressPanel(QWidget):
 
         headers = [tr("District"), tr("Title"), tr("Indicator"), tr("Baseline (year)"), tr("Latest measured (year)"),
                    tr("Target value"), tr("Progress")]
-        self.table.clear()
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(self.rows))
-        for r, item in enumerate(self.rows):
+        rows, colours = [], []
+        for item in items:
             p = item.progress
             percent = "" if p.percent is None else "{} %".format(locale.toString(p.percent, "f", 0))
-            cells = [ov.name(item.district_id), item.title, item.effect_indicator, at(p.baseline_year, p.baseline),
-                     at(p.latest_year, p.latest), num(p.target), percent]
-            for c, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if c == len(cells) - 1 and progress_colour(p.percent):
-                    cell.setBackground(QBrush(QColor(progress_colour(p.percent))))
-                self.table.setItem(r, c, cell)
+            rows.append((ov.name(item.district_id), item.title, item.effect_indicator, at(p.baseline_year, p.baseline),
+                         at(p.latest_year, p.latest), num(p.target), percent))
+            colours.append(("",) * (len(headers) - 1) + (progress_colour(p.percent),))
+        return items, headers, rows, colours
+
+    def show_data(self, ov, district, year_from, year_to, lang, computed) -> None:
+        self.rows, headers, rows, colours = computed
+        measured = [i for i in self.rows if i.progress.percent is not None]
+        reached = [i for i in measured if i.progress.reached]
+        self.summary.setText(tr("{} of {} indicators have a measurement and a target; {} reached the target.")
+                             .format(len(measured), len(self.rows), len(reached)) if self.rows
+                             else tr("No effect indicators in this scope."))
+        self.table.set_rows(headers, rows, colours)
         self.table.setColumnHidden(0, not is_city(district))

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import html
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from gebiedsplugin.core.comparisons import timeline
-from gebiedsplugin.qgis_io.overview_charts import LONG_TIMELINE, draw_timeline, plain_text, row_at, timeline_legend
+from gebiedsplugin.gui.overview_chart_view import ChartView
+from gebiedsplugin.qgis_io.overview_charts import row_at, timeline_legend
+from gebiedsplugin.qgis_io.overview_render import draw_timeline_chart
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.numbers import number
 
-ROW_PX = 16
 
-
-def summary_text(items: list, undated: list) -> str:
+def summary_text(items: list, undated: list, drawn: int = None) -> str:
     """How many interventions the timeline shows, and which of the area's it cannot (no valid period)."""
     text = tr("%n intervention(s) in this area and period, by start year; click a bar to select it on the map.",
               "", len(items))
+    if drawn is not None and drawn < len(items):
+        text += "\n" + tr("The first {} are drawn; choose a district or a shorter period to see the others.").format(
+            number(drawn))
     if undated:
         names = ", ".join(sorted(i.title or i.uid for i in undated)[:3]) + (" …" if len(undated) > 3 else "")
         text += "\n" + tr("Not shown: %n intervention(s) without a valid period (a year missing, or the end "
@@ -52,64 +53,86 @@ class TimelinePanel(QWidget):
         self.legend.setObjectName("overview_timeline_legend")
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
-        self.figure = Figure(figsize=(4, 3))
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartView(self, fit=False)
         self.canvas.setObjectName("timeline_canvas")
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.canvas)
         layout.addWidget(self.scroll, 1)
         self.items: list = []
-        self.axes = None
+        self.drawing = None  # qgis_io.overview_render.TimelineDrawing
         self.highlight = ""
         self.args = None
-        self.canvas.mpl_connect("button_press_event", self._on_press)
+        self.redraw = lambda: self.update_scope(*self.args)  # the dock draws in the background instead
+        self.canvas.pressed.connect(self._on_press)
+
+    @property
+    def figure(self):
+        return self.drawing.chart.figure if self.drawing is not None else None
+
+    @property
+    def axes(self):
+        return self.figure.axes[0] if self.figure is not None and self.figure.axes else None
+
+    def geometry_now(self) -> dict:
+        width = self.scroll.viewport().width() if self.isVisible() else 0
+        return {"width": width if width >= 200 else 400, "ratio": self.canvas.devicePixelRatioF(),
+                "highlight": self.highlight}
+
+    def compute(self, ov, district, year_from, year_to, lang, geometry):
+        """The rows, texts and chart (plain work on the Overview and an image: fine in a worker)."""
+        drawing = draw_timeline_chart(ov, district, year_from, year_to, lang, geometry["width"],
+                                      geometry["highlight"], geometry["ratio"])
+        drawing.summary = summary_text(drawing.items, [i for i in ov.scoped(district) if not i.years_ok],
+                                       drawing.drawn)
+        drawing.legend = legend_html(timeline_legend(drawing.items, lang))
+        return drawing
 
     def update_scope(self, ov, district, year_from, year_to, lang) -> None:
+        """Compute and show at once (the dock's synchronous path)."""
+        self.show_data(ov, district, year_from, year_to, lang,
+                       self.compute(ov, district, year_from, year_to, lang, self.geometry_now()))
+
+    def show_data(self, ov, district, year_from, year_to, lang, drawing) -> None:
         self.args = (ov, district, year_from, year_to, lang)
-        self.items = timeline(ov, district, year_from, year_to)
-        self.summary.setText(summary_text(self.items, [i for i in ov.scoped(district) if not i.years_ok]))
-        self.legend.setText(legend_html(timeline_legend(self.items, lang)))
-        self.draw()
+        self.drawing = drawing
+        self.items = drawing.items
+        self.summary.setText(drawing.summary)
+        self.legend.setText(drawing.legend)
+        self.canvas.set_chart(drawing.chart)
 
     def set_highlight(self, uid: str) -> None:
         if uid != self.highlight:
             self.highlight = uid
-            self.draw()
+            if self.args is not None:
+                self.redraw()
 
     def draw(self) -> None:
-        with plain_text():  # titles are printed as written, not read as TeX ($...$)
-            self._draw()
-
-    def _draw(self) -> None:
-        self.figure.clear()
-        lang = self.args[4] if self.args else "en"
-        self.canvas.setMinimumHeight(max(220, ROW_PX * len(self.items) + 90))
-        self.axes = self.figure.add_subplot(111)
-        draw_timeline(self.axes, self.items, lang, self.highlight, with_legend=False)
-        if self.items and self.args[2] is not None and self.args[3] is not None:
-            self.axes.set_xlim(self.args[2], self.args[3] + 1)  # the chosen period
-        height = max(220, ROW_PX * len(self.items) + 90)
-        top = 50 if len(self.items) > LONG_TIMELINE else 30  # title, and the years again on a long chart
-        self.figure.subplots_adjust(left=0.45, right=0.97, top=1 - top / height, bottom=28 / height)
-        self.canvas.draw_idle()
+        self.canvas.draw()
 
     def bar_position(self, row: int) -> tuple:
         """Widget (x, y) of the middle of the bar of *row* (for tests and keyboard users)."""
-        self.canvas.draw()
         item = self.items[row]
-        y = len(self.items) - 1 - row
+        y = len(self.items) - 1 - row if self.drawing is None else self.drawing.drawn - 1 - row
         begin, end = item.time_span
         x_disp, y_disp = self.axes.transData.transform(((begin + end) / 2, y))
-        ratio = self.canvas.device_pixel_ratio if hasattr(self.canvas, "device_pixel_ratio") else 1
-        return int(x_disp / ratio), int(self.canvas.height() - y_disp / ratio)
+        ratio = self.drawing.chart.image.devicePixelRatio()
+        height = self.drawing.chart.size[1]
+        return int(x_disp / ratio), int(height - y_disp / ratio)
 
-    def _on_press(self, event) -> None:
-        if event.inaxes is not self.axes:
+    def _on_press(self, x: float, y: float) -> None:
+        axes = self.axes
+        if axes is None:
             return
-        row = row_at(self.items, event.ydata)
+        ratio = self.drawing.chart.image.devicePixelRatio()
+        display = (x * ratio, (self.drawing.chart.size[1] - y) * ratio)
+        if not axes.bbox.contains(*display):
+            return
+        xdata, ydata = axes.transData.inverted().transform(display)
+        drawn = self.items[:self.drawing.drawn]
+        row = row_at(drawn, ydata)
         if row is not None:
-            item = self.items[row]
+            item = drawn[row]
             begin, end = item.time_span
-            if begin <= (event.xdata or 0) <= end:
+            if begin <= (xdata or 0) <= end:
                 self.clicked.emit(item.uid)

@@ -23,7 +23,7 @@ from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
 from gebiedsplugin.core.rules.engine import ignored_settings
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
-from gebiedsplugin.toolbelt.release import free_gradually
+from gebiedsplugin.toolbelt.release import collection_paused, free_gradually
 
 
 @dataclass
@@ -158,9 +158,10 @@ class CheckTask(QgsTask):
 
     def run(self) -> bool:
         try:
-            self.result = run_check(self.request, self.setProgress, self.isCanceled)
-            self.result.rows = (open_store(self.request.programme).findings_register().rows()
-                                if self.request.write else [])
+            with collection_paused():  # a full pass over a 100k programme would stop the QGIS window
+                self.result = run_check(self.request, self.setProgress, self.isCanceled)
+                self.result.rows = (open_store(self.request.programme).findings_register().rows()
+                                    if self.request.write else [])
         except Cancelled:
             self.error = tr("The check was cancelled; the findings were not changed.")
             return False

@@ -29,6 +29,7 @@ from gebiedsplugin.qgis_io.export_task import Prepared, export_error, prepare_ex
 from gebiedsplugin.qgis_io.summary_pages import SummaryPages
 from gebiedsplugin.qgis_io.unified_layers import load_unified_layers
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.release import collection_paused
 
 
 @dataclass
@@ -205,7 +206,10 @@ class ExportTask(QgsTask):
         # Direct: _progress runs in the worker, where the feedback lives (the task itself is the main thread's).
         self.feedback.progressChanged.connect(self._progress, Qt.ConnectionType.DirectConnection)
         try:
-            prepared = prepare_export(self.request, lambda value: self.setProgress(value * 0.3), self.isCanceled)
+            # No collector pass over the programme while it is read and unified; what the pages need of it
+            # is kept out of the collector's sight until the export drops it (a pass would stop QGIS).
+            with collection_paused(keep=True):
+                prepared = prepare_export(self.request, lambda value: self.setProgress(value * 0.3), self.isCanceled)
             if self.isCanceled():
                 prepared.cleanup()
                 raise ProgrammeError(tr("The export was cancelled."))

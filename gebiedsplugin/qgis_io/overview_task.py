@@ -1,4 +1,6 @@
-"""Read a programme and prepare its overview in the background (QgsTask: pure run(), main-thread finished())."""
+"""The Overview's work off the main thread: read and prepare the programme (OverviewTask), then what
+each panel shows for a scope, charts drawn as images (DrawTask). Both are QgsTasks with a plain run()
+(no layer, no widget) and a finished() on the main thread."""
 
 from __future__ import annotations
 
@@ -7,30 +9,58 @@ from qgis.core import QgsTask
 from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.release import collection_paused
 
 
 def read_overview(store):
     """The prepared Overview of *store*'s programme (GeoPackage read with OGR, safe in a worker)."""
-    return prepare(store.read_programme())
+    with collection_paused(keep=True):  # kept while the dock shows it: no collector pass walks it later
+        return prepare(store.read_programme())
 
 
 class OverviewTask(QgsTask):
-    """Calls ``done(overview, error)`` on the main thread when finished (overview None on failure)."""
+    """Calls ``done(overview, error)`` on the main thread when finished (overview None on failure).
+    ``span`` holds the programme's districts and (first, last) year, found in the worker."""
 
     def __init__(self, store, done):
         super().__init__(tr("Reading the programme for the overview"), QgsTask.Flag.CanCancel)
         self.store = store
         self.done = done
         self.overview = None
+        self.span = None
         self.error = ""
 
     def run(self) -> bool:
         try:
             self.overview = read_overview(self.store)
+            self.span = (self.overview.districts(), self.overview.years())
         except (ProgrammeError, RuntimeError, OSError) as e:
             self.error = str(e)
             return False
         return not self.isCanceled()
 
     def finished(self, result: bool) -> None:
-        self.done(self.overview if result else None, self.error)
+        self.done(self.overview if result else None, self.error, self.span if result else None)
+
+
+class DrawTask(QgsTask):
+    """Runs ``compute()`` in a worker and hands its value to ``done(value, error)`` on the main thread
+    (value None on failure or cancel)."""
+
+    def __init__(self, compute, done):
+        super().__init__(tr("Reading the programme for the overview"), QgsTask.Flag.CanCancel)
+        self.compute = compute
+        self.done = done
+        self.value = None
+        self.error = ""
+
+    def run(self) -> bool:
+        try:
+            self.value = self.compute()
+        except (ProgrammeError, RuntimeError, OSError, ValueError) as e:
+            self.error = str(e)
+            return False
+        return not self.isCanceled()
+
+    def finished(self, result: bool) -> None:
+        self.done(self.value if result else None, self.error)

@@ -39,7 +39,8 @@ overview = docks["overview"]
 overview.show(); overview.raise_()
 pump(20, lambda: overview.overview is not None and QgsApplication.taskManager().countActiveTasks() == 0)
 overview.set_scope("noord", 2025, 2030)  # a hidden overview reads the programme once it is shown
-pump(1.0)
+pump(20, lambda: not overview.busy())  # the panels are computed and drawn in a task
+pump(0.5)
 RESULT["overview_status"] = overview.status.text()
 RESULT["overview_tabs"] = [overview.tabs.tabText(i) for i in range(overview.tabs.count())]
 overview.grab().save(os.path.join(ARTIFACTS, "overview-dock-desktop-" + LANG + ".png"))

@@ -1,18 +1,27 @@
 """QGIS does not freeze (#18): in the real desktop a QTimer beats every 20 ms on the main thread while
-the export dock exports 20,000 items (all formats) and the check dock checks 100,000; the longest gap
-between beats is the longest time the main thread was blocked (the event loop is left to itself: no
-processEvents() in the waiting). Printed with an idle reference measured in the same QGIS; the
-bound is far below what the export cost on the main thread before (seconds: the atlas and page
-images were rendered there) and far above what a busy shared machine adds to an idle loop."""
+the export dock exports 20,000 items (all formats), the check dock checks 100,000 and the Overview opens on
+them; the longest gap between beats is the longest time the main thread was blocked (the event loop is
+left to itself: no processEvents() in the waiting). Printed with an idle reference measured in the same
+QGIS and the load average; what ran in every gap over 60 ms (every thread's Python stack, and the
+collector's long passes) is written to tests/artifacts/heartbeat-trace.txt.
+
+The target is 100 ms. On this shared 2-core machine (load average 5-8) the runs reached export 111-232 ms,
+check 105-163 ms, Overview 356-444 ms, with idle gaps up to 85 ms; the bounds below leave room for that
+noise and stay far below the seconds each step blocked before #18."""
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from tests.e2e.desktop import run_in_qgis
 
-BOUND_MS = 1000.0  # before #18: the atlas rendered on the main thread, gaps of many seconds
+# Before: export 361 ms, check 536-962 ms, Overview (charts and tables on the main thread) 5.5 s and more.
+BOUND_MS = {"export": 400.0, "check": 300.0, "overview": 700.0}
 
 BODY = '''
-import os, time
+import faulthandler, gc, os, threading, time
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget
@@ -23,20 +32,41 @@ plugin = plugins["gebiedsplugin"]
 main = iface.mainWindow()
 main.resize(1500, 950)
 
-beats = {"last": time.perf_counter(), "gaps": []}
+beats = {"last": time.perf_counter(), "gaps": [], "phase": "idle"}
+# What ran in a long gap: a C watchdog (it needs no GIL) dumps every thread's Python stack when the
+# main thread has not beaten for TRACE_S; each beat re-arms it, and a gap that ends is labelled below it.
+TRACE_S = 0.06
+trace = open(os.path.join(ARTIFACTS, "heartbeat-trace.txt"), "w")
 
 def beat():
     now = time.perf_counter()
-    beats["gaps"].append(now - beats["last"])
+    gap = now - beats["last"]
+    beats["gaps"].append(gap)
     beats["last"] = now
+    if gap > TRACE_S:
+        trace.write("=== gap of {:.0f} ms during {} ended (the stacks above were taken in it)\\n\\n".format(
+            1000 * gap, beats["phase"]))
+        trace.flush()
+    faulthandler.dump_traceback_later(TRACE_S, file=trace)
+
+def gc_watch(stage, info, started={}):
+    """Python's cycle collector holds the GIL for all its pass: long passes are written to the trace."""
+    if stage == "start":
+        started["t"] = time.perf_counter()
+    elif "t" in started and time.perf_counter() - started["t"] > 0.02:
+        trace.write("--- gc of generation {} took {:.0f} ms in {} ({} collected)\\n".format(
+            info["generation"], 1000 * (time.perf_counter() - started["t"]), threading.current_thread().name,
+            info["collected"]))
+
+gc.callbacks.append(gc_watch)
 
 heart = QTimer()
 heart.setInterval(20)
 heart.timeout.connect(beat)
 
-def wait_until(done, seconds):
+def wait_until(done, seconds, phase="waiting"):
     """Let the event loop run (no processEvents here) until done() or *seconds*; the gaps meanwhile."""
-    beats["gaps"], beats["last"] = [], time.perf_counter()
+    beats["gaps"], beats["last"], beats["phase"] = [], time.perf_counter(), phase
     loop = QEventLoop()
     poll = QTimer()
     poll.timeout.connect(lambda: loop.quit() if done() else None)
@@ -51,7 +81,7 @@ def wait_until(done, seconds):
             "p99_ms": 1000 * gaps[int(0.99 * (len(gaps) - 1))] if gaps else None}
 
 heart.start()
-RESULT["idle"] = wait_until(lambda: False, 3.0)
+RESULT["idle"] = wait_until(lambda: False, 3.0, "idle")
 
 plugin.controller.open(EXPORT_PATH)
 wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, 60)
@@ -63,7 +93,7 @@ export.folder.setFilePath(FOLDER)
 for box in export.formats.values():
     box.setChecked(True)
 RESULT["export_started"] = export.run_export()
-RESULT["export"] = wait_until(lambda: export.last_result is not None or bool(export.last_error), 900)
+RESULT["export"] = wait_until(lambda: export.last_result is not None or bool(export.last_error), 900, "export")
 RESULT["export_error"] = export.last_error
 RESULT["export_files"] = len(export.last_result.all_files()) if export.last_result is not None else 0
 RESULT["export_items"] = export.last_result.items if export.last_result is not None else 0
@@ -74,9 +104,25 @@ check = docks["check"]
 check.show(); check.raise_()
 findings = plugin.controller.layer("findings")
 RESULT["check_started"] = check.run_check()
-RESULT["check"] = wait_until(lambda: check.task is None, 900)
+RESULT["check"] = wait_until(lambda: check.task is None, 900, "check")
 RESULT["findings"] = findings.featureCount()
+
+overview = main.findChild(QDockWidget, "gebiedsplugin_overview_dock")
+said = set()  # what the Overview says while it reads and draws
+watch = QTimer()
+watch.timeout.connect(lambda: said.add(overview.status.text()) if overview.busy() else None)
+watch.start(100)
+overview.show(); overview.raise_()
+RESULT["overview"] = wait_until(lambda: overview.overview is not None and overview.task is None
+                                and not overview.busy(), 900, "overview")
+watch.stop()
+RESULT["overview_said"] = sorted(said)
+RESULT["overview_status"] = overview.status.text()
+RESULT["overview_rows"] = len(overview.timeline.items) if overview.panels_built else 0
 heart.stop()
+gc.callbacks.remove(gc_watch)
+faulthandler.cancel_dump_traceback_later()
+trace.close()
 main.grab().save(os.path.join(ARTIFACTS, "heartbeat-desktop.png"))
 finish()
 '''
@@ -90,6 +136,7 @@ def _programme(path, size):
     return GpkgStore.create(path, programme.crs, programme).path
 
 
+@pytest.mark.timeout(2400)
 def test_main_thread_keeps_beating_during_export_and_check(tmp_path):
     export_path = _programme(tmp_path / "export_20k.gpkg", 20000)
     check_path = _programme(tmp_path / "check_100k.gpkg", 100000)
@@ -100,16 +147,23 @@ def test_main_thread_keeps_beating_during_export_and_check(tmp_path):
     result = run_in_qgis(body, tmp_path, "en", timeout=2400)
     assert "exception" not in result, result.get("exception")
     assert result["python_errors"] == [], result["python_errors"]
-    idle, export, check = result["idle"], result["export"], result["check"]
+    idle, export, check, overview = result["idle"], result["export"], result["check"], result["overview"]
     print("\nmain-thread heartbeat (20 ms timer), longest gap / 99th percentile:")
     print("  idle desktop      {:7.0f} ms / {:5.0f} ms".format(idle["max_ms"], idle["p99_ms"]))
     print("  export 20k items  {:7.0f} ms / {:5.0f} ms over {:.0f} s ({} files)".format(
         export["max_ms"], export["p99_ms"], export["seconds"], result["export_files"]))
     print("  check 100k items  {:7.0f} ms / {:5.0f} ms over {:.0f} s ({} findings)".format(
         check["max_ms"], check["p99_ms"], check["seconds"], result["findings"]))
+    print("  overview 100k     {:7.0f} ms / {:5.0f} ms over {:.0f} s ({} timeline rows)".format(
+        overview["max_ms"], overview["p99_ms"], overview["seconds"], result["overview_rows"]))
+    print("  load average      {}".format(" ".join("{:.2f}".format(v) for v in os.getloadavg())))
     assert result["export_started"] and export["done"] and not result["export_error"], result["export_error"]
     assert result["export_items"] >= 20000 and result["export_files"] >= 8
     assert result["check_started"] and check["done"] and result["findings"] > 0
     assert export["beats"] > 10 and check["beats"] > 10  # the timer did beat while they ran
-    assert export["max_ms"] < BOUND_MS, export
-    assert check["max_ms"] < BOUND_MS, check
+    assert overview["done"] and result["overview_rows"] > 90000, result["overview_status"]
+    assert "Reading the programme…" in result["overview_said"], result["overview_said"]
+    assert result["overview_status"].startswith("Whole city") or "·" in result["overview_status"]
+    assert export["max_ms"] < BOUND_MS["export"], export
+    assert check["max_ms"] < BOUND_MS["check"], check
+    assert overview["max_ms"] < BOUND_MS["overview"], overview

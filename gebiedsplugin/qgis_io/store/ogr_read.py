@@ -16,6 +16,13 @@ from osgeo import gdal
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
 
+# Rows per Arrow batch: each batch's decoding, dicts and geometries are single calls that keep Python's
+# lock (GDAL's default of 65,536 rows held it for ~0.3 s in a worker, the QGIS window standing still).
+# The findings' texts get fewer: numpy pads every text of a batch to its longest (a 60 kB list of
+# uids made a batch of 2,869 findings 174 MB and held the lock for 0.9 s).
+BATCH_ROWS = 2000
+BATCH_ROWS_LONG_TEXT = {"findings": 250}
+
 gdal.UseExceptions()
 
 
@@ -66,7 +73,9 @@ def read_table(ds, table_name: str, feedback=None) -> tuple:
     # values); booleans are read apart, by SQL, and joined on the fid.
     flags = [f.name for f in table.fields if f.type == schema.BOOLEAN]
     names = [f.name for f in table.fields if f.type != schema.BOOLEAN]
-    for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"]):
+    batch_rows = BATCH_ROWS_LONG_TEXT.get(table_name, BATCH_ROWS)
+    for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES",
+                                                      "MAX_FEATURES_IN_BATCH={}".format(batch_rows)]):
         columns = {}
         for name in names:
             if name in batch:
