@@ -364,7 +364,7 @@
       <translation>Bevindingen zoeken…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="67" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="68" />
       <source>Note</source>
       <translation>Notitie</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>CSV exporteren…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="236" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="262" />
       <source>No programme open.</source>
       <translation>Geen programma geopend.</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="225" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="226" />
       <source>A check is running already.</source>
       <translation>Er loopt al een toets.</translation>
     </message>
@@ -399,12 +399,12 @@
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="228" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="229" />
       <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="230" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="231" />
       <source>The check did not run: save or discard the edits first.</source>
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -414,17 +414,17 @@
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="242" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="243" />
       <source>Checking the programme…</source>
       <translation>Programma toetsen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="279" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="280" />
       <source>Select one or more findings first.</source>
       <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="303" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="304" />
       <source>No findings to export.</source>
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
@@ -439,12 +439,12 @@
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="311" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="312" />
       <source>Nothing exported: the file exists already.</source>
       <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="332" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="333" />
       <source>Rule parameters saved; they apply from the next run.</source>
       <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>Parameters opslaan</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="67" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="68" />
       <source>Finding</source>
       <translation>Bevinding</translation>
     </message>
@@ -494,12 +494,12 @@
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="248" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="235" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="89" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="98" />
       <source>{} · {} ({}): {}</source>
       <translation>{} · {} ({}): {}</translation>
     </message>
@@ -549,7 +549,7 @@
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="225" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
@@ -615,7 +615,7 @@ Vervangen?</translation>
       <translation>Kies een uitvoermap.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="61" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="65" />
       <source>Choose at least one export format.</source>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
@@ -625,7 +625,7 @@ Vervangen?</translation>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="240" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="266" />
       <source>The period ends before it starts.</source>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
@@ -635,12 +635,12 @@ Vervangen?</translation>
       <translation>Atlas renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_progress.py" line="73" />
+      <location filename="../gebiedsplugin/gui/overview_progress.py" line="59" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="281" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="282" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
@@ -650,7 +650,7 @@ Vervangen?</translation>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="219" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="203" />
       <source>Years</source>
       <translation>Jaren</translation>
     </message>
@@ -685,7 +685,7 @@ Vervangen?</translation>
       <translation>alle</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="70" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="80" />
       <source>to</source>
       <translation>t/m</translation>
     </message>
@@ -755,7 +755,7 @@ Vervangen?</translation>
       <translation>Een lijninterventie tekenen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="66" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="76" />
       <source>Area</source>
       <translation>Gebied</translation>
     </message>
@@ -840,22 +840,22 @@ Vervangen?</translation>
       <translation>Alle niet-opgeslagen wijzigingen verwerpen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="88" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="67" />
       <source>Per year against the area budget</source>
       <translation>Per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="88" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="67" />
       <source>Per theme</source>
       <translation>Per thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="88" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="67" />
       <source>Per domain</source>
       <translation>Per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="88" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="67" />
       <source>Per funder</source>
       <translation>Per financier</translation>
     </message>
@@ -865,37 +865,37 @@ Vervangen?</translation>
       <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="133" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="135" />
       <source>Planned {} · area budget {}</source>
       <translation>Gepland {} · gebiedsbudget {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="224" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="226" />
       <source>Planned money per theme</source>
       <translation>Gepland geld per thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="123" />
+      <location filename="../gebiedsplugin/qgis_io/overview_render.py" line="84" />
       <source>Planned money per domain</source>
       <translation>Gepland geld per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="224" />
       <source>Planned money per funder</source>
       <translation>Gepland geld per financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="154" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="126" />
       <source>Over the stacking threshold</source>
       <translation>Boven de stapelingsdrempel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="169" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="153" />
       <source>{} themes funded but not prioritised, {} prioritised but not funded.</source>
       <translation>{} thema's gefinancierd maar zonder prioriteit, {} met prioriteit maar niet gefinancierd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="169" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="153" />
       <source>No area goals to compare with.</source>
       <translation>Geen gebiedsopgave om mee te vergelijken.</translation>
     </message>
@@ -915,7 +915,7 @@ Vervangen?</translation>
       <translation>Toestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="205" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="189" />
       <source>Approved</source>
       <translation>Goedgekeurd</translation>
     </message>
@@ -925,7 +925,7 @@ Vervangen?</translation>
       <translation>Afgewezen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="205" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="189" />
       <source>Pending</source>
       <translation>In behandeling</translation>
     </message>
@@ -935,37 +935,37 @@ Vervangen?</translation>
       <translation>Onbekend</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="213" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="197" />
       <source>Select an intervention (in the timeline or on the map) to see comparable cases in other districts.</source>
       <translation>Selecteer een interventie (in de tijdlijn of op de kaart) om vergelijkbare gevallen in andere stadsdelen te zien.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="216" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="200" />
       <source>{} cases of the same kind ({}) and theme ({}) in other districts as: {}</source>
       <translation>{} gevallen van dezelfde soort ({}) en hetzelfde thema ({}) in andere stadsdelen als: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="219" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="203" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="219" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="203" />
       <source>Decision</source>
       <translation>Besluit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="244" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="231" />
       <source>No effects to monitor.</source>
       <translation>Geen effecten om te monitoren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_progress.py" line="73" />
+      <location filename="../gebiedsplugin/gui/overview_progress.py" line="59" />
       <source>Indicator</source>
       <translation>Indicator</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="248" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="235" />
       <source>Baseline</source>
       <translation>Nulmeting</translation>
     </message>
@@ -1070,7 +1070,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="177" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="178" />
       <source>The check was cancelled; the findings were not changed.</source>
       <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1300,117 +1300,117 @@ Vervangen?</translation>
       <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="74" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="78" />
       <source>The layout template {} does not exist.</source>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="149" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150" />
       <source>The layout template {} is not a valid .qpt file.</source>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="155" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="156" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="225" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="227" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="229" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="230" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="230" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="231" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="230" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="231" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="135" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="137" />
       <source>Printed on {}</source>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="241" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="242" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="245" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="246" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="262" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="263" />
       <source>Legend: kind and domain</source>
       <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="280" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="281" />
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="282" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="283" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="283" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="284" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="285" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="286" />
       <source>Budget (€)</source>
       <translation>Budget (€)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="323" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="329" />
       <source>Nothing planned here in this period.</source>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="459" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="468" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="68" />
+      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="72" />
       <source>The export was cancelled.</source>
       <translation>De export is geannuleerd.</translation>
     </message>
@@ -1425,17 +1425,17 @@ Vervangen?</translation>
       <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="171" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="172" />
       <source>The check failed: {}</source>
       <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="277" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="364" />
       <source>Unified programme map</source>
       <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="279" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="366" />
       <source>Could not store the style of {} in {}: {}</source>
       <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
@@ -1465,7 +1465,7 @@ Vervangen?</translation>
       <translation>{} · {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="117" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="119" />
       <source>No data for this selection</source>
       <translation>Geen gegevens voor deze selectie</translation>
     </message>
@@ -1545,12 +1545,12 @@ Vervangen?</translation>
       <translation>Buurt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="67" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="71" />
       <source>The output folder {} does not exist and cannot be created.</source>
       <translation>De uitvoermap {} bestaat niet en kan niet worden aangemaakt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="70" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="74" />
       <source>The output folder {} is not writable.</source>
       <translation>In de uitvoermap {} kan niet worden geschreven.</translation>
     </message>
@@ -1560,37 +1560,37 @@ Vervangen?</translation>
       <translation>Deze bestanden bestaan al (sta overschrijven toe om ze te vervangen): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="122" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="126" />
       <source>Unknown district ids: {} (known: {}).</source>
       <translation>Onbekende stadsdeel-id's: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="131" />
       <source>Nothing to export: no interventions or programme projects in this scope and period.</source>
       <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="182" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="221" />
       <source>The export failed: {}</source>
       <translation>De export is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="80" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="83" />
       <source>Writing the GeoPackage…</source>
       <translation>GeoPackage schrijven…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="97" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="101" />
       <source>Rendering the atlas PDF ({} pages)…</source>
       <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="108" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="112" />
       <source>Rendering the page images…</source>
       <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="119" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="124" />
       <source>Export complete: {} files.</source>
       <translation>Export voltooid: {} bestanden.</translation>
     </message>
@@ -1705,7 +1705,7 @@ Vervangen?</translation>
       <translation>Tijdlijn</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_task.py" line="21" />
+      <location filename="../gebiedsplugin/qgis_io/overview_task.py" line="51" />
       <source>Reading the programme for the overview</source>
       <translation>Programma lezen voor het overzicht</translation>
     </message>
@@ -1785,42 +1785,42 @@ Vervangen?</translation>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="177" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="305" />
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="68" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="78" />
       <source>From</source>
       <translation>Van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
       <source>Money</source>
       <translation>Geld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
       <source>Stacking</source>
       <translation>Stapeling</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
       <source>Priorities</source>
       <translation>Prioriteiten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
       <source>Comparable cases</source>
       <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
       <source>Effects</source>
       <translation>Effecten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="170" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="291" />
       <source>Reading the programme…</source>
       <translation>Programma lezen…</translation>
     </message>
@@ -2075,7 +2075,7 @@ Vervangen?</translation>
       <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="98" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="100" />
       <source>The summary page template {} does not exist.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
@@ -2100,37 +2100,37 @@ Vervangen?</translation>
       <translation>vorm gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="102" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="104" />
       <source>The summary page template {} is not a valid .qpt file.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="106" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="108" />
       <source>District summary</source>
       <translation>Stadsdeelsamenvatting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="133" />
       <source>City summary: {}</source>
       <translation>Stadssamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="133" />
       <source>District summary: {}</source>
       <translation>Stadsdeelsamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="133" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="135" />
       <source>Period {}</source>
       <translation>Periode {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="136" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="138" />
       <source>Source: programme {} (gebiedsplugin). The same figures as the Overview dock.</source>
       <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_progress.py" line="74" />
+      <location filename="../gebiedsplugin/gui/overview_progress.py" line="60" />
       <source>Target value</source>
       <translation>Streefwaarde</translation>
     </message>
@@ -2160,12 +2160,12 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="232" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="131" />
       <source>Summary of map page {} of {}</source>
       <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
@@ -2355,12 +2355,12 @@ Vervangen?</translation>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="97" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="101" />
       <source>The disk is full: {} could not be written. The export was stopped: none of its files was written and existing files are unchanged.</source>
       <translation>De schijf is vol: {} kon niet worden geschreven. De export is gestopt: geen van de bestanden is geschreven en bestaande bestanden zijn ongewijzigd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="100" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="104" />
       <source>The disk is full: the export's working copy in {} could not be written. Nothing was exported; existing files are unchanged.</source>
       <translation>De schijf is vol: de werkkopie van de export in {} kon niet worden geschreven. Er is niets geëxporteerd; bestaande bestanden zijn ongewijzigd.</translation>
     </message>
@@ -2973,7 +2973,7 @@ verwijderd</translation>
       <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="217" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="218" />
       <source>{} of %n finding(s) shown.</source>
       <translation>
         <numerusform>{} van %n bevinding getoond.</numerusform>
@@ -2981,12 +2981,12 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="276" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="277" />
       <source>Choose a decision first.</source>
       <translation>Kies eerst een besluit.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="296" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="297" />
       <source>Status set on %n finding(s).</source>
       <translation>
         <numerusform>Status ingesteld op %n bevinding.</numerusform>
@@ -2994,7 +2994,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="319" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="320" />
       <source>%n finding(s) written to {}.</source>
       <translation>
         <numerusform>%n bevinding geschreven naar {}.</numerusform>
@@ -3002,7 +3002,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="338" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="339" />
       <source>Select one finding first.</source>
       <translation>Selecteer eerst een bevinding.</translation>
     </message>
@@ -3022,7 +3022,7 @@ verwijderd</translation>
       <translation>Gebruikt door: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="38" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="39" />
       <source>{}
 Note: {}</source>
       <translation>{}
@@ -3100,7 +3100,7 @@ Notitie: {}</translation>
       <translation>Map openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="243" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="269" />
       <source>{} · no interventions yet</source>
       <translation>{} · nog geen interventies</translation>
     </message>
@@ -3180,7 +3180,7 @@ Notitie: {}</translation>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="136" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="137" />
       <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
@@ -3211,7 +3211,7 @@ Notitie: {}</translation>
       <translation>Vlak</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="282" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="283" />
       <source>Combine and Do not combine are decisions on chances; Accepted and False positive on the other findings. Select findings of one sort.</source>
       <translation>Combineren en Niet combineren zijn besluiten over kansen; Geaccepteerd en Vals positief over de andere bevindingen. Selecteer bevindingen van één soort.</translation>
     </message>
@@ -3289,42 +3289,42 @@ Notitie: {}</translation>
       <translation>Schrijf de interventies met een geldtekort, grootste tekort eerst (CSV of ODS), van het gekozen stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="112" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
       <source>Funding gap</source>
       <translation>Financieringsgat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_progress.py" line="74" />
+      <location filename="../gebiedsplugin/gui/overview_progress.py" line="60" />
       <source>Progress</source>
       <translation>Voortgang</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_funding.py" line="40" />
+      <location filename="../gebiedsplugin/gui/overview_funding.py" line="47" />
       <source>Short</source>
       <translation>Tekort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_funding.py" line="54" />
+      <location filename="../gebiedsplugin/gui/overview_funding.py" line="61" />
       <source>{} unfunded and {} partly funded interventions, {} short. Funded: the funding rows add up to the budget (within € 1).</source>
       <translation>{} niet en {} deels gefinancierde interventies, {} tekort. Gefinancierd: de financieringsregels tellen op tot het budget (op € 1 na).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_progress.py" line="60" />
+      <location filename="../gebiedsplugin/gui/overview_progress.py" line="74" />
       <source>{} of {} indicators have a measurement and a target; {} reached the target.</source>
       <translation>{} van {} indicatoren hebben een meting en een streefwaarde; {} haalden de streefwaarde.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_progress.py" line="60" />
+      <location filename="../gebiedsplugin/gui/overview_progress.py" line="74" />
       <source>No effect indicators in this scope.</source>
       <translation>Geen effectindicatoren in deze selectie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_progress.py" line="73" />
+      <location filename="../gebiedsplugin/gui/overview_progress.py" line="59" />
       <source>Baseline (year)</source>
       <translation>Nulmeting (jaar)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_progress.py" line="73" />
+      <location filename="../gebiedsplugin/gui/overview_progress.py" line="59" />
       <source>Latest measured (year)</source>
       <translation>Laatste meting (jaar)</translation>
     </message>
@@ -3569,7 +3569,7 @@ Notitie: {}</translation>
       <translation>Geef de veldkoppeling één keer: FIELDS_MAPPING of FIELD_MAPPING, niet allebei.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="130" />
       <source>Page {} of {}</source>
       <translation>Pagina {} van {}</translation>
     </message>
@@ -3681,12 +3681,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="72" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="82" />
       <source>Dossier…</source>
       <translation>Dossier…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="74" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="84" />
       <source>District dossier: a PDF and a spreadsheet for the chosen district, or for every district when the whole city is chosen.</source>
       <translation>Gebiedsdossier: een PDF en een rekenblad voor het gekozen stadsdeel, of voor elk stadsdeel als de hele stad gekozen is.</translation>
     </message>
@@ -3771,7 +3771,7 @@ Notitie: {}</translation>
       <translation>Onbekende stadsdelen: {} (bekend: {}).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="264" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="265" />
       <source>%n finding(s) ({} new, {} closed) in {} s.</source>
       <translation>
         <numerusform>%n bevinding ({} nieuw, {} gesloten) in {} s.</numerusform>
@@ -3784,27 +3784,27 @@ Notitie: {}</translation>
       <translation>Financiering, planning</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="139" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="133" />
       <source>Interventions per neighbourhood per year. More than {} is stacking (red); {} cells over the threshold.</source>
       <translation>Interventies per buurt per jaar. Meer dan {} is stapeling (rood); {} cellen boven de drempel.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="183" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="167" />
       <source>Similarity from 0 to 3: one point for the same domain, one for an overlapping period, and up to one for a budget alike (1 = the same budget).</source>
       <translation>Gelijkenis van 0 tot 3: één punt voor hetzelfde domein, één voor een overlappende periode, en tot één voor een vergelijkbaar budget (1 = hetzelfde budget).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="189" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="173" />
       <source>Same domain {} + overlapping period {} + budget alike {} = {}</source>
       <translation>Zelfde domein {} + overlappende periode {} + vergelijkbaar budget {} = {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_panels.py" line="219" />
+      <location filename="../gebiedsplugin/gui/overview_panels.py" line="203" />
       <source>Similarity (0–3)</source>
       <translation>Gelijkenis (0–3)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/overview_timeline.py" line="21" />
+      <location filename="../gebiedsplugin/gui/overview_timeline.py" line="19" />
       <source>%n intervention(s) in this area and period, by start year; click a bar to select it on the map.</source>
       <translation>
         <numerusform>%n interventie in dit gebied en deze periode, op startjaar; klik op een balk om die op de kaart te selecteren.</numerusform>
@@ -3812,7 +3812,7 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/overview_timeline.py" line="25" />
+      <location filename="../gebiedsplugin/gui/overview_timeline.py" line="26" />
       <source>Not shown: %n intervention(s) without a valid period (a year missing, or the end before the start): {}</source>
       <translation>
         <numerusform>Niet getoond: %n interventie zonder geldige periode (een jaar ontbreekt, of het eind ligt voor het begin): {}</numerusform>
@@ -3835,7 +3835,7 @@ Notitie: {}</translation>
       <translation>Coördinaten in {} kunnen niet naar {} worden getransformeerd; de toets is niet uitgevoerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="161" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="197" />
       <source>Exporting the programme map</source>
       <translation>De programmakaart exporteren</translation>
     </message>
@@ -3865,7 +3865,7 @@ Notitie: {}</translation>
       <translation>Meer dan {} interventies in een buurt in een jaar is stapeling (rood).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="65" />
+      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="69" />
       <source>Writing page images failed: {}</source>
       <translation>Schrijven van de paginaafbeeldingen mislukt: {}</translation>
     </message>
@@ -3875,7 +3875,7 @@ Notitie: {}</translation>
       <translation>(kies)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="153" />
       <source>The layout template {} could not be loaded.</source>
       <translation>De lay-outsjabloon {} kon niet worden geladen.</translation>
     </message>
@@ -3885,7 +3885,7 @@ Notitie: {}</translation>
       <translation>de coördinaten konden niet worden getransformeerd ({})</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="105" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="107" />
       <source>The summary page template {} could not be loaded.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} kon niet worden geladen.</translation>
     </message>
@@ -3905,7 +3905,7 @@ Notitie: {}</translation>
       <translation>QGIS nam de laag/lagen {} niet op in het project.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="290" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="291" />
       <source>Gap</source>
       <translation>Tekort</translation>
     </message>
@@ -3943,6 +3943,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/import_report.py" line="113" />
       <source>{} was not checked: the programme has no neighbourhoods yet. Import the neighbourhoods, then run the check.</source>
       <translation>{} is niet gecontroleerd: het programma heeft nog geen buurten. Importeer de buurten en voer dan de controle uit.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/overview_timeline.py" line="22" />
+      <source>The first {} are drawn; choose a district or a shorter period to see the others.</source>
+      <translation>De eerste {} zijn getekend; kies een stadsdeel of een kortere periode om de andere te zien.</translation>
     </message>
   </context>
   <context>
