@@ -17,6 +17,7 @@ import shapely
 from .base import MARKER_BUFFER_M
 
 _EMPTY = np.empty(0, dtype=np.intp)
+_CHUNK = 20000  # features per envelope query in self_candidates(own_tree=True): bounded memory
 
 
 def grown_boxes(geoms: np.ndarray, distance: float) -> np.ndarray:
@@ -38,20 +39,32 @@ def candidates(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.nda
     return idx[a], b
 
 
-def self_candidates(arrays, idx: np.ndarray, distance: float, own_tree: bool = False
+def self_candidates(arrays, idx: np.ndarray, distance: float, own_tree: bool = False, accept=None
                     ) -> Tuple[np.ndarray, np.ndarray]:
     """(i, j), i < j: pairs among features *idx* whose envelopes lie within *distance*.
 
     By default the shared tree of all features is queried and non-members dropped; *own_tree*
     builds a tree of just *idx* instead, which pays off when *idx* is a small part of the features.
+    With *own_tree*, *accept(i, j)* (a boolean array) filters the pairs as they are found, a chunk
+    of features at a time, so pairs that fail it never pile up.
     """
     if idx.size < 2:
         return _EMPTY, _EMPTY
     if own_tree:
         geoms = arrays.fixed[idx]
-        a, b = shapely.STRtree(geoms).query(grown_boxes(geoms, distance))
-        keep = a < b
-        return idx[a[keep]], idx[b[keep]]
+        tree, boxes = shapely.STRtree(geoms), grown_boxes(geoms, distance)
+        out_i, out_j = [_EMPTY], [_EMPTY]
+        for start in range(0, idx.size, _CHUNK):
+            a, b = tree.query(boxes[start:start + _CHUNK])
+            a += start
+            keep = a < b
+            i, j = idx[a[keep]], idx[b[keep]]
+            if accept is not None:
+                keep = accept(i, j)
+                i, j = i[keep], j[keep]
+            out_i.append(i)
+            out_j.append(j)
+        return np.concatenate(out_i), np.concatenate(out_j)
     member = np.zeros(arrays.n, dtype=bool)
     member[idx] = True
     i, j = candidates(arrays, idx, arrays, distance, member)
