@@ -17,7 +17,7 @@ import shapely
 from .base import MARKER_BUFFER_M
 
 _EMPTY = np.empty(0, dtype=np.intp)
-_CHUNK = 20000  # features per envelope query in self_candidates(own_tree=True): bounded memory
+_CHUNK = 2000  # boxes per envelope query: the pairs of a chunk stay small
 
 
 def grown_boxes(geoms: np.ndarray, distance: float) -> np.ndarray:
@@ -26,17 +26,50 @@ def grown_boxes(geoms: np.ndarray, distance: float) -> np.ndarray:
     return shapely.box(b[:, 0] - distance, b[:, 1] - distance, b[:, 2] + distance, b[:, 3] + distance)
 
 
+def _query(tree: shapely.STRtree, boxes: np.ndarray):
+    """tree.query(boxes) a chunk of boxes at a time: (box positions, tree positions) per chunk, in the
+    order of one query. Near a large polygon or a pile of points the pairs grow with the square of
+    the count: at a million interventions one query of 20,000 boxes returned 54 M pairs (2 GB)."""
+    for start in range(0, len(boxes), _CHUNK):
+        a, b = tree.query(boxes[start:start + _CHUNK])
+        yield a + start, b
+
+
 def candidates(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray] = None
                ) -> Tuple[np.ndarray, np.ndarray]:
     """(i, j): features *idx* of *src* and features of *dst* (FeatureArrays) whose envelopes lie
     within *distance*; with *mask*, only dst features where mask is True."""
+    return _pairs(src, idx, dst, distance, mask)
+
+
+def _pairs(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray], ordered: bool = False,
+           tree: Optional[shapely.STRtree] = None, accept=None) -> Tuple[np.ndarray, np.ndarray]:
+    """candidates(), found a chunk at a time; *ordered* keeps i < j only (by position in *idx* with
+    an own *tree* of the features *idx*, else by feature), *accept(i, j)* filters further, both
+    before the chunk's pairs are kept."""
     if not idx.size or not dst.n:
         return _EMPTY, _EMPTY
-    a, b = dst.tree.query(grown_boxes(src.fixed[idx], distance))
-    if mask is not None:
-        keep = mask[b]
-        a, b = a[keep], b[keep]
-    return idx[a], b
+    out_i, out_j = [_EMPTY], [_EMPTY]
+    for a, b in _query(dst.tree if tree is None else tree, grown_boxes(src.fixed[idx], distance)):
+        if tree is not None:  # positions into idx on both sides
+            if ordered:
+                keep = a < b
+                a, b = a[keep], b[keep]
+            i, j = idx[a], idx[b]
+        else:
+            if mask is not None:
+                keep = mask[b]
+                a, b = a[keep], b[keep]
+            i, j = idx[a], b
+            if ordered:
+                keep = i < j
+                i, j = i[keep], j[keep]
+        if accept is not None:
+            keep = accept(i, j)
+            i, j = i[keep], j[keep]
+        out_i.append(i)
+        out_j.append(j)
+    return np.concatenate(out_i), np.concatenate(out_j)
 
 
 def self_candidates(arrays, idx: np.ndarray, distance: float, own_tree: bool = False, accept=None
@@ -45,31 +78,16 @@ def self_candidates(arrays, idx: np.ndarray, distance: float, own_tree: bool = F
 
     By default the shared tree of all features is queried and non-members dropped; *own_tree*
     builds a tree of just *idx* instead, which pays off when *idx* is a small part of the features.
-    With *own_tree*, *accept(i, j)* (a boolean array) filters the pairs as they are found, a chunk
-    of features at a time, so pairs that fail it never pile up.
+    *accept(i, j)* (a boolean array) filters the pairs as they are found, so pairs that fail it
+    never pile up.
     """
     if idx.size < 2:
         return _EMPTY, _EMPTY
     if own_tree:
-        geoms = arrays.fixed[idx]
-        tree, boxes = shapely.STRtree(geoms), grown_boxes(geoms, distance)
-        out_i, out_j = [_EMPTY], [_EMPTY]
-        for start in range(0, idx.size, _CHUNK):
-            a, b = tree.query(boxes[start:start + _CHUNK])
-            a += start
-            keep = a < b
-            i, j = idx[a[keep]], idx[b[keep]]
-            if accept is not None:
-                keep = accept(i, j)
-                i, j = i[keep], j[keep]
-            out_i.append(i)
-            out_j.append(j)
-        return np.concatenate(out_i), np.concatenate(out_j)
+        return _pairs(arrays, idx, arrays, distance, None, True, shapely.STRtree(arrays.fixed[idx]), accept)
     member = np.zeros(arrays.n, dtype=bool)
     member[idx] = True
-    i, j = candidates(arrays, idx, arrays, distance, member)
-    keep = i < j
-    return i[keep], j[keep]
+    return _pairs(arrays, idx, arrays, distance, member, True, None, accept)
 
 
 def within(a: np.ndarray, b: np.ndarray, distance: float) -> np.ndarray:

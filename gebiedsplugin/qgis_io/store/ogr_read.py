@@ -24,7 +24,7 @@ gdal.UseExceptions()
 
 # Columns naming rows of other tables (funding -> intervention, intervention -> neighbourhood, project):
 # in a programme read whole they share the named row's str (a million funding rows: ~120 MB less).
-_REFERENCES = frozenset(("intervention_uid", "from_uid", "to_uid", "neighbourhood_id", "programme_code", "contact"))
+_REFERENCES = frozenset(("intervention_uid", "from_uid", "to_uid", "neighbourhood_id", "programme_code"))
 
 
 def _python_values(array) -> list:
