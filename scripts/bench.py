@@ -22,7 +22,7 @@ of the code before this work (CHECK_BASELINE, extracted with git archive) at 100
 Then runs scripts/bench_export.py (the export beside the one before #18) and scripts/bench_read.py.
 
 Usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000 100000] [--baseline-cap 600] [--no-export]
-       [--no-1m] [--baseline-1m]
+       [--no-1m] [--baseline-1m] [--only-1m]
 """
 
 from __future__ import annotations
@@ -248,12 +248,16 @@ def main() -> int:
     parser.add_argument("--no-export", action="store_true", help="skip scripts/bench_export.py")
     parser.add_argument("--no-1m", action="store_true", help="skip the 1M GeoPackage check")
     parser.add_argument("--baseline-1m", action="store_true", help="also run the baseline check at 1M (~8 GB)")
+    parser.add_argument("--only-1m", action="store_true", help="only the 1M GeoPackage check (and its 100k)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--code", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child(args.child[0], int(args.child[1]), args.code)
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.only_1m:
+        print("The 1M GeoPackage check, beside the code of {} (same run):".format(CHECK_BASELINE), flush=True)
+        return 0 if million(None, args.baseline_1m) else 1
     sizes = sorted(args.sizes)
     rows = {"cap": args.baseline_cap}
     for size in sizes:

@@ -17,7 +17,7 @@ import shapely
 from .base import MARKER_BUFFER_M
 
 _EMPTY = np.empty(0, dtype=np.intp)
-_CHUNK = 2000  # boxes per envelope query: the pairs of a chunk stay small
+_CHUNK, _PAIRS = 2000, 1000000  # boxes and expected pairs per envelope query (see _query)
 
 
 def grown_boxes(geoms: np.ndarray, distance: float) -> np.ndarray:
@@ -28,11 +28,23 @@ def grown_boxes(geoms: np.ndarray, distance: float) -> np.ndarray:
 
 def _query(tree: shapely.STRtree, boxes: np.ndarray):
     """tree.query(boxes) a chunk of boxes at a time: (box positions, tree positions) per chunk, in the
-    order of one query. Near a large polygon or a pile of points the pairs grow with the square of
-    the count: at a million interventions one query of 20,000 boxes returned 54 M pairs (2 GB)."""
-    for start in range(0, len(boxes), _CHUNK):
-        a, b = tree.query(boxes[start:start + _CHUNK])
-        yield a + start, b
+    order of one query. Near a large polygon the pairs grow with the square of the count (at a
+    million interventions one query of 2,000 boxes returned 15 M pairs): a chunk holds at most
+    _CHUNK boxes and about _PAIRS expected pairs, expected from each box's share of the tree's
+    extent (a box as large as a district is a chunk of its own)."""
+    if not len(boxes):
+        return
+    x0, y0, x1, y1 = shapely.total_bounds(tree.geometries)
+    b = shapely.bounds(boxes)
+    share = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1]) / max((x1 - x0) * (y1 - y0), 1e-9)
+    expected = np.cumsum(np.minimum(share, 1.0) * len(tree) + 1.0)
+    start = 0
+    while start < len(boxes):
+        end = int(np.searchsorted(expected, expected[start] + _PAIRS, side="right"))
+        end = min(max(end, start + 1), start + _CHUNK)
+        a, t = tree.query(boxes[start:end])
+        yield a + start, t
+        start = end
 
 
 def candidates(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray] = None
