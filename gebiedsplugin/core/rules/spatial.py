@@ -17,33 +17,29 @@ import shapely
 from .base import MARKER_BUFFER_M
 
 _EMPTY = np.empty(0, dtype=np.intp)
-_CHUNK, _PAIRS = 2000, 1000000  # boxes and expected pairs per envelope query (see _query)
+_CHUNK, _PAIRS = 500, 1000000  # boxes and pairs per envelope query, at most (see _query)
 
 
-def grown_boxes(geoms: np.ndarray, distance: float) -> np.ndarray:
-    """Envelopes of *geoms* grown by *distance* on every side."""
-    b = shapely.bounds(geoms)
-    return shapely.box(b[:, 0] - distance, b[:, 1] - distance, b[:, 2] + distance, b[:, 3] + distance)
-
-
-def _query(tree: shapely.STRtree, boxes: np.ndarray):
-    """tree.query(boxes) a chunk of boxes at a time: (box positions, tree positions) per chunk, in the
-    order of one query. Near a large polygon the pairs grow with the square of the count (at a
-    million interventions one query of 2,000 boxes returned 15 M pairs): a chunk holds at most
-    _CHUNK boxes and about _PAIRS expected pairs, expected from each box's share of the tree's
-    extent (a box as large as a district is a chunk of its own)."""
-    if not len(boxes):
+def _query(tree: shapely.STRtree, geoms: np.ndarray, distance: float):
+    """tree.query(grown_boxes(geoms, distance)) a chunk of boxes at a time (a million box polygons
+    are 250 MB): (box positions, tree positions) per chunk, in the
+    order of one query. Near a large polygon or a pile of points the pairs grow with the square of
+    the count (at a million interventions one query of 2,000 boxes returned 15 M pairs, 0.8 GB on
+    the way): a chunk holds at most _CHUNK boxes and about _PAIRS expected pairs, expected from each
+    box's share of the tree's extent, and shrinks after a chunk that returned more than _PAIRS."""
+    if not len(geoms):
         return
     x0, y0, x1, y1 = shapely.total_bounds(tree.geometries)
-    b = shapely.bounds(boxes)
+    b = shapely.bounds(geoms) + np.array([-distance, -distance, distance, distance])
     share = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1]) / max((x1 - x0) * (y1 - y0), 1e-9)
     expected = np.cumsum(np.minimum(share, 1.0) * len(tree) + 1.0)
-    start = 0
-    while start < len(boxes):
+    start, size = 0, _CHUNK
+    while start < len(geoms):
         end = int(np.searchsorted(expected, expected[start] + _PAIRS, side="right"))
-        end = min(max(end, start + 1), start + _CHUNK)
-        a, t = tree.query(boxes[start:end])
+        end = min(max(end, start + 1), start + size)
+        a, t = tree.query(shapely.box(*b[start:end].T))
         yield a + start, t
+        size = max(1, (end - start) * _PAIRS // a.size) if a.size > _PAIRS else min(size * 2, _CHUNK)
         start = end
 
 
@@ -62,7 +58,7 @@ def _pairs(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray
     if not idx.size or not dst.n:
         return _EMPTY, _EMPTY
     out_i, out_j = [_EMPTY], [_EMPTY]
-    for a, b in _query(dst.tree if tree is None else tree, grown_boxes(src.fixed[idx], distance)):
+    for a, b in _query(dst.tree if tree is None else tree, src.fixed[idx], distance):
         if tree is not None:  # positions into idx on both sides
             if ordered:
                 keep = a < b

@@ -22,9 +22,11 @@ from gebiedsplugin.core.rows import table_rows
 gdal.UseExceptions()
 
 
-# Columns naming rows of other tables (funding -> intervention, intervention -> neighbourhood, project):
-# in a programme read whole they share the named row's str (a million funding rows: ~120 MB less).
-_REFERENCES = frozenset(("intervention_uid", "from_uid", "to_uid", "neighbourhood_id", "programme_code"))
+# Columns naming rows of other tables (funding, effects, links -> intervention; intervention ->
+# neighbourhood): in a programme read whole they share the named row's str (at a million
+# interventions ~180 MB less; a pooled value costs ~60 ns, so columns of mostly distinct values or
+# few references, like contact and programme_code, are not pooled).
+_REFERENCES = frozenset(("intervention_uid", "from_uid", "to_uid", "neighbourhood_id"))
 
 
 def _python_values(array) -> list:
