@@ -1,8 +1,9 @@
 """Read a whole programme from an OGR data source into plain records, fast.
 
 GDAL's Arrow stream hands over columns as numpy arrays and geometries as WKB, so 100,000 features
-become records in a fraction of a second; shapely parses all WKB in one vectorised call. Safe to run
-in a worker thread: it opens its own data source and touches no QGIS layer.
+become records in a fraction of a second; shapely parses all WKB in one vectorised call. A programme
+read whole holds its rows as compact Rows (core/rows.py), a table read alone as dicts. Safe to run in
+a worker thread: it opens its own data source and touches no QGIS layer.
 """
 
 from __future__ import annotations
