@@ -62,6 +62,15 @@ class Row(MutableMapping):
         self._values = self._values[:i] + self._values[i + 1:]
         self._positions = dict(zip(names, range(len(names))))
 
+    def popitem(self) -> tuple:
+        """The last field and its value, removed (LIFO, as dict.popitem; the mixin's takes the first)."""
+        if not self._positions:
+            raise KeyError("popitem(): row is empty")
+        key = next(reversed(self._positions))
+        value = self[key]
+        del self[key]
+        return key, value
+
     def items(self):
         return _Items(self)
 

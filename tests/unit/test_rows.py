@@ -45,6 +45,8 @@ def test_changes_stay_in_their_row():
         target.update(start_year=2030)
         assert target.pop("city_wide") is True
         target.setdefault("status", "planned")
+        target["last"] = 1
+        assert target.popitem() == ("last", 1)
     assert list(row.items()) == list(plain.items())
     assert dict(other) == dict(zip(NAMES, VALUES[1])) and list(other) == NAMES  # the table's fields untouched
     twin = row.copy()
