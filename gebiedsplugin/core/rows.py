@@ -47,6 +47,9 @@ class Row(MutableMapping):
     def __len__(self) -> int:
         return len(self._positions)
 
+    def __reversed__(self):
+        return reversed(self._positions)
+
     def __setitem__(self, key, value) -> None:
         i = self._positions.get(key)
         if i is None:  # a new field: this row gets its own positions (the table's stay as they are)
@@ -66,7 +69,7 @@ class Row(MutableMapping):
         """The last field and its value, removed (LIFO, as dict.popitem; the mixin's takes the first)."""
         if not self._positions:
             raise KeyError("popitem(): row is empty")
-        key = next(reversed(self._positions))
+        key = next(reversed(self))
         value = self[key]
         del self[key]
         return key, value

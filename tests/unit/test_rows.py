@@ -23,7 +23,7 @@ def test_reads_like_a_dict():
     row, plain, _ = _pair(1)
     assert list(row) == list(plain) and list(row.keys()) == list(plain.keys())
     assert list(row.values()) == list(plain.values()) and list(row.items()) == list(plain.items())
-    assert len(row) == len(plain) == 5
+    assert len(row) == len(plain) == 5 and list(reversed(row)) == list(reversed(plain))
     assert row["uid"] == "b2" and row.get("title") is None and row.get("title", "x") is None
     assert row.get("absent") is None and row.get("absent", 7) == 7 and "absent" not in row and "budget" in row
     with pytest.raises(KeyError):
