@@ -12,9 +12,17 @@ density: the city grows with the count) it times, each size in a fresh process:
 
 Prints times, ratio to the baseline, peak memory (ru_maxrss of the process) and growth per 10x.
 Target: 100k x 100k in <= 3 s end to end, >= 5x faster than the baseline, growth <= 12x per 10x.
+
+Then the 1M GeoPackage check (#18 item 4): 1,000,000 interventions and as many programme projects
+(the same city at the same density; generated once, ~1.3 GB, kept as bench/out/check_1000000.gpkg),
+checked as above in a fresh process: time, peak memory, growth per 10x from 100k, beside the check
+of the code before this work (CHECK_BASELINE, extracted with git archive) at 100k in the same run
+(``--baseline-1m`` also at 1M: about 8 GB of memory). Targets: peak <= 4 GB, growth <= 11x per 10x.
+
 Then runs scripts/bench_export.py (the export beside the one before #18) and scripts/bench_read.py.
 
 Usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000 100000] [--baseline-cap 600] [--no-export]
+       [--no-1m] [--baseline-1m] [--only-1m]
 """
 
 from __future__ import annotations
@@ -32,6 +40,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "bench" / "out"
 TARGET_S, TARGET_RATIO, TARGET_GROWTH = 3.0, 5.0, 12.0
+MILLION, TARGET_1M_MB, TARGET_1M_GROWTH = 1000000, 4096.0, 11.0
+CHECK_BASELINE = "04d6ca8"  # main before the 1M work: a dict per row (7.8 GB at 1M in #18)
 
 
 def _peak_mb() -> float:
@@ -58,6 +68,7 @@ def ours(size: int) -> dict:
 
     work = OUT / "check_{}_work.gpkg".format(size)
     shutil.copy(programme_file(size), work)
+    c0 = time.process_time()
     t0 = time.perf_counter()
     programme = GpkgStore.open(work).read_programme()
     t1 = time.perf_counter()
@@ -66,8 +77,9 @@ def ours(size: int) -> dict:
     FindingsRegister(GpkgStore(str(work))).merge(findings)
     t3 = time.perf_counter()
     work.unlink()
+    cpu = time.process_time() - c0
     return {"read": t1 - t0, "rules": t2 - t1, "write": t3 - t2, "total": t3 - t0, "findings": len(findings),
-            "peak_mb": _peak_mb()}
+            "peak_mb": _peak_mb(), "cpu": cpu}
 
 
 def baseline(size: int) -> dict:
@@ -116,10 +128,13 @@ def baseline(size: int) -> dict:
             "total": time.perf_counter() - t0, "pairs": pairs.featureCount(), "peak_mb": _peak_mb()}
 
 
-def child(kind: str, size: int) -> int:
-    """Run one measurement in this (fresh) process and print it as JSON on the last line."""
-    import qgis_headless
+def child(kind: str, size: int, code: str = "") -> int:
+    """Run one measurement in this (fresh) process and print it as JSON on the last line; *code* is
+    a folder with another version of the plugin (a baseline) to measure instead of this checkout."""
+    import qgis_headless  # puts this checkout first on sys.path: *code* goes before it
 
+    if code:
+        sys.path.insert(0, code)
     qgis_headless.start()
     programme_file(size)
     if kind == "prepare":
@@ -130,9 +145,10 @@ def child(kind: str, size: int) -> int:
     return 0
 
 
-def measure(kind: str, size: int, timeout: float):
+def measure(kind: str, size: int, timeout: float, code: str = ""):
     """One measurement in a subprocess (fresh memory); None when it exceeded *timeout* seconds."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, str(size)]
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, str(size)] + (
+        ["--code", code] if code else [])
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
@@ -141,6 +157,48 @@ def measure(kind: str, size: int, timeout: float):
         sys.stderr.write(e.stderr[-3000:])
         raise
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def million(ours_100k, baseline_1m: bool) -> bool:
+    """The check at 100k and 1M, now and at CHECK_BASELINE (100k; 1M too when asked), each in a
+    fresh process; prints time, peak memory and growth per 10x; True when the 1M targets are met."""
+    sys.path.insert(0, str(HERE))
+    import export_once
+
+    old = str(export_once.baseline(CHECK_BASELINE, OUT / "baseline_{}".format(CHECK_BASELINE)))
+    t = time.perf_counter()
+    if not (OUT / "check_{}.gpkg".format(MILLION)).exists():
+        measure("prepare", MILLION, 7200)
+    print("{:,}: programme ready ({:.0f} s)".format(MILLION, time.perf_counter() - t), flush=True)
+    now = {100000: ours_100k or measure("ours", 100000, 3600), MILLION: measure("ours", MILLION, 3600)}
+    before = {100000: measure("ours", 100000, 3600, old)}
+    if baseline_1m:
+        before[MILLION] = measure("ours", MILLION, 7200, old)
+    head = "{:>10} {:>8} {:>7} {:>7} {:>8} {:>7} {:>9} {:>8} {:>22}".format(
+        "size", "code", "read s", "rules s", "total s", "CPU s", "findings", "peak MB", "growth time/CPU/peak")
+    print(head)
+    print("-" * len(head))
+    for label, found in (("now", now), (CHECK_BASELINE, before)):
+        for size in (100000, MILLION):
+            r = found.get(size)
+            if r is None:
+                continue
+            small = found.get(100000) if size == MILLION else None
+            growth = "{:.1f}x / {:.1f}x / {:.1f}x".format(
+                r["total"] / small["total"], r["cpu"] / small["cpu"], r["peak_mb"] / small["peak_mb"]) if small else ""
+            print("{:>10} {:>8} {:>7.2f} {:>7.2f} {:>8.2f} {:>7.2f} {:>9} {:>8.0f} {:>22}".format(
+                "{:,}".format(size), label, r["read"], r["rules"], r["total"], r["cpu"], r["findings"], r["peak_mb"],
+                growth))
+    big, small = now[MILLION], now[100000]
+    growth = big["total"] / small["total"]
+    met = big["peak_mb"] <= TARGET_1M_MB and growth <= TARGET_1M_GROWTH
+    print("(growth: wall time / CPU / peak memory from 100k to 1M.) At 100k now vs {}: {:.2f} vs {:.2f} s, "
+          "{:.0f} vs {:.0f} MB; load average {}".format(
+              CHECK_BASELINE, small["total"], before[100000]["total"], small["peak_mb"], before[100000]["peak_mb"],
+              " ".join("{:.1f}".format(x) for x in os.getloadavg())))
+    print("Targets: 1M check peak <= {:.0f} MB, growth <= {:.0f}x per 10x in time: {}".format(
+        TARGET_1M_MB, TARGET_1M_GROWTH, "met" if met else "NOT met"))
+    return met
 
 
 def _fmt(value, spec="{:.2f}") -> str:
@@ -188,11 +246,18 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--baseline-cap", type=float, default=600.0, help="seconds before the baseline is cut off")
     parser.add_argument("--no-export", action="store_true", help="skip scripts/bench_export.py")
+    parser.add_argument("--no-1m", action="store_true", help="skip the 1M GeoPackage check")
+    parser.add_argument("--baseline-1m", action="store_true", help="also run the baseline check at 1M (~8 GB)")
+    parser.add_argument("--only-1m", action="store_true", help="only the 1M GeoPackage check (and its 100k)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--code", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child[0], int(args.child[1]))
+        return child(args.child[0], int(args.child[1]), args.code)
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.only_1m:
+        print("The 1M GeoPackage check, beside the code of {} (same run):".format(CHECK_BASELINE), flush=True)
+        return 0 if million(None, args.baseline_1m) else 1
     sizes = sorted(args.sizes)
     rows = {"cap": args.baseline_cap}
     for size in sizes:
@@ -205,6 +270,9 @@ def main() -> int:
         rows[size] = (o, b)
         print("{:,}: ours {:.2f} s, baseline {}".format(size, o["total"], _fmt(b and b["total"])), flush=True)
     ok = report(sizes, rows)
+    if not args.no_1m:
+        print("\nThe 1M GeoPackage check, beside the code of {} (same run):".format(CHECK_BASELINE), flush=True)
+        ok &= million(rows[100000][0] if 100000 in rows else None, args.baseline_1m)
     print("\nSaving with locking and audit (scripts/bench_save.py):", flush=True)
     saved = subprocess.run([sys.executable, str(HERE / "bench_save.py")], check=False, env=dict(os.environ))
     ok &= saved.returncode == 0

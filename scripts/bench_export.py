@@ -3,10 +3,13 @@ summary pages, page images), beside the export before #18 measured in the same r
 
 For Voorbeeldstad with 1,000 / 10,000 / 100,000 interventions (seed 7), each export runs in a fresh
 process (scripts/export_once.py), first the earlier code (``--baseline``, a commit extracted with git
-archive), then the current one. Printed per size: wall seconds, CPU seconds (user + system of the
-process), peak memory (ru_maxrss), and the ratios. Targets (#18): 100k <= 15 s, 10k <= 4 s, peak
-<= 1 GB. On a shared machine the wall seconds follow the load; the ratios against the baseline of the
-same run, and the CPU seconds, are the figures to read. Exit status 1 only when the peak memory target
+archive), then the current one. The earlier code exports a Voorbeeldstad of the same seed and size
+made by its own sample code and store (7ad3a28 writes and reads schema 2; it cannot open the schema 3
+programme of today): the same generator settings, without what later sessions added (quarters,
+effect measurements). Printed per size: wall seconds, CPU seconds (user + system of the process),
+peak memory (ru_maxrss), and the ratios. Targets (#18): 100k <= 15 s, 10k <= 4 s, peak <= 1 GB. On
+a shared machine the wall seconds follow the load; the ratios against the baseline of the same run,
+and the CPU seconds, are the figures to read. Exit status 1 only when the peak memory target
 is missed (memory does not depend on the load).
 
 Usage: .venv/bin/python scripts/bench_export.py [--sizes 1000 10000 100000] [--out bench/out]
@@ -29,16 +32,19 @@ TARGETS = {10000: 4.0, 100000: 15.0}  # seconds, on a quiet machine
 PEAK_MB = 1024.0
 
 
-def _programme(out: Path, size: int) -> Path:
-    """Voorbeeldstad with *size* interventions, written once (in a child process: its memory is its own)."""
-    path = out / "export_{}.gpkg".format(size)
+def _programme(out: Path, size: int, code: Path = None, name: str = "") -> Path:
+    """Voorbeeldstad with *size* interventions, written once (in a child process: its memory is its own)
+    by the plugin in *code* (default: this checkout), in its own schema; *name* tells the file apart."""
+    path = out / "export_{}{}.gpkg".format(size, "_" + name if name else "")
     if not path.exists():
-        code = ("import sys; sys.path.insert(0, {!r}); import qgis_headless; qgis_headless.start()\n"
-                "from gebiedsplugin.core.sample import generate_sample\n"
-                "from gebiedsplugin.qgis_io.store.gpkg import GpkgStore\n"
-                "p, _ = generate_sample(seed=7, interventions={})\n"
-                "GpkgStore.create({!r}, p.crs, p)\n").format(str(HERE), size, str(path))
-        subprocess.run([sys.executable, "-c", code], check=True)
+        script = ("import sys; sys.path.insert(0, {!r}); import qgis_headless; sys.path.insert(0, {!r})\n"
+                  "qgis_headless.start()\n"
+                  "from gebiedsplugin.core.sample import generate_sample\n"
+                  "from gebiedsplugin.qgis_io.store.gpkg import GpkgStore\n"
+                  "p, _ = generate_sample(seed=7, interventions={})\n"
+                  "GpkgStore.create({!r}, p.crs, p)\n").format(str(HERE), str(code or export_once.ROOT), size,
+                                                               str(path))
+        subprocess.run([sys.executable, "-c", script], check=True)
     return path
 
 
@@ -64,6 +70,9 @@ def main() -> int:
             old_code = export_once.baseline(args.baseline, out / "baseline_{}".format(args.baseline))
         except (subprocess.CalledProcessError, FileNotFoundError) as e:
             print("baseline {} not available ({}): current code only".format(args.baseline, e))
+    if old_code is not None:
+        print("before = {} on a Voorbeeldstad made by its own code (same seed and size), now = this checkout"
+              .format(args.baseline), flush=True)
     rows = []
     for size in sorted(args.sizes):
         programme = _programme(out, size)
@@ -71,9 +80,10 @@ def main() -> int:
         for kind, code in (("before", old_code), ("now", export_once.ROOT)):
             if code is None:
                 continue
+            source = programme if kind == "now" else _programme(out, size, code, args.baseline)
             folder = out / "export_{}_{}".format(size, kind)
             shutil.rmtree(folder, ignore_errors=True)
-            measured[kind] = export_once.run(code, programme, folder)
+            measured[kind] = export_once.run(code, source, folder)
             r = measured[kind]
             print("{:>7,} {:<6} {:6.1f} s wall {:6.1f} s CPU {:6.0f} MB peak  {}".format(
                 size, kind, r["seconds"], r["cpu"], r["peak_mb"], _steps(r)), flush=True)

@@ -38,6 +38,7 @@ class FeatureArrays:
         self.n = len(self.features)
         self._preload = tuple(preload)
         self._raw: Dict[str, List] = {}
+        self._preloaded = False
         self._cols: Dict[tuple, np.ndarray] = {}
         self._markers: Optional[np.ndarray] = None
         self._done: Optional[np.ndarray] = None
@@ -45,15 +46,23 @@ class FeatureArrays:
     def raw(self, name: str) -> List:
         """The stored values of attribute *name* (None when missing)."""
         if name not in self._raw:
-            names = self._preload if name in self._preload else (name,)
+            names = self._preload if name in self._preload and not self._preloaded else (name,)
+            self._preloaded |= name in self._preload
             self._raw.update(extract([f.attrs for f in self.features], names))
         return self._raw[name]
+
+    def _raw_once(self, name: str) -> List:
+        """raw(name) for a conversion that is cached itself: the list is not kept beside it (a
+        million features: 8 MB a column; asked again, the column is read again)."""
+        values = self.raw(name)
+        del self._raw[name]
+        return values
 
     def text(self, name: str) -> np.ndarray:
         """Object array of stripped strings (None when missing or blank)."""
         key = ("text", name)
         if key not in self._cols:
-            self._cols[key] = obj_array(texts(self.raw(name)))
+            self._cols[key] = obj_array(texts(self._raw_once(name)))
         return self._cols[key]
 
     def missing(self, name: str, text: bool = True) -> np.ndarray:
@@ -69,14 +78,14 @@ class FeatureArrays:
         """Float array, NaN when missing or not a number."""
         key = ("num", name)
         if key not in self._cols:
-            self._cols[key] = floats(self.raw(name))
+            self._cols[key] = floats(self._raw_once(name))
         return self._cols[key]
 
     def flag(self, name: str) -> np.ndarray:
         """Boolean array: True for true-ish values (True, 1, 'true', 'ja', ...)."""
         key = ("flag", name)
         if key not in self._cols:
-            values = self.raw(name)
+            values = self._raw_once(name)
             out = np.fromiter(map(bool, values), dtype=bool, count=self.n)  # C-level for the usual bools
             for k in [k for k, v in enumerate(values) if v.__class__ is str]:  # 'false', 'nee' are falsy
                 out[k] = values[k].strip().lower() in _TRUE

@@ -63,15 +63,24 @@ def funder_sets(ctx: Context) -> Tuple[np.ndarray, List[FrozenSet[str]]]:
 
 
 def candidates(ctx: Context, tol: float) -> Tuple[np.ndarray, np.ndarray]:
-    """Pairs (i, j), i < j, of live interventions on the same theme whose envelopes lie within
-    *tol*. Funders are not looked at, so this can run before they are known (see warmup)."""
+    """Pairs (i, j), i < j, of live interventions on the same theme whose envelopes lie within *tol*,
+    both with funders and not the same ones, with overlapping years: what check() then tests exactly.
+    The attribute tests run on each chunk of envelope pairs as it is found: at a million
+    interventions the envelope pairs alone were 31 M (0.5 GB, 1.3 GB while being found), of which
+    0.2 % have different funders."""
     inter = ctx.inter
+    set_id, _ = ctx.memo("funder_sets", lambda: funder_sets(ctx))
     theme = inter.text("theme")
-    sel = np.flatnonzero(ctx.active & inter.usable & inter.years_ok & (theme != None))  # noqa: E711
+    sel = np.flatnonzero(ctx.active & inter.usable & inter.years_ok & (theme != None) & (set_id > 0))  # noqa: E711
+    s, e = inter.start, inter.end
+
+    def differ(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return (set_id[i] != set_id[j]) & overlap(s[i], e[i], s[j], e[j])
+
     # One search per theme: pairs must share it, and it cuts the candidate pairs about tenfold.
     _, code = encode(theme[sel])
     order, starts, sizes, _ = groups(code)
-    found = [spatial.self_candidates(inter, sel[order[a:a + n]], tol, own_tree=True)
+    found = [spatial.self_candidates(inter, sel[order[a:a + n]], tol, own_tree=True, accept=differ)
              for a, n in zip(starts.tolist(), sizes.tolist())]
     i = np.concatenate([f[0] for f in found] + [np.empty(0, dtype=np.intp)])
     j = np.concatenate([f[1] for f in found] + [np.empty(0, dtype=np.intp)])

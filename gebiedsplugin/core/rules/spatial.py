@@ -17,46 +17,85 @@ import shapely
 from .base import MARKER_BUFFER_M
 
 _EMPTY = np.empty(0, dtype=np.intp)
+_CHUNK, _PAIRS = 500, 1000000  # boxes and pairs per envelope query, at most (see _query)
 
 
-def grown_boxes(geoms: np.ndarray, distance: float) -> np.ndarray:
-    """Envelopes of *geoms* grown by *distance* on every side."""
-    b = shapely.bounds(geoms)
-    return shapely.box(b[:, 0] - distance, b[:, 1] - distance, b[:, 2] + distance, b[:, 3] + distance)
+def _query(tree: shapely.STRtree, geoms: np.ndarray, distance: float):
+    """tree.query(grown_boxes(geoms, distance)) a chunk of boxes at a time (a million box polygons
+    are 250 MB): (box positions, tree positions) per chunk, in the
+    order of one query. Near a large polygon or a pile of points the pairs grow with the square of
+    the count (at a million interventions one query of 2,000 boxes returned 15 M pairs, 0.8 GB on
+    the way): a chunk holds at most _CHUNK boxes and about _PAIRS expected pairs, expected from each
+    box's share of the tree's extent, and shrinks after a chunk that returned more than _PAIRS."""
+    if not len(geoms):
+        return
+    x0, y0, x1, y1 = shapely.total_bounds(tree.geometries)
+    b = shapely.bounds(geoms) + np.array([-distance, -distance, distance, distance])
+    share = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1]) / max((x1 - x0) * (y1 - y0), 1e-9)
+    expected = np.cumsum(np.minimum(share, 1.0) * len(tree) + 1.0)
+    start, size = 0, _CHUNK
+    while start < len(geoms):
+        end = int(np.searchsorted(expected, expected[start] + _PAIRS, side="right"))
+        end = min(max(end, start + 1), start + size)
+        a, t = tree.query(shapely.box(*b[start:end].T))
+        yield a + start, t
+        size = max(1, (end - start) * _PAIRS // a.size) if a.size > _PAIRS else min(size * 2, _CHUNK)
+        start = end
 
 
 def candidates(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray] = None
                ) -> Tuple[np.ndarray, np.ndarray]:
     """(i, j): features *idx* of *src* and features of *dst* (FeatureArrays) whose envelopes lie
     within *distance*; with *mask*, only dst features where mask is True."""
+    return _pairs(src, idx, dst, distance, mask)
+
+
+def _pairs(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray], ordered: bool = False,
+           tree: Optional[shapely.STRtree] = None, accept=None) -> Tuple[np.ndarray, np.ndarray]:
+    """candidates(), found a chunk at a time; *ordered* keeps i < j only (by position in *idx* with
+    an own *tree* of the features *idx*, else by feature), *accept(i, j)* filters further, both
+    before the chunk's pairs are kept."""
     if not idx.size or not dst.n:
         return _EMPTY, _EMPTY
-    a, b = dst.tree.query(grown_boxes(src.fixed[idx], distance))
-    if mask is not None:
-        keep = mask[b]
-        a, b = a[keep], b[keep]
-    return idx[a], b
+    out_i, out_j = [_EMPTY], [_EMPTY]
+    for a, b in _query(dst.tree if tree is None else tree, src.fixed[idx], distance):
+        if tree is not None:  # positions into idx on both sides
+            if ordered:
+                keep = a < b
+                a, b = a[keep], b[keep]
+            i, j = idx[a], idx[b]
+        else:
+            if mask is not None:
+                keep = mask[b]
+                a, b = a[keep], b[keep]
+            i, j = idx[a], b
+            if ordered:
+                keep = i < j
+                i, j = i[keep], j[keep]
+        if accept is not None:
+            keep = accept(i, j)
+            i, j = i[keep], j[keep]
+        out_i.append(i)
+        out_j.append(j)
+    return np.concatenate(out_i), np.concatenate(out_j)
 
 
-def self_candidates(arrays, idx: np.ndarray, distance: float, own_tree: bool = False
+def self_candidates(arrays, idx: np.ndarray, distance: float, own_tree: bool = False, accept=None
                     ) -> Tuple[np.ndarray, np.ndarray]:
     """(i, j), i < j: pairs among features *idx* whose envelopes lie within *distance*.
 
     By default the shared tree of all features is queried and non-members dropped; *own_tree*
     builds a tree of just *idx* instead, which pays off when *idx* is a small part of the features.
+    *accept(i, j)* (a boolean array) filters the pairs as they are found, so pairs that fail it
+    never pile up.
     """
     if idx.size < 2:
         return _EMPTY, _EMPTY
     if own_tree:
-        geoms = arrays.fixed[idx]
-        a, b = shapely.STRtree(geoms).query(grown_boxes(geoms, distance))
-        keep = a < b
-        return idx[a[keep]], idx[b[keep]]
+        return _pairs(arrays, idx, arrays, distance, None, True, shapely.STRtree(arrays.fixed[idx]), accept)
     member = np.zeros(arrays.n, dtype=bool)
     member[idx] = True
-    i, j = candidates(arrays, idx, arrays, distance, member)
-    keep = i < j
-    return i[keep], j[keep]
+    return _pairs(arrays, idx, arrays, distance, member, True, None, accept)
 
 
 def within(a: np.ndarray, b: np.ndarray, distance: float) -> np.ndarray:

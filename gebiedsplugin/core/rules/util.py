@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import operator
 from itertools import repeat
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
+
+from ..rows import columns
 
 
 def clean_text(value) -> Optional[str]:
@@ -46,27 +47,9 @@ def fix_geometries(geoms: np.ndarray, ok: Optional[np.ndarray] = None) -> np.nda
     return out
 
 
-def extract(rows: Sequence[dict], names: Sequence[str]) -> Dict[str, List]:
-    """Columns *names* of dict *rows* (None where missing), read in a single pass."""
-    names = tuple(names)
-    if not rows:
-        return {n: [] for n in names}
-    getter = operator.itemgetter(*names)
-
-    def slow(row: dict):  # hand-made records may leave fields out
-        try:
-            return getter(row)
-        except KeyError:
-            values = tuple(row.get(n) for n in names)
-            return values if len(names) > 1 else values[0]
-
-    try:
-        values = list(map(getter, rows))
-    except KeyError:
-        values = list(map(slow, rows))
-    if len(names) == 1:
-        return {names[0]: values}
-    return {n: list(col) for n, col in zip(names, zip(*values))}
+def extract(rows: Sequence, names: Sequence[str]) -> Dict[str, List]:
+    """Columns *names* of *rows* (dicts or Rows; None where missing), read in a single pass."""
+    return columns(rows, names)
 
 
 def floats(values: Sequence) -> np.ndarray:

@@ -24,11 +24,11 @@ _SPATIAL = {"data_quality", "district_mismatch", "not_in_programme", "conflict",
 def warm_up(ctx: Context, rule_ids: Sequence[str], params: Dict[str, dict]) -> None:
     """Compute what the selected rules share, GEOS work and attribute work side by side.
 
-    Two rounds, because the second round of GEOS work needs masks made from attributes (which works
-    are live physical works) and the attribute work needs nothing spatial:
+    Three rounds, because GEOS work needs masks made from attributes (which works are live physical
+    works, which interventions have funders) and the attribute work needs nothing spatial:
     1. helper: validity, repair, spatial indexes; here: the attribute columns and simple masks;
-    2. helper: district overlaps, the city test, near pairs of works; here: programme codes,
-       funding and funder sets.
+    2. helper: district overlaps, the city test, near pairs of works; here: funding and funder sets;
+    3. helper: near pairs with different funders (duplicate funding); here: programme codes.
     """
     ids = set(rule_ids)
     if not ctx.inter.n or len(ids) < 2:
@@ -55,20 +55,25 @@ def warm_up(ctx: Context, rule_ids: Sequence[str], params: Dict[str, dict]) -> N
                 ctx.work_candidates(max(float(params[rule]["conflict_distance_m"]), 0.0))
         if "combination_chance" in ids:
             ctx.work_candidates(max(float(params["combination_chance"]["chance_distance_m"]), 0.0))
-        if "duplicate_funding" in ids:
-            tol = max(float(params["duplicate_funding"]["duplicate_funding_tolerance_m"]), 0.0)
-            ctx.memo("funding_pairs|{}".format(tol), lambda: duplicate_funding.candidates(ctx, tol))
 
     def attributes_more() -> None:
-        if ids & {"unknown_programme_code", "outside_programme_period"}:
-            programme_codes(ctx)
         if ids & {"duplicate_funding", "budget_exceeded"}:
             _touch(ctx.funding)
         if "duplicate_funding" in ids:
             ctx.memo("funder_sets", lambda: funder_sets(ctx))
 
+    def geometry_last() -> None:  # needs the funder sets: only pairs with different funders are kept
+        if "duplicate_funding" in ids:
+            tol = max(float(params["duplicate_funding"]["duplicate_funding_tolerance_m"]), 0.0)
+            ctx.memo("funding_pairs|{}".format(tol), lambda: duplicate_funding.candidates(ctx, tol))
+
+    def attributes_last() -> None:
+        if ids & {"unknown_programme_code", "outside_programme_period"}:
+            programme_codes(ctx)
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rules-warm-up") as pool:
-        for on_helper, here in ((geometry_basics, attribute_basics), (geometry_more, attributes_more)):
+        for on_helper, here in ((geometry_basics, attribute_basics), (geometry_more, attributes_more),
+                                (geometry_last, attributes_last)):
             job = pool.submit(on_helper)
             try:
                 here()

@@ -1,13 +1,16 @@
 """Read a whole programme from an OGR data source into plain records, fast.
 
 GDAL's Arrow stream hands over columns as numpy arrays and geometries as WKB, so 100,000 features
-become records in a fraction of a second; shapely parses all WKB in one vectorised call. Safe to run
-in a worker thread: it opens its own data source and touches no QGIS layer.
+become records in a fraction of a second; shapely parses all WKB in one vectorised call. A programme
+read whole holds its rows as compact Rows (core/rows.py), a table read alone as dicts. Safe to run in
+a worker thread: it opens its own data source and touches no QGIS layer.
 """
 
 from __future__ import annotations
 
+import gc
 from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 import shapely
@@ -15,6 +18,7 @@ from osgeo import gdal
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
+from gebiedsplugin.core.rows import table_rows
 
 # Rows per Arrow batch: each batch's decoding, dicts and geometries are single calls that keep Python's
 # lock (GDAL's default of 65,536 rows held it for ~0.3 s in a worker, the QGIS window standing still).
@@ -24,6 +28,13 @@ BATCH_ROWS = 2000
 BATCH_ROWS_LONG_TEXT = {"findings": 250}
 
 gdal.UseExceptions()
+
+
+# Columns naming rows of other tables (funding, effects, links -> intervention; intervention ->
+# neighbourhood): in a programme read whole they share the named row's str (at a million
+# interventions ~180 MB less; a pooled value costs ~60 ns, so columns of mostly distinct values or
+# few references, like contact and programme_code, are not pooled).
+_REFERENCES = frozenset(("intervention_uid", "from_uid", "to_uid", "neighbourhood_id"))
 
 
 def _python_values(array) -> list:
@@ -37,12 +48,24 @@ def _python_values(array) -> list:
         values = _decoded(data)
     elif data.dtype.kind == "O":
         values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in data.tolist()]
+    elif data.dtype.kind in "iuM":
+        values = _shared_values(data)
     else:
         values = data.tolist()
     if mask is not None:
         for i in np.flatnonzero(mask).tolist():  # only the nulls are visited
             values[i] = None
     return values
+
+
+def _shared_values(data) -> list:
+    """Integers or timestamps as Python ints or datetimes; a column of few distinct values (years,
+    quarters, the sample's timestamps) shares one object per value instead of one per row (28 and
+    48 bytes: a million rows of two years and two timestamps are 150 MB)."""
+    distinct, index = np.unique(data, return_inverse=True)
+    if len(distinct) * 4 >= len(data):
+        return data.tolist()
+    return list(map(distinct.tolist().__getitem__, index.ravel().tolist()))
 
 
 def _decoded(data) -> list:
@@ -55,13 +78,26 @@ def _decoded(data) -> list:
         return []
     sample = values[::max(1, len(values) // 256)]
     if len(set(sample)) * 4 < len(sample):
-        texts: dict = {}
-        return [texts[v] if v in texts else texts.setdefault(v, v.decode("utf-8")) for v in values]
+        texts = {v: v.decode("utf-8") for v in dict.fromkeys(values)}
+        return list(map(texts.__getitem__, values))
     return b"\x00".join(values).decode("utf-8").split("\x00")
 
 
 def read_table(ds, table_name: str, feedback=None) -> tuple:
     """(rows as dicts, shapely geometries or None, fids) of one table."""
+    return _read(ds, table_name, feedback, _dicts)
+
+
+def _dicts(names: list, columns: list, count: int) -> list:
+    if not names:
+        return [{} for _ in range(count)]
+    return list(map(dict, map(zip, repeat(names), zip(*columns))))  # a dict per row, without a Python frame
+
+
+def _read(ds, table_name: str, feedback, make_rows, pool=None) -> tuple:
+    """(rows, geometries or None, fids) of one table; *make_rows(names, columns, count)* turns each
+    Arrow batch's columns into rows (dicts, or compact Rows for a whole programme). With a *pool*
+    (dict), the columns that name rows of other tables share one str object per value with them."""
     table = schema.table(table_name)
     layer = ds.GetLayerByName(table_name)
     rows: list = []
@@ -73,62 +109,105 @@ def read_table(ds, table_name: str, feedback=None) -> tuple:
     # values); booleans are read apart, by SQL, and joined on the fid.
     flags = [f.name for f in table.fields if f.type == schema.BOOLEAN]
     names = [f.name for f in table.fields if f.type != schema.BOOLEAN]
+    booleans = _Booleans(ds, table_name, flags) if flags else None
     batch_rows = BATCH_ROWS_LONG_TEXT.get(table_name, BATCH_ROWS)
     for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES",
                                                       "MAX_FEATURES_IN_BATCH={}".format(batch_rows)]):
-        columns = {}
-        for name in names:
-            if name in batch:
-                columns[name] = _python_values(batch[name])
-        count = len(batch["fid"])
-        fids.extend(batch["fid"].tolist())
-        keys = list(columns)
-        cols = [columns[k] for k in keys]
-        if cols:
-            rows.extend(map(dict, map(zip, repeat(keys), zip(*cols))))  # a dict per row, without a Python frame
-        else:
-            rows.extend({} for _ in range(count))
+        keys = [name for name in names if name in batch]
+        cols = [_python_values(batch[name]) for name in keys]
+        if pool is not None:
+            for k, name in enumerate(keys):
+                if name in _REFERENCES or (name == "uid" and table_name in schema.INTERVENTION_TABLES):
+                    cols[k] = list(map(pool.setdefault, cols[k], cols[k]))
+        batch_fids = batch["fid"].tolist()
+        if booleans is not None:
+            keys += flags
+            cols += booleans.columns(batch_fids)
+        rows.extend(make_rows(keys, cols, len(batch_fids)))
+        fids.extend(batch_fids)
         if table.geometry:
             wkb = batch.get("geom")
             if wkb is not None:
                 geoms.extend(shapely.from_wkb(np.asarray(wkb, dtype=object), on_invalid="ignore").tolist())
+        del batch, cols
         if feedback is not None and feedback():
             break
-    if flags:
-        _read_booleans(ds, table_name, flags, rows, fids)
     return rows, (geoms if table.geometry else None), fids
 
 
-def _read_booleans(ds, table_name: str, names: list, rows: list, fids: list) -> None:
-    """Fill the boolean columns *names* of *rows* (in *fids* order) as True / False / None."""
-    import sqlite3
+class _Booleans:
+    """The boolean columns *names* of a table as True / False / None, read by SQL in fid order and
+    handed out per batch of fids (by fid when the stream comes in another order)."""
 
-    columns = ", ".join('"{}"'.format(n) for n in names)  # names from the schema, not from users
-    conn = sqlite3.connect("file:{}?mode=ro".format(ds.GetDescription()), uri=True)
-    try:  # a plain read: no GeoPackage function is involved
-        # bandit B608: SQL text built from schema names only; every value is a bound parameter
-        found = conn.execute('SELECT fid, {} FROM "{}" ORDER BY fid'.format(columns, table_name)).fetchall()  # nosec B608
-    finally:
-        conn.close()
-    if [r[0] for r in found] != fids:  # not in the stream's order (or rows changed meanwhile): by fid
-        by_fid = {r[0]: r for r in found}
-        found = [by_fid.get(fid, (fid,) + (None,) * len(names)) for fid in fids]
-    for row, values in zip(rows, found):
-        for name, value in zip(names, values[1:]):
-            row[name] = None if value is None else bool(value)
+    def __init__(self, ds, table_name: str, names: list) -> None:
+        import sqlite3
+
+        columns = ", ".join('"{}"'.format(n) for n in names)  # names from the schema, not from users
+        conn = sqlite3.connect("file:{}?mode=ro".format(ds.GetDescription()), uri=True)
+        try:  # a plain read: no GeoPackage function is involved
+            # bandit B608: SQL text built from schema names only; every value is a bound parameter
+            self._found = conn.execute(
+                'SELECT fid, {} FROM "{}" ORDER BY fid'.format(columns, table_name)).fetchall()  # nosec B608
+        finally:
+            conn.close()
+        self._width = len(names)
+        self._next = 0
+        self._by_fid = None
+
+    def columns(self, fids: list) -> list:
+        """One list per boolean column for the rows *fids*."""
+        start, end = self._next, self._next + len(fids)
+        found = self._found[start:end]
+        if list(map(_FID, found)) == fids:
+            self._next = end
+        else:  # not in the stream's order (or rows changed meanwhile): by fid
+            if self._by_fid is None:
+                self._by_fid = {r[0]: r for r in self._found}
+            missing = (None,) + (None,) * self._width
+            found = [self._by_fid.get(fid, missing) for fid in fids]
+        if not found:
+            return [[] for _ in range(self._width)]
+        return [_flags(column) for column in list(zip(*found))[1:]]
+
+
+_FID = itemgetter(0)
+_BOOLS = {None: None, 0: False, 1: True}
+
+
+def _flags(column: tuple) -> list:
+    """Stored booleans (0, 1 or NULL; anything else as its truth value) as False / True / None."""
+    if _BOOLS.keys() >= set(column):
+        return list(map(_BOOLS.__getitem__, column))
+    return [None if v is None else bool(v) for v in column]
 
 
 def read_programme(path: str, crs: str = schema.DEFAULT_CRS, feedback=None) -> Programme:
     """Every table of the GeoPackage at *path* as a Programme snapshot."""
+    # Rows are tracked by the cyclic garbage collector (dicts of plain values are not): with the
+    # collector on, its passes over the growing heap cost a third of the read. The read makes no
+    # cycles; the collector pauses for it, as it does for the rules (core/rules/engine.py).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_programme(path, crs, feedback)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _read_programme(path: str, crs: str, feedback) -> Programme:
     ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
     programme = Programme(crs=crs)
+    pool: dict = {}
     for part, tables in SPATIAL_PARTS.items():
         features = getattr(programme, part)
         for table_name in tables:
-            rows, geoms, fids = read_table(ds, table_name, feedback)
-            features.extend(Feature(r, g, table_name, fid) for r, g, fid in zip(rows, geoms, fids))
+            rows, geoms, fids = _read(ds, table_name, feedback, table_rows, pool)
+            features.extend(map(Feature, rows, geoms, repeat(table_name), fids))
+            del rows, geoms, fids
     for part in ROW_PARTS:
-        getattr(programme, part).extend(read_table(ds, part, feedback)[0])
+        getattr(programme, part).extend(_read(ds, part, feedback, table_rows, pool)[0])
+    del pool
     programme.settings = {r["key"]: r["value"] for r in read_table(ds, "settings")[0]}
     return programme
 

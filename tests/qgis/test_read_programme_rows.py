@@ -1,0 +1,57 @@
+"""A programme read whole from a GeoPackage holds compact rows (core/rows.py) with the same fields,
+order and values as the stored rows: checked against SQL on the file and against read_table's dicts."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.rows import Row
+from gebiedsplugin.core.sample import generate_sample
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.qgis_io.store.ogr_read import read_programme
+
+
+def _stored(conn, table: str) -> dict:
+    """fid -> {field: value} by SQL, booleans as bool (SQLite stores 0/1)."""
+    fields = schema.table(table).fields
+    sql = 'SELECT fid, {} FROM "{}"'.format(", ".join('"{}"'.format(f.name) for f in fields), table)
+    out = {}
+    for fid, *values in conn.execute(sql):
+        out[fid] = {f.name: (bool(v) if f.type == schema.BOOLEAN and v is not None else v)
+                    for f, v in zip(fields, values)}
+    return out
+
+
+def test_rows_hold_what_is_stored(tmp_path, qgis_app):
+    programme, _ = generate_sample(seed=5, interventions=900)
+    for n, feature in enumerate(programme.interventions[:300]):  # NULLs and odd values among the rest
+        feature.attrs["city_wide"] = None if n % 4 == 0 else n % 3 == 0
+        feature.attrs["budget"] = None if n % 5 == 0 else feature.attrs.get("budget")
+        feature.attrs["start_quarter"] = None if n % 2 else 1 + n % 4
+    store = GpkgStore.create(tmp_path / "p.gpkg", programme.crs, programme)
+    read = read_programme(str(store.path))
+    conn = sqlite3.connect(store.path)
+    try:
+        checked = 0
+        for table in schema.INTERVENTION_TABLES + schema.PROJECT_TABLES:
+            stored = _stored(conn, table)
+            features = [f for f in read.interventions + read.projects if f.table == table]
+            assert sorted(f.fid for f in features) == sorted(stored)
+            dicts, _, fids = store.read_table(table)
+            by_fid = dict(zip(fids, dicts))
+            for f in features:
+                assert isinstance(f.attrs, Row)
+                assert list(f.attrs) == list(by_fid[f.fid]) and f.attrs == by_fid[f.fid]  # as the dicts were
+                for name, value in stored[f.fid].items():
+                    if schema.table(table).field(name).type != "datetime":  # OGR's text form differs from SQL's
+                        assert f.attrs[name] == value, (table, f.fid, name)
+                        checked += 1
+        funding = _stored(conn, "funding")
+        assert sorted((r["uid"], r["intervention_uid"], r["year"], r["amount"]) for r in read.funding) == sorted(
+            (r["uid"], r["intervention_uid"], r["year"], r["amount"]) for r in funding.values())
+    finally:
+        conn.close()
+    assert checked > 900 * 20
+    uids = {f.attrs["uid"]: f.attrs["uid"] for f in read.interventions}
+    assert all(r["intervention_uid"] is uids[r["intervention_uid"]] for r in read.funding)  # one str per uid

@@ -1,0 +1,55 @@
+"""Near-pair searches run a chunk of boxes at a time (core/rules/spatial.py): whatever the chunk
+sizes, the pairs are those of a brute-force envelope test, in the order of one query."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+
+from gebiedsplugin.core.records import Feature
+from gebiedsplugin.core.rules import spatial
+from gebiedsplugin.core.rules.arrays import FeatureArrays
+
+
+def _arrays(seed: int = 3) -> FeatureArrays:
+    rng = np.random.default_rng(seed)
+    geoms = [shapely.Point(x, y) for x, y in rng.uniform(0, 200, (150, 2))]
+    geoms += [shapely.Point(50, 50)] * 40  # a pile of points: many pairs from few boxes
+    geoms += [shapely.box(x, y, x + w, y + w) for x, y, w in rng.uniform(0, 150, (20, 3))]  # large ones
+    return FeatureArrays([Feature({}, g, "t", k) for k, g in enumerate(geoms)])
+
+
+def _brute(arrays: FeatureArrays, idx: np.ndarray, d: float) -> set:
+    b = shapely.bounds(arrays.fixed)
+    out = set()
+    for i in idx.tolist():
+        for j in idx.tolist():
+            near = b[i, 0] - d <= b[j, 2] and b[j, 0] <= b[i, 2] + d and b[i, 1] - d <= b[j, 3] \
+                and b[j, 1] <= b[i, 3] + d
+            if i < j and near:
+                out.add((i, j))
+    return out
+
+
+@pytest.mark.parametrize("chunk,pairs", [(500, 1000000), (7, 50), (1, 1)])
+def test_pairs_whatever_the_chunks(monkeypatch, chunk, pairs):
+    arrays = _arrays()
+    idx = np.flatnonzero(np.arange(arrays.n) % 3 != 1)
+    expected = _brute(arrays, idx, 4.0)
+    assert len(expected) > 500  # the pile alone gives 27 * 26 / 2 = 351
+    whole = {}
+    for own in (False, True):
+        monkeypatch.setattr(spatial, "_CHUNK", 10 ** 9)
+        monkeypatch.setattr(spatial, "_PAIRS", 10 ** 12)
+        whole[own] = spatial.self_candidates(arrays, idx, 4.0, own_tree=own)
+        monkeypatch.setattr(spatial, "_CHUNK", chunk)
+        monkeypatch.setattr(spatial, "_PAIRS", pairs)
+        i, j = spatial.self_candidates(arrays, idx, 4.0, own_tree=own)
+        assert set(zip(i.tolist(), j.tolist())) == expected
+        assert i.tolist() == whole[own][0].tolist() and j.tolist() == whole[own][1].tolist()  # same order
+        odd = spatial.self_candidates(arrays, idx, 4.0, own_tree=own, accept=lambda a, b: (a + b) % 2 == 1)
+        assert set(zip(*(x.tolist() for x in odd))) == {p for p in expected if sum(p) % 2 == 1}
+    mask = np.arange(arrays.n) % 2 == 0
+    a, b = spatial.candidates(arrays, idx, arrays, 4.0, mask)
+    assert all(mask[b]) and len(a) == len(b) > 0
