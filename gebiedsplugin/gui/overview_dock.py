@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.gui.dossier_action import DossierAction
 from gebiedsplugin.gui.layer_watch import LayerWatcher
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
@@ -29,7 +30,6 @@ from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.qgis_io.overview_task import DrawTask, OverviewTask, read_overview
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
-from gebiedsplugin.toolbelt.release import collection_paused
 
 WATCHED = schema.INTERVENTION_TABLES + ("funding", "area_goals", "area_budgets", "neighbourhoods", "districts")
 

@@ -19,11 +19,11 @@ from qgis.core import QgsTask
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import Scope, count_by_rule, in_scope
+from gebiedsplugin.core.release import collection_paused, free_gradually
 from gebiedsplugin.core.rules import RULES, Cancelled, run_rules
 from gebiedsplugin.core.rules.engine import ignored_settings
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr
-from gebiedsplugin.toolbelt.release import collection_paused, free_gradually
 
 
 @dataclass

@@ -21,12 +21,12 @@ from gebiedsplugin.core.atlas_pages import atlas_pages
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, WEB_SUFFIX, ExportRequest
 from gebiedsplugin.core.page_tables import table_candidates
+from gebiedsplugin.core.release import free_gradually
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export, web_map
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
-from gebiedsplugin.toolbelt.release import free_gradually
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 
 

@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import Qt
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
+from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.qgis_io import data_export, pdf_pages
 from gebiedsplugin.qgis_io.atlas import AtlasBuilder
 from gebiedsplugin.qgis_io.data_export import UNIFIED_LAYERS
@@ -29,7 +30,6 @@ from gebiedsplugin.qgis_io.export_task import Prepared, export_error, prepare_ex
 from gebiedsplugin.qgis_io.summary_pages import SummaryPages
 from gebiedsplugin.qgis_io.unified_layers import load_unified_layers
 from gebiedsplugin.toolbelt.i18n import tr
-from gebiedsplugin.toolbelt.release import collection_paused
 
 
 @dataclass

@@ -8,8 +8,8 @@ from qgis.core import QgsTask
 
 from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.toolbelt.i18n import tr
-from gebiedsplugin.toolbelt.release import collection_paused
 
 
 def read_overview(store):

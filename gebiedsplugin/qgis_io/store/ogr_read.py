@@ -8,7 +8,6 @@ a worker thread: it opens its own data source and touches no QGIS layer.
 
 from __future__ import annotations
 
-import gc
 from itertools import repeat
 from operator import itemgetter
 
@@ -18,6 +17,7 @@ from osgeo import gdal
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
+from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.core.rows import table_rows
 
 # Rows per Arrow batch: each batch's decoding, dicts and geometries are single calls that keep Python's
@@ -186,13 +186,8 @@ def read_programme(path: str, crs: str = schema.DEFAULT_CRS, feedback=None) -> P
     # Rows are tracked by the cyclic garbage collector (dicts of plain values are not): with the
     # collector on, its passes over the growing heap cost a third of the read. The read makes no
     # cycles; the collector pauses for it, as it does for the rules (core/rules/engine.py).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collection_paused():
         return _read_programme(path, crs, feedback)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _read_programme(path: str, crs: str, feedback) -> Programme:
