@@ -1610,7 +1610,7 @@ Vervangen?</translation>
       <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="129" />
       <source>added {added}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
       <translation>toegevoegd {added}, bijgewerkt {updated}, ongewijzigd {unchanged}, afgewezen {rejected}</translation>
     </message>
@@ -2230,102 +2230,102 @@ Vervangen?</translation>
       <translation>De stadsdelenlaag {} is leeg.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="19" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="20" />
       <source>{where}: {field} is mandatory but empty.</source>
       <translation>{where}: {field} is verplicht maar leeg.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="20" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="21" />
       <source>{where}: {field} must be a number, not '{value}'.</source>
       <translation>{where}: {field} moet een getal zijn, niet '{value}'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="21" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="22" />
       <source>{where}: {field} must be a whole number, not '{value}'.</source>
       <translation>{where}: {field} moet een geheel getal zijn, niet '{value}'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="22" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="23" />
       <source>{where}: {field} = {value} is outside {extra}.</source>
       <translation>{where}: {field} = {value} ligt buiten {extra}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="23" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="24" />
       <source>{where}: {field} = {value} is below the minimum {extra}.</source>
       <translation>{where}: {field} = {value} ligt onder het minimum {extra}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="24" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="25" />
       <source>{where}: {field} = {value} is negative; it must be 0 or more.</source>
       <translation>{where}: {field} = {value} is negatief; het moet 0 of meer zijn.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="25" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="26" />
       <source>{where}: {field} = {value} is not a plausible year (not between {extra}); nothing outside it is accepted.</source>
       <translation>{where}: {field} = {value} is geen aannemelijk jaar (niet tussen {extra}); daarbuiten wordt niets aangenomen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="27" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="28" />
       <source>{where}: {field} = {value} is not a plausible amount (more than {extra} EUR); check the unit and the decimal separator.</source>
       <translation>{where}: {field} = {value} is geen aannemelijk bedrag (meer dan € {extra}); controleer de eenheid en het decimaalteken.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="29" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="30" />
       <source>{where}: {field} has an unknown value '{value}' (not in the list '{extra}').</source>
       <translation>{where}: {field} heeft een onbekende waarde '{value}' (niet in de lijst '{extra}').</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="30" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="31" />
       <source>{where}: {field} must be yes or no, not '{value}'.</source>
       <translation>{where}: {field} moet ja of nee zijn, niet '{value}'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="31" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="32" />
       <source>{where}: {field} holds text that is not valid UTF-8 ('{value}'); set the source's encoding (for a shapefile: its .cpg file).</source>
       <translation>{where}: {field} bevat tekst die geen geldige UTF-8 is ('{value}'); stel de codering van de bron in (bij een shapefile: het .cpg-bestand).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="33" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="34" />
       <source>{where}: key {field} = '{value}' occurs more than once in the source (also at {extra}).</source>
       <translation>{where}: sleutel {field} = '{value}' komt meer dan eens voor in de bron (ook op {extra}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="35" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="36" />
       <source>{where}: {field} = {value} is before {other} = {extra}.</source>
       <translation>{where}: {field} = {value} ligt vóór {other} = {extra}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="36" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="37" />
       <source>{where}: the geometry is missing.</source>
       <translation>{where}: de geometrie ontbreekt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="37" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="38" />
       <source>{where}: the geometry is a {value}, which does not fit this target.</source>
       <translation>{where}: de geometrie is een {value}, en die past niet bij dit doel.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="38" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="39" />
       <source>{where}: the geometry is invalid and cannot be repaired safely ({value}).</source>
       <translation>{where}: de geometrie is ongeldig en kan niet veilig worden hersteld ({value}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="39" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="40" />
       <source>{where}: the geometry was invalid and has been repaired ({value}).</source>
       <translation>{where}: de geometrie was ongeldig en is hersteld ({value}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="40" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="41" />
       <source>{where}: the geometry lies {value} km outside the programme's districts (more than {extra} km): are the coordinates in another CRS than the source says? Set the source CRS.</source>
       <translation>{where}: de geometrie ligt {value} km buiten de stadsdelen van het programma (meer dan {extra} km): staan de coördinaten in een ander CRS dan de bron aangeeft? Stel het CRS van de bron in.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="43" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="44" />
       <source>{where}: the geometry lies {value} km outside the area where the programme's CRS applies (more than {extra} km): are the coordinates in another CRS than the source says? Set the source CRS.</source>
       <translation>{where}: de geometrie ligt {value} km buiten het gebied waar het CRS van het programma geldt (meer dan {extra} km): staan de coördinaten in een ander CRS dan de bron aangeeft? Stel het CRS van de bron in.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="47" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="48" />
       <source>{where}: the geometry cannot be transformed to the programme's CRS ({value}).</source>
       <translation>{where}: de geometrie kan niet naar het CRS van het programma worden omgezet ({value}).</translation>
     </message>
@@ -3594,37 +3594,37 @@ Notitie: {}</translation>
       <translation>De waardekoppeling van {} moet een object van bronwaarde: code zijn.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="46" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="47" />
       <source>{where}: the expression for {field} fails ({value}).</source>
       <translation>{where}: de expressie voor {field} mislukt ({value}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="132" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="133" />
       <source>would add {added}, update {updated}, leave {unchanged} unchanged, reject {rejected}</source>
       <translation>zou {added} toevoegen, {updated} bijwerken, {unchanged} ongewijzigd laten, {rejected} afwijzen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="139" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="140" />
       <source>the source</source>
       <translation>de bron</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="143" />
       <source>Dry run of {source} into {target} (nothing written): {counts}.</source>
       <translation>Proefrun van {source} naar {target} (niets geschreven): {counts}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="145" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="146" />
       <source>Imported the valid rows of {source} into {target}: {counts}; the rejected rows were skipped.</source>
       <translation>De geldige rijen van {source} geïmporteerd in {target}: {counts}; de afgewezen rijen zijn overgeslagen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="148" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="149" />
       <source>Imported {source} into {target}: {counts}.</source>
       <translation>{source} geïmporteerd in {target}: {counts}.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="151" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="152" />
       <source>Nothing imported from {source} into {target}: {rejected} of %n row(s) rejected.</source>
       <translation>
         <numerusform>Niets geïmporteerd uit {source} in {target}: {rejected} van %n rij afgewezen.</numerusform>
@@ -3632,12 +3632,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="162" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="163" />
       <source>Correct the rejected rows and import again.</source>
       <translation>Corrigeer de afgewezen rijen en importeer opnieuw.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="163" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="164" />
       <source>Correct the rejected rows, or import the valid rows only (%n row(s)).</source>
       <translation>
         <numerusform>Corrigeer de afgewezen rijen, of importeer alleen de geldige rijen (%n rij).</numerusform>
@@ -3920,27 +3920,27 @@ Notitie: {}</translation>
       <translation>Het dossier kon niet worden geschreven: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="48" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="49" />
       <source>{where}: {field} '{value}' is not a district of this programme (its districts: {extra}).</source>
       <translation>{where}: {field} '{value}' is geen stadsdeel van dit programma (de stadsdelen zijn: {extra}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="50" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="51" />
       <source>{where}: {field} '{value}' is not a neighbourhood of this programme.</source>
       <translation>{where}: {field} '{value}' is geen buurt van dit programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="51" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="52" />
       <source>{where}: {field} '{value}' is not a neighbourhood of district '{extra}' but of district '{other}'.</source>
       <translation>{where}: {field} '{value}' is geen buurt van stadsdeel '{extra}' maar van stadsdeel '{other}'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="112" />
       <source>{} was not checked: the programme has no districts yet. Import the districts, then run the check.</source>
       <translation>{} is niet gecontroleerd: het programma heeft nog geen stadsdelen. Importeer de stadsdelen en voer dan de controle uit.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="113" />
+      <location filename="../gebiedsplugin/qgis_io/import_report.py" line="114" />
       <source>{} was not checked: the programme has no neighbourhoods yet. Import the neighbourhoods, then run the check.</source>
       <translation>{} is niet gecontroleerd: het programma heeft nog geen buurten. Importeer de buurten en voer dan de controle uit.</translation>
     </message>
@@ -4605,6 +4605,14 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
       <source>Shortfall per year (EUR)</source>
       <translation>Tekort per jaar (EUR)</translation>
+    </message>
+  </context>
+  <context>
+    <name>layout_text</name>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/layout_text.py" line="22" />
+      <source>M</source>
+      <translation> mln</translation>
     </message>
   </context>
   <context>

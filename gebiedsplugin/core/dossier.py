@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.aggregations import UNKNOWN, Overview, stacking_table
 from gebiedsplugin.core.comparisons import Case, budget_closeness
-from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, number_in, tr_in
 
 MONEY, NUMBER, YEAR, TEXT = "money", "number", "year", "text"
 T = {
@@ -106,8 +106,7 @@ def number_text(value, lang: str, decimals: int = 0) -> str:
     """1,234,567.5 (en) / 1.234.567,5 (nl); '' for None."""
     if value is None or value == "":
         return ""
-    plain = "{:,.{}f}".format(float(value), decimals)
-    return plain.translate(str.maketrans(",.", ".,")) if lang == "nl" else plain
+    return number_in(lang, value, decimals)
 
 
 def money_text(value, lang: str) -> str:

@@ -16,7 +16,7 @@ joined) and put no trailing comma after the source, or the text is silently not 
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional, Tuple
 
 SOURCE_LANGUAGE = "en"
 
@@ -51,3 +51,31 @@ def tr_in(lang: str, text: Text) -> str:
     if lang == SOURCE_LANGUAGE or _lookup is None:
         return text.source
     return _lookup(lang, text) or text.source
+
+
+# Numbers written in a language: English and Dutch as the exports always wrote them; another language
+# asks the QGIS side (toolbelt/catalogue.py hands core its locale's separators with set_separators).
+_SEPARATORS = {"en": (",", "."), "nl": (".", ",")}  # (thousands, decimal point)
+Separators = Callable[[str], Tuple[str, str]]
+_separators: Optional[Separators] = None
+
+
+def set_separators(separators: Optional[Separators]) -> None:
+    """Let :func:`separators` ask *separators* for a language other than English and Dutch."""
+    global _separators
+    _separators = separators
+
+
+def separators(lang: str) -> Tuple[str, str]:
+    """(thousands separator, decimal point) of *lang*; English's where nothing else is known."""
+    known = _SEPARATORS.get(lang)
+    if known is None and _separators is not None:
+        known = _separators(lang)
+    return known or _SEPARATORS[SOURCE_LANGUAGE]
+
+
+def number_in(lang: str, value: float, decimals: int = 0) -> str:
+    """*value* with *decimals* written in *lang*: 1,234,567.5 (en), 1.234.567,5 (nl)."""
+    group, point = separators(lang)
+    plain = "{:,.{}f}".format(float(value), decimals)
+    return plain.replace(",", "\0").replace(".", point).replace("\0", group)

@@ -8,6 +8,7 @@ import math
 from gebiedsplugin.core import import_rows as ir
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.import_mapping import table_for
+from gebiedsplugin.core.texts import number_in, separators
 from gebiedsplugin.qgis_io.import_fields import target_label
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
@@ -84,11 +85,11 @@ def describe(issue: ir.Issue, target: str, places=None) -> str:
     elif code == ir.IMPLAUSIBLE_YEAR:
         extra = "{}–{}".format(*extra)
     elif code == ir.IMPLAUSIBLE_AMOUNT:
-        extra = "{:,.0f}".format(extra).replace(",", "." if ui_language() == "nl" else ",")
+        extra = number_in(ui_language(), extra)
     elif code in (ir.FAR_OUTSIDE, ir.FAR_OUTSIDE_CRS):
-        value, extra = "{:.1f}".format(value / 1000.0), "{:g}".format(extra / 1000.0)
-        if ui_language() == "nl":
-            value, extra = value.replace(".", ","), extra.replace(".", ",")
+        point = separators(ui_language())[1]
+        value = "{:.1f}".format(value / 1000.0).replace(".", point)
+        extra = "{:g}".format(extra / 1000.0).replace(".", point)
     elif code == ir.DUPLICATE_KEY and isinstance(extra, list):
         extra = ", ".join(places.place(e) if places is not None else str(e) for e in extra)
     elif code == ir.UNKNOWN_DISTRICT:

@@ -15,7 +15,11 @@ import re
 
 from qgis.core import QgsExpression
 
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, separators, tr_in
+
 _CUT = re.compile(r"([%$])")
+# After an amount in millions in a narrow column: 13.9M (Dutch: 13,9 mln).
+MILLION_SUFFIX = QT_TRANSLATE_NOOP("layout_text", "M")
 
 
 def expression_literal(text) -> str:
@@ -35,22 +39,24 @@ def grouped_number(expression: str, lang: str) -> str:
     """A QGIS expression that prints *expression* rounded to a whole number with the thousands
     separator of *lang* (262.937.000 in Dutch, 262,937,000 in English), whatever locale QGIS runs
     in (format_number follows QGIS's locale and, on 3.22, takes no language)."""
-    separator = "." if lang == "nl" else ","
+    separator = separators(lang)[0]
     return "regexp_replace(to_string(round({})), '(\\\\d)(?=(\\\\d{{3}})+$)', '\\\\1{}')".format(expression, separator)
 
 
 def short_amount(expression: str, lang: str) -> str:
     """A QGIS expression that prints the amount *expression* in a few characters for a narrow column:
     '1,2 mln' / '1.2M', '950k', '400' (as toolbelt.numbers.money_short, without the euro sign)."""
-    million, point = (" mln", ",") if lang == "nl" else ("M", ".")
-    return ("CASE WHEN abs({x}) >= 999500 THEN replace(to_string(round({x} / 1000000.0, 1)), '.', '{p}') || '{m}' "
+    point = separators(lang)[1]
+    million = tr_in(lang, MILLION_SUFFIX)
+    return ("CASE WHEN abs({x}) >= 999500 THEN replace(to_string(round({x} / 1000000.0, 1)), '.', {p}) || {m} "
             "WHEN abs({x}) >= 999.5 THEN to_string(round({x} / 1000.0)) || 'k' "
-            "ELSE to_string(round({x})) END").format(x="({})".format(expression), p=point, m=million)
+            "ELSE to_string(round({x})) END").format(x="({})".format(expression), p=QgsExpression.quotedString(point),
+                                                    m=QgsExpression.quotedString(million))
 
 
 def short_amount_widest(lang: str) -> str:
     """The widest text short_amount() prints below 100 million (for a column's width; more wraps)."""
-    return "99,9 mln" if lang == "nl" else "99.9M"
+    return "99{}9{}".format(separators(lang)[1], tr_in(lang, MILLION_SUFFIX))
 
 
 def long_date(date, lang: str) -> str:

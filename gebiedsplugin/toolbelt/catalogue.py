@@ -17,7 +17,7 @@ from typing import Dict, Optional
 from qgis.PyQt.QtCore import QLocale, QTranslator
 
 from gebiedsplugin.core.rules.util import fmt_num
-from gebiedsplugin.core.texts import SOURCE_LANGUAGE, Text, set_lookup
+from gebiedsplugin.core.texts import SOURCE_LANGUAGE, Text, set_lookup, set_separators
 from gebiedsplugin.toolbelt.resources import i18n_path
 
 
@@ -28,7 +28,6 @@ class Catalogue:
         self.lang = lang
         self.translator = translator
         self._texts: Dict[Text, str] = {}  # 100,000s of findings share a handful of templates
-        self._locale = QLocale(lang)
 
     def text(self, text: Text) -> str:
         """*text* translated, or its English source."""
@@ -47,9 +46,7 @@ class Catalogue:
 
     def number(self, value: float) -> str:
         """Whole euros: English and Dutch as they always read, other languages by Qt's locale."""
-        if self.lang in ("en", "nl"):
-            return fmt_num(value, self.lang)
-        return self._locale.toString(float(value), "f", 0)
+        return fmt_num(value, self.lang)
 
 
 _LOADED: Dict[str, Catalogue] = {}
@@ -99,3 +96,11 @@ def has_catalogue(lang: str) -> bool:
 
 
 set_lookup(lambda lang, text: catalogue(lang).text(text))
+
+
+def _locale_separators(lang: str) -> tuple:
+    locale = QLocale(lang)
+    return (locale.groupSeparator(), locale.decimalPoint()) if locale.language() != QLocale.Language.C else None
+
+
+set_separators(_locale_separators)

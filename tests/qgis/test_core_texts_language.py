@@ -105,3 +105,21 @@ def test_english_and_dutch_need_no_german():
     assert schema.label("theme", "green", "de") == "Green and water"  # no German catalogue in i18n/
     assert page_texts("nl")["texts"]["legend"] == "Legenda"
     assert money_short(2_500_000, "nl") == "€ 2,5 mln" and money_short(2_500_000, "en") == "€ 2.5M"
+
+
+def test_numbers_in_a_third_language_follow_its_locale_english_and_dutch_as_always():
+    """German writes 1.234.567,5 (its convention, not English's, which a language without catalogue got);
+    English and Dutch read as the exports always wrote them."""
+    import gebiedsplugin.toolbelt.catalogue  # noqa: F401 - hands core the locale's separators
+    from gebiedsplugin.core.rules.util import fmt_num
+    from gebiedsplugin.core.texts import number_in
+    from gebiedsplugin.qgis_io.layout_text import short_amount_widest
+
+    assert number_in("de", 1234567.5, 1) == "1.234.567,5"
+    assert fmt_num(2500000, "de") == "2.500.000"
+    assert dossier.number_text(1234.25, "de", 2) == "1.234,25"
+    assert short_amount_widest("de") == "99,9M"  # no German catalogue in this test: the English suffix
+    assert number_in("en", -1234567.5, 1) == "-1,234,567.5"
+    assert number_in("nl", -1234567.5, 1) == "-1.234.567,5"
+    assert fmt_num(1250000, "nl") == "1.250.000" and fmt_num(1250000, "en") == "1,250,000"
+    assert number_in("xx", 1234.5, 1) == "1,234.5"  # a code Qt does not know: English

@@ -9,6 +9,7 @@ import numpy as np
 import shapely
 
 from ..rows import columns
+from ..texts import number_in
 
 
 def clean_text(value) -> Optional[str]:
@@ -133,8 +134,7 @@ def overlap(s1: np.ndarray, e1: np.ndarray, s2: np.ndarray, e2: np.ndarray) -> n
 
 def fmt_num(value: float, lang: str = "en") -> str:
     """Whole euros with thousands separators: 1,250,000 (en) or 1.250.000 (nl)."""
-    s = "{:,.0f}".format(value)
-    return s.replace(",", ".") if lang == "nl" else s
+    return number_in(lang, value)
 
 
 def fmt_dist(value: float) -> str:
