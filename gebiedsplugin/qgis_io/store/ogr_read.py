@@ -146,8 +146,8 @@ class _Booleans:
         conn = sqlite3.connect("file:{}?mode=ro".format(ds.GetDescription()), uri=True)
         try:  # a plain read: no GeoPackage function is involved
             # bandit B608: SQL text built from schema names only; every value is a bound parameter
-            self._found = conn.execute(
-                'SELECT fid, {} FROM "{}" ORDER BY fid'.format(columns, table_name)).fetchall()  # nosec B608
+            query = 'SELECT fid, {} FROM "{}" ORDER BY fid'.format(columns, table_name)  # nosec B608
+            self._found = conn.execute(query).fetchall()
         finally:
             conn.close()
         self._width = len(names)
