@@ -38,6 +38,7 @@ class CheckRequest:
     params: Optional[dict] = None
     lang: str = "en"
     write: bool = True  # merge into the findings register
+    in_database: bool = True  # on PostGIS, run the join rules as SQL where the server can
 
 
 @dataclass
@@ -107,7 +108,8 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     crs = store.crs()
     notes = []
     ids = list(dict.fromkeys(request.rule_ids)) if request.rule_ids else list(RULES)
-    in_db, db_found, db_count = _in_database(store, ids, request.params, notes, progress, cancelled)
+    in_db, db_found, db_count = (_in_database(store, ids, request.params, notes, progress, cancelled, timings)
+                                 if request.in_database else ((), [], 0))
     rest = [r for r in ids if r not in in_db]
     programme = store.read_programme(cancelled) if rest else _light_programme(store)
     _check_cancel(cancelled)
@@ -152,7 +154,7 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     return result
 
 
-def _in_database(store, ids, params, notes, progress, cancelled):
+def _in_database(store, ids, params, notes, progress, cancelled, timings):
     """On PostGIS: the join rules among *ids* run as SQL (store/pg_check.py). Returns (rule ids done
     there, their findings, interventions checked); ((), [], 0) on a GeoPackage or when the server cannot
     (said in *notes* and the log: the rules then run in memory)."""
@@ -168,8 +170,10 @@ def _in_database(store, ids, params, notes, progress, cancelled):
     reason = pg_check.unavailable(store)
     if reason is None:
         try:
+            sql_timings: dict = {}
             found, count = pg_check.run_in_database(store, wanted, params, store.settings(), cancelled,
-                                                    lambda percent: progress(0.2 * percent))
+                                                    lambda percent: progress(0.2 * percent), sql_timings)
+            timings["in_database"] = sql_timings
             return tuple(wanted), found, count
         except psycopg2.Error as e:
             reason = str(e).strip()

@@ -11,6 +11,7 @@ core/rules/areas does.
 
 from __future__ import annotations
 
+import time
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import psycopg2
@@ -86,10 +87,13 @@ def _geom(wkb):
 
 def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], settings: dict,
                     cancelled: Callable[[], bool] = lambda: False,
-                    progress: Callable[[float], None] = lambda _p: None) -> Tuple[List[Finding], int]:
+                    progress: Callable[[float], None] = lambda _p: None,
+                    timings: Optional[dict] = None) -> Tuple[List[Finding], int]:
     """Findings of *rule_ids* (a subset of IN_DATABASE) computed in the database, each rule's sorted
     by finding id, each id once; and the number of interventions checked. psycopg2.Error when the
-    server fails a statement (nothing is written either way)."""
+    server fails a statement (nothing is written either way). *timings* gets seconds per step."""
+    timings = {} if timings is None else timings
+    t = time.perf_counter()
     programme = Programme(settings=settings)
     effective = {r: rule_params(r, programme, params) for r in rule_ids}
     names = _Names(_areas(store))
@@ -103,9 +107,12 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                 raise Cancelled()
             cur.execute("SELECT count(*) FROM gp_i")
             count = int(cur.fetchone()[0])
+            timings["snapshot"] = time.perf_counter() - t
             out: List[Finding] = []
             for n, rule in enumerate(rule_ids):
+                t = time.perf_counter()
                 out.extend(unique_findings(_RULES[rule](cur, store.schema_name, effective[rule], names)))
+                timings[rule] = time.perf_counter() - t
                 progress(100.0 * (n + 1) / len(rule_ids))
                 if cancelled():
                     raise Cancelled()
@@ -203,13 +210,15 @@ def _duplicate(cur, schema_name, params, names) -> List[Finding]:
     tol = max(float(params["duplicate_funding_tolerance_m"]), 0.0)
     cur.execute(q.duplicate(schema_name), {"tol": tol})
     rule, t, out = duplicate_funding, fmt_dist(tol), []
-    for ua, ta, district, theme, fa, ub, tb, fb, first, last, box in cur.fetchall():
+    for ua, ta, da, theme, fa, ub, tb, db, fb, first, last, box in cur.fetchall():
+        if ua > ub:  # the smaller uid first, as Context.ordered
+            ua, ta, da, fa, ub, tb, db, fb = ub, tb, db, fb, ua, ta, da, fa
         text = message(rule.MSG, a=names.label(ua, ta), b=names.label(ub, tb),
                        theme=Words(value_label("theme", theme, "en"), value_label("theme", theme, "nl")),
                        tol=t, years=year_range(first, last),
                        funders=Words(_funders(fa, "en") + " / " + _funders(fb, "en"),
                                      _funders(fa, "nl") + " / " + _funders(fb, "nl")))
-        out.append(make_finding(rule.INFO, (ua, ub), text, district_id=district, geometry=_geom(box)))
+        out.append(make_finding(rule.INFO, (ua, ub), text, district_id=da, geometry=_geom(box)))
     return out
 
 

@@ -111,6 +111,7 @@ def snapshot(schema_name: str) -> list:
         sql.SQL("CREATE INDEX ON gp_p USING GIST (g) WHERE live"),
         sql.SQL("CREATE INDEX ON gp_d USING GIST (g)"),
         sql.SQL("CREATE INDEX ON gp_n USING GIST (g)"),
+        sql.SQL("CREATE UNIQUE INDEX ON gp_i (n)"),
         sql.SQL("ANALYZE gp_i"), sql.SQL("ANALYZE gp_p"),
     ]
 
@@ -145,18 +146,14 @@ _OVERLAPS = ("SELECT i.n, a.id, CASE WHEN GeometryType(i.g) = 'POINT' THEN 1.0::
 
 DISTRICT_MISMATCH = sql.SQL(
     "WITH o AS (SELECT * FROM (" + _OVERLAPS + ") x WHERE share > 0), "
-    "s AS (SELECT o.n, "
-    "  (array_agg(o.id ORDER BY o.share DESC, o.id COLLATE \"C\"))[1] AS best, max(o.share) AS best_share, "
+    "s AS (SELECT o.n, array_agg(o.id ORDER BY o.share DESC, o.id COLLATE \"C\") AS ids, "
+    "  array_agg(o.share ORDER BY o.share DESC, o.id COLLATE \"C\") AS shares, max(o.share) AS best_share, "
     "  coalesce(max(o.share) FILTER (WHERE o.id = i.district_id), 0) AS stored_share, "
     "  count(*) FILTER (WHERE o.share >= %(min_share)s) AS significant, bool_or(o.share >= 1.0 - 1e-9) AS whole "
-    "  FROM o JOIN gp_i i ON i.n = o.n GROUP BY o.n), "
-    "f AS (SELECT n, best, (significant >= 2 AND NOT whole) AS several FROM s "
-    "  WHERE (significant >= 2 AND NOT whole) OR stored_share <= 0 OR stored_share < best_share - 1e-9) "
-    "SELECT {one}, f.best, f.several, "
-    "  (SELECT array_agg(o.id ORDER BY o.share DESC, o.id COLLATE \"C\") FROM o WHERE o.n = f.n), "
-    "  (SELECT array_agg(o.share ORDER BY o.share DESC, o.id COLLATE \"C\") FROM o WHERE o.n = f.n) "
-    "FROM f JOIN gp_i i ON i.n = f.n").format(
-    area=sql.Identifier("gp_d"), where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL"), one=_ONE)
+    "  FROM o JOIN gp_i i ON i.n = o.n GROUP BY o.n) "
+    "SELECT {one}, s.ids[1], (s.significant >= 2 AND NOT s.whole), s.ids, s.shares FROM s JOIN gp_i i ON i.n = s.n "
+    "WHERE (s.significant >= 2 AND NOT s.whole) OR s.stored_share <= 0 OR s.stored_share < s.best_share - 1e-9"
+).format(area=sql.Identifier("gp_d"), where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL"), one=_ONE)
 
 # Stacking: the stored neighbourhood, else the one of largest overlap (ties: smallest id); every
 # year of the inclusive range (clipped to 1..101 years, as expand_years), per neighbourhood and year.
@@ -212,7 +209,8 @@ def budget(schema_name: str) -> sql.Composed:
 
 
 # Duplicate funding: funder sets (own funder + funding rows), pairs on one theme within the
-# tolerance with overlapping years, both sets known and different, not linked combines_with.
+# tolerance with overlapping years (the GiST index of gp_i), both sets known and different, not
+# linked combines_with. Each pair once (a.n < b.n); pg_check puts the smaller uid first.
 DUPLICATE = sql.SQL(
     "WITH fs AS (SELECT n, array_agg(DISTINCT f COLLATE \"C\" ORDER BY f COLLATE \"C\") AS funders FROM ("
     "  SELECT n, funder AS f FROM gp_i WHERE funder IS NOT NULL UNION ALL "
@@ -220,17 +218,16 @@ DUPLICATE = sql.SQL(
     "l AS (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
     "  FROM (SELECT {lf} AS a, {lt} AS b FROM {links} "
     "  WHERE {rel} = 'combines_with') x WHERE a IS NOT NULL AND b IS NOT NULL), "
-    "c AS (SELECT i.* , fs.funders FROM gp_i i JOIN fs ON fs.n = i.n "
-    "  WHERE i.active AND i.g IS NOT NULL AND i.yok AND i.theme IS NOT NULL), "
-    "p AS (SELECT CASE WHEN a.uid COLLATE \"C\" > b.uid COLLATE \"C\" THEN b.n ELSE a.n END AS x, "
-    "  CASE WHEN a.uid COLLATE \"C\" > b.uid COLLATE \"C\" THEN a.n ELSE b.n END AS y "
-    "  FROM c a JOIN c b ON a.theme = b.theme AND a.n < b.n AND ST_DWithin(a.g, b.g, %(tol)s) "
-    "  AND a.sy <= b.ey AND b.sy <= a.ey AND a.funders <> b.funders) "
-    "SELECT a.uid, a.title, a.district_id, a.theme, a.funders, b.uid, b.title, b.funders, "
-    "  greatest(a.sy, b.sy), least(a.ey, b.ey), "
-    "  ST_AsBinary(ST_Expand(ST_Envelope(ST_Collect(a.g, b.g)), 5)) "
-    "FROM p JOIN c a ON a.n = p.x JOIN c b ON b.n = p.y "
-    "WHERE NOT EXISTS (SELECT 1 FROM l WHERE l.a = least(a.uid COLLATE \"C\", b.uid COLLATE \"C\") "
+    "c AS (SELECT i.n FROM gp_i i WHERE i.active AND i.g IS NOT NULL AND i.yok AND i.theme IS NOT NULL "
+    "  AND i.n IN (SELECT n FROM fs)), "
+    "p AS (SELECT a.n AS an, b.n AS bn FROM gp_i a JOIN gp_i b ON ST_DWithin(a.g, b.g, %(tol)s) "
+    "  AND a.n < b.n AND a.theme = b.theme AND a.sy <= b.ey AND b.sy <= a.ey "
+    "  WHERE a.n IN (SELECT n FROM c) AND b.n IN (SELECT n FROM c)) "
+    "SELECT a.uid, a.title, a.district_id, a.theme, fa.funders, b.uid, b.title, b.district_id, fb.funders, "
+    "  greatest(a.sy, b.sy), least(a.ey, b.ey), ST_AsBinary(ST_Expand(ST_Envelope(ST_Collect(a.g, b.g)), 5)) "
+    "FROM p JOIN gp_i a ON a.n = p.an JOIN gp_i b ON b.n = p.bn JOIN fs fa ON fa.n = p.an JOIN fs fb ON fb.n = p.bn "
+    "WHERE fa.funders <> fb.funders AND NOT EXISTS (SELECT 1 FROM l "
+    "  WHERE l.a = least(a.uid COLLATE \"C\", b.uid COLLATE \"C\") "
     "  AND l.b = greatest(a.uid COLLATE \"C\", b.uid COLLATE \"C\"))")
 
 
