@@ -127,7 +127,8 @@ def build_1m(connection: str) -> None:
                 geom = []
                 if table.geometry:
                     geom = [sql.SQL("CASE WHEN {t} = 'districts' AND district_id = {city} THEN (SELECT ST_Multi("
-                                    "ST_Collect(ST_Translate(c.geom, (t % 5) * {dx}, (t / 5) * {dy}))) FROM {src} c, "
+                                    "ST_CollectionExtract(ST_Collect(ST_Translate(c.geom, (t % 5) * {dx}, "
+                                    "(t / 5) * {dy})), 3)) FROM {src} c, "
                                     "generate_series(0, {n}) AS t WHERE c.district_id = {city}) "
                                     "ELSE {shift} END").format(
                         t=sql.Literal(table.name), city=sql.Literal(schema.CITY_ID), dx=sql.Literal(dx),

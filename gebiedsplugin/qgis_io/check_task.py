@@ -111,7 +111,14 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     in_db, db_found, db_count = (_in_database(store, ids, request.params, notes, progress, cancelled, timings)
                                  if request.in_database else ((), [], 0))
     rest = [r for r in ids if r not in in_db]
-    programme = store.read_programme(cancelled) if rest else _light_programme(store)
+    if not rest:
+        programme = _light_programme(store)
+    elif in_db:  # only what the rules left in memory read
+        from gebiedsplugin.qgis_io.store.pg_check import read_for_rules
+
+        programme = read_for_rules(store)
+    else:
+        programme = store.read_programme(cancelled)
     _check_cancel(cancelled)
     for table, other in store.foreign_crs_tables(crs).items():
         notes.append(tr("Table {} is stored in {}, not in the programme's {}; it was reprojected for the check.")

@@ -56,6 +56,17 @@ def test_sample_city_same_findings_in_the_database(pg_sample):
             "stacking", "duplicate_funding", "budget_exceeded"} <= rules
 
 
+def test_sample_city_whole_check_same_as_in_memory(pg_sample):
+    """run_check on PostGIS (join rules in SQL, the other rules on the columns they read) finds what
+    every rule finds in memory on the whole programme."""
+    _, store, _ = pg_sample
+    result = run_check(CheckRequest(store.path, write=False))
+    assert "in_database" in result.timings
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(store.read_programme())]
+    assert result.interventions == store.counts()["interventions_point"] + store.counts()[
+        "interventions_line"] + store.counts()["interventions_polygon"]
+
+
 # --- a planted programme: two districts side by side, one neighbourhood each -----------------------
 WEST, EAST = box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)
 
@@ -190,7 +201,7 @@ def test_check_runs_the_join_rules_in_the_database(planted_store):
     result = run_check(CheckRequest(planted_store.path))
     memory = run_rules(planted_store.read_programme())
     assert [_key(f) for f in result.findings] == [_key(f) for f in memory]
-    assert not any("in memory" in n for n in result.notes)
+    assert not any("in memory" in n for n in result.notes) and "in_database" in result.timings
     assert len(planted_store.findings_register().rows()) == len(memory)
 
 

@@ -16,6 +16,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 import psycopg2
 import shapely
+from psycopg2 import sql
 
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.rules import (
@@ -29,11 +30,15 @@ from gebiedsplugin.core.rules import (
 )
 from gebiedsplugin.core.rules.areas import Areas
 from gebiedsplugin.core.rules.base import Cancelled, Finding, make_finding, year_range
+from gebiedsplugin.core.rules.context import INTERVENTION_COLUMNS, PROJECT_COLUMNS
+from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY
 from gebiedsplugin.core.rules.engine import rule_params, unique_findings
 from gebiedsplugin.core.rules.texts import Amount, Words, message
 from gebiedsplugin.core.rules.util import fmt_dist
+from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
 from gebiedsplugin.core.schema import label as value_label
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
+from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.toolbelt.i18n import tr
 
 IN_DATABASE = ("district_mismatch", "unknown_programme_code", "outside_programme_period", "not_in_programme",
@@ -231,3 +236,50 @@ _RULES = {
     "duplicate_funding": _duplicate,
     "budget_exceeded": _budget,
 }
+
+
+# What the rules that stay in memory (data_quality, conflict, rest_period, combination_chance) read:
+# the columns the rules name, the mandatory ones, no neighbourhoods, funding or budgets.
+_REST_PARTS = {
+    "districts": (("districts",), ("district_id", "name")),
+    "interventions": (INTERVENTION_TABLES, tuple(dict.fromkeys(
+        INTERVENTION_COLUMNS + ("lead_party",) + tuple(f.name for f in MANDATORY)))),
+    "projects": (PROJECT_TABLES, tuple(dict.fromkeys(PROJECT_COLUMNS + tuple(f.name for f in PROJECT_MANDATORY)))),
+}
+_CHUNK = 50000
+
+
+def read_for_rules(store) -> Programme:
+    """The programme as far as the in-memory rules read it, in one snapshot: those columns only,
+    geometry as WKB, fetched in chunks so the rows do not sit in memory twice."""
+    programme = Programme(crs=store.crs(), settings=store.settings())
+    conn = store.connect()
+    try:
+        conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ, readonly=True)
+        for part, (tables, columns) in _REST_PARTS.items():
+            features = getattr(programme, part)
+            for table in tables:
+                with conn.cursor(name="gp_read") as cur:
+                    cur.itersize = _CHUNK
+                    cur.execute(sql.SQL("SELECT {}, {}, ST_AsBinary({}) FROM {} ORDER BY {}").format(
+                        sql.Identifier(KEY), sql.SQL(", ").join(map(sql.Identifier, columns)),
+                        sql.Identifier(GEOMETRY), sql.Identifier(store.schema_name, table), sql.Identifier(KEY)))
+                    while True:
+                        rows = cur.fetchmany(_CHUNK)
+                        if not rows:
+                            break
+                        geoms = shapely.from_wkb([None if r[-1] is None else bytes(r[-1]) for r in rows],
+                                                 on_invalid="ignore").tolist()
+                        features.extend(Feature(dict(zip(columns, r[1:-1])), g, table, r[0])
+                                        for r, g in zip(rows, geoms))
+        cur = conn.cursor()
+        cur.execute(sql.SQL("SELECT {} FROM {}").format(
+            sql.SQL(", ").join(map(sql.Identifier, LINK_COLUMNS)), sql.Identifier(store.schema_name, "links")))
+        programme.links = [dict(zip(LINK_COLUMNS, r)) for r in cur.fetchall()]
+        conn.commit()
+    finally:
+        conn.close()
+    return programme
+
+
+LINK_COLUMNS = ("from_uid", "to_uid", "relation")
