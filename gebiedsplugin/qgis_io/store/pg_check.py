@@ -213,7 +213,10 @@ def _funders(codes: Sequence[str], lang: str) -> str:
 
 def _duplicate(cur, schema_name, params, names) -> List[Finding]:
     tol = max(float(params["duplicate_funding_tolerance_m"]), 0.0)
-    cur.execute(q.duplicate(schema_name), {"tol": tol})
+    *prepare, pairs = q.duplicate(schema_name)
+    for statement in prepare:
+        cur.execute(statement)
+    cur.execute(pairs, {"tol": tol})
     rule, t, out = duplicate_funding, fmt_dist(tol), []
     for ua, ta, da, theme, fa, ub, tb, db, fb, first, last, box in cur.fetchall():
         if ua > ub:  # the smaller uid first, as Context.ordered

@@ -109,8 +109,14 @@ def snapshot(schema_name: str) -> list:
             _areas(schema_name, "neighbourhoods", "neighbourhood_id")),
         sql.SQL("CREATE INDEX ON gp_i USING GIST (g)"),
         sql.SQL("CREATE INDEX ON gp_p USING GIST (g) WHERE live"),
-        sql.SQL("CREATE INDEX ON gp_d USING GIST (g)"),
-        sql.SQL("CREATE INDEX ON gp_n USING GIST (g)"),
+        sql.SQL("CREATE TEMP TABLE gp_dp ON COMMIT DROP AS SELECT id, ST_Subdivide(g, {}) AS g FROM gp_d").format(
+            sql.Literal(PIECE)),
+        sql.SQL("CREATE TEMP TABLE gp_np ON COMMIT DROP AS SELECT id, ST_Subdivide(g, {}) AS g FROM gp_n").format(
+            sql.Literal(PIECE)),
+        sql.SQL("CREATE INDEX ON gp_dp USING GIST (g)"),
+        sql.SQL("CREATE INDEX ON gp_np USING GIST (g)"),
+        sql.SQL("CREATE UNIQUE INDEX ON gp_d (id)"),
+        sql.SQL("CREATE INDEX ON gp_n (id)"),
         sql.SQL("CREATE UNIQUE INDEX ON gp_i (n)"),
         sql.SQL("ANALYZE gp_i"), sql.SQL("ANALYZE gp_p"),
     ]
@@ -139,14 +145,18 @@ NOT_IN_PROGRAMME = sql.SQL(
 ).format(one=_ONE, works=_WORKS)
 
 # (n, area id, share) of every intervention that lies (partly) in an area; points count wholly in
-# every area they touch (core/rules/areas.overlaps).
-# Most lie strictly inside one area: that test runs here, on the prepared area (the exact share, in a
-# function that survives a GEOS error, only for what lies on a boundary).
-_OVERLAPS = ("SELECT i.n, a.id, CASE WHEN GeometryType(i.g) = 'POINT' THEN 1.0::float8 "
-             "WHEN GeometryType(i.g) <> 'GEOMETRYCOLLECTION' AND GeometryType(a.g) <> 'GEOMETRYCOLLECTION' "
-             "AND ST_ContainsProperly(a.g, i.g) THEN 1.0::float8 "
-             "ELSE pg_temp.gp_share(i.g, a.g) END AS share FROM gp_i i JOIN {area} a ON ST_Intersects(a.g, i.g) "
-             "WHERE {where}")
+# every area they touch (core/rules/areas.overlaps). The tests run on the areas cut in pieces of at
+# most PIECE vertices (one district is hundreds: a predicate on it costs that much per call, and
+# PostGIS prepares one polygon at a time); what lies properly inside a piece lies properly inside its
+# area (share 1). Only what crosses a piece's edge gets the exact share, on the whole area, in a
+# function that survives a GEOS error.
+_OVERLAPS = (
+    "SELECT c.n, c.id, CASE WHEN c.inside THEN 1.0::float8 ELSE pg_temp.gp_share(i.g, a.g) END AS share FROM ("
+    "  SELECT i.n, p.id, bool_or(GeometryType(i.g) = 'POINT' OR (GeometryType(i.g) <> 'GEOMETRYCOLLECTION' "
+    "  AND ST_ContainsProperly(p.g, i.g))) AS inside "
+    "  FROM gp_i i JOIN {pieces} p ON ST_Intersects(p.g, i.g) WHERE {where} GROUP BY i.n, p.id) c "
+    "JOIN gp_i i ON i.n = c.n JOIN {area} a ON a.id = c.id")
+PIECE = 64
 
 DISTRICT_MISMATCH = sql.SQL(
     "WITH o AS (SELECT * FROM (" + _OVERLAPS + ") x WHERE share > 0), "
@@ -157,7 +167,8 @@ DISTRICT_MISMATCH = sql.SQL(
     "  FROM o JOIN gp_i i ON i.n = o.n GROUP BY o.n) "
     "SELECT {one}, s.ids[1], (s.significant >= 2 AND NOT s.whole), s.ids, s.shares FROM s JOIN gp_i i ON i.n = s.n "
     "WHERE (s.significant >= 2 AND NOT s.whole) OR s.stored_share <= 0 OR s.stored_share < s.best_share - 1e-9"
-).format(area=sql.Identifier("gp_d"), where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL"), one=_ONE)
+).format(area=sql.Identifier("gp_d"), pieces=sql.Identifier("gp_dp"),
+         where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL"), one=_ONE)
 
 # Stacking: the stored neighbourhood, else the one of largest overlap (ties: smallest id); every
 # year of the inclusive range (clipped to 1..101 years, as expand_years), per neighbourhood and year.
@@ -172,7 +183,8 @@ STACKING = sql.SQL(
     "SELECT y.nbh, y.year, count(*), count(*) FILTER (WHERE y.ind), array_agg(y.uid), array_agg(y.district_id), "
     "  ST_AsBinary(ST_Buffer(ST_Envelope(ST_Collect(i.g)), 5)) "
     "FROM y JOIN gp_i i ON i.n = y.n GROUP BY y.nbh, y.year HAVING count(*) > %(limit)s").format(
-    area=sql.Identifier("gp_n"), where=sql.SQL("i.nbh IS NULL AND i.g IS NOT NULL AND i.active AND i.yok "
+    area=sql.Identifier("gp_n"), pieces=sql.Identifier("gp_np"),
+    where=sql.SQL("i.nbh IS NULL AND i.g IS NOT NULL AND i.active AND i.yok "
                                                "AND NOT i.city_wide"))
 
 PRIORITY = sql.SQL(
@@ -215,29 +227,35 @@ def budget(schema_name: str) -> sql.Composed:
 # Duplicate funding: funder sets (own funder + funding rows), pairs on one theme within the
 # tolerance with overlapping years (the GiST index of gp_i), both sets known and different, not
 # linked combines_with. Each pair once (a.n < b.n); pg_check puts the smaller uid first.
+FUNDERS = sql.SQL(
+    "CREATE TEMP TABLE gp_fs ON COMMIT DROP AS SELECT n, array_agg(DISTINCT f COLLATE \"C\" ORDER BY f COLLATE \"C\") "
+    "AS funders FROM (SELECT n, funder AS f FROM gp_i WHERE funder IS NOT NULL UNION ALL "
+    "  SELECT i.n, {ff} FROM gp_i i JOIN {funding} fu ON {fuid} = i.uid WHERE {ff} IS NOT NULL) x GROUP BY n")
 DUPLICATE = sql.SQL(
-    "WITH fs AS (SELECT n, array_agg(DISTINCT f COLLATE \"C\" ORDER BY f COLLATE \"C\") AS funders FROM ("
-    "  SELECT n, funder AS f FROM gp_i WHERE funder IS NOT NULL UNION ALL "
-    "  SELECT i.n, {ff} FROM gp_i i JOIN {funding} fu ON {fuid} = i.uid WHERE {ff} IS NOT NULL) x GROUP BY n), "
-    "l AS (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
+    "WITH l AS (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
     "  FROM (SELECT {lf} AS a, {lt} AS b FROM {links} "
     "  WHERE {rel} = 'combines_with') x WHERE a IS NOT NULL AND b IS NOT NULL), "
     "p AS (SELECT a.n AS an, b.n AS bn FROM gp_i a CROSS JOIN LATERAL ("
     "  SELECT b.n FROM gp_i b WHERE ST_DWithin(b.g, a.g, %(tol)s) AND b.n > a.n AND b.theme = a.theme "
     "  AND b.active AND b.yok AND a.sy <= b.ey AND b.sy <= a.ey OFFSET 0) b "  # OFFSET 0: through the GiST index
-    "  WHERE a.active AND a.g IS NOT NULL AND a.yok AND a.theme IS NOT NULL AND a.n IN (SELECT n FROM fs)) "
+    "  WHERE a.active AND a.g IS NOT NULL AND a.yok AND a.theme IS NOT NULL AND a.n IN (SELECT n FROM gp_fs)) "
     "SELECT a.uid, a.title, a.district_id, a.theme, fa.funders, b.uid, b.title, b.district_id, fb.funders, "
     "  greatest(a.sy, b.sy), least(a.ey, b.ey), ST_AsBinary(ST_Expand(ST_Envelope(ST_Collect(a.g, b.g)), 5)) "
-    "FROM p JOIN gp_i a ON a.n = p.an JOIN gp_i b ON b.n = p.bn JOIN fs fa ON fa.n = p.an JOIN fs fb ON fb.n = p.bn "
+    "FROM p JOIN gp_i a ON a.n = p.an JOIN gp_i b ON b.n = p.bn JOIN gp_fs fa ON fa.n = p.an "
+    "JOIN gp_fs fb ON fb.n = p.bn "
     "WHERE fa.funders <> fb.funders AND NOT EXISTS (SELECT 1 FROM l "
     "  WHERE l.a = least(a.uid COLLATE \"C\", b.uid COLLATE \"C\") "
     "  AND l.b = greatest(a.uid COLLATE \"C\", b.uid COLLATE \"C\"))")
 
 
-def duplicate(schema_name: str) -> sql.Composed:
+def duplicate(schema_name: str) -> list:
+    """The funder sets as an indexed table (a CTE of them was planned as 200 rows and scanned once per
+    pair), then the pairs."""
     def col(alias: str, name: str) -> sql.Composed:
         return sql.SQL("nullif(btrim({}.{}, {}), '')").format(sql.Identifier(alias), sql.Identifier(name), _WS)
 
-    return DUPLICATE.format(ff=col("fu", "funder"), fuid=col("fu", "intervention_uid"),
-                            funding=sql.Identifier(schema_name, "funding"), links=sql.Identifier(schema_name, "links"),
-                            lf=clean("from_uid"), lt=clean("to_uid"), rel=clean("relation"))
+    return [FUNDERS.format(ff=col("fu", "funder"), fuid=col("fu", "intervention_uid"),
+                           funding=sql.Identifier(schema_name, "funding")),
+            sql.SQL("CREATE UNIQUE INDEX ON gp_fs (n)"), sql.SQL("ANALYZE gp_fs"),
+            DUPLICATE.format(links=sql.Identifier(schema_name, "links"), lf=clean("from_uid"), lt=clean("to_uid"),
+                             rel=clean("relation"))]
