@@ -101,7 +101,8 @@ def planted() -> Programme:
         Feature({"neighbourhood_id": "e1", "name": "Oostbuurt", "district_id": "east"},
                 shapely.MultiPolygon([EAST]), "neighbourhoods")]
     # P1 covers the square 100..300 in 2025-2027; P2 2026 only; P3 cancelled
-    p.projects = [_project("P1", box(100, 100, 300, 300), 2025, 2027), _project("P2", box(600, 600, 700, 700), 2026, 2026),
+    p.projects = [_project("P1", box(100, 100, 300, 300), 2025, 2027),
+                  _project("P2", box(600, 600, 700, 700), 2026, 2026),
                   _project("P3", box(800, 100, 900, 200), 2020, 2030, status="cancelled")]
     items = [
         # not_in_programme: exactly 25 m from P1 counts as within; 25.5 m not; years must meet
@@ -188,7 +189,8 @@ def test_planted_edges_same_findings_in_the_database(planted_store):
     assert subjects("duplicate_funding") == [("f-a", "f-b"), ("f-d", "f-e")]
     budget = by_rule["budget_exceeded"]
     assert [(f.subject_uids, f.message_en) for f in budget] == [
-        (("f-h", "f-i"), "Planned money in district Oost in 2027: 150 EUR exceeds the area budget of 100 EUR by 50 EUR")]
+        (("f-h", "f-i"),
+         "Planned money in district Oost in 2027: 150 EUR exceeds the area budget of 100 EUR by 50 EUR")]
     counts = sorted((year, f.certainty, len(f.subject_uids)) for f in by_rule["stacking"] for year in ("2030", "2031")
                     if "neighbourhood Westbuurt in {} ".format(year) in f.message_en)
     assert counts == [("2030", "possible", 4), ("2031", "certain", 4)]

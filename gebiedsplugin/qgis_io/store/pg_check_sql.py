@@ -150,7 +150,7 @@ NOT_IN_PROGRAMME = sql.SQL(
 # PostGIS prepares one polygon at a time); what lies properly inside a piece lies properly inside its
 # area (share 1). Only what crosses a piece's edge gets the exact share, on the whole area, in a
 # function that survives a GEOS error.
-_OVERLAPS = (
+_OVERLAPS = sql.SQL(
     "SELECT c.n, c.id, CASE WHEN c.inside THEN 1.0::float8 ELSE pg_temp.gp_share(i.g, a.g) END AS share FROM ("
     "  SELECT i.n, p.id, bool_or(GeometryType(i.g) = 'POINT' OR (GeometryType(i.g) <> 'GEOMETRYCOLLECTION' "
     "  AND ST_ContainsProperly(p.g, i.g))) AS inside "
@@ -159,7 +159,7 @@ _OVERLAPS = (
 PIECE = 64
 
 DISTRICT_MISMATCH = sql.SQL(
-    "WITH o AS (SELECT * FROM (" + _OVERLAPS + ") x WHERE share > 0), "
+    "WITH o AS (SELECT * FROM ({overlaps}) x WHERE share > 0), "
     "s AS (SELECT o.n, array_agg(o.id ORDER BY o.share DESC, o.id COLLATE \"C\") AS ids, "
     "  array_agg(o.share ORDER BY o.share DESC, o.id COLLATE \"C\") AS shares, max(o.share) AS best_share, "
     "  coalesce(max(o.share) FILTER (WHERE o.id = i.district_id), 0) AS stored_share, "
@@ -167,13 +167,13 @@ DISTRICT_MISMATCH = sql.SQL(
     "  FROM o JOIN gp_i i ON i.n = o.n GROUP BY o.n) "
     "SELECT {one}, s.ids[1], (s.significant >= 2 AND NOT s.whole), s.ids, s.shares FROM s JOIN gp_i i ON i.n = s.n "
     "WHERE (s.significant >= 2 AND NOT s.whole) OR s.stored_share <= 0 OR s.stored_share < s.best_share - 1e-9"
-).format(area=sql.Identifier("gp_d"), pieces=sql.Identifier("gp_dp"),
-         where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL"), one=_ONE)
+).format(overlaps=_OVERLAPS.format(area=sql.Identifier("gp_d"), pieces=sql.Identifier("gp_dp"),
+                                    where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL")), one=_ONE)
 
 # Stacking: the stored neighbourhood, else the one of largest overlap (ties: smallest id); every
 # year of the inclusive range (clipped to 1..101 years, as expand_years), per neighbourhood and year.
 STACKING = sql.SQL(
-    "WITH o AS (SELECT * FROM (" + _OVERLAPS + ") x WHERE share > 0), "
+    "WITH o AS (SELECT * FROM ({overlaps}) x WHERE share > 0), "
     "d AS (SELECT DISTINCT ON (n) n, id FROM o ORDER BY n, share DESC, id COLLATE \"C\"), "
     "m AS (SELECT i.n, coalesce(i.nbh, d.id) AS nbh, i.sy, i.ey, i.ind, i.uid, i.district_id "
     "  FROM gp_i i LEFT JOIN d ON d.n = i.n AND i.nbh IS NULL "
@@ -183,9 +183,8 @@ STACKING = sql.SQL(
     "SELECT y.nbh, y.year, count(*), count(*) FILTER (WHERE y.ind), array_agg(y.uid), array_agg(y.district_id), "
     "  ST_AsBinary(ST_Buffer(ST_Envelope(ST_Collect(i.g)), 5)) "
     "FROM y JOIN gp_i i ON i.n = y.n GROUP BY y.nbh, y.year HAVING count(*) > %(limit)s").format(
-    area=sql.Identifier("gp_n"), pieces=sql.Identifier("gp_np"),
-    where=sql.SQL("i.nbh IS NULL AND i.g IS NOT NULL AND i.active AND i.yok "
-                                               "AND NOT i.city_wide"))
+    overlaps=_OVERLAPS.format(area=sql.Identifier("gp_n"), pieces=sql.Identifier("gp_np"), where=sql.SQL(
+        "i.nbh IS NULL AND i.g IS NOT NULL AND i.active AND i.yok AND NOT i.city_wide")))
 
 PRIORITY = sql.SQL(
     "WITH g AS (SELECT {d} AS d, {t} AS t, priority AS p FROM {goals}), "
