@@ -23,21 +23,15 @@ def clean(column: str) -> sql.Composed:
     return sql.SQL("nullif(btrim({}, {}), '')").format(sql.Identifier(column), _WS)
 
 
-# Geometry as the rules test it: valid as stored, else made valid; absent or empty = NULL.
-FIXED = sql.SQL("pg_temp.gp_fixed({})").format(sql.Identifier(GEOMETRY))
+# Geometry as the rules test it: valid as stored, else made valid (GEOS's linework method, as shapely's
+# make_valid); absent or empty = NULL. Plain SQL: a plpgsql function with an exception block would be
+# a subtransaction per row.
+FIXED = sql.SQL("CASE WHEN {g} IS NULL OR ST_IsEmpty({g}) THEN NULL WHEN ST_IsValid({g}) THEN {g} "
+                "ELSE (SELECT CASE WHEN ST_IsEmpty(v) THEN NULL ELSE v END FROM (SELECT ST_MakeValid({g}) AS v) x) "
+                "END").format(
+    g=sql.Identifier(GEOMETRY))
 
 FUNCTIONS = [
-    # make_valid as shapely does it (GEOS, linework); a geometry GEOS cannot repair is left out
-    sql.SQL("""CREATE FUNCTION pg_temp.gp_fixed(g geometry) RETURNS geometry LANGUAGE plpgsql IMMUTABLE AS $$
-DECLARE r geometry;
-BEGIN
-  IF g IS NULL OR ST_IsEmpty(g) THEN RETURN NULL; END IF;
-  IF ST_IsValid(g) THEN RETURN g; END IF;
-  r := ST_MakeValid(g);
-  IF r IS NULL OR ST_IsEmpty(r) THEN RETURN NULL; END IF;
-  RETURN r;
-EXCEPTION WHEN OTHERS THEN RETURN NULL;
-END $$"""),
     # share of g inside area a (area, length or number of points as core/rules/areas.overlaps);
     # 0 when GEOS fails on the pair, as safe_op's None does there
     sql.SQL("""CREATE FUNCTION pg_temp.gp_share(g geometry, a geometry) RETURNS float8 LANGUAGE plpgsql IMMUTABLE AS $$
