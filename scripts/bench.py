@@ -12,7 +12,8 @@ density: the city grows with the count) it times, each size in a fresh process:
 
 Prints times, ratio to the baseline, peak memory (ru_maxrss of the process) and growth per 10x.
 Target: 100k x 100k in <= 3 s end to end, >= 5x faster than the baseline, growth <= 12x per 10x.
-Then runs scripts/bench_export.py (the export beside the one before #18) and scripts/bench_read.py.
+Then runs scripts/bench_pg_check.py (the check on PostGIS at 100k and 1M), scripts/bench_export.py (the
+export beside the one before #18) and scripts/bench_read.py.
 
 Usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000 100000] [--baseline-cap 600] [--no-export]
 """
@@ -214,6 +215,9 @@ def main() -> int:
     print("\nSet-based writes on PostGIS: import and findings merge (scripts/bench_set_writes.py):", flush=True)
     sets = subprocess.run([sys.executable, str(HERE / "bench_set_writes.py")], check=False, env=dict(os.environ))
     ok &= sets.returncode == 0
+    print("\nThe check on PostGIS, 100k and 1M, in the database vs in memory (scripts/bench_pg_check.py):", flush=True)
+    pg_check = subprocess.run([sys.executable, str(HERE / "bench_pg_check.py")], check=False, env=dict(os.environ))
+    ok &= pg_check.returncode == 0
     export = HERE / "bench_export.py"
     if export.exists() and not args.no_export:
         print("\nExport benchmark (scripts/bench_export.py):", flush=True)
