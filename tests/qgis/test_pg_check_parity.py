@@ -16,12 +16,14 @@ from gebiedsplugin.core.rules.texts import render
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.store import pg_check
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 
 def _key(f) -> tuple:
+    """All a finding says, in English and as the register writes it in Dutch."""
     return (f.rule, f.finding_id, f.severity, f.district_id, f.subject_uids, f.certainty,
-            render(f.message, "en"), render(f.message, "nl"))
+            render(f.message, "en"), rule_texts("nl").message(f))
 
 
 def _in_memory(store) -> list:
