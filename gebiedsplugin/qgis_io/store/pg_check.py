@@ -33,10 +33,9 @@ from gebiedsplugin.core.rules.base import Cancelled, Finding, make_finding, year
 from gebiedsplugin.core.rules.context import INTERVENTION_COLUMNS, PROJECT_COLUMNS
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY
 from gebiedsplugin.core.rules.engine import rule_params, unique_findings
-from gebiedsplugin.core.rules.texts import Amount, Words, message
+from gebiedsplugin.core.rules.texts import Amount, Joined, message
 from gebiedsplugin.core.rules.util import fmt_dist
-from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
-from gebiedsplugin.core.schema import label as value_label
+from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES, label_text
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.toolbelt.i18n import tr
@@ -186,8 +185,7 @@ def _stacking(cur, schema_name, params, names) -> List[Finding]:
     cur.execute(q.priority(schema_name))
     for uid, title, district, wkb, theme in cur.fetchall():
         text = message(stacking.MSG_PRIORITY, label=names.label(uid, title),
-                       theme=Words(value_label("theme", theme, "en"), value_label("theme", theme, "nl")),
-                       district=names.areas.name(district))
+                       theme=label_text("theme", theme), district=names.areas.name(district))
         geom = _geom(wkb)
         out.append(make_finding(stacking.INFO, (uid,), text, extra="priority|{}|{}".format(district, theme),
                                 district_id=district, severity="info",
@@ -207,8 +205,8 @@ def _budget(cur, schema_name, params, names) -> List[Finding]:
     return out
 
 
-def _funders(codes: Sequence[str], lang: str) -> str:
-    return ", ".join(value_label("funder", c, lang) for c in codes)
+def _funders(codes: Sequence[str]) -> Joined:
+    return Joined(tuple(label_text("funder", c) for c in codes))
 
 
 def _duplicate(cur, schema_name, params, names) -> List[Finding]:
@@ -222,10 +220,8 @@ def _duplicate(cur, schema_name, params, names) -> List[Finding]:
         if ua > ub:  # the smaller uid first, as Context.ordered
             ua, ta, da, fa, ub, tb, db, fb = ub, tb, db, fb, ua, ta, da, fa
         text = message(rule.MSG, a=names.label(ua, ta), b=names.label(ub, tb),
-                       theme=Words(value_label("theme", theme, "en"), value_label("theme", theme, "nl")),
-                       tol=t, years=year_range(first, last),
-                       funders=Words(_funders(fa, "en") + " / " + _funders(fb, "en"),
-                                     _funders(fa, "nl") + " / " + _funders(fb, "nl")))
+                       theme=label_text("theme", theme), tol=t, years=year_range(first, last),
+                       funders=Joined((_funders(fa), _funders(fb)), " / "))
         out.append(make_finding(rule.INFO, (ua, ub), text, district_id=da, geometry=_geom(box)))
     return out
 
