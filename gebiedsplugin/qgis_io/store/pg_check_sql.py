@@ -152,15 +152,18 @@ _OVERLAPS = sql.SQL(
     "JOIN gp_i i ON i.n = c.n JOIN {area} a ON a.id = c.id")
 PIECE = 64
 
+# The flags first (one pass, no arrays), then the list of areas and shares only for the flagged.
 DISTRICT_MISMATCH = sql.SQL(
-    "WITH o AS (SELECT * FROM ({overlaps}) x WHERE share > 0), "
-    "s AS (SELECT o.n, array_agg(o.id ORDER BY o.share DESC, o.id COLLATE \"C\") AS ids, "
-    "  array_agg(o.share ORDER BY o.share DESC, o.id COLLATE \"C\") AS shares, max(o.share) AS best_share, "
+    "WITH o AS MATERIALIZED (SELECT * FROM ({overlaps}) x WHERE share > 0), "
+    "s AS (SELECT o.n, max(o.share) AS best_share, "
     "  coalesce(max(o.share) FILTER (WHERE o.id = i.district_id), 0) AS stored_share, "
     "  count(*) FILTER (WHERE o.share >= %(min_share)s) AS significant, bool_or(o.share >= 1.0 - 1e-9) AS whole "
-    "  FROM o JOIN gp_i i ON i.n = o.n GROUP BY o.n) "
-    "SELECT {one}, s.ids[1], (s.significant >= 2 AND NOT s.whole), s.ids, s.shares FROM s JOIN gp_i i ON i.n = s.n "
-    "WHERE (s.significant >= 2 AND NOT s.whole) OR s.stored_share <= 0 OR s.stored_share < s.best_share - 1e-9"
+    "  FROM o JOIN gp_i i ON i.n = o.n GROUP BY o.n), "
+    "f AS (SELECT n, (significant >= 2 AND NOT whole) AS several FROM s "
+    "  WHERE (significant >= 2 AND NOT whole) OR stored_share <= 0 OR stored_share < best_share - 1e-9), "
+    "a AS (SELECT o.n, array_agg(o.id ORDER BY o.share DESC, o.id COLLATE \"C\") AS ids, "
+    "  array_agg(o.share ORDER BY o.share DESC, o.id COLLATE \"C\") AS shares FROM o JOIN f ON f.n = o.n GROUP BY o.n) "
+    "SELECT {one}, a.ids[1], f.several, a.ids, a.shares FROM f JOIN a ON a.n = f.n JOIN gp_i i ON i.n = f.n"
 ).format(overlaps=_OVERLAPS.format(area=sql.Identifier("gp_d"), pieces=sql.Identifier("gp_dp"),
                                     where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL")), one=_ONE)
 
@@ -172,11 +175,15 @@ STACKING = sql.SQL(
     "m AS (SELECT i.n, coalesce(i.nbh, d.id) AS nbh, i.sy, i.ey, i.ind, i.uid, i.district_id "
     "  FROM gp_i i LEFT JOIN d ON d.n = i.n AND i.nbh IS NULL "
     "  WHERE i.active AND i.yok AND NOT i.city_wide), "
-    "y AS (SELECT m.*, generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1) AS year "
-    "  FROM m WHERE m.nbh IS NOT NULL) "
-    "SELECT y.nbh, y.year, count(*), count(*) FILTER (WHERE y.ind), array_agg(y.uid), array_agg(y.district_id), "
+    "y AS (SELECT m.n, m.nbh, m.ind, m.uid, m.district_id, "
+    "  generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1) AS year "
+    "  FROM m WHERE m.nbh IS NOT NULL), "
+    "g AS (SELECT nbh, year, count(*) AS n, count(*) FILTER (WHERE ind) AS loose FROM y GROUP BY nbh, year "
+    "  HAVING count(*) > %(limit)s) "  # the members only of the groups over the limit
+    "SELECT g.nbh, g.year, g.n, g.loose, array_agg(y.uid), array_agg(y.district_id), "
     "  ST_AsBinary(ST_Buffer(ST_Envelope(ST_Collect(i.g)), 5)) "
-    "FROM y JOIN gp_i i ON i.n = y.n GROUP BY y.nbh, y.year HAVING count(*) > %(limit)s").format(
+    "FROM g JOIN y ON y.nbh = g.nbh AND y.year = g.year JOIN gp_i i ON i.n = y.n "
+    "GROUP BY g.nbh, g.year, g.n, g.loose").format(
     overlaps=_OVERLAPS.format(area=sql.Identifier("gp_n"), pieces=sql.Identifier("gp_np"), where=sql.SQL(
         "i.nbh IS NULL AND i.g IS NOT NULL AND i.active AND i.yok AND NOT i.city_wide")))
 
@@ -206,10 +213,13 @@ BUDGET = sql.SQL(
     "s AS (SELECT m.n, m.uid, m.district_id, generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1)"
     "  AS year, m.budget / least(greatest(m.ey - m.sy + 1, 1), 101) AS amount FROM m "
     "  WHERE m.yok AND m.budget > 0 AND NOT EXISTS (SELECT 1 FROM f WHERE f.n = m.n)), "
-    "r AS (SELECT * FROM f UNION ALL SELECT * FROM s) "
-    "SELECT r.district_id, r.year, sum(r.amount), b.amount, array_agg(DISTINCT r.uid) FROM r "
-    "JOIN b ON b.d = r.district_id AND b.year = r.year WHERE r.amount > 0 "
-    "GROUP BY r.district_id, r.year, b.amount HAVING sum(r.amount) > b.amount + 0.005")
+    "r AS (SELECT * FROM f UNION ALL SELECT * FROM s), "
+    "x AS (SELECT r.district_id, r.year, sum(r.amount) AS total, b.amount FROM r "
+    "  JOIN b ON b.d = r.district_id AND b.year = r.year WHERE r.amount > 0 "
+    "  GROUP BY r.district_id, r.year, b.amount HAVING sum(r.amount) > b.amount + 0.005) "
+    "SELECT x.district_id, x.year, x.total, x.amount, array_agg(DISTINCT r.uid COLLATE \"C\") FROM x "
+    "JOIN r ON r.district_id = x.district_id AND r.year = x.year WHERE r.amount > 0 "
+    "GROUP BY x.district_id, x.year, x.total, x.amount")
 
 
 def budget(schema_name: str) -> sql.Composed:
