@@ -12,9 +12,9 @@ In the throw-away PostGIS of `make bench` (GEBIED_PG_HOST) it builds, not throug
 Then, each in a fresh process (peak memory = ru_maxrss of the process running the check), on an empty
 findings register: run_check with the join rules in the database (the default on PostGIS) and the
 baseline, the same run_check with every rule in memory (``in_database=False``, the path before) at
-100k, and at 1M only with --memory-1m (it needs about 8 GB: 7.8 GB was measured for a 1M GeoPackage
-in #18; the machine is shared). Prints wall time (read / rules / write), peak memory, findings, the
-load average, and growth per 10x. Targets at 1M: <= 20 s, <= 2 GB.
+100k, and at 1M only with --memory-1m (5.6 GB peak measured; the machine is shared). Prints wall
+time (read / rules / write), peak memory, findings, the load average, and growth per 10x.
+Targets at 1M: <= 20 s, <= 2 GB.
 
 Usage: bash scripts/with_postgis.sh .venv/bin/python scripts/bench_pg_check.py [--sizes 100000 1000000]
        [--memory-1m] [--runs 1]
@@ -196,7 +196,7 @@ def _run(args: list, timeout: float):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100000, 1000000])
-    parser.add_argument("--memory-1m", action="store_true", help="also the in-memory baseline at 1M (~8 GB)")
+    parser.add_argument("--memory-1m", action="store_true", help="also the in-memory baseline at 1M (~5.6 GB)")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--kinds", nargs="+", default=["database", "memory"], help=argparse.SUPPRESS)
     parser.add_argument("--timeout", type=float, default=1800.0)
@@ -259,8 +259,7 @@ def main() -> int:
                   "{} number of findings ({:,})".format(size, d["wall"], d["peak_mb"], m["wall"], m["peak_mb"],
                                                           m["wall"] / d["wall"], same, d["findings"]))
     if 1000000 in sizes and ("memory", 1000000) not in best:
-        print("1,000,000 in memory: not run (needs about 8 GB, 7.8 GB measured for the 1M GeoPackage in #18, on a "
-              "machine shared by 7; --memory-1m runs it)")
+        print("1,000,000 in memory: not run (5.6 GB peak measured on a machine shared by 7; --memory-1m runs it)")
     top = best.get(("database", 1000000))
     if top:
         ok = top["wall"] <= TARGET_S and top["peak_mb"] <= TARGET_MB
