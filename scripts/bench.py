@@ -19,7 +19,8 @@ checked as above in a fresh process: time, peak memory, growth per 10x from 100k
 of the code before this work (CHECK_BASELINE, extracted with git archive) at 100k in the same run
 (``--baseline-1m`` also at 1M: about 8 GB of memory). Targets: peak <= 4 GB, growth <= 11x per 10x.
 
-Then runs scripts/bench_export.py (the export beside the one before #18) and scripts/bench_read.py.
+Then runs scripts/bench_pg_check.py (the check on PostGIS at 100k and 1M), scripts/bench_export.py (the
+export beside the one before #18) and scripts/bench_read.py.
 
 Usage: .venv/bin/python scripts/bench.py [--sizes 1000 10000 100000] [--baseline-cap 600] [--no-export]
        [--no-1m] [--baseline-1m] [--only-1m]
@@ -282,6 +283,9 @@ def main() -> int:
     print("\nSet-based writes on PostGIS: import and findings merge (scripts/bench_set_writes.py):", flush=True)
     sets = subprocess.run([sys.executable, str(HERE / "bench_set_writes.py")], check=False, env=dict(os.environ))
     ok &= sets.returncode == 0
+    print("\nThe check on PostGIS, 100k and 1M, in the database vs in memory (scripts/bench_pg_check.py):", flush=True)
+    pg_check = subprocess.run([sys.executable, str(HERE / "bench_pg_check.py")], check=False, env=dict(os.environ))
+    ok &= pg_check.returncode == 0
     export = HERE / "bench_export.py"
     if export.exists() and not args.no_export:
         print("\nExport benchmark (scripts/bench_export.py):", flush=True)

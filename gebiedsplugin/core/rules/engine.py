@@ -96,7 +96,7 @@ def rule_params(rule_id: str, programme: Optional[Programme] = None, params: Opt
     return out
 
 
-def _unique(found: List[Finding]) -> List[Finding]:
+def unique_findings(found: List[Finding]) -> List[Finding]:
     """Sorted by finding id, each id once. Duplicate uids in the data could give one id twice; the
     finding with the smallest English message is kept, so the result never depends on order."""
     found.sort(key=attrgetter("finding_id"))
@@ -143,6 +143,6 @@ def run_rules(
         report(WARM_UP_SHARE)
         findings: List[Finding] = []
         for n, rule_id in enumerate(ids):
-            findings.extend(_unique(_CHECKS[rule_id](ctx, effective[rule_id])))
+            findings.extend(unique_findings(_CHECKS[rule_id](ctx, effective[rule_id])))
             report(WARM_UP_SHARE + (100.0 - WARM_UP_SHARE) * (n + 1) / len(ids))
     return findings

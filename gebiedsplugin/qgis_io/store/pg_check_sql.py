@@ -1,0 +1,264 @@
+"""The statements of the in-database check (store/pg_check.py): fixed SQL, schema names as identifiers.
+
+One snapshot of the programme is copied into temporary tables with the values cleaned the way the
+in-memory rules clean them (core/rules/util.py: text stripped, blank = NULL; geometry made valid,
+empty = NULL; the uid ``table#fid`` when missing), indexed (GiST on geometry, with the theme in one
+``btree_gist`` index where that extension exists), and each join rule is one query over them. Only
+rule parameters travel as values (``%(name)s``); no text of a user is part of a statement.
+"""
+
+from __future__ import annotations
+
+from psycopg2 import sql
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
+
+# Python's str.strip() also drops these; btrim() only spaces unless told.
+_WS = sql.SQL("E' \\t\\n\\r\\x0b\\x0c'")
+
+
+def clean(column: str) -> sql.Composed:
+    """The column as the rules read text: stripped, blank = NULL."""
+    return sql.SQL("nullif(btrim({}, {}), '')").format(sql.Identifier(column), _WS)
+
+
+# Geometry as the rules test it: valid as stored, else made valid (GEOS's linework method, as shapely's
+# make_valid); absent or empty = NULL. Plain SQL: a plpgsql function with an exception block would be
+# a subtransaction per row.
+FIXED = sql.SQL("CASE WHEN {g} IS NULL OR ST_IsEmpty({g}) THEN NULL WHEN ST_IsValid({g}) THEN {g} "
+                "ELSE (SELECT CASE WHEN ST_IsEmpty(v) THEN NULL ELSE v END FROM (SELECT ST_MakeValid({g}) AS v) x) "
+                "END").format(
+    g=sql.Identifier(GEOMETRY))
+
+FUNCTIONS = [
+    # share of g inside area a (area, length or number of points as core/rules/areas.overlaps);
+    # 0 when GEOS fails on the pair, as safe_op's None does there
+    sql.SQL("""CREATE FUNCTION pg_temp.gp_share(g geometry, a geometry) RETURNS float8 LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE d integer := ST_Dimension(g); x geometry; s float8;
+BEGIN
+  IF ST_ContainsProperly(a, g) THEN RETURN 1.0; END IF;
+  x := ST_Intersection(g, a);
+  IF d = 2 THEN s := ST_Area(x) / nullif(ST_Area(g), 0);
+  ELSIF d = 1 THEN s := ST_Length(x) / nullif(ST_Length(g), 0);
+  ELSE s := ST_NumGeometries(x)::float8 / nullif(ST_NumGeometries(g), 0);
+  END IF;
+  s := coalesce(s, 0);
+  IF d = 0 AND s <= 0 THEN RETURN 1.0; END IF;
+  RETURN s;
+EXCEPTION WHEN OTHERS THEN RETURN 0;
+END $$"""),
+]
+
+# Where a finding about one intervention is: polygons as they are, points and lines buffered 5 m
+# with 4 segments a quarter (core/rules/arrays.markers).
+MARKER = sql.SQL("ST_AsBinary(CASE WHEN GeometryType(i.g) IN ('POLYGON', 'MULTIPOLYGON') THEN i.g "
+                 "ELSE ST_Buffer(i.g, 5, 'quad_segs=4') END)")
+
+
+def _interventions(schema_name: str) -> sql.Composed:
+    parts = []
+    for number, table in enumerate(schema.INTERVENTION_TABLES):
+        parts.append(sql.SQL(
+            "SELECT {k} AS t, {tname} AS tbl, {fid} AS fid, {uid} AS uid0, {title} AS title, {domain} AS domain, "
+            "{theme} AS theme, {district} AS district_id, {nbh} AS nbh, coalesce(city_wide, false) AS cw, "
+            "start_year AS sy, end_year AS ey, {status} AS status, budget, {funder} AS funder, "
+            "{code} AS code, coalesce(indicative, false) AS ind, {fixed} AS g FROM {table}").format(
+            k=sql.Literal(number), tname=sql.Literal(table), fid=sql.Identifier(KEY), uid=clean("uid"),
+            title=clean("title"), domain=clean("domain"), theme=clean("theme"), district=clean("district_id"),
+            nbh=clean("neighbourhood_id"), status=clean("status"), funder=clean("funder"),
+            code=clean("programme_code"), fixed=FIXED, table=sql.Identifier(schema_name, table)))
+    return sql.SQL(" UNION ALL ").join(parts)
+
+
+def _projects(schema_name: str) -> sql.Composed:
+    parts = [sql.SQL("SELECT {code} AS code, start_year AS sy, end_year AS ey, {status} AS status, {fixed} AS g "
+                     "FROM {table}").format(code=clean("programme_code"), status=clean("status"), fixed=FIXED,
+                                            table=sql.Identifier(schema_name, table))
+             for table in schema.PROJECT_TABLES]
+    return sql.SQL(" UNION ALL ").join(parts)
+
+
+def _areas(schema_name: str, table: str, key: str, skip: str = "") -> sql.Composed:
+    return sql.SQL("SELECT id, g FROM (SELECT {id} AS id, {fixed} AS g FROM {table}) a "
+                   "WHERE id IS NOT NULL AND g IS NOT NULL AND id <> {skip}").format(
+        id=clean(key), fixed=FIXED, table=sql.Identifier(schema_name, table), skip=sql.Literal(skip))
+
+
+def snapshot(schema_name: str) -> list:
+    """Statements that copy the programme into cleaned, indexed temporary tables."""
+    return [
+        sql.SQL("CREATE TEMP TABLE gp_i ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY t, fid) AS n, "
+                "coalesce(uid0, tbl || '#' || fid) AS uid, s.*, "
+                "(cw OR district_id IS NOT DISTINCT FROM {city}) AS city_wide, "
+                "(sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy) AS yok, "
+                "(status IS DISTINCT FROM 'cancelled') AS active FROM ({src}) s").format(
+            city=sql.Literal(schema.CITY_ID), src=_interventions(schema_name)),
+        sql.SQL("CREATE TEMP TABLE gp_p ON COMMIT DROP AS SELECT s.*, (g IS NOT NULL AND sy IS NOT NULL "
+                "AND ey IS NOT NULL AND ey >= sy AND status IS DISTINCT FROM 'cancelled') AS live FROM ({}) s").format(
+            _projects(schema_name)),
+        sql.SQL("CREATE TEMP TABLE gp_d ON COMMIT DROP AS {}").format(
+            _areas(schema_name, "districts", "district_id", schema.CITY_ID)),
+        sql.SQL("CREATE TEMP TABLE gp_n ON COMMIT DROP AS {}").format(
+            _areas(schema_name, "neighbourhoods", "neighbourhood_id")),
+        sql.SQL("CREATE INDEX ON gp_i USING GIST (g)"),
+        sql.SQL("CREATE INDEX ON gp_p USING GIST (g) WHERE live"),
+        sql.SQL("CREATE TEMP TABLE gp_dp ON COMMIT DROP AS SELECT id, ST_Subdivide(g, {}) AS g FROM gp_d").format(
+            sql.Literal(PIECE)),
+        sql.SQL("CREATE TEMP TABLE gp_np ON COMMIT DROP AS SELECT id, ST_Subdivide(g, {}) AS g FROM gp_n").format(
+            sql.Literal(PIECE)),
+        sql.SQL("CREATE INDEX ON gp_dp USING GIST (g)"),
+        sql.SQL("CREATE INDEX ON gp_np USING GIST (g)"),
+        sql.SQL("CREATE UNIQUE INDEX ON gp_d (id)"),
+        sql.SQL("CREATE INDEX ON gp_n (id)"),
+        sql.SQL("CREATE UNIQUE INDEX ON gp_i (n)"),
+        sql.SQL("ANALYZE gp_i"), sql.SQL("ANALYZE gp_p"),
+    ]
+
+
+# --- the rules ---------------------------------------------------------------------------------
+# Every query returns, per finding row, what the messages need; one intervention is named by
+# (uid, title, district_id) and located by MARKER.
+_ONE = sql.SQL("i.uid, i.title, i.district_id, ") + MARKER
+
+UNKNOWN_CODE = sql.SQL("SELECT {one}, i.code FROM gp_i i WHERE i.code IS NOT NULL "
+                       "AND NOT EXISTS (SELECT 1 FROM gp_p p WHERE p.code = i.code)").format(one=_ONE)
+
+OUTSIDE_PERIOD = sql.SQL(
+    "WITH c AS (SELECT code, min(sy) FILTER (WHERE sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy) AS sy, "
+    "max(ey) FILTER (WHERE sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy) AS ey FROM gp_p "
+    "WHERE code IS NOT NULL GROUP BY code) "
+    "SELECT {one}, i.sy, i.ey, c.code, c.sy, c.ey FROM gp_i i JOIN c ON c.code = i.code "
+    "WHERE i.yok AND c.sy IS NOT NULL AND (i.sy < c.sy OR i.ey > c.ey)").format(one=_ONE)
+
+_WORKS = sql.SQL("i.domain = 'physical' AND i.active AND i.g IS NOT NULL AND i.yok")
+
+NOT_IN_PROGRAMME = sql.SQL(
+    "SELECT {one}, i.sy, i.ey FROM gp_i i WHERE {works} AND i.code IS NULL AND NOT EXISTS ("
+    "SELECT 1 FROM gp_p p WHERE p.live AND ST_DWithin(p.g, i.g, %(tol)s) AND p.sy <= i.ey AND i.sy <= p.ey)"
+).format(one=_ONE, works=_WORKS)
+
+# (n, area id, share) of every intervention that lies (partly) in an area; points count wholly in
+# every area they touch (core/rules/areas.overlaps). The tests run on the areas cut in pieces of at
+# most PIECE vertices (one district is hundreds: a predicate on it costs that much per call, and
+# PostGIS prepares one polygon at a time); what lies properly inside a piece lies properly inside its
+# area (share 1). Only what crosses a piece's edge gets the exact share, on the whole area, in a
+# function that survives a GEOS error.
+_OVERLAPS = sql.SQL(
+    "SELECT c.n, c.id, CASE WHEN c.inside THEN 1.0::float8 ELSE pg_temp.gp_share(i.g, a.g) END AS share FROM ("
+    "  SELECT i.n, p.id, bool_or(GeometryType(i.g) = 'POINT' OR (GeometryType(i.g) <> 'GEOMETRYCOLLECTION' "
+    "  AND ST_ContainsProperly(p.g, i.g))) AS inside "
+    "  FROM gp_i i JOIN {pieces} p ON ST_Intersects(p.g, i.g) WHERE {where} GROUP BY i.n, p.id) c "
+    "JOIN gp_i i ON i.n = c.n JOIN {area} a ON a.id = c.id")
+PIECE = 64
+
+# The flags first (one pass, no arrays), then the list of areas and shares only for the flagged.
+DISTRICT_MISMATCH = sql.SQL(
+    "WITH o AS MATERIALIZED (SELECT * FROM ({overlaps}) x WHERE share > 0), "
+    "s AS (SELECT o.n, max(o.share) AS best_share, "
+    "  coalesce(max(o.share) FILTER (WHERE o.id = i.district_id), 0) AS stored_share, "
+    "  count(*) FILTER (WHERE o.share >= %(min_share)s) AS significant, bool_or(o.share >= 1.0 - 1e-9) AS whole "
+    "  FROM o JOIN gp_i i ON i.n = o.n GROUP BY o.n), "
+    "f AS (SELECT n, (significant >= 2 AND NOT whole) AS several FROM s "
+    "  WHERE (significant >= 2 AND NOT whole) OR stored_share <= 0 OR stored_share < best_share - 1e-9), "
+    "a AS (SELECT o.n, array_agg(o.id ORDER BY o.share DESC, o.id COLLATE \"C\") AS ids, "
+    "  array_agg(o.share ORDER BY o.share DESC, o.id COLLATE \"C\") AS shares FROM o JOIN f ON f.n = o.n GROUP BY o.n) "
+    "SELECT {one}, a.ids[1], f.several, a.ids, a.shares FROM f JOIN a ON a.n = f.n JOIN gp_i i ON i.n = f.n"
+).format(overlaps=_OVERLAPS.format(area=sql.Identifier("gp_d"), pieces=sql.Identifier("gp_dp"),
+                                    where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL")), one=_ONE)
+
+# Stacking: the stored neighbourhood, else the one of largest overlap (ties: smallest id); every
+# year of the inclusive range (clipped to 1..101 years, as expand_years), per neighbourhood and year.
+STACKING = sql.SQL(
+    "WITH o AS (SELECT * FROM ({overlaps}) x WHERE share > 0), "
+    "d AS (SELECT DISTINCT ON (n) n, id FROM o ORDER BY n, share DESC, id COLLATE \"C\"), "
+    "m AS (SELECT i.n, coalesce(i.nbh, d.id) AS nbh, i.sy, i.ey, i.ind, i.uid, i.district_id "
+    "  FROM gp_i i LEFT JOIN d ON d.n = i.n AND i.nbh IS NULL "
+    "  WHERE i.active AND i.yok AND NOT i.city_wide), "
+    "y AS (SELECT m.n, m.nbh, m.ind, m.uid, m.district_id, "
+    "  generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1) AS year "
+    "  FROM m WHERE m.nbh IS NOT NULL), "
+    "g AS (SELECT nbh, year, count(*) AS n, count(*) FILTER (WHERE ind) AS loose FROM y GROUP BY nbh, year "
+    "  HAVING count(*) > %(limit)s) "  # the members only of the groups over the limit
+    "SELECT g.nbh, g.year, g.n, g.loose, array_agg(y.uid), array_agg(y.district_id), "
+    "  ST_AsBinary(ST_Buffer(ST_Envelope(ST_Collect(i.g)), 5)) "
+    "FROM g JOIN y ON y.nbh = g.nbh AND y.year = g.year JOIN gp_i i ON i.n = y.n "
+    "GROUP BY g.nbh, g.year, g.n, g.loose").format(
+    overlaps=_OVERLAPS.format(area=sql.Identifier("gp_n"), pieces=sql.Identifier("gp_np"), where=sql.SQL(
+        "i.nbh IS NULL AND i.g IS NOT NULL AND i.active AND i.yok AND NOT i.city_wide")))
+
+PRIORITY = sql.SQL(
+    "WITH g AS (SELECT {d} AS d, {t} AS t, priority AS p FROM {goals}), "
+    "gd AS (SELECT DISTINCT d FROM g WHERE d IS NOT NULL), "
+    "gt AS (SELECT DISTINCT d, t FROM g WHERE d IS NOT NULL AND t IS NOT NULL AND p > 0) "
+    "SELECT {one}, i.theme FROM gp_i i JOIN gd ON gd.d = i.district_id "
+    "WHERE i.active AND NOT i.city_wide AND i.theme IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM gt WHERE gt.d = i.district_id AND gt.t = i.theme)")
+
+
+def priority(schema_name: str) -> sql.Composed:
+    return PRIORITY.format(d=clean("district_id"), t=clean("theme"), one=_ONE,
+                           goals=sql.Identifier(schema_name, "area_goals"))
+
+
+# Money per district and year (budget_exceeded): funding rows with a year and an amount are an
+# intervention's money; without them its positive budget is spread over its years.
+BUDGET = sql.SQL(
+    "WITH b AS (SELECT {bd} AS d, year, sum(amount) AS amount FROM {budgets} "
+    "  WHERE {bd} IS NOT NULL AND year IS NOT NULL AND amount IS NOT NULL GROUP BY 1, 2), "
+    "m AS (SELECT i.* FROM gp_i i WHERE i.active AND NOT i.city_wide "
+    "  AND i.district_id IN (SELECT d FROM b)), "
+    "f AS (SELECT m.n, m.uid, m.district_id, fu.year, fu.amount FROM m JOIN {funding} fu "
+    "  ON {fuid} = m.uid WHERE fu.year IS NOT NULL AND fu.amount IS NOT NULL), "
+    "s AS (SELECT m.n, m.uid, m.district_id, generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1)"
+    "  AS year, m.budget / least(greatest(m.ey - m.sy + 1, 1), 101) AS amount FROM m "
+    "  WHERE m.yok AND m.budget > 0 AND NOT EXISTS (SELECT 1 FROM f WHERE f.n = m.n)), "
+    "r AS (SELECT * FROM f UNION ALL SELECT * FROM s), "
+    "x AS (SELECT r.district_id, r.year, sum(r.amount) AS total, b.amount FROM r "
+    "  JOIN b ON b.d = r.district_id AND b.year = r.year WHERE r.amount > 0 "
+    "  GROUP BY r.district_id, r.year, b.amount HAVING sum(r.amount) > b.amount + 0.005) "
+    "SELECT x.district_id, x.year, x.total, x.amount, array_agg(DISTINCT r.uid COLLATE \"C\") FROM x "
+    "JOIN r ON r.district_id = x.district_id AND r.year = x.year WHERE r.amount > 0 "
+    "GROUP BY x.district_id, x.year, x.total, x.amount")
+
+
+def budget(schema_name: str) -> sql.Composed:
+    return BUDGET.format(bd=clean("district_id"), fuid=sql.SQL("nullif(btrim(fu.intervention_uid, {}), '')").format(
+        _WS), budgets=sql.Identifier(schema_name, "area_budgets"), funding=sql.Identifier(schema_name, "funding"))
+
+
+# Duplicate funding: funder sets (own funder + funding rows), pairs on one theme within the
+# tolerance with overlapping years (the GiST index of gp_i), both sets known and different, not
+# linked combines_with. Each pair once (a.n < b.n); pg_check puts the smaller uid first.
+FUNDERS = sql.SQL(
+    "CREATE TEMP TABLE gp_fs ON COMMIT DROP AS SELECT n, array_agg(DISTINCT f COLLATE \"C\" ORDER BY f COLLATE \"C\") "
+    "AS funders FROM (SELECT n, funder AS f FROM gp_i WHERE funder IS NOT NULL UNION ALL "
+    "  SELECT i.n, {ff} FROM gp_i i JOIN {funding} fu ON {fuid} = i.uid WHERE {ff} IS NOT NULL) x GROUP BY n")
+DUPLICATE = sql.SQL(
+    "WITH l AS (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
+    "  FROM (SELECT {lf} AS a, {lt} AS b FROM {links} "
+    "  WHERE {rel} = 'combines_with') x WHERE a IS NOT NULL AND b IS NOT NULL), "
+    "p AS (SELECT a.n AS an, b.n AS bn FROM gp_i a CROSS JOIN LATERAL ("
+    "  SELECT b.n FROM gp_i b WHERE ST_DWithin(b.g, a.g, %(tol)s) AND b.n > a.n AND b.theme = a.theme "
+    "  AND b.active AND b.yok AND a.sy <= b.ey AND b.sy <= a.ey OFFSET 0) b "  # OFFSET 0: through the GiST index
+    "  WHERE a.active AND a.g IS NOT NULL AND a.yok AND a.theme IS NOT NULL AND a.n IN (SELECT n FROM gp_fs)) "
+    "SELECT a.uid, a.title, a.district_id, a.theme, fa.funders, b.uid, b.title, b.district_id, fb.funders, "
+    "  greatest(a.sy, b.sy), least(a.ey, b.ey), ST_AsBinary(ST_Expand(ST_Envelope(ST_Collect(a.g, b.g)), 5)) "
+    "FROM p JOIN gp_i a ON a.n = p.an JOIN gp_i b ON b.n = p.bn JOIN gp_fs fa ON fa.n = p.an "
+    "JOIN gp_fs fb ON fb.n = p.bn "
+    "WHERE fa.funders <> fb.funders AND NOT EXISTS (SELECT 1 FROM l "
+    "  WHERE l.a = least(a.uid COLLATE \"C\", b.uid COLLATE \"C\") "
+    "  AND l.b = greatest(a.uid COLLATE \"C\", b.uid COLLATE \"C\"))")
+
+
+def duplicate(schema_name: str) -> list:
+    """The funder sets as an indexed table (a CTE of them was planned as 200 rows and scanned once per
+    pair), then the pairs."""
+    def col(alias: str, name: str) -> sql.Composed:
+        return sql.SQL("nullif(btrim({}.{}, {}), '')").format(sql.Identifier(alias), sql.Identifier(name), _WS)
+
+    return [FUNDERS.format(ff=col("fu", "funder"), fuid=col("fu", "intervention_uid"),
+                           funding=sql.Identifier(schema_name, "funding")),
+            sql.SQL("CREATE UNIQUE INDEX ON gp_fs (n)"), sql.SQL("ANALYZE gp_fs"),
+            DUPLICATE.format(links=sql.Identifier(schema_name, "links"), lf=clean("from_uid"), lt=clean("to_uid"),
+                             rel=clean("relation"))]

@@ -1,0 +1,233 @@
+"""The check where a PostGIS programme lives (store/pg_check.py) finds exactly what the in-memory
+rules find on the same programme: ids, subjects, messages (English and Dutch), severity, district,
+certainty, and the finding's place. On Voorbeeldstad and on a planted programme of edge cases whose
+expected findings are worked out by hand below.
+"""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+from shapely.geometry import LineString, Point, box
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.core.rules import run_rules
+from gebiedsplugin.core.rules.texts import render
+from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
+from gebiedsplugin.qgis_io.store import pg_check
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+from gebiedsplugin.toolbelt.rule_texts import rule_texts
+from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
+
+
+def _key(f) -> tuple:
+    """All a finding says, in English and as the register writes it in Dutch."""
+    return (f.rule, f.finding_id, f.severity, f.district_id, f.subject_uids, f.certainty,
+            render(f.message, "en"), rule_texts("nl").message(f))
+
+
+def _in_memory(store) -> list:
+    return run_rules(store.read_programme(), pg_check.IN_DATABASE)
+
+
+def _in_database(store) -> list:
+    found, _ = pg_check.run_in_database(store, pg_check.IN_DATABASE, None, store.settings())
+    return found
+
+
+def _same_place(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return shapely.symmetric_difference(a, b).area <= 1e-6 * max(a.area, 1.0)
+
+
+def assert_parity(store) -> list:
+    memory, database = _in_memory(store), _in_database(store)
+    assert [_key(f) for f in database] == [_key(f) for f in memory]
+    moved = [f.finding_id for f, g in zip(database, memory) if not _same_place(f.geometry, g.geometry)]
+    assert moved == []
+    return database
+
+
+def test_sample_city_same_findings_in_the_database(pg_sample):
+    _, store, _ = pg_sample
+    found = assert_parity(store)
+    rules = {f.rule for f in found}
+    # the sample plants each of these (core/sample_planted.py): the comparison is not over nothing
+    assert {"district_mismatch", "unknown_programme_code", "outside_programme_period", "not_in_programme",
+            "stacking", "duplicate_funding", "budget_exceeded"} <= rules
+
+
+def test_sample_city_whole_check_same_as_in_memory(pg_sample):
+    """run_check on PostGIS (join rules in SQL, the other rules on the columns they read) finds what
+    every rule finds in memory on the whole programme."""
+    _, store, _ = pg_sample
+    result = run_check(CheckRequest(store.path, write=False, in_database=True))
+    assert "in_database" in result.timings
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(store.read_programme())]
+    assert result.interventions == store.counts()["interventions_point"] + store.counts()[
+        "interventions_line"] + store.counts()["interventions_polygon"]
+
+
+# --- a planted programme: two districts side by side, one neighbourhood each -----------------------
+WEST, EAST = box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)
+
+
+def _inter(uid, geom, **attrs) -> Feature:
+    base = {"uid": uid, "title": attrs.pop("title", uid.upper()), "domain": "physical", "kind": "maintenance",
+            "theme": "greenery", "district_id": "west", "neighbourhood_id": "w1", "start_year": 2026,
+            "end_year": 2026, "status": "planned"}
+    base.update(attrs)
+    table = {"Point": "interventions_point", "LineString": "interventions_line"}.get(geom.geom_type,
+                                                                                     "interventions_polygon")
+    if geom.geom_type == "LineString":
+        geom = shapely.MultiLineString([geom])
+    elif geom.geom_type == "Polygon":
+        geom = shapely.MultiPolygon([geom])
+    return Feature(base, geom, table)
+
+
+def _project(code, geom, start, end, status="planned") -> Feature:
+    return Feature({"programme_code": code, "title": "Project " + code, "theme": "greenery", "district_id": "west",
+                    "start_year": start, "end_year": end, "status": status},
+                   shapely.MultiPolygon([geom]), "programme_projects_polygon")
+
+
+def planted() -> Programme:
+    p = Programme(crs="EPSG:28992")
+    p.districts = [Feature({"district_id": "west", "name": "West"}, shapely.MultiPolygon([WEST]), "districts"),
+                   Feature({"district_id": "east", "name": "Oost"}, shapely.MultiPolygon([EAST]), "districts")]
+    p.neighbourhoods = [
+        Feature({"neighbourhood_id": "w1", "name": "Westbuurt", "district_id": "west"},
+                shapely.MultiPolygon([WEST]), "neighbourhoods"),
+        Feature({"neighbourhood_id": "e1", "name": "Oostbuurt", "district_id": "east"},
+                shapely.MultiPolygon([EAST]), "neighbourhoods")]
+    # P1 covers the square 100..300 in 2025-2027; P2 2026 only; P3 cancelled
+    p.projects = [_project("P1", box(100, 100, 300, 300), 2025, 2027),
+                  _project("P2", box(600, 600, 700, 700), 2026, 2026),
+                  _project("P3", box(800, 100, 900, 200), 2020, 2030, status="cancelled")]
+    items = [
+        # not_in_programme: exactly 25 m from P1 counts as within; 25.5 m not; years must meet
+        _inter("n-at-25", Point(325, 200)),
+        _inter("n-beyond", Point(325.5, 200)),
+        _inter("n-year-edge", Point(200, 200), start_year=2027, end_year=2029),  # meets 2027: covered
+        _inter("n-year-out", Point(200, 210), start_year=2028, end_year=2029),  # no overlap: finding
+        _inter("n-cancelled-proj", Point(850, 150)),  # only a cancelled project: finding
+        # programme codes: unknown, outside the period, at the period's edges
+        _inter("c-unknown", Point(500, 500), programme_code=" P9 "),
+        _inter("c-inside", Point(510, 500), programme_code="P1", start_year=2025, end_year=2027),
+        _inter("c-before", Point(520, 500), programme_code="P1", start_year=2024, end_year=2026),
+        _inter("c-after", Point(530, 500), programme_code="P2", start_year=2026, end_year=2027, start_quarter=4,
+               end_quarter=1, indicative=True),
+        # district mismatch: a point on the shared border is in both (no finding); a line mostly east
+        _inter("d-border", Point(1000, 500), district_id="east", neighbourhood_id="e1", programme_code="P1",
+               start_year=2025),
+        _inter("d-wrong", Point(1500, 500), district_id="west", neighbourhood_id="e1", programme_code="P1",
+               start_year=2025),
+        _inter("d-line", LineString([(900, 50), (1300, 50)]), district_id="west", neighbourhood_id="e1",
+               programme_code="P1", start_year=2025),
+        _inter("d-citywide", Point(1600, 500), district_id="west", city_wide=True, programme_code="P1",
+               start_year=2025),
+        _inter("d-touch", box(1000, 800, 1100, 900), district_id="east", neighbourhood_id="e1", programme_code="P1",
+               start_year=2025),
+        _inter("d-none", Point(1700, 500), district_id=None, neighbourhood_id="e1", programme_code="P1",
+               start_year=2025),
+        # duplicate funding: same theme within 10 m, overlapping years, different funders
+        _inter("f-a", Point(1500, 100), district_id="east", neighbourhood_id="e1", funder="municipality",
+               programme_code="P1", start_year=2025),
+        _inter("f-b", Point(1510, 100), district_id="east", neighbourhood_id="e1", funder="province",
+               programme_code="P1", start_year=2025),
+        _inter("f-c", Point(1500, 110.5), district_id="east", neighbourhood_id="e1", funder="province",
+               programme_code="P1", start_year=2025),  # 10.5 m from f-a, same funder as f-b: nothing
+        _inter("f-d", Point(1600, 100), district_id="east", neighbourhood_id="e1", funder="municipality",
+               programme_code="P1", start_year=2025),
+        _inter("f-e", Point(1600, 105), district_id="east", neighbourhood_id="e1", programme_code="P1",
+               start_year=2025),  # funder only by a funding row: national
+        _inter("f-f", Point(1700, 100), district_id="east", neighbourhood_id="e1", funder="municipality",
+               programme_code="P1", start_year=2025),
+        _inter("f-g", Point(1705, 100), district_id="east", neighbourhood_id="e1", funder="province",
+               programme_code="P1", start_year=2025),  # linked combines_with f-f: nothing
+        # budget: east 2027 has 100; f-h's budget 300 over 2026-2028 gives 100 a year, plus f-i's funding row
+        _inter("f-h", Point(1800, 300), district_id="east", neighbourhood_id="e1", budget=300.0, domain="social",
+               start_year=2026, end_year=2028),
+        _inter("f-i", Point(1810, 300), district_id="east", neighbourhood_id="e1", budget=999.0, domain="social",
+               start_year=2027, end_year=2027),
+    ]
+    # stacking in w1 2030: exactly 3 (the limit) firm plus 1 indicative: possible; 2031: 4 firm: certain
+    for k in range(4):
+        items.append(_inter("s30-{}".format(k), Point(50 + k, 900), domain="social", start_year=2030, end_year=2030,
+                            indicative=k == 3))
+        items.append(_inter("s31-{}".format(k), Point(50 + k, 950), domain="social", start_year=2031, end_year=2031,
+                            neighbourhood_id=None if k == 0 else "w1", start_quarter=3))
+    p.interventions = items
+    p.funding = [{"intervention_uid": "f-e", "year": 2025, "funder": "national", "amount": 10.0},
+                 {"intervention_uid": "f-i", "year": 2027, "funder": "national", "amount": 50.0}]
+    p.links = [{"from_uid": "f-g", "to_uid": "f-f", "relation": "combines_with"}]
+    p.area_budgets = [{"district_id": "east", "year": 2027, "amount": 100.0},
+                      {"district_id": "east", "year": 2026, "amount": 100.0}]
+    p.area_goals = [{"district_id": "east", "theme": "greenery", "priority": 0}]
+    p.settings = {"stacking_max": "3"}
+    return p
+
+
+@pytest.fixture()
+def planted_store(pg_connection, pg_schema):
+    return PostgisStore.create(pg_connection, pg_schema, programme=planted())
+
+
+def test_planted_edges_same_findings_in_the_database(planted_store):
+    found = assert_parity(planted_store)
+    by_rule: dict = {}
+    for f in found:
+        by_rule.setdefault(f.rule, []).append(f)
+
+    def subjects(rule, extra=None):
+        return sorted(f.subject_uids for f in by_rule.get(rule, []) if extra is None or extra in f.finding_id)
+
+    assert subjects("not_in_programme") == [("n-beyond",), ("n-cancelled-proj",), ("n-year-out",)]
+    assert subjects("unknown_programme_code") == [("c-unknown",)]
+    assert subjects("outside_programme_period") == [("c-after",), ("c-before",)]
+    assert subjects("district_mismatch") == [("d-line",), ("d-none",), ("d-wrong",)]
+    assert subjects("duplicate_funding") == [("f-a", "f-b"), ("f-d", "f-e")]
+    budget = by_rule["budget_exceeded"]
+    assert [(f.subject_uids, f.message_en) for f in budget] == [
+        (("f-h", "f-i"),
+         "Planned money in district Oost in 2027: 150 EUR exceeds the area budget of 100 EUR by 50 EUR")]
+    counts = sorted((year, f.certainty, len(f.subject_uids)) for f in by_rule["stacking"] for year in ("2030", "2031")
+                    if "neighbourhood Westbuurt in {} ".format(year) in f.message_en)
+    assert counts == [("2030", "possible", 4), ("2031", "certain", 4)]
+    priority = sorted(f.subject_uids[0] for f in by_rule["stacking"] if f.severity == "info")
+    assert priority and all(u.startswith(("d-", "f-")) for u in priority)
+
+
+def test_check_runs_the_join_rules_in_the_database(planted_store):
+    """run_check on PostGIS: the join rules in SQL, the rest in memory, the register as before."""
+    result = run_check(CheckRequest(planted_store.path, in_database=True))
+    memory = run_rules(planted_store.read_programme())
+    assert [_key(f) for f in result.findings] == [_key(f) for f in memory]
+    assert not any("in memory" in n for n in result.notes) and "in_database" in result.timings
+    assert len(planted_store.findings_register().rows()) == len(memory)
+
+
+def test_server_without_what_it_needs_runs_in_memory_and_says_so(planted_store, monkeypatch):
+    conn = planted_store.connect()
+    with conn.cursor() as cur:
+        cur.execute("SELECT postgis_lib_version()")
+        real = cur.fetchone()[0]
+    conn.close()
+    monkeypatch.setattr(pg_check, "MIN_POSTGIS", (99, 0))
+    result = run_check(CheckRequest(planted_store.path, write=False))
+    assert [n for n in result.notes if "in memory" in n] == [
+        "The check ran every rule in memory: PostGIS {} is older than 99.0.".format(real)]
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
+
+
+def test_a_small_postgis_programme_checks_in_memory_by_default(planted_store):
+    """Below IN_DATABASE_FROM interventions the faster in-memory path runs (#18's figures); same findings."""
+    from gebiedsplugin.qgis_io.check_task import IN_DATABASE_FROM
+
+    assert sum(planted_store.counts()[t] for t in schema.INTERVENTION_TABLES) < IN_DATABASE_FROM
+    result = run_check(CheckRequest(planted_store.path, write=False))
+    assert "in_database" not in result.timings
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
