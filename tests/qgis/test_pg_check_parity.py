@@ -217,7 +217,7 @@ def test_server_without_what_it_needs_runs_in_memory_and_says_so(planted_store, 
         real = cur.fetchone()[0]
     conn.close()
     monkeypatch.setattr(pg_check, "MIN_POSTGIS", (99, 0))
-    result = run_check(CheckRequest(planted_store.path, write=False))
+    result = run_check(CheckRequest(planted_store.path, write=False, in_database=True))
     assert [n for n in result.notes if "in memory" in n] == [
         "The check ran every rule in memory: PostGIS {} is older than 99.0.".format(real)]
     assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
