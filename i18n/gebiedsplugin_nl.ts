@@ -329,7 +329,7 @@
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="220" />
       <source>Programme check</source>
       <translation>Programmatoets</translation>
     </message>
@@ -995,7 +995,7 @@ Vervangen?</translation>
       <translation>Stadsdeel of buurt:</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="105" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="108" />
       <source>Unknown rules: {} (known: {}).</source>
       <translation>Onbekende regels: {} (bekend: {}).</translation>
     </message>
@@ -1070,7 +1070,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="178" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="246" />
       <source>The check was cancelled; the findings were not changed.</source>
       <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1415,7 +1415,7 @@ Vervangen?</translation>
       <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="126" />
       <source>Table {} is stored in {}, not in the programme's {}; it was reprojected for the check.</source>
       <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
@@ -1425,7 +1425,7 @@ Vervangen?</translation>
       <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="172" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="240" />
       <source>The check failed: {}</source>
       <translation>De toets is mislukt: {}</translation>
     </message>
@@ -2555,7 +2555,7 @@ Vervangen?</translation>
       <translation>Uw opslag is geweigerd zodat niets wordt overschreven; er is niets van geschreven. Uw wijzigingen staan nog in de bewerkingsbuffer: noteer ze, verwerp ze en breng uw wijziging opnieuw aan op de huidige versie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="117" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="132" />
       <source>Settings of {}: {} = '{}' is not a number of 0 or more; the check used the default {}.</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -3820,17 +3820,17 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="73" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="76" />
       <source>The coordinate reference system {} is not known; the check did not run.</source>
       <translation>Het coördinatenreferentiesysteem {} is onbekend; de toets is niet uitgevoerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="78" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="81" />
       <source>No transformation from {} to {}; the check did not run.</source>
       <translation>Geen transformatie van {} naar {}; de toets is niet uitgevoerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="85" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="88" />
       <source>Coordinates in {} cannot be transformed to {}; the check did not run.</source>
       <translation>Coördinaten in {} kunnen niet naar {} worden getransformeerd; de toets is niet uitgevoerd.</translation>
     </message>
@@ -3948,6 +3948,21 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/gui/overview_timeline.py" line="22" />
       <source>The first {} are drawn; choose a district or a shorter period to see the others.</source>
       <translation>De eerste {} zijn getekend; kies een stadsdeel of een kortere periode om de andere te zien.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="203" />
+      <source>The check ran every rule in memory: {}</source>
+      <translation>De toets heeft alle regels in het geheugen uitgevoerd: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="59" />
+      <source>PostGIS is not available in the database ({}).</source>
+      <translation>PostGIS is niet beschikbaar in de database ({}).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="65" />
+      <source>PostGIS {} is older than {}.</source>
+      <translation>PostGIS {} is ouder dan {}.</translation>
     </message>
   </context>
   <context>
