@@ -58,7 +58,7 @@ def setup_item_table(layout: QgsLayout, layers: dict, request: ExportRequest, wo
     if tables and narrowed:
         # No row until the first page narrows the table to its candidates (narrow_item_table): the
         # filter and sort set below would otherwise run over every item, once per call.
-        layers[ITEMS_TABLE].setSubsetString("fid < 0")
+        layers[ITEMS_TABLE].setSubsetString("fid < 0")  # noqa: QGS201 - a fixed subset on our own GeoPackage
     for table in tables:
         frame_width = table.frames()[0].sizeWithUnits().width() if table.frames() else 0.0
         table.setVectorLayer(layers[ITEMS_TABLE])
@@ -136,7 +136,7 @@ def narrow_item_table(layout: QgsLayout, layer: QgsVectorLayer, table_fids: dict
     fids = table_fids.get(page, [])
     subset = "fid IN ({})".format(", ".join(str(int(f)) for f in fids)) if fids else "fid < 0"
     if layer.subsetString() != subset:
-        layer.setSubsetString(subset)
+        layer.setSubsetString(subset)  # noqa: QGS201 - fids (integers) of our own GeoPackage: always valid
     for table in layout.multiFrames():  # the atlas refreshed them before this signal
         if isinstance(table, QgsLayoutItemAttributeTable) and table.vectorLayer() is layer:
             table.refreshAttributes()
