@@ -30,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 
 from gebiedsplugin.core import dossier as content
+from gebiedsplugin.core import dossier_texts
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.dossier_fonts import font, text_format
 from gebiedsplugin.qgis_io.dossier_map import district_map
@@ -60,7 +61,7 @@ class DossierLayout:
         self.layout = QgsPrintLayout(self.project)
         self.layout.initializeDefaults()
         self.layout.undoStack().blockCommands(True)  # built once, never edited: no undo history
-        self.layout.setName(content.text("title", dossier.lang))
+        self.layout.setName(dossier_texts.text("title", dossier.lang))
         self.pages = self.layout.pageCollection()
         self.pages.page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
         self.page = 0
@@ -100,9 +101,10 @@ class DossierLayout:
     def _first_page(self, map_data) -> set:
         """Title, map and the small tables that fit beside the map; the keys of those placed."""
         d = self.dossier
-        self._label("{} · {}".format(content.text("title", d.lang), d.name), MARGIN, MARGIN, PAGE_W - 2 * MARGIN,
+        self._label("{} · {}".format(dossier_texts.text("title", d.lang), d.name), MARGIN, MARGIN, PAGE_W - 2 * MARGIN,
                     10, 18, True)
-        subtitle = "{} · {}".format(d.programme, content.text("made", d.lang).format(content.date_text(d.made, d.lang)))
+        made = dossier_texts.text("made", d.lang).format(dossier_texts.date_text(d.made, d.lang))
+        subtitle = "{} · {}".format(d.programme, made)
         self._label(subtitle, MARGIN, MARGIN + 9, PAGE_W - 2 * MARGIN, 5, 9)
         self._label(d.summary(), MARGIN, MARGIN + 13.5, PAGE_W - 2 * MARGIN, 5, 9, True)
         if map_data is not None:
@@ -122,7 +124,7 @@ class DossierLayout:
     def place(self, section: content.Section, width: float, x: float, keep_page: bool = False) -> bool:
         """The section's title and table at the cursor, paginated (see the module). With *keep_page*
         a table that does not fit the page is not placed (False)."""
-        rows = section.rows or [[content.text("no_rows", self.dossier.lang)] + [""] * (len(section.columns) - 1)]
+        rows = section.rows or [[dossier_texts.text("no_rows", self.dossier.lang)] + [""] * (len(section.columns) - 1)]
         texts = printed_texts(section, rows, self.dossier.lang)
         widths = column_widths(section.columns, width, texts)
         heights = row_heights(texts, widths)  # header first
@@ -183,8 +185,8 @@ class DossierLayout:
         d = self.dossier
         count = self.pages.pageCount()
         for page in range(count):
-            text = "{} · {} · {} {} / {}".format(content.text("title", d.lang), d.name,
-                                                 content.text("page", d.lang), page + 1, count)
+            text = "{} · {} · {} {} / {}".format(dossier_texts.text("title", d.lang), d.name,
+                                                 dossier_texts.text("page", d.lang), page + 1, count)
             self._label(text, MARGIN, PAGE_H - MARGIN - 2, PAGE_W - 2 * MARGIN, 5, 7, page=page,
                         align=Qt.AlignmentFlag.AlignRight)
 

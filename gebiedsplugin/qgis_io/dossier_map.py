@@ -25,8 +25,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from gebiedsplugin.core import dossier as content
-from gebiedsplugin.core import funding_gap
+from gebiedsplugin.core import dossier_texts, funding_gap
 from gebiedsplugin.qgis_io.dossier_fonts import font, text_format
 from gebiedsplugin.qgis_io.project_layers import add_layers
 from gebiedsplugin.toolbelt.i18n import tr
@@ -50,7 +49,7 @@ def district_map(layout: QgsLayout, project: QgsProject, map_data, lang: str, re
         rows = [(g, s) for g, s in map_data.items if g is not None and _kind(g) == kind]
         if not rows:
             continue
-        layer = _layer(kind, crs, content.text("interventions", lang), rows)
+        layer = _layer(kind, crs, dossier_texts.text("interventions", lang), rows)
         cats = [QgsRendererCategory(status, _symbol(kind, STATUS_COLOURS[status]),
                                     funding_gap.label(status, lang)) for status in funding_gap.STATUSES]
         layer.setRenderer(QgsCategorizedSymbolRenderer("status", cats))
