@@ -1,5 +1,6 @@
-"""Fitting the atlas's texts: map labels (own district, no overlaps, every district in the inset),
-a legend that fits its page and table columns as wide as their longest text. Main thread only."""
+"""The atlas's map labels: a district's page labels its own items, no overlaps, every district named
+in the inset. Main thread only. (The legend's fitting: atlas_legend; the table's columns:
+atlas_item_table.)"""
 
 from __future__ import annotations
 
@@ -7,11 +8,6 @@ from qgis.core import (
     Qgis,
     QgsExpression,
     QgsLabelingEngineSettings,
-    QgsLayoutItemLegend,
-    QgsLayoutSize,
-    QgsLayoutUtils,
-    QgsLegendRenderer,
-    QgsLegendStyle,
     QgsPalLayerSettings,
     QgsProject,
     QgsRuleBasedLabeling,
@@ -29,9 +25,6 @@ from gebiedsplugin.toolbelt.qt_compat import scoped
 OWN_ITEMS = ("attribute(@atlas_feature, 'area_id') IN ('city', 'selection') "
              "OR \"district_id\" = attribute(@atlas_feature, 'area_id')")
 OWN_RULE = "own district"  # the description of that rule (label_area() finds it by it)
-LEGEND_STYLES = (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup,
-                 QgsLegendStyle.Style.SymbolLabel)
-MIN_TABLE_MM = 20.0  # the table keeps at least this much height under the legend
 
 
 def label_own_items(layer: QgsVectorLayer) -> None:
@@ -108,74 +101,3 @@ def district_labels(districts: QgsVectorLayer) -> QgsVectorLayer:
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
     return layer
-
-
-def legend_fits(legend: QgsLayoutItemLegend, below: float | None) -> float | None:
-    """Size *legend* to its content, with smaller type while it is wider than its box or reaches
-    down to *below* (mm, less the table's minimum); the bottom of the legend (mm)."""
-    width = legend.sizeWithUnits().width()
-    top = legend.positionWithUnits().y()
-    room = (below - MIN_TABLE_MM - top) if below is not None else None
-    for _ in range(8):
-        size = legend_size(legend)
-        if size.width() <= width + 0.01 and (room is None or size.height() <= room):
-            break
-        _scale_legend(legend, 0.9)
-    legend.setResizeToContents(False)
-    height = legend_size(legend).height() + 1.0
-    legend.attemptResize(QgsLayoutSize(width, height, legend.sizeWithUnits().units()))
-    return top + height
-
-
-def legend_size(legend: QgsLayoutItemLegend):
-    """The size (mm) the legend's content needs (adjustBoxSize does nothing before a first paint)."""
-    context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
-    return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
-
-
-def _scale_legend(legend: QgsLayoutItemLegend, factor: float) -> None:
-    for style in LEGEND_STYLES:
-        rstyle = legend.rstyle(style)
-        if hasattr(rstyle, "textFormat"):  # QGIS >= 3.30; font() is deprecated on 3.44
-            fmt = rstyle.textFormat()
-            fmt.setSize(fmt.size() * factor)
-            rstyle.setTextFormat(fmt)
-        else:
-            font = rstyle.font()
-            font.setPointSizeF(font.pointSizeF() * factor)
-            rstyle.setFont(font)
-    legend.setSymbolWidth(legend.symbolWidth() * factor)
-    legend.setSymbolHeight(legend.symbolHeight() * factor)
-
-
-def table_widths(table, width: float, headings: list, samples: list, most: dict | None = None) -> list:
-    """Column widths (mm) of *table* over *width* (its frame's, as the template has it; the frame then
-    takes the columns' width): a column with sample texts as wide as the longest of them (or its
-    heading; column k at most the share *most*[k] of the width, wrapping beyond), the others sharing
-    the rest, the first twice."""
-    n = len(headings)
-    usable = width - n * 2 * table.cellMargin() - (n + 1) * table.gridStrokeWidth() - 0.5
-    content, header = _font(table.contentTextFormat()), _font(table.headerTextFormat())
-    widths = []
-    for k, (heading, texts) in enumerate(zip(headings, samples)):
-        if texts is None:
-            widths.append(None)
-            continue
-        widest = max([QgsLayoutUtils.textWidthMM(content, t) for t in texts] + [
-            QgsLayoutUtils.textWidthMM(header, heading)])
-        widths.append(min(widest * 1.05 + 0.5, usable * (most or {}).get(k, 1.0)))
-    free = max(usable - sum(w for w in widths if w is not None), 10.0)
-    shares = [2.0 if k == 0 else 1.0 for k, w in enumerate(widths) if w is None]
-    out, k = [], 0
-    for w in widths:
-        if w is None:
-            w = free * shares[k] / sum(shares)
-            k += 1
-        out.append(w)
-    return out
-
-
-def _font(fmt: QgsTextFormat) -> QFont:
-    font = QFont(fmt.font())
-    font.setPointSizeF(fmt.size())
-    return font

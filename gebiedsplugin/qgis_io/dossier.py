@@ -20,7 +20,7 @@ from typing import Callable, Optional
 import shapely
 
 from gebiedsplugin.core import dossier as content
-from gebiedsplugin.core import schema
+from gebiedsplugin.core import dossier_texts, schema
 from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.rules import RULES, Cancelled
@@ -173,7 +173,7 @@ def write_table(dossier: content.Dossier, path: str, overwrite: bool = False) ->
 def _write_csv(dossier: content.Dossier, path: str) -> None:
     with open(path, "w", newline="", encoding="utf-8-sig") as out:
         writer = csv.writer(out)
-        writer.writerow([safe_cell(content.text("title", dossier.lang)), safe_cell(dossier.name),
+        writer.writerow([safe_cell(dossier_texts.text("title", dossier.lang)), safe_cell(dossier.name),
                          safe_cell(dossier.district_id)])
         for section in dossier.sections:
             writer.writerow([])

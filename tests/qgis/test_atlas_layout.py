@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import QSizeF
 from gebiedsplugin.core.export_plan import ORIENTATIONS, PAPERS, ExportRequest
 from gebiedsplugin.core.unified import CATEGORIES, category_label
 from gebiedsplugin.qgis_io.atlas import AtlasBuilder
-from gebiedsplugin.qgis_io.atlas_labels import legend_size
+from gebiedsplugin.qgis_io.atlas_legend import legend_size
 from gebiedsplugin.qgis_io.data_export import DISTRICTS_TABLE, PAGES_TABLE, UNIFIED_LAYERS
 from gebiedsplugin.qgis_io.export_task import prepare_export
 from gebiedsplugin.qgis_io.exporter import run_export

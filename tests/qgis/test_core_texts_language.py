@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from qgis.PyQt.QtCore import QTranslator
 
-from gebiedsplugin.core import dossier, funding_gap, periods, schema
+from gebiedsplugin.core import dossier_texts, funding_gap, periods, schema
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.rules.texts import Joined, message
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP
@@ -80,7 +80,7 @@ def test_a_german_ts_turns_labels_aliases_and_the_web_page_german(german):
     assert page["labels"]["funder"]["province"] == "Province"
     assert page["fields"]["start_year"] == "Startjahr" and page["fields"]["end_year"] == "End year"
     assert periods.Period(2029, 2031, indicative=True).text("de") == "2029-2031 (vorläufig)"
-    assert dossier.text("title", "de") == "Bezirksdossier"
+    assert dossier_texts.text("title", "de") == "Bezirksdossier"
     assert funding_gap.label("unfunded", "de") == "Unfunded"
     assert ExportRequest("p.gpkg", "out", lang="de").word("city") == "city"
     assert money_short(2_500_000, "de") == "2,5 Mio. €"  # German words, German decimal comma
@@ -117,7 +117,7 @@ def test_numbers_in_a_third_language_follow_its_locale_english_and_dutch_as_alwa
 
     assert number_in("de", 1234567.5, 1) == "1.234.567,5"
     assert fmt_num(2500000, "de") == "2.500.000"
-    assert dossier.number_text(1234.25, "de", 2) == "1.234,25"
+    assert dossier_texts.number_text(1234.25, "de", 2) == "1.234,25"
     assert short_amount_widest("de") == "99,9M"  # no German catalogue in this test: the English suffix
     assert number_in("en", -1234567.5, 1) == "-1,234,567.5"
     assert number_in("nl", -1234567.5, 1) == "-1.234.567,5"

@@ -1,21 +1,22 @@
-"""core.dossier: numbers and dates in the language's format, and the sums of a hand-built district."""
+"""core.dossier_texts: numbers and dates in the language's format; core.dossier: the sums of a hand-built
+district."""
 
 from __future__ import annotations
 
 import datetime
 
-from gebiedsplugin.core import dossier
+from gebiedsplugin.core import dossier, dossier_texts
 from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.core.records import Feature, Programme
 
 
 def test_numbers_and_dates_per_language():
-    assert dossier.money_text(1234567.4, "nl") == "€ 1.234.567"
-    assert dossier.money_text(1234567.6, "en") == "€ 1,234,568"
-    assert dossier.number_text(1234.5, "nl", 1) == "1.234,5"
+    assert dossier_texts.money_text(1234567.4, "nl") == "€ 1.234.567"
+    assert dossier_texts.money_text(1234567.6, "en") == "€ 1,234,568"
+    assert dossier_texts.number_text(1234.5, "nl", 1) == "1.234,5"
     assert dossier.cell_text(None, dossier.MONEY, "en") == ""
-    assert dossier.date_text(datetime.date(2026, 3, 5), "nl") == "5 maart 2026"
-    assert dossier.date_text(datetime.date(2026, 3, 5), "en") == "5 March 2026"
+    assert dossier_texts.date_text(datetime.date(2026, 3, 5), "nl") == "5 maart 2026"
+    assert dossier_texts.date_text(datetime.date(2026, 3, 5), "en") == "5 March 2026"
 
 
 def _item(uid, theme, budget, status="planned", district="noord"):
