@@ -62,6 +62,7 @@ def _exists(store) -> bool:
 
 def build_100k(connection: str) -> None:
     from bench import programme_file
+
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
     from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 
