@@ -78,17 +78,7 @@ def make_finding(
     certainty: str = "certain",
 ) -> Finding:
     """Build a Finding of rule *info* with a stable id and sorted subject uids."""
-    subjects = tuple(sorted(uids))
-    return Finding(
-        finding_id=finding_id(info.id, subjects, extra),
-        rule=info.id,
-        severity=severity or info.severity,
-        district_id=district_id,
-        message=message,
-        subject_uids=subjects,
-        geometry=geometry,
-        certainty=certainty,
-    )
+    return sorted_finding(info, tuple(sorted(uids)), message, district_id, geometry, extra, severity, certainty)
 
 
 class Batch:
