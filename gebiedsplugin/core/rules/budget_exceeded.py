@@ -11,10 +11,11 @@ finding per district and year, on the district polygon.
 
 from __future__ import annotations
 
-from typing import Dict, List, Tuple
+from typing import Dict, Iterable, List, Tuple
 
 import numpy as np
 
+from .areas import Areas
 from .base import Finding, RuleInfo, make_finding
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, Amount, message
@@ -93,11 +94,15 @@ def check(ctx: Context, params: dict) -> List[Finding]:
         if limit is None or totals[g] <= limit + CENT / 2:  # spreading leaves float crumbs
             continue
         members = np.unique(r[order[begin[g]:begin[g] + counts[g]]])
-        total, diff = totals[g], totals[g] - limit
-        text = message(MSG, district=ctx.areas.name(did), year=yr, total=Amount(total), budget=Amount(limit),
-                       diff=Amount(diff))
-        out.append(make_finding(
-            INFO, ctx.uids[members], text,
-            extra="{}|{}".format(did, yr), district_id=did, geometry=ctx.areas.polygon(did),
-        ))
+        out.append(finding(ctx.areas, did, yr, totals[g], limit, ctx.uids[members]))
     return out
+
+
+def finding(areas: Areas, district_id: str, year: int, total: float, budget: float, uids: Iterable[str]) -> Finding:
+    """The finding on district *district_id* in *year*, whose interventions *uids* plan *total* euros
+    against an area budget of *budget*; also what the database check (qgis_io/store/pg_check.py) makes."""
+    total, budget, year = float(total), float(budget), int(year)
+    text = message(MSG, district=areas.name(district_id), year=year, total=Amount(total), budget=Amount(budget),
+                   diff=Amount(total - budget))
+    return make_finding(INFO, uids, text, extra="{}|{}".format(district_id, year), district_id=district_id,
+                        geometry=areas.polygon(district_id))

@@ -29,6 +29,11 @@ INTERVENTION_COLUMNS = (
 PROJECT_COLUMNS = ("programme_code", "title", "district_id", "start_year", "end_year", "status", "budget")
 
 
+def intervention_label(uid: str, title: Optional[str]) -> str:
+    """How messages name an intervention: its title in quotes, else its uid."""
+    return "'" + title + "'" if title else uid
+
+
 class Context:
     """Everything the rules share during one run over one programme."""
 
@@ -147,8 +152,7 @@ class Context:
 
     def label(self, i: int) -> str:
         """How messages name intervention *i* (a Python int): its title in quotes, else its uid."""
-        title = self._titles[i]
-        return "'" + title + "'" if title else self.uid_list[i]
+        return intervention_label(self.uid_list[i], self._titles[i])
 
     def district_for(self, idx: Sequence[int]) -> Optional[str]:
         """District of a finding about interventions *idx*: stored district of the smallest uid."""

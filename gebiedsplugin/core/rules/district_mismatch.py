@@ -12,11 +12,12 @@ data_quality.
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .base import Finding, RuleInfo, make_finding
+from .areas import Areas
+from .base import Finding, RuleInfo, sorted_finding
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, message
 from .util import first_per_group
@@ -68,21 +69,28 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     starts = np.searchsorted(i[order], rows)
     out = []
     for k, r in enumerate(rows):
-        actual = ids[best_d[r]]
+        shares = None
         if several[r]:
             shares = []
             for p in order[starts[k]:]:
                 if i[p] != r:
                     break
-                shares.append("{} {:.0%}".format(areas.name(ids[d[p]]), share[p]))
-            text = message(MSG_SEVERAL, label=ctx.label(r), shares=", ".join(shares))
-            kind = "several"
-        else:
-            text = message(MSG_DISTRICT, label=ctx.label(r), actual=areas.name(actual),
-                           stored=areas.name(stored[r]) if stored[r] else NO_DISTRICT)
-            kind = "district"
-        out.append(make_finding(
-            INFO, (ctx.uids[r],), text,
-            extra=kind, district_id=actual, geometry=geoms[k],
-        ))
+                shares.append((ids[d[p]], share[p]))
+        out.append(finding(areas, ctx.uids[r], ctx.label(r), stored[r], ids[best_d[r]], geoms[k], shares))
     return out
+
+
+def finding(areas: Areas, uid: str, label: str, stored: Optional[str], actual: str, geometry: Any,
+            shares: Optional[Sequence[Tuple[str, float]]] = None) -> Finding:
+    """The finding on intervention *uid* (named *label*: context.intervention_label), stored in
+    district *stored* (None: none) and lying mostly in *actual*; with *shares*, the (district id,
+    share) of each district it lies in, largest first, it lies in several. Also what the database
+    check (qgis_io/store/pg_check.py) makes."""
+    if shares is not None:
+        listed = ", ".join("{} {:.0%}".format(areas.name(d), s) for d, s in shares)
+        text, kind = message(MSG_SEVERAL, label=label, shares=listed), "several"
+    else:
+        text = message(MSG_DISTRICT, label=label, actual=areas.name(actual),
+                       stored=areas.name(stored) if stored else NO_DISTRICT)
+        kind = "district"
+    return sorted_finding(INFO, (uid,), text, actual, geometry, kind)

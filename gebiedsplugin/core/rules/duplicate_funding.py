@@ -9,13 +9,13 @@ and so are pairs linked `combines_with` (already combined).
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Tuple
+from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
 from ..schema import label_text
 from . import spatial
-from .base import Batch, Finding, RuleInfo, year_range
+from .base import Finding, RuleInfo, sorted_finding, year_range
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, Joined, message
 from .util import code_index, encode, fmt_dist, groups, overlap
@@ -104,17 +104,32 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     geoms = ctx.pair_boxes(i, j).tolist()
     first, last = np.maximum(s[i], s[j]).tolist(), np.minimum(e[i], e[j]).tolist()
     uids, districts, themes, sid = ctx.uid_list, ctx.district_list, theme.tolist(), set_id.tolist()
-    batch = Batch(INFO)
-    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):  # pairs come smaller uid first
-        fa, fb = sorted(sets[sid[a]]), sorted(sets[sid[b]])
-        text = message(
-            MSG, a=ctx.label(a), b=ctx.label(b), theme=label_text("theme", themes[a]),
-            tol=fmt_dist(tol), years=year_range(first[k], last[k]),
-            funders=Joined((_funders(fa), _funders(fb)), " / "),
-        )
-        batch.add((uids[a], uids[b]), text, districts[a], geoms[k])
-    return batch.findings
+    return [finding(Party(uids[a], ctx.label(a), districts[a], sorted(sets[sid[a]])),
+                    Party(uids[b], ctx.label(b), districts[b], sorted(sets[sid[b]])),
+                    themes[a], tol, first[k], last[k], geoms[k])
+            for k, (a, b) in enumerate(zip(i.tolist(), j.tolist()))]
 
 
-def _funders(codes: List[str]) -> Joined:
+class Party(NamedTuple):
+    """One intervention of a pair: uid, name (context.intervention_label), stored district, funder
+    codes (sorted)."""
+
+    uid: str
+    label: str
+    district_id: Optional[str]
+    funders: Sequence[str]
+
+
+def finding(a: Party, b: Party, theme: str, tolerance: float, first: float, last: float, geometry: Any) -> Finding:
+    """The finding on interventions *a* and *b* on *theme*, within *tolerance* metres, both planned in
+    *first*-*last*, paid by different funders; also what the database check
+    (qgis_io/store/pg_check.py) makes. The pair reads smaller uid first, whichever comes first here."""
+    if a.uid > b.uid:
+        a, b = b, a
+    text = message(MSG, a=a.label, b=b.label, theme=label_text("theme", theme), tol=fmt_dist(tolerance),
+                   years=year_range(first, last), funders=Joined((_funders(a.funders), _funders(b.funders)), " / "))
+    return sorted_finding(INFO, (a.uid, b.uid), text, a.district_id, geometry)
+
+
+def _funders(codes: Sequence[str]) -> Joined:
     return Joined(tuple(label_text("funder", c) for c in codes))

@@ -7,12 +7,12 @@ to the tolerance counts as within) whose years overlap its own (sharing one year
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, List, Optional
 
 import numpy as np
 
 from . import spatial
-from .base import Batch, Finding, RuleInfo, year_range
+from .base import Finding, RuleInfo, sorted_finding, year_range
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, message
 from .util import fmt_dist, overlap
@@ -49,9 +49,15 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     rows = sel[~covered]
     geoms = inter.markers(rows).tolist()
     starts, ends = inter.start[rows].tolist(), inter.end[rows].tolist()
-    uids, districts, t = ctx.uid_list, ctx.district_list, fmt_dist(tol)
-    batch = Batch(INFO)
-    for k, r in enumerate(rows.tolist()):
-        text = message(MSG, label=ctx.label(r), years=year_range(starts[k], ends[k]), tol=t)
-        batch.add((uids[r],), text, districts[r], geoms[k])
-    return batch.findings
+    uids, districts = ctx.uid_list, ctx.district_list
+    return [finding(uids[r], ctx.label(r), starts[k], ends[k], tol, districts[r], geoms[k])
+            for k, r in enumerate(rows.tolist())]
+
+
+def finding(uid: str, label: str, start: float, end: float, tolerance: float, district_id: Optional[str],
+            geometry: Any) -> Finding:
+    """The finding on physical work *uid* (named *label*: context.intervention_label), planned
+    *start*-*end*, with no programme project within *tolerance* metres; also what the database check
+    (qgis_io/store/pg_check.py) makes."""
+    text = message(MSG, label=label, years=year_range(start, end), tol=fmt_dist(tolerance))
+    return sorted_finding(INFO, (uid,), text, district_id, geometry)

@@ -6,11 +6,11 @@ without valid years, or whose projects have none, are skipped (data_quality repo
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, List, Optional
 
 import numpy as np
 
-from .base import Batch, Finding, RuleInfo, year_range
+from .base import Finding, RuleInfo, sorted_finding, year_range
 from .context import Context
 from .programme import programme_codes
 from .texts import QT_TRANSLATE_NOOP, message
@@ -42,9 +42,15 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     starts, ends, ps, pe = inter.start[rows].tolist(), inter.end[rows].tolist(), ps.tolist(), pe.tolist()
     codes = [vocab[c] for c in idx[rows].tolist()]
     uids, districts = ctx.uid_list, ctx.district_list
-    batch = Batch(INFO)
-    for k, r in enumerate(rows.tolist()):
-        text = message(MSG, label=ctx.label(r), years=year_range(starts[k], ends[k]), code=codes[k],
-                       pyears=year_range(ps[k], pe[k]))
-        batch.add((uids[r],), text, districts[r], geoms[k], codes[k])
-    return batch.findings
+    return [finding(uids[r], ctx.label(r), starts[k], ends[k], codes[k], ps[k], pe[k], districts[r], geoms[k])
+            for k, r in enumerate(rows.tolist())]
+
+
+def finding(uid: str, label: str, start: float, end: float, code: str, project_start: float, project_end: float,
+            district_id: Optional[str], geometry: Any) -> Finding:
+    """The finding on intervention *uid* (named *label*: context.intervention_label), planned
+    *start*-*end*, outside the years of programme project *code*; also what the database check
+    (qgis_io/store/pg_check.py) makes."""
+    text = message(MSG, label=label, years=year_range(start, end), code=code,
+                   pyears=year_range(project_start, project_end))
+    return sorted_finding(INFO, (uid,), text, district_id, geometry, code)

@@ -15,13 +15,14 @@ there is nothing to compare with yet.
 
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Any, Dict, Iterable, List, Optional
 
 import numpy as np
 import shapely
 
 from ..schema import label_text
-from .base import MARKER_BUFFER_M, Batch, Finding, RuleInfo, make_finding
+from .areas import Areas
+from .base import MARKER_BUFFER_M, Finding, RuleInfo, make_finding, sorted_finding
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, message
 from .util import clean_text, encode, expand_years, fmt_dist, groups, to_float
@@ -67,31 +68,35 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
     over = np.flatnonzero(counts > limit)
     if not over.size:
         return []
-    nbhs = areas.neighbourhoods
     indicative = inter.indicative
     out = []
     for g in over:
         members = sel[rows[order[begin[g]:begin[g] + counts[g]]]]
         name = str(names[keys[g] // width])
         yr = int(keys[g] % width + y0)
-        loose = int(indicative[members].sum())
-        sure = "certain" if counts[g] - loose > limit else "possible"
-        args = {"n": int(counts[g]), "name": nbhs.name.get(name, name), "year": yr, "max": fmt_dist(limit)}
-        text = message(MSG_COUNT, **args) if sure == "certain" else message(MSG_COUNT_POSSIBLE, k=loose, **args)
-        out.append(make_finding(
-            INFO, ctx.uids[members], text,
-            extra="count|{}|{}".format(name, yr),
-            district_id=nbhs.district.get(name) or ctx.district_for(members),
-            geometry=_where(ctx, name, members), certainty=sure,
-        ))
+        out.append(count_finding(areas, name, yr, int(counts[g]), int(indicative[members].sum()), limit,
+                                 ctx.uids[members], ctx.district_for(members), _box(ctx, members)))
     return out
 
 
-def _where(ctx: Context, nbh_id: str, members: np.ndarray):
-    """The neighbourhood polygon, else a box around the members."""
-    poly = ctx.areas.neighbourhoods.polygon(nbh_id)
-    if poly is not None:
-        return poly
+def count_finding(areas: Areas, nbh_id: str, year: int, n: int, loose: int, limit: float, uids: Iterable[str],
+                  district_id: Optional[str], box: Any) -> Finding:
+    """The finding on neighbourhood *nbh_id* in *year*: *n* interventions *uids*, more than *limit*,
+    *loose* of them with an indicative period. Its district and place are the neighbourhood's, else
+    *district_id* (stored district of the smallest uid) and *box* (around the interventions). Also
+    what the database check (qgis_io/store/pg_check.py) makes."""
+    nbhs, n, loose, year = areas.neighbourhoods, int(n), int(loose), int(year)
+    sure = "certain" if n - loose > limit else "possible"
+    args = {"n": n, "name": nbhs.name.get(nbh_id, nbh_id), "year": year, "max": fmt_dist(limit)}
+    text = message(MSG_COUNT, **args) if sure == "certain" else message(MSG_COUNT_POSSIBLE, k=loose, **args)
+    where = nbhs.polygon(nbh_id)
+    return make_finding(INFO, uids, text, extra="count|{}|{}".format(nbh_id, year),
+                        district_id=nbhs.district.get(nbh_id) or district_id,
+                        geometry=where if where is not None else box, certainty=sure)
+
+
+def _box(ctx: Context, members: np.ndarray):
+    """A box around the members, where their neighbourhood has no polygon."""
     geoms = ctx.inter.fixed[members]
     geoms = geoms[~shapely.is_missing(geoms)]
     if not geoms.size:
@@ -118,12 +123,15 @@ def _priority(ctx: Context) -> List[Finding]:
             and theme_list[r] not in goals[district_list[r]]]
     geoms = inter.markers(np.array(rows, dtype=np.intp)).tolist()
     uids = ctx.uid_list
-    batch = Batch(INFO)
-    for k, r in enumerate(rows):
-        d, t = district_list[r], theme_list[r]
-        text = message(MSG_PRIORITY, label=ctx.label(r), theme=label_text("theme", t),
-                       district=ctx.areas.name(d))
-        geom = geoms[k] if geoms[k] is not None else ctx.areas.polygon(d)
-        batch.add((uids[r],), text, d, geom,
-                  "priority|{}|{}".format(d, t), "info")
-    return batch.findings
+    return [priority_finding(ctx.areas, uids[r], ctx.label(r), district_list[r], theme_list[r], geoms[k])
+            for k, r in enumerate(rows)]
+
+
+def priority_finding(areas: Areas, uid: str, label: str, district_id: str, theme: str, geometry: Any) -> Finding:
+    """The finding on intervention *uid* (named *label*: context.intervention_label) whose *theme* the
+    area goals of its district do not prioritise; placed on the district when it has no geometry.
+    Also what the database check (qgis_io/store/pg_check.py) makes."""
+    text = message(MSG_PRIORITY, label=label, theme=label_text("theme", theme), district=areas.name(district_id))
+    where = geometry if geometry is not None else areas.polygon(district_id)
+    return sorted_finding(INFO, (uid,), text, district_id, where, "priority|{}|{}".format(district_id, theme),
+                          "info")

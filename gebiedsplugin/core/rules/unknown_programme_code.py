@@ -5,11 +5,11 @@ Codes are compared after stripping whitespace, case-sensitively; a project of an
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, List, Optional
 
 import numpy as np
 
-from .base import Batch, Finding, RuleInfo
+from .base import Finding, RuleInfo, sorted_finding
 from .context import Context
 from .programme import programme_codes
 from .texts import QT_TRANSLATE_NOOP, message
@@ -32,8 +32,10 @@ def check(ctx: Context, params: dict) -> List[Finding]:
     rows = np.flatnonzero((codes != None) & (idx < 0))  # noqa: E711 (elementwise on an object array)
     geoms = ctx.inter.markers(rows).tolist()
     uids, districts = ctx.uid_list, ctx.district_list
-    batch = Batch(INFO)
-    for k, r in enumerate(rows.tolist()):
-        text = message(MSG, label=ctx.label(r), code=codes[r])
-        batch.add((uids[r],), text, districts[r], geoms[k], codes[r])
-    return batch.findings
+    return [finding(uids[r], ctx.label(r), codes[r], districts[r], geoms[k]) for k, r in enumerate(rows.tolist())]
+
+
+def finding(uid: str, label: str, code: str, district_id: Optional[str], geometry: Any) -> Finding:
+    """The finding on intervention *uid* (named *label*: context.intervention_label), whose programme
+    code *code* no project has; also what the database check (qgis_io/store/pg_check.py) makes."""
+    return sorted_finding(INFO, (uid,), message(MSG, label=label, code=code), district_id, geometry, code)

@@ -2,9 +2,9 @@
 
 district_mismatch, unknown_programme_code, outside_programme_period, not_in_programme, stacking,
 duplicate_funding and budget_exceeded run as queries over one snapshot of the programme; only their
-findings travel, and they become the same Finding objects the in-memory rules make (same ids,
-subjects, messages through the rules' own texts, severity, certainty), so the findings register,
-decisions and exports do not see a difference. The other rules run in memory (core/rules). Districts
+findings' facts travel, and each rule's own builder in core/rules (the one its in-memory check
+calls) turns them into its Findings, so the findings register, decisions and exports do not see a
+difference and a wording changes in one place. The other rules run in memory (core/rules). Districts
 and neighbourhoods (a few thousand rows at most) are read whole, to name and draw areas as
 core/rules/areas does.
 """
@@ -29,13 +29,12 @@ from gebiedsplugin.core.rules import (
     unknown_programme_code,
 )
 from gebiedsplugin.core.rules.areas import Areas
-from gebiedsplugin.core.rules.base import Cancelled, Finding, make_finding, year_range
+from gebiedsplugin.core.rules.base import Cancelled, Finding
 from gebiedsplugin.core.rules.context import INTERVENTION_COLUMNS, PROJECT_COLUMNS
+from gebiedsplugin.core.rules.context import intervention_label as label
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY
 from gebiedsplugin.core.rules.engine import rule_params, unique_findings
-from gebiedsplugin.core.rules.texts import Amount, Joined, message
-from gebiedsplugin.core.rules.util import fmt_dist
-from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES, label_text
+from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.toolbelt.i18n import tr
@@ -66,17 +65,6 @@ def unavailable(store) -> Optional[str]:
     return None
 
 
-class _Names:
-    """How messages name interventions and areas, as core/rules/context.Context.label and Areas."""
-
-    def __init__(self, areas: Areas):
-        self.areas = areas
-
-    @staticmethod
-    def label(uid: str, title: Optional[str]) -> str:
-        return "'" + title + "'" if title else uid
-
-
 def _areas(store) -> Areas:
     parts = []
     for table in ("districts", "neighbourhoods"):
@@ -100,7 +88,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     t = time.perf_counter()
     programme = Programme(settings=settings)
     effective = {r: rule_params(r, programme, params) for r in rule_ids}
-    names = _Names(_areas(store))
+    areas = _areas(store)
     conn = store.connect()
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
@@ -115,7 +103,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
             out: List[Finding] = []
             for n, rule in enumerate(rule_ids):
                 t = time.perf_counter()
-                out.extend(unique_findings(_RULES[rule](cur, store.schema_name, effective[rule], names)))
+                out.extend(unique_findings(_RULES[rule](cur, store.schema_name, effective[rule], areas)))
                 timings[rule] = time.perf_counter() - t
                 progress(100.0 * (n + 1) / len(rule_ids))
                 if cancelled():
@@ -126,104 +114,61 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     return out, count
 
 
-def _unknown_code(cur, schema_name, params, names) -> List[Finding]:
+def _unknown_code(cur, schema_name, params, areas) -> List[Finding]:
     cur.execute(q.UNKNOWN_CODE)
-    info, msg = unknown_programme_code.INFO, unknown_programme_code.MSG
-    return [make_finding(info, (uid,), message(msg, label=names.label(uid, title), code=code), extra=code,
-                         district_id=district, geometry=_geom(wkb))
+    return [unknown_programme_code.finding(uid, label(uid, title), code, district, _geom(wkb))
             for uid, title, district, wkb, code in cur.fetchall()]
 
 
-def _outside_period(cur, schema_name, params, names) -> List[Finding]:
+def _outside_period(cur, schema_name, params, areas) -> List[Finding]:
     cur.execute(q.OUTSIDE_PERIOD)
-    info, msg = outside_programme_period.INFO, outside_programme_period.MSG
-    return [make_finding(info, (uid,), message(msg, label=names.label(uid, title), years=year_range(s, e), code=code,
-                                                pyears=year_range(ps, pe)),
-                         extra=code, district_id=district, geometry=_geom(wkb))
+    return [outside_programme_period.finding(uid, label(uid, title), s, e, code, ps, pe, district, _geom(wkb))
             for uid, title, district, wkb, s, e, code, ps, pe in cur.fetchall()]
 
 
-def _not_in_programme(cur, schema_name, params, names) -> List[Finding]:
+def _not_in_programme(cur, schema_name, params, areas) -> List[Finding]:
     tol = max(float(params["programme_tolerance_m"]), 0.0)
     cur.execute(q.NOT_IN_PROGRAMME, {"tol": tol})
-    info, msg, t = not_in_programme.INFO, not_in_programme.MSG, fmt_dist(tol)
-    return [make_finding(info, (uid,), message(msg, label=names.label(uid, title), years=year_range(s, e), tol=t),
-                         district_id=district, geometry=_geom(wkb))
+    return [not_in_programme.finding(uid, label(uid, title), s, e, tol, district, _geom(wkb))
             for uid, title, district, wkb, s, e in cur.fetchall()]
 
 
-def _district_mismatch(cur, schema_name, params, names) -> List[Finding]:
+def _district_mismatch(cur, schema_name, params, areas) -> List[Finding]:
     cur.execute(q.DISTRICT_MISMATCH, {"min_share": float(params["min_overlap_share"])})
-    rule, areas, out = district_mismatch, names.areas, []
-    for uid, title, stored, wkb, best, several, ids, shares in cur.fetchall():
-        label = names.label(uid, title)
-        if several:
-            listed = ", ".join("{} {:.0%}".format(areas.name(d), s) for d, s in zip(ids, shares))
-            text, kind = message(rule.MSG_SEVERAL, label=label, shares=listed), "several"
-        else:
-            text = message(rule.MSG_DISTRICT, label=label, actual=areas.name(best),
-                           stored=areas.name(stored) if stored else rule.NO_DISTRICT)
-            kind = "district"
-        out.append(make_finding(rule.INFO, (uid,), text, extra=kind, district_id=best, geometry=_geom(wkb)))
-    return out
+    return [district_mismatch.finding(areas, uid, label(uid, title), stored, best, _geom(wkb),
+                                      list(zip(ids, shares)) if several else None)
+            for uid, title, stored, wkb, best, several, ids, shares in cur.fetchall()]
 
 
-def _stacking(cur, schema_name, params, names) -> List[Finding]:
+def _stacking(cur, schema_name, params, areas) -> List[Finding]:
     limit = float(params["stacking_max"])
     cur.execute(q.STACKING, {"limit": limit})
-    nbhs, out = names.areas.neighbourhoods, []
+    out = []
     for nbh, year, n, loose, uids, districts, box in cur.fetchall():
-        sure = "certain" if n - loose > limit else "possible"
-        args = {"n": int(n), "name": nbhs.name.get(nbh, nbh), "year": int(year), "max": fmt_dist(limit)}
-        text = (message(stacking.MSG_COUNT, **args) if sure == "certain"
-                else message(stacking.MSG_COUNT_POSSIBLE, k=int(loose), **args))
         first = min(range(len(uids)), key=uids.__getitem__)
-        where = nbhs.polygon(nbh)
-        out.append(make_finding(stacking.INFO, uids, text, extra="count|{}|{}".format(nbh, int(year)),
-                                district_id=nbhs.district.get(nbh) or districts[first],
-                                geometry=where if where is not None else _geom(box), certainty=sure))
+        out.append(stacking.count_finding(areas, nbh, year, n, loose, limit, uids, districts[first], _geom(box)))
     cur.execute(q.priority(schema_name))
-    for uid, title, district, wkb, theme in cur.fetchall():
-        text = message(stacking.MSG_PRIORITY, label=names.label(uid, title),
-                       theme=label_text("theme", theme), district=names.areas.name(district))
-        geom = _geom(wkb)
-        out.append(make_finding(stacking.INFO, (uid,), text, extra="priority|{}|{}".format(district, theme),
-                                district_id=district, severity="info",
-                                geometry=geom if geom is not None else names.areas.polygon(district)))
+    out.extend(stacking.priority_finding(areas, uid, label(uid, title), district, theme, _geom(wkb))
+               for uid, title, district, wkb, theme in cur.fetchall())
     return out
 
 
-def _budget(cur, schema_name, params, names) -> List[Finding]:
+def _budget(cur, schema_name, params, areas) -> List[Finding]:
     cur.execute(q.budget(schema_name))
-    rule, areas, out = budget_exceeded, names.areas, []
-    for did, year, total, limit, uids in cur.fetchall():
-        total, limit = float(total), float(limit)
-        text = message(rule.MSG, district=areas.name(did), year=int(year), total=Amount(total), budget=Amount(limit),
-                       diff=Amount(total - limit))
-        out.append(make_finding(rule.INFO, uids, text, extra="{}|{}".format(did, int(year)), district_id=did,
-                                geometry=areas.polygon(did)))
-    return out
+    return [budget_exceeded.finding(areas, did, year, total, limit, uids)
+            for did, year, total, limit, uids in cur.fetchall()]
 
 
-def _funders(codes: Sequence[str]) -> Joined:
-    return Joined(tuple(label_text("funder", c) for c in codes))
-
-
-def _duplicate(cur, schema_name, params, names) -> List[Finding]:
+def _duplicate(cur, schema_name, params, areas) -> List[Finding]:
     tol = max(float(params["duplicate_funding_tolerance_m"]), 0.0)
     *prepare, pairs = q.duplicate(schema_name)
     for statement in prepare:
         cur.execute(statement)
     cur.execute(pairs, {"tol": tol})
-    rule, t, out = duplicate_funding, fmt_dist(tol), []
-    for ua, ta, da, theme, fa, ub, tb, db, fb, first, last, box in cur.fetchall():
-        if ua > ub:  # the smaller uid first, as Context.ordered
-            ua, ta, da, fa, ub, tb, db, fb = ub, tb, db, fb, ua, ta, da, fa
-        text = message(rule.MSG, a=names.label(ua, ta), b=names.label(ub, tb),
-                       theme=label_text("theme", theme), tol=t, years=year_range(first, last),
-                       funders=Joined((_funders(fa), _funders(fb)), " / "))
-        out.append(make_finding(rule.INFO, (ua, ub), text, district_id=da, geometry=_geom(box)))
-    return out
+    party = duplicate_funding.Party
+    return [duplicate_funding.finding(party(ua, label(ua, ta), da, fa), party(ub, label(ub, tb), db, fb),
+                                      theme, tol, first, last, _geom(box))
+            for ua, ta, da, theme, fa, ub, tb, db, fb, first, last, box in cur.fetchall()]
 
 
 _RULES = {
