@@ -549,7 +549,7 @@
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="128" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
@@ -640,7 +640,7 @@ Vervangen?</translation>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="282" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="39" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
@@ -1305,57 +1305,57 @@ Vervangen?</translation>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="150" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="100" />
       <source>The layout template {} is not a valid .qpt file.</source>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="156" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="106" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="226" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="128" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="227" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="129" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="230" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="132" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="231" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="133" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="231" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="133" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
@@ -1365,47 +1365,47 @@ Vervangen?</translation>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="242" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="144" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="246" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="263" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_legend.py" line="33" />
       <source>Legend: kind and domain</source>
       <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="281" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="38" />
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="283" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="40" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="284" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="41" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="286" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="43" />
       <source>Budget (€)</source>
       <translation>Budget (€)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="329" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="86" />
       <source>Nothing planned here in this period.</source>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="468" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="219" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
@@ -2160,7 +2160,7 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="233" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
@@ -3180,7 +3180,7 @@ Notitie: {}</translation>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="137" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="87" />
       <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
@@ -3875,7 +3875,7 @@ Notitie: {}</translation>
       <translation>(kies)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="153" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="103" />
       <source>The layout template {} could not be loaded.</source>
       <translation>De lay-outsjabloon {} kon niet worden geladen.</translation>
     </message>
@@ -3905,7 +3905,7 @@ Notitie: {}</translation>
       <translation>QGIS nam de laag/lagen {} niet op in het project.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="291" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="48" />
       <source>Gap</source>
       <translation>Tekort</translation>
     </message>
@@ -3955,290 +3955,295 @@ Notitie: {}</translation>
       <translation>De toets heeft alle regels in het geheugen uitgevoerd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="59" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="58" />
       <source>PostGIS is not available in the database ({}).</source>
       <translation>PostGIS is niet beschikbaar in de database ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="65" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="64" />
       <source>PostGIS {} is older than {}.</source>
       <translation>PostGIS {} is ouder dan {}.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="178" />
+      <source>(continued)</source>
+      <translation>(vervolg)</translation>
     </message>
   </context>
   <context>
     <name>dossier</name>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="31" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="12" />
       <source>District dossier</source>
       <translation>Gebiedsdossier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="32" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="13" />
       <source>Interventions</source>
       <translation>Interventies</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="33" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="14" />
       <source>Per theme</source>
       <translation>Per thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="34" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="15" />
       <source>Per domain</source>
       <translation>Per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="35" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="16" />
       <source>Per kind</source>
       <translation>Per soort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="36" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="17" />
       <source>Funding status</source>
       <translation>Financieringsstatus</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="37" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="18" />
       <source>Findings of the programme check</source>
       <translation>Bevindingen van de programmatoets</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="38" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="19" />
       <source>Findings per rule</source>
       <translation>Bevindingen per regel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="39" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="20" />
       <source>Stacking: interventions per neighbourhood and year</source>
       <translation>Stapeling: interventies per buurt en jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="40" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="21" />
       <source>Comparable cases in other districts</source>
       <translation>Vergelijkbare gevallen in andere stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="41" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="22" />
       <source>Effects over time</source>
       <translation>Effecten door de tijd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="42" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="23" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="43" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="24" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="44" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="25" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="45" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="26" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="46" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="27" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="47" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="28" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="48" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="29" />
       <source>Funders</source>
       <translation>Financiers</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="48" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="29" />
       <source>Programme code</source>
       <translation>Programmacode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="49" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="30" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="49" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="30" />
       <source>Shortfall</source>
       <translation>Tekort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="50" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="31" />
       <source>UID</source>
       <translation>UID</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="51" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="32" />
       <source>Start year</source>
       <translation>Startjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="52" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="33" />
       <source>End year</source>
       <translation>Eindjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="53" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="34" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="54" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="35" />
       <source>Domain</source>
       <translation>Domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="55" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="36" />
       <source>Number</source>
       <translation>Aantal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="56" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="37" />
       <source>Funded</source>
       <translation>Gefinancierd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="57" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="38" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="58" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="39" />
       <source>Severity</source>
       <translation>Ernst</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="59" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="40" />
       <source>Decision</source>
       <translation>Besluit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="60" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="41" />
       <source>Note</source>
       <translation>Toelichting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="61" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="42" />
       <source>Finding</source>
       <translation>Bevinding</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="62" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="43" />
       <source>Open</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="62" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="43" />
       <source>Decided by, on</source>
       <translation>Besloten door, op</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="63" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="44" />
       <source>Neighbourhood</source>
       <translation>Buurt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="64" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="45" />
       <source>Comparable case</source>
       <translation>Vergelijkbaar geval</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="65" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="46" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="65" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="46" />
       <source>Similarity (0-3)</source>
       <translation>Gelijkenis (0-3)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="66" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="47" />
       <source>Indicator</source>
       <translation>Indicator</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="66" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="47" />
       <source>Baseline</source>
       <translation>Nulmeting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="67" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="48" />
       <source>Target</source>
       <translation>Doel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="68" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="49" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="69" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="50" />
       <source>Measured</source>
       <translation>Gemeten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="70" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="51" />
       <source>Progress</source>
       <translation>Voortgang</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="71" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="52" />
       <source>Total</source>
       <translation>Totaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="72" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="53" />
       <source>Unknown</source>
       <translation>Onbekend</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="73" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="54" />
       <source>City-wide</source>
       <translation>Stedelijk</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="74" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="55" />
       <source>None</source>
       <translation>Geen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="75" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="56" />
       <source>More than {} interventions in a neighbourhood in a year is stacking (marked *).</source>
       <translation>Meer dan {} interventies in een buurt in een jaar is stapeling (gemarkeerd met *).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="77" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="58" />
       <source>Measured values per year follow when the programme records them (schema 3).</source>
       <translation>Gemeten waarden per jaar volgen zodra het programma ze vastlegt (schema 3).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="79" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="60" />
       <source>{n} interventions · budget {budget} · funded {funded} · short {short}</source>
       <translation>{n} interventies · budget {budget} · gefinancierd {funded} · tekort {short}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="80" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="61" />
       <source>Made on {}</source>
       <translation>Gemaakt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="81" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="62" />
       <source>Page</source>
       <translation>Pagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="82" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="63" />
       <source>Nothing to list.</source>
       <translation>Niets te melden.</translation>
     </message>
@@ -4633,62 +4638,62 @@ Notitie: {}</translation>
   <context>
     <name>months</name>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>January</source>
       <translation>januari</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>February</source>
       <translation>februari</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>March</source>
       <translation>maart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>April</source>
       <translation>april</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>May</source>
       <translation>mei</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>June</source>
       <translation>juni</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>July</source>
       <translation>juli</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>August</source>
       <translation>augustus</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>September</source>
       <translation>september</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>October</source>
       <translation>oktober</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>November</source>
       <translation>november</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/dossier.py" line="84" />
+      <location filename="../gebiedsplugin/core/dossier_texts.py" line="65" />
       <source>December</source>
       <translation>december</translation>
     </message>
@@ -4717,12 +4722,12 @@ Notitie: {}</translation>
   <context>
     <name>rules:budget_exceeded</name>
     <message>
-      <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="23" />
+      <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="24" />
       <source>Area budget exceeded</source>
       <translation>Gebiedsbudget overschreden</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="30" />
+      <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="31" />
       <source>Planned money in district {district} in {year}: {total} EUR exceeds the area budget of {budget} EUR by {diff} EUR</source>
       <translation>Gepland geld in stadsdeel {district} in {year}: € {total} overschrijdt het gebiedsbudget van € {budget} met € {diff}</translation>
     </message>
@@ -4954,22 +4959,22 @@ Notitie: {}</translation>
   <context>
     <name>rules:district_mismatch</name>
     <message>
-      <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="24" />
+      <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="25" />
       <source>District mismatch</source>
       <translation>Stadsdeel klopt niet</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="31" />
+      <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="32" />
       <source>{label} is stored in district {stored} but lies in {actual}</source>
       <translation>{label} is vastgelegd in stadsdeel {stored} maar ligt in {actual}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="33" />
+      <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="34" />
       <source>{label} lies in several districts ({shares}); mark it city-wide or split it</source>
       <translation>{label} ligt in meerdere stadsdelen ({shares}); markeer het als stedelijk of splits het</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="35" />
+      <location filename="../gebiedsplugin/core/rules/district_mismatch.py" line="36" />
       <source>(none)</source>
       <translation>(geen)</translation>
     </message>
@@ -5042,22 +5047,22 @@ Notitie: {}</translation>
   <context>
     <name>rules:stacking</name>
     <message>
-      <location filename="../gebiedsplugin/core/rules/stacking.py" line="29" />
+      <location filename="../gebiedsplugin/core/rules/stacking.py" line="30" />
       <source>Stacking</source>
       <translation>Stapeling</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/rules/stacking.py" line="36" />
+      <location filename="../gebiedsplugin/core/rules/stacking.py" line="37" />
       <source>{n} interventions in neighbourhood {name} in {year} (more than {max}): stacking is not integrating, prioritise</source>
       <translation>{n} interventies in buurt {name} in {year} (meer dan {max}): stapelen is geen integreren, prioriteer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/rules/stacking.py" line="43" />
+      <location filename="../gebiedsplugin/core/rules/stacking.py" line="44" />
       <source>{label}: theme {theme} is not a priority in the area goals of district {district}</source>
       <translation>{label}: thema {theme} is geen prioriteit in de gebiedsopgave van stadsdeel {district}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/rules/stacking.py" line="39" />
+      <location filename="../gebiedsplugin/core/rules/stacking.py" line="40" />
       <source>{n} interventions in neighbourhood {name} in {year} (more than {max}), {k} of them with an indicative period: possible stacking, prioritise when the planning is firmer</source>
       <translation>{n} interventies in buurt {name} in {year} (meer dan {max}), waarvan {k} met een indicatieve periode: mogelijk stapeling, prioriteer als de planning vaster is</translation>
     </message>

@@ -172,10 +172,10 @@ def tidy_continuation(layout: QgsLayout, continued: list, words: Callable[[str],
 
 
 def continued_title(layout: QgsLayout, title: QgsLayoutItemLabel, page: int,
-                    words: Callable[[str], str]) -> QgsLayoutItemLabel:
+                    tr: Callable[[str], str]) -> QgsLayoutItemLabel:
     """A copy of the page *title* on continuation *page*, marked as continued."""
     label = QgsLayoutItemLabel(layout)
-    label.setText(title.text() + " " + words("(continued)"))
+    label.setText(title.text() + " " + tr("(continued)"))  # tr: the export's language (pylupdate finds it)
     if hasattr(title, "textFormat"):  # QGIS >= 3.24; font() and fontColor() are deprecated on 3.44
         label.setTextFormat(title.textFormat())
     else:
