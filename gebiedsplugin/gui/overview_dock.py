@@ -7,7 +7,7 @@ core; every panel shows what ``core.aggregations`` / ``core.comparisons`` return
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsApplication, QgsExpression, QgsFeatureRequest
+from qgis.core import Qgis, QgsExpression, QgsFeatureRequest
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from gebiedsplugin.gui.layer_watch import LayerWatcher
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.qgis_io.overview_task import DrawTask, OverviewTask, read_overview
+from gebiedsplugin.qgis_io.overview_task import start as start_task
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
@@ -188,7 +189,7 @@ class OverviewDock(ProgrammeDock):
             return
         self.status.setText(tr("Reading the programme…"))
         self.task = OverviewTask(store, self._loaded)
-        QgsApplication.taskManager().addTask(self.task)
+        start_task(self.task)
 
     def busy(self) -> bool:
         """Whether the dock is still reading or drawing (tests wait for it)."""
@@ -314,7 +315,7 @@ class OverviewDock(ProgrammeDock):
             self.drawn_for = (id(ov),) + scope
 
         self.draw_task = DrawTask(compute, done)
-        QgsApplication.taskManager().addTask(self.draw_task)
+        start_task(self.draw_task)
 
     def schedule_redraw(self) -> None:
         """A chart's widget changed size: draw the charts again at the new size, after a pause."""

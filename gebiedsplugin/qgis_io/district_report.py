@@ -18,8 +18,8 @@ from gebiedsplugin.qgis_io.overview_charts import (
     draw_budget_by_year,
     draw_funder_shares,
     draw_money_by,
+    drawing,
     money_text,
-    plain_text,
 )
 from gebiedsplugin.qgis_io.overview_tables import (  # noqa: F401 - coverage_state: for the panels
     coverage_state,
@@ -49,7 +49,7 @@ def write_district_report(store, output: str, districts: str = "", year_from: Op
     ov = prepare(store.read_programme())
     areas = report_areas(ov, districts)
     matrix = funder_matrix(ov, year_from, year_to)
-    with atomic_path(output, overwrite) as tmp, plain_text():  # names are printed, not read as TeX
+    with atomic_path(output, overwrite) as tmp, drawing():  # one chart at a time; names printed, not TeX
         with PdfPages(tmp) as pdf:
             for k, area in enumerate(areas):
                 if feedback is not None:

@@ -7,6 +7,9 @@ tr() and value-list labels through ``schema.label`` in the chosen language. Work
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import UNKNOWN
 from gebiedsplugin.toolbelt.i18n import tr
@@ -17,6 +20,18 @@ PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#eeca3b", "#9d755d", "#7
 LONG_TIMELINE = 25  # rows from which the years are repeated above the bars
 STATUS_COLOURS = {"idea": "#bab0ac", "planned": "#4c78a8", "in_progress": "#f58518", "done": "#54a24b",
                   "cancelled": "#e45756"}
+
+
+# matplotlib is not thread-safe (global rcParams, shared caches): the Overview draws in task workers and the
+# export's summary charts in a thread beside the atlas, so one chart is drawn at a time.
+_DRAWING = threading.RLock()
+
+
+@contextmanager
+def drawing():
+    """One chart drawn at a time, its texts printed as written (plain_text)."""
+    with _DRAWING, plain_text():
+        yield
 
 
 def plain_text():

@@ -19,7 +19,7 @@ from gebiedsplugin.qgis_io.overview_charts import (
     draw_funder_shares,
     draw_money_by,
     draw_timeline,
-    plain_text,
+    drawing,
 )
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -63,7 +63,7 @@ def render(draw, width: int, height: int, ratio: float = 1.0, adjust=None) -> Ch
     width, height = max(int(width), 50), max(int(height), 50)
     figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI * ratio, tight_layout=adjust is None)
     canvas = FigureCanvasAgg(figure)
-    with plain_text():  # names are printed as written, not read as TeX ($...$)
+    with drawing():  # one at a time; names printed as written, not read as TeX ($...$)
         axes = figure.add_subplot(111)
         draw(axes)
         if adjust is not None:

@@ -4,12 +4,22 @@ each panel shows for a scope, charts drawn as images (DrawTask). Both are QgsTas
 
 from __future__ import annotations
 
-from qgis.core import QgsTask
+from qgis.core import QgsApplication, QgsTask
 
 from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.toolbelt.i18n import tr
+
+# The tasks QGIS still runs. The dock drops an outdated drawing's task for a newer one; a task whose Python
+# object is freed while QGIS runs or finishes it crashes QGIS, so each is kept here until finished() ran.
+_RUNNING: set = set()
+
+
+def start(task: QgsTask) -> None:
+    """Hand *task* to QGIS's task manager, keeping it alive until its finished()."""
+    _RUNNING.add(task)
+    QgsApplication.taskManager().addTask(task)
 
 
 def read_overview(store):
@@ -40,7 +50,10 @@ class OverviewTask(QgsTask):
         return not self.isCanceled()
 
     def finished(self, result: bool) -> None:
-        self.done(self.overview if result else None, self.error, self.span if result else None)
+        try:
+            self.done(self.overview if result else None, self.error, self.span if result else None)
+        finally:
+            _RUNNING.discard(self)
 
 
 class DrawTask(QgsTask):
@@ -63,4 +76,7 @@ class DrawTask(QgsTask):
         return not self.isCanceled()
 
     def finished(self, result: bool) -> None:
-        self.done(self.value if result else None, self.error)
+        try:
+            self.done(self.value if result else None, self.error)
+        finally:
+            _RUNNING.discard(self)

@@ -45,8 +45,8 @@ from gebiedsplugin.qgis_io.overview_charts import (
     draw_budget_by_year,
     draw_funder_shares,
     draw_money_by,
+    drawing,
     money_text,
-    plain_text,
 )
 from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.qgis_io.pdf_pages import PrintedPage
@@ -245,7 +245,7 @@ def render_chart(draw, path: str, width_mm: float, height_mm: float) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with plain_text():  # names are printed, not read as TeX
+    with drawing():  # one at a time; names printed, not read as TeX
         fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI, constrained_layout=True)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot(1, 1, 1)
