@@ -119,3 +119,8 @@ def test_the_intervention_form_shows_its_measured_values(planted, qgis_iface):
     assert layers["effect_measurements"].displayExpression() == "concat(\"year\", ': ', \"value\")"
     dialog.reject()
     dialog.deleteLater()
+    # Gone now, while its layers still exist: deleted later by the teardown's event processing, after the
+    # fixture removed the layers its relation editors hold, it crashed the test process at times.
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(dialog, QEvent.Type.DeferredDelete)
