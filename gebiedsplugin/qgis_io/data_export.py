@@ -57,7 +57,11 @@ def _open_polygons(geoms: list) -> list:
     if not geoms:
         return []
     arr = np.array(geoms, dtype=object)
-    valid = shapely.is_valid(arr) | shapely.is_missing(arr)
+    valid = (shapely.is_valid(arr) & ~shapely.is_empty(arr)) | shapely.is_missing(arr)
+    multi = shapely.get_type_id(arr) == 6  # MultiPolygon
+    parts, part_of = shapely.get_parts(arr[multi], return_index=True)
+    # One with an empty part goes one by one, which drops it (GEOS >= 3.12 keeps it when orienting).
+    valid[np.flatnonzero(multi)[part_of[shapely.is_empty(parts)]]] = False
     single = shapely.get_type_id(arr) == 3  # Polygon
     arr[valid & single] = shapely.multipolygons(arr[valid & single][:, None])
     arr[valid] = _oriented(arr[valid])
