@@ -18,7 +18,7 @@ from typing import Optional
 
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.periods import PRECISIONS
-from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Text, tr_in
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Aliased, Text, tr_in
 
 # 1.1: funding_status, shortfall; 1.2: start/end quarter, period precision and text, contact
 EXPORT_SCHEMA_VERSION = "1.2"
@@ -32,7 +32,7 @@ CATEGORIES = tuple(
 
 
 @dataclass(frozen=True)
-class ExportField:
+class ExportField(Aliased):
     """One exported field: name, storage type, unit, code list and meaning (en, nl)."""
 
     name: str
@@ -43,24 +43,12 @@ class ExportField:
     codes: Optional[str] = None  # a value list of core.schema, or one of the lists in _OWN_CODES
 
     @property
-    def alias_en(self) -> str:
-        return self.alias.source
-
-    @property
-    def alias_nl(self) -> str:
-        return tr_in("nl", self.alias)
-
-    @property
     def meaning_en(self) -> str:
         return self.meaning.source
 
     @property
     def meaning_nl(self) -> str:
         return tr_in("nl", self.meaning)
-
-    def alias_in(self, lang: str) -> str:
-        """The alias in language *lang* (English where it has no translation)."""
-        return tr_in(lang, self.alias)
 
     def code_list(self) -> list:
         """The codes this field takes (empty: free text or a number)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
-from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Text, tr_in
+from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Aliased, Text, tr_in
 
 SCHEMA_VERSION = 3  # 2: row_version, uid and modified_at/by on every versioned table; audit_log
 # 3: quarters, indicative periods and a contact on interventions, the baseline year; effect_measurements;
@@ -30,7 +30,7 @@ DERIVE_REVIEW = "derive_review"  # true when the geometry lies in more than one 
 
 
 @dataclass(frozen=True)
-class Field:
+class Field(Aliased):
     """One attribute of a table, with everything the forms and stores need."""
 
     name: str
@@ -44,21 +44,9 @@ class Field:
     on_update: bool = False  # re-apply the default when the feature changes
     read_only: bool = False
 
-    @property
-    def alias_en(self) -> str:
-        return self.alias.source
-
-    @property
-    def alias_nl(self) -> str:
-        return tr_in("nl", self.alias)
-
-    def alias_in(self, lang: str) -> str:
-        """The alias in language *lang* (English where it has no translation)."""
-        return tr_in(lang, self.alias)
-
 
 @dataclass(frozen=True)
-class Table:
+class Table(Aliased):
     """A table of the programme; geometry is None for attribute-only tables."""
 
     name: str
@@ -66,18 +54,6 @@ class Table:
     fields: tuple
     geometry: Optional[str] = None  # "point" | "line" | "polygon" | "multipolygon"
     key: Optional[str] = None
-
-    @property
-    def alias_en(self) -> str:
-        return self.alias.source
-
-    @property
-    def alias_nl(self) -> str:
-        return tr_in("nl", self.alias)
-
-    def alias_in(self, lang: str) -> str:
-        """The alias in language *lang* (English where it has no translation)."""
-        return tr_in(lang, self.alias)
 
     def field(self, name: str) -> Field:
         """Return the field called *name* (KeyError if absent)."""

@@ -79,3 +79,21 @@ def number_in(lang: str, value: float, decimals: int = 0) -> str:
     group, point = separators(lang)
     plain = "{:,.{}f}".format(float(value), decimals)
     return plain.replace(",", "\0").replace(".", point).replace("\0", group)
+
+
+class Aliased:
+    """The alias of a thing that has an ``alias`` Text (tables, fields, export fields) in a language."""
+
+    alias: Text
+
+    @property
+    def alias_en(self) -> str:
+        return self.alias.source
+
+    @property
+    def alias_nl(self) -> str:
+        return tr_in("nl", self.alias)
+
+    def alias_in(self, lang: str) -> str:
+        """The alias in language *lang* (English where it has no translation)."""
+        return tr_in(lang, self.alias)
