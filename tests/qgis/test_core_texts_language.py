@@ -114,12 +114,13 @@ def test_numbers_in_a_third_language_follow_its_locale_english_and_dutch_as_alwa
     import gebiedsplugin.toolbelt.catalogue  # noqa: F401 - hands core the locale's separators
     from gebiedsplugin.core.rules.util import fmt_num
     from gebiedsplugin.core.texts import number_in
-    from gebiedsplugin.qgis_io.layout_text import short_amount_widest
+    from gebiedsplugin.qgis_io.layout_text import short_amount_samples
 
     assert number_in("de", 1234567.5, 1) == "1.234.567,5"
     assert fmt_num(2500000, "de") == "2.500.000"
     assert dossier_texts.number_text(1234.25, "de", 2) == "1.234,25"
-    assert short_amount_widest("de") == "99,9M"  # no German catalogue in this test: the English suffix
+    # no German catalogue in this test: the English suffixes
+    assert short_amount_samples("de") == ["99,9M", "999M", "99,9B", "999B"]
     assert number_in("en", -1234567.5, 1) == "-1,234,567.5"
     assert number_in("nl", -1234567.5, 1) == "-1.234.567,5"
     assert fmt_num(1250000, "nl") == "1.250.000" and fmt_num(1250000, "en") == "1,250,000"
