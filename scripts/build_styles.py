@@ -65,16 +65,17 @@ def build() -> list:
     from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
 
     from gebiedsplugin.core import schema
+    from gebiedsplugin.core.value_lists import label, value_codes
 
     written = []
     geoms = {"point": "Point", "line": "MultiLineString", "polygon": "MultiPolygon"}
     for kind, geom in geoms.items():
         layer = _memory(geom, ["domain", "kind", "title"])
         symbols = {}
-        for domain in schema.value_codes("domain"):
-            for what in schema.value_codes("kind"):
-                label = "{} · {}".format(schema.label("domain", domain), schema.label("kind", what))
-                symbols["{}_{}".format(domain, what)] = (_symbol(kind, "{}_{}".format(domain, what)), label)
+        for domain in value_codes("domain"):
+            for what in value_codes("kind"):
+                text = "{} · {}".format(label("domain", domain), label("kind", what))
+                symbols["{}_{}".format(domain, what)] = (_symbol(kind, "{}_{}".format(domain, what)), text)
         _categorised(layer, "\"domain\" || '_' || \"kind\"", symbols)
         _labels(layer, "title", 7.5, "#333333", max_scale=5000)
         written.append(_save(layer, schema.intervention_table(kind)))
@@ -99,7 +100,7 @@ def build() -> list:
     findings = _memory("MultiPolygon", ["severity"])
     _categorised(findings, "severity", {
         sev: (QgsFillSymbol.createSimple({"color": _rgba(colour, 60), "outline_color": colour,
-                                          "outline_width": "0.6"}), schema.label("severity", sev))
+                                          "outline_width": "0.6"}), label("severity", sev))
         for sev, colour in SEVERITY_COLOURS.items()})
     written.append(_save(findings, "findings"))
     return written

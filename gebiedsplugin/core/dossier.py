@@ -25,6 +25,7 @@ from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.aggregations import UNKNOWN, Overview, stacking_table
 from gebiedsplugin.core.comparisons import Case, budget_closeness
 from gebiedsplugin.core.dossier_texts import date_text, money_text, number_text, text
+from gebiedsplugin.core.value_lists import VALUE_LISTS, label
 
 MONEY, NUMBER, YEAR, TEXT = "money", "number", "year", "text"
 
@@ -97,7 +98,7 @@ class Dossier:
 def _label(list_name: str, code, lang: str) -> str:
     if code in (None, "", UNKNOWN):
         return text("unknown", lang)
-    return schema.label(list_name, str(code), lang)
+    return label(list_name, str(code), lang)
 
 
 def _when(item) -> str:
@@ -194,10 +195,10 @@ def findings_sections(findings: list, rule_titles: dict, lang: str) -> list:
         p = per.setdefault(f.get("rule") or "", {})
         status = f.get("status") or "open"
         p[status] = p.get(status, 0) + 1
-    decisions = [s for s in schema.VALUE_LISTS["finding_status"] if s != "open"]
+    decisions = [s for s in VALUE_LISTS["finding_status"] if s != "open"]
     cols = [Column("rule", text("c_rule", lang), TEXT, 2.5), Column("total", text("total", lang), NUMBER),
             Column("open", text("c_open", lang), NUMBER)]
-    cols += [Column(s, schema.label("finding_status", s, lang), NUMBER) for s in decisions]
+    cols += [Column(s, label("finding_status", s, lang), NUMBER) for s in decisions]
     rows = [[rule_titles.get(r, r), sum(p.values()), p.get("open", 0)] + [p.get(s, 0) for s in decisions]
             for r, p in sorted(per.items())]
     if rows:

@@ -19,6 +19,7 @@ from typing import Optional
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.periods import PRECISIONS
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Aliased, Text, tr_in
+from gebiedsplugin.core.value_lists import value_codes
 
 # 1.1: funding_status, shortfall; 1.2: start/end quarter, period precision and text, contact
 EXPORT_SCHEMA_VERSION = "1.2"
@@ -27,7 +28,7 @@ SOURCES = ("intervention", "programme")
 
 # The legend's categories: domain x kind for interventions, one for the programme (in legend order).
 CATEGORIES = tuple(
-    "{}_{}".format(d, k) for d in schema.value_codes("domain") for k in schema.value_codes("kind")
+    "{}_{}".format(d, k) for d in value_codes("domain") for k in value_codes("kind")
 ) + (PROGRAMME_KIND,)
 
 
@@ -54,12 +55,12 @@ class ExportField(Aliased):
         """The codes this field takes (empty: free text or a number)."""
         if self.codes is None:
             return []
-        return list(_OWN_CODES[self.codes]) if self.codes in _OWN_CODES else schema.value_codes(self.codes)
+        return list(_OWN_CODES[self.codes]) if self.codes in _OWN_CODES else value_codes(self.codes)
 
 
 _OWN_CODES = {
     "source": SOURCES,
-    "unified_kind": tuple(schema.value_codes("kind")) + (PROGRAMME_KIND,),
+    "unified_kind": tuple(value_codes("kind")) + (PROGRAMME_KIND,),
     "category": CATEGORIES,
     "geometry_kind": schema.GEOMETRY_KINDS,
     "funding_status": funding_gap.STATUSES,

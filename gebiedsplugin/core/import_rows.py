@@ -14,6 +14,7 @@ import shapely
 
 from gebiedsplugin.core import plausibility, schema
 from gebiedsplugin.core.import_mapping import TARGET_KEYS, is_mandatory, match_value, table_for, target_fields
+from gebiedsplugin.core.value_lists import value_lists
 
 # Issue codes (each has a sentence in qgis_io/import_report.py).
 MANDATORY, NOT_NUMBER, NOT_INTEGER, OUT_OF_RANGE, UNKNOWN_CODE = (
@@ -188,7 +189,7 @@ def convert_rows(source_rows, target: str, mapping: dict, codes: Optional[dict] 
     *mapping* is {target field: FieldSource}; *codes* the programme's value lists (default: schema's).
     Rows sharing a key inside the source are all rejected.
     """
-    codes = schema.value_lists() if codes is None else codes
+    codes = value_lists() if codes is None else codes
     fields = [f for f in target_fields(target)]
     keys = TARGET_KEYS[target]
     spatial = table_for(target).geometry is not None

@@ -22,6 +22,7 @@ from gebiedsplugin.core.export_schema import (  # noqa: F401 - CATEGORIES, PROGR
 from gebiedsplugin.core.periods import period_of
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
+from gebiedsplugin.core.value_lists import label
 
 INTERVENTION, PROGRAMME = "intervention", "programme"
 
@@ -37,7 +38,7 @@ def category_label(category: str, lang: str = "en") -> str:
     if category == PROGRAMME_KIND:
         return tr_in(lang, PROGRAMME_CATEGORY)
     domain, _, kind = category.partition("_")
-    return "{} · {}".format(schema.label("domain", domain, lang), schema.label("kind", kind, lang))
+    return "{} · {}".format(label("domain", domain, lang), label("kind", kind, lang))
 
 
 @dataclass

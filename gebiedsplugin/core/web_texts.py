@@ -7,10 +7,11 @@ tr() calls; field and code labels come from core/export_schema.py and core/schem
 
 from __future__ import annotations
 
-from gebiedsplugin.core import funding_gap, schema
+from gebiedsplugin.core import funding_gap
 from gebiedsplugin.core.export_schema import CATEGORIES, EXPORT_FIELDS, PROGRAMME_KIND
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
 from gebiedsplugin.core.unified import category_label
+from gebiedsplugin.core.value_lists import label, value_codes
 
 TEXTS = {
     "title": QT_TRANSLATE_NOOP("web", "Programme map"),
@@ -54,7 +55,7 @@ LISTS = ("domain", "kind", "theme", "status", "funder")
 
 def page_texts(lang: str) -> dict:
     """Texts, field aliases and code labels for the page, in *lang* ('en', 'nl', ...)."""
-    labels = {name: {code: schema.label(name, code, lang) for code in schema.value_codes(name)} for name in LISTS}
+    labels = {name: {code: label(name, code, lang) for code in value_codes(name)} for name in LISTS}
     labels["kind"][PROGRAMME_KIND] = tr_in(lang, PROGRAMME_LABEL)
     labels["category"] = {c: category_label(c, lang) for c in CATEGORIES}
     labels["funding_status"] = {c: funding_gap.label(c, lang) for c in funding_gap.STATUSES}

@@ -26,6 +26,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import STATUSES, decision_fits
 from gebiedsplugin.core.findings_view import RowFilter, group_rows
 from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.core.value_lists import label, value_codes
 from gebiedsplugin.gui.check_map import show_finding
 from gebiedsplugin.gui.check_params import RuleParamsBox
 from gebiedsplugin.gui.check_tree import ROW_ROLE, FindingsTree
@@ -113,13 +114,13 @@ class CheckDock(ProgrammeDock):
         self.severity_filter = QComboBox()
         self.severity_filter.setObjectName("check_filter_severity")
         self.severity_filter.addItem(tr("All severities"), "")
-        for code in schema.value_codes("severity"):
-            self.severity_filter.addItem(schema.label("severity", code, self.lang), code)
+        for code in value_codes("severity"):
+            self.severity_filter.addItem(label("severity", code, self.lang), code)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("check_filter_status")
         self.status_filter.addItem(tr("All statuses"), "")
         for code in STATUSES:
-            self.status_filter.addItem(schema.label("finding_status", code, self.lang), code)
+            self.status_filter.addItem(label("finding_status", code, self.lang), code)
         self.text_filter = QLineEdit()
         self.text_filter.setObjectName("check_filter_text")
         self.text_filter.setPlaceholderText(tr("Search findings…"))
@@ -136,7 +137,7 @@ class CheckDock(ProgrammeDock):
         self.decision = QComboBox()
         self.decision.setObjectName("check_decision")
         for code in STATUSES:
-            self.decision.addItem(schema.label("finding_status", code, self.lang), code)
+            self.decision.addItem(label("finding_status", code, self.lang), code)
         self.decision.insertItem(0, tr("Decision…"), None)  # nothing chosen: no one-click accept
         self.decision.setCurrentIndex(0)
         self.decision.setToolTip(tr("Choose a decision for the selected findings, then Set status."))

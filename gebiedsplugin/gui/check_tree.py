@@ -12,9 +12,9 @@ from qgis.PyQt.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from gebiedsplugin.core import schema
 from gebiedsplugin.core.findings_view import district_summary
 from gebiedsplugin.core.rules import RULES
+from gebiedsplugin.core.value_lists import label
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
@@ -94,7 +94,7 @@ class FindingsTree(QTreeWidget):
         self.clear()
         self.names = names
         for group in groups:
-            severity = schema.label("severity", group.severity, self.lang)
+            severity = label("severity", group.severity, self.lang)
             top = QTreeWidgetItem([tr("{} · {} ({}): {}").format(
                 rule_title(group.rule, self.lang), severity, len(group.rows),
                 district_summary(group.per_district, names))])
@@ -135,7 +135,7 @@ class FindingsTree(QTreeWidget):
         status = row.get("status") or "open"
         child = QTreeWidgetItem([
             str(row.get("message") or ""), str(self.names.get(row.get("district_id"), row.get("district_id") or "")),
-            schema.label("finding_status", status, self.lang), str(row.get("note") or "")])
+            label("finding_status", status, self.lang), str(row.get("note") or "")])
         child.setData(0, ROW_ROLE, row)
         child.setToolTip(0, finding_tooltip(row))
         child.setToolTip(3, str(row.get("note") or ""))

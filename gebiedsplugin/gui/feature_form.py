@@ -46,13 +46,35 @@ def make_dialog(iface, layer: QgsVectorLayer, feature: QgsFeature, add: bool) ->
     else:
         dialog.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
     dialog.setObjectName("gebiedsplugin_feature_form")
-    for child in child_layers(layer):
+    children = child_layers(layer)
+    for child in children:
         ensure_editing(child)  # funding rows addable in one click, without the relation editor's pencil first
+    close_when_layers_go(dialog, [layer] + children)
     tidy_constraint_tips(dialog, layer)
     tidy_number_boxes(dialog)
     fit_to_content(dialog)
     dialog.installEventFilter(_FitWhenShown(dialog))
     return dialog
+
+
+def close_when_layers_go(dialog, layers: list) -> None:
+    """Reject and delete *dialog* as soon as one of *layers* is about to be deleted (the programme closed,
+    another opened, the project cleared while the form is open): its relation editors keep the layers,
+    and a form deleted after them crashes QGIS. QGIS itself only closes the dialog then."""
+    def going(*_args):
+        if not sip.isdeleted(dialog):
+            dialog.reject()
+            sip.delete(dialog)  # now, while every layer is still whole; an exec() in progress returns Rejected
+
+    def let_go(*_args):
+        for layer in layers:
+            if not sip.isdeleted(layer):
+                layer.willBeDeleted.disconnect(going)
+
+    layers = list({layer.id(): layer for layer in layers}.values())
+    for layer in layers:
+        layer.willBeDeleted.connect(going)
+    dialog.destroyed.connect(let_go)
 
 
 class _FitWhenShown(QObject):
@@ -170,6 +192,8 @@ def add_with_form(iface, layer: QgsVectorLayer, geometry: QgsGeometry, initial: 
     dialog = make_dialog(iface, layer, feature, add=True)
     before = set(layer.editBuffer().addedFeatures()) if layer.editBuffer() else set()
     accepted = dialog.exec()
+    if sip.isdeleted(dialog):  # its layers went while it was open (close_when_layers_go)
+        return None
     added = set(layer.editBuffer().addedFeatures()) - before if layer.editBuffer() else set()
     dialog.deleteLater()
     if not accepted or not added:
@@ -184,5 +208,6 @@ def edit_with_form(iface, layer: QgsVectorLayer, fid: int) -> bool:
         return False
     dialog = make_dialog(iface, layer, feature, add=False)
     accepted = bool(dialog.exec())
-    dialog.deleteLater()
+    if not sip.isdeleted(dialog):  # else its layers went while it was open (close_when_layers_go)
+        dialog.deleteLater()
     return accepted

@@ -33,9 +33,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.import_mapping import TARGETS, FieldSource, propose_target, propose_values, target_fields
+from gebiedsplugin.core.value_lists import value_list
 from gebiedsplugin.gui.import_field_mapping import ProgrammeFieldMapping
 from gebiedsplugin.gui.import_preview import ImportPreview
 from gebiedsplugin.gui.import_values import ValuePane
@@ -246,7 +246,7 @@ class ImportDialog(QDialog):
         if idx < 0:
             return  # an expression: its values are matched by code and label when imported
         distinct = [python_value(v) for v in sorted(self.layer.uniqueValues(idx), key=str)][:200]
-        self.values[target_field] = propose_values(distinct, schema.value_list(f.value_list))
+        self.values[target_field] = propose_values(distinct, value_list(f.value_list))
 
     def _current_field(self):
         name = self.mapping.current_name()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from gebiedsplugin.core import schema
+from gebiedsplugin.core.value_lists import VALUE_LISTS, label
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 
@@ -45,8 +45,8 @@ class ValuePane(QWidget):
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.addItem(tr("(unknown: reject the row)"), None)
-            for c in schema.VALUE_LISTS[value_list]:
-                combo.addItem(schema.label(value_list, c, language), c)
+            for c in VALUE_LISTS[value_list]:
+                combo.addItem(label(value_list, c, language), c)
                 combo.setItemData(combo.count() - 1, c, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(code), 0))
             combo.currentIndexChanged.connect(

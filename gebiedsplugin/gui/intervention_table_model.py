@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from gebiedsplugin.core import schema
 from gebiedsplugin.core.periods import QUARTER, quarter_text
+from gebiedsplugin.core.value_lists import label, stored_label
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.numbers import number
 
@@ -83,8 +83,8 @@ class InterventionTableModel(QAbstractTableModel):
         """Display label of *code* in value list *list_name*."""
         entry = self._lists.get(list_name, {}).get(code)
         if entry is None:
-            return schema.label(list_name, code, self._lang) if code else ""
-        return schema.stored_label(list_name, code, entry, self._lang)
+            return label(list_name, code, self._lang) if code else ""
+        return stored_label(list_name, code, entry, self._lang)
 
     # --- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):  # noqa: B008

@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSp
 
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.intervention_list import ListFilter
+from gebiedsplugin.core.value_lists import stored_label, value_list
 from gebiedsplugin.toolbelt.i18n import tr
 
 _ANY_YEAR = schema.MIN_YEAR - 1  # the spin boxes' "any" value (shown as special text)
@@ -96,12 +97,12 @@ class FilterBar(QWidget):
                  "status": tr("All statuses")}
         for list_name, combo in self.combos.items():
             current = combo.currentData()
-            codes = value_lists.get(list_name) or schema.value_list(list_name)
+            codes = value_lists.get(list_name) or value_list(list_name)
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(names[list_name], None)
             for code, labels in codes.items():
-                combo.addItem(schema.stored_label(list_name, code, labels, lang), code)
+                combo.addItem(stored_label(list_name, code, labels, lang), code)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
             combo.blockSignals(False)
         self._fill_funding(lang)

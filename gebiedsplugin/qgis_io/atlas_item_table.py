@@ -21,10 +21,11 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 
 from gebiedsplugin.core.export_plan import ExportRequest
+from gebiedsplugin.core.texts import number_in
 from gebiedsplugin.core.unified import CATEGORIES, category_label
 from gebiedsplugin.qgis_io.data_export import ITEMS_TABLE
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
-from gebiedsplugin.qgis_io.layout_text import grouped_number, short_amount, short_amount_widest
+from gebiedsplugin.qgis_io.layout_text import grouped_number, short_amount, short_amount_samples
 
 
 def setup_item_table(layout: QgsLayout, layers: dict, request: ExportRequest, words: Callable[[str], str],
@@ -55,6 +56,7 @@ def setup_item_table(layout: QgsLayout, layers: dict, request: ExportRequest, wo
            "coalesce(\"end_year\", \"start_year\") >= coalesce(attribute(@atlas_feature, 'year_from'), 0)"
            ).format(a=area)
     places = item_places(layers[ITEMS_TABLE])  # before the subset below: every place of the programme
+    budgets = budget_samples(layers[ITEMS_TABLE], request.lang)  # likewise every budget
     if tables and narrowed:
         # No row until the first page narrows the table to its candidates (narrow_item_table): the
         # filter and sort set below would otherwise run over every item, once per call.
@@ -65,7 +67,7 @@ def setup_item_table(layout: QgsLayout, layers: dict, request: ExportRequest, wo
         # Kind, When and Budget as wide as their longest text, What and Where share the rest.
         widths = table_widths(table, frame_width, [heading for heading, *_ in columns], [None, [
             category_label(c, request.lang) for c in CATEGORIES], places, ["2024–2032"],
-            ["999.999.999"], [short_amount_widest(request.lang)]],
+            budgets, short_amount_samples(request.lang)],
             most={2: 0.18})  # a long place name wraps in Where
         cols = []
         for (heading, expression, _width, align), width in zip(columns, widths):
@@ -94,6 +96,16 @@ def item_places(layer: QgsVectorLayer) -> list:
         if index >= 0:
             names |= {str(v) for v in layer.uniqueValues(index) if v not in (None, "") and str(v) != "NULL"}
     return sorted(names) or None
+
+
+def budget_samples(layer: QgsVectorLayer, lang: str) -> list:
+    """The Budget column's widest texts: 999.999.999, and the largest budget where that is longer."""
+    samples = ["999.999.999"]
+    index = layer.fields().indexFromName("budget")
+    largest = layer.maximumValue(index) if index >= 0 else None
+    if isinstance(largest, (int, float)) and largest >= 999999999.5:
+        samples.append(number_in(lang, round(largest)))
+    return samples
 
 
 def table_widths(table, width: float, headings: list, samples: list, most: dict | None = None) -> list:

@@ -73,9 +73,6 @@ class DossierLayout:
         self._footers()
 
     # --- pages and positions ------------------------------------------------------------------
-    def _page_y(self, page: int, y: float) -> float:
-        return self.pages.page(page).pos().y() + y
-
     def _new_page(self) -> int:
         page = QgsLayoutItemPage(self.layout)
         page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))

@@ -15,6 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.core.value_lists import stored_label, value_list
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.numbers import number
 
@@ -75,8 +76,8 @@ def _value_relation(field: schema.Field, table: schema.Table, layer_ids: dict) -
 
 def _widget(field: schema.Field, value_lists: dict, lang: str) -> QgsEditorWidgetSetup | None:
     if field.value_list:
-        codes = value_lists.get(field.value_list) or schema.value_list(field.value_list)
-        entries = [{schema.stored_label(field.value_list, code, labels, lang): code} for code, labels in codes.items()]
+        codes = value_lists.get(field.value_list) or value_list(field.value_list)
+        entries = [{stored_label(field.value_list, code, labels, lang): code} for code, labels in codes.items()]
         # The empty choice by name ("(NULL)" otherwise); a mandatory field still refuses it on save.
         entries.insert(0, {(tr("(none)") if not field.mandatory else tr("(choose)")): _NULL_VALUE})
         return QgsEditorWidgetSetup("ValueMap", {"map": entries})

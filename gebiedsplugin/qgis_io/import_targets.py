@@ -10,6 +10,7 @@ import shapely
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.import_mapping import TARGET_KEYS, table_for
 from gebiedsplugin.core.import_rows import ImportPlan, Row
+from gebiedsplugin.core.value_lists import value_lists
 
 
 def target_tables(target: str) -> list:
@@ -47,7 +48,7 @@ def area_ids(store, target: str) -> tuple:
 
 def value_codes(store) -> dict:
     """The programme's value lists: {list: {code: (label_en, label_nl)}} (defaults where missing)."""
-    codes = schema.value_lists()
+    codes = value_lists()
     for name, values in store.value_lists().items():
         codes.setdefault(name, {}).update(values)
     return codes

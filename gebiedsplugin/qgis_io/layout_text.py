@@ -18,8 +18,9 @@ from qgis.core import QgsExpression
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, separators, tr_in
 
 _CUT = re.compile(r"([%$])")
-# After an amount in millions in a narrow column: 13.9M (Dutch: 13,9 mln).
+# After an amount in millions or billions in a narrow column: 13.9M, 1.2B (Dutch: 13,9 mln, 1,2 mld).
 MILLION_SUFFIX = QT_TRANSLATE_NOOP("layout_text", "M")
+BILLION_SUFFIX = QT_TRANSLATE_NOOP("layout_text", "B")
 
 
 def expression_literal(text) -> str:
@@ -44,19 +45,26 @@ def grouped_number(expression: str, lang: str) -> str:
 
 
 def short_amount(expression: str, lang: str) -> str:
-    """A QGIS expression that prints the amount *expression* in a few characters for a narrow column:
-    '1,2 mln' / '1.2M', '950k', '400' (as toolbelt.numbers.money_short, without the euro sign)."""
-    point = separators(lang)[1]
-    million = tr_in(lang, MILLION_SUFFIX)
-    return ("CASE WHEN abs({x}) >= 999500 THEN replace(to_string(round({x} / 1000000.0, 1)), '.', {p}) || {m} "
+    """A QGIS expression that prints the amount *expression* in at most four digits for a narrow column:
+    '400', '950k', '1,2 mln' / '1.2M', from 100 million on whole millions ('124 mln'), from a billion
+    '1,2 mld' / '1.2B' (as toolbelt.numbers.money_short, without the euro sign). Each bound is where
+    the rounded text would reach the next form: 999,500 prints 1M, not 1000k."""
+    point = QgsExpression.quotedString(separators(lang)[1])
+    million = QgsExpression.quotedString(tr_in(lang, MILLION_SUFFIX))
+    billion = QgsExpression.quotedString(tr_in(lang, BILLION_SUFFIX))
+    return ("CASE WHEN abs({x}) >= 99950000000 THEN to_string(round({x} / 1000000000.0)) || {b} "
+            "WHEN abs({x}) >= 999500000 THEN replace(to_string(round({x} / 1000000000.0, 1)), '.', {p}) || {b} "
+            "WHEN abs({x}) >= 99950000 THEN to_string(round({x} / 1000000.0)) || {m} "
+            "WHEN abs({x}) >= 999500 THEN replace(to_string(round({x} / 1000000.0, 1)), '.', {p}) || {m} "
             "WHEN abs({x}) >= 999.5 THEN to_string(round({x} / 1000.0)) || 'k' "
-            "ELSE to_string(round({x})) END").format(x="({})".format(expression), p=QgsExpression.quotedString(point),
-                                                    m=QgsExpression.quotedString(million))
+            "ELSE to_string(round({x})) END").format(x="({})".format(expression), p=point, m=million, b=billion)
 
 
-def short_amount_widest(lang: str) -> str:
-    """The widest text short_amount() prints below 100 million (for a column's width; more wraps)."""
-    return "99{}9{}".format(separators(lang)[1], tr_in(lang, MILLION_SUFFIX))
+def short_amount_samples(lang: str) -> list:
+    """The widest texts short_amount() prints below a trillion (for a column's width; more wraps)."""
+    point = separators(lang)[1]
+    million, billion = tr_in(lang, MILLION_SUFFIX), tr_in(lang, BILLION_SUFFIX)
+    return ["99{}9{}".format(point, million), "999" + million, "99{}9{}".format(point, billion), "999" + billion]
 
 
 def long_date(date, lang: str) -> str:

@@ -6,6 +6,7 @@ from qgis.core import Qgis, QgsCategorizedSymbolRenderer, QgsMapLayer, QgsProjec
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.value_lists import VALUE_LISTS, label
 from gebiedsplugin.qgis_io.edit_session import attach
 from gebiedsplugin.qgis_io.forms import configure_layer
 from gebiedsplugin.qgis_io.overlap import register_functions
@@ -109,10 +110,10 @@ def _translate_legend(layer: QgsVectorLayer, lang: str) -> None:
     for index, category in enumerate(renderer.categories()):
         value = str(category.value())
         domain, _, kind = value.partition("_")
-        if domain in schema.VALUE_LISTS["domain"] and kind in schema.VALUE_LISTS["kind"]:
-            text = "{} · {}".format(schema.label("domain", domain, lang), schema.label("kind", kind, lang))
-        elif value in schema.VALUE_LISTS["severity"]:
-            text = schema.label("severity", value, lang)
+        if domain in VALUE_LISTS["domain"] and kind in VALUE_LISTS["kind"]:
+            text = "{} · {}".format(label("domain", domain, lang), label("kind", kind, lang))
+        elif value in VALUE_LISTS["severity"]:
+            text = label("severity", value, lang)
         elif value in areas and "district_id" in renderer.classAttribute():
             text = areas[value]
         else:
@@ -128,11 +129,11 @@ def _add_relations(project: QgsProject, layers: dict, lang: str) -> None:
              ("links", "from_uid", tr("Links"))]
     for table_name in schema.INTERVENTION_TABLES:
         parent = layers[table_name]
-        for child_table, child_field, label in specs:
+        for child_table, child_field, title in specs:
             relation = QgsRelation()
             # QgsRelation.setId returns nothing: flake8-qgis takes it for QgsMapLayer.setId
             relation.setId("{}_{}_{}".format(child_table, table_name, parent.id()))  # noqa: QGS201
-            relation.setName(label)
+            relation.setName(title)
             relation.setReferencingLayer(layers[child_table].id())
             relation.setReferencedLayer(parent.id())
             relation.addFieldPair(child_field, "uid")

@@ -1,7 +1,7 @@
 """The overview's charts, drawn with matplotlib on given Axes: one look in the dock and in the report.
 
 Only drawing: every number comes from ``core.aggregations`` / ``core.comparisons``. Texts go through
-tr() and value-list labels through ``schema.label`` in the chosen language. Works with any canvas
+tr() and value-list labels through ``value_lists.label`` in the chosen language. Works with any canvas
 (Qt in the dock, Agg/PDF in the report).
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 
-from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import UNKNOWN
+from gebiedsplugin.core.value_lists import label
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.numbers import money_short, percent
 
@@ -55,7 +55,7 @@ def code_label(list_name: str, code, lang: str) -> str:
     """Label of a value-list code; the unknown funder/theme as 'Unknown'."""
     if code == UNKNOWN or code in (None, ""):
         return tr("Unknown")
-    return schema.label(list_name, str(code), lang)
+    return label(list_name, str(code), lang)
 
 
 def _money_axis(ax, lang: str, axis: str = "y") -> None:

@@ -4,7 +4,11 @@
 plugin, starts `qgis --code` with a script that runs *body* once QGIS is up, and returns the JSON
 the body stored in ``RESULT`` plus QGIS's log. The body runs inside QGIS's Python with ``iface``,
 ``RESULT`` (a dict), ``ARTIFACTS`` (a folder path), ``pump(seconds, until)`` (let QGIS work) and
-``finish()`` (call it when done; it quits).
+``finish()`` (call it when done; it quits), and the set-up most tests share: ``open_programme(path)``,
+``plugin_dock(name)``, ``run_check(plugin)``, ``best_chance(findings)`` and ``zoom_map(geometry, margin)``.
+On this side, `sample_programme(tmp_path)` writes the sample city and `run_body(body, tmp_path, lang,
+**values)` runs a body with its ``__NAME__`` values filled in and fails on any exception or Python error
+inside QGIS.
 """
 
 from __future__ import annotations
@@ -50,6 +54,51 @@ def finish():
     with open(__RESULT_PATH__, "w") as out:
         json.dump(RESULT, out, default=str)
     QTimer.singleShot(200, QgsApplication.instance().quit)
+
+def open_programme(path, width=1500, height=950):
+    """The plugin with the programme at *path* open in a main window of *width* x *height*: (plugin, window)."""
+    from qgis.utils import plugins
+    plugin = plugins["gebiedsplugin"]
+    main = iface.mainWindow()
+    main.resize(width, height)
+    plugin.controller.open(path)
+    pump(1.0)
+    return plugin, main
+
+def plugin_dock(name, show=True):
+    """The plugin's dock *name* (check, overview, export, interventions), shown and raised unless *show* is False."""
+    from qgis.PyQt.QtWidgets import QDockWidget
+    dock = iface.mainWindow().findChild(QDockWidget, "gebiedsplugin_" + name + "_dock")
+    if show:
+        dock.show(); dock.raise_()
+    return dock
+
+def run_check(plugin, seconds=60):
+    """The check dock's check, waited for until it wrote findings and no task runs (RESULT's check_started and
+    check_done say how it went): (check dock, findings layer)."""
+    check = plugin_dock("check")
+    RESULT["check_started"] = check.run_check()
+    findings = plugin.controller.layer("findings")
+    RESULT["check_done"] = pump(seconds, lambda: findings.featureCount() > 0
+                                and QgsApplication.taskManager().countActiveTasks() == 0)
+    pump(0.5)
+    return check, findings
+
+def best_chance(findings):
+    """The combination chances in the *findings* layer and the one of the highest score: (chances, best)."""
+    chances = [f for f in findings.getFeatures() if f["severity"] == "chance"]
+    return chances, max(chances, key=lambda f: int(f["message"].split("(score ")[1].split("/")[0]))
+
+def zoom_map(geometry, margin):
+    """The map canvas on *geometry*'s bounding box grown by *margin* map units, drawn."""
+    from qgis.core import QgsRectangle
+    canvas = iface.mapCanvas()
+    box = QgsRectangle(geometry.boundingBox())
+    box.grow(margin)
+    canvas.setExtent(box)
+    canvas.refresh()
+    pump(3.0, lambda: not canvas.isDrawing())
+    pump(1.0)
 
 def _body():
     try:
@@ -133,3 +182,31 @@ def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 150
     result = json.loads(result_path.read_text())
     result["stderr"] = stderr
     return result
+
+
+def sample_programme(tmp_path: Path, seed: int = 42, interventions: int = 400, name: str = "voorbeeldstad.gpkg"):
+    """The sample city (core/sample.py) written as the GeoPackage *name* in *tmp_path*: (programme, manifest, path)."""
+    from gebiedsplugin.core.sample import generate_sample
+    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+
+    programme, manifest = generate_sample(seed=seed, interventions=interventions)
+    return programme, manifest, GpkgStore.create(tmp_path / name, programme.crs, programme).path
+
+
+def run_body(body: str, tmp_path: Path, lang: str = "en", timeout: int = 240, **values) -> dict:
+    """run_in_qgis with every ``__NAME__`` in *body* replaced by the literal of values[NAME] (a path as its
+    text); fails when the body raised or QGIS logged a Python error."""
+    for name, value in values.items():
+        body = body.replace("__{}__".format(name), repr(str(value) if isinstance(value, Path) else value))
+    result = run_in_qgis(body, tmp_path, lang, timeout=timeout)
+    assert "exception" not in result, result.get("exception")
+    assert result["python_errors"] == [], result["python_errors"]
+    return result
+
+
+def paid_per_intervention(programme) -> dict:
+    """uid -> the sum of its funding rows, added up here from the records written (the expected side)."""
+    paid: dict = {}
+    for row in programme.funding:
+        paid[row["intervention_uid"]] = paid.get(row["intervention_uid"], 0.0) + row["amount"]
+    return paid

@@ -5,33 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.desktop import run_in_qgis
+from tests.e2e.desktop import run_body, sample_programme
 
 BODY = '''
-import os, time
+import os
 from qgis.core import QgsApplication
-from qgis.PyQt.QtWidgets import QDockWidget
-from qgis.utils import plugins
 
 LANG, PATH = __LANG__, __PATH__
-
-
-plugin = plugins["gebiedsplugin"]
-main = iface.mainWindow()
-main.resize(1500, 950)
-plugin.controller.open(PATH)
-pump(1.0)
-docks = {name: main.findChild(QDockWidget, "gebiedsplugin_" + name + "_dock")
-         for name in ("check", "overview", "export")}
+plugin, main = open_programme(PATH)
+docks = {name: plugin_dock(name, show=False) for name in ("check", "overview", "export")}
 RESULT["titles"] = {name: dock.windowTitle() for name, dock in docks.items()}
 
-check = docks["check"]
-check.show(); check.raise_()
-RESULT["check_started"] = check.run_check()
-findings = plugin.controller.layer("findings")
-RESULT["check_done"] = pump(60, lambda: findings.featureCount() > 0
-                            and QgsApplication.taskManager().countActiveTasks() == 0)
-pump(0.5)
+check, findings = run_check(plugin)
 RESULT["findings"] = findings.featureCount()
 check.grab().save(os.path.join(ARTIFACTS, "check-dock-desktop-" + LANG + ".png"))
 
@@ -61,15 +46,8 @@ TITLES = {
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_check_overview_export_docks_in_the_desktop(tmp_path, lang):
-    from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
-
-    programme, manifest = generate_sample(seed=42)
-    path = GpkgStore.create(tmp_path / "voorbeeldstad.gpkg", programme.crs, programme).path
-    body = BODY.replace("__LANG__", repr(lang)).replace("__PATH__", repr(path))
-    result = run_in_qgis(body, tmp_path, lang, timeout=300)
-    assert "exception" not in result, result.get("exception")
-    assert result["python_errors"] == [], result["python_errors"]
+    _, manifest, path = sample_programme(tmp_path)
+    result = run_body(BODY, tmp_path, lang, timeout=300, LANG=lang, PATH=path)
     assert result["titles"] == TITLES[lang]
     assert result["check_started"] and result["check_done"]
     assert result["findings"] >= len(manifest["planted"])

@@ -10,26 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import ARTIFACTS, run_in_qgis
+from tests.e2e.desktop import ARTIFACTS, run_body, sample_programme
 
 SHOTS = Path("/work/notes/shots/dossier")
 
 BODY = '''
-import os, time
-from qgis.core import QgsApplication
-from qgis.PyQt.QtWidgets import QDockWidget
-from qgis.utils import plugins
+import os
 
 LANG, PATH, OUT = __LANG__, __PATH__, __OUT__
-
-
-plugin = plugins["gebiedsplugin"]
-main = iface.mainWindow()
-main.resize(1500, 950)
-plugin.controller.open(PATH)
-pump(1.0)
-dock = main.findChild(QDockWidget, "gebiedsplugin_overview_dock")
-dock.show(); dock.raise_()
+plugin, main = open_programme(PATH)
+dock = plugin_dock("overview")
 dock.reload()
 dock.set_scope(district="noord")
 pump(1.0)
@@ -45,17 +35,10 @@ finish()
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_dossier_button_in_the_desktop(tmp_path, lang):
-    from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
-
-    programme, _ = generate_sample(seed=42)
-    path = GpkgStore.create(tmp_path / "voorbeeldstad.gpkg", programme.crs, programme).path
+    programme, _, path = sample_programme(tmp_path)
     out = tmp_path / "dossiers"
     out.mkdir()
-    body = BODY.replace("__LANG__", repr(lang)).replace("__PATH__", repr(path)).replace("__OUT__", repr(str(out)))
-    result = run_in_qgis(body, tmp_path, lang, timeout=300)
-    assert "exception" not in result, result.get("exception")
-    assert result["python_errors"] == [], result["python_errors"]
+    result = run_body(BODY, tmp_path, lang, timeout=300, LANG=lang, PATH=path, OUT=out)
     assert result["started"] and result["done"] and result["error"] == ""
     assert sorted(result["written"]) == ["dossier_noord.ods", "dossier_noord.pdf"]
     text = subprocess.run(["pdftotext", str(out / "dossier_noord.pdf"), "-"], capture_output=True, text=True).stdout

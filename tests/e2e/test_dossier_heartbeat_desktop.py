@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 
-from tests.e2e.desktop import run_in_qgis
+from tests.e2e.desktop import run_body, sample_programme
 
 BOUND_MS = 1000.0  # the bound of test_heartbeat_desktop.py (export and check)
 
@@ -77,20 +77,12 @@ finish()
 
 
 def test_main_thread_keeps_beating_while_the_dossier_is_written(tmp_path):
-    from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
-
-    programme, manifest = generate_sample(seed=7, interventions=10000)
+    _, manifest, path = sample_programme(tmp_path, seed=7, interventions=10000, name="city_10k.gpkg")
     counts = {d: n["interventions"] for d, n in manifest["districts"].items() if d != "city"}
     district = max(counts, key=counts.get)
-    path = GpkgStore.create(tmp_path / "city_10k.gpkg", programme.crs, programme).path
     out = tmp_path / "dossiers"
     out.mkdir()
-    body = (BODY.replace("__PATH__", repr(str(path))).replace("__OUT__", repr(str(out)))
-            .replace("__DISTRICT__", repr(district)))
-    result = run_in_qgis(body, tmp_path, "en", timeout=1200)
-    assert "exception" not in result, result.get("exception")
-    assert result["python_errors"] == [], result["python_errors"]
+    result = run_body(BODY, tmp_path, "en", timeout=1200, PATH=path, OUT=out, DISTRICT=district)
     idle, dossier = result["idle"], result["dossier"]
     pages = subprocess.run(["pdfinfo", str(out / "dossier_{}.pdf".format(district))], capture_output=True,
                            text=True).stdout

@@ -13,23 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import ARTIFACTS, run_in_qgis
+from tests.e2e.desktop import ARTIFACTS, paid_per_intervention, run_body, sample_programme
 
 SHOTS = Path("/work/notes/shots/dossier16")
 
 BODY = '''
-import os, time
-from qgis.core import QgsApplication, QgsRectangle
+import os
 from qgis.gui import QgsEditorWidgetWrapper
-from qgis.PyQt.QtWidgets import QAbstractSpinBox, QDockWidget, QScrollArea, QWidget
-from qgis.utils import plugins
+from qgis.PyQt.QtWidgets import QAbstractSpinBox, QScrollArea, QWidget
 
 LANG, PATH, OUT = __LANG__, __PATH__, __OUT__
-plugin = plugins["gebiedsplugin"]
-main = iface.mainWindow()
-main.resize(1500, 950)
-plugin.controller.open(PATH)
-pump(1.0)
+plugin, main = open_programme(PATH)
 
 # 1. A new intervention's form, as the draw tool opens it; a budget typed in.
 from gebiedsplugin.gui.feature_form import make_dialog
@@ -63,8 +57,7 @@ for lyr in plugin.controller.layers.values():
         lyr.rollBack()
 
 # 2. The Interventions dock with the funding filter on.
-inter = main.findChild(QDockWidget, "gebiedsplugin_interventions_dock")
-inter.show(); inter.raise_()
+inter = plugin_dock("interventions")
 from qgis.PyQt.QtCore import Qt
 main.resizeDocks([inter], [560], Qt.Orientation.Horizontal)  # the filters' texts whole
 inter.filters.set_choice("district", "noord")
@@ -77,29 +70,15 @@ inter.filters.set_choice("funding", "")
 inter.filters.set_choice("district", "")
 
 # 3. The check, then the best chance on the map: the findings layer's green dashed outline.
-check = main.findChild(QDockWidget, "gebiedsplugin_check_dock")
-check.show(); check.raise_()
-check.run_check()
-findings = plugin.controller.layer("findings")
-RESULT["check_done"] = pump(90, lambda: findings.featureCount() > 0
-                            and QgsApplication.taskManager().countActiveTasks() == 0)
-pump(0.5)
-chances = [f for f in findings.getFeatures() if f["severity"] == "chance"]
-best = max(chances, key=lambda f: int(f["message"].split("(score ")[1].split("/")[0]))
+check, findings = run_check(plugin, 90)
+_, best = best_chance(findings)
 RESULT["best"] = best["message"]
 check.tree.select_finding(best["finding_id"])
-canvas = iface.mapCanvas()
-box = QgsRectangle(best.geometry().boundingBox())
-box.grow(150)
-canvas.setExtent(box)
-canvas.refresh()
-pump(3.0, lambda: not canvas.isDrawing())
-pump(1.0)
+zoom_map(best.geometry(), 150)
 main.grab().save(os.path.join(ARTIFACTS, "chances-map-" + LANG + ".png"))
 
 # 4. The district dossier of Noord, written from the Overview's button (in its task).
-dock = main.findChild(QDockWidget, "gebiedsplugin_overview_dock")
-dock.show(); dock.raise_()
+dock = plugin_dock("overview")
 dock.reload()
 pump(1.0)
 dock.set_scope(district="noord")
@@ -125,17 +104,10 @@ def _page_with(pdf: Path, words: str) -> int:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_must_show_of_16_in_the_desktop(tmp_path, lang):
-    from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
-
-    programme, _ = generate_sample(seed=42)
-    path = GpkgStore.create(tmp_path / "voorbeeldstad.gpkg", programme.crs, programme).path
+    programme, _, path = sample_programme(tmp_path)
     out = tmp_path / "dossiers"
     out.mkdir()
-    body = BODY.replace("__LANG__", repr(lang)).replace("__PATH__", repr(path)).replace("__OUT__", repr(str(out)))
-    result = run_in_qgis(body, tmp_path, lang, timeout=600)
-    assert "exception" not in result, result.get("exception")
-    assert result["python_errors"] == [], result["python_errors"]
+    result = run_body(BODY, tmp_path, lang, timeout=600, LANG=lang, PATH=path, OUT=out)
     # The form: no number box says NULL; the budget with the locale's separators (written by hand).
     empty = result["empty_numbers"]
     assert {"budget", "priority", "start_quarter", "end_quarter"} <= set(empty)
@@ -144,9 +116,7 @@ def test_must_show_of_16_in_the_desktop(tmp_path, lang):
     assert all(empty[n].strip() == "" for n in ("budget", "priority", "start_quarter", "end_quarter")), empty
     assert result["budget_text"].strip() == ("1.500.000,00" if lang == "nl" else "1,500,000.00")
     # The dock: the unfunded interventions of Noord (by hand from the records: budget > 1, nothing paid).
-    paid: dict = {}
-    for row in programme.funding:
-        paid[row["intervention_uid"]] = paid.get(row["intervention_uid"], 0.0) + row["amount"]
+    paid = paid_per_intervention(programme)
     unfunded = sorted(f.attrs["uid"] for f in programme.interventions if f.attrs["district_id"] == "noord"
                       and (f.attrs["budget"] or 0) > 1 and paid.get(f.attrs["uid"], 0.0) <= 1)
     assert result["unfunded"] == unfunded and unfunded

@@ -13,6 +13,7 @@ from gebiedsplugin.core import dossier_texts, funding_gap, periods, schema
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.rules.texts import Joined, message
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP
+from gebiedsplugin.core.value_lists import label, label_text, stored_label
 from gebiedsplugin.core.web_texts import page_texts
 from gebiedsplugin.toolbelt.catalogue import Catalogue, use_catalogue
 from gebiedsplugin.toolbelt.numbers import money_short
@@ -66,8 +67,8 @@ def german(tmp_path):
 
 
 def test_a_german_ts_turns_labels_aliases_and_the_web_page_german(german):
-    assert schema.label("theme", "green", "de") == "Grün und Wasser"
-    assert schema.label("theme", "housing", "de") == "Housing"  # not in the German: English, not Dutch
+    assert label("theme", "green", "de") == "Grün und Wasser"
+    assert label("theme", "housing", "de") == "Housing"  # not in the German: English, not Dutch
     assert schema.table("interventions_point").field("theme").alias_in("de") == "Themenfeld"
     assert schema.table("interventions_point").field("title").alias_in("de") == "Title"
     page = page_texts("de")
@@ -85,14 +86,14 @@ def test_a_german_ts_turns_labels_aliases_and_the_web_page_german(german):
     assert ExportRequest("p.gpkg", "out", lang="de").word("city") == "city"
     assert money_short(2_500_000, "de") == "2,5 Mio. €"  # German words, German decimal comma
     # a programme's stored labels: German for a default label, the programme's own name kept
-    assert schema.stored_label("theme", "green", ("Green and water", "Groen en water"), "de") == "Grün und Wasser"
-    assert schema.stored_label("theme", "green", ("Parks", "Parken"), "de") == "Parks"
-    assert schema.stored_label("theme", "green", ("Parks", "Parken"), "nl") == "Parken"
+    assert stored_label("theme", "green", ("Green and water", "Groen en water"), "de") == "Grün und Wasser"
+    assert stored_label("theme", "green", ("Parks", "Parken"), "de") == "Parks"
+    assert stored_label("theme", "green", ("Parks", "Parken"), "nl") == "Parken"
 
 
 def test_a_rule_message_names_themes_and_funders_in_the_language_asked_for(german):
-    msg = message(QT_TRANSLATE_NOOP("test", "{theme}: {who}"), theme=schema.label_text("theme", "green"),
-                  who=Joined((schema.label_text("funder", "municipality"), schema.label_text("funder", "province"),
+    msg = message(QT_TRANSLATE_NOOP("test", "{theme}: {who}"), theme=label_text("theme", "green"),
+                  who=Joined((label_text("funder", "municipality"), label_text("funder", "province"),
                               "Woonstad"), ", ", periods.AND_WORDS))
     assert rule_texts("de").render(msg) == "Grün und Wasser – Gemeinde, Province and Woonstad"
     assert rule_texts("nl").render(msg) == "Groen en water: Gemeente, Provincie en Woonstad"
@@ -100,9 +101,9 @@ def test_a_rule_message_names_themes_and_funders_in_the_language_asked_for(germa
 
 
 def test_english_and_dutch_need_no_german():
-    assert schema.label("theme", "green", "en") == "Green and water"
-    assert schema.label("theme", "green", "nl") == "Groen en water"
-    assert schema.label("theme", "green", "de") == "Green and water"  # no German catalogue in i18n/
+    assert label("theme", "green", "en") == "Green and water"
+    assert label("theme", "green", "nl") == "Groen en water"
+    assert label("theme", "green", "de") == "Green and water"  # no German catalogue in i18n/
     assert page_texts("nl")["texts"]["legend"] == "Legenda"
     assert money_short(2_500_000, "nl") == "€ 2,5 mln" and money_short(2_500_000, "en") == "€ 2.5M"
 
@@ -113,12 +114,13 @@ def test_numbers_in_a_third_language_follow_its_locale_english_and_dutch_as_alwa
     import gebiedsplugin.toolbelt.catalogue  # noqa: F401 - hands core the locale's separators
     from gebiedsplugin.core.rules.util import fmt_num
     from gebiedsplugin.core.texts import number_in
-    from gebiedsplugin.qgis_io.layout_text import short_amount_widest
+    from gebiedsplugin.qgis_io.layout_text import short_amount_samples
 
     assert number_in("de", 1234567.5, 1) == "1.234.567,5"
     assert fmt_num(2500000, "de") == "2.500.000"
     assert dossier_texts.number_text(1234.25, "de", 2) == "1.234,25"
-    assert short_amount_widest("de") == "99,9M"  # no German catalogue in this test: the English suffix
+    # no German catalogue in this test: the English suffixes
+    assert short_amount_samples("de") == ["99,9M", "999M", "99,9B", "999B"]
     assert number_in("en", -1234567.5, 1) == "-1,234,567.5"
     assert number_in("nl", -1234567.5, 1) == "-1.234.567,5"
     assert fmt_num(1250000, "nl") == "1.250.000" and fmt_num(1250000, "en") == "1,250,000"

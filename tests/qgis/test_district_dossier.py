@@ -115,7 +115,7 @@ def test_dossier_of_one_district_against_sql(checked, tmp_path):
         t = themes.setdefault(i["theme"], [0, 0.0])
         t[0] += 1
         t[1] += i["budget"]
-    from gebiedsplugin.core.schema import label
+    from gebiedsplugin.core.value_lists import label
     per_theme = {r["Thema"]: r for r in book["Per thema"]}
     assert set(per_theme) == {label("theme", t, "nl") for t in themes} | {"Totaal"}
     for theme, (count, budget) in themes.items():

@@ -9,6 +9,7 @@ from qgis.core import QgsProject, QgsVectorLayerTemporalProperties
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.aggregations import money_by, prepare
+from gebiedsplugin.core.value_lists import label
 from gebiedsplugin.qgis_io.loader import load_programme
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.temporal import END_EXPRESSION, START_EXPRESSION
@@ -39,7 +40,7 @@ def test_report_has_a_page_per_area_with_names_and_funders(provider, sample_gpkg
     for district in ov.districts() + [schema.CITY_ID]:
         assert ov.name(district) in text
     for funder in money_by(ov, "funder", None, 2025, 2030):
-        assert schema.label("funder", funder, "en") in text
+        assert label("funder", funder, "en") in text
     assert "Stacking" in text and "Priority coverage" in text
     assert not list(tmp_path.glob(".report.pdf*"))  # the temporary file is gone
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "2", "-l", "2", str(out),

@@ -10,6 +10,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.value_lists import VALUE_LISTS
 from gebiedsplugin.qgis_io.loader import load_programme
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
@@ -21,7 +22,7 @@ def test_create_has_every_table_and_version(pg_connection, pg_schema):
     assert set(counts) == {t.name for t in schema.TABLES}
     assert store.schema_info()["schema_version"] == str(schema.SCHEMA_VERSION)
     assert store.crs() == "EPSG:28992"
-    assert counts["value_lists"] == sum(len(v) for v in schema.VALUE_LISTS.values())
+    assert counts["value_lists"] == sum(len(v) for v in VALUE_LISTS.values())
     assert store.settings() == schema.DEFAULT_SETTINGS
     assert store.value_lists()["theme"]["green"] == ("Green and water", "Groen en water")
     assert store.provider == "postgres" and store.path.endswith("/" + pg_schema)

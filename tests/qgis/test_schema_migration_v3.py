@@ -18,6 +18,7 @@ from psycopg2 import sql
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.row_changes import INSERT, UPDATE, RowChange
+from gebiedsplugin.core.value_lists import VALUE_LISTS
 from gebiedsplugin.qgis_io.store import migrate
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
@@ -36,7 +37,7 @@ def _new_codes() -> int:
     """Value-list codes of the current schema that the schema-2 fixture lacks (the upgrade appends them):
     the list `certainty` among them."""
     have = set(_sqlite(FIXTURE_V2, "SELECT list, code FROM value_lists"))
-    return sum((name, code) not in have for name, codes in schema.VALUE_LISTS.items() for code in codes)
+    return sum((name, code) not in have for name, codes in VALUE_LISTS.items() for code in codes)
 
 
 GROWN = {"schema_info": 2}  # migrated_at and migrated_from

@@ -11,6 +11,7 @@ from qgis.core import QgsVectorLayer
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.value_lists import VALUE_LISTS
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
 
@@ -24,7 +25,7 @@ def test_create_has_every_table_and_version(tmp_path, qgis_app):
     assert set(counts) == {t.name for t in schema.TABLES}
     assert store.schema_info()["schema_version"] == str(schema.SCHEMA_VERSION)
     assert store.crs() == "EPSG:28992"
-    assert counts["value_lists"] == sum(len(v) for v in schema.VALUE_LISTS.values())
+    assert counts["value_lists"] == sum(len(v) for v in VALUE_LISTS.values())
     assert store.settings() == schema.DEFAULT_SETTINGS
     for table in schema.TABLES:
         layer = QgsVectorLayer(store.uri(table.name), table.name, "ogr")

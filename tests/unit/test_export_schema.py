@@ -9,6 +9,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.export_schema import EXPORT_FIELDS, EXPORT_SCHEMA_VERSION, schema_document
 from gebiedsplugin.core.sample import generate_sample
 from gebiedsplugin.core.unified import FIELD_NAMES, build_unified
+from gebiedsplugin.core.value_lists import VALUE_LISTS, value_codes
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "export_schema.md"
 
@@ -48,7 +49,7 @@ def test_schema_document_and_data_carry_the_version():
     doc = schema_document()
     assert doc["schema_version"] == EXPORT_SCHEMA_VERSION
     assert [f["name"] for f in doc["fields"]] == list(FIELD_NAMES)
-    assert next(f for f in doc["fields"] if f["name"] == "status")["codes"] == list(schema.VALUE_LISTS["status"])
+    assert next(f for f in doc["fields"] if f["name"] == "status")["codes"] == list(VALUE_LISTS["status"])
     programme, _ = generate_sample(seed=3, interventions=40, projects=5)
     unified = build_unified(programme)
     items = unified.all_items()
@@ -58,4 +59,4 @@ def test_schema_document_and_data_carry_the_version():
             values = {item.get(f.name) for item in items} - {None}
             assert values <= set(f.code_list()), (f.name, values - set(f.code_list()))
     funders = {c for item in items for c in (item.get("funders") or "").split(", ") if c}
-    assert funders and funders <= set(schema.value_codes("funder"))
+    assert funders and funders <= set(value_codes("funder"))

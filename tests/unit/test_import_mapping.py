@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from gebiedsplugin.core import schema
 from gebiedsplugin.core.import_mapping import (
     mapping_to_json,
     match_value,
@@ -16,6 +15,7 @@ from gebiedsplugin.core.import_mapping import (
     propose_values,
     unmapped_mandatory,
 )
+from gebiedsplugin.core.value_lists import value_list
 
 
 def test_normalise_ignores_case_accents_and_separators():
@@ -57,14 +57,14 @@ def test_proposal_matches_truncated_shapefile_names():
 
 
 def test_values_from_codes_and_labels_case_insensitive():
-    assert match_value("Fysiek", schema.value_list("domain")) == "physical"
-    assert match_value("onderhoud", schema.value_list("kind")) == "maintenance"
-    assert match_value("In uitvoering", schema.value_list("status")) == "in_progress"
-    assert match_value("IN_PROGRESS", schema.value_list("status")) == "in_progress"
-    assert match_value("Groen en water", schema.value_list("theme")) == "green"
-    assert match_value("Rijk", schema.value_list("funder")) == "national"
-    assert match_value("onbekend", schema.value_list("kind")) is None
-    assert propose_values(["Fysiek", "Sociaal", "x", None, ""], schema.value_list("domain")) == {
+    assert match_value("Fysiek", value_list("domain")) == "physical"
+    assert match_value("onderhoud", value_list("kind")) == "maintenance"
+    assert match_value("In uitvoering", value_list("status")) == "in_progress"
+    assert match_value("IN_PROGRESS", value_list("status")) == "in_progress"
+    assert match_value("Groen en water", value_list("theme")) == "green"
+    assert match_value("Rijk", value_list("funder")) == "national"
+    assert match_value("onbekend", value_list("kind")) is None
+    assert propose_values(["Fysiek", "Sociaal", "x", None, ""], value_list("domain")) == {
         "Fysiek": "physical", "Sociaal": "social", "x": None}
 
 

@@ -19,7 +19,7 @@ import shapely
 
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.rules import RULES, run_rules
-from gebiedsplugin.core.schema import value_codes
+from gebiedsplugin.core.value_lists import value_codes
 
 DISTRICTS = ("centrum", "noord", "oost", "schalkwijk", "zuid_west")
 X0, Y0 = 100000.0, 480000.0

@@ -15,6 +15,7 @@ import shapely
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import Programme
 from gebiedsplugin.core.sample import DISTRICTS, generate_sample
+from gebiedsplugin.core.value_lists import VALUE_LISTS, value_codes
 
 REQUIRED_RULES = (
     "conflict", "stacking", "duplicate_funding", "budget_exceeded", "district_mismatch", "data_quality",
@@ -115,8 +116,8 @@ def test_every_kind_domain_theme_status_and_table_present(sample):
     programme, _ = sample
     items = programme.interventions
     for list_name in ("kind", "domain", "status", "initiator"):
-        assert {f.attrs[list_name] for f in items} == set(schema.value_codes(list_name)), list_name
-    assert {f.attrs["theme"] for f in items} == set(schema.value_codes("theme"))
+        assert {f.attrs[list_name] for f in items} == set(value_codes(list_name)), list_name
+    assert {f.attrs["theme"] for f in items} == set(value_codes("theme"))
     assert {f.table for f in items} == set(schema.INTERVENTION_TABLES)
     assert {f.table for f in programme.projects} == set(schema.PROJECT_TABLES)
     assert len({f.attrs["funder"] for f in items}) >= 3
@@ -141,7 +142,7 @@ def test_intervention_records_follow_the_schema(sample):
         assert str(uuid.UUID(a["uid"])) == a["uid"]
         assert all(a[name] not in (None, "") for name in mandatory)
         for name, list_name in lists.items():
-            assert a[name] is None or a[name] in schema.VALUE_LISTS[list_name], (name, a[name])
+            assert a[name] is None or a[name] in VALUE_LISTS[list_name], (name, a[name])
         assert a["budget"] >= 0 and 1 <= a["priority"] <= 3
         assert a["created_by"] == "voorbeeldstad"
         if a["uid"] not in bad_years:
@@ -189,7 +190,7 @@ def test_funding_links_goals_budgets(sample):
     for row in programme.funding:
         assert set(row) == {"intervention_uid", "year", "funder", "amount"}
         assert row["intervention_uid"] in by_uid and row["amount"] >= 0
-        assert row["funder"] in schema.VALUE_LISTS["funder"]
+        assert row["funder"] in VALUE_LISTS["funder"]
         paid[row["intervention_uid"]] += row["amount"]
     partly = 0
     for uid, f in by_uid.items():  # ideas unfunded; some planned works funded for their first half only
@@ -212,7 +213,7 @@ def test_funding_links_goals_budgets(sample):
             assert a["programme_code"] == b["programme_code"]
     assert relations["supports"] > 10 and relations["combines_with"] > 0
     goals = programme.area_goals
-    assert len(goals) == 6 * len(schema.value_codes("theme"))
+    assert len(goals) == 6 * len(value_codes("theme"))
     assert {g["district_id"] for g in goals} == set(EXPECTED_DISTRICTS) | {schema.CITY_ID}
     assert all(0 <= g["priority"] <= 3 and g["goal"] and g["goal_ref"] for g in goals)
     budgets = {(b["district_id"], b["year"]): b["amount"] for b in programme.area_budgets}

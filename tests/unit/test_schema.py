@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.codes import slug, unique_codes
+from gebiedsplugin.core.value_lists import VALUE_LISTS, label, value_lists
 
 
 def test_contract_tables_exist():
@@ -26,8 +27,8 @@ def test_value_lists_referenced_exist_and_have_both_languages():
     for t in schema.TABLES:
         for f in t.fields:
             if f.value_list:
-                assert f.value_list in schema.VALUE_LISTS, (t.name, f.name)
-    for codes in schema.value_lists().values():
+                assert f.value_list in VALUE_LISTS, (t.name, f.name)
+    for codes in value_lists().values():
         for en, nl in codes.values():
             assert en and nl
 
@@ -41,9 +42,9 @@ def test_every_field_has_both_aliases_and_a_known_type():
 
 
 def test_labels():
-    assert schema.label("kind", "maintenance", "nl") == "Onderhoud"
-    assert schema.label("kind", "maintenance") == "Maintenance"
-    assert schema.label("kind", "unknown_code", "nl") == "unknown_code"
+    assert label("kind", "maintenance", "nl") == "Onderhoud"
+    assert label("kind", "maintenance") == "Maintenance"
+    assert label("kind", "unknown_code", "nl") == "unknown_code"
 
 
 def test_codes_from_names():

@@ -39,7 +39,7 @@ from typing import Dict, List, Tuple, Union
 import numpy as np
 import shapely
 
-from ..schema import label_text
+from ..value_lists import label_text
 from .base import MARKER_BUFFER_M, Batch, Finding, RuleInfo, year_range
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, Joined, Message, Text, message

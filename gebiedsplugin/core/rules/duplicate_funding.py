@@ -13,7 +13,7 @@ from typing import Any, Dict, FrozenSet, List, NamedTuple, Optional, Sequence, T
 
 import numpy as np
 
-from ..schema import label_text
+from ..value_lists import label_text
 from . import spatial
 from .base import Finding, RuleInfo, sorted_finding, year_range
 from .context import Context

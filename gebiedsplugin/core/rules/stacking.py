@@ -20,7 +20,7 @@ from typing import Any, Dict, Iterable, List, Optional
 import numpy as np
 import shapely
 
-from ..schema import label_text
+from ..value_lists import label_text
 from .areas import Areas
 from .base import MARKER_BUFFER_M, Finding, RuleInfo, make_finding, sorted_finding
 from .context import Context

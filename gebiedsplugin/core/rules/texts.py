@@ -10,7 +10,7 @@ joined) and put no trailing comma after the source, or the text is silently not 
 (tests/qgis/test_translations.py checks that every marked text reached the .ts).
 
 Arguments that read differently per language: a :class:`Text` (translated too, e.g. a theme's label:
-schema.label_text), an :class:`Amount` (whole euros, written the language's way) and a
+value_lists.label_text), an :class:`Amount` (whole euros, written the language's way) and a
 :class:`Joined` (names and Texts in a row, e.g. the fields a row lacks). (:class:`Words`, a fixed
 English/Dutch pair, is kept only to read findings made before.)
 A :class:`Message` argument is a part of the sentence with its own template (a clause that has

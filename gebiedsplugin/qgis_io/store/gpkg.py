@@ -16,6 +16,7 @@ from osgeo import gdal, ogr, osr
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Programme
+from gebiedsplugin.core.value_lists import value_list_rows
 from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
 from gebiedsplugin.qgis_io.store.ogr_tables import (
     create_table,
@@ -268,7 +269,7 @@ def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:
         {"key": "crs", "value": crs},
     ]
     values = [
-        {"list": name, "code": code, "label_en": en, "label_nl": nl} for name, code, en, nl in schema.value_list_rows()
+        {"list": name, "code": code, "label_en": en, "label_nl": nl} for name, code, en, nl in value_list_rows()
     ]
     settings = dict(schema.DEFAULT_SETTINGS)
     if programme is not None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.value_lists import value_list_rows
 from gebiedsplugin.qgis_io.store import gpkg_sqlite
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -175,7 +176,7 @@ def create_attribute_table(conn, name: str) -> bool:
 def add_missing_value_codes(conn) -> int:
     """Insert the value-list codes of the current schema that the programme lacks; how many."""
     have = set(conn.execute("SELECT list, code FROM value_lists"))
-    rows = [row for row in schema.value_list_rows() if row[:2] not in have]
+    rows = [row for row in value_list_rows() if row[:2] not in have]
     conn.executemany("INSERT INTO value_lists (list, code, label_en, label_nl) VALUES (?, ?, ?, ?)", rows)
     return len(rows)
 

@@ -16,6 +16,7 @@ from psycopg2 import sql
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.value_lists import value_list_rows
 from gebiedsplugin.qgis_io.store.versions import tables_of
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -195,7 +196,7 @@ def add_missing_value_codes(target: Target) -> int:
     cur, table = target.cur, target.table("value_lists")
     cur.execute(sql.SQL("SELECT list, code FROM {}").format(table))
     have = set(cur.fetchall())
-    rows = [row for row in schema.value_list_rows() if row[:2] not in have]
+    rows = [row for row in value_list_rows() if row[:2] not in have]
     for row in rows:
         cur.execute(sql.SQL("INSERT INTO {} (list, code, label_en, label_nl) VALUES (%s, %s, %s, %s)").format(table),
                     row)

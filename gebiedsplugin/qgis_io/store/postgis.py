@@ -23,6 +23,7 @@ from qgis.core import (
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
+from gebiedsplugin.core.value_lists import value_list_rows
 from gebiedsplugin.qgis_io.store import pg_connection, pg_migrate
 from gebiedsplugin.qgis_io.store import pg_ddl as ddl
 from gebiedsplugin.qgis_io.store import pg_rows as rows
@@ -333,7 +334,7 @@ def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | N
             {"key": "created_with", "value": "gebiedsplugin " + VERSION},
             {"key": "crs", "value": crs}]
     values = [{"list": name, "code": code, "label_en": en, "label_nl": nl}
-              for name, code, en, nl in schema.value_list_rows()]
+              for name, code, en, nl in value_list_rows()]
     settings = dict(schema.DEFAULT_SETTINGS)
     if programme is not None:
         settings.update(programme.settings)
