@@ -204,67 +204,67 @@
       <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="81" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="82" />
       <source>(none)</source>
       <translation>(geen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="136" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="137" />
       <source>The end year may not be before the start year.</source>
       <translation>Het eindjaar mag niet vóór het startjaar liggen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="180" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="181" />
       <source>Must be at least {}.</source>
       <translation>Moet minstens {} zijn.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="181" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="182" />
       <source>Must lie between {} and {}.</source>
       <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="59" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="60" />
       <source>A programme file must end in .gpkg: {}</source>
       <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="61" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="62" />
       <source>{} already exists; choose another name or allow overwriting.</source>
       <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="65" />
       <source>The folder {} does not exist.</source>
       <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="67" />
       <source>The folder {} is not writable.</source>
       <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="102" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="103" />
       <source>Unknown coordinate reference system: {}</source>
       <translation>Onbekend coördinaatreferentiesysteem: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="104" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="105" />
       <source>A programme needs a projected CRS in metres, not {}.</source>
       <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="112" />
       <source>File not found: {}</source>
       <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="117" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="118" />
       <source>{} is not a GeoPackage.</source>
       <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="120" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="121" />
       <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
       <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
@@ -294,17 +294,17 @@
       <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="70" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="71" />
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="126" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="127" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="129" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>De map {} bestaat niet of is niet beschrijfbaar.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="46" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="47" />
       <source>Export findings</source>
       <translation>Bevindingen exporteren</translation>
     </message>
@@ -334,12 +334,12 @@
       <translation>Programmatoets</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="79" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="80" />
       <source>Check the whole city or one district</source>
       <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="81" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="82" />
       <source>Run check</source>
       <translation>Toets uitvoeren</translation>
     </message>
@@ -349,17 +349,17 @@
       <translation>Annuleren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="115" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="116" />
       <source>All severities</source>
       <translation>Alle ernstniveaus</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="96" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="97" />
       <source>All statuses</source>
       <translation>Alle statussen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="125" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="126" />
       <source>Search findings…</source>
       <translation>Bevindingen zoeken…</translation>
     </message>
@@ -369,17 +369,17 @@
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="146" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="147" />
       <source>Set status</source>
       <translation>Status instellen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="153" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="154" />
       <source>Export CSV…</source>
       <translation>CSV exporteren…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="262" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="263" />
       <source>No programme open.</source>
       <translation>Geen programma geopend.</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="226" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="227" />
       <source>A check is running already.</source>
       <translation>Er loopt al een toets.</translation>
     </message>
@@ -399,12 +399,12 @@
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="229" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="230" />
       <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="231" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="232" />
       <source>The check did not run: save or discard the edits first.</source>
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
@@ -414,17 +414,17 @@
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="243" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="244" />
       <source>Checking the programme…</source>
       <translation>Programma toetsen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="280" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="281" />
       <source>Select one or more findings first.</source>
       <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="304" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="305" />
       <source>No findings to export.</source>
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
@@ -439,12 +439,12 @@
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="312" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="313" />
       <source>Nothing exported: the file exists already.</source>
       <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="333" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="334" />
       <source>Rule parameters saved; they apply from the next run.</source>
       <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -625,7 +625,7 @@ Vervangen?</translation>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="266" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="267" />
       <source>The period ends before it starts.</source>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
@@ -640,7 +640,7 @@ Vervangen?</translation>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="39" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="40" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
@@ -680,37 +680,37 @@ Vervangen?</translation>
       <translation>Buurt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="29" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="30" />
       <source>any</source>
       <translation>alle</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="80" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="81" />
       <source>to</source>
       <translation>t/m</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="60" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="61" />
       <source>Domain, kind</source>
       <translation>Domein, soort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="61" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="62" />
       <source>Theme, status</source>
       <translation>Thema, status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="95" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="96" />
       <source>All domains</source>
       <translation>Alle domeinen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="95" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="96" />
       <source>All kinds</source>
       <translation>Alle soorten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="95" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="96" />
       <source>All themes</source>
       <translation>Alle thema's</translation>
     </message>
@@ -755,7 +755,7 @@ Vervangen?</translation>
       <translation>Een lijninterventie tekenen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="76" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="77" />
       <source>Area</source>
       <translation>Gebied</translation>
     </message>
@@ -860,7 +860,7 @@ Vervangen?</translation>
       <translation>Per financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="103" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="118" />
       <source>Share per funder across districts</source>
       <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
@@ -930,7 +930,7 @@ Vervangen?</translation>
       <translation>In behandeling</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="42" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="57" />
       <source>Unknown</source>
       <translation>Onbekend</translation>
     </message>
@@ -1380,27 +1380,27 @@ Vervangen?</translation>
       <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="38" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="39" />
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="40" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="41" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="41" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="42" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="43" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="44" />
       <source>Budget (€)</source>
       <translation>Budget (€)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="86" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="88" />
       <source>Nothing planned here in this period.</source>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
@@ -1430,12 +1430,12 @@ Vervangen?</translation>
       <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="364" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="368" />
       <source>Unified programme map</source>
       <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="366" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="370" />
       <source>Could not store the style of {} in {}: {}</source>
       <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
@@ -1600,12 +1600,12 @@ Vervangen?</translation>
       <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="289" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="290" />
       <source>The programme {} is read-only; nothing was imported.</source>
       <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="248" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="249" />
       <source>The folder of the programme {} is not writable; nothing was imported.</source>
       <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
@@ -1695,22 +1695,22 @@ Vervangen?</translation>
       <translation>De bronlaag is ongeldig.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="81" />
       <source>Planned money per year against the area budget</source>
       <translation>Gepland geld per jaar tegenover het gebiedsbudget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="130" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="145" />
       <source>Timeline</source>
       <translation>Tijdlijn</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_task.py" line="51" />
+      <location filename="../gebiedsplugin/qgis_io/overview_task.py" line="64" />
       <source>Reading the programme for the overview</source>
       <translation>Programma lezen voor het overzicht</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="51" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="52" />
       <source>A programme schema name must be lower-case letters, digits and underscores, not {}.</source>
       <translation>Een schemanaam voor een programma moet bestaan uit kleine letters, cijfers en liggende streepjes, niet {}.</translation>
     </message>
@@ -1730,22 +1730,22 @@ Vervangen?</translation>
       <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="112" />
       <source>The schema {} already exists; choose another name or allow overwriting.</source>
       <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="124" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="125" />
       <source>Creating the programme {} failed: {}</source>
       <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="150" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="151" />
       <source>The schema {} does not exist.</source>
       <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="155" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="156" />
       <source>{} is not a programme (no schema_info table).</source>
       <translation>{} is geen programma (geen tabel schema_info).</translation>
     </message>
@@ -1785,42 +1785,42 @@ Vervangen?</translation>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="305" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="306" />
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="78" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="79" />
       <source>From</source>
       <translation>Van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="123" />
       <source>Money</source>
       <translation>Geld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="123" />
       <source>Stacking</source>
       <translation>Stapeling</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="123" />
       <source>Priorities</source>
       <translation>Prioriteiten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="123" />
       <source>Comparable cases</source>
       <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="123" />
       <source>Effects</source>
       <translation>Effecten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="291" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="292" />
       <source>Reading the programme…</source>
       <translation>Programma lezen…</translation>
     </message>
@@ -2475,17 +2475,17 @@ Vervangen?</translation>
       <translation>{}.{}: verwacht {}, gevonden {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="112" />
       <source>Unexpected definition of table {} in a new programme.</source>
       <translation>Onverwachte definitie van tabel {} in een nieuw programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="130" />
       <source>The upgrade has no value for the new mandatory column {}.{}.</source>
       <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="253" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="254" />
       <source>{} is in use by another session ({}); try the upgrade again later.</source>
       <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
@@ -2525,12 +2525,12 @@ Vervangen?</translation>
       <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="290" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="291" />
       <source>{} is in use by another session; close it there and try the upgrade again.</source>
       <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="294" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="295" />
       <source>Upgrading {} failed, nothing was changed: {}</source>
       <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
     </message>
@@ -2948,32 +2948,32 @@ verwijderd</translation>
       <translation>{} interventies geschreven naar {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="102" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="103" />
       <source>Double-click a finding, or select it and press Zoom, to show it on the map.</source>
       <translation>Dubbelklik op een bevinding, of selecteer hem en klik op Zoomen, om hem op de kaart te tonen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="140" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="141" />
       <source>Decision…</source>
       <translation>Besluit…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="142" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="143" />
       <source>Choose a decision for the selected findings, then Set status.</source>
       <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="149" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="150" />
       <source>Zoom</source>
       <translation>Zoomen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="151" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="152" />
       <source>Select the selected finding's interventions and zoom to it on the map</source>
       <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="218" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="219" />
       <source>{} of %n finding(s) shown.</source>
       <translation>
         <numerusform>{} van %n bevinding getoond.</numerusform>
@@ -2981,12 +2981,12 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="277" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="278" />
       <source>Choose a decision first.</source>
       <translation>Kies eerst een besluit.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="297" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="298" />
       <source>Status set on %n finding(s).</source>
       <translation>
         <numerusform>Status ingesteld op %n bevinding.</numerusform>
@@ -2994,7 +2994,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="320" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="321" />
       <source>%n finding(s) written to {}.</source>
       <translation>
         <numerusform>%n bevinding geschreven naar {}.</numerusform>
@@ -3002,7 +3002,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="339" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="340" />
       <source>Select one finding first.</source>
       <translation>Selecteer eerst een bevinding.</translation>
     </message>
@@ -3100,7 +3100,7 @@ Notitie: {}</translation>
       <translation>Map openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="269" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="270" />
       <source>{} · no interventions yet</source>
       <translation>{} · nog geen interventies</translation>
     </message>
@@ -3211,7 +3211,7 @@ Notitie: {}</translation>
       <translation>Vlak</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="283" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="284" />
       <source>Combine and Do not combine are decisions on chances; Accepted and False positive on the other findings. Select findings of one sort.</source>
       <translation>Combineren en Niet combineren zijn besluiten over kansen; Geaccepteerd en Vals positief over de andere bevindingen. Selecteer bevindingen van één soort.</translation>
     </message>
@@ -3254,27 +3254,27 @@ Notitie: {}</translation>
       <translation>De financieringsachterstand wordt geschreven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="63" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64" />
       <source>Any planning</source>
       <translation>Elke planning</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="63" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64" />
       <source>Firm (years or quarters)</source>
       <translation>Vast (jaren of kwartalen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="63" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64" />
       <source>To the quarter</source>
       <translation>Op het kwartaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="63" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="64" />
       <source>Indicative</source>
       <translation>Indicatief</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="114" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="115" />
       <source>Any funding</source>
       <translation>Alle financiering</translation>
     </message>
@@ -3289,7 +3289,7 @@ Notitie: {}</translation>
       <translation>Schrijf de interventies met een geldtekort, grootste tekort eerst (CSV of ODS), van het gekozen stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="123" />
       <source>Funding gap</source>
       <translation>Financieringsgat</translation>
     </message>
@@ -3399,17 +3399,17 @@ Notitie: {}</translation>
       <translation>{} kon niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="128" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="172" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="187" />
       <source>Indicative period</source>
       <translation>Indicatieve periode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="164" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="165" />
       <source>The upgrade cannot add the spatial table {}.</source>
       <translation>De upgrade kan de ruimtelijke tabel {} niet toevoegen.</translation>
     </message>
@@ -3681,12 +3681,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="82" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="83" />
       <source>Dossier…</source>
       <translation>Dossier…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="84" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="85" />
       <source>District dossier: a PDF and a spreadsheet for the chosen district, or for every district when the whole city is chosen.</source>
       <translation>Gebiedsdossier: een PDF en een rekenblad voor het gekozen stadsdeel, of voor elk stadsdeel als de hele stad gekozen is.</translation>
     </message>
@@ -3771,7 +3771,7 @@ Notitie: {}</translation>
       <translation>Onbekende stadsdelen: {} (bekend: {}).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="265" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="266" />
       <source>%n finding(s) ({} new, {} closed) in {} s.</source>
       <translation>
         <numerusform>%n bevinding ({} nieuw, {} gesloten) in {} s.</numerusform>
@@ -3779,7 +3779,7 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="69" />
+      <location filename="../gebiedsplugin/gui/interventions_filters.py" line="70" />
       <source>Funding, planning</source>
       <translation>Financiering, planning</translation>
     </message>
@@ -3840,22 +3840,22 @@ Notitie: {}</translation>
       <translation>De programmakaart exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="129" />
       <source>A title is required.</source>
       <translation>Een titel is verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="198" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="199" />
       <source>Must meet: {}</source>
       <translation>Moet voldoen aan: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="203" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="204" />
       <source>Required.</source>
       <translation>Verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="96" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="97" />
       <source>The style {} could not be applied to the layer {}: {}</source>
       <translation>De stijl {} kon niet op de laag {} worden toegepast: {}</translation>
     </message>
@@ -3870,7 +3870,7 @@ Notitie: {}</translation>
       <translation>Schrijven van de paginaafbeeldingen mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="81" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="82" />
       <source>(choose)</source>
       <translation>(kies)</translation>
     </message>
@@ -3905,7 +3905,7 @@ Notitie: {}</translation>
       <translation>QGIS nam de laag/lagen {} niet op in het project.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="48" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="49" />
       <source>Gap</source>
       <translation>Tekort</translation>
     </message>
@@ -3965,7 +3965,7 @@ Notitie: {}</translation>
       <translation>PostGIS {} is ouder dan {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="178" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="190" />
       <source>(continued)</source>
       <translation>(vervolg)</translation>
     </message>
@@ -4264,272 +4264,272 @@ Notitie: {}</translation>
   <context>
     <name>export_schema</name>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Source</source>
       <translation>Bron</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Where the item comes from: an intervention or a programme project (MJP).</source>
       <translation>Herkomst: een interventie of een programmaproject (MJP).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>UID / code</source>
       <translation>UID / code</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Stable key: the intervention's UUID, or the project's programme code.</source>
       <translation>Vaste sleutel: de UUID van de interventie of de programmacode van het project.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Programme code</source>
       <translation>Programmacode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Code of the programme (MJP) line the item belongs to.</source>
       <translation>Code van de programmaregel (MJP) waar het item onder valt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Title as the planner wrote it.</source>
       <translation>Titel zoals de planner die schreef.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Domain</source>
       <translation>Domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Physical or social; empty for programme projects.</source>
       <translation>Fysiek of sociaal; leeg bij programmaprojecten.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Kind of work; `programme` for programme projects.</source>
       <translation>Soort werk; `programme` bij programmaprojecten.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Category</source>
       <translation>Categorie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Legend category: domain_kind, or `programme`.</source>
       <translation>Legendacategorie: domein_soort, of `programme`.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Policy theme.</source>
       <translation>Beleidsthema.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>District code</source>
       <translation>Stadsdeelcode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Code of the district (stadsdeel); `city` for city-wide items.</source>
       <translation>Code van het stadsdeel; `city` voor stadsbrede items.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Name of the district.</source>
       <translation>Naam van het stadsdeel.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Neighbourhood code</source>
       <translation>Buurtcode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Code of the neighbourhood (buurt).</source>
       <translation>Code van de buurt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Neighbourhood</source>
       <translation>Buurt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Name of the neighbourhood.</source>
       <translation>Naam van de buurt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Start year</source>
       <translation>Startjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>First calendar year of the work.</source>
       <translation>Eerste kalenderjaar van het werk.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>End year</source>
       <translation>Eindjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Last calendar year of the work (inclusive).</source>
       <translation>Laatste kalenderjaar van het werk (inclusief).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Start quarter</source>
       <translation>Startkwartaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Quarter (1-4) of the start year the work starts in; empty when planned in whole years.</source>
       <translation>Kwartaal (1-4) van het startjaar waarin het werk begint; leeg bij planning in hele jaren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>End quarter</source>
       <translation>Eindkwartaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Quarter (1-4) of the end year the work ends in (inclusive); empty when planned in whole years.</source>
       <translation>Kwartaal (1-4) van het eindjaar waarin het werk eindigt (inclusief); leeg bij planning in hele jaren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Period precision</source>
       <translation>Precisie periode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>How firm the period is: whole years, to the quarter, or indicative (years further ahead, not yet firm).</source>
       <translation>Hoe vast de periode is: hele jaren, op het kwartaal, of indicatief (jaren verder weg, nog niet vast).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>The period as planned, e.g. `2027 Q3-2028 Q4` or `2029-2031 (indicative)`.</source>
       <translation>De periode zoals gepland, bijv. `2027 Q3-2028 Q4` of `2029-2031 (indicatief)`.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Stage of the work.</source>
       <translation>Fase van het werk.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Total budget over all years.</source>
       <translation>Totaalbudget over alle jaren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Funders</source>
       <translation>Financiers</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Funder codes, comma-separated: the intervention's own funder, then its funding rows; empty when unfunded.</source>
       <translation>Financiercodes, met komma's: de eigen financier, dan de financieringsregels; leeg als niet gefinancierd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Funded, partly funded or unfunded: the sum of the intervention's funding rows against its budget, with 1 EUR tolerance; `no_budget` when the budget is missing; empty for programme projects (docs/funding_gap.md).</source>
       <translation>Gefinancierd, deels of niet: de som van de financieringsregels van de interventie tegen haar budget, met 1 EUR marge; `no_budget` als het budget ontbreekt; leeg bij programmaprojecten (docs/funding_gap.md).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Shortfall (EUR)</source>
       <translation>Tekort (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Budget minus the funding rows' sum, at least 0; empty without a budget and for programme projects.</source>
       <translation>Budget min de som van de financieringsregels, minstens 0; leeg zonder budget en bij programmaprojecten.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Contact</source>
       <translation>Contactpersoon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Person or team to ask about the intervention; empty for programme projects.</source>
       <translation>Persoon of team om te vragen naar de interventie; leeg bij programmaprojecten.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Open findings</source>
       <translation>Open bevindingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Open findings of the programme check that name this item.</source>
       <translation>Open bevindingen van de programmatoets die dit item noemen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Geometry</source>
       <translation>Geometrie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Point, line or polygon.</source>
       <translation>Punt, lijn of vlak.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Schema version</source>
       <translation>Schemaversie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/export_schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/export_schema.py" line="71" />
       <source>Version of this export schema.</source>
       <translation>Versie van dit exportschema.</translation>
     </message>
@@ -4633,6 +4633,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/layout_text.py" line="22" />
       <source>M</source>
       <translation> mln</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/layout_text.py" line="23" />
+      <source>B</source>
+      <translation> mld</translation>
     </message>
   </context>
   <context>
@@ -5083,392 +5088,392 @@ Notitie: {}</translation>
   <context>
     <name>schema</name>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="174" />
+      <location filename="../gebiedsplugin/core/schema.py" line="82" />
       <source>Modified at</source>
       <translation>Gewijzigd op</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="174" />
+      <location filename="../gebiedsplugin/core/schema.py" line="82" />
       <source>Modified by</source>
       <translation>Gewijzigd door</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="183" />
+      <location filename="../gebiedsplugin/core/schema.py" line="91" />
       <source>Row version</source>
       <translation>Rijversie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="187" />
+      <location filename="../gebiedsplugin/core/schema.py" line="95" />
       <source>Created at</source>
       <translation>Aangemaakt op</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="187" />
+      <location filename="../gebiedsplugin/core/schema.py" line="95" />
       <source>Created by</source>
       <translation>Aangemaakt door</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>UID</source>
       <translation>UID</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <location filename="../gebiedsplugin/core/schema.py" line="142" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Description</source>
       <translation>Omschrijving</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Domain</source>
       <translation>Domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Neighbourhood</source>
       <translation>Buurt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>City-wide</source>
       <translation>Stedelijk</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Needs review</source>
       <translation>Te beoordelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <location filename="../gebiedsplugin/core/schema.py" line="142" />
       <source>Start year</source>
       <translation>Startjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <location filename="../gebiedsplugin/core/schema.py" line="142" />
       <source>End year</source>
       <translation>Eindjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Start quarter</source>
       <translation>Startkwartaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>End quarter</source>
       <translation>Eindkwartaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Indicative period</source>
       <translation>Indicatieve periode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Priority</source>
       <translation>Prioriteit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <location filename="../gebiedsplugin/core/schema.py" line="142" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Lead party</source>
       <translation>Trekker</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Contact</source>
       <translation>Contactpersoon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Funder</source>
       <translation>Financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="234" />
+      <location filename="../gebiedsplugin/core/schema.py" line="142" />
       <source>Programme code</source>
       <translation>Programmacode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Goal reference</source>
       <translation>Doelverwijzing</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Initiator</source>
       <translation>Initiatiefnemer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Effect indicator</source>
       <translation>Effectindicator</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Baseline</source>
       <translation>Nulmeting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Baseline year</source>
       <translation>Jaar nulmeting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="201" />
+      <location filename="../gebiedsplugin/core/schema.py" line="109" />
       <source>Target</source>
       <translation>Streefwaarde</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="263" />
+      <location filename="../gebiedsplugin/core/schema.py" line="171" />
       <source>Interventions (points)</source>
       <translation>Interventies (punten)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="264" />
+      <location filename="../gebiedsplugin/core/schema.py" line="172" />
       <source>Interventions (lines)</source>
       <translation>Interventies (lijnen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="265" />
+      <location filename="../gebiedsplugin/core/schema.py" line="173" />
       <source>Interventions (areas)</source>
       <translation>Interventies (vlakken)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="266" />
+      <location filename="../gebiedsplugin/core/schema.py" line="174" />
       <source>Programme projects (points)</source>
       <translation>Programmaprojecten (punten)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="267" />
+      <location filename="../gebiedsplugin/core/schema.py" line="175" />
       <source>Programme projects (lines)</source>
       <translation>Programmaprojecten (lijnen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="268" />
+      <location filename="../gebiedsplugin/core/schema.py" line="176" />
       <source>Programme projects (areas)</source>
       <translation>Programmaprojecten (vlakken)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <location filename="../gebiedsplugin/core/schema.py" line="179" />
       <source>Districts</source>
       <translation>Stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <location filename="../gebiedsplugin/core/schema.py" line="179" />
       <source>District code</source>
       <translation>Stadsdeelcode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <location filename="../gebiedsplugin/core/schema.py" line="179" />
       <source>Name</source>
       <translation>Naam</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <location filename="../gebiedsplugin/core/schema.py" line="179" />
       <source>Neighbourhoods</source>
       <translation>Buurten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="271" />
+      <location filename="../gebiedsplugin/core/schema.py" line="179" />
       <source>Neighbourhood code</source>
       <translation>Buurtcode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Intervention</source>
       <translation>Interventie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Amount (EUR)</source>
       <translation>Bedrag (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Measured value</source>
       <translation>Gemeten waarde</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Note</source>
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>From</source>
       <translation>Van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>To</source>
       <translation>Naar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Relation</source>
       <translation>Relatie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Area goals</source>
       <translation>Gebiedsopgave</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Goal</source>
       <translation>Doel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Area budgets</source>
       <translation>Gebiedsbudgetten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Findings</source>
       <translation>Bevindingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Finding id</source>
       <translation>Bevinding-id</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Severity</source>
       <translation>Ernst</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Message</source>
       <translation>Melding</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Interventions</source>
       <translation>Interventies</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Certainty</source>
       <translation>Zekerheid</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Decided by</source>
       <translation>Besloten door</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Decided at</source>
       <translation>Besloten op</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>First seen</source>
       <translation>Eerst gezien</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Last seen</source>
       <translation>Laatst gezien</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Value lists</source>
       <translation>Waardelijsten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>List</source>
       <translation>Lijst</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Label (English)</source>
       <translation>Label (Engels)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Label (Dutch)</source>
       <translation>Label (Nederlands)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Settings</source>
       <translation>Instellingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Key</source>
       <translation>Sleutel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Value</source>
       <translation>Waarde</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="299" />
+      <location filename="../gebiedsplugin/core/schema.py" line="207" />
       <source>Schema info</source>
       <translation>Schema-informatie</translation>
     </message>
@@ -5476,7 +5481,7 @@ Notitie: {}</translation>
   <context>
     <name>unified</name>
     <message>
-      <location filename="../gebiedsplugin/core/unified.py" line="31" />
+      <location filename="../gebiedsplugin/core/unified.py" line="32" />
       <source>Programme project (MJP)</source>
       <translation>Programmaproject (MJP)</translation>
     </message>
@@ -5484,222 +5489,222 @@ Notitie: {}</translation>
   <context>
     <name>values</name>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="102" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="13" />
       <source>Physical</source>
       <translation>Fysiek</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="102" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="13" />
       <source>Social</source>
       <translation>Sociaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="104" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="15" />
       <source>Intervention</source>
       <translation>Interventie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="105" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="16" />
       <source>Maintenance</source>
       <translation>Onderhoud</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="106" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="17" />
       <source>Initiative</source>
       <translation>Initiatief</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="107" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="18" />
       <source>Statutory task</source>
       <translation>Wettelijke taak</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="110" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="21" />
       <source>Idea</source>
       <translation>Idee</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="111" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="22" />
       <source>Planned</source>
       <translation>Gepland</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="112" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="23" />
       <source>In progress</source>
       <translation>In uitvoering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="113" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="24" />
       <source>Done</source>
       <translation>Gereed</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="114" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="25" />
       <source>Cancelled</source>
       <translation>Vervallen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="134" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="45" />
       <source>Municipality</source>
       <translation>Gemeente</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="118" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="29" />
       <source>Residents</source>
       <translation>Bewoners</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="119" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="30" />
       <source>Partner</source>
       <translation>Partner</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="122" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="33" />
       <source>Public space</source>
       <translation>Openbare ruimte</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="123" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="34" />
       <source>Green and water</source>
       <translation>Groen en water</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="124" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="35" />
       <source>Mobility</source>
       <translation>Mobiliteit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="125" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="36" />
       <source>Sewer</source>
       <translation>Riolering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="126" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="37" />
       <source>Housing</source>
       <translation>Wonen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="127" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="38" />
       <source>Education</source>
       <translation>Onderwijs</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="128" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="39" />
       <source>Care and wellbeing</source>
       <translation>Zorg en welzijn</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="129" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="40" />
       <source>Safety</source>
       <translation>Veiligheid</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="130" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="41" />
       <source>Work and income</source>
       <translation>Werk en inkomen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="131" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="42" />
       <source>Energy transition</source>
       <translation>Energietransitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="135" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="46" />
       <source>Housing corporation</source>
       <translation>Woningcorporatie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="136" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="47" />
       <source>Health insurer</source>
       <translation>Zorgverzekeraar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="137" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="48" />
       <source>Province</source>
       <translation>Provincie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="138" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="49" />
       <source>Water board</source>
       <translation>Hoogheemraadschap</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="139" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="50" />
       <source>National government</source>
       <translation>Rijk</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="142" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="53" />
       <source>Supports</source>
       <translation>Ondersteunt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="143" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="54" />
       <source>Combines with</source>
       <translation>Combineert met</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="144" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="55" />
       <source>Depends on</source>
       <translation>Hangt af van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="147" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="58" />
       <source>Open</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="148" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="59" />
       <source>Accepted</source>
       <translation>Geaccepteerd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="149" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="60" />
       <source>Resolved</source>
       <translation>Opgelost</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="150" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="61" />
       <source>False positive</source>
       <translation>Vals positief</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="151" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="62" />
       <source>Combine</source>
       <translation>Combineren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="152" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="63" />
       <source>Do not combine</source>
       <translation>Niet combineren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="155" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="66" />
       <source>Error</source>
       <translation>Fout</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="156" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="67" />
       <source>Warning</source>
       <translation>Waarschuwing</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="157" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="68" />
       <source>Info</source>
       <translation>Info</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="158" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="69" />
       <source>Chance</source>
       <translation>Kans</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="162" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="73" />
       <source>Certain</source>
       <translation>Zeker</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="163" />
+      <location filename="../gebiedsplugin/core/value_lists.py" line="74" />
       <source>Possible</source>
       <translation>Mogelijk</translation>
     </message>
@@ -5707,157 +5712,157 @@ Notitie: {}</translation>
   <context>
     <name>web</name>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="16" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="17" />
       <source>Programme map</source>
       <translation>Programmakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="17" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="18" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="18" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="19" />
       <source>All years</source>
       <translation>Alle jaren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="19" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="20" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="20" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="21" />
       <source>from</source>
       <translation>van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="21" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="22" />
       <source>to</source>
       <translation>tot en met</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="22" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="23" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="23" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="24" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="24" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="25" />
       <source>Funded</source>
       <translation>Gefinancierd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="25" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="26" />
       <source>Unfunded</source>
       <translation>Niet gefinancierd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="26" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="27" />
       <source>Items in view</source>
       <translation>Items in beeld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="27" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="28" />
       <source>items</source>
       <translation>items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="28" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="29" />
       <source>Total</source>
       <translation>Totaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="29" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="30" />
       <source>Legend</source>
       <translation>Legenda</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="30" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="31" />
       <source>Data</source>
       <translation>Gegevens</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="31" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="32" />
       <source>Items as CSV</source>
       <translation>Items als CSV</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="32" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="33" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="33" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="34" />
       <source>Field descriptions (JSON)</source>
       <translation>Veldbeschrijving (JSON)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="34" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="35" />
       <source>Years</source>
       <translation>Jaren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="35" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="36" />
       <source>Reset filters</source>
       <translation>Filters wissen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="36" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="37" />
       <source>… and {} more</source>
       <translation>… en nog {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="37" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="38" />
       <source>No items match.</source>
       <translation>Geen items gevonden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="38" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="39" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="39" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="40" />
       <source>Items</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="40" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="41" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="41" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="42" />
       <source>Whole city</source>
       <translation>Hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="42" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="43" />
       <source>Contact</source>
       <translation>Contactpersoon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="43" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="44" />
       <source>Loading items: {} of {} …</source>
       <translation>Items laden: {} van {} …</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="44" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="45" />
       <source>This programme has {} items: too many to put in a page opened from disk. They are in {} beside this page (FlatGeobuf, which QGIS also opens). Publish this folder on a web server (any static host; on this computer for instance: python3 -m http.server, in this folder) and open the page from there to see them on the map.</source>
       <translation>Dit programma heeft {} items: te veel voor een pagina die van schijf wordt geopend. Ze staan in {} naast deze pagina (FlatGeobuf, dat QGIS ook opent). Zet deze map op een webserver (elke statische host; op deze computer bijvoorbeeld: python3 -m http.server, in deze map) en open de pagina daar om ze op de kaart te zien.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="49" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="50" />
       <source>Could not read {} from the web server.</source>
       <translation>Kon {} niet van de webserver lezen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/web_texts.py" line="51" />
+      <location filename="../gebiedsplugin/core/web_texts.py" line="52" />
       <source>Programme (MJP)</source>
       <translation>Programma (MJP)</translation>
     </message>
