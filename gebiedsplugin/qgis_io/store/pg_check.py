@@ -93,8 +93,11 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         with conn.cursor() as cur:
-            for statement in q.FUNCTIONS + q.snapshot(store.schema_name):
+            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name):
                 cur.execute(statement)
+            if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
+                for statement in q.funding(store.schema_name):
+                    cur.execute(statement)
             if cancelled():
                 raise Cancelled()
             cur.execute("SELECT count(*) FROM gp_i")
