@@ -271,7 +271,8 @@ FUNDERS = sql.SQL(
     "  SELECT n, funder FROM gp_fu WHERE funder IS NOT NULL) x GROUP BY n) y")
 CANDIDATES = sql.SQL(
     "CREATE TEMP TABLE gp_dc ON COMMIT DROP AS SELECT i.n, i.theme, i.sy, i.ey, fs.k, i.g FROM gp_i i "
-    "JOIN gp_fs fs ON fs.n = i.n WHERE i.active AND i.g IS NOT NULL AND i.yok AND i.theme IS NOT NULL")
+    "JOIN gp_fs fs ON fs.n = i.n WHERE i.active AND i.g IS NOT NULL AND i.yok AND i.theme IS NOT NULL "
+    "ORDER BY i.g")
 DUPLICATE = sql.SQL(
     "WITH l AS (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
     "  FROM (SELECT {lf} AS a, {lt} AS b FROM {links} "
