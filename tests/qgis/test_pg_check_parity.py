@@ -231,3 +231,34 @@ def test_a_small_postgis_programme_checks_in_memory_by_default(planted_store):
     result = run_check(CheckRequest(planted_store.path, write=False))
     assert "in_database" not in result.timings
     assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
+
+
+def test_a_server_error_in_a_join_rule_runs_every_rule_in_memory(planted_store, monkeypatch):
+    """The join rules run on a helper thread beside the in-memory ones; when the server fails one of
+    their statements (here a real division by zero on the server), the run still ends with every rule's
+    findings, all computed in memory, and says so."""
+    def failing(cur, *_args):
+        cur.execute("SELECT 1 / 0")
+        return []
+
+    monkeypatch.setitem(pg_check._RULES, "budget_exceeded", failing)
+    result = run_check(CheckRequest(planted_store.path, write=False, in_database=True))
+    assert [n for n in result.notes if "in memory" in n] == ["The check ran every rule in memory: division by zero"]
+    assert "in_database" not in result.timings
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
+
+
+def test_cancel_while_the_server_works_stops_the_run(planted_store):
+    """Cancelled while the join rules run on the helper thread: the run raises Cancelled, writes nothing."""
+    from gebiedsplugin.core.rules import Cancelled
+
+    before = planted_store.findings_register().rows()
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(Cancelled):
+        run_check(CheckRequest(planted_store.path, in_database=True), cancelled=cancelled)
+    assert planted_store.findings_register().rows() == before
