@@ -203,6 +203,7 @@ def read_for_rules(store) -> Programme:
     geometry as WKB, fetched in chunks so the rows do not sit in memory twice, each row a compact
     core.rows.Row (a dict per row took 1.7 GB at a million interventions)."""
     programme = Programme(crs=store.crs(), settings=store.settings())
+    shared: dict = {}  # column -> {value: the one object for it}, or None when the column hardly repeats
     conn = store.connect()
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ, readonly=True)
@@ -219,6 +220,7 @@ def read_for_rules(store) -> Programme:
                         if not rows:
                             break
                         fids, *values, wkb = zip(*rows)
+                        values = [_shared(v, c, shared) for c, v in zip(columns, values)]
                         geoms = shapely.from_wkb([None if w is None else bytes(w) for w in wkb],
                                                  on_invalid="ignore").tolist()
                         features.extend(map(Feature, table_rows(columns, values, len(rows)), geoms,
@@ -234,3 +236,20 @@ def read_for_rules(store) -> Programme:
 
 
 LINK_COLUMNS = ("from_uid", "to_uid", "relation")
+
+
+def _shared(values: tuple, column: str, shared: dict):
+    """*values* with equal values as one object: the driver makes a new string for every text value, and
+    themes, statuses, districts, funders, years repeat a million times (about 60 bytes each time).
+    A column whose values hardly repeat (uids, titles) is left as it comes once its first chunk shows it."""
+    cache = shared.setdefault(column, {})
+    if cache is None:
+        return values
+    try:
+        out = list(map(cache.setdefault, values, values))
+    except TypeError:  # a value that cannot be a key: the column as it comes
+        shared[column] = None
+        return values
+    if len(values) >= 1000 and len(cache) > len(values) // 4:
+        shared[column] = None
+    return out

@@ -94,9 +94,10 @@ def _areas(schema_name: str, table: str, key: str, skip: str = "") -> sql.Compos
 
 
 def snapshot(schema_name: str) -> list:
-    """Statements that copy the programme into cleaned, indexed temporary tables."""
+    """Statements that copy the programme into cleaned, indexed temporary tables. An intervention's
+    row number n is only a key (no rule reads its order), so the copy is not sorted first."""
     return [
-        sql.SQL("CREATE TEMP TABLE gp_i ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY t, fid) AS n, "
+        sql.SQL("CREATE TEMP TABLE gp_i ON COMMIT DROP AS SELECT row_number() OVER () AS n, "
                 "coalesce(uid0, tbl || '#' || fid) AS uid, s.*, "
                 "(cw OR district_id IS NOT DISTINCT FROM {city}) AS city_wide, "
                 "(sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy) AS yok, "
