@@ -167,9 +167,13 @@ def _budget(cur, schema_name, params, areas) -> List[Finding]:
 def _duplicate(cur, schema_name, params, areas) -> List[Finding]:
     tol = max(float(params["duplicate_funding_tolerance_m"]), 0.0)
     *prepare, pairs = q.duplicate(schema_name)
+    values = q.duplicate_params(tol)
     for statement in prepare:
-        cur.execute(statement)
-    cur.execute(pairs, {"tol": tol})
+        cur.execute(statement, values)
+    cur.execute(q.BIG, values)
+    if cur.fetchone()[0]:
+        cur.execute(q.BIG_INDEX, values)
+    cur.execute(pairs, values)
     party = duplicate_funding.Party
     return [duplicate_funding.finding(party(ua, label(ua, ta), da, fa), party(ub, label(ub, tb), db, fb),
                                       theme, tol, first, last, _geom(box))
