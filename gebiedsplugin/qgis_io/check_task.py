@@ -185,9 +185,11 @@ def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings):
 
 
 # Interventions from which a PostGIS programme's join rules run in the database by default. Measured for
-# #18 (scripts/bench_pg_check.py, same machine): in memory 6.8 s / 957 MB at 100k and 72 s / 5.6 GB at 1M;
-# in the database 16.7 s / 670 MB and 124 s / 3.1 GB. Faster in memory, so only where its memory would
-# pass ~2 GB in a planner's QGIS does the database take over.
+# #18 (scripts/bench_pg_check.py, one run, load ~5 on the shared 2-core machine): at 100k in the database
+# 14.0 s / 567 MB, in memory 13.9 s / 916 MB (an earlier run: 13.1 vs 11.2 s); at 1M in the database
+# 111 s / 2.2 GB, in memory 72 s / 5.6 GB (quieter machine, previous session). Not faster in the
+# database at 100k, so below a quarter million the in-memory path stays; above it, its memory would
+# pass ~2 GB in a planner's QGIS.
 IN_DATABASE_FROM = 250_000
 
 
