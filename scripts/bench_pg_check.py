@@ -13,8 +13,17 @@ Then, each in a fresh process (peak memory = ru_maxrss of the process running th
 findings register: run_check with the join rules in the database (the default on PostGIS) and the
 baseline, the same run_check with every rule in memory (``in_database=False``, the path before) at
 100k, and at 1M only with --memory-1m (5.6 GB peak measured; the machine is shared). Prints wall
-time (read / rules / write), peak memory, findings, the load average, and growth per 10x.
+time (read / rules / write), peak memory, findings, the load average, and growth per 10x. On the
+database path "read" and "rules" are the in-memory part (the narrow read, the four rules left in
+memory), which runs while the server works on the join rules; "in the database" lists the SQL steps
+and their wall time from start to last finding.
 Targets at 1M: <= 20 s, <= 2 GB.
+
+The programmes are built only when the server lacks them. To keep them between runs, start one
+server and run the bench against it (with_postgis.sh passes a set GEBIED_PG_HOST through):
+    bash scripts/with_postgis.sh bash -c 'umask 077; env | grep ^GEBIED_PG > /tmp/pg.env; sleep infinity' &
+    (set -a; . /tmp/pg.env; .venv/bin/python scripts/bench_pg_check.py --sizes 1000000)
+(the file holds the throw-away server's password, readable by you only; stop the server when done).
 
 Usage: bash scripts/with_postgis.sh .venv/bin/python scripts/bench_pg_check.py [--sizes 100000 1000000]
        [--memory-1m] [--runs 1]

@@ -110,9 +110,49 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     notes = []
     ids = list(dict.fromkeys(request.rule_ids)) if request.rule_ids else list(RULES)
     use_db = request.in_database if request.in_database is not None else _large_on_postgis(store)
-    in_db, db_found, db_count = (_in_database(store, ids, request.params, notes, progress, cancelled, timings)
-                                 if use_db else ((), [], 0))
-    rest = [r for r in ids if r not in in_db]
+    job = _DatabaseRules.start(store, ids, request.params, notes, cancelled) if use_db else None
+    db_count = 0
+    in_db = job.rule_ids if job else ()
+    try:  # the rules left in memory run here while the server runs the join rules
+        programme, found, own_notes = _in_memory(store, crs, request, [r for r in ids if r not in in_db], in_db,
+                                                 progress, cancelled, timings)
+        if job:
+            done = job.result(timings, notes)
+            if done is None:  # the server failed a statement: every rule in memory after all
+                in_db = ()
+                programme, found, own_notes = _in_memory(store, crs, request, ids, (), progress, cancelled, timings)
+            else:
+                order = list(RULES).index  # the same order as run_rules: by rule, then finding id
+                found = sorted(found + done[0], key=lambda f: order(f.rule))
+                db_count = done[1]
+    finally:
+        if job:
+            job.stop()
+    notes.extend(own_notes)
+    district = None if request.district_id in (None, "", schema.CITY_ID) else request.district_id
+    found = in_scope(found, district)
+    _check_cancel(cancelled)
+    result = CheckResult(found, count_by_rule(found), notes=notes, timings=timings,
+                         interventions=db_count if in_db else len(programme.interventions))
+    if request.write:
+        t2 = time.perf_counter()
+        register = store.findings_register()
+        plan = register.merge(found, Scope(tuple(request.rule_ids) if request.rule_ids else None, district),
+                              request.lang)
+        result.merge = plan.summary()
+        timings["write"] = time.perf_counter() - t2
+    progress(100)
+    timings["total"] = time.perf_counter() - t0
+    free_gradually(programme.interventions, programme.projects, programme.funding, programme.links,
+                   programme.neighbourhoods)  # not all at once on return: the main thread keeps its turns
+    return result
+
+
+def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings):
+    """Read what the rules *rest* need (the narrow read when *in_db* rules run in the database), run them.
+    Returns (programme, findings, notes)."""
+    t0 = time.perf_counter()
+    notes = []
     if not rest:
         programme = _light_programme(store)
     elif in_db:  # only what the rules left in memory read
@@ -140,33 +180,16 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     t1 = time.perf_counter()
     found = run_rules(programme, rest, request.params,
                       lambda percent: progress(20 + 0.7 * percent) or cancelled()) if rest else []
-    if in_db:  # the same order as run_rules: by rule, then finding id
-        order = list(RULES).index
-        found = sorted(found + db_found, key=lambda f: order(f.rule))
-    district = None if request.district_id in (None, "", schema.CITY_ID) else request.district_id
-    found = in_scope(found, district)
     timings["rules"] = time.perf_counter() - t1
-    _check_cancel(cancelled)
-    result = CheckResult(found, count_by_rule(found), notes=notes, timings=timings,
-                         interventions=db_count if in_db else len(programme.interventions))
-    if request.write:
-        t2 = time.perf_counter()
-        register = store.findings_register()
-        plan = register.merge(found, Scope(tuple(request.rule_ids) if request.rule_ids else None, district),
-                              request.lang)
-        result.merge = plan.summary()
-        timings["write"] = time.perf_counter() - t2
-    progress(100)
-    timings["total"] = time.perf_counter() - t0
-    free_gradually(programme.interventions, programme.projects, programme.funding, programme.links,
-                   programme.neighbourhoods)  # not all at once on return: the main thread keeps its turns
-    return result
+    return programme, found, notes
 
 
 # Interventions from which a PostGIS programme's join rules run in the database by default. Measured for
-# #18 (scripts/bench_pg_check.py, same machine): in memory 6.8 s / 957 MB at 100k and 72 s / 5.6 GB at 1M;
-# in the database 16.7 s / 670 MB and 124 s / 3.1 GB. Faster in memory, so only where its memory would
-# pass ~2 GB in a planner's QGIS does the database take over.
+# #18 (scripts/bench_pg_check.py, one run, load ~5 on the shared 2-core machine): at 100k in the database
+# 14.0 s / 567 MB, in memory 13.9 s / 916 MB (an earlier run: 13.1 vs 11.2 s); at 1M in the database
+# 111 s / 2.2 GB, in memory 72 s / 5.6 GB (quieter machine, previous session). Not faster in the
+# database at 100k, so below a quarter million the in-memory path stays; above it, its memory would
+# pass ~2 GB in a planner's QGIS.
 IN_DATABASE_FROM = 250_000
 
 
@@ -177,33 +200,65 @@ def _large_on_postgis(store) -> bool:
     return sum(counts.get(t, 0) for t in schema.INTERVENTION_TABLES) >= IN_DATABASE_FROM
 
 
-def _in_database(store, ids, params, notes, progress, cancelled, timings):
-    """On PostGIS: the join rules among *ids* run as SQL (store/pg_check.py). Returns (rule ids done
-    there, their findings, interventions checked); ((), [], 0) on a GeoPackage or when the server cannot
-    (said in *notes* and the log: the rules then run in memory)."""
-    if getattr(store, "kind", "") != "postgis":
-        return (), [], 0
-    import psycopg2  # only with a PostGIS programme
+class _DatabaseRules:
+    """On PostGIS: the join rules of a run as SQL (store/pg_check.py) on a helper thread, so the server
+    works on them while this process reads and checks the rest (two cores: at a million interventions
+    the two parts took 94 s and 38 s one after the other). The thread only talks to the server and
+    builds findings; it stops between two rules when the run is cancelled or given up."""
 
-    from gebiedsplugin.qgis_io.store import pg_check
+    def __init__(self, store, wanted, params, cancelled):
+        from concurrent.futures import ThreadPoolExecutor
 
-    wanted = [r for r in ids if r in pg_check.IN_DATABASE]
-    if not wanted:
-        return (), [], 0
-    reason = pg_check.unavailable(store)
-    if reason is None:
+        from gebiedsplugin.qgis_io.store import pg_check
+
+        self.rule_ids = tuple(wanted)
+        self.timings: dict = {}
+        self._given_up = False
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check-in-database")
+        self._t0 = time.perf_counter()
+        self._future = self._pool.submit(pg_check.run_in_database, store, wanted, params, store.settings(),
+                                         lambda: self._given_up or cancelled(), timings=self.timings)
+
+    @classmethod
+    def start(cls, store, ids, params, notes, cancelled) -> Optional[_DatabaseRules]:
+        """The join rules among *ids* started in the database; None on a GeoPackage, without join rules,
+        or when the server cannot (said in *notes* and the log: the rules then run in memory)."""
+        if getattr(store, "kind", "") != "postgis":
+            return None
+        from gebiedsplugin.qgis_io.store import pg_check
+
+        wanted = [r for r in ids if r in pg_check.IN_DATABASE]
+        if not wanted:
+            return None
+        reason = pg_check.unavailable(store)
+        if reason is not None:
+            _note_in_memory(reason, notes)
+            return None
+        return cls(store, wanted, params, cancelled)
+
+    def result(self, timings: dict, notes: list):
+        """(findings, interventions checked) once the server is done; None when it failed a statement
+        (said in *notes*). Cancelled when the run was cancelled."""
+        import psycopg2  # only with a PostGIS programme
+
         try:
-            sql_timings: dict = {}
-            found, count = pg_check.run_in_database(store, wanted, params, store.settings(), cancelled,
-                                                    lambda percent: progress(0.2 * percent), sql_timings)
-            timings["in_database"] = sql_timings
-            return tuple(wanted), found, count
+            done = self._future.result()
         except psycopg2.Error as e:
-            reason = str(e).strip()
+            _note_in_memory(str(e).strip(), notes)
+            return None
+        timings["in_database"] = dict(self.timings, wall=time.perf_counter() - self._t0)
+        return done
+
+    def stop(self) -> None:
+        """Give up what has not finished (its statements stop at the next rule) without waiting."""
+        self._given_up = True
+        self._pool.shutdown(wait=False)
+
+
+def _note_in_memory(reason: str, notes: list) -> None:
     note = tr("The check ran every rule in memory: {}").format(reason)
     notes.append(note)
     QgsMessageLog.logMessage(note, "gebiedsplugin", Qgis.MessageLevel.Warning)
-    return (), [], 0
 
 
 def _light_programme(store) -> Programme:

@@ -148,6 +148,11 @@ def planted() -> Programme:
                programme_code="P1", start_year=2025),
         _inter("f-g", Point(1705, 100), district_id="east", neighbourhood_id="e1", funder="province",
                programme_code="P1", start_year=2025),  # linked combines_with f-f: nothing
+        # a chain 8 m apart on one theme (one cluster of the database's pair search): only neighbours are
+        # pairs, x-1 and x-4 (24 m, different funders) are not; only x-3 / x-4 differ in funder
+        *[_inter("x-{}".format(k + 1), Point(1500 + 8 * k, 700), district_id="east", neighbourhood_id="e1",
+                 funder="province" if k == 3 else "municipality", programme_code="P1", start_year=2025)
+          for k in range(4)],
         # budget: east 2027 has 100; f-h's budget 300 over 2026-2028 gives 100 a year, plus f-i's funding row
         _inter("f-h", Point(1800, 300), district_id="east", neighbourhood_id="e1", budget=300.0, domain="social",
                start_year=2026, end_year=2028),
@@ -189,7 +194,7 @@ def test_planted_edges_same_findings_in_the_database(planted_store):
     assert subjects("unknown_programme_code") == [("c-unknown",)]
     assert subjects("outside_programme_period") == [("c-after",), ("c-before",)]
     assert subjects("district_mismatch") == [("d-line",), ("d-none",), ("d-wrong",)]
-    assert subjects("duplicate_funding") == [("f-a", "f-b"), ("f-d", "f-e")]
+    assert subjects("duplicate_funding") == [("f-a", "f-b"), ("f-d", "f-e"), ("x-3", "x-4")]
     budget = by_rule["budget_exceeded"]
     assert [(f.subject_uids, f.message_en) for f in budget] == [
         (("f-h", "f-i"),
@@ -198,7 +203,7 @@ def test_planted_edges_same_findings_in_the_database(planted_store):
                     if "neighbourhood Westbuurt in {} ".format(year) in f.message_en)
     assert counts == [("2030", "possible", 4), ("2031", "certain", 4)]
     priority = sorted(f.subject_uids[0] for f in by_rule["stacking"] if f.severity == "info")
-    assert priority and all(u.startswith(("d-", "f-")) for u in priority)
+    assert priority and all(u.startswith(("d-", "f-", "x-")) for u in priority)
 
 
 def test_check_runs_the_join_rules_in_the_database(planted_store):
@@ -231,3 +236,45 @@ def test_a_small_postgis_programme_checks_in_memory_by_default(planted_store):
     result = run_check(CheckRequest(planted_store.path, write=False))
     assert "in_database" not in result.timings
     assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
+
+
+def test_a_server_error_in_a_join_rule_runs_every_rule_in_memory(planted_store, monkeypatch):
+    """The join rules run on a helper thread beside the in-memory ones; when the server fails one of
+    their statements (here a real division by zero on the server), the run still ends with every rule's
+    findings, all computed in memory, and says so."""
+    def failing(cur, *_args):
+        cur.execute("SELECT 1 / 0")
+        return []
+
+    monkeypatch.setitem(pg_check._RULES, "budget_exceeded", failing)
+    result = run_check(CheckRequest(planted_store.path, write=False, in_database=True))
+    assert [n for n in result.notes if "in memory" in n] == ["The check ran every rule in memory: division by zero"]
+    assert "in_database" not in result.timings
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
+
+
+def test_cancel_while_the_server_works_stops_the_run(planted_store):
+    """Cancelled while the join rules run on the helper thread: the run raises Cancelled, writes nothing."""
+    from gebiedsplugin.core.rules import Cancelled
+
+    before = planted_store.findings_register().rows()
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(Cancelled):
+        run_check(CheckRequest(planted_store.path, in_database=True), cancelled=cancelled)
+    assert planted_store.findings_register().rows() == before
+
+
+def test_pairs_in_a_big_cluster_are_found_through_the_index(planted_store, monkeypatch):
+    """Duplicate funding's pairs come from clusters of candidates; a cluster above BIG_CLUSTER members is
+    searched through a GiST index instead of pair by pair. With every cluster "big", the same findings."""
+    from gebiedsplugin.qgis_io.store import pg_check_sql
+
+    monkeypatch.setattr(pg_check_sql, "BIG_CLUSTER", 1)
+    found = assert_parity(planted_store)
+    assert sorted(f.subject_uids for f in found if f.rule == "duplicate_funding") == [
+        ("f-a", "f-b"), ("f-d", "f-e"), ("x-3", "x-4")]

@@ -12,6 +12,7 @@ core/rules/areas does.
 from __future__ import annotations
 
 import time
+from itertools import repeat
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import psycopg2
@@ -19,6 +20,7 @@ import shapely
 from psycopg2 import sql
 
 from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.core.rows import table_rows
 from gebiedsplugin.core.rules import (
     budget_exceeded,
     district_mismatch,
@@ -93,8 +95,11 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         with conn.cursor() as cur:
-            for statement in q.FUNCTIONS + q.snapshot(store.schema_name):
+            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name):
                 cur.execute(statement)
+            if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
+                for statement in q.funding(store.schema_name):
+                    cur.execute(statement)
             if cancelled():
                 raise Cancelled()
             cur.execute("SELECT count(*) FROM gp_i")
@@ -162,9 +167,13 @@ def _budget(cur, schema_name, params, areas) -> List[Finding]:
 def _duplicate(cur, schema_name, params, areas) -> List[Finding]:
     tol = max(float(params["duplicate_funding_tolerance_m"]), 0.0)
     *prepare, pairs = q.duplicate(schema_name)
+    values = q.duplicate_params(tol)
     for statement in prepare:
-        cur.execute(statement)
-    cur.execute(pairs, {"tol": tol})
+        cur.execute(statement, values)
+    cur.execute(q.BIG, values)
+    if cur.fetchone()[0]:
+        cur.execute(q.BIG_INDEX, values)
+    cur.execute(pairs, values)
     party = duplicate_funding.Party
     return [duplicate_funding.finding(party(ua, label(ua, ta), da, fa), party(ub, label(ub, tb), db, fb),
                                       theme, tol, first, last, _geom(box))
@@ -195,8 +204,10 @@ _CHUNK = 50000
 
 def read_for_rules(store) -> Programme:
     """The programme as far as the in-memory rules read it, in one snapshot: those columns only,
-    geometry as WKB, fetched in chunks so the rows do not sit in memory twice."""
+    geometry as WKB, fetched in chunks so the rows do not sit in memory twice, each row a compact
+    core.rows.Row (a dict per row took 1.7 GB at a million interventions)."""
     programme = Programme(crs=store.crs(), settings=store.settings())
+    shared: dict = {}  # column -> {value: the one object for it}, or None when the column hardly repeats
     conn = store.connect()
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ, readonly=True)
@@ -212,10 +223,12 @@ def read_for_rules(store) -> Programme:
                         rows = cur.fetchmany(_CHUNK)
                         if not rows:
                             break
-                        geoms = shapely.from_wkb([None if r[-1] is None else bytes(r[-1]) for r in rows],
+                        fids, *values, wkb = zip(*rows)
+                        values = [_shared(v, c, shared) for c, v in zip(columns, values)]
+                        geoms = shapely.from_wkb([None if w is None else bytes(w) for w in wkb],
                                                  on_invalid="ignore").tolist()
-                        features.extend(Feature(dict(zip(columns, r[1:-1])), g, table, r[0])
-                                        for r, g in zip(rows, geoms))
+                        features.extend(map(Feature, table_rows(columns, values, len(rows)), geoms,
+                                            repeat(table), fids))
         cur = conn.cursor()
         cur.execute(sql.SQL("SELECT {} FROM {}").format(
             sql.SQL(", ").join(map(sql.Identifier, LINK_COLUMNS)), sql.Identifier(store.schema_name, "links")))
@@ -227,3 +240,20 @@ def read_for_rules(store) -> Programme:
 
 
 LINK_COLUMNS = ("from_uid", "to_uid", "relation")
+
+
+def _shared(values: tuple, column: str, shared: dict):
+    """*values* with equal values as one object: the driver makes a new string for every text value, and
+    themes, statuses, districts, funders, years repeat a million times (about 60 bytes each time).
+    A column whose values hardly repeat (uids, titles) is left as it comes once its first chunk shows it."""
+    cache = shared.setdefault(column, {})
+    if cache is None:
+        return values
+    try:
+        out = list(map(cache.setdefault, values, values))
+    except TypeError:  # a value that cannot be a key: the column as it comes
+        shared[column] = None
+        return values
+    if len(values) >= 1000 and len(cache) > len(values) // 4:
+        shared[column] = None
+    return out

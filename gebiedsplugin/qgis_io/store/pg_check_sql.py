@@ -31,6 +31,14 @@ FIXED = sql.SQL("CASE WHEN {g} IS NULL OR ST_IsEmpty({g}) THEN NULL WHEN ST_IsVa
                 "END").format(
     g=sql.Identifier(GEOMETRY))
 
+# For this transaction only: no JIT (its estimates over temporary tables made it compile 1-2 s per
+# query, more than many of the queries take); sorts and hashes of a million rows in memory, not
+# spilled to disk in 4 MB runs; the temporary tables in the backend's own buffers (8 MB by default, so
+# each probe of a million-row table went to the OS; allowed only before the session's first temporary
+# table, which the check's fresh connection is).
+SESSION = [sql.SQL("SET LOCAL jit = off"), sql.SQL("SET LOCAL work_mem = '256MB'"),
+           sql.SQL("SET LOCAL temp_buffers = '1GB'")]
+
 FUNCTIONS = [
     # share of g inside area a (area, length or number of points as core/rules/areas.overlaps);
     # 0 when GEOS fails on the pair, as safe_op's None does there
@@ -86,9 +94,10 @@ def _areas(schema_name: str, table: str, key: str, skip: str = "") -> sql.Compos
 
 
 def snapshot(schema_name: str) -> list:
-    """Statements that copy the programme into cleaned, indexed temporary tables."""
+    """Statements that copy the programme into cleaned, indexed temporary tables. An intervention's
+    row number n is only a key (no rule reads its order), so the copy is not sorted first."""
     return [
-        sql.SQL("CREATE TEMP TABLE gp_i ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY t, fid) AS n, "
+        sql.SQL("CREATE TEMP TABLE gp_i ON COMMIT DROP AS SELECT row_number() OVER () AS n, "
                 "coalesce(uid0, tbl || '#' || fid) AS uid, s.*, "
                 "(cw OR district_id IS NOT DISTINCT FROM {city}) AS city_wide, "
                 "(sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy) AS yok, "
@@ -143,13 +152,18 @@ NOT_IN_PROGRAMME = sql.SQL(
 # most PIECE vertices (one district is hundreds: a predicate on it costs that much per call, and
 # PostGIS prepares one polygon at a time); what lies properly inside a piece lies properly inside its
 # area (share 1). Only what crosses a piece's edge gets the exact share, on the whole area, in a
-# function that survives a GEOS error.
+# function that survives a GEOS error. The tests run in the join's own order (OFFSET 0 keeps them there),
+# one piece against many interventions in a row, so PostGIS prepares the piece once for all of them
+# (tested after the grouping's sort, each call met another piece: 4x slower); the outer OFFSET 0
+# computes each share once, not again for the filter on it.
 _OVERLAPS = sql.SQL(
     "SELECT c.n, c.id, CASE WHEN c.inside THEN 1.0::float8 ELSE pg_temp.gp_share(i.g, a.g) END AS share FROM ("
-    "  SELECT i.n, p.id, bool_or(GeometryType(i.g) = 'POINT' OR (GeometryType(i.g) <> 'GEOMETRYCOLLECTION' "
-    "  AND ST_ContainsProperly(p.g, i.g))) AS inside "
-    "  FROM gp_i i JOIN {pieces} p ON ST_Intersects(p.g, i.g) WHERE {where} GROUP BY i.n, p.id) c "
-    "JOIN gp_i i ON i.n = c.n JOIN {area} a ON a.id = c.id")
+    "  SELECT n, id, bool_or(inside) AS inside FROM ("
+    "    SELECT i.n, p.id, GeometryType(i.g) = 'POINT' OR (GeometryType(i.g) <> 'GEOMETRYCOLLECTION' "
+    "    AND ST_ContainsProperly(p.g, i.g)) AS inside "
+    "    FROM {pieces} p JOIN gp_i i ON ST_Intersects(p.g, i.g) WHERE {where} OFFSET 0) t "
+    "  GROUP BY n, id) c "
+    "JOIN gp_i i ON i.n = c.n JOIN {area} a ON a.id = c.id OFFSET 0")
 PIECE = 64
 
 # The flags first (one pass, no arrays), then the list of areas and shares only for the flagged.
@@ -201,64 +215,106 @@ def priority(schema_name: str) -> sql.Composed:
                            goals=sql.Identifier(schema_name, "area_goals"))
 
 
+# Funding rows by intervention (row number n of gp_i, through the cleaned uid: a uid used twice gives
+# its rows to each of them): one hash join shared by budget_exceeded and duplicate_funding, instead of a
+# join per rule on a text expression the planner cannot estimate (it guessed 69 M rows for 133 k).
+_FUNDING = sql.SQL(
+    "CREATE TEMP TABLE gp_fu ON COMMIT DROP AS SELECT i.n, fu.year, fu.amount, {ff} AS funder "
+    "FROM {funding} fu JOIN gp_i i ON i.uid = {fuid}")
+
+
+def funding(schema_name: str) -> list:
+    """Statements that build gp_fu (store/pg_check.py runs them for the rules that need it)."""
+    def col(name: str) -> sql.Composed:
+        return sql.SQL("nullif(btrim(fu.{}, {}), '')").format(sql.Identifier(name), _WS)
+
+    return [_FUNDING.format(ff=col("funder"), fuid=col("intervention_uid"),
+                            funding=sql.Identifier(schema_name, "funding")),
+            sql.SQL("CREATE INDEX ON gp_fu (n)"), sql.SQL("ANALYZE gp_fu")]
+
+
 # Money per district and year (budget_exceeded): funding rows with a year and an amount are an
 # intervention's money; without them its positive budget is spread over its years.
 BUDGET = sql.SQL(
     "WITH b AS (SELECT {bd} AS d, year, sum(amount) AS amount FROM {budgets} "
     "  WHERE {bd} IS NOT NULL AND year IS NOT NULL AND amount IS NOT NULL GROUP BY 1, 2), "
-    "m AS (SELECT i.* FROM gp_i i WHERE i.active AND NOT i.city_wide "
-    "  AND i.district_id IN (SELECT d FROM b)), "
-    "f AS (SELECT m.n, m.uid, m.district_id, fu.year, fu.amount FROM m JOIN {funding} fu "
-    "  ON {fuid} = m.uid WHERE fu.year IS NOT NULL AND fu.amount IS NOT NULL), "
+    "m AS MATERIALIZED (SELECT i.n, i.uid, i.district_id, i.sy, i.ey, i.yok, i.budget FROM gp_i i "
+    "  WHERE i.active AND NOT i.city_wide AND i.district_id IN (SELECT d FROM b)), "
+    "f AS (SELECT m.n, m.uid, m.district_id, fu.year, fu.amount FROM m JOIN gp_fu fu "
+    "  ON fu.n = m.n WHERE fu.year IS NOT NULL AND fu.amount IS NOT NULL), "
     "s AS (SELECT m.n, m.uid, m.district_id, generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1)"
     "  AS year, m.budget / least(greatest(m.ey - m.sy + 1, 1), 101) AS amount FROM m "
-    "  WHERE m.yok AND m.budget > 0 AND NOT EXISTS (SELECT 1 FROM f WHERE f.n = m.n)), "
-    "r AS (SELECT * FROM f UNION ALL SELECT * FROM s), "
+    "  WHERE m.yok AND m.budget > 0 AND NOT EXISTS (SELECT 1 FROM gp_fu fu WHERE fu.n = m.n "
+    "  AND fu.year IS NOT NULL AND fu.amount IS NOT NULL)), "
+    "r AS MATERIALIZED (SELECT r.* FROM (SELECT * FROM f UNION ALL SELECT * FROM s) r "
+    "  JOIN b ON b.d = r.district_id AND b.year = r.year WHERE r.amount > 0), "
     "x AS (SELECT r.district_id, r.year, sum(r.amount) AS total, b.amount FROM r "
-    "  JOIN b ON b.d = r.district_id AND b.year = r.year WHERE r.amount > 0 "
+    "  JOIN b ON b.d = r.district_id AND b.year = r.year "
     "  GROUP BY r.district_id, r.year, b.amount HAVING sum(r.amount) > b.amount + 0.005) "
     "SELECT x.district_id, x.year, x.total, x.amount, array_agg(DISTINCT r.uid COLLATE \"C\") FROM x "
-    "JOIN r ON r.district_id = x.district_id AND r.year = x.year WHERE r.amount > 0 "
+    "JOIN r ON r.district_id = x.district_id AND r.year = x.year "
     "GROUP BY x.district_id, x.year, x.total, x.amount")
 
 
 def budget(schema_name: str) -> sql.Composed:
-    return BUDGET.format(bd=clean("district_id"), fuid=sql.SQL("nullif(btrim(fu.intervention_uid, {}), '')").format(
-        _WS), budgets=sql.Identifier(schema_name, "area_budgets"), funding=sql.Identifier(schema_name, "funding"))
+    return BUDGET.format(bd=clean("district_id"), budgets=sql.Identifier(schema_name, "area_budgets"))
 
 
-# Duplicate funding: funder sets (own funder + funding rows), pairs on one theme within the
-# tolerance with overlapping years (the GiST index of gp_i), both sets known and different, not
-# linked combines_with. Each pair once (a.n < b.n); pg_check puts the smaller uid first.
+# Duplicate funding: funder sets (own funder + funding rows, numbered: equal sets, equal k), pairs on one
+# theme within the tolerance with overlapping years, both sets known and different, not linked
+# combines_with. Candidates (live, with a theme and funders) are first grouped per theme by
+# ST_ClusterDBSCAN with radius "reach" (the tolerance plus a millimetre, so no pair at exactly the
+# tolerance is split) and at least 2 members: two candidates within the tolerance are always in one
+# cluster, and one without a neighbour in none. GEOS finds the clusters with one tree per theme, as the
+# in-memory rule does; a GiST probe per candidate took 0.015-0.05 ms each (15-60 s at a million). Pairs
+# are then joined within each cluster (theme, years, funder set first, the exact distance last). A
+# cluster of more than BIG_CLUSTER members (a long chain of works closer than the tolerance) would make
+# that join quadratic: its members look for their pairs through a GiST index instead. Each pair once
+# (a.n < b.n); pg_check puts the smaller uid first.
+BIG_CLUSTER = 2000
 FUNDERS = sql.SQL(
-    "CREATE TEMP TABLE gp_fs ON COMMIT DROP AS SELECT n, array_agg(DISTINCT f COLLATE \"C\" ORDER BY f COLLATE \"C\") "
-    "AS funders FROM (SELECT n, funder AS f FROM gp_i WHERE funder IS NOT NULL UNION ALL "
-    "  SELECT i.n, {ff} FROM gp_i i JOIN {funding} fu ON {fuid} = i.uid WHERE {ff} IS NOT NULL) x GROUP BY n")
+    "CREATE TEMP TABLE gp_fs ON COMMIT DROP AS SELECT n, funders, dense_rank() OVER (ORDER BY funders) AS k "
+    "FROM (SELECT n, array_agg(DISTINCT f COLLATE \"C\" ORDER BY f COLLATE \"C\") AS funders "
+    "FROM (SELECT n, funder AS f FROM gp_i WHERE funder IS NOT NULL UNION ALL "
+    "  SELECT n, funder FROM gp_fu WHERE funder IS NOT NULL) x GROUP BY n) y")
+CLUSTERS = sql.SQL(
+    "CREATE TEMP TABLE gp_dc ON COMMIT DROP AS SELECT x.*, count(*) OVER (PARTITION BY theme, c) AS size FROM ("
+    "  SELECT i.n, i.theme, i.sy, i.ey, fs.k, i.g, "
+    "  ST_ClusterDBSCAN(i.g, %(reach)s, 2) OVER (PARTITION BY i.theme) AS c "
+    "  FROM gp_i i JOIN gp_fs fs ON fs.n = i.n "
+    "  WHERE i.active AND i.g IS NOT NULL AND i.yok AND i.theme IS NOT NULL) x WHERE c IS NOT NULL")
+BIG = sql.SQL("SELECT EXISTS (SELECT 1 FROM gp_dc WHERE size > %(big)s)")
+BIG_INDEX = sql.SQL("CREATE INDEX ON gp_dc USING GIST (g) WHERE size > %(big)s")
 DUPLICATE = sql.SQL(
     "WITH l AS (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
     "  FROM (SELECT {lf} AS a, {lt} AS b FROM {links} "
     "  WHERE {rel} = 'combines_with') x WHERE a IS NOT NULL AND b IS NOT NULL), "
-    "p AS (SELECT a.n AS an, b.n AS bn FROM gp_i a CROSS JOIN LATERAL ("
-    "  SELECT b.n FROM gp_i b WHERE ST_DWithin(b.g, a.g, %(tol)s) AND b.n > a.n AND b.theme = a.theme "
-    "  AND b.active AND b.yok AND a.sy <= b.ey AND b.sy <= a.ey OFFSET 0) b "  # OFFSET 0: through the GiST index
-    "  WHERE a.active AND a.g IS NOT NULL AND a.yok AND a.theme IS NOT NULL AND a.n IN (SELECT n FROM gp_fs)) "
+    "p AS MATERIALIZED (SELECT a.n AS an, b.n AS bn FROM gp_dc a JOIN gp_dc b "
+    "  ON b.theme = a.theme AND b.c = a.c AND b.n > a.n AND b.k <> a.k AND a.sy <= b.ey AND b.sy <= a.ey "
+    "  WHERE a.size <= %(big)s AND ST_DWithin(b.g, a.g, %(tol)s) "
+    "  UNION ALL SELECT a.n, b.n FROM gp_dc a CROSS JOIN LATERAL ("
+    "  SELECT b.n FROM gp_dc b WHERE b.size > %(big)s AND ST_DWithin(b.g, a.g, %(tol)s) AND b.n > a.n "
+    "  AND b.theme = a.theme AND b.c = a.c AND b.k <> a.k AND a.sy <= b.ey AND b.sy <= a.ey OFFSET 0) b "
+    "  WHERE a.size > %(big)s) "
     "SELECT a.uid, a.title, a.district_id, a.theme, fa.funders, b.uid, b.title, b.district_id, fb.funders, "
     "  greatest(a.sy, b.sy), least(a.ey, b.ey), ST_AsBinary(ST_Expand(ST_Envelope(ST_Collect(a.g, b.g)), 5)) "
     "FROM p JOIN gp_i a ON a.n = p.an JOIN gp_i b ON b.n = p.bn JOIN gp_fs fa ON fa.n = p.an "
     "JOIN gp_fs fb ON fb.n = p.bn "
-    "WHERE fa.funders <> fb.funders AND NOT EXISTS (SELECT 1 FROM l "
+    "WHERE NOT EXISTS (SELECT 1 FROM l "
     "  WHERE l.a = least(a.uid COLLATE \"C\", b.uid COLLATE \"C\") "
     "  AND l.b = greatest(a.uid COLLATE \"C\", b.uid COLLATE \"C\"))")
 
 
 def duplicate(schema_name: str) -> list:
-    """The funder sets as an indexed table (a CTE of them was planned as 200 rows and scanned once per
-    pair), then the pairs."""
-    def col(alias: str, name: str) -> sql.Composed:
-        return sql.SQL("nullif(btrim({}.{}, {}), '')").format(sql.Identifier(alias), sql.Identifier(name), _WS)
-
-    return [FUNDERS.format(ff=col("fu", "funder"), fuid=col("fu", "intervention_uid"),
-                           funding=sql.Identifier(schema_name, "funding")),
-            sql.SQL("CREATE UNIQUE INDEX ON gp_fs (n)"), sql.SQL("ANALYZE gp_fs"),
+    """The funder sets and the clustered candidates as tables (a CTE of the sets was planned as 200 rows
+    and scanned once per pair), then the pairs (parameters: duplicate_params; store/pg_check.py adds the
+    GiST index BIG_INDEX only where BIG finds a big cluster)."""
+    return [FUNDERS, sql.SQL("CREATE UNIQUE INDEX ON gp_fs (n)"), sql.SQL("ANALYZE gp_fs"),
+            CLUSTERS, sql.SQL("ANALYZE gp_dc"),
             DUPLICATE.format(links=sql.Identifier(schema_name, "links"), lf=clean("from_uid"), lt=clean("to_uid"),
                              rel=clean("relation"))]
+
+
+def duplicate_params(tol: float) -> dict:
+    """Parameters of the duplicate-funding statements for tolerance *tol* (metres, >= 0)."""
+    return {"tol": tol, "reach": tol + 0.001, "big": BIG_CLUSTER}
