@@ -24,6 +24,10 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.dossier_action import DossierAction
 from gebiedsplugin.gui.layer_watch import LayerWatcher
+from gebiedsplugin.gui.overview_funding import FundingPanel
+from gebiedsplugin.gui.overview_panels import CasesPanel, CoveragePanel, EffectsPanel, MoneyPanel, StackingPanel
+from gebiedsplugin.gui.overview_progress import ProgressPanel
+from gebiedsplugin.gui.overview_timeline import TimelinePanel
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.qgis_io.overview_task import DrawTask, OverviewTask, read_overview
@@ -102,7 +106,7 @@ class OverviewDock(ProgrammeDock):
         self.watcher.selectionChanged.connect(self._map_selection_changed)
 
     def ensure_panels(self) -> None:
-        """Create the panels on first use, so matplotlib loads then and not at QGIS start-up."""
+        """Create the panels (all that are not yet: the dock makes them while the programme is read)."""
         while not self.panels_built:
             self._add_panel()
 
@@ -114,17 +118,6 @@ class OverviewDock(ProgrammeDock):
             QTimer.singleShot(0, self._build_panels_gradually)
 
     def _add_panel(self) -> None:
-        from gebiedsplugin.gui.overview_funding import FundingPanel
-        from gebiedsplugin.gui.overview_panels import (
-            CasesPanel,
-            CoveragePanel,
-            EffectsPanel,
-            MoneyPanel,
-            StackingPanel,
-        )
-        from gebiedsplugin.gui.overview_progress import ProgressPanel
-        from gebiedsplugin.gui.overview_timeline import TimelinePanel
-
         name, make, text = ((("money", MoneyPanel, tr("Money")), ("funding", FundingPanel, tr("Funding gap")),
                              ("stacking", StackingPanel, tr("Stacking")), ("coverage", CoveragePanel, tr("Priorities")),
                              ("timeline", TimelinePanel, tr("Timeline")),
