@@ -28,19 +28,14 @@ def free_gradually(*lists: list) -> None:
 
 
 @contextmanager
-def collection_paused(keep: bool = False, young: bool = False):
+def collection_paused(keep: bool = False):
     """No cycle collection while the block runs (nested and concurrent blocks count: the collector
     comes back, as it was, when the last one ends). Garbage cycles made meanwhile wait for the next
     collection; plain garbage is freed at once as always.
 
     *keep*: what the block made stays long (the Overview's prepared programme): it is moved out of the
     collector's sight (gc.freeze) as the block ends, so no later pass walks it (each would hold the
-    lock for as long as walking 100,000 items takes); reference counting still frees it when dropped.
-
-    *young*: the block makes and drops a web of objects with cycles (a matplotlib figure): when the last
-    pause ends, the young objects are collected at once (a short pass over what was made meanwhile), so
-    the web is not promoted to the old generation, whose passes walk every object of the process (0.1 s
-    and more, measured while the export drew its summary charts)."""
+    lock for as long as walking 100,000 items takes); reference counting still frees it when dropped."""
     with _pause_lock:
         if _pauses["count"] == 0:
             _pauses["was_enabled"] = gc.isenabled()
@@ -54,6 +49,4 @@ def collection_paused(keep: bool = False, young: bool = False):
         with _pause_lock:
             _pauses["count"] -= 1
             if _pauses["count"] == 0 and _pauses["was_enabled"]:
-                if young:
-                    gc.collect(0)
                 gc.enable()

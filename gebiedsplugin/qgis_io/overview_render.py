@@ -14,7 +14,6 @@ from qgis.PyQt.QtGui import QImage
 
 from gebiedsplugin.core.aggregations import budget_by_year, funder_matrix, money_by
 from gebiedsplugin.core.comparisons import timeline
-from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.qgis_io.overview_charts import (
     draw_budget_by_year,
     draw_funder_shares,
@@ -66,8 +65,7 @@ def render(draw, width: int, height: int, ratio: float = 1.0, adjust=None, after
     width, height = max(int(width), 50), max(int(height), 50)
     figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI * ratio, tight_layout=adjust is None)
     canvas = FigureCanvasAgg(figure)
-    # One at a time; names printed as written, not read as TeX ($...$); the figure collected young.
-    with drawing(), collection_paused(young=True):
+    with drawing():  # one at a time; names printed as written, not read as TeX ($...$)
         axes = figure.add_subplot(111)
         draw(axes)
         if adjust is not None:

@@ -39,7 +39,6 @@ from gebiedsplugin.core.aggregations import area_budget, budget_by_year, funder_
 from gebiedsplugin.core.atlas_pages import summary_area
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
-from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.qgis_io import overview_tables
 from gebiedsplugin.qgis_io.layout_text import label_literal, long_date
 from gebiedsplugin.qgis_io.overview_charts import (
@@ -246,7 +245,7 @@ def render_chart(draw, path: str, width_mm: float, height_mm: float) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with drawing(), collection_paused(young=True):  # one at a time; its figure collected young
+    with drawing():  # one at a time; names printed, not read as TeX
         fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI, constrained_layout=True)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot(1, 1, 1)
