@@ -6,8 +6,8 @@ QGIS and the load average; the collector's long passes, and with GEBIED_HEARTBEA
 every gap over 60 ms (every thread's Python stack), are written to tests/artifacts/heartbeat-trace.txt.
 
 The target is 100 ms. On this shared 2-core machine (load average 4-6: other engineers' exports, benches
-and lint beside it) five runs in a row reached export 87-211 ms, check 84-137 ms, Overview 81-98 ms, idle
-25-40 ms (the code before: 239 / 217 / 513 ms in the same conditions); one earlier run, beside a 100k
+and lint beside it) eight runs in a row reached export 87-211 ms, check 84-140 ms, Overview 63-98 ms,
+idle 21-40 ms (the code before: 239 / 217 / 513 ms in the same conditions); one earlier run, beside a 100k
 export and a benchmark, had an export gap of 545 ms (99th percentile 100 ms: the whole process starved).
 The gaps left over 100 ms have no long step of ours in their stacks: a worker holding Python's lock is
 scheduled out under that load, and the export's summary charts' collector passes. The bounds are about
