@@ -126,7 +126,7 @@ def effects(ov: Overview, district: Optional[str] = None, year_from: Optional[in
             year_to: Optional[int] = None) -> list:
     """Items with an effect indicator in the scope and period, by district, indicator and title."""
     rows = [i for i in ov.scoped(district) if i.effect_indicator and i.overlaps(year_from, year_to)]
-    return sorted(rows, key=lambda i: (ov.name(i.district_id), i.effect_indicator, i.title))
+    return sorted_in_runs(rows, key=lambda i: (ov.name(i.district_id), i.effect_indicator, i.title))
 
 
 def effects_by_status(ov: Overview, district: Optional[str] = None, year_from: Optional[int] = None,

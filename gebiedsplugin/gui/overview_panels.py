@@ -10,10 +10,9 @@ from gebiedsplugin.core.aggregations import is_city, stacking_table
 from gebiedsplugin.core.comparisons import comparable_cases, effects, effects_by_status, priority_coverage
 from gebiedsplugin.gui.overview_chart_view import ChartView
 from gebiedsplugin.gui.text_table import TextTable
-from gebiedsplugin.qgis_io.district_report import coverage_state
 from gebiedsplugin.qgis_io.overview_charts import code_label, heat_colour, money_text
 from gebiedsplugin.qgis_io.overview_render import draw_money
-from gebiedsplugin.qgis_io.overview_tables import period_text
+from gebiedsplugin.qgis_io.overview_tables import coverage_state, period_text
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.numbers import number
 

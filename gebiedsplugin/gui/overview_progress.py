@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gebiedsplugin.core.aggregations import is_city
+from gebiedsplugin.core.comparisons import sorted_in_runs
 from gebiedsplugin.gui.text_table import TextTable
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -43,9 +44,9 @@ class ProgressPanel(QWidget):
 
     def compute(self, ov, district, year_from, year_to, lang, _geometry=None) -> list:
         """The rows (plain work on the Overview, fine in a worker)."""
-        items = sorted((i for i in ov.scoped(district) if i.progress is not None and i.active
-                        and i.overlaps(year_from, year_to)),
-                       key=lambda i: (ov.name(i.district_id), i.effect_indicator, i.title, i.uid))
+        items = sorted_in_runs([i for i in ov.scoped(district) if i.progress is not None and i.active
+                                and i.overlaps(year_from, year_to)],
+                               key=lambda i: (ov.name(i.district_id), i.effect_indicator, i.title, i.uid))
         locale = QLocale()
 
         def num(value) -> str:

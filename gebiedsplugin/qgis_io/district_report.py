@@ -21,10 +21,7 @@ from gebiedsplugin.qgis_io.overview_charts import (
     drawing,
     money_text,
 )
-from gebiedsplugin.qgis_io.overview_tables import (  # noqa: F401 - coverage_state: for the panels
-    coverage_state,
-    period_text,
-)
+from gebiedsplugin.qgis_io.overview_tables import period_text
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr
 

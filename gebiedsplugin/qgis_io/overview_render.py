@@ -18,6 +18,7 @@ from gebiedsplugin.qgis_io.overview_charts import (
     draw_budget_by_year,
     draw_funder_shares,
     draw_money_by,
+    draw_row_labels,
     draw_timeline,
     drawing,
 )
@@ -54,9 +55,10 @@ class MoneyDrawing:
     charts: dict = field(default_factory=dict)  # view -> Chart
 
 
-def render(draw, width: int, height: int, ratio: float = 1.0, adjust=None) -> Chart:
+def render(draw, width: int, height: int, ratio: float = 1.0, adjust=None, after=None) -> Chart:
     """Draw with *draw(axes)* on a new figure of *width* x *height* widget pixels (at *ratio* device
-    pixels each) and return it with its image. Safe in a worker thread."""
+    pixels each) and return it with its image; *after(axes, renderer)* paints more on the drawn image.
+    Safe in a worker thread."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -69,6 +71,8 @@ def render(draw, width: int, height: int, ratio: float = 1.0, adjust=None) -> Ch
         if adjust is not None:
             adjust(figure)
         canvas.draw()
+        if after is not None:
+            after(axes, canvas.get_renderer())
     buffer = canvas.buffer_rgba()
     image = QImage(bytes(buffer), buffer.shape[1], buffer.shape[0], QImage.Format.Format_RGBA8888).copy()
     image.setDevicePixelRatio(ratio)
@@ -111,7 +115,7 @@ def draw_timeline_chart(ov, district, year_from, year_to, lang: str, width: int,
     height = timeline_height(len(drawn))
 
     def draw(ax):
-        draw_timeline(ax, drawn, lang, highlight, with_legend=False)
+        draw_timeline(ax, drawn, lang, highlight, with_legend=False, row_labels=False)
         if drawn and year_from is not None and year_to is not None:
             ax.set_xlim(year_from, year_to + 1)  # the chosen period
 
@@ -119,4 +123,8 @@ def draw_timeline_chart(ov, district, year_from, year_to, lang: str, width: int,
         top = 50 if len(drawn) > LONG_TIMELINE else 30  # title, and the years again on a long chart
         figure.subplots_adjust(left=0.45, right=0.97, top=1 - top / height, bottom=28 / height)
 
-    return TimelineDrawing(items, len(drawn), render(draw, width, height, ratio, adjust))
+    def labels(ax, renderer):
+        if drawn:
+            draw_row_labels(ax, renderer, drawn)
+
+    return TimelineDrawing(items, len(drawn), render(draw, width, height, ratio, adjust, labels))

@@ -5,9 +5,14 @@ left to itself: no processEvents() in the waiting). Printed with an idle referen
 QGIS and the load average; the collector's long passes, and with GEBIED_HEARTBEAT_TRACE=1 what ran in
 every gap over 60 ms (every thread's Python stack), are written to tests/artifacts/heartbeat-trace.txt.
 
-The target is 100 ms. On this shared 2-core machine (load average 5-8) the runs reached export 111-232 ms,
-check 105-163 ms, Overview 356-444 ms, with idle gaps up to 85 ms; the bounds below leave room for that
-noise and stay far below the seconds each step blocked before #18."""
+The target is 100 ms. On this shared 2-core machine (load average 4-6: other engineers' exports, benches
+and lint beside it) eight runs in a row reached export 87-211 ms, check 84-140 ms, Overview 63-98 ms,
+idle 21-40 ms (the code before: 239 / 217 / 513 ms in the same conditions); one earlier run, beside a 100k
+export and a benchmark, had an export gap of 545 ms (99th percentile 100 ms: the whole process starved).
+The gaps left over 100 ms have no long step of ours in their stacks: a worker holding Python's lock is
+scheduled out under that load, and the export's summary charts' collector passes. The bounds are about
+1.5 times the loaded figures: a bound that failed under load would be worse than an honest one with the
+figure printed beside it; a quiet CI runner stays well below them."""
 
 from __future__ import annotations
 
@@ -17,8 +22,9 @@ import pytest
 
 from tests.e2e.desktop import run_in_qgis
 
-# Before: export 361 ms, check 536-962 ms, Overview (charts and tables on the main thread) 5.5 s and more.
-BOUND_MS = {"export": 400.0, "check": 300.0, "overview": 700.0}
+# Before #18: export 361 ms, check 536-962 ms, Overview (charts and tables on the main thread) 5.5 s and more;
+# after its first round: export 111-268 ms, check 105-176 ms, Overview 356-982 ms.
+BOUND_MS = {"export": 300.0, "check": 200.0, "overview": 150.0}
 
 BODY = '''
 import faulthandler, gc, os, threading, time

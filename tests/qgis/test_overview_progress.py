@@ -67,18 +67,29 @@ def test_progress_panel_shows_hand_computed_percentages(planted):
     dock.grab().save(str(SHOTS / "overview_progress.png"))
 
 
+def drawn_bars(axes) -> list:
+    """(x, width, hatch, alpha) of each bar drawn, by row (row 0 on top), from the axes' collections."""
+    found = {}
+    for collection in axes.collections:
+        for path, face in zip(collection.get_paths(), collection.get_facecolors()):
+            (x0, y0), (x1, y1) = path.vertices.min(axis=0), path.vertices.max(axis=0)
+            found[round((y0 + y1) / 2)] = (x0, x1 - x0, collection.get_hatch(), face[3])
+    return [found[len(found) - 1 - row] for row in range(len(found))]
+
+
 def test_timeline_draws_quarters_and_indicative_periods(planted):
     dock, uids = planted
     items = dock.timeline.items
-    bars = dock.timeline.axes.patches[:len(items)]  # one bar per item, drawn in row order
+    bars = drawn_bars(dock.timeline.axes)
+    assert len(bars) == len(items)  # one bar per item
     by_uid = {item.uid: bar for item, bar in zip(items, bars)}
-    quarter = by_uid[uids["green"]]
-    assert (quarter.get_x(), quarter.get_x() + quarter.get_width()) == (2027.5, 2028.25)  # Q3 2027 .. end of Q1 2028
-    indicative = by_uid[uids["safe"]]
-    assert indicative.get_hatch() == "///" and indicative.get_alpha() == pytest.approx(0.45)
-    assert (indicative.get_x(), indicative.get_width()) == (2029.0, 3.0)
-    plain = by_uid[uids["away"]]
-    assert plain.get_hatch() is None and (plain.get_x(), plain.get_width()) == (2025.0, 3.0)
+    x, width, _hatch, _alpha = by_uid[uids["green"]]
+    assert (x, x + width) == (2027.5, 2028.25)  # Q3 2027 .. end of Q1 2028
+    x, width, hatch, alpha = by_uid[uids["safe"]]
+    assert hatch == "///" and alpha == pytest.approx(0.45)
+    assert (x, width) == (2029.0, 3.0)
+    x, width, hatch, alpha = by_uid[uids["away"]]
+    assert hatch is None and alpha == 1.0 and (x, width) == (2025.0, 3.0)
     show(dock)
     dock.tabs.setCurrentWidget(dock.timeline)
     dock.grab().save(str(SHOTS / "overview_timeline_precision.png"))
