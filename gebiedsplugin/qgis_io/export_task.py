@@ -126,7 +126,9 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         raise ProgrammeError(tr("Unknown district ids: {} (known: {}).").format(
             ", ".join(unknown), ", ".join(sorted(k for k in known if k))))
     progress(15)
-    unified = build_unified(programme, request.scope, findings)
+    whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
+    overview = whole and request.summary_pages and bool({"pdf", "png"} & set(request.formats))
+    unified = build_unified(programme, request.scope, findings, keep_gaps=overview)  # gaps: the Overview's too
     if len(unified) == 0:
         raise ProgrammeError(tr("Nothing to export: no interventions or programme projects in this scope "
                                 "and period."))
@@ -146,7 +148,6 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         if {"pdf", "png"} & set(request.formats):
             prepared.table_fids = table_candidates(unified, pages, request.table_rows)
             if request.summary_pages:
-                whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
                 # the aggregations of the Overview dock; the unified map is built once when it covers them
                 prepared.overview = prepare_overview(programme, unified if whole else None)
         districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
