@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import tempfile
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable, Optional
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.aggregations import Overview
 from gebiedsplugin.core.aggregations import prepare as prepare_overview
 from gebiedsplugin.core.atlas_pages import atlas_pages
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, WEB_SUFFIX, ExportRequest
 from gebiedsplugin.core.page_tables import table_candidates
-from gebiedsplugin.core.release import free_gradually
+from gebiedsplugin.core.release import collection_paused, free_gradually
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export, web_map
 from gebiedsplugin.qgis_io.store.open import open_store
@@ -45,11 +45,15 @@ class Prepared:
     programme_name: str
     files: dict = field(default_factory=dict)  # format -> [paths]
     timings: dict = field(default_factory=dict)
-    overview: Optional[Overview] = None  # for the district summary pages (None: none asked for)
+    # the district summary pages' Overview (None: none asked for), set by a job of *early*
+    overview: Optional[Future] = None
     staging: Optional[Staging] = None
     table_fids: dict = field(default_factory=dict)  # page -> candidates of its item table (core.page_tables)
-    # files written from the working GeoPackage once its styles are in (exporter.finish_export, in a
-    # thread beside the atlas): callables
+    # work done in a thread beside the atlas (exporter.finish_export), one job after another: *early*
+    # from its start (the Overview, the CSVs into the working folder: Python work on the programme in
+    # memory, which the last of them lets go of), *deferred* once the styles are in the working
+    # GeoPackage (the GeoJSON read from it, the CSV copies): callables
+    early: list = field(default_factory=list)
     deferred: list = field(default_factory=list)
 
     def cleanup(self) -> None:
@@ -148,8 +152,10 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         if {"pdf", "png"} & set(request.formats):
             prepared.table_fids = table_candidates(unified, pages, request.table_rows)
             if request.summary_pages:
-                # the aggregations of the Overview dock; the unified map is built once when it covers them
-                prepared.overview = prepare_overview(programme, unified if whole else None)
+                # the aggregations of the Overview dock (the unified map is built once when it covers them),
+                # computed beside the atlas's first page; the summary pages wait for them
+                prepared.overview = Future()
+                prepared.early.append(partial(_overview, prepared.overview, programme, unified if whole else None))
         districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
         data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
         progress(60)
@@ -159,13 +165,13 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             prepared.files["geojson"] = [str(request.path(".geojson"))]
         progress(85)
         if "csv" in request.formats:
-            # Written now, while the unified map is in memory, into the working folder; copied to the
-            # outputs after the GeoJSON (deferred), so nothing of the CSV reaches the output folder before
-            # the GeoPackage (a full disk there is met by the GeoPackage or the GeoJSON first).
+            # Written beside the atlas (early) into the working folder; copied to the outputs after the
+            # GeoJSON (deferred), so nothing of the CSV reaches the output folder before the GeoPackage (a
+            # full disk there is met by the GeoPackage or the GeoJSON first).
             for suffix, write in (("_items.csv", data_export.write_items_csv),
                                   ("_summary.csv", data_export.write_summary_csv)):
                 work = str(Path(workdir) / (request.stem + suffix))
-                write(work, unified, False)
+                prepared.early.append(partial(write, work, unified, False))
                 prepared.deferred.append(partial(data_export.publish_copy, work, str(staged.path(suffix)), False))
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
         if "web" in request.formats:
@@ -178,8 +184,16 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             data_export.write_schema_json(str(staged.path(SCHEMA_SUFFIX)), False)
             prepared.files["schema"] = [str(request.path(SCHEMA_SUFFIX))]
         timings["data_files"] = time.perf_counter() - t1
-        free_gradually(programme.interventions, programme.projects, programme.funding, programme.links,
-                       *unified.items.values())  # not all at once on return: the main thread keeps its turns
+        # Each let go of after the last job that reads it (the programme: the Overview; the unified map:
+        # the CSVs), a slice at a time (not all at once: the main thread keeps its turns).
+        free_programme = partial(_free_programme, programme, unified)
+        free_unified = partial(free_gradually, *unified.items.values())
+        if prepared.early:
+            prepared.early.insert(1 if prepared.overview is not None else 0, free_programme)
+            prepared.early.append(free_unified)
+        else:
+            free_programme()
+            free_unified()
         progress(100)
     except InterruptedError:
         prepared.cleanup()
@@ -194,6 +208,24 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
                 error = None  # no reference cycle through this frame (see files.py's atomic_path)
         raise
     return prepared
+
+
+def _overview(future: Future, programme, unified) -> None:
+    """The Overview into *future* (the summary pages wait for it); out of the cycle collector's sight
+    (collection_paused: no pass over 100,000 items holds Python's lock)."""
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        with collection_paused(keep=True):
+            future.set_result(prepare_overview(programme, unified))
+    except BaseException as e:  # noqa: BLE001 - handed to whoever waits for it
+        future.set_exception(e)
+        raise
+
+
+def _free_programme(programme, unified) -> None:
+    unified.gaps.clear()  # the Overview's: they name the programme's interventions
+    free_gradually(programme.interventions, programme.projects, programme.funding, programme.links)
 
 
 def _check_cancel(cancelled) -> None:

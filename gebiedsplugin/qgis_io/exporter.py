@@ -77,6 +77,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
     summaries = builder = layers = styled = None
     beside = _Beside(result.timings)
     try:
+        beside.start(prepared.early)  # the Overview and the CSVs: Python work beside the layers and the atlas
         t0 = time.perf_counter()
         layers = load_unified_layers(prepared.gpkg, request.lang)
         if "gpkg" in request.formats:
@@ -86,7 +87,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             data_export.publish_copy(prepared.gpkg, str(staged.path(".gpkg")), False)
             result.files["gpkg"] = [str(request.path(".gpkg"))]
         result.timings["styles_gpkg"] = time.perf_counter() - t0
-        beside.start(prepared.deferred)  # the GeoJSON: GDAL writes it while the atlas renders
+        beside.start(prepared.deferred)  # then the GeoJSON: GDAL writes it while the atlas renders
         if {"pdf", "png"} & set(request.formats):
             t1 = time.perf_counter()
             builder = AtlasBuilder(staged, layers, prepared.pages, prepared.programme_name, prepared.items)
@@ -132,6 +133,8 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
         raise
     finally:
         beside.close()  # nothing writes into the working or staging folder after this
+        if prepared.overview is not None:
+            prepared.overview.cancel()  # not begun (a failure or cancel before it): nobody waits for it
         if summaries is not None:
             summaries.close()
         # The layers go before their GeoPackage: removed while still open, QGIS kept it open (deleted, its
@@ -145,8 +148,9 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
 
 
 class _Beside:
-    """Data files written in a thread of their own beside the atlas (GDAL lets go of Python's lock
-    while it writes), one after another; wait() re-raises the first failure."""
+    """Work in a thread of its own beside the atlas, one job after another: the Overview and the CSVs
+    (Python, while the layout renders without Python's lock), the GeoJSON (GDAL lets go of the lock
+    while it writes); wait() re-raises the first failure."""
 
     def __init__(self, timings: dict):
         self.timings = timings
@@ -154,10 +158,12 @@ class _Beside:
         self.futures: list = []
 
     def start(self, jobs: list) -> None:
+        """Queue *jobs* after those queued before (one thread: they run in the order given)."""
         if not jobs:
             return
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-data")
-        self.futures = [self.pool.submit(self._timed, job) for job in jobs]
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-data")
+        self.futures += [self.pool.submit(self._timed, job) for job in jobs]
 
     def _timed(self, job) -> None:
         t0 = time.perf_counter()
