@@ -11,7 +11,7 @@ import csv
 import json
 import os
 import shutil
-from itertools import chain, islice
+from itertools import chain
 from operator import itemgetter, methodcaller
 
 import numpy as np
@@ -303,21 +303,27 @@ def write_geojson(target: str, working_gpkg: str, overwrite: bool) -> str:
 def write_items_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
     """One row per item with every unified field and a representative point (x, y)."""
     items = unified.all_items()
-    records = [f.attrs for f in items]
-    columns = [_safe_column(_values(records, n)) for n in FIELD_NAMES]
-    points = shapely.point_on_surface([f.geometry for f in items]) if items else np.empty(0, dtype=object)
-    blank = (shapely.is_missing(points) | shapely.is_empty(points)).tolist()
-    xs = [("" if b else round(v, 2)) for v, b in zip(shapely.get_x(points).tolist(), blank)]
-    ys = [("" if b else round(v, 2)) for v, b in zip(shapely.get_y(points).tolist(), blank)]
     with atomic_path(target, overwrite) as tmp:
         with open(tmp, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             writer.writerow(FIELD_NAMES + CSV_EXTRA)
-            rows = zip(*columns, xs, ys)
-            while chunk := list(islice(rows, CSV_CHUNK)):  # one call per chunk: the GIL is let go in between
-                writer.writerows(chunk)
+            # A chunk of items at a time: its columns are small (it is written while the atlas renders),
+            # and the GIL is let go between chunks.
+            for start in range(0, len(items), CSV_CHUNK):
+                writer.writerows(_csv_rows(items[start:start + CSV_CHUNK]))
         shareable(tmp)
     return str(target)
+
+
+def _csv_rows(items: list) -> list:
+    """The items CSV's rows of *items*, built by columns."""
+    records = [f.attrs for f in items]
+    columns = [_safe_column(_values(records, n)) for n in FIELD_NAMES]
+    points = shapely.point_on_surface([f.geometry for f in items])
+    blank = (shapely.is_missing(points) | shapely.is_empty(points)).tolist()
+    xs = [("" if b else round(v, 2)) for v, b in zip(shapely.get_x(points).tolist(), blank)]
+    ys = [("" if b else round(v, 2)) for v, b in zip(shapely.get_y(points).tolist(), blank)]
+    return list(zip(*columns, xs, ys))
 
 
 def _safe_column(column: list) -> list:
