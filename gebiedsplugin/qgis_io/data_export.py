@@ -146,12 +146,15 @@ def write_layer(ds, name: str, fields, features, geom_type=ogr.wkbNone, srs=None
             raise InterruptedError
 
 
-def write_working_gpkg(path: str, unified: UnifiedMap, pages: list, districts: list, cancelled=None) -> None:
+def write_working_gpkg(path: str, unified: UnifiedMap, pages: list, districts: list, cancelled=None,
+                       rows_written=None) -> None:
     """The unified map as a GeoPackage: a layer per geometry kind, the item table, pages, districts.
 
     OGR creates the (empty) tables, then the rows go in with one executemany per table on a plain
     SQLite connection (the same values OGR's SetField would store, geometries as GeoPackage blobs),
     and OGR builds the spatial indexes over the filled tables: a fraction of a feature-by-feature write.
+    *rows_written()* is called between the two (work in another thread may use the GIL meanwhile: OGR
+    lets go of it; executemany takes it back after every row, which another thread would slow).
     """
     fields = [(f[0], f[1]) for f in UNIFIED_FIELDS]
     tables = [(name, fields, unified.items[kind], _GEOM[kind], kind) for kind, name in UNIFIED_LAYERS.items()]
@@ -186,6 +189,8 @@ def write_working_gpkg(path: str, unified: UnifiedMap, pages: list, districts: l
         conn.execute("COMMIT")
     finally:
         conn.close()
+    if rows_written is not None:
+        rows_written()
     ds = ogr.Open(path, 1)
     try:
         for name, _fields, _features, geom_type, _kind in tables:

@@ -24,6 +24,7 @@ from gebiedsplugin.core.page_tables import table_candidates
 from gebiedsplugin.core.release import collection_paused, free_gradually
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export, web_map
+from gebiedsplugin.qgis_io.beside_jobs import BesideJobs
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
@@ -45,19 +46,23 @@ class Prepared:
     programme_name: str
     files: dict = field(default_factory=dict)  # format -> [paths]
     timings: dict = field(default_factory=dict)
-    # the district summary pages' Overview (None: none asked for), set by a job of *early*
+    # the district summary pages' Overview (None: none asked for), set by a job beside (beside_jobs)
     overview: Optional[Future] = None
     staging: Optional[Staging] = None
     table_fids: dict = field(default_factory=dict)  # page -> candidates of its item table (core.page_tables)
-    # work done in a thread beside the atlas (exporter.finish_export), one job after another: *early*
-    # from its start (the Overview, the CSVs into the working folder: Python work on the programme in
-    # memory, which the last of them lets go of), *deferred* once the styles are in the working
-    # GeoPackage (the GeoJSON read from it, the CSV copies): callables
-    early: list = field(default_factory=list)
+    # work in a thread beside the critical path (beside_jobs): the Overview and the CSVs into the working
+    # folder, queued here once the working GeoPackage's rows are in (Python work on the programme in
+    # memory, let go of after the last of them); *deferred* jobs queued by exporter.finish_export once
+    # the styles are in the working GeoPackage (the GeoJSON read from it, the CSV copies): callables
+    beside: BesideJobs = field(default_factory=BesideJobs)
     deferred: list = field(default_factory=list)
 
     def cleanup(self) -> None:
-        """Remove the working files and whatever is still staged (nothing after a commit)."""
+        """Remove the working files and whatever is still staged (nothing after a commit), once no job
+        beside writes into them."""
+        self.beside.close()
+        if self.overview is not None:
+            self.overview.cancel()  # not begun (a failure or cancel before it): nobody waits for it
         remove_temp(self.workdir)
         if self.staging is not None:
             self.staging.discard()
@@ -149,31 +154,33 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         prepared.staging = Staging(request.folder, request.stem)
         staged = replace(request, folder=str(prepared.staging.path))
         t1 = time.perf_counter()
+        early = []  # Python work queued beside once the rows are in (GDAL builds the indexes meanwhile)
         if {"pdf", "png"} & set(request.formats):
             prepared.table_fids = table_candidates(unified, pages, request.table_rows)
             if request.summary_pages:
-                # the aggregations of the Overview dock (the unified map is built once when it covers them),
-                # computed beside the atlas's first page; the summary pages wait for them
+                # the aggregations of the Overview dock (the unified map is built once when it covers them);
+                # the summary pages wait for them
                 prepared.overview = Future()
-                prepared.early.append(partial(_overview, prepared.overview, programme, unified if whole else None))
-        districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
-        data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
-        progress(60)
-        if "geojson" in request.formats:
-            geojson = str(staged.path(".geojson"))
-            prepared.deferred.append(lambda: data_export.write_geojson(geojson, prepared.gpkg, False))
-            prepared.files["geojson"] = [str(request.path(".geojson"))]
-        progress(85)
+                early.append(partial(_overview, prepared.overview, programme, unified if whole else None))
         if "csv" in request.formats:
-            # Written beside the atlas (early) into the working folder; copied to the outputs after the
-            # GeoJSON (deferred), so nothing of the CSV reaches the output folder before the GeoPackage (a
-            # full disk there is met by the GeoPackage or the GeoJSON first).
+            # Written beside into the working folder; copied to the outputs after the GeoJSON (deferred), so
+            # nothing of the CSV reaches the output folder before the GeoPackage (a full disk there is met by
+            # the GeoPackage or the GeoJSON first).
             for suffix, write in (("_items.csv", data_export.write_items_csv),
                                   ("_summary.csv", data_export.write_summary_csv)):
                 work = str(Path(workdir) / (request.stem + suffix))
-                prepared.early.append(partial(write, work, unified, False))
+                early.append(partial(write, work, unified, False))
                 prepared.deferred.append(partial(data_export.publish_copy, work, str(staged.path(suffix)), False))
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
+        districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
+        data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled,
+                                       rows_written=partial(prepared.beside.start, early))
+        progress(60)
+        if "geojson" in request.formats:
+            geojson = str(staged.path(".geojson"))
+            prepared.deferred.insert(0, lambda: data_export.write_geojson(geojson, prepared.gpkg, False))
+            prepared.files["geojson"] = [str(request.path(".geojson"))]
+        progress(85)
         if "web" in request.formats:
             t2 = time.perf_counter()
             web_map.write_web_map(staged.path(WEB_SUFFIX), unified, districts, store.name, request.lang,
@@ -186,14 +193,12 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         timings["data_files"] = time.perf_counter() - t1
         # Each let go of after the last job that reads it (the programme: the Overview; the unified map:
         # the CSVs), a slice at a time (not all at once: the main thread keeps its turns).
-        free_programme = partial(_free_programme, programme, unified)
-        free_unified = partial(free_gradually, *unified.items.values())
-        if prepared.early:
-            prepared.early.insert(1 if prepared.overview is not None else 0, free_programme)
-            prepared.early.append(free_unified)
+        free = [partial(_free_programme, programme, unified), partial(free_gradually, *unified.items.values())]
+        if early:
+            prepared.beside.start(free)  # after the jobs that read them
         else:
-            free_programme()
-            free_unified()
+            for job in free:
+                job()
         progress(100)
     except InterruptedError:
         prepared.cleanup()

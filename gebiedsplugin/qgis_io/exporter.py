@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
@@ -75,9 +74,8 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
 
     staged = replace(request, folder=str(prepared.staging.path)) if prepared.staging is not None else request
     summaries = builder = layers = styled = None
-    beside = _Beside(result.timings)
+    beside = prepared.beside  # the Overview and the CSVs run in it already (export_task.prepare_export)
     try:
-        beside.start(prepared.early)  # the Overview and the CSVs: Python work beside the layers and the atlas
         t0 = time.perf_counter()
         layers = load_unified_layers(prepared.gpkg, request.lang)
         if "gpkg" in request.formats:
@@ -117,6 +115,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
                 result.files["png"] = [str(Path(request.folder) / Path(p).name) for p in pngs]
                 result.timings["png"] = time.perf_counter() - t2
         beside.wait()
+        result.timings["beside"] = beside.seconds
         if feedback is not None:
             feedback.setProgress(99)  # the last moment a cancel counts: nothing is published yet
             if feedback.isCanceled():
@@ -145,39 +144,6 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
         builder = layers = styled = None
         prepared.cleanup()
     return result
-
-
-class _Beside:
-    """Work in a thread of its own beside the atlas, one job after another: the Overview and the CSVs
-    (Python, while the layout renders without Python's lock), the GeoJSON (GDAL lets go of the lock
-    while it writes); wait() re-raises the first failure."""
-
-    def __init__(self, timings: dict):
-        self.timings = timings
-        self.pool: Optional[ThreadPoolExecutor] = None
-        self.futures: list = []
-
-    def start(self, jobs: list) -> None:
-        """Queue *jobs* after those queued before (one thread: they run in the order given)."""
-        if not jobs:
-            return
-        if self.pool is None:
-            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-data")
-        self.futures += [self.pool.submit(self._timed, job) for job in jobs]
-
-    def _timed(self, job) -> None:
-        t0 = time.perf_counter()
-        job()
-        self.timings["beside"] = self.timings.get("beside", 0.0) + time.perf_counter() - t0
-
-    def wait(self) -> None:
-        for future in self.futures:
-            future.result()
-
-    def close(self) -> None:
-        """Drop what has not begun, wait for what runs."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _publish(prepared: Prepared, request: ExportRequest, result: ExportResult) -> None:
