@@ -1,9 +1,9 @@
 """Work of an export done in a thread of its own beside the critical path, one job after another.
 
-The export queues Python work on the programme in memory (the Overview, the CSVs) once the working
-GeoPackage's rows are in, while GDAL builds its spatial indexes and then the layout renders (both
-without Python's lock); the GeoJSON (GDAL, lock let go) once the styles are in. No job touches a
-layer or a layout. wait() re-raises the first failure; close() drops what has not begun.
+Once the working GeoPackage's rows are in, the export queues Python work on the programme in memory
+(the Overview, the CSVs) in one, and the GeoJSON (GDAL, which lets go of Python's lock) in another,
+while GDAL builds the spatial indexes and then the layout renders (both without the lock). No job
+touches a layer or a layout. wait() re-raises the first failure; close() drops what has not begun.
 """
 
 from __future__ import annotations

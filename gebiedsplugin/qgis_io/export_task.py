@@ -7,6 +7,7 @@ no layer and no iface; exporter.finish_export() continues with styles, atlas and
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from concurrent.futures import Future
@@ -53,14 +54,18 @@ class Prepared:
     # work in a thread beside the critical path (beside_jobs): the Overview and the CSVs into the working
     # folder, queued here once the working GeoPackage's rows are in (Python work on the programme in
     # memory, let go of after the last of them); *deferred* jobs queued by exporter.finish_export once
-    # the styles are in the working GeoPackage (the GeoJSON read from it, the CSV copies): callables
+    # the GeoPackage is published (the CSV copies): callables
     beside: BesideJobs = field(default_factory=BesideJobs)
     deferred: list = field(default_factory=list)
+    # the GeoJSON, written by GDAL (without Python's lock) in a thread of its own from a copy of the
+    # working GeoPackage's rows, from then on: beside the spatial indexes, the styles and the atlas
+    geojson: BesideJobs = field(default_factory=BesideJobs)
 
     def cleanup(self) -> None:
         """Remove the working files and whatever is still staged (nothing after a commit), once no job
         beside writes into them."""
         self.beside.close()
+        self.geojson.close()
         if self.overview is not None:
             self.overview.cancel()  # not begun (a failure or cancel before it): nobody waits for it
         remove_temp(self.workdir)
@@ -173,13 +178,19 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
                 prepared.deferred.append(partial(data_export.publish_copy, work, str(staged.path(suffix)), False))
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
         districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
-        data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled,
-                                       rows_written=partial(prepared.beside.start, early))
-        progress(60)
-        if "geojson" in request.formats:
-            geojson = str(staged.path(".geojson"))
-            prepared.deferred.insert(0, lambda: data_export.write_geojson(geojson, prepared.gpkg, False))
-            prepared.files["geojson"] = [str(request.path(".geojson"))]
+
+        def rows_written() -> None:
+            if "geojson" in request.formats:
+                # GDAL reads a copy (the working GeoPackage gets its indexes and styles meanwhile); it
+                # needs the rows only
+                source = str(Path(workdir) / "geojson_source.gpkg")
+                shutil.copyfile(prepared.gpkg, source)
+                prepared.geojson.start([partial(data_export.write_geojson, str(staged.path(".geojson")), source,
+                                                False)])
+                prepared.files["geojson"] = [str(request.path(".geojson"))]
+            prepared.beside.start(early)
+
+        data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled, rows_written)
         progress(85)
         if "web" in request.formats:
             t2 = time.perf_counter()

@@ -85,7 +85,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             data_export.publish_copy(prepared.gpkg, str(staged.path(".gpkg")), False)
             result.files["gpkg"] = [str(request.path(".gpkg"))]
         result.timings["styles_gpkg"] = time.perf_counter() - t0
-        beside.start(prepared.deferred)  # then the GeoJSON: GDAL writes it while the atlas renders
+        beside.start(prepared.deferred)  # then the CSV copies (after the GeoPackage)
         if {"pdf", "png"} & set(request.formats):
             t1 = time.perf_counter()
             builder = AtlasBuilder(staged, layers, prepared.pages, prepared.programme_name, prepared.items)
@@ -115,7 +115,8 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
                 result.files["png"] = [str(Path(request.folder) / Path(p).name) for p in pngs]
                 result.timings["png"] = time.perf_counter() - t2
         beside.wait()
-        result.timings["beside"] = beside.seconds
+        prepared.geojson.wait()
+        result.timings["beside"] = beside.seconds + prepared.geojson.seconds
         if feedback is not None:
             feedback.setProgress(99)  # the last moment a cancel counts: nothing is published yet
             if feedback.isCanceled():
@@ -132,6 +133,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
         raise
     finally:
         beside.close()  # nothing writes into the working or staging folder after this
+        prepared.geojson.close()
         if prepared.overview is not None:
             prepared.overview.cancel()  # not begun (a failure or cancel before it): nobody waits for it
         if summaries is not None:
