@@ -50,9 +50,9 @@ def _programme(out: Path, size: int, code: Path = None, name: str = "") -> Path:
 
 def _steps(result: dict) -> str:
     t = result["timings"]
-    return "prepare {:.1f} (data files {:.1f}), styles+gpkg {:.1f}, pdf {:.1f}, png {:.1f}".format(
+    return "prepare {:.1f} (data files {:.1f}), styles+gpkg {:.1f}, pdf {:.1f}, png {:.1f}; beside {:.1f}".format(
         t.get("read_unify", 0) + t.get("data_files", 0), t.get("data_files", 0), t.get("styles_gpkg", 0),
-        t.get("pdf", 0), t.get("png", 0))
+        t.get("pdf", 0), t.get("png", 0), t.get("beside", 0))
 
 
 def main() -> int:

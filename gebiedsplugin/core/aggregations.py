@@ -161,8 +161,9 @@ class Overview:
 
 def prepare(programme: Programme, unified=None) -> Overview:
     """The Overview of *programme* (districts resolved, money per year and funder). *unified*: its
-    unified map of the whole city over all years when the caller has built it already (the export)."""
-    unified = unified if unified is not None else build_unified(programme)
+    unified map of the whole city over all years when the caller has built it already (the export;
+    built with keep_gaps, its funding gaps are taken, not computed again)."""
+    unified = unified if unified is not None else build_unified(programme, keep_gaps=True)
     district_of = {f.get("uid"): f.get("district_id") for f in unified.all_items() if f.get("source") == INTERVENTION}
     funding: dict = {}
     for row in programme.funding:
@@ -170,6 +171,7 @@ def prepare(programme: Programme, unified=None) -> Overview:
         if year is not None and amount is not None and amount > 0:
             funding.setdefault(row.get("intervention_uid"), []).append((year, row.get("funder") or UNKNOWN, amount))
     measured = measurements_by_uid(programme.effect_measurements)
+    funded = None  # funding_gap.funding_by_uid, only when a gap is not in the unified map
     items = []
     for f in programme.interventions:
         uid = f.get("uid") or ""
@@ -205,8 +207,16 @@ def prepare(programme: Programme, unified=None) -> Overview:
     hoods = {n.get("neighbourhood_id"): (n.get("name") or n.get("neighbourhood_id"), n.get("district_id"))
              for n in programme.neighbourhoods}
     district_by_uid = {i.uid: i.district_id for i in items}
-    gaps = {g.uid: replace(g, district_id=district_by_uid.get(g.uid, g.district_id))
-            for g in funding_gap.funding_gaps(programme.interventions, programme.funding)}
+    gaps = {}
+    for f in programme.interventions:  # the unified map's where it has them (same rule, same rows)
+        known = unified.gaps.get(id(f))
+        g = known[1] if known is not None and known[0] is f else None
+        if g is None:
+            if funded is None:
+                funded = funding_gap.funding_by_uid(programme.funding)
+            g = funding_gap.gap_of(f, funded.get(f.get("uid"), (0.0, {}, ())))
+        district = district_by_uid.get(g.uid, g.district_id)
+        gaps[g.uid] = g if district == g.district_id else replace(g, district_id=district)
     return Overview(items, dict(unified.district_names), hoods, budgets, goals,
                     programme.setting("stacking_max", DEFAULT_STACKING_MAX), gaps)
 

@@ -79,6 +79,9 @@ class UnifiedMap:
     items: dict = field(default_factory=lambda: {k: [] for k in schema.GEOMETRY_KINDS})
     district_names: dict = field(default_factory=dict)  # district_id -> name (incl. city)
     crs: str = schema.DEFAULT_CRS
+    # id() of an intervention Feature -> (the Feature, its funding_gap.FundingGap) when asked for
+    # (keep_gaps): the Overview of the same programme takes them (aggregations.prepare), not computed twice
+    gaps: dict = field(default_factory=dict, repr=False, compare=False)
 
     def all_items(self) -> list:
         """Every item, points then lines then polygons."""
@@ -143,12 +146,13 @@ class _Locator:
 
 
 def build_unified(programme: Programme, scope: Optional[Scope] = None,
-                  findings: Optional[Iterable[dict]] = None) -> UnifiedMap:
+                  findings: Optional[Iterable[dict]] = None, keep_gaps: bool = False) -> UnifiedMap:
     """Interventions and programme projects merged, harmonised and filtered by *scope*.
 
     Items without a stored district get the district their geometry lies in. An item belongs to
     a district scope when its district is one of the scope's; city-wide items (district `city`)
-    belong to the whole-city scope only.
+    belong to the whole-city scope only. *keep_gaps*: the interventions' funding gaps stay in
+    ``gaps`` (for aggregations.prepare).
     """
     scope = scope or Scope()
     names = {d.get("district_id"): d.get("name") for d in programme.districts}
@@ -171,6 +175,8 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
         attrs = _harmonise(source, feat, kind, district, names, hoods, funders, open_counts)
         if source == INTERVENTION:
             gap = funding_gap.gap_of(feat, money.get(attrs["uid"], (0.0, {}, ())))
+            if keep_gaps:
+                result.gaps[id(feat)] = (feat, gap)
             attrs.update(funding_status=gap.status, shortfall=gap.shortfall)
         result.items[kind].append(Feature(attrs, feat.geometry, "unified_" + kind, feat.fid))
     return result

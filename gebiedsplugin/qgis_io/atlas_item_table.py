@@ -10,6 +10,7 @@ from qgis.core import (
     QgsLayout,
     QgsLayoutItemAttributeTable,
     QgsLayoutItemLabel,
+    QgsLayoutItemPage,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
@@ -180,6 +181,11 @@ def tidy_continuation(layout: QgsLayout, continued: list, words: Callable[[str],
             if isinstance(title, QgsLayoutItemLabel):
                 continued.append(continued_title(layout, title, page, words))
             done += 1
+    # A page added for an earlier atlas page's longer table stays when this table is shorter (QGIS drops
+    # the frame, not its page): it would print blank and count in "Page n of N".
+    while pages.pageCount() > 1 and not [i for i in pages.itemsOnPage(pages.pageCount() - 1)
+                                         if not isinstance(i, QgsLayoutItemPage)]:
+        pages.deletePage(pages.pageCount() - 1)
     return continued
 
 

@@ -11,7 +11,7 @@ import csv
 import json
 import os
 import shutil
-from itertools import chain, islice
+from itertools import chain
 from operator import itemgetter, methodcaller
 
 import numpy as np
@@ -146,12 +146,15 @@ def write_layer(ds, name: str, fields, features, geom_type=ogr.wkbNone, srs=None
             raise InterruptedError
 
 
-def write_working_gpkg(path: str, unified: UnifiedMap, pages: list, districts: list, cancelled=None) -> None:
+def write_working_gpkg(path: str, unified: UnifiedMap, pages: list, districts: list, cancelled=None,
+                       rows_written=None) -> None:
     """The unified map as a GeoPackage: a layer per geometry kind, the item table, pages, districts.
 
     OGR creates the (empty) tables, then the rows go in with one executemany per table on a plain
     SQLite connection (the same values OGR's SetField would store, geometries as GeoPackage blobs),
     and OGR builds the spatial indexes over the filled tables: a fraction of a feature-by-feature write.
+    *rows_written()* is called between the two (work in another thread may use the GIL meanwhile: OGR
+    lets go of it; executemany takes it back after every row, which another thread would slow).
     """
     fields = [(f[0], f[1]) for f in UNIFIED_FIELDS]
     tables = [(name, fields, unified.items[kind], _GEOM[kind], kind) for kind, name in UNIFIED_LAYERS.items()]
@@ -186,6 +189,8 @@ def write_working_gpkg(path: str, unified: UnifiedMap, pages: list, districts: l
         conn.execute("COMMIT")
     finally:
         conn.close()
+    if rows_written is not None:
+        rows_written()
     ds = ogr.Open(path, 1)
     try:
         for name, _fields, _features, geom_type, _kind in tables:
@@ -303,21 +308,27 @@ def write_geojson(target: str, working_gpkg: str, overwrite: bool) -> str:
 def write_items_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
     """One row per item with every unified field and a representative point (x, y)."""
     items = unified.all_items()
-    records = [f.attrs for f in items]
-    columns = [_safe_column(_values(records, n)) for n in FIELD_NAMES]
-    points = shapely.point_on_surface([f.geometry for f in items]) if items else np.empty(0, dtype=object)
-    blank = (shapely.is_missing(points) | shapely.is_empty(points)).tolist()
-    xs = [("" if b else round(v, 2)) for v, b in zip(shapely.get_x(points).tolist(), blank)]
-    ys = [("" if b else round(v, 2)) for v, b in zip(shapely.get_y(points).tolist(), blank)]
     with atomic_path(target, overwrite) as tmp:
         with open(tmp, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             writer.writerow(FIELD_NAMES + CSV_EXTRA)
-            rows = zip(*columns, xs, ys)
-            while chunk := list(islice(rows, CSV_CHUNK)):  # one call per chunk: the GIL is let go in between
-                writer.writerows(chunk)
+            # A chunk of items at a time: its columns are small (it is written while the atlas renders),
+            # and the GIL is let go between chunks.
+            for start in range(0, len(items), CSV_CHUNK):
+                writer.writerows(_csv_rows(items[start:start + CSV_CHUNK]))
         shareable(tmp)
     return str(target)
+
+
+def _csv_rows(items: list) -> list:
+    """The items CSV's rows of *items*, built by columns."""
+    records = [f.attrs for f in items]
+    columns = [_safe_column(_values(records, n)) for n in FIELD_NAMES]
+    points = shapely.point_on_surface([f.geometry for f in items])
+    blank = (shapely.is_missing(points) | shapely.is_empty(points)).tolist()
+    xs = [("" if b else round(v, 2)) for v, b in zip(shapely.get_x(points).tolist(), blank)]
+    ys = [("" if b else round(v, 2)) for v, b in zip(shapely.get_y(points).tolist(), blank)]
+    return list(zip(*columns, xs, ys))
 
 
 def _safe_column(column: list) -> list:

@@ -7,23 +7,25 @@ no layer and no iface; exporter.finish_export() continues with styles, atlas and
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable, Optional
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.aggregations import Overview
 from gebiedsplugin.core.aggregations import prepare as prepare_overview
 from gebiedsplugin.core.atlas_pages import atlas_pages
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, WEB_SUFFIX, ExportRequest
 from gebiedsplugin.core.page_tables import table_candidates
-from gebiedsplugin.core.release import free_gradually
+from gebiedsplugin.core.release import collection_paused, free_gradually
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export, web_map
+from gebiedsplugin.qgis_io.beside_jobs import BesideJobs
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
@@ -45,15 +47,27 @@ class Prepared:
     programme_name: str
     files: dict = field(default_factory=dict)  # format -> [paths]
     timings: dict = field(default_factory=dict)
-    overview: Optional[Overview] = None  # for the district summary pages (None: none asked for)
+    # the district summary pages' Overview (None: none asked for), set by a job beside (beside_jobs)
+    overview: Optional[Future] = None
     staging: Optional[Staging] = None
     table_fids: dict = field(default_factory=dict)  # page -> candidates of its item table (core.page_tables)
-    # files written from the working GeoPackage once its styles are in (exporter.finish_export, in a
-    # thread beside the atlas): callables
+    # work in a thread beside the critical path (beside_jobs): the Overview and the CSVs into the working
+    # folder, queued here once the working GeoPackage's rows are in (Python work on the programme in
+    # memory, let go of after the last of them); *deferred* jobs queued by exporter.finish_export once
+    # the GeoPackage is published (the CSV copies): callables
+    beside: BesideJobs = field(default_factory=BesideJobs)
     deferred: list = field(default_factory=list)
+    # the GeoJSON, written by GDAL (without Python's lock) in a thread of its own from a copy of the
+    # working GeoPackage's rows, from then on: beside the spatial indexes, the styles and the atlas
+    geojson: BesideJobs = field(default_factory=BesideJobs)
 
     def cleanup(self) -> None:
-        """Remove the working files and whatever is still staged (nothing after a commit)."""
+        """Remove the working files and whatever is still staged (nothing after a commit), once no job
+        beside writes into them."""
+        self.beside.close()
+        self.geojson.close()
+        if self.overview is not None:
+            self.overview.cancel()  # not begun (a failure or cancel before it): nobody waits for it
         remove_temp(self.workdir)
         if self.staging is not None:
             self.staging.discard()
@@ -126,7 +140,9 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         raise ProgrammeError(tr("Unknown district ids: {} (known: {}).").format(
             ", ".join(unknown), ", ".join(sorted(k for k in known if k))))
     progress(15)
-    unified = build_unified(programme, request.scope, findings)
+    whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
+    overview = whole and request.summary_pages and bool({"pdf", "png"} & set(request.formats))
+    unified = build_unified(programme, request.scope, findings, keep_gaps=overview)  # gaps: the Overview's too
     if len(unified) == 0:
         raise ProgrammeError(tr("Nothing to export: no interventions or programme projects in this scope "
                                 "and period."))
@@ -143,30 +159,39 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
         prepared.staging = Staging(request.folder, request.stem)
         staged = replace(request, folder=str(prepared.staging.path))
         t1 = time.perf_counter()
+        early = []  # Python work queued beside once the rows are in (GDAL builds the indexes meanwhile)
         if {"pdf", "png"} & set(request.formats):
             prepared.table_fids = table_candidates(unified, pages, request.table_rows)
             if request.summary_pages:
-                whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
-                # the aggregations of the Overview dock; the unified map is built once when it covers them
-                prepared.overview = prepare_overview(programme, unified if whole else None)
-        districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
-        data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled)
-        progress(60)
-        if "geojson" in request.formats:
-            geojson = str(staged.path(".geojson"))
-            prepared.deferred.append(lambda: data_export.write_geojson(geojson, prepared.gpkg, False))
-            prepared.files["geojson"] = [str(request.path(".geojson"))]
-        progress(85)
+                # the aggregations of the Overview dock (the unified map is built once when it covers them);
+                # the summary pages wait for them
+                prepared.overview = Future()
+                early.append(partial(_overview, prepared.overview, programme, unified if whole else None))
         if "csv" in request.formats:
-            # Written now, while the unified map is in memory, into the working folder; copied to the
-            # outputs after the GeoJSON (deferred), so nothing of the CSV reaches the output folder before
-            # the GeoPackage (a full disk there is met by the GeoPackage or the GeoJSON first).
+            # Written beside into the working folder; copied to the outputs after the GeoJSON (deferred), so
+            # nothing of the CSV reaches the output folder before the GeoPackage (a full disk there is met by
+            # the GeoPackage or the GeoJSON first).
             for suffix, write in (("_items.csv", data_export.write_items_csv),
                                   ("_summary.csv", data_export.write_summary_csv)):
                 work = str(Path(workdir) / (request.stem + suffix))
-                write(work, unified, False)
+                early.append(partial(write, work, unified, False))
                 prepared.deferred.append(partial(data_export.publish_copy, work, str(staged.path(suffix)), False))
             prepared.files["csv"] = [str(request.path("_items.csv")), str(request.path("_summary.csv"))]
+        districts = [d for d in programme.districts if d.get("district_id") != schema.CITY_ID]
+
+        def rows_written() -> None:
+            if "geojson" in request.formats:
+                # GDAL reads a copy (the working GeoPackage gets its indexes and styles meanwhile); it
+                # needs the rows only
+                source = str(Path(workdir) / "geojson_source.gpkg")
+                shutil.copyfile(prepared.gpkg, source)
+                prepared.geojson.start([partial(data_export.write_geojson, str(staged.path(".geojson")), source,
+                                                False)])
+                prepared.files["geojson"] = [str(request.path(".geojson"))]
+            prepared.beside.start(early)
+
+        data_export.write_working_gpkg(prepared.gpkg, unified, pages, districts, cancelled, rows_written)
+        progress(85)
         if "web" in request.formats:
             t2 = time.perf_counter()
             web_map.write_web_map(staged.path(WEB_SUFFIX), unified, districts, store.name, request.lang,
@@ -177,8 +202,14 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
             data_export.write_schema_json(str(staged.path(SCHEMA_SUFFIX)), False)
             prepared.files["schema"] = [str(request.path(SCHEMA_SUFFIX))]
         timings["data_files"] = time.perf_counter() - t1
-        free_gradually(programme.interventions, programme.projects, programme.funding, programme.links,
-                       *unified.items.values())  # not all at once on return: the main thread keeps its turns
+        # Each let go of after the last job that reads it (the programme: the Overview; the unified map:
+        # the CSVs), a slice at a time (not all at once: the main thread keeps its turns).
+        free = [partial(_free_programme, programme, unified), partial(free_gradually, *unified.items.values())]
+        if early:
+            prepared.beside.start(free)  # after the jobs that read them
+        else:
+            for job in free:
+                job()
         progress(100)
     except InterruptedError:
         prepared.cleanup()
@@ -193,6 +224,24 @@ def prepare_export(request: ExportRequest, progress: Optional[Callable[[float], 
                 error = None  # no reference cycle through this frame (see files.py's atomic_path)
         raise
     return prepared
+
+
+def _overview(future: Future, programme, unified) -> None:
+    """The Overview into *future* (the summary pages wait for it); out of the cycle collector's sight
+    (collection_paused: no pass over 100,000 items holds Python's lock)."""
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        with collection_paused(keep=True):
+            future.set_result(prepare_overview(programme, unified))
+    except BaseException as e:  # noqa: BLE001 - handed to whoever waits for it
+        future.set_exception(e)
+        raise
+
+
+def _free_programme(programme, unified) -> None:
+    unified.gaps.clear()  # the Overview's: they name the programme's interventions
+    free_gradually(programme.interventions, programme.projects, programme.funding, programme.links)
 
 
 def _check_cancel(cancelled) -> None:

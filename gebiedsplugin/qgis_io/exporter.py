@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
@@ -75,7 +74,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
 
     staged = replace(request, folder=str(prepared.staging.path)) if prepared.staging is not None else request
     summaries = builder = layers = styled = None
-    beside = _Beside(result.timings)
+    beside = prepared.beside  # the Overview and the CSVs run in it already (export_task.prepare_export)
     try:
         t0 = time.perf_counter()
         layers = load_unified_layers(prepared.gpkg, request.lang)
@@ -86,7 +85,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             data_export.publish_copy(prepared.gpkg, str(staged.path(".gpkg")), False)
             result.files["gpkg"] = [str(request.path(".gpkg"))]
         result.timings["styles_gpkg"] = time.perf_counter() - t0
-        beside.start(prepared.deferred)  # the GeoJSON: GDAL writes it while the atlas renders
+        beside.start(prepared.deferred)  # then the CSV copies (after the GeoPackage)
         if {"pdf", "png"} & set(request.formats):
             t1 = time.perf_counter()
             builder = AtlasBuilder(staged, layers, prepared.pages, prepared.programme_name, prepared.items)
@@ -116,6 +115,8 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
                 result.files["png"] = [str(Path(request.folder) / Path(p).name) for p in pngs]
                 result.timings["png"] = time.perf_counter() - t2
         beside.wait()
+        prepared.geojson.wait()
+        result.timings["beside"] = beside.seconds + prepared.geojson.seconds
         if feedback is not None:
             feedback.setProgress(99)  # the last moment a cancel counts: nothing is published yet
             if feedback.isCanceled():
@@ -132,6 +133,9 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
         raise
     finally:
         beside.close()  # nothing writes into the working or staging folder after this
+        prepared.geojson.close()
+        if prepared.overview is not None:
+            prepared.overview.cancel()  # not begun (a failure or cancel before it): nobody waits for it
         if summaries is not None:
             summaries.close()
         # The layers go before their GeoPackage: removed while still open, QGIS kept it open (deleted, its
@@ -142,36 +146,6 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
         builder = layers = styled = None
         prepared.cleanup()
     return result
-
-
-class _Beside:
-    """Data files written in a thread of their own beside the atlas (GDAL lets go of Python's lock
-    while it writes), one after another; wait() re-raises the first failure."""
-
-    def __init__(self, timings: dict):
-        self.timings = timings
-        self.pool: Optional[ThreadPoolExecutor] = None
-        self.futures: list = []
-
-    def start(self, jobs: list) -> None:
-        if not jobs:
-            return
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-data")
-        self.futures = [self.pool.submit(self._timed, job) for job in jobs]
-
-    def _timed(self, job) -> None:
-        t0 = time.perf_counter()
-        job()
-        self.timings["beside"] = self.timings.get("beside", 0.0) + time.perf_counter() - t0
-
-    def wait(self) -> None:
-        for future in self.futures:
-            future.result()
-
-    def close(self) -> None:
-        """Drop what has not begun, wait for what runs."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _publish(prepared: Prepared, request: ExportRequest, result: ExportResult) -> None:

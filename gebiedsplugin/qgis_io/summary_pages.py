@@ -72,8 +72,9 @@ class SummaryPages:
     """The summary layout, filled for one atlas page at a time (show()); charts drawn once per page."""
 
     def __init__(self, request: ExportRequest, overview, pages: list, programme_name: str, workdir: str):
+        """*overview*: the Overview, or a Future of it (computed beside: the pages wait for it)."""
         self.request = request
-        self.ov = overview
+        self._overview = overview
         self.pages = pages
         self.programme_name = programme_name
         self.workdir = workdir
@@ -85,6 +86,11 @@ class SummaryPages:
         self._shared: dict = {}  # (item id, year_from, year_to) -> png of a chart that shows no area
         self.page_numbers: dict = {}  # atlas page index -> printed page of its summary (AtlasBuilder.number_pages)
         self.total_pages = 0
+
+    @property
+    def ov(self):
+        """The Overview (waited for when it is still being computed)."""
+        return self._overview.result() if isinstance(self._overview, Future) else self._overview
 
     def count(self) -> int:
         return len(self.areas)

@@ -139,6 +139,38 @@ def test_long_table_continues_on_extra_pages(sample_master, tmp_path):
     assert "Centrum (continued)" in pdf_text(result.files["pdf"][0], 2)
 
 
+def test_a_short_table_after_a_long_one_prints_no_blank_page(sample_gpkg, tmp_path):
+    """Centrum emptied, Noord's whole table (table_rows 0) continues on extra pages: the page the
+    layout gained for Noord's table is not printed blank after Centrum's, and "Page n of N" counts
+    the pages the PDF has."""
+    import re
+
+    path, _ = sample_gpkg
+    from gebiedsplugin.qgis_io.store.gpkg_sqlite import connect
+
+    with connect(str(path)) as db:
+        for kind in ("point", "line", "polygon"):
+            for table in ("interventions_", "programme_projects_"):
+                db.execute("UPDATE {}{} SET row_version = -(row_version + 1) WHERE district_id = 'centrum'"
+                           .format(table, kind))
+                db.execute("DELETE FROM {}{} WHERE district_id = 'centrum'".format(table, kind))
+    request = ExportRequest(str(path), str(tmp_path / "out"), Scope(("centrum", "noord")), formats=("pdf", "png"),
+                            table_rows=0, summary_pages=False)
+    result = run_export(request)
+    pdf = result.files["pdf"][0]
+    pages = pdf_pages(pdf)
+    texts = [pdf_text(pdf, p) for p in range(1, pages + 1)]
+    # the selection (Centrum and Noord), then Centrum (no items), then Noord; both long tables continue
+    centrum = next(p for p, t in enumerate(texts) if "Items: 0" in t)
+    assert "Area programme map: Centrum, Noord" in texts[0] and "Noord (continued)" in texts[-1]
+    assert "Area programme map: Noord" in texts[centrum + 1]  # no blank page after Centrum's one page
+    assert all(t.split() for t in texts), [p + 1 for p, t in enumerate(texts) if not t.split()]
+    numbers = [re.search(r"Page (\d+) of (\d+)", t) for t in texts]
+    assert {int(m.group(2)) for m in numbers if m} == {pages}
+    assert [int(m.group(1)) for m in numbers if m] == [1, centrum + 1, centrum + 2]  # the three atlas pages
+    assert len(result.files["png"]) == pages and variance(result.files["png"][centrum]) > 300
+
+
 def test_dutch_labels_in_the_layout(sample_master, tmp_path):
     master, _ = sample_master
     request = ExportRequest(str(master), str(tmp_path), formats=("pdf",), lang="nl")

@@ -72,6 +72,25 @@ def test_prepare_resolves_district_money_and_threshold(ov):
     assert ov.years() == (2025, 2031)
 
 
+def test_funding_gaps_taken_from_the_unified_map_are_the_same(programme):
+    """The export hands its unified map to prepare(): its gaps are taken, not computed again; an
+    intervention whose gap it does not hold still gets its own, computed here."""
+    from gebiedsplugin.core.unified import build_unified
+
+    own = agg.prepare(programme, build_unified(programme))  # no kept gaps: every gap computed in prepare
+    kept = build_unified(programme, keep_gaps=True)
+    assert len(kept.gaps) == 6 and all(f is kept.gaps[id(f)][0] for f in programme.interventions)
+    assert agg.prepare(programme, kept).gaps == own.gaps
+    assert agg.prepare(programme, kept).gaps["i1"] is kept.gaps[id(programme.interventions[0])][1]
+    del kept.gaps[id(programme.interventions[0])], kept.gaps[id(programme.interventions[5])]  # i1, i6
+    assert agg.prepare(programme, kept).gaps == own.gaps
+    gaps = own.gaps  # by hand: i1 999 budget, rows 100 + 50 + 7 (a row without a year counts as money)
+    assert (gaps["i1"].status, gaps["i1"].shortfall, gaps["i1"].funded) == ("partly_funded", 842.0, 157.0)
+    assert (gaps["i2"].status, gaps["i2"].shortfall) == ("unfunded", 300.0)
+    assert gaps["i6"].district_id == "b" and gaps["i6"].status == "funded"  # district from its geometry
+    assert list(gaps) == ["i1", "i2", "i3", "i4", "i5", "i6"]
+
+
 def test_money_per_year_theme_domain_funder_for_a_district(ov):
     assert agg.money_by(ov, "year", "a") == {2025: 200.0, 2026: 150.0, 2027: 100.0}
     assert agg.money_by(ov, "theme", "a") == {"housing": 300.0, "green": 150.0}
