@@ -53,3 +53,31 @@ def test_pairs_whatever_the_chunks(monkeypatch, chunk, pairs):
     mask = np.arange(arrays.n) % 2 == 0
     a, b = spatial.candidates(arrays, idx, arrays, 4.0, mask)
     assert all(mask[b]) and len(a) == len(b) > 0
+
+
+@pytest.mark.parametrize("chunk,pairs", [(500, 1000000), (7, 50), (1, 1)])
+def test_pairs_apart_leave_out_only_pairs_of_one_label(monkeypatch, chunk, pairs):
+    """With *apart*, the crowd of the most common label is not paired among itself; every other
+    pair (crowd with others, others among themselves, one label or not) is found as before."""
+    monkeypatch.setattr(spatial, "_CHUNK", chunk)
+    monkeypatch.setattr(spatial, "_PAIRS", pairs)
+    arrays = _arrays()
+    rng = np.random.default_rng(11)
+    labels = rng.integers(1, 4, arrays.n)
+    labels[150:190] = 2  # the pile is one label, the most common one
+    assert np.bincount(labels).argmax() == 2
+    idx = np.flatnonzero(np.arange(arrays.n) % 3 != 1)
+    expected = _brute(arrays, idx, 4.0)
+    crowd = {p for p in expected if labels[p[0]] == labels[p[1]] == 2}
+    assert len(crowd) > 351  # the pile's pairs and more
+    i, j = spatial.self_candidates(arrays, idx, 4.0, own_tree=True, apart=labels)
+    got = list(zip(i.tolist(), j.tolist()))
+    assert got == sorted(expected - crowd)  # once each, sorted
+    # what duplicate_funding asks: pairs of different labels, the same as filtering the plain search
+    differ = lambda a, b: labels[a] != labels[b]  # noqa: E731
+    i, j = spatial.self_candidates(arrays, idx, 4.0, own_tree=True, accept=differ, apart=labels)
+    plain = spatial.self_candidates(arrays, idx, 4.0, own_tree=True, accept=differ)
+    assert set(zip(i.tolist(), j.tolist())) == set(zip(*(x.tolist() for x in plain)))
+    assert len(i) == len({p for p in expected if labels[p[0]] != labels[p[1]]}) > 0
+    one = np.full(arrays.n, 5)  # all one label: no pair at all
+    assert spatial.self_candidates(arrays, idx, 4.0, own_tree=True, apart=one)[0].size == 0
