@@ -120,6 +120,9 @@ class _Values(ValuesView):
         return iter(self._mapping._values)
 
 
+_ROW_ONLY = {Row}
+
+
 def table_rows(names: Sequence[str], columns: Sequence[Sequence], count: int) -> List[Row]:
     """Rows of one table from its *columns* (one sequence of *count* values per name in *names*)."""
     positions = _positions(tuple(names))
@@ -140,7 +143,7 @@ def columns(rows: Sequence, names: Sequence[str]) -> Dict[str, List]:
     names = tuple(names)
     if not rows:
         return {n: [] for n in names}
-    if all(r.__class__ is Row for r in rows):
+    if set(map(type, rows)) == _ROW_ONLY:  # one C-level pass (a generator per row: 1 s for 7 columns of 1M)
         found = _row_columns(rows, names)
         if found is not None:
             return found
