@@ -106,8 +106,9 @@ def _apart_pairs(arrays, idx: np.ndarray, distance: float, accept, apart: np.nda
     """self_candidates() with an own tree, without the pairs inside the most common label of *idx*.
 
     A crowd of one label at one spot gives pairs with the square of its size, all unwanted: the
-    sample city's city-wide tasks stand at the city hall (1 % of the interventions, one funder), 31 M
-    of the 31 M envelope pairs of duplicate_funding at a million interventions, 0.3 M at 100,000.
+    sample city's city-wide tasks stand at the city hall (1 % of the interventions, one funder):
+    duplicate_funding's envelope queries returned 64 M hits at a million interventions (0.75 M at
+    100,000), 0.14 M without the crowd's own pairs (14 k), for the same 2,201 pairs kept (226).
     The crowd is left out of the tree: its boxes find the others, the others find each other once
     (i < j by position in *idx*). Sorted by (i, j): one order, whatever the tree."""
     labels = apart[idx]
