@@ -13,12 +13,11 @@ from __future__ import annotations
 import operator
 from collections.abc import ItemsView, MutableMapping, ValuesView
 from functools import lru_cache
-from itertools import groupby, islice, repeat
+from itertools import groupby, repeat
 from typing import Dict, List, Sequence, Tuple
 
 _VALUES = operator.attrgetter("_values")
 _POSITIONS = operator.attrgetter("_positions")
-_CHUNK = 65536
 
 
 class Row(MutableMapping):
@@ -120,6 +119,9 @@ class _Values(ValuesView):
         return iter(self._mapping._values)
 
 
+_ROW_ONLY = {Row}
+
+
 def table_rows(names: Sequence[str], columns: Sequence[Sequence], count: int) -> List[Row]:
     """Rows of one table from its *columns* (one sequence of *count* values per name in *names*)."""
     positions = _positions(tuple(names))
@@ -140,7 +142,7 @@ def columns(rows: Sequence, names: Sequence[str]) -> Dict[str, List]:
     names = tuple(names)
     if not rows:
         return {n: [] for n in names}
-    if all(r.__class__ is Row for r in rows):
+    if set(map(type, rows)) == _ROW_ONLY:  # one C-level pass (a generator per row: 1 s for 7 columns of 1M)
         found = _row_columns(rows, names)
         if found is not None:
             return found
@@ -161,22 +163,16 @@ def columns(rows: Sequence, names: Sequence[str]) -> Dict[str, List]:
 
 
 def _row_columns(rows: Sequence[Row], names: tuple):
-    """Columns of Rows, a run of rows of one table at a time, in chunks (a million rows' tuples of
-    picked values would take a transient 176 MB); None when a row lacks a field."""
+    """Columns of Rows, a run of rows of one table at a time, a column at a time (each pass touches
+    the values of one column, which the read made side by side: at a million rows 20 % faster than
+    picking all fields of a row at once, and no transient tuples); None when a row lacks a field."""
     out: List[list] = [[] for _ in names]
     for positions, run in groupby(rows, key=_POSITIONS):  # equal positions: the same getter serves
         if not all(n in positions for n in names):
             return None
-        picked = map(operator.itemgetter(*(positions[n] for n in names)), map(_VALUES, run))
-        while True:
-            chunk = list(islice(picked, _CHUNK))
-            if not chunk:
-                break
-            if len(names) == 1:
-                out[0].extend(chunk)
-            else:
-                for column, part in zip(out, zip(*chunk)):
-                    column.extend(part)
+        values = list(map(_VALUES, run))
+        for column, name in zip(out, names):
+            column.extend(map(operator.itemgetter(positions[name]), values))
     return dict(zip(names, out))
 
 

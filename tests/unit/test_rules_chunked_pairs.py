@@ -53,3 +53,55 @@ def test_pairs_whatever_the_chunks(monkeypatch, chunk, pairs):
     mask = np.arange(arrays.n) % 2 == 0
     a, b = spatial.candidates(arrays, idx, arrays, 4.0, mask)
     assert all(mask[b]) and len(a) == len(b) > 0
+
+
+@pytest.mark.parametrize("chunk,pairs", [(500, 1000000), (7, 50), (1, 1)])
+def test_pairs_apart_leave_out_only_pairs_of_one_label(monkeypatch, chunk, pairs):
+    """With *apart*, the crowd of the most common label is not paired among itself; every other
+    pair (crowd with others, others among themselves, one label or not) is found as before."""
+    monkeypatch.setattr(spatial, "_CHUNK", chunk)
+    monkeypatch.setattr(spatial, "_PAIRS", pairs)
+    arrays = _arrays()
+    rng = np.random.default_rng(11)
+    labels = rng.integers(1, 4, arrays.n)
+    labels[150:190] = 2  # the pile is one label, the most common one
+    assert np.bincount(labels).argmax() == 2
+    idx = np.flatnonzero(np.arange(arrays.n) % 3 != 1)
+    expected = _brute(arrays, idx, 4.0)
+    crowd = {p for p in expected if labels[p[0]] == labels[p[1]] == 2}
+    assert len(crowd) > 351  # the pile's pairs and more
+    i, j = spatial.self_candidates(arrays, idx, 4.0, own_tree=True, apart=labels)
+    got = list(zip(i.tolist(), j.tolist()))
+    assert got == sorted(expected - crowd)  # once each, sorted
+    # what duplicate_funding asks: pairs of different labels, the same as filtering the plain search
+    differ = lambda a, b: labels[a] != labels[b]  # noqa: E731
+    i, j = spatial.self_candidates(arrays, idx, 4.0, own_tree=True, accept=differ, apart=labels)
+    plain = spatial.self_candidates(arrays, idx, 4.0, own_tree=True, accept=differ)
+    assert set(zip(i.tolist(), j.tolist())) == set(zip(*(x.tolist() for x in plain)))
+    assert len(i) == len({p for p in expected if labels[p[0]] != labels[p[1]]}) > 0
+    one = np.full(arrays.n, 5)  # all one label: no pair at all
+    assert spatial.self_candidates(arrays, idx, 4.0, own_tree=True, apart=one)[0].size == 0
+
+
+@pytest.mark.parametrize("chunk,pairs", [(500, 1000000), (3, 20)])
+def test_candidates_tree_on_the_smaller_side(monkeypatch, chunk, pairs):
+    """A few src features against many dst ones: the tree is of the few, queried with the many; the
+    pairs are those of the dst tree's query (and of a brute-force envelope test)."""
+    monkeypatch.setattr(spatial, "_CHUNK", chunk)
+    monkeypatch.setattr(spatial, "_PAIRS", pairs)
+    src, dst = _arrays(3), _arrays(5)
+    b_src, b_dst = shapely.bounds(src.fixed), shapely.bounds(dst.fixed)
+    idx = np.array([3, 150, 160, 190, 201, 7])  # points, the pile, large boxes; not sorted
+    mask = np.arange(dst.n) % 4 != 0
+    d = 4.0
+    expected = {(i, j) for i in idx.tolist() for j in np.flatnonzero(mask).tolist()
+                if b_src[i, 0] - d <= b_dst[j, 2] and b_dst[j, 0] <= b_src[i, 2] + d
+                and b_src[i, 1] - d <= b_dst[j, 3] and b_dst[j, 1] <= b_src[i, 3] + d}
+    assert len(expected) > 50
+    assert "tree" not in vars(dst)
+    i, j = spatial.candidates(src, idx, dst, d, mask)
+    assert "tree" not in vars(dst)  # the small side's tree served
+    assert list(zip(i.tolist(), j.tolist())) == sorted(expected, key=lambda p: (idx.tolist().index(p[0]), p[1]))
+    dst.tree  # noqa: B018 (built: the shared tree serves from now on)
+    i2, j2 = spatial.candidates(src, idx, dst, d, mask)
+    assert set(zip(i2.tolist(), j2.tolist())) == expected

@@ -71,8 +71,11 @@ class FeatureArrays:
         and is reported as such)."""
         if text:
             return self.text(name) == None  # noqa: E711 (elementwise on an object array)
-        values = obj_array(self.raw(name))
-        return (values == None) | (values == "")  # noqa: E711
+        key = ("blank", name)  # data_quality asks twice per year column (missing field, invalid year)
+        if key not in self._cols:
+            values = obj_array(self.raw(name))
+            self._cols[key] = (values == None) | (values == "")  # noqa: E711
+        return self._cols[key].copy()
 
     def num(self, name: str) -> np.ndarray:
         """Float array, NaN when missing or not a number."""

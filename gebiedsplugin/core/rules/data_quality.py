@@ -174,7 +174,10 @@ class _InterventionNames:
 
     def __init__(self, ctx: Context):
         self.ctx, self.arrays = ctx, ctx.inter
-        self.subjects, self.districts = ctx.uid_list, ctx.district_list
+        self.districts = ctx.district_list
+
+    def subject(self, r: int) -> str:
+        return self.ctx.uid_list[r]
 
     def label(self, r: int) -> str:
         return self.ctx.label(r)
@@ -187,14 +190,17 @@ class _ProjectNames:
 
     def __init__(self, ctx: Context):
         self.arrays = ctx.proj
-        codes, titles = ctx.proj.text("programme_code").tolist(), ctx.proj.text("title").tolist()
-        self.subjects = [c or "{}#{}".format(f.table, f.fid if f.fid is not None else r)
-                         for r, (c, f) in enumerate(zip(codes, ctx.proj.features))]
+        # named when a finding needs it: a label per project up front was 0.1 GB at a million projects
+        self.codes, self.titles = ctx.proj.text("programme_code"), ctx.proj.text("title")
         self.districts = ctx.proj.text("district_id").tolist()
-        self.labels = ["MJP {} '{}'".format(s, t) if t else "MJP {}".format(s) for s, t in zip(self.subjects, titles)]
+
+    def subject(self, r: int) -> str:
+        f = self.arrays.features[r]
+        return self.codes[r] or "{}#{}".format(f.table, f.fid if f.fid is not None else r)
 
     def label(self, r: int) -> str:
-        return self.labels[r]
+        s, t = self.subject(r), self.titles[r]
+        return "MJP {} '{}'".format(s, t) if t else "MJP {}".format(s)
 
 
 def _findings(ctx: Context, problems: list, names) -> List[Finding]:
@@ -211,7 +217,7 @@ def _findings(ctx: Context, problems: list, names) -> List[Finding]:
             at = v.pop("at", None)
             extra = names.prefix + (_duplicate_key(ctx, r) if kind == "duplicate_uid" else kind)
             where = geoms[k] if at is None else shapely.Point(at).buffer(SPOT_M)
-            batch.add((names.subjects[r],), message(template, **v), names.districts[r], where, extra)
+            batch.add((names.subject(r),), message(template, **v), names.districts[r], where, extra)
     return batch.findings
 
 

@@ -80,7 +80,8 @@ def candidates(ctx: Context, tol: float) -> Tuple[np.ndarray, np.ndarray]:
     # One search per theme: pairs must share it, and it cuts the candidate pairs about tenfold.
     _, code = encode(theme[sel])
     order, starts, sizes, _ = groups(code)
-    found = [spatial.self_candidates(inter, sel[order[a:a + n]], tol, own_tree=True, accept=differ)
+    found = [spatial.self_candidates(inter, sel[order[a:a + n]], tol, own_tree=True, accept=differ,
+                                     apart=set_id)
              for a, n in zip(starts.tolist(), sizes.tolist())]
     i = np.concatenate([f[0] for f in found] + [np.empty(0, dtype=np.intp)])
     j = np.concatenate([f[1] for f in found] + [np.empty(0, dtype=np.intp)])

@@ -144,5 +144,6 @@ def run_rules(
         findings: List[Finding] = []
         for n, rule_id in enumerate(ids):
             findings.extend(unique_findings(_CHECKS[rule_id](ctx, effective[rule_id])))
+            ctx.release(ids[n + 1:])
             report(WARM_UP_SHARE + (100.0 - WARM_UP_SHARE) * (n + 1) / len(ids))
     return findings

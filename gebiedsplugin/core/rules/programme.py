@@ -27,11 +27,13 @@ def programme_codes(ctx: Context) -> ProgrammeCodes:
 def _build(ctx: Context) -> ProgrammeCodes:
     proj = ctx.proj
     codes = proj.text("programme_code")
-    vocab = list(dict.fromkeys(codes.tolist()))
-    if None in vocab:
-        vocab.remove(None)
-    lookup = dict(zip(vocab, range(len(vocab))))
-    pidx = code_index(codes, lookup)
+    # codes in first-seen order and each project's index among them, in one pass over one dict (a
+    # million distinct codes: three passes over two dicts took three times as long)
+    lookup: dict = {}
+    add = lookup.setdefault
+    pidx = np.fromiter((-1 if c is None else add(c, len(lookup)) for c in codes.tolist()), dtype=np.intp,
+                       count=len(codes))
+    vocab = list(lookup)
     # Several projects may share a code (one per geometry table): together they span its period.
     start = np.full(len(vocab), np.nan)
     end = np.full(len(vocab), np.nan)

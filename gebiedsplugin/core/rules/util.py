@@ -67,15 +67,31 @@ def texts(values: Sequence) -> List[Optional[str]]:
     Code columns (theme, status, district...) hold few distinct values: those are cleaned once and
     mapped back at C speed. Columns of distinct values (uid, title) take the direct path.
     """
-    try:
-        distinct = dict.fromkeys(values)
-    except TypeError:  # an unhashable value: the direct path handles anything
+    if _mostly_distinct_texts(values):  # uids, titles, codes: the dict would only be counted
         distinct = None
+    else:
+        try:
+            distinct = dict.fromkeys(values)
+        except TypeError:  # an unhashable value: the direct path handles anything
+            distinct = None
     if distinct is not None and len(distinct) * 2 < len(values):
         cleaned = {v: clean_text(v) for v in distinct}
         return list(map(cleaned.__getitem__, values))
     return [(v.strip() or None) if v.__class__ is str else (None if v is None else clean_text(v))
             for v in values]
+
+
+_STR_OR_NONE = (frozenset((str,)), frozenset((type(None),)), frozenset((str, type(None))))
+
+
+def _mostly_distinct_texts(values: Sequence) -> bool:
+    """Only str and None, and a sample of them mostly distinct: both paths of texts() give the same
+    for such a column (only a mix like 1 and True, equal as dict keys, could tell them apart), and the
+    direct one spares a dict of every value (a million uids: 0.2 s, and more the larger the heap)."""
+    if len(values) < 4096:
+        return False
+    sample = values[::len(values) // 1024]
+    return len(set(sample)) * 2 >= len(sample) and frozenset(map(type, values)) in _STR_OR_NONE
 
 
 def safe_op(func, *arrays, **kwargs) -> np.ndarray:

@@ -38,8 +38,8 @@ def warm_up(ctx: Context, rule_ids: Sequence[str], params: Dict[str, dict]) -> N
     def geometry_basics() -> None:
         if ids & _SPATIAL:
             _touch(inter.valid, inter.fixed, inter.dims, inter.tree)
-        if "not_in_programme" in ids:
-            _touch(ctx.proj.fixed, ctx.proj.tree)
+        if "not_in_programme" in ids:  # its tree is of the uncoded works, mostly (spatial.candidates)
+            _touch(ctx.proj.fixed)
 
     def attribute_basics() -> None:
         _touch(ctx.uids, ctx.active, ctx.city_wide, inter.years_ok, inter.text("domain"), inter.text("theme"))
