@@ -59,11 +59,14 @@ def feature_attrs(feature: QgsFeature) -> dict:
 def layer_rows(layer: QgsVectorLayer, table: str) -> list:
     """One ListRow per feature of an interventions layer (edit buffer included)."""
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    names = [n for n in _ROW_FIELDS if layer.fields().indexFromName(n) >= 0]
-    request.setSubsetOfAttributes(names, layer.fields())
+    fields = layer.fields()
+    names = [n for n in _ROW_FIELDS if fields.indexFromName(n) >= 0]
+    request.setSubsetOfAttributes(names, fields)
+    picked = [(n, fields.indexFromName(n)) for n in names]  # by index: feat[name] looks the name up each time
     rows = []
     for feat in layer.getFeatures(request):
-        a = {n: plain(feat[n]) for n in names}
+        values = feat.attributes()
+        a = {n: plain(values[i]) for n, i in picked}
         rows.append(ListRow(
             table=table, fid=feat.id(), uid=a.get("uid") or "", title=a.get("title") or "",
             domain=a.get("domain") or "", kind=a.get("kind") or "", theme=a.get("theme") or "",
