@@ -112,11 +112,14 @@ def funding_totals(funding_rows: Iterable[dict]) -> dict:
     """intervention uid -> sum of its funding amounts (rows without uid or amount are skipped)."""
     totals: dict = {}
     for r in funding_rows:
-        uid, amount = r.get("intervention_uid"), r.get("amount")
-        if not uid or amount is None:
-            continue
-        totals[uid] = totals.get(uid, 0.0) + float(amount)
+        add_funding(totals, r.get("intervention_uid"), r.get("amount"))
     return totals
+
+
+def add_funding(totals: dict, uid, amount) -> None:
+    """Add one funding row to *totals* (uid -> sum); a row without uid or amount is skipped."""
+    if uid and amount is not None:
+        totals[uid] = totals.get(uid, 0.0) + float(amount)
 
 
 def with_funding(rows: Iterable[ListRow], totals: dict) -> list:

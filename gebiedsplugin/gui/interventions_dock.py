@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsTask
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gebiedsplugin.core import schema
@@ -31,12 +31,13 @@ from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.gui.table_csv import view_table, write_view_csv
 from gebiedsplugin.qgis_io.funding_backlog import backlog_rows, write_backlog
-from gebiedsplugin.qgis_io.intervention_rows import area_choices, area_geometry, programme_rows
+from gebiedsplugin.qgis_io.intervention_rows import ProgrammeRowsReader, area_choices, area_geometry
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.numbers import number
 
 SAMPLED_ROWS = 200  # rows measured to size the list's columns
+READ_PER_TURN = 1000  # features read per turn of the event loop (about 60 ms)
 HEADER_PADDING, CELL_PADDING = 24, 12  # room for the sort arrow; a cell's margins
 
 
@@ -51,6 +52,11 @@ class InterventionsDock(ProgrammeDock):
         self.watcher = LayerWatcher(parent=self)
         self.all_rows: list = []
         self.refresh_seconds = 0.0
+        self._reader = None  # ProgrammeRowsReader of a reload under way
+        self._read_started = 0.0
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.timeout.connect(self._read_more)
         self._syncing = False
         self._build()
         self.follow_programme()
@@ -165,6 +171,8 @@ class InterventionsDock(ProgrammeDock):
 
     def cleanup(self) -> None:
         """Disconnect from the controller, layers and canvas (plugin unload)."""
+        self._read_timer.stop()
+        self._reader = None
         self.watcher.clear()
         self.draw.detach()
         super().cleanup()
@@ -197,11 +205,27 @@ class InterventionsDock(ProgrammeDock):
 
     # --- list ------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the interventions from the layers (edit buffers included) and re-filter."""
-        started = time.perf_counter()
-        self.all_rows = programme_rows(self.controller.layers) if self.controller.store is not None else []
+        """Re-read the interventions from the layers (edit buffers included) and re-filter. A small
+        programme is read at once; a large one READ_PER_TURN features per turn of the event loop (the
+        list shows the rows when all are read; reading() is true until then)."""
+        self._reader = ProgrammeRowsReader(self.controller.layers) if self.controller.store is not None else None
+        self._read_started = time.perf_counter()
+        self._read_more()
+
+    def reading(self) -> bool:
+        """True while the interventions are being read (the list is not yet up to date)."""
+        return self._reader is not None
+
+    def _read_more(self) -> None:
+        reader = self._reader
+        if reader is not None and not reader.step(READ_PER_TURN):
+            self.footer.setText(tr("Reading the interventions… {}").format(number(reader.read, 0)))
+            self._read_timer.start()
+            return
+        self._reader = None
+        self.all_rows = reader.rows if reader is not None else []
         self.apply_filter()
-        self.refresh_seconds = time.perf_counter() - started
+        self.refresh_seconds = time.perf_counter() - self._read_started
 
     def apply_filter(self) -> None:
         """Show the rows that pass the filter bar and update the footer."""
@@ -260,6 +284,9 @@ class InterventionsDock(ProgrammeDock):
             return
         table = layer.customProperty("gebiedsplugin/table")
         wanted = set(layer.selectedFeatureIds())
+        model = self.view.selectionModel()
+        if not wanted and not model.hasSelection():
+            return  # nothing to select or deselect: no walk over (maybe 100,000) rows
         selection = QItemSelection()
         for row in range(self.model.rowCount()):
             r = self.model.row_at(row)
@@ -267,7 +294,6 @@ class InterventionsDock(ProgrammeDock):
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 selection.select(index, index)
         flags = QItemSelectionModel.SelectionFlag.Rows
-        model = self.view.selectionModel()
         self._syncing = True
         try:
             # Keep the other layers' rows; replace this layer's rows.
