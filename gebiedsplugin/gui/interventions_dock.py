@@ -37,7 +37,9 @@ from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.numbers import number
 
 SAMPLED_ROWS = 200  # rows measured to size the list's columns
-READ_PER_TURN = 1000  # features read per turn of the event loop (about 60 ms)
+# A large programme's features are read between turns of the event loop: the first READ_AT_ONCE at
+# once (a small programme is listed at once), then READ_STEP at a time for TURN_SECONDS per turn.
+READ_AT_ONCE, READ_STEP, TURN_SECONDS = 1000, 100, 0.04
 HEADER_PADDING, CELL_PADDING = 24, 12  # room for the sort arrow; a cell's margins
 
 
@@ -206,11 +208,23 @@ class InterventionsDock(ProgrammeDock):
     # --- list ------------------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the interventions from the layers (edit buffers included) and re-filter. A small
-        programme is read at once; a large one READ_PER_TURN features per turn of the event loop (the
+        programme is read at once; a large one a few features per turn of the event loop (the
         list shows the rows when all are read; reading() is true until then)."""
         self._reader = ProgrammeRowsReader(self.controller.layers) if self.controller.store is not None else None
         self._read_started = time.perf_counter()
         self._read_more()
+
+    @staticmethod
+    def _read_a_turn(reader) -> bool:
+        """The first READ_AT_ONCE features (a small programme: all at once), then READ_STEP at a time
+        for at most TURN_SECONDS; True when all are read."""
+        if reader.read == 0:
+            return reader.step(READ_AT_ONCE)
+        until = time.perf_counter() + TURN_SECONDS
+        while not reader.step(READ_STEP):
+            if time.perf_counter() > until:
+                return False
+        return True
 
     def reading(self) -> bool:
         """True while the interventions are being read (the list is not yet up to date)."""
@@ -218,7 +232,7 @@ class InterventionsDock(ProgrammeDock):
 
     def _read_more(self) -> None:
         reader = self._reader
-        if reader is not None and not reader.step(READ_PER_TURN):
+        if reader is not None and not self._read_a_turn(reader):
             self.footer.setText(tr("Reading the interventions… {}").format(number(reader.read, 0)))
             self._read_timer.start()
             return
