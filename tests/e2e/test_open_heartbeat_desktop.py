@@ -6,8 +6,8 @@ was blocked (the event loop left to itself, no processEvents() in the waiting).
 Before: the list was read and sorted in one go on the main thread, 20-26 s at 100,000 items (the sort
 proxy asked Python for the keys of every comparison, 3.4 million calls). Now the list is read between
 turns of the event loop and sorted with one key per row; what is left in one block is the opening itself
-(the layers made, styled and added to the project, which stays on the main thread): 0.6-1.0 s measured on
-the shared 2-core machine at load 3-4. The bound is about twice that."""
+(the layers made, styled and added to the project, which stays on the main thread): 545-586 ms in this
+test on the shared 2-core machine (load 2-3), up to 1.0 s in traced runs. The bound is about twice that."""
 
 from __future__ import annotations
 
