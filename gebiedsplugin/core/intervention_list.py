@@ -95,9 +95,11 @@ def matches(row: ListRow, flt: ListFilter) -> bool:
     if not years_overlap(row.start_year, row.end_year, flt.year_from, flt.year_to):
         return False
     for chosen, value in ((flt.domains, row.domain), (flt.kinds, row.kind), (flt.themes, row.theme),
-                          (flt.statuses, row.status), (flt.precisions, row.precision)):
+                          (flt.statuses, row.status)):
         if chosen and value not in chosen:
             return False
+    if flt.precisions and row.precision not in flt.precisions:  # a Period per row: only when asked
+        return False
     if flt.funding and classify(row.budget, row.funding) not in flt.funding:
         return False
     return True
@@ -105,6 +107,8 @@ def matches(row: ListRow, flt: ListFilter) -> bool:
 
 def filter_rows(rows: Iterable[ListRow], flt: ListFilter) -> list:
     """The rows that pass *flt*, in their original order."""
+    if flt == ListFilter():  # nothing chosen: every row (0.1-0.5 s of tests at 100,000 rows saved)
+        return list(rows)
     return [r for r in rows if matches(r, flt)]
 
 
@@ -112,11 +116,14 @@ def funding_totals(funding_rows: Iterable[dict]) -> dict:
     """intervention uid -> sum of its funding amounts (rows without uid or amount are skipped)."""
     totals: dict = {}
     for r in funding_rows:
-        uid, amount = r.get("intervention_uid"), r.get("amount")
-        if not uid or amount is None:
-            continue
-        totals[uid] = totals.get(uid, 0.0) + float(amount)
+        add_funding(totals, r.get("intervention_uid"), r.get("amount"))
     return totals
+
+
+def add_funding(totals: dict, uid, amount) -> None:
+    """Add one funding row to *totals* (uid -> sum); a row without uid or amount is skipped."""
+    if uid and amount is not None:
+        totals[uid] = totals.get(uid, 0.0) + float(amount)
 
 
 def with_funding(rows: Iterable[ListRow], totals: dict) -> list:

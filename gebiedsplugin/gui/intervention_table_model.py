@@ -50,13 +50,37 @@ class InterventionTableModel(QAbstractTableModel):
         self._lang = lang
         self._lists = value_lists or {}
         self._headers = _headers()
+        self._sorted_by = (-1, Qt.SortOrder.AscendingOrder)
 
     # --- content -----------------------------------------------------------------------------
     def set_rows(self, rows: list) -> None:
-        """Replace every row."""
+        """Replace every row (kept in the order the view sorts by)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self._in_order(list(rows), *self._sorted_by)
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows here, one key per row. QSortFilterProxyModel's sort asked data() for the keys of
+        every comparison: 3.4 million Python calls and 10-29 s on the main thread at 100,000 rows."""
+        self._sorted_by = (column, order)
+        if column < 0 or not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = [i for i in self.persistentIndexList() if i.isValid() and i.row() < len(self._rows)]
+        kept = {id(self._rows[i.row()]) for i in old}  # the selection follows its rows
+        before = [id(self._rows[i.row()]) for i in old]
+        self._rows = self._in_order(self._rows, column, order)
+        position = {id(r): n for n, r in enumerate(self._rows) if id(r) in kept}
+        self.changePersistentIndexList(old, [self.index(position[k], i.column()) for k, i in zip(before, old)])
+        self.layoutChanged.emit()
+
+    def _in_order(self, rows: list, column: int, order) -> list:
+        if column < 0:
+            return rows
+        keys = [self._sort_key(r, column) for r in rows]
+        # Python's sort is stable in both directions, as Qt's: equal keys keep their order.
+        ranks = sorted(range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        return [rows[i] for i in ranks]
 
     def set_value_lists(self, value_lists: dict, lang: str) -> None:
         """Labels for codes: list name -> {code: (label_en, label_nl)}."""
@@ -118,6 +142,10 @@ class InterventionTableModel(QAbstractTableModel):
             return tip
         return None
 
+    def texts(self, column: int, rows: list) -> list:
+        """What column *column* shows in source rows *rows* (to size it)."""
+        return [self._display(self._rows[i], column) or "" for i in rows if i < len(self._rows)]
+
     def _display(self, r, col):
         if col == TITLE:
             return r.title
@@ -152,9 +180,13 @@ class InterventionTableModel(QAbstractTableModel):
 
 
 class InterventionSortProxy(QSortFilterProxyModel):
-    """Sorts the list by each column's natural key (numbers as numbers)."""
+    """The view's model: sorting by a column (numbers as numbers) is done by the source model."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsTask
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gebiedsplugin.core import schema
@@ -31,10 +31,16 @@ from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.gui.table_csv import view_table, write_view_csv
 from gebiedsplugin.qgis_io.funding_backlog import backlog_rows, write_backlog
-from gebiedsplugin.qgis_io.intervention_rows import area_choices, area_geometry, programme_rows
+from gebiedsplugin.qgis_io.intervention_rows import ProgrammeRowsReader, area_choices, area_geometry
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.numbers import number
+
+SAMPLED_ROWS = 200  # rows measured to size the list's columns
+# A large programme's features are read between turns of the event loop: the first READ_AT_ONCE at
+# once (a small programme is listed at once), then READ_STEP at a time for TURN_SECONDS per turn.
+READ_AT_ONCE, READ_STEP, TURN_SECONDS = 1000, 100, 0.04
+HEADER_PADDING, CELL_PADDING = 24, 12  # room for the sort arrow; a cell's margins
 
 
 class InterventionsDock(ProgrammeDock):
@@ -48,6 +54,11 @@ class InterventionsDock(ProgrammeDock):
         self.watcher = LayerWatcher(parent=self)
         self.all_rows: list = []
         self.refresh_seconds = 0.0
+        self._reader = None  # ProgrammeRowsReader of a reload under way
+        self._read_started = 0.0
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.timeout.connect(self._read_more)
         self._syncing = False
         self._build()
         self.follow_programme()
@@ -80,8 +91,9 @@ class InterventionsDock(ProgrammeDock):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
+        # Sized once per new list from a sample (fit_columns): ResizeToContents asked the model (Python)
+        # for about ten roles of the sampled cells again at each layout, seconds at 100,000 rows.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(TITLE, 220)
         layout.addWidget(self.view, 1)
         self.footer = QLabel()
@@ -161,6 +173,8 @@ class InterventionsDock(ProgrammeDock):
 
     def cleanup(self) -> None:
         """Disconnect from the controller, layers and canvas (plugin unload)."""
+        self._read_timer.stop()
+        self._reader = None
         self.watcher.clear()
         self.draw.detach()
         super().cleanup()
@@ -193,11 +207,39 @@ class InterventionsDock(ProgrammeDock):
 
     # --- list ------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the interventions from the layers (edit buffers included) and re-filter."""
-        started = time.perf_counter()
-        self.all_rows = programme_rows(self.controller.layers) if self.controller.store is not None else []
+        """Re-read the interventions from the layers (edit buffers included) and re-filter. A small
+        programme is read at once; a large one a few features per turn of the event loop (the
+        list shows the rows when all are read; reading() is true until then)."""
+        self._reader = ProgrammeRowsReader(self.controller.layers) if self.controller.store is not None else None
+        self._read_started = time.perf_counter()
+        self._read_more()
+
+    @staticmethod
+    def _read_a_turn(reader) -> bool:
+        """The first READ_AT_ONCE features (a small programme: all at once), then READ_STEP at a time
+        for at most TURN_SECONDS; True when all are read."""
+        if reader.read == 0:
+            return reader.step(READ_AT_ONCE)
+        until = time.perf_counter() + TURN_SECONDS
+        while not reader.step(READ_STEP):
+            if time.perf_counter() > until:
+                return False
+        return True
+
+    def reading(self) -> bool:
+        """True while the interventions are being read (the list is not yet up to date)."""
+        return self._reader is not None
+
+    def _read_more(self) -> None:
+        reader = self._reader
+        if reader is not None and not self._read_a_turn(reader):
+            self.footer.setText(tr("Reading the interventions… {}").format(number(reader.read, 0)))
+            self._read_timer.start()
+            return
+        self._reader = None
+        self.all_rows = reader.rows if reader is not None else []
         self.apply_filter()
-        self.refresh_seconds = time.perf_counter() - started
+        self.refresh_seconds = time.perf_counter() - self._read_started
 
     def apply_filter(self) -> None:
         """Show the rows that pass the filter bar and update the footer."""
@@ -205,11 +247,29 @@ class InterventionsDock(ProgrammeDock):
         self._syncing = True
         self.model.set_rows(rows)
         self._syncing = False
+        self.fit_columns()
         total = summarise(rows)
         self.footer.setText(tr("%n intervention(s) · budget € {} · funding € {}", "", total.count).format(
             number(total.budget or 0, 0), number(total.funding or 0, 0)))
         for layer in {self.controller.layer(t) for t in schema.INTERVENTION_TABLES} - {None}:
             self._map_selection_changed(layer)
+
+    def fit_columns(self) -> None:
+        """Every column but the title as wide as its header and its texts in a sample of rows (the first
+        SAMPLED_ROWS and as many spread over the rest), measured here with the font's metrics."""
+        count = self.model.rowCount()
+        step = max(1, count // SAMPLED_ROWS)
+        sample = sorted(set(range(min(count, SAMPLED_ROWS))) | set(range(0, count, step)))
+        cells, header = self.view.fontMetrics(), self.view.horizontalHeader()
+        titles = header.fontMetrics()
+        for column in range(self.model.columnCount()):
+            if column == TITLE:
+                continue
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = titles.horizontalAdvance(str(title)) + HEADER_PADDING
+            for text in self.model.texts(column, sample):
+                width = max(width, cells.horizontalAdvance(text) + CELL_PADDING)
+            header.resizeSection(column, width)
 
     def visible_keys(self) -> list:
         """(table, fid) of the listed rows, in the view's (sorted) order."""
@@ -238,6 +298,9 @@ class InterventionsDock(ProgrammeDock):
             return
         table = layer.customProperty("gebiedsplugin/table")
         wanted = set(layer.selectedFeatureIds())
+        model = self.view.selectionModel()
+        if not wanted and not model.hasSelection():
+            return  # nothing to select or deselect: no walk over (maybe 100,000) rows
         selection = QItemSelection()
         for row in range(self.model.rowCount()):
             r = self.model.row_at(row)
@@ -245,7 +308,6 @@ class InterventionsDock(ProgrammeDock):
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 selection.select(index, index)
         flags = QItemSelectionModel.SelectionFlag.Rows
-        model = self.view.selectionModel()
         self._syncing = True
         try:
             # Keep the other layers' rows; replace this layer's rows.

@@ -3,7 +3,8 @@ the main thread while the Overview's Dossier button writes the dossier of the la
 10,000-item city (about 2,700 interventions, a PDF of many pages). The longest gap between beats is
 the longest time the main thread was blocked (the event loop left to itself, no processEvents() in
 the waiting); printed with an idle reference measured in the same QGIS. Before #18's dossier part
-the PDF was drawn on the main thread, one district per event-loop turn: a gap of the whole PDF."""
+the PDF was drawn on the main thread, one district per event-loop turn: a gap of the whole PDF. Then
+the preparation task's cycle-collector passes over the programme held Python's lock 100-270 ms each."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ import subprocess
 
 from tests.e2e.desktop import run_body, sample_programme
 
-BOUND_MS = 1000.0  # the bound of test_heartbeat_desktop.py (export and check)
+# Measured 402-1,517 ms before (245 ms in this session's run, load 4.0), 89-95 ms after with the
+# collector held off in the dossiers' preparation (load 3.3-3.5, shared 2-core machine): the bound is
+# about 2.5 times the loaded figure (a quiet CI runner stays well below it).
+BOUND_MS = 250.0
 
 BODY = '''
 import os, time
@@ -60,7 +64,8 @@ def wait_until(done, seconds):
 heart.start()
 RESULT["idle"] = wait_until(lambda: False, 3.0)
 plugin.controller.open(PATH)
-wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, 120)
+listing = main.findChild(QDockWidget, "gebiedsplugin_interventions_dock")  # lists it between turns
+wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0 and not listing.reading(), 120)
 dock = main.findChild(QDockWidget, "gebiedsplugin_overview_dock")
 dock.show(); dock.raise_()
 dock.reload()

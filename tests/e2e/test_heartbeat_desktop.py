@@ -92,9 +92,12 @@ def wait_until(done, seconds, phase="waiting"):
 
 heart.start()
 RESULT["idle"] = wait_until(lambda: False, 3.0, "idle")
+# After an open the Interventions dock lists the programme between turns of the event loop (measured by
+# test_open_heartbeat_desktop.py): each phase below starts once it has.
+listing = main.findChild(QDockWidget, "gebiedsplugin_interventions_dock")
 
 plugin.controller.open(EXPORT_PATH)
-wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, 60)
+wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0 and not listing.reading(), 60)
 docks = {name: main.findChild(QDockWidget, "gebiedsplugin_" + name + "_dock") for name in ("check", "export")}
 export = docks["export"]
 export.show(); export.raise_()
@@ -109,7 +112,7 @@ RESULT["export_files"] = len(export.last_result.all_files()) if export.last_resu
 RESULT["export_items"] = export.last_result.items if export.last_result is not None else 0
 
 plugin.controller.open(CHECK_PATH)
-wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, 120)
+wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0 and not listing.reading(), 120)
 check = docks["check"]
 check.show(); check.raise_()
 findings = plugin.controller.layer("findings")
