@@ -110,8 +110,8 @@ def test_selected_districts(sample_master, tmp_path):
     assert "Area programme map: Noord, Oost" in pdf_text(result.files["pdf"][0], 1)
 
 
-def test_empty_district_gets_a_page_that_says_so(sample_gpkg, tmp_path):
-    path, _ = sample_gpkg
+def empty_centrum(path) -> None:
+    """Every intervention and programme project of Centrum deleted by plain SQL."""
     from gebiedsplugin.qgis_io.store.gpkg_sqlite import connect  # GDAL's SQL functions for the R-tree triggers
 
     with connect(str(path)) as db:
@@ -121,6 +121,11 @@ def test_empty_district_gets_a_page_that_says_so(sample_gpkg, tmp_path):
                 db.execute("UPDATE {}{} SET row_version = -(row_version + 1) WHERE district_id = 'centrum'"
                            .format(table, kind))
                 db.execute("DELETE FROM {}{} WHERE district_id = 'centrum'".format(table, kind))
+
+
+def test_empty_district_gets_a_page_that_says_so(sample_gpkg, tmp_path):
+    path, _ = sample_gpkg
+    empty_centrum(path)
     request = ExportRequest(str(path), str(tmp_path / "out"), formats=("pdf",))
     result = run_export(request)
     assert pdf_pages(result.files["pdf"][0]) == 12
@@ -146,14 +151,7 @@ def test_a_short_table_after_a_long_one_prints_no_blank_page(sample_gpkg, tmp_pa
     import re
 
     path, _ = sample_gpkg
-    from gebiedsplugin.qgis_io.store.gpkg_sqlite import connect
-
-    with connect(str(path)) as db:
-        for kind in ("point", "line", "polygon"):
-            for table in ("interventions_", "programme_projects_"):
-                db.execute("UPDATE {}{} SET row_version = -(row_version + 1) WHERE district_id = 'centrum'"
-                           .format(table, kind))
-                db.execute("DELETE FROM {}{} WHERE district_id = 'centrum'".format(table, kind))
+    empty_centrum(path)
     request = ExportRequest(str(path), str(tmp_path / "out"), Scope(("centrum", "noord")), formats=("pdf", "png"),
                             table_rows=0, summary_pages=False)
     result = run_export(request)
