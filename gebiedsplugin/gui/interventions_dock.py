@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableVi
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.intervention_list import filter_rows, summarise
+from gebiedsplugin.gui.column_widths import column_width, sampled_rows
 from gebiedsplugin.gui.draw_actions import AREA_TABLES, DrawActions
 from gebiedsplugin.gui.edit_actions import EditActions
 from gebiedsplugin.gui.intervention_table_model import (
@@ -40,7 +41,7 @@ SAMPLED_ROWS = 200  # rows measured to size the list's columns
 # A large programme's features are read between turns of the event loop: the first READ_AT_ONCE at
 # once (a small programme is listed at once), then READ_STEP at a time for TURN_SECONDS per turn.
 READ_AT_ONCE, READ_STEP, TURN_SECONDS = 1000, 100, 0.04
-HEADER_PADDING, CELL_PADDING = 24, 12  # room for the sort arrow; a cell's margins
+HEADER_PADDING = 24  # px beside a header's text: room for the sort arrow
 
 
 class InterventionsDock(ProgrammeDock):
@@ -257,19 +258,13 @@ class InterventionsDock(ProgrammeDock):
     def fit_columns(self) -> None:
         """Every column but the title as wide as its header and its texts in a sample of rows (the first
         SAMPLED_ROWS and as many spread over the rest), measured here with the font's metrics."""
-        count = self.model.rowCount()
-        step = max(1, count // SAMPLED_ROWS)
-        sample = sorted(set(range(min(count, SAMPLED_ROWS))) | set(range(0, count, step)))
-        cells, header = self.view.fontMetrics(), self.view.horizontalHeader()
-        titles = header.fontMetrics()
+        sample = sampled_rows(self.model.rowCount(), SAMPLED_ROWS)
+        metrics, header = self.view.fontMetrics(), self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
-            if column == TITLE:
-                continue
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            width = titles.horizontalAdvance(str(title)) + HEADER_PADDING
-            for text in self.model.texts(column, sample):
-                width = max(width, cells.horizontalAdvance(text) + CELL_PADDING)
-            header.resizeSection(column, width)
+            if column != TITLE:
+                title = self.model.headerData(column, Qt.Orientation.Horizontal)
+                cells = ((metrics, text) for text in self.model.texts(column, sample))
+                header.resizeSection(column, column_width(header.fontMetrics(), title, HEADER_PADDING, cells))
 
     def visible_keys(self) -> list:
         """(table, fid) of the listed rows, in the view's (sorted) order."""

@@ -13,8 +13,9 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QFontMetrics
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from gebiedsplugin.gui.column_widths import column_width, sampled_rows
+
 SAMPLED_ROWS = 100  # rows whose texts size the columns (and the row labels' width)
-CELL_PADDING = 12  # px beside a cell's text: the delegate's margins and the grid line
 HEADER_PADDING = 16  # px beside a header's text: its margins and room for a sort arrow
 
 
@@ -133,20 +134,13 @@ class TextTable(QTableView):
         """Each column as wide as its header and its widest text in a sample of rows (the first
         SAMPLED_ROWS and as many spread over the rest), measured here with the font's metrics."""
         m = self.model_
-        count = len(m.rows)
-        step = max(1, count // SAMPLED_ROWS)
-        sample = sorted(set(range(min(count, SAMPLED_ROWS))) | set(range(0, count, step)))
+        sample = sampled_rows(len(m.rows), SAMPLED_ROWS)
         plain, bold = self.fontMetrics(), QFontMetrics(m.font)
         header = self.horizontalHeader()
-        titles = header.fontMetrics()
         for column, title in enumerate(m.headers):
-            width = titles.horizontalAdvance(str(title)) + HEADER_PADDING
-            for row in sample:
-                values = m.rows[row]
-                if column < len(values):
-                    metrics = bold if (row, column) in m.bold else plain
-                    width = max(width, metrics.horizontalAdvance(str(values[column])) + CELL_PADDING)
-            header.resizeSection(column, width)
+            cells = ((bold if (row, column) in m.bold else plain, m.rows[row][column])
+                     for row in sample if column < len(m.rows[row]))
+            header.resizeSection(column, column_width(header.fontMetrics(), title, HEADER_PADDING, cells))
 
     def clear(self) -> None:
         self.set_rows([], [])
