@@ -6,7 +6,7 @@ table model shows what ``filter_rows`` keeps and ``summarise`` totals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from gebiedsplugin.core.funding_gap import classify
@@ -124,11 +124,6 @@ def add_funding(totals: dict, uid, amount) -> None:
     """Add one funding row to *totals* (uid -> sum); a row without uid or amount is skipped."""
     if uid and amount is not None:
         totals[uid] = totals.get(uid, 0.0) + float(amount)
-
-
-def with_funding(rows: Iterable[ListRow], totals: dict) -> list:
-    """The rows with their total funding filled in from *totals* (uid -> amount)."""
-    return [replace(r, funding=totals.get(r.uid, 0.0)) for r in rows]
 
 
 @dataclass(frozen=True)

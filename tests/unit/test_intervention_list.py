@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from gebiedsplugin.core.intervention_list import (
@@ -13,7 +15,6 @@ from gebiedsplugin.core.intervention_list import (
     shifted_copy,
     summarise,
     to_bool,
-    with_funding,
     years_overlap,
 )
 
@@ -61,7 +62,7 @@ def test_funding_totals_and_summary():
     totals = funding_totals([{"intervention_uid": "a", "amount": 10}, {"intervention_uid": "a", "amount": 5.5},
                              {"intervention_uid": "b", "amount": None}, {"intervention_uid": None, "amount": 3}])
     assert totals == {"a": 15.5}
-    rows = with_funding(ROWS, totals)
+    rows = [replace(r, funding=totals.get(r.uid, 0.0)) for r in ROWS]  # as the list reader fills them
     assert [r.funding for r in rows] == [15.5, 0.0, 0.0]
     s = summarise(rows)
     assert (s.count, s.budget, s.funding) == (3, 150.0, 15.5)
