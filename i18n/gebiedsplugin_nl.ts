@@ -384,7 +384,7 @@
       <translation>Geen programma geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="354" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="349" />
       <source>Open a programme first.</source>
       <translation>Open eerst een programma.</translation>
     </message>
@@ -429,12 +429,12 @@
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="148" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="149" />
       <source>Replace file?</source>
       <translation>Bestand vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="147" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="148" />
       <source>{} exists already. Replace it?</source>
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
@@ -670,12 +670,12 @@ Vervangen?</translation>
       <translation>te beoordelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="358" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="353" />
       <source>District: {}</source>
       <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="360" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="355" />
       <source>Neighbourhood: {}</source>
       <translation>Buurt: {}</translation>
     </message>
@@ -2938,12 +2938,12 @@ verwijderd</translation>
       <translation>De lijst als CSV exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="115" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="116" />
       <source>Nothing to export: the list is empty.</source>
       <translation>Niets te exporteren: de lijst is leeg.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="132" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="133" />
       <source>{} interventions written to {}.</source>
       <translation>{} interventies geschreven naar {}.</translation>
     </message>
@@ -3082,7 +3082,7 @@ Notitie: {}</translation>
       <translation>Import annuleren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="252" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="253" />
       <source>%n intervention(s) · budget € {} · funding € {}</source>
       <translation>
         <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
@@ -3236,12 +3236,12 @@ Notitie: {}</translation>
       <translation>{} (indicatief)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="161" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="162" />
       <source>Funding backlog</source>
       <translation>Financieringsachterstand</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="161" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="162" />
       <source>%n intervention(s) short of money written to {}.</source>
       <translation>
         <numerusform>%n interventie met een tekort geschreven naar {}.</numerusform>
@@ -3249,7 +3249,7 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="165" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="166" />
       <source>Writing the funding backlog</source>
       <translation>De financieringsachterstand wordt geschreven</translation>
     </message>
@@ -3970,7 +3970,7 @@ Notitie: {}</translation>
       <translation>(vervolg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="236" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="237" />
       <source>Reading the interventions… {}</source>
       <translation>Interventies lezen… {}</translation>
     </message>
@@ -4714,6 +4714,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/toolbelt/numbers.py" line="16" />
       <source>€ {}M</source>
       <translation>€ {} mln</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/toolbelt/numbers.py" line="17" />
+      <source>€ {}B</source>
+      <translation>€ {} mld</translation>
     </message>
   </context>
   <context>

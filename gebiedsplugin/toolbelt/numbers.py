@@ -14,6 +14,7 @@ from gebiedsplugin.toolbelt.i18n import ui_language
 
 _LANG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}  # other languages: Qt's locale of the language
 MILLIONS = QT_TRANSLATE_NOOP("numbers", "€ {}M")  # a short amount in millions, e.g. on a chart's axis
+BILLIONS = QT_TRANSLATE_NOOP("numbers", "€ {}B")  # in billions
 
 
 def number_locale(lang: str | None = None) -> QLocale:
@@ -53,12 +54,14 @@ def amount(value, lang: str | None = None) -> str:
 
 
 def money_short(value, lang: str | None = None) -> str:
-    """Short money text for charts: '€ 1,2 mln' / '€ 1.2M', '€ 950k', '€ 400'."""
+    """Short money text for charts: '€ 1,2 mld' / '€ 1.2B', '€ 1,2 mln' / '€ 1.2M', '€ 950k', '€ 400'.
+    Each bound is where the rounded text would reach the next form: 999,960 is '€ 1,0 mln', not '€ 1000k'."""
     value = float(value or 0)
-    if abs(value) >= 1e6:
-        text = number(value / 1e6, 1, lang)
-        return tr_in(lang or ui_language(), MILLIONS).format(text)
-    if abs(value) >= 1e3:
+    if abs(value) >= 999.95e6:
+        return tr_in(lang or ui_language(), BILLIONS).format(number(value / 1e9, 1, lang))
+    if abs(value) >= 999.5e3:
+        return tr_in(lang or ui_language(), MILLIONS).format(number(value / 1e6, 1, lang))
+    if abs(value) >= 999.5:
         return "€ {}k".format(number(value / 1e3, 0, lang))
     return "€ {}".format(number(value, 0, lang))
 

@@ -10,9 +10,11 @@ from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
 
 EXPECTED = {
     "en": {"ui": "en", "number": "65.8", "whole": "1,234", "amount": "€ 262,937,000", "seconds": "0.4",
-           "short": "€ 1.2M", "k": "€ 950k", "percent": "42 %", "other_amount": "€ 262.937.000"},
+           "short": "€ 1.2M", "k": "€ 950k", "percent": "42 %", "other_amount": "€ 262.937.000",
+           "billion": "€ 1.2B", "edge_m": "€ 1.0M", "edge_b": "€ 1.0B", "small": "€ 999"},
     "nl": {"ui": "nl", "number": "65,8", "whole": "1.234", "amount": "€ 262.937.000", "seconds": "0,4",
-           "short": "€ 1,2 mln", "k": "€ 950k", "percent": "42 %", "other_amount": "€ 262,937,000"},
+           "short": "€ 1,2 mln", "k": "€ 950k", "percent": "42 %", "other_amount": "€ 262,937,000",
+           "billion": "€ 1,2 mld", "edge_m": "€ 1,0 mln", "edge_b": "€ 1,0 mld", "small": "€ 999"},
 }
 
 
@@ -27,6 +29,11 @@ def test_numbers_follow_the_ui_locale(ui_locale):
     assert seconds(0.43) == want["seconds"]
     assert money_short(1_234_567, ui_locale) == want["short"]
     assert money_short(950_000) == want["k"]
+    assert money_short(1_234_567_890, ui_locale) == want["billion"]
+    # At each bound the text takes the next form rather than reading "€ 1000k" / "€ 1000,0 mln".
+    assert money_short(999_600, ui_locale) == want["edge_m"]
+    assert money_short(999_960_000, ui_locale) == want["edge_b"]
+    assert money_short(999.4, ui_locale) == want["small"]
     assert percent(41.6) == want["percent"]
     assert amount(262937000, other) == want["other_amount"]  # an export in the other language
 
