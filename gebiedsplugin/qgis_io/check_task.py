@@ -155,10 +155,10 @@ def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings):
     notes = []
     if not rest:
         programme = _light_programme(store)
-    elif in_db:  # only what the rules left in memory read
+    elif in_db:  # only what the rules left in memory read, of the rows they can find something in
         from gebiedsplugin.qgis_io.store.pg_check import read_for_rules
 
-        programme = read_for_rules(store)
+        programme = read_for_rules(store, rest, request.params, cancelled)
     else:
         programme = store.read_programme(cancelled)
     _check_cancel(cancelled)

@@ -18,6 +18,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 import psycopg2
 import shapely
 from psycopg2 import sql
+from qgis.core import Qgis, QgsMessageLog
 
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.rows import table_rows
@@ -37,6 +38,7 @@ from gebiedsplugin.core.rules.context import intervention_label as label
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY
 from gebiedsplugin.core.rules.engine import rule_params, unique_findings
 from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
+from gebiedsplugin.qgis_io.store import pg_check_rows as rest_rows
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.toolbelt.i18n import tr
@@ -202,23 +204,32 @@ _REST_PARTS = {
 _CHUNK = 50000
 
 
-def read_for_rules(store) -> Programme:
-    """The programme as far as the in-memory rules read it, in one snapshot: those columns only,
+def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Optional[dict] = None,
+                   cancelled: Callable[[], bool] = lambda: False) -> Programme:
+    """The programme as far as the in-memory rules *rule_ids* read it, in one snapshot: those columns
+    only, and of the interventions and projects only the rows those rules can find something in
+    (store/pg_check_rows.py; every row when *rule_ids* is None or a table is stored in another CRS);
     geometry as WKB, fetched in chunks so the rows do not sit in memory twice, each row a compact
     core.rows.Row (a dict per row took 1.7 GB at a million interventions)."""
     programme = Programme(crs=store.crs(), settings=store.settings())
     shared: dict = {}  # column -> {value: the one object for it}, or None when the column hardly repeats
     conn = store.connect()
     try:
-        conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ, readonly=True)
+        conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
+        some = rule_ids is not None and not store.foreign_crs_tables(programme.crs) and _select(
+            conn, store.schema_name, rule_ids, programme, params)
+        if cancelled():
+            raise Cancelled()
         for part, (tables, columns) in _REST_PARTS.items():
             features = getattr(programme, part)
             for table in tables:
+                kept = rest_rows.KEPT if some and part != "districts" else sql.SQL("true")
                 with conn.cursor(name="gp_read") as cur:
                     cur.itersize = _CHUNK
-                    cur.execute(sql.SQL("SELECT {}, {}, ST_AsBinary({}) FROM {} ORDER BY {}").format(
+                    cur.execute(sql.SQL("SELECT {}, {}, ST_AsBinary({}) FROM {} WHERE {} ORDER BY {}").format(
                         sql.Identifier(KEY), sql.SQL(", ").join(map(sql.Identifier, columns)),
-                        sql.Identifier(GEOMETRY), sql.Identifier(store.schema_name, table), sql.Identifier(KEY)))
+                        sql.Identifier(GEOMETRY), sql.Identifier(store.schema_name, table), kept,
+                        sql.Identifier(KEY)), {"table": table})
                     while True:
                         rows = cur.fetchmany(_CHUNK)
                         if not rows:
@@ -233,10 +244,30 @@ def read_for_rules(store) -> Programme:
         cur.execute(sql.SQL("SELECT {} FROM {}").format(
             sql.SQL(", ").join(map(sql.Identifier, LINK_COLUMNS)), sql.Identifier(store.schema_name, "links")))
         programme.links = [dict(zip(LINK_COLUMNS, r)) for r in cur.fetchall()]
-        conn.commit()
+        conn.rollback()  # read only: the selection goes with the transaction
     finally:
         conn.close()
     return programme
+
+
+def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programme, params: Optional[dict]) -> bool:
+    """Fill gp_keep with the rows *rule_ids* need (store/pg_check_rows.py); False when the server fails
+    (then every row is read, as before: the rules find the same, only slower; logged)."""
+    pairs = [r for r in rule_ids if r in rest_rows.PAIR_RULES]
+    reach = max((float(rule_params(r, programme, params)[rest_rows.PAIR_DISTANCES[r]]) for r in pairs), default=0.0)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SAVEPOINT gp_keep")
+            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids):
+                cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
+            cur.execute("RELEASE SAVEPOINT gp_keep")
+    except psycopg2.Error as e:
+        with conn.cursor() as cur:
+            cur.execute("ROLLBACK TO SAVEPOINT gp_keep")
+        QgsMessageLog.logMessage(tr("The check read every row: {}").format(str(e).strip()), "gebiedsplugin",
+                                 Qgis.MessageLevel.Warning)
+        return False
+    return True
 
 
 LINK_COLUMNS = ("from_uid", "to_uid", "relation")
