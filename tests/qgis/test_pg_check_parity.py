@@ -367,6 +367,9 @@ def test_the_rules_left_in_memory_read_only_what_they_can_find_something_in(rest
     assert sorted(f.attrs.get("uid") for f in programme.interventions) == [
         "k-e", "k-f", "k-g", "k-h", "k-i", "k-j", "k-k", "k-l", "r-a", "r-b", "r-c", "r-d"]
     assert programme.projects == []
+    # data_quality alone: only its suspects
+    programme = pg_check.read_for_rules(rest_store, ("data_quality",))
+    assert sorted(f.attrs.get("uid") for f in programme.interventions) == sorted(suspects)
 
 
 def test_the_rules_left_in_memory_find_what_they_find_on_every_row(rest_store):
