@@ -193,7 +193,7 @@ def child(kind: str, size: int) -> int:
 
 
 def _server_pid() -> int:
-    """The throw-away server's postmaster (its data directory's postmaster.pid), 0 when not readable."""
+    """The throw-away server's postmaster (the parent of a backend of ours), 0 when not on this machine."""
     import psycopg2
 
     from gebiedsplugin.qgis_io.store.postgis import PostgisStore
@@ -202,12 +202,13 @@ def _server_pid() -> int:
         conn = PostgisStore(_connection(), SCHEMAS[100000]).connect()
         try:
             with conn.cursor() as cur:
-                cur.execute("SELECT current_setting('data_directory')")
-                folder = cur.fetchone()[0]
+                cur.execute("SELECT pg_backend_pid()")
+                backend = cur.fetchone()[0]
+            stat = Path("/proc/{}/stat".format(backend)).read_text()
         finally:
             conn.close()
-        return int((Path(folder) / "postmaster.pid").read_text().split()[0])
-    except (OSError, ValueError, psycopg2.Error):
+        return int(stat.rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError, psycopg2.Error):
         return 0
 
 
@@ -282,9 +283,11 @@ def main() -> int:
                     print("{:>9,} {:<9} cut off after {:.0f} s".format(size, kind, args.timeout), flush=True)
                     continue
                 tm = r["timings"]
-                print("{:>9,} {:<9} wall {:7.2f} s (read {:6.2f}, rules {:6.2f}, write {:6.2f})  peak {:7.0f} MB  "
+                print("{:>9,} {:<9} wall {:7.2f} s (read {:6.2f}{}, rules {:6.2f}, write {:6.2f})  peak {:7.0f} MB  "
                       "CPU: QGIS process {:.1f} s, server {}  findings {:>7,}  load {:.1f} {:.1f} {:.1f}{}".format(
-                          size, kind, r["wall"], tm.get("read", 0), tm.get("rules", 0), tm.get("write", 0),
+                          size, kind, r["wall"], tm.get("read", 0),
+                          " incl. selection {:.2f}".format(tm["selection"]) if "selection" in tm else "",
+                          tm.get("rules", 0), tm.get("write", 0),
                           r["peak_mb"], r["cpu_s"],
                           "{:.1f} s".format(r["server_cpu_s"]) if "server_cpu_s" in r else "?",
                           r["findings"], *r["load"],

@@ -158,7 +158,7 @@ def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings):
     elif in_db:  # only what the rules left in memory read, of the rows they can find something in
         from gebiedsplugin.qgis_io.store.pg_check import read_for_rules
 
-        programme = read_for_rules(store, rest, request.params, cancelled)
+        programme = read_for_rules(store, rest, request.params, cancelled, timings)
     else:
         programme = store.read_programme(cancelled)
     _check_cancel(cancelled)

@@ -341,9 +341,10 @@ def rest_store(pg_connection, pg_schema):
 
 
 REST = ("data_quality", "conflict", "rest_period", "combination_chance")
-_KINDS = {"mandatory fields missing": "missing_fields", "is used by": "duplicate_uid", "outside the city": "outside_city",
-          "invalid geometry": "geometry_invalid", "is not a year": "year_invalid", "is not a quarter": "quarter_invalid",
-          "negative budget": "negative_budget", "not plausible": "budget_implausible"}
+_KINDS = {"mandatory fields missing": "missing_fields", "is used by": "duplicate_uid",
+          "outside the city": "outside_city", "invalid geometry": "geometry_invalid", "is not a year": "year_invalid",
+          "is not a quarter": "quarter_invalid", "negative budget": "negative_budget",
+          "not plausible": "budget_implausible"}
 
 
 def _kind(f) -> str:

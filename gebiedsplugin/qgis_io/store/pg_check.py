@@ -205,12 +205,14 @@ _CHUNK = 50000
 
 
 def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Optional[dict] = None,
-                   cancelled: Callable[[], bool] = lambda: False) -> Programme:
+                   cancelled: Callable[[], bool] = lambda: False, timings: Optional[dict] = None) -> Programme:
     """The programme as far as the in-memory rules *rule_ids* read it, in one snapshot: those columns
     only, and of the interventions and projects only the rows those rules can find something in
     (store/pg_check_rows.py; every row when *rule_ids* is None or a table is stored in another CRS);
     geometry as WKB, fetched in chunks so the rows do not sit in memory twice, each row a compact
-    core.rows.Row (a dict per row took 1.7 GB at a million interventions)."""
+    core.rows.Row (a dict per row took 1.7 GB at a million interventions). *timings* gets the
+    selection's seconds ("selection")."""
+    t = time.perf_counter()
     programme = Programme(crs=store.crs(), settings=store.settings())
     shared: dict = {}  # column -> {value: the one object for it}, or None when the column hardly repeats
     conn = store.connect()
@@ -218,6 +220,8 @@ def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Opti
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         some = rule_ids is not None and not store.foreign_crs_tables(programme.crs) and _select(
             conn, store.schema_name, rule_ids, programme, params)
+        if timings is not None:
+            timings["selection"] = time.perf_counter() - t
         if cancelled():
             raise Cancelled()
         for part, (tables, columns) in _REST_PARTS.items():

@@ -28,8 +28,8 @@ from psycopg2 import sql
 
 from gebiedsplugin.core import plausibility, schema
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY, YEAR_HI, YEAR_LO
-from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.qgis_io.store.pg_check_sql import FIXED, clean
+from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 
 PAIR_RULES = ("conflict", "rest_period", "combination_chance")
 PAIR_DISTANCES = {"conflict": "conflict_distance_m", "rest_period": "conflict_distance_m",
@@ -82,8 +82,8 @@ def _dup(schema_name: str) -> sql.Composed:
     keys = sql.SQL(" UNION ALL ").join(
         sql.SQL("SELECT {} AS k FROM {}").format(clean("uid"), sql.Identifier(schema_name, t))
         for t in schema.INTERVENTION_TABLES)
-    return sql.SQL("dup AS MATERIALIZED (SELECT k FROM ({}) u WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1)").format(
-        keys)
+    return sql.SQL("dup AS MATERIALIZED (SELECT k FROM ({}) u WHERE k IS NOT NULL "
+                   "GROUP BY k HAVING count(*) > 1)").format(keys)
 
 
 def selection(schema_name: str, rules: Sequence[str]) -> List[sql.Composed]:
