@@ -403,3 +403,18 @@ def test_the_rules_left_in_memory_find_what_they_find_on_every_row(rest_store):
         ("q-end", "end_before_start"), ("q-huge", "budget_implausible"), ("q-neg", "negative_budget"),
         ("q-out", "outside_city"), ("q-q5", "quarter_invalid"), ("q-quarter", "end_quarter_before_start"),
         ("q-year", "year_invalid")]
+
+
+def test_a_server_error_in_the_selection_reads_every_row(rest_store, monkeypatch):
+    """When the server fails the selection of the rows the in-memory rules need (here a real division by
+    zero), those rules read every row instead, and find the same."""
+    from psycopg2 import sql
+
+    from gebiedsplugin.qgis_io.store import pg_check_rows
+
+    monkeypatch.setattr(pg_check_rows, "selection", lambda *_args: [sql.SQL("SELECT 1 / 0")])
+    programme = pg_check.read_for_rules(rest_store, REST)
+    assert len(programme.interventions) == len(planted_rest().interventions)
+    result = run_check(CheckRequest(rest_store.path, write=False, in_database=True))
+    assert "in_database" in result.timings
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(rest_store.read_programme())]
