@@ -13,10 +13,12 @@ Then, each in a fresh process (peak memory = ru_maxrss of the process running th
 findings register: run_check with the join rules in the database (the default on PostGIS) and the
 baseline, the same run_check with every rule in memory (``in_database=False``, the path before) at
 100k, and at 1M only with --memory-1m (5.6 GB peak measured; the machine is shared). Prints wall
-time (read / rules / write), peak memory, findings, the load average, and growth per 10x. On the
-database path "read" and "rules" are the in-memory part (the narrow read, the four rules left in
-memory), which runs while the server works on the join rules; "in the database" lists the SQL steps
-and their wall time from start to last finding.
+time (read / rules / write), peak memory, CPU seconds of the checking process and of the server (its
+postmaster's ended children, from /proc: only when the server runs on this machine), findings, the
+load average, and growth per 10x. On the database path "read" and "rules" are the in-memory part (the
+selection of the rows the four rules left in memory can find something in, reading those rows, the
+four rules), which runs while the server works on the join rules; "in the database" lists the SQL
+steps and their wall time from start to last finding.
 Targets at 1M: <= 20 s, <= 2 GB.
 
 The programmes are built only when the server lacks them. To keep them between runs, start one

@@ -4,7 +4,8 @@ district_mismatch, unknown_programme_code, outside_programme_period, not_in_prog
 duplicate_funding and budget_exceeded run as queries over one snapshot of the programme; only their
 findings' facts travel, and each rule's own builder in core/rules (the one its in-memory check
 calls) turns them into its Findings, so the findings register, decisions and exports do not see a
-difference and a wording changes in one place. The other rules run in memory (core/rules). Districts
+difference and a wording changes in one place. The other rules run in memory (core/rules), on the
+rows they can find something in only (read_for_rules, store/pg_check_rows.py). Districts
 and neighbourhoods (a few thousand rows at most) are read whole, to name and draw areas as
 core/rules/areas does.
 """
