@@ -36,10 +36,9 @@ PAIR_DISTANCES = {"conflict": "conflict_distance_m", "rest_period": "conflict_di
                   "combination_chance": "chance_distance_m"}
 
 
-
 def _quality_suspect(fields: Sequence, quarters: bool) -> sql.Composed:
     """A row that may have a data_quality problem (a superset of the rule's tests, on a table's own
-    columns; ``city`` is the outline's geometry, ``dup`` the uids used more than once)."""
+    columns; ``c`` holds the city's outline, ``dup`` the cleaned uids used more than once)."""
     g = sql.Identifier(GEOMETRY)
     tests = [sql.SQL("CASE WHEN {g} IS NULL OR ST_IsEmpty({g}) OR NOT ST_IsValid({g}) THEN true "
                      "ELSE NOT coalesce(ST_ContainsProperly((SELECT g FROM c), {g}), false) END").format(g=g)]
@@ -114,7 +113,7 @@ def selection(schema_name: str, rules: Sequence[str]) -> List[sql.Composed]:
     if not parts:
         body = sql.SQL("SELECT NULL::text AS tbl, NULL::integer AS fid WHERE false")
     else:
-        body = sql.SQL(" UNION ").join(parts)
+        body = sql.SQL(" UNION ALL ").join(parts)  # a row in several parts: once, by the DISTINCT below
     with_ = sql.SQL("WITH {} ").format(sql.SQL(", ").join(ctes)) if ctes else sql.SQL("")
     return [sql.SQL("CREATE TEMP TABLE gp_keep ON COMMIT DROP AS {}SELECT DISTINCT tbl::text, fid FROM ({}) s").format(
                 with_, body),
