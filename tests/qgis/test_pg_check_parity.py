@@ -418,3 +418,13 @@ def test_a_server_error_in_the_selection_reads_every_row(rest_store, monkeypatch
     result = run_check(CheckRequest(rest_store.path, write=False, in_database=True))
     assert "in_database" in result.timings
     assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(rest_store.read_programme())]
+
+
+def test_sql_cleans_text_of_every_whitespace_python_strips():
+    """The SQL side strips what str.strip() strips (U+00A0 from spreadsheets, U+3000, ...), no more."""
+    import sys
+
+    from gebiedsplugin.qgis_io.store.pg_check_sql import WHITESPACE
+
+    assert WHITESPACE == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert "\u00a0" in WHITESPACE and "\u200b" not in WHITESPACE
