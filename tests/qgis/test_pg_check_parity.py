@@ -428,3 +428,20 @@ def test_sql_cleans_text_of_every_whitespace_python_strips():
 
     assert WHITESPACE == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert "\u00a0" in WHITESPACE and "\u200b" not in WHITESPACE
+
+
+def test_cancel_while_the_server_selects_the_rows_stops_it(rest_store, monkeypatch):
+    """Cancelled while the server selects the rows for the in-memory rules (here a statement that would
+    take 30 s): the server is asked to stop it, and the read raises Cancelled within moments."""
+    import time
+
+    from psycopg2 import sql
+
+    from gebiedsplugin.core.rules import Cancelled
+    from gebiedsplugin.qgis_io.store import pg_check_rows
+
+    monkeypatch.setattr(pg_check_rows, "selection", lambda *_args: [sql.SQL("SELECT pg_sleep(30)")])
+    t0 = time.monotonic()
+    with pytest.raises(Cancelled):
+        pg_check.read_for_rules(rest_store, REST, cancelled=lambda: time.monotonic() > t0 + 0.5)
+    assert time.monotonic() - t0 < 10

@@ -12,6 +12,7 @@ core/rules/areas does.
 
 from __future__ import annotations
 
+import threading
 import time
 from itertools import repeat
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -220,7 +221,7 @@ def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Opti
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         some = rule_ids is not None and not store.foreign_crs_tables(programme.crs) and _select(
-            conn, store.schema_name, rule_ids, programme, params)
+            conn, store.schema_name, rule_ids, programme, params, cancelled)
         if timings is not None:
             timings["selection"] = time.perf_counter() - t
         if cancelled():
@@ -255,11 +256,24 @@ def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Opti
     return programme
 
 
-def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programme, params: Optional[dict]) -> bool:
+def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programme, params: Optional[dict],
+            cancelled: Callable[[], bool]) -> bool:
     """Fill gp_keep with the rows *rule_ids* need (store/pg_check_rows.py); False when the server fails
-    (then every row is read, as before: the rules find the same, only slower; logged)."""
+    (then every row is read, as before: the rules find the same, only slower; logged). Cancelled when
+    *cancelled* says so while the server works: at a million rows one statement takes half a minute, so a
+    watcher asks the server to stop it (psycopg2's cancel is made for another thread)."""
     pairs = [r for r in rule_ids if r in rest_rows.PAIR_RULES]
     reach = max((float(rule_params(r, programme, params)[rest_rows.PAIR_DISTANCES[r]]) for r in pairs), default=0.0)
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.2):
+            if cancelled():
+                conn.cancel()
+                return
+
+    watcher = threading.Thread(target=watch, name="check-selection-cancel", daemon=True)
+    watcher.start()
     try:
         with conn.cursor() as cur:
             cur.execute("SAVEPOINT gp_keep")
@@ -267,11 +281,16 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
                 cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
             cur.execute("RELEASE SAVEPOINT gp_keep")
     except psycopg2.Error as e:
+        if cancelled():
+            raise Cancelled() from e
         with conn.cursor() as cur:
             cur.execute("ROLLBACK TO SAVEPOINT gp_keep")
         QgsMessageLog.logMessage(tr("The check read every row: {}").format(str(e).strip()), "gebiedsplugin",
                                  Qgis.MessageLevel.Warning)
         return False
+    finally:
+        done.set()
+        watcher.join()
     return True
 
 
