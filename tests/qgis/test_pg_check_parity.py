@@ -445,3 +445,22 @@ def test_cancel_while_the_server_selects_the_rows_stops_it(rest_store, monkeypat
     with pytest.raises(Cancelled):
         pg_check.read_for_rules(rest_store, REST, cancelled=lambda: time.monotonic() > t0 + 0.5)
     assert time.monotonic() - t0 < 10
+
+
+def test_cancel_inside_a_join_rule_stops_the_server(planted_store, monkeypatch):
+    """Cancelled while the server runs one long join rule (a 30 s statement here): the statement is
+    stopped and the join rules end with Cancelled within moments, not with the server-error fallback."""
+    import time
+
+    from gebiedsplugin.core.rules import Cancelled
+
+    def slow(cur, *_args):
+        cur.execute("SELECT pg_sleep(30)")
+        return []
+
+    monkeypatch.setitem(pg_check._RULES, "budget_exceeded", slow)
+    t0 = time.monotonic()
+    with pytest.raises(Cancelled):
+        pg_check.run_in_database(planted_store, ["budget_exceeded"], None, planted_store.settings(),
+                                 cancelled=lambda: time.monotonic() > t0 + 3)
+    assert time.monotonic() - t0 < 15

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
 from itertools import repeat
 from typing import Callable, List, Optional, Sequence, Tuple
 
@@ -89,7 +90,8 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                     timings: Optional[dict] = None) -> Tuple[List[Finding], int]:
     """Findings of *rule_ids* (a subset of IN_DATABASE) computed in the database, each rule's sorted
     by finding id, each id once; and the number of interventions checked. psycopg2.Error when the
-    server fails a statement (nothing is written either way). *timings* gets seconds per step."""
+    server fails a statement (nothing is written either way); Cancelled as soon as *cancelled* says so,
+    also in the middle of a statement. *timings* gets seconds per step."""
     timings = {} if timings is None else timings
     t = time.perf_counter()
     programme = Programme(settings=settings)
@@ -98,7 +100,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     conn = store.connect()
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
-        with conn.cursor() as cur:
+        with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name):
                 cur.execute(statement)
             if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
@@ -260,10 +262,29 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
             cancelled: Callable[[], bool]) -> bool:
     """Fill gp_keep with the rows *rule_ids* need (store/pg_check_rows.py); False when the server fails
     (then every row is read, as before: the rules find the same, only slower; logged). Cancelled when
-    *cancelled* says so while the server works: at a million rows one statement takes half a minute, so a
-    watcher asks the server to stop it (psycopg2's cancel is made for another thread)."""
+    *cancelled* says so, also in the middle of a statement."""
     pairs = [r for r in rule_ids if r in rest_rows.PAIR_RULES]
     reach = max((float(rule_params(r, programme, params)[rest_rows.PAIR_DISTANCES[r]]) for r in pairs), default=0.0)
+    try:
+        with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
+            cur.execute("SAVEPOINT gp_keep")
+            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids):
+                cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
+            cur.execute("RELEASE SAVEPOINT gp_keep")
+    except psycopg2.Error as e:
+        with conn.cursor() as cur:
+            cur.execute("ROLLBACK TO SAVEPOINT gp_keep")
+        QgsMessageLog.logMessage(tr("The check read every row: {}").format(str(e).strip()), "gebiedsplugin",
+                                 Qgis.MessageLevel.Warning)
+        return False
+    return True
+
+
+@contextmanager
+def _stopped_on_cancel(conn, cancelled: Callable[[], bool]):
+    """While the block runs, a watcher asks the server to stop *conn*'s statement as soon as *cancelled*
+    says so (at a million rows one statement takes up to half a minute; psycopg2's cancel is made for
+    another thread); the statement's error then comes out as Cancelled."""
     done = threading.Event()
 
     def watch() -> None:
@@ -272,27 +293,17 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
                 conn.cancel()
                 return
 
-    watcher = threading.Thread(target=watch, name="check-selection-cancel", daemon=True)
+    watcher = threading.Thread(target=watch, name="check-cancel-watch", daemon=True)
     watcher.start()
     try:
-        with conn.cursor() as cur:
-            cur.execute("SAVEPOINT gp_keep")
-            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids):
-                cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
-            cur.execute("RELEASE SAVEPOINT gp_keep")
+        yield
     except psycopg2.Error as e:
         if cancelled():
             raise Cancelled() from e
-        with conn.cursor() as cur:
-            cur.execute("ROLLBACK TO SAVEPOINT gp_keep")
-        QgsMessageLog.logMessage(tr("The check read every row: {}").format(str(e).strip()), "gebiedsplugin",
-                                 Qgis.MessageLevel.Warning)
-        return False
+        raise
     finally:
         done.set()
         watcher.join()
-    return True
-
 
 LINK_COLUMNS = ("from_uid", "to_uid", "relation")
 
