@@ -13,10 +13,12 @@ Then, each in a fresh process (peak memory = ru_maxrss of the process running th
 findings register: run_check with the join rules in the database (the default on PostGIS) and the
 baseline, the same run_check with every rule in memory (``in_database=False``, the path before) at
 100k, and at 1M only with --memory-1m (5.6 GB peak measured; the machine is shared). Prints wall
-time (read / rules / write), peak memory, findings, the load average, and growth per 10x. On the
-database path "read" and "rules" are the in-memory part (the narrow read, the four rules left in
-memory), which runs while the server works on the join rules; "in the database" lists the SQL steps
-and their wall time from start to last finding.
+time (read / rules / write), peak memory, CPU seconds of the checking process and of the server (its
+postmaster's ended children, from /proc: only when the server runs on this machine), findings, the
+load average, and growth per 10x. On the database path "read" and "rules" are the in-memory part (the
+selection of the rows the four rules left in memory can find something in, reading those rows, the
+four rules), which runs while the server works on the join rules; "in the database" lists the SQL
+steps and their wall time from start to last finding.
 Targets at 1M: <= 20 s, <= 2 GB.
 
 The programmes are built only when the server lacks them. To keep them between runs, start one
@@ -183,15 +185,48 @@ def child(kind: str, size: int) -> int:
     t0 = time.perf_counter()
     result = run_check(CheckRequest(store.path, in_database=(kind == "database")))
     wall = time.perf_counter() - t0
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"wall": wall, "timings": result.timings, "findings": result.total,
+                      "cpu_s": usage.ru_utime + usage.ru_stime,
                       "interventions": result.interventions, "notes": result.notes,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
                       "load": os.getloadavg()}))
     return 0
 
 
-def _run(args: list, timeout: float):
+def _server_pid() -> int:
+    """The throw-away server's postmaster (the parent of a backend of ours), 0 when not on this machine."""
+    import psycopg2
+
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+
+    try:
+        conn = PostgisStore(_connection(), SCHEMAS[100000]).connect()
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT pg_backend_pid()")
+                backend = cur.fetchone()[0]
+            stat = Path("/proc/{}/stat".format(backend)).read_text()
+        finally:
+            conn.close()
+        return int(stat.rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError, psycopg2.Error):
+        return 0
+
+
+def _server_cpu(pid: int) -> float:
+    """CPU seconds of the server so far: the postmaster's own and its ended children's (each connection's
+    backend is one), from /proc; 0 when not readable."""
+    try:
+        fields = Path("/proc/{}/stat".format(pid)).read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+
+
+def _run(args: list, timeout: float, server: int = 0):
     cmd = [sys.executable, str(Path(__file__).resolve())] + args
+    before = _server_cpu(server)
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
@@ -199,7 +234,11 @@ def _run(args: list, timeout: float):
     except subprocess.CalledProcessError as e:
         sys.stderr.write(e.stderr[-3000:])
         raise
-    return json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else {}
+    out = json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else {}
+    if server:
+        time.sleep(1.0)  # the server reaps the run's ended backends first
+        out["server_cpu_s"] = _server_cpu(server) - before
+    return out
 
 
 def main() -> int:
@@ -235,20 +274,25 @@ def main() -> int:
     print("PostGIS programmes built: 100k in {:.0f} s, 1M (tiled in SQL) in {:.0f} s".format(
         built["100k"], built["1m"]), flush=True)
     rows = {}
+    server = _server_pid()
     for size in sizes:
         kinds = [k for k in args.kinds if k == "database" or size < 1000000 or args.memory_1m]
         for kind in kinds:
             for _ in range(args.runs):
-                r = _run(["--child", kind, str(size)], args.timeout)
+                r = _run(["--child", kind, str(size)], args.timeout, server)
                 rows.setdefault((kind, size), []).append(r)
                 if r is None:
                     print("{:>9,} {:<9} cut off after {:.0f} s".format(size, kind, args.timeout), flush=True)
                     continue
                 tm = r["timings"]
-                print("{:>9,} {:<9} wall {:7.2f} s (read {:6.2f}, rules {:6.2f}, write {:6.2f})  peak {:7.0f} MB  "
-                      "findings {:>7,}  load {:.1f} {:.1f} {:.1f}{}".format(
-                          size, kind, r["wall"], tm.get("read", 0), tm.get("rules", 0), tm.get("write", 0),
-                          r["peak_mb"], r["findings"], *r["load"],
+                print("{:>9,} {:<9} wall {:7.2f} s (read {:6.2f}{}, rules {:6.2f}, write {:6.2f})  peak {:7.0f} MB  "
+                      "CPU: QGIS process {:.1f} s, server {}  findings {:>7,}  load {:.1f} {:.1f} {:.1f}{}".format(
+                          size, kind, r["wall"], tm.get("read", 0),
+                          " incl. selection {:.2f}".format(tm["selection"]) if "selection" in tm else "",
+                          tm.get("rules", 0), tm.get("write", 0),
+                          r["peak_mb"], r["cpu_s"],
+                          "{:.1f} s".format(r["server_cpu_s"]) if "server_cpu_s" in r else "?",
+                          r["findings"], *r["load"],
                           "  notes: " + "; ".join(r["notes"]) if r["notes"] else ""), flush=True)
                 if tm.get("in_database"):
                     print("          in the database (s): " + ", ".join(

@@ -155,10 +155,10 @@ def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings):
     notes = []
     if not rest:
         programme = _light_programme(store)
-    elif in_db:  # only what the rules left in memory read
+    elif in_db:  # only what the rules left in memory read, of the rows they can find something in
         from gebiedsplugin.qgis_io.store.pg_check import read_for_rules
 
-        programme = read_for_rules(store)
+        programme = read_for_rules(store, rest, request.params, cancelled, timings)
     else:
         programme = store.read_programme(cancelled)
     _check_cancel(cancelled)
@@ -185,11 +185,11 @@ def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings):
 
 
 # Interventions from which a PostGIS programme's join rules run in the database by default. Measured for
-# #18 (scripts/bench_pg_check.py, one run, load ~5 on the shared 2-core machine): at 100k in the database
-# 14.0 s / 567 MB, in memory 13.9 s / 916 MB (an earlier run: 13.1 vs 11.2 s); at 1M in the database
-# 111 s / 2.2 GB, in memory 72 s / 5.6 GB (quieter machine, previous session). Not faster in the
-# database at 100k, so below a quarter million the in-memory path stays; above it, its memory would
-# pass ~2 GB in a planner's QGIS.
+# #18 (scripts/bench_pg_check.py, one run, load 8-12 on the shared 2-core machine, server on the same
+# machine): at 100k in the database 23.7 s / 281 MB (QGIS process 2.1 s CPU, server 9.1 s), in memory
+# 23.1 s / 883 MB (8.0 s CPU, server 0.9 s); at 1M in the database 181 s / 595 MB (9.0 s + server 71 s),
+# in memory 72 s / 5.6 GB (quieter machine, an earlier session). Equal time at 100k with a third of the
+# memory; kept at a quarter million until measured on a machine where the server has its own cores.
 IN_DATABASE_FROM = 250_000
 
 

@@ -278,3 +278,189 @@ def test_pairs_in_a_big_cluster_are_found_through_the_index(planted_store, monke
     found = assert_parity(planted_store)
     assert sorted(f.subject_uids for f in found if f.rule == "duplicate_funding") == [
         ("f-a", "f-b"), ("f-d", "f-e"), ("x-3", "x-4")]
+
+
+# --- the rules left in memory read only the rows they can find something in -------------------------
+# Pairs (conflict, rest_period, combination_chance: defaults 10 m, 5 years, 25 m / 3 years) in the west;
+# data_quality's cases in the east. The city is the two districts together (no `city` row).
+def _near(uid, x, y, **attrs) -> Feature:
+    return _inter(uid, Point(x, y), **attrs)
+
+
+def _q(uid, geom, **attrs) -> Feature:
+    attrs = dict({"domain": "social", "district_id": "east", "neighbourhood_id": "e1"}, **attrs)
+    return _inter(uid, geom, **attrs)
+
+
+def planted_rest() -> Programme:
+    p = planted()
+    p.projects = [_project("P-ok", box(1100, 300, 1200, 400), 2026, 2026),
+                  _project("P-blank", box(1300, 300, 1400, 400), 2026, 2026),
+                  _project("P-out", box(2100, 0, 2200, 100), 2026, 2026)]
+    p.projects[1].attrs["title"] = "  "
+    p.interventions = [
+        # conflict: exactly 10 m (found); 10.5 m (not); an indicative one (possible); both done (not);
+        # a domain with a no-break space (physical after all); a cancelled one (not a work)
+        _near("k-a", 100, 100), _near("k-b", 110, 100),
+        _near("k-c", 300, 100), _near("k-d", 310.5, 100),
+        _near("k-e", 500, 100), _near("k-f", 505, 100, indicative=True),
+        _near("k-g", 700, 100, status="done"), _near("k-h", 702, 100, status="done"),
+        _near("k-i", 100, 200, domain="physical\u00a0"), _near("k-j", 105, 200),
+        _near("k-k", 300, 200, status=" cancelled "), _near("k-l", 305, 200),
+        # rest period 5 years: 3 years after a done work (found); exactly 5 (not); 2 years at exactly 10 m
+        _near("r-a", 100, 300, start_year=2020, end_year=2020, status="done"),
+        _near("r-b", 105, 300, start_year=2023, end_year=2023),
+        _near("r-c", 300, 300, start_year=2020, end_year=2020), _near("r-d", 305, 300, start_year=2025, end_year=2025),
+        _near("r-e", 500, 300, start_year=2020, end_year=2020), _near("r-f", 500, 310, start_year=2022, end_year=2022),
+        # combination chances: two streets 20 m apart + a point 20 m further 3 years later (one group of
+        # three, best pair 40 + 30 + 30); two points exactly 25 m apart (0 + 30 + 27); 25.5 m (nothing)
+        _inter("c-a", LineString([(100, 500), (200, 500)]), theme="sewer", lead_party="A"),
+        _inter("c-b", LineString([(100, 520), (200, 520)]), theme="mobility", lead_party="B"),
+        _near("c-c", 150, 540, theme="green", lead_party="C", start_year=2029, end_year=2029),
+        _near("c-d", 700, 500, theme="sewer", lead_party="A"), _near("c-e", 725, 500, theme="green", lead_party="B"),
+        _near("c-f", 900, 500, theme="sewer", lead_party="A"), _near("c-g", 925.5, 500, theme="green", lead_party="B"),
+        # data quality
+        _q("q-blank", Point(1100, 100), title="\u00a0"),
+        _q("q-dup", Point(1200, 100)), _q(" q-dup\u2003", Point(1210, 100), title="Q-DUP 2"),
+        _q("q-edge", Point(2000, 500)), _q("q-near", Point(2000.5, 500)), _q("q-out", Point(2002, 500)),
+        _q("q-bowtie", shapely.Polygon([(1300, 800), (1400, 900), (1400, 800), (1300, 900)])),
+        _q("q-year", Point(1400, 100), start_year=1999),
+        _q("q-quarter", Point(1500, 100), start_quarter=3, end_quarter=2),
+        _q("q-q5", Point(1600, 100), start_quarter=5),
+        _q("q-neg", Point(1700, 100), budget=-5.0), _q("q-huge", Point(1800, 100), budget=2e11),
+        _q("q-end", Point(1900, 100), start_year=2027, end_year=2026),
+        _q("q-fine", Point(1500, 600), budget=100.0),
+    ]
+    p.funding, p.links, p.area_budgets, p.area_goals = [], [], [], []
+    return p
+
+
+@pytest.fixture()
+def rest_store(pg_connection, pg_schema):
+    return PostgisStore.create(pg_connection, pg_schema, programme=planted_rest())
+
+
+REST = ("data_quality", "conflict", "rest_period", "combination_chance")
+_KINDS = {"mandatory fields missing": "missing_fields", "is used by": "duplicate_uid",
+          "outside the city": "outside_city", "invalid geometry": "geometry_invalid", "is not a year": "year_invalid",
+          "is not a quarter": "quarter_invalid", "negative budget": "negative_budget",
+          "not plausible": "budget_implausible"}
+
+
+def _kind(f) -> str:
+    text = f.message_en
+    if "is before start" in text:
+        return "end_before_start" if "end year" in text else "end_quarter_before_start"
+    return next(k for words, k in _KINDS.items() if words in text)
+
+
+def test_the_rules_left_in_memory_read_only_what_they_can_find_something_in(rest_store):
+    programme = pg_check.read_for_rules(rest_store, REST)
+    read = sorted(f.attrs.get("uid") for f in programme.interventions)
+    pairs = ["c-a", "c-b", "c-c", "c-d", "c-e"] + ["k-" + c for c in "abcdefghijkl"] + ["r-" + c for c in "abcdef"]
+    suspects = [" q-dup\u2003", "q-blank", "q-bowtie", "q-dup", "q-edge", "q-end", "q-huge", "q-near", "q-neg",
+                "q-out", "q-q5", "q-quarter", "q-year"]  # q-edge, q-near: not properly inside, tested exactly
+    assert read == sorted(pairs + suspects)  # not c-f, c-g (25.5 m apart), not q-fine
+    assert sorted(f.attrs.get("programme_code") for f in programme.projects) == ["P-blank", "P-out"]
+    assert len(programme.districts) == 2
+    # conflict alone at 6 m: only the works with a work within 6 m (5 m or 2 m apart; not 10 m or more)
+    programme = pg_check.read_for_rules(rest_store, ("conflict",), {"conflict_distance_m": 6.0})
+    assert sorted(f.attrs.get("uid") for f in programme.interventions) == [
+        "k-e", "k-f", "k-g", "k-h", "k-i", "k-j", "k-k", "k-l", "r-a", "r-b", "r-c", "r-d"]
+    assert programme.projects == []
+    # data_quality alone: only its suspects
+    programme = pg_check.read_for_rules(rest_store, ("data_quality",))
+    assert sorted(f.attrs.get("uid") for f in programme.interventions) == sorted(suspects)
+
+
+def test_the_rules_left_in_memory_find_what_they_find_on_every_row(rest_store):
+    """run_check on PostGIS reads only the selected rows for data_quality and the pair rules, and finds
+    what every rule finds in memory on the whole programme; the expected findings worked by hand."""
+    result = run_check(CheckRequest(rest_store.path, write=False, in_database=True))
+    assert "in_database" in result.timings and not result.notes
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(rest_store.read_programme())]
+    by_rule: dict = {}
+    for f in result.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    assert sorted((f.subject_uids, f.certainty) for f in by_rule["conflict"]) == [
+        (("k-a", "k-b"), "certain"), (("k-e", "k-f"), "possible"), (("k-i", "k-j"), "certain")]
+    conflict = next(f for f in by_rule["conflict"] if f.subject_uids == ("k-a", "k-b"))
+    assert conflict.message_en == ("Physical works 'K-A' and 'K-B' lie within 10 m of each other and overlap in "
+                                   "2026: coordinate or combine them")
+    rest = sorted((f.subject_uids, f.message_en) for f in by_rule["rest_period"])
+    assert rest == [
+        (("r-a", "r-b"), "'R-B' (2023) starts 3 year(s) after 'R-A' ended (2020) at the same place (within 10 m); "
+                         "the rest period is 5 years"),
+        (("r-e", "r-f"), "'R-F' (2022) starts 2 year(s) after 'R-E' ended (2020) at the same place (within 10 m); "
+                         "the rest period is 5 years")]
+    chances = sorted((f.subject_uids, f.message_en.split(":")[0]) for f in by_rule["combination_chance"])
+    assert chances == [(("c-a", "c-b", "c-c"), "Chance to combine (score 100/100)"),
+                       (("c-d", "c-e"), "Chance to combine (score 57/100)")]
+    quality = sorted((f.subject_uids[0], _kind(f)) for f in by_rule["data_quality"])
+    assert quality == [
+        ("P-blank", "missing_fields"), ("P-out", "outside_city"), ("q-blank", "missing_fields"),
+        ("q-bowtie", "geometry_invalid"), ("q-dup", "duplicate_uid"), ("q-dup", "duplicate_uid"),
+        ("q-end", "end_before_start"), ("q-huge", "budget_implausible"), ("q-neg", "negative_budget"),
+        ("q-out", "outside_city"), ("q-q5", "quarter_invalid"), ("q-quarter", "end_quarter_before_start"),
+        ("q-year", "year_invalid")]
+
+
+def test_a_server_error_in_the_selection_reads_every_row(rest_store, monkeypatch):
+    """When the server fails the selection of the rows the in-memory rules need (here a real division by
+    zero), those rules read every row instead, and find the same."""
+    from psycopg2 import sql
+
+    from gebiedsplugin.qgis_io.store import pg_check_rows
+
+    monkeypatch.setattr(pg_check_rows, "selection", lambda *_args: [sql.SQL("SELECT 1 / 0")])
+    programme = pg_check.read_for_rules(rest_store, REST)
+    assert len(programme.interventions) == len(planted_rest().interventions)
+    result = run_check(CheckRequest(rest_store.path, write=False, in_database=True))
+    assert "in_database" in result.timings
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(rest_store.read_programme())]
+
+
+def test_sql_cleans_text_of_every_whitespace_python_strips():
+    """The SQL side strips what str.strip() strips (U+00A0 from spreadsheets, U+3000, ...), no more."""
+    import sys
+
+    from gebiedsplugin.qgis_io.store.pg_check_sql import WHITESPACE
+
+    assert WHITESPACE == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert "\u00a0" in WHITESPACE and "\u200b" not in WHITESPACE
+
+
+def test_cancel_while_the_server_selects_the_rows_stops_it(rest_store, monkeypatch):
+    """Cancelled while the server selects the rows for the in-memory rules (here a statement that would
+    take 30 s): the server is asked to stop it, and the read raises Cancelled within moments."""
+    import time
+
+    from psycopg2 import sql
+
+    from gebiedsplugin.core.rules import Cancelled
+    from gebiedsplugin.qgis_io.store import pg_check_rows
+
+    monkeypatch.setattr(pg_check_rows, "selection", lambda *_args: [sql.SQL("SELECT pg_sleep(30)")])
+    t0 = time.monotonic()
+    with pytest.raises(Cancelled):
+        pg_check.read_for_rules(rest_store, REST, cancelled=lambda: time.monotonic() > t0 + 0.5)
+    assert time.monotonic() - t0 < 10
+
+
+def test_cancel_inside_a_join_rule_stops_the_server(planted_store, monkeypatch):
+    """Cancelled while the server runs one long join rule (a 30 s statement here): the statement is
+    stopped and the join rules end with Cancelled within moments, not with the server-error fallback."""
+    import time
+
+    from gebiedsplugin.core.rules import Cancelled
+
+    def slow(cur, *_args):
+        cur.execute("SELECT pg_sleep(30)")
+        return []
+
+    monkeypatch.setitem(pg_check._RULES, "budget_exceeded", slow)
+    t0 = time.monotonic()
+    with pytest.raises(Cancelled):
+        pg_check.run_in_database(planted_store, ["budget_exceeded"], None, planted_store.settings(),
+                                 cancelled=lambda: time.monotonic() > t0 + 3)
+    assert time.monotonic() - t0 < 15

@@ -4,20 +4,24 @@ district_mismatch, unknown_programme_code, outside_programme_period, not_in_prog
 duplicate_funding and budget_exceeded run as queries over one snapshot of the programme; only their
 findings' facts travel, and each rule's own builder in core/rules (the one its in-memory check
 calls) turns them into its Findings, so the findings register, decisions and exports do not see a
-difference and a wording changes in one place. The other rules run in memory (core/rules). Districts
+difference and a wording changes in one place. The other rules run in memory (core/rules), on the
+rows they can find something in only (read_for_rules, store/pg_check_rows.py). Districts
 and neighbourhoods (a few thousand rows at most) are read whole, to name and draw areas as
 core/rules/areas does.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from contextlib import contextmanager
 from itertools import repeat
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import psycopg2
 import shapely
 from psycopg2 import sql
+from qgis.core import Qgis, QgsMessageLog
 
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.rows import table_rows
@@ -37,6 +41,7 @@ from gebiedsplugin.core.rules.context import intervention_label as label
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY
 from gebiedsplugin.core.rules.engine import rule_params, unique_findings
 from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
+from gebiedsplugin.qgis_io.store import pg_check_rows as rest_rows
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.toolbelt.i18n import tr
@@ -85,7 +90,8 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                     timings: Optional[dict] = None) -> Tuple[List[Finding], int]:
     """Findings of *rule_ids* (a subset of IN_DATABASE) computed in the database, each rule's sorted
     by finding id, each id once; and the number of interventions checked. psycopg2.Error when the
-    server fails a statement (nothing is written either way). *timings* gets seconds per step."""
+    server fails a statement (nothing is written either way); Cancelled as soon as *cancelled* says so,
+    also in the middle of a statement. *timings* gets seconds per step."""
     timings = {} if timings is None else timings
     t = time.perf_counter()
     programme = Programme(settings=settings)
@@ -94,7 +100,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     conn = store.connect()
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
-        with conn.cursor() as cur:
+        with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name):
                 cur.execute(statement)
             if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
@@ -202,23 +208,36 @@ _REST_PARTS = {
 _CHUNK = 50000
 
 
-def read_for_rules(store) -> Programme:
-    """The programme as far as the in-memory rules read it, in one snapshot: those columns only,
+def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Optional[dict] = None,
+                   cancelled: Callable[[], bool] = lambda: False, timings: Optional[dict] = None) -> Programme:
+    """The programme as far as the in-memory rules *rule_ids* read it, in one snapshot: those columns
+    only, and of the interventions and projects only the rows those rules can find something in
+    (store/pg_check_rows.py; every row when *rule_ids* is None or a table is stored in another CRS);
     geometry as WKB, fetched in chunks so the rows do not sit in memory twice, each row a compact
-    core.rows.Row (a dict per row took 1.7 GB at a million interventions)."""
+    core.rows.Row (a dict per row took 1.7 GB at a million interventions). *timings* gets the
+    selection's seconds ("selection")."""
+    t = time.perf_counter()
     programme = Programme(crs=store.crs(), settings=store.settings())
     shared: dict = {}  # column -> {value: the one object for it}, or None when the column hardly repeats
     conn = store.connect()
     try:
-        conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ, readonly=True)
+        conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
+        some = rule_ids is not None and not store.foreign_crs_tables(programme.crs) and _select(
+            conn, store.schema_name, rule_ids, programme, params, cancelled)
+        if timings is not None:
+            timings["selection"] = time.perf_counter() - t
+        if cancelled():
+            raise Cancelled()
         for part, (tables, columns) in _REST_PARTS.items():
             features = getattr(programme, part)
             for table in tables:
+                kept = rest_rows.KEPT if some and part != "districts" else sql.SQL("true")
                 with conn.cursor(name="gp_read") as cur:
                     cur.itersize = _CHUNK
-                    cur.execute(sql.SQL("SELECT {}, {}, ST_AsBinary({}) FROM {} ORDER BY {}").format(
+                    cur.execute(sql.SQL("SELECT {}, {}, ST_AsBinary({}) FROM {} WHERE {} ORDER BY {}").format(
                         sql.Identifier(KEY), sql.SQL(", ").join(map(sql.Identifier, columns)),
-                        sql.Identifier(GEOMETRY), sql.Identifier(store.schema_name, table), sql.Identifier(KEY)))
+                        sql.Identifier(GEOMETRY), sql.Identifier(store.schema_name, table), kept,
+                        sql.Identifier(KEY)), {"table": table})
                     while True:
                         rows = cur.fetchmany(_CHUNK)
                         if not rows:
@@ -233,11 +252,58 @@ def read_for_rules(store) -> Programme:
         cur.execute(sql.SQL("SELECT {} FROM {}").format(
             sql.SQL(", ").join(map(sql.Identifier, LINK_COLUMNS)), sql.Identifier(store.schema_name, "links")))
         programme.links = [dict(zip(LINK_COLUMNS, r)) for r in cur.fetchall()]
-        conn.commit()
+        conn.rollback()  # read only: the selection goes with the transaction
     finally:
         conn.close()
     return programme
 
+
+def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programme, params: Optional[dict],
+            cancelled: Callable[[], bool]) -> bool:
+    """Fill gp_keep with the rows *rule_ids* need (store/pg_check_rows.py); False when the server fails
+    (then every row is read, as before: the rules find the same, only slower; logged). Cancelled when
+    *cancelled* says so, also in the middle of a statement."""
+    pairs = [r for r in rule_ids if r in rest_rows.PAIR_RULES]
+    reach = max((float(rule_params(r, programme, params)[rest_rows.PAIR_DISTANCES[r]]) for r in pairs), default=0.0)
+    try:
+        with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
+            cur.execute("SAVEPOINT gp_keep")
+            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids):
+                cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
+            cur.execute("RELEASE SAVEPOINT gp_keep")
+    except psycopg2.Error as e:
+        with conn.cursor() as cur:
+            cur.execute("ROLLBACK TO SAVEPOINT gp_keep")
+        QgsMessageLog.logMessage(tr("The check read every row: {}").format(str(e).strip()), "gebiedsplugin",
+                                 Qgis.MessageLevel.Warning)
+        return False
+    return True
+
+
+@contextmanager
+def _stopped_on_cancel(conn, cancelled: Callable[[], bool]):
+    """While the block runs, a watcher asks the server to stop *conn*'s statement as soon as *cancelled*
+    says so (at a million rows one statement takes up to half a minute; psycopg2's cancel is made for
+    another thread); the statement's error then comes out as Cancelled."""
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.2):
+            if cancelled():
+                conn.cancel()
+                return
+
+    watcher = threading.Thread(target=watch, name="check-cancel-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    except psycopg2.Error as e:
+        if cancelled():
+            raise Cancelled() from e
+        raise
+    finally:
+        done.set()
+        watcher.join()
 
 LINK_COLUMNS = ("from_uid", "to_uid", "relation")
 

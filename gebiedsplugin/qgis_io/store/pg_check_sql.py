@@ -14,8 +14,10 @@ from psycopg2 import sql
 from gebiedsplugin.core import schema
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 
-# Python's str.strip() also drops these; btrim() only spaces unless told.
-_WS = sql.SQL("E' \\t\\n\\r\\x0b\\x0c'")
+# Every character Python's str.strip() drops (str.isspace; the highest is U+3000), as the rules
+# clean text; btrim() only drops spaces unless told.
+WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_WS = sql.Literal(WHITESPACE)
 
 
 def clean(column: str) -> sql.Composed:
