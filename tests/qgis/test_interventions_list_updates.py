@@ -67,7 +67,8 @@ def _row(dock, table, fid):
 
 def _funding_in_file(path, uid) -> float:
     with sqlite3.connect(str(path)) as db:
-        return db.execute("SELECT coalesce(sum(amount), 0) FROM funding WHERE intervention_uid = ?", (uid,)).fetchone()[0]
+        query = "SELECT coalesce(sum(amount), 0) FROM funding WHERE intervention_uid = ?"
+        return db.execute(query, (uid,)).fetchone()[0]
 
 
 def test_edits_update_the_rows_they_touch_and_the_list_stays_a_fresh_read(listing):
