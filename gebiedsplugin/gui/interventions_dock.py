@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableVi
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.core.intervention_list import ListFilter, filter_rows, matches, summarise
+from gebiedsplugin.core.intervention_list import ListFilter, Summary, filter_rows, matches, summarise
 from gebiedsplugin.gui.column_widths import column_width, sampled_rows
 from gebiedsplugin.gui.draw_actions import AREA_TABLES, DrawActions
 from gebiedsplugin.gui.edit_actions import EditActions
@@ -60,6 +60,7 @@ class InterventionsDock(ProgrammeDock):
         self.changes = ListChanges()  # the features edited since the list was last brought up to date
         self.listed = ListedRows()  # the programme's rows as listed, kept up to date edit by edit
         self.reads = 0  # whole reads of the programme done (an edit re-reads only what it changed)
+        self._total = summarise([])  # the footer's count and sums of the rows shown
         self.refresh_seconds = 0.0
         self._reader = None  # ProgrammeRowsReader of a reload under way
         self._read_started = 0.0
@@ -269,16 +270,20 @@ class InterventionsDock(ProgrammeDock):
             return
         if not changed:
             return
-        keys, rows = self.listed.update(self.controller.layers, changed)
+        old, rows = self.listed.update(self.controller.layers, changed)
         flt = self.filters.current()
         shown = rows if flt == ListFilter() else [r for r in rows if matches(r, flt)]
         self._syncing = True
         try:
-            self.model.update_rows(keys, shown)
+            gone = self.model.update_rows(old, shown)
         finally:
             self._syncing = False
-        self._show_total(self.model.rows())
-        for layer in {self.controller.layer(t) for t, _ in keys} - {None}:
+        # The footer's sums moved by what changed (summing 100,000 rows again took 30-500 ms).
+        before, after = summarise(gone), summarise(shown)
+        total, count = self._total, self._total.count - before.count + after.count
+        self._show_total(Summary(count, total.budget - before.budget + after.budget,
+                                 total.funding - before.funding + after.funding) if count else summarise([]))
+        for layer in {self.controller.layer(r.table) for r in old + rows} - {None}:
             self._map_selection_changed(layer)
 
     def apply_filter(self) -> None:
@@ -288,12 +293,12 @@ class InterventionsDock(ProgrammeDock):
         self.model.set_rows(rows)
         self._syncing = False
         self.fit_columns()
-        self._show_total(rows)
+        self._show_total(summarise(rows))
         for layer in {self.controller.layer(t) for t in schema.INTERVENTION_TABLES} - {None}:
             self._map_selection_changed(layer)
 
-    def _show_total(self, rows: list) -> None:
-        total = summarise(rows)
+    def _show_total(self, total: Summary) -> None:
+        self._total = total
         self.footer.setText(tr("%n intervention(s) · budget € {} · funding € {}", "", total.count).format(
             number(total.budget or 0, 0), number(total.funding or 0, 0)))
 
@@ -339,11 +344,10 @@ class InterventionsDock(ProgrammeDock):
         if not wanted and not model.hasSelection():
             return  # nothing to select or deselect: no walk over (maybe 100,000) rows
         selection = QItemSelection()
-        for row in range(self.model.rowCount()):
-            r = self.model.row_at(row)
-            if r.table == table and r.fid in wanted:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                selection.select(index, index)
+        listed = self.listed.rows
+        for row in self.model.positions([listed[(table, fid)] for fid in wanted if (table, fid) in listed]):
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            selection.select(index, index)
         flags = QItemSelectionModel.SelectionFlag.Rows
         self._syncing = True
         try:

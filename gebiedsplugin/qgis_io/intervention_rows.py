@@ -119,6 +119,7 @@ class ListedRows:
 
     def __init__(self):
         self.rows: dict = {}  # (table, fid) -> ListRow, in the order read
+        self._keys_of: dict = {}  # intervention uid -> the keys of its rows (one, unless uids repeat)
         self._paid: dict = {}  # intervention uid -> {funding fid: amount}, in the order read
         self._payer: dict = {}  # funding fid -> intervention uid
 
@@ -133,6 +134,24 @@ class ListedRows:
             self._paid.setdefault(uid, {})[fid] = float(amount)
             self._payer[fid] = uid
 
+    def add_row(self, row) -> None:
+        """List *row* (in place of the row of its key, if any)."""
+        key = (row.table, row.fid)
+        self.drop_row(key)
+        self.rows[key] = row
+        self._keys_of[row.uid] = self._keys_of.get(row.uid, ()) + (key,)
+
+    def drop_row(self, key):
+        """Take the row of *key* out of the list; the row (None when not listed)."""
+        row = self.rows.pop(key, None)
+        if row is not None:
+            kept = tuple(k for k in self._keys_of.get(row.uid, ()) if k != key)
+            if kept:
+                self._keys_of[row.uid] = kept
+            else:
+                self._keys_of.pop(row.uid, None)
+        return row
+
     def _drop_funding(self, fid: int):
         uid = self._payer.pop(fid, None)
         if uid is not None:
@@ -144,8 +163,8 @@ class ListedRows:
 
     def update(self, layers: dict, changed: dict) -> tuple:
         """Re-read the features *changed* names (table -> fids; edit buffers included) from *layers*
-        (table -> layer): (the keys (table, fid) of every list row that changed or went, the new
-        ListRows of those still there). A funding change re-makes the rows of the interventions it pays."""
+        (table -> layer): (the rows listed before for them, the new rows of those still there). A funding
+        change re-makes the rows of the interventions it pays."""
         uids = set()
         funding = layers.get("funding")
         if changed.get("funding") and funding is not None:
@@ -155,18 +174,17 @@ class ListedRows:
                 self.add_funding(fid, uid, amount)
                 uids.add(uid)
         keys = {(table, fid) for table in schema.INTERVENTION_TABLES for fid in changed.get(table, ())}
-        if uids:
-            keys |= {key for key, row in self.rows.items() if row.uid in uids}
+        for uid in uids:
+            keys.update(self._keys_of.get(uid, ()))
         fresh = []
         for table in schema.INTERVENTION_TABLES:
             fids = [fid for t, fid in keys if t == table]
             if fids and layers.get(table) is not None:
                 fresh += _list_rows(layers[table], table, self, fids)
-        found = {(row.table, row.fid): row for row in fresh}
-        for key in keys - set(found):
-            self.rows.pop(key, None)
-        self.rows.update(found)  # a row already listed keeps its place in the order read
-        return keys, fresh
+        old = [self.drop_row(key) for key in keys]
+        for row in fresh:
+            self.add_row(row)
+        return [row for row in old if row is not None], fresh
 
 
 class ProgrammeRowsReader:
@@ -199,7 +217,7 @@ class ProgrammeRowsReader:
         for table in schema.INTERVENTION_TABLES:
             if layers.get(table) is not None:
                 for row in _list_rows(layers[table], table, listed):
-                    listed.rows[(table, row.fid)] = row
+                    listed.add_row(row)
                     yield
         self.rows = list(listed.rows.values())
 

@@ -81,11 +81,15 @@ def test_edits_update_the_rows_they_touch_and_the_list_stays_a_fresh_read(listin
     fids = sorted(f.id() for f in point.getFeatures())
     title = point.fields().indexFromName("title")
 
-    # An attribute edit: the row moves to its new place in the title order.
+    # An attribute edit: the row moves to its new place in the title order, selected as it was on the map.
+    point.selectByIds([fids[0]])
+    assert dock.selected_keys() == [("interventions_point", fids[0])]
     point.startEditing()
     point.changeAttributeValue(fids[0], title, "!! first now")
     assert _row(dock, "interventions_point", fids[0]).title == "!! first now"
     assert dock.proxy.index(0, TITLE).data() == "!! first now"
+    assert dock.selected_keys() == [("interventions_point", fids[0])]
+    point.removeSelection()
     assert_as_read_anew(dock, reads)
 
     # An add (a copy two years on) and a delete; then undo and redo the delete.
