@@ -1,13 +1,18 @@
-"""Opening a large programme keeps QGIS responsive (#18): in the real desktop a QTimer beats every 20 ms on
-the main thread while the plugin opens a 100,000-item programme (controller.open, as "Open programme…")
-and the Interventions dock lists it. The longest gap between beats is the longest time the main thread
-was blocked (the event loop left to itself, no processEvents() in the waiting).
+"""Opening a large programme and editing it keep QGIS responsive (#18): in the real desktop a QTimer beats
+every 20 ms on the main thread while the plugin opens a 100,000-item programme (controller.open, as "Open
+programme…") and the Interventions dock lists it, then while one point is edited, copied and the edits
+discarded. The longest gap between beats is the longest time the main thread was blocked (the event loop
+left to itself, no processEvents() in the waiting).
 
-Before: the list was read and sorted in one go on the main thread, 20-26 s at 100,000 items (the sort
-proxy asked Python for the keys of every comparison, 3.4 million calls). Now the list is read between
-turns of the event loop and sorted with one key per row; what is left in one block is the opening itself
-(the layers made, styled and added to the project, which stays on the main thread): 545-586 ms in this
-test on the shared 2-core machine (load 2-3), up to 1.0 s in traced runs. The bound is about twice that."""
+The open: the list was read and sorted in one go on the main thread, 20-26 s (beat3: now read between
+turns, 545-586 ms left at load 2-3). Of what was left, 1.2 s was QGIS's Temporal Controller evaluating
+every feature of the first temporal layer added; the project now gets the programme's years as its
+time range first. Measured here at load 9-13 (shared 2-core machine, other sessions' work beside it):
+2,012-3,412 ms before that, 1,475 ms after (the layers made, styled and added, the docks told).
+
+An edit re-read the whole list before (the baseline measured in the same run: dock.reload(), 17-21 s of
+event-loop turns under that load); now only the features it touched: 0.2-0.4 s including the 150 ms
+debounce, no whole read. The bounds are about 1.5-2 times the loaded figures."""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ import sqlite3
 from tests.e2e.desktop import beat_line, run_body, sample_programme
 
 BOUND_MS = 2000.0
-EDIT_BOUND_MS = 300.0
+EDIT_BOUND_MS = 500.0  # edit 37-70 ms, discard 70-104 ms, add 212-258 ms (QGIS making the copy's feature)
 
 BODY = '''
 from qgis.core import QgsApplication, QgsFeatureRequest
