@@ -64,6 +64,9 @@ class EditSession:
         self.last_error = ""
         self.last_result = None
         self._saving = False
+        # Called after each save with (the RowChanges written, the SaveResult, the tables reloaded
+        # next): the Interventions list re-reads those rows instead of the whole programme.
+        self.saved_listeners: list = []
         self._slots = []  # (signal, slot): what detach() disconnects, and nothing else
         for table, layer in self.layers.items():
             for signal, slot in ((layer.editingStarted, partial(self.remember, table)),
@@ -148,7 +151,11 @@ class EditSession:
         finally:
             self._saving = False
         saved = {c.table for c in changes}
-        for layer in self.modified_layers():
+        modified = self.modified_layers()
+        reloaded = {table for table, layer in self.layers.items() if layer in modified}
+        for listener in list(self.saved_listeners):
+            listener(changes, self.last_result, reloaded)
+        for layer in modified:
             # Saved: the buffer's edits are in the programme now. A clean undo stack lets rollBack()
             # drop the buffer at once instead of undoing every edit (0.5 s for 1,000 edits); inside
             # QGIS's own commit the buffer must live on, emptied the slow way.

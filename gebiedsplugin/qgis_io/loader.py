@@ -10,7 +10,7 @@ from gebiedsplugin.core.value_lists import VALUE_LISTS, label
 from gebiedsplugin.qgis_io.edit_session import attach
 from gebiedsplugin.qgis_io.forms import configure_layer
 from gebiedsplugin.qgis_io.overlap import register_functions
-from gebiedsplugin.qgis_io.temporal import set_temporal_layers
+from gebiedsplugin.qgis_io.temporal import preset_project_range, set_temporal_layers
 from gebiedsplugin.toolbelt.i18n import tr, translator_for, ui_language
 from gebiedsplugin.toolbelt.log import log
 from gebiedsplugin.toolbelt.resources import resource_path
@@ -67,6 +67,7 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
         configure_layer(layer, schema.table(table_name), lang, value_lists, district_id, neighbourhood_id)
         _apply_style(layer, table_name, lang)
     set_temporal_layers(layers)
+    preset_project_range(project, layers)
     attach(store, layers, project)
     group = project.layerTreeRoot().insertGroup(0, tr("Programme: {}").format(store.name))
     for table_name in schema.LAYER_TABLES:

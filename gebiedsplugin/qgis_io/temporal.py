@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsVectorLayer
+from qgis.core import Qgis, QgsDateTimeRange, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from gebiedsplugin.core import schema
 
@@ -25,3 +26,30 @@ def set_temporal_layers(layers: dict) -> None:
     for table in TEMPORAL_TABLES:
         if table in layers:
             set_temporal(layers[table])
+
+
+def preset_project_range(project: QgsProject, layers: dict) -> None:
+    """Give *project* the programme's years (first start year to last end year) as its time range, unless
+    it has one. QGIS's Temporal Controller takes the project's range when the first temporal layer comes
+    in; without one it evaluated the start and end expressions of every feature of that layer on the main
+    thread (1.2 s when the 38,000 points of a 100,000-item programme were added). The same range, from
+    two aggregates per layer that the data provider answers."""
+    settings = project.timeSettings()
+    current = settings.temporalRange()
+    if current.begin().isValid() and current.end().isValid():
+        return
+    starts, ends = [], []
+    for table in TEMPORAL_TABLES:
+        layer = layers.get(table)
+        if layer is None:
+            continue
+        fields = layer.fields()
+        first, last = fields.indexFromName("start_year"), fields.indexFromName("end_year")
+        if first >= 0 and last >= 0:
+            starts.append(layer.minimumValue(first))
+            ends.append(layer.maximumValue(last))
+    starts = [int(v) for v in starts if isinstance(v, (int, float))]
+    ends = [int(v) for v in ends if isinstance(v, (int, float))]
+    if starts and ends and min(starts) <= max(ends):
+        settings.setTemporalRange(QgsDateTimeRange(QDateTime(QDate(min(starts), 1, 1), QTime(0, 0)),
+                                                   QDateTime(QDate(max(ends), 12, 31), QTime(0, 0))))

@@ -5,7 +5,8 @@ plugin, starts `qgis --code` with a script that runs *body* once QGIS is up, and
 the body stored in ``RESULT`` plus QGIS's log. The body runs inside QGIS's Python with ``iface``,
 ``RESULT`` (a dict), ``ARTIFACTS`` (a folder path), ``pump(seconds, until)`` (let QGIS work) and
 ``finish()`` (call it when done; it quits), and the set-up most tests share: ``open_programme(path)``,
-``plugin_dock(name)``, ``run_check(plugin)``, ``best_chance(findings)`` and ``zoom_map(geometry, margin)``.
+``plugin_dock(name)``, ``run_check(plugin)``, ``best_chance(findings)``, ``zoom_map(geometry, margin)`` and
+``Heartbeat()`` (how long the main thread was blocked while something ran).
 On this side, `sample_programme(tmp_path)` writes the sample city and `run_body(body, tmp_path, lang,
 **values)` runs a body with its ``__NAME__`` values filled in and fails on any exception or Python error
 inside QGIS.
@@ -28,7 +29,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 _PRELUDE = '''
 import json, time, traceback, sys
 from qgis.core import QgsApplication, QgsMessageLog, Qgis
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QEventLoop, QTimer
 from qgis.utils import iface
 RESULT = {"python_errors": [], "log": []}
 ARTIFACTS = __ARTIFACTS__
@@ -99,6 +100,51 @@ def zoom_map(geometry, margin):
     canvas.refresh()
     pump(3.0, lambda: not canvas.isDrawing())
     pump(1.0)
+
+class Heartbeat:
+    """A QTimer beating every *interval_ms* on the main thread: the longest gap between two beats is the
+    longest time the main thread was blocked. *on_beat(gap)* (seconds) is called at every beat."""
+
+    def __init__(self, interval_ms=20, on_beat=None):
+        self.gaps, self.last, self.on_beat = [], time.perf_counter(), on_beat
+        self.timer = QTimer()
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._beat)
+
+    def start(self):
+        self.gaps, self.last = [], time.perf_counter()
+        self.timer.start()
+
+    def stop(self):
+        self.timer.stop()
+
+    def _beat(self):
+        now = time.perf_counter()
+        gap = now - self.last
+        self.gaps.append(gap)
+        self.last = now
+        if self.on_beat is not None:
+            self.on_beat(gap)
+
+    def wait_until(self, done, seconds, start=None):
+        """Let the event loop run (no processEvents() here) until done() or *seconds*; the beats meanwhile:
+        seconds, done, beats, max_ms (the longest gap), p99_ms. *start* runs from the loop (a block in it
+        is measured)."""
+        self.gaps, self.last = [], time.perf_counter()
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.timeout.connect(lambda: loop.quit() if done() else None)
+        poll.start(50)
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        if start is not None:
+            QTimer.singleShot(0, start)
+        began = time.perf_counter()
+        loop.exec()
+        poll.stop()
+        gaps = sorted(self.gaps)
+        return {"seconds": time.perf_counter() - began, "done": bool(done()), "beats": len(gaps),
+                "max_ms": 1000 * gaps[-1] if gaps else None,
+                "p99_ms": 1000 * gaps[int(0.99 * (len(gaps) - 1))] if gaps else None}
 
 def _body():
     try:
@@ -210,3 +256,9 @@ def paid_per_intervention(programme) -> dict:
     for row in programme.funding:
         paid[row["intervention_uid"]] = paid.get(row["intervention_uid"], 0.0) + row["amount"]
     return paid
+
+
+def beat_line(label: str, beats: dict, after: str = "") -> str:
+    """One line of a heartbeat report: *label*, the longest gap and the 99th percentile of *beats* (a
+    Heartbeat.wait_until result), then *after*."""
+    return "  {:<18}{:7.0f} ms / {:5.0f} ms{}".format(label, beats["max_ms"], beats["p99_ms"], after)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import subprocess
 
-from tests.e2e.desktop import run_body, sample_programme
+from tests.e2e.desktop import beat_line, run_body, sample_programme
 
 # Measured 402-1,517 ms before (245 ms in this session's run, load 4.0), 89-95 ms after with the
 # collector held off in the dossiers' preparation (load 3.3-3.5, shared 2-core machine): the bound is
@@ -18,9 +18,8 @@ from tests.e2e.desktop import run_body, sample_programme
 BOUND_MS = 250.0
 
 BODY = '''
-import os, time
+import os
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QEventLoop, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import plugins
 
@@ -28,38 +27,19 @@ PATH, OUT, DISTRICT = __PATH__, __OUT__, __DISTRICT__
 plugin = plugins["gebiedsplugin"]
 main = iface.mainWindow()
 main.resize(1500, 950)
+worst = {"gap": 0.0, "during": []}
 
-beats = {"last": time.perf_counter(), "gaps": []}
-
-def beat():
-    now = time.perf_counter()
-    gap = now - beats["last"]
-    beats["gaps"].append(gap)
-    beats["last"] = now
-    if gap > beats.get("worst", (0.0,))[0]:  # which task was where when the longest gap ended
+def note_worst(gap):
+    """Which task was where when the longest gap ended."""
+    if gap > worst["gap"]:
         tasks = QgsApplication.taskManager().activeTasks()
-        beats["worst"] = (gap, [(t.description(), round(t.progress())) for t in tasks])
+        worst.update(gap=gap, during=[(t.description(), round(t.progress())) for t in tasks])
 
-heart = QTimer()
-heart.setInterval(20)
-heart.timeout.connect(beat)
+heart = Heartbeat(on_beat=note_worst)
 
 def wait_until(done, seconds):
-    """Let the event loop run (no processEvents here) until done() or *seconds*; the gaps meanwhile."""
-    beats["gaps"], beats["last"], beats["worst"] = [], time.perf_counter(), (0.0, [])
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(lambda: loop.quit() if done() else None)
-    poll.start(50)
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    start = time.perf_counter()
-    loop.exec()
-    poll.stop()
-    gaps = sorted(beats["gaps"])
-    return {"seconds": time.perf_counter() - start, "done": bool(done()), "beats": len(gaps),
-            "max_ms": 1000 * gaps[-1] if gaps else None,
-            "p99_ms": 1000 * gaps[int(0.99 * (len(gaps) - 1))] if gaps else None,
-            "worst_during": beats["worst"][1]}
+    worst.update(gap=0.0, during=[])
+    return dict(heart.wait_until(done, seconds), worst_during=worst["during"])
 
 heart.start()
 RESULT["idle"] = wait_until(lambda: False, 3.0)
@@ -92,10 +72,9 @@ def test_main_thread_keeps_beating_while_the_dossier_is_written(tmp_path):
     pages = subprocess.run(["pdfinfo", str(out / "dossier_{}.pdf".format(district))], capture_output=True,
                            text=True).stdout
     print("\nmain-thread heartbeat (20 ms timer), longest gap / 99th percentile:")
-    print("  idle desktop      {:7.0f} ms / {:5.0f} ms".format(idle["max_ms"], idle["p99_ms"]))
-    print("  dossier {} ({} items) {:7.0f} ms / {:5.0f} ms over {:.0f} s; {}".format(
-        district, counts[district], dossier["max_ms"], dossier["p99_ms"], dossier["seconds"],
-        " ".join(line for line in pages.splitlines() if line.startswith("Pages"))))
+    print(beat_line("idle desktop", idle))
+    print(beat_line("dossier {} ({} items)".format(district, counts[district]), dossier, " over {:.0f} s; {}".format(
+        dossier["seconds"], " ".join(line for line in pages.splitlines() if line.startswith("Pages")))))
     print("  the longest gap ended during: {}".format(dossier["worst_during"] or "no task"))
     assert result["started"] and dossier["done"] and result["error"] == "", result["error"]
     assert sorted(result["written"]) == ["dossier_{}.ods".format(district), "dossier_{}.pdf".format(district)]

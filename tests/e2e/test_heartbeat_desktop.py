@@ -20,7 +20,7 @@ import os
 
 import pytest
 
-from tests.e2e.desktop import run_in_qgis
+from tests.e2e.desktop import beat_line, run_in_qgis
 
 # Before #18: export 361 ms, check 536-962 ms, Overview (charts and tables on the main thread) 5.5 s and more;
 # after its first round: export 111-268 ms, check 105-176 ms, Overview 356-982 ms.
@@ -29,7 +29,7 @@ BOUND_MS = {"export": 300.0, "check": 200.0, "overview": 150.0}
 BODY = '''
 import faulthandler, gc, os, threading, time
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QEventLoop, QTimer
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import plugins
 
@@ -38,7 +38,7 @@ plugin = plugins["gebiedsplugin"]
 main = iface.mainWindow()
 main.resize(1500, 950)
 
-beats = {"last": time.perf_counter(), "gaps": [], "phase": "idle"}
+phase = {"now": "idle"}
 # What ran in a long gap: a C watchdog (it needs no GIL) dumps every thread's Python stack when the
 # main thread has not beaten for TRACE_S; each beat re-arms it, and a gap that ends is labelled below it.
 TRACE_S = 0.06
@@ -47,14 +47,10 @@ TRACE_S = 0.06
 TRACE_STACKS = os.environ.get("GEBIED_HEARTBEAT_TRACE") == "1"
 trace = open(os.path.join(ARTIFACTS, "heartbeat-trace.txt"), "w")
 
-def beat():
-    now = time.perf_counter()
-    gap = now - beats["last"]
-    beats["gaps"].append(gap)
-    beats["last"] = now
+def traced(gap):
     if gap > TRACE_S:
         trace.write("=== gap of {:.0f} ms during {} ended (the stacks above were taken in it)\\n\\n".format(
-            1000 * gap, beats["phase"]))
+            1000 * gap, phase["now"]))
         trace.flush()
     if TRACE_STACKS:
         faulthandler.dump_traceback_later(TRACE_S, file=trace)
@@ -69,26 +65,11 @@ def gc_watch(stage, info, started={}):
             info["collected"]))
 
 gc.callbacks.append(gc_watch)
+heart = Heartbeat(on_beat=traced)
 
-heart = QTimer()
-heart.setInterval(20)
-heart.timeout.connect(beat)
-
-def wait_until(done, seconds, phase="waiting"):
-    """Let the event loop run (no processEvents here) until done() or *seconds*; the gaps meanwhile."""
-    beats["gaps"], beats["last"], beats["phase"] = [], time.perf_counter(), phase
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(lambda: loop.quit() if done() else None)
-    poll.start(50)
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    start = time.perf_counter()
-    loop.exec()
-    poll.stop()
-    gaps = sorted(beats["gaps"])
-    return {"seconds": time.perf_counter() - start, "done": bool(done()), "beats": len(gaps),
-            "max_ms": 1000 * gaps[-1] if gaps else None,
-            "p99_ms": 1000 * gaps[int(0.99 * (len(gaps) - 1))] if gaps else None}
+def wait_until(done, seconds, name="waiting"):
+    phase["now"] = name
+    return heart.wait_until(done, seconds)
 
 heart.start()
 RESULT["idle"] = wait_until(lambda: False, 3.0, "idle")
@@ -162,13 +143,13 @@ def test_main_thread_keeps_beating_during_export_and_check(tmp_path):
     assert result["python_errors"] == [], result["python_errors"]
     idle, export, check, overview = result["idle"], result["export"], result["check"], result["overview"]
     print("\nmain-thread heartbeat (20 ms timer), longest gap / 99th percentile:")
-    print("  idle desktop      {:7.0f} ms / {:5.0f} ms".format(idle["max_ms"], idle["p99_ms"]))
-    print("  export 20k items  {:7.0f} ms / {:5.0f} ms over {:.0f} s ({} files)".format(
-        export["max_ms"], export["p99_ms"], export["seconds"], result["export_files"]))
-    print("  check 100k items  {:7.0f} ms / {:5.0f} ms over {:.0f} s ({} findings)".format(
-        check["max_ms"], check["p99_ms"], check["seconds"], result["findings"]))
-    print("  overview 100k     {:7.0f} ms / {:5.0f} ms over {:.0f} s ({} timeline rows)".format(
-        overview["max_ms"], overview["p99_ms"], overview["seconds"], result["overview_rows"]))
+    print(beat_line("idle desktop", idle))
+    print(beat_line("export 20k items", export, " over {:.0f} s ({} files)".format(
+        export["seconds"], result["export_files"])))
+    print(beat_line("check 100k items", check, " over {:.0f} s ({} findings)".format(
+        check["seconds"], result["findings"])))
+    print(beat_line("overview 100k", overview, " over {:.0f} s ({} timeline rows)".format(
+        overview["seconds"], result["overview_rows"])))
     print("  load average      {}".format(" ".join("{:.2f}".format(v) for v in os.getloadavg())))
     assert result["export_started"] and export["done"] and not result["export_error"], result["export_error"]
     assert result["export_items"] >= 20000 and result["export_files"] >= 8

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gebiedsplugin.qgis_io.edit_session import session_of
 from tests.qgis import interventions_fixtures as fx
 from tests.qgis.interventions_fixtures import answer_form
 
@@ -132,10 +133,15 @@ def test_cleanup_disconnects_everything_and_removes_proposals(plugin, town_gpkg,
     domain = point.fields().indexFromName("domain")
     assert point.defaultValueDefinition(domain).expression() == "'social'"
     added, selected = point.receivers(point.featureAdded), point.receivers(point.selectionChanged)
+    reloaded = point.receivers(point.dataChanged)
+    session = session_of(point)
+    assert len(session.saved_listeners) == 1  # the list's changes hear of saves
     listeners = plugin.controller.receivers(plugin.controller.programmeChanged)  # other docks listen too
     dock = [d for d in plugin.docks if isinstance(d, InterventionsDock)][0]
     dock.cleanup()
-    assert point.receivers(point.featureAdded) == added - 2  # the dock's watcher and its draw actions
+    # the dock's watcher, its list's changes and its draw actions
+    assert point.receivers(point.featureAdded) == added - 3
+    assert point.receivers(point.dataChanged) == reloaded - 2 and session.saved_listeners == []
     assert point.receivers(point.selectionChanged) == selected - 1
     assert point.defaultValueDefinition(domain).expression() == ""
     assert plugin.controller.receivers(plugin.controller.programmeChanged) == listeners - 1
