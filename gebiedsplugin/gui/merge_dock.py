@@ -49,6 +49,7 @@ class MergeDock(ProgrammeDock):
         super().__init__(tr("Check in"), "gebiedsplugin_merge_dock", iface, controller, parent)
         self.result = None
         self.decisions: dict = {}
+        self.decisions_for = ""  # the copy the decisions were taken on: another copy starts undecided
         self._build()
 
     def _build(self) -> None:
@@ -85,6 +86,7 @@ class MergeDock(ProgrammeDock):
         self.fields.verticalHeader().hide()
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields.setWordWrap(True)
+        self._name_columns()
         layout.addWidget(self.fields, 1)
         buttons = QHBoxLayout()
         self.keep_mine = QPushButton(tr("Keep mine (offline)"), body)
@@ -117,6 +119,8 @@ class MergeDock(ProgrammeDock):
         self.conflicts.clear()
         self.fields.setRowCount(0)
         path = self.copy.filePath()
+        if path != self.decisions_for:
+            self.decisions, self.decisions_for = {}, path
         if not path:
             self.status.setText("")
             self._enable()
@@ -143,8 +147,9 @@ class MergeDock(ProgrammeDock):
     def _show_status(self) -> None:
         counts, conflicts = self.result.counts, self.result.plan.conflicts
         undecided = sum(1 for c in conflicts if c.decided not in (MINE, THEIRS))
-        self.status.setText(tr("{} new, {} changed, {} deleted rows to check in; {} conflict(s), {} undecided.").format(
-            counts.get("insert", 0), counts.get("update", 0), counts.get("delete", 0), len(conflicts), undecided))
+        self.status.setText(tr("{} new, {} changed, {} deleted rows to check in; %n conflict(s), {} undecided.", "",
+                               len(conflicts)).format(counts.get("insert", 0), counts.get("update", 0),
+                                                      counts.get("delete", 0), undecided))
 
     @staticmethod
     def _decision_text(choice) -> str:
@@ -163,6 +168,7 @@ class MergeDock(ProgrammeDock):
         self.fields.setRowCount(0)
         self.detail.setText("")
         if conflict is None:
+            self._name_columns()
             return
         self.detail.setText("{}: {}".format(conflict.label or conflict.key, kind_text(conflict.kind)))
         mine, theirs = conflict.mine, conflict.theirs
@@ -183,6 +189,11 @@ class MergeDock(ProgrammeDock):
                 item.setToolTip(value)
                 self.fields.setItem(r, c, item)
         self.fields.resizeRowsToContents()
+
+    def _name_columns(self) -> None:
+        """The field table's headers while no conflict is selected (Qt would number them)."""
+        self.fields.setHorizontalHeaderLabels([tr("Field"), tr("Base\n(checked out)"), tr("Mine (offline)"),
+                                               tr("Theirs (shared)")])
 
     def decide(self, choice: str) -> None:
         """Record the decision on the selected conflict."""
@@ -210,8 +221,8 @@ class MergeDock(ProgrammeDock):
             notify(self.iface, tr("Check in"), str(e), Qgis.MessageLevel.Critical, 10)
             return False
         if not result.written:
-            notify(self.iface, tr("Check in"), tr("Not checked in: {} conflict(s) need a decision.").format(
-                len(result.plan.open_conflicts)), Qgis.MessageLevel.Warning, 10)
+            notify(self.iface, tr("Check in"), tr("Not checked in: %n conflict(s) need a decision.", "",
+                                                       len(result.plan.open_conflicts)), Qgis.MessageLevel.Warning, 10)
             return False
         notify(self.iface, tr("Check in"), tr("Checked in: {} new, {} changed, {} deleted rows.").format(
             result.counts.get("insert", 0), result.counts.get("update", 0), result.counts.get("delete", 0)),
