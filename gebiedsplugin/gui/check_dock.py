@@ -132,8 +132,9 @@ class CheckDock(ProgrammeDock):
         row.addWidget(self.text_filter, 1)
         return row
 
-    def _decision_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _decision_row(self) -> QVBoxLayout:
+        # Two lines: on one line with the three buttons the note was squeezed to nothing in a narrow dock.
+        rows, row, more = QVBoxLayout(), QHBoxLayout(), QHBoxLayout()
         self.decision = QComboBox()
         self.decision.setObjectName("check_decision")
         for code in STATUSES:
@@ -157,9 +158,12 @@ class CheckDock(ProgrammeDock):
         row.addWidget(self.decision)
         row.addWidget(self.note, 1)
         row.addWidget(self.decide_button)
-        row.addWidget(self.zoom_button)
-        row.addWidget(self.export_button)
-        return row
+        more.addWidget(self.zoom_button)
+        more.addStretch(1)
+        more.addWidget(self.export_button)
+        rows.addLayout(row)
+        rows.addLayout(more)
+        return rows
 
     def cleanup(self) -> None:
         """Plugin unload: cancel a running check and drop the controller connection."""
