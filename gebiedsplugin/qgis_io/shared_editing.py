@@ -16,10 +16,17 @@ _QUIET = {"row_version", "version", "modified_at", "modified_by", "geom_wkt", "f
 
 
 def _when(value) -> str:
+    """A stored moment (UTC: PostGIS gives a datetime, a GeoPackage '2026-12-07T01:52:10.249Z') as the
+    planner's local time, written the same for either store; the text itself if unreadable."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return value
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc)
-        return value.strftime("%Y-%m-%d %H:%M:%S UTC")
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     return "" if value is None else str(value)
 
 
