@@ -51,6 +51,11 @@ class CheckPrompts(Prompts):
         return path
 
 
+def _keep_room(edit: QLineEdit) -> None:
+    """Room to read a few words in *edit*: the dock is never made so narrow that it shrinks to nothing."""
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("x" * 14))
+
+
 class CheckDock(ProgrammeDock):
     """Run the programme check for the city or one district and work through its findings."""
 
@@ -125,6 +130,7 @@ class CheckDock(ProgrammeDock):
         self.text_filter.setObjectName("check_filter_text")
         self.text_filter.setPlaceholderText(tr("Search findings…"))
         self.text_filter.setClearButtonEnabled(True)
+        _keep_room(self.text_filter)
         for combo in (self.severity_filter, self.status_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
             row.addWidget(combo)
@@ -145,6 +151,7 @@ class CheckDock(ProgrammeDock):
         self.note = QLineEdit()
         self.note.setObjectName("check_note")
         self.note.setPlaceholderText(tr("Note"))
+        _keep_room(self.note)
         self.decide_button = QPushButton(tr("Set status"))
         self.decide_button.setObjectName("check_decide")
         self.decide_button.clicked.connect(self.decide_selected)
