@@ -124,6 +124,9 @@ def configure_layer(layer: QgsVectorLayer, table: schema.Table, lang: str, value
             layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression, field.on_update))
     if table.name in _DISPLAY:
         layer.setDisplayExpression(_DISPLAY[table.name])
+    key = layer.fields().indexFromName("fid")  # the store's row key: first in the form, focused, typed over
+    if key >= 0:
+        layer.setEditorWidgetSetup(key, QgsEditorWidgetSetup("Hidden", {}))
     title = layer.fields().indexFromName("title")
     if title >= 0:
         layer.setConstraintExpression(title, "length(trim(\"title\")) > 0", tr("A title is required."))
