@@ -24,6 +24,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.merge import BOTH_CHANGED, DELETED_HERE, DELETED_THERE, MADE_TWICE, MINE, THEIRS
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
+from gebiedsplugin.qgis_io.shared_editing import value_text
 from gebiedsplugin.qgis_io.store.offline import check_in
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
@@ -36,10 +37,6 @@ def kind_text(kind: str) -> str:
             DELETED_HERE: tr("deleted offline, changed in the shared programme"),
             DELETED_THERE: tr("changed offline, deleted in the shared programme"),
             MADE_TWICE: tr("made offline and in the shared programme")}.get(kind, kind)
-
-
-def _shown(value) -> str:
-    return "—" if value is None else str(value)
 
 
 class MergeDock(ProgrammeDock):
@@ -184,7 +181,8 @@ class MergeDock(ProgrammeDock):
             self.fields.insertRow(r)
             field = table.field(name) if table.has_field(name) else None
             label = field.alias_in(self.lang) if field else tr("Shape")
-            for c, value in enumerate((label, _shown(base), _shown(mine_value), _shown(theirs_value))):
+            values = (value_text(conflict.table, name, v) for v in (base, mine_value, theirs_value))
+            for c, value in enumerate((label, *values)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.fields.setItem(r, c, item)

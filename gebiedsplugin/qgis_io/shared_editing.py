@@ -51,7 +51,8 @@ def audit_rows(trail: list) -> list:
         operation = entry.get("operation")
         details = []
         if operation == "UPDATE":
-            details = ["{}: {} → {}".format(k, _shown(entry, k, a), _shown(entry, k, b))
+            table = entry.get("table") or ""
+            details = ["{}: {} → {}".format(k, value_text(table, k, a), value_text(table, k, b))
                        for k, a, b in changed_fields(entry)]
             if entry.get("geometry_changed"):
                 details.append(tr("shape changed"))
@@ -62,11 +63,12 @@ def audit_rows(trail: list) -> list:
     return out
 
 
-def _shown(entry: dict, name: str, value) -> str:
-    """A value as a planner reads it, the same from either store (0/1 booleans, 500.0 amounts)."""
+def value_text(table_name: str, name: str, value) -> str:
+    """A stored value of field *name* as a planner reads it, the same from either store (0/1 booleans,
+    500.0 amounts): in the history and the check-in's conflicts."""
     if value is None:
         return "—"
-    table = schema.TABLES_BY_NAME.get(entry.get("table") or "")
+    table = schema.TABLES_BY_NAME.get(table_name)
     kind = table.field(name).type if table is not None and name in table.field_names else None
     if kind == schema.BOOLEAN:
         return tr("yes") if value else tr("no")

@@ -59,3 +59,21 @@ def test_a_decision_on_one_copy_does_not_decide_the_same_row_of_another_copy(sam
     assert not merge_dock.check_in_button.isEnabled()
     assert not merge_dock.check_in()  # nothing written on a decision the planner never took for this copy
     assert rows_by_uid(shared)[uid][1]["title"] == "Speeltuin (kantoor)"
+
+
+def test_conflicting_values_read_as_in_the_history(sample_gpkg, tmp_path, merge_dock):
+    shared = GpkgStore.open(sample_gpkg[0])
+    copy = str(tmp_path / "area_day.gpkg")
+    check_out(shared, copy, ["centrum"], planner="Anna")
+    uid = in_district(GpkgStore(copy), "centrum", 1)[0]
+    base = rows_by_uid(shared)[uid][1]
+    edit(GpkgStore(copy), uid, "Anna", budget=5000.0, city_wide=not base["city_wide"])
+    edit(shared, uid, "Bert", budget=7500.0)
+    merge_dock.load(copy)
+    cells = {merge_dock.fields.item(r, 0).text(): [merge_dock.fields.item(r, c).text() for c in (1, 2, 3)]
+             for r in range(merge_dock.fields.rowCount())}
+    old = base["budget"]
+    assert cells["Budget (EUR)"] == ["{:.0f}".format(old) if float(old).is_integer() else str(old), "5000", "7500"]
+    yes_no = {True: "yes", False: "no"}
+    flag = bool(base["city_wide"])
+    assert cells["City-wide"] == [yes_no[flag], yes_no[not flag], yes_no[flag]]
