@@ -300,8 +300,12 @@ class ExportDock(ProgrammeDock):
             return
         self.last_result = result
         self.progress.setValue(100)
-        text = tr("%n file(s) written to {} ({} atlas pages, {} items).", "", len(result.all_files())).format(
-            request.folder, result.atlas_pages, result.items)
+        if {"pdf", "png"} & set(request.formats):
+            text = tr("%n file(s) written to {} ({} atlas pages, {} items).", "", len(result.all_files())).format(
+                request.folder, result.atlas_pages, result.items)
+        else:  # no atlas asked for: no pages to count
+            text = tr("%n file(s) written to {} ({} items).", "", len(result.all_files())).format(
+                request.folder, result.items)
         self.status.setText(text)
         self.open_button.setVisible(True)
         push_result(self.iface, tr("Export"), text, request.folder)
