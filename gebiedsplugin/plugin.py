@@ -5,6 +5,8 @@ Everything initGui() adds is remembered here and removed again by unload().
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
@@ -182,7 +184,10 @@ class GebiedsPlugin:
         from qgis import processing
 
         store = self.controller.store
-        processing.execAlgorithmDialog("gebiedsplugin:check_out", {"PROGRAMME": store.path} if store else {})
+        # The copy beside the programme, not Processing's temporary file that is gone after the area day.
+        params = {"PROGRAMME": store.path, "OUTPUT": str(Path(store.folder()) / (store.name + "_offline.gpkg"))
+                  } if store else {}
+        processing.execAlgorithmDialog("gebiedsplugin:check_out", params)
 
     def import_data(self):
         """Open the import dialog for the current programme."""

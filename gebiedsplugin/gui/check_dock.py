@@ -51,6 +51,11 @@ class CheckPrompts(Prompts):
         return path
 
 
+def _keep_room(edit: QLineEdit) -> None:
+    """Room to read a few words in *edit*: the dock is never made so narrow that it shrinks to nothing."""
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("x" * 14))
+
+
 class CheckDock(ProgrammeDock):
     """Run the programme check for the city or one district and work through its findings."""
 
@@ -125,6 +130,7 @@ class CheckDock(ProgrammeDock):
         self.text_filter.setObjectName("check_filter_text")
         self.text_filter.setPlaceholderText(tr("Search findings…"))
         self.text_filter.setClearButtonEnabled(True)
+        _keep_room(self.text_filter)
         for combo in (self.severity_filter, self.status_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
             row.addWidget(combo)
@@ -132,8 +138,9 @@ class CheckDock(ProgrammeDock):
         row.addWidget(self.text_filter, 1)
         return row
 
-    def _decision_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _decision_row(self) -> QVBoxLayout:
+        # Two lines: on one line with the three buttons the note was squeezed to nothing in a narrow dock.
+        rows, row, more = QVBoxLayout(), QHBoxLayout(), QHBoxLayout()
         self.decision = QComboBox()
         self.decision.setObjectName("check_decision")
         for code in STATUSES:
@@ -144,6 +151,7 @@ class CheckDock(ProgrammeDock):
         self.note = QLineEdit()
         self.note.setObjectName("check_note")
         self.note.setPlaceholderText(tr("Note"))
+        _keep_room(self.note)
         self.decide_button = QPushButton(tr("Set status"))
         self.decide_button.setObjectName("check_decide")
         self.decide_button.clicked.connect(self.decide_selected)
@@ -157,9 +165,12 @@ class CheckDock(ProgrammeDock):
         row.addWidget(self.decision)
         row.addWidget(self.note, 1)
         row.addWidget(self.decide_button)
-        row.addWidget(self.zoom_button)
-        row.addWidget(self.export_button)
-        return row
+        more.addWidget(self.zoom_button)
+        more.addStretch(1)
+        more.addWidget(self.export_button)
+        rows.addLayout(row)
+        rows.addLayout(more)
+        return rows
 
     def cleanup(self) -> None:
         """Plugin unload: cancel a running check and drop the controller connection."""

@@ -12,6 +12,7 @@ from qgis.core import Qgis, QgsApplication, QgsTask
 from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.gui.outcome import push_result
 from gebiedsplugin.qgis_io.dossier import planned_files, prepare_dossiers
 from gebiedsplugin.qgis_io.dossier_task import DossierWriteTask
 from gebiedsplugin.toolbelt.i18n import tr
@@ -80,8 +81,8 @@ class DossierAction:
         if error:
             self._tell(error)
             return
-        notify(self.dock.iface, tr("District dossier"),
-               tr("%n file(s) written to {}.", "", len(self.written)).format(self.folder))
+        push_result(self.dock.iface, tr("District dossier"),  # stays, with a button to the folder, as the export's
+                    tr("%n file(s) written to {}.", "", len(self.written)).format(self.folder), self.folder)
 
     def _tell(self, message: str) -> None:
         self.error = message

@@ -50,8 +50,8 @@ class EditActions:
         """Delete the interventions *keys* after confirmation; how many were deleted."""
         keys = list(keys)
         if not keys or not self.prompts.confirm(
-                tr("Delete interventions"), tr("Delete {} intervention(s)? You can undo this until you save.")
-                .format(len(keys))):
+                tr("Delete interventions"),
+                tr("Delete %n intervention(s)? You can undo this until you save.", "", len(keys))):
             return 0
         done = 0
         for table, fids in group_by_table(keys).items():

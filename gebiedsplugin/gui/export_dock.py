@@ -139,6 +139,9 @@ class ExportDock(ProgrammeDock):
         self.template.setToolTip(tr("Empty: the plugin's atlas template for the paper size and orientation."))
         form.addRow(tr("Template"), self.template)
         layout.addLayout(form)
+        for fmt in ("pdf", "png"):
+            self.formats[fmt].toggled.connect(self._enable_atlas_options)
+        self._enable_atlas_options()
         self.run_button = QPushButton(tr("Export"))
         self.run_button.setObjectName("export_run")
         self.run_button.clicked.connect(self.run_export)
@@ -300,11 +303,22 @@ class ExportDock(ProgrammeDock):
             return
         self.last_result = result
         self.progress.setValue(100)
-        text = tr("%n file(s) written to {} ({} atlas pages, {} items).", "", len(result.all_files())).format(
-            request.folder, result.atlas_pages, result.items)
+        if {"pdf", "png"} & set(request.formats):
+            text = tr("%n file(s) written to {} ({} atlas pages, {} items).", "", len(result.all_files())).format(
+                request.folder, result.atlas_pages, result.items)
+        else:  # no atlas asked for: no pages to count
+            text = tr("%n file(s) written to {} ({} items).", "", len(result.all_files())).format(
+                request.folder, result.items)
         self.status.setText(text)
         self.open_button.setVisible(True)
         push_result(self.iface, tr("Export"), text, request.folder)
+
+    def _enable_atlas_options(self, *_args) -> None:
+        """The atlas's options only where an atlas is made (PDF or page images): else they did nothing."""
+        atlas = self.formats["pdf"].isChecked() or self.formats["png"].isChecked()
+        for widget in (self.per_year, self.summary_pages, self.paper, self.orientation, self.template):
+            widget.setEnabled(atlas)
+        self.png_dpi.setEnabled(self.formats["png"].isChecked())
 
     def _fail(self, text: str) -> bool:
         self.last_error = text

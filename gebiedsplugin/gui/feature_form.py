@@ -189,6 +189,7 @@ def add_with_form(iface, layer: QgsVectorLayer, geometry: QgsGeometry, initial: 
     if not ensure_editing(layer):
         return None
     feature = new_feature(layer, geometry, initial)
+    _derive_again(layer, feature)
     dialog = make_dialog(iface, layer, feature, add=True)
     before = set(layer.editBuffer().addedFeatures()) if layer.editBuffer() else set()
     accepted = dialog.exec()
@@ -199,6 +200,16 @@ def add_with_form(iface, layer: QgsVectorLayer, geometry: QgsGeometry, initial: 
     if not accepted or not added:
         return None
     return max(added, key=abs)
+
+
+def _derive_again(layer: QgsVectorLayer, feature: QgsFeature) -> None:
+    """Evaluate the derived fields (district, neighbourhood, review) again on the whole new feature:
+    QGIS evaluates each default when it reaches its field, before the later `city_wide` is set."""
+    context = layer.createExpressionContext()
+    for idx in range(layer.fields().count()):
+        definition = layer.defaultValueDefinition(idx)
+        if definition.isValid() and definition.applyOnUpdate():
+            feature.setAttribute(idx, layer.defaultValue(idx, feature, context))
 
 
 def edit_with_form(iface, layer: QgsVectorLayer, fid: int) -> bool:

@@ -24,6 +24,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.merge import BOTH_CHANGED, DELETED_HERE, DELETED_THERE, MADE_TWICE, MINE, THEIRS
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
+from gebiedsplugin.qgis_io.shared_editing import value_text
 from gebiedsplugin.qgis_io.store.offline import check_in
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
@@ -38,10 +39,6 @@ def kind_text(kind: str) -> str:
             MADE_TWICE: tr("made offline and in the shared programme")}.get(kind, kind)
 
 
-def _shown(value) -> str:
-    return "—" if value is None else str(value)
-
-
 class MergeDock(ProgrammeDock):
     """Pick a copy, see its conflicts, decide each, check in."""
 
@@ -49,6 +46,7 @@ class MergeDock(ProgrammeDock):
         super().__init__(tr("Check in"), "gebiedsplugin_merge_dock", iface, controller, parent)
         self.result = None
         self.decisions: dict = {}
+        self.decisions_for = ""  # the copy the decisions were taken on: another copy starts undecided
         self._build()
 
     def _build(self) -> None:
@@ -85,6 +83,7 @@ class MergeDock(ProgrammeDock):
         self.fields.verticalHeader().hide()
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields.setWordWrap(True)
+        self._name_columns()
         layout.addWidget(self.fields, 1)
         buttons = QHBoxLayout()
         self.keep_mine = QPushButton(tr("Keep mine (offline)"), body)
@@ -117,6 +116,8 @@ class MergeDock(ProgrammeDock):
         self.conflicts.clear()
         self.fields.setRowCount(0)
         path = self.copy.filePath()
+        if path != self.decisions_for:
+            self.decisions, self.decisions_for = {}, path
         if not path:
             self.status.setText("")
             self._enable()
@@ -143,8 +144,9 @@ class MergeDock(ProgrammeDock):
     def _show_status(self) -> None:
         counts, conflicts = self.result.counts, self.result.plan.conflicts
         undecided = sum(1 for c in conflicts if c.decided not in (MINE, THEIRS))
-        self.status.setText(tr("{} new, {} changed, {} deleted rows to check in; {} conflict(s), {} undecided.").format(
-            counts.get("insert", 0), counts.get("update", 0), counts.get("delete", 0), len(conflicts), undecided))
+        self.status.setText(tr("{} new, {} changed, {} deleted rows to check in; %n conflict(s), {} undecided.", "",
+                               len(conflicts)).format(counts.get("insert", 0), counts.get("update", 0),
+                                                      counts.get("delete", 0), undecided))
 
     @staticmethod
     def _decision_text(choice) -> str:
@@ -163,6 +165,7 @@ class MergeDock(ProgrammeDock):
         self.fields.setRowCount(0)
         self.detail.setText("")
         if conflict is None:
+            self._name_columns()
             return
         self.detail.setText("{}: {}".format(conflict.label or conflict.key, kind_text(conflict.kind)))
         mine, theirs = conflict.mine, conflict.theirs
@@ -178,11 +181,17 @@ class MergeDock(ProgrammeDock):
             self.fields.insertRow(r)
             field = table.field(name) if table.has_field(name) else None
             label = field.alias_in(self.lang) if field else tr("Shape")
-            for c, value in enumerate((label, _shown(base), _shown(mine_value), _shown(theirs_value))):
+            values = (value_text(conflict.table, name, v) for v in (base, mine_value, theirs_value))
+            for c, value in enumerate((label, *values)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.fields.setItem(r, c, item)
         self.fields.resizeRowsToContents()
+
+    def _name_columns(self) -> None:
+        """The field table's headers while no conflict is selected (Qt would number them)."""
+        self.fields.setHorizontalHeaderLabels([tr("Field"), tr("Base\n(checked out)"), tr("Mine (offline)"),
+                                               tr("Theirs (shared)")])
 
     def decide(self, choice: str) -> None:
         """Record the decision on the selected conflict."""
@@ -210,8 +219,8 @@ class MergeDock(ProgrammeDock):
             notify(self.iface, tr("Check in"), str(e), Qgis.MessageLevel.Critical, 10)
             return False
         if not result.written:
-            notify(self.iface, tr("Check in"), tr("Not checked in: {} conflict(s) need a decision.").format(
-                len(result.plan.open_conflicts)), Qgis.MessageLevel.Warning, 10)
+            notify(self.iface, tr("Check in"), tr("Not checked in: %n conflict(s) need a decision.", "",
+                                                       len(result.plan.open_conflicts)), Qgis.MessageLevel.Warning, 10)
             return False
         notify(self.iface, tr("Check in"), tr("Checked in: {} new, {} changed, {} deleted rows.").format(
             result.counts.get("insert", 0), result.counts.get("update", 0), result.counts.get("delete", 0)),

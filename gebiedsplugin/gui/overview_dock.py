@@ -74,6 +74,9 @@ class OverviewDock(ProgrammeDock):
         row = QHBoxLayout()
         self.district = QComboBox(body)
         self.district.setObjectName("overview_district")
+        # Room for a district's name: beside the years and the button it was cut to "Gemeent" in a narrow dock.
+        self.district.setMinimumContentsLength(14)
+        self.district.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.year_from, self.year_to = QSpinBox(body), QSpinBox(body)
         for name, spin in (("overview_year_from", self.year_from), ("overview_year_to", self.year_to)):
             spin.setObjectName(name)

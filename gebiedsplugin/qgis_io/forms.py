@@ -29,20 +29,30 @@ _STATIC_DEFAULTS = {
 }
 
 
-def default_expression(field: schema.Field, district_layer_id: str = "", neighbourhood_layer_id: str = "") -> str:
-    """The QGIS default-value expression for a schema default kind ('' when none applies)."""
+def default_expression(field: schema.Field, district_layer_id: str = "", neighbourhood_layer_id: str = "",
+                       has_city_wide: bool = False) -> str:
+    """The QGIS default-value expression for a schema default kind ('' when none applies); *has_city_wide*:
+    the table has the `city_wide` flag."""
     if field.default in _STATIC_DEFAULTS:
         return _STATIC_DEFAULTS[field.default]
     q = QgsExpression.quotedString
+    # A city-wide row belongs to the whole city (district `city`, no neighbourhood), as the sample and
+    # the rules have it; else the largest district and a neighbourhood of another one were derived.
     if field.default == schema.DERIVE_DISTRICT and district_layer_id:
-        return "gebied_largest_overlap({}, 'district_id')".format(q(district_layer_id))
+        derived = "gebied_largest_overlap({}, 'district_id')".format(q(district_layer_id))
+        return _unless_city_wide(derived, q(schema.CITY_ID)) if has_city_wide else derived
     if field.default == schema.DERIVE_NEIGHBOURHOOD and neighbourhood_layer_id:
-        return "gebied_largest_overlap({}, 'neighbourhood_id')".format(q(neighbourhood_layer_id))
+        derived = "gebied_largest_overlap({}, 'neighbourhood_id')".format(q(neighbourhood_layer_id))
+        return _unless_city_wide(derived, "NULL") if has_city_wide else derived
     if field.default == schema.DERIVE_REVIEW and district_layer_id:
         # A city-wide intervention may span districts; anything else over several needs a look.
         return ("if(coalesce(\"city_wide\", false) OR gebied_overlap_count({}, 'district_id') <= 1, false, true)"
                 .format(q(district_layer_id)))
     return ""
+
+
+def _unless_city_wide(derived: str, city_value: str) -> str:
+    return "if(coalesce(\"city_wide\", false), {}, {})".format(city_value, derived)
 
 
 # A new row's free-text boxes start empty rather than NULL: QGIS shows NULL as the literal "NULL"
@@ -119,11 +129,15 @@ def configure_layer(layer: QgsVectorLayer, table: schema.Table, lang: str, value
         if field.minimum is not None:
             layer.setConstraintExpression(idx, _range_expression(field), _range_message(field))
         form.setReadOnly(idx, field.read_only)
-        expression = default_expression(field, district_layer_id, neighbourhood_layer_id) or _new_row_default(field)
+        expression = (default_expression(field, district_layer_id, neighbourhood_layer_id,
+                                         "city_wide" in table.field_names) or _new_row_default(field))
         if expression:
             layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression, field.on_update))
     if table.name in _DISPLAY:
         layer.setDisplayExpression(_DISPLAY[table.name])
+    key = layer.fields().indexFromName("fid")  # the store's row key: first in the form, focused, typed over
+    if key >= 0:
+        layer.setEditorWidgetSetup(key, QgsEditorWidgetSetup("Hidden", {}))
     title = layer.fields().indexFromName("title")
     if title >= 0:
         layer.setConstraintExpression(title, "length(trim(\"title\")) > 0", tr("A title is required."))

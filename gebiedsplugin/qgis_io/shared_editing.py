@@ -16,10 +16,17 @@ _QUIET = {"row_version", "version", "modified_at", "modified_by", "geom_wkt", "f
 
 
 def _when(value) -> str:
+    """A stored moment (UTC: PostGIS gives a datetime, a GeoPackage '2026-12-07T01:52:10.249Z') as the
+    planner's local time, written the same for either store; the text itself if unreadable."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return value
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc)
-        return value.strftime("%Y-%m-%d %H:%M:%S UTC")
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     return "" if value is None else str(value)
 
 
@@ -44,7 +51,8 @@ def audit_rows(trail: list) -> list:
         operation = entry.get("operation")
         details = []
         if operation == "UPDATE":
-            details = ["{}: {} → {}".format(k, _shown(entry, k, a), _shown(entry, k, b))
+            table = entry.get("table") or ""
+            details = ["{}: {} → {}".format(k, value_text(table, k, a), value_text(table, k, b))
                        for k, a, b in changed_fields(entry)]
             if entry.get("geometry_changed"):
                 details.append(tr("shape changed"))
@@ -55,11 +63,12 @@ def audit_rows(trail: list) -> list:
     return out
 
 
-def _shown(entry: dict, name: str, value) -> str:
-    """A value as a planner reads it, the same from either store (0/1 booleans, 500.0 amounts)."""
+def value_text(table_name: str, name: str, value) -> str:
+    """A stored value of field *name* as a planner reads it, the same from either store (0/1 booleans,
+    500.0 amounts): in the history and the check-in's conflicts."""
     if value is None:
         return "—"
-    table = schema.TABLES_BY_NAME.get(entry.get("table") or "")
+    table = schema.TABLES_BY_NAME.get(table_name)
     kind = table.field(name).type if table is not None and name in table.field_names else None
     if kind == schema.BOOLEAN:
         return tr("yes") if value else tr("no")
