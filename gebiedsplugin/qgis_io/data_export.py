@@ -16,7 +16,7 @@ from operator import itemgetter, methodcaller
 
 import numpy as np
 import shapely
-from osgeo import gdal, ogr
+from osgeo import gdal, ogr, osr
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.atlas_pages import PAGE_FIELDS, SUMMARY_FIELDS, summary_rows
@@ -291,18 +291,76 @@ def publish_copy(source: str, target: str, overwrite: bool) -> str:
 
 def write_geojson(target: str, working_gpkg: str, overwrite: bool) -> str:
     """All items in one FeatureCollection, RFC 7946 (EPSG:4326, lon/lat, right-hand polygons): GDAL
-    translates the working GeoPackage's layers (geometries already as published) in one pass."""
-    names = ", ".join('"{}"'.format(f[0]) for f in UNIFIED_FIELDS)
+    translates the working GeoPackage's layers (geometries already as published) in one pass.
+
+    *working_gpkg* is a copy of the working GeoPackage made for this file (it is changed): when its CRS
+    is not EPSG:4326, the geometries are reprojected first, all at once (_add_wgs84), and the driver reads
+    them from there; its own reprojection, feature by feature, took half of the file's time."""
+    names = ", ".join('t."{}"'.format(f[0]) for f in UNIFIED_FIELDS)
+    wgs84 = _add_wgs84(working_gpkg)
+    geom = "w.geom" if wgs84 else "t.geom"
     # bandit B608: table and field names from the export schema, no user text
-    union = " UNION ALL ".join('SELECT geom, {} FROM "{}"'.format(names, UNIFIED_LAYERS[k])  # nosec B608
-                               for k in schema.GEOMETRY_KINDS)
+    union = " UNION ALL ".join(
+        'SELECT {}, {} FROM "{}" t{}'.format(  # nosec B608
+            geom, names, UNIFIED_LAYERS[k], ' JOIN "{}" w ON w.fid = t.fid'.format(wgs84[k]) if wgs84 else "")
+        for k in schema.GEOMETRY_KINDS)
     with atomic_path(target, overwrite) as tmp:
         os.unlink(tmp)  # the driver creates the file itself
-        # The driver reprojects to EPSG:4326 itself when RFC7946=YES.
+        # The driver reprojects to EPSG:4326 itself when RFC7946=YES (a no-op once they are in it).
         gdal.VectorTranslate(tmp, working_gpkg, format="GeoJSON", SQLStatement=union, SQLDialect="SQLITE",
                              layerName="programme_map",
                              layerCreationOptions=["RFC7946=YES", "WRITE_NAME=NO", "COORDINATE_PRECISION=7"])
     return str(target)
+
+
+WGS84 = 4326  # the srs_id of EPSG:4326 in every GeoPackage (the standard requires it)
+
+
+def _add_wgs84(gpkg: str) -> dict:
+    """Beside each unified layer of *gpkg*, a layer of its geometries in EPSG:4326 (fid, geom): kind ->
+    its name; {} when the layers are in EPSG:4326 already. Every coordinate is reprojected in one PROJ
+    call, by OGR's own transformation from the layers' spatial reference as OGR reads it (the one the
+    GeoJSON driver would use: the same numbers)."""
+    layers = {k: UNIFIED_LAYERS[k] for k in schema.GEOMETRY_KINDS}
+    ds = ogr.Open(gpkg, 1)
+    try:
+        source = ds.GetLayerByName(layers["point"]).GetSpatialRef()
+        if source is None or source.GetAuthorityCode(None) == str(WGS84):
+            return {}
+        source = source.Clone()
+        source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        target = spatial_ref("EPSG:4326")
+        transform = osr.CoordinateTransformation(source, target)
+        out = {k: "wgs84_" + k for k in layers}
+        for kind, name in out.items():
+            ds.CreateLayer(name, target, ogr.wkbUnknown, options=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=NO"])
+    finally:
+        ds = None
+    conn = gpkg_sqlite.connect(gpkg)
+    try:
+        conn.execute("BEGIN")
+        for kind, table in layers.items():
+            # bandit B608: table names from the export schema
+            rows = conn.execute('SELECT fid, geom FROM "{}"'.format(table)).fetchall()  # nosec B608
+            if not rows:
+                continue
+            fids, blobs = zip(*rows)
+            del rows
+            geoms = gpkg_sqlite.decode_many(blobs)
+            del blobs
+            coords = shapely.get_coordinates(geoms)
+            if len(coords) > 1:  # as one line: one PROJ call for all its points
+                line = ogr.CreateGeometryFromWkb(shapely.to_wkb(shapely.linestrings(coords)))
+                line.Transform(transform)
+                geoms = shapely.set_coordinates(geoms, shapely.get_coordinates(shapely.from_wkb(bytes(line.ExportToWkb()))))
+            elif len(coords):
+                geoms = shapely.set_coordinates(geoms, np.array(transform.TransformPoints(coords))[:, :2])
+            conn.executemany('INSERT INTO "{}" (fid, geom) VALUES (?, ?)'.format(out[kind]),  # nosec B608
+                             zip(fids, gpkg_sqlite.encode_many(geoms, WGS84)))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return out
 
 
 def write_items_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
