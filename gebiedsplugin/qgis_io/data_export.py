@@ -318,45 +318,57 @@ WGS84 = 4326  # the srs_id of EPSG:4326 in every GeoPackage (the standard requir
 
 def _add_wgs84(gpkg: str) -> dict:
     """Beside each unified layer of *gpkg*, a layer of its geometries in EPSG:4326 (fid, geom): kind ->
-    its name; {} when the layers are in EPSG:4326 already. Every coordinate is reprojected in one PROJ
-    call, by OGR's own transformation from the layers' spatial reference as OGR reads it (the one the
-    GeoJSON driver would use: the same numbers)."""
+    its name; {} when the layers are in EPSG:4326 already (or hold a Z coordinate: the driver reprojects
+    those itself). Every coordinate is reprojected in one PROJ call, by OGR's own transformation from the
+    layers' spatial reference as OGR reads it (the one the GeoJSON driver would use: the same numbers)."""
     layers = {k: UNIFIED_LAYERS[k] for k in schema.GEOMETRY_KINDS}
-    ds = ogr.Open(gpkg, 1)
+    ds = ogr.Open(gpkg)
     try:
         source = ds.GetLayerByName(layers["point"]).GetSpatialRef()
-        if source is None or source.GetAuthorityCode(None) == str(WGS84):
-            return {}
-        source = source.Clone()
-        source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        target = spatial_ref("EPSG:4326")
-        transform = osr.CoordinateTransformation(source, target)
-        out = {k: "wgs84_" + k for k in layers}
-        for kind, name in out.items():
+        source = source.Clone() if source is not None else None
+    finally:
+        ds = None
+    if source is None or source.GetAuthorityCode(None) == str(WGS84):
+        return {}
+    conn = gpkg_sqlite.connect(gpkg)
+    try:
+        read = {}
+        for kind, table in layers.items():
+            # bandit B608: table names from the export schema
+            rows = conn.execute('SELECT fid, geom FROM "{}"'.format(table)).fetchall()  # nosec B608
+            fids, blobs = zip(*rows) if rows else ((), ())
+            del rows
+            read[kind] = (fids, gpkg_sqlite.decode_many(blobs))
+            del blobs
+            if shapely.has_z(read[kind][1]).any():
+                return {}
+    finally:
+        conn.close()
+    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    target = spatial_ref("EPSG:4326")
+    transform = osr.CoordinateTransformation(source, target)
+    out = {k: "wgs84_" + k for k in layers}
+    ds = ogr.Open(gpkg, 1)
+    try:
+        for name in out.values():
             ds.CreateLayer(name, target, ogr.wkbUnknown, options=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=NO"])
     finally:
         ds = None
     conn = gpkg_sqlite.connect(gpkg)
     try:
         conn.execute("BEGIN")
-        for kind, table in layers.items():
-            # bandit B608: table names from the export schema
-            rows = conn.execute('SELECT fid, geom FROM "{}"'.format(table)).fetchall()  # nosec B608
-            if not rows:
-                continue
-            fids, blobs = zip(*rows)
-            del rows
-            geoms = gpkg_sqlite.decode_many(blobs)
-            del blobs
+        for kind, (fids, geoms) in read.items():
             coords = shapely.get_coordinates(geoms)
             if len(coords) > 1:  # as one line: one PROJ call for all its points
                 line = ogr.CreateGeometryFromWkb(shapely.to_wkb(shapely.linestrings(coords)))
                 line.Transform(transform)
-                geoms = shapely.set_coordinates(geoms, shapely.get_coordinates(shapely.from_wkb(bytes(line.ExportToWkb()))))
+                moved = shapely.get_coordinates(shapely.from_wkb(bytes(line.ExportToWkb())))
+                geoms = shapely.set_coordinates(geoms, moved)
             elif len(coords):
                 geoms = shapely.set_coordinates(geoms, np.array(transform.TransformPoints(coords))[:, :2])
             conn.executemany('INSERT INTO "{}" (fid, geom) VALUES (?, ?)'.format(out[kind]),  # nosec B608
                              zip(fids, gpkg_sqlite.encode_many(geoms, WGS84)))
+            read[kind] = None
         conn.execute("COMMIT")
     finally:
         conn.close()
