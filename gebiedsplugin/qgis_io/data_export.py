@@ -211,7 +211,7 @@ def _columns(features, fields) -> list:
     is taken as it is, in C loops; only a column with other types is converted value by value."""
     records = [feat.attrs if hasattr(feat, "attrs") else feat for feat in features]
     columns = []
-    for (name, ftype), column in zip(fields, _value_columns(records, [f[0] for f in fields])):
+    for (_name, ftype), column in zip(fields, _value_columns(records, [f[0] for f in fields])):
         cast = _CAST[ftype]
         if not set(map(type, column)) <= {cast, type(None)}:
             column = [None if v is None else (v if type(v) is cast else cast(v)) for v in column]
