@@ -324,14 +324,15 @@ def write_geojson(target: str, working_gpkg: str, overwrite: bool) -> str:
 
 
 WGS84 = 4326  # the srs_id of EPSG:4326 in every GeoPackage (the standard requires it)
+WGS84_CHUNK = 10000  # geometries reprojected at a time (their blobs, shapes and new blobs: ~40 MB at most)
 
 
 def _add_wgs84(gpkg: str) -> dict:
     """Beside each unified layer of *gpkg*, a layer of its geometries in EPSG:4326 (fid, geom): kind ->
     its name; {} when the layers are in EPSG:4326 already (or hold a Z coordinate: the driver reprojects
-    those itself). Every coordinate is reprojected in one PROJ call, by OGR's own transformation from the
-    layers' spatial reference as OGR reads it (the one the GeoJSON driver would use: the same numbers).
-    One layer at a time: its geometries only are in memory."""
+    those itself). A chunk of geometries at a time (the export's peak memory is near 1 GB at 100k), their
+    coordinates in one PROJ call, by OGR's own transformation from the layers' spatial reference as OGR
+    reads it (the one the GeoJSON driver would use: the same numbers)."""
     layers = {k: UNIFIED_LAYERS[k] for k in schema.GEOMETRY_KINDS}
     out = {k: "wgs84_" + k for k in layers}
     target = spatial_ref("EPSG:4326")
@@ -352,31 +353,35 @@ def _add_wgs84(gpkg: str) -> dict:
         conn.execute("BEGIN")
         for kind, table in layers.items():
             # bandit B608: table names from the export schema
-            rows = conn.execute('SELECT fid, geom FROM "{}"'.format(table)).fetchall()  # nosec B608
-            if not rows:
-                continue
-            fids, blobs = zip(*rows)
-            del rows
-            geoms = gpkg_sqlite.decode_many(blobs)
-            del blobs
-            if shapely.has_z(geoms).any():
-                return {}  # the layers made so far stay unused (and uncommitted)
-            coords = shapely.get_coordinates(geoms)
-            if len(coords) > 1:  # as one line: one PROJ call for all its points
-                line = ogr.CreateGeometryFromWkb(shapely.to_wkb(shapely.linestrings(coords)))
-                line.Transform(transform)
-                moved = shapely.get_coordinates(shapely.from_wkb(bytes(line.ExportToWkb())))
-                del line
-                geoms = shapely.set_coordinates(geoms, moved)
-            elif len(coords):
-                geoms = shapely.set_coordinates(geoms, np.array(transform.TransformPoints(coords))[:, :2])
-            conn.executemany('INSERT INTO "{}" (fid, geom) VALUES (?, ?)'.format(out[kind]),  # nosec B608
-                             zip(fids, gpkg_sqlite.encode_many(geoms, WGS84)))
-            del geoms, coords
+            cursor = conn.execute('SELECT fid, geom FROM "{}"'.format(table))  # nosec B608
+            while True:
+                rows = cursor.fetchmany(WGS84_CHUNK)
+                if not rows:
+                    break
+                fids, blobs = zip(*rows)
+                del rows
+                geoms = gpkg_sqlite.decode_many(blobs)
+                del blobs
+                if shapely.has_z(geoms).any():
+                    return {}  # the layers made so far stay unused (and uncommitted)
+                conn.executemany('INSERT INTO "{}" (fid, geom) VALUES (?, ?)'.format(out[kind]),  # nosec B608
+                                 zip(fids, gpkg_sqlite.encode_many(_transformed(geoms, transform), WGS84)))
         conn.execute("COMMIT")
     finally:
         conn.close()
     return out
+
+
+def _transformed(geoms: np.ndarray, transform) -> np.ndarray:
+    """*geoms* (2D) with every coordinate passed through *transform*: as one line, one PROJ call."""
+    coords = shapely.get_coordinates(geoms)
+    if len(coords) > 1:
+        line = ogr.CreateGeometryFromWkb(shapely.to_wkb(shapely.linestrings(coords)))
+        line.Transform(transform)
+        return shapely.set_coordinates(geoms, shapely.get_coordinates(shapely.from_wkb(bytes(line.ExportToWkb()))))
+    if len(coords):
+        return shapely.set_coordinates(geoms, np.array(transform.TransformPoints(coords))[:, :2])
+    return geoms
 
 
 def write_items_csv(target: str, unified: UnifiedMap, overwrite: bool) -> str:
