@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import shutil
+import sqlite3
 from itertools import chain
 from operator import itemgetter, methodcaller
 
@@ -348,6 +349,13 @@ def _add_wgs84(gpkg: str) -> dict:
         ds = None
     source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     transform = osr.CoordinateTransformation(source, target)
+    try:
+        return _write_wgs84(gpkg, layers, out, transform)
+    except sqlite3.Error as e:  # told as a failed write (a full disk by its text or the free space: export_error)
+        raise RuntimeError(str(e)) from e
+
+
+def _write_wgs84(gpkg: str, layers: dict, out: dict, transform) -> dict:
     conn = gpkg_sqlite.connect(gpkg)
     try:
         conn.execute("BEGIN")
