@@ -31,6 +31,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from gebiedsplugin.core.rows import columns
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
 
 FUNDED, PARTLY_FUNDED, UNFUNDED, NO_BUDGET = "funded", "partly_funded", "unfunded", "no_budget"
@@ -119,19 +120,20 @@ class FundingGap:
 def funding_by_uid(funding_rows: Iterable[dict]) -> dict:
     """uid -> (total, {year: amount}, funders) of the rows that count (amount a number >= 0)."""
     out: dict = {}
-    for row in funding_rows:
-        uid = row.get("intervention_uid")
+    names = ("intervention_uid", "amount", "year", "funder")
+    read = columns(funding_rows if isinstance(funding_rows, list) else list(funding_rows), names)  # at C speed
+    for uid, amount, year, funder in zip(*(read[n] for n in names)):
         uid = uid.strip() if isinstance(uid, str) else uid
-        amount = _number(row.get("amount"))
+        amount = _number(amount)
         if not uid or math.isnan(amount) or amount < 0:
             continue
         total, per_year, funders = out.setdefault(uid, [0.0, {}, {}])
         out[uid][0] = total + amount
-        year = _year(row.get("year"))
+        year = _year(year)
         if year is not None:
             per_year[year] = per_year.get(year, 0.0) + amount
-        if row.get("funder"):
-            funders[row.get("funder")] = None
+        if funder:
+            funders[funder] = None
     return {uid: (t, y, tuple(f)) for uid, (t, y, f) in out.items()}
 
 

@@ -110,12 +110,17 @@ class Period:
 
 def period_of(attrs) -> Optional[Period]:
     """The Period of a row (dict or records.Feature attributes); None when a year is missing or not a number."""
+    return period_from(attrs.get("start_year"), attrs.get("end_year"), attrs.get("start_quarter"),
+                       attrs.get("end_quarter"), attrs.get("indicative"))
+
+
+def period_from(start_year, end_year, start_quarter=None, end_quarter=None, indicative=None) -> Optional[Period]:
+    """period_of() from the stored values themselves (a caller reading the fields as columns)."""
     try:
-        start, end = int(float(attrs.get("start_year"))), int(float(attrs.get("end_year")))
+        start, end = int(float(start_year)), int(float(end_year))
     except (TypeError, ValueError):
         return None
-    return Period(start, end, quarter(attrs.get("start_quarter")), quarter(attrs.get("end_quarter")),
-                  flag(attrs.get("indicative")))
+    return Period(start, end, quarter(start_quarter), quarter(end_quarter), flag(indicative))
 
 
 def precision_of(attrs) -> str:

@@ -19,8 +19,9 @@ from gebiedsplugin.core.export_schema import (  # noqa: F401 - CATEGORIES, PROGR
     EXPORT_SCHEMA_VERSION,
     PROGRAMME_KIND,
 )
-from gebiedsplugin.core.periods import period_of
+from gebiedsplugin.core.periods import period_from
 from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.core.rows import columns
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, tr_in
 from gebiedsplugin.core.value_lists import label
 
@@ -107,14 +108,14 @@ def open_findings_count(findings: Optional[Iterable[dict]]) -> dict:
 def funders_by_uid(programme: Programme) -> dict:
     """uid -> ordered distinct funder codes: the intervention's own `funder`, then its funding rows."""
     out: dict = {}
-    for f in programme.interventions:
-        own = f.get("funder")
-        if own:
-            out.setdefault(f.get("uid"), {})[own] = None
-    for row in programme.funding:
-        funder = row.get("funder")
+    own = columns([f.attrs for f in programme.interventions], ("uid", "funder"))  # at C speed (core.rows)
+    for uid, funder in zip(own["uid"], own["funder"]):
         if funder:
-            out.setdefault(row.get("intervention_uid"), {})[funder] = None
+            out.setdefault(uid, {})[funder] = None
+    rows = columns(programme.funding, ("intervention_uid", "funder"))
+    for uid, funder in zip(rows["intervention_uid"], rows["funder"]):
+        if funder:
+            out.setdefault(uid, {})[funder] = None
     return {uid: list(codes) for uid, codes in out.items()}
 
 
@@ -145,6 +146,14 @@ class _Locator:
         return self.ids[int(hits[0])] if len(hits) else None
 
 
+# the fields of a row that the unified map reads (as columns: core.rows)
+_INTERVENTION_READS = ("uid", "programme_code", "title", "domain", "kind", "theme", "district_id", "neighbourhood_id",
+                       "start_year", "end_year", "start_quarter", "end_quarter", "indicative", "status", "budget",
+                       "contact")
+_PROJECT_READS = ("programme_code", "title", "theme", "district_id", "neighbourhood_id", "start_year", "end_year",
+                  "status", "budget")
+
+
 def build_unified(programme: Programme, scope: Optional[Scope] = None,
                   findings: Optional[Iterable[dict]] = None, keep_gaps: bool = False) -> UnifiedMap:
     """Interventions and programme projects merged, harmonised and filtered by *scope*.
@@ -162,51 +171,65 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
     open_counts = open_findings_count(findings)
     locator = _Locator(programme.districts)
     result = UnifiedMap(district_names=names, crs=programme.crs)
-    sources = [(INTERVENTION, f) for f in programme.interventions] + [(PROGRAMME, f) for f in programme.projects]
-    for source, feat in sources:
-        if not scope.years_overlap(feat.get("start_year"), feat.get("end_year")):
-            continue
-        district = feat.get("district_id") or locator.locate(feat.geometry)
-        if scope.district_ids and district not in scope.district_ids:
-            continue
-        kind = geometry_kind(feat)
-        if kind is None:
-            continue
-        attrs = _harmonise(source, feat, kind, district, names, hoods, funders, open_counts)
-        if source == INTERVENTION:
-            gap = funding_gap.gap_of(feat, money.get(attrs["uid"], (0.0, {}, ())))
-            if keep_gaps:
-                result.gaps[id(feat)] = (feat, gap)
-            attrs.update(funding_status=gap.status, shortfall=gap.shortfall)
-        result.items[kind].append(Feature(attrs, feat.geometry, "unified_" + kind, feat.fid))
+    every_year = scope.year_from is None and scope.year_to is None
+    kinds: dict = {}  # table -> geometry kind (None: by the geometry, one at a time)
+    no_money = (0.0, {}, ())
+    for source, features, reads in ((INTERVENTION, programme.interventions, _INTERVENTION_READS),
+                                    (PROGRAMME, programme.projects, _PROJECT_READS)):
+        # the fields as columns, read at C speed (a Row's get() is a Python call: 4.6 M of them at 100k)
+        values = columns([f.attrs for f in features], reads)
+        for feat, row in zip(features, zip(*(values[n] for n in reads))):
+            v = dict(zip(reads, row))
+            start, end = v["start_year"], v["end_year"]
+            # every period meets an open one, except a row without years (years_overlap)
+            if (start is None and end is None or not every_year) and not scope.years_overlap(start, end):
+                continue
+            district = v["district_id"] or locator.locate(feat.geometry)
+            if scope.district_ids and district not in scope.district_ids:
+                continue
+            table = feat.table
+            if table not in kinds:
+                kinds[table] = next((k for k in schema.GEOMETRY_KINDS if table.endswith("_" + k)), None)
+            kind = kinds[table] or geometry_kind(feat)
+            if kind is None:
+                continue
+            harmonised = _harmonise(source, v, kind, district, names, hoods, funders, open_counts)
+            if source == INTERVENTION:
+                gap = funding_gap.gap_of(v, money.get(harmonised["uid"], no_money))
+                if keep_gaps:
+                    result.gaps[id(feat)] = (feat, gap)
+                harmonised["funding_status"], harmonised["shortfall"] = gap.status, gap.shortfall
+            result.items[kind].append(Feature(harmonised, feat.geometry, "unified_" + kind, feat.fid))
     return result
 
 
-def _harmonise(source, feat, kind, district, names, hoods, funders, open_counts) -> dict:
+def _harmonise(source, v: dict, kind, district, names, hoods, funders, open_counts) -> dict:
+    """The unified fields of one row (*v*: its _INTERVENTION_READS or _PROJECT_READS)."""
     if source == INTERVENTION:
-        uid = feat.get("uid")
-        domain, item_kind = feat.get("domain"), feat.get("kind")
+        uid = v["uid"]
+        domain, item_kind = v["domain"], v["kind"]
         category = "{}_{}".format(domain, item_kind) if domain and item_kind else None
-        funder_codes = funders.get(uid, [])
+        funder_codes = funders.get(uid)
+        period = period_from(v["start_year"], v["end_year"], v["start_quarter"], v["end_quarter"], v["indicative"])
+        contact = v["contact"] or None
     else:
-        uid = feat.get("programme_code")
+        uid = v["programme_code"]
         domain, item_kind, category = None, PROGRAMME_KIND, PROGRAMME_KIND
-        funder_codes = []
-    neighbourhood = feat.get("neighbourhood_id")
-    period = period_of(feat.attrs) if source == INTERVENTION else period_of(
-        {"start_year": feat.get("start_year"), "end_year": feat.get("end_year")})
+        funder_codes = None
+        period = period_from(v["start_year"], v["end_year"])
+        contact = None
+    neighbourhood = v["neighbourhood_id"]
     return {
-        "source": source, "uid": uid, "programme_code": feat.get("programme_code"),
-        "title": feat.get("title"), "domain": domain, "kind": item_kind, "category": category,
-        "theme": feat.get("theme"), "district_id": district, "district": names.get(district),
+        "source": source, "uid": uid, "programme_code": v["programme_code"],
+        "title": v["title"], "domain": domain, "kind": item_kind, "category": category,
+        "theme": v["theme"], "district_id": district, "district": names.get(district),
         "neighbourhood_id": neighbourhood, "neighbourhood": hoods.get(neighbourhood),
-        "start_year": feat.get("start_year"), "end_year": feat.get("end_year"),
+        "start_year": v["start_year"], "end_year": v["end_year"],
         "start_quarter": period.start_quarter if period else None,
         "end_quarter": period.end_quarter if period else None,
         "period_precision": period.precision if period else None, "period": period.text() if period else None,
-        "status": feat.get("status"), "budget": feat.get("budget"),
-        "funders": ", ".join(funder_codes) or None, "funding_status": None, "shortfall": None,
-        "contact": (feat.get("contact") or None) if source == INTERVENTION else None,
-        "open_findings": open_counts.get(uid, 0),
+        "status": v["status"], "budget": v["budget"],
+        "funders": ", ".join(funder_codes) if funder_codes else None, "funding_status": None, "shortfall": None,
+        "contact": contact, "open_findings": open_counts.get(uid, 0),
         "geometry_kind": kind, "schema_version": EXPORT_SCHEMA_VERSION,
     }

@@ -6,9 +6,14 @@ labels the same items as the rule that reads the atlas feature."""
 from __future__ import annotations
 
 import csv
+import json
+import shutil
+import sqlite3
 
 import numpy as np
+import pytest
 import shapely
+from osgeo import gdal
 from qgis.core import (
     QgsExpression,
     QgsExpressionContext,
@@ -139,3 +144,74 @@ def test_label_area_labels_the_items_of_the_page(qgis_app):
     label_area(layer, None)
     assert _labelled(layer, layer.labeling().rootRule().children()[0].filterExpression()) == []
     assert _labelled(layer, _on_page(None)) == []
+
+
+class _Page:
+    def __init__(self, geometry):
+        self.geometry = geometry
+
+    def attrs(self) -> dict:
+        return {"area_id": "noord", "title": "Noord"}
+
+
+def _geojson_pair(tmp_path, unified: UnifiedMap) -> tuple:
+    """(what write_geojson writes, what GDAL writes reprojecting feature by feature itself, the number of
+    geometries reprojected beforehand) of *unified*."""
+    work = tmp_path / "work.gpkg"
+    area = shapely.box(100000, 485000, 110000, 495000)
+    district = Feature({"district_id": "noord", "name": "Noord"}, area)
+    data_export.write_working_gpkg(str(work), unified, [_Page(area)], [district])
+    fast, own = tmp_path / "fast.gpkg", tmp_path / "own.gpkg"
+    shutil.copyfile(work, fast)
+    shutil.copyfile(work, own)
+    data_export.write_geojson(str(tmp_path / "fast.geojson"), str(fast), False)
+    names = ", ".join('"{}"'.format(n) for n in FIELD_NAMES)
+    union = " UNION ALL ".join('SELECT geom, {} FROM "{}"'.format(names, data_export.UNIFIED_LAYERS[k])
+                               for k in schema.GEOMETRY_KINDS)
+    gdal.VectorTranslate(str(tmp_path / "own.geojson"), str(own), format="GeoJSON", SQLStatement=union,
+                         SQLDialect="SQLITE", layerName="programme_map",
+                         layerCreationOptions=["RFC7946=YES", "WRITE_NAME=NO", "COORDINATE_PRECISION=7"])
+    conn = sqlite3.connect(str(fast))
+    tables = {r[0] for r in conn.execute("SELECT table_name FROM gpkg_contents")}
+    # rows reprojected beforehand (the driver read them)
+    reprojected = sum(conn.execute('SELECT count(*) FROM "{}"'.format(t)).fetchone()[0] for t in tables
+                      if t.startswith("wgs84_"))
+    conn.close()
+    return (json.loads((tmp_path / "fast.geojson").read_text(encoding="utf-8")),
+            json.loads((tmp_path / "own.geojson").read_text(encoding="utf-8")), reprojected)
+
+
+def _rd_items(z: bool = False) -> UnifiedMap:
+    unified = UnifiedMap(crs="EPSG:28992")
+    x, y = 104000.0, 489000.0
+    shapes = {
+        "point": [shapely.Point(x + 12.3456, y + 7.891), shapely.Point(x - 5000, y + 3000.5)],
+        "line": [shapely.LineString([(x, y), (x + 250.5, y + 90), (x + 400, y - 30)]), None],
+        "polygon": [shapely.Polygon([(x, y), (x, y + 300), (x + 300, y + 300), (x + 300, y)],  # clockwise
+                                    holes=[[(x + 10, y + 10), (x + 50, y + 10), (x + 50, y + 50), (x + 10, y + 50)]]),
+                    shapely.MultiPolygon([shapely.box(x + 1000, y, x + 1100, y + 80),
+                                          shapely.box(x + 2000, y, x + 2100, y + 80)]),
+                    shapely.MultiPolygon()],
+    }
+    if z:
+        shapes["point"].append(shapely.Point(x, y, 12.5))
+    for kind, geoms in shapes.items():
+        for i, geom in enumerate(geoms):
+            attrs = {name: None for name in FIELD_NAMES}
+            attrs.update(uid="{}{}".format(kind, i), title="Ding {}".format(i), budget=1000.5 * i, geometry_kind=kind)
+            unified.items[kind].append(Feature(attrs, geom, "unified_" + kind, i + 1))
+    return unified
+
+
+def test_geojson_reprojected_at_once_is_what_the_driver_writes(tmp_path, qgis_app):
+    fast, own, reprojected = _geojson_pair(tmp_path, _rd_items())
+    assert reprojected == 7  # every item (the one without a geometry as NULL): reprojected beforehand
+    assert len(own["features"]) == 7
+    assert fast == own  # feature by feature: properties, geometry types and every coordinate
+    assert "crs" not in fast and fast["features"][0]["geometry"]["coordinates"][0] == pytest.approx(4.6, abs=0.1)
+
+
+def test_geojson_with_z_left_to_the_driver(tmp_path, qgis_app):
+    fast, own, reprojected = _geojson_pair(tmp_path, _rd_items(z=True))
+    assert reprojected == 0
+    assert fast == own and len(own["features"][2]["geometry"]["coordinates"]) == 3

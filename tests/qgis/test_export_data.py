@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import sqlite3
 import subprocess
@@ -15,6 +16,7 @@ from qgis.core import QgsVectorLayer
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import FIELD_NAMES, build_unified
 from gebiedsplugin.qgis_io.data_export import CSV_EXTRA, UNIFIED_LAYERS
+from gebiedsplugin.qgis_io.export_task import prepare_export
 from gebiedsplugin.qgis_io.exporter import run_export
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
@@ -88,3 +90,19 @@ def test_csv_columns_match(data_export):
     assert list(summary[0]) == ["district_id", "district", "source", "domain", "kind", "items", "budget",
                                 "open_findings"]
     assert sum(int(r["items"]) for r in summary) == len(unified)
+
+
+def test_prepare_runs_without_cycle_collection(sample_master, tmp_path):
+    """The read and the unified map make millions of objects at 100k: no collector pass over them while
+    they are made (whoever calls, the dock's task or the Processing algorithm); the collector is back after."""
+    master, _ = sample_master
+    seen = []
+    request = ExportRequest(str(master), str(tmp_path), formats=("csv",))
+    assert gc.isenabled()
+    prepared = prepare_export(request, lambda _value: seen.append(gc.isenabled()))
+    try:
+        assert seen and not any(seen)
+        assert gc.isenabled()
+    finally:
+        prepared.beside.wait()
+        prepared.cleanup()
