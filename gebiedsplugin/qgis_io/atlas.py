@@ -31,7 +31,12 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
-from gebiedsplugin.qgis_io.atlas_item_table import narrow_item_table, setup_item_table, tidy_continuation
+from gebiedsplugin.qgis_io.atlas_item_table import (
+    narrow_ahead,
+    narrow_item_table,
+    setup_item_table,
+    tidy_continuation,
+)
 from gebiedsplugin.qgis_io.atlas_labels import label_area
 from gebiedsplugin.qgis_io.atlas_legend import fit_legend, setup_legend
 from gebiedsplugin.qgis_io.atlas_map_items import round_scalebar, setup_maps
@@ -175,6 +180,14 @@ class AtlasBuilder:
                           feature["page"] if "page" in names else None)
         self._continued = tidy_continuation(self.layout, self._continued, self.words)
 
+    def ahead(self, index: int) -> None:
+        """Before the atlas moves to its page *index* (0-based, in page order): the item table narrowed
+        to that page's candidates, so the atlas's refresh reads it once (not on the previous page's
+        candidates and then again)."""
+        order = sorted(p.page for p in self.pages)
+        if 0 <= index < len(order):
+            narrow_ahead(self.layers[ITEMS_TABLE], self.table_fids, order[index])
+
     # --- page numbers ----------------------------------------------------------------------------
     def number_pages(self, summaries=None) -> int:
         """Print "Page n of N" on every atlas (and summary) page, counting the table's continuation
@@ -183,6 +196,7 @@ class AtlasBuilder:
         firsts, page = [], 1
         if atlas.beginRender():
             for i in range(atlas.count()):
+                self.ahead(i)
                 atlas.seekTo(i)
                 firsts.append(page)
                 page += self.layout.pageCollection().pageCount()
@@ -211,7 +225,7 @@ class AtlasBuilder:
         settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable, selectable text
         self.number_pages(summaries)
         with atomic_path(target, self.request.overwrite) as tmp:
-            pages = PageSequence(self.layout.atlas(), summaries)
+            pages = PageSequence(self.layout.atlas(), summaries, self.ahead)
             result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
             if result == QgsLayoutExporter.ExportResult.Canceled:
                 raise ProgrammeError(tr("The export was cancelled."))
