@@ -22,8 +22,10 @@ from qgis.PyQt.QtGui import QImage, QPageLayout, QPageSize, QPaintDevice, QPaint
 
 from gebiedsplugin.qgis_io.pdf_pages import PrintedPage
 
-_METRIC = QPaintDevice.PaintDeviceMetric
-_DPI_METRICS = (_METRIC.PdmDpiX, _METRIC.PdmDpiY, _METRIC.PdmPhysicalDpiX, _METRIC.PdmPhysicalDpiY)
+_WIDTH, _HEIGHT = QPaintDevice.PaintDeviceMetric.PdmWidth, QPaintDevice.PaintDeviceMetric.PdmHeight
+_WIDTH_MM, _HEIGHT_MM = QPaintDevice.PaintDeviceMetric.PdmWidthMM, QPaintDevice.PaintDeviceMetric.PdmHeightMM
+_DPI_METRICS = (QPaintDevice.PaintDeviceMetric.PdmDpiX, QPaintDevice.PaintDeviceMetric.PdmDpiY,
+                QPaintDevice.PaintDeviceMetric.PdmPhysicalDpiX, QPaintDevice.PaintDeviceMetric.PdmPhysicalDpiY)
 
 
 class _Recording(QPicture):
@@ -36,15 +38,15 @@ class _Recording(QPicture):
         self.setBoundingRect(QRect(0, 0, width, height))
 
     def metric(self, metric):  # noqa: D102 - QPaintDevice
-        if metric == _METRIC.PdmWidth:
+        if metric == _WIDTH:
             return self._size[0]
-        if metric == _METRIC.PdmHeight:
+        if metric == _HEIGHT:
             return self._size[1]
         if metric in _DPI_METRICS:
             return self._dpi
-        if metric == _METRIC.PdmWidthMM:
+        if metric == _WIDTH_MM:
             return round(self._size[0] * 25.4 / self._dpi)
-        if metric == _METRIC.PdmHeightMM:
+        if metric == _HEIGHT_MM:
             return round(self._size[1] * 25.4 / self._dpi)
         return super().metric(metric)
 
@@ -82,16 +84,15 @@ def export(sequence, pdf: str, settings: QgsLayoutExporter.PdfExportSettings, im
     """Every page of *sequence* (summary_pages.PageSequence) into the PDF at *pdf*, and when
     *on_image* is given each page's image at *image_dpi* to *on_image(number, image)* (1-based, in
     print order; RGB, the size PrintedPage.pixels gives). Returns QgsLayoutExporter.ExportResult."""
-    results = QgsLayoutExporter.ExportResult
     if not sequence.beginRender():
-        return results.IteratorError
+        return QgsLayoutExporter.ExportResult.IteratorError
     writer = QPdfWriter(pdf)
     painter = QPainter()
     total, done, number = max(sequence.count(), 1), 0, 0
     try:
         while sequence.next():
             if feedback is not None and feedback.isCanceled():
-                return results.Canceled
+                return QgsLayoutExporter.ExportResult.Canceled
             layout = sequence.layout()
             _prepare(layout, settings)
             dpi = round(layout.renderContext().dpi())
@@ -108,7 +109,7 @@ def export(sequence, pdf: str, settings: QgsLayoutExporter.PdfExportSettings, im
                 writer.setPageLayout(page_layout)
                 if number == 0:
                     if not painter.begin(writer):
-                        return results.FileError
+                        return QgsLayoutExporter.ExportResult.FileError
                 else:
                     writer.newPage()
                 recording = _Recording(writer.width(), writer.height(), dpi)
@@ -127,7 +128,7 @@ def export(sequence, pdf: str, settings: QgsLayoutExporter.PdfExportSettings, im
         if painter.isActive():
             painter.end()
         sequence.endRender()
-    return results.Success
+    return QgsLayoutExporter.ExportResult.Success
 
 
 def _play(painter: QPainter, recording: QPicture, scale: float, scale_y: Optional[float] = None) -> None:
