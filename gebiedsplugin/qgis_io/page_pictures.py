@@ -95,8 +95,8 @@ def export(sequence, pdf: str, settings: QgsLayoutExporter.PdfExportSettings, im
                 return QgsLayoutExporter.ExportResult.Canceled
             layout = sequence.layout()
             _prepare(layout, settings)
-            dpi = round(layout.renderContext().dpi())
-            writer.setResolution(dpi)
+            if number == 0:  # as exportToPdf: the first layout's resolution for the whole PDF
+                writer.setResolution(round(layout.renderContext().dpi()))
             exporter = QgsLayoutExporter(layout)
             pages = layout.pageCollection()
             for p in range(pages.pageCount()):
@@ -112,7 +112,7 @@ def export(sequence, pdf: str, settings: QgsLayoutExporter.PdfExportSettings, im
                         return QgsLayoutExporter.ExportResult.FileError
                 else:
                     writer.newPage()
-                recording = _Recording(writer.width(), writer.height(), dpi)
+                recording = _Recording(writer.width(), writer.height(), writer.resolution())
                 recorder = QPainter(recording)
                 exporter.renderPage(recorder, p)
                 recorder.end()
