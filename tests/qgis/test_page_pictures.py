@@ -1,8 +1,8 @@
 """The atlas PDF and its page images from one recording of each page (page_pictures): the PDF is the
-one QGIS's own exporter writes (same words per page, and poppler draws the same pixels from it), and
-each page image differs from poppler's rasterisation of the same PDF page at the same resolution
-only by what two rasterisers differ in (antialiased edges, glyph hinting), not by a shifted, scaled,
-missing or extra drawing."""
+one QGIS's own exporter writes (same words per page; poppler draws the same pixels from it, but where
+QGIS placed a map label differently), and each page image differs from poppler's rasterisation of the
+same PDF page at the same resolution only by what two rasterisers differ in (antialiased edges, glyph
+hinting), not by a shifted, scaled, missing or extra drawing."""
 
 from __future__ import annotations
 
@@ -28,6 +28,9 @@ OFF_BY = 32  # in any band
 OFF_AT_MOST = 0.06  # share of the pixels
 BLOCK = 4
 BLOCKS_OFF_AT_MOST = 0.025  # share of the BLOCK x BLOCK means: rasterisers' edges average out, a shift does not
+
+
+LABEL_MOVED_AT_MOST = 0.005  # share of a page's pixels (poppler at 40 dpi) where the two PDFs may differ
 
 
 def _pixels(path) -> np.ndarray:
@@ -75,9 +78,15 @@ def test_the_recorded_pdf_is_the_pdf_qgis_writes(both, tmp_path):
         subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / name)], check=True)
     shots = sorted(tmp_path.glob("recorded*.png"))
     assert len(shots) == len(words)
+    identical = 0
     for shot in shots:
-        same = tmp_path / shot.name.replace("recorded", "alone")
-        assert (_pixels(shot) == _pixels(same)).all(), shot.name  # poppler draws both alike, pixel for pixel
+        a, b = _pixels(shot), _pixels(tmp_path / shot.name.replace("recorded", "alone"))
+        differ = float((a != b).any(axis=2).mean())
+        # QGIS itself places a map label elsewhere now and then from one export to the next (its own
+        # exporter twice: 0.15 % of a district page); anything else would be more, on every page
+        assert differ <= LABEL_MOVED_AT_MOST, (shot.name, differ)
+        identical += differ == 0
+    assert identical >= len(shots) - 2
 
 
 def test_page_images_differ_from_poppler_only_by_rasterising(both, tmp_path):
