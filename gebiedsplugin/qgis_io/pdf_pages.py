@@ -1,12 +1,12 @@
-"""Page images of the export: written as PNG (write_png, write_image_png), either drawn by Qt from
-each page's recording while the PDF is written (page_pictures; PageImages takes them over), or
-rasterised from the finished atlas PDF (rasterise: the PDF alone asked for, images later).
+"""Page images of the export, written as PNG. The export's are drawn by Qt from each page's recording
+while the PDF is written (page_pictures); PageImages writes them beside and moves them to their names.
+rasterise() draws the pages of a finished PDF with GDAL instead (poppler or PDFium, in every QGIS): what
+the export did before, and the reference the tests hold Qt's images against.
 
-GDAL's PDF driver (poppler or PDFium, in every QGIS) draws each page at the export's resolution;
-the image has the size QGIS's own image export gives the page (mm x dpi / 25.4, truncated). Plain
-GDAL, no layout and no layer: safe in a worker thread, and GDAL releases the GIL while it draws.
-The PNG is written here: rows unfiltered, deflated by zlib, which lets go of the GIL too;
-GDAL's PNG driver filters every row adaptively, which took twice the time for files a third larger.
+An image has the size QGIS's own image export gives the page (mm x dpi / 25.4, truncated). GDAL draws
+without a layout or a layer (safe in a worker thread) and lets go of the GIL while it draws. The PNG is
+written here: rows unfiltered, deflated by zlib, which lets go of the GIL too; GDAL's PNG driver
+filters every row adaptively, which took twice the time for files a third larger.
 """
 
 from __future__ import annotations
