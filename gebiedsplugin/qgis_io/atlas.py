@@ -12,6 +12,7 @@ and atlas_item_table (columns, per-page candidates, continuation pages).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable, Optional
 
 from qgis.core import (
     Qgis,
@@ -31,7 +32,13 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
-from gebiedsplugin.qgis_io.atlas_item_table import narrow_item_table, setup_item_table, tidy_continuation
+from gebiedsplugin.qgis_io import page_pictures
+from gebiedsplugin.qgis_io.atlas_item_table import (
+    narrow_ahead,
+    narrow_item_table,
+    setup_item_table,
+    tidy_continuation,
+)
 from gebiedsplugin.qgis_io.atlas_labels import label_area
 from gebiedsplugin.qgis_io.atlas_legend import fit_legend, setup_legend
 from gebiedsplugin.qgis_io.atlas_map_items import round_scalebar, setup_maps
@@ -175,6 +182,14 @@ class AtlasBuilder:
                           feature["page"] if "page" in names else None)
         self._continued = tidy_continuation(self.layout, self._continued, self.words)
 
+    def ahead(self, index: int) -> None:
+        """Before the atlas moves to its page *index* (0-based, in page order): the item table narrowed
+        to that page's candidates, so the atlas's refresh reads it once (not on the previous page's
+        candidates and then again)."""
+        order = sorted(p.page for p in self.pages)
+        if 0 <= index < len(order):
+            narrow_ahead(self.layers[ITEMS_TABLE], self.table_fids, order[index])
+
     # --- page numbers ----------------------------------------------------------------------------
     def number_pages(self, summaries=None) -> int:
         """Print "Page n of N" on every atlas (and summary) page, counting the table's continuation
@@ -183,6 +198,7 @@ class AtlasBuilder:
         firsts, page = [], 1
         if atlas.beginRender():
             for i in range(atlas.count()):
+                self.ahead(i)
                 atlas.seekTo(i)
                 firsts.append(page)
                 page += self.layout.pageCollection().pageCount()
@@ -199,9 +215,11 @@ class AtlasBuilder:
         return total
 
     # --- export ----------------------------------------------------------------------------------
-    def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None) -> list:
+    def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None,
+                   on_image: Optional[Callable] = None, image_dpi: int = 150) -> list:
         """The atlas as one PDF; with *summaries* (SummaryPages), each summary after its atlas page.
-        Returns the printed pages (pdf_pages.PrintedPage) in order."""
+        With *on_image*, each page's image at *image_dpi* to *on_image(number, QImage)* from the same
+        drawing of the page (page_pictures). Returns the printed pages (pdf_pages.PrintedPage) in order."""
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = False
@@ -211,8 +229,11 @@ class AtlasBuilder:
         settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable, selectable text
         self.number_pages(summaries)
         with atomic_path(target, self.request.overwrite) as tmp:
-            pages = PageSequence(self.layout.atlas(), summaries)
-            result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
+            pages = PageSequence(self.layout.atlas(), summaries, self.ahead)
+            if on_image is None:
+                result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
+            else:
+                result, error = page_pictures.export(pages, tmp, settings, image_dpi, on_image, feedback), ""
             if result == QgsLayoutExporter.ExportResult.Canceled:
                 raise ProgrammeError(tr("The export was cancelled."))
             if result != QgsLayoutExporter.ExportResult.Success:

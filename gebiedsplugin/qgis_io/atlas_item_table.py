@@ -143,16 +143,25 @@ def _font(fmt: QgsTextFormat) -> QFont:
 
 
 def narrow_item_table(layout: QgsLayout, layer: QgsVectorLayer, table_fids: dict, page) -> None:
-    """The item table reads only its page's candidates (fids from the export), not every item."""
+    """The item table reads only its page's candidates (fids from the export), not every item; read
+    again only when the atlas refreshed it on other candidates (not narrowed ahead, narrow_ahead)."""
+    if narrow_ahead(layer, table_fids, page):
+        for table in layout.multiFrames():  # the atlas refreshed them before this signal
+            if isinstance(table, QgsLayoutItemAttributeTable) and table.vectorLayer() is layer:
+                table.refreshAttributes()
+
+
+def narrow_ahead(layer: QgsVectorLayer, table_fids: dict, page) -> bool:
+    """The items layer narrowed to *page*'s candidates, before the atlas moves to it (its refresh then
+    reads the table once, on them); True when the subset changed."""
     if not table_fids:
-        return
+        return False
     fids = table_fids.get(page, [])
     subset = "fid IN ({})".format(", ".join(str(int(f)) for f in fids)) if fids else "fid < 0"
-    if layer.subsetString() != subset:
-        layer.setSubsetString(subset)  # noqa: QGS201 - fids (integers) of our own GeoPackage: always valid
-    for table in layout.multiFrames():  # the atlas refreshed them before this signal
-        if isinstance(table, QgsLayoutItemAttributeTable) and table.vectorLayer() is layer:
-            table.refreshAttributes()
+    if layer.subsetString() == subset:
+        return False
+    layer.setSubsetString(subset)  # noqa: QGS201 - fids (integers) of our own GeoPackage: always valid
+    return True
 
 
 def tidy_continuation(layout: QgsLayout, continued: list, words: Callable[[str], str]) -> list:

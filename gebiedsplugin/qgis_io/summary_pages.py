@@ -82,6 +82,7 @@ class SummaryPages:
         self.project = QgsProject()
         self.layout = QgsPrintLayout(self.project)
         self._charts: dict = {}  # atlas page index -> {item id: png path}, or its Future (prefetch)
+        self._tables: dict = {}  # atlas page index -> {table id: TableText}, or its Future (prefetch)
         self._matrices: dict = {}  # (year_from, year_to) -> FunderMatrix (drawn in one thread at a time)
         self._shared: dict = {}  # (item id, year_from, year_to) -> png of a chart that shows no area
         self.page_numbers: dict = {}  # atlas page index -> printed page of its summary (AtlasBuilder.number_pages)
@@ -149,13 +150,7 @@ class SummaryPages:
     def show(self, index: int) -> QgsPrintLayout:
         """Fill the layout for the summary of atlas page *index*; the layout, ready to print."""
         page, area = self.pages[index], self.areas[index]
-        y_from, y_to = page.year_from, page.year_to
-        lang = self.request.lang
-        tables = {
-            "money_table": overview_tables.money_table(self.ov, area, y_from, y_to, lang),
-            "coverage_table": overview_tables.coverage_table(self.ov, area, y_from, y_to, lang),
-            "stacking_table": overview_tables.stacking_text(self.ov, area, y_from, y_to),
-        }
+        tables = self.table_texts(index)
         texts = self.texts(page, area)
         texts.update({"{money_heading}": tables["money_table"].title,
                       "{coverage_heading}": tables["coverage_table"].title,
@@ -180,6 +175,23 @@ class SummaryPages:
         heading = self.layout.itemById(table_id.replace("_table", "_heading"))
         return self.layout.convertToLayoutUnits(heading.sizeWithUnits()).width() if heading is not None else 0.0
 
+    def table_texts(self, index: int) -> dict:
+        """Table id -> TableText of the summary of atlas page *index* (made on first use, or waited for
+        when prefetch() makes it)."""
+        if index not in self._tables:
+            self._tables[index] = self._make_tables(index)
+        tables = self._tables[index]
+        return tables.result() if isinstance(tables, Future) else tables
+
+    def _make_tables(self, index: int) -> dict:
+        page, area = self.pages[index], self.areas[index]
+        y_from, y_to, lang = page.year_from, page.year_to, self.request.lang
+        return {
+            "money_table": overview_tables.money_table(self.ov, area, y_from, y_to, lang),
+            "coverage_table": overview_tables.coverage_table(self.ov, area, y_from, y_to, lang),
+            "stacking_table": overview_tables.stacking_text(self.ov, area, y_from, y_to),
+        }
+
     # --- charts --------------------------------------------------------------------------------
     def charts(self, index: int) -> dict:
         """Item id -> PNG of each chart of the summary of atlas page *index* (drawn on first use, or
@@ -190,12 +202,14 @@ class SummaryPages:
         return charts.result() if isinstance(charts, Future) else charts
 
     def prefetch(self) -> None:
-        """Draw every page's charts in a thread of their own, in print order, while the atlas renders
-        (QGIS draws its pages without holding Python's lock; matplotlib needs it). The item sizes are
-        read here, in the layout's thread; the drawing touches no layout."""
+        """Make every page's tables and draw its charts in a thread of their own, in print order, while
+        the atlas renders (QGIS draws its pages without holding Python's lock; the tables and matplotlib
+        need it). The item sizes are read here, in the layout's thread; the work touches no layout."""
         sizes = self._chart_sizes()
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summary-charts")
         for index in sorted(self.areas):
+            if index not in self._tables:
+                self._tables[index] = pool.submit(self._make_tables, index)
             if index not in self._charts:
                 self._charts[index] = pool.submit(self._draw_charts, index, sizes)
         pool.shutdown(wait=False)
@@ -203,7 +217,7 @@ class SummaryPages:
     def close(self) -> None:
         """Stop drawing ahead (an export that failed or was cancelled): charts not begun are dropped,
         the one being drawn is waited for, so no drawing outlives the export's working folder."""
-        futures = [f for f in self._charts.values() if isinstance(f, Future)]
+        futures = [f for f in list(self._tables.values()) + list(self._charts.values()) if isinstance(f, Future)]
         for future in futures:
             future.cancel()
         wait(futures)
@@ -328,10 +342,12 @@ class PageSequence(QgsAbstractLayoutIterator):
     and paper size, in print order: the page images are cut from the PDF by it (pdf_pages).
     """
 
-    def __init__(self, atlas, summaries: SummaryPages | None = None):
+    def __init__(self, atlas, summaries: SummaryPages | None = None, ahead=None):
+        """*ahead(index)*: called before the atlas moves to its feature *index* (AtlasBuilder.ahead)."""
         super().__init__()
         self.atlas = atlas
         self.summaries = summaries
+        self.ahead = ahead
         self.index = -1
         self.on_summary = False
         self.printed: list = []
@@ -353,6 +369,8 @@ class PageSequence(QgsAbstractLayoutIterator):
             self.on_summary = True
             self._record()
             return True
+        if self.ahead is not None:
+            self.ahead(self.index + 1)
         if not self.atlas.next():
             return False
         self.index += 1
