@@ -44,12 +44,11 @@ class CheckInTask(QgsTask):
         except Cancelled:
             self.error = self._cancelled_text()
             return False
-        except ProgrammeError as e:
-            self.error = self._naming_copy(str(e))
+        except ProgrammeError as e:  # its text names the copy, or it is said which copy it is about
+            self.error = str(e) if Path(self.copy).stem in str(e) else self._failed(e)
             return False
         except Exception as e:  # noqa: BLE001 - reported to the user, not swallowed
-            failed = tr("Reading {} failed: {}") if self.dry_run else tr("Checking in {} failed: {}")
-            self.error = failed.format(self.copy, e)
+            self.error = self._failed(e)
             return False
         return True
 
@@ -63,9 +62,6 @@ class CheckInTask(QgsTask):
             return tr("Reading {} was cancelled.").format(self.name)
         return tr("The check-in of {} was cancelled; nothing was checked in.").format(self.name)
 
-    def _naming_copy(self, text: str) -> str:
-        """*text*, preceded by the copy's path when it does not name the copy (e.g. the shared
-        programme could not be opened): the planner must know which copy it is about."""
-        if Path(self.copy).stem in text:
-            return text
-        return "{}: {}".format(self.copy, text)
+    def _failed(self, error) -> str:
+        failed = tr("Reading {} failed: {}") if self.dry_run else tr("Checking in {} failed: {}")
+        return failed.format(self.copy, error)
