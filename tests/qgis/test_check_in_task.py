@@ -14,7 +14,8 @@ import pytest
 from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.offline import check_in, check_out
-from tests.qgis.merge_dock_fixtures import merge_dock, settle, wait_until_done  # noqa: F401 - a fixture
+from tests.qgis.merge_dock_fixtures import *  # noqa: F401,F403 - the merge_dock fixture
+from tests.qgis.merge_dock_fixtures import settle, wait_until_done
 from tests.qgis.test_offline import T, delete, edit, in_district, rows_by_uid
 
 
@@ -58,8 +59,8 @@ def test_the_dock_shows_what_the_synchronous_check_in_finds(sample_gpkg, tmp_pat
     assert merge_dock.result.counts == expected.counts
     assert merge_dock.result.counts.get("update") == 3 and merge_dock.result.counts.get("delete") == 1  # planted
     assert conflicts_of(merge_dock.result) == conflicts_of(expected)
-    assert [merge_dock.conflicts.topLevelItem(i).data(0, 256) for i in range(merge_dock.conflicts.topLevelItemCount())] \
-        == [ident]  # Qt.ItemDataRole.UserRole
+    tree = merge_dock.conflicts
+    assert [tree.topLevelItem(i).data(0, 256) for i in range(tree.topLevelItemCount())] == [ident]  # UserRole
     assert merge_dock.status.text() == "0 new, 3 changed, 1 deleted rows to check in; 1 conflict, 1 undecided."
     assert merge_dock.progress.value() == 100 and not merge_dock.cancel_button.isEnabled()
     assert merge_dock.keep_mine.isEnabled() and not merge_dock.check_in_button.isEnabled()

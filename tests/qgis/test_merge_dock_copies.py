@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.offline import check_out
-from tests.qgis.merge_dock_fixtures import merge_dock, settle  # noqa: F401 - a fixture
+from tests.qgis.merge_dock_fixtures import *  # noqa: F401,F403 - the merge_dock fixture
+from tests.qgis.merge_dock_fixtures import settle
 from tests.qgis.test_offline import edit, in_district, rows_by_uid
 
 
