@@ -197,3 +197,18 @@ def test_errors_name_the_copy(sample_gpkg, tmp_path, merge_dock, qgis_iface):
     assert merge_dock.status.text().startswith("Reading {} failed: ".format(copy)), merge_dock.status.text()
     shutil.move(str(moved), shared)
     assert "checked_in_at" not in GpkgStore.open(copy).schema_info()
+
+
+def test_the_check_in_algorithm_stops_when_cancelled_and_writes_nothing(sample_gpkg, tmp_path, provider):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    shared, copy = sample_gpkg[0], tmp_path / "area_day.gpkg"
+    ident = area_day(shared, copy)
+    before = dump(shared), dump(copy)
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="The check-in was cancelled; nothing was checked in."):
+        processing.run("gebiedsplugin:check_in", {"COPY": str(copy), "DECISIONS": '{"%s": "mine"}' % ident},
+                       feedback=feedback)
+    assert (dump(shared), dump(copy)) == before
