@@ -5,6 +5,7 @@ sqlite3, before and after), and an error names the copy. Real GeoPackages from t
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import time
@@ -209,6 +210,6 @@ def test_the_check_in_algorithm_stops_when_cancelled_and_writes_nothing(sample_g
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     with pytest.raises(QgsProcessingException, match="The check-in was cancelled; nothing was checked in."):
-        processing.run("gebiedsplugin:check_in", {"COPY": str(copy), "DECISIONS": '{"%s": "mine"}' % ident},
+        processing.run("gebiedsplugin:check_in", {"COPY": str(copy), "DECISIONS": json.dumps({ident: "mine"})},
                        feedback=feedback)
     assert (dump(shared), dump(copy)) == before
