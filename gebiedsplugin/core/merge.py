@@ -160,11 +160,20 @@ def _update(table: str, mine: RowState, against: RowState, version: int) -> RowC
     return RowChange(table, UPDATE, against.fid, version, values, shape, _label(table, mine))
 
 
+def _in_order(keys) -> list:
+    """*keys* by table, then by key as text: one short sort per table rather than one of every key, so
+    that a worker thread merging a whole city lets the main thread have its turns in between."""
+    by_table: dict = {}
+    for key in keys:
+        by_table.setdefault(key[0], []).append(key)
+    return [key for table in sorted(by_table) for key in sorted(by_table[table], key=lambda k: str(k[1]))]
+
+
 def plan(base: dict, mine: dict, theirs: dict, decisions: Optional[dict] = None) -> MergePlan:
     """The merge of *mine* into *theirs* over *base*; *decisions* maps Conflict.ident -> mine | theirs."""
     decisions = decisions or {}
     out = MergePlan()
-    for key in sorted(set(base) | set(mine), key=lambda k: (k[0], str(k[1]))):
+    for key in _in_order(set(base) | set(mine)):
         table, uid = key
         b, m, t = base.get(key), mine.get(key), theirs.get(key)
         conflict = None

@@ -20,9 +20,13 @@ _pause_lock = threading.Lock()
 _pauses = {"count": 0, "was_enabled": False}
 
 
-def free_gradually(*lists: list) -> None:
-    """Empty each of *lists* from the end, CHUNK items per step."""
+def free_gradually(*lists) -> None:
+    """Empty each of *lists* (lists or dicts) from the end, CHUNK items per step."""
     for rows in lists:
+        if isinstance(rows, dict):
+            for _ in range(len(rows)):  # one item per step: a dict has no slice to drop
+                rows.popitem()
+            continue
         while rows:
             del rows[-CHUNK:]
 

@@ -1,9 +1,15 @@
 """Check in an offline copy: the conflicts of the merge, field by field (base / mine / theirs, with
-who and when), a decision per conflict, and the check-in itself (all or nothing)."""
+who and when), a decision per conflict, and the check-in itself (all or nothing).
+
+Thin: reading what a check-in would do and the check-in itself run as a CheckInTask in QGIS's task
+manager (a whole-city copy takes seconds); the dock shows its progress and offers Cancel meanwhile.
+"""
 
 from __future__ import annotations
 
-from qgis.core import Qgis
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -11,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,11 +28,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.merge import BOTH_CHANGED, DELETED_HERE, DELETED_THERE, MADE_TWICE, MINE, THEIRS
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
+from gebiedsplugin.qgis_io.check_in_task import CheckInTask
+from gebiedsplugin.qgis_io.check_task import reload_layers
 from gebiedsplugin.qgis_io.shared_editing import value_text
-from gebiedsplugin.qgis_io.store.offline import check_in
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.numbers import date_time
@@ -47,6 +54,8 @@ class MergeDock(ProgrammeDock):
         self.result = None
         self.decisions: dict = {}
         self.decisions_for = ""  # the copy the decisions were taken on: another copy starts undecided
+        self.task = None  # the CheckInTask running for this dock, if any
+        self.last_error = ""
         self._build()
 
     def _build(self) -> None:
@@ -60,7 +69,19 @@ class MergeDock(ProgrammeDock):
         row.addWidget(QLabel(tr("Offline copy"), body))
         row.addWidget(self.copy, 1)
         layout.addLayout(row)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar(body)
+        self.progress.setObjectName("merge_progress")
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumHeight(14)
+        self.cancel_button = QPushButton(tr("Cancel"), body)
+        self.cancel_button.setObjectName("merge_cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
         self.status = QLabel(body)
+        self.status.setObjectName("merge_status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.conflicts = QTreeWidget(body)
@@ -104,17 +125,32 @@ class MergeDock(ProgrammeDock):
     def on_programme_changed(self) -> None:
         """The dock works on a copy, not on the open programme."""
 
+    def cleanup(self) -> None:
+        """Plugin unload: a running task is cancelled (a check-in then writes nothing) and forgotten."""
+        self._drop_task()
+        super().cleanup()
+
     # --- what the merge would do ----------------------------------------------------------------
     def load(self, path: str) -> None:
-        """Show what checking in the copy at *path* would do (writes nothing)."""
-        self.copy.setFilePath(path)  # refresh() follows through fileChanged
-        if self.result is None and not self.status.text():
-            self.refresh()
+        """Show what checking in the copy at *path* would do (writes nothing; read in a task)."""
+        if self.task is not None and not self.task.dry_run:
+            self._warn(tr("A check-in is running; pick another copy when it has finished."))
+            return
+        if path == self.copy.filePath():
+            self.refresh()  # the same copy again: read it again (no fileChanged follows)
+        else:
+            self.copy.setFilePath(path)  # refresh() follows through fileChanged
 
     def refresh(self) -> None:
+        """Start reading what checking in the picked copy would do; a read of another copy stops."""
+        if self.task is not None and not self.task.dry_run:
+            return  # the copy cannot be changed while it is checked in
+        self._drop_task()
         self.result = None
+        self.last_error = ""
         self.conflicts.clear()
         self.fields.setRowCount(0)
+        self.progress.setValue(0)
         path = self.copy.filePath()
         if path != self.decisions_for:
             self.decisions, self.decisions_for = {}, path
@@ -122,12 +158,47 @@ class MergeDock(ProgrammeDock):
             self.status.setText("")
             self._enable()
             return
-        try:
-            self.result = check_in(path, self.decisions, dry_run=True)
-        except ProgrammeError as e:
-            self.status.setText(str(e))
+        self._start(CheckInTask(path, self.decisions, lambda result, error: self._read(path, result, error),
+                                dry_run=True), tr("Reading {}…").format(Path(path).name))
+
+    def _start(self, task: CheckInTask, text: str) -> None:
+        self.task = task
+        task.progressChanged.connect(lambda value: self.task is task and self.progress.setValue(int(value)))
+        self.progress.setValue(0)
+        self.status.setText(text)
+        self._enable()
+        QgsApplication.taskManager().addTask(task)
+
+    def _drop_task(self) -> None:
+        """Cancel the running task, if any, and forget it: its outcome will not be shown."""
+        task, self.task = self.task, None
+        if task is not None:
+            task.on_done = lambda *_args: None
+            task.cancel()
+
+    def cancel(self) -> None:
+        """Stop the running read or check-in (the check-in writes nothing then)."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _read(self, path: str, result, error: str) -> None:
+        """Main thread: what checking in *path* would do is known (or why it is not)."""
+        self.task = None
+        if path != self.copy.filePath():  # another copy was picked meanwhile
             self._enable()
             return
+        if result is None:
+            self.progress.setValue(0)
+            self.last_error = error
+            self.status.setText(error)
+            self._enable()
+            return
+        self.progress.setValue(100)
+        self._show(result)
+
+    def _show(self, result) -> None:
+        self.result = result
+        self.conflicts.clear()
         self._show_status()
         for conflict in self.result.plan.conflicts:
             table = schema.table(conflict.table)
@@ -205,30 +276,55 @@ class MergeDock(ProgrammeDock):
         self._enable()
 
     def _enable(self) -> None:
-        has = self.result is not None
+        busy = self.task is not None
+        has = self.result is not None and not busy
         self.keep_mine.setEnabled(has and self.conflicts.topLevelItemCount() > 0)
         self.keep_theirs.setEnabled(self.keep_mine.isEnabled())
         undecided = has and any(c.decided not in (MINE, THEIRS) for c in self.result.plan.conflicts)
         self.check_in_button.setEnabled(has and not undecided)
+        self.conflicts.setEnabled(not busy)
+        self.copy.setEnabled(not busy or self.task.dry_run)  # another copy may be picked while one is read
+        self.cancel_button.setEnabled(busy)
 
     def check_in(self) -> bool:
-        """Check the copy in with the decisions taken; True when written."""
-        try:
-            result = check_in(self.copy.filePath(), self.decisions)
-        except ProgrammeError as e:
-            notify(self.iface, tr("Check in"), str(e), Qgis.MessageLevel.Critical, 10)
-            return False
-        if not result.written:
-            notify(self.iface, tr("Check in"), tr("Not checked in: %n conflict(s) need a decision.", "",
-                                                       len(result.plan.open_conflicts)), Qgis.MessageLevel.Warning, 10)
-            return False
+        """Start checking the copy in with the decisions taken; False (with a message) when it cannot start."""
+        path = self.copy.filePath()
+        if self.task is not None or self.result is None or not path:
+            return self._warn(tr("Pick an offline copy and wait until it has been read."))
+        undecided = [c for c in self.result.plan.conflicts if c.decided not in (MINE, THEIRS)]
+        if undecided:
+            return self._warn(tr("Not checked in: %n conflict(s) need a decision.", "", len(undecided)))
+        self.last_error = ""
+        self._start(CheckInTask(path, self.decisions, lambda result, error: self._checked_in(result, error)),
+                    tr("Checking in {}…").format(Path(path).name))
+        return True
+
+    def _checked_in(self, result, error: str) -> None:
+        """Main thread: the check-in is done, refused or cancelled."""
+        self.task = None
+        if result is None:
+            self.progress.setValue(0)
+            self.last_error = error
+            self.status.setText(error)
+            self._enable()
+            notify(self.iface, tr("Check in"), error, Qgis.MessageLevel.Critical, 10)
+            return
+        if not result.written:  # the shared programme changed meanwhile: conflicts to decide first
+            self.progress.setValue(0)
+            self._show(result)
+            self._warn(tr("Not checked in: %n conflict(s) need a decision.", "", len(result.plan.open_conflicts)))
+            return
+        self.progress.setValue(100)
         notify(self.iface, tr("Check in"), tr("Checked in: {} new, {} changed, {} deleted rows.").format(
             result.counts.get("insert", 0), result.counts.get("update", 0), result.counts.get("delete", 0)),
             Qgis.MessageLevel.Success, 10)
         self.status.setText(tr("Checked in."))
         self.result = None
+        self.conflicts.clear()
         self._enable()
-        for layer in self.controller.layers.values():  # the open programme may be the one checked into
-            layer.reload()
-            layer.triggerRepaint()
-        return True
+        reload_layers(self.controller.layers.values())  # the open programme may be the one checked into
+
+    def _warn(self, text: str) -> bool:
+        self.last_error = text
+        notify(self.iface, tr("Check in"), text, Qgis.MessageLevel.Warning, 10)
+        return False

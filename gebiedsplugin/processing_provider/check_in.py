@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.store.offline import check_in
 from gebiedsplugin.toolbelt.i18n import tr
@@ -63,9 +64,13 @@ class CheckInAlgorithm(BaseAlgorithm):
             raise ProgrammeError(tr("DECISIONS is not valid JSON: {}").format(e)) from None
         if not isinstance(decisions, dict) or any(v not in ("mine", "theirs") for v in decisions.values()):
             raise ProgrammeError(tr("DECISIONS must map conflict ids to \"mine\" or \"theirs\"."))
-        result = check_in(self.parameterAsFile(parameters, self.COPY, context), decisions,
-                          target=self.parameterAsString(parameters, self.PROGRAMME, context) or None,
-                          dry_run=self.parameterAsBool(parameters, self.DRY_RUN, context))
+        try:
+            result = check_in(self.parameterAsFile(parameters, self.COPY, context), decisions,
+                              target=self.parameterAsString(parameters, self.PROGRAMME, context) or None,
+                              dry_run=self.parameterAsBool(parameters, self.DRY_RUN, context),
+                              progress=feedback.setProgress, cancelled=feedback.isCanceled)
+        except Cancelled:
+            raise ProgrammeError(tr("The check-in was cancelled; nothing was checked in.")) from None
         open_ = len(result.plan.open_conflicts)
         if result.written:
             feedback.pushInfo(tr("Checked in: {}.").format(result.counts))

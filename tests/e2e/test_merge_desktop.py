@@ -20,7 +20,8 @@ main.resize(1500, 950)
 dock = main.findChild(QDockWidget, "gebiedsplugin_merge_dock")
 dock.show(); dock.raise_()
 dock.load(COPY)
-pump(1.0)
+RESULT["read"] = pump(120, until=lambda: dock.task is None)  # read in a task
+pump(0.5)
 RESULT["title"] = dock.windowTitle()
 RESULT["conflicts"] = dock.conflicts.topLevelItemCount()
 RESULT["fields"] = [[dock.fields.item(r, c).text() for c in range(4)] for r in range(dock.fields.rowCount())]
@@ -28,7 +29,8 @@ RESULT["enabled_before"] = dock.check_in_button.isEnabled()
 dock.grab().save(os.path.join(ARTIFACTS, "merge-dock-desktop-" + LANG + ".png"))
 main.grab().save(os.path.join(ARTIFACTS, "merge-desktop-" + LANG + ".png"))
 dock.decide("mine")
-RESULT["checked_in"] = dock.check_in()
+RESULT["checked_in"] = dock.check_in() and pump(120, until=lambda: dock.task is None)
+RESULT["status_after"] = dock.status.text()
 pump(0.5)
 finish()
 '''
@@ -59,9 +61,9 @@ def test_merge_dock_in_the_desktop(tmp_path, lang):
     assert "exception" not in result, result.get("exception")
     assert result["python_errors"] == [], result["python_errors"]
     assert result["title"] == {"en": "Check in", "nl": "Inchecken"}[lang]
-    assert result["conflicts"] == 1 and not result["enabled_before"]
+    assert result["read"] and result["conflicts"] == 1 and not result["enabled_before"]
     field = {"en": "Title", "nl": "Titel"}[lang]
     assert [field, row["title"], "Speeltuin (gebiedsdag)", "Speeltuin (kantoor)"] in result["fields"]
-    assert result["checked_in"]
+    assert result["checked_in"] and result["status_after"] == {"en": "Checked in.", "nl": "Ingecheckt."}[lang]
     after = {r["uid"]: r["title"] for r in shared.read_table("interventions_point")[0]}
     assert after[row["uid"]] == "Speeltuin (gebiedsdag)"

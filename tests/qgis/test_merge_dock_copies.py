@@ -4,28 +4,11 @@ same row."""
 
 from __future__ import annotations
 
-import pytest
-
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.offline import check_out
+from tests.qgis.merge_dock_fixtures import *  # noqa: F401,F403 - the merge_dock fixture
+from tests.qgis.merge_dock_fixtures import settle
 from tests.qgis.test_offline import edit, in_district, rows_by_uid
-
-
-@pytest.fixture()
-def merge_dock(qgis_iface):
-    from qgis.core import QgsProject
-    from qgis.PyQt import sip
-
-    from gebiedsplugin.gui.controller import ProgrammeController
-    from gebiedsplugin.gui.merge_dock import MergeDock
-
-    controller = ProgrammeController(QgsProject.instance())
-    dock = MergeDock(qgis_iface, controller)
-    dock.resize(720, 520)
-    yield dock
-    dock.cleanup()
-    controller.disconnect_project()
-    sip.delete(dock)
 
 
 def headers(dock) -> list:
@@ -48,11 +31,13 @@ def test_a_decision_on_one_copy_does_not_decide_the_same_row_of_another_copy(sam
     edit(shared, uid, "Bert", title="Speeltuin (kantoor)")
 
     merge_dock.load(first)
+    settle(merge_dock)
     assert merge_dock.conflicts.topLevelItemCount() == 1
     merge_dock.decide("mine")
     assert merge_dock.check_in_button.isEnabled()
 
     merge_dock.load(second)  # the planner picks the other copy instead
+    settle(merge_dock)
     assert merge_dock.conflicts.topLevelItemCount() == 1
     assert merge_dock.conflicts.topLevelItem(0).text(1) == "undecided"
     assert "1 conflict, 1 undecided" in merge_dock.status.text()
@@ -70,6 +55,7 @@ def test_conflicting_values_read_as_in_the_history(sample_gpkg, tmp_path, merge_
     edit(GpkgStore(copy), uid, "Anna", budget=5000.0, city_wide=not base["city_wide"])
     edit(shared, uid, "Bert", budget=7500.0)
     merge_dock.load(copy)
+    settle(merge_dock)
     cells = {merge_dock.fields.item(r, 0).text(): [merge_dock.fields.item(r, c).text() for c in (1, 2, 3)]
              for r in range(merge_dock.fields.rowCount())}
     old = base["budget"]

@@ -182,6 +182,7 @@ def test_merge_dock_shows_conflicts_field_by_field_and_checks_in(programme_store
 
     from gebiedsplugin.gui.controller import ProgrammeController
     from gebiedsplugin.gui.merge_dock import MergeDock
+    from tests.qgis.merge_dock_fixtures import settle
 
     shared = programme_store
     target = str(tmp_path / "area_day.gpkg")
@@ -195,6 +196,7 @@ def test_merge_dock_shows_conflicts_field_by_field_and_checks_in(programme_store
     try:
         dock.resize(720, 520)
         dock.load(target)
+        settle(dock)
         assert dock.conflicts.topLevelItemCount() == 1 and not dock.check_in_button.isEnabled()
         cells = [[dock.fields.item(r, c).text() for c in range(4)] for r in range(dock.fields.rowCount())]
         assert ["Title", original, "Speeltuin (offline)", "Speeltuin (kantoor)"] in cells
@@ -206,6 +208,8 @@ def test_merge_dock_shows_conflicts_field_by_field_and_checks_in(programme_store
         shots.mkdir(exist_ok=True)
         assert dock.widget().grab().save(str(shots / "merge_dock_conflict.png"))
         assert dock.check_in()
+        settle(dock)
+        assert dock.status.text() == "Checked in."
         assert rows_by_uid(shared)[uid][1]["title"] == "Speeltuin (offline)"
     finally:
         dock.cleanup()

@@ -22,10 +22,12 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.merge import MergePlan, plan
 from gebiedsplugin.core.records import Feature, Programme
+from gebiedsplugin.core.release import free_gradually
 from gebiedsplugin.core.row_changes import INSERT, RowChange
+from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.qgis_io.store import gpkg_sqlite
 from gebiedsplugin.qgis_io.store.offline_base import MERGED_TABLES, read_base, seal, states, write_base
-from gebiedsplugin.qgis_io.store.save import now_text, planner_name, save
+from gebiedsplugin.qgis_io.store.save import apply_changes, now_text, planner_name, save
 from gebiedsplugin.toolbelt.i18n import tr
 
 WHOLE_CITY = "city"
@@ -147,12 +149,24 @@ def _outside(mine: dict, base: dict, districts: set) -> list:
     return out
 
 
-def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run: bool = False) -> CheckInResult:
-    """Merge the copy at *copy_path* into its shared programme (or *target*), all or nothing."""
+def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run: bool = False,
+             progress=None, cancelled=None) -> CheckInResult:
+    """Merge the copy at *copy_path* into its shared programme (or *target*), all or nothing.
+
+    *progress(percent)* is told how far it got; when *cancelled()* says so it raises Cancelled, up to
+    the moment the transaction commits (the programme and the copy are then as they were)."""
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
     from gebiedsplugin.qgis_io.store.migrate import upgrade
     from gebiedsplugin.qgis_io.store.open import open_store
     from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
+
+    progress = progress or (lambda _percent: None)
+    cancelled = cancelled or (lambda: False)
+
+    def step(percent: float) -> None:
+        if cancelled():
+            raise Cancelled()
+        progress(percent)
 
     planner = planner or planner_name()
     try:
@@ -176,24 +190,36 @@ def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run:
         _refuse(tr("{} does not know the check-out of {}.").format(source.name, name))
     if "checkin:" + info["checkout_id"] in shared:
         _refuse(tr("{} was already checked in: {}.").format(name, shared["checkin:" + info["checkout_id"]]))
+    step(5)  # the shares below: measured on a whole-city copy of 10,000 interventions
     if seal(copy.path) != json.loads(registered)["seal"]:
         _refuse(tr("The base recorded in {} was changed after the check-out (it does not match its seal).")
                 .format(name))
+    step(15)
     districts = set(json.loads(info.get("checkout_districts") or "[]"))
     base = read_base(copy.path)
-    mine = states(copy)
+    step(30)
+    mine = states(copy, cancelled=cancelled)
+    step(55)
     outside = _outside(mine, base, districts)
     if outside:
         _refuse(tr("{} has new or changed rows outside the checked-out districts {}: {}.").format(
             name, ", ".join(sorted(districts)), "; ".join(outside[:10])))
-    theirs = states(source, tables=MERGED_TABLES, keep=lambda key, row: key in base or key in mine, shapes=False)
+    theirs = states(source, tables=MERGED_TABLES, keep=lambda key, row: key in base or key in mine, shapes=False,
+                    cancelled=cancelled)
+    step(80)
     merged = plan(base, mine, theirs, decisions)
     result = CheckInResult(merged, counts=dict(merged.counts))
+    step(90)
+    free_gradually(base, mine, theirs)  # not all at once on return: the main thread keeps its turns
     if merged.open_conflicts or dry_run:
+        progress(100)
         return result
     stamp = json.dumps({"at": now_text(), "by": planner, "counts": merged.counts})
-    save(source, merged.changes + [RowChange("schema_info", INSERT, values={
-        "key": "checkin:" + info["checkout_id"], "value": stamp})], planner)
+    with source.writer(planner) as writer:  # one transaction, as store.save.save() makes it
+        apply_changes(writer, merged.changes + [RowChange("schema_info", INSERT, values={
+            "key": "checkin:" + info["checkout_id"], "value": stamp})], planner)
+        step(98)  # the last moment to stop: raising here rolls the whole check-in back
     _put_info(copy.path, {"checked_in_at": now_text(), "checked_in_by": planner})
     result.written = True
+    progress(100)
     return result

@@ -16,6 +16,7 @@ import shapely
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.merge import RowState, content
+from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.qgis_io.store import gpkg_sqlite
 
 TABLE = "checkout_base"
@@ -53,13 +54,16 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def states(store, tables=MERGED_TABLES, keep=None, shapes: bool = True) -> dict:
+def states(store, tables=MERGED_TABLES, keep=None, shapes: bool = True, cancelled=None) -> dict:
     """{(table, key): RowState} of *store*'s rows (only keys *keep* says yes to, when given).
 
     *shapes*: keep the shapely geometries (needed only for rows that will be written).
+    *cancelled()*: asked before each table; Cancelled when it says so.
     """
     out = {}
     for table_name in tables:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
         table = schema.table(table_name)
         rows, geoms, fids = store.read_table(table_name)
         geoms = geoms if geoms is not None else [None] * len(rows)
