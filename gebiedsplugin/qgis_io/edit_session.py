@@ -34,6 +34,8 @@ from gebiedsplugin.core.row_changes import DELETE, INSERT, UPDATE, RowChange, ro
 from gebiedsplugin.qgis_io.store.save import planner_name, row_versions, save
 
 _SESSIONS: dict = {}  # layer id -> EditSession
+# The field naming the intervention a row of a related table belongs to.
+_INTERVENTION_FIELD = {"funding": "intervention_uid", "effect_measurements": "intervention_uid", "links": "from_uid"}
 
 
 def py_value(value):
@@ -130,6 +132,24 @@ class EditSession:
             values = {fields.at(i).name(): py_value(v) for i, v in attrs.get(fid, {}).items()
                       if fields.at(i).name() in names}
             out.append(RowChange(table, UPDATE, fid, version, values, _shape(geoms.get(fid)), label))
+        return out
+
+    def edited_interventions(self) -> set:
+        """The uids of the interventions whose rows (own, funding, effects, links) have unsaved edits."""
+        out = set()
+        for table, layer in self.layers.items():
+            field = "uid" if table in schema.INTERVENTION_TABLES else _INTERVENTION_FIELD.get(table)
+            if field is None or not layer.isEditable() or layer.editBuffer() is None:
+                continue
+            buffer = layer.editBuffer()
+            out.update(py_value(f[field]) or (table, fid) for fid, f in buffer.addedFeatures().items())
+            fids = {fid for fid in set(buffer.deletedFeatureIds()) | set(buffer.changedAttributeValues())
+                    | set(buffer.changedGeometries()) if fid >= 0}
+            if fids:
+                request = QgsFeatureRequest().setFilterFids(list(fids)).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+                request.setSubsetOfAttributes([field], layer.fields())
+                out.update(py_value(f[field]) for f in layer.dataProvider().getFeatures(request))
+        out.discard(None)
         return out
 
     # --- saving ---------------------------------------------------------------------------------
