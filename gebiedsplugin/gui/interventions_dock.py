@@ -68,6 +68,12 @@ class InterventionsDock(ProgrammeDock):
         self._read_timer.setSingleShot(True)
         self._read_timer.timeout.connect(self._read_more)
         self._syncing = False
+        # The buttons follow the edit buffer once per turn of the event loop, not once per feature
+        # of a large edit.
+        self._actions_timer = QTimer(self)
+        self._actions_timer.setSingleShot(True)
+        self._actions_timer.setInterval(0)
+        self._actions_timer.timeout.connect(self.update_actions)
         self._build()
         self.follow_programme()
 
@@ -113,7 +119,9 @@ class InterventionsDock(ProgrammeDock):
         self.filters.districtChanged.connect(self.zoom_to_district)
         self.view.selectionModel().selectionChanged.connect(self._list_selection_changed)
         self.view.doubleClicked.connect(self.zoom_to_index)
+        self.view.selectionModel().selectionChanged.connect(self.update_actions)
         self.watcher.changed.connect(self._layers_changed)
+        self.watcher.touched.connect(self._actions_timer.start)
         self.watcher.selectionChanged.connect(self._map_selection_changed)
 
     def export_csv(self) -> str:
@@ -182,6 +190,7 @@ class InterventionsDock(ProgrammeDock):
     def cleanup(self) -> None:
         """Disconnect from the controller, layers and canvas (plugin unload)."""
         self._read_timer.stop()
+        self._actions_timer.stop()
         self._reader = None
         self.watcher.clear()
         self.changes.clear()
@@ -212,8 +221,20 @@ class InterventionsDock(ProgrammeDock):
         self.filters.set_districts(area_choices(layers.get("districts"), "district_id"))
         self.programme_label.setText(
             tr("Programme: {}").format(store.name) if store is not None else tr("No programme open."))
-        self.bars.set_enabled(store is not None)
         self.reload()
+        self.update_actions()
+
+    def update_actions(self, *_args) -> None:
+        """Enable each button only when it applies: the selection's with a selection, undo and redo
+        with something to undo or redo, save and discard with unsaved edits."""
+        selected = self.view.selectionModel().hasSelection()
+        last = self.watcher.last_layer
+        stack = last.undoStack() if last is not None and last.isEditable() else None
+        edited = bool(self.edits.edited_layers())
+        applies = {key: selected for key in ("edit", "edit_geometry", "copy", "delete", "history")}
+        applies.update(undo=stack is not None and stack.canUndo(), redo=stack is not None and stack.canRedo(),
+                       save=edited or bool(self.controller.unsaved_layers()), discard=edited)
+        self.bars.set_enabled(self.controller.store is not None, applies)
 
     # --- list ------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -296,6 +317,7 @@ class InterventionsDock(ProgrammeDock):
         self._show_total(summarise(rows))
         for layer in {self.controller.layer(t) for t in schema.INTERVENTION_TABLES} - {None}:
             self._map_selection_changed(layer)
+        self.update_actions()  # a new list drops the selection without selectionChanged
 
     def _show_total(self, total: Summary) -> None:
         self._total = total
