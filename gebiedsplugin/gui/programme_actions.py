@@ -73,14 +73,14 @@ def settle_unsaved_edits(iface, controller, source: str, prompts) -> bool:
     answer = prompts.save_discard_cancel(tr("Unsaved edits"), question)
     if answer == "discard":
         for layer in controller.unsaved_layers():
-            layer.rollBack()
+            layer.rollBack()  # noqa: QGS201 - QgsVectorLayer's, not QgsProject's
         return True
     if answer != "save":
         return False
     if session is not None and session.save():
         for layer in session.layers.values():
             if layer.isEditable():
-                layer.commitChanges()  # nothing left to write: this only ends editing
+                layer.commitChanges()  # noqa: QGS201 - nothing left to write: this only ends editing
     if not controller.unsaved_layers():
         return True
     why = session.last_error if session is not None else ""

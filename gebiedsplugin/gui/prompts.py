@@ -25,10 +25,10 @@ class Prompts:
 
     def save_discard_cancel(self, title: str, text: str) -> str:
         """Save / Discard / Cancel (Escape: Cancel); "save", "discard" or "cancel"."""
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self.parent, title, text, buttons.Save | buttons.Discard | buttons.Cancel,
-                                      buttons.Cancel)
-        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+        save, discard = QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard
+        cancel = QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.question(self.parent, title, text, save | discard | cancel, cancel)
+        return {save: "save", discard: "discard"}.get(answer, "cancel")
 
     def inform(self, title: str, text: str) -> None:
         """A message the planner must see (e.g. a refused save)."""
