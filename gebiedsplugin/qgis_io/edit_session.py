@@ -164,7 +164,7 @@ class EditSession:
             return True
         self._saving = True
         try:
-            self.last_result = save(self.store, changes, self.planner or self._planner())
+            self.last_result = save(self.store, changes, self.planner or self._planner(), require=True)
         except ProgrammeError as e:
             self.last_error = str(e)
             return False
