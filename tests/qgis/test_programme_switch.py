@@ -149,3 +149,44 @@ def test_a_refused_save_switches_nothing_and_says_why(plugin, sample_gpkg, tmp_p
 def test_period_text():
     texts = (period_text(2025, 2025), period_text(2025, 2027), period_text(None, 2027))
     assert texts == ("2025", "2025–2027", "…–2027")
+
+
+def _qgis_save_before_clearing() -> bool:
+    """What QGIS does on New project / Open project / quit (QgisApp::checkUnsavedLayerEdits): for each
+    modified vector layer "Do you want to save the changes to layer X?", here answered Save, which calls
+    the layer's commitChanges(); the first failure stops the close (returns False)."""
+    for layer in QgsProject.instance().mapLayers().values():
+        if getattr(layer, "isModified", None) and layer.isEditable() and layer.isModified():
+            if not layer.commitChanges():
+                return False
+    return True
+
+
+def test_qgis_own_save_on_new_project_goes_through_the_plugins_save(plugin, sample_gpkg):
+    path, _ = sample_gpkg
+    fid = _edit_one(plugin, path)
+    before = _stored_title(path, fid)
+    audits = _sql(path, "SELECT count(*) FROM audit_log")[0][0]
+    assert _qgis_save_before_clearing()
+    assert _stored_title(path, fid) == ("Unsaved interventions_point", before[1] + 1)
+    assert _sql(path, "SELECT count(*) FROM audit_log")[0][0] == audits + 2  # both layers, audited
+    QgsProject.instance().clear()
+    assert plugin.controller.store is None
+
+
+def test_qgis_own_save_on_new_project_is_refused_on_a_conflict(plugin, sample_gpkg):
+    path, _ = sample_gpkg
+    fid = _edit_one(plugin, path)
+    save(open_store(str(path)), [RowChange("interventions_point", UPDATE, fid, None, {"title": "Bert's"})], "Bert")
+    line = plugin.controller.layer("interventions_line")
+    line_fid = min(f.id() for f in line.getFeatures())
+    line_title = _sql(path, "SELECT title FROM interventions_line WHERE fid = ?", line_fid)
+    # Whichever layer QGIS asks about first: the line (no conflict of its own) is refused with the rest,
+    # by the plugin's save and then by the file's row_version guard on QGIS's own write.
+    assert not line.commitChanges()
+    assert not _qgis_save_before_clearing()  # QGIS then keeps the project open
+    assert _stored_title(path, fid)[0] == "Bert's"
+    assert _sql(path, "SELECT title FROM interventions_line WHERE fid = ?", line_fid) == line_title
+    assert plugin.controller.layer("interventions_point").isModified()
+    for table in ("interventions_point", "interventions_line"):
+        plugin.controller.layer(table).rollBack()
