@@ -69,7 +69,8 @@ def settle_unsaved_edits(iface, controller, source: str, prompts) -> bool:
     count = len(session.edited_interventions()) if session is not None else 0
     text = (tr("Programme “{}” has unsaved edits in %n intervention(s).", "", count) if count
             else tr("Programme “{}” has unsaved edits.")).format(store.name)
-    question = text + " " + tr("Save them before {} is opened?").format(source)
+    name = source if str(source).startswith("postgres:") else Path(source).stem
+    question = text + " " + tr("Save them before “{}” is opened?").format(name)
     answer = prompts.save_discard_cancel(tr("Unsaved edits"), question)
     if answer == "discard":
         for layer in controller.unsaved_layers():

@@ -96,7 +96,7 @@ def test_save_writes_the_old_edits_through_the_plugins_save_then_switches(plugin
     assert use_programme(qgis_iface, plugin.controller.create, str(other), answers)
     [(kind, text)] = answers.asked
     assert kind == "save_discard_cancel"
-    assert "“voorbeeldstad” has unsaved edits in 2 interventions" in text and str(other) in text
+    assert "“voorbeeldstad” has unsaved edits in 2 interventions" in text and "“other”" in text
     assert _stored_title(path, fid) == ("Unsaved interventions_point", before[1] + 1)  # versioned save
     assert _sql(path, "SELECT count(*) FROM audit_log")[0][0] == audits + 2  # audited, one row each
     assert _layer_files() == {str(other)} and _groups() == ["Programme: other"]
