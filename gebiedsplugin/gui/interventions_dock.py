@@ -32,6 +32,7 @@ from gebiedsplugin.gui.programme_actions import new_programme, open_programme
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.gui.table_csv import view_table, write_view_csv
+from gebiedsplugin.qgis_io.edit_session import session_of
 from gebiedsplugin.qgis_io.funding_backlog import backlog_rows, write_backlog
 from gebiedsplugin.qgis_io.intervention_rows import ListedRows, ProgrammeRowsReader, area_choices, area_geometry
 from gebiedsplugin.toolbelt.i18n import tr
@@ -215,6 +216,9 @@ class InterventionsDock(ProgrammeDock):
                            [layers[t] for t in tables if t in layers])
         self.changes.watch({t: layers[t] for t in tables + ("funding",) if t in layers})
         self.draw.attach()
+        session = session_of(layers.get(tables[0]))
+        if session is not None and self._qgis_save_refused not in session.refused_listeners:
+            session.refused_listeners.append(self._qgis_save_refused)
         lists = store.value_lists() if store is not None else {}
         self.model.set_value_lists(lists, self.lang)
         self.filters.set_value_lists(lists, self.lang)
@@ -223,6 +227,10 @@ class InterventionsDock(ProgrammeDock):
             tr("Programme: {}").format(store.name) if store is not None else tr("No programme open."))
         self.reload()
         self.update_actions()
+
+    def _qgis_save_refused(self, reason: str) -> None:
+        """QGIS's own Save was refused by the programme's save: say why, beside QGIS's database error."""
+        notify(self.iface, tr("Save"), tr("Not saved: {}").format(reason), Qgis.MessageLevel.Critical, 0)
 
     def update_actions(self, *_args) -> None:
         """Enable each button only when it applies: the selection's with a selection, undo and redo

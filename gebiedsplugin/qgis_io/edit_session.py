@@ -69,6 +69,9 @@ class EditSession:
         # Called after each save with (the RowChanges written, the SaveResult, the tables reloaded
         # next): the Interventions list re-reads those rows instead of the whole programme.
         self.saved_listeners: list = []
+        # Called with the reason when QGIS's own Save (layer toolbar, its "save the changes?" on New
+        # project or quit) was refused here: QGIS itself only shows the database's refusal.
+        self.refused_listeners: list = []
         self._slots = []  # (signal, slot): what detach() disconnects, and nothing else
         for table, layer in self.layers.items():
             for signal, slot in ((layer.editingStarted, partial(self.remember, table)),
@@ -208,6 +211,8 @@ class EditSession:
             from gebiedsplugin.toolbelt.log import log
 
             log(self.last_error, Qgis.MessageLevel.Warning)
+            for listener in list(self.refused_listeners):
+                listener(self.last_error)
 
     def detach(self) -> None:
         """Stop following the layers (they are being removed)."""

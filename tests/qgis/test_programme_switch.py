@@ -174,8 +174,9 @@ def test_qgis_own_save_on_new_project_goes_through_the_plugins_save(plugin, samp
     assert plugin.controller.store is None
 
 
-def test_qgis_own_save_on_new_project_is_refused_on_a_conflict(plugin, sample_gpkg):
+def test_qgis_own_save_on_new_project_is_refused_on_a_conflict(plugin, sample_gpkg, qgis_iface):
     path, _ = sample_gpkg
+    qgis_iface.messageBar().clear_messages()
     fid = _edit_one(plugin, path)
     save(open_store(str(path)), [RowChange("interventions_point", UPDATE, fid, None, {"title": "Bert's"})], "Bert")
     line = plugin.controller.layer("interventions_line")
@@ -187,6 +188,9 @@ def test_qgis_own_save_on_new_project_is_refused_on_a_conflict(plugin, sample_gp
     assert not _qgis_save_before_clearing()  # QGIS then keeps the project open
     assert _stored_title(path, fid)[0] == "Bert's"
     assert _sql(path, "SELECT title FROM interventions_line WHERE fid = ?", line_fid) == line_title
+    # QGIS shows only the database's refusal; the plugin says whose change stands in the way.
+    said = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert any("Not saved" in m and "changed by Bert" in m for m in said), said
     assert plugin.controller.layer("interventions_point").isModified()
     for table in ("interventions_point", "interventions_line"):
         plugin.controller.layer(table).rollBack()
