@@ -83,7 +83,11 @@ class ProgrammeController(QObject):
         self.programmeChanged.emit()
 
     def _remove_layers(self) -> None:
-        """Take the previous programme's layers and group out of the project (kept when any has unsaved edits)."""
+        """Take the previous programme's layers and group out of the project.
+
+        Kept when any still has unsaved edits: programme_actions.use_programme asks Save / Discard /
+        Cancel first, so this only guards a caller that did not ask.
+        """
         if self.unsaved_layers():
             return
         layers = list(self.layers.values())

@@ -32,6 +32,7 @@ from gebiedsplugin.gui.programme_actions import new_programme, open_programme
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.gui.table_csv import view_table, write_view_csv
+from gebiedsplugin.qgis_io.edit_session import session_of
 from gebiedsplugin.qgis_io.funding_backlog import backlog_rows, write_backlog
 from gebiedsplugin.qgis_io.intervention_rows import ListedRows, ProgrammeRowsReader, area_choices, area_geometry
 from gebiedsplugin.toolbelt.i18n import tr
@@ -68,6 +69,12 @@ class InterventionsDock(ProgrammeDock):
         self._read_timer.setSingleShot(True)
         self._read_timer.timeout.connect(self._read_more)
         self._syncing = False
+        # The buttons follow the edit buffer once per turn of the event loop, not once per feature
+        # of a large edit.
+        self._actions_timer = QTimer(self)
+        self._actions_timer.setSingleShot(True)
+        self._actions_timer.setInterval(0)
+        self._actions_timer.timeout.connect(self.update_actions)
         self._build()
         self.follow_programme()
 
@@ -113,7 +120,9 @@ class InterventionsDock(ProgrammeDock):
         self.filters.districtChanged.connect(self.zoom_to_district)
         self.view.selectionModel().selectionChanged.connect(self._list_selection_changed)
         self.view.doubleClicked.connect(self.zoom_to_index)
+        self.view.selectionModel().selectionChanged.connect(self.update_actions)
         self.watcher.changed.connect(self._layers_changed)
+        self.watcher.touched.connect(self._actions_timer.start)
         self.watcher.selectionChanged.connect(self._map_selection_changed)
 
     def export_csv(self) -> str:
@@ -182,6 +191,7 @@ class InterventionsDock(ProgrammeDock):
     def cleanup(self) -> None:
         """Disconnect from the controller, layers and canvas (plugin unload)."""
         self._read_timer.stop()
+        self._actions_timer.stop()
         self._reader = None
         self.watcher.clear()
         self.changes.clear()
@@ -206,14 +216,33 @@ class InterventionsDock(ProgrammeDock):
                            [layers[t] for t in tables if t in layers])
         self.changes.watch({t: layers[t] for t in tables + ("funding",) if t in layers})
         self.draw.attach()
+        session = session_of(layers.get(tables[0]))
+        if session is not None and self._qgis_save_refused not in session.refused_listeners:
+            session.refused_listeners.append(self._qgis_save_refused)
         lists = store.value_lists() if store is not None else {}
         self.model.set_value_lists(lists, self.lang)
         self.filters.set_value_lists(lists, self.lang)
         self.filters.set_districts(area_choices(layers.get("districts"), "district_id"))
         self.programme_label.setText(
             tr("Programme: {}").format(store.name) if store is not None else tr("No programme open."))
-        self.bars.set_enabled(store is not None)
         self.reload()
+        self.update_actions()
+
+    def _qgis_save_refused(self, reason: str) -> None:
+        """QGIS's own Save was refused by the programme's save: say why, beside QGIS's database error."""
+        notify(self.iface, tr("Save"), tr("Not saved: {}").format(reason), Qgis.MessageLevel.Critical, 0)
+
+    def update_actions(self, *_args) -> None:
+        """Enable each button only when it applies: the selection's with a selection, undo and redo
+        with something to undo or redo, save and discard with unsaved edits."""
+        selected = self.view.selectionModel().hasSelection()
+        last = self.watcher.last_layer
+        stack = last.undoStack() if last is not None and last.isEditable() else None
+        edited = bool(self.edits.edited_layers())
+        applies = {key: selected for key in ("edit", "edit_geometry", "copy", "delete", "history")}
+        applies.update(undo=stack is not None and stack.canUndo(), redo=stack is not None and stack.canRedo(),
+                       save=edited or bool(self.controller.unsaved_layers()), discard=edited)
+        self.bars.set_enabled(self.controller.store is not None, applies)
 
     # --- list ------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -296,6 +325,7 @@ class InterventionsDock(ProgrammeDock):
         self._show_total(summarise(rows))
         for layer in {self.controller.layer(t) for t in schema.INTERVENTION_TABLES} - {None}:
             self._map_selection_changed(layer)
+        self.update_actions()  # a new list drops the selection without selectionChanged
 
     def _show_total(self, total: Summary) -> None:
         self._total = total

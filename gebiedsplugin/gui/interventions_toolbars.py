@@ -77,7 +77,10 @@ class DockToolbars:
         self.actions[key] = action
         return action
 
-    def set_enabled(self, has_programme: bool) -> None:
-        """Enable the programme-dependent actions only when a programme is open."""
-        for action in self.actions.values():
-            action.setEnabled(has_programme or bool(action.property("always_enabled")))
+    def set_enabled(self, has_programme: bool, applies: dict | None = None) -> None:
+        """Enable the programme-dependent actions only when a programme is open, and those named in
+        *applies* (key -> bool: a selection, something to undo or save) only when they apply."""
+        applies = applies or {}
+        for key, action in self.actions.items():
+            action.setEnabled(bool(action.property("always_enabled"))
+                              or (has_programme and applies.get(key, True)))

@@ -16,6 +16,7 @@ class LayerWatcher(QObject):
     """Debounced change notification for a set of layers."""
 
     changed = pyqtSignal()
+    touched = pyqtSignal()  # at each change, not debounced (the dock's buttons follow the edit buffer)
     selectionChanged = pyqtSignal(object)  # noqa: N815 (the layer whose selection changed)
 
     def __init__(self, delay_ms: int = 150, parent=None):
@@ -41,6 +42,7 @@ class LayerWatcher(QObject):
         def slot(*_args):
             self.last_layer = layer
             self.timer.start()
+            self.touched.emit()
         return slot
 
     def _make_selection_slot(self, layer):

@@ -6,9 +6,12 @@ the versions and the backup copy (``store.migrate``); declined, nothing is opene
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import Qgis, QgsCoordinateTransform, QgsCsException, QgsProject
 
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.qgis_io.edit_session import session_of
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
@@ -19,8 +22,15 @@ from gebiedsplugin.toolbelt.settings import PluginSettings
 def use_programme(iface, work, source: str, prompts=None) -> bool:
     """Run *work(source)* (controller.open or .create); a clear message either way, the source remembered.
 
-    *prompts* asks before an older programme is upgraded (default: dialogs on QGIS's main window).
+    *prompts* asks what becomes of the current programme's unsaved edits, and before an older
+    programme is upgraded (default: dialogs on QGIS's main window).
     """
+    if prompts is None:
+        from gebiedsplugin.gui.prompts import Prompts
+
+        prompts = Prompts(iface.mainWindow() if iface is not None else None)
+    if not settle_unsaved_edits(iface, getattr(work, "__self__", None), source, prompts):
+        return False
     try:
         try:
             work(source)
@@ -39,6 +49,46 @@ def use_programme(iface, work, source: str, prompts=None) -> bool:
     notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(source),
            Qgis.MessageLevel.Success)
     return True
+
+
+def _is_current(store, source: str) -> bool:
+    """True when *source* names the programme *store* already is (reopening keeps its layers and edits)."""
+    if str(source).startswith("postgres:"):
+        return store.path == str(source)
+    return store.path == str(Path(source).resolve())
+
+
+def settle_unsaved_edits(iface, controller, source: str, prompts) -> bool:
+    """Before *source* replaces the open programme: when that has unsaved edits, ask Save / Discard /
+    Cancel. True when the switch may go on (saved through the plugin's save, or discarded); False when
+    cancelled or when the save was refused (then nothing changes and the planner is told why)."""
+    store = getattr(controller, "store", None)
+    if store is None or _is_current(store, source) or not controller.unsaved_layers():
+        return True
+    session = next((s for s in map(session_of, controller.unsaved_layers()) if s is not None), None)
+    count = len(session.edited_interventions()) if session is not None else 0
+    text = (tr("Programme “{}” has unsaved edits in %n intervention(s).", "", count) if count
+            else tr("Programme “{}” has unsaved edits.")).format(store.name)
+    name = source if str(source).startswith("postgres:") else Path(source).stem
+    question = text + " " + tr("Save them before “{}” is opened?").format(name)
+    answer = prompts.save_discard_cancel(tr("Unsaved edits"), question)
+    if answer == "discard":
+        for layer in controller.unsaved_layers():
+            layer.rollBack()  # noqa: QGS201 - QgsVectorLayer's, not QgsProject's
+        return True
+    if answer != "save":
+        return False
+    if session is not None and session.save():
+        for layer in session.layers.values():
+            if layer.isEditable():
+                layer.commitChanges()  # noqa: QGS201 - nothing left to write: this only ends editing
+    if not controller.unsaved_layers():
+        return True
+    why = session.last_error if session is not None else ""
+    message = tr("{} was not opened: the edits of “{}” could not be saved. {}").format(source, store.name, why)
+    prompts.inform(tr("Save refused"), message)
+    notify(iface, tr("Programme"), message, Qgis.MessageLevel.Critical, 10)
+    return False
 
 
 def zoom_to_programme(iface, layers: dict) -> bool:

@@ -23,6 +23,13 @@ class Prompts:
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def save_discard_cancel(self, title: str, text: str) -> str:
+        """Save / Discard / Cancel (Escape: Cancel); "save", "discard" or "cancel"."""
+        save, discard = QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard
+        cancel = QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.question(self.parent, title, text, save | discard | cancel, cancel)
+        return {save: "save", discard: "discard"}.get(answer, "cancel")
+
     def inform(self, title: str, text: str) -> None:
         """A message the planner must see (e.g. a refused save)."""
         QMessageBox.warning(self.parent, title, text)

@@ -34,6 +34,8 @@ from gebiedsplugin.core.row_changes import DELETE, INSERT, UPDATE, RowChange, ro
 from gebiedsplugin.qgis_io.store.save import planner_name, row_versions, save
 
 _SESSIONS: dict = {}  # layer id -> EditSession
+# The field naming the intervention a row of a related table belongs to.
+_INTERVENTION_FIELD = {"funding": "intervention_uid", "effect_measurements": "intervention_uid", "links": "from_uid"}
 
 
 def py_value(value):
@@ -67,6 +69,9 @@ class EditSession:
         # Called after each save with (the RowChanges written, the SaveResult, the tables reloaded
         # next): the Interventions list re-reads those rows instead of the whole programme.
         self.saved_listeners: list = []
+        # Called with the reason when QGIS's own Save (layer toolbar, its "save the changes?" on New
+        # project or quit) was refused here: QGIS itself only shows the database's refusal.
+        self.refused_listeners: list = []
         self._slots = []  # (signal, slot): what detach() disconnects, and nothing else
         for table, layer in self.layers.items():
             for signal, slot in ((layer.editingStarted, partial(self.remember, table)),
@@ -132,6 +137,24 @@ class EditSession:
             out.append(RowChange(table, UPDATE, fid, version, values, _shape(geoms.get(fid)), label))
         return out
 
+    def edited_interventions(self) -> set:
+        """The uids of the interventions whose rows (own, funding, effects, links) have unsaved edits."""
+        out = set()
+        for table, layer in self.layers.items():
+            field = "uid" if table in schema.INTERVENTION_TABLES else _INTERVENTION_FIELD.get(table)
+            if field is None or not layer.isEditable() or layer.editBuffer() is None:
+                continue
+            buffer = layer.editBuffer()
+            out.update(py_value(f[field]) or (table, fid) for fid, f in buffer.addedFeatures().items())
+            fids = {fid for fid in set(buffer.deletedFeatureIds()) | set(buffer.changedAttributeValues())
+                    | set(buffer.changedGeometries()) if fid >= 0}
+            if fids:
+                request = QgsFeatureRequest().setFilterFids(list(fids)).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+                request.setSubsetOfAttributes([field], layer.fields())
+                out.update(py_value(f[field]) for f in layer.dataProvider().getFeatures(request))
+        out.discard(None)
+        return out
+
     # --- saving ---------------------------------------------------------------------------------
     def save(self, stop_editing: bool = True) -> bool:
         """Save every programme layer's edits in one transaction; False (buffers kept) when refused.
@@ -144,7 +167,7 @@ class EditSession:
             return True
         self._saving = True
         try:
-            self.last_result = save(self.store, changes, self.planner or self._planner())
+            self.last_result = save(self.store, changes, self.planner or self._planner(), require=True)
         except ProgrammeError as e:
             self.last_error = str(e)
             return False
@@ -188,6 +211,8 @@ class EditSession:
             from gebiedsplugin.toolbelt.log import log
 
             log(self.last_error, Qgis.MessageLevel.Warning)
+            for listener in list(self.refused_listeners):
+                listener(self.last_error)
 
     def detach(self) -> None:
         """Stop following the layers (they are being removed)."""

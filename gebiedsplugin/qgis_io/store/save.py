@@ -64,6 +64,45 @@ def conflict_message(conflicts: list) -> str:
         "in the edit buffer: note them, discard, and make your change again on the current version.")
 
 
+class MissingValues(ProgrammeError):
+    """A save refused before writing because rows lack a mandatory value (the database's NOT NULL)."""
+
+    def __init__(self, missing: list):
+        self.missing = missing  # [(RowChange, [field name, ...])]
+        super().__init__(missing_message(missing))
+
+
+def missing_values(changes, planner: str, now: str) -> list:
+    """(change, [mandatory field names left empty]) of every insert or update that would leave one NULL."""
+    out = []
+    for change in changes:
+        if change.op == DELETE:
+            continue
+        values = stamped(change.table, change.values, planner, now, insert=change.op == INSERT)
+        fields = schema.table(change.table).fields
+        empty = [f.name for f in fields if f.mandatory and (change.op == INSERT or f.name in values)
+                 and values.get(f.name) is None]
+        if empty:
+            out.append((change, empty))
+    return out
+
+
+def missing_message(missing: list, lang: str | None = None) -> str:
+    """One translated paragraph naming each row (title or uid, table) and its empty fields (aliases in
+    *lang*, default the user's language)."""
+    lang = lang or ui_language()
+    parts = []
+    for change, names in missing:
+        table = schema.table(change.table)
+        uid = change.values.get("uid") if table.key == "uid" else None
+        name = change.label or uid or str(change.fid)
+        where = "{} ({})".format(name if not uid or uid == name else "{}, {}".format(name, uid), table.alias_in(lang))
+        fields = ", ".join(table.field(n).alias_in(lang) for n in names)
+        parts.append(tr("“{}” has no value for: {}.").format(where, fields))
+    return " ".join(parts) + " " + tr("These fields are required. Fill them in and save again; nothing was "
+                                      "written, your edits are still in the edit buffer.")
+
+
 def _conflict(writer, change, read_version) -> Conflict:
     row = writer.current(change.table, change.fid)
     if row is None:
@@ -176,9 +215,18 @@ def planner_name() -> str:
     return name or "?"
 
 
-def save(store, changes, planner: str | None = None) -> SaveResult:
-    """Apply *changes* to *store* in one transaction (all or nothing)."""
+def save(store, changes, planner: str | None = None, require: bool = False) -> SaveResult:
+    """Apply *changes* to *store* in one transaction (all or nothing).
+
+    *require*: refuse first (MissingValues, nothing written) when a row lacks a mandatory value, named
+    by row and field in the planner's language instead of the database's text (a planner's edits;
+    imports check their rows themselves, and their batches are large).
+    """
     planner = planner or planner_name()
+    if require:
+        missing = missing_values(changes, planner, now_text())
+        if missing:
+            raise MissingValues(missing)
     with store.writer(planner) as writer:
         return apply_changes(writer, changes, planner)
 
