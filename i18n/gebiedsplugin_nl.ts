@@ -4,17 +4,17 @@
   <context>
     <name>@default</name>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="78" />
+      <location filename="../gebiedsplugin/plugin.py" line="80" />
       <source>New programme…</source>
       <translation>Nieuw programma…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="79" />
+      <location filename="../gebiedsplugin/plugin.py" line="81" />
       <source>Open programme…</source>
       <translation>Programma openen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="81" />
+      <location filename="../gebiedsplugin/plugin.py" line="83" />
       <source>Generate sample city…</source>
       <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -29,7 +29,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="55" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="62" />
       <source>Open programme</source>
       <translation>Programma openen</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="39" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="49" />
       <source>Opened {}</source>
       <translation>{} geopend</translation>
     </message>
@@ -204,22 +204,22 @@
       <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="82" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="92" />
       <source>(none)</source>
       <translation>(geen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="137" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="151" />
       <source>The end year may not be before the start year.</source>
       <translation>Het eindjaar mag niet vóór het startjaar liggen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="181" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="195" />
       <source>Must be at least {}.</source>
       <translation>Moet minstens {} zijn.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="182" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="196" />
       <source>Must lie between {} and {}.</source>
       <translation>Moet tussen {} en {} liggen.</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="114" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="120" />
       <source>Cannot open {}: {}</source>
       <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -294,17 +294,17 @@
       <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="71" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="72" />
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="128" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="130" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>Bevindingen exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="67" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="74" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -334,22 +334,22 @@
       <translation>Programmatoets</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="80" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="85" />
       <source>Check the whole city or one district</source>
       <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="82" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="87" />
       <source>Run check</source>
       <translation>Toets uitvoeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="145" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="77" />
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="116" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="121" />
       <source>All severities</source>
       <translation>Alle ernstniveaus</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>Alle statussen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="126" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="131" />
       <source>Search findings…</source>
       <translation>Bevindingen zoeken…</translation>
     </message>
@@ -369,82 +369,82 @@
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="147" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="155" />
       <source>Set status</source>
       <translation>Status instellen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="154" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="162" />
       <source>Export CSV…</source>
       <translation>CSV exporteren…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="268" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="271" />
       <source>No programme open.</source>
       <translation>Geen programma geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="349" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="425" />
       <source>Open a programme first.</source>
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="227" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="238" />
       <source>A check is running already.</source>
       <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="229" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="74" />
       <source>Unsaved edits</source>
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="230" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="241" />
       <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="232" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="243" />
       <source>The check did not run: save or discard the edits first.</source>
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="234" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="237" />
       <source>Saving {} failed: {}</source>
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="244" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="255" />
       <source>Checking the programme…</source>
       <translation>Programma toetsen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="281" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="292" />
       <source>Select one or more findings first.</source>
       <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="305" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="316" />
       <source>No findings to export.</source>
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="149" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="165" />
       <source>Replace file?</source>
       <translation>Bestand vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="148" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="164" />
       <source>{} exists already. Replace it?</source>
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="313" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="324" />
       <source>Nothing exported: the file exists already.</source>
       <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="334" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="345" />
       <source>Rule parameters saved; they apply from the next run.</source>
       <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -504,14 +504,9 @@
       <translation>{} · {} ({}): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="235" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="317" />
       <source>Delete interventions</source>
       <translation>Interventies verwijderen</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="52" />
-      <source>Delete {} intervention(s)? You can undo this until you save.</source>
-      <translation>{} interventie(s) verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="65" />
@@ -534,7 +529,7 @@
       <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="314" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="328" />
       <source>Export</source>
       <translation>Exporteren</translation>
     </message>
@@ -549,7 +544,7 @@
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
@@ -579,12 +574,12 @@
       <translation>Sjabloon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="239" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="242" />
       <source>Replace files?</source>
       <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="239" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="242" />
       <source>These files exist already:
 {}
 
@@ -595,12 +590,12 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="241" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="244" />
       <source>Nothing exported: the files exist already.</source>
       <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="251" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="254" />
       <source>Preparing the data…</source>
       <translation>Gegevens voorbereiden…</translation>
     </message>
@@ -610,7 +605,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="283" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="286" />
       <source>Choose an output folder.</source>
       <translation>Kies een uitvoermap.</translation>
     </message>
@@ -620,17 +615,17 @@ Vervangen?</translation>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="287" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="290" />
       <source>Tick at least one district, or choose the whole city.</source>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="272" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="275" />
       <source>The period ends before it starts.</source>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="268" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="271" />
       <source>Rendering the atlas…</source>
       <translation>Atlas renderen…</translation>
     </message>
@@ -655,27 +650,27 @@ Vervangen?</translation>
       <translation>Jaren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="19" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="20" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="20" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="21" />
       <source>Funding (EUR)</source>
       <translation>Financiering (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="141" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="221" />
       <source>needs review</source>
       <translation>te beoordelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="353" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="429" />
       <source>District: {}</source>
       <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="355" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="431" />
       <source>Neighbourhood: {}</source>
       <translation>Buurt: {}</translation>
     </message>
@@ -685,7 +680,7 @@ Vervangen?</translation>
       <translation>alle</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="85" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="88" />
       <source>to</source>
       <translation>t/m</translation>
     </message>
@@ -755,7 +750,7 @@ Vervangen?</translation>
       <translation>Een lijninterventie tekenen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="81" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="84" />
       <source>Area</source>
       <translation>Gebied</translation>
     </message>
@@ -865,12 +860,12 @@ Vervangen?</translation>
       <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="141" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="142" />
       <source>Planned {} · area budget {}</source>
       <translation>Gepland {} · gebiedsbudget {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="232" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="246" />
       <source>Planned money per theme</source>
       <translation>Gepland geld per thema</translation>
     </message>
@@ -880,7 +875,7 @@ Vervangen?</translation>
       <translation>Gepland geld per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="230" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="244" />
       <source>Planned money per funder</source>
       <translation>Gepland geld per financier</translation>
     </message>
@@ -975,22 +970,22 @@ Vervangen?</translation>
       <translation>Doel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="38" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="45" />
       <source>Copy to another period</source>
       <translation>Naar een andere periode kopiëren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="38" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="45" />
       <source>Move the copy by this many years:</source>
       <translation>De kopie zoveel jaren verschuiven:</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="47" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="54" />
       <source>Intervention for a whole area</source>
       <translation>Interventie voor een heel gebied</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="47" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="54" />
       <source>District or neighbourhood:</source>
       <translation>Stadsdeel of buurt:</translation>
     </message>
@@ -1305,72 +1300,72 @@ Vervangen?</translation>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="100" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="107" />
       <source>The layout template {} is not a valid .qpt file.</source>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="106" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="113" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="136" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="132" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="139" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="133" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="140" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="133" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="140" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="143" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="144" />
       <source>Printed on {}</source>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="144" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="151" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="155" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
@@ -1405,12 +1400,12 @@ Vervangen?</translation>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="219" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="240" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="77" />
+      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="176" />
       <source>The export was cancelled.</source>
       <translation>De export is geannuleerd.</translation>
     </message>
@@ -1430,12 +1425,12 @@ Vervangen?</translation>
       <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="379" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="465" />
       <source>Unified programme map</source>
       <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="381" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="467" />
       <source>Could not store the style of {} in {}: {}</source>
       <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
@@ -1465,7 +1460,7 @@ Vervangen?</translation>
       <translation>{} · {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="125" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="126" />
       <source>No data for this selection</source>
       <translation>Geen gegevens voor deze selectie</translation>
     </message>
@@ -1492,7 +1487,7 @@ Vervangen?</translation>
     <message>
       <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="58" />
       <source>By</source>
-      <translation>Naar</translation>
+      <translation>Per</translation>
     </message>
     <message>
       <location filename="../gebiedsplugin/qgis_io/overview_tables.py" line="58" />
@@ -1560,17 +1555,17 @@ Vervangen?</translation>
       <translation>Deze bestanden bestaan al (sta overschrijven toe om ze te vervangen): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="140" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="151" />
       <source>Unknown district ids: {} (known: {}).</source>
       <translation>Onbekende stadsdeel-id's: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="147" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="158" />
       <source>Nothing to export: no interventions or programme projects in this scope and period.</source>
       <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="195" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="199" />
       <source>The export failed: {}</source>
       <translation>De export is mislukt: {}</translation>
     </message>
@@ -1585,12 +1580,12 @@ Vervangen?</translation>
       <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="114" />
       <source>Rendering the page images…</source>
       <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="125" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="127" />
       <source>Export complete: {} files.</source>
       <translation>Export voltooid: {} bestanden.</translation>
     </message>
@@ -1785,42 +1780,42 @@ Vervangen?</translation>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="310" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="313" />
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="83" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="86" />
       <source>From</source>
       <translation>Van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="125" />
       <source>Money</source>
       <translation>Geld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="125" />
       <source>Stacking</source>
       <translation>Stapeling</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="125" />
       <source>Priorities</source>
       <translation>Prioriteiten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="125" />
       <source>Comparable cases</source>
       <translation>Vergelijkbare gevallen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="125" />
       <source>Effects</source>
       <translation>Effecten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="298" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="301" />
       <source>Reading the programme…</source>
       <translation>Programma lezen…</translation>
     </message>
@@ -1910,7 +1905,7 @@ Vervangen?</translation>
       <translation>Proefrun</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="194" />
+      <location filename="../gebiedsplugin/plugin.py" line="199" />
       <source>Import</source>
       <translation>Importeren</translation>
     </message>
@@ -1935,7 +1930,7 @@ Vervangen?</translation>
       <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="83" />
+      <location filename="../gebiedsplugin/plugin.py" line="85" />
       <source>Import data…</source>
       <translation>Gegevens importeren…</translation>
     </message>
@@ -1960,12 +1955,12 @@ Vervangen?</translation>
       <translation>Wijzigingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="96" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="233" />
       <source>Not saved: {}</source>
       <translation>Niet opgeslagen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="97" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="89" />
       <source>Save refused</source>
       <translation>Opslaan geweigerd</translation>
     </message>
@@ -2030,7 +2025,7 @@ Vervangen?</translation>
       <translation>Nieuw aanmaken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="80" />
+      <location filename="../gebiedsplugin/plugin.py" line="82" />
       <source>Open PostGIS programme…</source>
       <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2075,57 +2070,57 @@ Vervangen?</translation>
       <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="106" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="107" />
       <source>The summary page template {} does not exist.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="48" />
       <source>Created</source>
       <translation>Aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="48" />
       <source>Changed</source>
       <translation>Gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="41" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="48" />
       <source>Deleted</source>
       <translation>Verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="58" />
       <source>shape changed</source>
       <translation>vorm gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="111" />
       <source>The summary page template {} is not a valid .qpt file.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="114" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="115" />
       <source>District summary</source>
       <translation>Stadsdeelsamenvatting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="139" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="140" />
       <source>City summary: {}</source>
       <translation>Stadssamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="139" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="140" />
       <source>District summary: {}</source>
       <translation>Stadsdeelsamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="141" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="142" />
       <source>Period {}</source>
       <translation>Periode {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="144" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="145" />
       <source>Source: programme {} (gebiedsplugin). The same figures as the Overview dock.</source>
       <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
@@ -2140,17 +2135,17 @@ Vervangen?</translation>
       <translation>Rijen per tabel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="229" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="232" />
       <source>Some layers have unsaved edits. The export reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De export leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="231" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="234" />
       <source>Nothing exported: save or discard the edits first.</source>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="194" />
+      <location filename="../gebiedsplugin/plugin.py" line="199" />
       <source>Save or discard the unsaved edits in {} before importing.</source>
       <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2160,12 +2155,12 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="137" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="138" />
       <source>Summary of map page {} of {}</source>
       <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
@@ -2175,7 +2170,7 @@ Vervangen?</translation>
       <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="222" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="304" />
       <source>Copy intervention</source>
       <translation>Interventie kopiëren</translation>
     </message>
@@ -2350,7 +2345,7 @@ Vervangen?</translation>
       <translation>fid {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="207" />
+      <location filename="../gebiedsplugin/plugin.py" line="212" />
       <source>Removed {} temporary files left by an interrupted write: {}</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2395,17 +2390,17 @@ Vervangen?</translation>
       <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="80" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="130" />
       <source>Upgrade programme</source>
       <translation>Programma bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="81" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="131" />
       <source>{} was not upgraded and not opened.</source>
       <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="89" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="139" />
       <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -2490,17 +2485,17 @@ Vervangen?</translation>
       <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="148" />
       <source>The disk is full: {} could not be saved. Nothing was written; free some space and save again.</source>
       <translation>De schijf is vol: {} kon niet worden opgeslagen. Er is niets geschreven; maak ruimte vrij en sla opnieuw op.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="145" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="151" />
       <source>Another planner or program is saving {} right now. Nothing was written; save again in a moment.</source>
       <translation>Een andere planner of een ander programma slaat {} op dit moment op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="148" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="154" />
       <source>{} is read-only. Nothing was written.</source>
       <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
     </message>
@@ -2575,7 +2570,7 @@ Vervangen?</translation>
       <translation>Tot en met</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="70" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="89" />
       <source>Row</source>
       <translation>Rij</translation>
     </message>
@@ -2605,37 +2600,37 @@ Vervangen?</translation>
       <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="65" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="74" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="65" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="74" />
       <source>no</source>
       <translation>nee</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="35" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="43" />
       <source>changed offline and in the shared programme</source>
       <translation>offline en in het gedeelde programma gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="36" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="44" />
       <source>deleted offline, changed in the shared programme</source>
       <translation>offline verwijderd, in het gedeelde programma gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="37" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="45" />
       <source>changed offline, deleted in the shared programme</source>
       <translation>offline gewijzigd, in het gedeelde programma verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="38" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="46" />
       <source>made offline and in the shared programme</source>
       <translation>offline en in het gedeelde programma aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="216" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="329" />
       <source>Check in</source>
       <translation>Inchecken</translation>
     </message>
@@ -2645,48 +2640,43 @@ Vervangen?</translation>
       <translation>Offline kopie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="90" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="110" />
       <source>Keep mine (offline)</source>
       <translation>Mijn versie houden (offline)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="91" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="111" />
       <source>Keep theirs (shared)</source>
       <translation>Hun versie houden (gedeeld)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="146" />
-      <source>{} new, {} changed, {} deleted rows to check in; {} conflict(s), {} undecided.</source>
-      <translation>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; {} conflict(en), {} nog niet beslist.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="224" />
       <source>mine</source>
       <translation>mijn versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="224" />
       <source>theirs</source>
       <translation>hun versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="151" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="224" />
       <source>undecided</source>
       <translation>nog niet beslist</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="264" />
       <source>Field</source>
       <translation>Veld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="264" />
       <source>Base
 (checked out)</source>
       <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="243" />
       <source>Mine (offline)
 {}
 {}</source>
@@ -2695,14 +2685,14 @@ Vervangen?</translation>
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="243" />
       <source>Mine (offline)
 deleted</source>
       <translation>Offline
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="243" />
       <source>Theirs (shared)
 {}
 {}</source>
@@ -2711,109 +2701,109 @@ verwijderd</translation>
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="169" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="243" />
       <source>Theirs (shared)
 deleted</source>
       <translation>Gedeeld
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="180" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="254" />
       <source>Shape</source>
       <translation>Vorm</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="73" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="78" />
       <source>Not checked in: {} conflict(s) need a decision.</source>
       <translation>Niet ingecheckt: {} conflict(en) wachten op een beslissing.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="216" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="318" />
       <source>Checked in: {} new, {} changed, {} deleted rows.</source>
       <translation>Ingecheckt: {} nieuwe, {} gewijzigde, {} verwijderde rijen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="219" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="321" />
       <source>Checked in.</source>
       <translation>Ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="84" />
+      <location filename="../gebiedsplugin/plugin.py" line="86" />
       <source>Check out districts for offline work…</source>
       <translation>Stadsdelen uitchecken voor offline werk…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="36" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="37" />
       <source>Check in an offline copy</source>
       <translation>Een offline kopie inchecken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="39" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="40" />
       <source>Merges a checked-out copy back into its shared programme by uid against the base it was checked out with: rows changed only offline or only in the shared programme are taken over; rows changed on both sides are conflicts, listed in CONFLICTS. Decide each in DECISIONS as JSON {"&lt;id&gt;": "mine" | "theirs"}; nothing is written while a conflict is undecided. The check-in is one transaction, audited as you, and a copy is checked in once.</source>
       <translation>Voegt een uitgecheckte kopie weer samen met het gedeelde programma, per uid ten opzichte van de basis waarmee ze werd uitgecheckt: rijen die alleen offline of alleen in het gedeelde programma zijn gewijzigd worden overgenomen; rijen die aan beide kanten zijn gewijzigd zijn conflicten, vermeld in CONFLICTS. Beslis elk in DECISIONS als JSON {"&lt;id&gt;": "mine" | "theirs"}; zolang een conflict niet beslist is, wordt niets geschreven. Het inchecken is één transactie, vastgelegd op uw naam, en een kopie wordt één keer ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="46" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="47" />
       <source>The GeoPackage made by 'Check out districts for offline work'.</source>
       <translation>Het GeoPackage gemaakt door 'Stadsdelen uitchecken voor offline werk'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="48" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="49" />
       <source>Shared programme (if moved)</source>
       <translation>Gedeeld programma (als het verplaatst is)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="48" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="49" />
       <source>Empty: the programme the copy was checked out from.</source>
       <translation>Leeg: het programma waaruit de kopie is uitgecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="50" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="51" />
       <source>Decisions (JSON)</source>
       <translation>Beslissingen (JSON)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="50" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="51" />
       <source>{"&lt;conflict id&gt;": "mine" or "theirs"} for each conflict.</source>
       <translation>{"&lt;conflict-id&gt;": "mine" of "theirs"} voor elk conflict.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="52" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="53" />
       <source>Only show what would happen</source>
       <translation>Alleen tonen wat er zou gebeuren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="52" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="53" />
       <source>Write nothing; report the counts and the conflicts.</source>
       <translation>Niets schrijven; de aantallen en de conflicten melden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="54" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="55" />
       <source>Rows per operation</source>
       <translation>Rijen per bewerking</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="55" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="56" />
       <source>Conflicts (JSON)</source>
       <translation>Conflicten (JSON)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="56" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="57" />
       <source>Undecided conflicts</source>
       <translation>Onbesliste conflicten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="63" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="64" />
       <source>DECISIONS is not valid JSON: {}</source>
       <translation>DECISIONS is geen geldige JSON: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="65" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="66" />
       <source>DECISIONS must map conflict ids to "mine" or "theirs".</source>
       <translation>DECISIONS moet conflict-id's koppelen aan "mine" of "theirs".</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="71" />
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="76" />
       <source>Checked in: {}.</source>
       <translation>Ingecheckt: {}.</translation>
     </message>
@@ -2868,47 +2858,47 @@ verwijderd</translation>
       <translation>{} rijen uitgecheckt naar {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="84" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="86" />
       <source>{} has no district {}; nothing was checked out.</source>
       <translation>{} heeft geen stadsdeel {}; er is niets uitgecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="134" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="136" />
       <source>Nothing was checked in.</source>
       <translation>Er is niets ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="166" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="180" />
       <source>{} is not a checked-out copy.</source>
       <translation>{} is geen uitgecheckte kopie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="168" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="182" />
       <source>{} was already checked in at {} by {}.</source>
       <translation>{} is al ingecheckt op {} door {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="173" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="187" />
       <source>{} is a copy of another programme than {}.</source>
       <translation>{} is een kopie van een ander programma dan {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="176" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="190" />
       <source>{} does not know the check-out of {}.</source>
       <translation>{} kent het uitchecken van {} niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="178" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="192" />
       <source>{} was already checked in: {}.</source>
       <translation>{} is al ingecheckt: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="180" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="195" />
       <source>The base recorded in {} was changed after the check-out (it does not match its seal).</source>
       <translation>De basis die in {} is vastgelegd, is na het uitchecken gewijzigd (ze klopt niet met haar zegel).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="187" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="205" />
       <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
       <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
@@ -2933,47 +2923,47 @@ verwijderd</translation>
       <translation>De lijst zoals getoond (filter, kolommen, volgorde) exporteren naar een CSV-bestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="67" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="74" />
       <source>Export the list as CSV</source>
       <translation>De lijst als CSV exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="116" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="132" />
       <source>Nothing to export: the list is empty.</source>
       <translation>Niets te exporteren: de lijst is leeg.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="133" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="149" />
       <source>{} interventions written to {}.</source>
       <translation>{} interventies geschreven naar {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="103" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="108" />
       <source>Double-click a finding, or select it and press Zoom, to show it on the map.</source>
       <translation>Dubbelklik op een bevinding, of selecteer hem en klik op Zoomen, om hem op de kaart te tonen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="141" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="148" />
       <source>Decision…</source>
       <translation>Besluit…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="143" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="150" />
       <source>Choose a decision for the selected findings, then Set status.</source>
       <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="150" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="158" />
       <source>Zoom</source>
       <translation>Zoomen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="152" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="160" />
       <source>Select the selected finding's interventions and zoom to it on the map</source>
       <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="219" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="230" />
       <source>{} of %n finding(s) shown.</source>
       <translation>
         <numerusform>{} van %n bevinding getoond.</numerusform>
@@ -2981,12 +2971,12 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="278" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="289" />
       <source>Choose a decision first.</source>
       <translation>Kies eerst een besluit.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="298" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="309" />
       <source>Status set on %n finding(s).</source>
       <translation>
         <numerusform>Status ingesteld op %n bevinding.</numerusform>
@@ -2994,7 +2984,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="321" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="332" />
       <source>%n finding(s) written to {}.</source>
       <translation>
         <numerusform>%n bevinding geschreven naar {}.</numerusform>
@@ -3002,7 +2992,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="340" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="351" />
       <source>Select one finding first.</source>
       <translation>Selecteer eerst een bevinding.</translation>
     </message>
@@ -3059,7 +3049,7 @@ Notitie: {}</translation>
       <translation>Resolutie PNG</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="149" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="152" />
       <source>Open output folder</source>
       <translation>Uitvoermap openen</translation>
     </message>
@@ -3069,7 +3059,7 @@ Notitie: {}</translation>
       <translation>Bezig met annuleren…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="303" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="307" />
       <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
       <translation>
         <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
@@ -3082,7 +3072,7 @@ Notitie: {}</translation>
       <translation>Import annuleren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="253" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="332" />
       <source>%n intervention(s) · budget € {} · funding € {}</source>
       <translation>
         <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
@@ -3100,7 +3090,7 @@ Notitie: {}</translation>
       <translation>Map openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="275" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="278" />
       <source>{} · no interventions yet</source>
       <translation>{} · nog geen interventies</translation>
     </message>
@@ -3140,12 +3130,12 @@ Notitie: {}</translation>
       <translation>Kies een PostGIS-verbinding.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="39" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="49" />
       <source>Created {}</source>
       <translation>{} aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="69" />
+      <location filename="../gebiedsplugin/plugin.py" line="71" />
       <source>&amp;Area programme</source>
       <translation>&amp;Gebiedsprogramma</translation>
     </message>
@@ -3180,7 +3170,7 @@ Notitie: {}</translation>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="87" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="94" />
       <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
@@ -3211,7 +3201,7 @@ Notitie: {}</translation>
       <translation>Vlak</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="284" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="295" />
       <source>Combine and Do not combine are decisions on chances; Accepted and False positive on the other findings. Select findings of one sort.</source>
       <translation>Combineren en Niet combineren zijn besluiten over kansen; Geaccepteerd en Vals positief over de andere bevindingen. Selecteer bevindingen van één soort.</translation>
     </message>
@@ -3226,22 +3216,22 @@ Notitie: {}</translation>
       <translation>Combinatiekans: hoogstens jaren ertussen (jaren)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="20" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="21" />
       <source>Contact</source>
       <translation>Contactpersoon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="41" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="42" />
       <source>{} (indicative)</source>
       <translation>{} (indicatief)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="162" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="178" />
       <source>Funding backlog</source>
       <translation>Financieringsachterstand</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="162" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="178" />
       <source>%n intervention(s) short of money written to {}.</source>
       <translation>
         <numerusform>%n interventie met een tekort geschreven naar {}.</numerusform>
@@ -3249,7 +3239,7 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="166" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="182" />
       <source>Writing the funding backlog</source>
       <translation>De financieringsachterstand wordt geschreven</translation>
     </message>
@@ -3289,7 +3279,7 @@ Notitie: {}</translation>
       <translation>Schrijf de interventies met een geldtekort, grootste tekort eerst (CSV of ODS), van het gekozen stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="122" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="125" />
       <source>Funding gap</source>
       <translation>Financieringsgat</translation>
     </message>
@@ -3329,12 +3319,12 @@ Notitie: {}</translation>
       <translation>Laatste meting (jaar)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="74" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="81" />
       <source>Write the funding backlog</source>
       <translation>Financieringsachterstand schrijven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="74" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="81" />
       <source>CSV (*.csv);;OpenDocument spreadsheet (*.ods)</source>
       <translation>CSV (*.csv);;OpenDocument-rekenblad (*.ods)</translation>
     </message>
@@ -3399,7 +3389,7 @@ Notitie: {}</translation>
       <translation>{} kon niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="129" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
@@ -3569,7 +3559,7 @@ Notitie: {}</translation>
       <translation>Geef de veldkoppeling één keer: FIELDS_MAPPING of FIELD_MAPPING, niet allebei.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="136" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="137" />
       <source>Page {} of {}</source>
       <translation>Pagina {} van {}</translation>
     </message>
@@ -3650,17 +3640,17 @@ Notitie: {}</translation>
       <translation>{}, object {}: bevat tekst die geen geldige UTF-8 is, hoewel het .cpg-bestand UTF-8 aangeeft; corrigeer de .cpg (bijv. ISO-8859-1 of CP1252) en probeer het opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="40" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="41" />
       <source>Folder for the district dossiers</source>
       <translation>Map voor de gebiedsdossiers</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="53" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="54" />
       <source>Preparing the district dossiers</source>
       <translation>Gebiedsdossiers voorbereiden</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="67" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="68" />
       <source>%n dossier file(s) exist already in {}. Replace them?</source>
       <translation>
         <numerusform>%n dossierbestand bestaat al in {}. Vervangen?</numerusform>
@@ -3668,12 +3658,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="88" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="89" />
       <source>District dossier</source>
       <translation>Gebiedsdossier</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/dossier_action.py" line="83" />
+      <location filename="../gebiedsplugin/gui/dossier_action.py" line="84" />
       <source>%n file(s) written to {}.</source>
       <translation>
         <numerusform>%n bestand geschreven naar {}.</numerusform>
@@ -3681,12 +3671,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="87" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="90" />
       <source>Dossier…</source>
       <translation>Dossier…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="89" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="92" />
       <source>District dossier: a PDF and a spreadsheet for the chosen district, or for every district when the whole city is chosen.</source>
       <translation>Gebiedsdossier: een PDF en een rekenblad voor het gekozen stadsdeel, of voor elk stadsdeel als de hele stad gekozen is.</translation>
     </message>
@@ -3771,7 +3761,7 @@ Notitie: {}</translation>
       <translation>Onbekende stadsdelen: {} (bekend: {}).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="266" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="277" />
       <source>%n finding(s) ({} new, {} closed) in {} s.</source>
       <translation>
         <numerusform>%n bevinding ({} nieuw, {} gesloten) in {} s.</numerusform>
@@ -3835,27 +3825,27 @@ Notitie: {}</translation>
       <translation>Coördinaten in {} kunnen niet naar {} worden getransformeerd; de toets is niet uitgevoerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="171" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="175" />
       <source>Exporting the programme map</source>
       <translation>De programmakaart exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="143" />
       <source>A title is required.</source>
       <translation>Een titel is verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="199" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="213" />
       <source>Must meet: {}</source>
       <translation>Moet voldoen aan: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="204" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="218" />
       <source>Required.</source>
       <translation>Verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="97" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="98" />
       <source>The style {} could not be applied to the layer {}: {}</source>
       <translation>De stijl {} kon niet op de laag {} worden toegepast: {}</translation>
     </message>
@@ -3865,17 +3855,17 @@ Notitie: {}</translation>
       <translation>Meer dan {} interventies in een buurt in een jaar is stapeling (rood).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="74" />
+      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="173" />
       <source>Writing page images failed: {}</source>
       <translation>Schrijven van de paginaafbeeldingen mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="82" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="92" />
       <source>(choose)</source>
       <translation>(kies)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="103" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="110" />
       <source>The layout template {} could not be loaded.</source>
       <translation>De lay-outsjabloon {} kon niet worden geladen.</translation>
     </message>
@@ -3885,7 +3875,7 @@ Notitie: {}</translation>
       <translation>de coördinaten konden niet worden getransformeerd ({})</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="113" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="114" />
       <source>The summary page template {} could not be loaded.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} kon niet worden geladen.</translation>
     </message>
@@ -3895,7 +3885,7 @@ Notitie: {}</translation>
       <translation>Deze GDAL kan geen ODS schrijven; schrijf de tabellen als .csv.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="189" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="271" />
       <source>A {} geometry cannot be stored in the layer {}.</source>
       <translation>Een {}-geometrie kan niet in de laag {} worden opgeslagen.</translation>
     </message>
@@ -3955,24 +3945,159 @@ Notitie: {}</translation>
       <translation>De toets heeft alle regels in het geheugen uitgevoerd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="60" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="65" />
       <source>PostGIS is not available in the database ({}).</source>
       <translation>PostGIS is niet beschikbaar in de database ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="71" />
       <source>PostGIS {} is older than {}.</source>
       <translation>PostGIS {} is ouder dan {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="196" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="205" />
       <source>(continued)</source>
       <translation>(vervolg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="237" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="276" />
       <source>Reading the interventions… {}</source>
       <translation>Interventies lezen… {}</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/edit_actions.py" line="52" />
+      <source>Delete %n intervention(s)? You can undo this until you save.</source>
+      <translation>
+        <numerusform>%n interventie verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</numerusform>
+        <numerusform>%n interventies verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="310" />
+      <source>%n file(s) written to {} ({} items).</source>
+      <translation>
+        <numerusform>%n bestand geschreven naar {} ({} items).</numerusform>
+        <numerusform>%n bestanden geschreven naar {} ({} items).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="137" />
+      <source>A check-in is running; pick another copy when it has finished.</source>
+      <translation>Er wordt ingecheckt; kies een andere kopie als dat klaar is.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="161" />
+      <source>Reading {}…</source>
+      <translation>{} lezen…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="218" />
+      <source>{} new, {} changed, {} deleted rows to check in; %n conflict(s), {} undecided.</source>
+      <translation>
+        <numerusform>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; %n conflict, {} nog niet beslist.</numerusform>
+        <numerusform>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; %n conflicten, {} nog niet beslist.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="264" />
+      <source>Mine (offline)</source>
+      <translation>Mijn versie (offline)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="264" />
+      <source>Theirs (shared)</source>
+      <translation>Hun versie (gedeeld)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="293" />
+      <source>Pick an offline copy and wait until it has been read.</source>
+      <translation>Kies een offline kopie en wacht tot die gelezen is.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="315" />
+      <source>Not checked in: %n conflict(s) need a decision.</source>
+      <translation>
+        <numerusform>Niet ingecheckt: %n conflict heeft een besluit nodig.</numerusform>
+        <numerusform>Niet ingecheckt: %n conflicten hebben een besluit nodig.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="298" />
+      <source>Checking in {}…</source>
+      <translation>{} inchecken…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="70" />
+      <source>Programme “{}” has unsaved edits in %n intervention(s).</source>
+      <translation>
+        <numerusform>Programma “{}” heeft niet-opgeslagen bewerkingen in %n interventie.</numerusform>
+        <numerusform>Programma “{}” heeft niet-opgeslagen bewerkingen in %n interventies.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="70" />
+      <source>Programme “{}” has unsaved edits.</source>
+      <translation>Programma “{}” heeft niet-opgeslagen bewerkingen.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="73" />
+      <source>Save them before “{}” is opened?</source>
+      <translation>Opslaan voordat “{}” wordt geopend?</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="88" />
+      <source>{} was not opened: the edits of “{}” could not be saved. {}</source>
+      <translation>{} is niet geopend: de bewerkingen van “{}” konden niet worden opgeslagen. {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/check_in.py" line="73" />
+      <source>The check-in was cancelled; nothing was checked in.</source>
+      <translation>Het inchecken is geannuleerd; er is niets ingecheckt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="28" />
+      <source>Reading {}</source>
+      <translation>{} lezen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="28" />
+      <source>Checking in {}</source>
+      <translation>{} inchecken</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="62" />
+      <source>Reading {} was cancelled.</source>
+      <translation>Het lezen van {} is geannuleerd.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="63" />
+      <source>The check-in of {} was cancelled; nothing was checked in.</source>
+      <translation>Het inchecken van {} is geannuleerd; er is niets ingecheckt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="66" />
+      <source>Reading {} failed: {}</source>
+      <translation>Lezen van {} is mislukt: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="66" />
+      <source>Checking in {} failed: {}</source>
+      <translation>Inchecken van {} is mislukt: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="277" />
+      <source>The check read every row: {}</source>
+      <translation>De controle las alle rijen: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/save.py" line="101" />
+      <source>“{}” has no value for: {}.</source>
+      <translation>“{}” heeft geen waarde voor: {}.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/save.py" line="102" />
+      <source>These fields are required. Fill them in and save again; nothing was written, your edits are still in the edit buffer.</source>
+      <translation>Deze velden zijn verplicht. Vul ze in en sla opnieuw op; er is niets geschreven, uw bewerkingen staan nog in de bewerkingsbuffer.</translation>
     </message>
   </context>
   <context>
@@ -4542,92 +4667,92 @@ Notitie: {}</translation>
   <context>
     <name>funding_gap</name>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="39" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="40" />
       <source>Funded</source>
       <translation>Gefinancierd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="40" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="41" />
       <source>Partly funded</source>
       <translation>Deels gefinancierd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="41" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="42" />
       <source>Unfunded</source>
       <translation>Niet gefinancierd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="42" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="43" />
       <source>No budget</source>
       <translation>Geen budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Rank</source>
       <translation>Rang</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>UID</source>
       <translation>UID</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Start year</source>
       <translation>Startjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>End year</source>
       <translation>Eindjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Funded (EUR)</source>
       <translation>Gefinancierd (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Shortfall (EUR)</source>
       <translation>Tekort (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Funders</source>
       <translation>Financiers</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="214" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
       <source>Shortfall per year (EUR)</source>
       <translation>Tekort per jaar (EUR)</translation>
     </message>
@@ -5491,7 +5616,7 @@ Notitie: {}</translation>
   <context>
     <name>unified</name>
     <message>
-      <location filename="../gebiedsplugin/core/unified.py" line="32" />
+      <location filename="../gebiedsplugin/core/unified.py" line="33" />
       <source>Programme project (MJP)</source>
       <translation>Programmaproject (MJP)</translation>
     </message>
