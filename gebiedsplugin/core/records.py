@@ -76,7 +76,8 @@ class Programme:
     columns: dict = field(default_factory=dict, compare=False, repr=False)
 
     def taken_columns(self, part: str) -> dict:
-        """The read's columns of *part* ({field: values}), handed over once (the taker frees them when
+        """The read's columns of *part* ({field: values}; text fields cleaned as the check reads them,
+        core/rules/context.py: READ_TEXTS), handed over once (the taker frees them when
         done); {} when none were kept or the part's list is no longer the one read (replaced, or rows
         added or removed). Values changed in place after the read are not seen: the read's columns
         are for the check of what was read."""

@@ -19,7 +19,8 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
 from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.core.rows import table_rows
-from gebiedsplugin.core.rules.context import READ_COLUMNS
+from gebiedsplugin.core.rules.context import READ_COLUMNS, READ_TEXTS
+from gebiedsplugin.core.rules.util import texts
 
 # Rows per Arrow batch: each batch's decoding, dicts and geometries are single calls that keep Python's
 # lock (GDAL's default of 65,536 rows held it for ~0.3 s in a worker, the QGIS window standing still).
@@ -95,12 +96,12 @@ def _dicts(names: list, columns: list, count: int) -> list:
     return list(map(dict, map(zip, repeat(names), zip(*columns))))  # a dict per row, without a Python frame
 
 
-def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None) -> tuple:
+def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleaned=()) -> tuple:
     """(rows, geometries or None, fids) of one table; *make_rows(names, columns, count)* turns each
     Arrow batch's columns into rows (dicts, or compact Rows for a whole programme). With a *pool*
     (dict), the columns that name rows of other tables share one str object per value with them.
     *keep* ({field: list}) gets each batch's values of those fields appended (None where the table
-    has no such field)."""
+    has no such field), those named in *cleaned* as core/rules/util.texts cleans them."""
     table = schema.table(table_name)
     layer = ds.GetLayerByName(table_name)
     rows: list = []
@@ -130,7 +131,8 @@ def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None) -> tup
         if keep:
             by_name = dict(zip(keys, cols))
             for name, column in keep.items():
-                column.extend(by_name.get(name) or repeat(None, len(batch_fids)))
+                values = by_name.get(name) or [None] * len(batch_fids)
+                column.extend(texts(values) if name in cleaned else values)
         fids.extend(batch_fids)
         if table.geometry:
             wkb = batch.get("geom")
@@ -189,9 +191,9 @@ def _flags(column: tuple) -> list:
 
 
 def _kept(programme: Programme, part: str) -> dict:
-    """Lists for the columns of *part* the check reads (core/rules/context.py: READ_COLUMNS), kept on
-    the programme beside its rows (Programme.taken_columns): a list append per batch here spares
-    the check a pass over every row (at a million rows, 1-2 s)."""
+    """Lists for the columns of *part* the check reads (core/rules/context.py: READ_COLUMNS; its
+    text fields cleaned, READ_TEXTS), kept on the programme beside its rows (Programme.taken_columns):
+    a list append per batch here, on values just made, spares the check passes over every row."""
     names = READ_COLUMNS.get(part)
     if not names:
         return {}
@@ -217,7 +219,7 @@ def _read_programme(path: str, crs: str, feedback) -> Programme:
         features = getattr(programme, part)
         keep = _kept(programme, part)
         for table_name in tables:
-            rows, geoms, fids = _read(ds, table_name, feedback, table_rows, pool, keep)
+            rows, geoms, fids = _read(ds, table_name, feedback, table_rows, pool, keep, READ_TEXTS.get(part, ()))
             features.extend(map(Feature, rows, geoms, repeat(table_name), fids))
             del rows, geoms, fids
     for part in ROW_PARTS:
