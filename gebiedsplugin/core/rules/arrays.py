@@ -91,7 +91,11 @@ class FeatureArrays:
         """Float array, NaN when missing or not a number."""
         key = ("num", name)
         if key not in self._cols:
-            self._cols[key] = floats(self._raw_once(name))
+            values = self._raw_once(name)
+            self._cols[key] = floats(values)
+            if ("blank", name) not in self._cols:  # missing(name, False) later: not the features read again
+                values = obj_array(values)
+                self._cols[("blank", name)] = (values == None) | (values == "")  # noqa: E711
         return self._cols[key]
 
     def flag(self, name: str) -> np.ndarray:
