@@ -70,6 +70,22 @@ class Programme:
     area_goals: list = field(default_factory=list)  # dict rows
     area_budgets: list = field(default_factory=list)  # dict rows
     settings: dict = field(default_factory=dict)  # key -> text value
+    # Columns a store's read made beside the rows, for the check (part -> (that part's list as read,
+    # {field: values in its order})): at a million rows, reading them again from the rows costs more
+    # per row than at 100k (every row visited in a heap of gigabytes). See taken_columns.
+    columns: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def taken_columns(self, part: str) -> dict:
+        """The read's columns of *part* ({field: values}; text fields cleaned as the check reads them,
+        core/rules/context.py: READ_TEXTS), handed over once (the taker frees them when
+        done); {} when none were kept or the part's list is no longer the one read (replaced, or rows
+        added or removed). Values changed in place after the read are not seen: the read's columns
+        are for the check of what was read."""
+        rows, found = self.columns.pop(part, (None, {}))
+        current = getattr(self, part)
+        if rows is not current or any(len(values) != len(current) for values in found.values()):
+            return {}
+        return found
 
     def setting(self, key: str, default: float) -> float:
         """A numeric rule parameter, falling back to *default* when unset or malformed."""

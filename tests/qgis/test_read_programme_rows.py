@@ -55,3 +55,46 @@ def test_rows_hold_what_is_stored(tmp_path, qgis_app):
     assert checked > 900 * 20
     uids = {f.attrs["uid"]: f.attrs["uid"] for f in read.interventions}
     assert all(r["intervention_uid"] is uids[r["intervention_uid"]] for r in read.funding)  # one str per uid
+
+
+def test_columns_kept_for_the_check_hold_what_is_stored(tmp_path, qgis_app):
+    """The columns the read keeps beside the rows (READ_COLUMNS) hold each row's stored value (text
+    fields of READ_TEXTS cleaned: stripped, blank as None), in the order of the part's rows; the
+    check takes them once, and not after the part's list changed."""
+    from gebiedsplugin.core.rules.context import READ_COLUMNS, READ_TEXTS
+    from gebiedsplugin.core.rules.util import clean_text
+
+    programme, _ = generate_sample(seed=6, interventions=700)
+    for n, feature in enumerate(programme.interventions[:200]):
+        feature.attrs["city_wide"] = None if n % 4 == 0 else n % 3 == 0
+        feature.attrs["indicative"] = None if n % 3 == 0 else n % 2 == 0
+        feature.attrs["lead_party"] = (None, "", "  ", " Waterschap ")[n % 4]
+        feature.attrs["title"] = " {} ".format(feature.attrs["title"]) if n % 5 == 0 else feature.attrs["title"]
+    store = GpkgStore.create(tmp_path / "p.gpkg", programme.crs, programme)
+    read = read_programme(str(store.path))
+    conn = sqlite3.connect(store.path)
+    try:
+        for part in ("interventions", "projects"):
+            stored = {}
+            for table in (schema.INTERVENTION_TABLES if part == "interventions" else schema.PROJECT_TABLES):
+                stored.update({(table, fid): row for fid, row in _stored(conn, table).items()})
+            rows = getattr(read, part)
+            columns = read.taken_columns(part)
+            assert sorted(columns) == sorted(READ_COLUMNS[part])
+            for name, values in columns.items():
+                clean = clean_text if name in READ_TEXTS[part] else (lambda v: v)
+                assert values == [clean(stored[(f.table, f.fid)][name]) for f in rows], (part, name)
+            assert " Waterschap " in [f.attrs["lead_party"] for f in read.interventions]  # the rows as stored
+            assert read.taken_columns(part) == {}  # handed over once
+        funding = _stored(conn, "funding")
+        columns = read.taken_columns("funding")
+        by_uid = {r["uid"]: r for r in funding.values()}
+        for name in READ_COLUMNS["funding"]:
+            assert columns[name] == [by_uid[r["uid"]][name] for r in read.funding], name
+    finally:
+        conn.close()
+    again = read_programme(str(store.path))
+    again.projects.append(again.projects[0])
+    assert again.taken_columns("projects") == {}  # rows added after the read: not the read's columns
+    again.interventions = list(again.interventions)
+    assert again.taken_columns("interventions") == {}

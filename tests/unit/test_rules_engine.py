@@ -226,3 +226,40 @@ def test_shared_arrays_dropped_after_their_last_rule_come_back_the_same():
         want = _snapshot(engine._CHECKS[rule_id](fresh, params[rule_id]))
         assert _snapshot(engine._CHECKS[rule_id](released, params[rule_id])) == want, rule_id
         assert want or rule_id in ("unknown_programme_code",)  # the sample plants a case for nearly every rule
+
+
+def test_columns_given_by_a_read_give_the_same_findings():
+    """A programme whose read kept columns beside its rows (Programme.columns, texts cleaned, as the
+    GeoPackage read keeps them) gives the same findings as the rows alone; the columns are taken by
+    the run, and ones that no longer describe their part (a row added) are not used."""
+    from gebiedsplugin.core.rules.context import READ_COLUMNS, READ_TEXTS
+    from gebiedsplugin.core.rules.util import clean_text
+    from gebiedsplugin.core.sample import generate_sample
+
+    programme, _ = generate_sample(seed=8, interventions=1500, projects=400)
+    for n, f in enumerate(programme.interventions[:300]):  # values the cleaning changes
+        f.attrs["lead_party"] = (None, "", " Waterschap ", "waterschap")[n % 4]
+        f.attrs["theme"] = " {} ".format(f.attrs["theme"]) if n % 7 == 0 and f.attrs.get("theme") else f.attrs["theme"]
+    want = _snapshot(run_rules(programme))
+
+    def kept(part: str, rows: list) -> tuple:
+        records = [getattr(r, "attrs", r) for r in rows]
+        cleaned = READ_TEXTS.get(part, ())
+        return rows, {name: [clean_text(r.get(name)) if name in cleaned else r.get(name) for r in records]
+                      for name in READ_COLUMNS[part]}
+
+    for part in READ_COLUMNS:
+        programme.columns[part] = kept(part, getattr(programme, part))
+    assert _snapshot(run_rules(programme)) == want
+    assert not programme.columns  # taken by the run
+
+    for part in READ_COLUMNS:
+        programme.columns[part] = kept(part, getattr(programme, part))
+    status = programme.columns["interventions"][1]["status"]
+    status[:] = ["cancelled"] * len(status)  # would change the findings if used
+    programme.interventions.append(programme.interventions[0])  # ... but the part changed since
+    grown = _snapshot(run_rules(programme))
+    programme.interventions.pop()
+    programme.columns.clear()
+    programme.interventions.append(programme.interventions[0])
+    assert grown == _snapshot(run_rules(programme))

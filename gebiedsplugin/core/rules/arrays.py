@@ -31,12 +31,18 @@ class FeatureArrays:
 
     The attributes named in *preload* are read in one pass over the features on first use: with
     100,000 features in a large heap, one pass is several times faster than one pass per column.
+    Columns *given* ({name: values in the order of *features*}, e.g. as the read made them) are
+    taken as they are, without a pass over the features; those named in *cleaned* hold text()'s
+    cleaned values (util.texts), not the stored ones.
     """
 
-    def __init__(self, features: Sequence, preload: Sequence[str] = ()) -> None:
+    def __init__(self, features: Sequence, preload: Sequence[str] = (), given: Optional[Dict[str, List]] = None,
+                 cleaned: Sequence[str] = ()) -> None:
         self.features = list(features)
         self.n = len(self.features)
-        self._preload = tuple(preload)
+        self._given = dict(given or {})
+        self._cleaned = {n: self._given.pop(n) for n in cleaned if n in self._given}
+        self._preload = tuple(n for n in preload if n not in self._given and n not in self._cleaned)
         self._raw: Dict[str, List] = {}
         self._preloaded = False
         self._cols: Dict[tuple, np.ndarray] = {}
@@ -45,7 +51,9 @@ class FeatureArrays:
 
     def raw(self, name: str) -> List:
         """The stored values of attribute *name* (None when missing)."""
-        if name not in self._raw:
+        if name not in self._raw and name in self._given:
+            self._raw[name] = self._given.pop(name)
+        elif name not in self._raw:
             names = self._preload if name in self._preload and not self._preloaded else (name,)
             self._preloaded |= name in self._preload
             self._raw.update(extract([f.attrs for f in self.features], names))
@@ -61,7 +69,9 @@ class FeatureArrays:
     def text(self, name: str) -> np.ndarray:
         """Object array of stripped strings (None when missing or blank)."""
         key = ("text", name)
-        if key not in self._cols:
+        if key not in self._cols and name in self._cleaned:
+            self._cols[key] = obj_array(self._cleaned.pop(name))
+        elif key not in self._cols:
             self._cols[key] = obj_array(texts(self._raw_once(name)))
         return self._cols[key]
 
@@ -81,7 +91,11 @@ class FeatureArrays:
         """Float array, NaN when missing or not a number."""
         key = ("num", name)
         if key not in self._cols:
-            self._cols[key] = floats(self._raw_once(name))
+            values = self._raw_once(name)
+            self._cols[key] = floats(values)
+            if ("blank", name) not in self._cols:  # missing(name, False) later: not the features read again
+                values = obj_array(values)
+                self._cols[("blank", name)] = (values == None) | (values == "")  # noqa: E711
         return self._cols[key]
 
     def flag(self, name: str) -> np.ndarray:

@@ -43,7 +43,7 @@ from ..value_lists import label_text
 from .base import MARKER_BUFFER_M, Batch, Finding, RuleInfo, year_range
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, Joined, Message, Text, message
-from .util import encode, fmt_dist
+from .util import encode, fmt_dist, obj_array
 
 INFO = RuleInfo(
     id="combination_chance",
@@ -116,9 +116,12 @@ def _pairs(ctx: Context, dist: float, years: float) -> Tuple[np.ndarray, np.ndar
     keep = ~done[i] & ~done[j] & (gap <= years)
     i, j, gap = i[keep], j[keep], gap[keep]
     theme = inter.text("theme")
-    owners = np.array([o.lower() if o else None for o in inter.text("lead_party").tolist()], dtype=object)
-    _, code = encode(owners)
-    code[owners == None] = -1  # noqa: E711 (elementwise on an object array)
+    # owners compared case-blind: the few distinct parties lowered, not a million values
+    lead = inter.text("lead_party")
+    parties, code = encode(lead)
+    _, lowered = encode(obj_array([p.lower() if p else None for p in parties]))
+    code = lowered[code]
+    code[lead == None] = -1  # noqa: E711 (elementwise on an object array)
     other_owner = (code[i] != code[j]) & (code[i] >= 0) & (code[j] >= 0)
     keep = other_owner | (theme[i] != theme[j])
     i, j, gap = i[keep], j[keep], gap[keep]

@@ -26,7 +26,19 @@ INTERVENTION_COLUMNS = (
     "start_year", "end_year", "status", "budget", "funder", "programme_code",
     "start_quarter", "end_quarter", "indicative",
 )
-PROJECT_COLUMNS = ("programme_code", "title", "district_id", "start_year", "end_year", "status", "budget")
+PROJECT_COLUMNS = ("programme_code", "title", "district_id", "start_year", "end_year", "status", "budget", "theme")
+FUNDING_COLUMNS = ("intervention_uid", "year", "funder", "amount")
+# What a store's read keeps as columns beside the rows, per part (records.Programme.taken_columns),
+# and which of them it keeps cleaned as FeatureArrays.text() has them (util.texts, applied to each
+# batch while its values are fresh: at a million rows a cleaning pass afterwards visits every value
+# again, far apart in a heap of gigabytes).
+READ_COLUMNS = {"interventions": INTERVENTION_COLUMNS + ("lead_party",), "projects": PROJECT_COLUMNS,
+                "funding": FUNDING_COLUMNS}
+READ_TEXTS = {
+    "interventions": ("uid", "title", "domain", "kind", "theme", "district_id", "neighbourhood_id", "status",
+                      "funder", "programme_code", "lead_party"),
+    "projects": ("programme_code", "title", "district_id", "status", "theme"),
+}
 
 
 # What only some rules share, and the rules that use it: dropped once none of them is left to run
@@ -53,8 +65,10 @@ class Context:
 
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
-        self.inter = FeatureArrays(programme.interventions, INTERVENTION_COLUMNS)
-        self.proj = FeatureArrays(programme.projects, PROJECT_COLUMNS)
+        self.inter = FeatureArrays(programme.interventions, INTERVENTION_COLUMNS,
+                                   programme.taken_columns("interventions"), READ_TEXTS["interventions"])
+        self.proj = FeatureArrays(programme.projects, PROJECT_COLUMNS, programme.taken_columns("projects"),
+                                  READ_TEXTS["projects"])
         self.areas = Areas(programme.districts, programme.neighbourhoods)
         self._pairs: Dict[float, Tuple[np.ndarray, np.ndarray]] = {}
         self._memo: Dict[str, object] = {}
@@ -158,7 +172,7 @@ class Context:
     def funding(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Funding rows as arrays: intervention index (-1 when the uid is unknown), year, funder
         (text or None) and amount (NaN when missing)."""
-        cols = extract(self.programme.funding, ("intervention_uid", "year", "funder", "amount"))
+        cols = self.programme.taken_columns("funding") or extract(self.programme.funding, FUNDING_COLUMNS)
         n = len(self.programme.funding)
         uids = cols["intervention_uid"]
         try:

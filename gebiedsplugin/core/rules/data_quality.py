@@ -141,9 +141,13 @@ def _problems(ctx: Context, arrays, mandatory: tuple, params: dict, key: str) ->
                          [{"amount": _amount(budget[r]), "max": Amount(top)} for r in rows]))
     if key == "inter":
         problems += _quarter_problems(arrays)
-        counts = Counter(arrays.text("uid"))
-        counts.pop(None, None)
-        dup = {u: n for u, n in counts.items() if n > 1}
+        # ctx.uid_index (shared with the funding look-ups) holds every uid, blanks named apart: as many
+        # keys as interventions means no uid twice, without counting a million uids again
+        dup = {}
+        if len(ctx.uid_index) < arrays.n:
+            counts = Counter(arrays.text("uid"))
+            counts.pop(None, None)
+            dup = {u: n for u, n in counts.items() if n > 1}
         rows = np.flatnonzero([u in dup for u in arrays.text("uid")]) if dup else np.empty(0, dtype=np.intp)
         problems.append((rows, "duplicate_uid", [{"uid": ctx.uids[r], "n": dup[ctx.uids[r]]} for r in rows]))
     return problems

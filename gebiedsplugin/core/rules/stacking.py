@@ -64,7 +64,8 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
     rows, year = expand_years(inter.start[sel], inter.end[sel])
     y0 = year.min()
     width = int(year.max() - y0 + 1)
-    order, begin, counts, keys = groups(code[rows] * width + (year - y0))
+    rows, keys = _crowded(rows, code[rows] * width + (year - y0), limit)
+    order, begin, counts, keys = groups(keys)
     over = np.flatnonzero(counts > limit)
     if not over.size:
         return []
@@ -77,6 +78,18 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
         out.append(count_finding(areas, name, yr, int(counts[g]), int(indicative[members].sum()), limit,
                                  ctx.uids[members], ctx.district_for(members), _box(ctx, members)))
     return out
+
+
+def _crowded(rows: np.ndarray, keys: np.ndarray, limit: float):
+    """The (rows, keys) whose key (neighbourhood and year) occurs more than *limit* times, in their
+    order: counted with bincount, so that only their few rows are sorted into groups (at a million
+    interventions, 3.5 M year rows of which 1.4 % are in a crowd; their sort cost 15 times what it
+    did at a tenth). All of them when the keys are too sparse to count in an array."""
+    if not keys.size or keys.min() < 0 or keys.max() > 4 * keys.size:
+        return rows, keys
+    crowded = np.bincount(keys) > limit
+    pick = np.flatnonzero(crowded[keys])
+    return rows[pick], keys[pick]
 
 
 def count_finding(areas: Areas, nbh_id: str, year: int, n: int, loose: int, limit: float, uids: Iterable[str],

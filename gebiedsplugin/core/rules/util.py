@@ -180,7 +180,11 @@ def encode(values: np.ndarray) -> Tuple[list, np.ndarray]:
 def groups(keys: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Rows grouped by integer *keys* with one stable sort: (order, start of each group in order,
     size of each group, key of each group)."""
-    order = np.argsort(keys, kind="stable")
+    low = keys.min() if keys.size else 0
+    if keys.size and keys.dtype.kind in "iu" and keys.max() - low < 2 ** 15:  # int16: numpy sorts by radix
+        order = np.argsort((keys - low).astype(np.int16), kind="stable")
+    else:
+        order = np.argsort(keys, kind="stable")
     sorted_keys = keys[order]
     first = np.ones(sorted_keys.size, dtype=bool)
     first[1:] = sorted_keys[1:] != sorted_keys[:-1]

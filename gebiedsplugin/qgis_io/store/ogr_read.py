@@ -19,6 +19,8 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Programme
 from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.core.rows import table_rows
+from gebiedsplugin.core.rules.context import READ_COLUMNS, READ_TEXTS
+from gebiedsplugin.core.rules.util import texts
 
 # Rows per Arrow batch: each batch's decoding, dicts and geometries are single calls that keep Python's
 # lock (GDAL's default of 65,536 rows held it for ~0.3 s in a worker, the QGIS window standing still).
@@ -94,10 +96,12 @@ def _dicts(names: list, columns: list, count: int) -> list:
     return list(map(dict, map(zip, repeat(names), zip(*columns))))  # a dict per row, without a Python frame
 
 
-def _read(ds, table_name: str, feedback, make_rows, pool=None) -> tuple:
+def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleaned=()) -> tuple:
     """(rows, geometries or None, fids) of one table; *make_rows(names, columns, count)* turns each
     Arrow batch's columns into rows (dicts, or compact Rows for a whole programme). With a *pool*
-    (dict), the columns that name rows of other tables share one str object per value with them."""
+    (dict), the columns that name rows of other tables share one str object per value with them.
+    *keep* ({field: list}) gets each batch's values of those fields appended (None where the table
+    has no such field), those named in *cleaned* as core/rules/util.texts cleans them."""
     table = schema.table(table_name)
     layer = ds.GetLayerByName(table_name)
     rows: list = []
@@ -124,6 +128,11 @@ def _read(ds, table_name: str, feedback, make_rows, pool=None) -> tuple:
             keys += flags
             cols += booleans.columns(batch_fids)
         rows.extend(make_rows(keys, cols, len(batch_fids)))
+        if keep:
+            by_name = dict(zip(keys, cols))
+            for name, column in keep.items():
+                values = by_name.get(name) or [None] * len(batch_fids)
+                column.extend(texts(values) if name in cleaned else values)
         fids.extend(batch_fids)
         if table.geometry:
             wkb = batch.get("geom")
@@ -181,6 +190,18 @@ def _flags(column: tuple) -> list:
     return [None if v is None else bool(v) for v in column]
 
 
+def _kept(programme: Programme, part: str) -> dict:
+    """Lists for the columns of *part* the check reads (core/rules/context.py: READ_COLUMNS; its
+    text fields cleaned, READ_TEXTS), kept on the programme beside its rows (Programme.taken_columns):
+    a list append per batch here, on values just made, spares the check passes over every row."""
+    names = READ_COLUMNS.get(part)
+    if not names:
+        return {}
+    keep = {name: [] for name in names}
+    programme.columns[part] = (getattr(programme, part), keep)
+    return keep
+
+
 def read_programme(path: str, crs: str = schema.DEFAULT_CRS, feedback=None) -> Programme:
     """Every table of the GeoPackage at *path* as a Programme snapshot."""
     # Rows are tracked by the cyclic garbage collector (dicts of plain values are not): with the
@@ -196,12 +217,13 @@ def _read_programme(path: str, crs: str, feedback) -> Programme:
     pool: dict = {}
     for part, tables in SPATIAL_PARTS.items():
         features = getattr(programme, part)
+        keep = _kept(programme, part)
         for table_name in tables:
-            rows, geoms, fids = _read(ds, table_name, feedback, table_rows, pool)
+            rows, geoms, fids = _read(ds, table_name, feedback, table_rows, pool, keep, READ_TEXTS.get(part, ()))
             features.extend(map(Feature, rows, geoms, repeat(table_name), fids))
             del rows, geoms, fids
     for part in ROW_PARTS:
-        getattr(programme, part).extend(_read(ds, part, feedback, table_rows, pool)[0])
+        getattr(programme, part).extend(_read(ds, part, feedback, table_rows, pool, _kept(programme, part))[0])
     del pool
     programme.settings = {r["key"]: r["value"] for r in read_table(ds, "settings")[0]}
     return programme

@@ -1,0 +1,60 @@
+"""util.groups (a radix sort for keys within an int16 span) and stacking's crowd filter, against groups
+made by hand with Python's sorted()."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from gebiedsplugin.core.rules.stacking import _crowded
+from gebiedsplugin.core.rules.util import groups
+
+
+def _by_hand(keys: list):
+    """(order, starts, sizes, keys) of a stable grouping, with sorted() on (key, position)."""
+    order = [k for _, k in sorted((key, k) for k, key in enumerate(keys))]
+    starts, sizes, found = [], [], []
+    for pos, k in enumerate(order):
+        if not found or keys[k] != found[-1]:
+            starts.append(pos)
+            sizes.append(0)
+            found.append(keys[k])
+        sizes[-1] += 1
+    return order, starts, sizes, found
+
+
+@pytest.mark.parametrize("low, span", [(0, 7), (-40, 300), (1_000_000, 30_000), (5, 70_000), (0, 3_000_000)])
+def test_groups_as_by_hand(low, span):
+    rng = np.random.default_rng(span)
+    keys = low + rng.integers(0, span, 20_000)
+    keys[:3] = (low, low + span - 1, low)  # both ends of the span
+    order, starts, sizes, found = groups(keys)
+    want = _by_hand(keys.tolist())
+    assert (order.tolist(), starts.tolist(), sizes.tolist(), found.tolist()) == want
+
+
+def test_groups_of_nothing():
+    order, starts, sizes, found = groups(np.empty(0, dtype=np.int64))
+    assert order.size == starts.size == sizes.size == found.size == 0
+
+
+@pytest.mark.parametrize("spread", [50, 10 ** 9])  # counted in an array; too sparse: all rows kept
+def test_crowded_keeps_the_rows_of_keys_above_the_limit_in_order(spread):
+    rng = np.random.default_rng(3)
+    keys = rng.integers(0, 400, 2_000) * (spread // 50)
+    rows = np.arange(keys.size) * 3
+    got_rows, got_keys = _crowded(rows, keys, 6.0)
+    counts = {}
+    for k in keys.tolist():
+        counts[k] = counts.get(k, 0) + 1
+    crowd = [k for k, key in enumerate(keys.tolist()) if counts[key] > 6]
+    assert 0 < len(crowd) < keys.size
+    if spread == 50:
+        assert got_rows.tolist() == [3 * k for k in crowd] and got_keys.tolist() == keys[crowd].tolist()
+    else:
+        assert got_rows.tolist() == rows.tolist() and got_keys.tolist() == keys.tolist()
+    # grouped afterwards, the groups above the limit are the same as from all rows
+    order, starts, sizes, found = groups(got_keys)
+    big = {int(found[g]): got_rows[order[starts[g]:starts[g] + sizes[g]]].tolist()
+           for g in range(found.size) if sizes[g] > 6}
+    assert big == {key: [3 * k for k in crowd if keys[k] == key] for key in {int(keys[k]) for k in crowd}}
