@@ -19,23 +19,41 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.core.findings import split_uids
+from gebiedsplugin.gui.check_tree import rule_title
 from gebiedsplugin.qgis_io.shared_editing import audit_rows, filter_trail, planners
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 
-def _row_name(entry: dict) -> str:
+def _row_name(entry: dict, names: dict) -> str:
     table = schema.TABLES_BY_NAME.get(entry.get("table") or "")
     name = table.alias_in(ui_language()) if table else (entry.get("table") or "")
     values = entry.get("new") or entry.get("old") or {}
+    if entry.get("table") == "findings":
+        return "{}: {}".format(name, _finding_name(values, names))
     label = values.get("title") or values.get("name") or entry.get("uid") or ""
     return "{}: {}".format(name, label)
+
+
+def _finding_name(values: dict, names: dict) -> str:
+    """A finding as the findings register names it: its rule's title, then what it is about (the
+    interventions' titles, else its district's name), not its internal key."""
+    subjects = [names.get(uid, uid) for uid in split_uids(values.get("subject_uids"))]
+    if not subjects and values.get("district_id"):
+        subjects = [names.get(values["district_id"], values["district_id"])]
+    rule = rule_title(str(values.get("rule") or ""), ui_language())
+    return " — ".join([rule, ", ".join(subjects)]) if subjects else rule
 
 
 class AuditDialog(QDialog):
     """Read-only table: when, who, what, which fields changed (oldest first); filters on top."""
 
-    def __init__(self, title: str, trail: list, parent=None, whole_programme: bool = False):
+    def __init__(self, title: str, trail: list, parent=None, whole_programme: bool = False,
+                 names: dict | None = None):
+        """*names*: key -> name of the interventions and districts the findings are about
+        (``qgis_io.shared_editing.row_names``)."""
         super().__init__(parent)
+        self.names = dict(names or {})
         self.setObjectName("gebiedsplugin_audit_dialog")
         self.setWindowTitle(tr("History of {}").format(title))
         self.resize(900 if whole_programme else 760, 420)
@@ -87,7 +105,7 @@ class AuditDialog(QDialog):
                              self.since.date().toPyDate(), self.until.date().toPyDate())
         rows = audit_rows(shown)
         if self.whole_programme:
-            rows = [r[:2] + (_row_name(e),) + r[2:] for r, e in zip(rows, shown)]
+            rows = [r[:2] + (_row_name(e, self.names),) + r[2:] for r, e in zip(rows, shown)]
         self.label.setText(tr("{} of {} recorded changes, oldest first.").format(len(rows), len(self.trail))
                            if self.trail else tr("No changes recorded."))
         self.table.setRowCount(len(rows))

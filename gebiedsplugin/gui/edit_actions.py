@@ -12,6 +12,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.gui.feature_form import edit_with_form
 from gebiedsplugin.qgis_io.edit_session import session_of
 from gebiedsplugin.qgis_io.intervention_rows import copy_to_period, delete_features, ensure_editing
+from gebiedsplugin.qgis_io.shared_editing import row_names
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 
@@ -135,7 +136,9 @@ class EditActions:
         if store is None:
             return []
         trail = store.audit_trail()
-        self.prompts.show_history(store.name, trail, whole_programme=True)
+        layers = [self.controller.layer(t) for t in schema.INTERVENTION_TABLES + ("districts",)]
+        names = row_names([layer for layer in layers if layer is not None], trail)
+        self.prompts.show_history(store.name, trail, whole_programme=True, names=names)
         return trail
 
     def undo(self, layer) -> None:

@@ -35,9 +35,12 @@ class CheckOutAlgorithm(BaseAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_programme(self.PROGRAMME, tr("Shared programme"))
-        self.add(QgsProcessingParameterString(self.DISTRICTS, tr("Districts (codes, comma separated)"),
-                                              optional=True),
-                 tr("District codes such as noord,oost; empty or city: the whole city."))
+        districts = QgsProcessingParameterString(self.DISTRICTS, tr("Districts"), optional=True)
+        # The dialog lists the programme's districts by name to tick; the value stays their codes.
+        districts.setMetadata({"widget_wrapper": {"class": "gebiedsplugin.processing_provider.district_picker"
+                                                           ".DistrictsWrapper"}})
+        self.add(districts, tr("District codes such as noord,oost (the dialog lists them by name to tick); "
+                               "empty or city: the whole city."))
         for name, label in ((self.YEAR_FROM, tr("From year")), (self.YEAR_TO, tr("To year"))):
             self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                   minValue=1900, maxValue=2200),

@@ -186,9 +186,8 @@ def draw_timeline(ax, items: list, lang: str, highlight: str = "", with_legend: 
     last = max(i.end_year for i in items) + 1
     ax.set_xlim(first, last)
     ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xticks(range(first, last + 1))
-    ax.set_xticklabels([str(y) for y in range(first, last + 1)], fontsize=7)
-    ax.grid(axis="x", alpha=0.3)
+    _year_axis(ax)
+    ax.grid(axis="x", which="both", alpha=0.3)
     ax.set_axisbelow(True)
     # Years at the bottom, where a chart's axis is read; a long chart repeats them on top.
     ax.tick_params(axis="x", bottom=True, labelbottom=True, top=n > LONG_TIMELINE, labeltop=n > LONG_TIMELINE)
@@ -201,6 +200,46 @@ def draw_timeline(ax, items: list, lang: str, highlight: str = "", with_legend: 
                            for text, colour, hatch in timeline_legend(items, lang)],
                   fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return items
+
+
+YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
+
+
+def _year_axis(ax, fontsize: float = 7) -> None:
+    """Years on the x axis, every *step* years where a label a year would not fit the axes' width (a
+    400 px dock over ten years); a grid line every year still. The step is chosen when the figure is
+    drawn, from the axes' final width and the widest label as measured by the renderer."""
+    from matplotlib.ticker import FuncFormatter, Locator, MultipleLocator
+
+    class YearLocator(Locator):
+        def __call__(self):
+            low, high = sorted(self.axis.get_view_interval())
+            first, last = int(-(-low // 1)), int(high // 1)  # whole years inside the view
+            width = ax.get_window_extent().width  # display pixels
+            label = max(_text_width(ax.figure, str(year), fontsize) for year in {first, last})
+            per_year = width / max(high - low, 1e-9)
+            gap = 0.6 * fontsize * ax.figure.dpi / 72  # room between two labels
+            step = next((s for s in YEAR_STEPS if s * per_year >= label + gap), YEAR_STEPS[-1])
+            start = first + (-first) % step  # multiples of the step: 2024, 2026 / 2025, 2030
+            return list(range(start, last + 1, step))
+
+    ax.xaxis.set_major_locator(YearLocator())
+    ax.xaxis.set_minor_locator(MultipleLocator(1))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: str(int(round(value)))))
+    ax.tick_params(axis="x", which="major", labelsize=fontsize)
+    ax.tick_params(axis="x", which="minor", length=2)
+
+
+def _text_width(figure, text: str, fontsize: float) -> float:
+    """Width in display pixels of *text* at *fontsize* (the tick labels' font), measured by the figure's
+    renderer where its canvas has one (Agg, Qt), else estimated from a digit's width (0.65 em)."""
+    from matplotlib.font_manager import FontProperties
+
+    get_renderer = getattr(figure.canvas, "get_renderer", None)
+    if get_renderer is None:
+        return len(text) * 0.65 * fontsize * figure.dpi / 72
+    width, _, _ = get_renderer().get_text_width_height_descent(text, FontProperties(size=fontsize), ismath=False)
+    return width
 
 
 def draw_row_labels(ax, renderer, items: list) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from qgis.core import QgsFeatureRequest
+
 from gebiedsplugin.core import schema
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -61,6 +63,31 @@ def audit_rows(trail: list) -> list:
             who = "{} ({})".format(who, entry["db_user"])
         out.append((_when(entry.get("changed_at")), who, labels.get(operation, operation or ""), "; ".join(details)))
     return out
+
+
+def row_names(layers: list, trail: list) -> dict:
+    """Key -> name of the interventions (uid -> title) and districts (district_id -> name) a history names
+    findings by: as *trail* last recorded them (deleted rows too), then as the loaded *layers* hold them."""
+    keys = {"districts": ("district_id", "name")}
+    keys.update({table: ("uid", "title") for table in schema.INTERVENTION_TABLES})
+    names: dict = {}
+    for entry in trail:
+        key, name = keys.get(entry.get("table") or "", (None, None))
+        values = _values(entry.get("new")) or _values(entry.get("old"))
+        if key and values.get(key) and values.get(name):
+            names[str(values[key])] = str(values[name])
+    for layer in layers:
+        fields = layer.fields()
+        key, name = next(((k, n) for k, n in keys.values() if k in fields.names() and n in fields.names()),
+                         (None, None))
+        if key is None:
+            continue
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setSubsetOfAttributes([key, name], fields)
+        for feature in layer.getFeatures(request):
+            if feature[key] and feature[name]:
+                names[str(feature[key])] = str(feature[name])
+    return names
 
 
 def value_text(table_name: str, name: str, value) -> str:

@@ -68,8 +68,9 @@ class AnsweringPrompts(Prompts):
     def inform(self, title, text):
         self.asked.append(("inform", text))
 
-    def show_history(self, title, trail, whole_programme=False):
+    def show_history(self, title, trail, whole_programme=False, names=None):
         self.asked.append(("history", title, trail) + (("programme",) if whole_programme else ()))
+        self.names = names
 
 
 @pytest.fixture()
