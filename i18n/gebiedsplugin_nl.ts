@@ -29,7 +29,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="62" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="63" />
       <source>Open programme</source>
       <translation>Programma openen</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>Bevindingen exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="74" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="75" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -514,17 +514,17 @@
       <translation>Opslaan</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="103" />
+      <location filename="../gebiedsplugin/gui/edit_actions.py" line="104" />
       <source>Changes saved.</source>
       <translation>Wijzigingen opgeslagen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="111" />
+      <location filename="../gebiedsplugin/gui/edit_actions.py" line="112" />
       <source>Discard changes</source>
       <translation>Wijzigingen verwerpen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="111" />
+      <location filename="../gebiedsplugin/gui/edit_actions.py" line="112" />
       <source>Discard all unsaved changes of the programme?</source>
       <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
@@ -970,22 +970,22 @@ Vervangen?</translation>
       <translation>Doel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="45" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="46" />
       <source>Copy to another period</source>
       <translation>Naar een andere periode kopiëren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="45" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="46" />
       <source>Move the copy by this many years:</source>
       <translation>De kopie zoveel jaren verschuiven:</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="54" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="55" />
       <source>Intervention for a whole area</source>
       <translation>Interventie voor een heel gebied</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="54" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="55" />
       <source>District or neighbourhood:</source>
       <translation>Stadsdeel of buurt:</translation>
     </message>
@@ -1940,17 +1940,17 @@ Vervangen?</translation>
       <translation>Importeren in het programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="40" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="58" />
       <source>History of {}</source>
       <translation>Geschiedenis van {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="67" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="85" />
       <source>Who</source>
       <translation>Wie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="67" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="85" />
       <source>Changes</source>
       <translation>Wijzigingen</translation>
     </message>
@@ -1965,12 +1965,12 @@ Vervangen?</translation>
       <translation>Opslaan geweigerd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="126" />
+      <location filename="../gebiedsplugin/gui/edit_actions.py" line="127" />
       <source>History</source>
       <translation>Geschiedenis</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="126" />
+      <location filename="../gebiedsplugin/gui/edit_actions.py" line="127" />
       <source>This intervention has not been saved yet.</source>
       <translation>Deze interventie is nog niet opgeslagen.</translation>
     </message>
@@ -2075,22 +2075,22 @@ Vervangen?</translation>
       <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="48" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50" />
       <source>Created</source>
       <translation>Aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="48" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50" />
       <source>Changed</source>
       <translation>Gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="48" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50" />
       <source>Deleted</source>
       <translation>Verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="58" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="60" />
       <source>shape changed</source>
       <translation>vorm gewijzigd</translation>
     </message>
@@ -2555,17 +2555,17 @@ Vervangen?</translation>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="48" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="66" />
       <source>All planners</source>
       <translation>Alle planners</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="60" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="78" />
       <source>Planner</source>
       <translation>Planner</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="60" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="78" />
       <source>To</source>
       <translation>Tot en met</translation>
     </message>
@@ -2575,12 +2575,12 @@ Vervangen?</translation>
       <translation>Rij</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="91" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="109" />
       <source>{} of {} recorded changes, oldest first.</source>
       <translation>{} van {} vastgelegde wijzigingen, oudste eerst.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="91" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="109" />
       <source>No changes recorded.</source>
       <translation>Geen wijzigingen vastgelegd.</translation>
     </message>
@@ -2600,12 +2600,12 @@ Vervangen?</translation>
       <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="74" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="101" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="74" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="101" />
       <source>no</source>
       <translation>nee</translation>
     </message>
@@ -2635,7 +2635,7 @@ Vervangen?</translation>
       <translation>Inchecken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="45" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48" />
       <source>Offline copy</source>
       <translation>Offline kopie</translation>
     </message>
@@ -2823,37 +2823,27 @@ verwijderd</translation>
       <translation>Gedeeld programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="38" />
-      <source>Districts (codes, comma separated)</source>
-      <translation>Stadsdelen (codes, gescheiden door komma's)</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="38" />
-      <source>District codes such as noord,oost; empty or city: the whole city.</source>
-      <translation>Stadsdeelcodes zoals noord,oost; leeg of city: de hele stad.</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="42" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="45" />
       <source>Only interventions and programme projects active in this period (empty: all).</source>
       <translation>Alleen interventies en programmaprojecten die in deze periode lopen (leeg: alle).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="45" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48" />
       <source>The new GeoPackage to take along.</source>
       <translation>Het nieuwe GeoPackage om mee te nemen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="51" />
       <source>Replace an existing file</source>
       <translation>Een bestaand bestand vervangen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="51" />
       <source>Replace the file when it already exists.</source>
       <translation>Het bestand vervangen als het al bestaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="61" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="64" />
       <source>Checked out {} rows into {}.</source>
       <translation>{} rijen uitgecheckt naar {}.</translation>
     </message>
@@ -2923,7 +2913,7 @@ verwijderd</translation>
       <translation>De lijst zoals getoond (filter, kolommen, volgorde) exporteren naar een CSV-bestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="74" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="75" />
       <source>Export the list as CSV</source>
       <translation>De lijst als CSV exporteren</translation>
     </message>
@@ -3319,12 +3309,12 @@ Notitie: {}</translation>
       <translation>Laatste meting (jaar)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="81" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="82" />
       <source>Write the funding backlog</source>
       <translation>Financieringsachterstand schrijven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="81" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="82" />
       <source>CSV (*.csv);;OpenDocument spreadsheet (*.ods)</source>
       <translation>CSV (*.csv);;OpenDocument-rekenblad (*.ods)</translation>
     </message>
@@ -3394,7 +3384,7 @@ Notitie: {}</translation>
       <translation>Effectmetingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="230" />
+      <location filename="../gebiedsplugin/qgis_io/overview_charts.py" line="269" />
       <source>Indicative period</source>
       <translation>Indicatieve periode</translation>
     </message>
@@ -3965,7 +3955,7 @@ Notitie: {}</translation>
       <translation>Interventies lezen… {}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/edit_actions.py" line="52" />
+      <location filename="../gebiedsplugin/gui/edit_actions.py" line="53" />
       <source>Delete %n intervention(s)? You can undo this until you save.</source>
       <translation>
         <numerusform>%n interventie verwijderen? Dit kan ongedaan worden gemaakt tot het opslaan.</numerusform>
@@ -4098,6 +4088,21 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/store/save.py" line="102" />
       <source>These fields are required. Fill them in and save again; nothing was written, your edits are still in the edit buffer.</source>
       <translation>Deze velden zijn verplicht. Vul ze in en sla opnieuw op; er is niets geschreven, uw bewerkingen staan nog in de bewerkingsbuffer.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="42" />
+      <source>District codes such as noord,oost (the dialog lists them by name to tick); empty or city: the whole city.</source>
+      <translation>Stadsdeelcodes zoals noord,oost (het venster toont de stadsdelen met naam om aan te vinken); leeg of city: de hele stad.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_picker.py" line="80" />
+      <source>None ticked: the whole city.</source>
+      <translation>Niets aangevinkt: de hele stad.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_picker.py" line="80" />
+      <source>Choose the programme to list its districts; none ticked: the whole city.</source>
+      <translation>Kies het programma om de stadsdelen te zien; niets aangevinkt: de hele stad.</translation>
     </message>
   </context>
   <context>
