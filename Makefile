@@ -59,7 +59,7 @@ test-qgis: setup $(QM)
 test-e2e: setup package
 	bash scripts/with_postgis.sh $(PY) -m pytest -p no:pytest_qgis -q tests/e2e
 
-## test-ltr: unit and qgis lanes and two desktop tests (the plugin loads; the first-hour walk) inside a cached Debian 13 root with QGIS 3.44 LTR
+## test-ltr: unit and qgis lanes and three desktop tests (the plugin loads; the first-hour walk; a clean quit) inside a cached Debian 13 root with QGIS 3.44 LTR
 ## (scripts/ltr_root.sh; README, "QGIS versions"); there a DeprecationWarning raised from gebiedsplugin/ is
 ## an error (tests/conftest.py)
 test-ltr: setup $(QM) package

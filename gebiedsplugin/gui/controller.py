@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.loader import SOURCE_PROPERTY, load_programme, programme_layers
+from gebiedsplugin.qgis_io.loader import SOURCE_PROPERTY, load_programme, programme_layers, remove_programme_layers
 from gebiedsplugin.qgis_io.store.open import create_store, open_store
 
 
@@ -23,12 +23,25 @@ class ProgrammeController(QObject):
         self.project.layersWillBeRemoved.connect(self._on_layers_removed)
         self.project.cleared.connect(self._forget)
         self.project.readProject.connect(self._on_project_read)
+        QCoreApplication.instance().aboutToQuit.connect(self.release_layers)
 
     def disconnect_project(self) -> None:
-        """Drop the project connections (plugin unload)."""
+        """Drop the project and application connections (plugin unload)."""
         self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
         self.project.cleared.disconnect(self._forget)
         self.project.readProject.disconnect(self._on_project_read)
+        QCoreApplication.instance().aboutToQuit.disconnect(self.release_layers)
+
+    def release_layers(self) -> None:
+        """Take every programme's layers out of the project while QGIS's window still stands (QGIS quitting).
+
+        Since qgis/QGIS#53414 (3.44 here, not 3.22) QGIS deletes its layer tree view before the project,
+        and a layer still in the project then calls into the deleted view on exit: signal 11
+        (qgis/QGIS#65667). File > Exit empties the project first, so this finds nothing there; a
+        QCoreApplication.quit() (scripts, the desktop tests) leaves the layers in. Also the layers of a
+        programme left beside a newer one with unsaved edits.
+        """
+        remove_programme_layers(self.project)
 
     def _on_project_read(self, *_args) -> None:
         # A saved project with a programme in it: the docks follow it without "Open programme…".
@@ -92,12 +105,7 @@ class ProgrammeController(QObject):
             return
         layers = list(self.layers.values())
         self._forget()  # the docks let go of the old layers before they are deleted
-        root = self.project.layerTreeRoot()
-        groups = {root.findLayer(layer.id()).parent() for layer in layers if root.findLayer(layer.id()) is not None}
-        self.project.removeMapLayers([layer.id() for layer in layers])
-        for group in groups:
-            if group is not None and group is not root and not group.children():
-                group.parent().removeChildNode(group)
+        remove_programme_layers(self.project, layers)
 
     def _on_layers_removed(self, layer_ids) -> None:
         if any(layer.id() in layer_ids for layer in self.layers.values()):

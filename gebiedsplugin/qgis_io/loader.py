@@ -42,6 +42,20 @@ def programme_layers(project: QgsProject, source: str | None = None) -> dict:
     return found
 
 
+def remove_programme_layers(project: QgsProject, layers=None) -> None:
+    """Take *layers* (default: the layers of every programme in *project*) out of *project*, with the
+    layer tree groups they leave empty."""
+    if layers is None:
+        layers = [layer for layer in project.mapLayers().values() if layer.customProperty(TABLE_PROPERTY)]
+    root = project.layerTreeRoot()
+    nodes = [root.findLayer(layer.id()) for layer in layers]
+    groups = {node.parent() for node in nodes if node is not None}
+    project.removeMapLayers([layer.id() for layer in layers])
+    for group in groups:
+        if group is not None and group is not root and not group.children():
+            group.parent().removeChildNode(group)
+
+
 def load_programme(store, project: QgsProject | None = None, lang: str | None = None) -> dict:
     """Add the programme's layers to *project* as one group; return table name -> layer.
 

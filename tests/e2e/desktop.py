@@ -192,9 +192,10 @@ def make_profile(base: Path, lang: str) -> Path:
 
 
 def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 1500, timeout: int = 240,
-                screen: str = "1600x1000") -> dict:
+                screen: str = "1600x1000", check_exit: bool = True) -> dict:
     """Run *body* (Python source) inside a real QGIS desktop on an Xvfb *screen* (WIDTHxHEIGHT); return
-    RESULT plus 'stderr'."""
+    RESULT plus 'stderr' and 'returncode'. With *check_exit*, QGIS must also quit cleanly (exit status 0,
+    no "QGIS died on signal"): a crash on quit is the user's crash dialog."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     profiles = make_profile(tmp_path / "qgis-{}".format(lang), lang)
     result_path = tmp_path / "result-{}.json".format(lang)
@@ -227,6 +228,9 @@ def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 150
         raise AssertionError("QGIS ended (rc {}) without a result:\n{}".format(proc.returncode, stderr[-4000:]))
     result = json.loads(result_path.read_text())
     result["stderr"] = stderr
+    result["returncode"] = proc.returncode
+    if check_exit and (proc.returncode != 0 or "QGIS died on signal" in stderr):
+        raise AssertionError("QGIS did not quit cleanly (exit status {}):\n{}".format(proc.returncode, stderr[-4000:]))
     return result
 
 
