@@ -21,8 +21,11 @@ from qgis.PyQt.QtWidgets import (
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.findings import split_uids
 from gebiedsplugin.gui.check_tree import rule_title
+from gebiedsplugin.gui.column_widths import column_width, sampled_rows
 from gebiedsplugin.qgis_io.shared_editing import audit_rows, filter_trail, planners
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
+
+HEADER_PADDING = 24  # px beside a header's text: its margins and the section line
 
 
 def _row_name(entry: dict, names: dict) -> str:
@@ -56,7 +59,7 @@ class AuditDialog(QDialog):
         self.names = dict(names or {})
         self.setObjectName("gebiedsplugin_audit_dialog")
         self.setWindowTitle(tr("History of {}").format(title))
-        self.resize(900 if whole_programme else 760, 420)
+        self.resize(1100 if whole_programme else 760, 420)  # 1366 px screens: room for the changes
         self.trail = list(trail)
         self.whole_programme = whole_programme
         layout = QVBoxLayout(self)
@@ -90,8 +93,11 @@ class AuditDialog(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line per change, elided at its end
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once per fill from a sample (refresh): to every cell's text, a long row name pushed the
+        # columns after it, and its own centred header text, out of view.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -114,6 +120,20 @@ class AuditDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(r, c, item)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each column but the last (it stretches) as wide as its header and sampled texts, at most a
+        quarter of the dialog (the changes keep the most room): a longer text is elided, whole in its
+        tooltip."""
+        header = self.table.horizontalHeader()
+        title_metrics, metrics = header.fontMetrics(), self.table.fontMetrics()
+        widest = max(120, self.width() // 4)
+        sample = sampled_rows(self.table.rowCount(), 200)
+        for c in range(self.table.columnCount() - 1):
+            cells = [(metrics, self.table.item(r, c).text()) for r in sample]
+            title = self.table.horizontalHeaderItem(c).text()
+            self.table.setColumnWidth(c, min(widest, column_width(title_metrics, title, HEADER_PADDING, cells)))
 
     def set_filter(self, planner: str = "", since=None, until=None) -> None:
         """Choose a planner ('' for all) and a date range (datetime.date) as a user would."""

@@ -20,8 +20,8 @@ from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2471a3", "chance": "#1e8449"}
-MESSAGE, DISTRICT, STATUS, NOTE = range(4)
-NOTE_WIDTH = 90  # px; the note's full text is its tooltip
+# The note is a line under the finding's text, not a column: at 1366x768 four columns left the text ~115 px.
+MESSAGE, DISTRICT, STATUS = range(3)
 SLICE = 300  # finding rows added per turn of the event loop (thousands at 100k: the window keeps its turns)
 
 
@@ -32,8 +32,8 @@ def rule_title(rule: str, lang: str) -> str:
     return rule_texts(lang).title(info)
 
 
-def finding_tooltip(row: dict) -> str:
-    """A finding's whole text (and its note) for the tooltip."""
+def finding_text(row: dict) -> str:
+    """A finding's whole text and its note: its row's text (wrapped) and tooltip."""
     text = str(row.get("message") or "")
     note = str(row.get("note") or "")
     return tr("{}\nNote: {}").format(text, note) if note else text
@@ -50,10 +50,17 @@ class _WrapDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         if index.column() != MESSAGE or not index.parent().isValid():
             return size
-        width = max(self.tree.columnWidth(MESSAGE) - self.tree.indentation() - 8, 60)
+        # A finding is indented twice (the decorated root's branch, then its group's), and the style keeps
+        # a margin each side of the text: the width it is painted in, or its last lines are cut.
+        depth = 2 if self.tree.rootIsDecorated() else 1
+        width = max(self.tree.columnWidth(MESSAGE) - depth * self.tree.indentation() - 8, 60)
         text = str(index.data() or "")
         wrap = int(Qt.TextFlag.TextWordWrap)
-        height = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), wrap, text).height()
+        metrics = option.fontMetrics
+        lines = round(metrics.boundingRect(QRect(0, 0, width, 100000), wrap, text).height() / metrics.lineSpacing())
+        # The style lays a line out at the font's height, more than its line spacing when the leading is
+        # negative (DejaVu Sans): at line spacing the last line is elided.
+        height = lines * max(metrics.height(), metrics.lineSpacing())
         return QSize(size.width(), max(size.height(), height + 4))
 
 
@@ -64,8 +71,8 @@ class FindingsTree(QTreeWidget):
         super().__init__(parent)
         self.lang = lang
         self.setObjectName("check_findings")
-        self.setColumnCount(4)
-        self.setHeaderLabels([tr("Finding"), tr("District"), tr("Status"), tr("Note")])
+        self.setColumnCount(3)
+        self.setHeaderLabels([tr("Finding"), tr("District"), tr("Status")])
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
@@ -75,8 +82,6 @@ class FindingsTree(QTreeWidget):
         header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
         for column in (DISTRICT, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)  # a long note takes no width
-        header.resizeSection(NOTE, NOTE_WIDTH)
         self.setItemDelegateForColumn(MESSAGE, _WrapDelegate(self))
         header.sectionResized.connect(self._column_resized)
         self.names: dict = {}
@@ -134,11 +139,10 @@ class FindingsTree(QTreeWidget):
     def _child(self, row: dict) -> QTreeWidgetItem:
         status = row.get("status") or "open"
         child = QTreeWidgetItem([
-            str(row.get("message") or ""), str(self.names.get(row.get("district_id"), row.get("district_id") or "")),
-            label("finding_status", status, self.lang), str(row.get("note") or "")])
+            finding_text(row), str(self.names.get(row.get("district_id"), row.get("district_id") or "")),
+            label("finding_status", status, self.lang)])
         child.setData(0, ROW_ROLE, row)
-        child.setToolTip(0, finding_tooltip(row))
-        child.setToolTip(3, str(row.get("note") or ""))
+        child.setToolTip(0, finding_text(row))
         if status != "open":
             child.setForeground(0, QBrush(QColor("#7f8c8d")))
         return child

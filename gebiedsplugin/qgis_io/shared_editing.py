@@ -11,7 +11,8 @@ from datetime import datetime, timezone
 from qgis.core import QgsFeatureRequest
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.core.value_lists import label
+from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 # Bookkeeping columns every change touches; not listed as "what changed".
 _QUIET = {"row_version", "version", "modified_at", "modified_by", "geom_wkt", "fid"}
@@ -54,7 +55,7 @@ def audit_rows(trail: list) -> list:
         details = []
         if operation == "UPDATE":
             table = entry.get("table") or ""
-            details = ["{}: {} → {}".format(k, value_text(table, k, a), value_text(table, k, b))
+            details = ["{}: {} → {}".format(field_text(table, k), value_text(table, k, a), value_text(table, k, b))
                        for k, a, b in changed_fields(entry)]
             if entry.get("geometry_changed"):
                 details.append(tr("shape changed"))
@@ -90,13 +91,27 @@ def row_names(layers: list, trail: list) -> dict:
     return names
 
 
+def _field(table_name: str, name: str):
+    table = schema.TABLES_BY_NAME.get(table_name)
+    return table.field(name) if table is not None and table.has_field(name) else None
+
+
+def field_text(table_name: str, name: str) -> str:
+    """Field *name* as the forms head it: its alias in the planner's language (else the name)."""
+    field = _field(table_name, name)
+    return field.alias_in(ui_language()) if field is not None else name
+
+
 def value_text(table_name: str, name: str, value) -> str:
     """A stored value of field *name* as a planner reads it, the same from either store (0/1 booleans,
-    500.0 amounts): in the history and the check-in's conflicts."""
+    500.0 amounts, a value list's code as its label in the planner's language, as the findings register
+    and the forms' default lists show it): in the history and the check-in's conflicts."""
     if value is None:
         return "—"
-    table = schema.TABLES_BY_NAME.get(table_name)
-    kind = table.field(name).type if table is not None and name in table.field_names else None
+    field = _field(table_name, name)
+    kind = field.type if field is not None else None
+    if field is not None and field.value_list:
+        return label(field.value_list, str(value), ui_language())
     if kind == schema.BOOLEAN:
         return tr("yes") if value else tr("no")
     if isinstance(value, float) and value.is_integer():

@@ -115,5 +115,5 @@ def test_history_of_the_selected_intervention(open_dock, store_kind):
     # A GeoPackage is filled before its triggers exist, so its creation is not in the trail.
     assert [e["operation"] for e in trail] == (["UPDATE"] if store_kind == "gpkg" else ["INSERT", "UPDATE"])
     rows = AuditDialog("Bench", trail).rows()
-    assert rows[-1][2] == "Changed" and "budget: 500 → 650" in rows[-1][3]
+    assert rows[-1][2] == "Changed" and "Budget (EUR): 500 → 650" in rows[-1][3]
     assert rows[-1][1].startswith(trail[-1]["changed_by"])

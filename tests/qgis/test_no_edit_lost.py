@@ -219,7 +219,7 @@ def test_programme_history_shows_every_change_filtered_by_planner_and_date(plann
     dialog.set_filter("Anna")
     rows = dialog.rows()
     assert len(rows) == 2 and all(r[1].startswith("Anna") for r in rows)
-    assert "amount:" in rows[1][4] and "77" in rows[1][4]
+    assert "Amount (EUR):" in rows[1][4] and "77" in rows[1][4]
     dialog.set_filter("Bert")
     assert [r[3] for r in dialog.rows()] == ["Deleted"]
     dialog.set_filter("", since=date.today() + timedelta(days=1), until=date.today() + timedelta(days=2))
