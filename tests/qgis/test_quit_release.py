@@ -16,7 +16,7 @@ def test_quit_takes_out_every_programme_and_nothing_else(plugin, sample_gpkg, tm
     layer = plugin.controller.layer("interventions_point")
     layer.startEditing()
     layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("title"), "Unsaved")
-    assert use_programme(qgis_iface, plugin.controller.create, str(tmp_path / "other.gpkg"))
+    plugin.controller.create(str(tmp_path / "other.gpkg"))  # not asked first (use_programme would ask): kept
     own = QgsVectorLayer("Point?crs=EPSG:28992", "the planner's own layer", "memory")
     project.addMapLayer(own)
     assert len(project.layerTreeRoot().findGroups()) == 2  # the old programme kept for its unsaved edit
