@@ -3,9 +3,9 @@
 QGIS commits layer by layer, each with the values a feature has when it is *edited*. The session
 instead remembers every row's ``row_version`` when editing starts on a layer (what the planner
 has read: the store's read snapshot is taken then, the 100,000 versions are read from it in a
-worker thread, and a save waits for them), and saves the edit buffers of all the programme's layers as one transaction of the
-store (``store/save.py``): a row a colleague saved meanwhile is refused, naming the row, who and
-when, and nothing of the save is written; the edits stay in the buffers.
+worker thread, and a save waits for them), and saves the edit buffers of all the programme's
+layers as one transaction of the store (``store/save.py``): a row a colleague saved meanwhile is
+refused, naming the row, who and when, and nothing of the save is written; the edits stay in the buffers.
 
 QGIS's own Save (layer toolbar, Save All Edits) goes through the same save: the session answers
 ``beforeCommitChanges`` by saving every buffer itself and emptying them, so QGIS's commit has
