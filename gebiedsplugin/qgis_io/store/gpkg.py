@@ -168,15 +168,34 @@ class GpkgStore:
 
     def row_versions(self, table_name: str) -> dict:
         """fid -> row_version of every row of *table_name* (one light query)."""
-        from gebiedsplugin.qgis_io.store import gpkg_sqlite
+        return self.begin_row_versions(table_name)()
 
-        conn = gpkg_sqlite.connect(self.path)
+    def begin_row_versions(self, table_name: str):
+        """Fix now which row versions are read; the returned function reads them (in any thread).
+
+        The query's first step runs here and holds SQLite's read snapshot (a writer that commits
+        later is not seen) until the function has read every row and closed the connection.
+        """
+        conn = gpkg_sqlite.connect(self.path, any_thread=True)
         try:
             # bandit B608: SQL text built from schema names only; every value is a bound parameter
-            return dict(conn.execute('SELECT fid, coalesce(row_version, 0) FROM "{}"'.format(  # nosec B608
-                schema.table(table_name).name)))
-        finally:
+            cursor = conn.execute('SELECT fid, coalesce(row_version, 0) FROM "{}"'.format(  # nosec B608
+                schema.table(table_name).name))
+        except BaseException:
             conn.close()
+            raise
+
+        def read() -> dict:
+            try:
+                out = {}
+                while True:  # in batches: another thread gets the GIL in between
+                    rows = cursor.fetchmany(5000)
+                    if not rows:
+                        return out
+                    out.update(rows)
+            finally:
+                conn.close()
+        return read
 
     def writer(self, planner: str):
         """One write transaction (``with store.writer(planner) as w``) for store.save.apply_changes."""

@@ -112,10 +112,13 @@ def decode_many(blobs) -> np.ndarray:
                              for b in blobs])
 
 
-def connect(path: str, timeout: float = BUSY_SECONDS) -> sqlite3.Connection:
-    """A connection in autocommit mode (the caller says BEGIN IMMEDIATE) with GDAL's SQL functions."""
+def connect(path: str, timeout: float = BUSY_SECONDS, any_thread: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (the caller says BEGIN IMMEDIATE) with GDAL's SQL functions.
+
+    *any_thread*: it may be handed to another thread (used by one thread at a time).
+    """
     try:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=not any_thread)
     except sqlite3.Error as e:
         raise ProgrammeError(tr("Cannot open {}: {}").format(path, e)) from None
     conn.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)

@@ -209,8 +209,40 @@ class PostgisStore:
 
     def row_versions(self, table_name: str) -> dict:
         """fid -> row_version of every row of *table_name* (one light query)."""
-        return dict(self._query(sql.SQL("SELECT {}, coalesce(row_version, 0) FROM {}").format(
-            sql.Identifier(ddl.KEY), sql.Identifier(self.schema_name, schema.table(table_name).name))))
+        return self.begin_row_versions(table_name)()
+
+    def begin_row_versions(self, table_name: str):
+        """Fix now which row versions are read; the returned function reads them (in any thread).
+
+        A repeatable-read transaction takes its snapshot here (a first statement), so a colleague's
+        save that commits later is not seen by the read, however late it runs.
+        """
+        conn = self.connect()
+        try:
+            conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
+            with conn.cursor() as cur:
+                cur.execute("SELECT 1")
+        except BaseException:
+            conn.close()
+            raise
+        statement = sql.SQL("SELECT {}, coalesce(row_version, 0) FROM {}").format(
+            sql.Identifier(ddl.KEY), sql.Identifier(self.schema_name, schema.table(table_name).name))
+
+        def read() -> dict:
+            try:
+                out = {}
+                with conn.cursor() as cur:
+                    cur.execute(statement)
+                    while True:  # in batches: another thread gets the GIL in between
+                        rows = cur.fetchmany(5000)
+                        if not rows:
+                            break
+                        out.update(rows)
+                conn.rollback()
+                return out
+            finally:
+                conn.close()
+        return read
 
     def writer(self, planner: str):
         """One write transaction (``with store.writer(planner) as w``) for store.save.apply_changes."""

@@ -69,6 +69,9 @@ class ProgrammeStore(Protocol):
     def row_versions(self, table_name: str) -> dict:
         """fid -> row_version of every row of *table_name* (what an edit session has read)."""
 
+    def begin_row_versions(self, table_name: str):
+        """row_versions as they are now, read later: a function, safe to call in a worker thread."""
+
     def foreign_crs_tables(self, crs: str) -> dict:
         """table -> authority id of spatial tables stored in another CRS than *crs*."""
 
