@@ -284,7 +284,7 @@
       <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="120" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="123" />
       <source>Cannot open {}: {}</source>
       <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -294,17 +294,17 @@
       <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="72" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="86" />
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="142" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="130" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="144" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>Bevindingen zoeken…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="68" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="153" />
       <source>Note</source>
       <translation>Notitie</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>Parameters opslaan</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="68" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="75" />
       <source>Finding</source>
       <translation>Bevinding</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_tree.py" line="98" />
+      <location filename="../gebiedsplugin/gui/check_tree.py" line="103" />
       <source>{} · {} ({}): {}</source>
       <translation>{} · {} ({}): {}</translation>
     </message>
@@ -1595,12 +1595,12 @@ Vervangen?</translation>
       <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="290" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="322" />
       <source>The programme {} is read-only; nothing was imported.</source>
       <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="249" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="268" />
       <source>The folder of the programme {} is not writable; nothing was imported.</source>
       <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
@@ -1940,17 +1940,17 @@ Vervangen?</translation>
       <translation>Importeren in het programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="58" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="61" />
       <source>History of {}</source>
       <translation>Geschiedenis van {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="85" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="88" />
       <source>Who</source>
       <translation>Wie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="85" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="88" />
       <source>Changes</source>
       <translation>Wijzigingen</translation>
     </message>
@@ -2075,22 +2075,22 @@ Vervangen?</translation>
       <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="51" />
       <source>Created</source>
       <translation>Aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="51" />
       <source>Changed</source>
       <translation>Gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="50" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="51" />
       <source>Deleted</source>
       <translation>Verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="60" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="61" />
       <source>shape changed</source>
       <translation>vorm gewijzigd</translation>
     </message>
@@ -2485,17 +2485,17 @@ Vervangen?</translation>
       <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="148" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="151" />
       <source>The disk is full: {} could not be saved. Nothing was written; free some space and save again.</source>
       <translation>De schijf is vol: {} kon niet worden opgeslagen. Er is niets geschreven; maak ruimte vrij en sla opnieuw op.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="151" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="154" />
       <source>Another planner or program is saving {} right now. Nothing was written; save again in a moment.</source>
       <translation>Een andere planner of een ander programma slaat {} op dit moment op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="154" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="157" />
       <source>{} is read-only. Nothing was written.</source>
       <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
     </message>
@@ -2555,17 +2555,17 @@ Vervangen?</translation>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="66" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="69" />
       <source>All planners</source>
       <translation>Alle planners</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="78" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="81" />
       <source>Planner</source>
       <translation>Planner</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="78" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="81" />
       <source>To</source>
       <translation>Tot en met</translation>
     </message>
@@ -2575,12 +2575,12 @@ Vervangen?</translation>
       <translation>Rij</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="109" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="115" />
       <source>{} of {} recorded changes, oldest first.</source>
       <translation>{} van {} vastgelegde wijzigingen, oudste eerst.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="109" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="115" />
       <source>No changes recorded.</source>
       <translation>Geen wijzigingen vastgelegd.</translation>
     </message>
@@ -2600,12 +2600,12 @@ Vervangen?</translation>
       <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="101" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="116" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="101" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="116" />
       <source>no</source>
       <translation>nee</translation>
     </message>
@@ -3379,7 +3379,7 @@ Notitie: {}</translation>
       <translation>{} kon niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="129" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="143" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
@@ -3835,7 +3835,7 @@ Notitie: {}</translation>
       <translation>Verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="98" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="112" />
       <source>The style {} could not be applied to the layer {}: {}</source>
       <translation>De stijl {} kon niet op de laag {} worden toegepast: {}</translation>
     </message>
@@ -4103,6 +4103,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/processing_provider/district_picker.py" line="80" />
       <source>Choose the programme to list its districts; none ticked: the whole city.</source>
       <translation>Kies het programma om de stadsdelen te zien; niets aangevinkt: de hele stad.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/edit_session.py" line="114" />
+      <source>Reading the row versions of {} failed: {}</source>
+      <translation>Het lezen van de rijversies van {} is mislukt: {}</translation>
     </message>
   </context>
   <context>
