@@ -38,12 +38,15 @@ def settle(dock, timeout: float = 120.0) -> None:
 
 
 def wait_until_done(task, timeout: float = 120.0) -> None:
-    """Run the event loop until *task* (no longer the dock's) has stopped."""
+    """Run the event loop until *task* (no longer the dock's) has stopped: ended, or already deleted by
+    QGIS's task manager (3.44 deletes a finished task sooner than 3.22)."""
     from qgis.core import QgsTask
+    from qgis.PyQt import sip
     from qgis.PyQt.QtCore import QCoreApplication
 
     end = time.monotonic() + timeout
-    while task.status() not in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated):
+    while not sip.isdeleted(task) and task.status() not in (QgsTask.TaskStatus.Complete,
+                                                            QgsTask.TaskStatus.Terminated):
         assert time.monotonic() < end, "the task did not stop in {} s".format(timeout)
         QCoreApplication.processEvents()
         time.sleep(0.005)
