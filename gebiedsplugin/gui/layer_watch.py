@@ -1,11 +1,13 @@
 """Watch programme layers for edits made anywhere (attribute table, other tools, undo) and say so once.
 
-Every connection made here is remembered, so ``clear()`` disconnects exactly what was connected.
+Every connection made here is remembered (gui/connections), so ``clear()`` disconnects exactly what was connected.
 """
 
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+
+from gebiedsplugin.gui.connections import Connections
 
 # Layer signals that change what the interventions list shows.
 _CHANGE_SIGNALS = ("featureAdded", "featureDeleted", "attributeValueChanged", "geometryChanged",
@@ -26,17 +28,17 @@ class LayerWatcher(QObject):
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.changed)
         self.last_layer = None  # the layer edited most recently (for undo/redo)
-        self._connections: list = []
+        self._connections = Connections()
 
     def watch(self, layers: list, selection_layers: list = ()) -> None:
         """Watch *layers* for changes and *selection_layers* for selection changes."""
         self.clear()
         for layer in layers:
             for name in _CHANGE_SIGNALS:
-                self._connect(getattr(layer, name), self._make_slot(layer))
-            self._connect(layer.undoStack().indexChanged, self._make_slot(layer))
+                self._connections.connect(getattr(layer, name), self._make_slot(layer))
+            self._connections.connect(layer.undoStack().indexChanged, self._make_slot(layer))
         for layer in selection_layers:
-            self._connect(layer.selectionChanged, self._make_selection_slot(layer))
+            self._connections.connect(layer.selectionChanged, self._make_selection_slot(layer))
 
     def _make_slot(self, layer):
         def slot(*_args):
@@ -50,19 +52,10 @@ class LayerWatcher(QObject):
             self.selectionChanged.emit(layer)
         return slot
 
-    def _connect(self, signal, slot) -> None:
-        signal.connect(slot)
-        self._connections.append((signal, slot))
-
     def clear(self) -> None:
         """Disconnect every connection made by watch()."""
         self.timer.stop()
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):  # the layer is already gone
-                pass
-        self._connections = []
+        self._connections.clear()
         self.last_layer = None
 
     def flush(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import partial
 
 from gebiedsplugin.core.row_changes import DELETE, UPDATE
+from gebiedsplugin.gui.connections import Connections
 from gebiedsplugin.qgis_io.edit_session import session_of
 
 # A feature's id is the first argument of each of these layer signals.
@@ -26,7 +27,7 @@ class ListChanges:
         self._changed: dict = {}  # table -> set of fids
         self._expected: set = set()  # tables our save will reload: that reload is explained by the save
         self._whole = False  # a reload nobody explained: read the whole programme again
-        self._connections: list = []
+        self._connections = Connections()
         self._tables: set = set()
         self._session = None
 
@@ -36,25 +37,16 @@ class ListChanges:
         self._tables = set(layers)
         for table, layer in layers.items():
             for name in _FEATURE_SIGNALS:
-                self._connect(getattr(layer, name), partial(self._feature, table))
-            self._connect(layer.beforeRollBack, partial(self._buffer_goes, table, layer))
-            self._connect(layer.dataChanged, partial(self._reloaded, table))
+                self._connections.connect(getattr(layer, name), partial(self._feature, table))
+            self._connections.connect(layer.beforeRollBack, partial(self._buffer_goes, table, layer))
+            self._connections.connect(layer.dataChanged, partial(self._reloaded, table))
         self._session = next((s for s in map(session_of, layers.values()) if s is not None), None)
         if self._session is not None:
             self._session.saved_listeners.append(self._saved_rows)
 
-    def _connect(self, signal, slot) -> None:
-        signal.connect(slot)
-        self._connections.append((signal, slot))
-
     def clear(self) -> None:
         """Disconnect everything watch() connected and forget what changed."""
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):  # the layer is already gone
-                pass
-        self._connections = []
+        self._connections.clear()
         if self._session is not None and self._saved_rows in self._session.saved_listeners:
             self._session.saved_listeners.remove(self._saved_rows)
         self._session = None
