@@ -1,12 +1,9 @@
-"""Page images of the export, written as PNG. The export's are drawn by Qt from each page's recording
-while the PDF is written (page_pictures); PageImages writes them beside and moves them to their names.
-rasterise() draws the pages of a finished PDF with GDAL instead (poppler or PDFium, in every QGIS): what
-the export did before, and the reference the tests hold Qt's images against.
+"""Page images of the export, written as PNG. They are drawn by Qt from each page's recording while
+the PDF is written (page_pictures); PageImages writes them beside and moves them to their names.
 
-An image has the size QGIS's own image export gives the page (mm x dpi / 25.4, truncated). GDAL draws
-without a layout or a layer (safe in a worker thread) and lets go of the GIL while it draws. The PNG is
-written here: rows unfiltered, deflated by zlib, which lets go of the GIL too; GDAL's PNG driver
-filters every row adaptively, which took twice the time for files a third larger.
+An image has the size QGIS's own image export gives the page (mm x dpi / 25.4, truncated). The PNG is
+written here: rows unfiltered, deflated by zlib, which lets go of the GIL; GDAL's PNG driver filters
+every row adaptively, which took twice the time for files a third larger.
 """
 
 from __future__ import annotations
@@ -18,14 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from osgeo import gdal
 from qgis.PyQt.QtGui import QImage
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.toolbelt.files import atomic_path, write_error
 from gebiedsplugin.toolbelt.i18n import tr
-
-gdal.UseExceptions()
 
 MM_PER_INCH = 25.4
 # zlib level of the page images (the pixels are the same at any): a 10,000-item map page 1.08 MB in
@@ -45,57 +39,6 @@ class PrintedPage:
 
     def pixels(self, dpi: int) -> tuple:
         return int(self.width_mm * dpi / MM_PER_INCH), int(self.height_mm * dpi / MM_PER_INCH)
-
-
-def rasterise(pdf: str, pages: list, target: Callable[[int, str], str], dpi: int, overwrite: bool, workdir: str,
-              cancelled: Optional[Callable[[], bool]] = None,
-              progress: Optional[Callable[[float], None]] = None) -> list:
-    """PNG of every page of *pdf* (*pages*: PrintedPage in print order) at *target(number, area)*;
-    the paths written, in order. Pages are drawn two at a time into *workdir* (GDAL releases the
-    GIL), then moved to their names in order."""
-    cancelled = cancelled or (lambda: False)
-
-    def draw(n: int) -> str:
-        if cancelled():
-            return ""
-        path = os.path.join(workdir, "page_{:04d}.png".format(n + 1))
-        width, height = pages[n].pixels(dpi)
-        source = gdal.OpenEx("PDF:{}:{}".format(n + 1, pdf), gdal.OF_RASTER, open_options=["DPI={}".format(dpi)])
-        write_png(path, gdal.Translate("", source, format="VRT", width=width, height=height))
-        source = None
-        return path
-
-    written = []
-    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        futures = [pool.submit(draw, n) for n in range(len(pages))]
-        try:
-            for n, future in enumerate(futures):
-                target_path = str(target(n + 1, pages[n].area or ""))
-                try:
-                    drawn = future.result()
-                except (RuntimeError, OSError) as e:  # GDAL with exceptions on; the PNG's own write
-                    error = ProgrammeError(tr("Writing page images failed: {}").format(e))
-                    raise write_error(error, target_path, workdir) or error from None
-                if cancelled() or not drawn:
-                    raise ProgrammeError(tr("The export was cancelled."))
-                with atomic_path(target_path, overwrite) as tmp:
-                    os.replace(drawn, tmp)
-                written.append(target_path)
-                if progress is not None:
-                    progress(100.0 * len(written) / len(pages))
-        finally:
-            for future in futures:
-                future.cancel()
-    return written
-
-
-def write_png(path: str, image) -> None:
-    """*image* (a GDAL dataset, RGB bytes) as an 8-bit RGB PNG at *path*. Read a row at a time, as
-    GDAL's PNG driver reads it: the page drawn a pixel larger than the image is resampled (nearest),
-    and row by row gives the driver's pixels (a whole-image read picks some other source rows)."""
-    width, line = image.RasterXSize, 3 * image.RasterXSize
-    _write_rows(path, width, image.RasterYSize, lambda y: image.ReadRaster(
-        0, y, width, 1, band_list=[1, 2, 3], buf_pixel_space=3, buf_line_space=line, buf_band_space=1))
 
 
 def write_image_png(path: str, image: QImage) -> None:

@@ -15,7 +15,8 @@ from qgis.PyQt.QtGui import QImage
 
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.qgis_io.exporter import run_export
-from gebiedsplugin.qgis_io.pdf_pages import PrintedPage, rasterise
+from gebiedsplugin.qgis_io.pdf_pages import PrintedPage
+from tests.qgis.poppler_pages import rasterise
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "page_pictures"
 # Bounds on a page image against poppler's (grey levels 0-255), for Voorbeeldstad at its default size.
@@ -100,8 +101,7 @@ def test_page_images_differ_from_poppler_only_by_rasterising(both, tmp_path):
         pages.append(PrintedPage("", round(size.width() * 25.4 / request.png_dpi),
                                  round(size.height() * 25.4 / request.png_dpi)))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    poppler = rasterise(str(recorded), pages, lambda n, _area: str(tmp_path / "poppler_{:02d}.png".format(n)),
-                        request.png_dpi, True, str(tmp_path))
+    poppler = rasterise(str(recorded), pages, lambda n: tmp_path / "poppler_{:02d}.png".format(n), request.png_dpi)
     for n, (ours, theirs) in enumerate(zip(images, poppler), start=1):
         a, b = _pixels(ours), _pixels(theirs)
         assert a.shape == b.shape, ours
