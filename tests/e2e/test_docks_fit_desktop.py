@@ -4,12 +4,14 @@ Also the Dutch "save first?" question with Qt's own Dutch buttons (#16 item 6). 
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from tests.e2e.desktop import run_in_qgis
+from tests.e2e.desktop import ARTIFACTS, run_in_qgis
 
 SCREEN = (1366, 768)
-SHOTS = "/work/notes/shots/gui"
+SHOTS = str(ARTIFACTS / "shots" / "gui")
 
 BODY = '''
 import os, time
@@ -112,6 +114,7 @@ def test_docks_fit_a_1366x768_screen(tmp_path, lang):
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     programme, _ = generate_sample(seed=42)
+    os.makedirs(SHOTS, exist_ok=True)
     path = GpkgStore.create(tmp_path / "voorbeeldstad.gpkg", programme.crs, programme).path
     body = BODY.replace("__LANG__", repr(lang)).replace("__PATH__", repr(path)).replace("__SHOTS__", repr(SHOTS))
     result = run_in_qgis(body, tmp_path, lang, timeout=300, screen="{}x{}".format(*SCREEN))

@@ -6,13 +6,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from tests.e2e.desktop import ARTIFACTS, run_body, sample_programme
 
-SHOTS = Path("/work/notes/shots/dossier")
+SHOTS = ARTIFACTS / "shots" / "dossier"
 
 BODY = '''
 import os

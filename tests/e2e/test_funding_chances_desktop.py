@@ -4,13 +4,12 @@ QGIS desktop, in English and Dutch (screenshots looked at: /work/notes/shots/dis
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from tests.e2e.desktop import ARTIFACTS, paid_per_intervention, run_body, sample_programme
 
-SHOTS = Path("/work/notes/shots/district")
+SHOTS = ARTIFACTS / "shots" / "district"
 
 BODY = '''
 import os

@@ -15,7 +15,7 @@ import pytest
 
 from tests.e2e.desktop import ARTIFACTS, paid_per_intervention, run_body, sample_programme
 
-SHOTS = Path("/work/notes/shots/dossier16")
+SHOTS = ARTIFACTS / "shots" / "dossier16"
 
 BODY = '''
 import os

@@ -4,6 +4,7 @@ parameter still receives their codes, and the copy holds those districts. Expect
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
@@ -11,7 +12,8 @@ from qgis.PyQt.QtWidgets import QListWidget
 
 from gebiedsplugin.core import schema
 
-SHOTS = "/work/notes/shots/qa2"
+SHOTS = str(Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "ui")  # screenshots to look at
+Path(SHOTS).mkdir(parents=True, exist_ok=True)
 
 
 def test_check_out_dialog_ticks_districts_by_name(plugin, sample_gpkg, tmp_path, monkeypatch):

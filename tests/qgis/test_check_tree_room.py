@@ -5,6 +5,8 @@ against the text wrapped at the width Qt paints it in, measured here with the fo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QRect, Qt
@@ -13,6 +15,8 @@ from qgis.PyQt.QtWidgets import QStyle
 from gebiedsplugin.gui.check_tree import MESSAGE
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
 from tests.qgis.test_check_dock import _wait
+
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots"
 
 NOTE = "Discussed on the district day with the neighbourhood council; the contractor comes back in spring"
 
@@ -74,4 +78,5 @@ def test_finding_text_gets_the_room_and_wraps_whole(dock, ui_locale):
             checked += 1
     assert checked == len(tree.finding_rows()) >= 3
     tree.scrollToTop()
-    dock.grab().save(f"/work/notes/shots/qa3/check-tree-narrow-{ui_locale}.png")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dock.grab().save(str(SHOTS / f"check-tree-narrow-{ui_locale}.png"))

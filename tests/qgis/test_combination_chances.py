@@ -20,7 +20,7 @@ from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
-SHOTS = Path("/work/notes/shots/district")
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "district"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 RULE = "combination_chance"
 

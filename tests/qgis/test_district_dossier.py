@@ -20,7 +20,7 @@ from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.toolbelt.rule_texts import rule_texts
 
 ALG = "gebiedsplugin:district_dossier"
-SHOTS = Path("/work/notes/shots/dossier")
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "dossier"
 DISTRICT = "noord"  # 106 interventions: the table runs over several pages
 
 ITEMS_SQL = """

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
+from pathlib import Path
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsEditorWidgetWrapper, QgsRelationEditorWidget
@@ -26,7 +27,7 @@ from gebiedsplugin.qgis_io.intervention_rows import new_feature
 from tests.qgis import interventions_fixtures as fx
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
 
-SHOTS = "/work/notes/shots/gui"
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "gui"
 clean_settings = fx.clean_settings  # fixture: no last-used values from earlier tests
 TABLE = "interventions_polygon"
 
@@ -136,7 +137,8 @@ def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
     screen = dialog.screen().availableGeometry()
     assert dialog.height() > 400 and dialog.width() >= 560
     assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
-    dialog.grab().save("{}/form-new-{}.png".format(SHOTS, ui_locale))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / "form-new-{}.png".format(ui_locale)))
     _close(dialog, plugin)
 
 

@@ -15,7 +15,7 @@ from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from tests.qgis import interventions_fixtures as fx
 
 clean_settings = fx.clean_settings  # fixture
-SHOTS = Path("/work/notes/shots/district")
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "district"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 # The rule in SQL: the sum of an intervention's funding rows (amount >= 0) against its budget, 1 EUR slack.

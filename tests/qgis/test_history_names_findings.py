@@ -5,7 +5,7 @@ its internal key (`data_quality:3f2e…`). Expected names from SQL on the GeoPac
 from __future__ import annotations
 
 import sqlite3
-import xml.etree.ElementTree as ET  # nosec B405 - the project's own .ts file
+from pathlib import Path
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.rules import RULES
@@ -14,15 +14,9 @@ from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from tests.qgis.interventions_fixtures import AnsweringPrompts
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
+from tests.unit.ts_texts import catalogue
 
-TS = "i18n/gebiedsplugin_nl.ts"
-
-
-def _dutch(source: str) -> str:
-    for message in ET.parse(TS).getroot().iter("message"):  # nosec B314
-        if message.findtext("source") == source and message.findtext("translation"):
-            return message.findtext("translation")
-    return source
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots"
 
 
 def test_history_names_findings_by_rule_and_subject(plugin, sample_gpkg, ui_locale):
@@ -45,15 +39,16 @@ def test_history_names_findings_by_rule_and_subject(plugin, sample_gpkg, ui_loca
     dialog = AuditDialog(title, trail, whole_programme=True, names=prompts.names)
     shown = [row[2] for row in dialog.rows()]
     dialog.resize(1000, 420)
-    dialog.grab().save(f"/work/notes/shots/qa2/history-findings-{ui_locale}.png")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / f"history-findings-{ui_locale}.png"))
     alias = "Bevindingen" if ui_locale == "nl" else "Findings"
     expected = []
     for entry in trail:
         if entry["table"] != "findings":
             continue
         rule, subjects, district = findings[(entry["new"] or entry["old"])["finding_id"]]
-        source = RULES[rule].title.source
-        rule_name = source if ui_locale == "en" else _dutch(source)
+        title = RULES[rule].title
+        rule_name = title.source if ui_locale == "en" else catalogue().get((title.context, title.source), title.source)
         about = [titles[u] for u in (subjects or "").split(",") if u] or ([districts[district]] if district else [])
         expected.append(f"{alias}: {rule_name} — {', '.join(about)}" if about else f"{alias}: {rule_name}")
     finding_rows = [text for text in shown if text.startswith(alias + ":")]

@@ -7,7 +7,7 @@ expected texts from schema/value-list sources and the .ts file."""
 from __future__ import annotations
 
 import sqlite3
-import xml.etree.ElementTree as ET  # nosec B405 - the project's own .ts file
+from pathlib import Path
 
 from osgeo import ogr
 
@@ -16,18 +16,7 @@ from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from tests.qgis.interventions_fixtures import AnsweringPrompts
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
-
-TS = "i18n/gebiedsplugin_nl.ts"
-
-
-def _dutch(context: str, source: str) -> str:
-    for ctx in ET.parse(TS).getroot().iter("context"):  # nosec B314
-        if ctx.findtext("name") != context:
-            continue
-        for message in ctx.iter("message"):
-            if message.findtext("source") == source and message.findtext("translation"):
-                return message.findtext("translation")
-    return source
+from tests.unit.ts_texts import catalogue
 
 
 def test_history_shows_aliases_and_labels_with_headers_in_view(plugin, sample_gpkg, ui_locale):
@@ -54,7 +43,7 @@ def test_history_shows_aliases_and_labels_with_headers_in_view(plugin, sample_gp
     changes = [row[-1] for row in dialog.rows() if row[3] in ("Changed", "Gewijzigd")]
 
     def text(context, source):
-        return source if ui_locale == "en" else _dutch(context, source)
+        return source if ui_locale == "en" else catalogue().get((context, source), source)
 
     status = text("schema", "Status")
     assert "{}: {} → {}".format(status, text("values", "Open"), text("values", "Accepted")) in changes
@@ -71,5 +60,7 @@ def test_history_shows_aliases_and_labels_with_headers_in_view(plugin, sample_gp
         assert header.sectionSize(c) >= title_width, c  # the header's text fits its column
         assert 0 <= left and left + title_width <= view, c  # and is in view
     table.scrollToBottom()
-    dialog.grab().save(f"/work/notes/shots/qa3/history-labels-{ui_locale}.png")
+    shots = Path(__file__).resolve().parents[1] / "artifacts" / "shots"
+    shots.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(shots / f"history-labels-{ui_locale}.png"))
     dialog.close()

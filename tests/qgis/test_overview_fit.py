@@ -5,6 +5,7 @@ numbers in the UI locale's format. Expected values from SQL on the GeoPackage, n
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from qgis.core import QgsApplication
 
@@ -13,7 +14,8 @@ from gebiedsplugin.gui.overview_dock import OverviewDock
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
 from tests.qgis.test_overview_dock import show
 
-SHOTS = "/work/notes/shots/gui"
+SHOTS = str(Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "gui")  # screenshots to look at
+Path(SHOTS).mkdir(parents=True, exist_ok=True)
 
 
 def _sql(path, query_per_table: str) -> list:

@@ -4,6 +4,7 @@ ten years a year is labelled every few years, at a wide dock every year."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,8 @@ from gebiedsplugin.core.aggregations import prepare
 from gebiedsplugin.qgis_io.overview_render import draw_timeline_chart
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
-SHOTS = "/work/notes/shots/qa2"
+SHOTS = str(Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "ui")  # screenshots to look at
+Path(SHOTS).mkdir(parents=True, exist_ok=True)
 
 
 def _labels(chart):
