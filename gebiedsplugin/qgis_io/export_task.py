@@ -24,7 +24,7 @@ from gebiedsplugin.core.export_plan import SCHEMA_SUFFIX, WEB_SUFFIX, ExportRequ
 from gebiedsplugin.core.page_tables import table_candidates
 from gebiedsplugin.core.release import collection_paused, free_gradually
 from gebiedsplugin.core.unified import build_unified
-from gebiedsplugin.qgis_io import data_export, web_map
+from gebiedsplugin.qgis_io import data_export, geojson_export, web_map
 from gebiedsplugin.qgis_io.beside_jobs import BesideJobs
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
@@ -196,7 +196,7 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
                 # needs the rows only
                 source = str(Path(workdir) / "geojson_source.gpkg")
                 shutil.copyfile(prepared.gpkg, source)
-                prepared.geojson.start([partial(data_export.write_geojson, str(staged.path(".geojson")), source,
+                prepared.geojson.start([partial(geojson_export.write_geojson, str(staged.path(".geojson")), source,
                                                 False)])
                 prepared.files["geojson"] = [str(request.path(".geojson"))]
             prepared.beside.start(early)

@@ -26,7 +26,7 @@ from qgis.core import (
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import Feature
 from gebiedsplugin.core.unified import FIELD_NAMES, UnifiedMap
-from gebiedsplugin.qgis_io import data_export
+from gebiedsplugin.qgis_io import data_export, geojson_export
 from gebiedsplugin.qgis_io.atlas_labels import OWN_ITEMS, label_area, label_own_items
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
 
@@ -164,7 +164,7 @@ def _geojson_pair(tmp_path, unified: UnifiedMap) -> tuple:
     fast, own = tmp_path / "fast.gpkg", tmp_path / "own.gpkg"
     shutil.copyfile(work, fast)
     shutil.copyfile(work, own)
-    data_export.write_geojson(str(tmp_path / "fast.geojson"), str(fast), False)
+    geojson_export.write_geojson(str(tmp_path / "fast.geojson"), str(fast), False)
     names = ", ".join('"{}"'.format(n) for n in FIELD_NAMES)
     union = " UNION ALL ".join('SELECT geom, {} FROM "{}"'.format(names, data_export.UNIFIED_LAYERS[k])
                                for k in schema.GEOMETRY_KINDS)
