@@ -12,7 +12,6 @@ and atlas_item_table (columns, per-page candidates, continuation pages).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional
 
 from qgis.core import (
     Qgis,
@@ -32,7 +31,6 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.export_plan import ExportRequest
-from gebiedsplugin.qgis_io import page_pictures
 from gebiedsplugin.qgis_io.atlas_item_table import (
     narrow_ahead,
     narrow_item_table,
@@ -215,11 +213,9 @@ class AtlasBuilder:
         return total
 
     # --- export ----------------------------------------------------------------------------------
-    def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None,
-                   on_image: Optional[Callable] = None, image_dpi: int = 150) -> list:
+    def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None) -> list:
         """The atlas as one PDF; with *summaries* (SummaryPages), each summary after its atlas page.
-        With *on_image*, each page's image at *image_dpi* to *on_image(number, QImage)* from the same
-        drawing of the page (page_pictures). Returns the printed pages (pdf_pages.PrintedPage) in order."""
+        Returns the printed pages (pdf_pages.PrintedPage) in order."""
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = False
@@ -230,10 +226,7 @@ class AtlasBuilder:
         self.number_pages(summaries)
         with atomic_path(target, self.request.overwrite) as tmp:
             pages = PageSequence(self.layout.atlas(), summaries, self.ahead)
-            if on_image is None:
-                result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
-            else:
-                result, error = page_pictures.export(pages, tmp, settings, image_dpi, on_image, feedback), ""
+            result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
             if result == QgsLayoutExporter.ExportResult.Canceled:
                 raise ProgrammeError(tr("The export was cancelled."))
             if result != QgsLayoutExporter.ExportResult.Success:

@@ -4,8 +4,8 @@ run_export() does both in the calling thread, for the Processing algorithm, scri
 dock runs the same in an ExportTask, off the main thread. Layouts may render in a worker thread only
 on layers and a project of their own, created in that thread: finish_export() loads the working
 GeoPackage into a private QgsProject and touches no layer of the user's project and no iface.
-The page images come from the same drawing of each page as the PDF (page_pictures: recorded once,
-played into the PDF and into the image), not from a second layout render nor from the PDF.
+The page images are rasterised from the finished PDF by poppler's pdftoppm (pdf_pages), not by a
+second layout render.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             feedback.pushInfo(text) if hasattr(feedback, "pushInfo") else None
 
     staged = replace(request, folder=str(prepared.staging.path)) if prepared.staging is not None else request
-    summaries = builder = layers = styled = images = None
+    summaries = builder = layers = styled = None
     beside = prepared.beside  # the Overview and the CSVs run in it already (export_task.prepare_export)
     try:
         t0 = time.perf_counter()
@@ -100,20 +100,18 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             step(40, tr("Rendering the atlas PDF ({} pages)…").format(len(prepared.pages) + result.summary_pages))
             # Page images only: the PDF is drawn all the same, in the working folder, and cut into images.
             pdf = str(staged.path(".pdf")) if "pdf" in request.formats else str(Path(prepared.workdir) / "atlas.pdf")
-            sub = _SubFeedback(feedback, 40, 95 if "png" in request.formats else 100)
-            if "png" in request.formats:  # drawn with the PDF's pages, from the same drawing (page_pictures)
-                images = pdf_pages.PageImages(prepared.workdir)
-            printed = builder.export_pdf(pdf, sub, summaries, images.add if images is not None else None,
-                                         request.png_dpi)
+            sub = _SubFeedback(feedback, 40, 75 if "png" in request.formats else 100)
+            printed = builder.export_pdf(pdf, sub, summaries)
             if "pdf" in request.formats:
                 result.files["pdf"] = [str(request.path(".pdf"))]
             result.pdf_pages = len(printed)
             result.timings["pdf"] = time.perf_counter() - t1
-            if images is not None:
+            if "png" in request.formats:
                 t2 = time.perf_counter()
-                step(95, tr("Rendering the page images…"))
-                sub = _SubFeedback(feedback, 95, 100)
-                pngs = images.publish(printed, staged.png_path, request.overwrite, sub.isCanceled, sub.setProgress)
+                step(75, tr("Rendering the page images…"))
+                sub = _SubFeedback(feedback, 75, 100)
+                pngs = pdf_pages.rasterise(pdf, printed, staged.png_path, request.png_dpi, request.overwrite,
+                                           prepared.workdir, sub.isCanceled, sub.setProgress)
                 result.files["png"] = [str(Path(request.folder) / Path(p).name) for p in pngs]
                 result.timings["png"] = time.perf_counter() - t2
         beside.wait()
@@ -140,8 +138,6 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             prepared.overview.cancel()  # not begun (a failure or cancel before it): nobody waits for it
         if summaries is not None:
             summaries.close()
-        if images is not None:
-            images.close()  # no page image written into the working folder after this
         # The layers go before their GeoPackage: removed while still open, QGIS kept it open (deleted, its
         # space taken) until QGIS quit. The atlas's project deletes its own now, whoever still holds the
         # builder (the traceback of a failure or a cancel).

@@ -1,9 +1,10 @@
-"""Page images of the export, written as PNG. They are drawn by Qt from each page's recording while
-the PDF is written (page_pictures); PageImages writes them beside and moves them to their names.
+"""Page images of the export, rasterised from the finished atlas PDF (no second layout render).
 
-An image has the size QGIS's own image export gives the page (mm x dpi / 25.4, truncated). The PNG is
-written here: rows unfiltered, deflated by zlib, which lets go of the GIL; GDAL's PNG driver filters
-every row adaptively, which took twice the time for files a third larger.
+GDAL's PDF driver (poppler or PDFium, in every QGIS) draws each page at the export's resolution;
+the image has the size QGIS's own image export gives the page (mm x dpi / 25.4, truncated). Plain
+GDAL, no layout and no layer: safe in a worker thread, and GDAL releases the GIL while it draws.
+The PNG is written here (write_png): rows unfiltered, deflated by zlib, which lets go of the GIL too;
+GDAL's PNG driver filters every row adaptively, which took twice the time for files a third larger.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from qgis.PyQt.QtGui import QImage
+from osgeo import gdal
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.toolbelt.files import atomic_path, write_error
 from gebiedsplugin.toolbelt.i18n import tr
+
+gdal.UseExceptions()
 
 MM_PER_INCH = 25.4
 # zlib level of the page images (the pixels are the same at any): a 10,000-item map page 1.08 MB in
@@ -41,16 +44,53 @@ class PrintedPage:
         return int(self.width_mm * dpi / MM_PER_INCH), int(self.height_mm * dpi / MM_PER_INCH)
 
 
-def write_image_png(path: str, image: QImage) -> None:
-    """*image* (a QImage) as an 8-bit RGB PNG at *path*."""
-    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
-    data = rgb.constBits().asstring(stride * height)
-    _write_rows(path, width, height, lambda y: data[y * stride:y * stride + 3 * width])
+def rasterise(pdf: str, pages: list, target: Callable[[int, str], str], dpi: int, overwrite: bool, workdir: str,
+              cancelled: Optional[Callable[[], bool]] = None,
+              progress: Optional[Callable[[float], None]] = None) -> list:
+    """PNG of every page of *pdf* (*pages*: PrintedPage in print order) at *target(number, area)*;
+    the paths written, in order. Pages are drawn two at a time into *workdir* (GDAL releases the
+    GIL), then moved to their names in order."""
+    cancelled = cancelled or (lambda: False)
+
+    def draw(n: int) -> str:
+        if cancelled():
+            return ""
+        path = os.path.join(workdir, "page_{:04d}.png".format(n + 1))
+        width, height = pages[n].pixels(dpi)
+        source = gdal.OpenEx("PDF:{}:{}".format(n + 1, pdf), gdal.OF_RASTER, open_options=["DPI={}".format(dpi)])
+        write_png(path, gdal.Translate("", source, format="VRT", width=width, height=height))
+        source = None
+        return path
+
+    written = []
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        futures = [pool.submit(draw, n) for n in range(len(pages))]
+        try:
+            for n, future in enumerate(futures):
+                target_path = str(target(n + 1, pages[n].area or ""))
+                try:
+                    drawn = future.result()
+                except (RuntimeError, OSError) as e:  # GDAL with exceptions on; the PNG's own write
+                    error = ProgrammeError(tr("Writing page images failed: {}").format(e))
+                    raise write_error(error, target_path, workdir) or error from None
+                if cancelled() or not drawn:
+                    raise ProgrammeError(tr("The export was cancelled."))
+                with atomic_path(target_path, overwrite) as tmp:
+                    os.replace(drawn, tmp)
+                written.append(target_path)
+                if progress is not None:
+                    progress(100.0 * len(written) / len(pages))
+        finally:
+            for future in futures:
+                future.cancel()
+    return written
 
 
-def _write_rows(path: str, width: int, height: int, row: Callable[[int], bytes]) -> None:
-    """An 8-bit RGB PNG of *row(y)* (3 x width bytes each), deflated PNG_ROWS rows at a time."""
+def write_png(path: str, image) -> None:
+    """*image* (a GDAL dataset, RGB bytes) as an 8-bit RGB PNG at *path*. Read a row at a time, as
+    GDAL's PNG driver reads it: the page drawn a pixel larger than the image is resampled (nearest),
+    and row by row gives the driver's pixels (a whole-image read picks some other source rows)."""
+    width, height = image.RasterXSize, image.RasterYSize
     line = 3 * width
     deflate = zlib.compressobj(PNG_ZLEVEL)
     parts = []
@@ -59,7 +99,8 @@ def _write_rows(path: str, width: int, height: int, row: Callable[[int], bytes])
         raw = bytearray((line + 1) * rows)  # each row after its filter byte 0 (None)
         for y in range(rows):
             start = y * (line + 1) + 1
-            raw[start:start + line] = row(top + y)
+            raw[start:start + line] = image.ReadRaster(0, top + y, width, 1, band_list=[1, 2, 3], buf_pixel_space=3,
+                                                       buf_line_space=line, buf_band_space=1)
         parts.append(deflate.compress(raw))
     parts.append(deflate.flush())
     data = b"".join(parts)
@@ -72,60 +113,3 @@ def _write_rows(path: str, width: int, height: int, row: Callable[[int], bytes])
         for k in range(0, len(data), PNG_CHUNK):
             out.write(chunk(b"IDAT", data[k:k + PNG_CHUNK]))
         out.write(chunk(b"IEND", b""))
-
-
-class PageImages:
-    """Page images handed over one at a time while the PDF is written (page_pictures.export), written
-    as PNG into *workdir* by a thread beside it (zlib lets go of the GIL); publish() moves them to
-    their names in order. At most IN_FLIGHT images wait for their turn (13 MB each at A3 150 dpi)."""
-
-    IN_FLIGHT = 2
-
-    def __init__(self, workdir: str):
-        self.workdir = workdir
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-images")
-        self._written: list = []  # futures of the paths, in print order
-
-    def add(self, number: int, image: QImage) -> None:
-        """Page *number* (1-based, in print order)."""
-        waiting = [f for f in self._written if not f.done()]
-        if len(waiting) >= self.IN_FLIGHT:
-            waiting[0].exception()  # wait for it (its error, if any, is told by publish())
-        path = os.path.join(self.workdir, "page_{:04d}.png".format(number))
-        self._written.append(self._pool.submit(self._write, path, image))
-
-    @staticmethod
-    def _write(path: str, image: QImage) -> str:
-        write_image_png(path, image)
-        return path
-
-    def publish(self, pages: list, target: Callable[[int, str], str], overwrite: bool,
-                cancelled: Optional[Callable[[], bool]] = None,
-                progress: Optional[Callable[[float], None]] = None) -> list:
-        """Move every page's image to *target(number, area)* (*pages*: PrintedPage in print order);
-        the paths written, in order."""
-        cancelled = cancelled or (lambda: False)
-        if len(self._written) != len(pages):  # the PDF's pages are the images' (page_pictures.export)
-            raise RuntimeError("{} page images for {} pages".format(len(self._written), len(pages)))
-        written = []
-        for n, future in enumerate(self._written):
-            target_path = str(target(n + 1, pages[n].area or ""))
-            try:
-                drawn = future.result()
-            except OSError as e:
-                error = ProgrammeError(tr("Writing page images failed: {}").format(e))
-                raise write_error(error, target_path, self.workdir) or error from None
-            if cancelled():
-                raise ProgrammeError(tr("The export was cancelled."))
-            with atomic_path(target_path, overwrite) as tmp:
-                os.replace(drawn, tmp)
-            written.append(target_path)
-            if progress is not None:
-                progress(100.0 * len(written) / len(pages))
-        return written
-
-    def close(self) -> None:
-        """No image is written after this (the working folder may go)."""
-        for future in self._written:
-            future.cancel()
-        self._pool.shutdown(wait=True)
