@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsTask
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.intervention_list import ListFilter, Summary, filter_rows, matches, summarise
 from gebiedsplugin.gui.column_widths import column_width, sampled_rows
 from gebiedsplugin.gui.draw_actions import AREA_TABLES, DrawActions
 from gebiedsplugin.gui.edit_actions import EditActions
 from gebiedsplugin.gui.intervention_table_model import (
-    BUDGET,
-    FUNDING,
     KEY_ROLE,
-    SORT_ROLE,
     TITLE,
     InterventionSortProxy,
     InterventionTableModel,
 )
+from gebiedsplugin.gui.interventions_files import ListFiles
 from gebiedsplugin.gui.interventions_filters import FilterBar
 from gebiedsplugin.gui.interventions_toolbars import DockToolbars
 from gebiedsplugin.gui.layer_watch import LayerWatcher
@@ -31,9 +27,7 @@ from gebiedsplugin.gui.list_changes import ListChanges
 from gebiedsplugin.gui.programme_actions import new_programme, open_programme
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
-from gebiedsplugin.gui.table_csv import view_table, write_view_csv
 from gebiedsplugin.qgis_io.edit_session import session_of
-from gebiedsplugin.qgis_io.funding_backlog import backlog_rows, write_backlog
 from gebiedsplugin.qgis_io.intervention_rows import ListedRows, ProgrammeRowsReader, area_choices, area_geometry
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
@@ -57,6 +51,7 @@ class InterventionsDock(ProgrammeDock):
         self.prompts = Prompts(self)
         self.draw = DrawActions(iface, controller, self)
         self.edits = EditActions(iface, controller, self.prompts)
+        self.files = ListFiles(self)
         self.watcher = LayerWatcher(parent=self)
         self.changes = ListChanges()  # the features edited since the list was last brought up to date
         self.listed = ListedRows()  # the programme's rows as listed, kept up to date edit by edit
@@ -124,64 +119,6 @@ class InterventionsDock(ProgrammeDock):
         self.watcher.changed.connect(self._layers_changed)
         self.watcher.touched.connect(self._actions_timer.start)
         self.watcher.selectionChanged.connect(self._map_selection_changed)
-
-    def export_csv(self) -> str:
-        """Write the list as shown (rows, columns, order, labels) to a CSV file; its path ('' if none)."""
-        headers, rows = view_table(self.view, (BUDGET, FUNDING), SORT_ROLE)
-        if not rows:
-            notify(self.iface, tr("Interventions"), tr("Nothing to export: the list is empty."),
-                   Qgis.MessageLevel.Warning)
-            return ""
-        store = self.controller.store
-        start = str(Path(store.folder()) / (store.name + "_interventions.csv")) if store is not None else ""
-        path = self.prompts.csv_path(start)
-        if not path:
-            return ""
-        overwrite = Path(path).exists()
-        question = tr("{} exists already. Replace it?").format(path)
-        if overwrite and not self.prompts.confirm(tr("Replace file?"), question):
-            return ""
-        try:
-            write_view_csv(path, headers, rows, overwrite)
-        except ProgrammeError as e:
-            notify(self.iface, tr("Interventions"), str(e), Qgis.MessageLevel.Critical)
-            return ""
-        notify(self.iface, tr("Interventions"), tr("{} interventions written to {}.").format(len(rows), path))
-        return path
-
-    def export_backlog(self) -> str:
-        """Write the funding backlog of the chosen district (saved data) in a background task; the path
-        chosen ('' when none). The result is told in the message bar when the task ends."""
-        store = self.controller.store
-        if store is None:
-            return ""
-        district = self.filters.current().district_id
-        suffix = "" if district in (None, "", schema.CITY_ID) else "_" + str(district)
-        path = self.prompts.backlog_path(str(Path(store.folder()) / "{}_backlog{}.csv".format(store.name, suffix)))
-        if not path:
-            return ""
-        overwrite = Path(path).exists()
-        question = tr("{} exists already. Replace it?").format(path)
-        if overwrite and not self.prompts.confirm(tr("Replace file?"), question):
-            return ""
-        lang = self.lang
-
-        def work(task):  # worker thread: reads the store, writes the file; no layers, no iface
-            headers, rows = backlog_rows(store.read_programme(), district, lang)
-            write_backlog(path, headers, rows, overwrite)
-            return len(rows)
-
-        def done(exception, count=None):
-            if exception is not None:
-                notify(self.iface, tr("Funding backlog"), str(exception), Qgis.MessageLevel.Critical)
-            else:
-                notify(self.iface, tr("Funding backlog"), tr("%n intervention(s) short of money written to {}.",
-                                                             "", count or 0).format(path))
-            self.backlog_task = None
-
-        self.backlog_task = QgsTask.fromFunction(tr("Writing the funding backlog"), work, on_finished=done)
-        QgsApplication.taskManager().addTask(self.backlog_task)
-        return path
 
     def set_prompts(self, prompts) -> None:
         """Use *prompts* for every question the dock asks (tests answer without dialogs)."""

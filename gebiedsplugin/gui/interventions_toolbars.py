@@ -31,10 +31,10 @@ class DockToolbars:
         self._add(self.programme, "new", "/mActionFileNew.svg", tr("New…"), tr("Create a new programme"),
                   dock.new_programme, always=True)
         self._add(self.programme, "export_csv", "/mActionSaveAsSVG.svg", tr("CSV…"),
-                  tr("Export the list as shown (filter, columns, order) to a CSV file"), dock.export_csv)
+                  tr("Export the list as shown (filter, columns, order) to a CSV file"), dock.files.export_csv)
         self._add(self.programme, "funding_backlog", "/mActionOpenTable.svg", tr("Backlog…"),
                   tr("Write the interventions short of money, largest shortfall first (CSV or ODS), of the chosen "
-                     "district"), dock.export_backlog)
+                     "district"), dock.files.export_backlog)
         self.draw = _toolbar("draw_bar", dock, text_beside=True)
         self._add(self.draw, "draw_point", "/mActionCapturePoint.svg", tr("Point"),
                   tr("Draw a point intervention"), lambda _checked=False: dock.start_drawing("point"))

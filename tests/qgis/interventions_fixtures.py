@@ -217,3 +217,18 @@ def stocked_dock(plugin, tmp_path, qgis_canvas, clean_settings):
     for layer in plugin.controller.layers.values():
         if layer.isEditable():
             layer.rollBack()
+
+
+def programme_history(plugin, path):
+    """Open *path* and show its whole history as the Interventions dock does: (dialog, trail)."""
+    from gebiedsplugin.gui.audit_dialog import AuditDialog
+    from gebiedsplugin.gui.interventions_dock import InterventionsDock
+
+    plugin.controller.open(str(path))
+    dock = next(d for d in plugin.docks if isinstance(d, InterventionsDock))
+    prompts = AnsweringPrompts()
+    dock.set_prompts(prompts)
+    dock.show_programme_history()
+    _, title, trail, scope = prompts.asked[-1]
+    assert scope == "programme"
+    return AuditDialog(title, trail, whole_programme=True, names=prompts.names), trail

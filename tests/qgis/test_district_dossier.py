@@ -216,10 +216,13 @@ def _shots(pdf: Path, lang: str, table_page: int) -> None:
 
 
 def test_overview_button_writes_the_chosen_district(plugin, sample_gpkg, tmp_path):
-    """The Overview's Dossier button: the chosen district's files, prepared in a task, laid out after it."""
+    """The Overview's Dossier button: the chosen district's files, prepared in a task, laid out after it.
+    The result stays in the message bar with a button to its folder, as the export's does (it was a
+    message that went after a few seconds, the folder to be found by hand)."""
     import time
 
-    from qgis.core import QgsApplication
+    from qgis.core import Qgis, QgsApplication
+    from qgis.PyQt.QtWidgets import QPushButton
 
     path, _ = sample_gpkg
     plugin.controller.open(str(path))
@@ -229,6 +232,8 @@ def test_overview_button_writes_the_chosen_district(plugin, sample_gpkg, tmp_pat
     assert dock.dossier_button.isEnabled()
     out = tmp_path / "dossiers"
     out.mkdir()
+    bar = plugin.iface.messageBar()
+    bar.clearWidgets()
     assert dock.dossier.start(str(out), overwrite=True)
     deadline = time.monotonic() + 120
     while dock.dossier.busy:
@@ -237,6 +242,10 @@ def test_overview_button_writes_the_chosen_district(plugin, sample_gpkg, tmp_pat
         time.sleep(0.02)
     assert dock.dossier.error == ""
     assert sorted(p.name for p in out.iterdir()) == ["dossier_oost.ods", "dossier_oost.pdf"]
+    item = bar.currentItem()
+    assert item is not None and item.level() == Qgis.Success and item.duration() == 0  # stays until closed
+    assert item.text() == "2 files written to {}.".format(out)
+    assert item.findChild(QPushButton, "gebiedsplugin_open_folder") is not None
     text = pdf_text(out / "dossier_oost.pdf")
     assert all(" ".join(i["title"].split()) in text for i in sql_items(path, "oost"))
 

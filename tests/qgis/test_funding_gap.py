@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,45 @@ def test_backlog_algorithm_csv_and_ods_match_sql(provider, sample_gpkg, tmp_path
     got = [(f.GetField("UID"), round(f.GetField("Shortfall (EUR)"), 2)) for f in ds.GetLayer(0)]
     ds = None
     assert got == sql_backlog(path, "noord") and got
+
+
+class BacklogPrompts(fx.AnsweringPrompts):
+    def __init__(self, path, confirm):
+        super().__init__(confirm=confirm)
+        self.path = path
+
+    def backlog_path(self, start=""):
+        self.asked.append(("backlog", start))
+        return str(self.path)
+
+
+def _wait_for_backlog(dock) -> None:
+    deadline = time.monotonic() + 60
+    while dock.files.backlog_task is not None and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert dock.files.backlog_task is None, "the backlog task did not end"
+
+
+def test_dock_backlog_writes_the_chosen_district_and_keeps_a_file_unless_replaced(
+        plugin, sample_gpkg, tmp_path, clean_settings):
+    path, _ = sample_gpkg
+    dock = next(d for d in plugin.docks if isinstance(d, InterventionsDock))
+    plugin.controller.open(str(path))
+    dock.filters.set_choice("district", "noord")
+    target = tmp_path / "backlog.csv"
+    target.write_text("keep me")
+    dock.set_prompts(BacklogPrompts(target, confirm=False))
+    assert dock.files.export_backlog() == "" and target.read_text() == "keep me"
+    prompts = BacklogPrompts(target, confirm=True)
+    dock.set_prompts(prompts)
+    assert dock.files.export_backlog() == str(target)
+    assert prompts.asked[0] == ("backlog", str(Path(path).parent / (Path(path).stem + "_backlog_noord.csv")))
+    _wait_for_backlog(dock)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    expected = sql_backlog(path, "noord")
+    assert expected and [(r["UID"], round(float(r["Shortfall (EUR)"]), 2)) for r in rows] == expected
 
 
 def test_backlog_refuses_an_unknown_district_and_an_existing_file(provider, sample_gpkg, tmp_path):

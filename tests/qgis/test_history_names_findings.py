@@ -9,10 +9,8 @@ from pathlib import Path
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.rules import RULES
-from gebiedsplugin.gui.audit_dialog import AuditDialog
-from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
-from tests.qgis.interventions_fixtures import AnsweringPrompts
+from tests.qgis.interventions_fixtures import programme_history
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
 from tests.unit.ts_texts import catalogue
 
@@ -29,14 +27,7 @@ def test_history_names_findings_by_rule_and_subject(plugin, sample_gpkg, ui_loca
                   for uid, title in db.execute(f"SELECT uid, title FROM {t}")}  # nosec B608 - schema names
         districts = dict(db.execute("SELECT district_id, name FROM districts").fetchall())
     assert findings and any(subjects for _, subjects, _ in findings.values())
-    plugin.controller.open(str(path))
-    dock = next(d for d in plugin.docks if isinstance(d, InterventionsDock))
-    prompts = AnsweringPrompts()
-    dock.set_prompts(prompts)
-    dock.show_programme_history()
-    _, title, trail, scope = prompts.asked[-1]
-    assert scope == "programme"
-    dialog = AuditDialog(title, trail, whole_programme=True, names=prompts.names)
+    dialog, trail = programme_history(plugin, path)
     shown = [row[2] for row in dialog.rows()]
     dialog.resize(1000, 420)
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from osgeo import ogr
 
-from gebiedsplugin.gui.audit_dialog import AuditDialog
-from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
-from tests.qgis.interventions_fixtures import AnsweringPrompts
+from tests.qgis.interventions_fixtures import programme_history
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
 from tests.unit.ts_texts import catalogue
 
@@ -32,13 +30,7 @@ def test_history_shows_aliases_and_labels_with_headers_in_view(plugin, sample_gp
     source.ExecuteSQL(f"UPDATE interventions_point SET status = 'done', row_version = row_version + 1 "  # nosec B608
                       f"WHERE uid = '{uid}'")
     source = None
-    plugin.controller.open(str(path))
-    dock = next(d for d in plugin.docks if isinstance(d, InterventionsDock))
-    prompts = AnsweringPrompts()
-    dock.set_prompts(prompts)
-    dock.show_programme_history()
-    _, title, trail, _ = prompts.asked[-1]
-    dialog = AuditDialog(title, trail, whole_programme=True, names=prompts.names)
+    dialog, _trail = programme_history(plugin, path)
     dialog.show()
     changes = [row[-1] for row in dialog.rows() if row[3] in ("Changed", "Gewijzigd")]
 

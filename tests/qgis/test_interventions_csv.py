@@ -37,7 +37,7 @@ def test_csv_is_the_list_as_shown(stocked_dock, tmp_path):
     header = dock.view.horizontalHeader()
     header.moveSection(header.visualIndex(BUDGET), 0)  # budget first on screen
     assert dock.bars.actions["export_csv"].isEnabled()
-    path = dock.export_csv()
+    path = dock.files.export_csv()
     rows = _read(path)
     assert rows[0] == ["Budget (EUR)", "Title", "Kind", "Years", "Status", "Funding (EUR)",
                        "Contact"]
@@ -52,10 +52,10 @@ def test_whole_city_with_funding_and_refusing_to_replace(stocked_dock, tmp_path)
     prompts = CsvPrompts(target)
     dock.set_prompts(prompts)
     dock.view.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
-    rows = _read(dock.export_csv())
+    rows = _read(dock.files.export_csv())
     assert [r[0] for r in rows[1:]] == ["Bench", "Bike lane", "Neighbourhood team", "Park", "Tree"]
     by_title = {r[0]: r for r in rows[1:]}
     assert by_title["Bike lane"][-2] == "150000.0" and by_title["Neighbourhood team"][-3] == ""
     prompts.answers["confirm"] = False
     target.write_text("keep", encoding="utf-8")
-    assert dock.export_csv() == "" and target.read_text(encoding="utf-8") == "keep"
+    assert dock.files.export_csv() == "" and target.read_text(encoding="utf-8") == "keep"
