@@ -52,11 +52,12 @@ class AuditDialog(QDialog):
     """Read-only table: when, who, what, which fields changed (oldest first); filters on top."""
 
     def __init__(self, title: str, trail: list, parent=None, whole_programme: bool = False,
-                 names: dict | None = None):
+                 names: dict | None = None, lists: dict | None = None):
         """*names*: key -> name of the interventions and districts the findings are about
-        (``qgis_io.shared_editing.row_names``)."""
+        (``qgis_io.shared_editing.row_names``); *lists*: the programme's value lists (its labels)."""
         super().__init__(parent)
         self.names = dict(names or {})
+        self.lists = dict(lists or {})
         self.setObjectName("gebiedsplugin_audit_dialog")
         self.setWindowTitle(tr("History of {}").format(title))
         self.resize(1100 if whole_programme else 760, 420)  # 1366 px screens: room for the changes
@@ -109,7 +110,7 @@ class AuditDialog(QDialog):
         """Show the entries that pass the planner and date filters."""
         shown = filter_trail(self.trail, self.planner.currentData() or None,
                              self.since.date().toPyDate(), self.until.date().toPyDate())
-        rows = audit_rows(shown)
+        rows = audit_rows(shown, self.lists)
         if self.whole_programme:
             rows = [r[:2] + (_row_name(e, self.names),) + r[2:] for r, e in zip(rows, shown)]
         self.label.setText(tr("{} of {} recorded changes, oldest first.").format(len(rows), len(self.trail))

@@ -127,7 +127,7 @@ class EditActions:
             self.prompts.inform(tr("History"), tr("This intervention has not been saved yet."))
             return []
         trail = store.audit_trail(str(uid))
-        self.prompts.show_history(str(feature["title"] or uid), trail)
+        self.prompts.show_history(str(feature["title"] or uid), trail, lists=store.value_lists())
         return trail
 
     def programme_history(self) -> list:
@@ -138,7 +138,7 @@ class EditActions:
         trail = store.audit_trail()
         layers = [self.controller.layer(t) for t in schema.INTERVENTION_TABLES + ("districts",)]
         names = row_names([layer for layer in layers if layer is not None], trail)
-        self.prompts.show_history(store.name, trail, whole_programme=True, names=names)
+        self.prompts.show_history(store.name, trail, whole_programme=True, names=names, lists=store.value_lists())
         return trail
 
     def undo(self, layer) -> None:

@@ -252,7 +252,8 @@ class MergeDock(ProgrammeDock):
             self.fields.insertRow(r)
             field = table.field(name) if table.has_field(name) else None
             label = field.alias_in(self.lang) if field else tr("Shape")
-            values = (value_text(conflict.table, name, v) for v in (base, mine_value, theirs_value))
+            values = (value_text(conflict.table, name, v, self.result.value_lists)
+                      for v in (base, mine_value, theirs_value))
             for c, value in enumerate((label, *values)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

@@ -34,12 +34,13 @@ class Prompts:
         """A message the planner must see (e.g. a refused save)."""
         QMessageBox.warning(self.parent, title, text)
 
-    def show_history(self, title: str, trail: list, whole_programme: bool = False, names=None) -> None:
+    def show_history(self, title: str, trail: list, whole_programme: bool = False, names=None,
+                     lists=None) -> None:
         """An audit trail (one row's, or the whole programme's) in a table dialog; *names*: key -> name
-        of what findings are about."""
+        of what findings are about; *lists*: the programme's value lists."""
         from gebiedsplugin.gui.audit_dialog import AuditDialog
 
-        AuditDialog(title, trail, self.parent, whole_programme, names).exec()
+        AuditDialog(title, trail, self.parent, whole_programme, names, lists).exec()
 
     def years_shift(self, default: int = 1):
         """How many years later a copy should be (negative: earlier); None when cancelled."""

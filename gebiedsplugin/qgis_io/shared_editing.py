@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from qgis.core import QgsFeatureRequest
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.value_lists import label
+from gebiedsplugin.core.value_lists import label, stored_label
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
 # Bookkeeping columns every change touches; not listed as "what changed".
@@ -46,8 +46,9 @@ def changed_fields(entry: dict) -> list:
             if k not in _QUIET and old.get(k) != new.get(k)]
 
 
-def audit_rows(trail: list) -> list:
-    """Rows (when, who, what, details) of the audit trail table, oldest first."""
+def audit_rows(trail: list, lists: dict | None = None) -> list:
+    """Rows (when, who, what, details) of the audit trail table, oldest first; values of a value list
+    by the programme's *lists* (``store.value_lists()``) where it names them."""
     labels = {"INSERT": tr("Created"), "UPDATE": tr("Changed"), "DELETE": tr("Deleted")}
     out = []
     for entry in trail:
@@ -55,7 +56,8 @@ def audit_rows(trail: list) -> list:
         details = []
         if operation == "UPDATE":
             table = entry.get("table") or ""
-            details = ["{}: {} → {}".format(field_text(table, k), value_text(table, k, a), value_text(table, k, b))
+            details = ["{}: {} → {}".format(field_text(table, k), value_text(table, k, a, lists),
+                                                   value_text(table, k, b, lists))
                        for k, a, b in changed_fields(entry)]
             if entry.get("geometry_changed"):
                 details.append(tr("shape changed"))
@@ -102,15 +104,19 @@ def field_text(table_name: str, name: str) -> str:
     return field.alias_in(ui_language()) if field is not None else name
 
 
-def value_text(table_name: str, name: str, value) -> str:
+def value_text(table_name: str, name: str, value, lists: dict | None = None) -> str:
     """A stored value of field *name* as a planner reads it, the same from either store (0/1 booleans,
-    500.0 amounts, a value list's code as its label in the planner's language, as the findings register
-    and the forms' default lists show it): in the history and the check-in's conflicts."""
+    500.0 amounts, a value list's code as its label in the planner's language, as the forms show it:
+    from the programme's *lists* (``store.value_lists()``) when given, a code it renamed or added
+    included): in the history and the check-in's conflicts."""
     if value is None:
         return "—"
     field = _field(table_name, name)
     kind = field.type if field is not None else None
     if field is not None and field.value_list:
+        stored = (lists or {}).get(field.value_list, {}).get(str(value))
+        if stored is not None:
+            return stored_label(field.value_list, str(value), stored, ui_language())
         return label(field.value_list, str(value), ui_language())
     if kind == schema.BOOLEAN:
         return tr("yes") if value else tr("no")

@@ -68,9 +68,10 @@ class AnsweringPrompts(Prompts):
     def inform(self, title, text):
         self.asked.append(("inform", text))
 
-    def show_history(self, title, trail, whole_programme=False, names=None):
+    def show_history(self, title, trail, whole_programme=False, names=None, lists=None):
         self.asked.append(("history", title, trail) + (("programme",) if whole_programme else ()))
         self.names = names
+        self.lists = lists
 
 
 @pytest.fixture()
@@ -231,4 +232,4 @@ def programme_history(plugin, path):
     dock.show_programme_history()
     _, title, trail, scope = prompts.asked[-1]
     assert scope == "programme"
-    return AuditDialog(title, trail, whole_programme=True, names=prompts.names), trail
+    return AuditDialog(title, trail, whole_programme=True, names=prompts.names, lists=prompts.lists), trail

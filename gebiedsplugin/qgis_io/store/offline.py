@@ -41,6 +41,7 @@ class CheckInResult:
     plan: MergePlan
     written: bool = False
     counts: dict = field(default_factory=dict)
+    value_lists: dict = field(default_factory=dict)  # the shared programme's: its conflicts read by them
 
 
 def _scope(districts) -> set:
@@ -208,7 +209,7 @@ def check_in(copy_path: str, decisions=None, planner=None, target=None, dry_run:
                     cancelled=cancelled)
     step(80)
     merged = plan(base, mine, theirs, decisions)
-    result = CheckInResult(merged, counts=dict(merged.counts))
+    result = CheckInResult(merged, counts=dict(merged.counts), value_lists=source.value_lists())
     step(90)
     free_gradually(base, mine, theirs)  # not all at once on return: the main thread keeps its turns
     if merged.open_conflicts or dry_run:
