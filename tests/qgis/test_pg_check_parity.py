@@ -430,6 +430,26 @@ def test_sql_cleans_text_of_every_whitespace_python_strips():
     assert "\u00a0" in WHITESPACE and "\u200b" not in WHITESPACE
 
 
+def test_sql_cleaning_gives_what_python_strip_gives(planted_store):
+    """clean() on the server (its shortcut for values that begin and end with '!'..'~' included) gives
+    str.strip(), blank = NULL, for values at and around that shortcut's edges."""
+    from psycopg2 import sql
+
+    from gebiedsplugin.qgis_io.store.pg_check_sql import clean
+
+    values = ["", " ", "a", "~", "!", " a", "a ", "\ta\n", "a b", "\u00a0x", "x\u00a0", "\u3000", "\u00e9",
+              "a\u00e9", "\u00e9a", "\u200bx", "x\x7f", "\x1fx", "! ~", "  \u2003 ", None]
+    conn = planted_store.connect()
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql.SQL("SELECT {} FROM unnest(%s::text[]) WITH ORDINALITY AS t(v, k) ORDER BY k").format(
+                clean("v")), (values,))
+            got = [r[0] for r in cur.fetchall()]
+    finally:
+        conn.close()
+    assert got == [None if v is None else (v.strip() or None) for v in values]
+
+
 def test_cancel_while_the_server_selects_the_rows_stops_it(rest_store, monkeypatch):
     """Cancelled while the server selects the rows for the in-memory rules (here a statement that would
     take 30 s): the server is asked to stop it, and the read raises Cancelled within moments."""

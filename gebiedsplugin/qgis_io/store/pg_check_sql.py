@@ -20,9 +20,14 @@ WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 _WS = sql.Literal(WHITESPACE)
 
 
-def clean(column: str) -> sql.Composed:
-    """The column as the rules read text: stripped, blank = NULL."""
-    return sql.SQL("nullif(btrim({}, {}), '')").format(sql.Identifier(column), _WS)
+def clean(column: str, table: str = "") -> sql.Composed:
+    """The column (of *table*, when given) as the rules read text: stripped, blank = NULL. A value that
+    begins and ends with a character from '!' to '~' (no whitespace) is as it is, known without the
+    trim (btrim with a set of multi-byte characters measures the set again for every value: 2.4 vs
+    1.8 s of server CPU for the snapshot's nine columns at a million)."""
+    c = sql.Identifier(table, column) if table else sql.Identifier(column)
+    return sql.SQL("CASE WHEN ascii({c}) BETWEEN 33 AND 126 AND ascii(right({c}, 1)) BETWEEN 33 AND 126 THEN {c} "
+                   "ELSE nullif(btrim({c}, {ws}), '') END").format(c=c, ws=_WS)
 
 
 # Geometry as the rules test it: valid as stored, else made valid (GEOS's linework method, as shapely's
@@ -254,10 +259,7 @@ _FUNDING = sql.SQL(
 
 def funding(schema_name: str) -> list:
     """Statements that build gp_fu (store/pg_check.py runs them for the rules that need it)."""
-    def col(name: str) -> sql.Composed:
-        return sql.SQL("nullif(btrim(fu.{}, {}), '')").format(sql.Identifier(name), _WS)
-
-    return [_FUNDING.format(ff=col("funder"), fuid=col("intervention_uid"),
+    return [_FUNDING.format(ff=clean("funder", "fu"), fuid=clean("intervention_uid", "fu"),
                             funding=sql.Identifier(schema_name, "funding")),
             sql.SQL("CREATE INDEX ON gp_fu (n)"), sql.SQL("ANALYZE gp_fu")]
 
