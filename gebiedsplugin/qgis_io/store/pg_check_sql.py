@@ -324,7 +324,9 @@ CANDIDATES = sql.SQL(
 BIG = sql.SQL("SELECT EXISTS (SELECT 1 FROM gp_dc WHERE size > %(big)s)")
 BIG_INDEX = sql.SQL("CREATE INDEX ON gp_dc USING GIST (g) WHERE size > %(big)s")
 DUPLICATE = sql.SQL(
-    "WITH l AS MATERIALIZED (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
+    # the links once (MATERIALIZED): planned as an anti-join over one pair, they were cleaned again per pair
+    "WITH l AS MATERIALIZED (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, "
+    "  greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
     "  FROM (SELECT {lf} AS a, {lt} AS b FROM {links} "
     "  WHERE {rel} = 'combines_with') x WHERE a IS NOT NULL AND b IS NOT NULL), "
     "p AS MATERIALIZED (SELECT a.n AS an, b.n AS bn FROM gp_dc a JOIN gp_dc b "
