@@ -346,9 +346,9 @@ DUPLICATE = sql.SQL(
 
 
 def duplicate(schema_name: str) -> list:
-    """The funder sets and the clustered candidates as tables (a CTE of the sets was planned as 200 rows
-    and scanned once per pair), then the pairs (parameters: duplicate_params; store/pg_check.py adds the
-    GiST index BIG_INDEX only where BIG finds a big cluster)."""
+    """The clusters, the funder sets of the clustered and the candidates with their set as tables (a CTE
+    of the sets was planned as 200 rows and scanned once per pair), then the pairs (parameters:
+    duplicate_params; store/pg_check.py adds the GiST index BIG_INDEX only where BIG finds a big cluster)."""
     return [CLUSTERS, sql.SQL("ANALYZE gp_dc0"), FUNDERS, sql.SQL("CREATE UNIQUE INDEX ON gp_fs (n)"),
             sql.SQL("ANALYZE gp_fs"), CANDIDATES, sql.SQL("ANALYZE gp_dc"),
             DUPLICATE.format(links=sql.Identifier(schema_name, "links"), lf=clean("from_uid"), lt=clean("to_uid"),
