@@ -206,6 +206,30 @@ def test_planted_edges_same_findings_in_the_database(planted_store):
     assert priority and all(u.startswith(("d-", "f-", "x-")) for u in priority)
 
 
+def test_district_mismatch_looks_closer_only_at_what_meets_another_district(planted_store):
+    """The interventions district_mismatch computes shares for (gp_dm): the planted ones that touch or
+    cross into a district not their own, or have none; not the many that lie inside their own
+    (worked out by hand from planted(): the districts are single squares, so one piece each)."""
+    import psycopg2
+
+    from gebiedsplugin.qgis_io.store import pg_check_sql as q
+
+    conn = planted_store.connect()
+    try:
+        conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
+        with conn.cursor() as cur:
+            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(planted_store.schema_name) + q.DISTRICT_CANDIDATES:
+                cur.execute(statement)
+            cur.execute("SELECT i.uid FROM gp_dm JOIN gp_i i USING (n) ORDER BY 1")
+            looked_at = [r[0] for r in cur.fetchall()]
+        conn.rollback()
+    finally:
+        conn.close()
+    # d-border lies on the shared border, d-touch shares an edge with the west, d-wrong and d-line lie
+    # (partly) in the east but say west, d-none names no district; d-citywide is not checked
+    assert looked_at == ["d-border", "d-line", "d-none", "d-touch", "d-wrong"]
+
+
 def test_check_runs_the_join_rules_in_the_database(planted_store):
     """run_check on PostGIS: the join rules in SQL, the rest in memory, the register as before."""
     result = run_check(CheckRequest(planted_store.path, in_database=True))
@@ -428,6 +452,26 @@ def test_sql_cleans_text_of_every_whitespace_python_strips():
 
     assert WHITESPACE == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert "\u00a0" in WHITESPACE and "\u200b" not in WHITESPACE
+
+
+def test_sql_cleaning_gives_what_python_strip_gives(planted_store):
+    """clean() on the server (its shortcut for values that begin and end with '!'..'~' included) gives
+    str.strip(), blank = NULL, for values at and around that shortcut's edges."""
+    from psycopg2 import sql
+
+    from gebiedsplugin.qgis_io.store.pg_check_sql import clean
+
+    values = ["", " ", "a", "~", "!", " a", "a ", "\ta\n", "a b", "\u00a0x", "x\u00a0", "\u3000", "\u00e9",
+              "a\u00e9", "\u00e9a", "\u200bx", "x\x7f", "\x1fx", "! ~", "  \u2003 ", None]
+    conn = planted_store.connect()
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql.SQL("SELECT {} FROM unnest(%s::text[]) WITH ORDINALITY AS t(v, k) ORDER BY k").format(
+                clean("v")), (values,))
+            got = [r[0] for r in cur.fetchall()]
+    finally:
+        conn.close()
+    assert got == [None if v is None else (v.strip() or None) for v in values]
 
 
 def test_cancel_while_the_server_selects_the_rows_stops_it(rest_store, monkeypatch):

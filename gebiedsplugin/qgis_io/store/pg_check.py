@@ -145,6 +145,8 @@ def _not_in_programme(cur, schema_name, params, areas) -> List[Finding]:
 
 
 def _district_mismatch(cur, schema_name, params, areas) -> List[Finding]:
+    for statement in q.DISTRICT_CANDIDATES:
+        cur.execute(statement)
     cur.execute(q.DISTRICT_MISMATCH, {"min_share": float(params["min_overlap_share"])})
     return [district_mismatch.finding(areas, uid, label(uid, title), stored, best, _geom(wkb),
                                       list(zip(ids, shares)) if several else None)
@@ -153,6 +155,8 @@ def _district_mismatch(cur, schema_name, params, areas) -> List[Finding]:
 
 def _stacking(cur, schema_name, params, areas) -> List[Finding]:
     limit = float(params["stacking_max"])
+    for statement in q.UNPLACED:
+        cur.execute(statement)
     cur.execute(q.STACKING, {"limit": limit})
     out = []
     for nbh, year, n, loose, uids, districts, box in cur.fetchall():

@@ -20,9 +20,14 @@ WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 _WS = sql.Literal(WHITESPACE)
 
 
-def clean(column: str) -> sql.Composed:
-    """The column as the rules read text: stripped, blank = NULL."""
-    return sql.SQL("nullif(btrim({}, {}), '')").format(sql.Identifier(column), _WS)
+def clean(column: str, table: str = "") -> sql.Composed:
+    """The column (of *table*, when given) as the rules read text: stripped, blank = NULL. A value that
+    begins and ends with a character from '!' to '~' (no whitespace) is as it is, known without the
+    trim (btrim with a set of multi-byte characters measures the set again for every value: 2.4 vs
+    1.8 s of server CPU for the snapshot's nine columns at a million)."""
+    c = sql.Identifier(table, column) if table else sql.Identifier(column)
+    return sql.SQL("CASE WHEN ascii({c}) BETWEEN 33 AND 126 AND ascii(right({c}, 1)) BETWEEN 33 AND 126 THEN {c} "
+                   "ELSE nullif(btrim({c}, {ws}), '') END").format(c=c, ws=_WS)
 
 
 # Geometry as the rules test it: valid as stored, else made valid (GEOS's linework method, as shapely's
@@ -157,16 +162,35 @@ NOT_IN_PROGRAMME = sql.SQL(
 # function that survives a GEOS error. The tests run in the join's own order (OFFSET 0 keeps them there),
 # one piece against many interventions in a row, so PostGIS prepares the piece once for all of them
 # (tested after the grouping's sort, each call met another piece: 4x slower); the outer OFFSET 0
-# computes each share once, not again for the filter on it.
+# computes each share once, not again for the filter on it. What crosses a piece's edge is first
+# tested against its whole area in SQL, area by area (ORDER BY id), so PostGIS prepares each area
+# once: inside gp_share, in the grouping's order, each test converted a whole district again (2.3 vs
+# 1.0 s of server CPU for 17,641 such pairs at a million). gp_share begins with the same test, so the
+# share is the same.
 _OVERLAPS = sql.SQL(
-    "SELECT c.n, c.id, CASE WHEN c.inside THEN 1.0::float8 ELSE pg_temp.gp_share(i.g, a.g) END AS share FROM ("
+    "SELECT c.n, c.id, CASE WHEN c.inside THEN 1.0::float8 WHEN ST_ContainsProperly(a.g, i.g) THEN 1.0::float8 "
+    "ELSE pg_temp.gp_share(i.g, a.g) END AS share FROM ("
     "  SELECT n, id, bool_or(inside) AS inside FROM ("
     "    SELECT i.n, p.id, GeometryType(i.g) = 'POINT' OR (GeometryType(i.g) <> 'GEOMETRYCOLLECTION' "
     "    AND ST_ContainsProperly(p.g, i.g)) AS inside "
-    "    FROM {pieces} p JOIN gp_i i ON ST_Intersects(p.g, i.g) WHERE {where} OFFSET 0) t "
-    "  GROUP BY n, id) c "
-    "JOIN gp_i i ON i.n = c.n JOIN {area} a ON a.id = c.id OFFSET 0")
+    "    FROM {pieces} p JOIN {rows} i ON ST_Intersects(p.g, i.g) WHERE {where} OFFSET 0) t "
+    "  GROUP BY n, id ORDER BY id OFFSET 0) c "
+    "JOIN {rows} i ON i.n = c.n JOIN {area} a ON a.id = c.id OFFSET 0")
 PIECE = 64
+
+# Which interventions district_mismatch has to look at: those that meet a piece of another district
+# than their own, or a piece of their own that they do not lie properly inside. The rest (at a million,
+# all but a few thousand) lie properly inside their stored district and touch no other: share 1 there,
+# nothing elsewhere, so no finding. One pass in the GiST join's own order (each piece prepared once);
+# only the candidates then get the shares, the grouping and the arrays below (computed for every
+# intervention, those took 7.6 of the rule's 8 s of server CPU at a million).
+DISTRICT_CANDIDATES = [
+    sql.SQL("CREATE TEMP TABLE gp_dm ON COMMIT DROP AS SELECT DISTINCT ON (i.n) i.n, i.g FROM gp_dp p JOIN gp_i i "
+            "ON ST_Intersects(p.g, i.g) WHERE NOT i.city_wide AND i.g IS NOT NULL "
+            "AND (p.id IS DISTINCT FROM i.district_id OR NOT (GeometryType(i.g) = 'POINT' OR "
+            "(GeometryType(i.g) <> 'GEOMETRYCOLLECTION' AND ST_ContainsProperly(p.g, i.g))))"),
+    sql.SQL("CREATE UNIQUE INDEX ON gp_dm (n)"), sql.SQL("ANALYZE gp_dm"),
+]
 
 # The flags first (one pass, no arrays), then the list of areas and shares only for the flagged.
 DISTRICT_MISMATCH = sql.SQL(
@@ -181,27 +205,35 @@ DISTRICT_MISMATCH = sql.SQL(
     "  array_agg(o.share ORDER BY o.share DESC, o.id COLLATE \"C\") AS shares FROM o JOIN f ON f.n = o.n GROUP BY o.n) "
     "SELECT {one}, a.ids[1], f.several, a.ids, a.shares FROM f JOIN a ON a.n = f.n JOIN gp_i i ON i.n = f.n"
 ).format(overlaps=_OVERLAPS.format(area=sql.Identifier("gp_d"), pieces=sql.Identifier("gp_dp"),
-                                    where=sql.SQL("NOT i.city_wide AND i.g IS NOT NULL")), one=_ONE)
+                                    rows=sql.Identifier("gp_dm"), where=sql.SQL("true")), one=_ONE)
 
 # Stacking: the stored neighbourhood, else the one of largest overlap (ties: smallest id); every
 # year of the inclusive range (clipped to 1..101 years, as expand_years), per neighbourhood and year.
+# The interventions without a stored neighbourhood first, on their own (usually few: the overlaps then
+# do not hash every intervention to find their geometry).
+UNPLACED = [sql.SQL("CREATE TEMP TABLE gp_sn ON COMMIT DROP AS SELECT n, g FROM gp_i i "
+                    "WHERE i.nbh IS NULL AND i.g IS NOT NULL AND i.active AND i.yok AND NOT i.city_wide"),
+            sql.SQL("CREATE UNIQUE INDEX ON gp_sn (n)"), sql.SQL("ANALYZE gp_sn")]
 STACKING = sql.SQL(
     "WITH o AS (SELECT * FROM ({overlaps}) x WHERE share > 0), "
     "d AS (SELECT DISTINCT ON (n) n, id FROM o ORDER BY n, share DESC, id COLLATE \"C\"), "
-    "m AS (SELECT i.n, coalesce(i.nbh, d.id) AS nbh, i.sy, i.ey, i.ind, i.uid, i.district_id "
+    "m AS (SELECT i.n, coalesce(i.nbh, d.id) AS nbh, i.sy, i.ey, i.ind "
     "  FROM gp_i i LEFT JOIN d ON d.n = i.n AND i.nbh IS NULL "
     "  WHERE i.active AND i.yok AND NOT i.city_wide), "
-    "y AS (SELECT m.n, m.nbh, m.ind, m.uid, m.district_id, "
+    "y AS MATERIALIZED (SELECT m.n, m.nbh, m.ind, "
     "  generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1) AS year "
     "  FROM m WHERE m.nbh IS NOT NULL), "
     "g AS (SELECT nbh, year, count(*) AS n, count(*) FILTER (WHERE ind) AS loose FROM y GROUP BY nbh, year "
     "  HAVING count(*) > %(limit)s) "  # the members only of the groups over the limit
-    "SELECT g.nbh, g.year, g.n, g.loose, array_agg(y.uid), array_agg(y.district_id), "
+    "SELECT g.nbh, g.year, g.n, g.loose, array_agg(i.uid), array_agg(i.district_id), "
     "  ST_AsBinary(ST_Buffer(ST_Envelope(ST_Collect(i.g)), 5)) "
-    "FROM g JOIN y ON y.nbh = g.nbh AND y.year = g.year JOIN gp_i i ON i.n = y.n "
+    # each member's row through the index (OFFSET 0: not a hash of every intervention, as the planner's
+    # guess of a thousand years per row would have it)
+    "FROM g JOIN y ON y.nbh = g.nbh AND y.year = g.year "
+    "CROSS JOIN LATERAL (SELECT i.uid, i.district_id, i.g FROM gp_i i WHERE i.n = y.n OFFSET 0) i "
     "GROUP BY g.nbh, g.year, g.n, g.loose").format(
-    overlaps=_OVERLAPS.format(area=sql.Identifier("gp_n"), pieces=sql.Identifier("gp_np"), where=sql.SQL(
-        "i.nbh IS NULL AND i.g IS NOT NULL AND i.active AND i.yok AND NOT i.city_wide")))
+    overlaps=_OVERLAPS.format(area=sql.Identifier("gp_n"), pieces=sql.Identifier("gp_np"), rows=sql.Identifier("gp_sn"),
+                              where=sql.SQL("true")))
 
 PRIORITY = sql.SQL(
     "WITH g AS (SELECT {d} AS d, {t} AS t, priority AS p FROM {goals}), "
@@ -227,10 +259,7 @@ _FUNDING = sql.SQL(
 
 def funding(schema_name: str) -> list:
     """Statements that build gp_fu (store/pg_check.py runs them for the rules that need it)."""
-    def col(name: str) -> sql.Composed:
-        return sql.SQL("nullif(btrim(fu.{}, {}), '')").format(sql.Identifier(name), _WS)
-
-    return [_FUNDING.format(ff=col("funder"), fuid=col("intervention_uid"),
+    return [_FUNDING.format(ff=clean("funder", "fu"), fuid=clean("intervention_uid", "fu"),
                             funding=sql.Identifier(schema_name, "funding")),
             sql.SQL("CREATE INDEX ON gp_fu (n)"), sql.SQL("ANALYZE gp_fu")]
 
@@ -238,24 +267,25 @@ def funding(schema_name: str) -> list:
 # Money per district and year (budget_exceeded): funding rows with a year and an amount are an
 # intervention's money; without them its positive budget is spread over its years.
 BUDGET = sql.SQL(
-    "WITH b AS (SELECT {bd} AS d, year, sum(amount) AS amount FROM {budgets} "
-    "  WHERE {bd} IS NOT NULL AND year IS NOT NULL AND amount IS NOT NULL GROUP BY 1, 2), "
-    "m AS MATERIALIZED (SELECT i.n, i.uid, i.district_id, i.sy, i.ey, i.yok, i.budget FROM gp_i i "
+    "WITH b AS MATERIALIZED (SELECT row_number() OVER () AS bk, d, year, amount FROM ("
+    "  SELECT {bd} AS d, year, sum(amount) AS amount FROM {budgets} "
+    "  WHERE {bd} IS NOT NULL AND year IS NOT NULL AND amount IS NOT NULL GROUP BY 1, 2) z), "
+    "m AS MATERIALIZED (SELECT i.n, i.district_id, i.sy, i.ey, i.yok, i.budget FROM gp_i i "
     "  WHERE i.active AND NOT i.city_wide AND i.district_id IN (SELECT d FROM b)), "
-    "f AS (SELECT m.n, m.uid, m.district_id, fu.year, fu.amount FROM m JOIN gp_fu fu "
+    "f AS (SELECT m.n, m.district_id, fu.year, fu.amount FROM m JOIN gp_fu fu "
     "  ON fu.n = m.n WHERE fu.year IS NOT NULL AND fu.amount IS NOT NULL), "
-    "s AS (SELECT m.n, m.uid, m.district_id, generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1)"
+    "s AS (SELECT m.n, m.district_id, generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1)"
     "  AS year, m.budget / least(greatest(m.ey - m.sy + 1, 1), 101) AS amount FROM m "
     "  WHERE m.yok AND m.budget > 0 AND NOT EXISTS (SELECT 1 FROM gp_fu fu WHERE fu.n = m.n "
     "  AND fu.year IS NOT NULL AND fu.amount IS NOT NULL)), "
-    "r AS MATERIALIZED (SELECT r.* FROM (SELECT * FROM f UNION ALL SELECT * FROM s) r "
+    # each amount with its budget's number only (an integer to group on, not district text and year)
+    "r AS MATERIALIZED (SELECT r.n, b.bk, r.amount FROM (SELECT * FROM f UNION ALL SELECT * FROM s) r "
     "  JOIN b ON b.d = r.district_id AND b.year = r.year WHERE r.amount > 0), "
-    "x AS (SELECT r.district_id, r.year, sum(r.amount) AS total, b.amount FROM r "
-    "  JOIN b ON b.d = r.district_id AND b.year = r.year "
-    "  GROUP BY r.district_id, r.year, b.amount HAVING sum(r.amount) > b.amount + 0.005) "
-    "SELECT x.district_id, x.year, x.total, x.amount, array_agg(DISTINCT r.uid COLLATE \"C\") FROM x "
-    "JOIN r ON r.district_id = x.district_id AND r.year = x.year "
-    "GROUP BY x.district_id, x.year, x.total, x.amount")
+    "x AS MATERIALIZED (SELECT b.bk, b.d, b.year, t.total, b.amount FROM ("
+    "  SELECT bk, sum(amount) AS total FROM r GROUP BY bk) t JOIN b ON b.bk = t.bk WHERE t.total > b.amount + 0.005) "
+    "SELECT x.d, x.year, x.total, x.amount, array_agg(DISTINCT i.uid COLLATE \"C\") FROM x "
+    "JOIN r ON r.bk = x.bk JOIN gp_i i ON i.n = r.n "
+    "GROUP BY x.d, x.year, x.total, x.amount")
 
 
 def budget(schema_name: str) -> sql.Composed:
@@ -264,7 +294,7 @@ def budget(schema_name: str) -> sql.Composed:
 
 # Duplicate funding: funder sets (own funder + funding rows, numbered: equal sets, equal k), pairs on one
 # theme within the tolerance with overlapping years, both sets known and different, not linked
-# combines_with. Candidates (live, with a theme and funders) are first grouped per theme by
+# combines_with. Candidates (live, with a theme; those without funders are dropped after) are first grouped per theme by
 # ST_ClusterDBSCAN with radius "reach" (the tolerance plus a millimetre, so no pair at exactly the
 # tolerance is split) and at least 2 members: two candidates within the tolerance are always in one
 # cluster, and one without a neighbour in none. GEOS finds the clusters with one tree per theme, as the
@@ -274,21 +304,29 @@ def budget(schema_name: str) -> sql.Composed:
 # that join quadratic: its members look for their pairs through a GiST index instead. Each pair once
 # (a.n < b.n); pg_check puts the smaller uid first.
 BIG_CLUSTER = 2000
+# The clusters first, over every live candidate with a theme; the funder sets then only for the clustered
+# (a tenth at a million: the sets of every intervention took 3 s of server CPU). A clustered row without
+# funders is dropped after clustering: the clusters may then be larger than needed, never split a pair.
+CLUSTERS = sql.SQL(
+    "CREATE TEMP TABLE gp_dc0 ON COMMIT DROP AS SELECT n, c FROM ("
+    "  SELECT i.n, ST_ClusterDBSCAN(i.g, %(reach)s, 2) OVER (PARTITION BY i.theme) AS c "
+    "  FROM gp_i i WHERE i.active AND i.g IS NOT NULL AND i.yok AND i.theme IS NOT NULL) x WHERE c IS NOT NULL")
 FUNDERS = sql.SQL(
     "CREATE TEMP TABLE gp_fs ON COMMIT DROP AS SELECT n, funders, dense_rank() OVER (ORDER BY funders) AS k "
     "FROM (SELECT n, array_agg(DISTINCT f COLLATE \"C\" ORDER BY f COLLATE \"C\") AS funders "
-    "FROM (SELECT n, funder AS f FROM gp_i WHERE funder IS NOT NULL UNION ALL "
-    "  SELECT n, funder FROM gp_fu WHERE funder IS NOT NULL) x GROUP BY n) y")
-CLUSTERS = sql.SQL(
+    "FROM (SELECT i.n, i.funder AS f FROM gp_dc0 d JOIN gp_i i ON i.n = d.n WHERE i.funder IS NOT NULL UNION ALL "
+    "  SELECT fu.n, fu.funder FROM gp_dc0 d JOIN gp_fu fu ON fu.n = d.n WHERE fu.funder IS NOT NULL) x "
+    "GROUP BY n) y")
+CANDIDATES = sql.SQL(
     "CREATE TEMP TABLE gp_dc ON COMMIT DROP AS SELECT x.*, count(*) OVER (PARTITION BY theme, c) AS size FROM ("
-    "  SELECT i.n, i.theme, i.sy, i.ey, fs.k, i.g, "
-    "  ST_ClusterDBSCAN(i.g, %(reach)s, 2) OVER (PARTITION BY i.theme) AS c "
-    "  FROM gp_i i JOIN gp_fs fs ON fs.n = i.n "
-    "  WHERE i.active AND i.g IS NOT NULL AND i.yok AND i.theme IS NOT NULL) x WHERE c IS NOT NULL")
+    "  SELECT i.n, i.theme, i.sy, i.ey, fs.k, i.g, d.c FROM gp_dc0 d JOIN gp_fs fs ON fs.n = d.n "
+    "  JOIN gp_i i ON i.n = d.n) x")
 BIG = sql.SQL("SELECT EXISTS (SELECT 1 FROM gp_dc WHERE size > %(big)s)")
 BIG_INDEX = sql.SQL("CREATE INDEX ON gp_dc USING GIST (g) WHERE size > %(big)s")
 DUPLICATE = sql.SQL(
-    "WITH l AS (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
+    # the links once (MATERIALIZED): planned as an anti-join over one pair, they were cleaned again per pair
+    "WITH l AS MATERIALIZED (SELECT least(a COLLATE \"C\", b COLLATE \"C\") AS a, "
+    "  greatest(a COLLATE \"C\", b COLLATE \"C\") AS b "
     "  FROM (SELECT {lf} AS a, {lt} AS b FROM {links} "
     "  WHERE {rel} = 'combines_with') x WHERE a IS NOT NULL AND b IS NOT NULL), "
     "p AS MATERIALIZED (SELECT a.n AS an, b.n AS bn FROM gp_dc a JOIN gp_dc b "
@@ -308,11 +346,11 @@ DUPLICATE = sql.SQL(
 
 
 def duplicate(schema_name: str) -> list:
-    """The funder sets and the clustered candidates as tables (a CTE of the sets was planned as 200 rows
-    and scanned once per pair), then the pairs (parameters: duplicate_params; store/pg_check.py adds the
-    GiST index BIG_INDEX only where BIG finds a big cluster)."""
-    return [FUNDERS, sql.SQL("CREATE UNIQUE INDEX ON gp_fs (n)"), sql.SQL("ANALYZE gp_fs"),
-            CLUSTERS, sql.SQL("ANALYZE gp_dc"),
+    """The clusters, the funder sets of the clustered and the candidates with their set as tables (a CTE
+    of the sets was planned as 200 rows and scanned once per pair), then the pairs (parameters:
+    duplicate_params; store/pg_check.py adds the GiST index BIG_INDEX only where BIG finds a big cluster)."""
+    return [CLUSTERS, sql.SQL("ANALYZE gp_dc0"), FUNDERS, sql.SQL("CREATE UNIQUE INDEX ON gp_fs (n)"),
+            sql.SQL("ANALYZE gp_fs"), CANDIDATES, sql.SQL("ANALYZE gp_dc"),
             DUPLICATE.format(links=sql.Identifier(schema_name, "links"), lf=clean("from_uid"), lt=clean("to_uid"),
                              rel=clean("relation"))]
 
