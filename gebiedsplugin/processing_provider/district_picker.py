@@ -43,6 +43,8 @@ class DistrictsWrapper(WidgetWrapper):
         self.districts.setObjectName("check_out_districts")
         self.districts.itemChanged.connect(lambda _item: self.widgetValueHasChanged.emit(self))
         self.hint = QLabel(tr("None ticked: the whole city."), widget)
+        self.hint.setObjectName("check_out_districts_hint")
+        self.hint.setWordWrap(True)  # the longer hint (no programme yet) widened the panel past the dialog
         layout.addWidget(self.districts)
         layout.addWidget(self.hint)
         self.wanted: set = set()  # codes to tick once the programme's districts are read
