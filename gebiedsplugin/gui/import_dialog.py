@@ -279,7 +279,11 @@ class ImportDialog(QDialog):
         self.preview.fill(self.layer, mapping, self.current_target())
 
     def _enable(self) -> None:
-        ready = self.layer is not None and self.task is None
+        # Without a programme there is nothing to import into: say so before the mapping is done, not after.
+        has_programme = getattr(self.controller, "store", None) is not None
+        if not has_programme and not self.status.text():
+            self.status.setText(tr("Open or create a programme first."))
+        ready = has_programme and self.layer is not None and self.task is None
         self.dry_button.setEnabled(ready)
         self.import_button.setEnabled(ready)
 

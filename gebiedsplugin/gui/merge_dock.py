@@ -38,6 +38,13 @@ from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.numbers import date_time
 
 
+def _stacked(label: str) -> str:
+    """A column header with its first "(…)" on a line of its own: in Dutch "Hun versie (gedeeld)" on one
+    line was cut in a dock beside the map at 1366x768."""
+    first, newline, rest = label.partition("\n")
+    return first.replace(" (", "\n(", 1) + newline + rest
+
+
 def kind_text(kind: str) -> str:
     """A conflict kind as a planner reads it."""
     return {BOTH_CHANGED: tr("changed offline and in the shared programme"),
@@ -240,12 +247,12 @@ class MergeDock(ProgrammeDock):
             return
         self.detail.setText("{}: {}".format(conflict.label or conflict.key, kind_text(conflict.kind)))
         mine, theirs = conflict.mine, conflict.theirs
-        self.fields.setHorizontalHeaderLabels([
+        self.fields.setHorizontalHeaderLabels([_stacked(label) for label in (
             tr("Field"), tr("Base\n(checked out)"),
             tr("Mine (offline)\n{}\n{}").format(mine.modified_by, date_time(mine.modified_at)) if mine
             else tr("Mine (offline)\ndeleted"),
             tr("Theirs (shared)\n{}\n{}").format(theirs.modified_by, date_time(theirs.modified_at)) if theirs
-            else tr("Theirs (shared)\ndeleted")])
+            else tr("Theirs (shared)\ndeleted"))])
         table = schema.table(conflict.table)
         for name, base, mine_value, theirs_value in conflict.fields:
             r = self.fields.rowCount()
@@ -262,8 +269,8 @@ class MergeDock(ProgrammeDock):
 
     def _name_columns(self) -> None:
         """The field table's headers while no conflict is selected (Qt would number them)."""
-        self.fields.setHorizontalHeaderLabels([tr("Field"), tr("Base\n(checked out)"), tr("Mine (offline)"),
-                                               tr("Theirs (shared)")])
+        self.fields.setHorizontalHeaderLabels([_stacked(label) for label in (
+            tr("Field"), tr("Base\n(checked out)"), tr("Mine (offline)"), tr("Theirs (shared)"))])
 
     def decide(self, choice: str) -> None:
         """Record the decision on the selected conflict."""

@@ -267,6 +267,10 @@ class OverviewDock(ProgrammeDock):
         """Show the scope's figures in every panel (or in the panels *only*): computed and drawn in a
         worker when the dock reads in the background, the status saying so meanwhile."""
         ov = self.overview
+        # Area, period and Dossier… mean nothing until a programme is read (before: "2000 to 2000" and a
+        # Dossier… button that did nothing).
+        for widget in (self.district, self.year_from, self.year_to, self.dossier_button):
+            widget.setEnabled(ov is not None)
         if ov is None:
             self.status.setText(tr("No programme open.") if self.controller.store is None else "")
             return

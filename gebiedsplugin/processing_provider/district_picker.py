@@ -7,7 +7,8 @@ separated) for scripts and models; the batch and model dialogs keep the plain te
 from __future__ import annotations
 
 from processing.gui.wrappers import DIALOG_STANDARD, WidgetWrapper
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.core import QgsProcessingParameterDefinition
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gebiedsplugin.core import schema
@@ -43,6 +44,8 @@ class DistrictsWrapper(WidgetWrapper):
         self.districts.setObjectName("check_out_districts")
         self.districts.itemChanged.connect(lambda _item: self.widgetValueHasChanged.emit(self))
         self.hint = QLabel(tr("None ticked: the whole city."), widget)
+        self.hint.setObjectName("check_out_districts_hint")
+        self.hint.setWordWrap(True)  # the longer hint (no programme yet) widened the panel past the dialog
         layout.addWidget(self.districts)
         layout.addWidget(self.hint)
         self.wanted: set = set()  # codes to tick once the programme's districts are read
@@ -52,6 +55,16 @@ class DistrictsWrapper(WidgetWrapper):
         self.reader.setInterval(300)
         self.reader.timeout.connect(self._read)
         return widget
+
+    def createLabel(self):  # noqa: N802 - Processing API
+        # Processing's Python wrappers add " [optional]" through their own translation, which QGIS's Dutch
+        # lacks ("Stadsdelen [optional]" above "Vanaf jaar [optioneel]"); take the one QGIS's C++ wrappers use.
+        label = super().createLabel()
+        definition = self.parameterDefinition()
+        if label is not None and definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
+            text = QCoreApplication.translate("QObject", "%1 [optional]")
+            label.setText(text.replace("%1", definition.description()))
+        return label
 
     def postInitialize(self, wrappers):  # noqa: N802 - Processing API
         if self.dialogType != DIALOG_STANDARD:

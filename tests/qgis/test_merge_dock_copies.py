@@ -17,7 +17,7 @@ def headers(dock) -> list:
 
 
 def test_the_field_table_names_its_columns_before_a_conflict_is_chosen(merge_dock):
-    assert headers(merge_dock) == ["Field", "Base\n(checked out)", "Mine (offline)", "Theirs (shared)"]
+    assert headers(merge_dock) == ["Field", "Base\n(checked out)", "Mine\n(offline)", "Theirs\n(shared)"]
 
 
 def test_a_decision_on_one_copy_does_not_decide_the_same_row_of_another_copy(sample_gpkg, tmp_path, merge_dock):

@@ -201,7 +201,7 @@ def test_merge_dock_shows_conflicts_field_by_field_and_checks_in(programme_store
         cells = [[dock.fields.item(r, c).text() for c in range(4)] for r in range(dock.fields.rowCount())]
         assert ["Title", original, "Speeltuin (offline)", "Speeltuin (kantoor)"] in cells
         headers = [dock.fields.horizontalHeaderItem(c).text() for c in range(4)]
-        assert headers[2].startswith("Mine (offline)\nAnna\n") and headers[3].startswith("Theirs (shared)\nBert\n")
+        assert headers[2].startswith("Mine\n(offline)\nAnna\n") and headers[3].startswith("Theirs\n(shared)\nBert\n")
         dock.decide("mine")
         assert dock.check_in_button.isEnabled()
         shots = Path(__file__).resolve().parents[1] / "artifacts"

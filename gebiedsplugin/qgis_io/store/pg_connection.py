@@ -92,6 +92,10 @@ def connect_params(uri: QgsDataSourceUri) -> dict:
                        ("dbname", uri.database()), ("user", uri.username()), ("password", uri.password())):
         if value:
             params[key] = value
+    # The connection's SSL mode, as QGIS's provider passes it: "prefer" is libpq's default, left out so
+    # that a service file's sslmode holds.
+    if uri.sslMode() != QgsDataSourceUri.SslMode.SslPrefer:
+        params["sslmode"] = QgsDataSourceUri.encodeSslMode(uri.sslMode())
     if uri.authConfigId():
         config = QgsAuthMethodConfig()
         ok = QgsApplication.authManager().loadAuthenticationConfig(uri.authConfigId(), config, True)
