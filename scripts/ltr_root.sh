@@ -180,7 +180,7 @@ lane() {  # the LTR lane: build (or reuse) the root, then the unit, qgis and one
   for step in \
       "unit|$py -m pytest -p no:pytest_qgis -p no:cacheprovider -q tests/unit" \
       "qgis|$py -m pytest -p no:cacheprovider -q tests/qgis" \
-      "e2e|$py -m pytest -p no:pytest_qgis -p no:cacheprovider -q tests/e2e/test_desktop_plugin.py tests/e2e/test_first_hour_walk.py tests/e2e/test_quit_desktop.py"; do
+      "e2e|$py -m pytest -p no:pytest_qgis -p no:cacheprovider -q tests/e2e/test_desktop_plugin.py tests/e2e/test_first_hour_walk.py tests/e2e/test_quit_desktop.py tests/e2e/test_postgis_connections_desktop.py"; do
     local name=${step%%|*} cmd=${step#*|} t0=$SECONDS
     log "QGIS $version: $name lane"
     # shellcheck disable=SC2086
