@@ -14,7 +14,7 @@ among the projects') and the funding after them (its uids among the intervention
 
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import count, filterfalse, repeat
 from typing import Dict, Sequence
 
 import numpy as np
@@ -25,9 +25,10 @@ from .util import clean_text
 def first_seen(lookup: Dict, values: Sequence) -> np.ndarray:
     """Code of each value: its index among the distinct non-None values in first-seen order, kept in
     *lookup* (value -> code, extended with the values new here); -1 for None."""
-    for value in dict.fromkeys(values):  # C-level: only the distinct values of *values* are visited
-        if value is not None and value not in lookup:
-            lookup[value] = len(lookup)
+    distinct = dict.fromkeys(values)
+    distinct.pop(None, None)
+    # the new ones numbered on from len(lookup), in their order: C-level passes, no Python loop
+    lookup.update(zip(filterfalse(lookup.__contains__, distinct), count(len(lookup))))
     return np.fromiter(map(lookup.get, values, repeat(-1)), dtype=np.intp, count=len(values))
 
 
