@@ -98,3 +98,75 @@ def test_columns_kept_for_the_check_hold_what_is_stored(tmp_path, qgis_app):
     assert again.taken_columns("projects") == {}  # rows added after the read: not the read's columns
     again.interventions = list(again.interventions)
     assert again.taken_columns("interventions") == {}
+
+
+def test_codes_made_in_the_read_are_those_of_the_stored_values(tmp_path, qgis_app):
+    """The integer codes read_programme makes per batch (core/rules/read_codes.py) against SQL on the
+    file: planted uids used twice, blank and padded uids, funding naming a padded uid, a neighbourhood
+    and a programme code only the interventions know, projects sharing a code or without one; and the
+    check's findings are the same with them as without them."""
+    from gebiedsplugin.core.rules import run_rules
+    from gebiedsplugin.core.rules.util import clean_text
+
+    programme, _ = generate_sample(seed=7, interventions=600, projects=150)
+    inter = programme.interventions
+    blank_done = set()
+    for n, feature in enumerate(inter[:120]):
+        if n % 10 == 0:  # used twice (a uid is unique within its table): another table's
+            feature.attrs["uid"] = next(f for f in inter[200 + n:] if f.table != feature.table).attrs["uid"]
+        elif n % 10 == 1:  # blank: named table#fid
+            feature.attrs["uid"] = "  " if feature.table not in blank_done else None
+            blank_done.add(feature.table)
+        elif n % 10 == 2:
+            feature.attrs["uid"] = " {} ".format(feature.attrs["uid"])
+        if n % 7 == 0:
+            feature.attrs["neighbourhood_id"] = ("only-here", None, " {} ".format(feature.attrs.get("neighbourhood_id")))[n % 3]
+        if n % 9 == 0:
+            feature.attrs["programme_code"] = ("NOWHERE", " {} ".format(programme.projects[n].attrs["programme_code"]))[n % 2]
+    for n, project in enumerate(programme.projects[:30]):
+        project.attrs["programme_code"] = ("  ", programme.projects[40].attrs["programme_code"])[n % 2]
+    for n, row in enumerate(programme.funding[:40]):
+        row["intervention_uid"] = " {} ".format(row["intervention_uid"]) if n % 2 else "nobody"
+    store = GpkgStore.create(tmp_path / "p.gpkg", programme.crs, programme)
+    read = read_programme(str(store.path))
+    conn = sqlite3.connect(store.path)
+    try:
+        def stored(tables, name):  # (table, fid, value) in the read's order: tables in turn, by fid
+            return [(t, fid, v) for t in tables
+                    for fid, v in conn.execute('SELECT fid, "{}" FROM "{}" ORDER BY fid'.format(name, t))]
+
+        uids = {}
+        for pos, (table, fid, uid) in enumerate(stored(schema.INTERVENTION_TABLES, "uid")):
+            uids[clean_text(uid) or "{}#{}".format(table, fid)] = pos  # the later one wins
+        nbh, nbh_codes = {}, []
+        for _, _, value in stored(schema.INTERVENTION_TABLES, "neighbourhood_id"):
+            value = clean_text(value)
+            if value is not None:
+                nbh.setdefault(value, len(nbh))
+            nbh_codes.append(nbh.get(value, -1))
+        codes, project_codes = {}, []
+        for _, _, value in stored(schema.PROJECT_TABLES, "programme_code"):
+            value = clean_text(value)
+            if value is not None:
+                codes.setdefault(value, len(codes))
+            project_codes.append(codes.get(value, -1))
+        inter_codes = [codes.get(clean_text(v), -1) for _, _, v in stored(schema.INTERVENTION_TABLES, "programme_code")]
+        funding = [uids.get(v, uids.get(clean_text(v), -1)) for _, _, v in stored(("funding",), "intervention_uid")]
+    finally:
+        conn.close()
+    assert "only-here" in nbh and -1 in nbh_codes and -1 in project_codes and -1 in inter_codes and -1 in funding
+    assert len(uids) < len(read.interventions)  # some uid twice
+    assert read.taken_codes("uid_index") == uids
+    lookup, got_nbh = read.taken_codes("neighbourhood_codes")
+    assert lookup == nbh and got_nbh.tolist() == nbh_codes
+    lookup, got_projects, got_inter = read.taken_codes("programme_codes")
+    assert lookup == codes and got_projects.tolist() == project_codes and got_inter.tolist() == inter_codes
+    assert read.taken_codes("funding_positions").tolist() == funding
+
+    with_codes = read_programme(str(store.path))
+    without = read_programme(str(store.path))
+    without.codes.clear()
+    findings = run_rules(with_codes)
+    assert not with_codes.codes  # all taken by the check
+    assert [(f.finding_id, f.message_en, f.subject_uids) for f in findings] == \
+        [(f.finding_id, f.message_en, f.subject_uids) for f in run_rules(without)]

@@ -111,9 +111,27 @@ def safe_op(func, *arrays, **kwargs) -> np.ndarray:
 
 
 def first_per_group(groups: np.ndarray, *keys: np.ndarray) -> np.ndarray:
-    """Positions of the first row of each distinct value of *groups*, ordering rows by *keys*."""
+    """Positions of the first row of each distinct value of *groups*, ordering rows by *keys* (ties:
+    the earlier row), in the order of the groups."""
     if groups.size == 0:
         return np.empty(0, dtype=np.intp)
+    if groups.dtype.kind in "iu" and groups.min() >= 0 and groups.max() <= 4 * groups.size:
+        # Small non-negative ints (interventions, codes): a row alone in its group is its first, and
+        # only the rows of shared groups are sorted (at a million rows most are alone; a sort of all
+        # of them cost 15 times what it did at a tenth).
+        counts = np.bincount(groups)
+        shared = np.flatnonzero(counts[groups] > 1)
+        if shared.size < groups.size:
+            slot = np.full(counts.size, -1, dtype=np.intp)
+            slot[groups] = np.arange(groups.size)  # groups of one: their only row
+            if shared.size:
+                first = shared[_first_sorted(groups[shared], *(k[shared] for k in keys))]
+                slot[groups[first]] = first
+            return slot[counts > 0]
+    return _first_sorted(groups, *keys)
+
+
+def _first_sorted(groups: np.ndarray, *keys: np.ndarray) -> np.ndarray:
     order = np.lexsort(tuple(reversed(keys)) + (groups,))
     g = groups[order]
     first = np.ones(g.size, dtype=bool)
