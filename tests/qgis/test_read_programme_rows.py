@@ -120,9 +120,11 @@ def test_codes_made_in_the_read_are_those_of_the_stored_values(tmp_path, qgis_ap
         elif n % 10 == 2:
             feature.attrs["uid"] = " {} ".format(feature.attrs["uid"])
         if n % 7 == 0:
-            feature.attrs["neighbourhood_id"] = ("only-here", None, " {} ".format(feature.attrs.get("neighbourhood_id")))[n % 3]
+            padded = " {} ".format(feature.attrs.get("neighbourhood_id"))
+            feature.attrs["neighbourhood_id"] = ("only-here", None, padded)[n % 3]
         if n % 9 == 0:
-            feature.attrs["programme_code"] = ("NOWHERE", " {} ".format(programme.projects[n].attrs["programme_code"]))[n % 2]
+            padded = " {} ".format(programme.projects[n].attrs["programme_code"])
+            feature.attrs["programme_code"] = ("NOWHERE", padded)[n % 2]
     for n, project in enumerate(programme.projects[:30]):
         project.attrs["programme_code"] = ("  ", programme.projects[40].attrs["programme_code"])[n % 2]
     for n, row in enumerate(programme.funding[:40]):

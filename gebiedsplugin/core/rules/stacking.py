@@ -24,8 +24,8 @@ from ..value_lists import label_text
 from .areas import Areas
 from .base import MARKER_BUFFER_M, Finding, RuleInfo, make_finding, sorted_finding
 from .context import Context
-from .texts import QT_TRANSLATE_NOOP, message
 from .read_codes import first_seen
+from .texts import QT_TRANSLATE_NOOP, message
 from .util import clean_text, expand_years, fmt_dist, groups, to_float
 
 INFO = RuleInfo(
