@@ -74,9 +74,6 @@ class Programme:
     # {field: values in its order})): at a million rows, reading them again from the rows costs more
     # per row than at 100k (every row visited in a heap of gigabytes). See taken_columns.
     columns: dict = field(default_factory=dict, compare=False, repr=False)
-    # Integer codes a store's read made for the check's look-ups (name -> (((part, its list, its
-    # length), ...), codes); core/rules/read_codes.py). See taken_codes.
-    codes: dict = field(default_factory=dict, compare=False, repr=False)
 
     def taken_columns(self, part: str) -> dict:
         """The read's columns of *part* ({field: values}; text fields cleaned as the check reads them,
@@ -89,19 +86,6 @@ class Programme:
         if rows is not current or any(len(values) != len(current) for values in found.values()):
             return {}
         return found
-
-    def keep_codes(self, name: str, parts: tuple, codes: Any) -> None:
-        """Keep a read's *codes* under *name*, made for the current lists of *parts*."""
-        self.codes[name] = (tuple((part, getattr(self, part), len(getattr(self, part))) for part in parts), codes)
-
-    def taken_codes(self, name: str) -> Any:
-        """The read's codes *name*, handed over once; None when there are none or a part they code is
-        no longer the list read (replaced, or rows added or removed). As with taken_columns, values
-        changed in place after the read are not seen."""
-        parts, codes = self.codes.pop(name, ((), None))
-        if any(getattr(self, part) is not rows or len(rows) != n for part, rows, n in parts):
-            return None
-        return codes
 
     def setting(self, key: str, default: float) -> float:
         """A numeric rule parameter, falling back to *default* when unset or malformed."""

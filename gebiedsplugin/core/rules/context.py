@@ -9,6 +9,7 @@ a subset of the rules only pays for what those rules use.
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import repeat
 from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
 import numpy as np
@@ -17,8 +18,7 @@ from ..records import Programme
 from . import spatial
 from .areas import Areas
 from .arrays import FeatureArrays
-from .read_codes import first_seen, uid_positions
-from .util import clean_text, extract, floats, obj_array, texts
+from .util import clean_text, extract, first_seen, floats, obj_array, texts
 
 # Intervention and project attributes the rules read: extracted together in one pass.
 INTERVENTION_COLUMNS = (
@@ -167,19 +167,15 @@ class Context:
     @cached_property
     def uid_index(self) -> Dict[str, int]:
         """Position of each uid (the last one when a uid is used twice), blanks named as in uids."""
-        index = self.programme.taken_codes("uid_index")
-        return index if index is not None else dict(zip(self.uids.tolist(), range(self.inter.n)))
+        return dict(zip(self.uids.tolist(), range(self.inter.n)))
 
     @property
     def neighbourhood_codes(self) -> Tuple[Dict[str, int], np.ndarray]:
         """({neighbourhood id as text() cleans it: code}, each intervention's code, -1 when blank), the
-        codes in first-seen order (read_codes.first_seen)."""
+        codes in first-seen order (util.first_seen): stacking counts by these ints."""
         return self.memo("neighbourhood_codes", self._neighbourhood_codes)
 
     def _neighbourhood_codes(self) -> Tuple[Dict[str, int], np.ndarray]:
-        found = self.programme.taken_codes("neighbourhood_codes")
-        if found is not None:
-            return found
         lookup: Dict[str, int] = {}
         return lookup, first_seen(lookup, self.inter.text("neighbourhood_id").tolist())
 
@@ -188,9 +184,14 @@ class Context:
         """Funding rows as arrays: intervention index (-1 when the uid is unknown), year, funder
         (text or None) and amount (NaN when missing)."""
         cols = self.programme.taken_columns("funding") or extract(self.programme.funding, FUNDING_COLUMNS)
-        idx = self.programme.taken_codes("funding_positions")
-        if idx is None:
-            idx = uid_positions(self.uid_index, cols["intervention_uid"])
+        n = len(self.programme.funding)
+        uids = cols["intervention_uid"]
+        try:
+            idx = np.fromiter(map(self.uid_index.get, uids, repeat(-1)), dtype=np.intp, count=n)
+        except TypeError:  # an unhashable value somewhere: go the slow way below
+            idx = np.full(n, -1, dtype=np.intp)
+        for k in np.flatnonzero(idx < 0):  # rare: a uid with stray whitespace or of another type
+            idx[k] = self.uid_index.get(clean_text(uids[k]), -1)
         return idx, floats(cols["year"]), obj_array(texts(cols["funder"])), floats(cols["amount"])
 
     @cached_property

@@ -26,10 +26,6 @@ def programme_codes(ctx: Context) -> ProgrammeCodes:
 
 def _build(ctx: Context) -> ProgrammeCodes:
     proj = ctx.proj
-    read = ctx.programme.taken_codes("programme_codes")  # made in the read (read_codes.py)
-    if read is not None:
-        lookup, pidx, inter_idx = read
-        return _spans(proj, list(lookup), pidx, inter_idx)
     codes = proj.text("programme_code").tolist()
     # the usual programme: every project its own code, none blank; then the codes are the vocabulary
     # in one C-level pass (a Python expression per project cost a third more)
@@ -43,11 +39,6 @@ def _build(ctx: Context) -> ProgrammeCodes:
         pidx = np.fromiter((-1 if c is None else add(c, len(lookup)) for c in codes), dtype=np.intp,
                            count=len(codes))
         vocab = list(lookup)
-    return _spans(proj, vocab, pidx, code_index(ctx.inter.text("programme_code"), lookup))
-
-
-def _spans(proj, vocab: list, pidx: np.ndarray, inter_idx: np.ndarray) -> ProgrammeCodes:
-    """The codes with the years their projects span; *pidx*: each project's index in *vocab*."""
     # Several projects may share a code (one per geometry table): together they span its period.
     start = np.full(len(vocab), np.nan)
     end = np.full(len(vocab), np.nan)
@@ -56,4 +47,4 @@ def _spans(proj, vocab: list, pidx: np.ndarray, inter_idx: np.ndarray) -> Progra
     start[pidx[first]] = proj.start[first]
     last = ok[first_per_group(pidx[ok], -proj.end[ok])]
     end[pidx[last]] = proj.end[last]
-    return ProgrammeCodes(vocab, inter_idx, start, end)
+    return ProgrammeCodes(vocab, code_index(ctx.inter.text("programme_code"), lookup), start, end)

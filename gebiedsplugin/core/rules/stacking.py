@@ -24,9 +24,8 @@ from ..value_lists import label_text
 from .areas import Areas
 from .base import MARKER_BUFFER_M, Finding, RuleInfo, make_finding, sorted_finding
 from .context import Context
-from .read_codes import first_seen
 from .texts import QT_TRANSLATE_NOOP, message
-from .util import clean_text, expand_years, fmt_dist, groups, to_float
+from .util import clean_text, expand_years, first_seen, fmt_dist, groups, to_float
 
 INFO = RuleInfo(
     id="stacking",
@@ -54,7 +53,7 @@ def check(ctx: Context, params: dict) -> List[Finding]:
 
 def _count(ctx: Context, limit: float) -> List[Finding]:
     inter, areas = ctx.inter, ctx.areas
-    lookup, code = ctx.neighbourhood_codes  # int codes (made in the read): no pass over a million strs
+    lookup, code = ctx.neighbourhood_codes  # ints: one pass over the neighbourhood ids, not four
     derive = np.flatnonzero(code < 0)
     if derive.size:  # blank: the neighbourhood of largest overlap, coded among the stored ones
         lookup, code = dict(lookup), code.copy()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import count, filterfalse, repeat
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -184,6 +184,16 @@ def expand_years(start: np.ndarray, end: np.ndarray, max_span: int = 101):
     rows = np.repeat(np.arange(first.size), span)
     years = first[rows] + np.arange(rows.size) - np.repeat(np.cumsum(span) - span, span)
     return rows, years
+
+
+def first_seen(lookup: Dict, values: Sequence) -> np.ndarray:
+    """Code of each value: its index among the distinct non-None values in first-seen order, kept in
+    *lookup* (value -> code, extended with the values new here); -1 for None."""
+    distinct = dict.fromkeys(values)
+    distinct.pop(None, None)
+    # the new ones numbered on from len(lookup), in their order: C-level passes, no Python loop
+    lookup.update(zip(filterfalse(lookup.__contains__, distinct), count(len(lookup))))
+    return np.fromiter(map(lookup.get, values, repeat(-1)), dtype=np.intp, count=len(values))
 
 
 def encode(values: np.ndarray) -> Tuple[list, np.ndarray]:

@@ -8,7 +8,6 @@ a worker thread: it opens its own data source and touches no QGIS layer.
 
 from __future__ import annotations
 
-from functools import partial
 from itertools import repeat
 from operator import itemgetter
 
@@ -21,7 +20,6 @@ from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Feature, Progra
 from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.core.rows import table_rows
 from gebiedsplugin.core.rules.context import READ_COLUMNS, READ_TEXTS
-from gebiedsplugin.core.rules.read_codes import ReadCodes
 from gebiedsplugin.core.rules.util import texts
 
 # Rows per Arrow batch: each batch's decoding, dicts and geometries are single calls that keep Python's
@@ -98,13 +96,12 @@ def _dicts(names: list, columns: list, count: int) -> list:
     return list(map(dict, map(zip, repeat(names), zip(*columns))))  # a dict per row, without a Python frame
 
 
-def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleaned=(), coded=None) -> tuple:
+def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleaned=()) -> tuple:
     """(rows, geometries or None, fids) of one table; *make_rows(names, columns, count)* turns each
     Arrow batch's columns into rows (dicts, or compact Rows for a whole programme). With a *pool*
     (dict), the columns that name rows of other tables share one str object per value with them.
     *keep* ({field: list}) gets each batch's values of those fields appended (None where the table
-    has no such field), those named in *cleaned* as core/rules/util.texts cleans them; *coded(table,
-    values, fids)* is given them too, per batch (core/rules/read_codes.py)."""
+    has no such field), those named in *cleaned* as core/rules/util.texts cleans them."""
     table = schema.table(table_name)
     layer = ds.GetLayerByName(table_name)
     rows: list = []
@@ -133,14 +130,9 @@ def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleane
         rows.extend(make_rows(keys, cols, len(batch_fids)))
         if keep:
             by_name = dict(zip(keys, cols))
-            kept = {}
             for name, column in keep.items():
                 values = by_name.get(name) or [None] * len(batch_fids)
-                kept[name] = values = texts(values) if name in cleaned else values
-                column.extend(values)
-            if coded is not None:  # while the batch's values are fresh
-                coded(table_name, kept, batch_fids)
-            del by_name, kept
+                column.extend(texts(values) if name in cleaned else values)
         fids.extend(batch_fids)
         if table.geometry:
             wkb = batch.get("geom")
@@ -210,10 +202,6 @@ def _kept(programme: Programme, part: str) -> dict:
     return keep
 
 
-# The projects before the interventions, whose programme codes are coded among theirs (read_codes.py).
-_READ_ORDER = tuple(sorted(SPATIAL_PARTS, key="interventions".__eq__))
-
-
 def read_programme(path: str, crs: str = schema.DEFAULT_CRS, feedback=None) -> Programme:
     """Every table of the GeoPackage at *path* as a Programme snapshot."""
     # Rows are tracked by the cyclic garbage collector (dicts of plain values are not): with the
@@ -227,21 +215,16 @@ def _read_programme(path: str, crs: str, feedback) -> Programme:
     ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
     programme = Programme(crs=crs)
     pool: dict = {}
-    codes = ReadCodes()
-    for part in _READ_ORDER:
+    for part, tables in SPATIAL_PARTS.items():
         features = getattr(programme, part)
         keep = _kept(programme, part)
-        coded = partial(codes.add, part)
-        for table_name in SPATIAL_PARTS[part]:
-            rows, geoms, fids = _read(ds, table_name, feedback, table_rows, pool, keep, READ_TEXTS.get(part, ()),
-                                      coded)
+        for table_name in tables:
+            rows, geoms, fids = _read(ds, table_name, feedback, table_rows, pool, keep, READ_TEXTS.get(part, ()))
             features.extend(map(Feature, rows, geoms, repeat(table_name), fids))
             del rows, geoms, fids
     for part in ROW_PARTS:
-        getattr(programme, part).extend(_read(ds, part, feedback, table_rows, pool, _kept(programme, part), (),
-                                              partial(codes.add, part))[0])
+        getattr(programme, part).extend(_read(ds, part, feedback, table_rows, pool, _kept(programme, part))[0])
     del pool
-    codes.register(programme)
     programme.settings = {r["key"]: r["value"] for r in read_table(ds, "settings")[0]}
     return programme
 
