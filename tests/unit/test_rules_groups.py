@@ -87,3 +87,16 @@ def test_first_per_group_as_by_hand(case):
     other = rng.integers(0, 3, n)
     got = first_per_group(groups, -share, other)
     assert got.tolist() == _first_by_hand(groups.tolist(), [(-share).tolist(), other.tolist()])
+
+
+@pytest.mark.parametrize("case", ["masks", "sparse", "negative", "empty"])
+def test_unique_inverse_as_numpy(case):
+    from gebiedsplugin.core.rules.util import unique_inverse
+
+    rng = np.random.default_rng(7)
+    values = {"masks": rng.integers(0, 64, 5_000) & rng.integers(0, 64, 5_000),
+              "sparse": rng.integers(0, 2 ** 40, 500), "negative": rng.integers(-5, 5, 500),
+              "empty": np.empty(0, dtype=np.int64)}[case]
+    got, want = unique_inverse(values), np.unique(values, return_inverse=True)
+    assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
+    assert got[0].dtype == values.dtype

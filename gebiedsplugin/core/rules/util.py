@@ -186,6 +186,16 @@ def expand_years(start: np.ndarray, end: np.ndarray, max_span: int = 101):
     return rows, years
 
 
+def unique_inverse(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """np.unique(values, return_inverse=True) for a 1-D int array; small non-negative values (bit
+    masks of a few funders) counted in an array instead of sorting a million of them."""
+    if values.size and values.dtype.kind in "iu" and values.min() >= 0 and values.max() <= 4 * values.size:
+        present = np.bincount(values) > 0
+        rank = np.cumsum(present) - 1
+        return np.flatnonzero(present).astype(values.dtype), rank[values]
+    return np.unique(values, return_inverse=True)
+
+
 def first_seen(lookup: Dict, values: Sequence) -> np.ndarray:
     """Code of each value: its index among the distinct non-None values in first-seen order, kept in
     *lookup* (value -> code, extended with the values new here); -1 for None."""
