@@ -235,9 +235,9 @@ def _median_run(kind: str, size: int, runs: int, code: str = "") -> dict:
 def million(ours_100k, baseline_1m: bool, tiled: bool = True, runs_100k: int = 3) -> bool:
     """The check at 100k and 1M, now and at CHECK_BASELINE (100k; 1M too when asked), each in a
     fresh process (100k: the median of *runs_100k* runs before and as many after the 1M ones); the 1M
-    city as generated and, with *tiled*,
-    made of ten 100k cities (tiled_file); prints time, CPU, peak memory and growth per 10x; True
-    when the 1M targets are met on the generated city (peak, growth in wall time and in CPU)."""
+    city as generated and, with *tiled*, made of ten 100k cities (tiled_file); prints time, CPU, peak
+    memory and growth per 10x; True when the 1M targets are met on the generated city (peak, growth
+    in wall time and in CPU)."""
     sys.path.insert(0, str(HERE))
     import export_once
 
