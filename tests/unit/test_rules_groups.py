@@ -58,3 +58,45 @@ def test_crowded_keeps_the_rows_of_keys_above_the_limit_in_order(spread):
     big = {int(found[g]): got_rows[order[starts[g]:starts[g] + sizes[g]]].tolist()
            for g in range(found.size) if sizes[g] > 6}
     assert big == {key: [3 * k for k in crowd if keys[k] == key] for key in {int(keys[k]) for k in crowd}}
+
+
+def _first_by_hand(groups: list, keys: list) -> list:
+    """Position of the first row of each group by (keys..., position), groups in ascending order."""
+    best = {}
+    for pos, g in enumerate(groups):
+        rank = tuple(k[pos] for k in keys) + (pos,)
+        if g not in best or rank < best[g][0]:
+            best[g] = (rank, pos)
+    return [best[g][1] for g in sorted(best)]
+
+
+@pytest.mark.parametrize("case", ["mostly alone", "all alone", "all shared", "negative", "sparse", "unsigned"])
+def test_first_per_group_as_by_hand(case):
+    from gebiedsplugin.core.rules.util import first_per_group
+
+    rng = np.random.default_rng(len(case))
+    n = 3_000
+    groups = {"mostly alone": rng.permutation(n),
+              "all alone": rng.permutation(n), "all shared": rng.integers(0, 40, n),
+              "negative": rng.integers(-20, 20, n), "sparse": rng.integers(0, 10 ** 9, n),
+              "unsigned": rng.integers(0, 200, n).astype(np.uint32)}[case]
+    if case == "mostly alone":  # a tenth of the rows join another row's group
+        join = rng.random(n) < 0.1
+        groups = np.where(join, groups[rng.integers(0, n, n)], groups)
+    share = np.round(rng.random(n), 1)  # ties, broken by the second key, then by position
+    other = rng.integers(0, 3, n)
+    got = first_per_group(groups, -share, other)
+    assert got.tolist() == _first_by_hand(groups.tolist(), [(-share).tolist(), other.tolist()])
+
+
+@pytest.mark.parametrize("case", ["masks", "sparse", "negative", "empty"])
+def test_unique_inverse_as_numpy(case):
+    from gebiedsplugin.core.rules.util import unique_inverse
+
+    rng = np.random.default_rng(7)
+    values = {"masks": rng.integers(0, 64, 5_000) & rng.integers(0, 64, 5_000),
+              "sparse": rng.integers(0, 2 ** 40, 500), "negative": rng.integers(-5, 5, 500),
+              "empty": np.empty(0, dtype=np.int64)}[case]
+    got, want = unique_inverse(values), np.unique(values, return_inverse=True)
+    assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
+    assert got[0].dtype == values.dtype

@@ -18,7 +18,7 @@ from ..records import Programme
 from . import spatial
 from .areas import Areas
 from .arrays import FeatureArrays
-from .util import clean_text, extract, floats, obj_array, texts
+from .util import clean_text, extract, first_seen, floats, obj_array, texts
 
 # Intervention and project attributes the rules read: extracted together in one pass.
 INTERVENTION_COLUMNS = (
@@ -52,6 +52,7 @@ _USED_BY = {
     "funding_pairs|": frozenset(("duplicate_funding",)),
     "funding": frozenset(("duplicate_funding", "budget_exceeded")),
     "neighbourhoods": frozenset(("stacking",)),
+    "neighbourhood_codes": frozenset(("stacking",)),
 }
 
 
@@ -165,8 +166,18 @@ class Context:
 
     @cached_property
     def uid_index(self) -> Dict[str, int]:
-        """Position of each uid (the last one when a uid is used twice)."""
+        """Position of each uid (the last one when a uid is used twice), blanks named as in uids."""
         return dict(zip(self.uids.tolist(), range(self.inter.n)))
+
+    @property
+    def neighbourhood_codes(self) -> Tuple[Dict[str, int], np.ndarray]:
+        """({neighbourhood id as text() cleans it: code}, each intervention's code, -1 when blank), the
+        codes in first-seen order (util.first_seen): stacking counts by these ints."""
+        return self.memo("neighbourhood_codes", self._neighbourhood_codes)
+
+    def _neighbourhood_codes(self) -> Tuple[Dict[str, int], np.ndarray]:
+        lookup: Dict[str, int] = {}
+        return lookup, first_seen(lookup, self.inter.text("neighbourhood_id").tolist())
 
     @cached_property
     def funding(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

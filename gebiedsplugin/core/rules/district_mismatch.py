@@ -65,7 +65,8 @@ def check(ctx: Context, params: dict) -> List[Finding]:
         return []
 
     geoms = inter.markers(rows)
-    order = np.lexsort((-share, i))  # pairs per intervention, largest share first
+    mine = np.flatnonzero(several[i])  # only their pairs are listed (a sort of all: 18x per 10x)
+    order = mine[np.lexsort((-share[mine], i[mine]))]  # pairs per intervention, largest share first
     starts = np.searchsorted(i[order], rows)
     out = []
     for k, r in enumerate(rows):

@@ -18,7 +18,7 @@ from . import spatial
 from .base import Finding, RuleInfo, sorted_finding, year_range
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, Joined, message
-from .util import code_index, encode, fmt_dist, groups, overlap
+from .util import code_index, encode, fmt_dist, groups, overlap, unique_inverse
 
 INFO = RuleInfo(
     id="duplicate_funding",
@@ -46,7 +46,7 @@ def funder_sets(ctx: Context) -> Tuple[np.ndarray, List[FrozenSet[str]]]:
             has = own_code == b
             has[fi[(row_code == b) & (fi >= 0)]] = True
             mask[has] |= np.int64(1) << b
-        uniq, ids = np.unique(mask, return_inverse=True)
+        uniq, ids = unique_inverse(mask)
         sets = [frozenset(names[b] for b in range(len(names)) if m >> b & 1) for m in uniq.tolist()]
     else:  # a municipality with more than 62 funders: plain Python sets
         per = [set() if f is None else {f} for f in own.tolist()]

@@ -25,7 +25,7 @@ from .areas import Areas
 from .base import MARKER_BUFFER_M, Finding, RuleInfo, make_finding, sorted_finding
 from .context import Context
 from .texts import QT_TRANSLATE_NOOP, message
-from .util import clean_text, encode, expand_years, fmt_dist, groups, to_float
+from .util import clean_text, expand_years, first_seen, fmt_dist, groups, to_float
 
 INFO = RuleInfo(
     id="stacking",
@@ -53,14 +53,15 @@ def check(ctx: Context, params: dict) -> List[Finding]:
 
 def _count(ctx: Context, limit: float) -> List[Finding]:
     inter, areas = ctx.inter, ctx.areas
-    nbh = inter.text("neighbourhood_id").copy()
-    derive = np.flatnonzero(nbh == None)  # noqa: E711 (elementwise on an object array)
-    if derive.size:
-        nbh[derive] = areas.neighbourhood_of(inter, derive)
-    sel = np.flatnonzero(ctx.active & inter.years_ok & ~ctx.city_wide & (nbh != None))  # noqa: E711
+    lookup, code = ctx.neighbourhood_codes  # ints: one pass over the neighbourhood ids, not four
+    derive = np.flatnonzero(code < 0)
+    if derive.size:  # blank: the neighbourhood of largest overlap, coded among the stored ones
+        lookup, code = dict(lookup), code.copy()
+        code[derive] = first_seen(lookup, areas.neighbourhood_of(inter, derive).tolist())
+    sel = np.flatnonzero(ctx.active & inter.years_ok & ~ctx.city_wide & (code >= 0))
     if not sel.size:
         return []
-    names, code = encode(nbh[sel])
+    code = code[sel]
     rows, year = expand_years(inter.start[sel], inter.end[sel])
     y0 = year.min()
     width = int(year.max() - y0 + 1)
@@ -69,6 +70,7 @@ def _count(ctx: Context, limit: float) -> List[Finding]:
     over = np.flatnonzero(counts > limit)
     if not over.size:
         return []
+    names = list(lookup)
     indicative = inter.indicative
     out = []
     for g in over:
