@@ -18,6 +18,7 @@ from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.qgis_io.store.offline import CheckInResult, check_in
 from gebiedsplugin.qgis_io.store.save import planner_name
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.qt_compat import BACKGROUND_TASK
 
 
 class CheckInTask(QgsTask):
@@ -26,7 +27,7 @@ class CheckInTask(QgsTask):
     def __init__(self, copy: str, decisions: dict, on_done: Callable, dry_run: bool = False):
         name = Path(copy).name
         super().__init__(tr("Reading {}").format(name) if dry_run else tr("Checking in {}").format(name),
-                         QgsTask.Flag.CanCancel)
+                         BACKGROUND_TASK if dry_run else QgsTask.Flag.CanCancel)
         self.copy = copy
         self.name = name
         self.decisions = dict(decisions)  # as taken when the task started; the dock may take more meanwhile

@@ -11,6 +11,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.release import collection_paused, free_gradually
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.qt_compat import BACKGROUND_TASK
 
 # The tasks QGIS still runs. The dock drops an outdated drawing's task for a newer one; a task whose Python
 # object is freed while QGIS runs or finishes it crashes QGIS, so each is kept here until finished() ran.
@@ -49,7 +50,7 @@ class OverviewTask(QgsTask):
     ``span`` holds the programme's districts and (first, last) year, found in the worker."""
 
     def __init__(self, store, done):
-        super().__init__(tr("Reading the programme for the overview"), QgsTask.Flag.CanCancel)
+        super().__init__(tr("Reading the programme for the overview"), BACKGROUND_TASK)
         self.store = store
         self.done = done
         self.overview = None
@@ -79,7 +80,7 @@ class DrawTask(QgsTask):
     (value None on failure or cancel)."""
 
     def __init__(self, compute, done):
-        super().__init__(tr("Reading the programme for the overview"), QgsTask.Flag.CanCancel)
+        super().__init__(tr("Reading the programme for the overview"), BACKGROUND_TASK)
         self.compute = compute
         self.done = done
         self.value = None

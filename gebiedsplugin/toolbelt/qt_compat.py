@@ -5,6 +5,7 @@
 - ``QgsMapLayer.saveStyleToDatabase`` is deprecated on QGIS 3.44 (``saveStyleToDatabaseV2``).
 - Enums QGIS moved into ``Qgis`` (3.26-3.30: ``DistanceUnit``, ``ScaleBarSegmentSizeMode``,
   ``LabelOverlapHandling``); the old names are deprecated on 3.44, the new ones absent on 3.22.
+- ``QgsTask.Flag.Silent`` (QGIS 3.26) keeps a task out of QGIS's "Task complete" / "Task failed" notices.
 - ``QgsField`` takes a ``QMetaType.Type`` from QGIS 3.38 on (the ``QVariant.Type`` overload is
   deprecated there and gone in Qt6); QGIS 3.22 ... 3.36 take a ``QVariant.Type``, whose values are
   the same numbers as ``QMetaType.Type``'s for the scalar types (QString 10, Int 2, Double 6, Bool 1).
@@ -12,11 +13,16 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsField
+from qgis.core import Qgis, QgsField, QgsTask
 from qgis.PyQt import QtGui, QtWidgets
 from qgis.PyQt.QtCore import QMetaType
 
 QAction = getattr(QtGui, "QAction", None) or QtWidgets.QAction
+
+# A task the plugin runs on its own account (a read the Overview or the Check in dock shows; a newer one
+# cancels it): QGIS would tell "Task failed" for each superseded read whenever its window is not in front.
+BACKGROUND_TASK = (QgsTask.Flag.CanCancel | QgsTask.Flag.Silent if hasattr(QgsTask.Flag, "Silent")
+                   else QgsTask.Flag.CanCancel)
 
 # QGIS 3.38 added QgsField(name, QMetaType.Type, ...).
 _FIELD_TAKES_METATYPE = Qgis.QGIS_VERSION_INT >= 33800
