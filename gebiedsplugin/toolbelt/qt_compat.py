@@ -21,8 +21,10 @@ QAction = getattr(QtGui, "QAction", None) or QtWidgets.QAction
 
 # A task the plugin runs on its own account (a read the Overview or the Check in dock shows; a newer one
 # cancels it): QGIS would tell "Task failed" for each superseded read whenever its window is not in front.
-BACKGROUND_TASK = (QgsTask.Flag.CanCancel | QgsTask.Flag.Silent if hasattr(QgsTask.Flag, "Silent")
-                   else QgsTask.Flag.CanCancel)
+try:
+    BACKGROUND_TASK = QgsTask.Flag.CanCancel | QgsTask.Flag.Silent
+except AttributeError:  # QGIS < 3.26
+    BACKGROUND_TASK = QgsTask.Flag.CanCancel
 
 # QGIS 3.38 added QgsField(name, QMetaType.Type, ...).
 _FIELD_TAKES_METATYPE = Qgis.QGIS_VERSION_INT >= 33800
