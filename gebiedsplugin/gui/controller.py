@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProject
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.loader import SOURCE_PROPERTY, load_programme, programme_layers, remove_programme_layers
+from gebiedsplugin.qgis_io.loader import (
+    SOURCE_PROPERTY,
+    add_programme_layers,
+    load_programme,
+    programme_layers,
+    remove_programme_layers,
+)
+from gebiedsplugin.qgis_io.open_task import OpenProgrammeTask
+from gebiedsplugin.qgis_io.overlap import register_functions
 from gebiedsplugin.qgis_io.store.open import create_store, open_store
+from gebiedsplugin.toolbelt.i18n import ui_language
 
 
 class ProgrammeController(QObject):
@@ -20,15 +29,17 @@ class ProgrammeController(QObject):
         self.project = project or QgsProject.instance()
         self.store = None
         self.layers: dict = {}
+        self.opening: OpenProgrammeTask | None = None  # the open under way in the background, if any
+        self._tasks: set = set()  # every open task until it ended: a task whose Python object went would never end
         self.project.layersWillBeRemoved.connect(self._on_layers_removed)
-        self.project.cleared.connect(self._forget)
+        self.project.cleared.connect(self._on_cleared)
         self.project.readProject.connect(self._on_project_read)
         QCoreApplication.instance().aboutToQuit.connect(self.release_layers)
 
     def disconnect_project(self) -> None:
         """Drop the project and application connections (plugin unload)."""
         self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
-        self.project.cleared.disconnect(self._forget)
+        self.project.cleared.disconnect(self._on_cleared)
         self.project.readProject.disconnect(self._on_project_read)
         QCoreApplication.instance().aboutToQuit.disconnect(self.release_layers)
 
@@ -41,6 +52,7 @@ class ProgrammeController(QObject):
         QCoreApplication.quit() (scripts, the desktop tests) leaves the layers in. Also the layers of a
         programme left beside a newer one with unsaved edits.
         """
+        self.cancel_opening()
         remove_programme_layers(self.project)
 
     def _on_project_read(self, *_args) -> None:
@@ -55,6 +67,42 @@ class ProgrammeController(QObject):
         store = open_store(str(path))
         self._use(store)
         return store
+
+    def open_in_background(self, path: str, on_done) -> OpenProgrammeTask:
+        """Open the programme *path* names without blocking QGIS: the store is opened and the layers made in
+        a task; they come into the project, and the docks are told, when it has ended. *on_done(task)*
+        runs then on the main thread, once: opened when ``task.store`` is the new programme, else
+        ``task.error`` (NeedsUpgrade for an older programme) or ``task.cancelled`` (by the planner, or a
+        later open or create took its place: the layers of two programmes are never mixed)."""
+        self.cancel_opening()
+        register_functions()
+        task = OpenProgrammeTask(str(path), ui_language(), self._opened)
+        task.on_opened = on_done
+        self.opening = task
+        self._tasks.add(task)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def cancel_opening(self) -> None:
+        """Stop the open under way in the background (its on_done is told: cancelled); nothing changes."""
+        task, self.opening = self.opening, None
+        if task is not None:
+            task.cancel()
+
+    def _opened(self, task: OpenProgrammeTask) -> None:
+        self._tasks.discard(task)
+        if task is self.opening:
+            self.opening = None
+            if task.store is not None:
+                try:
+                    self._adopt(task.store, task.layers, task.years)
+                except ProgrammeError as e:
+                    task.error = e
+        else:  # replaced or cancelled meanwhile: its layers never come into the project
+            task.cancelled = task.cancelled or task.store is not None
+        task.store, task.layers = (self.store if task.error is None and not task.cancelled else None), {}
+        if task.on_opened is not None:
+            task.on_opened(task)
 
     def create(self, path: str, crs: str = "EPSG:28992"):
         """Create an empty programme at *path* (GeoPackage or postgres:<connection>/<schema>); load its layers."""
@@ -89,10 +137,20 @@ class ProgrammeController(QObject):
         return self.layers.get(table)
 
     def _use(self, store) -> None:
+        self.cancel_opening()  # an open in the background would otherwise replace this one
         if self.store is not None and self.store.path != store.path:
             self._remove_layers()
         self.store = store
         self.layers = load_programme(store, self.project)
+        self.programmeChanged.emit()
+
+    def _adopt(self, store, layers: dict, years) -> None:
+        """The programme an open in the background made the layers of becomes the current one."""
+        if self.store is not None and self.store.path != store.path:
+            self._remove_layers()
+        self.store = store
+        self.layers = programme_layers(self.project, store.path) or add_programme_layers(
+            store, layers, self.project, years)
         self.programmeChanged.emit()
 
     def _remove_layers(self) -> None:
@@ -110,6 +168,10 @@ class ProgrammeController(QObject):
     def _on_layers_removed(self, layer_ids) -> None:
         if any(layer.id() in layer_ids for layer in self.layers.values()):
             self._forget()
+
+    def _on_cleared(self) -> None:
+        self.cancel_opening()  # a new project: the programme being opened does not come into it
+        self._forget()
 
     def _forget(self) -> None:
         if self.store is not None:

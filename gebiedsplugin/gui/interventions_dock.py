@@ -201,7 +201,7 @@ class InterventionsDock(ProgrammeDock):
     # --- programme ---------------------------------------------------------------------------
     def open_programme(self) -> None:
         """Ask for a programme file and open it."""
-        open_programme(self.iface, self.controller, self.prompts)
+        open_programme(self.iface, self.controller, self.prompts, background=True)
 
     def new_programme(self) -> None:
         """Ask for a file name and create an empty programme."""
