@@ -49,6 +49,10 @@ class OpenProgrammeTask(QgsTask):
             self._step(1, 10)
             layers = build_layers(store, self.lang, lambda done, total: self._step(1 + done, total + 2))
             years = programme_years(layers)
+            for layer in layers.values():
+                # The layer keeps its extent: QGIS asks for it on the main thread as the layers come in (the
+                # canvas's full extent), and OGR may read every feature of a GeoPackage table for it.
+                layer.extent()
         except Cancelled:
             self.cancelled = True
             return False
