@@ -42,7 +42,8 @@ class ProgrammeController(QObject):
         QCoreApplication.instance().aboutToQuit.connect(self.release_layers)
 
     def disconnect_project(self) -> None:
-        """Drop the project and application connections (plugin unload)."""
+        """Drop the project and application connections (plugin unload); an open under way is stopped."""
+        self.cancel_opening()
         self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
         self.project.cleared.disconnect(self._on_cleared)
         self.project.readProject.disconnect(self._on_project_read)

@@ -181,3 +181,36 @@ def test_the_menu_path_asks_about_unsaved_edits_first_and_tells_the_end(plugin, 
     assert "Opened " in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)[-1]
     with sqlite3.connect(str(path)) as db:  # discarded: the first file has its old title
         assert db.execute("SELECT title FROM interventions_point WHERE fid = ?", (fid,)).fetchone()[0] != "Kept unsaved"
+
+
+def test_listeners_are_told_in_turns_after_the_layers_came_in(sample_gpkg, qgis_app):
+    """What a listener hands to in_turn() while the opened programme is told runs after the signal, one a
+    turn, before on_done; outside an open in the background it runs at once (scripts, the sync open)."""
+    path, _ = sample_gpkg
+    project = QgsProject.instance()
+    project.clear()
+    controller = ProgrammeController(project)
+    events = []
+
+    def listener():
+        events.append(("told", controller.in_turns()))
+        controller.in_turn(lambda: events.append(("first", len(controller.layers))))
+        controller.in_turn(lambda: events.append(("second", controller.in_turns())))
+        events.append(("signal over", None))
+
+    controller.programmeChanged.connect(listener)
+    outcomes = []
+    try:
+        _open(controller, path, outcomes)
+        assert wait_for(lambda: outcomes) and outcomes == [("opened", None)]
+        assert events == [("told", True), ("signal over", None), ("first", len(schema.LAYER_TABLES)),
+                          ("second", True)]
+        assert not controller.in_turns()
+        project.clear()
+        events.clear()
+        controller.open(str(path))  # synchronously (scripts): told at once, in the signal
+        assert events == [("told", False), ("first", len(schema.LAYER_TABLES)), ("second", False),
+                          ("signal over", None)]
+    finally:
+        controller.disconnect_project()
+        project.clear()
