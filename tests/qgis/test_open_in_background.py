@@ -6,6 +6,8 @@ comes first."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import sqlite3
 import time
 
@@ -16,6 +18,8 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_actions import use_programme
 from gebiedsplugin.qgis_io.loader import SOURCE_PROPERTY, TABLE_PROPERTY, programme_layers
+from tests.qgis.test_schema_migration import FIXTURE_V1
+from tests.qgis.test_schema_migration import Answers as UpgradeAnswers
 
 
 class Answers:
@@ -211,6 +215,32 @@ def test_listeners_are_told_in_turns_after_the_layers_came_in(sample_gpkg, qgis_
         controller.open(str(path))  # synchronously (scripts): told at once, in the signal
         assert events == [("told", False), ("first", len(schema.LAYER_TABLES)), ("second", False),
                           ("signal over", None)]
+    finally:
+        controller.disconnect_project()
+        project.clear()
+
+
+def test_an_older_programme_is_upgraded_after_the_question_then_opened(qgis_iface, tmp_path, qgis_app):
+    """The menu's Open in the background: the task finds the older schema (NeedsUpgrade), the planner is asked
+    once on the main thread, the file is upgraded with a backup and opened; declined, nothing changes."""
+    v1 = tmp_path / "programma.gpkg"
+    shutil.copy(FIXTURE_V1, v1)
+    project = QgsProject.instance()
+    project.clear()
+    controller = ProgrammeController(project)
+    try:
+        digest = hashlib.sha256(v1.read_bytes()).hexdigest()
+        declined = UpgradeAnswers(str(v1), upgrade=False)
+        assert use_programme(qgis_iface, controller.open, str(v1), declined, background=True)
+        assert wait_for(lambda: controller.opening is None and declined.asked)
+        assert len(declined.asked) == 1 and controller.store is None and not project.mapLayers()
+        assert hashlib.sha256(v1.read_bytes()).hexdigest() == digest and not list(tmp_path.glob("*_backup_*"))
+        accepted = UpgradeAnswers(str(v1), upgrade=True)
+        assert use_programme(qgis_iface, controller.open, str(v1), accepted, background=True)
+        assert wait_for(lambda: controller.store is not None and controller.opening is None)
+        assert len(accepted.asked) == 1 and len(list(tmp_path.glob("*_v1_backup_*.gpkg"))) == 1
+        assert controller.store.schema_info()["schema_version"] == str(schema.SCHEMA_VERSION)
+        assert set(programme_layers(project, controller.store.path)) == set(schema.LAYER_TABLES)
     finally:
         controller.disconnect_project()
         project.clear()
