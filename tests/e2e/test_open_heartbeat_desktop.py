@@ -9,9 +9,10 @@ turns). The temporal range preset took QGIS's 1.2 s off (beat4). The open itself
 (store checked, 14 layers made and styled, the docks told): 0.5 s quiet, 0.9-1.7 s under load. Now the
 store and layers are made in a task and the layers and docks come in turns (open5). Measured here in
 the same session, the old synchronous open (controller.open, what scripts call) against the task's, load
-~9 on the shared 2-core machine: old 941 ms; task 237 ms the first time, 120 ms again (what is left is
-QGIS's own work as the layers come in, and the Interventions dock's first read). OPEN_BOUND_MS fails the old
-open on a quiet machine (~500 ms) and holds the new one under that load.
+4.5 / 5.5 / 9 on the shared 2-core machine: old 297 / 513 / 941 ms; task 70 / 138 / 237 ms the first time,
+62 / 97 / 120 ms again (what is left is QGIS's own work as the layers come in, and the Interventions
+dock's first read). OPEN_BOUND_MS holds the new open under load 9; the old one passed it only at load 4.5,
+so the task's open must also stay under OPEN_RATIO of the old one measured beside it.
 
 An edit re-read the whole list before (the baseline measured in the same run: dock.reload(), 17-21 s of
 event-loop turns under that load); now only the features it touched: 0.2-0.4 s including the 150 ms
@@ -26,6 +27,7 @@ from tests.e2e.desktop import beat_line, run_body, sample_programme
 
 BOUND_MS = 2000.0  # open + the list read after it (the list's own turns)
 OPEN_BOUND_MS = 400.0  # the open itself, until the docks have been told
+OPEN_RATIO = 0.6  # of the old synchronous open's longest gap in the same session (measured 0.20-0.27)
 EDIT_BOUND_MS = 500.0  # edit 37-70 ms, discard 70-104 ms, add 212-258 ms (QGIS making the copy's feature)
 
 BODY = '''
@@ -136,7 +138,8 @@ def test_main_thread_keeps_beating_while_a_large_programme_opens(tmp_path):
     assert result["open_task"]["done"] and result["open_task_again"]["done"] and result["layers_again"] >= 14
     for name in ("open_task", "open_task_again"):
         assert result[name]["max_ms"] < OPEN_BOUND_MS, (name, result[name])
-        assert result[name]["max_ms"] < result["open_sync"]["max_ms"], (name, result[name], result["open_sync"])
+        assert result[name]["max_ms"] < OPEN_RATIO * result["open_sync"]["max_ms"], (name, result[name],
+                                                                                   result["open_sync"])
     # The edits: listed without reading the programme again, a fraction of a whole read's time.
     assert reread["done"] and all(result[name]["done"] for name in ("start_editing", "edit", "add", "discard"))
     assert result["whole_reads_in_edits"] == 0
