@@ -161,7 +161,7 @@ class GebiedsPlugin:
 
     def open_programme(self):
         """Ask for a programme file and load its layers."""
-        open_programme(self.iface, self.controller, Prompts(self.iface.mainWindow()))
+        open_programme(self.iface, self.controller, Prompts(self.iface.mainWindow()), background=True)
 
     def open_postgis(self):
         """Choose a QGIS PostgreSQL connection and schema; open (or create) that programme."""
@@ -171,7 +171,7 @@ class GebiedsPlugin:
         if dialog.exec():
             source = dialog.source()
             work = self.controller.create if dialog.mode == CREATE else self.controller.open
-            use_programme(self.iface, work, source, Prompts(self.iface.mainWindow()))
+            use_programme(self.iface, work, source, Prompts(self.iface.mainWindow()), background=True)
 
     def generate_sample(self):
         """Open the Processing dialog of generate_sample."""

@@ -19,18 +19,25 @@ from gebiedsplugin.toolbelt.numbers import seconds
 from gebiedsplugin.toolbelt.settings import PluginSettings
 
 
-def use_programme(iface, work, source: str, prompts=None) -> bool:
+def use_programme(iface, work, source: str, prompts=None, background: bool = False) -> bool:
     """Run *work(source)* (controller.open or .create); a clear message either way, the source remembered.
 
     *prompts* asks what becomes of the current programme's unsaved edits, and before an older
-    programme is upgraded (default: dialogs on QGIS's main window).
+    programme is upgraded (default: dialogs on QGIS's main window). With *background* (the menu's and
+    docks' Open) the programme is opened in a task after that question, with its progress in the
+    message bar; True then means the open began, and its end is told there (scripts and tests call it
+    without: it returns when the programme is open).
     """
     if prompts is None:
         from gebiedsplugin.gui.prompts import Prompts
 
         prompts = Prompts(iface.mainWindow() if iface is not None else None)
-    if not settle_unsaved_edits(iface, getattr(work, "__self__", None), source, prompts):
+    controller = getattr(work, "__self__", None)
+    if not settle_unsaved_edits(iface, controller, source, prompts):
         return False
+    if background and getattr(work, "__name__", "") == "open" and hasattr(controller, "open_in_background"):
+        open_in_background(iface, controller, source, prompts)
+        return True
     try:
         try:
             work(source)
@@ -41,14 +48,80 @@ def use_programme(iface, work, source: str, prompts=None) -> bool:
     except ProgrammeError as e:
         notify(iface, tr("Programme"), str(e), Qgis.MessageLevel.Critical, 10)
         return False
+    _opened(iface, controller, source, created=getattr(work, "__name__", "") == "create")  # .create, not .open
+    return True
+
+
+def open_in_background(iface, controller, source: str, prompts):
+    """controller.open_in_background(*source*) with its progress and a Cancel in the message bar; an older
+    programme is upgraded after the question (as use_programme does) and then opened. Returns the task."""
+    name = source if str(source).startswith("postgres:") else Path(source).name
+    shown = _progress_message(iface, tr("Opening {}…").format(name), controller)
+
+    def done(task) -> None:
+        _drop_message(iface, shown)
+        if isinstance(task.error, NeedsUpgrade):
+            try:
+                if upgrade_programme(iface, source, prompts):
+                    open_in_background(iface, controller, source, prompts)
+            except ProgrammeError as e:
+                notify(iface, tr("Programme"), str(e), Qgis.MessageLevel.Critical, 10)
+        elif task.error is not None:
+            notify(iface, tr("Programme"), str(task.error), Qgis.MessageLevel.Critical, 10)
+        elif task.cancelled:
+            notify(iface, tr("Programme"), tr("{} was not opened.").format(name), Qgis.MessageLevel.Info)
+        else:
+            _opened(iface, controller, source, created=False)
+
+    task = controller.open_in_background(source, done)
+    if shown is not None:
+        task.progressChanged.connect(lambda value: _set_progress(shown[1], value))
+        shown[2].clicked.connect(lambda: controller.cancel_opening() if controller.opening is task else None)
+    return task
+
+
+def _progress_message(iface, text: str, controller):
+    """(message bar item, its progress bar, its Cancel button) pushed onto QGIS's message bar, or None."""
+    bar = iface.messageBar() if iface is not None else None
+    if bar is None:
+        return None
+    from qgis.PyQt.QtWidgets import QProgressBar, QPushButton
+
+    item = bar.createMessage(tr("Programme"), text)
+    progress = QProgressBar(item)
+    progress.setRange(0, 100)
+    progress.setMaximumWidth(200)
+    cancel = QPushButton(tr("Cancel"), item)
+    item.layout().addWidget(progress)
+    item.layout().addWidget(cancel)
+    bar.pushWidget(item, Qgis.MessageLevel.Info, 0)
+    return item, progress, cancel
+
+
+def _set_progress(bar, value: float) -> None:
+    try:
+        bar.setValue(int(value))
+    except RuntimeError:  # the planner closed the message
+        pass
+
+
+def _drop_message(iface, shown) -> None:
+    if shown is None:
+        return
+    try:
+        iface.messageBar().popWidget(shown[0])
+    except RuntimeError:  # the planner closed it already
+        pass
+
+
+def _opened(iface, controller, source: str, created: bool) -> None:
+    """Remember *source* as the last programme, show it on the map and say it is open."""
     settings = PluginSettings.load()
     settings.last_programme = source
     settings.save()
-    created = getattr(work, "__name__", "") == "create"  # controller.create, not .open
-    zoom_to_programme(iface, getattr(getattr(work, "__self__", None), "layers", {}))
+    zoom_to_programme(iface, getattr(controller, "layers", {}))
     notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(source),
            Qgis.MessageLevel.Success)
-    return True
 
 
 def _is_current(store, source: str) -> bool:
@@ -142,10 +215,10 @@ def upgrade_programme(iface, source: str, prompts=None) -> bool:
     return True
 
 
-def open_programme(iface, controller, prompts) -> bool:
-    """Ask for a programme file and open it."""
+def open_programme(iface, controller, prompts, background: bool = False) -> bool:
+    """Ask for a programme file and open it (in a task with *background*: see use_programme)."""
     path = prompts.open_path(PluginSettings.load().last_programme)
-    return bool(path) and use_programme(iface, controller.open, path, prompts)
+    return bool(path) and use_programme(iface, controller.open, path, prompts, background)
 
 
 def new_programme(iface, controller, prompts) -> bool:

@@ -23,8 +23,27 @@ class ProgrammeDock(QgsDockWidget):
 
     def follow_programme(self) -> None:
         """Listen to programme changes and show the current one (call at the end of __init__)."""
-        self.controller.programmeChanged.connect(self.on_programme_changed)
+        self.controller.programmeChanged.connect(self._programme_changed)
+        self._stale = False  # told of a programme while hidden: follows it when shown
+        self.visibilityChanged.connect(self._shown)
         self.on_programme_changed()
+
+    def _programme_changed(self) -> None:
+        # After an open in the background each shown dock reacts in its own turn of the event loop and a
+        # hidden one (a tab behind another) when it is shown; any other change (also a programme closed:
+        # its layers are about to go) is followed at once.
+        if self.controller.in_turns() and self.controller.store is not None:
+            self._stale = not self.isVisible()
+            if not self._stale:
+                self.controller.in_turn(self.on_programme_changed)
+            return
+        self._stale = False
+        self.on_programme_changed()
+
+    def _shown(self, visible: bool) -> None:
+        if visible and self._stale:
+            self._stale = False
+            self.on_programme_changed()
 
     def on_programme_changed(self) -> None:
         raise NotImplementedError
@@ -36,6 +55,7 @@ class ProgrammeDock(QgsDockWidget):
     def cleanup(self) -> None:
         """Drop the controller connection (plugin unload)."""
         try:
-            self.controller.programmeChanged.disconnect(self.on_programme_changed)
+            self.controller.programmeChanged.disconnect(self._programme_changed)
+            self.visibilityChanged.disconnect(self._shown)
         except TypeError:
             pass

@@ -10,7 +10,7 @@ from gebiedsplugin.core.value_lists import VALUE_LISTS, label
 from gebiedsplugin.qgis_io.edit_session import attach
 from gebiedsplugin.qgis_io.forms import configure_layer
 from gebiedsplugin.qgis_io.overlap import register_functions
-from gebiedsplugin.qgis_io.temporal import preset_project_range, set_temporal_layers
+from gebiedsplugin.qgis_io.temporal import preset_project_range, programme_years, set_temporal_layers
 from gebiedsplugin.toolbelt.i18n import tr, translator_for, ui_language
 from gebiedsplugin.toolbelt.log import log
 from gebiedsplugin.toolbelt.resources import resource_path
@@ -59,29 +59,53 @@ def remove_programme_layers(project: QgsProject, layers=None) -> None:
 def load_programme(store, project: QgsProject | None = None, lang: str | None = None) -> dict:
     """Add the programme's layers to *project* as one group; return table name -> layer.
 
-    Layers of the same programme already in the project are reused, not added twice.
+    Layers of the same programme already in the project are reused, not added twice. All on the
+    calling thread; the desktop's Open builds the layers in a task (gui/opening.py) and then calls
+    add_programme_layers.
     """
     project = project or QgsProject.instance()
-    lang = lang or ui_language()
     register_functions()
     existing = programme_layers(project, store.path)
     if existing:
         return existing
+    layers = build_layers(store, lang or ui_language())
+    return add_programme_layers(store, layers, project, programme_years(layers))
+
+
+def build_layers(store, lang: str, step=None) -> dict:
+    """The programme's layers, made, styled and given their forms, not in any project: table name -> layer.
+
+    Touches no project, so it may run in a task's thread (the caller moves the layers to the main thread
+    before they are used there). *step(done, total)* is told after each layer and may raise to stop.
+    """
     value_lists = store.value_lists()
     layers = {}
+    total = 2 * len(schema.LAYER_TABLES)
     for table_name in schema.LAYER_TABLES:
         table = schema.table(table_name)
         layer = open_layer(store, table_name, layer_name(table, lang))
         layer.setCustomProperty(TABLE_PROPERTY, table_name)
         layer.setCustomProperty(SOURCE_PROPERTY, store.path)
         layers[table_name] = layer
+        if step is not None:
+            step(len(layers), total)
     district_id = layers["districts"].id()
     neighbourhood_id = layers["neighbourhoods"].id()
-    for table_name, layer in layers.items():
+    for done, (table_name, layer) in enumerate(layers.items(), len(layers) + 1):
         configure_layer(layer, schema.table(table_name), lang, value_lists, district_id, neighbourhood_id)
         _apply_style(layer, table_name, lang)
+        if step is not None:
+            step(done, total)
     set_temporal_layers(layers)
-    preset_project_range(project, layers)
+    # A measured value reads "2025: 64" in the intervention form's list, not as its uid.
+    layers["effect_measurements"].setDisplayExpression("concat(\"year\", ': ', \"value\")")
+    return layers
+
+
+def add_programme_layers(store, layers: dict, project: QgsProject, years=None) -> dict:
+    """Put the layers build_layers made into *project* as one group, with the edit session and relations
+    (main thread). *years* (first, last) becomes the project's time range when it has none."""
+    preset_project_range(project, years)
     attach(store, layers, project)
     group = project.layerTreeRoot().insertGroup(0, tr("Programme: {}").format(store.name))
     for table_name in schema.LAYER_TABLES:
@@ -90,9 +114,7 @@ def load_programme(store, project: QgsProject | None = None, lang: str | None = 
                 Qgis.MessageLevel.Warning)
             continue
         group.addLayer(layers[table_name])
-    _add_relations(project, layers, lang)
-    # A measured value reads "2025: 64" in the intervention form's list, not as its uid.
-    layers["effect_measurements"].setDisplayExpression("concat(\"year\", ': ', \"value\")")
+    _add_relations(project, layers)
     return layers
 
 
@@ -136,7 +158,7 @@ def _translate_legend(layer: QgsVectorLayer, lang: str) -> None:
         renderer.updateCategoryLabel(index, text)
 
 
-def _add_relations(project: QgsProject, layers: dict, lang: str) -> None:
+def _add_relations(project: QgsProject, layers: dict) -> None:
     """Funding rows, measured effects and links edited inside an intervention's form."""
     manager = project.relationManager()
     specs = [("funding", "intervention_uid", tr("Funding")),

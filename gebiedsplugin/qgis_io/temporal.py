@@ -28,16 +28,10 @@ def set_temporal_layers(layers: dict) -> None:
             set_temporal(layers[table])
 
 
-def preset_project_range(project: QgsProject, layers: dict) -> None:
-    """Give *project* the programme's years (first start year to last end year) as its time range, unless
-    it has one. QGIS's Temporal Controller takes the project's range when the first temporal layer comes
-    in; without one it evaluated the start and end expressions of every feature of that layer on the main
-    thread (1.2 s when the 38,000 points of a 100,000-item programme were added). The same range, from
-    two aggregates per layer that the data provider answers."""
-    settings = project.timeSettings()
-    current = settings.temporalRange()
-    if current.begin().isValid() and current.end().isValid():
-        return
+def programme_years(layers: dict):
+    """(first start year, last end year) over the interventions and programme projects of *layers*, or
+    None when no row has both: two aggregates per layer that the data provider answers (any thread that
+    owns the layers)."""
     starts, ends = [], []
     for table in TEMPORAL_TABLES:
         layer = layers.get(table)
@@ -51,5 +45,20 @@ def preset_project_range(project: QgsProject, layers: dict) -> None:
     starts = [int(v) for v in starts if isinstance(v, (int, float))]
     ends = [int(v) for v in ends if isinstance(v, (int, float))]
     if starts and ends and min(starts) <= max(ends):
-        settings.setTemporalRange(QgsDateTimeRange(QDateTime(QDate(min(starts), 1, 1), QTime(0, 0)),
-                                                   QDateTime(QDate(max(ends), 12, 31), QTime(0, 0))))
+        return min(starts), max(ends)
+    return None
+
+
+def preset_project_range(project: QgsProject, years) -> None:
+    """Give *project* the programme's *years* (programme_years) as its time range, unless it has one.
+
+    QGIS's Temporal Controller takes the project's range when the first temporal layer comes in; without
+    one it evaluated the start and end expressions of every feature of that layer on the main thread
+    (1.2 s when the 38,000 points of a 100,000-item programme were added). The same range."""
+    settings = project.timeSettings()
+    current = settings.temporalRange()
+    if years is None or (current.begin().isValid() and current.end().isValid()):
+        return
+    first, last = years
+    settings.setTemporalRange(QgsDateTimeRange(QDateTime(QDate(first, 1, 1), QTime(0, 0)),
+                                               QDateTime(QDate(last, 12, 31), QTime(0, 0))))
