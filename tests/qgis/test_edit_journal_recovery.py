@@ -1,0 +1,227 @@
+"""Mission item 1, "No edit is ever lost": unsaved edits outlive their layers in a recovery file.
+
+Real programme layers (Voorbeeldstad, GeoPackage and PostGIS), real files. Edits of every kind on
+the point, line and polygon interventions and funding; the recovery file is compared with the edit
+buffers read here straight from QgsVectorLayerEditBuffer; the layers go without saving
+(QgsProject.clear()); the programme is opened again, the planner answers Restore, and the buffers are
+what they were; the plugin's save writes them (read back with sqlite3 / psycopg2) and the file goes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+import pytest
+from qgis.core import NULL, QgsFeature, QgsGeometry, QgsProject
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtWidgets import QApplication
+
+from gebiedsplugin.gui.controller import ProgrammeController
+from gebiedsplugin.gui.prompts import Prompts
+from gebiedsplugin.gui.recovery import Recovery
+from gebiedsplugin.qgis_io.edit_session import session_of
+from tests.qgis.planner_sessions import Session, stored_row
+from tests.qgis.stores_fixtures import *  # noqa: F401,F403
+
+TABLES = ("interventions_point", "interventions_line", "interventions_polygon", "funding")
+
+
+class Answers(Prompts):
+    """Answers the recovery question with *answer*; records every question and message."""
+
+    def __init__(self, answer="restore"):
+        super().__init__(None)
+        self.answer = answer
+        self.asked: list = []
+        self.told: list = []
+
+    def restore_discard_later(self, title, text):
+        self.asked.append(text)
+        return self.answer
+
+    def inform(self, title, text):
+        self.told.append(text)
+
+
+def wait_until(condition, seconds: float = 10.0):
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "timed out"
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def plain(value):
+    if value is None or value is NULL or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, (QDate, QDateTime)):
+        return value.toString("yyyy-MM-ddTHH:mm:ss")
+    return value
+
+
+def buffer_state(layer) -> dict:
+    """What *layer*'s edit buffer holds, read straight from QgsVectorLayerEditBuffer (fids of added rows left out)."""
+    buffer = layer.editBuffer()
+    names = layer.fields().names()
+    added = sorted(json.dumps([{n: plain(v) for n, v in zip(names, f.attributes()) if n != "fid"},
+                               f.geometry().asWkt(3)], sort_keys=True, default=str)
+                   for f in buffer.addedFeatures().values())
+    return {"added": added,
+            "attributes": {fid: {names[i]: plain(v) for i, v in vals.items()}
+                           for fid, vals in buffer.changedAttributeValues().items()},
+            "geometries": {fid: g.asWkt(3) for fid, g in buffer.changedGeometries().items()},
+            "deleted": sorted(buffer.deletedFeatureIds())}
+
+
+def file_state(path) -> dict:
+    """table -> the same shape as buffer_state, from the recovery file's JSON (read here, not by the plugin)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def value(v):
+        if isinstance(v, dict):
+            (tag, text), = v.items()
+            return text[:19] if tag in ("$datetime", "$date") else text
+        return v
+
+    def wkt(hexed):
+        geometry = QgsGeometry()
+        if hexed is not None:
+            geometry.fromWkb(bytes.fromhex(hexed["$bytes"]))
+        return geometry.asWkt(3)
+
+    out = {}
+    for table, edits in data["tables"].items():
+        out[table] = {
+            "added": sorted(json.dumps([{n: value(v) for n, v in r["values"].items()}, wkt(r["wkb"])],
+                                       sort_keys=True, default=str) for r in edits["added"]),
+            "attributes": {r["fid"]: {n: value(v) for n, v in r["values"].items()}
+                           for r in edits["changed"] if r["values"]},
+            "geometries": {r["fid"]: wkt(r["wkb"]) for r in edits["changed"] if r["geometry_changed"]},
+            "deleted": sorted(r["fid"] for r in edits["deleted"])}
+    return out
+
+
+def make_edits(controller) -> dict:
+    """Change, move, delete and add rows of TABLES; {table: (changed fid, moved fid, deleted fid, new uid)}."""
+    done = {}
+    for table in TABLES:
+        layer = controller.layer(table)
+        assert layer.startEditing()
+        a, b, c = sorted(f.id() for f in layer.getFeatures())[:3]
+        field = "amount" if table == "funding" else "title"
+        value = 123456.5 if table == "funding" else "Journal {}".format(table)
+        assert layer.changeAttributeValue(a, layer.fields().indexFromName(field), value)
+        if table != "funding":
+            assert layer.changeAttributeValue(a, layer.fields().indexFromName("city_wide"), True)
+            moved = QgsGeometry(layer.getFeature(b).geometry())
+            moved.translate(12.5, -7.25)
+            assert layer.changeGeometry(b, moved)
+        else:
+            assert layer.changeAttributeValue(b, layer.fields().indexFromName("year"), 2031)
+        assert layer.deleteFeature(c)
+        new = QgsFeature(layer.getFeature(a))
+        uid = str(uuid.uuid4())
+        new.setAttribute("uid", uid)
+        new.setAttribute("fid", NULL)
+        new.setAttribute(field, 777.0 if table == "funding" else "New {}".format(table))
+        if table != "funding":
+            geometry = QgsGeometry(new.geometry())
+            geometry.translate(40, 40)
+            new.setGeometry(geometry)
+        assert layer.addFeature(new)
+        done[table] = (a, b, c, uid)
+    return done
+
+
+def journal_files(folder) -> list:
+    return sorted(folder.glob("*.json"))
+
+
+@pytest.fixture()
+def opened(programme_store, qgis_iface, tmp_path):
+    """(store, controller on QgsProject.instance(), recovery with answering prompts, recovery folder)."""
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    project = QgsProject.instance()
+    project.clear()
+    controller = ProgrammeController(project)
+    prompts = Answers()
+    recovery = Recovery(qgis_iface, controller, prompts, folder=folder, delay_ms=50)
+    controller.open(programme_store.path)
+    QApplication.processEvents()
+    yield programme_store, controller, recovery, folder
+    for layer in controller.layers.values():
+        if layer.isEditable():
+            layer.rollBack()
+    recovery.unload()
+    controller.disconnect_project()
+    project.clear()
+
+
+def test_edits_outlive_their_layers_and_are_restored_and_saved(opened):
+    store, controller, recovery, folder = opened
+    done = make_edits(controller)
+    wait_until(lambda: journal_files(folder))
+    recovery.keeper.wait()
+    wait_until(lambda: set(file_state(journal_files(folder)[0])) == set(TABLES))
+    before = {t: buffer_state(controller.layer(t)) for t in TABLES}
+    assert file_state(journal_files(folder)[0]) == before
+    data = json.loads(journal_files(folder)[0].read_text(encoding="utf-8"))
+    assert data["name"] == store.name and data["source"] == store.path and data["planner"]
+    assert "password" not in journal_files(folder)[0].read_text(encoding="utf-8").lower()
+    read = {t: stored_row(store, t, done[t][0])["row_version"] for t in TABLES}
+    assert {t: next(r["version"] for r in data["tables"][t]["changed"] if r["fid"] == done[t][0])
+            for t in TABLES} == read
+
+    QgsProject.instance().clear()  # the layers go without saving (as a crash would take them)
+    assert controller.store is None
+    files = journal_files(folder)
+    assert len(files) == 1 and file_state(files[0]) == before
+
+    controller.open(store.path)
+    wait_until(lambda: recovery.outcomes)
+    answer, path, result = recovery.outcomes[-1]
+    assert answer == "restore" and result == {"edits": 4 * len(TABLES), "moved_on": 0, "lost": 0}
+    assert "16 unsaved edits" in recovery.prompts.asked[0] and store.name in recovery.prompts.asked[0]
+    assert {t: buffer_state(controller.layer(t)) for t in TABLES} == before
+    assert not recovery.prompts.told
+    assert session_of(controller.layer(TABLES[0])).save(), session_of(controller.layer(TABLES[0])).last_error
+    recovery.keeper.wait()
+    wait_until(lambda: not journal_files(folder))
+    for table, (changed, moved, deleted, uid) in done.items():
+        row = stored_row(store, table, changed)
+        assert row["row_version"] == read[table] + 1
+        if table == "funding":
+            assert row["amount"] == 123456.5 and stored_row(store, table, moved)["year"] == 2031
+        else:
+            assert row["title"] == "Journal {}".format(table) and row["city_wide"] in (1, True)
+        assert stored_row(store, table, deleted) is None
+    assert _new_rows(store, done) == {t: 1 for t in TABLES}
+
+
+def _new_rows(store, done) -> dict:
+    """table -> how many rows carry the uid of the row added there (sqlite3 / psycopg2)."""
+    out = {}
+    for table, (*_fids, uid) in done.items():
+        if store.kind == "gpkg":
+            import sqlite3
+
+            conn = sqlite3.connect(store.path)
+            try:
+                out[table] = conn.execute('SELECT count(*) FROM "{}" WHERE uid = ?'.format(table), (uid,)).fetchone()[0]
+            finally:
+                conn.close()
+        else:
+            from psycopg2 import sql
+
+            conn = store.connect()
+            try:
+                with conn.cursor() as cur:
+                    cur.execute(sql.SQL("SELECT count(*) FROM {} WHERE uid = %s").format(
+                        sql.Identifier(store.schema_name, table)), (uid,))
+                    out[table] = cur.fetchone()[0]
+            finally:
+                conn.close()
+    return out
