@@ -15,7 +15,7 @@ from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.journal_format import table_edits
+from gebiedsplugin.core.journal_format import moved_on, recorded_rows, table_edits
 from gebiedsplugin.qgis_io.edit_session import py_value, session_of
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -153,9 +153,9 @@ def replay(layer, table: str, edits: dict) -> dict:
         session.versions(table).update({found[r["fid"]][0]: r["version"] for r in rows
                                         if r["fid"] in found and r.get("version") is not None})
     fields = layer.fields()
-    moved_on = sorted(r["fid"] for r in rows if r["fid"] in found and r.get("version") is not None
-                      and found[r["fid"]][1] != r["version"])
-    lost = sorted(r["fid"] for r in rows if r["fid"] not in found)
+    stale = moved_on({table: recorded_rows({"tables": {table: edits}})[table]},
+                     {table: {fid: version for fid, (_now, version) in found.items()}}).get(table, [])
+    lost = [fid for fid in stale if fid not in found]
     layer.beginEditCommand(tr("Restore unsaved edits"))
     try:
         for r in edits.get("changed", []):
@@ -183,4 +183,4 @@ def replay(layer, table: str, edits: dict) -> dict:
             layer.addFeature(feature)
     finally:
         layer.endEditCommand()
-    return {"moved_on": moved_on, "lost": lost}
+    return {"moved_on": [fid for fid in stale if fid in found], "lost": lost}

@@ -3,11 +3,11 @@
 One folder in the QGIS profile (``<profile>/gebiedsplugin/recovery/``), never beside the programme
 (which may be a read-only share or PostGIS). Each QGIS process writes its own file per programme,
 ``<programme key>.<host>-<pid>-<random>.json`` (a new one each time it starts following the
-programme, so a journal kept for later is never overwritten), and holds an OS lock on ``<same>.lock`` while it lives: the
-kernel lets go of the lock when the process ends however it ends (crash, SIGKILL, power loss), so
-a file whose lock can be taken is a journal left behind, and a locked one belongs to a QGIS still
-running (another window on the same profile) and is left alone. A reused process id cannot fool this
-as it would a pid check.
+programme, so a journal kept for later is never overwritten), and holds an OS lock on
+``<same>.lock`` while it lives. The kernel lets go of the lock when the process ends however it
+ends (crash, SIGKILL, power loss), so a file whose lock can be taken is a journal left behind, and a
+locked one belongs to a QGIS still running (another window on the same profile) and is left alone.
+A reused process id cannot fool this as it would a pid check.
 
 Discarded journals are kept as ``*.discarded`` for DISCARDED_DAYS, then removed (sweep_discarded).
 """

@@ -190,7 +190,7 @@ def test_edits_outlive_their_layers_and_are_restored_and_saved(opened):
     assert session_of(controller.layer(TABLES[0])).save(), session_of(controller.layer(TABLES[0])).last_error
     recovery.keeper.wait()
     wait_until(lambda: not journal_files(folder))
-    for table, (changed, moved, deleted, uid) in done.items():
+    for table, (changed, moved, deleted, _uid) in done.items():
         row = stored_row(store, table, changed)
         assert row["row_version"] == read[table] + 1
         if table == "funding":
@@ -225,3 +225,151 @@ def _new_rows(store, done) -> dict:
             finally:
                 conn.close()
     return out
+
+
+def _edit_title(controller, table="interventions_point", value="Unsaved title") -> int:
+    layer = controller.layer(table)
+    assert layer.isEditable() or layer.startEditing()
+    fid = min(f.id() for f in layer.getFeatures())
+    assert layer.changeAttributeValue(fid, layer.fields().indexFromName("title"), value)
+    return fid
+
+
+@pytest.mark.parametrize("how", ["plugin save", "QGIS's own commit", "discard"])
+def test_a_save_or_a_discard_removes_the_file(opened, how):
+    store, controller, recovery, folder = opened
+    fid = _edit_title(controller)
+    _edit_title(controller, "interventions_polygon")
+    wait_until(lambda: journal_files(folder))
+    point = controller.layer("interventions_point")
+    if how == "plugin save":
+        assert session_of(point).save(), session_of(point).last_error
+    elif how == "QGIS's own commit":
+        assert point.commitChanges()  # the session saves both layers' buffers; QGIS's commit finds them empty
+        assert controller.layer("interventions_polygon").commitChanges()
+    else:
+        assert point.rollBack()
+        assert journal_files(folder)  # the polygon layer's edit is still unsaved
+        assert controller.layer("interventions_polygon").rollBack()
+    recovery.keeper.wait()
+    assert not journal_files(folder)
+    title = stored_row(store, "interventions_point", fid)["title"]
+    assert (title == "Unsaved title") == (how != "discard")
+
+
+def test_later_keeps_the_file_and_asks_again_and_discard_sets_it_aside(opened):
+    store, controller, recovery, folder = opened
+    _edit_title(controller)
+    wait_until(lambda: journal_files(folder))
+    recovery.keeper.wait()
+    QgsProject.instance().removeMapLayers([lyr.id() for lyr in controller.layers.values()])  # removed without saving
+    kept = journal_files(folder)
+    assert len(kept) == 1
+    recovery.prompts.answer = "later"
+    controller.open(store.path)
+    wait_until(lambda: recovery.outcomes)
+    assert recovery.outcomes[-1][0] == "later" and journal_files(folder) == kept
+    assert not controller.layer("interventions_point").isModified()  # nothing restored
+    _edit_title(controller, value="A new edit meanwhile")  # journalled apart: the kept file stays as it was
+    wait_until(lambda: len(journal_files(folder)) == 2)
+    assert "Unsaved title" in kept[0].read_text(encoding="utf-8")
+    controller.layer("interventions_point").rollBack()
+    recovery.keeper.wait()
+    assert journal_files(folder) == kept
+    QgsProject.instance().clear()
+    recovery.prompts.answer = "discard"
+    controller.open(store.path)
+    wait_until(lambda: len(recovery.outcomes) == 2)
+    assert recovery.outcomes[-1][0] == "discard" and not journal_files(folder)
+    assert [p.name for p in folder.glob("*.discarded")] == [kept[0].name + ".discarded"]
+    assert len(recovery.prompts.asked) == 2
+    QgsProject.instance().clear()
+    controller.open(store.path)  # a discarded journal is not offered again
+    for _ in range(20):
+        QApplication.processEvents()
+    assert len(recovery.prompts.asked) == 2
+
+
+def test_a_row_changed_by_someone_else_meanwhile_is_said_at_restore_and_refused_at_save(opened, qgis_iface):
+    store, controller, recovery, folder = opened
+    fid = _edit_title(controller, value="Mine, before the crash")
+    wait_until(lambda: journal_files(folder))
+    recovery.keeper.wait()
+    QgsProject.instance().clear()
+    bert = Session(qgis_iface, store.path, "Bert")
+    try:
+        bert.set("interventions_point", fid, "title", "Bert's meanwhile")
+        assert bert.save(), bert.error
+    finally:
+        bert.close()
+    controller.open(store.path)
+    wait_until(lambda: recovery.outcomes)
+    assert recovery.outcomes[-1][2] == {"edits": 1, "moved_on": 1, "lost": 0}
+    assert len(recovery.prompts.told) == 1
+    assert "1 of these rows were changed by someone else since; saving will ask you to resolve" \
+        in recovery.prompts.told[0]
+    layer = controller.layer("interventions_point")
+    assert layer.getFeature(fid)["title"] == "Mine, before the crash"  # replayed all the same
+    session = session_of(layer)
+    assert not session.save()
+    assert "changed by Bert" in session.last_error and "refused" in session.last_error, session.last_error
+    assert stored_row(store, "interventions_point", fid)["title"] == "Bert's meanwhile"
+    recovery.keeper.wait()
+    assert len(journal_files(folder)) == 1  # still unsaved: still journalled
+
+
+def test_the_files_live_in_the_qgis_profile(qgis_iface):
+    from pathlib import Path
+
+    from qgis.core import QgsApplication
+
+    controller = ProgrammeController(QgsProject())
+    recovery = Recovery(qgis_iface, controller, Answers())
+    try:
+        assert Path(recovery.keeper.folder) == Path(QgsApplication.qgisSettingsDirPath()) / "gebiedsplugin" / "recovery"
+        assert Path(recovery.keeper.folder).is_dir()
+    finally:
+        recovery.unload()
+        controller.disconnect_project()
+
+
+def test_a_journal_of_a_qgis_still_running_is_left_alone_until_that_qgis_is_killed(opened):
+    """Another QGIS on the same profile holds its journal's lock: not offered; SIGKILLed, it is."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    store, controller, recovery, folder = opened
+    _edit_title(controller, value="From the other QGIS")
+    wait_until(lambda: journal_files(folder))
+    recovery.keeper.wait()
+    QgsProject.instance().clear()
+    ours = journal_files(folder)[0]
+    other = ours.with_name(ours.name.split(".")[0] + ".otherhost-4242-abcdef.json")
+    os.replace(ours, other)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(120)\n"), str(other) + ".lock"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        controller.open(store.path)
+        for _ in range(30):
+            QApplication.processEvents()
+            time.sleep(0.01)
+        assert recovery.prompts.asked == [] and journal_files(folder) == [other]
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(10)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(10)
+    QgsProject.instance().clear()
+    controller.open(store.path)
+    wait_until(lambda: recovery.outcomes)
+    assert recovery.outcomes[-1][0] == "restore"
+    fid = min(f.id() for f in controller.layer("interventions_point").getFeatures())
+    assert controller.layer("interventions_point").getFeature(fid)["title"] == "From the other QGIS"
