@@ -1,8 +1,9 @@
 """Edit buffers <-> the edit journal's plain data: a snapshot of a layer's unsaved edits, and their replay.
 
-snapshot() runs on the main thread and only copies what the edit buffer holds (values as plain
-Python, geometries as WKB) plus, for the rows it changes or deletes, their key and the row_version
-the planner read (the EditSession's, so a restored edit is saved against what it was made on).
+snapshot() runs on the main thread and only copies what the edit buffer holds, plus the row_version
+the planner read of each row it changes or deletes (the EditSession's, so a restored edit is saved
+against what it was made on); BufferCopy.plain(), in a worker thread, makes plain Python of the
+values, WKB of the geometries, and looks up the rows' keys.
 replay() puts such a snapshot back into a layer's edit buffer: added rows get new temporary fids,
 changed and deleted rows are found by fid and checked by key; nothing is written to the programme.
 """
@@ -43,53 +44,90 @@ def key_field(table: str) -> str | None:
 
 def stored_rows(layer, table: str, fids) -> dict:
     """fid -> (key, row_version) of the rows *fids* as the programme holds them now (not the buffer)."""
-    if not fids:
+    return _rows_of(layer.dataProvider(), table, fids) if fids else {}
+
+
+class BufferCopy:
+    """A layer's edit buffer as copied on the main thread (snapshot()); plain() makes journal data of it
+    in any thread. Values stay as QGIS gave them and geometries as (implicitly shared, reentrant)
+    QgsGeometry copies until then: the main thread only copies."""
+
+    def __init__(self, table: str, layer, known: dict):
+        self.table = table
+        self.known = known  # fid -> (key, version): shared with later copies of the same layer
+        buffer = layer.editBuffer() if layer.isEditable() else None
+        self.names = layer.fields().names()
+        self.uri, self.provider_key = layer.source(), layer.providerType()
+        if buffer is None:
+            self.added, self.attrs, self.geoms, self.deleted, self.read = [], {}, {}, set(), {}
+            return
+        skip = set(layer.dataProvider().pkAttributeIndexes())  # the store numbers new rows itself
+        self.added = [([(i, v) for i, v in enumerate(f.attributes()) if i not in skip], f.geometry())
+                      for f in buffer.addedFeatures().values()]
+        self.attrs = {fid: v for fid, v in buffer.changedAttributeValues().items() if fid >= 0}
+        self.geoms = {fid: g for fid, g in buffer.changedGeometries().items() if fid >= 0}
+        self.deleted = {fid for fid in buffer.deletedFeatureIds() if fid >= 0}
+        session = session_of(layer)
+        versions = session.versions(table) if session is not None else {}
+        self.read = {fid: versions.get(fid) for fid in self.deleted | set(self.attrs) | set(self.geoms)}
+
+    def plain(self) -> dict:
+        """The copy as journal data (table_edits); keys (and versions the session did not read) of rows
+        not seen before are read here, over a connection of this thread's own."""
+        missing = [fid for fid in self.read if fid not in self.known]
+        if missing:
+            self.known.update(_stored_here(self.provider_key, self.uri, self.table, missing))
+        names = self.names
+
+        def row(fid):
+            key, version = self.known.get(fid, (None, None))
+            read = self.read.get(fid)
+            return {"fid": fid, "key": key, "version": version if read is None else read}
+
+        added = [{"values": {names[i]: _plain(v) for i, v in values}, "wkb": _wkb(geometry)}
+                 for values, geometry in self.added]
+        changed = []
+        for fid in sorted(set(self.read) - self.deleted):
+            item = row(fid)
+            item["values"] = {names[i]: _plain(v) for i, v in self.attrs.get(fid, {}).items()}
+            item["wkb"] = _wkb(self.geoms[fid]) if fid in self.geoms else None
+            item["geometry_changed"] = fid in self.geoms
+            changed.append(item)
+        return table_edits(added, changed, [row(fid) for fid in sorted(self.deleted)])
+
+
+def snapshot(layer, table: str, known: dict | None = None) -> BufferCopy:
+    """Copy *layer*'s unsaved edits (a programme layer of *table*) on the main thread; .plain() later.
+
+    *known*: fid -> (key, version) looked up already for this layer (filled in by plain()), so the
+    copies taken every few seconds look up only the rows edited since the last one.
+    """
+    return BufferCopy(table, layer, {} if known is None else known)
+
+
+def _stored_here(provider_key: str, uri: str, table: str, fids) -> dict:
+    """stored_rows() through a data provider made in the calling thread (a worker's own connection)."""
+    from qgis.core import QgsDataProvider, QgsProviderRegistry
+
+    provider = QgsProviderRegistry.instance().createProvider(provider_key, uri, QgsDataProvider.ProviderOptions())
+    if provider is None or not provider.isValid():
         return {}
+    try:
+        return _rows_of(provider, table, fids)
+    finally:
+        del provider
+
+
+def _rows_of(provider, table: str, fids) -> dict:
     key = key_field(table)
-    wanted = [n for n in (key, schema.ROW_VERSION) if n and layer.fields().indexFromName(n) >= 0]
+    wanted = [n for n in (key, schema.ROW_VERSION) if n and provider.fields().indexFromName(n) >= 0]
     request = QgsFeatureRequest().setFilterFids(list(fids)).setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    request.setSubsetOfAttributes(wanted, layer.fields())
+    request.setSubsetOfAttributes(wanted, provider.fields())
     out = {}
-    for feature in layer.dataProvider().getFeatures(request):
+    for feature in provider.getFeatures(request):
         out[feature.id()] = (py_value(feature[key]) if key in wanted else None,
                              py_value(feature[schema.ROW_VERSION]) if schema.ROW_VERSION in wanted else None)
     return out
-
-
-def snapshot(layer, table: str, known: dict | None = None) -> dict:
-    """The unsaved edits of *layer* (a programme layer of *table*) as journal data (table_edits).
-
-    *known*: fid -> (key, version) already looked up for this layer (filled in here), so a
-    snapshot taken every few seconds reads only the rows edited since the last one.
-    """
-    buffer = layer.editBuffer() if layer.isEditable() else None
-    if buffer is None:
-        return table_edits()
-    known = {} if known is None else known
-    names = layer.fields().names()
-    skip = set(layer.dataProvider().pkAttributeIndexes())  # the store numbers new rows itself
-    added = [{"values": {names[i]: _plain(v) for i, v in enumerate(f.attributes()) if i not in skip},
-              "wkb": _wkb(f.geometry())} for f in buffer.addedFeatures().values()]
-    attrs, geoms = buffer.changedAttributeValues(), buffer.changedGeometries()
-    deleted = {fid for fid in buffer.deletedFeatureIds() if fid >= 0}
-    touched = {fid for fid in deleted | set(attrs) | set(geoms) if fid >= 0}
-    missing = [fid for fid in touched if fid not in known]
-    known.update(stored_rows(layer, table, missing))
-    session = session_of(layer)
-    read = session.versions(table) if session is not None else {}
-
-    def row(fid):
-        key, version = known.get(fid, (None, None))
-        return {"fid": fid, "key": key, "version": read.get(fid, version)}
-
-    changed = []
-    for fid in sorted(touched - deleted):
-        item = row(fid)
-        item["values"] = {names[i]: _plain(v) for i, v in attrs.get(fid, {}).items()}
-        item["wkb"] = _wkb(geoms[fid]) if fid in geoms else None
-        item["geometry_changed"] = fid in geoms
-        changed.append(item)
-    return table_edits(added, changed, [row(fid) for fid in sorted(deleted)])
 
 
 def _qvalue(value):

@@ -1,8 +1,8 @@
 """Keeps every followed programme's unsaved edits in its recovery file while they are unsaved.
 
 A change in a programme layer's edit buffer (re)starts a short single-shot timer; when it fires,
-the buffers are copied on the main thread (edit_journal.snapshot) and a worker thread turns the
-copy into JSON and writes it atomically. The layers being removed (QgsProject.clear(),
+the buffers are copied on the main thread (edit_journal.snapshot) and a worker thread makes plain
+data and JSON of the copy and writes it atomically. The layers being removed (QgsProject.clear(),
 removeMapLayers, switching programme) and QGIS quitting write at once and wait for the file. When
 no followed layer of a programme has edits any more (saved, by the plugin or QGIS; discarded) its
 file is removed.
@@ -13,6 +13,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from functools import partial
+from time import perf_counter
 
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer
@@ -43,9 +44,12 @@ class _Followed:
         self.slots: list = []
 
 
-def _write(path, journal) -> None:
-    """Worker thread: the file holds *journal*, or is removed for None."""
-    if journal is None:
+def _write(path, header: dict, copies: dict) -> None:
+    """Worker thread: the file holds *header* and the edits of *copies* (table -> BufferCopy); removed
+    when there are none."""
+    tables = {table: copy.plain() for table, copy in copies.items()}
+    journal = dict(header, tables={table: edits for table, edits in tables.items() if any(edits.values())})
+    if edit_count(journal) == 0:
         recovery_files.remove(path)
     else:
         recovery_files.write(path, to_text(journal))
@@ -125,35 +129,30 @@ class JournalKeeper(QObject):
             except Exception as e:  # noqa: BLE001 - said in the log; the edits are still in the buffers
                 log(redact(str(e)), Qgis.MessageLevel.Warning)
 
-    def journal(self, source: str) -> dict:
-        """The journal of programme *source* as it stands in the buffers now (main thread)."""
-        from time import perf_counter
-
-        followed = self._followed[source]
+    def _copies(self, followed: _Followed) -> dict:
+        """table -> BufferCopy of every followed layer with unsaved edits (main thread: copies only)."""
         started = perf_counter()
-        tables = {}
+        copies = {}
         for table, layer in followed.layers.items():
-            edits = snapshot(layer, table, followed.known.setdefault(table, {}))
-            if any(edits.values()):
-                tables[table] = edits
+            copy = snapshot(layer, table, followed.known.setdefault(table, {}))
+            if copy.added or copy.read:
+                copies[table] = copy
             elif not (layer.isEditable() and layer.isModified()):
-                followed.known.pop(table, None)  # saved or discarded: versions read anew next time
+                followed.known.pop(table, None)  # saved or discarded: looked up anew next time
         self.last_snapshot_ms = (perf_counter() - started) * 1000
-        return {"source": redact(source), "name": followed.name, "planner": planner_name(),
-                "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "host": host_tag(), "tables": tables}
+        return copies
 
     def _write(self, followed: _Followed) -> None:
         try:
-            journal = self.journal(followed.source)
+            copies = self._copies(followed)
         except RuntimeError:  # a layer deleted under us: what was written last stays
             return
-        if edit_count(journal) == 0:
-            if not followed.on_disk:
-                return
-            journal = None
-        followed.on_disk = journal is not None
-        self._pending = self._writer.submit(_write, followed.path, journal)
+        if not copies and not followed.on_disk:
+            return
+        followed.on_disk = bool(copies)
+        header = {"source": redact(followed.source), "name": followed.name, "planner": planner_name(),
+                  "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "host": host_tag()}
+        self._pending = self._writer.submit(_write, followed.path, header, copies)
         self._pending.add_done_callback(_log_failure)
 
     # --- layers going ---------------------------------------------------------------------------
