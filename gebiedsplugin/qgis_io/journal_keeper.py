@@ -82,10 +82,12 @@ class JournalKeeper(QObject):
 
     def follow(self, store, layers: dict) -> None:
         """Keep the journal of *store*'s programme *layers* (table -> layer; versioned tables only)."""
+        versioned = {t: lyr for t, lyr in layers.items() if t in schema.VERSIONED_TABLES}
         if store.path in self._followed:
+            if self._followed[store.path].layers == versioned:
+                return  # the same layers told again (a project re-read, docks refreshed)
             self._unfollow(self._followed[store.path], keep=True)
-        followed = _Followed(self.folder, store.path, store.name,
-                             {t: lyr for t, lyr in layers.items() if t in schema.VERSIONED_TABLES})
+        followed = _Followed(self.folder, store.path, store.name, versioned)
         self._followed[store.path] = followed
         for layer in followed.layers.values():
             for name in _CHANGES + _ENDS:

@@ -373,3 +373,45 @@ def test_a_journal_of_a_qgis_still_running_is_left_alone_until_that_qgis_is_kill
     assert recovery.outcomes[-1][0] == "restore"
     fid = min(f.id() for f in controller.layer("interventions_point").getFeatures())
     assert controller.layer("interventions_point").getFeature(fid)["title"] == "From the other QGIS"
+
+
+def test_a_plugin_reload_keeps_journalling_the_buffers_without_asking(sample_gpkg, qgis_iface, processing_ready):
+    """Unloaded and loaded again (Plugin Reloader, an update) with unsaved edits still in the buffers: no
+    question (the edits are there), the journal goes on in the profile's folder, a discard removes it."""
+    import gebiedsplugin
+    from gebiedsplugin.toolbelt import recovery_files
+
+    path = str(sample_gpkg[0])
+    key = recovery_files.programme_key(path)
+    folder = recovery_files.recovery_folder()
+    mine = lambda: sorted(folder.glob(key + ".*.json"))  # noqa: E731
+    first = gebiedsplugin.classFactory(qgis_iface)
+    first.initGui()
+    first.recovery.prompts = Answers()
+    second = None
+    try:
+        first.controller.open(path)
+        QApplication.processEvents()
+        _edit_title(first.controller, value="Across a reload")
+        wait_until(mine)
+        first.recovery.keeper.wait()
+        before = mine()
+        layer = first.controller.layer("interventions_point")
+        first.unload()
+        assert mine() == before  # let go of, not removed: the buffers' edits are in it
+        second = gebiedsplugin.classFactory(qgis_iface)
+        second.initGui()  # takes up the project's programme layers
+        second.recovery.prompts = Answers()
+        wait_until(lambda: mine() and mine() != before)
+        assert second.recovery.prompts.asked == []
+        assert layer.isModified() and second.controller.layer("interventions_point") is layer
+        assert len(mine()) == 1
+        layer.rollBack()
+        second.recovery.keeper.wait()
+        assert mine() == []
+    finally:
+        if second is not None:
+            second.unload()
+        QgsProject.instance().clear()
+        for leftover in mine():
+            leftover.unlink()
