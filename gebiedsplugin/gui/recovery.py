@@ -53,7 +53,11 @@ class Recovery(QObject):
         store = self.controller.store
         if store is None:
             return
-        self.keeper.follow(store, self.controller.layers)
+        try:
+            self.keeper.follow(store, self.controller.layers)
+        except OSError as e:  # the profile's folder not writable: the planner can still edit and save
+            log(tr("Unsaved edits of {} cannot be kept for recovery: {}").format(store.name, e),
+                Qgis.MessageLevel.Warning)
         # Asked once the docks have taken the new programme, not in the middle of the signal.
         QTimer.singleShot(0, partial(self.offer, store.path))
 

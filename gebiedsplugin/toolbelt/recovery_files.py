@@ -28,11 +28,15 @@ SUFFIX = ".json"
 
 
 def recovery_folder() -> Path:
-    """``<QGIS profile>/gebiedsplugin/recovery`` (made when missing)."""
+    """``<QGIS profile>/gebiedsplugin/recovery`` (made when missing; where it cannot be, writing a journal
+    there fails later, said in the log, and the plugin works on)."""
     from qgis.core import QgsApplication
 
     folder = Path(QgsApplication.qgisSettingsDirPath()) / "gebiedsplugin" / "recovery"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
     return folder
 
 
