@@ -7,7 +7,9 @@ Timed in this run, medians of RUNS:
 - buffer copy: QGIS's own copies of the buffers (changedAttributeValues, changedGeometries,
   addedFeatures, deletedFeatureIds) and nothing else: the floor;
 - the save's read: EditSession.changes(), what the plugin's save reads from the same buffers;
-- snapshot, main thread: what the journal does on the main thread (edit_journal.snapshot);
+- main thread, whole copy: the journal's first copy (BufferMirror.copy(), all 10,000 rows);
+- main thread, N rows edited since: a later copy, with N more rows edited after a whole one (the
+  debounced copy while the planner goes on editing);
 - worker, first / again: BufferCopy.plain() (keys of rows not seen before looked up over its own
   connection), JSON text and the atomic write, off the main thread in the plugin.
 
@@ -46,7 +48,7 @@ def main() -> None:
     from gebiedsplugin.core import schema
     from gebiedsplugin.core.journal_format import to_text
     from gebiedsplugin.core.sample import generate_sample
-    from gebiedsplugin.qgis_io.edit_journal import snapshot
+    from gebiedsplugin.qgis_io.buffer_mirror import BufferMirror
     from gebiedsplugin.qgis_io.edit_session import session_of
     from gebiedsplugin.qgis_io.loader import load_programme
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
@@ -81,16 +83,31 @@ def main() -> None:
             buffer.changedAttributeValues(), buffer.changedGeometries()
             buffer.addedFeatures(), buffer.deletedFeatureIds()
 
-    known: dict = {}
+    mirrors = {t: BufferMirror(t, layers[t]) for t in tables}
     target = folder / "journal.json"
 
-    def main_thread():
-        return {t: snapshot(layers[t], t, known.setdefault(t, {})) for t in tables}
+    def whole():
+        for mirror in mirrors.values():
+            mirror.whole = True
+        return {t: m.copy() for t, m in mirrors.items()}
 
-    def worker(cold: bool):
+    def rows(count: int):
+        """*count* more rows of the point layer changed (marked as the layer's signals mark them), then copied."""
+        layer, mirror = layers[tables[0]], mirrors[tables[0]]
+        title = layer.fields().indexFromName("title")
+        fids = sorted(mirror.attrs)[:count]
+        for fid in fids:
+            layer.changeAttributeValues(fid, {title: "again {}".format(time.perf_counter())})
+        mirror.mark(fids)
+        start = time.perf_counter()
+        copies = {t: m.copy() for t, m in mirrors.items()}
+        assert mirror.last_copy == "rows"
+        return copies, (time.perf_counter() - start) * 1000
+
+    def worker(copies, cold: bool):
         if cold:
-            known.clear()
-        copies = main_thread()
+            for mirror in mirrors.values():
+                mirror.known.clear()
         journal = {"source": store.path, "name": store.name, "planner": "bench",
                    "tables": {t: c.plain() for t, c in copies.items()}}
         recovery_files.write(target, to_text(journal))
@@ -98,17 +115,22 @@ def main() -> None:
 
     floor = _median(buffer_copy)
     saves = _median(session.changes)
-    main_ms = _median(main_thread)
-    cold = _median(lambda: worker(True)) - main_ms
-    warm = _median(lambda: worker(False)) - main_ms
-    rows = sum(len(e["changed"]) for e in worker(False)["tables"].values())
+    whole_ms = _median(whole)
+    copies = whole()
+    cold = _median(lambda: worker(copies, True))
+    warm = _median(lambda: worker(copies, False))
+    few = statistics.median(rows(10)[1] for _ in range(RUNS))
+    more = statistics.median(rows(200)[1] for _ in range(RUNS))
+    edits = sum(len(e["changed"]) for e in worker(copies, False)["tables"].values())
     print("edit journal, {:,} changed rows ({:,} bytes on disk), medians of {} in ms:".format(
-        rows, target.stat().st_size, RUNS))
-    print("  buffer copy (floor)            {:8.1f}".format(floor))
-    print("  the save's read (for scale)    {:8.1f}".format(saves))
-    print("  snapshot, main thread          {:8.1f}  ({:.1f}x the floor)".format(main_ms, main_ms / floor))
-    print("  worker, first (keys read)      {:8.1f}".format(cold))
-    print("  worker, again (keys known)     {:8.1f}".format(warm))
+        edits, target.stat().st_size, RUNS))
+    print("  buffer copy by QGIS (floor)        {:8.1f}".format(floor))
+    print("  the save's read (for scale)        {:8.1f}".format(saves))
+    print("  main thread, whole copy            {:8.1f}  ({:.2f}x the floor)".format(whole_ms, whole_ms / floor))
+    print("  main thread, 10 rows edited since  {:8.1f}".format(few))
+    print("  main thread, 200 rows edited since {:8.1f}".format(more))
+    print("  worker, first (keys read)          {:8.1f}".format(cold))
+    print("  worker, again (keys known)         {:8.1f}".format(warm))
     for layer in layers.values():
         if layer.isEditable():
             layer.rollBack()

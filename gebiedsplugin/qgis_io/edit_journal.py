@@ -1,9 +1,9 @@
 """Edit buffers <-> the edit journal's plain data: a snapshot of a layer's unsaved edits, and their replay.
 
-snapshot() runs on the main thread and only copies what the edit buffer holds, plus the row_version
-the planner read of each row it changes or deletes (the EditSession's, so a restored edit is saved
-against what it was made on); BufferCopy.plain(), in a worker thread, makes plain Python of the
-values, WKB of the geometries, and looks up the rows' keys.
+A BufferCopy (made on the main thread by buffer_mirror) holds what the edit buffer holds, plus the
+row_version the planner read of each row it changes or deletes (the EditSession's, so a restored
+edit is saved against what it was made on); its plain(), in a worker thread, makes plain Python of
+the values, WKB of the geometries, and looks up the rows' keys.
 replay() puts such a snapshot back into a layer's edit buffer: added rows get new temporary fids,
 changed and deleted rows are found by fid and checked by key; nothing is written to the programme.
 """
@@ -48,28 +48,25 @@ def stored_rows(layer, table: str, fids) -> dict:
 
 
 class BufferCopy:
-    """A layer's edit buffer as copied on the main thread (snapshot()); plain() makes journal data of it
-    in any thread. Values stay as QGIS gave them and geometries as (implicitly shared, reentrant)
-    QgsGeometry copies until then: the main thread only copies."""
+    """A layer's edit buffer as copied on the main thread (buffer_mirror); plain() makes journal data of
+    it in any thread. Values stay as QGIS gave them and geometries as (implicitly shared, reentrant)
+    QgsGeometry copies until then: the main thread only copies.
 
-    def __init__(self, table: str, layer, known: dict):
+    *added*: [([(field index, value)], geometry)]; *attrs*: {fid: {field index: value}}; *geoms*:
+    {fid: geometry}; *deleted*: {fid}; *read*: {fid: row_version read (None: not known)} of every
+    changed or deleted row; *known*: {fid: (key, version)} looked up already (filled in by plain()).
+    """
+
+    def __init__(self, table: str, layer, added: list, attrs: dict, geoms: dict, deleted: set, read: dict,
+                 known: dict):
         self.table = table
-        self.known = known  # fid -> (key, version): shared with later copies of the same layer
-        buffer = layer.editBuffer() if layer.isEditable() else None
         self.names = layer.fields().names()
         self.uri, self.provider_key = layer.source(), layer.providerType()
-        if buffer is None:
-            self.added, self.attrs, self.geoms, self.deleted, self.read = [], {}, {}, set(), {}
-            return
-        skip = set(layer.dataProvider().pkAttributeIndexes())  # the store numbers new rows itself
-        self.added = [([(i, v) for i, v in enumerate(f.attributes()) if i not in skip], f.geometry())
-                      for f in buffer.addedFeatures().values()]
-        self.attrs = {fid: v for fid, v in buffer.changedAttributeValues().items() if fid >= 0}
-        self.geoms = {fid: g for fid, g in buffer.changedGeometries().items() if fid >= 0}
-        self.deleted = {fid for fid in buffer.deletedFeatureIds() if fid >= 0}
-        session = session_of(layer)
-        versions = session.versions(table) if session is not None else {}
-        self.read = {fid: versions.get(fid) for fid in self.deleted | set(self.attrs) | set(self.geoms)}
+        self.added, self.attrs, self.geoms, self.deleted, self.read = added, attrs, geoms, deleted, read
+        self.known = known
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.read)
 
     def plain(self) -> dict:
         """The copy as journal data (table_edits); keys (and versions the session did not read) of rows
@@ -94,15 +91,6 @@ class BufferCopy:
             item["geometry_changed"] = fid in self.geoms
             changed.append(item)
         return table_edits(added, changed, [row(fid) for fid in sorted(self.deleted)])
-
-
-def snapshot(layer, table: str, known: dict | None = None) -> BufferCopy:
-    """Copy *layer*'s unsaved edits (a programme layer of *table*) on the main thread; .plain() later.
-
-    *known*: fid -> (key, version) looked up already for this layer (filled in by plain()), so the
-    copies taken every few seconds look up only the rows edited since the last one.
-    """
-    return BufferCopy(table, layer, {} if known is None else known)
 
 
 def _stored_here(provider_key: str, uri: str, table: str, fids) -> dict:

@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.journal_format import edit_count, to_text
-from gebiedsplugin.qgis_io.edit_journal import snapshot
+from gebiedsplugin.qgis_io.buffer_mirror import BufferMirror
 from gebiedsplugin.qgis_io.store.save import planner_name
 from gebiedsplugin.toolbelt import recovery_files
 from gebiedsplugin.toolbelt.log import log
@@ -39,7 +39,7 @@ class _Followed:
         self.source, self.name, self.layers = source, name, layers
         self.path = recovery_files.own_file(folder, source)
         self.ownership = recovery_files.Ownership(self.path)
-        self.known: dict = {}  # table -> {fid: (key, version)} looked up already
+        self.mirrors = {table: BufferMirror(table, layer) for table, layer in layers.items()}
         self.on_disk = False
         self.slots: list = []
 
@@ -80,6 +80,11 @@ class JournalKeeper(QObject):
         followed = self._followed.get(source)
         return followed.path if followed is not None else None
 
+    def mirrors(self, source: str) -> dict:
+        """table -> BufferMirror of the followed programme *source* ({} when not followed)."""
+        followed = self._followed.get(source)
+        return dict(followed.mirrors) if followed is not None else {}
+
     def follow(self, store, layers: dict) -> None:
         """Keep the journal of *store*'s programme *layers* (table -> layer; versioned tables only)."""
         versioned = {t: lyr for t, lyr in layers.items() if t in schema.VERSIONED_TABLES}
@@ -89,22 +94,31 @@ class JournalKeeper(QObject):
             self._unfollow(self._followed[store.path], keep=True)
         followed = _Followed(self.folder, store.path, store.name, versioned)
         self._followed[store.path] = followed
-        for layer in followed.layers.values():
-            for name in _CHANGES + _ENDS:
-                signal = getattr(layer, name)
-                slot = partial(self._changed if name in _CHANGES else self._ended, store.path)
-                signal.connect(slot)
-                followed.slots.append((signal, slot))
+        for table, layer in followed.layers.items():
+            mirror = followed.mirrors[table]
+            for name, slot in ((n, partial(self._changed, store.path, mirror, n)) for n in _CHANGES):
+                getattr(layer, name).connect(slot)
+                followed.slots.append((getattr(layer, name), slot))
+            for name in _ENDS:
+                slot = partial(self._ended, store.path, mirror)
+                getattr(layer, name).connect(slot)
+                followed.slots.append((getattr(layer, name), slot))
         if any(lyr.isEditable() and lyr.isModified() for lyr in followed.layers.values()):
-            self._changed(store.path)
+            self._dirty.add(store.path)  # edits made before (a plugin reload): journalled, whole
+            self._timer.start()
 
     # --- when to write ------------------------------------------------------------------------
-    def _changed(self, source: str, *_args) -> None:
+    def _changed(self, source: str, mirror, signal: str, *args) -> None:
+        if signal == "featuresDeleted":
+            mirror.mark(args[0])
+        elif signal != "layerModified":
+            mirror.mark(args[:1])  # the fid
         self._dirty.add(source)
         self._timer.start()
 
-    def _ended(self, source: str, *_args) -> None:
+    def _ended(self, source: str, mirror, *_args) -> None:
         # Saved or discarded: the file goes now, not a moment later.
+        mirror.reset()
         self._dirty.add(source)
         self.flush()
 
@@ -135,12 +149,10 @@ class JournalKeeper(QObject):
         """table -> BufferCopy of every followed layer with unsaved edits (main thread: copies only)."""
         started = perf_counter()
         copies = {}
-        for table, layer in followed.layers.items():
-            copy = snapshot(layer, table, followed.known.setdefault(table, {}))
-            if copy.added or copy.read:
+        for table, mirror in followed.mirrors.items():
+            copy = mirror.copy()
+            if copy:
                 copies[table] = copy
-            elif not (layer.isEditable() and layer.isModified()):
-                followed.known.pop(table, None)  # saved or discarded: looked up anew next time
         self.last_snapshot_ms = (perf_counter() - started) * 1000
         return copies
 
@@ -167,6 +179,8 @@ class JournalKeeper(QObject):
     def _unfollow(self, followed: _Followed, keep: bool) -> None:
         """Stop following; with *keep* the buffers are written first (their edits live on in the file)."""
         if keep:
+            for mirror in followed.mirrors.values():
+                mirror.whole = True  # the last word on these buffers: exact, whatever it costs
             self._write(followed)
             self.wait()
         for signal, slot in followed.slots:

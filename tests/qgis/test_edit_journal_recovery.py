@@ -415,3 +415,36 @@ def test_a_plugin_reload_keeps_journalling_the_buffers_without_asking(sample_gpk
         QgsProject.instance().clear()
         for leftover in mine():
             leftover.unlink()
+
+
+def test_edits_after_the_first_write_are_journalled_row_by_row_exactly(opened):
+    """After the first (whole) copy only the rows edited since are read again: each kind of later edit,
+    an undo and the removal of an added row included, ends up in the file as in the buffer."""
+    store, controller, recovery, folder = opened
+    make_edits(controller)
+    wait_until(lambda: journal_files(folder))
+    recovery.keeper.wait()
+    assert recovery.keeper.mirrors(store.path)["interventions_polygon"].last_copy == "whole"
+    layer = controller.layer("interventions_polygon")
+    fids = sorted(f.id() for f in layer.getFeatures())
+    title, budget = layer.fields().indexFromName("title"), layer.fields().indexFromName("budget")
+    assert layer.changeAttributeValue(fids[0], title, "Changed again")  # a row changed before
+    assert layer.changeAttributeValue(fids[5], title, "Changed later")  # a row not changed before
+    layer.beginEditCommand("budget")
+    assert layer.changeAttributeValue(fids[6], budget, 99.0)
+    layer.endEditCommand()
+    layer.undoStack().undo()  # fids[6] back as it was: not an edit
+    assert layer.deleteFeature(fids[7])
+    moved = QgsGeometry(layer.getFeature(fids[8]).geometry())
+    moved.translate(3, 3)
+    assert layer.changeGeometry(fids[8], moved)
+    added = list(layer.editBuffer().addedFeatures())
+    assert layer.deleteFeature(added[0])  # the row added earlier is taken out again
+    second = QgsFeature(layer.getFeature(fids[9]))
+    second.setAttribute("uid", str(uuid.uuid4()))
+    second.setAttribute("fid", NULL)
+    assert layer.addFeature(second)
+    expected = {t: buffer_state(controller.layer(t)) for t in TABLES}
+    assert fids[6] not in expected["interventions_polygon"]["attributes"]
+    wait_until(lambda: file_state(journal_files(folder)[0]) == expected, 15)
+    assert recovery.keeper.mirrors(store.path)["interventions_polygon"].last_copy == "rows"
