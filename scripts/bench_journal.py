@@ -8,8 +8,9 @@ Timed in this run, medians of RUNS:
   addedFeatures, deletedFeatureIds) and nothing else: the floor;
 - the save's read: EditSession.changes(), what the plugin's save reads from the same buffers;
 - main thread, whole copy: the journal's first copy (BufferMirror.copy(), all 10,000 rows);
-- main thread, N rows edited since: a later copy, with N more rows edited after a whole one (the
-  debounced copy while the planner goes on editing);
+- main thread, N rows edited since: a later copy, with N more rows of the point layer edited after a
+  whole one (the debounced copy while the planner goes on editing; the mirror reads those rows, or
+  copies whole when that is cheaper);
 - worker, first / again: BufferCopy.plain() (keys of rows not seen before looked up over its own
   connection), JSON text and the atomic write, off the main thread in the plugin.
 
@@ -101,8 +102,7 @@ def main() -> None:
         mirror.mark(fids)
         start = time.perf_counter()
         copies = {t: m.copy() for t, m in mirrors.items()}
-        assert mirror.last_copy == "rows"
-        return copies, (time.perf_counter() - start) * 1000
+        return copies, (time.perf_counter() - start) * 1000, mirror.last_copy
 
     def worker(copies, cold: bool):
         if cold:
@@ -119,16 +119,19 @@ def main() -> None:
     copies = whole()
     cold = _median(lambda: worker(copies, True))
     warm = _median(lambda: worker(copies, False))
-    few = statistics.median(rows(10)[1] for _ in range(RUNS))
-    more = statistics.median(rows(200)[1] for _ in range(RUNS))
+    few = [rows(10)[1:] for _ in range(RUNS)]
+    more = [rows(200)[1:] for _ in range(RUNS)]
+    rows_in_points = len(mirrors[tables[0]].attrs)
     edits = sum(len(e["changed"]) for e in worker(copies, False)["tables"].values())
     print("edit journal, {:,} changed rows ({:,} bytes on disk), medians of {} in ms:".format(
         edits, target.stat().st_size, RUNS))
     print("  buffer copy by QGIS (floor)        {:8.1f}".format(floor))
     print("  the save's read (for scale)        {:8.1f}".format(saves))
     print("  main thread, whole copy            {:8.1f}  ({:.2f}x the floor)".format(whole_ms, whole_ms / floor))
-    print("  main thread, 10 rows edited since  {:8.1f}".format(few))
-    print("  main thread, 200 rows edited since {:8.1f}".format(more))
+    for count, runs in ((10, few), (200, more)):
+        print("  main thread, {:>3} rows edited since {:8.1f}  (copied: {}; {:,} rows pending in that layer)".format(
+            count, statistics.median(ms for ms, _ in runs), "/".join(sorted({kind for _, kind in runs})),
+            rows_in_points))
     print("  worker, first (keys read)          {:8.1f}".format(cold))
     print("  worker, again (keys known)         {:8.1f}".format(warm))
     for layer in layers.values():
