@@ -21,6 +21,7 @@ from gebiedsplugin.gui.merge_dock import MergeDock
 from gebiedsplugin.gui.overview_dock import OverviewDock
 from gebiedsplugin.gui.programme_actions import new_programme, open_programme, use_programme
 from gebiedsplugin.gui.prompts import Prompts
+from gebiedsplugin.gui.recovery import Recovery
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
 from gebiedsplugin.toolbelt.log import log, notify
@@ -48,6 +49,7 @@ class GebiedsPlugin:
         self.actions: list = []
         self.docks: list = []
         self.sweeper = None
+        self.recovery = None
 
     # --- Processing -------------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS's name)
@@ -67,6 +69,7 @@ class GebiedsPlugin:
         self.initProcessing()
         register_functions()
         self.controller = ProgrammeController()
+        self.recovery = Recovery(self.iface, self.controller)  # unsaved edits journalled, offered back
         main = self.iface.mainWindow()
         self.menu = QMenu(tr("&Area programme"), main)
         right = self.iface.firstRightStandardMenu() if hasattr(self.iface, "firstRightStandardMenu") else None
@@ -140,6 +143,9 @@ class GebiedsPlugin:
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
             self.menu.deleteLater()
             self.menu = None
+        if self.recovery is not None:
+            self.recovery.unload()
+            self.recovery = None
         if self.controller is not None:
             self.controller.disconnect_project()
             self.controller = None

@@ -30,6 +30,17 @@ class Prompts:
         answer = QMessageBox.question(self.parent, title, text, save | discard | cancel, cancel)
         return {save: "save", discard: "discard"}.get(answer, "cancel")
 
+    def restore_discard_later(self, title: str, text: str) -> str:
+        """Restore / Discard / Later (Escape: Later); "restore", "discard" or "later"."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self.parent)
+        restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        box.exec()
+        return {restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")
+
     def inform(self, title: str, text: str) -> None:
         """A message the planner must see (e.g. a refused save)."""
         QMessageBox.warning(self.parent, title, text)

@@ -192,12 +192,13 @@ def make_profile(base: Path, lang: str) -> Path:
 
 
 def run_in_qgis(body: str, tmp_path: Path, lang: str = "en", delay_ms: int = 1500, timeout: int = 240,
-                screen: str = "1600x1000", check_exit: bool = True) -> dict:
+                screen: str = "1600x1000", check_exit: bool = True, profiles: Path | None = None) -> dict:
     """Run *body* (Python source) inside a real QGIS desktop on an Xvfb *screen* (WIDTHxHEIGHT); return
     RESULT plus 'stderr' and 'returncode'. With *check_exit*, QGIS must also quit cleanly (exit status 0,
-    no "QGIS died on signal"): a crash on quit is the user's crash dialog."""
+    no "QGIS died on signal"): a crash on quit is the user's crash dialog. *profiles*: a profiles folder of
+    make_profile() to use again (a second start of the same QGIS), else a fresh one."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    profiles = make_profile(tmp_path / "qgis-{}".format(lang), lang)
+    profiles = profiles or make_profile(tmp_path / "qgis-{}".format(lang), lang)
     result_path = tmp_path / "result-{}.json".format(lang)
     script = tmp_path / "e2e-{}.py".format(lang)
     source = (_PRELUDE.replace("__ARTIFACTS__", repr(str(ARTIFACTS)))
