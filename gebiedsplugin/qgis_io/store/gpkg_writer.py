@@ -100,6 +100,12 @@ class GpkgWriter:
             return None
         return {d[0]: v for d, v in zip(cur.description, found) if d[0] != "geom"}
 
+    def rows(self, table_name: str, names) -> dict:
+        """fid -> {name: value} of every row of *table_name*: the columns *names*, read in this transaction."""
+        # bandit B608: SQL text built from schema names only
+        cur = self.execute("SELECT fid, {} FROM {}".format(", ".join(_q(n) for n in names), _q(table_name)))  # nosec B608
+        return {found[0]: dict(zip(names, found[1:])) for found in cur}
+
     def insert(self, table_name: str, values: dict, geometry) -> int:
         table = schema.table(table_name)
         columns, params = self._assignments(table, values, geometry)
