@@ -209,7 +209,7 @@ class GpkgWriter:
             raise ProgrammeError(gpkg_sqlite.explain(e, self.path)) from None
         if cur.rowcount != len(due):
             raise ProgrammeError(tr("Saving {} failed: {}. Nothing was written.").format(
-                self.path, "{} of {} rows updated".format(cur.rowcount, len(due))))
+                self.path, tr("{} of {} rows updated").format(cur.rowcount, len(due))))
         self._touched.add(table_name)
         return {fid for fid, _, _, _ in due}
 
