@@ -117,9 +117,10 @@ def apply_changes(writer, changes, planner: str, now: str | None = None) -> Save
 
     Updates and deletes state the version read (``change.version``; None: the current one, no
     lock). The caller's ``with writer:`` block commits, or rolls back on the exception. Deletes go
-    first, then updates, then inserts. A writer with ``update_rows`` (PostGIS) gets each table's
-    rows as one set, a few statements instead of a round trip per row; SQLite runs in-process and
-    takes them one by one.
+    first, then updates, then inserts. A writer with ``update_rows`` gets each table's rows as one
+    set: PostGIS one COPY and one statement instead of a round trip per row, the GeoPackage its
+    values converted and geometries encoded at once (``writer.update`` etc. remain the row-by-row
+    primitives).
     """
     now = now or now_text()
     result = SaveResult()
