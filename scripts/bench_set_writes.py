@@ -6,7 +6,7 @@ programme, in this run:
 - import: 50,000 updated interventions (title and budget changed, at the version read), written by
   the import's own writer (store/import_write.apply_import, one save);
 - findings: merging a check's findings into an empty register, then the same findings again (every
-  row updated: last_seen).
+  row updated: last_seen); and the same at a 1M check's register size (33,000 findings), set-based.
 
 Each twice: the shipped set-based writer (one statement per table and page of 1,000 rows) and the
 row-by-row path of before (the same writer with its set methods hidden, so each row is its own
@@ -15,6 +15,7 @@ round trip). Fresh programme copy per variant; same transaction, same locks and 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import tempfile
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 SIZE = int(os.environ.get("GEBIED_BENCH_SET_SIZE", "100000"))
 UPDATED = SIZE // 2
+BIG_REGISTER = 33_000  # findings of the 1M check (pg1m2: 33,323)
 
 
 class RowByRow:
@@ -117,8 +119,35 @@ def main() -> int:
     for what in ("import", "findings new", "findings again"):
         old, new = times[(what, "row by row")], times[(what, "set-based")]
         print("  {:<15} row by row {:7.2f} s   set-based {:6.2f} s   {:5.1f}x faster".format(what, old, new, old / new))
+    _register_at_1m_scale(connection, programme.crs, findings, times[("findings new", "set-based")],
+                          times[("findings again", "set-based")])
     app.exitQgis()
     return 0
+
+
+def _register_at_1m_scale(connection: str, crs: str, findings: list, new_small: float, again_small: float) -> None:
+    """The merge at the size of a 1M check's register (~33,000 findings, pg1m2): the run's findings
+    copied under new ids into an empty register, merged new and again; wall and CPU (this process,
+    the server) beside the growth from the run's own count."""
+    from bench_save import _server_cpu
+
+    from gebiedsplugin.core.records import Programme
+    from gebiedsplugin.qgis_io.store.findings import FindingsRegister
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+
+    big = [dataclasses.replace(f, finding_id="{}~{}".format(f.finding_id, k))
+           for k in range(-(-BIG_REGISTER // len(findings))) for f in findings][:BIG_REGISTER]
+    register = FindingsRegister(PostgisStore.create(connection, "bench_set_register", crs, Programme(crs=crs),
+                                                    overwrite=True))
+    parts = []
+    for what, small in (("new", new_small), ("again", again_small)):
+        start, cpu, server = time.perf_counter(), time.process_time(), _server_cpu()
+        register.merge(big)
+        took = time.perf_counter() - start
+        server = "?" if server is None else "{:.2f}".format(_server_cpu() - server)
+        parts.append("{} {:.2f} s (CPU here {:.2f} s, server {} s; {:.1f}x the {:,})".format(
+            what, took, time.process_time() - cpu, server, took / small, len(findings)))
+    print("  findings at a 1M check's count ({:,}): {}".format(len(big), "; ".join(parts)), flush=True)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+import numpy as np
 import shapely
 
 from gebiedsplugin.core import schema
@@ -18,6 +19,7 @@ from gebiedsplugin.core import schema
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 # Columns a writer sets itself; values for them in a change are ignored.
 BOOKKEEPING = (schema.ROW_VERSION, "modified_at", "modified_by")
+_LINESTRING, _POLYGON = 1, 3  # shapely.GeometryType
 
 
 @dataclass
@@ -100,6 +102,24 @@ def stored_geometry(geom, geometry_kind: str):
     if geom.geom_type == "LineString":
         return shapely.MultiLineString([geom])
     return geom
+
+
+def stored_geometries(geoms, geometry_kind: str) -> list:
+    """stored_geometry() of each geometry, single polygons and lines promoted in one call of shapely's
+    array functions (a save of tens of thousands of rows: findings, imports)."""
+    geoms = list(geoms)
+    if geometry_kind == "point" or not geoms:
+        return geoms
+    arr = np.asarray(geoms, dtype=object)
+    kinds = shapely.get_type_id(arr)
+    filled = ~shapely.is_empty(arr)  # an empty single geometry goes the scalar way
+    for single, multi in ((_POLYGON, shapely.multipolygons), (_LINESTRING, shapely.multilinestrings)):
+        at = np.flatnonzero((kinds == single) & filled)
+        if len(at):
+            arr[at] = multi(arr[at], indices=np.arange(len(at)))
+    for k in np.flatnonzero((kinds >= 0) & ~filled):
+        arr[k] = stored_geometry(arr[k], geometry_kind)
+    return arr.tolist()
 
 
 def stamped(table_name: str, values: dict, planner: str, now: str, insert: bool) -> dict:

@@ -120,3 +120,38 @@ def test_a_set_delete_checks_each_version(counted):
     with pytest.raises(SaveConflict) as refused:  # deleting again: each row is gone, each named
         save(counted, [RowChange(TABLE, DELETE, fid, before[fid][1]) for fid in fids[:3]], "anna")
     assert [c.deleted for c in refused.value.conflicts] == [True, True, True]
+
+
+def test_a_set_stores_each_value_as_the_row_by_row_save_did(counted):
+    """Values of every kind go through the set's bulk load and come out as typed statements stored them:
+    text with tabs, newlines, backslashes and a literal \\N; '' stays '' and None stays NULL; 2027.0 in an
+    integer column is 2027; numpy numbers; booleans (also given as 1 / a non-empty text); a naive
+    datetime is UTC."""
+    import datetime
+
+    import numpy as np
+
+    odd = "tab\there\nnew line\r\\back \\N \u00a0\u20ac\U0001F6A7"
+    before = _rows(counted)
+    fids = sorted(before)[:2]
+    when = datetime.datetime(2026, 5, 6, 7, 8, 9)
+    values = {"title": odd, "description": "", "start_year": 2027.0, "end_year": np.int64(2029),
+              "budget": np.float64(12.5), "city_wide": 1, "indicative": "yes", "needs_review": False,
+              "created_at": when}
+    changes = [RowChange(TABLE, UPDATE, fids[0], before[fids[0]][1], values),
+               RowChange(TABLE, UPDATE, fids[1], before[fids[1]][1], dict(values, description=None, title="\\N"))]
+    changes += [RowChange(TABLE, INSERT, values=dict(values, domain="physical", kind="maintenance", theme="green",
+                                                     district_id="noord"))]
+    result = save(counted, changes, "anna")
+    new = result.inserted[0][1]
+    conn = counted.connect()
+    with conn, conn.cursor() as cur:
+        cur.execute(sql.SQL("SELECT fid, title, description, start_year, end_year, budget, city_wide, indicative, "
+                            "needs_review, created_at AT TIME ZONE 'UTC' FROM {} WHERE fid = ANY(%s)").format(
+            sql.Identifier(counted.schema_name, TABLE)), (fids + [new],))
+        found = {r[0]: r[1:] for r in cur.fetchall()}
+    conn.close()
+    stored = (odd, "", 2027, 2029, 12.5, True, True, False, when)
+    assert found[fids[0]] == stored
+    assert found[fids[1]] == ("\\N", None) + stored[2:]
+    assert found[new] == stored

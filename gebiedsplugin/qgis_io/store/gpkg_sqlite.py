@@ -53,17 +53,11 @@ def _bounds(blob):
     return minx, maxx, miny, maxy
 
 
-def _part(i):
+def _part(bounds, i):
     def f(blob):
-        b = _bounds(blob)
+        b = bounds(blob)
         return None if b is None else b[i]
     return f
-
-
-def _is_empty(blob):
-    if blob is None:
-        return None
-    return 1 if _bounds(blob) is None else 0
 
 
 def encode(geometry, srs_id: int):
@@ -121,9 +115,19 @@ def connect(path: str, timeout: float = BUSY_SECONDS, any_thread: bool = False) 
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=not any_thread)
     except sqlite3.Error as e:
         raise ProgrammeError(tr("Cannot open {}: {}").format(path, e)) from None
-    conn.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
+    last = [None, None]  # the blob asked about last and its bounds: an R-tree trigger asks five times per row
+
+    def bounds(blob):
+        if blob is None:
+            return None
+        if blob != last[0]:
+            last[0], last[1] = blob, _bounds(blob)
+        return last[1]
+
+    conn.create_function("ST_IsEmpty", 1, lambda blob: None if blob is None else 1 if bounds(blob) is None else 0,
+                         deterministic=True)
     for i, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
-        conn.create_function(name, 1, _part(i), deterministic=True)
+        conn.create_function(name, 1, _part(bounds, i), deterministic=True)
     return conn
 
 

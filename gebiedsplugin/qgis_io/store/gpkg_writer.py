@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.store import gpkg_sqlite
+from gebiedsplugin.toolbelt.i18n import tr
 
 _V = schema.ROW_VERSION
 
@@ -100,6 +101,12 @@ class GpkgWriter:
             return None
         return {d[0]: v for d, v in zip(cur.description, found) if d[0] != "geom"}
 
+    def rows(self, table_name: str, names) -> dict:
+        """fid -> {name: value} of every row of *table_name*: the columns *names*, read in this transaction."""
+        # bandit B608: SQL text built from schema names only
+        cur = self.execute("SELECT fid, {} FROM {}".format(", ".join(_q(n) for n in names), _q(table_name)))  # nosec B608
+        return {found[0]: dict(zip(names, found[1:])) for found in cur}
+
     def insert(self, table_name: str, values: dict, geometry) -> int:
         table = schema.table(table_name)
         columns, params = self._assignments(table, values, geometry)
@@ -134,3 +141,78 @@ class GpkgWriter:
         self.execute("DELETE FROM {} WHERE fid = ?".format(_q(table_name)), (fid,))  # nosec B608
         self._touched.add(table_name)
         return True
+
+    # --- sets: a table's rows with their values converted and geometries encoded at once ----------
+    def _set_params(self, table: schema.Table, names: list, rows: list, with_geometry: bool) -> list:
+        """[values of *names*..., geometry blob] per (values, geometry) of *rows*."""
+        columns = [[sql_value(table.field(n), values.get(n)) for values, _ in rows] for n in names]
+        if with_geometry:
+            columns.append(gpkg_sqlite.encode_many([geom for _, geom in rows], self._srs.get(table.name, 0)))
+        return [list(row) for row in zip(*columns)] if columns else [[] for _ in rows]
+
+    def versions(self, table_name: str, fids: list) -> dict:
+        """fid -> row_version of the rows *fids* that exist."""
+        out = {}
+        fids = list(fids)
+        for at in range(0, len(fids), 500):
+            part = fids[at:at + 500]
+            # bandit B608: SQL text built from schema names only; every value is a bound parameter
+            out.update(self.execute("SELECT fid, {} FROM {} WHERE fid IN ({})".format(  # nosec B608
+                _q(_V), _q(table_name), ", ".join("?" * len(part))), part))
+        return out
+
+    def insert_rows(self, table_name: str, rows: list) -> list:
+        """Insert (values, geometry) rows of one table (each row sets the same fields); their fids, in order."""
+        if any(values.keys() != rows[0][0].keys() for values, _ in rows):  # not one shape: row by row
+            return [self.insert(table_name, values, geom) for values, geom in rows]
+        table = schema.table(table_name)
+        names = [n for n in rows[0][0] if n in table.fields_by_name]
+        with_geometry = bool(table.geometry) and rows[0][1] is not None
+        columns = [_q(n) for n in names] + (['"geom"'] if with_geometry else [])
+        # bandit B608: SQL text built from schema names only; every value is a bound parameter
+        statement = "INSERT INTO {} ({}) VALUES ({})".format(  # nosec B608
+            _q(table_name), ", ".join(columns), ", ".join("?" * len(columns)))
+        fids = []
+        cur = self.conn.cursor()
+        try:
+            for params in self._set_params(table, names, rows, with_geometry):
+                cur.execute(statement, params)
+                fids.append(cur.lastrowid)
+        except sqlite3.Error as e:
+            raise ProgrammeError(gpkg_sqlite.explain(e, self.path)) from None
+        self._touched.add(table_name)
+        return fids
+
+    def update_rows(self, table_name: str, rows: list) -> set:
+        """Versioned updates of (fid, version, values, geometry) rows that set the same fields: the rows at
+        the version stated, in one executemany (the write lock is held: no one moves a row in between).
+        The fids written; the others were refused."""
+        fids = [fid for fid, _, _, _ in rows]
+        if len(set(fids)) < len(fids):  # one row twice: the second is refused, as row by row
+            return {fid for fid, version, values, geom in rows if self.update(table_name, fid, version, values, geom)}
+        current = self.versions(table_name, fids)
+        due = [row for row in rows if row[0] in current and (current[row[0]] or 0) == row[1]]
+        if not due:
+            return set()
+        table = schema.table(table_name)
+        names = [n for n in due[0][2] if n in table.fields_by_name and n != _V]
+        with_geometry = bool(table.geometry) and due[0][3] is not None
+        params = self._set_params(table, names, [(values, geom) for _, _, values, geom in due], with_geometry)
+        for row, (fid, version, _, _) in zip(params, due):
+            row += [version + 1, fid, version]
+        columns = [_q(n) for n in names] + (['"geom"'] if with_geometry else []) + [_q(_V)]
+        try:
+            # bandit B608: SQL text built from schema names only; every value is a bound parameter
+            cur = self.conn.executemany("UPDATE {} SET {} WHERE fid = ? AND coalesce({}, 0) = ?".format(  # nosec B608
+                _q(table_name), ", ".join("{} = ?".format(c) for c in columns), _q(_V)), params)
+        except sqlite3.Error as e:
+            raise ProgrammeError(gpkg_sqlite.explain(e, self.path)) from None
+        if cur.rowcount != len(due):
+            raise ProgrammeError(tr("Saving {} failed: {}. Nothing was written.").format(
+                self.path, tr("{} of {} rows updated").format(cur.rowcount, len(due))))
+        self._touched.add(table_name)
+        return {fid for fid, _, _, _ in due}
+
+    def delete_rows(self, table_name: str, rows: list) -> set:
+        """Deletes of (fid, version, stamp, _) rows, each at the version read (row by row: they are few)."""
+        return {fid for fid, version, stamp, _ in rows if self.delete(table_name, fid, version, stamp)}

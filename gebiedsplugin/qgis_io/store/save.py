@@ -21,7 +21,7 @@ from gebiedsplugin.core.row_changes import (
     SaveResult,
     row_label,
     stamped,
-    stored_geometry,
+    stored_geometries,
 )
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
 
@@ -117,9 +117,10 @@ def apply_changes(writer, changes, planner: str, now: str | None = None) -> Save
 
     Updates and deletes state the version read (``change.version``; None: the current one, no
     lock). The caller's ``with writer:`` block commits, or rolls back on the exception. Deletes go
-    first, then updates, then inserts. A writer with ``update_rows`` (PostGIS) gets each table's
-    rows as one set, a few statements instead of a round trip per row; SQLite runs in-process and
-    takes them one by one.
+    first, then updates, then inserts. A writer with ``update_rows`` gets each table's rows as one
+    set: PostGIS one COPY and one statement instead of a round trip per row, the GeoPackage its
+    values converted and geometries encoded at once (``writer.update`` etc. remain the row-by-row
+    primitives).
     """
     now = now or now_text()
     result = SaveResult()
@@ -172,7 +173,7 @@ def _write(writer, op: str, changes, versions: dict, stamps: list) -> set:
     """Versioned updates or deletes of one table; the fids written (a missing fid was refused)."""
     table = changes[0].table
     kind = schema.table(table).geometry
-    geometries = [stored_geometry(c.geometry, kind) if op == UPDATE else None for c in changes]
+    geometries = stored_geometries([c.geometry if op == UPDATE else None for c in changes], kind)
     if hasattr(writer, "update_rows"):
         rows = [(c.fid, versions[c.fid], stamp, geom) for c, stamp, geom in zip(changes, stamps, geometries)]
         return writer.update_rows(table, rows) if op == UPDATE else writer.delete_rows(table, rows)
@@ -191,8 +192,8 @@ def _insert(writer, batch, planner: str, now: str) -> list:
     """Insert one table's new rows; their fids in order."""
     table = batch[0][1].table
     kind = schema.table(table).geometry
-    rows = [(stamped(table, c.values, planner, now, insert=True), stored_geometry(c.geometry, kind))
-            for _, c in batch]
+    geometries = stored_geometries([c.geometry for _, c in batch], kind)
+    rows = [(stamped(table, c.values, planner, now, insert=True), geom) for (_, c), geom in zip(batch, geometries)]
     if hasattr(writer, "insert_rows"):
         return writer.insert_rows(table, rows)
     return [writer.insert(table, values, geom) for values, geom in rows]
@@ -229,6 +230,14 @@ def save(store, changes, planner: str | None = None, require: bool = False) -> S
             raise MissingValues(missing)
     with store.writer(planner) as writer:
         return apply_changes(writer, changes, planner)
+
+
+def save_planned(store, plan, planner: str | None = None) -> SaveResult:
+    """Like save(), with the changes made by *plan(writer)* inside the save's own transaction: what it
+    reads there (``writer.rows``) is what the changes state as read. Refused rows: SaveConflict."""
+    planner = planner or planner_name()
+    with store.writer(planner) as writer:
+        return apply_changes(writer, plan(writer), planner)
 
 
 def row_versions(store, table_name: str) -> dict:

@@ -35,6 +35,12 @@ def main(path: str, count: int) -> int:
                     print("writing", flush=True)
                 return writer.insert(*args)
 
+            def insert_rows(self, table, rows):  # a writer that takes a table's rows as one set
+                half = len(rows) // 2
+                fids = writer.insert_rows(table, rows[:half])
+                print("writing", flush=True)
+                return fids + writer.insert_rows(table, rows[half:])
+
         apply_changes(Telling(), changes, "crasher")
     print("saved", flush=True)
     return 0
