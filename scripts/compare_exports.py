@@ -14,8 +14,8 @@ Usage: .venv/bin/python scripts/compare_exports.py BEFORE_FOLDER NOW_FOLDER   (e
 from __future__ import annotations
 
 import json
-import subprocess  # nosec B404 - poppler's own tools on our export files
 import sqlite3
+import subprocess  # nosec B404 - poppler's own tools on our export files
 import sys
 import tempfile
 import xml.etree.ElementTree as ET  # nosec B405 - our own export files

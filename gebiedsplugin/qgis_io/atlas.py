@@ -51,6 +51,10 @@ from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
 
+# The atlas PDF in at most this many pieces (each atlas page one while there are no more): each piece
+# carries its own copy of the fonts (tens of kB), and more pieces overlap the drawing no better.
+MAX_PIECES = 8
+
 
 def template_path(request: ExportRequest) -> Path:
     """The template the request names, else the plugin's own for its paper size and orientation."""
@@ -230,10 +234,11 @@ class AtlasBuilder:
                 self._finish(tmp)
             return printed
         count, printed, pieces = self.layout.atlas().count(), [], []
-        for first in range(count):
+        bounds = [round(k * count / min(count, MAX_PIECES)) for k in range(min(count, MAX_PIECES) + 1)]
+        for first, stop in zip(bounds, bounds[1:]):
             path = str(Path(images.workdir) / "atlas_{:04d}.pdf".format(first + 1))
-            part = SubFeedback(feedback, 100.0 * first / count, 100.0 * (first + 1) / count)
-            pages = self._write(path, PageSequence(self.layout.atlas(), summaries, self.ahead, first, first + 1), part)
+            part = SubFeedback(feedback, 100.0 * first / count, 100.0 * stop / count)
+            pages = self._write(path, PageSequence(self.layout.atlas(), summaries, self.ahead, first, stop), part)
             images.add(path, pages)
             printed += pages
             pieces.append(path)
