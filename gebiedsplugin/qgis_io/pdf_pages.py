@@ -3,6 +3,8 @@
 GDAL's PDF driver (poppler or PDFium, in every QGIS) draws each page at the export's resolution;
 the image has the size QGIS's own image export gives the page (mm x dpi / 25.4, truncated). Plain
 GDAL, no layout and no layer: safe in a worker thread, and GDAL releases the GIL while it draws.
+The atlas hands its PDF over a piece at a time (AtlasBuilder.export_pdf), so the images of one piece
+are drawn while QGIS draws the next: the page side uses both cores.
 The PNG is written here (write_png): rows unfiltered, deflated by zlib, which lets go of the GIL too;
 GDAL's PNG driver filters every row adaptively, which took twice the time for files a third larger.
 """
