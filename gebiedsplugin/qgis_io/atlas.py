@@ -234,10 +234,11 @@ class AtlasBuilder:
                 self._finish(tmp)
             return printed
         count, printed, pieces = self.layout.atlas().count(), [], []
-        bounds = [round(k * count / min(count, MAX_PIECES)) for k in range(min(count, MAX_PIECES) + 1)]
+        n = max(1, min(count, MAX_PIECES))
+        bounds = [round(k * count / n) for k in range(n + 1)]
         for first, stop in zip(bounds, bounds[1:]):
             path = str(Path(images.workdir) / "atlas_{:04d}.pdf".format(first + 1))
-            part = SubFeedback(feedback, 100.0 * first / count, 100.0 * stop / count)
+            part = SubFeedback(feedback, 100.0 * first / max(count, 1), 100.0 * stop / max(count, 1))
             pages = self._write(path, PageSequence(self.layout.atlas(), summaries, self.ahead, first, stop), part)
             images.add(path, pages)
             printed += pages
