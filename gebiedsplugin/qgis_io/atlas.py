@@ -236,13 +236,17 @@ class AtlasBuilder:
         count, printed, pieces = self.layout.atlas().count(), [], []
         n = max(1, min(count, MAX_PIECES))
         bounds = [round(k * count / n) for k in range(n + 1)]
-        for first, stop in zip(bounds, bounds[1:]):
-            path = str(Path(images.workdir) / "atlas_{:04d}.pdf".format(first + 1))
-            part = SubFeedback(feedback, 100.0 * first / max(count, 1), 100.0 * stop / max(count, 1))
-            pages = self._write(path, PageSequence(self.layout.atlas(), summaries, self.ahead, first, stop), part)
-            images.add(path, pages)
-            printed += pages
-            pieces.append(path)
+        try:
+            for first, stop in zip(bounds, bounds[1:]):
+                path = str(Path(images.workdir) / "atlas_{:04d}.pdf".format(first + 1))
+                part = SubFeedback(feedback, 100.0 * first / max(count, 1), 100.0 * stop / max(count, 1))
+                pages = self._write(path, PageSequence(self.layout.atlas(), summaries, self.ahead, first, stop), part)
+                images.add(path, pages)
+                printed += pages
+                pieces.append(path)
+        except BaseException:
+            self.layout.atlas().endRender()  # the pieces render the atlas as one: a piece left it rendering
+            raise
         if target is not None:
             with atomic_path(target, self.request.overwrite) as tmp:
                 try:

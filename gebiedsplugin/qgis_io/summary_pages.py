@@ -358,9 +358,13 @@ class PageSequence(QgsAbstractLayoutIterator):
 
     def beginRender(self) -> bool:  # noqa: N802 - QGIS API
         self.index, self.on_summary, self.printed = self.first - 1, False, []
-        return self.atlas.beginRender()
+        # A later piece of a PDF in pieces: the atlas is still rendering from the first piece (no end and
+        # begin between pieces: an end resets the layers and item table the next page narrows again).
+        return self.atlas.beginRender() if self.first == 0 else True
 
     def endRender(self) -> bool:  # noqa: N802
+        if self.stop is not None and self.stop < self.atlas.count():
+            return True  # the next piece goes on from here; AtlasBuilder.export_pdf ends the render
         return self.atlas.endRender()
 
     def _indices(self) -> range:
