@@ -1,6 +1,8 @@
 """Compare two export folders (e.g. bench_export.py's export_N_before and export_N_now): the GeoPackage
 table by table and row by row (schema objects too), the GeoJSON feature by feature (parsed; bytes said
-too), CSVs and the schema file byte for byte. PDF and page images are left to their own comparison.
+too), CSVs and the schema file byte for byte; the PDF by its document information (pdfinfo), its words
+page by page (pdftotext) and its pixels (pdftoppm at PDF_DPI, page by page); page images pixel by pixel
+(a difference is told as the number of pixels and the largest channel difference).
 
 Left out as not content: gpkg_contents.last_change and layer_styles.update_time (the time of writing);
 layer_styles' XML is compared canonicalised, nested symbol XML included (Qt writes attributes in an
@@ -13,11 +15,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess  # nosec B404 - poppler's own tools on our export files
 import sys
+import tempfile
 import xml.etree.ElementTree as ET  # nosec B405 - our own export files
 from pathlib import Path
 
 SKIPPED_COLUMNS = ("last_change", "update_time")
+PDF_DPI = 50  # pdftoppm's resolution for the PDF's pixels (the page images are compared at their own)
+PDF_INFO_SKIPPED = ("CreationDate", "ModDate", "File size")  # the time of writing; the size is told apart
 
 
 def _canonical_xml(text: str) -> str:
@@ -58,6 +64,47 @@ def compare_gpkg(a: Path, b: Path, say) -> None:
     say(schema == sorted(cb.execute(objects)), "  schema: {} tables, indexes, triggers".format(len(schema)))
 
 
+def _pixels(path: Path):
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return np.asarray(image.convert("RGB"), dtype=np.int16)
+
+
+def _differ(a, b) -> str:
+    """'' when the pixels are equal, else how many pixels differ and by how much at most."""
+    if a.shape != b.shape:
+        return "size {} vs {}".format(a.shape, b.shape)
+    diff = abs(a - b).max(axis=2)
+    count = int((diff > 0).sum())
+    return "" if count == 0 else "{:,} pixels of {:,} differ, by at most {}".format(count, diff.size, int(diff.max()))
+
+
+def _pdf_info(path: Path) -> dict:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout  # nosec
+    rows = (line.split(":", 1) for line in out.splitlines() if ":" in line)
+    return {k.strip(): v.strip() for k, v in rows if k.strip() not in PDF_INFO_SKIPPED}
+
+
+def compare_pdf(a: Path, b: Path, say) -> None:
+    info = _pdf_info(a)
+    say(info == _pdf_info(b), "{}: document information ({} pages; {:,} vs {:,} bytes)".format(
+        a.name, info.get("Pages"), a.stat().st_size, b.stat().st_size))
+    for page in range(1, int(info.get("Pages", 0)) + 1):
+        words = [subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(p), "-"],  # nosec
+                                capture_output=True, text=True, check=True).stdout.split() for p in (a, b)]
+        with tempfile.TemporaryDirectory() as tmp:
+            drawn = []
+            for k, p in enumerate((a, b)):
+                subprocess.run(["pdftoppm", "-r", str(PDF_DPI), "-f", str(page), "-l", str(page), "-singlefile",  # nosec
+                                "-png", str(p), "{}/{}".format(tmp, k)], check=True)
+                drawn.append(_pixels(Path(tmp) / "{}.png".format(k)))
+            differs = _differ(*drawn)
+        say(words[0] == words[1] and not differs, "  page {}: {:,} words{}, pixels at {} dpi {}".format(
+            page, len(words[0]), "" if words[0] == words[1] else " DIFFER", PDF_DPI, differs or "equal"))
+
+
 def main() -> int:
     before, now = Path(sys.argv[1]), Path(sys.argv[2])
     failures = []
@@ -69,8 +116,6 @@ def main() -> int:
 
     for a in sorted(before.iterdir()):
         b = now / a.name
-        if a.suffix in (".pdf", ".png"):
-            continue
         if not b.exists():
             say(False, "{} missing in {}".format(a.name, now))
         elif a.suffix in (".csv", ".json"):
@@ -81,6 +126,11 @@ def main() -> int:
                 a.name, len(parsed["features"]), "identical" if a.read_bytes() == b.read_bytes() else "differ"))
         elif a.suffix == ".gpkg":
             compare_gpkg(a, b, say)
+        elif a.suffix == ".pdf":
+            compare_pdf(a, b, say)
+        elif a.suffix == ".png":
+            differs = _differ(_pixels(a), _pixels(b))
+            say(not differs, "{}: pixels {}".format(a.name, differs or "equal"))
     print("all the same" if not failures else "{} differences".format(len(failures)))
     return 1 if failures else 0
 

@@ -43,11 +43,17 @@ from gebiedsplugin.qgis_io.atlas_map_items import round_scalebar, setup_maps
 from gebiedsplugin.qgis_io.data_export import ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS, shareable
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
 from gebiedsplugin.qgis_io.layout_text import grouped_number, label_literal, long_date
+from gebiedsplugin.qgis_io.pdf_join import PdfJoinError, join_pdfs
 from gebiedsplugin.qgis_io.project_layers import add_layers
+from gebiedsplugin.qgis_io.sub_feedback import SubFeedback
 from gebiedsplugin.qgis_io.summary_pages import PageSequence
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
+
+# The atlas PDF in at most this many pieces (each atlas page one while there are no more): each piece
+# carries its own copy of the fonts (tens of kB), and more pieces overlap the drawing no better.
+MAX_PIECES = 8
 
 
 def template_path(request: ExportRequest) -> Path:
@@ -213,9 +219,46 @@ class AtlasBuilder:
         return total
 
     # --- export ----------------------------------------------------------------------------------
-    def export_pdf(self, target: str, feedback: QgsFeedback | None = None, summaries=None) -> list:
-        """The atlas as one PDF; with *summaries* (SummaryPages), each summary after its atlas page.
+    def export_pdf(self, target: str | None, feedback: QgsFeedback | None = None, summaries=None,
+                   images=None) -> list:
+        """The atlas as one PDF at *target*; with *summaries* (SummaryPages), each summary after its atlas
+        page. With *images* (pdf_pages.PageImages), the PDF is written a piece at a time (an atlas page
+        with its table continuation and summary pages) into the images' working folder, and each piece is
+        handed to *images* as soon as it is written, so its page images are drawn while QGIS draws the
+        next; the pieces are then joined into *target* (None: page images only, no PDF).
         Returns the printed pages (pdf_pages.PrintedPage) in order."""
+        self.number_pages(summaries)
+        if images is None:
+            with atomic_path(target, self.request.overwrite) as tmp:
+                printed = self._write(tmp, PageSequence(self.layout.atlas(), summaries, self.ahead), feedback)
+                self._finish(tmp)
+            return printed
+        count, printed, pieces = self.layout.atlas().count(), [], []
+        n = max(1, min(count, MAX_PIECES))
+        bounds = [round(k * count / n) for k in range(n + 1)]
+        try:
+            for first, stop in zip(bounds, bounds[1:]):
+                path = str(Path(images.workdir) / "atlas_{:04d}.pdf".format(first + 1))
+                part = SubFeedback(feedback, 100.0 * first / max(count, 1), 100.0 * stop / max(count, 1))
+                pages = self._write(path, PageSequence(self.layout.atlas(), summaries, self.ahead, first, stop), part)
+                images.add(path, pages)
+                printed += pages
+                pieces.append(path)
+        except BaseException:
+            self.layout.atlas().endRender()  # the pieces render the atlas as one: a piece left it rendering
+            raise
+        if target is not None:
+            with atomic_path(target, self.request.overwrite) as tmp:
+                try:
+                    with open(tmp, "wb") as out:
+                        join_pdfs(pieces, out, _info(self.project.metadata()))
+                    shareable(tmp)
+                except PdfJoinError:  # not the PDF this QGIS's Qt was known to write: drawn again, in one go
+                    self._write(tmp, PageSequence(self.layout.atlas(), summaries, self.ahead), feedback)
+                    self._finish(tmp)
+        return printed
+
+    def _write(self, path: str, pages: PageSequence, feedback: QgsFeedback | None) -> list:
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = False
@@ -223,21 +266,26 @@ class AtlasBuilder:
         settings.exportMetadata = True
         settings.simplifyGeometries = True
         settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable, selectable text
-        self.number_pages(summaries)
-        with atomic_path(target, self.request.overwrite) as tmp:
-            pages = PageSequence(self.layout.atlas(), summaries, self.ahead)
-            result, error = QgsLayoutExporter.exportToPdf(pages, tmp, settings, feedback)
-            if result == QgsLayoutExporter.ExportResult.Canceled:
-                raise ProgrammeError(tr("The export was cancelled."))
-            if result != QgsLayoutExporter.ExportResult.Success:
-                raise ProgrammeError(tr("Writing the PDF failed: {}").format(error or result))
-            _pdf_metadata(tmp, self.project.metadata())
-            shareable(tmp)
+        result, error = QgsLayoutExporter.exportToPdf(pages, path, settings, feedback)
+        if result == QgsLayoutExporter.ExportResult.Canceled or (feedback is not None and feedback.isCanceled()):
+            raise ProgrammeError(tr("The export was cancelled."))
+        if result != QgsLayoutExporter.ExportResult.Success:
+            raise ProgrammeError(tr("Writing the PDF failed: {}").format(error or result))
         return pages.printed
+
+    def _finish(self, path: str) -> None:
+        _pdf_metadata(path, self.project.metadata())
+        shareable(path)
+
+
+def _info(metadata: QgsProjectMetadata) -> dict:
+    """Title, author, subject and creator of the PDF (QGIS 3.22 writes none for an atlas)."""
+    return {"Title": metadata.title(), "Author": metadata.author(), "Subject": metadata.abstract(),
+            "Creator": "QGIS / gebiedsplugin"}
 
 
 def _pdf_metadata(path: str, metadata: QgsProjectMetadata) -> None:
-    """Title, author and subject into the PDF at *path* (QGIS 3.22 writes none for an atlas)."""
+    """_info() into the PDF at *path*, as an update by GDAL's PDF driver."""
     from osgeo import gdal
 
     try:
@@ -246,8 +294,7 @@ def _pdf_metadata(path: str, metadata: QgsProjectMetadata) -> None:
         ds = None
     if ds is None:
         return
-    for key, value in (("TITLE", metadata.title()), ("AUTHOR", metadata.author()),
-                       ("SUBJECT", metadata.abstract()), ("CREATOR", "QGIS / gebiedsplugin")):
+    for key, value in _info(metadata).items():
         if value:
-            ds.SetMetadataItem(key, value)
+            ds.SetMetadataItem(key.upper(), value)
     ds = None  # written on close

@@ -4,8 +4,9 @@ run_export() does both in the calling thread, for the Processing algorithm, scri
 dock runs the same in an ExportTask, off the main thread. Layouts may render in a worker thread only
 on layers and a project of their own, created in that thread: finish_export() loads the working
 GeoPackage into a private QgsProject and touches no layer of the user's project and no iface.
-The page images are rasterised from the finished PDF by poppler's pdftoppm (pdf_pages), not by a
-second layout render.
+The page images are rasterised from the PDF by GDAL's PDF driver (pdf_pages), not by a second layout
+render: the PDF is written a piece at a time and each piece's images are drawn while QGIS draws the
+next (the pieces are then joined, pdf_join).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from gebiedsplugin.qgis_io import data_export, pdf_pages
 from gebiedsplugin.qgis_io.atlas import AtlasBuilder
 from gebiedsplugin.qgis_io.data_export import UNIFIED_LAYERS
 from gebiedsplugin.qgis_io.export_task import Prepared, export_error, prepare_export
+from gebiedsplugin.qgis_io.sub_feedback import SubFeedback
 from gebiedsplugin.qgis_io.summary_pages import SummaryPages
 from gebiedsplugin.qgis_io.unified_layers import load_unified_layers
 from gebiedsplugin.toolbelt.i18n import tr
@@ -73,7 +75,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             feedback.pushInfo(text) if hasattr(feedback, "pushInfo") else None
 
     staged = replace(request, folder=str(prepared.staging.path)) if prepared.staging is not None else request
-    summaries = builder = layers = styled = None
+    summaries = builder = layers = styled = images = None
     beside = prepared.beside  # the Overview and the CSVs run in it already (export_task.prepare_export)
     try:
         t0 = time.perf_counter()
@@ -98,20 +100,21 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
                 summaries.prefetch()  # the charts are drawn beside the atlas's rendering
                 result.summary_pages = summaries.count()
             step(40, tr("Rendering the atlas PDF ({} pages)…").format(len(prepared.pages) + result.summary_pages))
-            # Page images only: the PDF is drawn all the same, in the working folder, and cut into images.
-            pdf = str(staged.path(".pdf")) if "pdf" in request.formats else str(Path(prepared.workdir) / "atlas.pdf")
-            sub = _SubFeedback(feedback, 40, 75 if "png" in request.formats else 100)
-            printed = builder.export_pdf(pdf, sub, summaries)
+            if "png" in request.formats:  # drawn from the PDF a piece at a time, beside QGIS drawing the next
+                images = pdf_pages.PageImages(staged.png_path, request.png_dpi, request.overwrite, prepared.workdir,
+                                              feedback.isCanceled if feedback is not None else None)
+            pdf = str(staged.path(".pdf")) if "pdf" in request.formats else None
+            sub = SubFeedback(feedback, 40, 90 if images is not None else 100)
+            printed = builder.export_pdf(pdf, sub, summaries, images)
             if "pdf" in request.formats:
                 result.files["pdf"] = [str(request.path(".pdf"))]
             result.pdf_pages = len(printed)
             result.timings["pdf"] = time.perf_counter() - t1
-            if "png" in request.formats:
+            if images is not None:
                 t2 = time.perf_counter()
-                step(75, tr("Rendering the page images…"))
-                sub = _SubFeedback(feedback, 75, 100)
-                pngs = pdf_pages.rasterise(pdf, printed, staged.png_path, request.png_dpi, request.overwrite,
-                                           prepared.workdir, sub.isCanceled, sub.setProgress)
+                step(90, tr("Rendering the page images…"))
+                sub = SubFeedback(feedback, 90, 100)
+                pngs = images.publish(sub.setProgress)
                 result.files["png"] = [str(Path(request.folder) / Path(p).name) for p in pngs]
                 result.timings["png"] = time.perf_counter() - t2
         beside.wait()
@@ -138,6 +141,8 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             prepared.overview.cancel()  # not begun (a failure or cancel before it): nobody waits for it
         if summaries is not None:
             summaries.close()
+        if images is not None:
+            images.close()  # before the working folder goes: no page is drawn into it after this
         # The layers go before their GeoPackage: removed while still open, QGIS kept it open (deleted, its
         # space taken) until QGIS quit. The atlas's project deletes its own now, whoever still holds the
         # builder (the traceback of a failure or a cancel).
@@ -209,18 +214,3 @@ class ExportTask(QgsTask):
         if not result and not self.error:
             self.error = tr("The export was cancelled.")
         self.on_done(self.result if result else None, self.error)
-
-
-class _SubFeedback(QgsFeedback):
-    """Maps a child's 0–100 progress onto [start, end] of the parent's, and passes cancel through."""
-
-    def __init__(self, parent: QgsFeedback | None, start: float, end: float):
-        super().__init__()
-        self.parent, self.start, self.end = parent, start, end
-        self.progressChanged.connect(self._forward)
-        if parent is not None:
-            parent.canceled.connect(self.cancel)
-
-    def _forward(self, value: float) -> None:
-        if self.parent is not None:
-            self.parent.setProgress(self.start + (self.end - self.start) * value / 100.0)

@@ -1,8 +1,10 @@
-"""Page images of the export, rasterised from the finished atlas PDF (no second layout render).
+"""Page images of the export, rasterised from the atlas PDF (no second layout render).
 
 GDAL's PDF driver (poppler or PDFium, in every QGIS) draws each page at the export's resolution;
 the image has the size QGIS's own image export gives the page (mm x dpi / 25.4, truncated). Plain
 GDAL, no layout and no layer: safe in a worker thread, and GDAL releases the GIL while it draws.
+The atlas hands its PDF over a piece at a time (AtlasBuilder.export_pdf), so the images of one piece
+are drawn while QGIS draws the next: the page side uses both cores.
 The PNG is written here (write_png): rows unfiltered, deflated by zlib, which lets go of the GIL too;
 GDAL's PNG driver filters every row adaptively, which took twice the time for files a third larger.
 """
@@ -44,46 +46,61 @@ class PrintedPage:
         return int(self.width_mm * dpi / MM_PER_INCH), int(self.height_mm * dpi / MM_PER_INCH)
 
 
-def rasterise(pdf: str, pages: list, target: Callable[[int, str], str], dpi: int, overwrite: bool, workdir: str,
-              cancelled: Optional[Callable[[], bool]] = None,
-              progress: Optional[Callable[[float], None]] = None) -> list:
-    """PNG of every page of *pdf* (*pages*: PrintedPage in print order) at *target(number, area)*;
-    the paths written, in order. Pages are drawn two at a time into *workdir* (GDAL releases the
-    GIL), then moved to their names in order."""
-    cancelled = cancelled or (lambda: False)
+class PageImages:
+    """Page images drawn from the atlas PDF a piece at a time, while QGIS writes the next piece.
 
-    def draw(n: int) -> str:
-        if cancelled():
+    add(pdf, pages) hands over a finished piece (a PDF of *pages*, PrintedPage in print order): its
+    pages are drawn two at a time into *workdir* (GDAL releases the GIL). publish() moves them to their
+    names *target(number, area)* in print order once every piece is in; close() stops what is not drawn.
+    """
+
+    def __init__(self, target: Callable[[int, str], str], dpi: int, overwrite: bool, workdir: str,
+                 cancelled: Optional[Callable[[], bool]] = None):
+        self.target, self.dpi, self.overwrite, self.workdir = target, dpi, overwrite, workdir
+        self.cancelled = cancelled or (lambda: False)
+        self.pages: list = []  # PrintedPage of every page handed over, in print order
+        self._futures: list = []
+        self._pool = ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1), thread_name_prefix="page-images")
+
+    def add(self, pdf: str, pages: list) -> None:
+        for k, page in enumerate(pages):
+            self._futures.append(self._pool.submit(self._draw, pdf, k, len(self.pages), page))
+            self.pages.append(page)
+
+    def _draw(self, pdf: str, k: int, n: int, page: PrintedPage) -> str:
+        if self.cancelled():
             return ""
-        path = os.path.join(workdir, "page_{:04d}.png".format(n + 1))
-        width, height = pages[n].pixels(dpi)
-        source = gdal.OpenEx("PDF:{}:{}".format(n + 1, pdf), gdal.OF_RASTER, open_options=["DPI={}".format(dpi)])
+        path = os.path.join(self.workdir, "page_{:04d}.png".format(n + 1))
+        width, height = page.pixels(self.dpi)
+        source = gdal.OpenEx("PDF:{}:{}".format(k + 1, pdf), gdal.OF_RASTER, open_options=["DPI={}".format(self.dpi)])
         write_png(path, gdal.Translate("", source, format="VRT", width=width, height=height))
         source = None
         return path
 
-    written = []
-    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        futures = [pool.submit(draw, n) for n in range(len(pages))]
-        try:
-            for n, future in enumerate(futures):
-                target_path = str(target(n + 1, pages[n].area or ""))
-                try:
-                    drawn = future.result()
-                except (RuntimeError, OSError) as e:  # GDAL with exceptions on; the PNG's own write
-                    error = ProgrammeError(tr("Writing page images failed: {}").format(e))
-                    raise write_error(error, target_path, workdir) or error from None
-                if cancelled() or not drawn:
-                    raise ProgrammeError(tr("The export was cancelled."))
-                with atomic_path(target_path, overwrite) as tmp:
-                    os.replace(drawn, tmp)
-                written.append(target_path)
-                if progress is not None:
-                    progress(100.0 * len(written) / len(pages))
-        finally:
-            for future in futures:
-                future.cancel()
-    return written
+    def publish(self, progress: Optional[Callable[[float], None]] = None) -> list:
+        """Every page image moved to its name, in order (each as soon as it is drawn); the paths."""
+        written = []
+        for n, future in enumerate(self._futures):
+            target_path = str(self.target(n + 1, self.pages[n].area or ""))
+            try:
+                drawn = future.result()
+            except (RuntimeError, OSError) as e:  # GDAL with exceptions on; the PNG's own write
+                error = ProgrammeError(tr("Writing page images failed: {}").format(e))
+                raise write_error(error, target_path, self.workdir) or error from None
+            if self.cancelled() or not drawn:
+                raise ProgrammeError(tr("The export was cancelled."))
+            with atomic_path(target_path, self.overwrite) as tmp:
+                os.replace(drawn, tmp)
+            written.append(target_path)
+            if progress is not None:
+                progress(100.0 * len(written) / len(self._futures))
+        return written
+
+    def close(self) -> None:
+        """Pages not begun are dropped, those being drawn waited for: nothing outlives the working folder."""
+        for future in self._futures:
+            future.cancel()
+        self._pool.shutdown(wait=True)
 
 
 def write_png(path: str, image) -> None:

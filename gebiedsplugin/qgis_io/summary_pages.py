@@ -342,36 +342,50 @@ class PageSequence(QgsAbstractLayoutIterator):
     and paper size, in print order: the page images are cut from the PDF by it (pdf_pages).
     """
 
-    def __init__(self, atlas, summaries: SummaryPages | None = None, ahead=None):
-        """*ahead(index)*: called before the atlas moves to its feature *index* (AtlasBuilder.ahead)."""
+    def __init__(self, atlas, summaries: SummaryPages | None = None, ahead=None, first: int = 0,
+                 stop: int | None = None):
+        """*ahead(index)*: called before the atlas moves to its feature *index* (AtlasBuilder.ahead).
+        *first*, *stop*: only the atlas features first..stop-1 (and their summaries), for a PDF in pieces."""
         super().__init__()
         self.atlas = atlas
         self.summaries = summaries
         self.ahead = ahead
+        self.first, self.stop = first, stop
         self.index = -1
         self.on_summary = False
         self.printed: list = []
         self._area = ""
 
     def beginRender(self) -> bool:  # noqa: N802 - QGIS API
-        self.index, self.on_summary, self.printed = -1, False, []
-        return self.atlas.beginRender()
+        self.index, self.on_summary, self.printed = self.first - 1, False, []
+        # A later piece of a PDF in pieces: the atlas is still rendering from the first piece (no end and
+        # begin between pieces: an end resets the layers and item table the next page narrows again).
+        return self.atlas.beginRender() if self.first == 0 else True
 
     def endRender(self) -> bool:  # noqa: N802
+        if self.stop is not None and self.stop < self.atlas.count():
+            return True  # the next piece goes on from here; AtlasBuilder.export_pdf ends the render
         return self.atlas.endRender()
 
+    def _indices(self) -> range:
+        return range(self.first, self.atlas.count() if self.stop is None else min(self.stop, self.atlas.count()))
+
     def count(self) -> int:
-        return self.atlas.count() + (self.summaries.count() if self.summaries is not None else 0)
+        indices = self._indices()
+        return len(indices) + (sum(map(self.summaries.has, indices)) if self.summaries is not None else 0)
 
     def next(self) -> bool:
-        if not self.on_summary and self.index >= 0 and self.summaries is not None and self.summaries.has(self.index):
+        if not self.on_summary and self.index >= self.first and self.summaries is not None and \
+                self.summaries.has(self.index):
             self.summaries.show(self.index)
             self.on_summary = True
             self._record()
             return True
+        if self.index + 1 not in self._indices():
+            return False
         if self.ahead is not None:
             self.ahead(self.index + 1)
-        if not self.atlas.next():
+        if not self.atlas.seekTo(self.index + 1):  # next() after the first piece's pages: the same page
             return False
         self.index += 1
         self.on_summary = False
