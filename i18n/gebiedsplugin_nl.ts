@@ -4,17 +4,17 @@
   <context>
     <name>@default</name>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="80" />
+      <location filename="../gebiedsplugin/plugin.py" line="83" />
       <source>New programme…</source>
       <translation>Nieuw programma…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="81" />
+      <location filename="../gebiedsplugin/plugin.py" line="84" />
       <source>Open programme…</source>
       <translation>Programma openen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="83" />
+      <location filename="../gebiedsplugin/plugin.py" line="86" />
       <source>Generate sample city…</source>
       <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -29,7 +29,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="63" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="75" />
       <source>Open programme</source>
       <translation>Programma openen</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="49" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="123" />
       <source>Opened {}</source>
       <translation>{} geopend</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>{} mist de tabellen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="123" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="117" />
       <source>Cannot open {}: {}</source>
       <translation>Kan {} niet openen: {}</translation>
     </message>
@@ -294,17 +294,17 @@
       <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="86" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="110" />
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="164" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="144" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="166" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>Bevindingen exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="75" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="87" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>Toets uitvoeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="77" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="94" />
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
@@ -379,12 +379,12 @@
       <translation>CSV exporteren…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="271" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="275" />
       <source>No programme open.</source>
       <translation>Geen programma geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="425" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="370" />
       <source>Open a programme first.</source>
       <translation>Open eerst een programma.</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>Er loopt al een toets.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="74" />
+      <location filename="../gebiedsplugin/gui/recovery.py" line="128" />
       <source>Unsaved edits</source>
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
@@ -429,12 +429,12 @@
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="165" />
+      <location filename="../gebiedsplugin/gui/interventions_files.py" line="32" />
       <source>Replace file?</source>
       <translation>Bestand vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="164" />
+      <location filename="../gebiedsplugin/gui/interventions_files.py" line="31" />
       <source>{} exists already. Replace it?</source>
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
@@ -544,7 +544,7 @@
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="139" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
@@ -620,7 +620,7 @@ Vervangen?</translation>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="275" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="279" />
       <source>The period ends before it starts.</source>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
@@ -665,12 +665,12 @@ Vervangen?</translation>
       <translation>te beoordelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="429" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="374" />
       <source>District: {}</source>
       <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="431" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="376" />
       <source>Neighbourhood: {}</source>
       <translation>Buurt: {}</translation>
     </message>
@@ -825,7 +825,7 @@ Vervangen?</translation>
       <translation>Alle wijzigingen in het programma opslaan</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_toolbars.py" line="67" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="37" />
       <source>Discard</source>
       <translation>Verwerpen</translation>
     </message>
@@ -970,22 +970,22 @@ Vervangen?</translation>
       <translation>Doel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="46" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="58" />
       <source>Copy to another period</source>
       <translation>Naar een andere periode kopiëren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="46" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="58" />
       <source>Move the copy by this many years:</source>
       <translation>De kopie zoveel jaren verschuiven:</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="55" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="67" />
       <source>Intervention for a whole area</source>
       <translation>Interventie voor een heel gebied</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="55" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="67" />
       <source>District or neighbourhood:</source>
       <translation>Stadsdeel of buurt:</translation>
     </message>
@@ -1300,57 +1300,57 @@ Vervangen?</translation>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="107" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="111" />
       <source>The layout template {} is not a valid .qpt file.</source>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="113" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="117" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="135" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="139" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="136" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="140" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="139" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="143" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="140" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="144" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="140" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="144" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
@@ -1360,12 +1360,12 @@ Vervangen?</translation>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="151" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="155" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="155" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="159" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
@@ -1400,12 +1400,12 @@ Vervangen?</translation>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="240" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="273" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="176" />
+      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="91" />
       <source>The export was cancelled.</source>
       <translation>De export is geannuleerd.</translation>
     </message>
@@ -1425,12 +1425,12 @@ Vervangen?</translation>
       <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="465" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="372" />
       <source>Unified programme map</source>
       <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="467" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="374" />
       <source>Could not store the style of {} in {}: {}</source>
       <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
@@ -1565,32 +1565,32 @@ Vervangen?</translation>
       <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="199" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="200" />
       <source>The export failed: {}</source>
       <translation>De export is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="82" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="84" />
       <source>Writing the GeoPackage…</source>
       <translation>GeoPackage schrijven…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="100" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="102" />
       <source>Rendering the atlas PDF ({} pages)…</source>
       <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="114" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="115" />
       <source>Rendering the page images…</source>
       <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="128" />
       <source>Export complete: {} files.</source>
       <translation>Export voltooid: {} bestanden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="38" />
+      <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="42" />
       <source>Unknown finding status: {}</source>
       <translation>Onbekende status van bevinding: {}</translation>
     </message>
@@ -1700,7 +1700,7 @@ Vervangen?</translation>
       <translation>Tijdlijn</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/overview_task.py" line="82" />
+      <location filename="../gebiedsplugin/qgis_io/overview_task.py" line="83" />
       <source>Reading the programme for the overview</source>
       <translation>Programma lezen voor het overzicht</translation>
     </message>
@@ -1720,7 +1720,7 @@ Vervangen?</translation>
       <translation>Er is in QGIS geen PostgreSQL-verbinding met de naam {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="99" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="103" />
       <source>The QGIS authentication configuration {} cannot be read (is the master password set?).</source>
       <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
@@ -1780,7 +1780,7 @@ Vervangen?</translation>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="313" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="317" />
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
@@ -1815,7 +1815,7 @@ Vervangen?</translation>
       <translation>Effecten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="301" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="305" />
       <source>Reading the programme…</source>
       <translation>Programma lezen…</translation>
     </message>
@@ -1905,7 +1905,7 @@ Vervangen?</translation>
       <translation>Proefrun</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="199" />
+      <location filename="../gebiedsplugin/plugin.py" line="205" />
       <source>Import</source>
       <translation>Importeren</translation>
     </message>
@@ -1915,22 +1915,22 @@ Vervangen?</translation>
       <translation>Voorbeeld van de eerste rijen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="290" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="294" />
       <source>Open or create a programme first.</source>
       <translation>Open of maak eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="292" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="296" />
       <source>Choose a source file or layer first.</source>
       <translation>Kies eerst een bronbestand of -laag.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="331" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="335" />
       <source>Importing in the background…</source>
       <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="85" />
+      <location filename="../gebiedsplugin/plugin.py" line="88" />
       <source>Import data…</source>
       <translation>Gegevens importeren…</translation>
     </message>
@@ -1940,27 +1940,27 @@ Vervangen?</translation>
       <translation>Importeren in het programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="61" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="62" />
       <source>History of {}</source>
       <translation>Geschiedenis van {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="88" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="89" />
       <source>Who</source>
       <translation>Wie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="88" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="89" />
       <source>Changes</source>
       <translation>Wijzigingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="233" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="178" />
       <source>Not saved: {}</source>
       <translation>Niet opgeslagen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="89" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="162" />
       <source>Save refused</source>
       <translation>Opslaan geweigerd</translation>
     </message>
@@ -2025,7 +2025,7 @@ Vervangen?</translation>
       <translation>Nieuw aanmaken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="82" />
+      <location filename="../gebiedsplugin/plugin.py" line="85" />
       <source>Open PostGIS programme…</source>
       <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2075,22 +2075,22 @@ Vervangen?</translation>
       <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="51" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="52" />
       <source>Created</source>
       <translation>Aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="51" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="52" />
       <source>Changed</source>
       <translation>Gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="51" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="52" />
       <source>Deleted</source>
       <translation>Verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="61" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="63" />
       <source>shape changed</source>
       <translation>vorm gewijzigd</translation>
     </message>
@@ -2145,7 +2145,7 @@ Vervangen?</translation>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="199" />
+      <location filename="../gebiedsplugin/plugin.py" line="205" />
       <source>Save or discard the unsaved edits in {} before importing.</source>
       <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2155,7 +2155,7 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
@@ -2345,7 +2345,7 @@ Vervangen?</translation>
       <translation>fid {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="212" />
+      <location filename="../gebiedsplugin/plugin.py" line="218" />
       <source>Removed {} temporary files left by an interrupted write: {}</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2390,17 +2390,17 @@ Vervangen?</translation>
       <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="130" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="203" />
       <source>Upgrade programme</source>
       <translation>Programma bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="131" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="204" />
       <source>{} was not upgraded and not opened.</source>
       <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="139" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="212" />
       <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -2485,22 +2485,22 @@ Vervangen?</translation>
       <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="151" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="155" />
       <source>The disk is full: {} could not be saved. Nothing was written; free some space and save again.</source>
       <translation>De schijf is vol: {} kon niet worden opgeslagen. Er is niets geschreven; maak ruimte vrij en sla opnieuw op.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="154" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="158" />
       <source>Another planner or program is saving {} right now. Nothing was written; save again in a moment.</source>
       <translation>Een andere planner of een ander programma slaat {} op dit moment op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="157" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_sqlite.py" line="161" />
       <source>{} is read-only. Nothing was written.</source>
       <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="56" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="72" />
       <source>Saving {} failed: {}. Nothing was written.</source>
       <translation>Opslaan van {} is mislukt: {}. Er is niets geschreven.</translation>
     </message>
@@ -2530,7 +2530,7 @@ Vervangen?</translation>
       <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="54" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="70" />
       <source>Another planner is saving the same rows of {} right now. Nothing was written; save again in a moment.</source>
       <translation>Een andere planner slaat op dit moment dezelfde rijen van {} op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
@@ -2555,32 +2555,32 @@ Vervangen?</translation>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="69" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="70" />
       <source>All planners</source>
       <translation>Alle planners</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="81" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="82" />
       <source>Planner</source>
       <translation>Planner</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="81" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="82" />
       <source>To</source>
       <translation>Tot en met</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="89" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="96" />
       <source>Row</source>
       <translation>Rij</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="115" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="116" />
       <source>{} of {} recorded changes, oldest first.</source>
       <translation>{} van {} vastgelegde wijzigingen, oudste eerst.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="115" />
+      <location filename="../gebiedsplugin/gui/audit_dialog.py" line="116" />
       <source>No changes recorded.</source>
       <translation>Geen wijzigingen vastgelegd.</translation>
     </message>
@@ -2600,37 +2600,37 @@ Vervangen?</translation>
       <translation>Elke wijziging van het programma: wie, wanneer, welke rij en welk veld; filter op planner en datum</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="116" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="122" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="116" />
+      <location filename="../gebiedsplugin/qgis_io/shared_editing.py" line="122" />
       <source>no</source>
       <translation>nee</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="43" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="50" />
       <source>changed offline and in the shared programme</source>
       <translation>offline en in het gedeelde programma gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="44" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="51" />
       <source>deleted offline, changed in the shared programme</source>
       <translation>offline verwijderd, in het gedeelde programma gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="45" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="52" />
       <source>changed offline, deleted in the shared programme</source>
       <translation>offline gewijzigd, in het gedeelde programma verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="46" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="53" />
       <source>made offline and in the shared programme</source>
       <translation>offline en in het gedeelde programma aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="329" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="337" />
       <source>Check in</source>
       <translation>Inchecken</translation>
     </message>
@@ -2640,43 +2640,43 @@ Vervangen?</translation>
       <translation>Offline kopie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="110" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="117" />
       <source>Keep mine (offline)</source>
       <translation>Mijn versie houden (offline)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="111" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="118" />
       <source>Keep theirs (shared)</source>
       <translation>Hun versie houden (gedeeld)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="224" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="231" />
       <source>mine</source>
       <translation>mijn versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="224" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="231" />
       <source>theirs</source>
       <translation>hun versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="224" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="231" />
       <source>undecided</source>
       <translation>nog niet beslist</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="264" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="272" />
       <source>Field</source>
       <translation>Veld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="264" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="272" />
       <source>Base
 (checked out)</source>
       <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="243" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="250" />
       <source>Mine (offline)
 {}
 {}</source>
@@ -2685,14 +2685,14 @@ Vervangen?</translation>
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="243" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="250" />
       <source>Mine (offline)
 deleted</source>
       <translation>Offline
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="243" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="250" />
       <source>Theirs (shared)
 {}
 {}</source>
@@ -2701,14 +2701,14 @@ verwijderd</translation>
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="243" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="250" />
       <source>Theirs (shared)
 deleted</source>
       <translation>Gedeeld
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="254" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="261" />
       <source>Shape</source>
       <translation>Vorm</translation>
     </message>
@@ -2718,17 +2718,17 @@ verwijderd</translation>
       <translation>Niet ingecheckt: {} conflict(en) wachten op een beslissing.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="318" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="326" />
       <source>Checked in: {} new, {} changed, {} deleted rows.</source>
       <translation>Ingecheckt: {} nieuwe, {} gewijzigde, {} verwijderde rijen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="321" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="329" />
       <source>Checked in.</source>
       <translation>Ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="86" />
+      <location filename="../gebiedsplugin/plugin.py" line="89" />
       <source>Check out districts for offline work…</source>
       <translation>Stadsdelen uitchecken voor offline werk…</translation>
     </message>
@@ -2848,47 +2848,47 @@ verwijderd</translation>
       <translation>{} rijen uitgecheckt naar {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="86" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="87" />
       <source>{} has no district {}; nothing was checked out.</source>
       <translation>{} heeft geen stadsdeel {}; er is niets uitgecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="136" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="137" />
       <source>Nothing was checked in.</source>
       <translation>Er is niets ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="180" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="181" />
       <source>{} is not a checked-out copy.</source>
       <translation>{} is geen uitgecheckte kopie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="182" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="183" />
       <source>{} was already checked in at {} by {}.</source>
       <translation>{} is al ingecheckt op {} door {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="187" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="188" />
       <source>{} is a copy of another programme than {}.</source>
       <translation>{} is een kopie van een ander programma dan {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="190" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="191" />
       <source>{} does not know the check-out of {}.</source>
       <translation>{} kent het uitchecken van {} niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="192" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="193" />
       <source>{} was already checked in: {}.</source>
       <translation>{} is al ingecheckt: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="195" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="196" />
       <source>The base recorded in {} was changed after the check-out (it does not match its seal).</source>
       <translation>De basis die in {} is vastgelegd, is na het uitchecken gewijzigd (ze klopt niet met haar zegel).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="205" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="206" />
       <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
       <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
@@ -2913,17 +2913,17 @@ verwijderd</translation>
       <translation>De lijst zoals getoond (filter, kolommen, volgorde) exporteren naar een CSV-bestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="75" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="87" />
       <source>Export the list as CSV</source>
       <translation>De lijst als CSV exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="132" />
+      <location filename="../gebiedsplugin/gui/interventions_files.py" line="41" />
       <source>Nothing to export: the list is empty.</source>
       <translation>Niets te exporteren: de lijst is leeg.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="149" />
+      <location filename="../gebiedsplugin/gui/interventions_files.py" line="54" />
       <source>{} interventions written to {}.</source>
       <translation>{} interventies geschreven naar {}.</translation>
     </message>
@@ -3044,7 +3044,7 @@ Notitie: {}</translation>
       <translation>Uitvoermap openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="346" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="350" />
       <source>Cancelling…</source>
       <translation>Bezig met annuleren…</translation>
     </message>
@@ -3062,7 +3062,7 @@ Notitie: {}</translation>
       <translation>Import annuleren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="332" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="277" />
       <source>%n intervention(s) · budget € {} · funding € {}</source>
       <translation>
         <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
@@ -3080,7 +3080,7 @@ Notitie: {}</translation>
       <translation>Map openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/overview_dock.py" line="278" />
+      <location filename="../gebiedsplugin/gui/overview_dock.py" line="282" />
       <source>{} · no interventions yet</source>
       <translation>{} · nog geen interventies</translation>
     </message>
@@ -3120,12 +3120,12 @@ Notitie: {}</translation>
       <translation>Kies een PostGIS-verbinding.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="49" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="123" />
       <source>Created {}</source>
       <translation>{} aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="71" />
+      <location filename="../gebiedsplugin/plugin.py" line="74" />
       <source>&amp;Area programme</source>
       <translation>&amp;Gebiedsprogramma</translation>
     </message>
@@ -3160,22 +3160,22 @@ Notitie: {}</translation>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="94" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="98" />
       <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="144" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="148" />
       <source>Logging in to the database {} was cancelled.</source>
       <translation>Het inloggen op de database {} is geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="164" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="168" />
       <source>The database {} refused the login: {}</source>
       <translation>De database {} weigerde de aanmelding: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="165" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="169" />
       <source>Cannot connect to the database {}: the server cannot be reached or refused the connection ({}).</source>
       <translation>Geen verbinding met de database {}: de server is niet bereikbaar of weigerde de verbinding ({}).</translation>
     </message>
@@ -3216,12 +3216,12 @@ Notitie: {}</translation>
       <translation>{} (indicatief)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="178" />
+      <location filename="../gebiedsplugin/gui/interventions_files.py" line="81" />
       <source>Funding backlog</source>
       <translation>Financieringsachterstand</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="178" />
+      <location filename="../gebiedsplugin/gui/interventions_files.py" line="81" />
       <source>%n intervention(s) short of money written to {}.</source>
       <translation>
         <numerusform>%n interventie met een tekort geschreven naar {}.</numerusform>
@@ -3229,7 +3229,7 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="182" />
+      <location filename="../gebiedsplugin/gui/interventions_files.py" line="85" />
       <source>Writing the funding backlog</source>
       <translation>De financieringsachterstand wordt geschreven</translation>
     </message>
@@ -3309,12 +3309,12 @@ Notitie: {}</translation>
       <translation>Laatste meting (jaar)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="82" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="94" />
       <source>Write the funding backlog</source>
       <translation>Financieringsachterstand schrijven</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/prompts.py" line="82" />
+      <location filename="../gebiedsplugin/gui/prompts.py" line="94" />
       <source>CSV (*.csv);;OpenDocument spreadsheet (*.ods)</source>
       <translation>CSV (*.csv);;OpenDocument-rekenblad (*.ods)</translation>
     </message>
@@ -3379,7 +3379,7 @@ Notitie: {}</translation>
       <translation>{} kon niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="143" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="165" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
@@ -3815,7 +3815,7 @@ Notitie: {}</translation>
       <translation>Coördinaten in {} kunnen niet naar {} worden getransformeerd; de toets is niet uitgevoerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="175" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="176" />
       <source>Exporting the programme map</source>
       <translation>De programmakaart exporteren</translation>
     </message>
@@ -3835,7 +3835,7 @@ Notitie: {}</translation>
       <translation>Verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="112" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="134" />
       <source>The style {} could not be applied to the layer {}: {}</source>
       <translation>De stijl {} kon niet op de laag {} worden toegepast: {}</translation>
     </message>
@@ -3845,7 +3845,7 @@ Notitie: {}</translation>
       <translation>Meer dan {} interventies in een buurt in een jaar is stapeling (rood).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="173" />
+      <location filename="../gebiedsplugin/qgis_io/pdf_pages.py" line="88" />
       <source>Writing page images failed: {}</source>
       <translation>Schrijven van de paginaafbeeldingen mislukt: {}</translation>
     </message>
@@ -3855,7 +3855,7 @@ Notitie: {}</translation>
       <translation>(kies)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="110" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="114" />
       <source>The layout template {} could not be loaded.</source>
       <translation>De lay-outsjabloon {} kon niet worden geladen.</translation>
     </message>
@@ -3950,7 +3950,7 @@ Notitie: {}</translation>
       <translation>(vervolg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="276" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="221" />
       <source>Reading the interventions… {}</source>
       <translation>Interventies lezen… {}</translation>
     </message>
@@ -3971,17 +3971,17 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="137" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="144" />
       <source>A check-in is running; pick another copy when it has finished.</source>
       <translation>Er wordt ingecheckt; kies een andere kopie als dat klaar is.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="161" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="168" />
       <source>Reading {}…</source>
       <translation>{} lezen…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="218" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="225" />
       <source>{} new, {} changed, {} deleted rows to check in; %n conflict(s), {} undecided.</source>
       <translation>
         <numerusform>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; %n conflict, {} nog niet beslist.</numerusform>
@@ -3989,22 +3989,22 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="264" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="272" />
       <source>Mine (offline)</source>
       <translation>Mijn versie (offline)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="264" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="272" />
       <source>Theirs (shared)</source>
       <translation>Hun versie (gedeeld)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="293" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="301" />
       <source>Pick an offline copy and wait until it has been read.</source>
       <translation>Kies een offline kopie en wacht tot die gelezen is.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="315" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="323" />
       <source>Not checked in: %n conflict(s) need a decision.</source>
       <translation>
         <numerusform>Niet ingecheckt: %n conflict heeft een besluit nodig.</numerusform>
@@ -4012,12 +4012,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="298" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="306" />
       <source>Checking in {}…</source>
       <translation>{} inchecken…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="70" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="143" />
       <source>Programme “{}” has unsaved edits in %n intervention(s).</source>
       <translation>
         <numerusform>Programma “{}” heeft niet-opgeslagen bewerkingen in %n interventie.</numerusform>
@@ -4025,17 +4025,17 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="70" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="143" />
       <source>Programme “{}” has unsaved edits.</source>
       <translation>Programma “{}” heeft niet-opgeslagen bewerkingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="73" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="146" />
       <source>Save them before “{}” is opened?</source>
       <translation>Opslaan voordat “{}” wordt geopend?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="88" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="161" />
       <source>{} was not opened: the edits of “{}” could not be saved. {}</source>
       <translation>{} is niet geopend: de bewerkingen van “{}” konden niet worden opgeslagen. {}</translation>
     </message>
@@ -4045,37 +4045,37 @@ Notitie: {}</translation>
       <translation>Het inchecken is geannuleerd; er is niets ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="28" />
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="29" />
       <source>Reading {}</source>
       <translation>{} lezen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="28" />
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="29" />
       <source>Checking in {}</source>
       <translation>{} inchecken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="62" />
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="63" />
       <source>Reading {} was cancelled.</source>
       <translation>Het lezen van {} is geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="63" />
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="64" />
       <source>The check-in of {} was cancelled; nothing was checked in.</source>
       <translation>Het inchecken van {} is geannuleerd; er is niets ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="67" />
       <source>Reading {} failed: {}</source>
       <translation>Lezen van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/check_in_task.py" line="67" />
       <source>Checking in {} failed: {}</source>
       <translation>Inchecken van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="277" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="281" />
       <source>The check read every row: {}</source>
       <translation>De controle las alle rijen: {}</translation>
     </message>
@@ -4095,12 +4095,12 @@ Notitie: {}</translation>
       <translation>Stadsdeelcodes zoals noord,oost (het venster toont de stadsdelen met naam om aan te vinken); leeg of city: de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_picker.py" line="80" />
+      <location filename="../gebiedsplugin/processing_provider/district_picker.py" line="93" />
       <source>None ticked: the whole city.</source>
       <translation>Niets aangevinkt: de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_picker.py" line="80" />
+      <location filename="../gebiedsplugin/processing_provider/district_picker.py" line="93" />
       <source>Choose the programme to list its districts; none ticked: the whole city.</source>
       <translation>Kies het programma om de stadsdelen te zien; niets aangevinkt: de hele stad.</translation>
     </message>
@@ -4108,6 +4108,106 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/edit_session.py" line="114" />
       <source>Reading the row versions of {} failed: {}</source>
       <translation>Het lezen van de rijversies van {} is mislukt: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="59" />
+      <source>Opening {}…</source>
+      <translation>{} wordt geopend…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="72" />
+      <source>{} was not opened.</source>
+      <translation>{} is niet geopend.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/prompts.py" line="36" />
+      <source>Restore</source>
+      <translation>Herstellen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/prompts.py" line="38" />
+      <source>Later</source>
+      <translation>Later</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/recovery.py" line="59" />
+      <source>Unsaved edits of {} cannot be kept for recovery: {}</source>
+      <translation>Niet-opgeslagen bewerkingen van {} kunnen niet voor herstel worden bewaard: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/recovery.py" line="80" />
+      <source>The recovery file {} could not be read: {}</source>
+      <translation>Het herstelbestand {} kon niet worden gelezen: {}</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/recovery.py" line="86" />
+      <source>QGIS closed with %n unsaved edit(s) in programme “{}” ({}, {}). Restore them?</source>
+      <translation>
+        <numerusform>QGIS werd afgesloten met %n niet-opgeslagen bewerking in programma “{}” ({}, {}). Herstellen?</numerusform>
+        <numerusform>QGIS werd afgesloten met %n niet-opgeslagen bewerkingen in programma “{}” ({}, {}). Herstellen?</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/recovery.py" line="95" />
+      <source>The unsaved edits were discarded (a copy is kept for {} days in {}).</source>
+      <translation>De niet-opgeslagen bewerkingen zijn verworpen (een kopie blijft {} dagen bewaard in {}).</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/recovery.py" line="118" />
+      <source>Restored %n unsaved edit(s). Review them and save as usual.</source>
+      <translation>
+        <numerusform>%n niet-opgeslagen bewerking hersteld. Controleer ze en sla op zoals gewoonlijk.</numerusform>
+        <numerusform>%n niet-opgeslagen bewerkingen hersteld. Controleer ze en sla op zoals gewoonlijk.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/recovery.py" line="120" />
+      <source>%n of these rows were changed by someone else since; saving will ask you to resolve.</source>
+      <translation>
+        <numerusform>%n van deze rijen is sindsdien door iemand anders gewijzigd; bij het opslaan wordt u gevraagd dit op te lossen.</numerusform>
+        <numerusform>%n van deze rijen zijn sindsdien door iemand anders gewijzigd; bij het opslaan wordt u gevraagd dit op te lossen.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../gebiedsplugin/gui/recovery.py" line="123" />
+      <source>%n of these rows were deleted by someone else since; their edits could not be restored.</source>
+      <translation>
+        <numerusform>%n van deze rijen is sindsdien door iemand anders verwijderd; de bewerkingen ervan konden niet worden hersteld.</numerusform>
+        <numerusform>%n van deze rijen zijn sindsdien door iemand anders verwijderd; hun bewerkingen konden niet worden hersteld.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/edit_journal.py" line="174" />
+      <source>{} cannot be edited.</source>
+      <translation>{} kan niet worden bewerkt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/edit_journal.py" line="185" />
+      <source>Restore unsaved edits</source>
+      <translation>Niet-opgeslagen bewerkingen herstellen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/open_task.py" line="36" />
+      <source>Opening programme {}</source>
+      <translation>Programma {} openen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/open_task.py" line="63" />
+      <source>Opening {} failed: {}</source>
+      <translation>Openen van {} mislukt: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="211" />
+      <source>{} of {} rows updated</source>
+      <translation>{} van {} rijen bijgewerkt</translation>
+    </message>
+  </context>
+  <context>
+    <name>QObject</name>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/district_picker.py" line="65" />
+      <source>%1 [optional]</source>
+      <translation>%1 [optioneel]</translation>
     </message>
   </context>
   <context>
