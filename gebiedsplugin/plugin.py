@@ -180,10 +180,10 @@ class GebiedsPlugin:
             use_programme(self.iface, work, source, Prompts(self.iface.mainWindow()), background=True)
 
     def generate_sample(self):
-        """Open the Processing dialog of generate_sample."""
-        from qgis import processing
+        """Open the Processing dialog of generate_sample; the sample is opened once written."""
+        from gebiedsplugin.gui.sample_action import generate_sample
 
-        processing.execAlgorithmDialog("gebiedsplugin:generate_sample", {})
+        generate_sample(self.iface, self.controller, Prompts(self.iface.mainWindow()))
 
     def check_out(self):
         """Open the Processing dialog of check_out with the open programme filled in."""
