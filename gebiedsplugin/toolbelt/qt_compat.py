@@ -19,13 +19,6 @@ from qgis.PyQt.QtCore import QMetaType
 
 QAction = getattr(QtGui, "QAction", None) or QtWidgets.QAction
 
-# A task the plugin runs on its own account (a read the Overview or the Check in dock shows; a newer one
-# cancels it): QGIS would tell "Task failed" for each superseded read whenever its window is not in front.
-try:
-    BACKGROUND_TASK = QgsTask.Flag.CanCancel | QgsTask.Flag.Silent
-except AttributeError:  # QGIS < 3.26
-    BACKGROUND_TASK = QgsTask.Flag.CanCancel
-
 # QGIS 3.38 added QgsField(name, QMetaType.Type, ...).
 _FIELD_TAKES_METATYPE = Qgis.QGIS_VERSION_INT >= 33800
 
@@ -66,3 +59,16 @@ def scoped(owner, enum: str, member: str, fallback=None):
     if scope is not None:
         return getattr(scope, member)
     return fallback() if fallback is not None else None
+
+
+def _silent_flag():
+    try:
+        return scoped(QgsTask, "Flag", "Silent")
+    except AttributeError:  # QGIS < 3.26: the enum is there, the member not
+        return None
+
+
+# A task the plugin runs on its own account (a read the Overview or the Check in dock shows; a newer one
+# cancels it): QGIS would tell "Task failed" for each superseded read whenever its window is not in front.
+_SILENT = _silent_flag()
+BACKGROUND_TASK = QgsTask.Flag.CanCancel | _SILENT if _SILENT is not None else QgsTask.Flag.CanCancel
