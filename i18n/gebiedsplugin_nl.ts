@@ -384,7 +384,7 @@
       <translation>Geen programma geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="371" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="370" />
       <source>Open a programme first.</source>
       <translation>Open eerst een programma.</translation>
     </message>
@@ -665,12 +665,12 @@ Vervangen?</translation>
       <translation>te beoordelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="375" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="374" />
       <source>District: {}</source>
       <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="377" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="376" />
       <source>Neighbourhood: {}</source>
       <translation>Buurt: {}</translation>
     </message>
@@ -1905,7 +1905,7 @@ Vervangen?</translation>
       <translation>Proefrun</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="207" />
+      <location filename="../gebiedsplugin/plugin.py" line="205" />
       <source>Import</source>
       <translation>Importeren</translation>
     </message>
@@ -1955,7 +1955,7 @@ Vervangen?</translation>
       <translation>Wijzigingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="179" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="178" />
       <source>Not saved: {}</source>
       <translation>Niet opgeslagen: {}</translation>
     </message>
@@ -2145,7 +2145,7 @@ Vervangen?</translation>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="207" />
+      <location filename="../gebiedsplugin/plugin.py" line="205" />
       <source>Save or discard the unsaved edits in {} before importing.</source>
       <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2345,7 +2345,7 @@ Vervangen?</translation>
       <translation>fid {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="220" />
+      <location filename="../gebiedsplugin/plugin.py" line="218" />
       <source>Removed {} temporary files left by an interrupted write: {}</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -3062,7 +3062,7 @@ Notitie: {}</translation>
       <translation>Import annuleren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="278" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="277" />
       <source>%n intervention(s) · budget € {} · funding € {}</source>
       <translation>
         <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
@@ -3950,7 +3950,7 @@ Notitie: {}</translation>
       <translation>(vervolg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="222" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="221" />
       <source>Reading the interventions… {}</source>
       <translation>Interventies lezen… {}</translation>
     </message>
@@ -4200,11 +4200,6 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="211" />
       <source>{} of {} rows updated</source>
       <translation>{} van {} rijen bijgewerkt</translation>
-    </message>
-    <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="160" />
-      <source>No programme open. Open or create one, or try the sample city: Area programme &gt; Generate sample city…</source>
-      <translation>Geen programma geopend. Open of maak er een, of probeer de voorbeeldstad: Gebiedsprogramma &gt; Voorbeeldstad maken…</translation>
     </message>
   </context>
   <context>
