@@ -97,8 +97,6 @@ class GebiedsPlugin:
             self.toolbar.addAction(toggle)
             self.docks.append(dock)
         tab_docks(main, self.docks)
-        if not settings.last_programme:  # a first start: the Interventions dock and its first steps in view
-            self.docks[0].show()
         # At QGIS start-up the window layout is restored after initGui(): tab them again after that.
         if hasattr(self.iface, "initializationCompleted"):
             self.iface.initializationCompleted.connect(self._place_docks)
