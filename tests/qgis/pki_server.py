@@ -58,7 +58,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def pki_server(qgis_app):
+def pki_server():
     """{'host', 'port', 'db', 'role', 'certs': folder with ca/server/client/wrong .crt/.key, client.p12,
     'p12_password'} of a running certificate-only server; skipped (failed with CI=true) without PostgreSQL."""
     reason = ""
