@@ -69,7 +69,8 @@ def pki_server():
     elif not shutil.which("openssl"):
         reason = "no openssl to make the test certificates"
     if reason:
-        if os.environ.get("CI") == "true":
+        # The QGIS LTR root (scripts/ltr_root.sh) has no PostgreSQL of its own; on the host CI must not skip.
+        if os.environ.get("CI") == "true" and not os.environ.get("GEBIED_QGIS_LANE"):
             pytest.fail("CI=true and no certificate test server: " + reason)
         pytest.skip(reason)
     top = Path(tempfile.mkdtemp(prefix="gebied-pki-"))
