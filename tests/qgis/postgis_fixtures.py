@@ -41,11 +41,9 @@ def pg_env(qgis_app) -> dict:
     return {k: os.environ.get("GEBIED_PG_" + k.upper(), "") for k in ("host", "port", "db", "user")}
 
 
-@pytest.fixture(scope="session")
-def pg_authcfg(pg_env) -> str:
-    """An auth config in the test profile's auth DB holding the test credentials; its id."""
+def unlock_auth_db():
+    """The test profile's auth DB with its master password set (random, made once, kept beside it, git-ignored)."""
     manager = QgsApplication.authManager()
-    # The test profile's master password: random, made once, kept beside its auth DB (git-ignored).
     master_file = Path(manager.authenticationDatabasePath()).parent / "gebiedsplugin-test-master"
     if not manager.masterPasswordIsSet():
         if not master_file.exists():
@@ -54,6 +52,13 @@ def pg_authcfg(pg_env) -> str:
         if not manager.setMasterPassword(master_file.read_text().strip(), True):
             pytest.fail("The test profile's auth DB has another master password: delete {} and {}.".format(
                 manager.authenticationDatabasePath(), master_file))
+    return manager
+
+
+@pytest.fixture(scope="session")
+def pg_authcfg(pg_env) -> str:
+    """An auth config in the test profile's auth DB holding the test credentials; its id."""
+    manager = unlock_auth_db()
     config = QgsAuthMethodConfig("Basic")
     config.setName("gebiedsplugin test")
     config.setConfig("username", pg_env["user"])

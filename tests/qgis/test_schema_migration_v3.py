@@ -170,7 +170,7 @@ def test_gpkg_guards_on_the_new_table_after_the_upgrade(v2_copy):
     # Whatever writes the file: the database itself refuses a write that does not bump row_version.
     conn = sqlite3.connect(str(v2_copy))
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="stale row_version"):
+        with pytest.raises(sqlite3.IntegrityError, match="the change did not come through the plugin"):
             conn.execute("UPDATE effect_measurements SET value = 1")
     finally:
         conn.close()

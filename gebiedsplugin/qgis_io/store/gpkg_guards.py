@@ -11,13 +11,24 @@ and records every insert, change and delete in ``audit_log`` (who, when, table, 
 old and new values as JSON). SQLite has no session user: *who* is the row's ``modified_by``, which
 the plugin's writer stamps on every insert, update and delete marking. RAISE takes a fixed text
 only; the writer names the row and the colleague itself.
+
+The plugin's own saves never meet these refusals: its writer states the version read in the WHERE
+clause and names a stale row itself (``store/save.py``: who changed it, when). What they refuse is a
+write from elsewhere: a programme table opened as a plain QGIS layer, another program, or QGIS's own
+save of a programme layer after the plugin refused that save and said why. QGIS shows the text in
+its "Could not commit changes" message, so it says that nothing was changed and how to edit instead;
+it is written in the language of the QGIS that created or upgraded the file (a trigger's text is fixed).
+A programme made before these texts gets them at the plugin's next save (refresh()).
 """
 
 from __future__ import annotations
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.toolbelt.i18n import tr
 
 REFUSED = "gebiedsplugin:refused"
+# In every guard this plugin writes: a file whose guards lack it has the older texts (refresh()).
+MARK = "/* gebiedsplugin guards 2 */"
 _BOOKKEEPING = {schema.ROW_VERSION, "modified_at", "modified_by"}
 
 AUDIT_TABLE = """CREATE TABLE IF NOT EXISTS audit_log (
@@ -46,6 +57,26 @@ def _json(row: str, table: schema.Table) -> str:
     return "json_object({})".format(pairs)
 
 
+def _refusals() -> tuple:
+    """The guards' texts: a change, a stale versioned change, an insert and a delete from outside the plugin."""
+    how = tr("Programme rows are saved only through the gebiedsplugin, which checks that nobody else saved them "
+             "after they were read. Open the programme with Area programme > Open programme… and edit it in its "
+             "layers there (a programme table opened as a plain QGIS layer cannot save). If the plugin has just "
+             "refused your save, its own message says why.")
+    return (
+        "{}: {} {}".format(REFUSED, tr("This row was not changed: the change did not come through the plugin."), how),
+        "{}: {} {}".format(REFUSED, tr("This row was not changed: the row_version written is not the next one "
+                                       "(someone else saved the row after it was read)."), how),
+        "{}: {} {}".format(REFUSED, tr("This row was not added: the new row did not come through the plugin."), how),
+        "{}: {} {}".format(REFUSED, tr("This row was not deleted: the delete did not come through the plugin."), how),
+    )
+
+
+def _literal(text: str) -> str:
+    """*text* as an SQL string literal."""
+    return "'{}'".format(text.replace("'", "''"))
+
+
 def _triggers(table: schema.Table) -> list:
     t, key, v = _q(table.name), _q(table.key), _q(schema.ROW_VERSION)
     name = table.name
@@ -57,18 +88,20 @@ def _triggers(table: schema.Table) -> list:
     # bandit B608: SQL text built from schema names only; every value is a bound parameter
     log = ("INSERT INTO audit_log (table_name, uid, row_fid, operation, changed_by, changed_at, old_values, "  # nosec B608
            "new_values, geometry_changed) VALUES ('{}', ".format(name))
+    outside, stale, added, deleted = (_literal(text) for text in _refusals())
     return [
         ("gebied_guard_insert_" + name,
-         "BEFORE INSERT ON {t} WHEN NEW.{v} IS NULL OR NEW.{v} < 1 BEGIN SELECT RAISE(ABORT, "
-         "'{r}: a new row needs row_version 1; save it through the plugin'); END".format(t=t, v=v, r=REFUSED)),
+         "BEFORE INSERT ON {t} WHEN NEW.{v} IS NULL OR NEW.{v} < 1 BEGIN {m} SELECT RAISE(ABORT, {added}); END"
+         .format(t=t, v=v, m=MARK, added=added)),
+        # Unchanged row_version: a writer that does not keep it (QGIS's OGR provider writes the stored one).
         ("gebied_guard_update_" + name,
          "BEFORE UPDATE ON {t} WHEN NEW.{v} IS NOT abs(coalesce(OLD.{v}, 0)) + 1 "
-         "AND NEW.{v} IS NOT -(abs(coalesce(OLD.{v}, 0)) + 1) BEGIN SELECT RAISE(ABORT, "
-         "'{r}: stale row_version, someone else saved this row after you read it'); END".format(t=t, v=v, r=REFUSED)),
+         "AND NEW.{v} IS NOT -(abs(coalesce(OLD.{v}, 0)) + 1) BEGIN {m} SELECT CASE WHEN NEW.{v} IS OLD.{v} "
+         "THEN RAISE(ABORT, {outside}) ELSE RAISE(ABORT, {stale}) END; END".format(
+             t=t, v=v, m=MARK, outside=outside, stale=stale)),
         ("gebied_guard_delete_" + name,
-         "BEFORE DELETE ON {t} WHEN OLD.{v} IS NULL OR OLD.{v} >= 0 BEGIN SELECT RAISE(ABORT, "
-         "'{r}: a delete must state the row_version it read; delete through the plugin'); END"
-         .format(t=t, v=v, r=REFUSED)),
+         "BEFORE DELETE ON {t} WHEN OLD.{v} IS NULL OR OLD.{v} >= 0 BEGIN {m} SELECT RAISE(ABORT, {deleted}); END"
+         .format(t=t, v=v, m=MARK, deleted=deleted)),
         ("gebied_audit_insert_" + name,
          "AFTER INSERT ON {t} BEGIN {log}NEW.{k}, NEW.fid, 'INSERT', coalesce(NEW.modified_by, ''), {now}, "
          "NULL, {new}, 0); END".format(t=t, log=log, k=key, now=_NOW, new=_json("NEW", table))),
@@ -103,6 +136,19 @@ def install(conn, tables=None) -> None:
     """Create audit_log and the guard and audit triggers (a sqlite3 connection, caller's transaction)."""
     for statement in statements(tables):
         conn.execute(statement)
+
+
+def refresh(conn) -> bool:
+    """Rewrite the guards of a programme made before MARK's texts (a sqlite3 connection inside the caller's
+    write transaction); True when it did. A file with the current guards is left as it is, whatever the
+    language its texts are in."""
+    found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                         ("gebied_guard_update_" + schema.VERSIONED_TABLES[0],)).fetchone()
+    if found is None or MARK in (found[0] or ""):
+        return False
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    install(conn, [t for t in schema.VERSIONED_TABLES if t in present])
+    return True
 
 
 def trigger_names() -> list:

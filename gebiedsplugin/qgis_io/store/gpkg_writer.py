@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.store import gpkg_sqlite
+from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
 from gebiedsplugin.toolbelt.i18n import tr
 
 _V = schema.ROW_VERSION
@@ -52,6 +52,7 @@ class GpkgWriter:
         self.conn = gpkg_sqlite.connect(self.path)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
+            gpkg_guards.refresh(self.conn)  # a programme made before the guards' current texts gets them
             self._srs = dict(self.conn.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"))
         except sqlite3.Error as e:
             self.conn.close()
