@@ -12,8 +12,8 @@ from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.edit_session import session_of
-from gebiedsplugin.qgis_io.store.open import display_name, is_postgis
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
+from gebiedsplugin.qgis_io.store.source_text import display_name, is_postgis
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import log, notify
 from gebiedsplugin.toolbelt.numbers import seconds

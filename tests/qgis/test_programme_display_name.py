@@ -3,11 +3,14 @@ GeoPackage by its file name, a PostGIS programme by its schema and QGIS connecti
 
 from __future__ import annotations
 
+import pytest
 from qgis.core import Qgis, QgsProject
 
+from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_actions import use_programme
-from gebiedsplugin.qgis_io.store.open import display_name
+from gebiedsplugin.qgis_io.store.open import open_store
+from gebiedsplugin.qgis_io.store.source_text import display_name
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 
@@ -34,3 +37,10 @@ def test_opened_and_created_name_the_programme(qgis_iface, sample_gpkg, pg_named
     finally:
         controller.disconnect_project()
         QgsProject.instance().clear()
+
+
+def test_a_missing_schema_is_named_in_words(pg_named_connection):
+    with pytest.raises(ProgrammeError) as refused:
+        open_store("postgres:{}/qa5_nowhere".format(pg_named_connection))
+    assert str(refused.value) == "The schema “qa5_nowhere” (PostGIS connection “{}”) does not exist.".format(
+        pg_named_connection)
