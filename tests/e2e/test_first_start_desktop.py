@@ -123,3 +123,39 @@ def test_first_start_shows_the_first_step(tmp_path, lang):
                         profiles=tmp_path / "qgis-{}".format(lang))
     assert "exception" not in again and again["python_errors"] == []
     assert again["first_steps_shown"] is True and again["visible_at_start"] == [False] * 5
+
+
+ENABLED_LATER = '''
+from qgis import utils
+from qgis.PyQt.QtWidgets import QApplication
+main = iface.mainWindow()
+main.setGeometry(QApplication.primaryScreen().availableGeometry())
+pump(0.5)
+RESULT["loaded_at_start"] = "gebiedsplugin" in utils.plugins
+utils.loadPlugin("gebiedsplugin")  # what the Plugin Manager does when the planner ticks the plugin
+utils.startPlugin("gebiedsplugin")
+pump(1.0)
+docks = utils.plugins["gebiedsplugin"].docks
+RESULT["visible"] = [d.isVisible() for d in docks]
+for d in docks:
+    d.show()
+pump(1.0)
+RESULT["tabbed"] = len(main.tabifiedDockWidgets(docks[0]))
+RESULT["window"] = [main.frameGeometry().width(), main.frameGeometry().height()]
+finish()
+'''
+
+
+def test_enabled_in_the_plugin_manager_shows_the_first_step(tmp_path):
+    from tests.e2e.desktop import make_profile
+
+    profiles = make_profile(tmp_path / "qgis-en", "en")
+    ini = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.write_text(ini.read_text().replace("gebiedsplugin=true", "gebiedsplugin=false"))
+    result = run_in_qgis(ENABLED_LATER, tmp_path, "en", timeout=180, screen="{}x{}".format(*SCREEN),
+                         profiles=profiles)
+    assert "exception" not in result, result.get("exception")
+    assert result["python_errors"] == [], result["python_errors"]
+    assert result["loaded_at_start"] is False
+    assert result["visible"] == [True, False, False, False, False]
+    assert result["tabbed"] == 4 and result["window"][0] <= SCREEN[0] and result["window"][1] <= SCREEN[1]
