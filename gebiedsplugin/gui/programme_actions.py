@@ -129,8 +129,8 @@ def _opened(iface, controller, source: str, created: bool) -> None:
     districts = layers.get("districts")
     if not shown and districts is not None and not districts.featureCount():
         zoom_to_crs_area(iface, districts.crs())
-        push_next_step(iface, tr("{} has no districts yet: import them first.").format(name),
-                       "gebiedsplugin_import", tr("Import data…"))
+        # Short: the message bar beside two docks at 1366x768 shows one line (Created … names the programme).
+        push_next_step(iface, tr("No districts yet: import them first."), "gebiedsplugin_import", tr("Import data…"))
 
 
 def zoom_to_crs_area(iface, crs) -> bool:
@@ -163,7 +163,7 @@ def push_next_step(iface, text: str, action_name: str, button_text: str):
     from gebiedsplugin.toolbelt.qt_compat import QAction
 
     log("{}: {}".format(tr("Programme"), text))
-    item = bar.createMessage(tr("Programme"), text)
+    item = bar.createMessage(text)  # no title: one line beside the button in a map between two docks
     item.setObjectName("gebiedsplugin_next_step")
     action = iface.mainWindow().findChild(QAction, action_name) if iface.mainWindow() is not None else None
     if action is not None:
