@@ -50,6 +50,7 @@ class GebiedsPlugin:
         self.docks: list = []
         self.sweeper = None
         self.recovery = None
+        self._first_steps = False  # the first step is still to be shown (a first start)
 
     # --- Processing -------------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS's name)
@@ -97,13 +98,31 @@ class GebiedsPlugin:
             self.toolbar.addAction(toggle)
             self.docks.append(dock)
         tab_docks(main, self.docks)
-        # At QGIS start-up the window layout is restored after initGui(): tab them again after that.
+        # A new user (nothing done with the plugin yet) sees its first step: the Interventions dock.
+        self._first_steps = not (settings.first_steps_shown or settings.last_programme)
+        # At QGIS start-up the window layout is restored after initGui(): tab them again after that, and
+        # only then show the first step (a dock shown before is put in a column of its own by the restore).
+        starting = hasattr(self.iface, "initializationCompleted") and not main.isVisible()
         if hasattr(self.iface, "initializationCompleted"):
             self.iface.initializationCompleted.connect(self._place_docks)
+        if not starting:  # enabled in the Plugin Manager: QGIS has started, nothing is restored after this
+            self._show_first_steps()
         self.controller.adopt_project_layers()
 
     def _place_docks(self):
         tab_docks(self.iface.mainWindow(), self.docks)
+        self._show_first_steps()
+
+    def _show_first_steps(self):
+        """On the plugin's first start: the Interventions dock in view, tabbed with the others (once)."""
+        if not self._first_steps or not self.docks:
+            return
+        self._first_steps = False
+        self.docks[0].show()
+        self.docks[0].raise_()
+        settings = PluginSettings.load()
+        settings.first_steps_shown = True
+        settings.save()
 
     def _action(self, key: str, text: str, icon: str, slot, toolbar: bool = True) -> QAction:
         # "/name.svg": one of QGIS's theme icons; else a file of the plugin's resources/icons.

@@ -64,6 +64,7 @@ class ExportDock(ProgrammeDock):
         self.programme.setFilter(tr("GeoPackage (*.gpkg)"))
         self.programme.setToolTip(tr("A GeoPackage, or postgres:<connection>/<schema> for a PostGIS programme."))
         self.programme.fileChanged.connect(self._load_districts)
+        self.programme.fileChanged.connect(self._enable_run)
         form.addRow(tr("Programme"), self.programme)
         self.city = QRadioButton(tr("Whole city"))
         self.city.setChecked(True)
@@ -145,6 +146,7 @@ class ExportDock(ProgrammeDock):
         self.run_button = QPushButton(tr("Export"))
         self.run_button.setObjectName("export_run")
         self.run_button.clicked.connect(self.run_export)
+        self._enable_run()
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setObjectName("export_cancel")
         self.cancel_button.setEnabled(False)
@@ -296,7 +298,7 @@ class ExportDock(ProgrammeDock):
     def _done(self, request: ExportRequest, result, error: str) -> None:
         """Main thread: the export task ended (result None: failed or cancelled, *error* says why)."""
         self.task = None
-        self.run_button.setEnabled(True)
+        self._enable_run()
         self.cancel_button.setEnabled(False)
         if result is None:
             self._fail(error)
@@ -312,6 +314,13 @@ class ExportDock(ProgrammeDock):
         self.status.setText(text)
         self.open_button.setVisible(True)
         push_result(self.iface, tr("Export"), text, request.folder)
+
+    def _enable_run(self, *_args) -> None:
+        """Export only with a programme to export (the open one, or one chosen here) and none running; the
+        tooltip says why not."""
+        has = bool(self.programme.filePath())
+        self.run_button.setEnabled(has and self.task is None)
+        self.run_button.setToolTip("" if has else tr("Open a programme, or choose one under Programme, to export it."))
 
     def _enable_atlas_options(self, *_args) -> None:
         """The atlas's options only where an atlas is made (PDF or page images): else they did nothing."""

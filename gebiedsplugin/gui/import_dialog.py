@@ -39,6 +39,7 @@ from gebiedsplugin.core.value_lists import value_list
 from gebiedsplugin.gui.import_field_mapping import ProgrammeFieldMapping
 from gebiedsplugin.gui.import_preview import ImportPreview
 from gebiedsplugin.gui.import_values import ValuePane
+from gebiedsplugin.gui.programme_actions import zoom_to_programme
 from gebiedsplugin.qgis_io.import_fields import (
     destination_fields,
     field_title,
@@ -357,7 +358,10 @@ class ImportDialog(QDialog):
             for table in target_tables(result.target):
                 if table in layers:
                     layers[table].dataProvider().reloadData()
+                    layers[table].updateExtents()
                     layers[table].triggerRepaint()
+            if "districts" in target_tables(result.target):  # the districts just imported, on the map
+                zoom_to_programme(self.iface, layers)
 
     def _show(self, text: str, result) -> None:
         self.task = None

@@ -156,8 +156,9 @@ class InterventionsDock(ProgrammeDock):
         session = session_of(layers.get(tables[0]))
         if session is not None and self._qgis_save_refused not in session.refused_listeners:
             session.refused_listeners.append(self._qgis_save_refused)
-        self.programme_label.setText(
-            tr("Programme: {}").format(store.name) if store is not None else tr("No programme open."))
+        # No programme: the first steps, where a new user looks first (in view on the plugin's first start).
+        self.programme_label.setText(tr("Programme: {}").format(store.name) if store is not None else tr(
+            "No programme open. Open or create one, or try the sample city: Area programme > Generate sample city…"))
         # Each a turn of its own after an open in the background (at once otherwise): ~50-100 ms each at 100k.
         self.controller.in_turn(self._show_value_lists)
         self.controller.in_turn(self._show_districts)

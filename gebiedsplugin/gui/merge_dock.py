@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.merge import BOTH_CHANGED, DELETED_HERE, DELETED_THERE, MADE_TWICE, MINE, THEIRS
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
+from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.check_in_task import CheckInTask
 from gebiedsplugin.qgis_io.check_task import reload_layers
 from gebiedsplugin.qgis_io.shared_editing import value_text
@@ -63,6 +64,7 @@ class MergeDock(ProgrammeDock):
         self.decisions_for = ""  # the copy the decisions were taken on: another copy starts undecided
         self.task = None  # the CheckInTask running for this dock, if any
         self.last_error = ""
+        self.prompts = Prompts(self)
         self._build()
 
     def _build(self) -> None:
@@ -219,7 +221,15 @@ class MergeDock(ProgrammeDock):
             self.conflicts.setCurrentItem(self.conflicts.topLevelItem(0))
         self._enable()
 
+    def _nothing_changed(self) -> bool:
+        """True when the copy read has no change to check in (checking it in would only close its check-out)."""
+        return self.result is not None and not any(self.result.counts.values()) and not self.result.plan.conflicts
+
     def _show_status(self) -> None:
+        if self._nothing_changed():
+            self.status.setText(tr("Nothing to check in: the copy has no changes since it was checked out. "
+                                   "Check in only closes its check-out."))
+            return
         counts, conflicts = self.result.counts, self.result.plan.conflicts
         undecided = sum(1 for c in conflicts if c.decided not in (MINE, THEIRS))
         self.status.setText(tr("{} new, {} changed, {} deleted rows to check in; %n conflict(s), {} undecided.", "",
@@ -302,6 +312,10 @@ class MergeDock(ProgrammeDock):
         undecided = [c for c in self.result.plan.conflicts if c.decided not in (MINE, THEIRS)]
         if undecided:
             return self._warn(tr("Not checked in: %n conflict(s) need a decision.", "", len(undecided)))
+        if self._nothing_changed() and not self.prompts.confirm(tr("Nothing to check in"), tr(
+                "{} has no changes since it was checked out. Close its check-out anyway? The copy cannot be "
+                "checked in after that.").format(Path(path).name)):
+            return False
         self.last_error = ""
         self._start(CheckInTask(path, self.decisions, lambda result, error: self._checked_in(result, error)),
                     tr("Checking in {}…").format(Path(path).name))
@@ -323,9 +337,12 @@ class MergeDock(ProgrammeDock):
             self._warn(tr("Not checked in: %n conflict(s) need a decision.", "", len(result.plan.open_conflicts)))
             return
         self.progress.setValue(100)
-        notify(self.iface, tr("Check in"), tr("Checked in: {} new, {} changed, {} deleted rows.").format(
-            result.counts.get("insert", 0), result.counts.get("update", 0), result.counts.get("delete", 0)),
-            Qgis.MessageLevel.Success, 10)
+        if any(result.counts.values()):
+            text = tr("Checked in: {} new, {} changed, {} deleted rows.").format(
+                result.counts.get("insert", 0), result.counts.get("update", 0), result.counts.get("delete", 0))
+        else:
+            text = tr("The check-out of {} is closed; it had no changes.").format(Path(self.copy.filePath()).name)
+        notify(self.iface, tr("Check in"), text, Qgis.MessageLevel.Success, 10)
         self.status.setText(tr("Checked in."))
         self.result = None
         self.conflicts.clear()

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsCoordinateTransform, QgsCsException, QgsProject
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsProject
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.edit_session import session_of
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
+from gebiedsplugin.qgis_io.store.source_text import display_name, is_postgis
 from gebiedsplugin.toolbelt.i18n import tr
-from gebiedsplugin.toolbelt.log import notify
+from gebiedsplugin.toolbelt.log import log, notify
 from gebiedsplugin.toolbelt.numbers import seconds
 from gebiedsplugin.toolbelt.settings import PluginSettings
 
@@ -55,7 +56,7 @@ def use_programme(iface, work, source: str, prompts=None, background: bool = Fal
 def open_in_background(iface, controller, source: str, prompts):
     """controller.open_in_background(*source*) with its progress and a Cancel in the message bar; an older
     programme is upgraded after the question (as use_programme does) and then opened. Returns the task."""
-    name = source if str(source).startswith("postgres:") else Path(source).name
+    name = display_name(source)
     shown = _progress_message(iface, tr("Opening {}…").format(name), controller)
 
     def done(task) -> None:
@@ -119,14 +120,64 @@ def _opened(iface, controller, source: str, created: bool) -> None:
     settings = PluginSettings.load()
     settings.last_programme = source
     settings.save()
-    zoom_to_programme(iface, getattr(controller, "layers", {}))
-    notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(source),
+    layers = getattr(controller, "layers", {})
+    name = display_name(source)
+    shown = zoom_to_programme(iface, layers)
+    notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(name),
            Qgis.MessageLevel.Success)
+    # No districts yet (a new programme): the map where they will be, not blank at 1:1, and what comes first.
+    districts = layers.get("districts")
+    if not shown and districts is not None and not districts.featureCount():
+        zoom_to_crs_area(iface, districts.crs())
+        # Short: the message bar beside two docks at 1366x768 shows one line (Created … names the programme).
+        push_next_step(iface, tr("No districts yet: import them first."), "gebiedsplugin_import", tr("Import data…"))
+
+
+def zoom_to_crs_area(iface, crs) -> bool:
+    """The map on *crs*'s area of use (the Netherlands for RD New): where a programme's districts will be."""
+    canvas = iface.mapCanvas() if iface is not None else None
+    if canvas is None or not crs.isValid() or crs.bounds().isEmpty():
+        return False
+    target = canvas.mapSettings().destinationCrs()
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), target if target.isValid() else crs,
+                                       QgsProject.instance())
+    try:
+        extent = transform.transformBoundingBox(crs.bounds())  # bounds(): longitude and latitude
+    except QgsCsException:
+        return False
+    if extent.isEmpty():
+        return False
+    canvas.setExtent(extent)
+    canvas.refresh()
+    return True
+
+
+def push_next_step(iface, text: str, action_name: str, button_text: str):
+    """*text* in the message bar until the planner closes it, with a button that runs the plugin's action
+    *action_name* (an objectName) and closes the message. The message item, or None without a bar."""
+    bar = iface.messageBar() if iface is not None else None
+    if bar is None:
+        return None
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    from gebiedsplugin.toolbelt.qt_compat import QAction
+
+    log("{}: {}".format(tr("Programme"), text))
+    item = bar.createMessage(text)  # no title: one line beside the button in a map between two docks
+    item.setObjectName("gebiedsplugin_next_step")
+    action = iface.mainWindow().findChild(QAction, action_name) if iface.mainWindow() is not None else None
+    if action is not None:
+        button = QPushButton(button_text, item)
+        button.setObjectName(action_name + "_button")
+        button.clicked.connect(lambda: (bar.popWidget(item), action.trigger()))
+        item.layout().addWidget(button)
+    bar.pushWidget(item, Qgis.MessageLevel.Info, 0)
+    return item
 
 
 def _is_current(store, source: str) -> bool:
     """True when *source* names the programme *store* already is (reopening keeps its layers and edits)."""
-    if str(source).startswith("postgres:"):
+    if is_postgis(source):
         return store.path == str(source)
     return store.path == str(Path(source).resolve())
 
@@ -142,7 +193,7 @@ def settle_unsaved_edits(iface, controller, source: str, prompts) -> bool:
     count = len(session.edited_interventions()) if session is not None else 0
     text = (tr("Programme “{}” has unsaved edits in %n intervention(s).", "", count) if count
             else tr("Programme “{}” has unsaved edits.")).format(store.name)
-    name = source if str(source).startswith("postgres:") else Path(source).stem
+    name = str(source).rpartition("/")[2] if is_postgis(source) else Path(source).stem  # as store.name says it
     question = text + " " + tr("Save them before “{}” is opened?").format(name)
     answer = prompts.save_discard_cancel(tr("Unsaved edits"), question)
     if answer == "discard":
@@ -158,7 +209,8 @@ def settle_unsaved_edits(iface, controller, source: str, prompts) -> bool:
     if not controller.unsaved_layers():
         return True
     why = session.last_error if session is not None else ""
-    message = tr("{} was not opened: the edits of “{}” could not be saved. {}").format(source, store.name, why)
+    message = tr("{} was not opened: the edits of “{}” could not be saved. {}").format(
+        display_name(source), store.name, why)
     prompts.inform(tr("Save refused"), message)
     notify(iface, tr("Programme"), message, Qgis.MessageLevel.Critical, 10)
     return False

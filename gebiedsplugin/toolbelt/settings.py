@@ -20,6 +20,7 @@ class PluginSettings:
     last_theme: str = ""
     last_start_year: int = 0
     last_end_year: int = 0
+    first_steps_shown: bool = False  # the plugin's first step was shown once (a first start)
 
     @classmethod
     def load(cls) -> PluginSettings:

@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.store.open import unopened_store
+from gebiedsplugin.qgis_io.store.source_text import display_name
 from gebiedsplugin.toolbelt.i18n import tr
 
 
@@ -73,7 +74,8 @@ def plan(source: str, backup: bool = True, user: str | None = None) -> Plan:
             from gebiedsplugin.qgis_io.store.gpkg_migrate import backup_path
 
             where = str(backup_path(store.path, found))
-    return Plan(str(source), store.path, found, schema.SCHEMA_VERSION, where)
+    label = display_name(store.path) if store.kind == "postgis" else store.path  # a file: its whole path
+    return Plan(str(source), label, found, schema.SCHEMA_VERSION, where)
 
 
 def run_steps(backend, found: int, handle, info: dict) -> None:

@@ -9,15 +9,9 @@ from __future__ import annotations
 
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.store.protocol import ProgrammeStore
+from gebiedsplugin.qgis_io.store.source_text import PREFIX, is_postgis
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.redact import redact
-
-PREFIX = "postgres:"
-
-
-def is_postgis(source: str) -> bool:
-    """True when *source* names a PostGIS programme."""
-    return str(source).startswith(PREFIX)
 
 
 def split_postgis(source: str) -> tuple:

@@ -15,6 +15,7 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY, PG_TYPES
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
 from gebiedsplugin.qgis_io.store.pg_rows import pg_value
+from gebiedsplugin.qgis_io.store.source_text import display_name
 from gebiedsplugin.toolbelt.i18n import tr
 
 _V = schema.ROW_VERSION
@@ -68,8 +69,9 @@ class PgWriter:
     def _explain(self, error) -> str:
         if getattr(error, "pgcode", None) == "55P03":
             return tr("Another planner is saving the same rows of {} right now. Nothing was written; save again "
-                      "in a moment.").format(self.store.path)
-        return tr("Saving {} failed: {}. Nothing was written.").format(self.store.path, str(error).strip())
+                      "in a moment.").format(display_name(self.store.path))
+        return tr("Saving {} failed: {}. Nothing was written.").format(display_name(self.store.path),
+                                                                      str(error).strip())
 
     def execute(self, statement, params=()):
         """Run one statement; database errors become a ProgrammeError a planner can read."""

@@ -29,6 +29,7 @@ from gebiedsplugin.qgis_io.store import pg_ddl as ddl
 from gebiedsplugin.qgis_io.store import pg_rows as rows
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
 from gebiedsplugin.qgis_io.store.schema_check import check_programme_tables
+from gebiedsplugin.qgis_io.store.source_text import display_name
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.version import VERSION
 
@@ -148,17 +149,18 @@ class PostgisStore:
         try:
             with conn.cursor() as cur:
                 if not self._schema_exists(cur):
-                    raise ProgrammeError(tr("The schema {} does not exist.").format(self.path))
+                    raise ProgrammeError(tr("The schema {} does not exist.").format(display_name(self.path)))
                 cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
                             (self.schema_name,))
                 names = {r[0] for r in cur.fetchall()}
                 if "schema_info" not in names:
-                    raise ProgrammeError(tr("{} is not a programme (no schema_info table).").format(self.path))
+                    raise ProgrammeError(tr("{} is not a programme (no schema_info table).").format(
+                        display_name(self.path)))
                 info = rows.key_values(cur, self.schema_name, "schema_info")
                 found = pg_migrate.columns(cur, self.schema_name)
         finally:
             conn.close()
-        check_programme_tables(self.path, names, info, found, pg_migrate.PG_TYPES)
+        check_programme_tables(display_name(self.path), names, info, found, pg_migrate.PG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
     @property
