@@ -6,6 +6,7 @@ Both pass through redact(): a message quoting a database error never shows a pas
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsMessageLog
+from qgis.PyQt import sip
 
 from gebiedsplugin.toolbelt.redact import redact
 
@@ -18,7 +19,19 @@ def log(message: str, level=Qgis.MessageLevel.Info) -> None:
 
 
 def notify(iface, title: str, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
-    """Show a message in QGIS's message bar (and log it); quiet when there is no interface."""
+    """Show a message in QGIS's message bar (and log it); quiet when there is no interface.
+
+    A task may end while QGIS quits, after its interface and message bar are deleted (seen on 3.44: a
+    RuntimeError in the task's callback, then a crash at exit): the message then goes to the log only.
+    """
     log("{}: {}".format(title, text), level)
-    if iface is not None and iface.messageBar() is not None:
-        iface.messageBar().pushMessage(redact(title), redact(text), level, duration)
+    if not _alive(iface):
+        return
+    bar = iface.messageBar()
+    if _alive(bar):
+        bar.pushMessage(redact(title), redact(text), level, duration)
+
+
+def _alive(obj) -> bool:
+    """Whether *obj* is there and, when it wraps a Qt object, that object is not deleted."""
+    return obj is not None and not (isinstance(obj, sip.simplewrapper) and sip.isdeleted(obj))
