@@ -23,7 +23,8 @@ clean_settings, stocked_dock = fx.clean_settings, fx.stocked_dock  # fixtures
 MADE_NOW = ("created_at", "modified_at")  # now(): the two are made a moment apart
 SHAPES = {"interventions_point": "POINT(100200 480500)",
           "interventions_line": "LINESTRING(100700 480500, 101100 480500)",
-          "interventions_polygon": "POLYGON((100900 480200, 101300 480200, 101300 480800, 100900 480800, 100900 480200))"}
+          "interventions_polygon":
+              "POLYGON((100900 480200, 101300 480200, 101300 480800, 100900 480800, 100900 480200))"}
 
 
 def _uids(layer) -> set:
