@@ -40,7 +40,7 @@ def build_feature(layer: QgsVectorLayer, geometry: QgsGeometry, attributes: dict
     fields = layer.fields()
     provider = layer.dataProvider()
     unique_flag = QgsFieldConstraints.Constraint.ConstraintUnique
-    from_provider = scoped(Qgis, "FieldOrigin", "Provider", lambda: QgsFields.FieldOrigin.OriginProvider)  # 3.38 moved it
+    from_provider = scoped(Qgis, "FieldOrigin", "Provider", lambda: QgsFields.FieldOrigin.OriginProvider)
     feature = QgsFeature(fields)
     feature.setValid(True)
     feature.setGeometry(geometry)
