@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsFeatureRequest
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,6 +27,7 @@ from gebiedsplugin.core.findings import STATUSES, decision_fits
 from gebiedsplugin.core.findings_view import RowFilter, group_rows
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.core.value_lists import label, value_codes
+from gebiedsplugin.gui.check_dock_read import READ_AT_ONCE, FindingsReader
 from gebiedsplugin.gui.check_map import show_finding
 from gebiedsplugin.gui.check_params import RuleParamsBox
 from gebiedsplugin.gui.check_tree import ROW_ROLE, FindingsTree
@@ -68,6 +69,7 @@ class CheckDock(ProgrammeDock):
         self.names: dict = {}
         self.last_result = None
         self.last_error = ""
+        self.reader = FindingsReader(self._read)  # a large programme's findings, read in the background
         self._build()
         self.follow_programme()
 
@@ -174,6 +176,8 @@ class CheckDock(ProgrammeDock):
 
     def cleanup(self) -> None:
         """Plugin unload: cancel a running check and drop the controller connection."""
+        self.reader.on_read = lambda _task: None
+        self.reader.stop()
         if self.task is not None:
             self.task.on_done = lambda *_args: None
             self.task.cancel()
@@ -188,6 +192,7 @@ class CheckDock(ProgrammeDock):
 
     def on_programme_changed(self) -> None:
         store = self.store
+        self.reader.stop()
         self.programme_label.setText(tr("Programme: {}").format(store.name) if store else tr("No programme open."))
         self.scope.blockSignals(True)
         self.scope.clear()
@@ -195,7 +200,8 @@ class CheckDock(ProgrammeDock):
         self.names = {}
         layer = self.controller.layer("districts")
         if layer is not None:
-            for feat in sorted(layer.getFeatures(), key=lambda f: str(f["name"])):
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+            for feat in sorted(layer.getFeatures(request), key=lambda f: str(f["name"])):
                 code = feat["district_id"]
                 self.names[code] = str(feat["name"])
                 if code != schema.CITY_ID:
@@ -203,18 +209,40 @@ class CheckDock(ProgrammeDock):
         self.scope.blockSignals(False)
         for widget in (self.run_button, self.decide_button, self.export_button, self.params):
             widget.setEnabled(store is not None)
+        findings = self.controller.layer("findings")
+        if store is not None and findings is not None and findings.featureCount() > READ_AT_ONCE:
+            self.rows = []
+            self.tree.show_groups([], self.names)
+            self.status.setText(tr("Reading the findings…"))
+            self.reader.start(self.store.path)
+            return
         if store is not None:
             self.load_params()
         self.reload_rows()
 
-    def load_params(self) -> None:
-        """Show the stored rule parameters and remember the versions read (a later save states them)."""
-        rows = self.store.read_table("settings")[0]
+    def reading(self) -> bool:
+        """True while the programme's findings are read in the background."""
+        return self.reader.busy()
+
+    def _read(self, task) -> None:
+        """Main thread: the findings and settings read in the background."""
+        if task.rows is None:
+            self._fail(task.error or tr("Reading the findings failed."))
+            return
+        self.load_params(task.settings)
+        self.rows = task.rows
+        self.apply_filter()
+
+    def load_params(self, rows: list | None = None) -> None:
+        """Show the stored rule parameters (*rows* of the settings table when read already) and remember
+        the versions read (a later save states them)."""
+        rows = self.store.read_table("settings")[0] if rows is None else rows
         self.params_read = {r["key"]: r.get(schema.ROW_VERSION) for r in rows}
         self.params.set_values({r["key"]: r["value"] for r in rows})
 
     def reload_rows(self) -> None:
         """Re-read the findings register and show it."""
+        self.reader.stop()
         self.rows = self.store.findings_register().rows() if self.store else []
         self.apply_filter()
 
@@ -245,6 +273,7 @@ class CheckDock(ProgrammeDock):
                 if not layer.commitChanges():
                     return self._fail(tr("Saving {} failed: {}").format(layer.name(),
                                                                         "; ".join(layer.commitErrors())))
+        self.reader.stop()  # the check's findings come with its end
         request = CheckRequest(self.store.path, district_id=self.scope.currentData(), lang=self.lang)
         self.last_result, self.last_error = None, ""
         self.task = CheckTask(request, self._done, [self.controller.layer("findings")])

@@ -120,9 +120,10 @@ class DrawActions(QObject):
         if not feature.isValid():
             return
         values = proposals(feature_attrs(feature))
-        if not values:
+        known = load_proposals()
+        merged = {**known, **{k: int(v) if k.endswith("_year") else str(v) for k, v in values.items()}}
+        if merged == known:  # proposed already: no settings write (QGIS's whole settings file, 30-100 ms)
             return
         save_proposals(values)
-        merged = load_proposals()
         for lyr in self._layers:
             apply_proposals(lyr, merged)

@@ -13,6 +13,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (table, fid)
 
 TITLE, KIND, THEME, YEARS, STATUS, BUDGET, FUNDING, CONTACT = range(8)
+SORT_AT_ONCE = 5000  # more rows than this are sorted by the sorter, between turns (when one is set)
 SEARCHED_ROWS = 200  # up to this many rows are looked up by their sort key, more through a map of all rows
 
 
@@ -52,13 +53,27 @@ class InterventionTableModel(QAbstractTableModel):
         self._lists = value_lists or {}
         self._headers = _headers()
         self._sorted_by = (-1, Qt.SortOrder.AscendingOrder)
+        self.sorter = None  # sorts a long list between turns: sorter(column, order), then in_order()
 
     # --- content -----------------------------------------------------------------------------
-    def set_rows(self, rows: list) -> None:
-        """Replace every row (kept in the order the view sorts by)."""
+    def set_rows(self, rows: list, sorted_by: tuple | None = None) -> None:
+        """Replace every row (kept in the order the view sorts by); *sorted_by* (column, order): the rows
+        come in that order already (sorted between turns, see core/list_steps.py)."""
         self.beginResetModel()
-        self._rows = self._in_order(list(rows), *self._sorted_by)
+        if sorted_by is None:
+            self._rows = self._in_order(list(rows), *self._sorted_by)
+        else:
+            self._rows, self._sorted_by = list(rows), tuple(sorted_by)
         self.endResetModel()
+
+    @property
+    def sorted_by(self) -> tuple:
+        """(column, order) the rows are kept in; column -1: unsorted."""
+        return self._sorted_by
+
+    def key_of(self, column: int):
+        """The sort key of *column* as a function of a row."""
+        return lambda row: self._sort_key(row, column)
 
     def update_rows(self, old: list, rows: list) -> list:
         """Rows changed: *old* are the rows listed before (those not shown are skipped), *rows* the new
@@ -140,7 +155,17 @@ class InterventionTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows here, one key per row. QSortFilterProxyModel's sort asked data() for the keys of
-        every comparison: 3.4 million Python calls and 10-29 s on the main thread at 100,000 rows."""
+        every comparison: 3.4 million Python calls and 10-29 s on the main thread at 100,000 rows. More
+        than SORT_AT_ONCE rows are handed to *sorter* (column, order) when set: sorted between turns of the
+        event loop, then shown with in_order()."""
+        if self.sorter is not None and len(self._rows) > SORT_AT_ONCE and column >= 0:
+            self.sorter(column, order)
+            return
+        self.in_order(self._in_order(self._rows, column, order) if column >= 0 else self._rows, column, order)
+
+    def in_order(self, rows: list, column: int, order) -> None:
+        """Show the same rows as now in a new order, *rows* (sorted by *column* and *order*); the selection
+        follows its rows."""
         self._sorted_by = (column, order)
         if column < 0 or not self._rows:
             return
@@ -148,7 +173,7 @@ class InterventionTableModel(QAbstractTableModel):
         old = [i for i in self.persistentIndexList() if i.isValid() and i.row() < len(self._rows)]
         kept = {id(self._rows[i.row()]) for i in old}  # the selection follows its rows
         before = [id(self._rows[i.row()]) for i in old]
-        self._rows = self._in_order(self._rows, column, order)
+        self._rows = list(rows)
         position = {id(r): n for n, r in enumerate(self._rows) if id(r) in kept}
         self.changePersistentIndexList(old, [self.index(position[k], i.column()) for k, i in zip(before, old)])
         self.layoutChanged.emit()
@@ -165,8 +190,12 @@ class InterventionTableModel(QAbstractTableModel):
         """Labels for codes: list name -> {code: (label_en, label_nl)}."""
         self.beginResetModel()
         self._lists, self._lang = value_lists or {}, lang
-        self._rows = self._in_order(self._rows, *self._sorted_by)  # labels are sort keys: kept in order
+        later = self.sorter is not None and len(self._rows) > SORT_AT_ONCE and self._sorted_by[0] >= 0
+        if not later:
+            self._rows = self._in_order(self._rows, *self._sorted_by)  # labels are sort keys: kept in order
         self.endResetModel()
+        if later:  # a long list: sorted again between turns
+            self.sorter(*self._sorted_by)
 
     def rows(self) -> list:
         """The current rows."""

@@ -5,22 +5,18 @@ from __future__ import annotations
 import time
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
-from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.intervention_list import ListFilter, Summary, filter_rows, matches, summarise
-from gebiedsplugin.gui.column_widths import column_width, sampled_rows
+from gebiedsplugin.core.intervention_list import ListFilter, matches
 from gebiedsplugin.gui.draw_actions import AREA_TABLES, DrawActions
 from gebiedsplugin.gui.edit_actions import EditActions
-from gebiedsplugin.gui.intervention_table_model import (
-    KEY_ROLE,
-    TITLE,
-    InterventionSortProxy,
-    InterventionTableModel,
-)
+from gebiedsplugin.gui.intervention_table_model import KEY_ROLE
 from gebiedsplugin.gui.interventions_files import ListFiles
 from gebiedsplugin.gui.interventions_filters import FilterBar
+from gebiedsplugin.gui.interventions_map import ListMap
+from gebiedsplugin.gui.interventions_table import ListTable
 from gebiedsplugin.gui.interventions_toolbars import DockToolbars
 from gebiedsplugin.gui.layer_watch import LayerWatcher
 from gebiedsplugin.gui.list_changes import ListChanges
@@ -28,16 +24,15 @@ from gebiedsplugin.gui.programme_actions import new_programme, open_programme
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.edit_session import session_of
-from gebiedsplugin.qgis_io.intervention_rows import ListedRows, ProgrammeRowsReader, area_choices, area_geometry
+from gebiedsplugin.qgis_io.intervention_rows import ListedRows, ProgrammeRowsReader, area_choices
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.log import notify
 from gebiedsplugin.toolbelt.numbers import number
 
-SAMPLED_ROWS = 200  # rows measured to size the list's columns
 # A large programme's features are read between turns of the event loop: the first READ_AT_ONCE at
-# once (a small programme is listed at once), then READ_STEP at a time for TURN_SECONDS per turn.
+# once (a small programme is listed at once), then READ_STEP at a time for TURN_SECONDS per turn; then
+# the table lists them (between turns too when there are many: ListTable).
 READ_AT_ONCE, READ_STEP, TURN_SECONDS = 1000, 100, 0.04
-HEADER_PADDING = 24  # px beside a header's text: room for the sort arrow
 # An edit re-reads only the features it changed; more than this many at once (an import, a large
 # undo) are read with the whole programme, between turns.
 MAX_UPDATED = 2000
@@ -56,14 +51,11 @@ class InterventionsDock(ProgrammeDock):
         self.changes = ListChanges()  # the features edited since the list was last brought up to date
         self.listed = ListedRows()  # the programme's rows as listed, kept up to date edit by edit
         self.reads = 0  # whole reads of the programme done (an edit re-reads only what it changed)
-        self._total = summarise([])  # the footer's count and sums of the rows shown
-        self.refresh_seconds = 0.0
         self._reader = None  # ProgrammeRowsReader of a reload under way
         self._read_started = 0.0
         self._read_timer = QTimer(self)
         self._read_timer.setSingleShot(True)
         self._read_timer.timeout.connect(self._read_more)
-        self._syncing = False
         # The buttons follow the edit buffer once per turn of the event loop, not once per feature
         # of a large edit.
         self._actions_timer = QTimer(self)
@@ -87,38 +79,22 @@ class InterventionsDock(ProgrammeDock):
         self.filters = FilterBar(body)
         layout.addWidget(self.filters)
         layout.addWidget(self.bars.draw)
-        self.model = InterventionTableModel(self.lang, parent=self)
-        self.proxy = InterventionSortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = QTableView(body)
-        self.view.setObjectName("interventions_list")
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        # Sized once per new list from a sample (fit_columns): ResizeToContents asked the model (Python)
-        # for about ten roles of the sampled cells again at each layout, seconds at 100,000 rows.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TITLE, 220)
+        self.table = ListTable(self.lang, body, self._list_shown, self.apply_filter)
+        self.model, self.proxy, self.view, self.footer = (self.table.model, self.table.proxy, self.table.view,
+                                                          self.table.footer)
         layout.addWidget(self.view, 1)
-        self.footer = QLabel()
-        self.footer.setObjectName("footer")
         layout.addWidget(self.footer)
         layout.addWidget(self.bars.edit)
         self.setWidget(body)
+        self.map = ListMap(self.iface, self.controller, self.table, lambda: self.listed)
         self.filters.changed.connect(self.apply_filter)
-        self.filters.districtChanged.connect(self.zoom_to_district)
-        self.view.selectionModel().selectionChanged.connect(self._list_selection_changed)
+        self.filters.districtChanged.connect(self.map.zoom_to_district)
+        self.view.selectionModel().selectionChanged.connect(self.map.list_selection_changed)
         self.view.doubleClicked.connect(self.zoom_to_index)
         self.view.selectionModel().selectionChanged.connect(self.update_actions)
         self.watcher.changed.connect(self._layers_changed)
         self.watcher.touched.connect(self._actions_timer.start)
-        self.watcher.selectionChanged.connect(self._map_selection_changed)
+        self.watcher.selectionChanged.connect(self.map.map_selection_changed)
 
     def set_prompts(self, prompts) -> None:
         """Use *prompts* for every question the dock asks (tests answer without dialogs)."""
@@ -129,6 +105,7 @@ class InterventionsDock(ProgrammeDock):
         """Disconnect from the controller, layers and canvas (plugin unload)."""
         self._read_timer.stop()
         self._actions_timer.stop()
+        self.table.stop()
         self._reader = None
         self.watcher.clear()
         self.changes.clear()
@@ -196,6 +173,7 @@ class InterventionsDock(ProgrammeDock):
         programme is read at once; a large one a few features per turn of the event loop (the
         list shows the rows when all are read; reading() is true until then)."""
         self.changes.take()  # all of it is read now
+        self.table.stop()  # a list under way is of rows read before
         self._reader = ProgrammeRowsReader(self.controller.layers) if self.controller.store is not None else None
         self._read_started = time.perf_counter()
         self._read_more()
@@ -213,8 +191,8 @@ class InterventionsDock(ProgrammeDock):
         return True
 
     def reading(self) -> bool:
-        """True while the interventions are being read (the list is not yet up to date)."""
-        return self._reader is not None
+        """True while the interventions are being read or listed (the list is not yet up to date)."""
+        return self._reader is not None or self.table.busy()
 
     def _read_more(self) -> None:
         reader = self._reader
@@ -225,8 +203,7 @@ class InterventionsDock(ProgrammeDock):
         self._reader = None
         self.listed = reader.listed if reader is not None else ListedRows()
         self.reads += 1
-        self.apply_filter()
-        self.refresh_seconds = time.perf_counter() - self._read_started
+        self.apply_filter(read_started=self._read_started)
 
     @property
     def all_rows(self) -> list:
@@ -246,48 +223,38 @@ class InterventionsDock(ProgrammeDock):
         if not changed:
             return
         old, rows = self.listed.update(self.controller.layers, changed)
+        if self.table.busy():  # the list under way is of the rows before these edits: list them again
+            self.apply_filter()
+            return
         flt = self.filters.current()
         shown = rows if flt == ListFilter() else [r for r in rows if matches(r, flt)]
-        self._syncing = True
+        self.table.syncing = True
         try:
             gone = self.model.update_rows(old, shown)
         finally:
-            self._syncing = False
-        # The footer's sums moved by what changed (summing 100,000 rows again took 30-500 ms).
-        before, after = summarise(gone), summarise(shown)
-        total, count = self._total, self._total.count - before.count + after.count
-        self._show_total(Summary(count, total.budget - before.budget + after.budget,
-                                 total.funding - before.funding + after.funding) if count else summarise([]))
+            self.table.syncing = False
+        self.table.update_total(gone, shown)  # the footer's sums moved by what changed
         for layer in {self.controller.layer(r.table) for r in old + rows} - {None}:
-            self._map_selection_changed(layer)
+            self.map.map_selection_changed(layer)
 
-    def apply_filter(self) -> None:
-        """Show the rows that pass the filter bar and update the footer."""
-        rows = filter_rows(self.all_rows, self.filters.current())
-        self._syncing = True
-        self.model.set_rows(rows)
-        self._syncing = False
-        self.fit_columns()
-        self._show_total(summarise(rows))
+    def apply_filter(self, *_args, read_started: float = 0.0) -> None:
+        """Show the rows that pass the filter bar, in the view's order, and update the footer (a long list
+        between turns: reading() is true until it is shown)."""
+        self.table.show(self.all_rows, self.filters.current(), read_started)
+
+    @property
+    def refresh_seconds(self) -> float:
+        """How long the last whole read and its listing took."""
+        return self.table.refresh_seconds
+
+    def _list_shown(self) -> None:
         for layer in {self.controller.layer(t) for t in schema.INTERVENTION_TABLES} - {None}:
-            self._map_selection_changed(layer)
+            self.map.map_selection_changed(layer)
         self.update_actions()  # a new list drops the selection without selectionChanged
 
-    def _show_total(self, total: Summary) -> None:
-        self._total = total
-        self.footer.setText(tr("%n intervention(s) · budget € {} · funding € {}", "", total.count).format(
-            number(total.budget or 0, 0), number(total.funding or 0, 0)))
-
     def fit_columns(self) -> None:
-        """Every column but the title as wide as its header and its texts in a sample of rows (the first
-        SAMPLED_ROWS and as many spread over the rest), measured here with the font's metrics."""
-        sample = sampled_rows(self.model.rowCount(), SAMPLED_ROWS)
-        metrics, header = self.view.fontMetrics(), self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            if column != TITLE:
-                title = self.model.headerData(column, Qt.Orientation.Horizontal)
-                cells = ((metrics, text) for text in self.model.texts(column, sample))
-                header.resizeSection(column, column_width(header.fontMetrics(), title, HEADER_PADDING, cells))
+        """Size the list's columns to a sample of its texts."""
+        self.table.fit_columns()
 
     def visible_keys(self) -> list:
         """(table, fid) of the listed rows, in the view's (sorted) order."""
@@ -295,74 +262,11 @@ class InterventionsDock(ProgrammeDock):
 
     def selected_keys(self) -> list:
         """(table, fid) of the selected rows."""
-        return [i.data(KEY_ROLE) for i in self.view.selectionModel().selectedRows()]
+        return self.map.selected_keys()
 
-    # --- selection sync ------------------------------------------------------------------------
-    def _list_selection_changed(self, *_args) -> None:
-        if self._syncing:
-            return
-        keys = self.selected_keys()
-        self._syncing = True
-        try:
-            for table in schema.INTERVENTION_TABLES:
-                layer = self.controller.layer(table)
-                if layer is not None:
-                    layer.selectByIds([fid for t, fid in keys if t == table])
-        finally:
-            self._syncing = False
-
-    def _map_selection_changed(self, layer) -> None:
-        if self._syncing or layer is None:
-            return
-        table = layer.customProperty("gebiedsplugin/table")
-        wanted = set(layer.selectedFeatureIds())
-        model = self.view.selectionModel()
-        if not wanted and not model.hasSelection():
-            return  # nothing to select or deselect: no walk over (maybe 100,000) rows
-        selection = QItemSelection()
-        listed = self.listed.rows
-        for row in self.model.positions([listed[(table, fid)] for fid in wanted if (table, fid) in listed]):
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            selection.select(index, index)
-        flags = QItemSelectionModel.SelectionFlag.Rows
-        self._syncing = True
-        try:
-            # Keep the other layers' rows; replace this layer's rows.
-            for index in model.selectedRows():
-                key = index.data(KEY_ROLE)
-                if key[0] == table and key[1] not in wanted:
-                    model.select(index, QItemSelectionModel.SelectionFlag.Deselect | flags)
-            model.select(selection, QItemSelectionModel.SelectionFlag.Select | flags)
-        finally:
-            self._syncing = False
-
-    # --- map ---------------------------------------------------------------------------------------
     def zoom_to_index(self, index) -> None:
         """Zoom to the feature of a list row and flash it."""
-        table, fid = index.data(KEY_ROLE)
-        layer = self.controller.layer(table)
-        if layer is None:
-            return
-        canvas = self.iface.mapCanvas()
-        canvas.zoomToFeatureIds(layer, [fid])
-        canvas.flashFeatureIds(layer, [fid])
-
-    def zoom_to_district(self, code: str) -> None:
-        """Show the chosen district (or the whole city) on the map."""
-        layer = self.controller.layer("districts")
-        if layer is None:
-            return
-        geometry = area_geometry(layer, "district_id", code)
-        canvas = self.iface.mapCanvas()
-        if geometry is None and code == schema.CITY_ID:
-            extent = canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent())
-        elif geometry is not None:
-            extent = canvas.mapSettings().layerExtentToOutputExtent(layer, geometry.boundingBox())
-        else:
-            return
-        extent.scale(1.05)
-        canvas.setExtent(extent)
-        canvas.refresh()
+        self.map.zoom_to_index(index)
 
     # --- actions (wired by DockToolbars) ---------------------------------------------------------
     def start_drawing(self, kind: str) -> None:

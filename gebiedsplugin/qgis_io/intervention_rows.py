@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsVectorLayer,
-    QgsVectorLayerUtils,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -31,6 +30,7 @@ from gebiedsplugin.core.intervention_list import (
     to_bool,
 )
 from gebiedsplugin.core.periods import quarter
+from gebiedsplugin.qgis_io.feature_defaults import build_feature
 from gebiedsplugin.qgis_io.forms import new_row_default
 from gebiedsplugin.qgis_io.loader import TABLE_PROPERTY
 from gebiedsplugin.toolbelt.i18n import tr
@@ -283,8 +283,9 @@ def new_feature(layer: QgsVectorLayer, geometry: QgsGeometry, initial: dict | No
         idx = layer.fields().indexFromName(name)
         if idx >= 0:
             attrs[idx] = value
-    context = layer.createExpressionContext()
-    return QgsVectorLayerUtils.createFeature(layer, fit_geometry(layer, geometry), attrs, context)
+    # Not QgsVectorLayerUtils.createFeature: it reads every uid of the layer to check the new one's
+    # uniqueness (0.2-0.4 s at 100,000 interventions); see feature_defaults.
+    return build_feature(layer, fit_geometry(layer, geometry), attrs, layer.createExpressionContext())
 
 
 def ensure_editing(layer: QgsVectorLayer) -> bool:
