@@ -4,17 +4,17 @@
   <context>
     <name>@default</name>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="83" />
+      <location filename="../gebiedsplugin/plugin.py" line="84" />
       <source>New programme…</source>
       <translation>Nieuw programma…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="84" />
+      <location filename="../gebiedsplugin/plugin.py" line="85" />
       <source>Open programme…</source>
       <translation>Programma openen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="86" />
+      <location filename="../gebiedsplugin/plugin.py" line="87" />
       <source>Generate sample city…</source>
       <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="123" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="126" />
       <source>Opened {}</source>
       <translation>{} geopend</translation>
     </message>
@@ -244,12 +244,12 @@
       <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="103" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="104" />
       <source>Unknown coordinate reference system: {}</source>
       <translation>Onbekend coördinaatreferentiesysteem: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="105" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="106" />
       <source>A programme needs a projected CRS in metres, not {}.</source>
       <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>De map {} bestaat niet of is niet beschrijfbaar.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="47" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="48" />
       <source>Export findings</source>
       <translation>Bevindingen exporteren</translation>
     </message>
@@ -334,22 +334,22 @@
       <translation>Programmatoets</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="85" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="87" />
       <source>Check the whole city or one district</source>
       <translation>De hele stad of één stadsdeel toetsen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="87" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="89" />
       <source>Run check</source>
       <translation>Toets uitvoeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="94" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="95" />
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="121" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="123" />
       <source>All severities</source>
       <translation>Alle ernstniveaus</translation>
     </message>
@@ -359,22 +359,22 @@
       <translation>Alle statussen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="131" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="133" />
       <source>Search findings…</source>
       <translation>Bevindingen zoeken…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="153" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="155" />
       <source>Note</source>
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="155" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="157" />
       <source>Set status</source>
       <translation>Status instellen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="162" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="164" />
       <source>Export CSV…</source>
       <translation>CSV exporteren…</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>Geen programma geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="370" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="275" />
       <source>Open a programme first.</source>
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="238" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="266" />
       <source>A check is running already.</source>
       <translation>Er loopt al een toets.</translation>
     </message>
@@ -399,32 +399,32 @@
       <translation>Niet-opgeslagen bewerkingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="241" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="269" />
       <source>Some layers have unsaved edits. The check reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De toets leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="243" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="271" />
       <source>The check did not run: save or discard the edits first.</source>
       <translation>De toets is niet uitgevoerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="237" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="239" />
       <source>Saving {} failed: {}</source>
       <translation>Opslaan van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="255" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="284" />
       <source>Checking the programme…</source>
       <translation>Programma toetsen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="292" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="321" />
       <source>Select one or more findings first.</source>
       <translation>Selecteer eerst een of meer bevindingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="316" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="345" />
       <source>No findings to export.</source>
       <translation>Geen bevindingen om te exporteren.</translation>
     </message>
@@ -439,12 +439,12 @@
       <translation>{} bestaat al. Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="324" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="353" />
       <source>Nothing exported: the file exists already.</source>
       <translation>Niets geëxporteerd: het bestand bestaat al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="345" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="374" />
       <source>Rule parameters saved; they apply from the next run.</source>
       <translation>Regelparameters opgeslagen; ze gelden vanaf de volgende toets.</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>{} · {} ({}): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="317" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="318" />
       <source>Delete interventions</source>
       <translation>Interventies verwijderen</translation>
     </message>
@@ -529,12 +529,12 @@
       <translation>Alle niet-opgeslagen wijzigingen van het programma verwerpen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="328" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="337" />
       <source>Export</source>
       <translation>Exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="70" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="71" />
       <source>Districts:</source>
       <translation>Stadsdelen:</translation>
     </message>
@@ -564,22 +564,22 @@
       <translation>Uitvoermap</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="138" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="139" />
       <source>Layout template (*.qpt)</source>
       <translation>Lay-outsjabloon (*.qpt)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="140" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="141" />
       <source>Template</source>
       <translation>Sjabloon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="242" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="244" />
       <source>Replace files?</source>
       <translation>Bestanden vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="242" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="244" />
       <source>These files exist already:
 {}
 
@@ -590,12 +590,12 @@ Replace them?</source>
 Vervangen?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="244" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="246" />
       <source>Nothing exported: the files exist already.</source>
       <translation>Niets geëxporteerd: de bestanden bestaan al.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="254" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="256" />
       <source>Preparing the data…</source>
       <translation>Gegevens voorbereiden…</translation>
     </message>
@@ -605,7 +605,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="286" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="288" />
       <source>Choose an output folder.</source>
       <translation>Kies een uitvoermap.</translation>
     </message>
@@ -615,7 +615,7 @@ Vervangen?</translation>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="290" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="292" />
       <source>Tick at least one district, or choose the whole city.</source>
       <translation>Vink minstens één stadsdeel aan, of kies de hele stad.</translation>
     </message>
@@ -625,7 +625,7 @@ Vervangen?</translation>
       <translation>De periode eindigt voordat die begint.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="271" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="273" />
       <source>Rendering the atlas…</source>
       <translation>Atlas renderen…</translation>
     </message>
@@ -650,27 +650,27 @@ Vervangen?</translation>
       <translation>Jaren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="20" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="21" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="21" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="22" />
       <source>Funding (EUR)</source>
       <translation>Financiering (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="221" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="250" />
       <source>needs review</source>
       <translation>te beoordelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="374" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="279" />
       <source>District: {}</source>
       <translation>Stadsdeel: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="376" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="281" />
       <source>Neighbourhood: {}</source>
       <translation>Buurt: {}</translation>
     </message>
@@ -1595,7 +1595,7 @@ Vervangen?</translation>
       <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="322" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="324" />
       <source>The programme {} is read-only; nothing was imported.</source>
       <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
@@ -1705,42 +1705,42 @@ Vervangen?</translation>
       <translation>Programma lezen voor het overzicht</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="52" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="53" />
       <source>A programme schema name must be lower-case letters, digits and underscores, not {}.</source>
       <translation>Een schemanaam voor een programma moet bestaan uit kleine letters, cijfers en liggende streepjes, niet {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="46" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="58" />
       <source>A PostgreSQL connection string may not contain a password: it would be written into every layer source and saved project. Store the login in QGIS's authentication manager (Settings &gt; Options &gt; Authentication) and write authcfg=&lt;id&gt; instead of user and password, or save the connection in QGIS (Browser &gt; PostgreSQL &gt; New Connection) with an authentication configuration and use the connection's name.</source>
       <translation>Een PostgreSQL-verbindingstekst mag geen wachtwoord bevatten: het zou in elke laagbron en elk opgeslagen project terechtkomen. Sla de aanmelding op in de authenticatiebeheerder van QGIS (Instellingen &gt; Opties &gt; Authenticatie) en schrijf authcfg=&lt;id&gt; in plaats van gebruiker en wachtwoord, of sla de verbinding op in QGIS (Browser &gt; PostgreSQL &gt; Nieuwe verbinding) met een authenticatieconfiguratie en gebruik de naam van de verbinding.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="69" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="81" />
       <source>There is no PostgreSQL connection called {} in QGIS.</source>
       <translation>Er is in QGIS geen PostgreSQL-verbinding met de naam {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="103" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="168" />
       <source>The QGIS authentication configuration {} cannot be read (is the master password set?).</source>
       <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="112" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="113" />
       <source>The schema {} already exists; choose another name or allow overwriting.</source>
       <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="125" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="126" />
       <source>Creating the programme {} failed: {}</source>
       <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="151" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="152" />
       <source>The schema {} does not exist.</source>
       <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="156" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="157" />
       <source>{} is not a programme (no schema_info table).</source>
       <translation>{} is geen programma (geen tabel schema_info).</translation>
     </message>
@@ -1850,7 +1850,7 @@ Vervangen?</translation>
       <translation>{} interventies gekopieerd in {} s.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/open.py" line="30" />
+      <location filename="../gebiedsplugin/qgis_io/store/open.py" line="24" />
       <source>A PostGIS programme is written postgres:&lt;connection&gt;/&lt;schema&gt;, not {}.</source>
       <translation>Een PostGIS-programma wordt geschreven als postgres:&lt;connection&gt;/&lt;schema&gt;, niet {}.</translation>
     </message>
@@ -1875,62 +1875,62 @@ Vervangen?</translation>
       <translation>Gebiedsbudgetten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="79" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="80" />
       <source>Import data</source>
       <translation>Gegevens importeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="82" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="83" />
       <source>Vector files (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;All files (*)</source>
       <translation>Vectorbestanden (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx *.ods);;Alle bestanden (*)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="117" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="118" />
       <source>Source file</source>
       <translation>Bronbestand</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="118" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="119" />
       <source>or project layer</source>
       <translation>of projectlaag</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="123" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="124" />
       <source>Import as</source>
       <translation>Importeren als</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="140" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="141" />
       <source>Dry run</source>
       <translation>Proefrun</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="205" />
+      <location filename="../gebiedsplugin/plugin.py" line="224" />
       <source>Import</source>
       <translation>Importeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="137" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="138" />
       <source>Preview of the first rows</source>
       <translation>Voorbeeld van de eerste rijen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="294" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="295" />
       <source>Open or create a programme first.</source>
       <translation>Open of maak eerst een programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="296" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="297" />
       <source>Choose a source file or layer first.</source>
       <translation>Kies eerst een bronbestand of -laag.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="335" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="336" />
       <source>Importing in the background…</source>
       <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="88" />
+      <location filename="../gebiedsplugin/plugin.py" line="89" />
       <source>Import data…</source>
       <translation>Gegevens importeren…</translation>
     </message>
@@ -1955,12 +1955,12 @@ Vervangen?</translation>
       <translation>Wijzigingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="178" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="156" />
       <source>Not saved: {}</source>
       <translation>Niet opgeslagen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="162" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="214" />
       <source>Save refused</source>
       <translation>Opslaan geweigerd</translation>
     </message>
@@ -1980,12 +1980,12 @@ Vervangen?</translation>
       <translation>Een GeoPackage, of postgres:&lt;verbinding&gt;/&lt;schema&gt; voor een PostGIS-programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="97" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="98" />
       <source>District summary pages (charts and tables)</source>
       <translation>Stadsdeelsamenvattingen (grafieken en tabellen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="100" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="101" />
       <source>After the city's and each district's atlas page, a page with the Overview's money charts, stacking and priority tables.</source>
       <translation>Na de atlaspagina van de stad en van elk stadsdeel een pagina met de geldgrafieken en de tabellen voor stapeling en prioriteiten uit het Overzicht.</translation>
     </message>
@@ -2025,7 +2025,7 @@ Vervangen?</translation>
       <translation>Nieuw aanmaken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="85" />
+      <location filename="../gebiedsplugin/plugin.py" line="86" />
       <source>Open PostGIS programme…</source>
       <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2135,17 +2135,17 @@ Vervangen?</translation>
       <translation>Rijen per tabel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="232" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="234" />
       <source>Some layers have unsaved edits. The export reads the saved programme. Save the edits first?</source>
       <translation>Sommige lagen hebben niet-opgeslagen bewerkingen. De export leest het opgeslagen programma. Eerst de bewerkingen opslaan?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="234" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="236" />
       <source>Nothing exported: save or discard the edits first.</source>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="205" />
+      <location filename="../gebiedsplugin/plugin.py" line="224" />
       <source>Save or discard the unsaved edits in {} before importing.</source>
       <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2170,12 +2170,12 @@ Vervangen?</translation>
       <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="304" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="305" />
       <source>Copy intervention</source>
       <translation>Interventie kopiëren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="89" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="90" />
       <source>As the source says</source>
       <translation>Zoals de bron aangeeft</translation>
     </message>
@@ -2345,7 +2345,7 @@ Vervangen?</translation>
       <translation>fid {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="218" />
+      <location filename="../gebiedsplugin/plugin.py" line="237" />
       <source>Removed {} temporary files left by an interrupted write: {}</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2390,17 +2390,17 @@ Vervangen?</translation>
       <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="203" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="255" />
       <source>Upgrade programme</source>
       <translation>Programma bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="204" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="256" />
       <source>{} was not upgraded and not opened.</source>
       <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="212" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="264" />
       <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -2500,22 +2500,22 @@ Vervangen?</translation>
       <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="72" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="73" />
       <source>Saving {} failed: {}. Nothing was written.</source>
       <translation>Opslaan van {} is mislukt: {}. Er is niets geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="84" />
+      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="86" />
       <source>There is no upgrade to schema version {}.</source>
       <translation>Er is geen upgrade naar schemaversie {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="113" />
       <source>{} has schema version {}; this version of the plugin uses version {}. Upgrade it in place now? Colleagues with an older plugin can no longer open it afterwards.</source>
       <translation>{} heeft schemaversie {}; deze versie van de plugin gebruikt versie {}. Nu ter plaatse bijwerken? Collega's met een oudere plugin kunnen het daarna niet meer openen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="115" />
+      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="117" />
       <source>A backup copy is made first: {}</source>
       <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
@@ -2530,7 +2530,7 @@ Vervangen?</translation>
       <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="70" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="71" />
       <source>Another planner is saving the same rows of {} right now. Nothing was written; save again in a moment.</source>
       <translation>Een andere planner slaat op dit moment dezelfde rijen van {} op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
@@ -2570,7 +2570,7 @@ Vervangen?</translation>
       <translation>Tot en met</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="96" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="98" />
       <source>Row</source>
       <translation>Rij</translation>
     </message>
@@ -2610,27 +2610,27 @@ Vervangen?</translation>
       <translation>nee</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="50" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="51" />
       <source>changed offline and in the shared programme</source>
       <translation>offline en in het gedeelde programma gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="51" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="52" />
       <source>deleted offline, changed in the shared programme</source>
       <translation>offline verwijderd, in het gedeelde programma gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="52" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="53" />
       <source>changed offline, deleted in the shared programme</source>
       <translation>offline gewijzigd, in het gedeelde programma verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="53" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="54" />
       <source>made offline and in the shared programme</source>
       <translation>offline en in het gedeelde programma aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="337" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="354" />
       <source>Check in</source>
       <translation>Inchecken</translation>
     </message>
@@ -2640,43 +2640,43 @@ Vervangen?</translation>
       <translation>Offline kopie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="117" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="119" />
       <source>Keep mine (offline)</source>
       <translation>Mijn versie houden (offline)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="118" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="120" />
       <source>Keep theirs (shared)</source>
       <translation>Hun versie houden (gedeeld)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="231" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="241" />
       <source>mine</source>
       <translation>mijn versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="231" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="241" />
       <source>theirs</source>
       <translation>hun versie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="231" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="241" />
       <source>undecided</source>
       <translation>nog niet beslist</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="272" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="282" />
       <source>Field</source>
       <translation>Veld</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="272" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="282" />
       <source>Base
 (checked out)</source>
       <translation>Basis</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="250" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="260" />
       <source>Mine (offline)
 {}
 {}</source>
@@ -2685,14 +2685,14 @@ Vervangen?</translation>
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="250" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="260" />
       <source>Mine (offline)
 deleted</source>
       <translation>Offline
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="250" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="260" />
       <source>Theirs (shared)
 {}
 {}</source>
@@ -2701,14 +2701,14 @@ verwijderd</translation>
 {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="250" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="260" />
       <source>Theirs (shared)
 deleted</source>
       <translation>Gedeeld
 verwijderd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="261" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="271" />
       <source>Shape</source>
       <translation>Vorm</translation>
     </message>
@@ -2718,17 +2718,17 @@ verwijderd</translation>
       <translation>Niet ingecheckt: {} conflict(en) wachten op een beslissing.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="326" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="341" />
       <source>Checked in: {} new, {} changed, {} deleted rows.</source>
       <translation>Ingecheckt: {} nieuwe, {} gewijzigde, {} verwijderde rijen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="329" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="346" />
       <source>Checked in.</source>
       <translation>Ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="89" />
+      <location filename="../gebiedsplugin/plugin.py" line="90" />
       <source>Check out districts for offline work…</source>
       <translation>Stadsdelen uitchecken voor offline werk…</translation>
     </message>
@@ -2893,7 +2893,7 @@ verwijderd</translation>
       <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="89" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="90" />
       <source>Web map</source>
       <translation>Webkaart</translation>
     </message>
@@ -2928,32 +2928,32 @@ verwijderd</translation>
       <translation>{} interventies geschreven naar {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="108" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="110" />
       <source>Double-click a finding, or select it and press Zoom, to show it on the map.</source>
       <translation>Dubbelklik op een bevinding, of selecteer hem en klik op Zoomen, om hem op de kaart te tonen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="148" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="150" />
       <source>Decision…</source>
       <translation>Besluit…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="150" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="152" />
       <source>Choose a decision for the selected findings, then Set status.</source>
       <translation>Kies een besluit voor de geselecteerde bevindingen en klik dan op Status instellen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="158" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="160" />
       <source>Zoom</source>
       <translation>Zoomen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="160" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="162" />
       <source>Select the selected finding's interventions and zoom to it on the map</source>
       <translation>De interventies van de geselecteerde bevinding selecteren en erop inzoomen op de kaart</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="230" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="258" />
       <source>{} of %n finding(s) shown.</source>
       <translation>
         <numerusform>{} van %n bevinding getoond.</numerusform>
@@ -2961,12 +2961,12 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="289" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="318" />
       <source>Choose a decision first.</source>
       <translation>Kies eerst een besluit.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="309" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="338" />
       <source>Status set on %n finding(s).</source>
       <translation>
         <numerusform>Status ingesteld op %n bevinding.</numerusform>
@@ -2974,7 +2974,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="332" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="361" />
       <source>%n finding(s) written to {}.</source>
       <translation>
         <numerusform>%n bevinding geschreven naar {}.</numerusform>
@@ -2982,7 +2982,7 @@ verwijderd</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="351" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="380" />
       <source>Select one finding first.</source>
       <translation>Selecteer eerst een bevinding.</translation>
     </message>
@@ -3019,7 +3019,7 @@ Notitie: {}</translation>
       <translation>Nederlands</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="110" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="111" />
       <source>The language of the atlas, legends and file contents.</source>
       <translation>De taal van de atlas, de legenda's en de inhoud van de bestanden.</translation>
     </message>
@@ -3029,27 +3029,27 @@ Notitie: {}</translation>
       <translation>Taal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="131" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="132" />
       <source> dpi</source>
       <translation> dpi</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="132" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="133" />
       <source>PNG resolution</source>
       <translation>Resolutie PNG</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="152" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="154" />
       <source>Open output folder</source>
       <translation>Uitvoermap openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="350" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="351" />
       <source>Cancelling…</source>
       <translation>Bezig met annuleren…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="307" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="309" />
       <source>%n file(s) written to {} ({} atlas pages, {} items).</source>
       <translation>
         <numerusform>%n bestand geschreven naar {} ({} atlaspagina's, {} items).</numerusform>
@@ -3057,12 +3057,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="142" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="143" />
       <source>Cancel import</source>
       <translation>Import annuleren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="277" />
+      <location filename="../gebiedsplugin/gui/interventions_table.py" line="126" />
       <source>%n intervention(s) · budget € {} · funding € {}</source>
       <translation>
         <numerusform>%n interventie · budget € {} · financiering € {}</numerusform>
@@ -3120,12 +3120,12 @@ Notitie: {}</translation>
       <translation>Kies een PostGIS-verbinding.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="123" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="126" />
       <source>Created {}</source>
       <translation>{} aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="74" />
+      <location filename="../gebiedsplugin/plugin.py" line="75" />
       <source>&amp;Area programme</source>
       <translation>&amp;Gebiedsprogramma</translation>
     </message>
@@ -3165,17 +3165,17 @@ Notitie: {}</translation>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="148" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="217" />
       <source>Logging in to the database {} was cancelled.</source>
       <translation>Het inloggen op de database {} is geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="168" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="247" />
       <source>The database {} refused the login: {}</source>
       <translation>De database {} weigerde de aanmelding: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="169" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="248" />
       <source>Cannot connect to the database {}: the server cannot be reached or refused the connection ({}).</source>
       <translation>Geen verbinding met de database {}: de server is niet bereikbaar of weigerde de verbinding ({}).</translation>
     </message>
@@ -3191,7 +3191,7 @@ Notitie: {}</translation>
       <translation>Vlak</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="295" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="324" />
       <source>Combine and Do not combine are decisions on chances; Accepted and False positive on the other findings. Select findings of one sort.</source>
       <translation>Combineren en Niet combineren zijn besluiten over kansen; Geaccepteerd en Vals positief over de andere bevindingen. Selecteer bevindingen van één soort.</translation>
     </message>
@@ -3206,12 +3206,12 @@ Notitie: {}</translation>
       <translation>Combinatiekans: hoogstens jaren ertussen (jaren)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="21" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="22" />
       <source>Contact</source>
       <translation>Contactpersoon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="42" />
+      <location filename="../gebiedsplugin/gui/intervention_table_model.py" line="43" />
       <source>{} (indicative)</source>
       <translation>{} (indicatief)</translation>
     </message>
@@ -3409,12 +3409,12 @@ Notitie: {}</translation>
       <translation>Liggend</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="125" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="126" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="139" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="140" />
       <source>Empty: the plugin's atlas template for the paper size and orientation.</source>
       <translation>Leeg: het atlassjabloon van de plugin voor het papierformaat en de oriëntatie.</translation>
     </message>
@@ -3429,27 +3429,27 @@ Notitie: {}</translation>
       <translation>Waarde in het programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="102" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="103" />
       <source>Import the valid rows only</source>
       <translation>Alleen de geldige rijen importeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="104" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="105" />
       <source>Rejected rows are skipped and listed in the report. Off: when any row is rejected, nothing is imported.</source>
       <translation>Afgewezen rijen worden overgeslagen en in het rapport genoemd. Uit: als er een rij wordt afgewezen, wordt er niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="131" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="132" />
       <source>Which source field fills each programme field (proposed from names and aliases; choose a field or write an expression)</source>
       <translation>Welk bronveld elk programmaveld vult (voorgesteld op basis van namen en aliassen; kies een veld of schrijf een expressie)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="136" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="137" />
       <source>Fields</source>
       <translation>Velden</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/import_dialog.py" line="196" />
+      <location filename="../gebiedsplugin/gui/import_dialog.py" line="197" />
       <source>guessed from the source's fields</source>
       <translation>afgeleid uit de velden van de bron</translation>
     </message>
@@ -3751,7 +3751,7 @@ Notitie: {}</translation>
       <translation>Onbekende stadsdelen: {} (bekend: {}).</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/check_dock.py" line="277" />
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="306" />
       <source>%n finding(s) ({} new, {} closed) in {} s.</source>
       <translation>
         <numerusform>%n bevinding ({} nieuw, {} gesloten) in {} s.</numerusform>
@@ -3950,7 +3950,7 @@ Notitie: {}</translation>
       <translation>(vervolg)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="221" />
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="200" />
       <source>Reading the interventions… {}</source>
       <translation>Interventies lezen… {}</translation>
     </message>
@@ -3963,7 +3963,7 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/export_dock.py" line="310" />
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="312" />
       <source>%n file(s) written to {} ({} items).</source>
       <translation>
         <numerusform>%n bestand geschreven naar {} ({} items).</numerusform>
@@ -3971,17 +3971,17 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="144" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="146" />
       <source>A check-in is running; pick another copy when it has finished.</source>
       <translation>Er wordt ingecheckt; kies een andere kopie als dat klaar is.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="168" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="170" />
       <source>Reading {}…</source>
       <translation>{} lezen…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="225" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="235" />
       <source>{} new, {} changed, {} deleted rows to check in; %n conflict(s), {} undecided.</source>
       <translation>
         <numerusform>{} nieuwe, {} gewijzigde, {} verwijderde rijen in te checken; %n conflict, {} nog niet beslist.</numerusform>
@@ -3989,22 +3989,22 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="272" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="282" />
       <source>Mine (offline)</source>
       <translation>Mijn versie (offline)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="272" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="282" />
       <source>Theirs (shared)</source>
       <translation>Hun versie (gedeeld)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="301" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="311" />
       <source>Pick an offline copy and wait until it has been read.</source>
       <translation>Kies een offline kopie en wacht tot die gelezen is.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="323" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="337" />
       <source>Not checked in: %n conflict(s) need a decision.</source>
       <translation>
         <numerusform>Niet ingecheckt: %n conflict heeft een besluit nodig.</numerusform>
@@ -4012,12 +4012,12 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/merge_dock.py" line="306" />
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="320" />
       <source>Checking in {}…</source>
       <translation>{} inchecken…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="143" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="194" />
       <source>Programme “{}” has unsaved edits in %n intervention(s).</source>
       <translation>
         <numerusform>Programma “{}” heeft niet-opgeslagen bewerkingen in %n interventie.</numerusform>
@@ -4025,17 +4025,17 @@ Notitie: {}</translation>
       </translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="143" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="194" />
       <source>Programme “{}” has unsaved edits.</source>
       <translation>Programma “{}” heeft niet-opgeslagen bewerkingen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="146" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="197" />
       <source>Save them before “{}” is opened?</source>
       <translation>Opslaan voordat “{}” wordt geopend?</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="161" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="212" />
       <source>{} was not opened: the edits of “{}” could not be saved. {}</source>
       <translation>{} is niet geopend: de bewerkingen van “{}” konden niet worden opgeslagen. {}</translation>
     </message>
@@ -4110,12 +4110,12 @@ Notitie: {}</translation>
       <translation>Het lezen van de rijversies van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="59" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="60" />
       <source>Opening {}…</source>
       <translation>{} wordt geopend…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="72" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="73" />
       <source>{} was not opened.</source>
       <translation>{} is niet geopend.</translation>
     </message>
@@ -4197,9 +4197,124 @@ Notitie: {}</translation>
       <translation>Openen van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="211" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="212" />
       <source>{} of {} rows updated</source>
       <translation>{} van {} rijen bijgewerkt</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="216" />
+      <source>Reading the findings…</source>
+      <translation>Bevindingen lezen…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/check_dock.py" line="230" />
+      <source>Reading the findings failed.</source>
+      <translation>Het lezen van de bevindingen is mislukt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/export_dock.py" line="323" />
+      <source>Open a programme, or choose one under Programme, to export it.</source>
+      <translation>Open een programma, of kies er een bij Programma, om het te exporteren.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/interventions_dock.py" line="137" />
+      <source>No programme open. Open or create one, or try the sample city: Area programme &gt; Generate sample city…</source>
+      <translation>Geen programma geopend. Open of maak er een, of probeer de voorbeeldstad: Gebiedsprogramma &gt; Voorbeeldstad maken…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/interventions_table.py" line="105" />
+      <source>Sorting the interventions…</source>
+      <translation>Interventies sorteren…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="230" />
+      <source>Nothing to check in: the copy has no changes since it was checked out. Check in only closes its check-out.</source>
+      <translation>Niets om in te checken: de kopie is niet gewijzigd sinds het uitchecken. Inchecken sluit alleen het uitchecken af.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="315" />
+      <source>Nothing to check in</source>
+      <translation>Niets om in te checken</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="315" />
+      <source>{} has no changes since it was checked out. Close its check-out anyway? The copy cannot be checked in after that.</source>
+      <translation>{} is niet gewijzigd sinds het uitchecken. Het uitchecken toch afsluiten? De kopie kan daarna niet meer worden ingecheckt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/merge_dock.py" line="344" />
+      <source>The check-out of {} is closed; it had no changes.</source>
+      <translation>Het uitchecken van {} is afgesloten; er was niets gewijzigd.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="133" />
+      <source>No districts yet: import them first.</source>
+      <translation>Nog geen stadsdelen: importeer die eerst.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/findings_read.py" line="28" />
+      <source>Reading the findings of {}</source>
+      <translation>Bevindingen van {} lezen</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/findings_read.py" line="45" />
+      <source>Reading the findings of {} failed: {}</source>
+      <translation>Het lezen van de bevindingen van {} is mislukt: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="62" />
+      <source>Programme rows are saved only through the gebiedsplugin, which checks that nobody else saved them after they were read. Open the programme with Area programme &gt; Open programme… and edit it in its layers there (a programme table opened as a plain QGIS layer cannot save). If the plugin has just refused your save, its own message says why.</source>
+      <translation>Rijen van een programma worden alleen opgeslagen via de gebiedsplugin, die controleert dat niemand anders ze heeft opgeslagen nadat ze werden gelezen. Open het programma met Gebiedsprogramma &gt; Programma openen… en bewerk het daar in zijn lagen (een programmatabel die als gewone QGIS-laag is geopend, kan niet opslaan). Heeft de plugin het opslaan zojuist geweigerd, dan zegt haar eigen melding waarom.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="66" />
+      <source>This row was not changed: the change did not come through the plugin.</source>
+      <translation>Deze rij is niet gewijzigd: de wijziging kwam niet via de plugin.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="66" />
+      <source>This row was not changed: the row_version written is not the next one (someone else saved the row after it was read).</source>
+      <translation>Deze rij is niet gewijzigd: de geschreven row_version is niet de volgende (iemand anders heeft de rij opgeslagen nadat die werd gelezen).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="66" />
+      <source>This row was not added: the new row did not come through the plugin.</source>
+      <translation>Deze rij is niet toegevoegd: de nieuwe rij kwam niet via de plugin.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="66" />
+      <source>This row was not deleted: the delete did not come through the plugin.</source>
+      <translation>Deze rij is niet verwijderd: het verwijderen kwam niet via de plugin.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="145" />
+      <source>A temporary certificate file could not be removed: {} ({})</source>
+      <translation>Een tijdelijk certificaatbestand kon niet worden verwijderd: {} ({})</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="240" />
+      <source>The database {} is not trusted: its server certificate is not signed by an authority QGIS trusts (Settings &gt; Options &gt; Authentication &gt; Certificate Manager): {}.</source>
+      <translation>De database {} wordt niet vertrouwd: het servercertificaat is niet ondertekend door een certificaatautoriteit die QGIS vertrouwt (Instellingen &gt; Opties &gt; Authenticatie &gt; Certificaatbeheer): {}.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_connection.py" line="244" />
+      <source>The database {} refused the client certificate of the QGIS authentication configuration {}: {}.</source>
+      <translation>De database {} weigerde het clientcertificaat van de QGIS-authenticatieconfiguratie {}: {}.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/source_text.py" line="31" />
+      <source>“{schema}” (database “{database}” on {host})</source>
+      <translation>“{schema}” (database “{database}” op {host})</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/source_text.py" line="31" />
+      <source>“{schema}” (database “{database}”)</source>
+      <translation>“{schema}” (database “{database}”)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/source_text.py" line="34" />
+      <source>“{schema}” (PostGIS connection “{connection}”)</source>
+      <translation>“{schema}” (PostGIS-verbinding “{connection}”)</translation>
     </message>
   </context>
   <context>
