@@ -130,8 +130,10 @@ class Overview:
     area_goals: dict = field(default_factory=dict)  # district_id -> {theme: priority > 0}
     stacking_max: float = DEFAULT_STACKING_MAX
     gaps: dict = field(default_factory=dict)  # uid -> funding_gap.FundingGap (district as resolved here)
-    # money_by() results by its arguments: an export's summary pages and tables ask the same sums
-    # many times over all items (54 calls at 100,000 items). An Overview is not changed once prepared.
+    # Sums over all items made once for every scope, by what they sum and the period (money_by(),
+    # stacking_table(), comparisons.priority_coverage()): an export's summary pages and tables ask the
+    # same sums for the city and each district (54 money_by calls at 100,000 items). An Overview is not
+    # changed once prepared.
     money_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def districts(self) -> list:
@@ -235,25 +237,32 @@ def money_by(ov: Overview, key: str, district: Optional[str] = None, year_from: 
     """Planned money per *key* (year, theme, domain, funder or kind), largest first (years in order)."""
     if key not in MONEY_KEYS:
         raise ValueError(key)
-    memo_key = (key, district, year_from, year_to)
+    memo_key = ("money", key, year_from, year_to)
     if memo_key not in ov.money_memo:
-        ov.money_memo[memo_key] = _money_by(ov, key, district, year_from, year_to)
-    return dict(ov.money_memo[memo_key])  # a copy: callers may change theirs
+        ov.money_memo[memo_key] = _money_by(ov, key, year_from, year_to)
+    city, per_district = ov.money_memo[memo_key]
+    return dict(city if is_city(district) else per_district.get(district, {}))  # a copy: callers may change it
 
 
-def _money_by(ov: Overview, key: str, district: Optional[str], year_from: Optional[int],
-              year_to: Optional[int]) -> dict:
-    out: dict = {}
-    for item in ov.scoped(district):
+def _money_by(ov: Overview, key: str, year_from: Optional[int], year_to: Optional[int]) -> tuple:
+    """(the city's sums, district id -> its sums) in one pass over the items: each sum adds the same
+    amounts in the same order as a pass over its scope alone."""
+    city: dict = {}
+    per_district: dict = {}
+    for item in ov.items:
         if not item.active:
             continue
+        own = per_district.setdefault(item.district_id, {})
         for year, funder, amount in item.money:
             if in_period(year, year_from, year_to):
                 code = year if key == "year" else funder if key == "funder" else getattr(item, key) or UNKNOWN
-                out[code] = out.get(code, 0.0) + amount
+                city[code] = city.get(code, 0.0) + amount
+                own[code] = own.get(code, 0.0) + amount
     if key == "year":
-        return dict(sorted(out.items()))
-    return dict(sorted(out.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+        order = lambda sums: dict(sorted(sums.items()))  # noqa: E731
+    else:
+        order = lambda sums: dict(sorted(sums.items(), key=lambda kv: (-kv[1], str(kv[0]))))  # noqa: E731
+    return order(city), {d: order(sums) for d, sums in per_district.items()}
 
 
 def area_budget(ov: Overview, district: Optional[str] = None, year: Optional[int] = None,
@@ -369,16 +378,12 @@ def funding_totals(ov: Overview, key: str, district: Optional[str] = None, year_
 def stacking_table(ov: Overview, district: Optional[str] = None, year_from: Optional[int] = None,
                    year_to: Optional[int] = None) -> StackingTable:
     """Stacking counts of the scope in the period; every neighbourhood of a district is a row."""
-    counts: dict = {}
-    years_seen = set()
-    for item in ov.scoped(district):
-        if not item.active or item.city_wide or not item.years_ok or not item.neighbourhood_id:
-            continue
-        for year in range(item.start_year, item.end_year + 1):
-            if in_period(year, year_from, year_to):
-                key = (item.neighbourhood_id, year)
-                counts[key] = counts.get(key, 0) + 1
-                years_seen.add(year)
+    memo_key = ("stacking", year_from, year_to)
+    if memo_key not in ov.money_memo:
+        ov.money_memo[memo_key] = _stacking_counts(ov, year_from, year_to)
+    city, per_district = ov.money_memo[memo_key]
+    counts, years_seen = city if is_city(district) else per_district.get(district, ({}, set()))
+    counts = dict(counts)
     hoods = {n for n, _ in counts}
     hoods.update(n for n, (_, d) in ov.neighbourhoods.items() if not is_city(district) and d == district)
     if year_from is not None and year_to is not None:
@@ -388,3 +393,23 @@ def stacking_table(ov: Overview, district: Optional[str] = None, year_from: Opti
     names = {n: ov.neighbourhoods.get(n, (n, None))[0] for n in hoods}
     rows = sorted(hoods, key=lambda n: (str(names[n]).lower(), n))
     return StackingTable(rows, years, counts, ov.stacking_max, names)
+
+
+def _stacking_counts(ov: Overview, year_from: Optional[int], year_to: Optional[int]) -> tuple:
+    """((counts, years) of the city, district id -> its (counts, years)) in one pass over the items;
+    counts: (neighbourhood id, year) -> interventions."""
+    city = ({}, set())
+    per_district: dict = {}
+    for item in ov.items:
+        if not item.active or item.city_wide or not item.years_ok or not item.neighbourhood_id:
+            continue
+        own = per_district.get(item.district_id)
+        if own is None:
+            own = per_district[item.district_id] = ({}, set())
+        for year in range(item.start_year, item.end_year + 1):
+            if in_period(year, year_from, year_to):
+                key = (item.neighbourhood_id, year)
+                for counts, years_seen in (city, own):
+                    counts[key] = counts.get(key, 0) + 1
+                    years_seen.add(year)
+    return city, per_district

@@ -86,6 +86,7 @@ class AtlasBuilder:
         self._page_labels: list = []  # labels that print the page number
         # page number -> fids the page's item table may show (core.page_tables); empty: the table reads all
         self.table_fids: dict = {}
+        self.table_samples = None  # the item table's atlas_item_table.TableSamples when known (else read)
 
     def _metadata(self) -> QgsProjectMetadata:
         tr = self.words
@@ -118,7 +119,8 @@ class AtlasBuilder:
         setup_maps(self.layout, self.project, self.layers, main)
         self._labels()
         setup_legend(self.layout, self.layers, main, self.words)
-        setup_item_table(self.layout, self.layers, self.request, self.words, bool(self.table_fids))
+        setup_item_table(self.layout, self.layers, self.request, self.words, bool(self.table_fids),
+                         self.table_samples)
         fit_legend(self.layout)
         atlas = self.layout.atlas()
         atlas.setCoverageLayer(self.layers[PAGES_TABLE])
