@@ -43,10 +43,10 @@ from gebiedsplugin.qgis_io.atlas_map_items import round_scalebar, setup_maps
 from gebiedsplugin.qgis_io.data_export import ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS, shareable
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
 from gebiedsplugin.qgis_io.layout_text import grouped_number, label_literal, long_date
+from gebiedsplugin.qgis_io.page_sequence import PageSequence
 from gebiedsplugin.qgis_io.pdf_join import PdfJoinError, join_pdfs
 from gebiedsplugin.qgis_io.project_layers import add_layers
 from gebiedsplugin.qgis_io.sub_feedback import SubFeedback
-from gebiedsplugin.qgis_io.summary_pages import PageSequence
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
