@@ -27,8 +27,9 @@ from typing import Optional
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.effects import Progress, measurements_by_uid, progress
 from gebiedsplugin.core.intervention_list import years_overlap
-from gebiedsplugin.core.periods import Period, period_of
+from gebiedsplugin.core.periods import Period, period_from
 from gebiedsplugin.core.records import Programme
+from gebiedsplugin.core.rows import columns
 from gebiedsplugin.core.unified import INTERVENTION, Scope, build_unified
 
 UNKNOWN = "unknown"  # funder code of spread budgets without a funder
@@ -166,7 +167,8 @@ def prepare(programme: Programme, unified=None) -> Overview:
     unified map of the whole city over all years when the caller has built it already (the export;
     built with keep_gaps, its funding gaps are taken, not computed again)."""
     unified = unified if unified is not None else build_unified(programme, keep_gaps=True)
-    district_of = {f.get("uid"): f.get("district_id") for f in unified.all_items() if f.get("source") == INTERVENTION}
+    district_of = {a.get("uid"): a.get("district_id") for a in (f.attrs for f in unified.all_items())
+                   if a.get("source") == INTERVENTION}
     funding: dict = {}
     for row in programme.funding:
         year, amount = _int(row.get("year")), _float(row.get("amount"))
@@ -175,25 +177,27 @@ def prepare(programme: Programme, unified=None) -> Overview:
     measured = measurements_by_uid(programme.effect_measurements)
     funded = None  # funding_gap.funding_by_uid, only when a gap is not in the unified map
     items = []
-    for f in programme.interventions:
-        uid = f.get("uid") or ""
-        period = period_of(f.attrs)
-        start, end = _int(f.get("start_year")), _int(f.get("end_year"))
+    # the fields as columns, read at C speed (a Feature's get() is two Python calls: 2.5 M at 100k)
+    values = columns([f.attrs for f in programme.interventions], _ITEM_READS)
+    for f, row in zip(programme.interventions, zip(*(values[n] for n in _ITEM_READS))):
+        (uid, title, domain, kind, theme, status, district_id, neighbourhood_id, city_wide, start_year, end_year,
+         budget, funder, indicator, baseline, target, contact, baseline_year, start_quarter, end_quarter,
+         indicative) = row
+        uid = uid or ""
+        period = period_from(start_year, end_year, start_quarter, end_quarter, indicative)
+        start, end = _int(start_year), _int(end_year)
         money = funding.get(uid)
         if money is None:
-            money = _spread(_float(f.get("budget")), start, end, f.get("funder") or UNKNOWN)
+            money = _spread(_float(budget), start, end, funder or UNKNOWN)
         items.append(Item(
-            uid=uid, title=f.get("title", ""), domain=f.get("domain", ""), kind=f.get("kind", ""),
-            theme=f.get("theme", ""), status=f.get("status", ""),
-            district_id=f.get("district_id") or district_of.get(uid), neighbourhood_id=f.get("neighbourhood_id"),
-            city_wide=bool(f.get("city_wide", False)), start_year=start, end_year=end,
-            budget=_float(f.get("budget")), funder=f.get("funder", ""),
-            effect_indicator=f.get("effect_indicator", ""), baseline=_float(f.get("baseline")),
-            target=_float(f.get("target")), table=f.table, fid=f.fid, money=tuple(money),
+            uid=uid, title=_text(title), domain=_text(domain), kind=_text(kind), theme=_text(theme),
+            status=_text(status), district_id=district_id or district_of.get(uid), neighbourhood_id=neighbourhood_id,
+            city_wide=bool(city_wide), start_year=start, end_year=end, budget=_float(budget), funder=_text(funder),
+            effect_indicator=_text(indicator), baseline=_float(baseline), target=_float(target), table=f.table,
+            fid=f.fid, money=tuple(money),
             start_quarter=period.start_quarter if period else None, end_quarter=period.end_quarter if period else None,
-            indicative=bool(period and period.indicative), contact=f.get("contact", ""),
-            progress=progress(f.get("baseline"), f.get("target"), measured.get(uid, ()), f.get("baseline_year"))
-            if f.get("effect_indicator") else None))
+            indicative=bool(period and period.indicative), contact=_text(contact),
+            progress=progress(baseline, target, measured.get(uid, ()), baseline_year) if indicator else None))
     budgets: dict = {}
     for row in programme.area_budgets:
         year, amount = _int(row.get("year")), _float(row.get("amount"))
@@ -221,6 +225,17 @@ def prepare(programme: Programme, unified=None) -> Overview:
         gaps[g.uid] = g if district == g.district_id else replace(g, district_id=district)
     return Overview(items, dict(unified.district_names), hoods, budgets, goals,
                     programme.setting("stacking_max", DEFAULT_STACKING_MAX), gaps)
+
+
+# read of each intervention by prepare(), in the order it unpacks them
+_ITEM_READS = ("uid", "title", "domain", "kind", "theme", "status", "district_id", "neighbourhood_id", "city_wide",
+               "start_year", "end_year", "budget", "funder", "effect_indicator", "baseline", "target", "contact",
+               "baseline_year", "start_quarter", "end_quarter", "indicative")
+
+
+def _text(value) -> str:
+    """A text field as Feature.get(name, "") reads it: "" for NULL."""
+    return "" if value is None else value
 
 
 def _spread(budget: Optional[float], start: Optional[int], end: Optional[int], funder: str) -> list:
