@@ -20,7 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtGui import QFont, QFontMetricsF
 
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.texts import number_in
@@ -149,8 +149,7 @@ def table_widths(table, width: float, headings: list, samples: list, most: dict 
         if texts is None:
             widths.append(None)
             continue
-        widest = max([QgsLayoutUtils.textWidthMM(content, t) for t in texts] + [
-            QgsLayoutUtils.textWidthMM(header, heading)])
+        widest = max(widest_mm(content, texts), QgsLayoutUtils.textWidthMM(header, heading))
         widths.append(min(widest * 1.05 + 0.5, usable * (most or {}).get(k, 1.0)))
     free = max(usable - sum(w for w in widths if w is not None), 10.0)
     shares = [2.0 if k == 0 else 1.0 for k, w in enumerate(widths) if w is None]
@@ -161,6 +160,20 @@ def table_widths(table, width: float, headings: list, samples: list, most: dict 
             k += 1
         out.append(w)
     return out
+
+
+def widest_mm(font: QFont, texts: list) -> float:
+    """max(QgsLayoutUtils.textWidthMM(font, t) for t in *texts*), measured by QGIS on the few texts
+    near the widest only: each of its calls makes new font metrics (0.9 s for the 2,000 place names of
+    a 100,000 item programme); one QFontMetricsF finds the texts within 10 % of the widest."""
+    if len(texts) <= 8:
+        return max(QgsLayoutUtils.textWidthMM(font, t) for t in texts)
+    large = QFont(font)
+    large.setPointSizeF(font.pointSizeF() * 10)  # as QGIS measures: hinting ten times smaller in proportion
+    metrics = QFontMetricsF(large)
+    rough = [max(metrics.horizontalAdvance(line) for line in t.split("\n")) for t in texts]
+    near = 0.9 * max(rough)
+    return max(QgsLayoutUtils.textWidthMM(font, t) for t, w in zip(texts, rough) if w >= near)
 
 
 def _font(fmt: QgsTextFormat) -> QFont:
