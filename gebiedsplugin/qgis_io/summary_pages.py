@@ -7,7 +7,8 @@ charts (matplotlib, Agg, drawn at the item's size by ``overview_charts``), manua
 rows of ``overview_tables``; every number comes from ``core.aggregations`` / ``core.comparisons``.
 ``page_sequence.PageSequence`` hands the atlas pages and these summary pages in print order to
 ``QgsLayoutExporter.exportToPdf``, which writes them into one PDF. Names go into the labels as
-expression string literals (``layout_text``): a label evaluates its text. Main thread only.
+expression string literals (``layout_text``): a label evaluates its text. A layout and project of its
+own, in the thread that renders the atlas (the export's worker); the charts and tables drawn beside it.
 """
 
 from __future__ import annotations
