@@ -34,8 +34,11 @@ PEAK_MB = 1024.0
 
 def _programme(out: Path, size: int, code: Path = None, name: str = "") -> Path:
     """Voorbeeldstad with *size* interventions, written once (in a child process: its memory is its own)
-    by the plugin in *code* (default: this checkout), in its own schema; *name* tells the file apart."""
-    path = out / "export_{}{}.gpkg".format(size, "_" + name if name else "")
+    by the plugin in *code* (default: this checkout), in its own schema; *name*: a folder of its own, the
+    file named the same (the programme's name is printed on the pages: compare_exports.py compares them)."""
+    folder = out / ("programme_" + name) if name else out
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "export_{}.gpkg".format(size)
     if not path.exists():
         script = ("import sys; sys.path.insert(0, {!r}); import qgis_headless; sys.path.insert(0, {!r})\n"
                   "qgis_headless.start()\n"

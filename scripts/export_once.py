@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -27,6 +28,10 @@ def baseline(ref: str, into: Path) -> Path:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "gebiedsplugin", "resources", "i18n"],
                                  check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+        # the translations are built, not committed: this checkout's (the export's Dutch texts as now)
+        for qm in (ROOT / "i18n").glob("*.qm"):
+            if not (into / "i18n" / qm.name).exists():
+                shutil.copyfile(qm, into / "i18n" / qm.name)
     return into
 
 

@@ -27,8 +27,9 @@ from typing import Optional
 from gebiedsplugin.core import funding_gap, schema
 from gebiedsplugin.core.effects import Progress, measurements_by_uid, progress
 from gebiedsplugin.core.intervention_list import years_overlap
-from gebiedsplugin.core.periods import Period, period_of
+from gebiedsplugin.core.periods import Period, period_from
 from gebiedsplugin.core.records import Programme
+from gebiedsplugin.core.rows import columns
 from gebiedsplugin.core.unified import INTERVENTION, Scope, build_unified
 
 UNKNOWN = "unknown"  # funder code of spread budgets without a funder
@@ -130,8 +131,10 @@ class Overview:
     area_goals: dict = field(default_factory=dict)  # district_id -> {theme: priority > 0}
     stacking_max: float = DEFAULT_STACKING_MAX
     gaps: dict = field(default_factory=dict)  # uid -> funding_gap.FundingGap (district as resolved here)
-    # money_by() results by its arguments: an export's summary pages and tables ask the same sums
-    # many times over all items (54 calls at 100,000 items). An Overview is not changed once prepared.
+    # Sums over all items made once for every scope, by what they sum and the period (money_by(),
+    # stacking_table(), comparisons.priority_coverage()): an export's summary pages and tables ask the
+    # same sums for the city and each district (54 money_by calls at 100,000 items). An Overview is not
+    # changed once prepared.
     money_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def districts(self) -> list:
@@ -164,7 +167,8 @@ def prepare(programme: Programme, unified=None) -> Overview:
     unified map of the whole city over all years when the caller has built it already (the export;
     built with keep_gaps, its funding gaps are taken, not computed again)."""
     unified = unified if unified is not None else build_unified(programme, keep_gaps=True)
-    district_of = {f.get("uid"): f.get("district_id") for f in unified.all_items() if f.get("source") == INTERVENTION}
+    district_of = {a.get("uid"): a.get("district_id") for a in (f.attrs for f in unified.all_items())
+                   if a.get("source") == INTERVENTION}
     funding: dict = {}
     for row in programme.funding:
         year, amount = _int(row.get("year")), _float(row.get("amount"))
@@ -173,25 +177,26 @@ def prepare(programme: Programme, unified=None) -> Overview:
     measured = measurements_by_uid(programme.effect_measurements)
     funded = None  # funding_gap.funding_by_uid, only when a gap is not in the unified map
     items = []
-    for f in programme.interventions:
-        uid = f.get("uid") or ""
-        period = period_of(f.attrs)
-        start, end = _int(f.get("start_year")), _int(f.get("end_year"))
+    # the fields as columns, read at C speed (a Feature's get() is two Python calls: 2.5 M at 100k)
+    for f, row in _item_rows(programme.interventions):
+        (uid, title, domain, kind, theme, status, district_id, neighbourhood_id, city_wide, start_year, end_year,
+         budget, funder, indicator, baseline, target, contact, baseline_year, start_quarter, end_quarter,
+         indicative) = row
+        uid = uid or ""
+        period = period_from(start_year, end_year, start_quarter, end_quarter, indicative)
+        start, end = _int(start_year), _int(end_year)
         money = funding.get(uid)
         if money is None:
-            money = _spread(_float(f.get("budget")), start, end, f.get("funder") or UNKNOWN)
+            money = _spread(_float(budget), start, end, funder or UNKNOWN)
         items.append(Item(
-            uid=uid, title=f.get("title", ""), domain=f.get("domain", ""), kind=f.get("kind", ""),
-            theme=f.get("theme", ""), status=f.get("status", ""),
-            district_id=f.get("district_id") or district_of.get(uid), neighbourhood_id=f.get("neighbourhood_id"),
-            city_wide=bool(f.get("city_wide", False)), start_year=start, end_year=end,
-            budget=_float(f.get("budget")), funder=f.get("funder", ""),
-            effect_indicator=f.get("effect_indicator", ""), baseline=_float(f.get("baseline")),
-            target=_float(f.get("target")), table=f.table, fid=f.fid, money=tuple(money),
+            uid=uid, title=_text(title), domain=_text(domain), kind=_text(kind), theme=_text(theme),
+            status=_text(status), district_id=district_id or district_of.get(uid), neighbourhood_id=neighbourhood_id,
+            city_wide=bool(city_wide), start_year=start, end_year=end, budget=_float(budget), funder=_text(funder),
+            effect_indicator=_text(indicator), baseline=_float(baseline), target=_float(target), table=f.table,
+            fid=f.fid, money=tuple(money),
             start_quarter=period.start_quarter if period else None, end_quarter=period.end_quarter if period else None,
-            indicative=bool(period and period.indicative), contact=f.get("contact", ""),
-            progress=progress(f.get("baseline"), f.get("target"), measured.get(uid, ()), f.get("baseline_year"))
-            if f.get("effect_indicator") else None))
+            indicative=bool(period and period.indicative), contact=_text(contact),
+            progress=progress(baseline, target, measured.get(uid, ()), baseline_year) if indicator else None))
     budgets: dict = {}
     for row in programme.area_budgets:
         year, amount = _int(row.get("year")), _float(row.get("amount"))
@@ -221,6 +226,27 @@ def prepare(programme: Programme, unified=None) -> Overview:
                     programme.setting("stacking_max", DEFAULT_STACKING_MAX), gaps)
 
 
+ITEM_CHUNK = 5000  # interventions read as columns at a time
+# read of each intervention by prepare(), in the order it unpacks them
+_ITEM_READS = ("uid", "title", "domain", "kind", "theme", "status", "district_id", "neighbourhood_id", "city_wide",
+               "start_year", "end_year", "budget", "funder", "effect_indicator", "baseline", "target", "contact",
+               "baseline_year", "start_quarter", "end_quarter", "indicative")
+
+
+def _item_rows(interventions: list):
+    """(feature, its _ITEM_READS values) of every intervention, read as columns a chunk at a time (the
+    columns of all at once would add 20 MB at 100,000 to an export near its peak memory)."""
+    for start in range(0, len(interventions), ITEM_CHUNK):
+        chunk = interventions[start:start + ITEM_CHUNK]
+        values = columns([f.attrs for f in chunk], _ITEM_READS)
+        yield from zip(chunk, zip(*(values[n] for n in _ITEM_READS)))
+
+
+def _text(value) -> str:
+    """A text field as Feature.get(name, "") reads it: "" for NULL."""
+    return "" if value is None else value
+
+
 def _spread(budget: Optional[float], start: Optional[int], end: Optional[int], funder: str) -> list:
     """The budget spread evenly over the inclusive years (nothing without a budget or valid years)."""
     if budget is None or budget <= 0 or start is None or end is None or end < start:
@@ -235,25 +261,32 @@ def money_by(ov: Overview, key: str, district: Optional[str] = None, year_from: 
     """Planned money per *key* (year, theme, domain, funder or kind), largest first (years in order)."""
     if key not in MONEY_KEYS:
         raise ValueError(key)
-    memo_key = (key, district, year_from, year_to)
+    memo_key = ("money", key, year_from, year_to)
     if memo_key not in ov.money_memo:
-        ov.money_memo[memo_key] = _money_by(ov, key, district, year_from, year_to)
-    return dict(ov.money_memo[memo_key])  # a copy: callers may change theirs
+        ov.money_memo[memo_key] = _money_by(ov, key, year_from, year_to)
+    city, per_district = ov.money_memo[memo_key]
+    return dict(city if is_city(district) else per_district.get(district, {}))  # a copy: callers may change it
 
 
-def _money_by(ov: Overview, key: str, district: Optional[str], year_from: Optional[int],
-              year_to: Optional[int]) -> dict:
-    out: dict = {}
-    for item in ov.scoped(district):
+def _money_by(ov: Overview, key: str, year_from: Optional[int], year_to: Optional[int]) -> tuple:
+    """(the city's sums, district id -> its sums) in one pass over the items: each sum adds the same
+    amounts in the same order as a pass over its scope alone."""
+    city: dict = {}
+    per_district: dict = {}
+    for item in ov.items:
         if not item.active:
             continue
+        own = per_district.setdefault(item.district_id, {})
         for year, funder, amount in item.money:
             if in_period(year, year_from, year_to):
                 code = year if key == "year" else funder if key == "funder" else getattr(item, key) or UNKNOWN
-                out[code] = out.get(code, 0.0) + amount
+                city[code] = city.get(code, 0.0) + amount
+                own[code] = own.get(code, 0.0) + amount
     if key == "year":
-        return dict(sorted(out.items()))
-    return dict(sorted(out.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+        order = lambda sums: dict(sorted(sums.items()))  # noqa: E731
+    else:
+        order = lambda sums: dict(sorted(sums.items(), key=lambda kv: (-kv[1], str(kv[0]))))  # noqa: E731
+    return order(city), {d: order(sums) for d, sums in per_district.items()}
 
 
 def area_budget(ov: Overview, district: Optional[str] = None, year: Optional[int] = None,
@@ -369,16 +402,12 @@ def funding_totals(ov: Overview, key: str, district: Optional[str] = None, year_
 def stacking_table(ov: Overview, district: Optional[str] = None, year_from: Optional[int] = None,
                    year_to: Optional[int] = None) -> StackingTable:
     """Stacking counts of the scope in the period; every neighbourhood of a district is a row."""
-    counts: dict = {}
-    years_seen = set()
-    for item in ov.scoped(district):
-        if not item.active or item.city_wide or not item.years_ok or not item.neighbourhood_id:
-            continue
-        for year in range(item.start_year, item.end_year + 1):
-            if in_period(year, year_from, year_to):
-                key = (item.neighbourhood_id, year)
-                counts[key] = counts.get(key, 0) + 1
-                years_seen.add(year)
+    memo_key = ("stacking", year_from, year_to)
+    if memo_key not in ov.money_memo:
+        ov.money_memo[memo_key] = _stacking_counts(ov, year_from, year_to)
+    city, per_district = ov.money_memo[memo_key]
+    counts, years_seen = city if is_city(district) else per_district.get(district, ({}, set()))
+    counts = dict(counts)
     hoods = {n for n, _ in counts}
     hoods.update(n for n, (_, d) in ov.neighbourhoods.items() if not is_city(district) and d == district)
     if year_from is not None and year_to is not None:
@@ -388,3 +417,23 @@ def stacking_table(ov: Overview, district: Optional[str] = None, year_from: Opti
     names = {n: ov.neighbourhoods.get(n, (n, None))[0] for n in hoods}
     rows = sorted(hoods, key=lambda n: (str(names[n]).lower(), n))
     return StackingTable(rows, years, counts, ov.stacking_max, names)
+
+
+def _stacking_counts(ov: Overview, year_from: Optional[int], year_to: Optional[int]) -> tuple:
+    """((counts, years) of the city, district id -> its (counts, years)) in one pass over the items;
+    counts: (neighbourhood id, year) -> interventions."""
+    city = ({}, set())
+    per_district: dict = {}
+    for item in ov.items:
+        if not item.active or item.city_wide or not item.years_ok or not item.neighbourhood_id:
+            continue
+        own = per_district.get(item.district_id)
+        if own is None:
+            own = per_district[item.district_id] = ({}, set())
+        for year in range(item.start_year, item.end_year + 1):
+            if in_period(year, year_from, year_to):
+                key = (item.neighbourhood_id, year)
+                for counts, years_seen in (city, own):
+                    counts[key] = counts.get(key, 0) + 1
+                    years_seen.add(year)
+    return city, per_district

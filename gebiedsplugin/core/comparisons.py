@@ -51,14 +51,11 @@ def priority_coverage(ov: Overview, district: Optional[str] = None, year_from: O
     """
     districts = [d for d in ov.districts() if d in ov.area_goals] if is_city(district) else (
         [district] if district in ov.area_goals else [])
-    money: dict = {}
-    for item in ov.items:
-        if not item.active or item.district_id not in districts:
-            continue
-        for year, _, amount in item.money:
-            if in_period(year, year_from, year_to) and item.theme:
-                key = (item.district_id, item.theme)
-                money[key] = money.get(key, 0.0) + amount
+    memo_key = ("coverage", year_from, year_to)
+    if memo_key not in ov.money_memo:
+        ov.money_memo[memo_key] = _theme_money(ov, year_from, year_to)
+    chosen = set(districts)
+    money = {k: a for k, a in ov.money_memo[memo_key].items() if k[0] in chosen}
     rows = []
     for d in districts:
         themes = set(ov.area_goals[d]) | {t for (dd, t) in money if dd == d}
@@ -67,6 +64,20 @@ def priority_coverage(ov: Overview, district: Optional[str] = None, year_from: O
     order = {FUNDED_NOT_PRIORITISED: 0, PRIORITISED_NOT_FUNDED: 1, COVERED: 2}
     districts_order = {d: i for i, d in enumerate(districts)}
     return sorted(rows, key=lambda r: (order[r.state], districts_order[r.district_id], r.theme))
+
+
+def _theme_money(ov: Overview, year_from: Optional[int], year_to: Optional[int]) -> dict:
+    """(district id, theme) -> money in the period of every district, in one pass over the items (each
+    sum adds its amounts in the order a pass over its district alone would)."""
+    money: dict = {}
+    for item in ov.items:
+        if not item.active or not item.theme:
+            continue
+        for year, _, amount in item.money:
+            if in_period(year, year_from, year_to):
+                key = (item.district_id, item.theme)
+                money[key] = money.get(key, 0.0) + amount
+    return money
 
 
 # --- comparable cases -------------------------------------------------------------------------------

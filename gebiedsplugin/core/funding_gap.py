@@ -138,11 +138,16 @@ def funding_by_uid(funding_rows: Iterable[dict]) -> dict:
 
 
 def _years(budget: Optional[float], start, end, per_year: dict) -> tuple:
-    s, e = _year(start), _year(end)
+    return _years_of(budget, _year(start), _year(end), per_year)
+
+
+def _years_of(budget: Optional[float], s: Optional[int], e: Optional[int], per_year: dict) -> tuple:
     if s is None or e is None or e < s:
         return ()
-    span = list(range(s, min(e, s + MAX_YEARS - 1) + 1))
+    span = range(s, min(e, s + MAX_YEARS - 1) + 1)
     share = (budget or 0.0) / len(span)
+    if not per_year:  # no funding rows (most interventions): the span's years, in order
+        return tuple(YearGap(y, share, 0.0) for y in span)
     years = {y: YearGap(y, share, per_year.get(y, 0.0)) for y in span}
     for y, amount in per_year.items():
         years.setdefault(y, YearGap(y, 0.0, amount))
@@ -156,13 +161,13 @@ def gap_of(attrs, money: tuple = (0.0, {}, ())) -> FundingGap:
     total, per_year, funders = money
     raw = _number(get("budget"))
     budget = None if math.isnan(raw) else raw
+    start, end = _year(get("start_year")), _year(get("end_year"))  # read once (100,000 gaps in an export)
     return FundingGap(
         uid=get("uid") or "", budget=budget, funded=total, status=classify(budget, total),
-        shortfall=shortfall(budget, total), years=_years(budget if budget and budget > 0 else 0.0,
-                                                         get("start_year"), get("end_year"), per_year),
+        shortfall=shortfall(budget, total), years=_years_of(budget if budget and budget > 0 else 0.0, start, end,
+                                                            per_year),
         title=get("title") or "", district_id=get("district_id"), theme=get("theme"),
-        item_status=get("status"), start_year=_year(get("start_year")), end_year=_year(get("end_year")),
-        funders=funders)
+        item_status=get("status"), start_year=start, end_year=end, funders=funders)
 
 
 def funding_gaps(interventions: Iterable, funding_rows: Iterable[dict]) -> list:

@@ -43,10 +43,10 @@ from gebiedsplugin.qgis_io.atlas_map_items import round_scalebar, setup_maps
 from gebiedsplugin.qgis_io.data_export import ITEMS_TABLE, PAGES_TABLE, UNIFIED_LAYERS, shareable
 from gebiedsplugin.qgis_io.layout_text import expression_literal as _q  # user text never evaluated
 from gebiedsplugin.qgis_io.layout_text import grouped_number, label_literal, long_date
+from gebiedsplugin.qgis_io.page_sequence import PageSequence
 from gebiedsplugin.qgis_io.pdf_join import PdfJoinError, join_pdfs
 from gebiedsplugin.qgis_io.project_layers import add_layers
 from gebiedsplugin.qgis_io.sub_feedback import SubFeedback
-from gebiedsplugin.qgis_io.summary_pages import PageSequence
 from gebiedsplugin.toolbelt.files import atomic_path
 from gebiedsplugin.toolbelt.i18n import tr, translator_for
 from gebiedsplugin.toolbelt.resources import resource_path
@@ -86,6 +86,7 @@ class AtlasBuilder:
         self._page_labels: list = []  # labels that print the page number
         # page number -> fids the page's item table may show (core.page_tables); empty: the table reads all
         self.table_fids: dict = {}
+        self.table_samples = None  # the item table's atlas_item_table.TableSamples when known (else read)
 
     def _metadata(self) -> QgsProjectMetadata:
         tr = self.words
@@ -118,7 +119,8 @@ class AtlasBuilder:
         setup_maps(self.layout, self.project, self.layers, main)
         self._labels()
         setup_legend(self.layout, self.layers, main, self.words)
-        setup_item_table(self.layout, self.layers, self.request, self.words, bool(self.table_fids))
+        setup_item_table(self.layout, self.layers, self.request, self.words, bool(self.table_fids),
+                         self.table_samples)
         fit_legend(self.layout)
         atlas = self.layout.atlas()
         atlas.setCoverageLayer(self.layers[PAGES_TABLE])

@@ -25,6 +25,7 @@ from gebiedsplugin.core.page_tables import table_candidates
 from gebiedsplugin.core.release import collection_paused, free_gradually
 from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export, geojson_export, web_map
+from gebiedsplugin.qgis_io.atlas_item_table import TableSamples, table_samples
 from gebiedsplugin.qgis_io.beside_jobs import BesideJobs
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
@@ -51,6 +52,7 @@ class Prepared:
     overview: Optional[Future] = None
     staging: Optional[Staging] = None
     table_fids: dict = field(default_factory=dict)  # page -> candidates of its item table (core.page_tables)
+    table_samples: Optional[TableSamples] = None  # what the item table's column widths are measured on
     # work in a thread beside the critical path (beside_jobs): the Overview and the CSVs into the working
     # folder, queued here once the working GeoPackage's rows are in (Python work on the programme in
     # memory, let go of after the last of them); *deferred* jobs queued by exporter.finish_export once
@@ -173,6 +175,7 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
         early = []  # Python work queued beside once the rows are in (GDAL builds the indexes meanwhile)
         if {"pdf", "png"} & set(request.formats):
             prepared.table_fids = table_candidates(unified, pages, request.table_rows)
+            prepared.table_samples = table_samples(unified.all_items())
             if request.summary_pages:
                 # the aggregations of the Overview dock (the unified map is built once when it covers them);
                 # the summary pages wait for them

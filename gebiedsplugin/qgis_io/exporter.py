@@ -92,6 +92,7 @@ def finish_export(prepared: Prepared, request: ExportRequest, feedback: QgsFeedb
             t1 = time.perf_counter()
             builder = AtlasBuilder(staged, layers, prepared.pages, prepared.programme_name, prepared.items)
             builder.table_fids = prepared.table_fids
+            builder.table_samples = prepared.table_samples
             builder.build()
             if prepared.overview is not None:
                 summaries = SummaryPages(request, prepared.overview, prepared.pages, prepared.programme_name,
