@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
 
+import pytest
 from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject
-from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtCore import QCoreApplication, QSize
 
 from gebiedsplugin.gui.controller import ProgrammeController
 
@@ -41,7 +43,22 @@ def _render_job(layers, extent, crs) -> QgsMapRendererParallelJob:
     return job
 
 
-def test_rows_are_read_after_start_editing_while_the_map_draws(sample_gpkg, tmp_path, qgis_app):
+def _open(controller, path, background: bool) -> None:
+    if not background:
+        controller.open(str(path))
+        return
+    outcomes = []
+    controller.open_in_background(str(path), outcomes.append)  # the menu's Open: layers made in a task
+    end = time.monotonic() + 60
+    while not outcomes:
+        assert time.monotonic() < end, "the open did not end"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert outcomes[0].store is not None, outcomes[0].error
+
+
+@pytest.mark.parametrize("background", [False, True], ids=["open", "open in background"])
+def test_rows_are_read_after_start_editing_while_the_map_draws(sample_gpkg, tmp_path, qgis_app, background):
     master, _ = sample_gpkg
     expected = {t: _stored_fids(master, t) for t in TABLES}
     assert all(expected.values())
@@ -53,7 +70,7 @@ def test_rows_are_read_after_start_editing_while_the_map_draws(sample_gpkg, tmp_
         project.clear()
         controller = ProgrammeController(project)
         try:
-            controller.open(str(path))
+            _open(controller, path, background)
             layers = controller.layers
             districts = layers["districts"]
             job = _render_job([layers[t] for t in TABLES] + [districts], districts.extent(), districts.crs())
