@@ -53,13 +53,8 @@ test: setup $(QM) lint test-unit test-qgis test-e2e test-ltr
 test-unit: setup
 	$(PY) -m pytest -p no:pytest_qgis -q tests/unit
 
-# The edit journal's tests run in a process of their own: after many programmes opened and closed in one
-# process (background opens among them), a GeoPackage layer read nothing after startEditing() now and
-# then (not understood yet: stop 25's note); alone they are stable.
-QGIS_ALONE = tests/qgis/test_edit_journal_recovery.py
 test-qgis: setup $(QM)
-	bash scripts/with_postgis.sh $(PY) -m pytest -q tests/qgis --ignore=$(QGIS_ALONE)
-	bash scripts/with_postgis.sh $(PY) -m pytest -q $(QGIS_ALONE)
+	bash scripts/with_postgis.sh $(PY) -m pytest -q tests/qgis
 
 test-e2e: setup package
 	bash scripts/with_postgis.sh $(PY) -m pytest -p no:pytest_qgis -q tests/e2e

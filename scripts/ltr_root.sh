@@ -179,8 +179,7 @@ lane() {  # the LTR lane: build (or reuse) the root, then the unit, qgis and one
   local py="$VENV/bin/python" step
   for step in \
       "unit|$py -m pytest -p no:pytest_qgis -p no:cacheprovider -q tests/unit" \
-      "qgis|$py -m pytest -p no:cacheprovider -q tests/qgis --ignore=tests/qgis/test_edit_journal_recovery.py" \
-      "journal|$py -m pytest -p no:cacheprovider -q tests/qgis/test_edit_journal_recovery.py" \
+      "qgis|$py -m pytest -p no:cacheprovider -q tests/qgis" \
       "e2e|$py -m pytest -p no:pytest_qgis -p no:cacheprovider -q tests/e2e/test_desktop_plugin.py tests/e2e/test_first_hour_walk.py tests/e2e/test_quit_desktop.py tests/e2e/test_postgis_connections_desktop.py"; do
     local name=${step%%|*} cmd=${step#*|} t0=$SECONDS
     log "QGIS $version: $name lane"

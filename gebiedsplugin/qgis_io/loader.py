@@ -32,6 +32,21 @@ def open_layer(store, table_name: str, name: str | None = None) -> QgsVectorLaye
     return layer
 
 
+def _open_for_update(layer: QgsVectorLayer) -> None:
+    """Open a GeoPackage layer's file for writing now, before any map draws it.
+
+    QGIS opens a GeoPackage layer read-only (GDAL's NOLOCK mode) and, at its first startEditing(), closes
+    that dataset and opens the file again for update, switching it to WAL. A render thread of the map
+    that opened its own read connection on the file at that moment left QGIS's OGR pool a connection
+    that read no rows: the main thread's next getFeatures() on the layer yielded nothing and
+    getFeature(fid) was invalid, silently, until the layer was reloaded. In update mode from the start,
+    startEditing() only counts up QGIS's update-mode depth and reopens nothing. A file that cannot be
+    written stays read-only (QGIS then refuses editing, as before).
+    """
+    if layer.providerType() == "ogr":
+        layer.dataProvider().enterUpdateMode()
+
+
 def programme_layers(project: QgsProject, source: str | None = None) -> dict:
     """table name -> layer, for the programme layers in *project* (optionally of one source)."""
     found = {}
@@ -84,6 +99,7 @@ def build_layers(store, lang: str, step=None) -> dict:
     for table_name in schema.LAYER_TABLES:
         table = schema.table(table_name)
         layer = open_layer(store, table_name, layer_name(table, lang))
+        _open_for_update(layer)
         layer.setCustomProperty(TABLE_PROPERTY, table_name)
         layer.setCustomProperty(SOURCE_PROPERTY, store.path)
         layers[table_name] = layer
