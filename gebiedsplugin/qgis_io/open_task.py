@@ -19,6 +19,7 @@ from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.qgis_io.loader import build_layers
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
+from gebiedsplugin.qgis_io.store.source_text import display_name
 from gebiedsplugin.qgis_io.temporal import programme_years
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.redact import redact
@@ -33,7 +34,7 @@ class OpenProgrammeTask(QgsTask):
     """
 
     def __init__(self, source: str, lang: str, on_done: Callable):
-        super().__init__(tr("Opening programme {}").format(redact(source)), QgsTask.Flag.CanCancel)
+        super().__init__(tr("Opening programme {}").format(display_name(source)), QgsTask.Flag.CanCancel)
         self.source = source
         self.lang = lang
         self.on_done = on_done

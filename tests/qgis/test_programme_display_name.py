@@ -44,3 +44,13 @@ def test_a_missing_schema_is_named_in_words(pg_named_connection):
         open_store("postgres:{}/qa5_nowhere".format(pg_named_connection))
     assert str(refused.value) == "The schema “qa5_nowhere” (PostGIS connection “{}”) does not exist.".format(
         pg_named_connection)
+
+
+def test_the_open_task_is_named_in_words():
+    # QGIS's task manager lists the open by this description while it runs
+    from gebiedsplugin.qgis_io.open_task import OpenProgrammeTask
+
+    task = OpenProgrammeTask("postgres:Gemeente server/gebied_2026", "en", lambda *_args: None)
+    assert task.description() == "Opening programme “gebied_2026” (PostGIS connection “Gemeente server”)"
+    task = OpenProgrammeTask("/data/voorbeeldstad.gpkg", "en", lambda *_args: None)
+    assert task.description() == "Opening programme voorbeeldstad.gpkg"
