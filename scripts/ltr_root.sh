@@ -6,7 +6,7 @@
 #
 #   bash scripts/ltr_root.sh build           # make sure the root exists; prints its path
 #   bash scripts/ltr_root.sh run CMD [ARGS]  # run CMD inside it (repo bind-mounted at the same path)
-#   bash scripts/ltr_root.sh lane            # unit + qgis lanes and three e2e desktop tests (the plugin loads; the first-hour walk; a clean quit) inside it
+#   bash scripts/ltr_root.sh lane            # unit + qgis lanes and the e2e desktop tests of a first hour (the plugin loads, the first start, the walk, PostGIS connections, Check in, a clean quit) inside it
 #
 # Needs root (debootstrap, chroot, mount). Where the root cannot be built (not root, no debootstrap,
 # no mirror) `lane` skips with the reason, except with CI=true, where it fails.
@@ -180,7 +180,7 @@ lane() {  # the LTR lane: build (or reuse) the root, then the unit, qgis and one
   for step in \
       "unit|$py -m pytest -p no:pytest_qgis -p no:cacheprovider -q tests/unit" \
       "qgis|$py -m pytest -p no:cacheprovider -q tests/qgis" \
-      "e2e|$py -m pytest -p no:pytest_qgis -p no:cacheprovider -q tests/e2e/test_desktop_plugin.py tests/e2e/test_first_hour_walk.py tests/e2e/test_quit_desktop.py tests/e2e/test_postgis_connections_desktop.py"; do
+      "e2e|$py -m pytest -p no:pytest_qgis -p no:cacheprovider -q tests/e2e/test_desktop_plugin.py tests/e2e/test_first_hour_walk.py tests/e2e/test_quit_desktop.py tests/e2e/test_postgis_connections_desktop.py tests/e2e/test_first_start_desktop.py tests/e2e/test_check_in_nothing_desktop.py"; do
     local name=${step%%|*} cmd=${step#*|} t0=$SECONDS
     log "QGIS $version: $name lane"
     # shellcheck disable=SC2086
