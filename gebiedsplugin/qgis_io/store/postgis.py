@@ -24,7 +24,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
 from gebiedsplugin.core.value_lists import value_list_rows
-from gebiedsplugin.qgis_io.store import pg_connection, pg_migrate
+from gebiedsplugin.qgis_io.store import pg_check_tables, pg_connection, pg_migrate
 from gebiedsplugin.qgis_io.store import pg_ddl as ddl
 from gebiedsplugin.qgis_io.store import pg_rows as rows
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
@@ -117,7 +117,7 @@ class PostgisStore:
                 _write_bookkeeping(cur, schema_name, crs, programme)
                 if programme is not None:
                     rows.write_programme(cur, schema_name, programme, srid)
-                for statement in ddl.create_checks(schema_name):
+                for statement in ddl.create_checks(schema_name) + pg_check_tables.analyze(schema_name):
                     cur.execute(statement)
             conn.commit()
         except psycopg2.Error as e:
