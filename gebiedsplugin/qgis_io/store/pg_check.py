@@ -275,7 +275,8 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
     try:
         with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             cur.execute("SAVEPOINT gp_keep")
-            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids):
+            kept = kept_tables.current(cur, schema_name)
+            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids, kept):
                 cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
             cur.execute("RELEASE SAVEPOINT gp_keep")
     except psycopg2.Error as e:
