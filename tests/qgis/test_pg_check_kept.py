@@ -53,7 +53,8 @@ def _differences(store) -> dict:
                 cols = sql.SQL(", ").join(map(sql.Identifier, _COLUMNS[kept])) + sql.SQL(", ST_AsEWKB(g)")
                 one, two = sql.Identifier(store.schema_name, kept), sql.Identifier(copy)
                 cur.execute(sql.SQL("(SELECT {c} FROM {a} EXCEPT ALL SELECT {c} FROM {b}) UNION ALL "
-                                    "(SELECT {c} FROM {b} EXCEPT ALL SELECT {c} FROM {a})").format(c=cols, a=one, b=two))
+                                    "(SELECT {c} FROM {b} EXCEPT ALL SELECT {c} FROM {a})").format(
+                    c=cols, a=one, b=two))
                 out[kept] = cur.fetchall()
                 cur.execute(sql.SQL("SELECT count(*) FROM {}").format(one))
                 out[kept + " rows"] = cur.fetchone()[0]

@@ -3,8 +3,7 @@
 Every identifier goes through ``psycopg2.sql.Identifier`` and every number through
 ``sql.Literal``: no text from a user is ever pasted into SQL. Besides the tables of ``core.schema``
 a PostGIS programme has an ``audit_log`` table and the locking and audit triggers of
-``store/pg_guards.py`` on every versioned table, and the cleaned copies of its interventions and
-projects the in-database check reads (``store/pg_check_tables.py``).
+``store/pg_guards.py`` on every versioned table.
 """
 
 from __future__ import annotations
@@ -113,11 +112,8 @@ def create_indexes(schema_name: str) -> list:
 
 def create_programme(schema_name: str, srid: int) -> list:
     """Every statement that creates an empty programme schema, in order."""
-    from gebiedsplugin.qgis_io.store import pg_check_tables  # it reads this module's names
-
     out = [sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema_name))]
     out += [create_table(schema_name, t, srid) for t in schema.TABLES]
     out += create_indexes(schema_name)
     out += pg_guards.statements(schema_name)
-    out += pg_check_tables.statements(schema_name)  # kept current by triggers from the first row on
     return out  # then the rows, then create_checks()

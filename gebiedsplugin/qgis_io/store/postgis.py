@@ -112,7 +112,8 @@ class PostgisStore:
                         raise ProgrammeError(tr("The schema {} already exists; choose another name or allow "
                                                 "overwriting.").format(schema_name))
                     cur.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema_name)))
-                for statement in ddl.create_programme(schema_name, srid):
+                # the check's kept tables before the rows: their triggers fill them (store/pg_check_tables.py)
+                for statement in ddl.create_programme(schema_name, srid) + pg_check_tables.statements(schema_name):
                     cur.execute(statement)
                 _write_bookkeeping(cur, schema_name, crs, programme)
                 if programme is not None:
