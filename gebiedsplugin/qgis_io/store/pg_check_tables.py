@@ -92,18 +92,24 @@ def statements(schema_name: str) -> list:
 
 
 def fill(schema_name: str) -> list:
-    """Statements that fill the kept tables anew from the programme's rows, then ANALYZE them."""
+    """Statements that fill the kept tables anew from the programme's rows, then settle them."""
     out = []
     for kept_name, (tables, rows) in KEPT.items():
         kept = sql.Identifier(schema_name, kept_name)
         out += [sql.SQL("TRUNCATE {}").format(kept),
                 sql.SQL("INSERT INTO {} {}").format(kept, all_rows(schema_name, tables, rows))]
-    return out + analyze(schema_name)
+    return out + settle(schema_name)
 
 
-def analyze(schema_name: str) -> list:
-    """ANALYZE of the kept tables (the planner's estimates for the join rules)."""
-    return [sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in KEPT]
+def settle(schema_name: str) -> list:
+    """The interventions in the order of their GiST index (CLUSTER), then ANALYZE of both (the planner's
+    estimates). The join rules probe the index area by area; in the programme's order each probe met rows on
+    other pages (at a million, 426 MB through 128 MB of shared buffers: district_mismatch's first pass took
+    11.3 s, 6.4 s clustered, 8.4 s on the per-run copy in temp buffers). Rows written later go at the end
+    until the next fill (an upgrade)."""
+    return [sql.SQL("CLUSTER {} USING {}").format(sql.Identifier(schema_name, INTERVENTIONS),
+                                                   sql.Identifier("sx_" + INTERVENTIONS))] + [
+        sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in KEPT]
 
 
 def install(cur, schema_name: str) -> None:

@@ -118,7 +118,7 @@ class PostgisStore:
                 _write_bookkeeping(cur, schema_name, crs, programme)
                 if programme is not None:
                     rows.write_programme(cur, schema_name, programme, srid)
-                for statement in ddl.create_checks(schema_name) + pg_check_tables.analyze(schema_name):
+                for statement in ddl.create_checks(schema_name) + pg_check_tables.settle(schema_name):
                     cur.execute(statement)
             conn.commit()
         except psycopg2.Error as e:
