@@ -2,7 +2,8 @@
 
 district_mismatch, unknown_programme_code, outside_programme_period, not_in_programme, stacking,
 duplicate_funding and budget_exceeded run as queries over one snapshot of the programme; only their
-findings' facts travel, and each rule's own builder in core/rules (the one its in-memory check
+findings' facts travel (the programme keeps its rows cleaned and indexed for them: store/pg_check_tables.py;
+one not yet upgraded is copied for the check), and each rule's own builder in core/rules (the one its in-memory check
 calls) turns them into its Findings, so the findings register, decisions and exports do not see a
 difference and a wording changes in one place. The other rules run in memory (core/rules), on the
 rows they can find something in only (read_for_rules, store/pg_check_rows.py). Districts
@@ -43,6 +44,7 @@ from gebiedsplugin.core.rules.engine import rule_params, unique_findings
 from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
 from gebiedsplugin.qgis_io.store import pg_check_rows as rest_rows
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
+from gebiedsplugin.qgis_io.store import pg_check_tables as kept_tables
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -101,7 +103,8 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     try:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
-            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name):
+            kept = kept_tables.current(cur, store.schema_name)
+            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept):
                 cur.execute(statement)
             if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
                 for statement in q.funding(store.schema_name):
@@ -110,7 +113,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                 raise Cancelled()
             cur.execute("SELECT count(*) FROM gp_i")
             count = int(cur.fetchone()[0])
-            timings["snapshot"] = time.perf_counter() - t
+            timings["snapshot" if not kept else "areas"] = time.perf_counter() - t
             out: List[Finding] = []
             for n, rule in enumerate(rule_ids):
                 t = time.perf_counter()
@@ -272,7 +275,8 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
     try:
         with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             cur.execute("SAVEPOINT gp_keep")
-            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids):
+            kept = kept_tables.current(cur, schema_name)
+            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids, kept):
                 cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
             cur.execute("RELEASE SAVEPOINT gp_keep")
     except psycopg2.Error as e:

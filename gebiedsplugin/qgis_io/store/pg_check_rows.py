@@ -28,7 +28,7 @@ from psycopg2 import sql
 
 from gebiedsplugin.core import plausibility, schema
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY, YEAR_HI, YEAR_LO
-from gebiedsplugin.qgis_io.store.pg_check_sql import FIXED, clean
+from gebiedsplugin.qgis_io.store.pg_check_sql import FIXED, INTERVENTIONS, clean
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 
 PAIR_RULES = ("conflict", "rest_period", "combination_chance")
@@ -79,25 +79,33 @@ _CITY = sql.SQL(
     "(SELECT ST_Union(g) FROM d WHERE id <> {city})) AS g)")
 
 
-def _dup(schema_name: str) -> sql.Composed:
-    keys = sql.SQL(" UNION ALL ").join(
-        sql.SQL("SELECT {} AS k FROM {}").format(clean("uid"), sql.Identifier(schema_name, t))
-        for t in schema.INTERVENTION_TABLES)
+def _dup(schema_name: str, kept: bool) -> sql.Composed:
+    if kept:  # uid0 there is the cleaned uid
+        keys = sql.SQL("SELECT uid0 AS k FROM {}").format(sql.Identifier(schema_name, INTERVENTIONS))
+    else:
+        keys = sql.SQL(" UNION ALL ").join(
+            sql.SQL("SELECT {} AS k FROM {}").format(clean("uid"), sql.Identifier(schema_name, t))
+            for t in schema.INTERVENTION_TABLES)
     return sql.SQL("dup AS MATERIALIZED (SELECT k FROM ({}) u WHERE k IS NOT NULL "
                    "GROUP BY k HAVING count(*) > 1)").format(keys)
 
 
-def selection(schema_name: str, rules: Sequence[str]) -> List[sql.Composed]:
+def selection(schema_name: str, rules: Sequence[str], kept: bool = False) -> List[sql.Composed]:
     """Statements that fill gp_keep (tbl, fid) with the rows *rules* (those left in memory) need.
-    Parameters: selection_params."""
+    *kept*: the programme keeps its cleaned interventions (store/pg_check_tables.py): the works and the
+    uids come from there, cleaned and made valid already. Parameters: selection_params."""
     parts = []
-    if any(r in PAIR_RULES for r in rules):
+    if any(r in PAIR_RULES for r in rules) and kept:
+        works = sql.SQL("SELECT tbl, fid, g FROM {} WHERE domain = 'physical' AND yok").format(
+            sql.Identifier(schema_name, INTERVENTIONS))
+    elif any(r in PAIR_RULES for r in rules):
         works = sql.SQL(" UNION ALL ").join(
             sql.SQL("SELECT {t} AS tbl, {k} AS fid, {fixed} AS g FROM {table} WHERE {domain} = 'physical' "
                     "AND start_year IS NOT NULL AND end_year IS NOT NULL AND end_year >= start_year").format(
                 t=sql.Literal(t), k=sql.Identifier(KEY), fixed=FIXED, table=sql.Identifier(schema_name, t),
                 domain=clean("domain"))
             for t in schema.INTERVENTION_TABLES)
+    if any(r in PAIR_RULES for r in rules):
         parts.append(sql.SQL(
             "SELECT tbl, fid FROM (SELECT tbl, fid, ST_ClusterDBSCAN(g, %(reach)s, 2) OVER () AS c "
             "FROM ({}) w WHERE g IS NOT NULL) x WHERE c IS NOT NULL").format(works))
@@ -105,7 +113,7 @@ def selection(schema_name: str, rules: Sequence[str]) -> List[sql.Composed]:
     if "data_quality" in rules:
         ctes = [_CITY.format(id=clean("district_id"), city=sql.Literal(schema.CITY_ID), fixed=FIXED,
                              districts=sql.Identifier(schema_name, "districts"), geom=sql.Identifier(GEOMETRY)),
-                _dup(schema_name)]
+                _dup(schema_name, kept)]
         for tables, fields, quarters in ((schema.INTERVENTION_TABLES, MANDATORY, True),
                                          (schema.PROJECT_TABLES, PROJECT_MANDATORY, False)):
             suspect = _quality_suspect(fields, quarters)

@@ -1,9 +1,10 @@
 """The statements of the in-database check (store/pg_check.py): fixed SQL, schema names as identifiers.
 
-One snapshot of the programme is copied into temporary tables with the values cleaned the way the
-in-memory rules clean them (core/rules/util.py: text stripped, blank = NULL; geometry made valid,
-empty = NULL; the uid ``table#fid`` when missing), indexed (GiST on geometry, with the theme in one
-``btree_gist`` index where that extension exists), and each join rule is one query over them. Only
+The rules read the interventions and projects with the values cleaned the way the in-memory rules clean
+them (core/rules/util.py: text stripped, blank = NULL; geometry made valid,
+empty = NULL; the uid ``table#fid`` when missing), indexed (GiST on geometry): kept so by the programme itself
+(store/pg_check_tables.py), or, in a programme not yet upgraded, copied into temporary tables for
+the check. Each join rule is one query over them. Only
 rule parameters travel as values (``%(name)s``); no text of a user is part of a statement.
 """
 
@@ -71,27 +72,51 @@ MARKER = sql.SQL("ST_AsBinary(CASE WHEN GeometryType(i.g) IN ('POLYGON', 'MULTIP
                  "ELSE ST_Buffer(i.g, 5, 'quad_segs=4') END)")
 
 
-def _interventions(schema_name: str) -> sql.Composed:
-    parts = []
-    for number, table in enumerate(schema.INTERVENTION_TABLES):
-        parts.append(sql.SQL(
-            "SELECT {k} AS t, {tname} AS tbl, {fid} AS fid, {uid} AS uid0, {title} AS title, {domain} AS domain, "
-            "{theme} AS theme, {district} AS district_id, {nbh} AS nbh, coalesce(city_wide, false) AS cw, "
-            "start_year AS sy, end_year AS ey, {status} AS status, budget, {funder} AS funder, "
-            "{code} AS code, coalesce(indicative, false) AS ind, {fixed} AS g FROM {table}").format(
-            k=sql.Literal(number), tname=sql.Literal(table), fid=sql.Identifier(KEY), uid=clean("uid"),
-            title=clean("title"), domain=clean("domain"), theme=clean("theme"), district=clean("district_id"),
-            nbh=clean("neighbourhood_id"), status=clean("status"), funder=clean("funder"),
-            code=clean("programme_code"), fixed=FIXED, table=sql.Identifier(schema_name, table)))
-    return sql.SQL(" UNION ALL ").join(parts)
+# An intervention's or project's row number n is its table's number t and fid: n = fid * KEYS + t. Only a
+# key (no rule reads its order); the same in the kept tables (store/pg_check_tables.py) and the snapshot.
+KEYS = 3
+# The tables a programme keeps them in, cleaned (store/pg_check_tables.py)
+INTERVENTIONS, PROJECTS = "check_interventions", "check_projects"
 
 
-def _projects(schema_name: str) -> sql.Composed:
-    parts = [sql.SQL("SELECT {code} AS code, start_year AS sy, end_year AS ey, {status} AS status, {fixed} AS g "
-                     "FROM {table}").format(code=clean("programme_code"), status=clean("status"), fixed=FIXED,
-                                            table=sql.Identifier(schema_name, table))
-             for table in schema.PROJECT_TABLES]
-    return sql.SQL(" UNION ALL ").join(parts)
+def row_key(fid: sql.Composable, number: sql.Composable) -> sql.Composed:
+    return sql.SQL("({}::bigint * {} + {})").format(fid, sql.Literal(KEYS), number)
+
+
+def intervention_rows(number: int, table: str, source: sql.Composable) -> sql.Composed:
+    """The rows of intervention table *table* (the *number*-th) read from *source* (the table, or a
+    trigger's transition table of it) as the rules read them: cleaned, the uid ``table#fid`` when
+    missing, the flags the rules test."""
+    inner = sql.SQL(
+        "SELECT {k} AS t, {tname} AS tbl, {fid} AS fid, {uid} AS uid0, {title} AS title, {domain} AS domain, "
+        "{theme} AS theme, {district} AS district_id, {nbh} AS nbh, coalesce(city_wide, false) AS cw, "
+        "start_year AS sy, end_year AS ey, {status} AS status, budget, {funder} AS funder, "
+        "{code} AS code, coalesce(indicative, false) AS ind, {fixed} AS g FROM {source}").format(
+        k=sql.Literal(number), tname=sql.Literal(table), fid=sql.Identifier(KEY), uid=clean("uid"),
+        title=clean("title"), domain=clean("domain"), theme=clean("theme"), district=clean("district_id"),
+        nbh=clean("neighbourhood_id"), status=clean("status"), funder=clean("funder"),
+        code=clean("programme_code"), fixed=FIXED, source=source)
+    return sql.SQL("SELECT {n} AS n, coalesce(uid0, tbl || '#' || fid) AS uid, s.*, "
+                   "(cw OR district_id IS NOT DISTINCT FROM {city}) AS city_wide, "
+                   "(sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy) AS yok, "
+                   "(status IS DISTINCT FROM 'cancelled') AS active FROM ({inner}) s").format(
+        n=row_key(sql.SQL("s.fid"), sql.SQL("s.t")), city=sql.Literal(schema.CITY_ID), inner=inner)
+
+
+def project_rows(number: int, table: str, source: sql.Composable) -> sql.Composed:
+    """The rows of programme-project table *table* (the *number*-th) read from *source*, as the rules read them."""
+    inner = sql.SQL("SELECT {k} AS t, {fid} AS fid, {code} AS code, start_year AS sy, end_year AS ey, "
+                    "{status} AS status, {fixed} AS g FROM {source}").format(
+        k=sql.Literal(number), fid=sql.Identifier(KEY), code=clean("programme_code"), status=clean("status"),
+        fixed=FIXED, source=source)
+    return sql.SQL("SELECT {n} AS n, s.*, (g IS NOT NULL AND sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy "
+                   "AND status IS DISTINCT FROM 'cancelled') AS live FROM ({inner}) s").format(
+        n=row_key(sql.SQL("s.fid"), sql.SQL("s.t")), inner=inner)
+
+
+def all_rows(schema_name: str, tables, rows) -> sql.Composed:
+    """*rows* (intervention_rows or project_rows) of every table of *tables* in the programme."""
+    return sql.SQL(" UNION ALL ").join(rows(k, t, sql.Identifier(schema_name, t)) for k, t in enumerate(tables))
 
 
 def _areas(schema_name: str, table: str, key: str, skip: str = "") -> sql.Composed:
@@ -100,25 +125,28 @@ def _areas(schema_name: str, table: str, key: str, skip: str = "") -> sql.Compos
         id=clean(key), fixed=FIXED, table=sql.Identifier(schema_name, table), skip=sql.Literal(skip))
 
 
-def snapshot(schema_name: str) -> list:
-    """Statements that copy the programme into cleaned, indexed temporary tables. An intervention's
-    row number n is only a key (no rule reads its order), so the copy is not sorted first."""
-    return [
-        sql.SQL("CREATE TEMP TABLE gp_i ON COMMIT DROP AS SELECT row_number() OVER () AS n, "
-                "coalesce(uid0, tbl || '#' || fid) AS uid, s.*, "
-                "(cw OR district_id IS NOT DISTINCT FROM {city}) AS city_wide, "
-                "(sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy) AS yok, "
-                "(status IS DISTINCT FROM 'cancelled') AS active FROM ({src}) s").format(
-            city=sql.Literal(schema.CITY_ID), src=_interventions(schema_name)),
-        sql.SQL("CREATE TEMP TABLE gp_p ON COMMIT DROP AS SELECT s.*, (g IS NOT NULL AND sy IS NOT NULL "
-                "AND ey IS NOT NULL AND ey >= sy AND status IS DISTINCT FROM 'cancelled') AS live FROM ({}) s").format(
-            _projects(schema_name)),
+def snapshot(schema_name: str, kept: bool = False) -> list:
+    """Statements that give the rules gp_i and gp_p (the interventions and projects as they read them) and the
+    areas. *kept*: the programme keeps them current (store/pg_check_tables.py): gp_i and gp_p are views of
+    those tables, real tables the server may scan in parallel, nothing is copied. Else (a programme not yet
+    upgraded) they are copied into cleaned, indexed temporary tables for this check."""
+    if kept:
+        rows = [sql.SQL("CREATE TEMP VIEW gp_i AS SELECT * FROM {}").format(sql.Identifier(schema_name, INTERVENTIONS)),
+                sql.SQL("CREATE TEMP VIEW gp_p AS SELECT * FROM {}").format(sql.Identifier(schema_name, PROJECTS))]
+    else:
+        rows = [sql.SQL("CREATE TEMP TABLE gp_i ON COMMIT DROP AS {}").format(
+                    all_rows(schema_name, schema.INTERVENTION_TABLES, intervention_rows)),
+                sql.SQL("CREATE TEMP TABLE gp_p ON COMMIT DROP AS {}").format(
+                    all_rows(schema_name, schema.PROJECT_TABLES, project_rows)),
+                sql.SQL("CREATE INDEX ON gp_i USING GIST (g)"),
+                sql.SQL("CREATE INDEX ON gp_p USING GIST (g) WHERE live"),
+                sql.SQL("CREATE UNIQUE INDEX ON gp_i (n)"),
+                sql.SQL("ANALYZE gp_i"), sql.SQL("ANALYZE gp_p")]
+    return rows + [
         sql.SQL("CREATE TEMP TABLE gp_d ON COMMIT DROP AS {}").format(
             _areas(schema_name, "districts", "district_id", schema.CITY_ID)),
         sql.SQL("CREATE TEMP TABLE gp_n ON COMMIT DROP AS {}").format(
             _areas(schema_name, "neighbourhoods", "neighbourhood_id")),
-        sql.SQL("CREATE INDEX ON gp_i USING GIST (g)"),
-        sql.SQL("CREATE INDEX ON gp_p USING GIST (g) WHERE live"),
         sql.SQL("CREATE TEMP TABLE gp_dp ON COMMIT DROP AS SELECT id, ST_Subdivide(g, {}) AS g FROM gp_d").format(
             sql.Literal(PIECE)),
         sql.SQL("CREATE TEMP TABLE gp_np ON COMMIT DROP AS SELECT id, ST_Subdivide(g, {}) AS g FROM gp_n").format(
@@ -127,8 +155,6 @@ def snapshot(schema_name: str) -> list:
         sql.SQL("CREATE INDEX ON gp_np USING GIST (g)"),
         sql.SQL("CREATE UNIQUE INDEX ON gp_d (id)"),
         sql.SQL("CREATE INDEX ON gp_n (id)"),
-        sql.SQL("CREATE UNIQUE INDEX ON gp_i (n)"),
-        sql.SQL("ANALYZE gp_i"), sql.SQL("ANALYZE gp_p"),
     ]
 
 

@@ -17,6 +17,7 @@ from psycopg2 import sql
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.value_lists import value_list_rows
+from gebiedsplugin.qgis_io.store import pg_check_tables
 from gebiedsplugin.qgis_io.store.versions import tables_of
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -263,7 +264,10 @@ def backup_schema(target: Target, name: str) -> str:
 def upgrade(store, backup: str | None, run_steps) -> dict:
     """Back up (unless *backup* is None) and upgrade *store*'s schema in one transaction.
 
-    Returns {'from': n, 'to': m, 'backup': schema name or None}; from == to when nothing was to do.
+    Returns {'from': n, 'to': m, 'backup': schema name or None}; from == to when nothing was to do. Also
+    makes (and fills) the tables the in-database check reads (store/pg_check_tables.py) when the
+    programme lacks them, a programme of the current version included (then without a backup: only
+    derived tables are added; 'check_tables': True says so).
     """
     import psycopg2
 
@@ -276,14 +280,19 @@ def upgrade(store, backup: str | None, run_steps) -> dict:
                 target.table("schema_info")))
             row = cur.fetchone()
             found = int(row[0]) if row and row[0] else 0
-            if found >= schema.SCHEMA_VERSION:
+            if found >= schema.SCHEMA_VERSION and pg_check_tables.current(cur, target.schema):
                 conn.rollback()
                 return {"from": found, "to": found, "backup": None}
             cur.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.SQL(", ").join(
                 target.table(t) for t in tables_of(found))))
+            if found >= schema.SCHEMA_VERSION:  # current, but without the check's kept tables (made before them)
+                pg_check_tables.install(cur, target.schema)
+                conn.commit()
+                return {"from": found, "to": found, "backup": None, "check_tables": True}
             made = backup_schema(target, backup) if backup else None
             cur.execute(sql.SQL("SELECT key, value FROM {}").format(target.table("schema_info")))
             run_steps(found, target, dict(cur.fetchall()))
+            pg_check_tables.install(cur, target.schema)  # after the steps: they fill columns with triggers off
         conn.commit()
         return {"from": found, "to": schema.SCHEMA_VERSION, "backup": made}
     except psycopg2.errors.LockNotAvailable:

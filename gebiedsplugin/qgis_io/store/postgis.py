@@ -24,7 +24,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
 from gebiedsplugin.core.value_lists import value_list_rows
-from gebiedsplugin.qgis_io.store import pg_connection, pg_migrate
+from gebiedsplugin.qgis_io.store import pg_check_tables, pg_connection, pg_migrate
 from gebiedsplugin.qgis_io.store import pg_ddl as ddl
 from gebiedsplugin.qgis_io.store import pg_rows as rows
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
@@ -113,12 +113,13 @@ class PostgisStore:
                         raise ProgrammeError(tr("The schema {} already exists; choose another name or allow "
                                                 "overwriting.").format(schema_name))
                     cur.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema_name)))
-                for statement in ddl.create_programme(schema_name, srid):
+                # the check's kept tables before the rows: their triggers fill them (store/pg_check_tables.py)
+                for statement in ddl.create_programme(schema_name, srid) + pg_check_tables.statements(schema_name):
                     cur.execute(statement)
                 _write_bookkeeping(cur, schema_name, crs, programme)
                 if programme is not None:
                     rows.write_programme(cur, schema_name, programme, srid)
-                for statement in ddl.create_checks(schema_name):
+                for statement in ddl.create_checks(schema_name) + pg_check_tables.settle(schema_name):
                     cur.execute(statement)
             conn.commit()
         except psycopg2.Error as e:

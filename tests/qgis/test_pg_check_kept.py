@@ -1,0 +1,187 @@
+"""The cleaned interventions and projects a PostGIS programme keeps for the in-database check
+(store/pg_check_tables.py): after every kind of write they hold exactly what a fresh copy of the
+programme gives (the per-run copy the check made before, store/pg_check_sql.snapshot), and the check
+on them finds exactly what the in-memory rules find; an upgraded schema-2 programme and a current
+programme made before them get them through the upgrade, and without them the check copies as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+from psycopg2 import sql
+
+from gebiedsplugin.core import schema
+from gebiedsplugin.core.rules import run_rules
+from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
+from gebiedsplugin.qgis_io.store import migrate, pg_check, pg_check_tables
+from gebiedsplugin.qgis_io.store import pg_check_sql as q
+from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
+from tests.qgis.postgis_fixtures import load_v1_dump
+from tests.qgis.test_pg_check_parity import _key, assert_parity, planted
+
+_COLUMNS = {q.INTERVENTIONS: ("n", "uid", "t", "tbl", "fid", "uid0", "title", "domain", "theme", "district_id", "nbh",
+                              "cw", "sy", "ey", "status", "budget", "funder", "code", "ind", "city_wide", "yok",
+                              "active"),
+            q.PROJECTS: ("n", "t", "fid", "code", "sy", "ey", "status", "live")}
+
+
+def _run(store, statements, params=None):
+    conn = store.connect()
+    try:
+        with conn.cursor() as cur:
+            for s in statements:
+                cur.execute(s, params)
+            out = cur.fetchall() if cur.description else None
+        conn.commit()
+        return out
+    finally:
+        conn.close()
+
+
+def _differences(store) -> dict:
+    """kept table -> rows that differ (either way) from a fresh copy of the programme's rows, made by the
+    statements of a programme without kept tables (geometry compared as its bytes)."""
+    fresh = {q.INTERVENTIONS: "gp_i", q.PROJECTS: "gp_p"}
+    out = {}
+    conn = store.connect()
+    try:
+        with conn.cursor() as cur:
+            for statement in q.snapshot(store.schema_name, kept=False)[:2]:
+                cur.execute(statement)
+            for kept, copy in fresh.items():
+                cols = sql.SQL(", ").join(map(sql.Identifier, _COLUMNS[kept])) + sql.SQL(", ST_AsEWKB(g)")
+                one, two = sql.Identifier(store.schema_name, kept), sql.Identifier(copy)
+                cur.execute(sql.SQL("(SELECT {c} FROM {a} EXCEPT ALL SELECT {c} FROM {b}) UNION ALL "
+                                    "(SELECT {c} FROM {b} EXCEPT ALL SELECT {c} FROM {a})").format(
+                    c=cols, a=one, b=two))
+                out[kept] = cur.fetchall()
+                cur.execute(sql.SQL("SELECT count(*) FROM {}").format(one))
+                out[kept + " rows"] = cur.fetchone()[0]
+        conn.rollback()
+    finally:
+        conn.close()
+    return out
+
+
+def _assert_kept_is_fresh(store, projects: bool = True) -> None:
+    found = _differences(store)
+    assert found[q.INTERVENTIONS] == [] and found[q.PROJECTS] == []
+    assert found[q.INTERVENTIONS + " rows"] > 0 and (found[q.PROJECTS + " rows"] > 0) == projects
+
+
+def _whole_check_is_in_memory(store) -> None:
+    """run_check on PostGIS (the join rules in SQL, the selection of rows for the rest) finds what every
+    rule finds in memory on the whole programme."""
+    result = run_check(CheckRequest(store.path, write=False, in_database=True))
+    assert "in_database" in result.timings
+    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(store.read_programme())]
+
+
+def _uses_kept(store) -> bool:
+    timings: dict = {}
+    pg_check.run_in_database(store, ["unknown_programme_code"], None, store.settings(), timings=timings)
+    assert ("areas" in timings) != ("snapshot" in timings)
+    return "areas" in timings
+
+
+@pytest.fixture()
+def planted_store(pg_connection, pg_schema):
+    return PostgisStore.create(pg_connection, pg_schema, programme=planted())
+
+
+def _table(name, store):
+    return sql.Identifier(store.schema_name, name)
+
+
+def test_a_new_programme_keeps_them_and_the_check_reads_them(planted_store):
+    assert _uses_kept(planted_store)
+    _assert_kept_is_fresh(planted_store)
+    assert _run(planted_store, [sql.SQL("SELECT count(*) FROM {}").format(_table(q.INTERVENTIONS, planted_store))])[0][
+        0] == sum(planted_store.counts()[t] for t in schema.INTERVENTION_TABLES)
+
+
+def test_writes_after_the_migration_keep_them_current(planted_store):
+    """Edits as any client makes them (plain SQL, row_version bumped as the guard wants): cleaned values
+    that change, a geometry made invalid, a uid removed, an insert, a delete, a truncate."""
+    s = planted_store
+    point, poly = _table("interventions_point", s), _table("interventions_polygon", s)
+    bump = sql.SQL("row_version = row_version + 1")
+    _run(s, [
+        # a cleaned value changes: the code gets padding (same finding), another one an unknown code
+        sql.SQL("UPDATE {} SET programme_code = '  P1 ', {b} WHERE uid = 'c-inside'").format(point, b=bump),
+        sql.SQL("UPDATE {} SET programme_code = ' P7\u3000', {b} WHERE uid = 'n-at-25'").format(point, b=bump),
+        # blank theme and status, cancelled, moved into the other district, a blank uid (-> table#fid)
+        sql.SQL("UPDATE {} SET theme = ' \t', status = 'cancelled ', {b} WHERE uid = 'n-beyond'").format(point, b=bump),
+        sql.SQL("UPDATE {} SET geom = ST_SetSRID(ST_MakePoint(1500, 500), 28992), {b} "
+                "WHERE uid = 'n-year-out'").format(point, b=bump),
+        # a self-crossing polygon (made valid by the check, as shapely's make_valid)
+        sql.SQL("UPDATE {} SET geom = ST_Multi(ST_GeomFromText('POLYGON((0 0, 400 400, 400 0, 0 400, 0 0))', 28992)), "
+                "{b} WHERE fid = (SELECT min(fid) FROM {})").format(poly, poly, b=bump),
+        sql.SQL("INSERT INTO {} (uid, title, domain, kind, theme, district_id, neighbourhood_id, start_year, end_year, "
+                "status, programme_code, geom, row_version) VALUES ('new-1', ' Nieuw ', 'physical', 'maintenance', "
+                "'greenery', 'east', 'e1', 2026, 2026, 'planned', 'P9', "
+                "ST_SetSRID(ST_MakePoint(1200, 300), 28992), 1)").format(point),
+        sql.SQL("UPDATE {} SET row_version = -(row_version + 1) WHERE uid = 'c-unknown'").format(point),
+        sql.SQL("DELETE FROM {} WHERE uid = 'c-unknown'").format(point),
+    ])
+    _assert_kept_is_fresh(s)
+    rows = dict(_run(s, [sql.SQL("SELECT uid, code FROM {} WHERE uid IN ('c-inside', 'n-at-25', 'new-1', 'c-unknown')")
+                         .format(_table(q.INTERVENTIONS, s))]))
+    assert rows == {"c-inside": "P1", "n-at-25": "P7", "new-1": "P9"}  # by hand from the edits above
+    found = assert_parity(s)
+    unknown = {f.subject_uids for f in found if f.rule == "unknown_programme_code"}
+    assert ("n-at-25",) in unknown and ("new-1",) in unknown and ("c-unknown",) not in unknown
+    _whole_check_is_in_memory(s)
+    # a truncate (no row triggers) empties its table's kept rows only
+    _run(s, [sql.SQL("TRUNCATE {}").format(_table("programme_projects_polygon", s)),
+             sql.SQL("TRUNCATE {}").format(_table("interventions_line", s))])
+    _assert_kept_is_fresh(s, projects=False)  # the planted projects are all polygons
+    assert_parity(s)
+
+
+def _drop_kept(store) -> None:
+    """What a current (schema 3) programme made before the kept tables has: none of them."""
+    statements = []
+    for kept, (tables, _rows) in pg_check_tables.KEPT.items():
+        for table in tables:
+            for name in ("gebied_check_insert", "gebied_check_update", "gebied_check_delete", "gebied_check_truncate"):
+                statements.append(sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table(table, store)))
+            statements.append(sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_" + table, store)))
+        statements.append(sql.SQL("DROP TABLE {}").format(_table(kept, store)))
+    statements.append(sql.SQL("DELETE FROM {} WHERE key = 'check_tables'").format(_table("schema_info", store)))
+    _run(store, statements)
+
+
+def test_a_current_programme_without_them_is_copied_then_upgraded(planted_store):
+    s = planted_store
+    _drop_kept(s)
+    assert not _uses_kept(s)
+    before = assert_parity(s)
+    _whole_check_is_in_memory(s)
+    result = migrate.upgrade(s.path)
+    assert result["check_tables"] and result["from"] == result["to"] == schema.SCHEMA_VERSION
+    assert result["backup"] is None
+    assert _uses_kept(s)
+    _assert_kept_is_fresh(s)
+    assert assert_parity(s) == before
+    _whole_check_is_in_memory(s)
+    again = migrate.upgrade(s.path)
+    assert "check_tables" not in again and again["from"] == again["to"]
+
+
+def test_an_upgraded_schema_2_programme_keeps_them(pg_connection, pg_schema, pg_extra_schemas):
+    load_v1_dump(pg_connection, pg_schema, version=2)
+    store = PostgisStore(pg_connection, pg_schema)
+    result = migrate.upgrade(store.path, backup=False)
+    assert (result["from"], result["to"]) == (2, schema.SCHEMA_VERSION)
+    store = PostgisStore.open(pg_connection, pg_schema)
+    assert _uses_kept(store)
+    _assert_kept_is_fresh(store)
+    assert_parity(store)
+    # and a write after the upgrade reaches them
+    _run(store, [sql.SQL("UPDATE {} SET title = ' Opnieuw  ', row_version = row_version + 1 "
+                         "WHERE fid = (SELECT min(fid) FROM {})").format(
+        _table("interventions_point", store), _table("interventions_point", store))])
+    _assert_kept_is_fresh(store)
+    assert_parity(store)
