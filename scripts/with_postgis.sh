@@ -90,7 +90,7 @@ psql_admin() {
   (cd "$PGDIR" && "${AS[@]}" "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDIR" -p "$PGPORT_CHOSEN" -U postgres "$@")
 }
 # The password travels on stdin as a psql variable: never on a command line or in a log.
-if ! printf '%s\n' "CREATE ROLE gebied_test LOGIN PASSWORD :'pw';" \
+if ! printf '%s\n' "CREATE ROLE gebied_test LOGIN CREATEROLE PASSWORD :'pw';" \
     "CREATE DATABASE gebied_test OWNER gebied_test;" \
     | psql_admin -v pw="$PASSWORD" -d postgres >/dev/null 2>"$PGDIR/setup.err"; then
   unavailable "creating the test role and database failed: $(cat "$PGDIR/setup.err")" "$@"

@@ -7,6 +7,7 @@ programme made before them get them through the upgrade, and without them the ch
 
 from __future__ import annotations
 
+import psycopg2.errors
 import pytest
 from psycopg2 import sql
 
@@ -185,3 +186,37 @@ def test_an_upgraded_schema_2_programme_keeps_them(pg_connection, pg_schema, pg_
         _table("interventions_point", store), _table("interventions_point", store))])
     _assert_kept_is_fresh(store)
     assert_parity(store)
+
+
+def test_an_editor_with_rights_on_the_programme_tables_only_can_save(planted_store):
+    """A planner granted the intervention table and the audit log (per-table grants that do not name the kept
+    tables) saves;
+    the kept rows follow, written with their owner's rights."""
+    s = planted_store
+    role = sql.Identifier("gp_editor_" + s.schema_name)
+    point = _table("interventions_point", s)
+    here = sql.Identifier(s.schema_name)
+    try:  # the throw-away server's test role may create roles (scripts/with_postgis.sh); another server's may not
+        _run(s, [sql.SQL("CREATE ROLE {} NOLOGIN").format(role)])
+    except psycopg2.errors.InsufficientPrivilege as e:
+        pytest.skip("the test server's role cannot create roles: {}".format(e))
+    _run(s, [sql.SQL("GRANT {} TO CURRENT_USER").format(role),
+             sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(sql.Identifier(s.schema_name), role),
+             sql.SQL("GRANT SELECT, UPDATE ON {} TO {}").format(point, role),
+             # what the audit trigger (the writer's rights, by design) needs
+             sql.SQL("GRANT INSERT ON {} TO {}").format(_table("audit_log", s), role),
+             sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(sql.Identifier(s.schema_name), role)])
+    try:
+        _run(s, [sql.SQL("SET ROLE {}").format(role),
+                 sql.SQL("UPDATE {} SET programme_code = ' P9 ', row_version = row_version + 1 "
+                         "WHERE uid = 'c-inside'").format(point),
+                 sql.SQL("RESET ROLE")])
+        code = _run(s, [sql.SQL("SELECT code FROM {} WHERE uid = 'c-inside'").format(_table(q.INTERVENTIONS, s))])
+        assert code == [("P9",)]
+        _assert_kept_is_fresh(s)
+    finally:
+        _run(s, [sql.SQL("REVOKE ALL ON {} FROM {}").format(point, role),
+                 sql.SQL("REVOKE ALL ON {} FROM {}").format(_table("audit_log", s), role),
+                 sql.SQL("REVOKE ALL ON ALL SEQUENCES IN SCHEMA {} FROM {}").format(here, role),
+                 sql.SQL("REVOKE ALL ON SCHEMA {} FROM {}").format(here, role),
+                 sql.SQL("DROP ROLE {}").format(role)])

@@ -36,7 +36,11 @@ INFO_KEY = "check_tables"
 KEPT = {INTERVENTIONS: (schema.INTERVENTION_TABLES, intervention_rows),
         PROJECTS: (schema.PROJECT_TABLES, project_rows)}
 
-_SYNC = """CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $body$
+# SECURITY DEFINER: the kept rows are derived data, like an index, so a planner allowed to edit the
+# programme's tables needs no rights on them (with the writer's rights, a per-table grant without the two
+# kept tables made every save fail); the search path is fixed where the function is made (PostGIS's schema).
+_SYNC = """CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path FROM CURRENT AS $body$
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM {kept} WHERE t = {number};
