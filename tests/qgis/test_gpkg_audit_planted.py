@@ -67,7 +67,7 @@ def test_one_save_writes_exactly_the_expected_entries(big_master, tmp_path):
 
     changes, updated = [], []
     for table in reversed(TABLES):  # points last: the last point rows are left for the cases below
-        for fid, uid, title, budget, version in rows[table]:
+        for fid, _uid, title, budget, version in rows[table]:
             if len(updated) < EDITS:
                 changes.append(RowChange(table, UPDATE, fid, version,
                                          {"title": (title or "") + " é\"\\\t", "budget": (budget or 0) + 0.1}))
