@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import uuid
 
+import pytest
 import shapely
 
 from gebiedsplugin.core import schema
@@ -204,3 +205,30 @@ def test_a_district_check_out_takes_the_rows_sql_selects(sample_gpkg, tmp_path):
     assert recorded == {t: keys for t, keys in expected.items() if keys}
     assert counts == {t: len(expected[t]) for t in schema.VERSIONED_TABLES if expected.get(t)}
     assert list(counts) == [t for t in schema.VERSIONED_TABLES if expected.get(t)]  # in the tables' order
+
+
+def test_the_check_out_algorithm_reports_progress_and_stops_when_cancelled(sample_gpkg, tmp_path, provider):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    shared = sample_gpkg[0]
+    conn = sqlite3.connect(shared)
+    before = conn.execute("SELECT key, value FROM schema_info ORDER BY key").fetchall()
+    conn.close()
+    copy = tmp_path / "noord.gpkg"
+    seen = []
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda percent: (seen.append(percent), len(seen) == 2 and feedback.cancel()))
+    with pytest.raises(QgsProcessingException, match="The check-out was cancelled; nothing was checked out."):
+        processing.run("gebiedsplugin:check_out", {"PROGRAMME": str(shared), "DISTRICTS": "noord",
+                                                   "OUTPUT": str(copy)}, feedback=feedback)
+    assert seen[:2] == [20, 35] and not copy.exists()
+    conn = sqlite3.connect(shared)
+    assert conn.execute("SELECT key, value FROM schema_info ORDER BY key").fetchall() == before  # no programme_id
+    conn.close()
+    seen.clear()
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(seen.append)
+    processing.run("gebiedsplugin:check_out", {"PROGRAMME": str(shared), "DISTRICTS": "noord", "OUTPUT": str(copy)},
+                   feedback=feedback)
+    assert copy.exists() and [p for p in seen if p in (20, 35, 80, 95)] == [20, 35, 80, 95]
