@@ -4,8 +4,11 @@ Prepares (not timed) Voorbeeldstad with 100,000 interventions. Then, each in a f
 wall time, CPU time and peak memory: the check-out of the whole city, the check-in of that copy with
 5,000 interventions changed, the check-out of one district (--district, default noord) and its
 check-in with --district-changed (500) interventions changed. The check-in reads base, copy and
-shared programme, merges, and writes one transaction of updates with locking and audit.
+shared programme, merges, and writes one transaction of updates with locking and audit. Each step
+runs beside the same step on the code of --baseline (main before #18's offline work; git archive
+into bench/out), in turns, each side on its own copies of the same files.
 Usage: .venv/bin/python scripts/bench_offline.py [--size 100000] [--changed 5000] [--district noord]
+       [--baseline 1d00716]
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 OUT = HERE.parent / "bench" / "out"
+BASELINE = "1d00716"  # main before the offline work of #18 (whole tables read and compared)
 
 
 def _app():
@@ -68,6 +72,8 @@ def _measured(work) -> dict:
 
 
 def child(args) -> int:
+    if args.code:  # another version of the plugin: its package first on the path
+        sys.path.insert(0, args.code)
     app = _app()
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
     from gebiedsplugin.qgis_io.store.offline import check_in, check_out
@@ -86,16 +92,19 @@ def child(args) -> int:
     return 0
 
 
-def _run(*args) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True)
+def _run(code, *args) -> dict:
+    extra = ["--code", str(code)] if code else []
+    done = subprocess.run([sys.executable, __file__, *extra, "--child", *args], capture_output=True, text=True)
     if done.returncode != 0:
         print(done.stderr[-2000:])
         raise SystemExit(1)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _figures(found: dict) -> str:
-    return "{:.2f} s (CPU {:.2f} s), peak {:.0f} MB".format(found["seconds"], found["cpu"], found["peak_mb"])
+def _figures(found: dict, before: dict) -> str:
+    return "{:.2f} s (CPU {:.2f} s), peak {:.0f} MB; baseline {:.2f} s (CPU {:.2f} s), peak {:.0f} MB: {:.1f}x".format(
+        found["seconds"], found["cpu"], found["peak_mb"], before["seconds"], before["cpu"], before["peak_mb"],
+        before["seconds"] / max(found["seconds"], 1e-9))
 
 
 def main() -> int:
@@ -104,7 +113,9 @@ def main() -> int:
     parser.add_argument("--changed", type=int, default=5_000)
     parser.add_argument("--district", default="noord")
     parser.add_argument("--district-changed", type=int, default=500)
+    parser.add_argument("--baseline", default=BASELINE, help="the commit to measure beside (empty: none)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--code", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -113,22 +124,35 @@ def main() -> int:
     app = _app()
     t = time.perf_counter()
     master = _master(args.size)
+    sides = [("", None)]
+    if args.baseline:
+        sys.path.insert(0, str(HERE))
+        import export_once
+
+        sides.append(("_base", export_once.baseline(args.baseline, OUT / "baseline_{}".format(args.baseline))))
     print("offline: {:,} interventions prepared in {:.0f} s".format(args.size, time.perf_counter() - t), flush=True)
     ok = True
     for label, district, changed in (("the whole city", "", args.changed),
                                      ("district " + args.district, args.district, args.district_changed)):
-        shared = OUT / "offline_{}{}.gpkg".format(args.size, "_" + district if district else "")
-        copy = OUT / "offline_{}{}_copy.gpkg".format(args.size, "_" + district if district else "")
-        shutil.copy(master, shared)
-        out = _run("out", str(shared), str(copy), district)
+        found, copies = {}, {}
+        for suffix, code in reversed(sides):  # the baseline first, then this checkout, each on its own files
+            name = "offline_{}{}{}".format(args.size, "_" + district if district else "", suffix)
+            shared, copies[suffix] = OUT / (name + ".gpkg"), OUT / (name + "_copy.gpkg")
+            shutil.copy(master, shared)
+            found["out" + suffix] = _run(code, "out", str(shared), str(copies[suffix]), district)
+            edit_copy(str(copies[suffix]), changed)
+        for suffix, code in reversed(sides):
+            found["in" + suffix] = _run(code, "in", str(copies[suffix]))
+        none = dict(seconds=float("nan"), cpu=float("nan"), peak_mb=float("nan"))
+        out, into = found["out"], found["in"]
         print("offline: check-out of {} ({:,} rows) from {:,} interventions: {}".format(
-            label, out["rows"], args.size, _figures(out)), flush=True)
-        edit_copy(str(copy), changed)
-        found = _run("in", str(copy))
+            label, out["rows"], args.size, _figures(out, found.get("out_base", none))), flush=True)
         print("offline: check-in of {} with {:,} changed rows against {:,} interventions: {}, {} (written: {}, "
-              "conflicts: {})".format(label, changed, args.size, _figures(found), found["counts"], found["written"],
-                                      found["conflicts"]), flush=True)
-        ok = ok and found["written"] and found["counts"]["update"] == changed
+              "conflicts: {})".format(label, changed, args.size, _figures(into, found.get("in_base", none)),
+                                      into["counts"], into["written"], into["conflicts"]), flush=True)
+        ok = ok and into["written"] and into["counts"]["update"] == changed
+        if "in_base" in found:
+            ok = ok and (found["in_base"]["counts"], out["rows"]) == (into["counts"], found["out_base"]["rows"])
     app.exitQgis()
     return 0 if ok else 1
 
