@@ -10,6 +10,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.store.offline import check_out
 from gebiedsplugin.qgis_io.store.open import open_store
@@ -59,7 +61,11 @@ class CheckOutAlgorithm(BaseAlgorithm):
         years = [self.parameterAsInt(parameters, n, context) if parameters.get(n) not in (None, "") else None
                  for n in (self.YEAR_FROM, self.YEAR_TO)]
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        counts = check_out(source, target, districts, years[0], years[1],
-                           overwrite=self.parameterAsBool(parameters, self.OVERWRITE, context))
+        try:
+            counts = check_out(source, target, districts, years[0], years[1],
+                               overwrite=self.parameterAsBool(parameters, self.OVERWRITE, context),
+                               progress=feedback.setProgress, cancelled=feedback.isCanceled)
+        except Cancelled:
+            raise ProgrammeError(tr("The check-out was cancelled; nothing was checked out.")) from None
         feedback.pushInfo(tr("Checked out {} rows into {}.").format(sum(counts.values()), target))
         return {self.OUTPUT: target, self.COUNTS: str(counts)}

@@ -6,6 +6,7 @@ that the file is a programme of a schema version this plugin reads, without writ
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from datetime import datetime, timezone
@@ -238,6 +239,24 @@ class GpkgStore:
         from gebiedsplugin.qgis_io.store.ogr_read import read_table
 
         return read_table(self._open(), table_name)
+
+    def read_keyed(self, table_name: str, keys, column: str | None = None) -> tuple:
+        """read_table() of only the rows whose key (or *column*; as text, NULL as "") is in *keys*, in fid order."""
+        from gebiedsplugin.qgis_io.store.ogr_read import read_fids
+
+        table = schema.table(table_name)
+        column = column or table.key
+        if column not in [f.name for f in table.fields]:
+            raise ValueError(column)  # a name from the schema only
+        # bandit B608: names from the schema; the keys are one bound JSON parameter
+        query = ('SELECT fid FROM "{}" WHERE coalesce(CAST("{}" AS TEXT), \'\') '  # nosec B608
+                 "IN (SELECT value FROM json_each(?))").format(table.name, column)
+        conn = gpkg_sqlite.connect_read_only(self.path)
+        try:
+            fids = [r[0] for r in conn.execute(query, (json.dumps(sorted(keys)),))]
+        finally:
+            conn.close()
+        return read_fids(self._open(), table_name, fids)
 
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""

@@ -90,6 +90,19 @@ def read_table(ds, table_name: str, feedback=None) -> tuple:
     return _read(ds, table_name, feedback, _dicts)
 
 
+def read_fids(ds, table_name: str, fids: list) -> tuple:
+    """read_table() of only the rows *fids* (ints), in fid order: an attribute filter, so SQLite reads
+    just those rows."""
+    layer = ds.GetLayerByName(table_name)
+    if layer is None or not fids:
+        return [], (None if layer is None or not schema.table(table_name).geometry else []), []
+    layer.SetAttributeFilter("fid IN ({})".format(",".join(str(int(f)) for f in sorted(fids))))
+    try:
+        return _read(ds, table_name, None, _dicts)
+    finally:
+        layer.SetAttributeFilter(None)
+
+
 def _dicts(names: list, columns: list, count: int) -> list:
     if not names:
         return [{} for _ in range(count)]

@@ -25,14 +25,19 @@ def _plain(value):
     return value
 
 
-def read_table(cur, schema_name: str, table_name: str) -> tuple:
-    """(rows as dicts, shapely geometries or None, fids) of one table, in fid order."""
+def read_table(cur, schema_name: str, table_name: str, where=None) -> tuple:
+    """(rows as dicts, shapely geometries or None, fids) of one table, in fid order; *where* (field,
+    values): only the rows whose field (as text, NULL as '') is one of *values*."""
     table = schema.table(table_name)
     columns = [sql.Identifier(KEY)] + [sql.Identifier(n) for n in table.field_names]
     if table.geometry:
         columns.append(sql.SQL("ST_AsBinary({})").format(sql.Identifier(GEOMETRY)))
-    cur.execute(sql.SQL("SELECT {} FROM {} ORDER BY {}").format(
-        sql.SQL(", ").join(columns), sql.Identifier(schema_name, table_name), sql.Identifier(KEY)))
+    chosen, params = sql.SQL(""), None
+    if where is not None:
+        chosen = sql.SQL(" WHERE coalesce({}::text, '') = ANY(%s)").format(sql.Identifier(where[0]))
+        params = (sorted(where[1]),)
+    cur.execute(sql.SQL("SELECT {} FROM {}{} ORDER BY {}").format(
+        sql.SQL(", ").join(columns), sql.Identifier(schema_name, table_name), chosen, sql.Identifier(KEY)), params)
     names = table.field_names
     rows, wkbs, fids = [], [], []
     for record in cur.fetchall():

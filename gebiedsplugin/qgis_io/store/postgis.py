@@ -307,6 +307,21 @@ class PostgisStore:
         finally:
             conn.close()
 
+    def read_keyed(self, table_name: str, keys, column: str | None = None) -> tuple:
+        """read_table() of only the rows whose key (or *column*; as text, NULL as "") is in *keys*."""
+        table = schema.table(table_name)
+        column = column or table.key
+        if column not in table.field_names:
+            raise ValueError(column)  # a name from the schema only
+        conn = self.connect()
+        try:
+            with conn.cursor() as cur:
+                found = rows.read_table(cur, self.schema_name, table_name, (column, keys))
+            conn.commit()
+            return found
+        finally:
+            conn.close()
+
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""
         from gebiedsplugin.qgis_io.store.findings import FindingsRegister
