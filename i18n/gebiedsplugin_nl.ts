@@ -224,22 +224,22 @@
       <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="60" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="61" />
       <source>A programme file must end in .gpkg: {}</source>
       <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="62" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="63" />
       <source>{} already exists; choose another name or allow overwriting.</source>
       <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="65" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="66" />
       <source>The folder {} does not exist.</source>
       <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="67" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="68" />
       <source>The folder {} is not writable.</source>
       <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
@@ -254,17 +254,17 @@
       <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="112" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="113" />
       <source>File not found: {}</source>
       <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="118" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="119" />
       <source>{} is not a GeoPackage.</source>
       <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="121" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="122" />
       <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
       <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
@@ -294,17 +294,17 @@
       <translation>Kan tabel {} van {} niet laden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="110" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="126" />
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="164" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="180" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="166" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="182" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
@@ -544,7 +544,7 @@
       <translation>Bereik</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="139" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="141" />
       <source>Period</source>
       <translation>Periode</translation>
     </message>
@@ -610,7 +610,7 @@ Vervangen?</translation>
       <translation>Kies een uitvoermap.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="79" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="81" />
       <source>Choose at least one export format.</source>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
@@ -635,7 +635,7 @@ Vervangen?</translation>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="41" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="43" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
@@ -860,12 +860,12 @@ Vervangen?</translation>
       <translation>Aandeel per financier over de stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="141" />
       <source>Planned {} · area budget {}</source>
       <translation>Gepland {} · gebiedsbudget {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="246" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="245" />
       <source>Planned money per theme</source>
       <translation>Gepland geld per thema</translation>
     </message>
@@ -875,7 +875,7 @@ Vervangen?</translation>
       <translation>Gepland geld per domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="244" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="243" />
       <source>Planned money per funder</source>
       <translation>Gepland geld per financier</translation>
     </message>
@@ -1295,77 +1295,77 @@ Vervangen?</translation>
       <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="92" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="94" />
       <source>The layout template {} does not exist.</source>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="112" />
       <source>The layout template {} is not a valid .qpt file.</source>
       <translation>Het lay-outsjabloon {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="117" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="118" />
       <source>The layout template {} has no map item with id 'map'.</source>
       <translation>Het lay-outsjabloon {} heeft geen kaartitem met id 'map'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="139" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="141" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="140" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="142" />
       <source>whole city</source>
       <translation>hele stad</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="143" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="145" />
       <source>Area programme map</source>
       <translation>Gebiedsprogrammakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="144" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
       <source>District page</source>
       <translation>Stadsdeelpagina</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="144" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
       <source>Scope: {}</source>
       <translation>Bereik: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148" />
       <source>Items: {}</source>
       <translation>Items: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148" />
       <source>Budget: € {}</source>
       <translation>Budget: € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148" />
       <source>Table: the</source>
       <translation>Tabel: de</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148" />
       <source>largest items; all items in the CSV export.</source>
       <translation>grootste items; alle items in de CSV-export.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="144" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="143" />
       <source>Printed on {}</source>
       <translation>Afgedrukt op {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="155" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="157" />
       <source>Source: programme {} (gebiedsplugin). Interventions, maintenance, initiatives, statutory tasks and the multi-year programme (MJP) on one map.</source>
       <translation>Bron: programma {} (gebiedsplugin). Interventies, onderhoud, initiatieven, wettelijke taken en het Meerjarengebiedsprogramma (MJP) op één kaart.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="159" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="161" />
       <source>No interventions or programme projects in this area for this period.</source>
       <translation>Geen interventies of programmaprojecten in dit gebied voor deze periode.</translation>
     </message>
@@ -1375,32 +1375,32 @@ Vervangen?</translation>
       <translation>Legenda: soort en domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="40" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="42" />
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="42" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="44" />
       <source>Where</source>
       <translation>Waar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="43" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="45" />
       <source>When</source>
       <translation>Wanneer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="45" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="47" />
       <source>Budget (€)</source>
       <translation>Budget (€)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="89" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="91" />
       <source>Nothing planned here in this period.</source>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="273" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="275" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
@@ -1425,12 +1425,12 @@ Vervangen?</translation>
       <translation>De toets is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="372" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="381" />
       <source>Unified programme map</source>
       <translation>Samengestelde programmakaart</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="374" />
+      <location filename="../gebiedsplugin/qgis_io/data_export.py" line="383" />
       <source>Could not store the style of {} in {}: {}</source>
       <translation>Kon de stijl van {} niet opslaan in {}: {}</translation>
     </message>
@@ -1460,7 +1460,7 @@ Vervangen?</translation>
       <translation>{} · {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="126" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="125" />
       <source>No data for this selection</source>
       <translation>Geen gegevens voor deze selectie</translation>
     </message>
@@ -1540,12 +1540,12 @@ Vervangen?</translation>
       <translation>Buurt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="85" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="87" />
       <source>The output folder {} does not exist and cannot be created.</source>
       <translation>De uitvoermap {} bestaat niet en kan niet worden aangemaakt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="88" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="90" />
       <source>The output folder {} is not writable.</source>
       <translation>In de uitvoermap {} kan niet worden geschreven.</translation>
     </message>
@@ -1555,17 +1555,17 @@ Vervangen?</translation>
       <translation>Deze bestanden bestaan al (sta overschrijven toe om ze te vervangen): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="151" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="153" />
       <source>Unknown district ids: {} (known: {}).</source>
       <translation>Onbekende stadsdeel-id's: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="158" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="160" />
       <source>Nothing to export: no interventions or programme projects in this scope and period.</source>
       <translation>Niets te exporteren: geen interventies of programmaprojecten in dit bereik en deze periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="200" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="201" />
       <source>The export failed: {}</source>
       <translation>De export is mislukt: {}</translation>
     </message>
@@ -1575,17 +1575,17 @@ Vervangen?</translation>
       <translation>GeoPackage schrijven…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="102" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="103" />
       <source>Rendering the atlas PDF ({} pages)…</source>
       <translation>Atlas-PDF renderen ({} pagina's)…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="115" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="116" />
       <source>Rendering the page images…</source>
       <translation>Paginaafbeeldingen renderen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="128" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="129" />
       <source>Export complete: {} files.</source>
       <translation>Export voltooid: {} bestanden.</translation>
     </message>
@@ -1595,12 +1595,12 @@ Vervangen?</translation>
       <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="324" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="340" />
       <source>The programme {} is read-only; nothing was imported.</source>
       <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="268" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="287" />
       <source>The folder of the programme {} is not writable; nothing was imported.</source>
       <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
@@ -1730,17 +1730,17 @@ Vervangen?</translation>
       <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="126" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="127" />
       <source>Creating the programme {} failed: {}</source>
       <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="152" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="153" />
       <source>The schema {} does not exist.</source>
       <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="157" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="158" />
       <source>{} is not a programme (no schema_info table).</source>
       <translation>{} is geen programma (geen tabel schema_info).</translation>
     </message>
@@ -2070,7 +2070,7 @@ Vervangen?</translation>
       <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="107" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="106" />
       <source>The summary page template {} does not exist.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} bestaat niet.</translation>
     </message>
@@ -2095,32 +2095,32 @@ Vervangen?</translation>
       <translation>vorm gewijzigd</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="111" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="110" />
       <source>The summary page template {} is not a valid .qpt file.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} is geen geldig .qpt-bestand.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="115" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="114" />
       <source>District summary</source>
       <translation>Stadsdeelsamenvatting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="140" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="139" />
       <source>City summary: {}</source>
       <translation>Stadssamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="140" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="139" />
       <source>District summary: {}</source>
       <translation>Stadsdeelsamenvatting: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="142" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="141" />
       <source>Period {}</source>
       <translation>Periode {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="145" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="144" />
       <source>Source: programme {} (gebiedsplugin). The same figures as the Overview dock.</source>
       <translation>Bron: programma {} (gebiedsplugin). Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
@@ -2155,12 +2155,12 @@ Vervangen?</translation>
       <translation>Het importeren is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="146" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="148" />
       <source>Programme projects (MJP): € {}</source>
       <translation>Programmaprojecten (MJP): € {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="138" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="137" />
       <source>Summary of map page {} of {}</source>
       <translation>Samenvatting bij kaartpagina {} van {}</translation>
     </message>
@@ -2350,12 +2350,12 @@ Vervangen?</translation>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="115" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="117" />
       <source>The disk is full: {} could not be written. The export was stopped: none of its files was written and existing files are unchanged.</source>
       <translation>De schijf is vol: {} kon niet worden geschreven. De export is gestopt: geen van de bestanden is geschreven en bestaande bestanden zijn ongewijzigd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="118" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="120" />
       <source>The disk is full: the export's working copy in {} could not be written. Nothing was exported; existing files are unchanged.</source>
       <translation>De schijf is vol: de werkkopie van de export in {} kon niet worden geschreven. Er is niets geëxporteerd; bestaande bestanden zijn ongewijzigd.</translation>
     </message>
@@ -2475,7 +2475,7 @@ Vervangen?</translation>
       <translation>Onverwachte definitie van tabel {} in een nieuw programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="130" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="131" />
       <source>The upgrade has no value for the new mandatory column {}.{}.</source>
       <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
     </message>
@@ -2520,12 +2520,12 @@ Vervangen?</translation>
       <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="291" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="300" />
       <source>{} is in use by another session; close it there and try the upgrade again.</source>
       <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="295" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="304" />
       <source>Upgrading {} failed, nothing was changed: {}</source>
       <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
     </message>
@@ -2635,7 +2635,7 @@ Vervangen?</translation>
       <translation>Inchecken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="50" />
       <source>Offline copy</source>
       <translation>Offline kopie</translation>
     </message>
@@ -2808,87 +2808,87 @@ verwijderd</translation>
       <translation>Ingecheckt: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="27" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="29" />
       <source>Check out districts for offline work</source>
       <translation>Stadsdelen uitchecken voor offline werk</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="30" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="32" />
       <source>Copies districts of a shared programme (PostGIS or a GeoPackage on a share) into a GeoPackage to work without a network on an area day: their interventions, programme projects, area goals and budgets with funding and links, all districts and neighbourhoods and the settings, so the check and the export work offline. The version of every row is recorded; check the copy back in with 'Check in an offline copy'.</source>
       <translation>Kopieert stadsdelen van een gedeeld programma (PostGIS of een GeoPackage op een netwerkschijf) naar een GeoPackage om op een gebiedsdag zonder netwerk te werken: hun interventies, programmaprojecten, gebiedsopgaven en -budgetten met financiering en koppelingen, alle stadsdelen en buurten en de instellingen, zodat de toets en de export offline werken. De versie van elke rij wordt vastgelegd; check de kopie weer in met 'Een offline kopie inchecken'.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="37" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="39" />
       <source>Shared programme</source>
       <translation>Gedeeld programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="45" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="47" />
       <source>Only interventions and programme projects active in this period (empty: all).</source>
       <translation>Alleen interventies en programmaprojecten die in deze periode lopen (leeg: alle).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="48" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="50" />
       <source>The new GeoPackage to take along.</source>
       <translation>Het nieuwe GeoPackage om mee te nemen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="51" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="53" />
       <source>Replace an existing file</source>
       <translation>Een bestaand bestand vervangen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="51" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="53" />
       <source>Replace the file when it already exists.</source>
       <translation>Het bestand vervangen als het al bestaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="64" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="70" />
       <source>Checked out {} rows into {}.</source>
       <translation>{} rijen uitgecheckt naar {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="87" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="93" />
       <source>{} has no district {}; nothing was checked out.</source>
       <translation>{} heeft geen stadsdeel {}; er is niets uitgecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="137" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="154" />
       <source>Nothing was checked in.</source>
       <translation>Er is niets ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="181" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="201" />
       <source>{} is not a checked-out copy.</source>
       <translation>{} is geen uitgecheckte kopie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="183" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="203" />
       <source>{} was already checked in at {} by {}.</source>
       <translation>{} is al ingecheckt op {} door {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="188" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="208" />
       <source>{} is a copy of another programme than {}.</source>
       <translation>{} is een kopie van een ander programma dan {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="191" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="211" />
       <source>{} does not know the check-out of {}.</source>
       <translation>{} kent het uitchecken van {} niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="193" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="213" />
       <source>{} was already checked in: {}.</source>
       <translation>{} is al ingecheckt: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="196" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="216" />
       <source>The base recorded in {} was changed after the check-out (it does not match its seal).</source>
       <translation>De basis die in {} is vastgelegd, is na het uitchecken gewijzigd (ze klopt niet met haar zegel).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="206" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="227" />
       <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
       <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
@@ -3160,7 +3160,7 @@ Notitie: {}</translation>
       <translation>Geef het nieuwe programma op: een GeoPackage-pad of postgres:&lt;QGIS-verbinding&gt;/&lt;schema&gt; als Nieuw programma, of een PostGIS-verbinding en een schema.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="98" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="99" />
       <source>Interventions and programme projects of {} ({}), {}: {} items.</source>
       <translation>Interventies en programmaprojecten van {} ({}), {}: {} items.</translation>
     </message>
@@ -3379,7 +3379,7 @@ Notitie: {}</translation>
       <translation>{} kon niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="165" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="181" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
@@ -3549,7 +3549,7 @@ Notitie: {}</translation>
       <translation>Geef de veldkoppeling één keer: FIELDS_MAPPING of FIELD_MAPPING, niet allebei.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="137" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="136" />
       <source>Page {} of {}</source>
       <translation>Pagina {} van {}</translation>
     </message>
@@ -3815,7 +3815,7 @@ Notitie: {}</translation>
       <translation>Coördinaten in {} kunnen niet naar {} worden getransformeerd; de toets is niet uitgevoerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="176" />
+      <location filename="../gebiedsplugin/qgis_io/exporter.py" line="177" />
       <source>Exporting the programme map</source>
       <translation>De programmakaart exporteren</translation>
     </message>
@@ -3835,7 +3835,7 @@ Notitie: {}</translation>
       <translation>Verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/loader.py" line="134" />
+      <location filename="../gebiedsplugin/qgis_io/loader.py" line="150" />
       <source>The style {} could not be applied to the layer {}: {}</source>
       <translation>De stijl {} kon niet op de laag {} worden toegepast: {}</translation>
     </message>
@@ -3855,7 +3855,7 @@ Notitie: {}</translation>
       <translation>(kies)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="114" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="115" />
       <source>The layout template {} could not be loaded.</source>
       <translation>De lay-outsjabloon {} kon niet worden geladen.</translation>
     </message>
@@ -3865,7 +3865,7 @@ Notitie: {}</translation>
       <translation>de coördinaten konden niet worden getransformeerd ({})</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="114" />
+      <location filename="../gebiedsplugin/qgis_io/summary_pages.py" line="113" />
       <source>The summary page template {} could not be loaded.</source>
       <translation>Het sjabloon voor de samenvattingspagina {} kon niet worden geladen.</translation>
     </message>
@@ -3885,7 +3885,7 @@ Notitie: {}</translation>
       <translation>QGIS nam de laag/lagen {} niet op in het project.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="50" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="52" />
       <source>Gap</source>
       <translation>Tekort</translation>
     </message>
@@ -3935,17 +3935,17 @@ Notitie: {}</translation>
       <translation>De toets heeft alle regels in het geheugen uitgevoerd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="65" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="67" />
       <source>PostGIS is not available in the database ({}).</source>
       <translation>PostGIS is niet beschikbaar in de database ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="71" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="73" />
       <source>PostGIS {} is older than {}.</source>
       <translation>PostGIS {} is ouder dan {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="205" />
+      <location filename="../gebiedsplugin/qgis_io/atlas_item_table.py" line="245" />
       <source>(continued)</source>
       <translation>(vervolg)</translation>
     </message>
@@ -4075,7 +4075,7 @@ Notitie: {}</translation>
       <translation>Inchecken van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="281" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="285" />
       <source>The check read every row: {}</source>
       <translation>De controle las alle rijen: {}</translation>
     </message>
@@ -4090,7 +4090,7 @@ Notitie: {}</translation>
       <translation>Deze velden zijn verplicht. Vul ze in en sla opnieuw op; er is niets geschreven, uw bewerkingen staan nog in de bewerkingsbuffer.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="42" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="44" />
       <source>District codes such as noord,oost (the dialog lists them by name to tick); empty or city: the whole city.</source>
       <translation>Stadsdeelcodes zoals noord,oost (het venster toont de stadsdelen met naam om aan te vinken); leeg of city: de hele stad.</translation>
     </message>
@@ -4187,17 +4187,17 @@ Notitie: {}</translation>
       <translation>Niet-opgeslagen bewerkingen herstellen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/open_task.py" line="36" />
+      <location filename="../gebiedsplugin/qgis_io/open_task.py" line="37" />
       <source>Opening programme {}</source>
       <translation>Programma {} openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/open_task.py" line="63" />
+      <location filename="../gebiedsplugin/qgis_io/open_task.py" line="64" />
       <source>Opening {} failed: {}</source>
       <translation>Openen van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="212" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="218" />
       <source>{} of {} rows updated</source>
       <translation>{} van {} rijen bijgewerkt</translation>
     </message>
@@ -4315,6 +4315,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/store/source_text.py" line="34" />
       <source>“{schema}” (PostGIS connection “{connection}”)</source>
       <translation>“{schema}” (PostGIS-verbinding “{connection}”)</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="69" />
+      <source>The check-out was cancelled; nothing was checked out.</source>
+      <translation>Het uitchecken is geannuleerd; er is niets uitgecheckt.</translation>
     </message>
   </context>
   <context>
@@ -4912,72 +4917,72 @@ Notitie: {}</translation>
       <translation>Geen budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Rank</source>
       <translation>Rang</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>UID</source>
       <translation>UID</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Start year</source>
       <translation>Startjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>End year</source>
       <translation>Eindjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Funded (EUR)</source>
       <translation>Gefinancierd (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Shortfall (EUR)</source>
       <translation>Tekort (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Funders</source>
       <translation>Financiers</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="216" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
       <source>Shortfall per year (EUR)</source>
       <translation>Tekort per jaar (EUR)</translation>
     </message>
