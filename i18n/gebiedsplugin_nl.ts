@@ -2520,12 +2520,12 @@ Vervangen?</translation>
       <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="300" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="303" />
       <source>{} is in use by another session; close it there and try the upgrade again.</source>
       <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="304" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="307" />
       <source>Upgrading {} failed, nothing was changed: {}</source>
       <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
     </message>
@@ -4262,27 +4262,27 @@ Notitie: {}</translation>
       <translation>Het lezen van de bevindingen van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="62" />
+      <location filename="../gebiedsplugin/qgis_io/store/guard_texts.py" line="16" />
       <source>Programme rows are saved only through the gebiedsplugin, which checks that nobody else saved them after they were read. Open the programme with Area programme &gt; Open programme… and edit it in its layers there (a programme table opened as a plain QGIS layer cannot save). If the plugin has just refused your save, its own message says why.</source>
       <translation>Rijen van een programma worden alleen opgeslagen via de gebiedsplugin, die controleert dat niemand anders ze heeft opgeslagen nadat ze werden gelezen. Open het programma met Gebiedsprogramma &gt; Programma openen… en bewerk het daar in zijn lagen (een programmatabel die als gewone QGIS-laag is geopend, kan niet opslaan). Heeft de plugin het opslaan zojuist geweigerd, dan zegt haar eigen melding waarom.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/store/guard_texts.py" line="25" />
       <source>This row was not changed: the change did not come through the plugin.</source>
       <translation>Deze rij is niet gewijzigd: de wijziging kwam niet via de plugin.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/store/guard_texts.py" line="26" />
       <source>This row was not changed: the row_version written is not the next one (someone else saved the row after it was read).</source>
       <translation>Deze rij is niet gewijzigd: de geschreven row_version is niet de volgende (iemand anders heeft de rij opgeslagen nadat die werd gelezen).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/store/guard_texts.py" line="28" />
       <source>This row was not added: the new row did not come through the plugin.</source>
       <translation>Deze rij is niet toegevoegd: de nieuwe rij kwam niet via de plugin.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_guards.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/store/guard_texts.py" line="29" />
       <source>This row was not deleted: the delete did not come through the plugin.</source>
       <translation>Deze rij is niet verwijderd: het verwijderen kwam niet via de plugin.</translation>
     </message>

@@ -24,9 +24,8 @@ A programme made before these texts gets them at the plugin's next save (refresh
 from __future__ import annotations
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.qgis_io.store.guard_texts import REFUSED, how, sentences
 
-REFUSED = "gebiedsplugin:refused"
 # In every guard this plugin writes: a file whose guards lack it has the older texts (refresh()).
 MARK = "/* gebiedsplugin guards 2 */"
 _BOOKKEEPING = {schema.ROW_VERSION, "modified_at", "modified_by"}
@@ -59,17 +58,8 @@ def _json(row: str, table: schema.Table) -> str:
 
 def _refusals() -> tuple:
     """The guards' texts: a change, a stale versioned change, an insert and a delete from outside the plugin."""
-    how = tr("Programme rows are saved only through the gebiedsplugin, which checks that nobody else saved them "
-             "after they were read. Open the programme with Area programme > Open programme… and edit it in its "
-             "layers there (a programme table opened as a plain QGIS layer cannot save). If the plugin has just "
-             "refused your save, its own message says why.")
-    return (
-        "{}: {} {}".format(REFUSED, tr("This row was not changed: the change did not come through the plugin."), how),
-        "{}: {} {}".format(REFUSED, tr("This row was not changed: the row_version written is not the next one "
-                                       "(someone else saved the row after it was read)."), how),
-        "{}: {} {}".format(REFUSED, tr("This row was not added: the new row did not come through the plugin."), how),
-        "{}: {} {}".format(REFUSED, tr("This row was not deleted: the delete did not come through the plugin."), how),
-    )
+    said = sentences()
+    return tuple("{}: {} {}".format(REFUSED, said[kind], how()) for kind in ("change", "stale", "add", "delete"))
 
 
 def _literal(text: str) -> str:
