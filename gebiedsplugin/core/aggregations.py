@@ -25,12 +25,13 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from gebiedsplugin.core import funding_gap, schema
-from gebiedsplugin.core.effects import Progress, measurements_by_uid, progress
+from gebiedsplugin.core.effects import measurements_by_uid, progress
 from gebiedsplugin.core.intervention_list import years_overlap
-from gebiedsplugin.core.periods import Period, period_from
+from gebiedsplugin.core.overview_item import Item
+from gebiedsplugin.core.periods import period_from
 from gebiedsplugin.core.records import Programme
 from gebiedsplugin.core.rows import columns
-from gebiedsplugin.core.unified import INTERVENTION, Scope, build_unified
+from gebiedsplugin.core.unified import INTERVENTION, build_unified
 
 UNKNOWN = "unknown"  # funder code of spread budgets without a funder
 MONEY_KEYS = ("year", "theme", "domain", "funder", "kind")
@@ -65,59 +66,6 @@ def in_period(year: int, year_from: Optional[int], year_to: Optional[int]) -> bo
 def is_city(district: Optional[str]) -> bool:
     """True for the whole-city scope (None, empty or ``city``)."""
     return not district or district == schema.CITY_ID
-
-
-@dataclass(frozen=True)
-class Item:
-    """One intervention as the overview sees it; ``money`` holds (year, funder, amount) rows."""
-
-    uid: str
-    title: str = ""
-    domain: str = ""
-    kind: str = ""
-    theme: str = ""
-    status: str = ""
-    district_id: Optional[str] = None
-    neighbourhood_id: Optional[str] = None
-    city_wide: bool = False
-    start_year: Optional[int] = None
-    end_year: Optional[int] = None
-    budget: Optional[float] = None
-    funder: str = ""
-    effect_indicator: str = ""
-    baseline: Optional[float] = None
-    target: Optional[float] = None
-    table: str = ""
-    fid: Optional[int] = None
-    money: tuple = ()
-    # schema 3: the precision of the period (core/periods.py) and the indicator's progress (core/effects.py)
-    start_quarter: Optional[int] = None
-    end_quarter: Optional[int] = None
-    indicative: bool = False
-    contact: str = ""
-    progress: Optional[Progress] = None
-
-    @property
-    def time_span(self) -> tuple:
-        """(from, to) in fractional years on a time axis: 2027 Q3-2028 is (2027.5, 2029.0); needs years_ok."""
-        period = Period(self.start_year, self.end_year, self.start_quarter, self.end_quarter, self.indicative)
-        return period.first / 4.0, (period.last + 1) / 4.0
-
-    @property
-    def active(self) -> bool:
-        return self.status != "cancelled"
-
-    @property
-    def years_ok(self) -> bool:
-        return self.start_year is not None and self.end_year is not None and self.end_year >= self.start_year
-
-    def overlaps(self, year_from: Optional[int], year_to: Optional[int]) -> bool:
-        """True when the item's years meet the period (the unified map's rule)."""
-        return Scope((), year_from, year_to).years_overlap(self.start_year, self.end_year)
-
-    @property
-    def funding_total(self) -> float:
-        return sum(a for _, _, a in self.money)
 
 
 @dataclass
