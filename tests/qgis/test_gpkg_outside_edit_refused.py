@@ -55,7 +55,7 @@ def _plain_layer(path) -> QgsVectorLayer:
     return layer
 
 
-def _commit_error(layer) -> str:
+def commit_error(layer) -> str:
     assert not layer.commitChanges(False)
     errors = " ".join(layer.commitErrors())
     layer.rollBack()
@@ -77,17 +77,17 @@ def test_a_plain_layer_edit_says_it_did_not_come_through_the_plugin(programme):
     layer = _plain_layer(path)
     assert layer.startEditing()
     assert layer.changeAttributeValue(fid, layer.fields().indexFromName("title"), "Edited as a plain layer")
-    errors = _commit_error(layer)
+    errors = commit_error(layer)
     assert "This row was not changed: the change did not come through the plugin." in errors, errors
     assert HOW in errors and "someone else" not in errors
     assert layer.startEditing() and layer.deleteFeature(fid)
-    errors = _commit_error(layer)
+    errors = commit_error(layer)
     assert "This row was not deleted: the delete did not come through the plugin." in errors and HOW in errors, errors
     assert layer.startEditing()
     new = QgsFeature(layer.fields())
     new["uid"], new["title"] = "plain-layer-row", "Added as a plain layer"
     assert layer.addFeature(new)
-    errors = _commit_error(layer)
+    errors = commit_error(layer)
     assert "This row was not added: the new row did not come through the plugin." in errors and HOW in errors, errors
     assert _row(path, fid) == before and _audit_count(path) == audited
     conn = sqlite3.connect(str(path))
@@ -158,7 +158,7 @@ def test_a_programme_made_before_gets_the_new_texts_at_the_next_save(programme):
     layer = _plain_layer(path)
     assert layer.startEditing()
     assert layer.changeAttributeValue(fid, layer.fields().indexFromName("title"), "Plain")
-    assert "stale row_version, someone else saved this row" in _commit_error(layer)
+    assert "stale row_version, someone else saved this row" in commit_error(layer)
     _, read, _ = _row(path, fid)
     save(GpkgStore.open(path), [RowChange("settings", UPDATE, 1, None, {"value": "x"})], planner="Anna")
     conn = sqlite3.connect(str(path))
@@ -168,5 +168,5 @@ def test_a_programme_made_before_gets_the_new_texts_at_the_next_save(programme):
     assert all(gpkg_guards.MARK in texts[n] for n in gpkg_guards.trigger_names() if "_guard_" in n)
     assert layer.startEditing()
     assert layer.changeAttributeValue(fid, layer.fields().indexFromName("title"), "Plain")
-    assert "the change did not come through the plugin" in _commit_error(layer)
+    assert "the change did not come through the plugin" in commit_error(layer)
     assert _row(path, fid)[1] == read

@@ -141,7 +141,7 @@ def test_writes_after_the_migration_keep_them_current(planted_store):
     assert_parity(s)
 
 
-def _drop_kept(store) -> None:
+def drop_kept(store) -> None:
     """What a current (schema 3) programme made before the kept tables has: none of them."""
     statements = []
     for kept, (tables, _rows) in pg_check_tables.KEPT.items():
@@ -156,7 +156,7 @@ def _drop_kept(store) -> None:
 
 def test_a_current_programme_without_them_is_copied_then_upgraded(planted_store):
     s = planted_store
-    _drop_kept(s)
+    drop_kept(s)
     assert not _uses_kept(s)
     before = assert_parity(s)
     _whole_check_is_in_memory(s)

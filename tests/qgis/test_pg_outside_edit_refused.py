@@ -14,11 +14,11 @@ from qgis.core import QgsDataSourceUri, QgsFeature, QgsVectorLayer
 from gebiedsplugin.qgis_io.store import migrate
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-from tests.qgis.test_pg_check_kept import _drop_kept
+from tests.qgis.test_gpkg_outside_edit_refused import HOW, commit_error
+from tests.qgis.test_pg_check_kept import drop_kept
 from tests.qgis.test_pg_check_parity import planted
 
 TABLE = "interventions_point"
-HOW = "Open the programme with Area programme > Open programme… and edit it in its layers there"
 
 
 def _query(store, statement, params=None):
@@ -47,13 +47,6 @@ def _plain_layer(connection, store) -> QgsVectorLayer:
     return layer
 
 
-def _commit_error(layer) -> str:
-    assert not layer.commitChanges(False)
-    errors = " ".join(layer.commitErrors())
-    layer.rollBack()
-    return errors
-
-
 @pytest.fixture()
 def store(pg_connection, pg_schema):
     return PostgisStore.create(pg_connection, pg_schema, programme=planted())
@@ -65,17 +58,17 @@ def test_a_plain_layer_edit_says_it_did_not_come_through_the_plugin(pg_connectio
     fid = min(f.id() for f in layer.getFeatures())
     assert layer.startEditing()
     assert layer.changeAttributeValue(fid, layer.fields().indexFromName("title"), "Edited as a plain layer")
-    errors = _commit_error(layer)
+    errors = commit_error(layer)
     assert "This row was not changed: the change did not come through the plugin." in errors, errors
     assert HOW in errors and "after you read it" not in errors
     assert layer.startEditing() and layer.deleteFeature(fid)
-    errors = _commit_error(layer)
+    errors = commit_error(layer)
     assert "This row was not deleted: the delete did not come through the plugin." in errors and HOW in errors, errors
     assert layer.startEditing()
     new = QgsFeature(layer.fields())
     new["uid"], new["title"], new["row_version"] = "plain-layer-row", "Added as a plain layer", 0
     assert layer.addFeature(new)
-    errors = _commit_error(layer)
+    errors = commit_error(layer)
     assert "This row was not added: the new row did not come through the plugin." in errors and HOW in errors, errors
     assert _state(store) == before
 
@@ -100,7 +93,7 @@ def test_a_current_programme_gets_the_texts_at_its_upgrade(store):
     end = source.index("END IF;", start) + len("END IF;")
     _query(store, sql.SQL("CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {}").format(
         guard, sql.Literal(source[:start] + source[end:])))  # the guard as before this change
-    _drop_kept(store)
+    drop_kept(store)
     fid = _query(store, sql.SQL("SELECT min(fid) FROM {}").format(table))[0][0]
     unchanged = sql.SQL("UPDATE {} SET title = 'x' WHERE fid = %s").format(table)
     with pytest.raises(psycopg2.Error) as refused:
