@@ -56,7 +56,8 @@ class GpkgWriter:
     def __enter__(self) -> GpkgWriter:
         self.conn = gpkg_sqlite.connect(self.path)
         try:
-            self.conn.execute("PRAGMA cache_size = -{:d}".format(CACHE_KIB))  # this connection's, not the file's
+            # this connection's cache, not the file's; an int from this module
+            self.conn.execute("PRAGMA cache_size = -{:d}".format(CACHE_KIB))  # nosec B608
             self.conn.execute("BEGIN IMMEDIATE")
             gpkg_guards.refresh(self.conn)  # a programme made before the guards' current texts gets them
             self._srs = dict(self.conn.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"))
