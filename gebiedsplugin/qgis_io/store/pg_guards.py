@@ -14,7 +14,6 @@ from __future__ import annotations
 from psycopg2 import sql
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.qgis_io.store.guard_texts import how, sentences
 
 USER_SETTING = "gebiedsplugin.user"
 HINT = "gebiedsplugin:conflict"
@@ -40,7 +39,7 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         IF NEW.row_version IS NULL OR NEW.row_version < 1 THEN
             RAISE EXCEPTION USING ERRCODE = '40001', HINT = 'gebiedsplugin:conflict',
-                MESSAGE = 'gebiedsplugin:refused: ' || {add};
+                MESSAGE = 'gebiedsplugin:refused: a new row needs row_version 1; save it through the plugin';
         END IF;
         NEW.modified_by := coalesce(NEW.modified_by, who);
         NEW.modified_at := coalesce(NEW.modified_at, now());
@@ -54,18 +53,11 @@ BEGIN
         IF OLD.row_version IS NULL OR OLD.row_version >= 0 THEN
             o := to_jsonb(OLD);  -- only to name the row: a JSON image per row is costly
             RAISE EXCEPTION USING ERRCODE = '40001', HINT = 'gebiedsplugin:conflict',
-                MESSAGE = format('gebiedsplugin:refused: "%s" (%s): %s',
-                                 coalesce(o ->> 'title', o ->> 'name', o ->> TG_ARGV[0]), TG_TABLE_NAME, {delete});
+                MESSAGE = format('gebiedsplugin:refused: "%s" (%s) may only be deleted with the row_version '
+                                 'you read; delete it through the plugin',
+                                 coalesce(o ->> 'title', o ->> 'name', o ->> TG_ARGV[0]), TG_TABLE_NAME);
         END IF;
         RETURN OLD;
-    END IF;
-    IF NEW.row_version IS NOT DISTINCT FROM OLD.row_version THEN
-        -- the version written back unchanged: a plain QGIS layer or another client, never the plugin's
-        -- writer (it states the version read in its WHERE and names a stale row itself)
-        o := to_jsonb(OLD);
-        RAISE EXCEPTION USING ERRCODE = '40001', HINT = 'gebiedsplugin:conflict',
-            MESSAGE = format('gebiedsplugin:refused: "%s" (%s): %s',
-                             coalesce(o ->> 'title', o ->> 'name', o ->> TG_ARGV[0]), TG_TABLE_NAME, {change});
     END IF;
     IF NEW.row_version IS DISTINCT FROM seen + 1 AND NEW.row_version IS DISTINCT FROM -(seen + 1) THEN
         o := to_jsonb(OLD);
@@ -160,9 +152,7 @@ def statements(schema_name: str, tables=None) -> list:
             out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(
                 sql.Identifier(old), sql.Identifier(schema_name, table_name)))
     out.append(sql.SQL("DROP FUNCTION IF EXISTS {}()").format(sql.Identifier(schema_name, "gebied_row_guard")))
-    said, then = sentences(), how()
-    out.append(sql.SQL(_GUARD).format(guard=guard, **{kind: sql.Literal("{} {}".format(said[kind], then))
-                                                      for kind in ("change", "add", "delete")}))
+    out.append(sql.SQL(_GUARD).format(guard=guard))
     out.append(sql.SQL(_AUDIT).format(audit=audit, log=log))
     for table_name in schema.VERSIONED_TABLES if tables is None else tables:
         target = sql.Identifier(schema_name, table_name)

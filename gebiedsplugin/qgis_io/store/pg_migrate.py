@@ -267,7 +267,7 @@ def upgrade(store, backup: str | None, run_steps) -> dict:
     Returns {'from': n, 'to': m, 'backup': schema name or None}; from == to when nothing was to do. Also
     makes (and fills) the tables the in-database check reads (store/pg_check_tables.py) when the
     programme lacks them, a programme of the current version included (then without a backup: only
-    derived tables are added and the guards' functions made anew; 'check_tables': True says so).
+    derived tables are added; 'check_tables': True says so).
     """
     import psycopg2
 
@@ -286,9 +286,6 @@ def upgrade(store, backup: str | None, run_steps) -> dict:
             cur.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.SQL(", ").join(
                 target.table(t) for t in tables_of(found))))
             if found >= schema.SCHEMA_VERSION:  # current, but without the check's kept tables (made before them)
-                from gebiedsplugin.qgis_io.store import pg_guards
-
-                pg_guards.install(cur, target.schema)  # the guards' texts of this plugin (edits from elsewhere)
                 pg_check_tables.install(cur, target.schema)
                 conn.commit()
                 return {"from": found, "to": found, "backup": None, "check_tables": True}

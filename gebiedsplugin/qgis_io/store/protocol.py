@@ -66,6 +66,10 @@ class ProgrammeStore(Protocol):
     def read_table(self, table_name: str) -> tuple:
         """(rows as dicts, shapely geometries or None, fids) of one table (safe in a worker thread)."""
 
+    def read_keyed(self, table_name: str, keys, column: str | None = None) -> tuple:
+        """read_table() of only the rows whose key (or *column*) is in *keys*, in fid order (a check-in
+        reads only the rows that can have changed)."""
+
     def row_versions(self, table_name: str) -> dict:
         """fid -> row_version of every row of *table_name* (what an edit session has read)."""
 
