@@ -116,10 +116,13 @@ def settle(schema_name: str) -> list:
         sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in KEPT]
 
 
-def install(cur, schema_name: str) -> None:
-    """Create (or re-create) and fill the kept tables (psycopg2 cursor, caller's transaction)."""
-    for statement in statements(schema_name) + fill(schema_name):
+def install(cur, schema_name: str, done=lambda _fraction: None) -> None:
+    """Create (or re-create) and fill the kept tables (psycopg2 cursor, caller's transaction); *done(f)*
+    after each statement with the fraction of them run."""
+    todo = statements(schema_name) + fill(schema_name)
+    for n, statement in enumerate(todo, 1):
         cur.execute(statement)
+        done(n / len(todo))
 
 
 def current(cur, schema_name: str) -> bool:
