@@ -72,15 +72,17 @@ def _wait(ended) -> None:
     pytest.fail("the task did not end")
 
 
-def _offers(iface) -> list:
-    return [item for item in iface.messageBar().items() if item.objectName() == "gebiedsplugin_check_tables_offer"]
+def _offers(iface, store) -> list:
+    """The offers in the message bar for *store*'s schema (the bar is shared by the tests of a session)."""
+    return [item for item in iface.messageBar().items()
+            if item.objectName() == "gebiedsplugin_check_tables_offer" and store.schema_name in item.text()]
 
 
 def test_opening_offers_once_and_the_button_adds_them_in_a_task(plugin, without_kept):
     store = without_kept
     assert _kept_rows(store) is None
     assert use_programme(plugin.iface, plugin.controller.open, store.path)
-    offers = _offers(plugin.iface)
+    offers = _offers(plugin.iface, store)
     assert len(offers) == 1
     assert store.schema_name in offers[0].text() and "right to create tables" in offers[0].text()
     # once per programme per session: opened again, nothing more is offered
@@ -89,7 +91,7 @@ def test_opening_offers_once_and_the_button_adds_them_in_a_task(plugin, without_
     button.click()
     task = next(t for t in QgsApplication.taskManager().tasks() if isinstance(t, CheckTablesTask))
     _wait(_ended(task))
-    assert not _offers(plugin.iface)  # the button took the offer away
+    assert not _offers(plugin.iface, store)  # the button took the offer away
     assert task.error == "" and task.result["check_tables"]
     assert pg_check_tables.kept_by(store)
     assert _kept_rows(store) == _interventions(store) > 0
@@ -174,3 +176,23 @@ def test_a_planner_without_the_right_is_told_the_schema(plugin, without_kept, re
     _wait(_ended(task))
     assert task.error == text
     assert _kept_rows(without_kept) is None
+
+
+def test_the_check_dock_offers_them_to_a_programme_not_offered_at_open(plugin, without_kept):
+    """A programme that came in without the open's offer (controller.open, as a reopened project adopts it):
+    the check dock's check, which copies then, offers them when it is done, once."""
+    from tests.qgis.test_check_dock import _wait as wait_for_check
+
+    store = without_kept
+    plugin.controller.open(store.path)
+    assert not _offers(plugin.iface, store)
+    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_check_dock")
+    assert dock.run_check(), dock.last_error
+    wait_for_check(dock)
+    assert dock.last_error == "" and dock.last_result is not None
+    offers = _offers(plugin.iface, store)
+    assert len(offers) == 1 and store.schema_name in offers[0].text()
+    assert dock.run_check(), dock.last_error
+    wait_for_check(dock)
+    assert len(_offers(plugin.iface, store)) == 1  # not a second time
+    QgsProject.instance().clear()
