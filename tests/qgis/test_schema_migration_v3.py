@@ -128,7 +128,7 @@ def test_gpkg_v2_upgrades_losslessly_to_a_fresh_v3(v2_copy, tmp_path):
     assert gpkg_rows(result["backup"]) == before
     assert _sqlite(v2_copy, "PRAGMA integrity_check") == [("ok",)]
     again = migrate.upgrade(str(v2_copy))
-    assert again["from"] == again["to"] == 3 and again["backup"] is None
+    assert again["from"] == again["to"] == schema.SCHEMA_VERSION and again["backup"] is None
 
 
 def test_a_failed_gpkg_upgrade_changes_nothing_and_leaves_no_backup(v2_copy, tmp_path):
@@ -284,6 +284,6 @@ def test_processing_upgrades_a_v2_programme(provider, v2_copy, tmp_path):
         processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(v2_copy)})
     result = processing.run("gebiedsplugin:upgrade_programme", {"PROGRAMME": str(v2_copy), "BACKUP": True})
     assert Path(result["BACKUP_COPY"]).name.startswith("programma_v2_backup_")
-    assert _sqlite(v2_copy, "SELECT value FROM schema_info WHERE key = 'schema_version'") == [("3",)]
+    assert _sqlite(v2_copy, "SELECT value FROM schema_info WHERE key = 'schema_version'") == [(str(schema.SCHEMA_VERSION),)]
     check = processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(v2_copy)})  # opens and checks now
     assert check["COUNTS"]
