@@ -15,7 +15,7 @@ import time
 import uuid
 
 import pytest
-from qgis.core import QgsFieldConstraints, QgsGeometry, QgsProject, QgsVectorLayerUtils
+from qgis.core import QgsApplication, QgsFieldConstraints, QgsGeometry, QgsProject, QgsVectorLayerUtils
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.row_changes import INSERT, RowChange
@@ -114,3 +114,30 @@ def test_a_taken_uid_is_refused_by_postgis(pg_sample):
     assert not any(_unique_uid(layers[t]) for t in schema.UID_TABLES if t in layers)
     project.clear()
     _taken_uid_refused(store)
+
+
+def test_a_pasted_row_gets_a_fresh_uid_after_its_add(sample_gpkg, qgis_app):
+    """QGIS's paste (createFeatures with the copied values, then addFeatures in one undo step): the copy of
+    a row gets a new uid, as QGIS gave it while it read uid as unique; the original keeps its own; one undo
+    takes the new uid back, the next the paste."""
+    project = QgsProject()
+    layer = load_programme(GpkgStore.open(sample_gpkg[0]), project)["interventions_point"]
+    source = next(layer.getFeatures())
+    assert layer.startEditing()
+    data = QgsVectorLayerUtils.QgsFeatureData(source.geometry(), dict(enumerate(source.attributes())))
+    pasted = QgsVectorLayerUtils.createFeatures(layer, [data], layer.createExpressionContext())
+    assert pasted[0]["uid"] == source["uid"]  # QGIS no longer replaces it itself
+    layer.beginEditCommand("Features pasted")
+    assert layer.addFeatures(pasted)
+    layer.endEditCommand()
+    fid = next(iter(layer.editBuffer().addedFeatures()))
+    QgsApplication.processEvents()
+    uid = layer.getFeature(fid)["uid"]
+    assert uid != source["uid"] and str(uuid.UUID(uid)) == uid
+    assert layer.getFeature(source.id())["uid"] == source["uid"]
+    layer.undoStack().undo()
+    assert layer.getFeature(fid)["uid"] == source["uid"]
+    layer.undoStack().undo()
+    assert not layer.editBuffer().addedFeatures()
+    layer.rollBack()
+    project.clear()
