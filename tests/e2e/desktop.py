@@ -5,8 +5,8 @@ plugin, starts `qgis --code` with a script that runs *body* once QGIS is up, and
 the body stored in ``RESULT`` plus QGIS's log. The body runs inside QGIS's Python with ``iface``,
 ``RESULT`` (a dict), ``ARTIFACTS`` (a folder path), ``pump(seconds, until)`` (let QGIS work) and
 ``finish()`` (call it when done; it quits), and the set-up most tests share: ``open_programme(path)``,
-``plugin_dock(name)``, ``run_check(plugin)``, ``best_chance(findings)``, ``zoom_map(geometry, margin)``, ``postgis_start()`` and
-``Heartbeat()`` (how long the main thread was blocked while something ran).
+``plugin_dock(name)``, ``run_check(plugin)``, ``best_chance(findings)``, ``zoom_map(geometry, margin)``,
+``postgis_start()`` and ``Heartbeat()`` (how long the main thread was blocked while something ran).
 On this side, `sample_programme(tmp_path)` writes the sample city and `run_body(body, tmp_path, lang,
 **values)` runs a body with its ``__NAME__`` values filled in and fails on any exception or Python error
 inside QGIS.

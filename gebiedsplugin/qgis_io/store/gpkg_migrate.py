@@ -235,7 +235,7 @@ def step_4(conn, info: dict) -> None:
         name = "ux_{}_uid".format(table)
         found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
         if found is None or found[0] != uid_index_sql(table):
-            conn.execute('DROP INDEX IF EXISTS "{}"'.format(name))
+            conn.execute("DROP INDEX IF EXISTS {}".format(q(name)))
             conn.execute(uid_index_sql(table))
 
 
