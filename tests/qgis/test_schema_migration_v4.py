@@ -5,7 +5,6 @@ the upgraded programme has the layout of a fresh one."""
 from __future__ import annotations
 
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,9 @@ from gebiedsplugin.qgis_io.store import migrate
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore, uid_index_sql
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
-from tests.qgis.migration_checks import assert_rows_kept, gpkg_layout, gpkg_rows, pg_layout, pg_rows
+from tests.qgis.migration_checks import assert_fresh_layout, assert_rows_kept, gpkg_layout, gpkg_rows, pg_rows
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-from tests.qgis.postgis_fixtures import load_v1_dump
-from tests.qgis.test_schema_migration_v3 import _run, _source, _sqlite
+from tests.qgis.test_schema_migration_v3 import _run, _source, _sqlite, restored_schema
 
 FIXTURE_V3 = Path(__file__).resolve().parent.parent / "fixtures" / "programme_v3.gpkg"
 
@@ -57,11 +55,7 @@ def test_gpkg_v3_upgrades_to_uid_indexes_qgis_does_not_read_as_unique(tmp_path, 
 
 @pytest.fixture()
 def v3_schema(pg_connection, pg_schema, pg_extra_schemas):
-    load_v1_dump(pg_connection, pg_schema, version=3)
-    yield pg_schema
-    found = _run(pg_connection, lambda cur: (cur.execute(
-        "SELECT nspname FROM pg_namespace WHERE nspname LIKE %s", (pg_schema + "_v3_backup_%",)), cur.fetchall())[1])
-    pg_extra_schemas.extend(r[0] for r in found)
+    yield from restored_schema(pg_connection, pg_schema, pg_extra_schemas, 3)
 
 
 def _uid_keys(cur, schema_name) -> dict:
@@ -82,13 +76,7 @@ def test_postgis_v3_upgrades_to_uid_exclusion_constraints(pg_connection, v3_sche
     result = migrate.upgrade(_source(pg_connection, v3_schema))
     assert (result["from"], result["to"]) == (3, schema.SCHEMA_VERSION)
     assert _run(pg_connection, lambda cur: _uid_keys(cur, v3_schema)) == {t: "x" for t in schema.UID_TABLES}
-    fresh = "t_" + uuid.uuid4().hex[:10]
-    pg_extra_schemas.append(fresh)
-    PostgisStore.create(pg_connection, fresh)
-    upgraded = _run(pg_connection, lambda cur: pg_layout(cur, v3_schema))
-    new = _run(pg_connection, lambda cur: pg_layout(cur, fresh))
-    for part in ("columns", "indexes", "triggers", "functions", "constraints"):
-        assert upgraded[part] == new[part], part
+    assert_fresh_layout(pg_connection, v3_schema, pg_extra_schemas)
     after = _run(pg_connection, lambda cur: pg_rows(cur, v3_schema))
     assert_rows_kept(before, after)
     assert _no_unique_uid(PostgisStore.open(pg_connection, v3_schema))
