@@ -224,7 +224,22 @@ def step_3(conn, info: dict) -> None:
     gpkg_guards.install(conn)
 
 
-STEPS = {2: step_2, 3: step_3}
+def step_4(conn, info: dict) -> None:
+    """3 -> 4: each uid's unique index as gpkg.uid_index_sql makes it (QGIS no longer reads every uid at
+    each new feature); the same rows stay unique."""
+    from gebiedsplugin.qgis_io.store.gpkg import uid_index_sql
+
+    for table in schema.UID_TABLES:
+        if not has_table(conn, table):
+            continue
+        name = "ux_{}_uid".format(table)
+        found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
+        if found is None or found[0] != uid_index_sql(table):
+            conn.execute("DROP INDEX IF EXISTS {}".format(q(name)))
+            conn.execute(uid_index_sql(table))
+
+
+STEPS = {2: step_2, 3: step_3, 4: step_4}
 
 
 def backup_path(path: str, version: int, when: datetime | None = None) -> Path:

@@ -222,7 +222,24 @@ def step_3(target: Target, info: dict) -> None:
     pg_guards.install(target.cur, target.schema)
 
 
-STEPS = {2: step_2, 3: step_3}
+def step_4(target: Target, info: dict) -> None:
+    """3 -> 4: each uid kept unique by pg_ddl.uid_constraint instead of a unique index (QGIS no longer
+    reads every uid at each new feature); the same rows stay unique."""
+    from gebiedsplugin.qgis_io.store import pg_ddl as ddl
+
+    cur, present = target.cur, catalog(target.cur, target.schema)
+    for table in schema.UID_TABLES:
+        if table not in present:
+            continue
+        name = "ux_{}_uid".format(table)
+        cur.execute("SELECT 1 FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace "
+                    "WHERE n.nspname = %s AND k.conname = %s AND k.contype = 'x'", (target.schema, name))
+        if cur.fetchone() is None:
+            cur.execute(sql.SQL("DROP INDEX IF EXISTS {}").format(sql.Identifier(target.schema, name)))
+            cur.execute(ddl.uid_constraint(target.schema, table))
+
+
+STEPS = {2: step_2, 3: step_3, 4: step_4}
 
 
 def set_info(target: Target, key: str, value: str) -> None:
