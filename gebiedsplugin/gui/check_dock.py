@@ -31,7 +31,6 @@ from gebiedsplugin.gui.check_dock_read import READ_AT_ONCE, FindingsReader
 from gebiedsplugin.gui.check_map import show_finding
 from gebiedsplugin.gui.check_params import RuleParamsBox
 from gebiedsplugin.gui.check_tree import ROW_ROLE, FindingsTree
-from gebiedsplugin.gui.programme_actions import offer_check_tables
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, reload_layers
@@ -310,7 +309,6 @@ class CheckDock(ProgrammeDock):
             notify(self.iface, tr("Programme check"), note, Qgis.MessageLevel.Warning, 10)
         self.status.setText(text)
         notify(self.iface, tr("Programme check"), text, Qgis.MessageLevel.Success)
-        offer_check_tables(self.iface, self.store)  # a project reopened with it was not offered them at open
 
     # --- decisions, export, parameters ---------------------------------------------------------------
     def decide_selected(self) -> int:

@@ -11,7 +11,6 @@ from pathlib import Path
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsProject
 
 from gebiedsplugin.core.errors import ProgrammeError
-from gebiedsplugin.qgis_io.check_tables_task import CheckTablesTask, lacks_check_tables
 from gebiedsplugin.qgis_io.edit_session import session_of
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from gebiedsplugin.qgis_io.store.source_text import display_name, is_postgis
@@ -126,8 +125,6 @@ def _opened(iface, controller, source: str, created: bool) -> None:
     shown = zoom_to_programme(iface, layers)
     notify(iface, tr("Programme"), (tr("Created {}") if created else tr("Opened {}")).format(name),
            Qgis.MessageLevel.Success)
-    if not created:
-        offer_check_tables(iface, getattr(controller, "store", None))
     # No districts yet (a new programme): the map where they will be, not blank at 1:1, and what comes first.
     districts = layers.get("districts")
     if not shown and districts is not None and not districts.featureCount():
@@ -241,12 +238,13 @@ def zoom_to_programme(iface, layers: dict) -> bool:
 def upgrade_programme(iface, source: str, prompts=None) -> bool:
     """Ask once, then upgrade *source* in place after a backup; True when it is current afterwards.
 
-    ProgrammeError (programme unchanged) when the upgrade fails.
+    The upgrade runs in a task (at a million rows a PostGIS backup and the check's tables take minutes)
+    while a progress dialog with Cancel keeps QGIS drawing; a cancel changes nothing. ProgrammeError
+    (programme unchanged) when the upgrade fails.
     """
-    from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtWidgets import QApplication
-
+    from gebiedsplugin.gui.task_wait import wait_for_task
     from gebiedsplugin.qgis_io.store import migrate
+    from gebiedsplugin.qgis_io.upgrade_task import UpgradeTask
 
     if prompts is None:
         from gebiedsplugin.gui.prompts import Prompts
@@ -259,67 +257,20 @@ def upgrade_programme(iface, source: str, prompts=None) -> bool:
         notify(iface, tr("Programme"), tr("{} was not upgraded and not opened.").format(plan.label),
                Qgis.MessageLevel.Info)
         return False
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        result = migrate.upgrade(plan)
-    finally:
-        QApplication.restoreOverrideCursor()
+    task = UpgradeTask(plan)
+    wait_for_task(iface.mainWindow() if iface is not None else None, task,
+                  tr("Upgrading {}…").format(plan.label))
+    if task.error:
+        raise ProgrammeError(task.error)
+    if task.cancelled:
+        notify(iface, tr("Programme"), tr("{} was not upgraded and not opened: cancelled, nothing was changed.")
+               .format(plan.label), Qgis.MessageLevel.Info)
+        return False
+    result = task.result
     notify(iface, tr("Programme"), tr("{} upgraded from schema {} to {} in {} s; backup: {}").format(
         plan.label, result["from"], result["to"], seconds(result["seconds"]), result["backup"] or tr("none")),
         Qgis.MessageLevel.Info)
     return True
-
-
-_offered: set = set()  # programmes offered the check's tables in this session (their paths)
-_running: set = set()  # CheckTablesTask objects until they ended (a task whose Python object went never ends)
-
-
-def offer_check_tables(iface, store):
-    """Once per programme per session, when a PostGIS programme lacks the check's kept tables
-    (store/pg_check_tables.py; one made before them, schema current): say in the message bar what they
-    are for and who may add them, with a button that adds them in a task. The message item, or None."""
-    bar = iface.messageBar() if iface is not None else None
-    if bar is None or store is None or store.path in _offered or not lacks_check_tables(store):
-        return None
-    _offered.add(store.path)
-    from qgis.PyQt.QtWidgets import QPushButton
-
-    item = bar.createMessage(tr("Programme"), tr(
-        "The check runs much faster when the programme keeps tables of its own for it; adding them needs the "
-        "right to create tables in schema {}.").format(store.schema_name))
-    item.setObjectName("gebiedsplugin_check_tables_offer")
-    button = QPushButton(tr("Add check tables"), item)
-    button.setObjectName("gebiedsplugin_check_tables_button")
-    button.clicked.connect(lambda: (bar.popWidget(item), add_check_tables(iface, store.path)))
-    item.layout().addWidget(button)
-    bar.pushWidget(item, Qgis.MessageLevel.Info, 0)
-    return item
-
-
-def add_check_tables(iface, source: str):
-    """Add the check's kept tables to the PostGIS programme *source* in a task, its progress and a Cancel
-    in the message bar (cancel: rolled back, nothing changed); the outcome is told there. The task."""
-    from qgis.core import QgsApplication
-
-    name = display_name(source)
-    shown = _progress_message(iface, tr("Adding the check's tables to {}…").format(name), None)
-
-    def done(task) -> None:
-        _running.discard(task)
-        _drop_message(iface, shown)
-        if task.error:
-            notify(iface, tr("Programme"), task.error, Qgis.MessageLevel.Warning, 10)
-        else:
-            notify(iface, tr("Programme"), tr("{} now keeps the check's tables: the check runs faster.").format(name),
-                   Qgis.MessageLevel.Success)
-
-    task = CheckTablesTask(source, done)
-    if shown is not None:
-        task.progressChanged.connect(lambda value: _set_progress(shown[1], value))
-        shown[2].clicked.connect(task.cancel)
-    _running.add(task)
-    QgsApplication.taskManager().addTask(task)
-    return task
 
 
 def open_programme(iface, controller, prompts, background: bool = False) -> bool:

@@ -97,7 +97,7 @@ def upgrade(source_or_plan, backup: bool = True, user: str | None = None, **watc
 
     *source_or_plan*: a Plan (its backup name is used) or a source text. Returns {'from', 'to',
     'backup', 'seconds'}. ProgrammeError (nothing changed) when it cannot. *watch*: ``cancelled`` and
-    ``progress`` callables, for a PostGIS programme only (pg_migrate.upgrade; a GeoPackage's runs to its end).
+    ``progress`` callables (Cancelled, nothing changed, as soon as ``cancelled()`` says so).
     """
     p = source_or_plan if isinstance(source_or_plan, Plan) else plan(source_or_plan, backup, user)
     store = unopened_store(p.source, user)
@@ -106,7 +106,7 @@ def upgrade(source_or_plan, backup: bool = True, user: str | None = None, **watc
     target = store if store.kind == "postgis" else store.path
     result = backend.upgrade(target, p.backup if backup else None,
                              lambda found, handle, info: run_steps(backend, found, handle, info),
-                             **(watch if store.kind == "postgis" else {}))
+                             **watch)
     result["seconds"] = round(time.perf_counter() - started, 3)
     return result
 
