@@ -197,3 +197,16 @@ def test_a_planner_without_the_right_is_told_the_schema(qgis_app, without_kept, 
     wait_for_task(None, task, "upgrading")
     assert task.error == text and not task.cancelled
     assert not pg_check_tables.kept_by(without_kept)
+
+
+def test_processing_upgrade_honours_its_feedbacks_cancel(provider, v3_copy):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    digest, files = _digest(v3_copy), _files(v3_copy.parent)
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda value: feedback.cancel() if value >= 50 else None)
+    with pytest.raises(QgsProcessingException, match="cancelled, nothing was changed"):
+        processing.run("gebiedsplugin:upgrade_programme", {"PROGRAMME": str(v3_copy), "BACKUP": True},
+                       feedback=feedback)
+    assert _digest(v3_copy) == digest and _files(v3_copy.parent) == files
