@@ -105,3 +105,33 @@ def test_candidates_tree_on_the_smaller_side(monkeypatch, chunk, pairs):
     dst.tree  # noqa: B018 (built: the shared tree serves from now on)
     i2, j2 = spatial.candidates(src, idx, dst, d, mask)
     assert set(zip(i2.tolist(), j2.tolist())) == expected
+
+
+def test_space_order_follows_the_z_curve():
+    """Boxes in a 4 x 4 grid, given row by row, come out in Z order (x's bit before y's in each pair
+    of bits); a box without geometry (NaN) does not stop the ordering."""
+    cells = [(x, y) for y in range(4) for x in range(4)]
+    boxes = np.array([(x, y, x, y) for x, y in cells], dtype=float)
+    z = [cells.index(c) for c in [(0, 0), (1, 0), (0, 1), (1, 1), (2, 0), (3, 0), (2, 1), (3, 1),
+                                  (0, 2), (1, 2), (0, 3), (1, 3), (2, 2), (3, 2), (2, 3), (3, 3)]]
+    assert spatial.space_order(boxes).tolist() == z
+    with_nan = np.vstack([boxes, [np.nan] * 4])
+    assert sorted(spatial.space_order(with_nan).tolist()) == list(range(17))
+
+
+def test_pairs_in_box_order_whatever_the_query_order(monkeypatch):
+    """The boxes are searched in Z-curve order; the pairs come out as they did in the order of the
+    features: grouped by the first feature, in its order, each group as the tree gives it."""
+    arrays = _arrays(5)
+    idx = np.flatnonzero(np.arange(arrays.n) % 4 != 2)
+    expected = _brute(arrays, idx, 6.0)
+    found = {}
+    for name, order in (("z", spatial.space_order), ("given", lambda b: np.arange(len(b)))):
+        monkeypatch.setattr(spatial, "space_order", order)
+        for own in (False, True):
+            found[name, own] = spatial.self_candidates(arrays, idx, 6.0, own_tree=own)
+    for own in (False, True):
+        i, j = found["z", own]
+        assert set(zip(i.tolist(), j.tolist())) == expected
+        assert (np.diff(i) >= 0).all()
+        assert i.tolist() == found["given", own][0].tolist() and j.tolist() == found["given", own][1].tolist()

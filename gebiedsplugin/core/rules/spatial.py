@@ -22,15 +22,24 @@ _CHUNK, _PAIRS = 500, 1000000  # boxes and pairs per envelope query, at most (se
 
 def _query(tree: shapely.STRtree, geoms: np.ndarray, distance: float):
     """tree.query(grown_boxes(geoms, distance)) a chunk of boxes at a time (a million box polygons
-    are 250 MB): (box positions, tree positions) per chunk, in the
-    order of one query. Near a large polygon or a pile of points the pairs grow with the square of
-    the count (at a million interventions one query of 2,000 boxes returned 15 M pairs, 0.8 GB on
-    the way): a chunk holds at most _CHUNK boxes and about _PAIRS expected pairs, expected from each
-    box's share of the tree's extent, and shrinks after a chunk that returned more than _PAIRS."""
+    are 250 MB): (box positions, tree positions) per chunk. Near a large polygon or a pile of points
+    the pairs grow with the square of the count (at a million interventions one query of 2,000 boxes
+    returned 15 M pairs, 0.8 GB on the way): a chunk holds at most _CHUNK boxes and about _PAIRS
+    expected pairs, expected from each box's share of the tree's extent, and shrinks after a chunk
+    that returned more than _PAIRS.
+
+    The boxes go in the order of their centres along a Z curve (space_order), not in the order of
+    *geoms*: one box's search then walks much the tree nodes the previous one did, still in the
+    processor's caches (a tree of a million works is larger than they are: in *geoms*' order each
+    box cost 1.45 times what it did in a tree of 100,000, a Z-curve order 1.05 times). Each chunk
+    holds the pairs of its boxes box by box; a box's tree positions come in the same order whatever
+    the order of the boxes (_in_box_order puts the chunks back in the order of *geoms*)."""
     if not len(geoms):
         return
     x0, y0, x1, y1 = shapely.total_bounds(tree.geometries)
     b = shapely.bounds(geoms) + np.array([-distance, -distance, distance, distance])
+    order = space_order(b)
+    b = b[order]
     share = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1]) / max((x1 - x0) * (y1 - y0), 1e-9)
     expected = np.cumsum(np.minimum(share, 1.0) * len(tree) + 1.0)
     start, size = 0, _CHUNK
@@ -38,9 +47,34 @@ def _query(tree: shapely.STRtree, geoms: np.ndarray, distance: float):
         end = int(np.searchsorted(expected, expected[start] + _PAIRS, side="right"))
         end = min(max(end, start + 1), start + size)
         a, t = tree.query(shapely.box(*b[start:end].T))
-        yield a + start, t
+        yield order[a + start], t
         size = max(1, (end - start) * _PAIRS // a.size) if a.size > _PAIRS else min(size * 2, _CHUNK)
         start = end
+
+
+_Z_BITS = 16  # cells per side of the Z curve: 65,536
+
+
+def space_order(boxes: np.ndarray) -> np.ndarray:
+    """Positions of *boxes* (n x 4: xmin, ymin, xmax, ymax; NaN for none) by the Z-order (Morton)
+    code of their centres on a grid of 2**_Z_BITS cells a side: near boxes mostly come one after
+    the other."""
+    with np.errstate(invalid="ignore"):
+        xy = np.nan_to_num((boxes[:, :2] + boxes[:, 2:]) / 2.0)
+    lo, span = xy.min(axis=0), np.ptp(xy, axis=0)
+    cells = ((xy - lo) / np.where(span > 0, span, 1.0) * (2 ** _Z_BITS - 1)).astype(np.uint64)
+    code = np.zeros(len(boxes), dtype=np.uint64)
+    for bit in range(_Z_BITS):  # interleave: x's bits at the even places, y's at the odd ones
+        one = np.uint64(1 << bit)
+        code |= ((cells[:, 0] & one) << np.uint64(bit)) | ((cells[:, 1] & one) << np.uint64(bit + 1))
+    return np.argsort(code, kind="stable")
+
+
+def _in_box_order(boxes: list, *pairs: list) -> tuple:
+    """The chunks of pairs (lists of arrays; *boxes*: their box positions) concatenated and put in
+    the order of the boxes, each box's pairs in the order found (a stable sort of the few kept)."""
+    order = np.argsort(np.concatenate(boxes), kind="stable")
+    return tuple(np.concatenate(p)[order] for p in pairs)
 
 
 def candidates(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray] = None
@@ -73,7 +107,7 @@ def _pairs(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray
     before the chunk's pairs are kept."""
     if not idx.size or not dst.n:
         return _EMPTY, _EMPTY
-    out_i, out_j = [_EMPTY], [_EMPTY]
+    out_a, out_i, out_j = [_EMPTY], [_EMPTY], [_EMPTY]
     for a, b in _query(dst.tree if tree is None else tree, src.fixed[idx], distance):
         if tree is not None:  # positions into idx on both sides
             if ordered:
@@ -87,13 +121,14 @@ def _pairs(src, idx: np.ndarray, dst, distance: float, mask: Optional[np.ndarray
             i, j = idx[a], b
             if ordered:
                 keep = i < j
-                i, j = i[keep], j[keep]
+                a, i, j = a[keep], i[keep], j[keep]
         if accept is not None:
             keep = accept(i, j)
-            i, j = i[keep], j[keep]
+            a, i, j = a[keep], i[keep], j[keep]
+        out_a.append(a)
         out_i.append(i)
         out_j.append(j)
-    return np.concatenate(out_i), np.concatenate(out_j)
+    return _in_box_order(out_a, out_i, out_j)
 
 
 def self_candidates(arrays, idx: np.ndarray, distance: float, own_tree: bool = False, accept=None,

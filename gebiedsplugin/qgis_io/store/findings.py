@@ -18,6 +18,7 @@ import shapely
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.findings import CLOSED, MergePlan, Scope, decision, plan_merge
+from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.core.row_changes import INSERT, UPDATE, RowChange
 from gebiedsplugin.qgis_io.store.save import SaveConflict, now_text, planner_name, save, save_planned
 from gebiedsplugin.toolbelt.csv_cells import safe_cell
@@ -102,7 +103,10 @@ class FindingsRegister:
         none) and every stored row is updated at the version read there; if a planner decides a
         finding in between, the merge is refused and planned again on the new state.
         """
-        findings = list(findings)
+        with collection_paused():  # beside a programme of millions of objects held by the caller
+            return self._merge(list(findings), scope, lang, now)
+
+    def _merge(self, findings: list, scope: Optional[Scope], lang: str, now: Optional[str]) -> MergePlan:
         texts = rule_texts(lang)
         planned = []
 

@@ -219,8 +219,12 @@ def read_programme(path: str, crs: str = schema.DEFAULT_CRS, feedback=None) -> P
     """Every table of the GeoPackage at *path* as a Programme snapshot."""
     # Rows are tracked by the cyclic garbage collector (dicts of plain values are not): with the
     # collector on, its passes over the growing heap cost a third of the read. The read makes no
-    # cycles; the collector pauses for it, as it does for the rules (core/rules/engine.py).
-    with collection_paused():
+    # cycles; the collector pauses for it, as it does for the rules (core/rules/engine.py), and the
+    # snapshot is put out of its sight (keep: gc.freeze) as the read ends: otherwise the collector's
+    # first passes after the read walk all of it (a million interventions: 8 M objects, three passes
+    # before the findings were written, 5 s CPU, 12 % of the check), and reference counting frees
+    # it all the same when the caller drops it.
+    with collection_paused(keep=True):
         return _read_programme(path, crs, feedback)
 
 
