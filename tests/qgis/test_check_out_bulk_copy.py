@@ -91,9 +91,10 @@ def _odd_programme() -> Programme:
     """Values the bulk write converts itself and values it leaves to OGR, in the tables of a copy."""
     square = shapely.box(100000.0, 450000.0, 100010.5, 450010.25)
     stamp = datetime(2025, 1, 6, 9, 0, 0, 123456)
-    districts = [Feature({"district_id": "noord", "name": "Noord ë", "row_version": 3}, shapely.MultiPolygon([square]),
-                         "districts"),
-                 Feature({"district_id": "zuid", "name": "Zuid", "modified_at": stamp}, square, "districts")]  # promoted
+    districts = [Feature({"district_id": "noord", "name": "Noord ë", "row_version": 3},
+                         shapely.MultiPolygon([square]), "districts"),
+                 Feature({"district_id": "zuid", "name": "Zuid", "modified_at": stamp}, square,  # promoted to multi
+                         "districts")]
     common = {"domain": "public_space", "kind": "bench", "theme": "climate", "district_id": "noord",
               "start_year": 2025, "end_year": 2027}
     interventions = [
@@ -142,7 +143,7 @@ def test_a_cancelled_check_out_leaves_no_file_and_registers_nothing(programme_st
     for stop_at in (1, 20, last):  # while reading, while writing the tables, at the last moment
         asked.clear()
 
-        def cancelled() -> bool:
+        def cancelled(stop_at=stop_at) -> bool:
             asked.append(1)
             return len(asked) >= stop_at
 

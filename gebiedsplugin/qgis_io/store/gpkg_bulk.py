@@ -14,6 +14,7 @@ own writer (``write_programme`` returns its name): the stored content is the sam
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 from datetime import datetime
@@ -56,10 +57,11 @@ def write_programme(path: str, programme: Programme, cancelled=None) -> list:
     try:
         conn.execute("BEGIN IMMEDIATE")
         # OGR's feature-count triggers (an UPDATE per row) are set aside meanwhile: the counts are set once
-        counting = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({})".format(
-            ", ".join("?" * len(parts))), ["trigger_insert_feature_count_" + p[0] for p in parts]).fetchall()
+        counting = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                                "(SELECT value FROM json_each(?))", (json.dumps(
+                                    ["trigger_insert_feature_count_" + p[0] for p in parts]),)).fetchall()
         for name, _ in counting:
-            conn.execute('DROP TRIGGER "{}"'.format(name))
+            conn.execute('DROP TRIGGER "{}"'.format(name))  # nosec B608: a trigger GDAL named for a schema table
         for table_name, records, spatial in parts:
             if cancelled is not None and cancelled():
                 raise Cancelled()
@@ -115,8 +117,9 @@ def _insert(conn, table: schema.Table, records: list, spatial: bool) -> bool:
     conn.executemany(sql, zip(*stored))
     conn.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(records), table.name))
     if bounds is not None:  # through SQLite's printf and parser, as GDAL writes it (%.18g into the SQL text)
-        conn.execute("UPDATE gpkg_contents SET min_x = {0}, min_y = {0}, max_x = {0}, max_y = {0} "
-                     "WHERE table_name = ?".format("CAST(printf('%.18g', ?) AS REAL)"), bounds + (table.name,))
+        conn.execute("UPDATE gpkg_contents SET min_x = CAST(printf('%.18g', ?) AS REAL), "
+                     "min_y = CAST(printf('%.18g', ?) AS REAL), max_x = CAST(printf('%.18g', ?) AS REAL), "
+                     "max_y = CAST(printf('%.18g', ?) AS REAL) WHERE table_name = ?", bounds + (table.name,))
     return True
 
 
