@@ -18,7 +18,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import ROW_PARTS, SPATIAL_PARTS, Programme
 from gebiedsplugin.core.value_lists import value_list_rows
-from gebiedsplugin.qgis_io.store import gpkg_guards, gpkg_sqlite
+from gebiedsplugin.qgis_io.store import gpkg_bulk, gpkg_guards, gpkg_sqlite
 from gebiedsplugin.qgis_io.store.ogr_tables import (
     create_table,
     read_rows,
@@ -50,11 +50,14 @@ class GpkgStore:
     # --- lifecycle ---------------------------------------------------------------------------
     @classmethod
     def create(cls, path, crs: str = schema.DEFAULT_CRS, programme: Programme | None = None,
-               overwrite: bool = False) -> GpkgStore:
+               overwrite: bool = False, finish=None, cancelled=None, row_by_row: bool = False) -> GpkgStore:
         """Create a new programme at *path* (all tables, value lists, settings, schema version).
 
-        *programme* optionally fills it (districts, sample data). The file appears only when
-        complete; an existing file is replaced only with *overwrite*.
+        *programme* optionally fills it (districts, sample data), in bulk (store/gpkg_bulk.py);
+        *row_by_row*: feature by feature through OGR instead (the reference the bulk write is tested
+        against). *finish(temp_path)* completes the file before it appears (a check-out's base).
+        The file appears only when complete; an existing file is replaced only with *overwrite*.
+        *cancelled()* is asked between tables: Cancelled, and nothing is written.
         """
         target = Path(path)
         if target.suffix.lower() != ".gpkg":
@@ -75,17 +78,30 @@ class GpkgStore:
         sweep_stale(folder)
         tmp = str(new_temp(target, create=""))  # recognisable, removed after a crash (toolbelt.temp_files)
         try:
+            bulk = programme is not None and not row_by_row
             ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
             ds.StartTransaction()
             for table in schema.TABLES:
-                create_table(ds, table, srs)
+                create_table(ds, table, srs, spatial_index=not bulk)
             ds.CommitTransaction()
             _write_bookkeeping(ds, crs, programme)
-            if programme is not None:
+            if bulk:
+                ds = None
+                left = gpkg_bulk.write_programme(tmp, programme, cancelled)
+                ds = ogr.Open(tmp, 1)
+                _write_tables(ds, left)  # the tables with a value only OGR converts
+                for table in schema.TABLES:  # R-trees over the filled tables, as OGR makes them
+                    if table.geometry:
+                        ds.ExecuteSQL("SELECT CreateSpatialIndex('{}', 'geom')".format(table.name))
+            elif programme is not None:
                 _write_programme(ds, programme)
             _create_indexes(ds)
             ds = None
+            if bulk and left:
+                gpkg_bulk.count_features(tmp, [name for name, _ in left])
             _install_guards(tmp)
+            if finish is not None:
+                finish(tmp)
             os.replace(tmp, target)
         except BaseException as e:
             ds = None
@@ -321,19 +337,27 @@ def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:
 
 
 def _write_programme(ds, programme: Programme) -> None:
-    """Write every part of *programme* in one transaction."""
+    """Write every part of *programme* in one transaction, record by record through OGR."""
+    tables = []
+    for part in SPATIAL_PARTS:
+        by_table: dict = {}
+        for feat in getattr(programme, part):
+            by_table.setdefault(feat.table or part, []).append(feat)
+        tables += list(by_table.items())
+    _write_tables(ds, tables + [(t, getattr(programme, t)) for t in ROW_PARTS if getattr(programme, t)])
+
+
+def _write_tables(ds, tables: list) -> None:
+    """[(table, Features or dict rows)] through OGR in one transaction."""
+    if not tables:
+        return
     ds.StartTransaction()
     try:
-        for part in SPATIAL_PARTS:
-            by_table: dict = {}
-            for feat in getattr(programme, part):
-                by_table.setdefault(feat.table or part, []).append(feat)
-            for table_name, feats in by_table.items():
-                write_features(ds, table_name, feats)
-        for table_name in ROW_PARTS:
-            rows = getattr(programme, table_name)
-            if rows:
-                write_rows(ds.GetLayerByName(table_name), schema.table(table_name), rows)
+        for table_name, records in tables:
+            if schema.table(table_name).geometry:
+                write_features(ds, table_name, records)
+            else:
+                write_rows(ds.GetLayerByName(table_name), schema.table(table_name), records)
         ds.CommitTransaction()
     except BaseException:
         ds.RollbackTransaction()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
@@ -77,11 +78,13 @@ def _programme_id(store, planner: str) -> str:
 
 
 def check_out(source, target: str, districts=None, year_from=None, year_to=None, planner=None,
-              overwrite: bool = False, progress=None, cancelled=None) -> dict:
+              overwrite: bool = False, progress=None, cancelled=None, row_by_row: bool = False) -> dict:
     """Copy a part of *source* (a store) into a new GeoPackage at *target*; counts per table.
 
     *progress(percent)* is told how far it got; when *cancelled()* says so it raises Cancelled, up to
-    the moment the copy is written (nothing is then written anywhere)."""
+    the moment the check-out is registered in *source* (nothing is then written anywhere). The copy is
+    made in a temporary file beside *target*, renamed when complete and registered. *row_by_row*: its
+    tables written feature by feature through OGR (GpkgStore.create: the reference of the bulk write)."""
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
     progress = progress or (lambda _percent: None)
@@ -108,7 +111,8 @@ def check_out(source, target: str, districts=None, year_from=None, year_to=None,
         if parent not in interventions:
             del base[key]
     programme = Programme(crs=source.crs(), settings=source.settings())
-    for (table, _), state in sorted(base.items()):
+    for table, key in sorted(base):  # the keys sorted: cheaper than the items
+        state = base[table, key]
         row = dict(state.values, row_version=state.version, modified_by=state.modified_by or None,
                    modified_at=state.modified_at or None)
         if table in ("districts", "neighbourhoods"):
@@ -119,21 +123,25 @@ def check_out(source, target: str, districts=None, year_from=None, year_to=None,
             programme.projects.append(Feature(row, state.shape, table))
         elif table != "settings":
             getattr(programme, table).append(row)
-    if cancelled is not None and cancelled():  # the last moment to stop: nothing written yet
-        raise Cancelled()
-    ident = _programme_id(source, planner)
-    copy = GpkgStore.create(target, programme.crs, programme, overwrite=overwrite)
-    progress(80)
-    checkout = str(uuid.uuid4())
-    sealed = write_base(copy.path, base)
-    progress(95)
-    info = {"checkout_id": checkout, "checkout_source": source.path, "programme_id": ident,
-            "checkout_districts": json.dumps(sorted(scope)), "checkout_period": json.dumps([year_from, year_to]),
-            "checked_out_at": now_text(), "checked_out_by": planner}
-    _put_info(copy.path, info)
-    save(source, [RowChange("schema_info", INSERT, values={"key": "checkout:" + checkout, "value": json.dumps(
-        {"seal": sealed, "districts": sorted(scope), "by": planner, "at": info["checked_out_at"],
-         "copy": copy.path})})], planner)
+    path = str(Path(target).resolve())
+
+    def finish(temp: str) -> None:  # the copy's base and identity, then the registration; the file appears after
+        progress(80)
+        sealed = write_base(temp, base)
+        progress(95)
+        if cancelled is not None and cancelled():  # the last moment to stop: nothing written anywhere yet
+            raise Cancelled()
+        info = {"checkout_id": str(uuid.uuid4()), "checkout_source": source.path,
+                "programme_id": _programme_id(source, planner), "checkout_districts": json.dumps(sorted(scope)),
+                "checkout_period": json.dumps([year_from, year_to]), "checked_out_at": now_text(),
+                "checked_out_by": planner}
+        _put_info(temp, info)
+        save(source, [RowChange("schema_info", INSERT, values={"key": "checkout:" + info["checkout_id"], "value": (
+            json.dumps({"seal": sealed, "districts": sorted(scope), "by": planner, "at": info["checked_out_at"],
+                        "copy": path}))})], planner)
+
+    GpkgStore.create(target, programme.crs, programme, overwrite=overwrite, finish=finish, cancelled=cancelled,
+                     row_by_row=row_by_row)
     counts: dict = {}
     for table, _ in base:
         counts[table] = counts.get(table, 0) + 1

@@ -42,10 +42,11 @@ def spatial_ref(crs: str) -> osr.SpatialReference:
     return srs
 
 
-def create_table(ds, table: schema.Table, srs) -> ogr.Layer:
-    """Create *table* in data source *ds* with its fields and (for spatial tables) geometry."""
+def create_table(ds, table: schema.Table, srs, spatial_index: bool = True) -> ogr.Layer:
+    """Create *table* in data source *ds* with its fields and (for spatial tables) geometry; without
+    *spatial_index* its R-tree is left to be built later (over filled tables: store/gpkg_bulk.py)."""
     geom_type = _OGR_GEOM[table.geometry]
-    options = ["GEOMETRY_NAME=geom", "FID=fid"]
+    options = ["GEOMETRY_NAME=geom", "FID=fid"] + ([] if spatial_index else ["SPATIAL_INDEX=NO"])
     layer = ds.CreateLayer(table.name, srs if table.geometry else None, geom_type, options=options)
     for f in table.fields:
         ftype, subtype = _OGR_TYPES[f.type]
@@ -58,7 +59,8 @@ def create_table(ds, table: schema.Table, srs) -> ogr.Layer:
     return layer
 
 
-def _value(field: schema.Field, value):
+def ogr_value(field: schema.Field, value):
+    """*value* as it is handed to OGR's SetField for *field* (timestamps as UTC text, booleans 0/1)."""
     if value is None:
         return None
     if field.type == schema.DATETIME and isinstance(value, datetime):
@@ -81,7 +83,7 @@ def write_rows(layer: ogr.Layer, table: schema.Table, rows, geometries=None) -> 
         row = with_identity(table.name, row)
         feat = ogr.Feature(defn)
         for idx, f in indices:
-            value = _value(f, row.get(f.name))
+            value = ogr_value(f, row.get(f.name))
             if value is None:
                 feat.SetFieldNull(idx)
             else:
