@@ -21,6 +21,7 @@ from __future__ import annotations
 from psycopg2 import sql
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.qgis_io.store import pg_check_funding as funding
 from gebiedsplugin.qgis_io.store.pg_check_sql import (
     INTERVENTIONS,
     PROJECTS,
@@ -31,7 +32,7 @@ from gebiedsplugin.qgis_io.store.pg_check_sql import (
 )
 from gebiedsplugin.qgis_io.store.pg_ddl import KEY
 
-VERSION = "1"
+VERSION = "2"  # 2: check_funding (store/pg_check_funding.py)
 INFO_KEY = "check_tables"
 KEPT = {INTERVENTIONS: (schema.INTERVENTION_TABLES, intervention_rows),
         PROJECTS: (schema.PROJECT_TABLES, project_rows)}
@@ -88,6 +89,7 @@ def statements(schema_name: str) -> list:
                 out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
                 out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} EXECUTE FUNCTION {}()").format(
                     sql.Identifier(name), sql.SQL(event), target, sql.SQL(referencing), function))
+    out += funding.statements(schema_name)
     info = sql.Identifier(schema_name, "schema_info")
     out.append(sql.SQL("DELETE FROM {} WHERE key = {}").format(info, sql.Literal(INFO_KEY)))
     out.append(sql.SQL("INSERT INTO {} (key, value) VALUES ({}, {})").format(
@@ -102,7 +104,7 @@ def fill(schema_name: str) -> list:
         kept = sql.Identifier(schema_name, kept_name)
         out += [sql.SQL("TRUNCATE {}").format(kept),
                 sql.SQL("INSERT INTO {} {}").format(kept, all_rows(schema_name, tables, rows))]
-    return out + settle(schema_name)
+    return out + funding.fill(schema_name) + settle(schema_name)
 
 
 def settle(schema_name: str) -> list:
@@ -113,7 +115,7 @@ def settle(schema_name: str) -> list:
     until the next fill (an upgrade)."""
     return [sql.SQL("CLUSTER {} USING {}").format(sql.Identifier(schema_name, INTERVENTIONS),
                                                    sql.Identifier("sx_" + INTERVENTIONS))] + [
-        sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in KEPT]
+        sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in (*KEPT, funding.FUNDING)]
 
 
 def install(cur, schema_name: str) -> None:
@@ -128,7 +130,7 @@ def current(cur, schema_name: str) -> bool:
                 (INFO_KEY,))
     row = cur.fetchone()
     return bool(row) and row[0] == VERSION and all(
-        _exists(cur, schema_name, k) for k in KEPT)
+        _exists(cur, schema_name, k) for k in (*KEPT, funding.FUNDING))
 
 
 def _exists(cur, schema_name: str, table: str) -> bool:
