@@ -296,14 +296,15 @@ BUDGET = sql.SQL(
     "WITH b AS MATERIALIZED (SELECT row_number() OVER () AS bk, d, year, amount FROM ("
     "  SELECT {bd} AS d, year, sum(amount) AS amount FROM {budgets} "
     "  WHERE {bd} IS NOT NULL AND year IS NOT NULL AND amount IS NOT NULL GROUP BY 1, 2) z), "
-    "m AS MATERIALIZED (SELECT i.n, i.district_id, i.sy, i.ey, i.yok, i.budget FROM gp_i i "
+    # one join with the funding rows: an intervention's rows with a year and an amount, or once without
+    # (fy NULL: none; then its budget is spread): not a join for the rows and an anti-join for the rest
+    "m AS MATERIALIZED (SELECT i.n, i.district_id, i.sy, i.ey, i.yok, i.budget, fu.year AS fy, fu.amount AS fa "
+    "  FROM gp_i i LEFT JOIN gp_fu fu ON fu.n = i.n AND fu.year IS NOT NULL AND fu.amount IS NOT NULL "
     "  WHERE i.active AND NOT i.city_wide AND i.district_id IN (SELECT d FROM b)), "
-    "f AS (SELECT m.n, m.district_id, fu.year, fu.amount FROM m JOIN gp_fu fu "
-    "  ON fu.n = m.n WHERE fu.year IS NOT NULL AND fu.amount IS NOT NULL), "
+    "f AS (SELECT m.n, m.district_id, m.fy AS year, m.fa AS amount FROM m WHERE m.fy IS NOT NULL), "
     "s AS (SELECT m.n, m.district_id, generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1)"
     "  AS year, m.budget / least(greatest(m.ey - m.sy + 1, 1), 101) AS amount FROM m "
-    "  WHERE m.yok AND m.budget > 0 AND NOT EXISTS (SELECT 1 FROM gp_fu fu WHERE fu.n = m.n "
-    "  AND fu.year IS NOT NULL AND fu.amount IS NOT NULL)), "
+    "  WHERE m.fy IS NULL AND m.yok AND m.budget > 0), "
     # each amount with its budget's number only (an integer to group on, not district text and year)
     "r AS MATERIALIZED (SELECT r.n, b.bk, r.amount FROM (SELECT * FROM f UNION ALL SELECT * FROM s) r "
     "  JOIN b ON b.d = r.district_id AND b.year = r.year WHERE r.amount > 0), "
