@@ -254,6 +254,24 @@ def test_a_current_programme_without_them_is_copied_then_upgraded(planted_store)
     assert "check_tables" not in again and again["from"] == again["to"]
 
 
+def test_an_older_set_of_them_is_copied_then_made_anew_by_the_upgrade(planted_store):
+    """A programme with the first set (version 1: no check_funding) is checked by a copy per run until the
+    upgrade makes the current set."""
+    s = planted_store
+    for name in ("gebied_check_insert", "gebied_check_update", "gebied_check_delete", "gebied_check_truncate"):
+        _run(s, [sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", s)),
+                 sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), _table(q.INTERVENTIONS, s))])
+    _run(s, [sql.SQL("DROP TABLE {}").format(_table(pg_check_funding.FUNDING, s)),
+             sql.SQL("UPDATE {} SET value = '1' WHERE key = 'check_tables'").format(_table("schema_info", s))])
+    assert not _uses_kept(s)
+    before = assert_parity(s)
+    result = migrate.upgrade(s.path)
+    assert result["check_tables"] and result["backup"] is None
+    assert _uses_kept(s)
+    _assert_kept_is_fresh(s)
+    assert assert_parity(s) == before
+
+
 def test_an_upgraded_schema_2_programme_keeps_them(pg_connection, pg_schema, pg_extra_schemas):
     load_v1_dump(pg_connection, pg_schema, version=2)
     store = PostgisStore(pg_connection, pg_schema)

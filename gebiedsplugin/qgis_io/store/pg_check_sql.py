@@ -284,7 +284,8 @@ _FUNDING = sql.SQL(
 
 
 def funding(schema_name: str) -> list:
-    """Statements that build gp_fu (store/pg_check.py runs them for the rules that need it)."""
+    """Statements that build gp_fu (store/pg_check.py runs them for the rules that need it, when the programme
+    does not keep it: store/pg_check_funding.py)."""
     return [_FUNDING.format(ff=clean("funder", "fu"), fuid=clean("intervention_uid", "fu"),
                             funding=sql.Identifier(schema_name, "funding")),
             sql.SQL("CREATE INDEX ON gp_fu (n)"), sql.SQL("ANALYZE gp_fu")]

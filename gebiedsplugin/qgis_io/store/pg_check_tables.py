@@ -1,5 +1,6 @@
 """The interventions and programme projects of a PostGIS programme as the in-database check reads them,
-kept in the programme's schema (``check_interventions``, ``check_projects``) and current on every write.
+kept in the programme's schema (``check_interventions``, ``check_projects``, and their funding rows by
+intervention, ``check_funding``: store/pg_check_funding.py) and current on every write.
 
 Each row holds the cleaned values (store/pg_check_sql.intervention_rows / project_rows: text stripped,
 blank = NULL, geometry made valid, the uid ``table#fid`` when missing, the flags the rules test) under
