@@ -224,11 +224,11 @@ def drop_kept(store) -> None:
     statements = []
     for kept, (tables, _rows) in pg_check_tables.KEPT.items():
         for table in tables:
-            for name in ("gebied_check_insert", "gebied_check_update", "gebied_check_delete", "gebied_check_truncate"):
+            for name, _event, _referencing in q.SYNC_TRIGGERS:
                 statements.append(sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table(table, store)))
             statements.append(sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_" + table, store)))
         statements.append(sql.SQL("DROP TABLE {}").format(_table(kept, store)))
-    for name in ("gebied_check_insert", "gebied_check_update", "gebied_check_delete", "gebied_check_truncate"):
+    for name, _event, _referencing in q.SYNC_TRIGGERS:
         statements.append(sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", store)))
     statements += [sql.SQL("DROP TABLE {}").format(_table(pg_check_funding.FUNDING, store)),
                    sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_funding", store)),
@@ -258,7 +258,7 @@ def test_an_older_set_of_them_is_copied_then_made_anew_by_the_upgrade(planted_st
     """A programme with the first set (version 1: no check_funding) is checked by a copy per run until the
     upgrade makes the current set."""
     s = planted_store
-    for name in ("gebied_check_insert", "gebied_check_update", "gebied_check_delete", "gebied_check_truncate"):
+    for name, _event, _referencing in q.SYNC_TRIGGERS:
         _run(s, [sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", s)),
                  sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), _table(q.INTERVENTIONS, s))])
     _run(s, [sql.SQL("DROP TABLE {}").format(_table(pg_check_funding.FUNDING, s)),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from psycopg2 import sql
 
-from gebiedsplugin.qgis_io.store.pg_check_sql import INTERVENTIONS, clean
+from gebiedsplugin.qgis_io.store.pg_check_sql import INTERVENTIONS, SYNC_TRIGGERS, clean
 from gebiedsplugin.qgis_io.store.pg_ddl import KEY
 
 FUNDING = "check_funding"
@@ -80,14 +80,8 @@ BEGIN
 END
 $body$"""
 
-_TRIGGERS = (
-    ("gebied_check_insert", "INSERT", "REFERENCING NEW TABLE AS gp_new FOR EACH STATEMENT"),
-    ("gebied_check_update", "UPDATE", "REFERENCING OLD TABLE AS gp_old NEW TABLE AS gp_new FOR EACH STATEMENT"),
-    ("gebied_check_delete", "DELETE", "REFERENCING OLD TABLE AS gp_old FOR EACH STATEMENT"),
-    ("gebied_check_truncate", "TRUNCATE", "FOR EACH STATEMENT"),
-)
 # the kept interventions are only ever deleted and inserted (store/pg_check_tables.py), or truncated by a fill
-_KEPT_TRIGGERS = tuple(t for t in _TRIGGERS if t[1] != "UPDATE")
+_KEPT_TRIGGERS = tuple(t for t in SYNC_TRIGGERS if t[1] != "UPDATE")
 
 
 def statements(schema_name: str) -> list:
@@ -109,7 +103,7 @@ def statements(schema_name: str) -> list:
     out += [sql.SQL(_ON_FUNDING).format(function=on_funding, kept=kept, key=sql.Identifier(KEY),
                                         rows=pairs(schema_name, sql.Identifier("gp_new"))),
             sql.SQL(_ON_INTERVENTIONS).format(function=on_kept, kept=kept, again=again)]
-    for target, function, triggers in ((funding, on_funding, _TRIGGERS), (interventions, on_kept, _KEPT_TRIGGERS)):
+    for target, function, triggers in ((funding, on_funding, SYNC_TRIGGERS), (interventions, on_kept, _KEPT_TRIGGERS)):
         for name, event, referencing in triggers:
             out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
             out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} EXECUTE FUNCTION {}()").format(

@@ -77,6 +77,14 @@ MARKER = sql.SQL("ST_AsBinary(CASE WHEN GeometryType(i.g) IN ('POLYGON', 'MULTIP
 KEYS = 3
 # The tables a programme keeps them in, cleaned (store/pg_check_tables.py)
 INTERVENTIONS, PROJECTS = "check_interventions", "check_projects"
+# The statement-level triggers that keep them current (name, event, transition tables), on every table they
+# derive from (store/pg_check_tables.py, store/pg_check_funding.py)
+SYNC_TRIGGERS = (
+    ("gebied_check_insert", "INSERT", "REFERENCING NEW TABLE AS gp_new FOR EACH STATEMENT"),
+    ("gebied_check_update", "UPDATE", "REFERENCING OLD TABLE AS gp_old NEW TABLE AS gp_new FOR EACH STATEMENT"),
+    ("gebied_check_delete", "DELETE", "REFERENCING OLD TABLE AS gp_old FOR EACH STATEMENT"),
+    ("gebied_check_truncate", "TRUNCATE", "FOR EACH STATEMENT"),
+)
 
 
 def row_key(fid: sql.Composable, number: sql.Composable) -> sql.Composed:

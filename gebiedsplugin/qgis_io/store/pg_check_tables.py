@@ -26,6 +26,7 @@ from gebiedsplugin.qgis_io.store import pg_check_funding as funding
 from gebiedsplugin.qgis_io.store.pg_check_sql import (
     INTERVENTIONS,
     PROJECTS,
+    SYNC_TRIGGERS,
     all_rows,
     intervention_rows,
     project_rows,
@@ -58,13 +59,6 @@ BEGIN
 END
 $body$"""
 
-# (trigger name, event, transition tables)
-_TRIGGERS = (
-    ("gebied_check_insert", "INSERT", "REFERENCING NEW TABLE AS gp_new FOR EACH STATEMENT"),
-    ("gebied_check_update", "UPDATE", "REFERENCING OLD TABLE AS gp_old NEW TABLE AS gp_new FOR EACH STATEMENT"),
-    ("gebied_check_delete", "DELETE", "REFERENCING OLD TABLE AS gp_old FOR EACH STATEMENT"),
-    ("gebied_check_truncate", "TRUNCATE", "FOR EACH STATEMENT"),
-)
 
 
 def statements(schema_name: str) -> list:
@@ -86,7 +80,7 @@ def statements(schema_name: str) -> list:
                 old_key=row_key(sql.Identifier(KEY), sql.Literal(number)),
                 rows=rows(number, table, sql.Identifier("gp_new"))))
             target = sql.Identifier(schema_name, table)
-            for name, event, referencing in _TRIGGERS:
+            for name, event, referencing in SYNC_TRIGGERS:
                 out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
                 out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} EXECUTE FUNCTION {}()").format(
                     sql.Identifier(name), sql.SQL(event), target, sql.SQL(referencing), function))
