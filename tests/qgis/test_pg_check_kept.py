@@ -232,7 +232,6 @@ def drop_kept(store) -> None:
         statements.append(sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", store)))
     statements += [sql.SQL("DROP TABLE {}").format(_table(pg_check_funding.FUNDING, store)),
                    sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_funding", store)),
-                   sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_check_funding", store)),
                    sql.SQL("DELETE FROM {} WHERE key = 'check_tables'").format(_table("schema_info", store))]
     _run(store, statements)
 
@@ -259,8 +258,7 @@ def test_an_older_set_of_them_is_copied_then_made_anew_by_the_upgrade(planted_st
     upgrade makes the current set."""
     s = planted_store
     for name, _event, _referencing in q.SYNC_TRIGGERS:
-        _run(s, [sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", s)),
-                 sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), _table(q.INTERVENTIONS, s))])
+        _run(s, [sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", s))])
     _run(s, [sql.SQL("DROP TABLE {}").format(_table(pg_check_funding.FUNDING, s)),
              sql.SQL("UPDATE {} SET value = '1' WHERE key = 'check_tables'").format(_table("schema_info", s))])
     assert not _uses_kept(s)

@@ -9,21 +9,21 @@ interventions and 1.45 million funding rows about 4 s of server CPU, the largest
 A row per funding row and intervention it names, or one with n NULL when it names none (so the
 funding rows of a uid are found again when an intervention gets or loses it):
 ``f`` (the funding row's fid), ``uid`` (its cleaned intervention_uid), ``n``, ``year``, ``amount`` and
-``funder`` (cleaned). Two statement-level triggers keep it equal to a fresh ``fresh()``:
+``funder`` (cleaned). Statement-level triggers keep it equal to a fresh ``fresh()``:
 
 - on ``funding`` (any client's write): the written rows' pairs are replaced;
-- on ``check_interventions`` (whose rows the interventions' own triggers replace: a DELETE and an INSERT
-  per write): the pairs of the funding rows that name a uid of the removed or added rows are derived
-  again, so a new, renamed or removed intervention gets or loses its funding rows.
+- the interventions' own sync functions (store/pg_check_tables.py), after they replaced the kept rows:
+  the pairs of the funding rows that name a uid that came, went or changed are derived again, so a new,
+  renamed or removed intervention gets or loses its funding rows (``on_interventions``).
 
-A TRUNCATE of either empties it; ``pg_check_tables.fill`` fills it after the kept interventions.
+A TRUNCATE of the funding table empties it; ``pg_check_tables.fill`` fills it after the kept interventions.
 """
 
 from __future__ import annotations
 
 from psycopg2 import sql
 
-from gebiedsplugin.qgis_io.store.pg_check_sql import INTERVENTIONS, SYNC_TRIGGERS, clean
+from gebiedsplugin.qgis_io.store.pg_check_sql import INTERVENTIONS, SYNC_TRIGGERS, clean, intervention_uids
 from gebiedsplugin.qgis_io.store.pg_ddl import KEY
 
 FUNDING = "check_funding"
@@ -62,26 +62,33 @@ BEGIN
 END
 $body$"""
 
-# Kept interventions removed or added: the pairs of every funding row naming one of their uids derived
-# again (all pairs of a funding row share its uid; its fid finds it in the funding table).
-_ON_INTERVENTIONS = """CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql
-SECURITY DEFINER SET search_path FROM CURRENT AS $body$
-BEGIN
-    IF TG_OP = 'TRUNCATE' THEN
-        TRUNCATE {kept};
-    ELSIF TG_OP = 'INSERT' THEN
-        WITH gone AS (DELETE FROM {kept} WHERE uid IN (SELECT uid FROM gp_new) RETURNING f)
-        INSERT INTO {kept} {again};
-    ELSE
-        WITH gone AS (DELETE FROM {kept} WHERE uid IN (SELECT uid FROM gp_old) RETURNING f)
-        INSERT INTO {kept} {again};
-    END IF;
-    RETURN NULL;
-END
-$body$"""
+# The funding rows of the uids in *uids* (a query) derived again, after the kept interventions changed
+# (all pairs of a funding row share its uid; its fid finds it in the funding table).
+_AGAIN = "WITH gone AS (DELETE FROM {kept} WHERE uid IN ({uids}) RETURNING f) INSERT INTO {kept} {again};"
 
-# the kept interventions are only ever deleted and inserted (store/pg_check_tables.py), or truncated by a fill
-_KEPT_TRIGGERS = tuple(t for t in SYNC_TRIGGERS if t[1] != "UPDATE")
+
+def on_interventions(schema_name: str, number: int, table: str) -> dict:
+    """What the kept interventions' sync function of intervention table *table* (the *number*-th) runs for
+    check_funding (store/pg_check_tables.py): the pairs of the uids that came or went derived again; on an
+    update only of the rows whose key or uid changed (a save that keeps the uid costs nothing here)."""
+    kept = sql.Identifier(schema_name, FUNDING)
+    again = pairs(schema_name, sql.Identifier(schema_name, SOURCE), sql.SQL("{} IN (SELECT f FROM gone)").format(
+        sql.Identifier(KEY)))
+
+    def rederive(uids: sql.Composable) -> sql.Composed:
+        return sql.SQL(_AGAIN).format(kept=kept, uids=uids, again=again)
+
+    def keyed(source: str) -> sql.Composed:
+        return intervention_uids(number, table, sql.Identifier(source))
+
+    changed = sql.SQL("SELECT uid FROM (({old} EXCEPT {new}) UNION ALL ({new} EXCEPT {old})) c").format(
+        old=keyed("gp_old"), new=keyed("gp_new"))
+    after = sql.SQL("IF TG_OP = 'INSERT' THEN {} ELSIF TG_OP = 'DELETE' THEN {} ELSE {} END IF;").format(
+        rederive(sql.SQL("SELECT uid FROM ({}) c").format(keyed("gp_new"))),
+        rederive(sql.SQL("SELECT uid FROM ({}) c").format(keyed("gp_old"))), rederive(changed))
+    return {"before_truncate": sql.SQL("gone := ARRAY(SELECT uid FROM {} WHERE t = {});").format(
+                sql.Identifier(schema_name, INTERVENTIONS), sql.Literal(number)),
+            "after_truncate": rederive(sql.SQL("SELECT unnest(gone)")), "after": after}
 
 
 def statements(schema_name: str) -> list:
@@ -98,16 +105,12 @@ def statements(schema_name: str) -> list:
            sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (uid)").format(
                sql.Identifier("ix_{}_uid".format(INTERVENTIONS)), interventions)]
     on_funding = sql.Identifier(schema_name, "gebied_check_" + SOURCE)
-    on_kept = sql.Identifier(schema_name, "gebied_check_" + FUNDING)
-    again = pairs(schema_name, funding, sql.SQL("{} IN (SELECT f FROM gone)").format(sql.Identifier(KEY)))
-    out += [sql.SQL(_ON_FUNDING).format(function=on_funding, kept=kept, key=sql.Identifier(KEY),
-                                        rows=pairs(schema_name, sql.Identifier("gp_new"))),
-            sql.SQL(_ON_INTERVENTIONS).format(function=on_kept, kept=kept, again=again)]
-    for target, function, triggers in ((funding, on_funding, SYNC_TRIGGERS), (interventions, on_kept, _KEPT_TRIGGERS)):
-        for name, event, referencing in triggers:
-            out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
-            out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} EXECUTE FUNCTION {}()").format(
-                sql.Identifier(name), sql.SQL(event), target, sql.SQL(referencing), function))
+    out.append(sql.SQL(_ON_FUNDING).format(function=on_funding, kept=kept, key=sql.Identifier(KEY),
+                                           rows=pairs(schema_name, sql.Identifier("gp_new"))))
+    for name, event, referencing in SYNC_TRIGGERS:
+        out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), funding))
+        out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} EXECUTE FUNCTION {}()").format(
+            sql.Identifier(name), sql.SQL(event), funding, sql.SQL(referencing), on_funding))
     return out
 
 

@@ -111,6 +111,13 @@ def intervention_rows(number: int, table: str, source: sql.Composable) -> sql.Co
         n=row_key(sql.SQL("s.fid"), sql.SQL("s.t")), city=sql.Literal(schema.CITY_ID), inner=inner)
 
 
+def intervention_uids(number: int, table: str, source: sql.Composable) -> sql.Composed:
+    """(n, uid) of the rows of intervention table *table* read from *source*, as intervention_rows gives them."""
+    return sql.SQL("SELECT {n} AS n, coalesce({uid}, {tname} || '#' || {fid}) AS uid FROM {source}").format(
+        n=row_key(sql.Identifier(KEY), sql.Literal(number)), uid=clean("uid"), tname=sql.Literal(table),
+        fid=sql.Identifier(KEY), source=source)
+
+
 def project_rows(number: int, table: str, source: sql.Composable) -> sql.Composed:
     """The rows of programme-project table *table* (the *number*-th) read from *source*, as the rules read them."""
     inner = sql.SQL("SELECT {k} AS t, {fid} AS fid, {code} AS code, start_year AS sy, end_year AS ey, "

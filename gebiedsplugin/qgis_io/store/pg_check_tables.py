@@ -44,9 +44,12 @@ KEPT = {INTERVENTIONS: (schema.INTERVENTION_TABLES, intervention_rows),
 # kept tables made every save fail); the search path is fixed where the function is made (PostGIS's schema).
 _SYNC = """CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path FROM CURRENT AS $body$
+DECLARE gone text[];
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
+        {before_truncate}
         DELETE FROM {kept} WHERE t = {number};
+        {after_truncate}
         RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' THEN
@@ -55,6 +58,7 @@ BEGIN
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO {kept} {rows};
     END IF;
+    {after}
     RETURN NULL;
 END
 $body$"""
@@ -75,10 +79,13 @@ def statements(schema_name: str) -> list:
             sql.Identifier("sx_" + kept_name), kept, sql.SQL(" WHERE live" if kept_name == PROJECTS else "")))
         for number, table in enumerate(tables):
             function = sql.Identifier(schema_name, "gebied_check_" + table)
+            parts = dict.fromkeys(("before_truncate", "after_truncate", "after"), sql.SQL(""))
+            if kept_name == INTERVENTIONS:  # the funding rows of the uids that came, went or changed follow
+                parts = funding.on_interventions(schema_name, number, table)
             out.append(sql.SQL(_SYNC).format(
                 function=function, kept=kept, number=sql.Literal(number),
                 old_key=row_key(sql.Identifier(KEY), sql.Literal(number)),
-                rows=rows(number, table, sql.Identifier("gp_new"))))
+                rows=rows(number, table, sql.Identifier("gp_new")), **parts))
             target = sql.Identifier(schema_name, table)
             for name, event, referencing in SYNC_TRIGGERS:
                 out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
