@@ -14,7 +14,7 @@ from psycopg2 import sql
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.rules import run_rules
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
-from gebiedsplugin.qgis_io.store import migrate, pg_check, pg_check_tables
+from gebiedsplugin.qgis_io.store import migrate, pg_check, pg_check_funding, pg_check_tables
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
@@ -59,6 +59,19 @@ def _differences(store) -> dict:
                 out[kept] = cur.fetchall()
                 cur.execute(sql.SQL("SELECT count(*) FROM {}").format(one))
                 out[kept + " rows"] = cur.fetchone()[0]
+            # the funding rows by intervention: every funding row with each fresh intervention of its cleaned
+            # uid, or once without one
+            cols = sql.SQL("f, uid, n, year, amount, funder")
+            funding = sql.SQL("SELECT fu.fid AS f, fu.u AS uid, i.n, fu.year, fu.amount, fu.funder FROM ("
+                              "SELECT fid, {u} AS u, year, amount, {f} AS funder FROM {t}) fu "
+                              "LEFT JOIN gp_i i ON i.uid = fu.u").format(
+                u=q.clean("intervention_uid"), f=q.clean("funder"), t=_table("funding", store))
+            kept = _table(pg_check_funding.FUNDING, store)
+            cur.execute(sql.SQL("(SELECT {c} FROM {k} EXCEPT ALL {fresh}) UNION ALL ({fresh} EXCEPT ALL "
+                                "SELECT {c} FROM {k})").format(c=cols, k=kept, fresh=funding))
+            out[pg_check_funding.FUNDING] = cur.fetchall()
+            cur.execute(sql.SQL("SELECT count(*) FILTER (WHERE n IS NOT NULL), count(*) FROM {}").format(kept))
+            out[pg_check_funding.FUNDING + " rows"] = cur.fetchone()
         conn.rollback()
     finally:
         conn.close()
@@ -67,7 +80,7 @@ def _differences(store) -> dict:
 
 def _assert_kept_is_fresh(store, projects: bool = True) -> None:
     found = _differences(store)
-    assert found[q.INTERVENTIONS] == [] and found[q.PROJECTS] == []
+    assert found[q.INTERVENTIONS] == [] and found[q.PROJECTS] == [] and found[pg_check_funding.FUNDING] == []
     assert found[q.INTERVENTIONS + " rows"] > 0 and (found[q.PROJECTS + " rows"] > 0) == projects
 
 
@@ -141,16 +154,85 @@ def test_writes_after_the_migration_keep_them_current(planted_store):
     assert_parity(s)
 
 
+def _funding_of(store) -> dict:
+    """The kept funding rows: their funding row's amount -> the uids of the interventions they count for."""
+    rows = _run(store, [sql.SQL("SELECT c.amount, i.uid FROM {} c LEFT JOIN {} i ON i.n = c.n").format(
+        _table(pg_check_funding.FUNDING, store), _table(q.INTERVENTIONS, store))])
+    out: dict = {}
+    for amount, uid in rows:
+        out.setdefault(amount, set()).add(uid)
+    return out
+
+
+def test_writes_keep_the_funding_rows_by_intervention_current(planted_store):
+    """check_funding after writes to the funding rows and to the interventions they name: equal to a fresh
+    join (in _differences), and the matches worked out by hand."""
+    s = planted_store
+    point, funding = _table("interventions_point", s), _table("funding", s)
+    bump = sql.SQL("row_version = row_version + 1")
+    assert _funding_of(s) == {10.0: {"f-e"}, 50.0: {"f-i"}}
+    _run(s, [
+        # funding rows: for a known uid (padded), an unknown one, a blank one; one moved to another intervention
+        sql.SQL("INSERT INTO {} (intervention_uid, year, funder, amount, uid) VALUES (' f-a ', 2025, 'eu', 1, 'fu-1'), "
+                "('later', 2026, 'eu', 200, 'fu-2'), (' ', 2026, 'eu', 3, 'fu-3')").format(funding),
+        sql.SQL("UPDATE {} SET intervention_uid = 'f-h', funder = ' region ', {b} WHERE amount = 50").format(
+            funding, b=bump),
+    ])
+    _assert_kept_is_fresh(s)
+    assert _funding_of(s) == {1.0: {"f-a"}, 200.0: {None}, 3.0: {None}, 10.0: {"f-e"}, 50.0: {"f-h"}}
+    _run(s, [
+        # the intervention a funding row waited for arrives; one renamed loses its rows; a second one takes
+        # f-h's uid (both get its rows); f-e removed
+        sql.SQL("INSERT INTO {} (uid, title, domain, kind, theme, district_id, neighbourhood_id, start_year, end_year, "
+                "status, geom, row_version) VALUES ('later', 'Later', 'social', 'maintenance', 'greenery', 'east', "
+                "'e1', 2026, 2026, 'planned', ST_SetSRID(ST_MakePoint(1200, 300), 28992), 1)").format(point),
+        sql.SQL("UPDATE {} SET uid = 'f-a2', {b} WHERE uid = 'f-a'").format(point, b=bump),
+        sql.SQL("UPDATE {} SET uid = ' f-h', {b} WHERE uid = 'f-i'").format(point, b=bump),
+        sql.SQL("UPDATE {} SET row_version = -(row_version + 1) WHERE uid = 'f-e'").format(point),
+        sql.SQL("DELETE FROM {} WHERE uid = 'f-e'").format(point),
+    ])
+    _assert_kept_is_fresh(s)
+    rows = _run(s, [sql.SQL("SELECT c.amount, count(c.n) FROM {} c GROUP BY c.amount ORDER BY 1").format(
+        _table(pg_check_funding.FUNDING, s))])
+    assert rows == [(1.0, 0), (3.0, 0), (10.0, 0), (50.0, 2), (200.0, 1)]
+    assert _funding_of(s) == {1.0: {None}, 200.0: {"later"}, 3.0: {None}, 10.0: {None}, 50.0: {"f-h"}}
+    # f-i back (a uid used twice is a data-quality error; the in-memory rules then count its funding rows for
+    # one of them only, the database for each: a difference this change did not make)
+    _run(s, [sql.SQL("UPDATE {} SET uid = 'f-i', {b} WHERE uid = ' f-h'").format(point, b=bump)])
+    _assert_kept_is_fresh(s)
+    assert _funding_of(s) == {1.0: {None}, 200.0: {"later"}, 3.0: {None}, 10.0: {None}, 50.0: {"f-h"}}
+    found = assert_parity(s)
+    # east 2026 has 100: 'later' brings 200 by its funding row, found only through the row it waited for
+    assert ("later",) in {f.subject_uids for f in found if f.rule == "budget_exceeded"}
+    _whole_check_is_in_memory(s)
+    # a funding row deleted; the funding table truncated; an intervention table truncated
+    _run(s, [sql.SQL("UPDATE {} SET row_version = -(row_version + 1) WHERE amount = 200").format(funding),
+             sql.SQL("DELETE FROM {} WHERE amount = 200").format(funding)])
+    _assert_kept_is_fresh(s)
+    assert 200.0 not in _funding_of(s)
+    _run(s, [sql.SQL("TRUNCATE {}").format(point)])
+    _assert_kept_is_fresh(s)
+    assert _funding_of(s) == {1.0: {None}, 3.0: {None}, 10.0: {None}, 50.0: {None}}
+    _run(s, [sql.SQL("TRUNCATE {}").format(funding)])
+    _assert_kept_is_fresh(s)
+    assert _funding_of(s) == {}
+    assert_parity(s)
+
+
 def drop_kept(store) -> None:
     """What a current (schema 3) programme made before the kept tables has: none of them."""
     statements = []
     for kept, (tables, _rows) in pg_check_tables.KEPT.items():
         for table in tables:
-            for name in ("gebied_check_insert", "gebied_check_update", "gebied_check_delete", "gebied_check_truncate"):
+            for name, _event, _referencing in q.SYNC_TRIGGERS:
                 statements.append(sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table(table, store)))
             statements.append(sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_" + table, store)))
         statements.append(sql.SQL("DROP TABLE {}").format(_table(kept, store)))
-    statements.append(sql.SQL("DELETE FROM {} WHERE key = 'check_tables'").format(_table("schema_info", store)))
+    for name, _event, _referencing in q.SYNC_TRIGGERS:
+        statements.append(sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", store)))
+    statements += [sql.SQL("DROP TABLE {}").format(_table(pg_check_funding.FUNDING, store)),
+                   sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_funding", store)),
+                   sql.SQL("DELETE FROM {} WHERE key = 'check_tables'").format(_table("schema_info", store))]
     _run(store, statements)
 
 
@@ -169,6 +251,23 @@ def test_a_current_programme_without_them_is_copied_then_upgraded(planted_store)
     _whole_check_is_in_memory(s)
     again = migrate.upgrade(s.path)
     assert "check_tables" not in again and again["from"] == again["to"]
+
+
+def test_an_older_set_of_them_is_copied_then_made_anew_by_the_upgrade(planted_store):
+    """A programme with the first set (version 1: no check_funding) is checked by a copy per run until the
+    upgrade makes the current set."""
+    s = planted_store
+    for name, _event, _referencing in q.SYNC_TRIGGERS:
+        _run(s, [sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", s))])
+    _run(s, [sql.SQL("DROP TABLE {}").format(_table(pg_check_funding.FUNDING, s)),
+             sql.SQL("UPDATE {} SET value = '1' WHERE key = 'check_tables'").format(_table("schema_info", s))])
+    assert not _uses_kept(s)
+    before = assert_parity(s)
+    result = migrate.upgrade(s.path)
+    assert result["check_tables"] and result["backup"] is None
+    assert _uses_kept(s)
+    _assert_kept_is_fresh(s)
+    assert assert_parity(s) == before
 
 
 def test_an_upgraded_schema_2_programme_keeps_them(pg_connection, pg_schema, pg_extra_schemas):

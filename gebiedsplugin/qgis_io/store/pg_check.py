@@ -40,6 +40,7 @@ from gebiedsplugin.core.rules.context import intervention_label as label
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY
 from gebiedsplugin.core.rules.engine import rule_params, unique_findings
 from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
+from gebiedsplugin.qgis_io.store import pg_check_funding as kept_funding
 from gebiedsplugin.qgis_io.store import pg_check_rows as rest_rows
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store import pg_check_tables as kept_tables
@@ -101,7 +102,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
             for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept):
                 cur.execute(statement)
             if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
-                for statement in q.funding(store.schema_name):
+                for statement in [kept_funding.view(store.schema_name)] if kept else q.funding(store.schema_name):
                     cur.execute(statement)
             if cancelled():
                 raise Cancelled()

@@ -78,6 +78,14 @@ MARKER = sql.SQL("ST_AsBinary(CASE WHEN GeometryType(i.g) IN ('POLYGON', 'MULTIP
 KEYS = 3
 # The tables a programme keeps them in, cleaned (store/pg_check_tables.py)
 INTERVENTIONS, PROJECTS = "check_interventions", "check_projects"
+# The statement-level triggers that keep them current (name, event, transition tables), on every table they
+# derive from (store/pg_check_tables.py, store/pg_check_funding.py)
+SYNC_TRIGGERS = (
+    ("gebied_check_insert", "INSERT", "REFERENCING NEW TABLE AS gp_new FOR EACH STATEMENT"),
+    ("gebied_check_update", "UPDATE", "REFERENCING OLD TABLE AS gp_old NEW TABLE AS gp_new FOR EACH STATEMENT"),
+    ("gebied_check_delete", "DELETE", "REFERENCING OLD TABLE AS gp_old FOR EACH STATEMENT"),
+    ("gebied_check_truncate", "TRUNCATE", "FOR EACH STATEMENT"),
+)
 
 
 def row_key(fid: sql.Composable, number: sql.Composable) -> sql.Composed:
@@ -102,6 +110,13 @@ def intervention_rows(number: int, table: str, source: sql.Composable) -> sql.Co
                    "(sy IS NOT NULL AND ey IS NOT NULL AND ey >= sy) AS yok, "
                    "(status IS DISTINCT FROM 'cancelled') AS active FROM ({inner}) s").format(
         n=row_key(sql.SQL("s.fid"), sql.SQL("s.t")), city=sql.Literal(schema.CITY_ID), inner=inner)
+
+
+def intervention_uids(number: int, table: str, source: sql.Composable) -> sql.Composed:
+    """(n, uid) of the rows of intervention table *table* read from *source*, as intervention_rows gives them."""
+    return sql.SQL("SELECT {n} AS n, coalesce({uid}, {tname} || '#' || {fid}) AS uid FROM {source}").format(
+        n=row_key(sql.Identifier(KEY), sql.Literal(number)), uid=clean("uid"), tname=sql.Literal(table),
+        fid=sql.Identifier(KEY), source=source)
 
 
 def project_rows(number: int, table: str, source: sql.Composable) -> sql.Composed:
@@ -285,7 +300,8 @@ _FUNDING = sql.SQL(
 
 
 def funding(schema_name: str) -> list:
-    """Statements that build gp_fu (store/pg_check.py runs them for the rules that need it)."""
+    """Statements that build gp_fu (store/pg_check.py runs them for the rules that need it, when the programme
+    does not keep it: store/pg_check_funding.py)."""
     return [_FUNDING.format(ff=clean("funder", "fu"), fuid=clean("intervention_uid", "fu"),
                             funding=sql.Identifier(schema_name, "funding")),
             sql.SQL("CREATE INDEX ON gp_fu (n)"), sql.SQL("ANALYZE gp_fu")]
@@ -297,14 +313,15 @@ BUDGET = sql.SQL(
     "WITH b AS MATERIALIZED (SELECT row_number() OVER () AS bk, d, year, amount FROM ("
     "  SELECT {bd} AS d, year, sum(amount) AS amount FROM {budgets} "
     "  WHERE {bd} IS NOT NULL AND year IS NOT NULL AND amount IS NOT NULL GROUP BY 1, 2) z), "
-    "m AS MATERIALIZED (SELECT i.n, i.district_id, i.sy, i.ey, i.yok, i.budget FROM gp_i i "
+    # one join with the funding rows: an intervention's rows with a year and an amount, or once without
+    # (fy NULL: none; then its budget is spread): not a join for the rows and an anti-join for the rest
+    "m AS MATERIALIZED (SELECT i.n, i.district_id, i.sy, i.ey, i.yok, i.budget, fu.year AS fy, fu.amount AS fa "
+    "  FROM gp_i i LEFT JOIN gp_fu fu ON fu.n = i.n AND fu.year IS NOT NULL AND fu.amount IS NOT NULL "
     "  WHERE i.active AND NOT i.city_wide AND i.district_id IN (SELECT d FROM b)), "
-    "f AS (SELECT m.n, m.district_id, fu.year, fu.amount FROM m JOIN gp_fu fu "
-    "  ON fu.n = m.n WHERE fu.year IS NOT NULL AND fu.amount IS NOT NULL), "
+    "f AS (SELECT m.n, m.district_id, m.fy AS year, m.fa AS amount FROM m WHERE m.fy IS NOT NULL), "
     "s AS (SELECT m.n, m.district_id, generate_series(m.sy, m.sy + least(greatest(m.ey - m.sy + 1, 1), 101) - 1)"
     "  AS year, m.budget / least(greatest(m.ey - m.sy + 1, 1), 101) AS amount FROM m "
-    "  WHERE m.yok AND m.budget > 0 AND NOT EXISTS (SELECT 1 FROM gp_fu fu WHERE fu.n = m.n "
-    "  AND fu.year IS NOT NULL AND fu.amount IS NOT NULL)), "
+    "  WHERE m.fy IS NULL AND m.yok AND m.budget > 0), "
     # each amount with its budget's number only (an integer to group on, not district text and year)
     "r AS MATERIALIZED (SELECT r.n, b.bk, r.amount FROM (SELECT * FROM f UNION ALL SELECT * FROM s) r "
     "  JOIN b ON b.d = r.district_id AND b.year = r.year WHERE r.amount > 0), "

@@ -1,5 +1,6 @@
 """The interventions and programme projects of a PostGIS programme as the in-database check reads them,
-kept in the programme's schema (``check_interventions``, ``check_projects``) and current on every write.
+kept in the programme's schema (``check_interventions``, ``check_projects``, and their funding rows by
+intervention, ``check_funding``: store/pg_check_funding.py) and current on every write.
 
 Each row holds the cleaned values (store/pg_check_sql.intervention_rows / project_rows: text stripped,
 blank = NULL, geometry made valid, the uid ``table#fid`` when missing, the flags the rules test) under
@@ -21,9 +22,11 @@ from __future__ import annotations
 from psycopg2 import sql
 
 from gebiedsplugin.core import schema
+from gebiedsplugin.qgis_io.store import pg_check_funding as funding
 from gebiedsplugin.qgis_io.store.pg_check_sql import (
     INTERVENTIONS,
     PROJECTS,
+    SYNC_TRIGGERS,
     all_rows,
     intervention_rows,
     project_rows,
@@ -31,7 +34,7 @@ from gebiedsplugin.qgis_io.store.pg_check_sql import (
 )
 from gebiedsplugin.qgis_io.store.pg_ddl import KEY
 
-VERSION = "1"
+VERSION = "2"  # 2: check_funding (store/pg_check_funding.py)
 INFO_KEY = "check_tables"
 KEPT = {INTERVENTIONS: (schema.INTERVENTION_TABLES, intervention_rows),
         PROJECTS: (schema.PROJECT_TABLES, project_rows)}
@@ -41,9 +44,12 @@ KEPT = {INTERVENTIONS: (schema.INTERVENTION_TABLES, intervention_rows),
 # kept tables made every save fail); the search path is fixed where the function is made (PostGIS's schema).
 _SYNC = """CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path FROM CURRENT AS $body$
+DECLARE gone text[];
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
+        {before_truncate}
         DELETE FROM {kept} WHERE t = {number};
+        {after_truncate}
         RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' THEN
@@ -52,17 +58,11 @@ BEGIN
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO {kept} {rows};
     END IF;
+    {after}
     RETURN NULL;
 END
 $body$"""
 
-# (trigger name, event, transition tables)
-_TRIGGERS = (
-    ("gebied_check_insert", "INSERT", "REFERENCING NEW TABLE AS gp_new FOR EACH STATEMENT"),
-    ("gebied_check_update", "UPDATE", "REFERENCING OLD TABLE AS gp_old NEW TABLE AS gp_new FOR EACH STATEMENT"),
-    ("gebied_check_delete", "DELETE", "REFERENCING OLD TABLE AS gp_old FOR EACH STATEMENT"),
-    ("gebied_check_truncate", "TRUNCATE", "FOR EACH STATEMENT"),
-)
 
 
 def statements(schema_name: str) -> list:
@@ -79,15 +79,19 @@ def statements(schema_name: str) -> list:
             sql.Identifier("sx_" + kept_name), kept, sql.SQL(" WHERE live" if kept_name == PROJECTS else "")))
         for number, table in enumerate(tables):
             function = sql.Identifier(schema_name, "gebied_check_" + table)
+            parts = dict.fromkeys(("before_truncate", "after_truncate", "after"), sql.SQL(""))
+            if kept_name == INTERVENTIONS:  # the funding rows of the uids that came, went or changed follow
+                parts = funding.on_interventions(schema_name, number, table)
             out.append(sql.SQL(_SYNC).format(
                 function=function, kept=kept, number=sql.Literal(number),
                 old_key=row_key(sql.Identifier(KEY), sql.Literal(number)),
-                rows=rows(number, table, sql.Identifier("gp_new"))))
+                rows=rows(number, table, sql.Identifier("gp_new")), **parts))
             target = sql.Identifier(schema_name, table)
-            for name, event, referencing in _TRIGGERS:
+            for name, event, referencing in SYNC_TRIGGERS:
                 out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
                 out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} EXECUTE FUNCTION {}()").format(
                     sql.Identifier(name), sql.SQL(event), target, sql.SQL(referencing), function))
+    out += funding.statements(schema_name)
     info = sql.Identifier(schema_name, "schema_info")
     out.append(sql.SQL("DELETE FROM {} WHERE key = {}").format(info, sql.Literal(INFO_KEY)))
     out.append(sql.SQL("INSERT INTO {} (key, value) VALUES ({}, {})").format(
@@ -102,7 +106,7 @@ def fill(schema_name: str) -> list:
         kept = sql.Identifier(schema_name, kept_name)
         out += [sql.SQL("TRUNCATE {}").format(kept),
                 sql.SQL("INSERT INTO {} {}").format(kept, all_rows(schema_name, tables, rows))]
-    return out + settle(schema_name)
+    return out + funding.fill(schema_name) + settle(schema_name)
 
 
 def settle(schema_name: str) -> list:
@@ -113,7 +117,7 @@ def settle(schema_name: str) -> list:
     until the next fill (an upgrade)."""
     return [sql.SQL("CLUSTER {} USING {}").format(sql.Identifier(schema_name, INTERVENTIONS),
                                                    sql.Identifier("sx_" + INTERVENTIONS))] + [
-        sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in KEPT]
+        sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in (*KEPT, funding.FUNDING)]
 
 
 def install(cur, schema_name: str, done=lambda _fraction: None) -> None:
@@ -134,7 +138,7 @@ def current(cur, schema_name: str) -> bool:
                 (INFO_KEY,))
     row = cur.fetchone()
     return bool(row) and row[0] == VERSION and all(
-        _exists(cur, schema_name, k) for k in KEPT)
+        _exists(cur, schema_name, k) for k in (*KEPT, funding.FUNDING))
 
 
 def _exists(cur, schema_name: str, table: str) -> bool:
