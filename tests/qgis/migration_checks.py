@@ -114,7 +114,8 @@ def assert_fresh_layout(connection: str, schema_name: str, extra_schemas: list) 
 # --- both ----------------------------------------------------------------------------------------
 def assert_rows_kept(before: dict, after: dict, renamed: dict | None = None) -> None:
     """Every row of *before* is in *after* (same fid order and count), every old column's value equal
-    (schema_info: every key but schema_version).
+    (schema_info: every key but schema_version and check_tables, the kept check tables' set, which the
+    upgrade makes current).
 
     *renamed*: old column -> new column (PostGIS schema 1 ``version`` -> ``row_version``).
     """
@@ -126,8 +127,9 @@ def assert_rows_kept(before: dict, after: dict, renamed: dict | None = None) -> 
         if table == "schema_info":  # the upgrade records itself there; the other keys must stay
             old = {r["key"]: r["value"] for r in rows}
             new = {r["key"]: r["value"] for r in after[table]}
-            assert {k: v for k, v in new.items() if k in old and k != "schema_version"} == {
-                k: v for k, v in old.items() if k != "schema_version"}
+            made = ("schema_version", "check_tables")
+            assert {k: v for k, v in new.items() if k in old and k not in made} == {
+                k: v for k, v in old.items() if k not in made}
             continue
         assert len(after[table]) == len(rows), table
         for old, new in zip(rows, after[table]):
