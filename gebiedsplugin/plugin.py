@@ -23,6 +23,7 @@ from gebiedsplugin.gui.programme_actions import new_programme, open_programme, u
 from gebiedsplugin.gui.prompts import Prompts
 from gebiedsplugin.gui.recovery import Recovery
 from gebiedsplugin.qgis_io.overlap import register_functions, unregister_functions
+from gebiedsplugin.qgis_io.store import pg_pool
 from gebiedsplugin.toolbelt.i18n import install_translator, tr
 from gebiedsplugin.toolbelt.log import log, notify
 from gebiedsplugin.toolbelt.qt_compat import QAction
@@ -172,6 +173,7 @@ class GebiedsPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         unregister_functions()
+        pg_pool.close_all()
         if self.sweeper is not None:
             self.sweeper.join(2.0)
             self.sweeper = None

@@ -4,17 +4,17 @@
   <context>
     <name>@default</name>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="84" />
+      <location filename="../gebiedsplugin/plugin.py" line="85" />
       <source>New programme…</source>
       <translation>Nieuw programma…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="85" />
+      <location filename="../gebiedsplugin/plugin.py" line="86" />
       <source>Open programme…</source>
       <translation>Programma openen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="87" />
+      <location filename="../gebiedsplugin/plugin.py" line="88" />
       <source>Generate sample city…</source>
       <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>Programma openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="29" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="31" />
       <source>Programme</source>
       <translation>Programma</translation>
     </message>
@@ -244,12 +244,12 @@
       <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="104" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="118" />
       <source>Unknown coordinate reference system: {}</source>
       <translation>Onbekend coördinaatreferentiesysteem: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="106" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="120" />
       <source>A programme needs a projected CRS in metres, not {}.</source>
       <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>Toets uitvoeren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="95" />
+      <location filename="../gebiedsplugin/gui/task_wait.py" line="20" />
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>{} · {} ({}): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="318" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="319" />
       <source>Delete interventions</source>
       <translation>Interventies verwijderen</translation>
     </message>
@@ -1595,7 +1595,7 @@ Vervangen?</translation>
       <translation>Onbekende status van bevinding: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="340" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="330" />
       <source>The programme {} is read-only; nothing was imported.</source>
       <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
@@ -1725,22 +1725,22 @@ Vervangen?</translation>
       <translation>De QGIS-authenticatieconfiguratie {} kan niet worden gelezen (is het hoofdwachtwoord ingesteld?).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="113" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="127" />
       <source>The schema {} already exists; choose another name or allow overwriting.</source>
       <translation>Het schema {} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="127" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="141" />
       <source>Creating the programme {} failed: {}</source>
       <translation>Aanmaken van het programma {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="153" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="161" />
       <source>The schema {} does not exist.</source>
       <translation>Het schema {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="158" />
+      <location filename="../gebiedsplugin/qgis_io/store/postgis.py" line="166" />
       <source>{} is not a programme (no schema_info table).</source>
       <translation>{} is geen programma (geen tabel schema_info).</translation>
     </message>
@@ -1905,7 +1905,7 @@ Vervangen?</translation>
       <translation>Proefrun</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="224" />
+      <location filename="../gebiedsplugin/plugin.py" line="226" />
       <source>Import</source>
       <translation>Importeren</translation>
     </message>
@@ -1930,7 +1930,7 @@ Vervangen?</translation>
       <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="89" />
+      <location filename="../gebiedsplugin/plugin.py" line="90" />
       <source>Import data…</source>
       <translation>Gegevens importeren…</translation>
     </message>
@@ -2025,7 +2025,7 @@ Vervangen?</translation>
       <translation>Nieuw aanmaken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="86" />
+      <location filename="../gebiedsplugin/plugin.py" line="87" />
       <source>Open PostGIS programme…</source>
       <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2145,7 +2145,7 @@ Vervangen?</translation>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="224" />
+      <location filename="../gebiedsplugin/plugin.py" line="226" />
       <source>Save or discard the unsaved edits in {} before importing.</source>
       <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2170,7 +2170,7 @@ Vervangen?</translation>
       <translation>Gebiedsplugin heeft de Python-pakket(ten) {} nodig in de Python die QGIS gebruikt. Debian 13, en andere Linux-systemen waarvan python3-shapely 2.0 of nieuwer is: sudo apt install python3-shapely. Debian 12: bouw shapely tegen de GEOS van het systeem in dit QGIS-profiel (vereist python3-pip, python3-dev, libgeos-dev en gcc): python3 -m pip install --no-deps --no-binary shapely --target '{}' 'shapely&gt;=2,&lt;2.2' en start QGIS daarna opnieuw. Op Windows en macOS levert QGIS het mee.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="305" />
+      <location filename="../gebiedsplugin/qgis_io/intervention_rows.py" line="306" />
       <source>Copy intervention</source>
       <translation>Interventie kopiëren</translation>
     </message>
@@ -2345,7 +2345,7 @@ Vervangen?</translation>
       <translation>fid {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="237" />
+      <location filename="../gebiedsplugin/plugin.py" line="239" />
       <source>Removed {} temporary files left by an interrupted write: {}</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2390,62 +2390,62 @@ Vervangen?</translation>
       <translation>{} kon niet worden vervangen: {}; de eerdere bestanden zijn behouden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="255" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="256" />
       <source>Upgrade programme</source>
       <translation>Programma bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="256" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="257" />
       <source>{} was not upgraded and not opened.</source>
       <translation>{} is niet bijgewerkt en niet geopend.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/programme_actions.py" line="264" />
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="270" />
       <source>{} upgraded from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="42" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="48" />
       <source>none</source>
       <translation>geen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="20" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="22" />
       <source>Upgrade programme to the current schema</source>
       <translation>Programma bijwerken naar het huidige schema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="23" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="25" />
       <source>Upgrades a programme made by an older version of the plugin in place, in one transaction, after a backup copy: a GeoPackage next to it named with the old version and the time, or a PostGIS schema &lt;schema&gt;_v&lt;old&gt;_backup_&lt;time&gt;. A programme that is already current is left as it is. The other algorithms refuse an older programme until it is upgraded.</source>
       <translation>Werkt een programma dat met een oudere versie van de plugin is gemaakt ter plaatse bij, in één transactie, na een reservekopie: een GeoPackage ernaast met de oude versie en het tijdstip in de naam, of een PostGIS-schema &lt;schema&gt;_v&lt;oud&gt;_backup_&lt;tijd&gt;. Een programma dat al actueel is, blijft zoals het is. De andere algoritmen weigeren een ouder programma tot het is bijgewerkt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="30" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="32" />
       <source>Make a backup copy first</source>
       <translation>Eerst een reservekopie maken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="30" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="32" />
       <source>Copy the programme before upgrading it (recommended).</source>
       <translation>Kopieer het programma voordat het wordt bijgewerkt (aanbevolen).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="32" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="34" />
       <source>Upgraded programme</source>
       <translation>Bijgewerkt programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="33" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="35" />
       <source>Backup copy</source>
       <translation>Reservekopie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="40" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="46" />
       <source>{} already has schema version {}; nothing to do.</source>
       <translation>{} heeft al schemaversie {}; er is niets te doen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="42" />
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="48" />
       <source>Upgraded {} from schema {} to {} in {} s; backup: {}</source>
       <translation>{} bijgewerkt van schema {} naar {} in {} s; reservekopie: {}</translation>
     </message>
@@ -2470,17 +2470,17 @@ Vervangen?</translation>
       <translation>{}.{}: verwacht {}, gevonden {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="112" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="114" />
       <source>Unexpected definition of table {} in a new programme.</source>
       <translation>Onverwachte definitie van tabel {} in een nieuw programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="131" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="134" />
       <source>The upgrade has no value for the new mandatory column {}.{}.</source>
       <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="254" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="274" />
       <source>{} is in use by another session ({}); try the upgrade again later.</source>
       <translation>{} is in gebruik door een andere sessie ({}); probeer het bijwerken later opnieuw.</translation>
     </message>
@@ -2500,7 +2500,7 @@ Vervangen?</translation>
       <translation>{} is alleen-lezen. Er is niets geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="73" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="81" />
       <source>Saving {} failed: {}. Nothing was written.</source>
       <translation>Opslaan van {} is mislukt: {}. Er is niets geschreven.</translation>
     </message>
@@ -2510,27 +2510,27 @@ Vervangen?</translation>
       <translation>Er is geen upgrade naar schemaversie {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="113" />
+      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="116" />
       <source>{} has schema version {}; this version of the plugin uses version {}. Upgrade it in place now? Colleagues with an older plugin can no longer open it afterwards.</source>
       <translation>{} heeft schemaversie {}; deze versie van de plugin gebruikt versie {}. Nu ter plaatse bijwerken? Collega's met een oudere plugin kunnen het daarna niet meer openen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="117" />
+      <location filename="../gebiedsplugin/qgis_io/store/migrate.py" line="120" />
       <source>A backup copy is made first: {}</source>
       <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="303" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="299" />
       <source>{} is in use by another session; close it there and try the upgrade again.</source>
       <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="307" />
+      <location filename="../gebiedsplugin/qgis_io/upgrade_task.py" line="40" />
       <source>Upgrading {} failed, nothing was changed: {}</source>
       <translation>Bijwerken van {} is mislukt, er is niets gewijzigd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="71" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_writer.py" line="79" />
       <source>Another planner is saving the same rows of {} right now. Nothing was written; save again in a moment.</source>
       <translation>Een andere planner slaat op dit moment dezelfde rijen van {} op. Er is niets geschreven; sla zo meteen opnieuw op.</translation>
     </message>
@@ -2728,7 +2728,7 @@ verwijderd</translation>
       <translation>Ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="90" />
+      <location filename="../gebiedsplugin/plugin.py" line="91" />
       <source>Check out districts for offline work…</source>
       <translation>Stadsdelen uitchecken voor offline werk…</translation>
     </message>
@@ -3125,7 +3125,7 @@ Notitie: {}</translation>
       <translation>{} aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="75" />
+      <location filename="../gebiedsplugin/plugin.py" line="76" />
       <source>&amp;Area programme</source>
       <translation>&amp;Gebiedsprogramma</translation>
     </message>
@@ -3389,7 +3389,7 @@ Notitie: {}</translation>
       <translation>Indicatieve periode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="165" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_migrate.py" line="167" />
       <source>The upgrade cannot add the spatial table {}.</source>
       <translation>De upgrade kan de ruimtelijke tabel {} niet toevoegen.</translation>
     </message>
@@ -3935,12 +3935,12 @@ Notitie: {}</translation>
       <translation>De toets heeft alle regels in het geheugen uitgevoerd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="67" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="62" />
       <source>PostGIS is not available in the database ({}).</source>
       <translation>PostGIS is niet beschikbaar in de database ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="73" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="68" />
       <source>PostGIS {} is older than {}.</source>
       <translation>PostGIS {} is ouder dan {}.</translation>
     </message>
@@ -4075,7 +4075,7 @@ Notitie: {}</translation>
       <translation>Inchecken van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="285" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="274" />
       <source>The check read every row: {}</source>
       <translation>De controle las alle rijen: {}</translation>
     </message>
@@ -4105,7 +4105,7 @@ Notitie: {}</translation>
       <translation>Kies het programma om de stadsdelen te zien; niets aangevinkt: de hele stad.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/edit_session.py" line="114" />
+      <location filename="../gebiedsplugin/qgis_io/edit_session.py" line="119" />
       <source>Reading the row versions of {} failed: {}</source>
       <translation>Het lezen van de rijversies van {} is mislukt: {}</translation>
     </message>
@@ -4197,7 +4197,7 @@ Notitie: {}</translation>
       <translation>Openen van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="218" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="219" />
       <source>{} of {} rows updated</source>
       <translation>{} van {} rijen bijgewerkt</translation>
     </message>
@@ -4320,6 +4320,36 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/processing_provider/check_out.py" line="69" />
       <source>The check-out was cancelled; nothing was checked out.</source>
       <translation>Het uitchecken is geannuleerd; er is niets uitgecheckt.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="261" />
+      <source>Upgrading {}…</source>
+      <translation>{} bijwerken…</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/programme_actions.py" line="266" />
+      <source>{} was not upgraded and not opened: cancelled, nothing was changed.</source>
+      <translation>{} is niet bijgewerkt en niet geopend: geannuleerd, er is niets gewijzigd.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/processing_provider/upgrade_programme.py" line="44" />
+      <source>{} was not upgraded: cancelled, nothing was changed.</source>
+      <translation>{} is niet bijgewerkt: geannuleerd, er is niets gewijzigd.</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="302" />
+      <source>Your login may not create tables in the schema {}, so it cannot be upgraded; ask who manages the database (nothing was changed).</source>
+      <translation>Uw login mag geen tabellen maken in het schema {}, dus het kan niet worden bijgewerkt; vraag het aan wie de database beheert (er is niets gewijzigd).</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/uid_guard.py" line="28" />
+      <source>New uid for a copied row</source>
+      <translation>Nieuwe uid voor een gekopieerde rij</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/upgrade_task.py" line="24" />
+      <source>Upgrading {}</source>
+      <translation>{} bijwerken</translation>
     </message>
   </context>
   <context>
@@ -5453,392 +5483,392 @@ Notitie: {}</translation>
   <context>
     <name>schema</name>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/schema.py" line="83" />
       <source>Modified at</source>
       <translation>Gewijzigd op</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="82" />
+      <location filename="../gebiedsplugin/core/schema.py" line="83" />
       <source>Modified by</source>
       <translation>Gewijzigd door</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="91" />
+      <location filename="../gebiedsplugin/core/schema.py" line="92" />
       <source>Row version</source>
       <translation>Rijversie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="95" />
+      <location filename="../gebiedsplugin/core/schema.py" line="96" />
       <source>Created at</source>
       <translation>Aangemaakt op</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="95" />
+      <location filename="../gebiedsplugin/core/schema.py" line="96" />
       <source>Created by</source>
       <translation>Aangemaakt door</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>UID</source>
       <translation>UID</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="142" />
+      <location filename="../gebiedsplugin/core/schema.py" line="143" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Description</source>
       <translation>Omschrijving</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Domain</source>
       <translation>Domein</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Kind</source>
       <translation>Soort</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Neighbourhood</source>
       <translation>Buurt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>City-wide</source>
       <translation>Stedelijk</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Needs review</source>
       <translation>Te beoordelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="142" />
+      <location filename="../gebiedsplugin/core/schema.py" line="143" />
       <source>Start year</source>
       <translation>Startjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="142" />
+      <location filename="../gebiedsplugin/core/schema.py" line="143" />
       <source>End year</source>
       <translation>Eindjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Start quarter</source>
       <translation>Startkwartaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>End quarter</source>
       <translation>Eindkwartaal</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Indicative period</source>
       <translation>Indicatieve periode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Priority</source>
       <translation>Prioriteit</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="142" />
+      <location filename="../gebiedsplugin/core/schema.py" line="143" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Lead party</source>
       <translation>Trekker</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Contact</source>
       <translation>Contactpersoon</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Funder</source>
       <translation>Financier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="142" />
+      <location filename="../gebiedsplugin/core/schema.py" line="143" />
       <source>Programme code</source>
       <translation>Programmacode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Goal reference</source>
       <translation>Doelverwijzing</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Initiator</source>
       <translation>Initiatiefnemer</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Effect indicator</source>
       <translation>Effectindicator</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Baseline</source>
       <translation>Nulmeting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Baseline year</source>
       <translation>Jaar nulmeting</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="109" />
+      <location filename="../gebiedsplugin/core/schema.py" line="110" />
       <source>Target</source>
       <translation>Streefwaarde</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="171" />
+      <location filename="../gebiedsplugin/core/schema.py" line="172" />
       <source>Interventions (points)</source>
       <translation>Interventies (punten)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="172" />
+      <location filename="../gebiedsplugin/core/schema.py" line="173" />
       <source>Interventions (lines)</source>
       <translation>Interventies (lijnen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="173" />
+      <location filename="../gebiedsplugin/core/schema.py" line="174" />
       <source>Interventions (areas)</source>
       <translation>Interventies (vlakken)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="174" />
+      <location filename="../gebiedsplugin/core/schema.py" line="175" />
       <source>Programme projects (points)</source>
       <translation>Programmaprojecten (punten)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="175" />
+      <location filename="../gebiedsplugin/core/schema.py" line="176" />
       <source>Programme projects (lines)</source>
       <translation>Programmaprojecten (lijnen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="176" />
+      <location filename="../gebiedsplugin/core/schema.py" line="177" />
       <source>Programme projects (areas)</source>
       <translation>Programmaprojecten (vlakken)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="179" />
+      <location filename="../gebiedsplugin/core/schema.py" line="180" />
       <source>Districts</source>
       <translation>Stadsdelen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="179" />
+      <location filename="../gebiedsplugin/core/schema.py" line="180" />
       <source>District code</source>
       <translation>Stadsdeelcode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="179" />
+      <location filename="../gebiedsplugin/core/schema.py" line="180" />
       <source>Name</source>
       <translation>Naam</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="179" />
+      <location filename="../gebiedsplugin/core/schema.py" line="180" />
       <source>Neighbourhoods</source>
       <translation>Buurten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="179" />
+      <location filename="../gebiedsplugin/core/schema.py" line="180" />
       <source>Neighbourhood code</source>
       <translation>Buurtcode</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Intervention</source>
       <translation>Interventie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Year</source>
       <translation>Jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Amount (EUR)</source>
       <translation>Bedrag (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Effect measurements</source>
       <translation>Effectmetingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Measured value</source>
       <translation>Gemeten waarde</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Note</source>
       <translation>Notitie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Links</source>
       <translation>Koppelingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>From</source>
       <translation>Van</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>To</source>
       <translation>Naar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Relation</source>
       <translation>Relatie</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Area goals</source>
       <translation>Gebiedsopgave</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Goal</source>
       <translation>Doel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Area budgets</source>
       <translation>Gebiedsbudgetten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Findings</source>
       <translation>Bevindingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Finding id</source>
       <translation>Bevinding-id</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Severity</source>
       <translation>Ernst</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Message</source>
       <translation>Melding</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Interventions</source>
       <translation>Interventies</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Certainty</source>
       <translation>Zekerheid</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Decided by</source>
       <translation>Besloten door</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Decided at</source>
       <translation>Besloten op</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>First seen</source>
       <translation>Eerst gezien</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Last seen</source>
       <translation>Laatst gezien</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Value lists</source>
       <translation>Waardelijsten</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>List</source>
       <translation>Lijst</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Label (English)</source>
       <translation>Label (Engels)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Label (Dutch)</source>
       <translation>Label (Nederlands)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Settings</source>
       <translation>Instellingen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Key</source>
       <translation>Sleutel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Value</source>
       <translation>Waarde</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/schema.py" line="207" />
+      <location filename="../gebiedsplugin/core/schema.py" line="208" />
       <source>Schema info</source>
       <translation>Schema-informatie</translation>
     </message>

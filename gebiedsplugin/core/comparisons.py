@@ -6,7 +6,6 @@ scope (city or district) and period conventions as ``aggregations``.
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 from typing import Optional
 
@@ -21,6 +20,7 @@ from gebiedsplugin.core.aggregations import (
     in_period,
     is_city,
 )
+from gebiedsplugin.core.list_steps import sorted_in_runs
 
 
 # --- priority coverage ----------------------------------------------------------------------------
@@ -164,12 +164,3 @@ def timeline(ov: Overview, district: Optional[str] = None, year_from: Optional[i
     """Items with valid years that meet the period, by start year, end year and title (Gantt rows)."""
     rows = [i for i in ov.scoped(district) if i.years_ok and i.overlaps(year_from, year_to)]
     return sorted_in_runs(rows, lambda i: (i.start_year, i.end_year, i.title.lower(), i.uid))
-
-
-def sorted_in_runs(rows: list, key, run: int = 5000) -> list:
-    """sorted(rows, key=key), the same order (stable), but as sorted runs merged in Python: one sort of
-    100,000 rows is a single call that keeps Python's lock (0.3 s in a worker, the QGIS window still)."""
-    if len(rows) <= run:
-        return sorted(rows, key=key)
-    runs = [sorted(rows[k:k + run], key=key) for k in range(0, len(rows), run)]
-    return list(heapq.merge(*runs, key=key))

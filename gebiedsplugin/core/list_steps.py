@@ -5,8 +5,8 @@ header click's sort 1-2 s).
 `ordered_steps` is a generator: each `next()` does one step of at most STEP rows (or one sorted run of
 RUN rows) and yields; when it ends, the result holds the rows in order. The order is exactly that of one
 stable sort of the filtered rows by key (`sorted(..., reverse=...)`): runs of consecutive rows are each
-sorted stably, and heapq.merge takes equal keys from the earlier run first (as comparisons.sorted_in_runs,
-which does it in one call for a worker thread).
+sorted stably, and heapq.merge takes equal keys from the earlier run first. `sorted_in_runs` runs the
+steps in one call, for a worker thread.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ class Ordered:
 
 
 def ordered_steps(rows: list, accepts: Optional[Callable] = None, key: Optional[Callable] = None,
-                  reverse: bool = False, out: Optional[Ordered] = None) -> Iterator[None]:
+                  reverse: bool = False, out: Optional[Ordered] = None, run: int = RUN) -> Iterator[None]:
     """Steps that put the *rows* that *accepts* (all when None) into *out*.rows, sorted by *key* (kept in
-    their order when None), descending with *reverse*."""
+    their order when None), descending with *reverse*; *run* rows are sorted a step."""
     out = out if out is not None else Ordered()
     shown: list = []
     for start in range(0, len(rows), STEP):
@@ -46,8 +46,8 @@ def ordered_steps(rows: list, accepts: Optional[Callable] = None, key: Optional[
         keys.extend(map(key, shown[start:start + STEP]))
         yield
     runs = []
-    for start in range(0, len(shown), RUN):
-        runs.append(sorted(range(start, min(start + RUN, len(shown))), key=keys.__getitem__, reverse=reverse))
+    for start in range(0, len(shown), run):
+        runs.append(sorted(range(start, min(start + run, len(shown))), key=keys.__getitem__, reverse=reverse))
         yield
     merged = heapq.merge(*runs, key=keys.__getitem__, reverse=reverse) if len(runs) > 1 else iter(runs[0])
     ordered: list = []
@@ -55,3 +55,12 @@ def ordered_steps(rows: list, accepts: Optional[Callable] = None, key: Optional[
         ordered.extend(map(shown.__getitem__, islice(merged, STEP)))
         yield
     out.rows, out.done = ordered, True
+
+
+def sorted_in_runs(rows: list, key: Callable, run: int = RUN) -> list:
+    """sorted(rows, key=key), the same order (stable), in one call made of short ones: one sort of 100,000
+    rows is a single call that keeps Python's lock (0.3 s in a worker thread, the QGIS window still)."""
+    out = Ordered()
+    for _ in ordered_steps(rows, key=key, out=out, run=run):
+        pass
+    return out.rows

@@ -13,9 +13,10 @@ from typing import Optional
 
 from gebiedsplugin.core.texts import QT_TRANSLATE_NOOP, Aliased, Text
 
-SCHEMA_VERSION = 3  # 2: row_version, uid and modified_at/by on every versioned table; audit_log
+SCHEMA_VERSION = 4  # 2: row_version, uid and modified_at/by on every versioned table; audit_log
 # 3: quarters, indicative periods and a contact on interventions, the baseline year; effect_measurements;
 #    the certainty of a finding
+# 4: a uid's uniqueness kept in a form QGIS does not read as a unique field (no read of every uid at each add)
 DEFAULT_CRS = "EPSG:28992"
 CITY_ID = "city"
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -311,6 +312,8 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Tables the plugin writes after creation: each carries row_version, a key and modified_at/by.
 VERSIONED_TABLES = tuple(t.name for t in TABLES if t.name not in ("schema_info", "value_lists"))
+# Versioned tables keyed by a uid (a UUID a new row gets from its default): unique in the store.
+UID_TABLES = tuple(t for t in VERSIONED_TABLES if TABLES_BY_NAME[t].key == "uid")
 
 # Tables loaded into the QGIS project (the rest are bookkeeping).
 LAYER_TABLES = (

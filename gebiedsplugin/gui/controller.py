@@ -15,6 +15,7 @@ from gebiedsplugin.qgis_io.loader import (
 )
 from gebiedsplugin.qgis_io.open_task import OpenProgrammeTask
 from gebiedsplugin.qgis_io.overlap import register_functions
+from gebiedsplugin.qgis_io.store import pg_pool
 from gebiedsplugin.qgis_io.store.open import create_store, open_store
 from gebiedsplugin.toolbelt.i18n import ui_language
 
@@ -60,6 +61,7 @@ class ProgrammeController(QObject):
         """
         self.cancel_opening()
         remove_programme_layers(self.project)
+        pg_pool.close_all()  # the database sessions end with QGIS, not at the server's timeout
 
     def _on_project_read(self, *_args) -> None:
         # A saved project with a programme in it: the docks follow it without "Open programme…".
@@ -220,6 +222,7 @@ class ProgrammeController(QObject):
 
     def _forget(self) -> None:
         if self.store is not None:
+            pg_pool.close_all()  # the programme is closed: its database sessions too (store/pg_pool.py)
             self.store = None
             self.layers = {}
             self.programmeChanged.emit()

@@ -169,7 +169,7 @@ class OverviewDock(ProgrammeDock):
 
     def schedule_reload(self) -> None:
         """Reload after a short pause (edits come in bursts); a hidden dock waits until it is shown."""
-        if not self.isVisible():
+        if not self.shown():
             self.stale = True  # no reading of a whole programme for a dock nobody looks at
             return
         self.debounce.start()
@@ -340,7 +340,7 @@ class OverviewDock(ProgrammeDock):
 
     def schedule_redraw(self) -> None:
         """A chart's widget changed size: draw the charts again at the new size, after a pause."""
-        if self.overview is not None and self.panels_built and self.isVisible():
+        if self.overview is not None and self.panels_built and self.shown():
             self.redraw_timer.start()
 
     # --- selection and map -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gebiedsplugin.core.aggregations import is_city
-from gebiedsplugin.core.comparisons import sorted_in_runs
+from gebiedsplugin.core.list_steps import sorted_in_runs
 from gebiedsplugin.gui.text_table import TextTable
 from gebiedsplugin.toolbelt.i18n import tr
 

@@ -238,12 +238,13 @@ def zoom_to_programme(iface, layers: dict) -> bool:
 def upgrade_programme(iface, source: str, prompts=None) -> bool:
     """Ask once, then upgrade *source* in place after a backup; True when it is current afterwards.
 
-    ProgrammeError (programme unchanged) when the upgrade fails.
+    The upgrade runs in a task (at a million rows a PostGIS backup and the check's tables take minutes)
+    while a progress dialog with Cancel keeps QGIS drawing; a cancel changes nothing. ProgrammeError
+    (programme unchanged) when the upgrade fails.
     """
-    from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtWidgets import QApplication
-
+    from gebiedsplugin.gui.task_wait import wait_for_task
     from gebiedsplugin.qgis_io.store import migrate
+    from gebiedsplugin.qgis_io.upgrade_task import UpgradeTask
 
     if prompts is None:
         from gebiedsplugin.gui.prompts import Prompts
@@ -256,11 +257,16 @@ def upgrade_programme(iface, source: str, prompts=None) -> bool:
         notify(iface, tr("Programme"), tr("{} was not upgraded and not opened.").format(plan.label),
                Qgis.MessageLevel.Info)
         return False
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        result = migrate.upgrade(plan)
-    finally:
-        QApplication.restoreOverrideCursor()
+    task = UpgradeTask(plan)
+    wait_for_task(iface.mainWindow() if iface is not None else None, task,
+                  tr("Upgrading {}…").format(plan.label))
+    if task.error:
+        raise ProgrammeError(task.error)
+    if task.cancelled:
+        notify(iface, tr("Programme"), tr("{} was not upgraded and not opened: cancelled, nothing was changed.")
+               .format(plan.label), Qgis.MessageLevel.Info)
+        return False
+    result = task.result
     notify(iface, tr("Programme"), tr("{} upgraded from schema {} to {} in {} s; backup: {}").format(
         plan.label, result["from"], result["to"], seconds(result["seconds"]), result["backup"] or tr("none")),
         Qgis.MessageLevel.Info)

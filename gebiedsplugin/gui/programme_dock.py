@@ -33,12 +33,17 @@ class ProgrammeDock(QgsDockWidget):
         # hidden one (a tab behind another) when it is shown; any other change (also a programme closed:
         # its layers are about to go) is followed at once.
         if self.controller.in_turns() and self.controller.store is not None:
-            self._stale = not self.isVisible()
+            self._stale = not self.shown()
             if not self._stale:
                 self.controller.in_turn(self.on_programme_changed)
             return
         self._stale = False
         self.on_programme_changed()
+
+    def shown(self) -> bool:
+        """Whether anything of the dock is on screen. isVisible() is also true for a dock whose tab is behind
+        another's (Qt leaves it visible, with an empty visible region); raising its tab emits visibilityChanged."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
 
     def _shown(self, visible: bool) -> None:
         if visible and self._stale:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterBoolean
 
+from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.store import migrate
 from gebiedsplugin.toolbelt.i18n import tr
@@ -35,7 +37,11 @@ class UpgradeProgrammeAlgorithm(BaseAlgorithm):
     def execute(self, parameters, context, feedback) -> dict:
         source = self.parameterAsFile(parameters, self.PROGRAMME, context)
         backup = self.parameterAsBool(parameters, self.BACKUP, context)
-        result = migrate.upgrade(source, backup=backup)
+        try:
+            result = migrate.upgrade(source, backup=backup, cancelled=feedback.isCanceled,
+                                     progress=feedback.setProgress)
+        except Cancelled:
+            raise ProgrammeError(tr("{} was not upgraded: cancelled, nothing was changed.").format(source)) from None
         if result["from"] == result["to"]:
             feedback.pushInfo(tr("{} already has schema version {}; nothing to do.").format(source, result["to"]))
         else:

@@ -35,6 +35,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.row_changes import DELETE, INSERT, UPDATE, RowChange, row_label
 from gebiedsplugin.qgis_io.store.save import planner_name, save
+from gebiedsplugin.qgis_io.uid_guard import UidGuard
 from gebiedsplugin.toolbelt.i18n import tr
 
 _SESSIONS: dict = {}  # layer id -> EditSession
@@ -82,6 +83,10 @@ class EditSession:
                                  (layer.beforeCommitChanges, partial(self._before_commit, table))):
                 signal.connect(slot)
                 self._slots.append((signal, slot))
+            if table in schema.UID_TABLES:  # a pasted or duplicated row's uid (qgis_io/uid_guard)
+                guard = UidGuard(layer)
+                layer.featureAdded.connect(guard.feature_added)
+                self._slots.append((layer.featureAdded, guard.feature_added))
             if layer.isEditable():
                 self.remember(table)
 

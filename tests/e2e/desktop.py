@@ -5,8 +5,8 @@ plugin, starts `qgis --code` with a script that runs *body* once QGIS is up, and
 the body stored in ``RESULT`` plus QGIS's log. The body runs inside QGIS's Python with ``iface``,
 ``RESULT`` (a dict), ``ARTIFACTS`` (a folder path), ``pump(seconds, until)`` (let QGIS work) and
 ``finish()`` (call it when done; it quits), and the set-up most tests share: ``open_programme(path)``,
-``plugin_dock(name)``, ``run_check(plugin)``, ``best_chance(findings)``, ``zoom_map(geometry, margin)`` and
-``Heartbeat()`` (how long the main thread was blocked while something ran).
+``plugin_dock(name)``, ``run_check(plugin)``, ``best_chance(findings)``, ``zoom_map(geometry, margin)``,
+``postgis_start()`` and ``Heartbeat()`` (how long the main thread was blocked while something ran).
 On this side, `sample_programme(tmp_path)` writes the sample city and `run_body(body, tmp_path, lang,
 **values)` runs a body with its ``__NAME__`` values filled in and fails on any exception or Python error
 inside QGIS.
@@ -100,6 +100,28 @@ def zoom_map(geometry, margin):
     canvas.refresh()
     pump(3.0, lambda: not canvas.isDrawing())
     pump(1.0)
+
+def postgis_start():
+    """What a PostGIS test in the desktop starts from: the plugin, its Open PostGIS action, QGIS's auth manager
+    with the master password set (what the planner types when QGIS first asks) and QGIS's password dialogs
+    rejected and counted in RESULT["prompts"] by a timer (stop it at the end): (plugin, action, manager, timer)."""
+    from qgis.PyQt.QtWidgets import QApplication
+    from qgis.utils import plugins
+    plugin = plugins["gebiedsplugin"]
+    action = next(a for a in plugin.actions if a.objectName() == "gebiedsplugin_open_postgis")
+    manager = QgsApplication.authManager()
+    manager.setMasterPassword("e2e-master", True)
+    RESULT["prompts"] = 0
+
+    def watch_prompts():
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.metaObject().className() == "QgsCredentialDialog":
+            RESULT["prompts"] += 1
+            modal.reject()
+    prompts = QTimer()
+    prompts.timeout.connect(watch_prompts)
+    prompts.start(200)
+    return plugin, action, manager, prompts
 
 class Heartbeat:
     """A QTimer beating every *interval_ms* on the main thread: the longest gap between two beats is the

@@ -27,16 +27,12 @@ from qgis.core import QgsApplication, QgsAuthCertUtils, QgsAuthMethodConfig, Qgs
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtNetwork import QSsl, QSslCertificate, QSslKey
 from qgis.PyQt.QtWidgets import QApplication
-from qgis.utils import plugins
 
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.transfer import gpkg_to_postgis
 
 S, SAMPLE, SCHEMA = __SERVER__, __SAMPLE__, __SCHEMA__
-plugin = plugins["gebiedsplugin"]
-action = next(a for a in plugin.actions if a.objectName() == "gebiedsplugin_open_postgis")
-manager = QgsApplication.authManager()
-manager.setMasterPassword("e2e-master", True)  # what the planner types when QGIS first asks
+plugin, action, manager, prompts = postgis_start()
 
 def pem(name):
     with open(os.path.join(S["certs"], name), "rb") as f:
@@ -62,16 +58,6 @@ for name, config in (("e2e_cert", good), ("e2e_wrong", wrong)):
     uri.setConnection(S["host"], S["port"], S["db"], "", "", QgsDataSourceUri.SslMode.SslVerifyFull,
                       manager.storeAuthenticationConfig(config)[1].id())
     meta.saveConnection(meta.createConnection(uri.uri(False), {}), name)
-
-RESULT["prompts"] = 0
-def watch_prompts():
-    modal = QApplication.activeModalWidget()
-    if modal is not None and modal.metaObject().className() == "QgsCredentialDialog":
-        RESULT["prompts"] += 1
-        modal.reject()
-prompts = QTimer()
-prompts.timeout.connect(watch_prompts)
-prompts.start(200)
 
 pg, _ = gpkg_to_postgis(GpkgStore.open(SAMPLE), "e2e_cert", SCHEMA)
 

@@ -21,14 +21,10 @@ BODY = r'''
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProject, QgsProviderRegistry
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
-from qgis.utils import plugins
 
 PG, SCHEMA = __PG__, __SCHEMA__
-plugin = plugins["gebiedsplugin"]
-action = next(a for a in plugin.actions if a.objectName() == "gebiedsplugin_open_postgis")
+plugin, action, manager, prompts = postgis_start()
 meta = QgsProviderRegistry.instance().providerMetadata("postgres")
-manager = QgsApplication.authManager()
-manager.setMasterPassword("e2e-master", True)  # what the planner types when QGIS first asks
 config = QgsAuthMethodConfig("Basic")
 config.setName("e2e login")
 config.setConfig("username", PG["user"])
@@ -46,18 +42,7 @@ def save(name, service="", ssl=QgsDataSourceUri.SslMode.SslPrefer, auth=""):
 save("e2e_auth", auth=authcfg)
 save("e2e_service", service="e2e_svc")
 save("e2e_ssl_require", ssl=QgsDataSourceUri.SslMode.SslRequire, auth=authcfg)
-RESULT["prompts"] = 0
 R = RESULT["dialog"] = {}
-
-def watch_prompts():
-    modal = QApplication.activeModalWidget()
-    if modal is not None and modal.metaObject().className() == "QgsCredentialDialog":
-        RESULT["prompts"] += 1
-        modal.reject()
-
-prompts = QTimer()
-prompts.timeout.connect(watch_prompts)
-prompts.start(200)
 
 def pick(d, name):
     d.connection.setConnection(name)

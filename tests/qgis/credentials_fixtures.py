@@ -41,6 +41,9 @@ def answer_credentials(qgis_app):
     installed = []
 
     def install(password):
+        from gebiedsplugin.qgis_io.store import pg_pool
+
+        pg_pool.close_all()  # a session of its own: no login kept from an earlier test either
         credentials = AnsweringCredentials(password)
         credentials.setInstance(credentials)
         installed.append(credentials)

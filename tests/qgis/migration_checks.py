@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.row_changes import UPDATE, RowChange
@@ -89,6 +90,25 @@ def pg_layout(cur, schema_name: str) -> dict:
     constraints = set(cur.fetchall())
     return {"columns": columns, "indexes": indexes, "triggers": triggers, "functions": functions,
             "constraints": constraints}
+
+
+def assert_fresh_layout(connection: str, schema_name: str, extra_schemas: list) -> dict:
+    """*schema_name* has the columns, indexes, triggers, functions and constraints of a fresh programme (made
+    beside it, its name put in *extra_schemas* to be dropped); its layout."""
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+
+    fresh = "t_" + uuid.uuid4().hex[:10]
+    extra_schemas.append(fresh)
+    PostgisStore.create(connection, fresh)
+    conn = PostgisStore(connection, "public").connect()
+    try:
+        with conn.cursor() as cur:
+            upgraded, new = pg_layout(cur, schema_name), pg_layout(cur, fresh)
+    finally:
+        conn.close()
+    for part in ("columns", "indexes", "triggers", "functions", "constraints"):
+        assert upgraded[part] == new[part], part
+    return upgraded
 
 
 # --- both ----------------------------------------------------------------------------------------

@@ -60,7 +60,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def pki_server():
     """{'host', 'port', 'db', 'role', 'certs': folder with ca/server/client/wrong .crt/.key, client.p12,
-    'p12_password'} of a running certificate-only server; skipped (failed with CI=true) without PostgreSQL."""
+    'p12_password', 'restart': pg_ctl restart} of a running certificate-only server; skipped (failed with
+    CI=true) without PostgreSQL."""
     reason = ""
     if not (PGBIN / "initdb").exists():
         reason = "no PostgreSQL at {}".format(PGBIN)
@@ -106,8 +107,13 @@ def pki_server():
         _run(psql + ["-d", "postgres", "-c", "CREATE ROLE {} LOGIN".format(ROLE)], cwd=top)
         _run(psql + ["-d", "postgres", "-c", "CREATE DATABASE {} OWNER {}".format(DB, ROLE)], cwd=top)
         _run(psql + ["-d", DB, "-c", "CREATE EXTENSION postgis"], cwd=top)
+
+        def restart() -> None:  # every session ends (fast shutdown), the server takes new ones as before
+            _run(as_pg + [PGBIN / "pg_ctl", "-D", data, "-l", top / "server.log", "-w", "-t", "60", "-o", options,
+                          "-m", "fast", "restart"], cwd=top)
+
         yield {"host": "127.0.0.1", "port": str(port), "db": DB, "role": ROLE, "certs": certs,
-               "p12_password": p12_password}
+               "p12_password": p12_password, "restart": restart}
     finally:
         subprocess.run(as_pg + [str(PGBIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],  # nosec B603
                        cwd=top, capture_output=True)

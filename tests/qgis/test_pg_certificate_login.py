@@ -200,3 +200,29 @@ def test_a_server_certificate_qgis_does_not_trust_is_named(pki_server, auth, tem
         manager.rebuildTrustedCaCertsCache()
     assert str(refused.value).startswith("The database {} is not trusted: its server certificate".format(name))
     assert _pem_files(temp_dir) == []
+
+
+def _backend(store) -> tuple:
+    with store.session() as conn, conn.cursor() as cur:
+        cur.execute("SELECT s.pid, s.client_dn FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid()")
+        return cur.fetchone()
+
+
+def test_a_certificate_login_is_kept_between_calls_and_survives_a_restart(pki_server, auth, temp_dir):
+    """One certificate login for many store calls (store/pg_pool.py); after the server restarted, the next
+    call logs in again by certificate without an error, and no key material is left on disk either time."""
+    from gebiedsplugin.qgis_io.store import pg_pool
+
+    pg_pool.close_all()
+    name = auth["PKI-Paths"]
+    store = PostgisStore(name, "pki_pool")  # no programme needed: the calls here only ask the server
+    first = _backend(store)
+    assert first[1] == "/CN=" + pki_server["role"]
+    assert [_backend(store) for _ in range(5)] == [first] * 5
+    assert programme_schemas(name) is not None and _backend(store) == first  # the dialog's list too
+    assert _pem_files(temp_dir) == []
+    pki_server["restart"]()
+    again = _backend(store)
+    assert again[0] != first[0] and again[1] == first[1]
+    assert _pem_files(temp_dir) == []
+    pg_pool.close_all()

@@ -4,8 +4,6 @@ Run under scripts/with_postgis.sh."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from psycopg2 import sql
 from qgis.core import QgsProject
@@ -19,6 +17,7 @@ from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from tests.qgis.migration_checks import (
     assert_edit_bumps_version_and_audits,
+    assert_fresh_layout,
     assert_new_columns_filled,
     assert_rows_kept,
     pg_layout,
@@ -67,13 +66,7 @@ def test_upgrade_equals_a_fresh_programme_keeps_every_row_and_backs_up(pg_connec
     assert store.schema_info()["schema_version"] == str(schema.SCHEMA_VERSION)
     assert store.schema_info()["migrated_from"] == "1"
 
-    fresh = "t_" + uuid.uuid4().hex[:10]
-    pg_extra_schemas.append(fresh)
-    PostgisStore.create(pg_connection, fresh)
-    upgraded = _run(pg_connection, lambda cur: pg_layout(cur, v1_schema))
-    new = _run(pg_connection, lambda cur: pg_layout(cur, fresh))
-    for part in ("columns", "indexes", "triggers", "functions", "constraints"):
-        assert upgraded[part] == new[part], part
+    assert_fresh_layout(pg_connection, v1_schema, pg_extra_schemas)
 
     after = _run(pg_connection, lambda cur: pg_rows(cur, v1_schema))
     assert_rows_kept(before, after, renamed={"version": schema.ROW_VERSION})

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-import uuid
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,14 @@ from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from gebiedsplugin.qgis_io.store.save import SaveConflict, row_versions, save
 from gebiedsplugin.qgis_io.store.schema_check import NeedsUpgrade
 from gebiedsplugin.qgis_io.store.versions import V2_COLUMNS
-from tests.qgis.migration_checks import assert_rows_kept, gpkg_layout, gpkg_rows, pg_layout, pg_rows
+from tests.qgis.migration_checks import (
+    assert_fresh_layout,
+    assert_rows_kept,
+    gpkg_layout,
+    gpkg_rows,
+    pg_layout,
+    pg_rows,
+)
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 from tests.qgis.postgis_fixtures import load_v1_dump
 
@@ -95,7 +101,7 @@ def test_gpkg_v2_upgrades_losslessly_to_a_fresh_v3(v2_copy, tmp_path):
     assert refused.value.found == 2
 
     result = migrate.upgrade(str(v2_copy))
-    assert (result["from"], result["to"]) == (2, 3) and Path(result["backup"]).is_file()
+    assert (result["from"], result["to"]) == (2, schema.SCHEMA_VERSION) and Path(result["backup"]).is_file()
     store = GpkgStore.open(v2_copy)
     assert store.schema_info()["migrated_from"] == "2"
 
@@ -128,7 +134,7 @@ def test_gpkg_v2_upgrades_losslessly_to_a_fresh_v3(v2_copy, tmp_path):
     assert gpkg_rows(result["backup"]) == before
     assert _sqlite(v2_copy, "PRAGMA integrity_check") == [("ok",)]
     again = migrate.upgrade(str(v2_copy))
-    assert again["from"] == again["to"] == 3 and again["backup"] is None
+    assert again["from"] == again["to"] == schema.SCHEMA_VERSION and again["backup"] is None
 
 
 def test_a_failed_gpkg_upgrade_changes_nothing_and_leaves_no_backup(v2_copy, tmp_path):
@@ -188,13 +194,19 @@ def _run(connection, fn):
         conn.close()
 
 
+def restored_schema(connection, schema_name, extra_schemas, version):
+    """Yields the fixture programme of schema *version* restored as *schema_name*; its upgrade backups are
+    put in *extra_schemas* (dropped after the test)."""
+    load_v1_dump(connection, schema_name, version=version)
+    yield schema_name
+    found = _run(connection, lambda cur: (cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE %s", (
+        "{}_v{}_backup_%".format(schema_name, version),)), cur.fetchall())[1])
+    extra_schemas.extend(r[0] for r in found)
+
+
 @pytest.fixture()
 def v2_schema(pg_connection, pg_schema, pg_extra_schemas):
-    load_v1_dump(pg_connection, pg_schema, version=2)
-    yield pg_schema
-    found = _run(pg_connection, lambda cur: (cur.execute(
-        "SELECT nspname FROM pg_namespace WHERE nspname LIKE %s", (pg_schema + "_v2_backup_%",)), cur.fetchall())[1])
-    pg_extra_schemas.extend(r[0] for r in found)
+    yield from restored_schema(pg_connection, pg_schema, pg_extra_schemas, 2)
 
 
 def _source(connection, schema_name) -> str:
@@ -214,16 +226,11 @@ def test_postgis_v2_upgrades_losslessly_to_a_fresh_v3(pg_connection, v2_schema, 
         PostgisStore.open(pg_connection, v2_schema)
 
     result = migrate.upgrade(_source(pg_connection, v2_schema))
-    assert (result["from"], result["to"]) == (2, 3) and result["backup"].startswith(v2_schema + "_v2_backup_")
+    assert (result["from"], result["to"]) == (2, schema.SCHEMA_VERSION)
+    assert result["backup"].startswith(v2_schema + "_v2_backup_")
     assert PostgisStore.open(pg_connection, v2_schema).schema_info()["migrated_from"] == "2"
 
-    fresh = "t_" + uuid.uuid4().hex[:10]
-    pg_extra_schemas.append(fresh)
-    PostgisStore.create(pg_connection, fresh)
-    upgraded = _run(pg_connection, lambda cur: pg_layout(cur, v2_schema))
-    new = _run(pg_connection, lambda cur: pg_layout(cur, fresh))
-    for part in ("columns", "indexes", "triggers", "functions", "constraints"):
-        assert upgraded[part] == new[part], part
+    upgraded = assert_fresh_layout(pg_connection, v2_schema, pg_extra_schemas)
     on = {t: {name for table, name in upgraded["triggers"] if table == t} for t in ("effect_measurements", "funding")}
     assert on["effect_measurements"] and on["effect_measurements"] == on["funding"]  # the same guards and audit
 
@@ -284,6 +291,7 @@ def test_processing_upgrades_a_v2_programme(provider, v2_copy, tmp_path):
         processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(v2_copy)})
     result = processing.run("gebiedsplugin:upgrade_programme", {"PROGRAMME": str(v2_copy), "BACKUP": True})
     assert Path(result["BACKUP_COPY"]).name.startswith("programma_v2_backup_")
-    assert _sqlite(v2_copy, "SELECT value FROM schema_info WHERE key = 'schema_version'") == [("3",)]
+    version = _sqlite(v2_copy, "SELECT value FROM schema_info WHERE key = 'schema_version'")
+    assert version == [(str(schema.SCHEMA_VERSION),)]
     check = processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(v2_copy)})  # opens and checks now
     assert check["COUNTS"]

@@ -26,17 +26,20 @@ class CountingCursor(psycopg2.extensions.cursor):
 
 
 @pytest.fixture()
-def counted(pg_sample):
-    """The PostGIS sample whose connections count the statements they send."""
-    store = pg_sample[1]
-    connect = store.connect
+def counted(pg_sample, monkeypatch):
+    """The PostGIS sample whose store calls count the statements they send (on every connection the
+    store takes, kept or new: store/pg_pool.py)."""
+    from gebiedsplugin.qgis_io.store import pg_pool
 
-    def counting_connect():
-        conn = connect()
-        conn.cursor_factory = CountingCursor
+    store = pg_sample[1]
+    take = pg_pool.take
+
+    def counting_take(*args):
+        conn = take(*args)
+        conn.cursor_factory = CountingCursor  # reset when it is given back
         return conn
 
-    store.connect = counting_connect
+    monkeypatch.setattr(pg_pool, "take", counting_take)
     CountingCursor.sent = 0
     return store
 

@@ -55,14 +55,9 @@ def pg_trail(store, uid=None, table=None) -> list:
     """The audit trail of a PostGIS programme."""
     parts, params = _where(uid, table)
     where = sql.SQL(" WHERE " + " AND ".join(p.format("%s") for p in parts)) if parts else sql.SQL("")
-    conn = store.connect()
-    try:
-        with conn.cursor() as cur:
-            # bandit B608: SQL text built from schema names only; every value is a bound parameter
-            cur.execute(sql.SQL("SELECT " + _COLUMNS + " FROM {}{} ORDER BY id").format(  # nosec B608
-                sql.Identifier(store.schema_name, "audit_log"), where), params)
-            found = cur.fetchall()
-        conn.commit()
-    finally:
-        conn.close()
+    with store.session() as conn, conn.cursor() as cur:
+        # bandit B608: SQL text built from schema names only; every value is a bound parameter
+        cur.execute(sql.SQL("SELECT " + _COLUMNS + " FROM {}{} ORDER BY id").format(  # nosec B608
+            sql.Identifier(store.schema_name, "audit_log"), where), params)
+        found = cur.fetchall()
     return [_entry(r) for r in found]

@@ -385,10 +385,19 @@ def _install_guards(path: str) -> None:
         conn.close()
 
 
+def uid_index_sql(table: str) -> str:
+    """The unique index on *table*'s uid. It names the column's own collation (BINARY) so that GDAL does
+    not report uid as a unique field: QGIS checks a unique field's new value against every value of the
+    layer (QgsVectorLayerUtils::createFeature, at each Add Feature: 90-380 ms at 100,000 interventions).
+    The index is the same and still refuses a taken uid; a new row's uid is a UUID."""
+    return 'CREATE UNIQUE INDEX "ux_{0}_uid" ON "{0}" ("uid" COLLATE BINARY)'.format(table)
+
+
 def _create_indexes(ds) -> None:
     """Unique keys and lookup indexes (identifiers come from the schema, not from users)."""
-    unique = [(t, "uid") for t in schema.VERSIONED_TABLES if schema.table(t).key == "uid"] + [
-        ("findings", "finding_id"), ("settings", "key"), ("schema_info", "key")]
+    for table in schema.UID_TABLES:
+        ds.ExecuteSQL(uid_index_sql(table))
+    unique = [("findings", "finding_id"), ("settings", "key"), ("schema_info", "key")]
     lookup = [(t, "programme_code") for t in schema.PROJECT_TABLES + schema.INTERVENTION_TABLES] + [
         ("funding", "intervention_uid"), ("effect_measurements", "intervention_uid"), ("links", "from_uid"),
         ("links", "to_uid")]

@@ -21,10 +21,12 @@ from pathlib import Path
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.rules import Cancelled
 from gebiedsplugin.core.value_lists import value_list_rows
 from gebiedsplugin.qgis_io.store import gpkg_sqlite
 from gebiedsplugin.toolbelt.i18n import tr
 
+INTERRUPT_EVERY = 20000  # SQLite virtual machine steps between two looks at a cancel (a few ms)
 _SAFE_TYPE = re.compile(r"^[A-Za-z0-9_ (),]*$")
 _template_cache: dict = {}
 
@@ -224,7 +226,22 @@ def step_3(conn, info: dict) -> None:
     gpkg_guards.install(conn)
 
 
-STEPS = {2: step_2, 3: step_3}
+def step_4(conn, info: dict) -> None:
+    """3 -> 4: each uid's unique index as gpkg.uid_index_sql makes it (QGIS no longer reads every uid at
+    each new feature); the same rows stay unique."""
+    from gebiedsplugin.qgis_io.store.gpkg import uid_index_sql
+
+    for table in schema.UID_TABLES:
+        if not has_table(conn, table):
+            continue
+        name = "ux_{}_uid".format(table)
+        found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
+        if found is None or found[0] != uid_index_sql(table):
+            conn.execute("DROP INDEX IF EXISTS {}".format(q(name)))
+            conn.execute(uid_index_sql(table))
+
+
+STEPS = {2: step_2, 3: step_3, 4: step_4}
 
 
 def backup_path(path: str, version: int, when: datetime | None = None) -> Path:
@@ -239,13 +256,16 @@ def backup_path(path: str, version: int, when: datetime | None = None) -> Path:
     return target
 
 
-def upgrade(path: str, backup: str | None, run_steps) -> dict:
+def upgrade(path: str, backup: str | None, run_steps, cancelled=lambda: False, progress=lambda _p: None) -> dict:
     """Back up *path* to *backup* (unless None) and upgrade it, all steps and the version bump in one transaction.
 
     *run_steps(found_version, conn_or_cursor, info)* is the framework's loop over STEPS. Returns
-    {'from': n, 'to': m, 'backup': path or None}; from == to when there was nothing to do.
+    {'from': n, 'to': m, 'backup': path or None}; from == to when there was nothing to do. Cancelled as
+    soon as *cancelled()* says so, also within a statement (SQLite's progress handler interrupts it):
+    rolled back, the backup removed; *progress(percent)* after the backup and at the end.
     """
     conn = connect(path)
+    reader = None
     try:
         conn.execute("PRAGMA legacy_alter_table = ON")  # a rename must not re-check other tables' triggers
         try:
@@ -259,19 +279,32 @@ def upgrade(path: str, backup: str | None, run_steps) -> dict:
             if found >= schema.SCHEMA_VERSION:
                 conn.execute("ROLLBACK")
                 return {"from": found, "to": found, "backup": None}
+            if cancelled():
+                raise Cancelled()
+            conn.set_progress_handler(lambda: 1 if cancelled() else 0, INTERRUPT_EVERY)
             if backup:
                 # A second connection reads the file as it is now: we hold the write lock, nobody changes it.
                 reader = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-                try:
-                    reader.execute("VACUUM INTO ?", (str(backup),))
-                finally:
-                    reader.close()
+                reader.set_progress_handler(lambda: 1 if cancelled() else 0, INTERRUPT_EVERY)
+                reader.execute("VACUUM INTO ?", (str(backup),))
+                reader.close()
+                reader = None
+                progress(50.0)
             run_steps(found, conn, info)
+            if cancelled():
+                raise Cancelled()
+            conn.set_progress_handler(None, 0)  # the commit itself is not interrupted
             conn.execute("COMMIT")
-        except BaseException:
+            progress(100.0)
+        except BaseException as e:
+            conn.set_progress_handler(None, 0)  # or the rollback would be interrupted too
+            if reader is not None:
+                reader.close()
             conn.execute("ROLLBACK")
             if backup and os.path.exists(backup):
                 os.unlink(backup)  # the programme is untouched: the copy would only confuse
+            if isinstance(e, sqlite3.OperationalError) and cancelled():
+                raise Cancelled() from None
             raise
         return {"from": found, "to": schema.SCHEMA_VERSION, "backup": backup}
     finally:

@@ -91,11 +91,13 @@ def run_steps(backend, found: int, handle, info: dict) -> None:
     backend.set_info(handle, "migrated_from", str(found))
 
 
-def upgrade(source_or_plan, backup: bool = True, user: str | None = None) -> dict:
-    """Upgrade a programme in place to the current schema version; a no-op when it is current.
+def upgrade(source_or_plan, backup: bool = True, user: str | None = None, **watch) -> dict:
+    """Upgrade a programme in place to the current schema version; a no-op when it is current (a PostGIS
+    one still gets the check's kept tables when it lacks them: pg_migrate.upgrade).
 
     *source_or_plan*: a Plan (its backup name is used) or a source text. Returns {'from', 'to',
-    'backup', 'seconds'}. ProgrammeError (nothing changed) when it cannot.
+    'backup', 'seconds'}. ProgrammeError (nothing changed) when it cannot. *watch*: ``cancelled`` and
+    ``progress`` callables (Cancelled, nothing changed, as soon as ``cancelled()`` says so).
     """
     p = source_or_plan if isinstance(source_or_plan, Plan) else plan(source_or_plan, backup, user)
     store = unopened_store(p.source, user)
@@ -103,7 +105,8 @@ def upgrade(source_or_plan, backup: bool = True, user: str | None = None) -> dic
     started = time.perf_counter()
     target = store if store.kind == "postgis" else store.path
     result = backend.upgrade(target, p.backup if backup else None,
-                             lambda found, handle, info: run_steps(backend, found, handle, info))
+                             lambda found, handle, info: run_steps(backend, found, handle, info),
+                             **watch)
     result["seconds"] = round(time.perf_counter() - started, 3)
     return result
 

@@ -13,9 +13,7 @@ core/rules/areas does.
 
 from __future__ import annotations
 
-import threading
 import time
-from contextlib import contextmanager
 from itertools import repeat
 from typing import Callable, List, Optional, Sequence, Tuple
 
@@ -45,6 +43,7 @@ from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
 from gebiedsplugin.qgis_io.store import pg_check_rows as rest_rows
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store import pg_check_tables as kept_tables
+from gebiedsplugin.qgis_io.store import pg_pool
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -56,13 +55,9 @@ MIN_POSTGIS = (3, 1)  # ST_MakeValid with GEOS's linework method, as shapely's m
 def unavailable(store) -> Optional[str]:
     """Why this server cannot run the join rules (then the check runs them in memory), or None."""
     try:
-        conn = store.connect()
-        try:
-            with conn.cursor() as cur:
-                cur.execute("SELECT postgis_lib_version()")
-                version = str(cur.fetchone()[0])
-        finally:
-            conn.close()
+        with store.session() as conn, conn.cursor() as cur:
+            cur.execute("SELECT postgis_lib_version()")
+            version = str(cur.fetchone()[0])
     except psycopg2.Error as e:
         return tr("PostGIS is not available in the database ({}).").format(str(e).strip())
     try:
@@ -99,10 +94,9 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     programme = Programme(settings=settings)
     effective = {r: rule_params(r, programme, params) for r in rule_ids}
     areas = _areas(store)
-    conn = store.connect()
-    try:
+    with store.session(q.TEMP_BUFFERS) as conn:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
-        with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
+        with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             kept = kept_tables.current(cur, store.schema_name)
             for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept):
                 cur.execute(statement)
@@ -123,8 +117,6 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                 if cancelled():
                     raise Cancelled()
         conn.rollback()  # read only: the temporary tables go with the transaction
-    finally:
-        conn.close()
     return out, count
 
 
@@ -226,8 +218,7 @@ def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Opti
     t = time.perf_counter()
     programme = Programme(crs=store.crs(), settings=store.settings())
     shared: dict = {}  # column -> {value: the one object for it}, or None when the column hardly repeats
-    conn = store.connect()
-    try:
+    with store.session() as conn:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         some = rule_ids is not None and not store.foreign_crs_tables(programme.crs) and _select(
             conn, store.schema_name, rule_ids, programme, params, cancelled)
@@ -260,8 +251,6 @@ def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Opti
             sql.SQL(", ").join(map(sql.Identifier, LINK_COLUMNS)), sql.Identifier(store.schema_name, "links")))
         programme.links = [dict(zip(LINK_COLUMNS, r)) for r in cur.fetchall()]
         conn.rollback()  # read only: the selection goes with the transaction
-    finally:
-        conn.close()
     return programme
 
 
@@ -273,7 +262,7 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
     pairs = [r for r in rule_ids if r in rest_rows.PAIR_RULES]
     reach = max((float(rule_params(r, programme, params)[rest_rows.PAIR_DISTANCES[r]]) for r in pairs), default=0.0)
     try:
-        with _stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
+        with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             cur.execute("SAVEPOINT gp_keep")
             kept = kept_tables.current(cur, schema_name)
             for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids, kept):
@@ -287,31 +276,6 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
         return False
     return True
 
-
-@contextmanager
-def _stopped_on_cancel(conn, cancelled: Callable[[], bool]):
-    """While the block runs, a watcher asks the server to stop *conn*'s statement as soon as *cancelled*
-    says so (at a million rows one statement takes up to half a minute; psycopg2's cancel is made for
-    another thread); the statement's error then comes out as Cancelled."""
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(0.2):
-            if cancelled():
-                conn.cancel()
-                return
-
-    watcher = threading.Thread(target=watch, name="check-cancel-watch", daemon=True)
-    watcher.start()
-    try:
-        yield
-    except psycopg2.Error as e:
-        if cancelled():
-            raise Cancelled() from e
-        raise
-    finally:
-        done.set()
-        watcher.join()
 
 LINK_COLUMNS = ("from_uid", "to_uid", "relation")
 

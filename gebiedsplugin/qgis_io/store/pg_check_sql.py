@@ -43,9 +43,10 @@ FIXED = sql.SQL("CASE WHEN {g} IS NULL OR ST_IsEmpty({g}) THEN NULL WHEN ST_IsVa
 # query, more than many of the queries take); sorts and hashes of a million rows in memory, not
 # spilled to disk in 4 MB runs; the temporary tables in the backend's own buffers (8 MB by default, so
 # each probe of a million-row table went to the OS; allowed only before the session's first temporary
-# table, which the check's fresh connection is).
+# table, so the check's connection is one kept for this value: store.session(TEMP_BUFFERS)).
+TEMP_BUFFERS = "1GB"
 SESSION = [sql.SQL("SET LOCAL jit = off"), sql.SQL("SET LOCAL work_mem = '256MB'"),
-           sql.SQL("SET LOCAL temp_buffers = '1GB'")]
+           sql.SQL("SET LOCAL temp_buffers = {}").format(sql.Literal(TEMP_BUFFERS))]
 
 FUNCTIONS = [
     # share of g inside area a (area, length or number of points as core/rules/areas.overlaps);

@@ -116,10 +116,16 @@ def settle(schema_name: str) -> list:
         sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in KEPT]
 
 
-def install(cur, schema_name: str) -> None:
-    """Create (or re-create) and fill the kept tables (psycopg2 cursor, caller's transaction)."""
-    for statement in statements(schema_name) + fill(schema_name):
+def install(cur, schema_name: str, done=lambda _fraction: None) -> None:
+    """Create (or re-create) and fill the kept tables (psycopg2 cursor, caller's transaction); *done(f)*
+    after each statement with the fraction done (the definitions a tenth, filling the rest)."""
+    made, filled = statements(schema_name), fill(schema_name)
+    for n, statement in enumerate(made, 1):
         cur.execute(statement)
+        done(0.1 * n / len(made))
+    for n, statement in enumerate(filled, 1):
+        cur.execute(statement)
+        done(0.1 + 0.9 * n / len(filled))
 
 
 def current(cur, schema_name: str) -> bool:
@@ -134,3 +140,9 @@ def current(cur, schema_name: str) -> bool:
 def _exists(cur, schema_name: str, table: str) -> bool:
     cur.execute("SELECT to_regclass(%s) IS NOT NULL", (sql.Identifier(schema_name, table).as_string(cur),))
     return bool(cur.fetchone()[0])
+
+
+def kept_by(store) -> bool:
+    """Whether the PostGIS programme *store* keeps the tables of this VERSION (one short query)."""
+    with store.session() as conn, conn.cursor() as cur:
+        return current(cur, store.schema_name)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+import psycopg2
+import psycopg2.errors
 from psycopg2 import sql
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
+from gebiedsplugin.core.rules.base import Cancelled
 from gebiedsplugin.core.value_lists import value_list_rows
-from gebiedsplugin.qgis_io.store import pg_check_tables
+from gebiedsplugin.qgis_io.store import pg_check_tables, pg_pool
 from gebiedsplugin.qgis_io.store.versions import tables_of
 from gebiedsplugin.toolbelt.i18n import tr
 
@@ -219,7 +222,24 @@ def step_3(target: Target, info: dict) -> None:
     pg_guards.install(target.cur, target.schema)
 
 
-STEPS = {2: step_2, 3: step_3}
+def step_4(target: Target, info: dict) -> None:
+    """3 -> 4: each uid kept unique by pg_ddl.uid_constraint instead of a unique index (QGIS no longer
+    reads every uid at each new feature); the same rows stay unique."""
+    from gebiedsplugin.qgis_io.store import pg_ddl as ddl
+
+    cur, present = target.cur, catalog(target.cur, target.schema)
+    for table in schema.UID_TABLES:
+        if table not in present:
+            continue
+        name = "ux_{}_uid".format(table)
+        cur.execute("SELECT 1 FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace "
+                    "WHERE n.nspname = %s AND k.conname = %s AND k.contype = 'x'", (target.schema, name))
+        if cur.fetchone() is None:
+            cur.execute(sql.SQL("DROP INDEX IF EXISTS {}").format(sql.Identifier(target.schema, name)))
+            cur.execute(ddl.uid_constraint(target.schema, table))
+
+
+STEPS = {2: step_2, 3: step_3, 4: step_4}
 
 
 def set_info(target: Target, key: str, value: str) -> None:
@@ -261,50 +281,59 @@ def backup_schema(target: Target, name: str) -> str:
     return name
 
 
-def upgrade(store, backup: str | None, run_steps) -> dict:
+def upgrade(store, backup: str | None, run_steps, cancelled=lambda: False, progress=lambda _p: None) -> dict:
     """Back up (unless *backup* is None) and upgrade *store*'s schema in one transaction.
 
     Returns {'from': n, 'to': m, 'backup': schema name or None}; from == to when nothing was to do. Also
     makes (and fills) the tables the in-database check reads (store/pg_check_tables.py) when the
     programme lacks them, a programme of the current version included (then without a backup: only
-    derived tables are added; 'check_tables': True says so).
+    derived tables are added; 'check_tables': True says so). *progress(percent)* while they are filled;
+    Cancelled as soon as *cancelled()* says so, also in the middle of a statement: rolled back, nothing
+    changed. ProgrammeError (nothing changed) naming the schema when the login may not do it.
     """
-    import psycopg2
+    with store.session() as conn:  # given back rolled back unless committed here
+        try:
+            with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
+                return _upgrade(conn, cur, store, backup, run_steps, _steps(cancelled, progress))
+        except psycopg2.errors.LockNotAvailable:
+            raise ProgrammeError(tr("{} is in use by another session; close it there and try the upgrade again.")
+                                 .format(store.path)) from None
+        except psycopg2.errors.InsufficientPrivilege:
+            raise ProgrammeError(tr("Your login may not create tables in the schema {}, so it cannot be upgraded; "
+                                    "ask who manages the database (nothing was changed).").format(
+                store.schema_name)) from None
+        except psycopg2.Error as e:
+            raise ProgrammeError(tr("Upgrading {} failed, nothing was changed: {}").format(
+                store.path, str(e).strip())) from None
 
-    conn = store.connect()
-    try:
-        with conn.cursor() as cur:
-            target = Target(cur, store.schema_name)
-            cur.execute("SET LOCAL lock_timeout = '10s'")
-            cur.execute(sql.SQL("SELECT value FROM {} WHERE key = 'schema_version' FOR UPDATE").format(
-                target.table("schema_info")))
-            row = cur.fetchone()
-            found = int(row[0]) if row and row[0] else 0
-            if found >= schema.SCHEMA_VERSION and pg_check_tables.current(cur, target.schema):
-                conn.rollback()
-                return {"from": found, "to": found, "backup": None}
-            cur.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.SQL(", ").join(
-                target.table(t) for t in tables_of(found))))
-            if found >= schema.SCHEMA_VERSION:  # current, but without the check's kept tables (made before them)
-                pg_check_tables.install(cur, target.schema)
-                conn.commit()
-                return {"from": found, "to": found, "backup": None, "check_tables": True}
-            made = backup_schema(target, backup) if backup else None
-            cur.execute(sql.SQL("SELECT key, value FROM {}").format(target.table("schema_info")))
-            run_steps(found, target, dict(cur.fetchall()))
-            pg_check_tables.install(cur, target.schema)  # after the steps: they fill columns with triggers off
+
+def _steps(cancelled, progress):
+    def done(fraction: float) -> None:
+        if cancelled():  # between statements: a cancel request would find the server idle
+            raise Cancelled()
+        progress(100.0 * fraction)
+    return done
+
+
+def _upgrade(conn, cur, store, backup, run_steps, done) -> dict:
+    target = Target(cur, store.schema_name)
+    cur.execute("SET LOCAL lock_timeout = '10s'")
+    cur.execute(sql.SQL("SELECT value FROM {} WHERE key = 'schema_version' FOR UPDATE").format(
+        target.table("schema_info")))
+    row = cur.fetchone()
+    found = int(row[0]) if row and row[0] else 0
+    if found >= schema.SCHEMA_VERSION and pg_check_tables.current(cur, target.schema):
+        return {"from": found, "to": found, "backup": None}
+    cur.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.SQL(", ").join(
+        target.table(t) for t in tables_of(found))))
+    if found >= schema.SCHEMA_VERSION:  # current, but without the check's kept tables (made before them)
+        pg_check_tables.install(cur, target.schema, done)
         conn.commit()
-        return {"from": found, "to": schema.SCHEMA_VERSION, "backup": made}
-    except psycopg2.errors.LockNotAvailable:
-        conn.rollback()
-        raise ProgrammeError(tr("{} is in use by another session; close it there and try the upgrade again.")
-                             .format(store.path)) from None
-    except psycopg2.Error as e:
-        conn.rollback()
-        raise ProgrammeError(tr("Upgrading {} failed, nothing was changed: {}").format(
-            store.path, str(e).strip())) from None
-    except BaseException:
-        conn.rollback()
-        raise
-    finally:
-        conn.close()
+        return {"from": found, "to": found, "backup": None, "check_tables": True}
+    made = backup_schema(target, backup) if backup else None
+    cur.execute(sql.SQL("SELECT key, value FROM {}").format(target.table("schema_info")))
+    run_steps(found, target, dict(cur.fetchall()))
+    # after the steps: they fill columns with triggers off
+    pg_check_tables.install(cur, target.schema, done)
+    conn.commit()
+    return {"from": found, "to": schema.SCHEMA_VERSION, "backup": made}

@@ -26,6 +26,10 @@ LOCK_TIMEOUT = "10s"  # how long a save waits for rows another planner's save ho
 # intervention (old and new image, ~3 kB) is compressed with lz4 where the server has it, not pglz
 # (the same values, stored; a third of the audit's time for a save of 1,000 interventions).
 SET_MEMORY = "64MB"
+_SETTINGS = ("SELECT set_config(%s, %s, true), set_config('lock_timeout', %s, true), "
+             "set_config('jit', 'off', true), set_config('work_mem', %s, true), "
+             "set_config('temp_buffers', %s, true), set_config(name, CASE WHEN 'lz4' = ANY(enumvals) "
+             "THEN 'lz4' ELSE setting END, true) FROM pg_settings WHERE name = 'default_toast_compression'")
 # A temporary table's column for an integer field reads any number, as ``%s::integer`` did (2025.0 -> 2025)
 _COPY_TYPES = {schema.INTEGER: "numeric"}
 _SPECIAL = "\\\t\n\r"  # what COPY's text format escapes
@@ -40,20 +44,24 @@ class PgWriter:
         self.planner = planner
         self.conn = None
         self.cur = None
+        self._session = None
         self.sets = 0  # temporary tables loaded in this transaction
 
     def __enter__(self) -> PgWriter:
-        self.conn = self.store.connect()
-        self.cur = self.conn.cursor()
-        self.cur.execute("SELECT set_config(%s, %s, true), set_config('lock_timeout', %s, true), "
-                         "set_config('jit', 'off', true), set_config('work_mem', %s, true), "
-                         "set_config('temp_buffers', %s, true), set_config(name, CASE WHEN 'lz4' = ANY(enumvals) "
-                         "THEN 'lz4' ELSE setting END, true) FROM pg_settings WHERE name = 'default_toast_compression'",
-                         (USER_SETTING, self.planner or "", LOCK_TIMEOUT, SET_MEMORY, SET_MEMORY))
+        self._session = self.store.session(SET_MEMORY)  # temp_buffers: see PostgisStore.session
+        self.conn = self._session.__enter__()
+        try:
+            self.cur = self.conn.cursor()
+            self.cur.execute(_SETTINGS, (USER_SETTING, self.planner or "", LOCK_TIMEOUT, SET_MEMORY, SET_MEMORY))
+        except BaseException:
+            self.conn = None
+            self._session.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         conn, self.conn = self.conn, None
+        session, self._session = self._session, None
         try:
             if exc_type is None:
                 try:
@@ -64,7 +72,7 @@ class PgWriter:
             else:
                 conn.rollback()
         finally:
-            conn.close()
+            session.__exit__(None, None, None)  # the connection goes back to the pool (store/pg_pool.py)
 
     def _explain(self, error) -> str:
         if getattr(error, "pgcode", None) == "55P03":

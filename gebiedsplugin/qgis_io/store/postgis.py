@@ -24,7 +24,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Programme
 from gebiedsplugin.core.value_lists import value_list_rows
-from gebiedsplugin.qgis_io.store import pg_check_tables, pg_connection, pg_migrate
+from gebiedsplugin.qgis_io.store import pg_check_tables, pg_connection, pg_migrate, pg_pool
 from gebiedsplugin.qgis_io.store import pg_ddl as ddl
 from gebiedsplugin.qgis_io.store import pg_rows as rows
 from gebiedsplugin.qgis_io.store.pg_guards import USER_SETTING
@@ -56,6 +56,7 @@ class PostgisStore:
         self.schema_name = schema_name
         self.user = user
         self._base = self._resolve(connection)
+        self._realm = pg_connection.realm(self._base)  # the pool's key: no password in it
         self.path = "postgres:{}/{}".format(self._label(), schema_name)
 
     # --- connection --------------------------------------------------------------------------
@@ -74,7 +75,8 @@ class PostgisStore:
         return pg_connection.without_password(self._base)
 
     def connect(self):
-        """A new psycopg2 connection (UTC, planner name set); the caller closes it."""
+        """A new psycopg2 connection (UTC, planner name set); the caller closes it. Store calls use
+        session(), which keeps connections between calls (store/pg_pool.py)."""
         conn = pg_connection.connect(self._base, self._label())
         if self.user:
             with conn.cursor() as cur:
@@ -82,16 +84,28 @@ class PostgisStore:
             conn.commit()
         return conn
 
+    def _greet(self, conn) -> None:
+        # A kept connection's first statement: proves it alive and names this store's planner.
+        with conn.cursor() as cur:
+            cur.execute("SELECT set_config(%s, %s, false)", (USER_SETTING, self.user or ""))
+
+    def session(self, temp_buffers: str = ""):
+        """``with store.session() as conn:`` a connection for the block alone, as connect() makes it but
+        kept between calls (store/pg_pool.py); given back rolled back: commit what is to stay.
+
+        A caller that sets temp_buffers names the value: PostgreSQL refuses to change it after a session's
+        first temporary table, so a kept connection only goes to callers that set the same value.
+        """
+        key = self._realm + ("\ntemp_buffers=" + temp_buffers if temp_buffers else "")
+        return pg_pool.borrowed(key, self.connect, self._greet)
+
     def _query(self, statement, params=None) -> list:
-        conn = self.connect()
-        try:
+        with self.session() as conn:
             with conn.cursor() as cur:
                 cur.execute(statement, params)
                 result = cur.fetchall() if cur.description else []
             conn.commit()
             return result
-        finally:
-            conn.close()
 
     # --- lifecycle ---------------------------------------------------------------------------
     @classmethod
@@ -105,32 +119,27 @@ class PostgisStore:
         if ref.isGeographic():
             raise ProgrammeError(tr("A programme needs a projected CRS in metres, not {}.").format(crs))
         srid = ref.postgisSrid()
-        conn = store.connect()
-        try:
-            with conn.cursor() as cur:
-                if store._schema_exists(cur):
-                    if not overwrite:
-                        raise ProgrammeError(tr("The schema {} already exists; choose another name or allow "
-                                                "overwriting.").format(schema_name))
-                    cur.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema_name)))
-                # the check's kept tables before the rows: their triggers fill them (store/pg_check_tables.py)
-                for statement in ddl.create_programme(schema_name, srid) + pg_check_tables.statements(schema_name):
-                    cur.execute(statement)
-                _write_bookkeeping(cur, schema_name, crs, programme)
-                if programme is not None:
-                    rows.write_programme(cur, schema_name, programme, srid)
-                for statement in ddl.create_checks(schema_name) + pg_check_tables.settle(schema_name):
-                    cur.execute(statement)
-            conn.commit()
-        except psycopg2.Error as e:
-            conn.rollback()
-            raise ProgrammeError(tr("Creating the programme {} failed: {}").format(
-                store.path, str(e).strip())) from None
-        except BaseException:
-            conn.rollback()
-            raise
-        finally:
-            conn.close()
+        with store.session() as conn:
+            try:
+                with conn.cursor() as cur:
+                    if store._schema_exists(cur):
+                        if not overwrite:
+                            raise ProgrammeError(tr("The schema {} already exists; choose another name or allow "
+                                                    "overwriting.").format(schema_name))
+                        cur.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema_name)))
+                    # the check's kept tables before the rows: their triggers fill them (store/pg_check_tables.py)
+                    for statement in ddl.create_programme(schema_name, srid) + pg_check_tables.statements(schema_name):
+                        cur.execute(statement)
+                    _write_bookkeeping(cur, schema_name, crs, programme)
+                    if programme is not None:
+                        rows.write_programme(cur, schema_name, programme, srid)
+                    for statement in ddl.create_checks(schema_name) + pg_check_tables.settle(schema_name):
+                        cur.execute(statement)
+                conn.commit()
+            except psycopg2.Error as e:
+                conn.rollback()
+                raise ProgrammeError(tr("Creating the programme {} failed: {}").format(
+                    store.path, str(e).strip())) from None
         return store
 
     @classmethod
@@ -146,8 +155,7 @@ class PostgisStore:
 
     def validate(self) -> None:
         """Raise ProgrammeError naming the problem when the schema is not a readable programme."""
-        conn = self.connect()
-        try:
+        with self.session() as conn:
             with conn.cursor() as cur:
                 if not self._schema_exists(cur):
                     raise ProgrammeError(tr("The schema {} does not exist.").format(display_name(self.path)))
@@ -159,8 +167,6 @@ class PostgisStore:
                         display_name(self.path)))
                 info = rows.key_values(cur, self.schema_name, "schema_info")
                 found = pg_migrate.columns(cur, self.schema_name)
-        finally:
-            conn.close()
         check_programme_tables(display_name(self.path), names, info, found, pg_migrate.PG_TYPES)
 
     # --- access ------------------------------------------------------------------------------
@@ -220,13 +226,13 @@ class PostgisStore:
         A repeatable-read transaction takes its snapshot here (a first statement), so a colleague's
         save that commits later is not seen by the read, however late it runs.
         """
-        conn = self.connect()
+        conn = pg_pool.take(self._realm, self.connect, self._greet)  # given back by read()
         try:
             conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
             with conn.cursor() as cur:
                 cur.execute("SELECT 1")
         except BaseException:
-            conn.close()
+            pg_pool.give_back(conn)
             raise
         statement = sql.SQL("SELECT {}, coalesce(row_version, 0) FROM {}").format(
             sql.Identifier(ddl.KEY), sql.Identifier(self.schema_name, schema.table(table_name).name))
@@ -241,10 +247,9 @@ class PostgisStore:
                         if not rows:
                             break
                         out.update(rows)
-                conn.rollback()
                 return out
             finally:
-                conn.close()
+                pg_pool.give_back(conn)  # rolled back there
         return read
 
     def writer(self, planner: str):
@@ -271,25 +276,16 @@ class PostgisStore:
     def read_programme(self, feedback=None) -> Programme:
         """The whole programme as plain records, one consistent snapshot (safe in a worker thread)."""
         crs = self.crs()
-        conn = self.connect()
-        try:
+        with self.session() as conn:
             return rows.read_programme(conn, self.schema_name, crs)
-        finally:
-            conn.close()
 
     def append_programme(self, programme: Programme) -> None:
         """Append the records of *programme* in one transaction (all or nothing)."""
         srid = self._srid()
-        conn = self.connect()
-        try:
+        with self.session() as conn:  # an error leaves it uncommitted: rolled back when given back
             with conn.cursor() as cur:
                 rows.write_programme(cur, self.schema_name, programme, srid)
             conn.commit()
-        except BaseException:
-            conn.rollback()
-            raise
-        finally:
-            conn.close()
 
     # --- store-neutral services (the same names on GpkgStore) ----------------------------------
     def srid(self) -> int:
@@ -298,14 +294,11 @@ class PostgisStore:
 
     def read_table(self, table_name: str) -> tuple:
         """(rows as dicts, shapely geometries or None, fids) of one table (safe in a worker thread)."""
-        conn = self.connect()
-        try:
+        with self.session() as conn:
             with conn.cursor() as cur:
                 found = rows.read_table(cur, self.schema_name, table_name)
             conn.commit()
             return found
-        finally:
-            conn.close()
 
     def read_keyed(self, table_name: str, keys, column: str | None = None) -> tuple:
         """read_table() of only the rows whose key (or *column*; as text, NULL as "") is in *keys*."""
@@ -313,14 +306,11 @@ class PostgisStore:
         column = column or table.key
         if column not in table.field_names:
             raise ValueError(column)  # a name from the schema only
-        conn = self.connect()
-        try:
+        with self.session() as conn:
             with conn.cursor() as cur:
                 found = rows.read_table(cur, self.schema_name, table_name, (column, keys))
             conn.commit()
             return found
-        finally:
-            conn.close()
 
     def findings_register(self):
         """The findings register of this programme (rows, merge, decide)."""
@@ -366,15 +356,16 @@ def programme_schemas(connection: str) -> list:
     a login that fails or is cancelled is a ProgrammeError saying so.
     """
     base = pg_connection.resolve(connection)
-    conn = pg_connection.connect(base, connection if "=" not in connection
-                                 else pg_connection.without_password(base).connectionInfo(False))
-    try:
+    label = connection if "=" not in connection else pg_connection.without_password(base).connectionInfo(False)
+
+    def greet(conn) -> None:
+        conn.cursor().execute("SELECT 1")
+
+    with pg_pool.borrowed(pg_connection.realm(base), lambda: pg_connection.connect(base, label), greet) as conn:
         with conn.cursor() as cur:
             cur.execute("SELECT DISTINCT table_schema FROM information_schema.tables "
                         "WHERE table_name = 'schema_info' ORDER BY 1")
             return [row[0] for row in cur.fetchall()]
-    finally:
-        conn.close()
 
 
 def _write_bookkeeping(cur, schema_name: str, crs: str, programme: Programme | None) -> None:

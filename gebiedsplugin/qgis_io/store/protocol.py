@@ -109,7 +109,7 @@ class ProgrammeStore(Protocol):
 # transfer) and its tests. Anything else public on a store belongs in ProgrammeStore.
 BACKEND_ONLY = {
     "gpkg": frozenset(),
-    "postgis": frozenset({"connection", "schema_name", "user", "base_uri", "connect", "srid"}),
+    "postgis": frozenset({"connection", "schema_name", "user", "base_uri", "connect", "session", "srid"}),
 }
 # Location parameters that open() and create() take first, before the options both share.
 LOCATION = {"gpkg": ("path",), "postgis": ("connection", "schema_name")}

@@ -62,7 +62,26 @@ V2_COLUMNS = {
     "schema_info": V1_COLUMNS["schema_info"],
 }
 
-COLUMNS = {1: V1_COLUMNS, 2: V2_COLUMNS}
+# Schema version 3 (main 4574799): quarters, indicative, contact and baseline year on the interventions,
+# table effect_measurements, the certainty of a finding. Version 4 changed no column (how uid is kept unique).
+_V3_INTERVENTION = (
+    "uid", "title", "description", "domain", "kind", "theme", "district_id", "neighbourhood_id", "city_wide",
+    "needs_review", "start_year", "end_year", "start_quarter", "end_quarter", "indicative", "status", "priority",
+    "budget", "lead_party", "contact", "funder", "programme_code", "goal_ref", "initiator", "effect_indicator",
+    "baseline", "baseline_year", "target") + _AUDIT + ("row_version",)
+V3_COLUMNS = {
+    **{t: V2_COLUMNS[t] for t in ("districts", "neighbourhoods")},
+    **{t: _V3_INTERVENTION for t in ("interventions_point", "interventions_line", "interventions_polygon")},
+    **{t: V2_COLUMNS[t] for t in ("programme_projects_point", "programme_projects_line",
+                                  "programme_projects_polygon", "funding")},
+    "effect_measurements": ("intervention_uid", "year", "value", "note") + _V2_KEYED,
+    **{t: V2_COLUMNS[t] for t in ("links", "area_goals", "area_budgets")},
+    "findings": ("finding_id", "rule", "severity", "district_id", "message", "subject_uids", "certainty", "status",
+                 "note", "decided_by", "decided_at", "first_seen", "last_seen") + _V2_MODIFIED,
+    **{t: V2_COLUMNS[t] for t in ("value_lists", "settings", "schema_info")},
+}
+
+COLUMNS = {1: V1_COLUMNS, 2: V2_COLUMNS, 3: V3_COLUMNS}
 
 
 def columns_of(version: int) -> dict:
