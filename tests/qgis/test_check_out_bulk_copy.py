@@ -19,7 +19,7 @@ import shapely
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.rules import Cancelled
-from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore, create_file
 from gebiedsplugin.qgis_io.store.offline import check_out
 from gebiedsplugin.qgis_io.store.offline_base import TABLE, read_base, seal
 from tests.qgis.stores_fixtures import *  # noqa: F401,F403
@@ -124,7 +124,7 @@ def _odd_programme() -> Programme:
 
 def test_odd_values_are_stored_as_ogr_stores_them(tmp_path, qgis_app):
     programme = _odd_programme()
-    GpkgStore.create(tmp_path / "old.gpkg", programme.crs, programme, row_by_row=True)
+    create_file(tmp_path / "old.gpkg", programme.crs, programme, row_by_row=True)
     GpkgStore.create(tmp_path / "new.gpkg", programme.crs, programme)
     assert_same_files(tmp_path / "old.gpkg", tmp_path / "new.gpkg")
 

@@ -50,70 +50,13 @@ class GpkgStore:
     # --- lifecycle ---------------------------------------------------------------------------
     @classmethod
     def create(cls, path, crs: str = schema.DEFAULT_CRS, programme: Programme | None = None,
-               overwrite: bool = False, finish=None, cancelled=None, row_by_row: bool = False) -> GpkgStore:
+               overwrite: bool = False) -> GpkgStore:
         """Create a new programme at *path* (all tables, value lists, settings, schema version).
 
-        *programme* optionally fills it (districts, sample data), in bulk (store/gpkg_bulk.py);
-        *row_by_row*: feature by feature through OGR instead (the reference the bulk write is tested
-        against). *finish(temp_path)* completes the file before it appears (a check-out's base).
-        The file appears only when complete; an existing file is replaced only with *overwrite*.
-        *cancelled()* is asked between tables: Cancelled, and nothing is written.
+        *programme* optionally fills it (districts, sample data), in bulk (store/gpkg_bulk.py). The file
+        appears only when complete; an existing file is replaced only with *overwrite*.
         """
-        target = Path(path)
-        if target.suffix.lower() != ".gpkg":
-            raise ProgrammeError(tr("A programme file must end in .gpkg: {}").format(target))
-        if target.exists() and not overwrite:
-            raise ProgrammeError(tr("{} already exists; choose another name or allow overwriting.").format(target))
-        folder = target.parent if str(target.parent) else Path(".")
-        if not folder.is_dir():
-            raise ProgrammeError(tr("The folder {} does not exist.").format(folder))
-        if not os.access(folder, os.W_OK):
-            raise ProgrammeError(tr("The folder {} is not writable.").format(folder))
-        try:
-            srs = spatial_ref(crs)
-        except RuntimeError:
-            raise ProgrammeError(tr("Unknown coordinate reference system: {}").format(crs)) from None
-        if srs.IsGeographic():
-            raise ProgrammeError(tr("A programme needs a projected CRS in metres, not {}.").format(crs))
-        sweep_stale(folder)
-        tmp = str(new_temp(target, create=""))  # recognisable, removed after a crash (toolbelt.temp_files)
-        try:
-            bulk = programme is not None and not row_by_row
-            ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
-            ds.StartTransaction()
-            for table in schema.TABLES:
-                create_table(ds, table, srs, spatial_index=not bulk)
-            ds.CommitTransaction()
-            _write_bookkeeping(ds, crs, programme)
-            if bulk:
-                ds = None
-                left = gpkg_bulk.write_programme(tmp, programme, cancelled)
-                ds = ogr.Open(tmp, 1)
-                _write_tables(ds, left)  # the tables with a value only OGR converts
-                for table in schema.TABLES:  # R-trees over the filled tables, as OGR makes them
-                    if table.geometry:
-                        ds.ExecuteSQL("SELECT CreateSpatialIndex('{}', 'geom')".format(table.name))
-            elif programme is not None:
-                _write_programme(ds, programme)
-            _create_indexes(ds)
-            ds = None
-            if bulk and left:
-                gpkg_bulk.count_features(tmp, [name for name, _ in left])
-            _install_guards(tmp)
-            if finish is not None:
-                finish(tmp)
-            os.replace(tmp, target)
-        except BaseException as e:
-            ds = None
-            error = write_error(e, target)  # before removing tmp: a full disk is told by its free space
-            remove_temp(tmp)
-            if error is not None:
-                try:
-                    raise error from None  # "The disk is full: ...", not a traceback
-                finally:
-                    error = None  # no reference cycle through this frame (see files.py's atomic_path)
-            raise
-        return cls(target)
+        return create_file(path, crs, programme, overwrite)
 
     @classmethod
     def open(cls, path) -> GpkgStore:
@@ -312,6 +255,73 @@ class GpkgStore:
     def folder(self) -> str:
         """Where files derived from the programme (CSV, reports) are offered by default."""
         return str(Path(self.path).parent)
+
+
+def create_file(path, crs: str = schema.DEFAULT_CRS, programme: Programme | None = None,
+                overwrite: bool = False, finish=None, cancelled=None, row_by_row: bool = False) -> GpkgStore:
+    """GpkgStore.create(), with what only a GeoPackage file offers (a check-out uses them):
+
+    *programme* optionally fills it (districts, sample data), in bulk (store/gpkg_bulk.py);
+    *row_by_row*: feature by feature through OGR instead (the reference the bulk write is tested
+    against). *finish(temp_path)* completes the file before it appears (a check-out's base).
+    The file appears only when complete; an existing file is replaced only with *overwrite*.
+    *cancelled()* is asked between tables: Cancelled, and nothing is written.
+    """
+    target = Path(path)
+    if target.suffix.lower() != ".gpkg":
+        raise ProgrammeError(tr("A programme file must end in .gpkg: {}").format(target))
+    if target.exists() and not overwrite:
+        raise ProgrammeError(tr("{} already exists; choose another name or allow overwriting.").format(target))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ProgrammeError(tr("The folder {} does not exist.").format(folder))
+    if not os.access(folder, os.W_OK):
+        raise ProgrammeError(tr("The folder {} is not writable.").format(folder))
+    try:
+        srs = spatial_ref(crs)
+    except RuntimeError:
+        raise ProgrammeError(tr("Unknown coordinate reference system: {}").format(crs)) from None
+    if srs.IsGeographic():
+        raise ProgrammeError(tr("A programme needs a projected CRS in metres, not {}.").format(crs))
+    sweep_stale(folder)
+    tmp = str(new_temp(target, create=""))  # recognisable, removed after a crash (toolbelt.temp_files)
+    try:
+        bulk = programme is not None and not row_by_row
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+        ds.StartTransaction()
+        for table in schema.TABLES:
+            create_table(ds, table, srs, spatial_index=not bulk)
+        ds.CommitTransaction()
+        _write_bookkeeping(ds, crs, programme)
+        if bulk:
+            ds = None
+            left = gpkg_bulk.write_programme(tmp, programme, cancelled)
+            ds = ogr.Open(tmp, 1)
+            _write_tables(ds, left)  # the tables with a value only OGR converts
+            for table in schema.TABLES:  # R-trees over the filled tables, as OGR makes them
+                if table.geometry:
+                    ds.ExecuteSQL("SELECT CreateSpatialIndex('{}', 'geom')".format(table.name))
+        elif programme is not None:
+            _write_programme(ds, programme)
+        _create_indexes(ds)
+        ds = None
+        if bulk and left:
+            gpkg_bulk.count_features(tmp, [name for name, _ in left])
+        _install_guards(tmp)
+        if finish is not None:
+            finish(tmp)
+        os.replace(tmp, target)
+    except BaseException as e:
+        ds = None
+        error = write_error(e, target)  # before removing tmp: a full disk is told by its free space
+        remove_temp(tmp)
+        if error is not None:
+            try:
+                raise error from None  # "The disk is full: ...", not a traceback
+            finally:
+                error = None  # no reference cycle through this frame (see files.py's atomic_path)
+        raise
+    return GpkgStore(target)
 
 
 def _write_bookkeeping(ds, crs: str, programme: Programme | None) -> None:

@@ -84,8 +84,8 @@ def check_out(source, target: str, districts=None, year_from=None, year_to=None,
     *progress(percent)* is told how far it got; when *cancelled()* says so it raises Cancelled, up to
     the moment the check-out is registered in *source* (nothing is then written anywhere). The copy is
     made in a temporary file beside *target*, renamed when complete and registered. *row_by_row*: its
-    tables written feature by feature through OGR (GpkgStore.create: the reference of the bulk write)."""
-    from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+    tables written feature by feature through OGR (gpkg.create_file: the reference of the bulk write)."""
+    from gebiedsplugin.qgis_io.store.gpkg import create_file
 
     progress = progress or (lambda _percent: None)
     planner = planner or planner_name()
@@ -140,8 +140,8 @@ def check_out(source, target: str, districts=None, year_from=None, year_to=None,
             json.dumps({"seal": sealed, "districts": sorted(scope), "by": planner, "at": info["checked_out_at"],
                         "copy": path}))})], planner)
 
-    GpkgStore.create(target, programme.crs, programme, overwrite=overwrite, finish=finish, cancelled=cancelled,
-                     row_by_row=row_by_row)
+    create_file(target, programme.crs, programme, overwrite=overwrite, finish=finish, cancelled=cancelled,
+                row_by_row=row_by_row)
     counts: dict = {}
     for table, _ in base:
         counts[table] = counts.get(table, 0) + 1
