@@ -46,5 +46,8 @@ class UidGuard:
 
     def check(self) -> None:
         added, self.added = self.added, []
-        for fid in added:
-            fresh_uid_if_taken(self.layer, fid)
+        try:
+            for fid in added:
+                fresh_uid_if_taken(self.layer, fid)
+        except RuntimeError:  # the layer went (project closed) before this turn of the event loop
+            pass
