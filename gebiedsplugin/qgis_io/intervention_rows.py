@@ -284,7 +284,7 @@ def new_feature(layer: QgsVectorLayer, geometry: QgsGeometry, initial: dict | No
         if idx >= 0:
             attrs[idx] = value
     # QGIS's own, as its Add Feature tool: the store's uid index is not one it reads as a unique field, so
-    # it does not read every uid (store/gpkg.uid_index_sql, pg_ddl.uid_constraint).
+    # it does not read every uid (store/gpkg_create.uid_index_sql, pg_ddl.uid_constraint).
     return QgsVectorLayerUtils.createFeature(layer, fit_geometry(layer, geometry), attrs,
                                              layer.createExpressionContext())
 

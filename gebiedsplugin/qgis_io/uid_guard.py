@@ -2,7 +2,7 @@
 
 QGIS's paste and Duplicate Feature pass the copied row's uid to createFeature, which replaced a taken value
 of a field its provider reports unique. The stores keep uid unique in a form QGIS does not read as such
-(store/gpkg.uid_index_sql, pg_ddl.uid_constraint: reading it made QGIS read every uid at each add), so
+(store/gpkg_create.uid_index_sql, pg_ddl.uid_constraint: reading it made QGIS read every uid at each add), so
 the check is made here, once per added row, through the uid's index (valueExists: one lookup).
 """
 

@@ -19,7 +19,8 @@ import shapely
 from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.rules import Cancelled
-from gebiedsplugin.qgis_io.store.gpkg import GpkgStore, create_file
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg_create import create_file
 from gebiedsplugin.qgis_io.store.offline import check_out
 from gebiedsplugin.qgis_io.store.offline_base import TABLE, read_base, seal
 from tests.qgis.stores_fixtures import *  # noqa: F401,F403

@@ -13,7 +13,8 @@ from qgis.core import QgsFieldConstraints, QgsProject
 from gebiedsplugin.core import schema
 from gebiedsplugin.qgis_io.loader import load_programme
 from gebiedsplugin.qgis_io.store import migrate
-from gebiedsplugin.qgis_io.store.gpkg import GpkgStore, uid_index_sql
+from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from gebiedsplugin.qgis_io.store.gpkg_create import uid_index_sql
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from tests.qgis.migration_checks import assert_fresh_layout, assert_rows_kept, gpkg_layout, gpkg_rows, pg_rows

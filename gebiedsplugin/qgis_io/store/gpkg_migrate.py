@@ -227,9 +227,9 @@ def step_3(conn, info: dict) -> None:
 
 
 def step_4(conn, info: dict) -> None:
-    """3 -> 4: each uid's unique index as gpkg.uid_index_sql makes it (QGIS no longer reads every uid at
+    """3 -> 4: each uid's unique index as gpkg_create.uid_index_sql makes it (QGIS no longer reads every uid at
     each new feature); the same rows stay unique."""
-    from gebiedsplugin.qgis_io.store.gpkg import uid_index_sql
+    from gebiedsplugin.qgis_io.store.gpkg_create import uid_index_sql
 
     for table in schema.UID_TABLES:
         if not has_table(conn, table):

@@ -84,8 +84,8 @@ def check_out(source, target: str, districts=None, year_from=None, year_to=None,
     *progress(percent)* is told how far it got; when *cancelled()* says so it raises Cancelled, up to
     the moment the check-out is registered in *source* (nothing is then written anywhere). The copy is
     made in a temporary file beside *target*, renamed when complete and registered. *row_by_row*: its
-    tables written feature by feature through OGR (gpkg.create_file: the reference of the bulk write)."""
-    from gebiedsplugin.qgis_io.store.gpkg import create_file
+    tables written feature by feature through OGR (gpkg_create.create_file: the reference of the bulk write)."""
+    from gebiedsplugin.qgis_io.store.gpkg_create import create_file
 
     progress = progress or (lambda _percent: None)
     planner = planner or planner_name()
