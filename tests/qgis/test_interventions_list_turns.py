@@ -22,22 +22,22 @@ from tests.qgis import interventions_fixtures as fx
 from tests.qgis.interventions_fixtures import AnsweringPrompts
 
 clean_settings = fx.clean_settings
-SIZE = 30000
+SIZE = 100000
 
 
 @pytest.fixture(scope="module")
-def city_30k(tmp_path_factory, qgis_app):
+def city_100k(tmp_path_factory, qgis_app):
     programme, _ = generate_sample(seed=11, interventions=SIZE)
-    return GpkgStore.create(tmp_path_factory.mktemp("turns") / "city_30k.gpkg", programme.crs, programme).path
+    return GpkgStore.create(tmp_path_factory.mktemp("turns") / "city_100k.gpkg", programme.crs, programme).path
 
 
 @pytest.fixture()
-def long_list(plugin, city_30k, clean_settings):
+def long_list(plugin, city_100k, clean_settings):
     from gebiedsplugin.gui.interventions_dock import InterventionsDock
 
     dock = [d for d in plugin.docks if isinstance(d, InterventionsDock)][0]
     dock.set_prompts(AnsweringPrompts())
-    plugin.controller.open(str(city_30k))
+    plugin.controller.open(str(city_100k))
     assert _wait(dock)["done"]
     yield dock
     for layer in plugin.controller.layers.values():
@@ -91,19 +91,28 @@ def test_a_long_list_is_made_between_turns_as_in_one_go(long_list):
         dock.table.fit_columns()
         dock.table.show_total(summarise(rows))
 
-    one_go = _wait(dock, start=in_one_go)
+    # Three of each, medians compared: a pair alone can be near the jitter of a
+    # shared machine's scheduler (one go at 100,000 rows: 130 ms on a quiet machine).
+    one_go = [_wait(dock, start=in_one_go)["max_ms"] for _ in range(3)]
     made_in_one_go = dock.model.rows()
-    dock.filters.set_choice("status", "planned")  # a filter: listed again between turns
-    assert dock.reading()  # not yet: it is made between turns
-    turns = _wait(dock)
-    print("\nlisting {} rows: in one go {:.0f} ms, longest turn {:.0f} ms".format(
-        len(dock.all_rows), one_go["max_ms"], turns["max_ms"]))
-    assert turns["done"] and {r.status for r in dock.model.rows()} == {"planned"}
-    _as_read_anew(dock)
-    assert turns["max_ms"] < 0.6 * one_go["max_ms"], (turns, one_go)
+    turns = []
+    for choice in ("planned", None, "planned"):  # a filter: listed again between turns
+        dock.filters.set_choice("status", choice)
+        assert dock.reading()  # not yet: it is made between turns
+        listed = _wait(dock)
+        assert listed["done"]
+        turns.append(listed["max_ms"])
+        _as_read_anew(dock)
+        if choice is None:
+            assert dock.model.rows() == made_in_one_go  # the very same order, ties included
+        else:
+            assert {r.status for r in dock.model.rows()} == {"planned"}
+    one_go_ms, turns_ms = sorted(one_go)[1], sorted(turns)[1]
+    print("\nlisting {} rows: in one go {:.0f} ms, longest turn {:.0f} ms (medians of 3)".format(
+        len(dock.all_rows), one_go_ms, turns_ms))
+    assert turns_ms < 0.6 * one_go_ms, (turns, one_go)
     dock.filters.set_choice("status", None)
     assert _wait(dock)["done"]
-    assert dock.model.rows() == made_in_one_go  # the very same order, ties included
 
 
 def test_a_header_click_sorts_between_turns_and_keeps_the_selection(long_list):
