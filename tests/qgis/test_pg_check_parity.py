@@ -296,9 +296,9 @@ def test_cancel_while_the_server_works_stops_the_run(planted_store):
 def test_pairs_in_a_big_cluster_are_found_through_the_index(planted_store, monkeypatch):
     """Duplicate funding's pairs come from clusters of candidates; a cluster above BIG_CLUSTER members is
     searched through a GiST index instead of pair by pair. With every cluster "big", the same findings."""
-    from gebiedsplugin.qgis_io.store import pg_check_sql
+    from gebiedsplugin.qgis_io.store import pg_check_duplicates
 
-    monkeypatch.setattr(pg_check_sql, "BIG_CLUSTER", 1)
+    monkeypatch.setattr(pg_check_duplicates, "BIG_CLUSTER", 1)
     found = assert_parity(planted_store)
     assert sorted(f.subject_uids for f in found if f.rule == "duplicate_funding") == [
         ("f-a", "f-b"), ("f-d", "f-e"), ("x-3", "x-4")]

@@ -40,6 +40,7 @@ from gebiedsplugin.core.rules.context import intervention_label as label
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY
 from gebiedsplugin.core.rules.engine import rule_params, unique_findings
 from gebiedsplugin.core.schema import INTERVENTION_TABLES, PROJECT_TABLES
+from gebiedsplugin.qgis_io.store import pg_check_duplicates as duplicates
 from gebiedsplugin.qgis_io.store import pg_check_funding as kept_funding
 from gebiedsplugin.qgis_io.store import pg_check_rows as rest_rows
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
@@ -172,13 +173,13 @@ def _budget(cur, schema_name, params, areas) -> List[Finding]:
 
 def _duplicate(cur, schema_name, params, areas) -> List[Finding]:
     tol = max(float(params["duplicate_funding_tolerance_m"]), 0.0)
-    *prepare, pairs = q.duplicate(schema_name)
-    values = q.duplicate_params(tol)
+    *prepare, pairs = duplicates.duplicate(schema_name)
+    values = duplicates.duplicate_params(tol)
     for statement in prepare:
         cur.execute(statement, values)
-    cur.execute(q.BIG, values)
+    cur.execute(duplicates.BIG, values)
     if cur.fetchone()[0]:
-        cur.execute(q.BIG_INDEX, values)
+        cur.execute(duplicates.BIG_INDEX, values)
     cur.execute(pairs, values)
     party = duplicate_funding.Party
     return [duplicate_funding.finding(party(ua, label(ua, ta), da, fa), party(ub, label(ub, tb), db, fb),
