@@ -55,18 +55,23 @@ def unlock_auth_db():
     return manager
 
 
+def store_basic_login(name: str, user: str, password: str) -> str:
+    """A Basic (user and password) auth config stored in the test profile's auth DB; its id."""
+    config = QgsAuthMethodConfig("Basic")
+    config.setName(name)
+    config.setConfig("username", user)
+    config.setConfig("password", password)
+    ok, stored = unlock_auth_db().storeAuthenticationConfig(config)
+    assert ok, "cannot store the auth config " + name
+    return stored.id()
+
+
 @pytest.fixture(scope="session")
 def pg_authcfg(pg_env) -> str:
     """An auth config in the test profile's auth DB holding the test credentials; its id."""
-    manager = unlock_auth_db()
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("gebiedsplugin test")
-    config.setConfig("username", pg_env["user"])
-    config.setConfig("password", os.environ.get("GEBIED_PG_PASSWORD", ""))
-    ok, stored = manager.storeAuthenticationConfig(config)
-    assert ok, "cannot store the test auth config"
-    yield stored.id()
-    manager.removeAuthenticationConfig(stored.id())
+    authcfg = store_basic_login("gebiedsplugin test", pg_env["user"], os.environ.get("GEBIED_PG_PASSWORD", ""))
+    yield authcfg
+    unlock_auth_db().removeAuthenticationConfig(authcfg)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from pathlib import Path
 import psycopg2.errors
 import pytest
 from psycopg2 import sql
-from qgis.core import QgsAuthMethodConfig, QgsDataSourceUri
+from qgis.core import QgsDataSourceUri
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QProgressDialog, QPushButton
 
@@ -27,7 +27,7 @@ from gebiedsplugin.qgis_io.store import migrate, pg_check_tables, pg_pool
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from gebiedsplugin.qgis_io.upgrade_task import UpgradeTask
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-from tests.qgis.postgis_fixtures import unlock_auth_db
+from tests.qgis.postgis_fixtures import store_basic_login, unlock_auth_db
 from tests.qgis.test_pg_check_kept import drop_kept
 from tests.qgis.test_schema_migration_v3 import _run, _source, restored_schema
 
@@ -162,19 +162,13 @@ def reader(pg_env, without_kept):
         pytest.skip("the test server's role cannot create roles: {}".format(e))
     finally:
         conn.close()
-    manager = unlock_auth_db()
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("gebiedsplugin test reader")
-    config.setConfig("username", role)
-    config.setConfig("password", password)
-    ok, stored = manager.storeAuthenticationConfig(config)
-    assert ok
+    authcfg = store_basic_login("gebiedsplugin test reader", role, password)
     uri = QgsDataSourceUri()
     uri.setConnection(pg_env["host"], pg_env["port"], pg_env["db"], "", "", QgsDataSourceUri.SslMode.SslDisable,
-                      stored.id())
+                      authcfg)
     yield uri.connectionInfo(False)
     pg_pool.close_all()
-    manager.removeAuthenticationConfig(stored.id())
+    unlock_auth_db().removeAuthenticationConfig(authcfg)
     conn = store.connect()
     with conn.cursor() as cur:
         cur.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM {}").format(
