@@ -196,8 +196,7 @@ def test_writes_keep_the_funding_rows_by_intervention_current(planted_store):
         _table(pg_check_funding.FUNDING, s))])
     assert rows == [(1.0, 0), (3.0, 0), (10.0, 0), (50.0, 2), (200.0, 1)]
     assert _funding_of(s) == {1.0: {None}, 200.0: {"later"}, 3.0: {None}, 10.0: {None}, 50.0: {"f-h"}}
-    # f-i back (a uid used twice is a data-quality error; the in-memory rules then count its funding rows for
-    # one of them only, the database for each: a difference this change did not make)
+    # f-i back (a uid used twice: tests/qgis/test_pg_check_uid_twice.py)
     _run(s, [sql.SQL("UPDATE {} SET uid = 'f-i', {b} WHERE uid = ' f-h'").format(point, b=bump)])
     _assert_kept_is_fresh(s)
     assert _funding_of(s) == {1.0: {None}, 200.0: {"later"}, 3.0: {None}, 10.0: {None}, 50.0: {"f-h"}}
