@@ -44,10 +44,15 @@ def assert_parity(store) -> list:
     return database
 
 
+def assert_same_as_in_memory(findings, store) -> None:
+    """*findings* say all that every rule finds in memory on *store*'s programme, in the same order."""
+    assert [finding_key(f) for f in findings] == [finding_key(f) for f in run_rules(store.read_programme())]
+
+
 def assert_whole_check_parity(store) -> list:
     """run_check on PostGIS (the join rules in SQL, the selection of rows for the rest) finds what every
     rule finds in memory on the whole programme; its findings."""
     result = run_check(CheckRequest(store.path, write=False, in_database=True))
     assert "in_database" in result.timings
-    assert [finding_key(f) for f in result.findings] == [finding_key(f) for f in run_rules(store.read_programme())]
+    assert_same_as_in_memory(result.findings, store)
     return result.findings
