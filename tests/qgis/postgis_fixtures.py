@@ -178,6 +178,22 @@ def restored_schema(connection: str, schema_name: str, extra_schemas: list, vers
     extra_schemas.extend(r[0] for r in found)
 
 
+def sample_point_uids(store, n: int = 2) -> list:
+    """The uids of the first *n* point interventions (by fid) of a PostGIS programme with a valid period and a
+    priority of 1 to 3."""
+    from psycopg2 import sql
+
+    conn = store.connect()
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql.SQL("SELECT uid FROM {} WHERE end_year >= start_year AND priority BETWEEN 1 AND 3 "
+                                "ORDER BY fid LIMIT %s").format(sql.Identifier(store.schema_name,
+                                                                               "interventions_point")), (n,))
+            return [r[0] for r in cur.fetchall()]
+    finally:
+        conn.close()
+
+
 @pytest.fixture()
 def pg_extra_schemas(pg_connection):
     """A list to put schema names in (fresh programmes, backups); all dropped after the test."""

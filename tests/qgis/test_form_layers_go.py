@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import shutil
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
 
 from gebiedsplugin.gui.feature_form import add_with_form, edit_with_form, make_dialog
+from tests.qgis.gui_helpers import pump
 
 TABLE = "interventions_polygon"
-
-
-def _pump(n=10):
-    for _ in range(n):
-        QgsApplication.processEvents()
 
 
 def _open(plugin, sample_gpkg):
@@ -46,7 +42,7 @@ def test_an_open_form_is_deleted_before_its_layers_when_another_programme_opens(
     layer.startEditing()
     dialog = make_dialog(qgis_iface, layer, feature, add=False)
     dialog.show()
-    _pump()
+    pump()
     seen = {}
     funding = plugin.controller.layer("funding")
     funding.willBeDeleted.connect(lambda: seen.setdefault("form_alive", not sip.isdeleted(dialog)))
@@ -54,7 +50,7 @@ def test_an_open_form_is_deleted_before_its_layers_when_another_programme_opens(
     assert sip.isdeleted(layer)  # the first programme's layers are gone
     assert sip.isdeleted(dialog)
     assert seen.get("form_alive") is False  # already deleted when the first of its layers went
-    _pump()
+    pump()
 
 
 def test_an_open_form_is_deleted_when_the_project_is_cleared(plugin, qgis_iface, sample_gpkg):
@@ -62,10 +58,10 @@ def test_an_open_form_is_deleted_when_the_project_is_cleared(plugin, qgis_iface,
     layer.startEditing()
     dialog = make_dialog(qgis_iface, layer, feature, add=False)
     dialog.show()
-    _pump()
+    pump()
     QgsProject.instance().clear()
     assert sip.isdeleted(dialog)
-    _pump()
+    pump()
 
 
 def test_a_form_closed_and_left_to_deletelater_goes_before_its_layers(plugin, qgis_iface, sample_gpkg):
@@ -73,12 +69,12 @@ def test_a_form_closed_and_left_to_deletelater_goes_before_its_layers(plugin, qg
     layer, feature = _open(plugin, sample_gpkg)
     dialog = make_dialog(qgis_iface, layer, feature, add=False)
     dialog.show()
-    _pump()
+    pump()
     dialog.reject()
     dialog.deleteLater()  # not yet processed
     QgsProject.instance().removeMapLayers([lyr.id() for lyr in plugin.controller.layers.values()])
     assert sip.isdeleted(dialog)
-    _pump()
+    pump()
 
 
 def _while_open(action, seconds_left: float = 5.0):
