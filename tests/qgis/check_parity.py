@@ -5,12 +5,31 @@ test_pg_check_uid_twice.py)."""
 from __future__ import annotations
 
 import shapely
+from shapely.geometry import box
 
+from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.rules import run_rules
 from gebiedsplugin.core.rules.texts import render
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.store import pg_check
 from gebiedsplugin.toolbelt.rule_texts import rule_texts
+
+# Two districts side by side, one neighbourhood each: the planted programmes' areas
+WEST, EAST = box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)
+
+
+def two_districts() -> Programme:
+    """A programme (EPSG:28992) with only the areas: districts `west` (West) and `east` (Oost), neighbourhoods
+    `w1` (Westbuurt) and `e1` (Oostbuurt) covering them."""
+    p = Programme(crs="EPSG:28992")
+    p.districts = [Feature({"district_id": "west", "name": "West"}, shapely.MultiPolygon([WEST]), "districts"),
+                   Feature({"district_id": "east", "name": "Oost"}, shapely.MultiPolygon([EAST]), "districts")]
+    p.neighbourhoods = [
+        Feature({"neighbourhood_id": "w1", "name": "Westbuurt", "district_id": "west"},
+                shapely.MultiPolygon([WEST]), "neighbourhoods"),
+        Feature({"neighbourhood_id": "e1", "name": "Oostbuurt", "district_id": "east"},
+                shapely.MultiPolygon([EAST]), "neighbourhoods")]
+    return p
 
 
 def finding_key(f) -> tuple:

@@ -16,7 +16,7 @@ from gebiedsplugin.core.rules import run_rules
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.store import pg_check
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
-from tests.qgis.check_parity import assert_parity, assert_same_as_in_memory, finding_key
+from tests.qgis.check_parity import assert_parity, assert_same_as_in_memory, finding_key, two_districts
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 
 
@@ -41,9 +41,6 @@ def test_sample_city_whole_check_same_as_in_memory(pg_sample):
 
 
 # --- a planted programme: two districts side by side, one neighbourhood each -----------------------
-WEST, EAST = box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)
-
-
 def _inter(uid, geom, **attrs) -> Feature:
     base = {"uid": uid, "title": attrs.pop("title", uid.upper()), "domain": "physical", "kind": "maintenance",
             "theme": "greenery", "district_id": "west", "neighbourhood_id": "w1", "start_year": 2026,
@@ -65,14 +62,7 @@ def _project(code, geom, start, end, status="planned") -> Feature:
 
 
 def planted() -> Programme:
-    p = Programme(crs="EPSG:28992")
-    p.districts = [Feature({"district_id": "west", "name": "West"}, shapely.MultiPolygon([WEST]), "districts"),
-                   Feature({"district_id": "east", "name": "Oost"}, shapely.MultiPolygon([EAST]), "districts")]
-    p.neighbourhoods = [
-        Feature({"neighbourhood_id": "w1", "name": "Westbuurt", "district_id": "west"},
-                shapely.MultiPolygon([WEST]), "neighbourhoods"),
-        Feature({"neighbourhood_id": "e1", "name": "Oostbuurt", "district_id": "east"},
-                shapely.MultiPolygon([EAST]), "neighbourhoods")]
+    p = two_districts()
     # P1 covers the square 100..300 in 2025-2027; P2 2026 only; P3 cancelled
     p.projects = [_project("P1", box(100, 100, 300, 300), 2025, 2027),
                   _project("P2", box(600, 600, 700, 700), 2026, 2026),

@@ -13,10 +13,8 @@ from shapely.geometry import Point, box
 
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
-from tests.qgis.check_parity import assert_parity, assert_whole_check_parity
+from tests.qgis.check_parity import assert_parity, assert_whole_check_parity, two_districts
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-
-WEST, EAST = box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)
 
 
 def _item(uid, geom, district, **attrs) -> Feature:
@@ -29,14 +27,7 @@ def _item(uid, geom, district, **attrs) -> Feature:
 
 
 def twins() -> Programme:
-    p = Programme(crs="EPSG:28992")
-    p.districts = [Feature({"district_id": "west", "name": "West"}, shapely.MultiPolygon([WEST]), "districts"),
-                   Feature({"district_id": "east", "name": "Oost"}, shapely.MultiPolygon([EAST]), "districts")]
-    p.neighbourhoods = [
-        Feature({"neighbourhood_id": "w1", "name": "Westbuurt", "district_id": "west"},
-                shapely.MultiPolygon([WEST]), "neighbourhoods"),
-        Feature({"neighbourhood_id": "e1", "name": "Oostbuurt", "district_id": "east"},
-                shapely.MultiPolygon([EAST]), "neighbourhoods")]
+    p = two_districts()
     p.interventions = [
         # 'twin' as a point in the west (no budget) and as a polygon in the east (a budget of 1000, not
         # used: its funding rows are its money); each has a neighbour 5 m away paid by the municipality
