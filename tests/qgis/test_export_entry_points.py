@@ -32,6 +32,8 @@ def test_algorithm_runs_with_comma_separated_formats(provider, sample_master, tm
     processing.run(ALG, dict(params, OVERWRITE=True))
     with pytest.raises(QgsProcessingException, match="Unknown formats: shp"):
         processing.run(ALG, dict(params, FORMATS="pdf,shp"))
+    with pytest.raises(QgsProcessingException, match=r"The period ends \(2024\) before it starts \(2025\)"):
+        processing.run(ALG, dict(params, YEAR_TO=2024, OVERWRITE=True))
 
 
 def test_export_dock_runs_the_export(plugin, sample_master, tmp_path):
