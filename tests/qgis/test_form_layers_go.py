@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from qgis.core import QgsProject
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
@@ -77,24 +78,40 @@ def test_a_form_closed_and_left_to_deletelater_goes_before_its_layers(plugin, qg
     pump()
 
 
-def _while_open(action, seconds_left: float = 5.0):
-    """Run *action* once the form is open (its exec() running); reject any form still open later."""
-    QTimer.singleShot(300, action)
-    QTimer.singleShot(int(seconds_left * 1000), lambda: [f.reject() for f in _forms() if f.isVisible()])
+@pytest.fixture()
+def while_open():
+    """start(action): run *action* once the form is open (its exec() running); reject any form still open
+    5 s later. The timers stop with the test: left running, the rejection closed a later test's form
+    (test_form_key_hidden saw no editors at times)."""
+    timers = []
+
+    def start(action, seconds_left: float = 5.0) -> None:
+        for msec, fn in ((300, action),
+                         (int(seconds_left * 1000), lambda: [f.reject() for f in _forms() if f.isVisible()])):
+            timer = QTimer()
+            timer.setSingleShot(True)
+            timer.timeout.connect(fn)
+            timer.start(msec)
+            timers.append(timer)
+
+    yield start
+    for timer in timers:
+        timer.stop()
 
 
-def test_the_draw_tools_form_returns_nothing_when_its_programme_goes(plugin, qgis_iface, sample_gpkg, tmp_path):
+def test_the_draw_tools_form_returns_nothing_when_its_programme_goes(plugin, qgis_iface, sample_gpkg, tmp_path,
+                                                                      while_open):
     layer, feature = _open(plugin, sample_gpkg)
     other = _other(sample_gpkg, tmp_path)
-    _while_open(lambda: plugin.controller.open(other))
+    while_open(lambda: plugin.controller.open(other))
     assert add_with_form(qgis_iface, layer, feature.geometry()) is None
     assert sip.isdeleted(layer) and not [f for f in _forms() if not sip.isdeleted(f)]
     assert plugin.controller.layer(TABLE).featureCount() == layer_count(other)
 
 
-def test_the_edit_form_returns_not_accepted_when_the_project_is_cleared(plugin, qgis_iface, sample_gpkg):
+def test_the_edit_form_returns_not_accepted_when_the_project_is_cleared(plugin, qgis_iface, sample_gpkg, while_open):
     layer, feature = _open(plugin, sample_gpkg)
-    _while_open(QgsProject.instance().clear)
+    while_open(QgsProject.instance().clear)
     assert edit_with_form(qgis_iface, layer, feature.id()) is False
     assert not [f for f in _forms() if not sip.isdeleted(f)]
 
