@@ -200,13 +200,16 @@ class Context:
     def _for_each_twin(self, rows: tuple) -> tuple:
         """*rows* (the funding arrays, each row with the last intervention of its uid, uid_index) with a
         copy of each row of a uid used twice for every other intervention that bears it."""
+        n, index = self.inter.n, self.uid_index
+        other = np.ones(n, dtype=bool)
+        other[np.fromiter(index.values(), dtype=np.intp, count=len(index))] = False  # no uid looked up
         others: Dict[int, list] = {}
-        last = self.uid_index
-        for i, uid in enumerate(self.uid_list):
-            if last[uid] != i:
-                others.setdefault(last[uid], []).append(i)
+        for i in np.flatnonzero(other).tolist():  # the other bearers: few
+            others.setdefault(index[self.uid_list[i]], []).append(i)
         idx = rows[0]
-        take = [(k, i) for k in np.flatnonzero(np.isin(idx, list(others))).tolist() for i in others[int(idx[k])]]
+        named = np.zeros(n, dtype=bool)
+        named[list(others)] = True
+        take = [(k, i) for k in np.flatnonzero(named[idx] & (idx >= 0)).tolist() for i in others[int(idx[k])]]
         if not take:
             return rows
         copy = np.array([k for k, _ in take], dtype=np.intp)
