@@ -11,9 +11,15 @@ neighbourhood_list.py) instead of reading all neighbourhoods twice per form.
 from __future__ import annotations
 
 from qgis.core import NULL, QgsApplication, QgsProject
-from qgis.gui import QgsAttributeForm, QgsEditorWidgetFactory, QgsEditorWidgetWrapper, QgsGui
+from qgis.gui import (
+    QgsAttributeForm,
+    QgsEditorWidgetFactory,
+    QgsEditorWidgetWrapper,
+    QgsGui,
+    QgsValueRelationSearchWidgetWrapper,
+)
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QComboBox
 
 from gebiedsplugin.qgis_io.neighbourhood_list import (
@@ -26,6 +32,7 @@ from gebiedsplugin.qgis_io.neighbourhood_list import (
     use_in_project,
 )
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.qt_compat import CLEARED_SHOWS_NOTHING
 
 _UNREAD = object()  # no list read yet (a district value may be NULL)
 
@@ -95,12 +102,13 @@ class NeighbourhoodWrapper(QgsEditorWidgetWrapper):
         old = self.value()
         self._fill(value)
         # As QGIS's value relation: the emptied list tells the form "no value" first, then the value
-        # kept or cleared if that differs from the old one (a NULL kept leaves the form's "no value").
+        # kept or cleared if that differs from the old one (a NULL kept leaves the form's "no value");
+        # cleared is "(no selection)" on QGIS 3.22, nothing on 3.44.
         self._combo.blockSignals(False)
         self._combo.setCurrentIndex(-1)
         kept = not _null(old) and any(_same(code, old) for code in self._codes[:self._listed])
         self._combo.blockSignals(True)
-        self._select(old if kept else NULL)
+        self._select(old if kept else (None if CLEARED_SHOWS_NOTHING else NULL))
         self._combo.blockSignals(False)
         new = self.value()
         if not _same(new, old) or (new is None) != (old is None):
@@ -147,6 +155,27 @@ def _same(a, b) -> bool:
     return (_null(a) and _null(b)) or (not _null(a) and not _null(b) and a == b)
 
 
+class SearchWhenShown(QgsValueRelationSearchWidgetWrapper):
+    """QGIS's value relation search list, filled when first shown (search mode) rather than with every
+    form: QGIS makes one per field of every form, and this one reads and sorts all neighbourhoods. Until
+    then it has no list and QGIS's wrapper does nothing with it (no expression)."""
+
+    def __init__(self, layer, field_idx, parent):
+        super().__init__(layer, field_idx, parent)
+        self._editor = None
+
+    def initWidget(self, editor):  # noqa: N802 (QGIS's name)
+        self._editor = editor
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if self._editor is not None and watched is self._editor and event.type() == QEvent.Type.Show:
+            editor, self._editor = self._editor, None
+            editor.removeEventFilter(self)
+            QgsValueRelationSearchWidgetWrapper.initWidget(self, editor)
+        return False
+
+
 class NeighbourhoodWidgetFactory(QgsEditorWidgetFactory):
     """The plugin's widget type; configured, searched and formatted as QGIS's value relation."""
 
@@ -160,7 +189,7 @@ class NeighbourhoodWidgetFactory(QgsEditorWidgetFactory):
         return QgsGui.editorWidgetRegistry().factory(VALUE_RELATION).configWidget(layer, field_idx, parent)
 
     def createSearchWidget(self, layer, field_idx, parent):  # noqa: N802
-        return QgsGui.editorWidgetRegistry().factory(VALUE_RELATION).createSearchWidget(layer, field_idx, parent)
+        return SearchWhenShown(layer, field_idx, parent)
 
     def fieldScore(self, layer, field_idx) -> int:  # noqa: N802 (never QGIS's own choice for a field)
         return 0
