@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.value_lists import stored_label, value_list
-from gebiedsplugin.qgis_io.neighbourhood_list import widget_type
+from gebiedsplugin.qgis_io.neighbourhood_list import DISTRICT_FILTER, widget_type
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.numbers import number
 
@@ -67,8 +67,7 @@ _DISPLAY = {
 # Code fields shown by the name of what they refer to: field -> (table, key, filter on the form's values).
 _NAMED_CODES = {
     "district_id": ("districts", "district_id", ""),
-    "neighbourhood_id": ("neighbourhoods", "neighbourhood_id",
-                         "\"district_id\" = current_value('district_id') OR current_value('district_id') IS NULL"),
+    "neighbourhood_id": ("neighbourhoods", "neighbourhood_id", DISTRICT_FILTER),
 }
 
 

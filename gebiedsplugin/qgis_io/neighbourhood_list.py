@@ -29,6 +29,8 @@ NEIGHBOURHOOD_WIDGET = "GebiedNeighbourhood"
 VALUE_RELATION = "ValueRelation"
 DISTRICT_FIELD = "district_id"
 FIELD = "neighbourhood_id"
+# The value relation's filter the widget stands in for: the form's district's neighbourhoods, all without one.
+DISTRICT_FILTER = "\"district_id\" = current_value('district_id') OR current_value('district_id') IS NULL"
 
 
 class NeighbourhoodFormatter(QgsValueRelationFieldFormatter):
@@ -77,13 +79,14 @@ def _text(value) -> str:
 
 
 def use_widget(layer: QgsVectorLayer, widget: str) -> None:
-    """Give *layer*'s neighbourhood code field *widget* (same configuration) if it is either of the two."""
+    """Give *layer*'s neighbourhood code field *widget* (same configuration) if it is either of the two
+    with the district filter."""
     idx = layer.fields().indexFromName(FIELD)
     if idx < 0:
         return
     setup = layer.editorWidgetSetup(idx)
     if setup.type() in (NEIGHBOURHOOD_WIDGET, VALUE_RELATION) and setup.type() != widget \
-            and setup.config().get("Key") == FIELD:
+            and setup.config().get("Key") == FIELD and setup.config().get("FilterExpression") == DISTRICT_FILTER:
         layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(widget, setup.config()))
 
 
