@@ -18,6 +18,8 @@ from gebiedsplugin.gui.dock_placement import tab_docks
 from gebiedsplugin.gui.export_dock import ExportDock
 from gebiedsplugin.gui.interventions_dock import InterventionsDock
 from gebiedsplugin.gui.merge_dock import MergeDock
+from gebiedsplugin.gui.neighbourhood_widget import register as register_neighbourhood_widget
+from gebiedsplugin.gui.neighbourhood_widget import unregister as unregister_neighbourhood_widget
 from gebiedsplugin.gui.overview_dock import OverviewDock
 from gebiedsplugin.gui.programme_actions import new_programme, open_programme, use_programme
 from gebiedsplugin.gui.prompts import Prompts
@@ -70,6 +72,7 @@ class GebiedsPlugin:
                                            _log_removed)
         self.initProcessing()
         register_functions()
+        register_neighbourhood_widget()  # before the controller: a project read gets it too
         self.controller = ProgrammeController()
         self.recovery = Recovery(self.iface, self.controller)  # unsaved edits journalled, offered back
         main = self.iface.mainWindow()
@@ -173,6 +176,7 @@ class GebiedsPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         unregister_functions()
+        unregister_neighbourhood_widget()
         pg_pool.close_all()
         if self.sweeper is not None:
             self.sweeper.join(2.0)

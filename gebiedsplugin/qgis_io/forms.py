@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.value_lists import stored_label, value_list
+from gebiedsplugin.qgis_io.neighbourhood_list import DISTRICT_FILTER, widget_type
 from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.numbers import number
 
@@ -66,8 +67,7 @@ _DISPLAY = {
 # Code fields shown by the name of what they refer to: field -> (table, key, filter on the form's values).
 _NAMED_CODES = {
     "district_id": ("districts", "district_id", ""),
-    "neighbourhood_id": ("neighbourhoods", "neighbourhood_id",
-                         "\"district_id\" = current_value('district_id') OR current_value('district_id') IS NULL"),
+    "neighbourhood_id": ("neighbourhoods", "neighbourhood_id", DISTRICT_FILTER),
 }
 
 
@@ -79,7 +79,9 @@ def _value_relation(field: schema.Field, table: schema.Table, layer_ids: dict) -
     other, key, filter_expression = target
     if table.name == "neighbourhoods":
         filter_expression = ""  # a neighbourhood's own district is chosen from all districts
-    return QgsEditorWidgetSetup("ValueRelation", {
+    # The neighbourhood list: the plugin's widget while the plugin runs (qgis_io/neighbourhood_list.py).
+    widget = widget_type() if field.name == "neighbourhood_id" and filter_expression else "ValueRelation"
+    return QgsEditorWidgetSetup(widget, {
         "Layer": layer_ids[other], "Key": key, "Value": "name", "AllowNull": not field.mandatory,
         "OrderByValue": True, "AllowMulti": False, "UseCompleter": False, "FilterExpression": filter_expression})
 

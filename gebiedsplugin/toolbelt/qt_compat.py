@@ -9,6 +9,8 @@
 - ``QgsField`` takes a ``QMetaType.Type`` from QGIS 3.38 on (the ``QVariant.Type`` overload is
   deprecated there and gone in Qt6); QGIS 3.22 ... 3.36 take a ``QVariant.Type``, whose values are
   the same numbers as ``QMetaType.Type``'s for the scalar types (QString 10, Int 2, Double 6, Bool 1).
+- QGIS's value relation, its list refilled for a new filter value that drops the chosen entry, shows
+  "(no selection)" (NULL) on QGIS 3.22 and nothing (no value) on 3.44 (``CLEARED_SHOWS_NOTHING``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from qgis.PyQt import QtGui, QtWidgets
 from qgis.PyQt.QtCore import QMetaType
 
 QAction = getattr(QtGui, "QAction", None) or QtWidgets.QAction
+
+# Seen on 3.22 and 3.44 (tests/qgis/test_neighbourhood_list.py compares with QGIS's own widget); the
+# versions between were not tried and are taken as 3.44.
+CLEARED_SHOWS_NOTHING = Qgis.QGIS_VERSION_INT >= 32400
 
 # QGIS 3.38 added QgsField(name, QMetaType.Type, ...).
 _FIELD_TAKES_METATYPE = Qgis.QGIS_VERSION_INT >= 33800

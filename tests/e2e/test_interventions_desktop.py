@@ -10,11 +10,11 @@ from tests.e2e.desktop import run_in_qgis
 BODY = '''
 import os, time
 from qgis.core import QgsApplication, QgsCoordinateTransform, QgsProject, QgsVectorLayer
-from qgis.gui import QgsAttributeForm
+from qgis.gui import QgsAttributeForm, QgsEditorWidgetWrapper
 from qgis.PyQt.QtCore import QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt import sip
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
 from qgis.utils import plugins
 
 LANG, PATH = __LANG__, __PATH__
@@ -60,6 +60,13 @@ def answer():
     dialog = form.window()
     feature = form.currentFormFeature()
     seen.update({n: str(v) for n, v in zip(feature.fields().names(), feature.attributes())})
+    # The neighbourhood list of QGIS's own form: the plugin's widget, the district's names.
+    for combo in form.findChildren(QComboBox):
+        wrapper = QgsEditorWidgetWrapper.fromWidget(combo)
+        if wrapper is not None and hasattr(wrapper, "field") and wrapper.field().name() == "neighbourhood_id":
+            RESULT["hood_widget"] = type(wrapper).__name__
+            RESULT["hood_items"] = [combo.itemText(i) for i in range(combo.count())]
+            RESULT["hood_shown"] = combo.currentText()
     form.changeAttribute("title", "Speeltuin Centrum")
     form.changeAttribute("domain", "physical")
     form.changeAttribute("kind", "intervention")
@@ -123,6 +130,13 @@ def test_draw_an_intervention_in_the_desktop(tmp_path, lang):
     assert result["extent_width"] < manifest["city"]["bbox"][2] - manifest["city"]["bbox"][0]  # zoomed in
     assert result["added"], (result["map_tool"], result["log"][-20:])
     assert result["form_initial"]["district_id"] == "centrum"
+    # QGIS's own capture form lists Centrum's neighbourhoods with the plugin's widget (#18 item 2), by
+    # name after QGIS's empty choice, and shows the derived one.
+    hoods = {f.attrs["neighbourhood_id"]: f.attrs["name"] for f in programme.neighbourhoods}
+    in_centrum = {f.attrs["name"] for f in programme.neighbourhoods if f.attrs["district_id"] == "centrum"}
+    assert result["hood_widget"] == "NeighbourhoodWrapper"
+    assert set(result["hood_items"][1:]) == in_centrum and len(result["hood_items"]) == len(in_centrum) + 1
+    assert result["hood_shown"] == hoods[result["form_initial"]["neighbourhood_id"]]
     assert len(result["form_initial"]["uid"]) == 36
     assert result["new_district"] == "centrum"
     assert result["rows_after"] == centrum + 1
