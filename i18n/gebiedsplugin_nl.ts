@@ -4,17 +4,17 @@
   <context>
     <name>@default</name>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="85" />
+      <location filename="../gebiedsplugin/plugin.py" line="88" />
       <source>New programme…</source>
       <translation>Nieuw programma…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="86" />
+      <location filename="../gebiedsplugin/plugin.py" line="89" />
       <source>Open programme…</source>
       <translation>Programma openen…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="88" />
+      <location filename="../gebiedsplugin/plugin.py" line="91" />
       <source>Generate sample city…</source>
       <translation>Voorbeeldstad maken…</translation>
     </message>
@@ -204,42 +204,42 @@
       <translation>Gebiedsplugin: gebiedsgericht programma</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="92" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="94" />
       <source>(none)</source>
       <translation>(geen)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="151" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="153" />
       <source>The end year may not be before the start year.</source>
       <translation>Het eindjaar mag niet vóór het startjaar liggen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="195" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="197" />
       <source>Must be at least {}.</source>
       <translation>Moet minstens {} zijn.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="196" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="198" />
       <source>Must lie between {} and {}.</source>
       <translation>Moet tussen {} en {} liggen.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="61" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_create.py" line="39" />
       <source>A programme file must end in .gpkg: {}</source>
       <translation>Een programmabestand moet op .gpkg eindigen: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="63" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_create.py" line="41" />
       <source>{} already exists; choose another name or allow overwriting.</source>
       <translation>{} bestaat al; kies een andere naam of sta overschrijven toe.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="66" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_create.py" line="44" />
       <source>The folder {} does not exist.</source>
       <translation>De map {} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="68" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_create.py" line="46" />
       <source>The folder {} is not writable.</source>
       <translation>In de map {} kan niet worden geschreven.</translation>
     </message>
@@ -254,17 +254,17 @@
       <translation>Een programma heeft een geprojecteerd CRS in meters nodig, niet {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="113" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="64" />
       <source>File not found: {}</source>
       <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="119" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="70" />
       <source>{} is not a GeoPackage.</source>
       <translation>{} is geen GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="122" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="73" />
       <source>{} is a GeoPackage but not a programme (no schema_info table).</source>
       <translation>{} is een GeoPackage maar geen programma (geen tabel schema_info).</translation>
     </message>
@@ -600,7 +600,7 @@ Vervangen?</translation>
       <translation>Gegevens voorbereiden…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="142" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="135" />
       <source>Choose the programme to export.</source>
       <translation>Kies het programma dat moet worden geëxporteerd.</translation>
     </message>
@@ -1075,22 +1075,22 @@ Vervangen?</translation>
       <translation>{} bevindingen; nieuw {}, gesloten {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="25" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="24" />
       <source>District report (PDF)</source>
       <translation>Stadsdeelrapport (PDF)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="28" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="27" />
       <source>Writes a PDF with one page for the whole city and one per district (or only the districts asked for): planned money per year against the area budget, per funder and per theme, the share per funder across districts, stacking per neighbourhood and year, and the themes funded against the priorities of the area goals. The same figures as the Overview dock.</source>
       <translation>Schrijft een PDF met één pagina voor de hele stad en één per stadsdeel (of alleen de gevraagde stadsdelen): gepland geld per jaar tegenover het gebiedsbudget, per financier en per thema, het aandeel per financier over de stadsdelen, stapeling per buurt en jaar, en de gefinancierde thema's tegenover de prioriteiten van de gebiedsopgave. Dezelfde cijfers als in het paneel Overzicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="35" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="34" />
       <source>Districts (empty: the city and every district)</source>
       <translation>Stadsdelen (leeg: de stad en elk stadsdeel)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="35" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="34" />
       <source>Comma-separated district ids; 'city' for the whole city.</source>
       <translation>Stadsdeel-id's gescheiden door komma's; 'city' voor de hele stad.</translation>
     </message>
@@ -1105,37 +1105,37 @@ Vervangen?</translation>
       <translation>Tot en met jaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="39" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="38" />
       <source>Inclusive; empty for an open period.</source>
       <translation>Inclusief; leeg voor een open periode.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="42" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="41" />
       <source>Report</source>
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="42" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="41" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="42" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="41" />
       <source>Where to write the PDF.</source>
       <translation>Waar de PDF wordt geschreven.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="46" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="45" />
       <source>Pages</source>
       <translation>Pagina's</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="118" />
+      <location filename="../gebiedsplugin/processing_provider/base.py" line="77" />
       <source>The period ends ({}) before it starts ({}).</source>
       <translation>De periode eindigt ({}) voordat die begint ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="63" />
+      <location filename="../gebiedsplugin/processing_provider/district_report.py" line="56" />
       <source>Written: {} ({} pages)</source>
       <translation>Geschreven: {} ({} pagina's)</translation>
     </message>
@@ -1225,7 +1225,7 @@ Vervangen?</translation>
       <translation>Onbekende formaten: {} (kies uit {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="145" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="138" />
       <source>Written: {}</source>
       <translation>Geschreven: {}</translation>
     </message>
@@ -1590,7 +1590,7 @@ Vervangen?</translation>
       <translation>Export voltooid: {} bestanden.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="42" />
+      <location filename="../gebiedsplugin/qgis_io/store/findings.py" line="43" />
       <source>Unknown finding status: {}</source>
       <translation>Onbekende status van bevinding: {}</translation>
     </message>
@@ -1600,7 +1600,7 @@ Vervangen?</translation>
       <translation>Het programma {} is alleen-lezen; er is niets geïmporteerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="287" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg.py" line="238" />
       <source>The folder of the programme {} is not writable; nothing was imported.</source>
       <translation>In de map van het programma {} kan niet worden geschreven; er is niets geïmporteerd.</translation>
     </message>
@@ -1905,7 +1905,7 @@ Vervangen?</translation>
       <translation>Proefrun</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="226" />
+      <location filename="../gebiedsplugin/plugin.py" line="230" />
       <source>Import</source>
       <translation>Importeren</translation>
     </message>
@@ -1930,7 +1930,7 @@ Vervangen?</translation>
       <translation>Bezig met importeren op de achtergrond…</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="90" />
+      <location filename="../gebiedsplugin/plugin.py" line="93" />
       <source>Import data…</source>
       <translation>Gegevens importeren…</translation>
     </message>
@@ -2025,7 +2025,7 @@ Vervangen?</translation>
       <translation>Nieuw aanmaken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="87" />
+      <location filename="../gebiedsplugin/plugin.py" line="90" />
       <source>Open PostGIS programme…</source>
       <translation>PostGIS-programma openen…</translation>
     </message>
@@ -2065,7 +2065,7 @@ Vervangen?</translation>
       <translation>Een .qpt-lay-out voor de samenvattingspagina's (standaard: het A3-samenvattingssjabloon van de plugin).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="146" />
+      <location filename="../gebiedsplugin/processing_provider/export_programme_map.py" line="139" />
       <source>{} items on {} atlas pages and {} summary pages ({} printed pages).</source>
       <translation>{} items op {} atlaspagina's en {} samenvattingspagina's ({} afgedrukte pagina's).</translation>
     </message>
@@ -2145,7 +2145,7 @@ Vervangen?</translation>
       <translation>Niets geëxporteerd: sla de bewerkingen eerst op of verwerp ze.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="226" />
+      <location filename="../gebiedsplugin/plugin.py" line="230" />
       <source>Save or discard the unsaved edits in {} before importing.</source>
       <translation>Sla de niet-opgeslagen bewerkingen in {} op of verwerp ze voordat u importeert.</translation>
     </message>
@@ -2345,7 +2345,7 @@ Vervangen?</translation>
       <translation>fid {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="239" />
+      <location filename="../gebiedsplugin/plugin.py" line="243" />
       <source>Removed {} temporary files left by an interrupted write: {}</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -2728,7 +2728,7 @@ verwijderd</translation>
       <translation>Ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="91" />
+      <location filename="../gebiedsplugin/plugin.py" line="94" />
       <source>Check out districts for offline work…</source>
       <translation>Stadsdelen uitchecken voor offline werk…</translation>
     </message>
@@ -2843,52 +2843,52 @@ verwijderd</translation>
       <translation>Het bestand vervangen als het al bestaat.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="70" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="69" />
       <source>Checked out {} rows into {}.</source>
       <translation>{} rijen uitgecheckt naar {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="93" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="96" />
       <source>{} has no district {}; nothing was checked out.</source>
       <translation>{} heeft geen stadsdeel {}; er is niets uitgecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="154" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="162" />
       <source>Nothing was checked in.</source>
       <translation>Er is niets ingecheckt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="201" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="209" />
       <source>{} is not a checked-out copy.</source>
       <translation>{} is geen uitgecheckte kopie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="203" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="211" />
       <source>{} was already checked in at {} by {}.</source>
       <translation>{} is al ingecheckt op {} door {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="208" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="216" />
       <source>{} is a copy of another programme than {}.</source>
       <translation>{} is een kopie van een ander programma dan {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="211" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="219" />
       <source>{} does not know the check-out of {}.</source>
       <translation>{} kent het uitchecken van {} niet.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="213" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="221" />
       <source>{} was already checked in: {}.</source>
       <translation>{} is al ingecheckt: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="216" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="224" />
       <source>The base recorded in {} was changed after the check-out (it does not match its seal).</source>
       <translation>De basis die in {} is vastgelegd, is na het uitchecken gewijzigd (ze klopt niet met haar zegel).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="227" />
+      <location filename="../gebiedsplugin/qgis_io/store/offline.py" line="235" />
       <source>{} has new or changed rows outside the checked-out districts {}: {}.</source>
       <translation>{} heeft nieuwe of gewijzigde rijen buiten de uitgecheckte stadsdelen {}: {}.</translation>
     </message>
@@ -3125,7 +3125,7 @@ Notitie: {}</translation>
       <translation>{} aangemaakt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/plugin.py" line="76" />
+      <location filename="../gebiedsplugin/plugin.py" line="79" />
       <source>&amp;Area programme</source>
       <translation>&amp;Gebiedsprogramma</translation>
     </message>
@@ -3820,17 +3820,17 @@ Notitie: {}</translation>
       <translation>De programmakaart exporteren</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="143" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="145" />
       <source>A title is required.</source>
       <translation>Een titel is verplicht.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="213" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="215" />
       <source>Must meet: {}</source>
       <translation>Moet voldoen aan: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="218" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="220" />
       <source>Required.</source>
       <translation>Verplicht.</translation>
     </message>
@@ -3850,7 +3850,7 @@ Notitie: {}</translation>
       <translation>Schrijven van de paginaafbeeldingen mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/forms.py" line="92" />
+      <location filename="../gebiedsplugin/qgis_io/forms.py" line="94" />
       <source>(choose)</source>
       <translation>(kies)</translation>
     </message>
@@ -3935,12 +3935,12 @@ Notitie: {}</translation>
       <translation>De toets heeft alle regels in het geheugen uitgevoerd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="62" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="64" />
       <source>PostGIS is not available in the database ({}).</source>
       <translation>PostGIS is niet beschikbaar in de database ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="68" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="70" />
       <source>PostGIS {} is older than {}.</source>
       <translation>PostGIS {} is ouder dan {}.</translation>
     </message>
@@ -4075,7 +4075,7 @@ Notitie: {}</translation>
       <translation>Inchecken van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="274" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="276" />
       <source>The check read every row: {}</source>
       <translation>De controle las alle rijen: {}</translation>
     </message>
@@ -4317,7 +4317,7 @@ Notitie: {}</translation>
       <translation>“{schema}” (PostGIS-verbinding “{connection}”)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="69" />
+      <location filename="../gebiedsplugin/processing_provider/check_out.py" line="68" />
       <source>The check-out was cancelled; nothing was checked out.</source>
       <translation>Het uitchecken is geannuleerd; er is niets uitgecheckt.</translation>
     </message>
@@ -4350,6 +4350,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/qgis_io/upgrade_task.py" line="24" />
       <source>Upgrading {}</source>
       <translation>{} bijwerken</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/gui/neighbourhood_widget.py" line="185" />
+      <source>Neighbourhood of the form's district</source>
+      <translation>Buurt uit het stadsdeel van het formulier</translation>
     </message>
   </context>
   <context>
@@ -5122,12 +5127,12 @@ Notitie: {}</translation>
   <context>
     <name>rules:budget_exceeded</name>
     <message>
-      <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="24" />
+      <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="25" />
       <source>Area budget exceeded</source>
       <translation>Gebiedsbudget overschreden</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="31" />
+      <location filename="../gebiedsplugin/core/rules/budget_exceeded.py" line="32" />
       <source>Planned money in district {district} in {year}: {total} EUR exceeds the area budget of {budget} EUR by {diff} EUR</source>
       <translation>Gepland geld in stadsdeel {district} in {year}: € {total} overschrijdt het gebiedsbudget van € {budget} met € {diff}</translation>
     </message>

@@ -35,6 +35,7 @@ from gebiedsplugin.toolbelt.i18n import tr
 from gebiedsplugin.toolbelt.qt_compat import CLEARED_SHOWS_NOTHING
 
 _UNREAD = object()  # no list read yet (a district value may be NULL)
+_QGIS_CONTEXT, _NO_SELECTION = "QgsValueRelationWidgetWrapper", "(no selection)"  # QGIS's own source text
 
 
 def _null(value) -> bool:
@@ -123,8 +124,9 @@ class NeighbourhoodWrapper(QgsEditorWidgetWrapper):
         self._combo.clear()
         self._codes = []
         if self.config().get("AllowNull"):
-            # QGIS's own words for it, in QGIS's language (its value relation shows the same).
-            self._combo.addItem(QCoreApplication.translate("QgsValueRelationWidgetWrapper", "(no selection)"))
+            # QGIS's own words for it, in QGIS's language (its value relation shows the same): looked up
+            # in QGIS's catalogue, not ours (names in variables, so pylupdate does not list them as ours)
+            self._combo.addItem(QCoreApplication.translate(_QGIS_CONTEXT, _NO_SELECTION))
             self._codes.append(NULL)
         self._combo.addItems([name for _, name in rows])
         self._codes.extend(code for code, _ in rows)
