@@ -99,7 +99,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     with store.session(q.TEMP_BUFFERS) as conn:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
-            kept = kept_tables.current(cur, store.schema_name)
+            kept = kept_tables.level(cur, store.schema_name) >= kept_tables.JOINS_FROM
             for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept):
                 cur.execute(statement)
             if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
@@ -266,8 +266,8 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
     try:
         with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             cur.execute("SAVEPOINT gp_keep")
-            kept = kept_tables.current(cur, schema_name)
-            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids, kept):
+            level = kept_tables.level(cur, schema_name)
+            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids, level):
                 cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
             cur.execute("RELEASE SAVEPOINT gp_keep")
     except psycopg2.Error as e:
