@@ -262,10 +262,11 @@ def _quality_read(store) -> list:
     conn = store.connect()
     try:
         with conn.cursor() as cur:
-            for statement in pg_check_rows.selection(store.schema_name, ["data_quality"], pg_check_tables.VERSION_NUMBER):
+            level = pg_check_tables.VERSION_NUMBER
+            for statement in pg_check_rows.selection(store.schema_name, ["data_quality"], level):
                 cur.execute(statement, pg_check_rows.selection_params(0.0))
-            cur.execute(sql.SQL("SELECT x.n FROM gp_keep k JOIN ({}) x (tbl, fid, n) USING (tbl, fid) ORDER BY 1").format(
-                names))
+            cur.execute(sql.SQL("SELECT x.n FROM gp_keep k JOIN ({}) x (tbl, fid, n) USING (tbl, fid) "
+                                "ORDER BY 1").format(names))
             return [r[0] for r in cur.fetchall()]
     finally:
         conn.close()
@@ -383,6 +384,49 @@ def test_an_older_set_of_them_is_copied_then_made_anew_by_the_upgrade(planted_st
     assert _uses_kept(s)
     _assert_kept_is_fresh(s)
     assert assert_parity(s) == before
+
+
+def _version_2(store) -> None:
+    """What a programme whose kept tables were made by the plugin before version 3 has."""
+    _run(store, drop_quality(store) + [sql.SQL("UPDATE {} SET value = '2' WHERE key = 'check_tables'").format(
+        _table("schema_info", store))])
+    conn = store.connect()
+    try:
+        with conn.cursor() as cur:
+            assert pg_check_tables.level(cur, store.schema_name) == pg_check_tables.JOINS_FROM
+    finally:
+        conn.close()
+
+
+def test_a_set_of_version_2_is_read_by_the_join_rules_and_completed_on_open(planted_store, qgis_app):
+    """A set of version 2 (no rows kept for data_quality) serves the join rules; the selection tests every row
+    as before; opening the programme in QGIS adds the rest, without a question and without a backup."""
+    from gebiedsplugin.qgis_io.open_task import OpenProgrammeTask
+
+    s = planted_store
+    _run(s, [sql.SQL("UPDATE {} SET title = ' ', row_version = row_version + 1 WHERE uid = 'c-inside'").format(
+        _table("interventions_point", s))])
+    _version_2(s)
+    assert _uses_kept(s)
+    before = assert_parity(s)
+    _whole_check_is_in_memory(s)
+    task = OpenProgrammeTask(s.path, "en", lambda _task: None)
+    assert task.run() and task.error is None
+    assert pg_check_tables.kept_by(s)
+    _assert_kept_is_fresh(s)
+    assert _quality_read(s) == ["c-inside"]
+    assert assert_parity(s) == before
+    _whole_check_is_in_memory(s)
+    assert "check_tables" not in migrate.upgrade(s.path)  # nothing left to do
+
+
+def test_a_set_of_version_2_is_completed_by_the_upgrade(planted_store):
+    s = planted_store
+    _version_2(s)
+    result = migrate.upgrade(s.path)
+    assert result["check_tables"] and result["backup"] is None and result["from"] == result["to"]
+    assert pg_check_tables.kept_by(s)
+    _assert_kept_is_fresh(s)
 
 
 def test_an_upgraded_schema_2_programme_keeps_them(pg_connection, pg_schema, pg_extra_schemas):

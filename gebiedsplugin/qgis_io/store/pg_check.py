@@ -52,6 +52,8 @@ from gebiedsplugin.toolbelt.i18n import tr
 IN_DATABASE = ("district_mismatch", "unknown_programme_code", "outside_programme_period", "not_in_programme",
                "stacking", "duplicate_funding", "budget_exceeded")
 MIN_POSTGIS = (3, 1)  # ST_MakeValid with GEOS's linework method, as shapely's make_valid
+AREA_RULES = ("district_mismatch", "stacking")  # those that read the areas (gp_d, gp_n and their pieces)
+FUNDING_RULES = ("duplicate_funding", "budget_exceeded")
 
 
 def unavailable(store) -> Optional[str]:
@@ -69,6 +71,19 @@ def unavailable(store) -> Optional[str]:
     if numbers < MIN_POSTGIS:
         return tr("PostGIS {} is older than {}.").format(version or "?", ".".join(map(str, MIN_POSTGIS)))
     return None
+
+
+def sessions(store, rule_ids: Sequence[str]) -> List[List[str]]:
+    """*rule_ids* (of IN_DATABASE) in the groups that run each in a session of its own, at the same time: when
+    the programme keeps its tables, the funding rules apart from the rest (at a million interventions each
+    about half of the server's work, so a second core shortens the wait); else one group (each session
+    would copy the programme)."""
+    with store.session() as conn, conn.cursor() as cur:
+        kept = kept_tables.level(cur, store.schema_name) >= kept_tables.JOINS_FROM
+    if not kept:
+        return [list(rule_ids)]
+    parts = [[r for r in rule_ids if r not in FUNDING_RULES], [r for r in rule_ids if r in FUNDING_RULES]]
+    return [p for p in parts if p]
 
 
 def _areas(store) -> Areas:
@@ -100,7 +115,8 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             kept = kept_tables.level(cur, store.schema_name) >= kept_tables.JOINS_FROM
-            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept):
+            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept,
+                                                                  bool(set(AREA_RULES) & set(rule_ids))):
                 cur.execute(statement)
             if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
                 for statement in [kept_funding.view(store.schema_name)] if kept else q.funding(store.schema_name):

@@ -119,8 +119,8 @@ def on_rows(schema_name: str, kept_name: str, number: int, table: str) -> dict:
         s=suspects, city=city(schema_name), name=name, key=sql.Identifier(KEY),
         local=local(fields, quarters, LITERALS), kept=sql.Identifier(schema_name, kept_name), keys=keys,
         outside=OUTSIDE)
-    after = sql.SQL("IF TG_OP <> 'INSERT' THEN DELETE FROM {s} WHERE tbl = {name} AND fid IN (SELECT {key} FROM gp_old); "
-                    "END IF; IF TG_OP <> 'DELETE' THEN {new} END IF;").format(
+    after = sql.SQL("IF TG_OP <> 'INSERT' THEN DELETE FROM {s} WHERE tbl = {name} AND fid IN (SELECT {key} FROM "
+                    "gp_old); END IF; IF TG_OP <> 'DELETE' THEN {new} END IF;").format(
         s=suspects, name=name, key=sql.Identifier(KEY), new=new)
     return {"after": after, "after_truncate": sql.SQL("DELETE FROM {} WHERE tbl = {};").format(suspects, name)}
 
@@ -173,7 +173,7 @@ def statements(schema_name: str) -> list:
     out.append(sql.SQL(_ON_DISTRICTS).format(function=function, city=city(schema_name), md5=_outline_md5(),
                                              outline=sql.Identifier(schema_name, OUTLINE), again=again))
     districts = sql.Identifier(schema_name, "districts")
-    for name, event, referencing in SYNC_TRIGGERS:
+    for name, event, _referencing in SYNC_TRIGGERS:  # no transition tables: the outline is all it reads
         out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), districts))
         out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} FOR EACH STATEMENT EXECUTE FUNCTION {}()").format(
             sql.Identifier(name), sql.SQL(event), districts, function))

@@ -42,8 +42,8 @@ PAIR_DISTANCES = {"conflict": "conflict_distance_m", "rest_period": "conflict_di
 def _quality_suspect(fields: Sequence, quarters: bool) -> sql.Composed:
     """A row that may have a data_quality problem (a superset of the rule's tests, on a table's own
     columns; ``c`` holds the city's outline, ``dup`` the cleaned uids used more than once)."""
-    tests = [quality.local(fields, quarters, quality.PLACEHOLDERS),
-             sql.SQL("NOT coalesce(ST_ContainsProperly((SELECT g FROM c), {}), false)").format(sql.Identifier(GEOMETRY))]
+    inside = sql.SQL("ST_ContainsProperly((SELECT g FROM c), {})").format(sql.Identifier(GEOMETRY))
+    tests = [quality.local(fields, quarters, quality.PLACEHOLDERS), sql.SQL("NOT coalesce({}, false)").format(inside)]
     if quarters:
         tests.append(sql.SQL("{} IN (SELECT k FROM dup)").format(clean("uid")))
     return sql.SQL(" OR ").join(tests)
