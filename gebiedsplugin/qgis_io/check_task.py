@@ -219,9 +219,10 @@ class _DatabaseRules:
         parts = pg_check.sessions(store, wanted)
         self._pool = ThreadPoolExecutor(max_workers=len(parts), thread_name_prefix="check-in-database")
         self._t0 = time.perf_counter()
-        settings = store.settings()
+        settings, areas = store.settings(), pg_check.shared_areas(store)
         self._futures = [self._pool.submit(pg_check.run_in_database, store, part, params, settings,
-                                           lambda: self._given_up or cancelled(), timings=self.timings)
+                                           lambda: self._given_up or cancelled(), timings=self.timings,
+                                           areas_of=areas)
                          for part in parts]
 
     @classmethod

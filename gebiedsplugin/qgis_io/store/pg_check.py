@@ -13,6 +13,7 @@ core/rules/areas does.
 
 from __future__ import annotations
 
+import threading
 import time
 from itertools import repeat
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -86,6 +87,19 @@ def sessions(store, rule_ids: Sequence[str]) -> List[List[str]]:
     return [p for p in parts if p]
 
 
+def shared_areas(store) -> Callable[[], Areas]:
+    """The districts and neighbourhoods read once for the sessions of one run (run_in_database's *areas_of*),
+    by whichever thread asks first."""
+    lock, made = threading.Lock(), []
+
+    def areas() -> Areas:
+        with lock:
+            if not made:
+                made.append(_areas(store))
+            return made[0]
+    return areas
+
+
 def _areas(store) -> Areas:
     parts = []
     for table in ("districts", "neighbourhoods"):
@@ -101,7 +115,8 @@ def _geom(wkb):
 def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], settings: dict,
                     cancelled: Callable[[], bool] = lambda: False,
                     progress: Callable[[float], None] = lambda _p: None,
-                    timings: Optional[dict] = None) -> Tuple[List[Finding], int]:
+                    timings: Optional[dict] = None,
+                    areas_of: Optional[Callable[[], Areas]] = None) -> Tuple[List[Finding], int]:
     """Findings of *rule_ids* (a subset of IN_DATABASE) computed in the database, each rule's sorted
     by finding id, each id once; and the number of interventions checked. psycopg2.Error when the
     server fails a statement (nothing is written either way); Cancelled as soon as *cancelled* says so,
@@ -110,7 +125,6 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     t = time.perf_counter()
     programme = Programme(settings=settings)
     effective = {r: rule_params(r, programme, params) for r in rule_ids}
-    areas = _areas(store)
     with store.session(q.TEMP_BUFFERS) as conn:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
@@ -125,6 +139,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                 raise Cancelled()
             cur.execute("SELECT count(*) FROM gp_i")
             count = int(cur.fetchone()[0])
+            areas = areas_of() if areas_of else _areas(store)  # read here: another session may have it by now
             timings["snapshot" if not kept else "areas"] = time.perf_counter() - t
             out: List[Finding] = []
             for n, rule in enumerate(rule_ids):
