@@ -53,9 +53,11 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def programme_file(size: int) -> Path:
-    """Voorbeeldstad with *size* interventions and projects, generated once (not timed)."""
-    path = OUT / "check_{}.gpkg".format(size)
+def programme_file(size: int, folder: Path = OUT) -> Path:
+    """Voorbeeldstad with *size* interventions and projects, generated once (not timed) into *folder*
+    by the plugin being measured (a baseline's files are its own: an older plugin refuses a newer schema)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "check_{}.gpkg".format(size)
     if not path.exists():
         from gebiedsplugin.core.sample import generate_sample
         from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
@@ -70,13 +72,13 @@ TILES, TILE_GAP_M = 10, 1000.0
 _PER_TILE = ("uid", "intervention_uid", "from_uid", "to_uid", "neighbourhood_id", "district_id", "programme_code")
 
 
-def tiled_file() -> Path:
+def tiled_file(folder: Path = OUT) -> Path:
     """1,000,000 interventions x 1,000,000 programme projects at exactly the 100k density: the 100k
     city laid out ten times side by side (as bench_pg_check.py does on PostGIS, but every tile keeps
     all its projects). The generator's own 1M city is not constant in every respect: its city-wide
     tasks (1 % of the interventions) all stand at the one city hall, a pile ten times as high, whose
     pairs grow a hundredfold. Ids, areas and programme codes get the tile number; generated once."""
-    path = OUT / "check_{}_tiled.gpkg".format(MILLION)
+    path = folder / "check_{}_tiled.gpkg".format(MILLION)
     if path.exists():
         return path
     import numpy as np
@@ -86,7 +88,7 @@ def tiled_file() -> Path:
     from gebiedsplugin.core.schema import CITY_ID
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
-    source = GpkgStore.open(programme_file(100000)).read_programme()
+    source = GpkgStore.open(programme_file(100000, folder)).read_programme()
     x0, y0, x1, y1 = shapely.total_bounds(np.array([f.geometry for f in source.districts], dtype=object))
     step = np.array([x1 - x0 + TILE_GAP_M, y1 - y0 + TILE_GAP_M])
 
@@ -122,14 +124,14 @@ def tiled_file() -> Path:
     return path
 
 
-def ours(size: int, tiled: bool = False) -> dict:
+def ours(size: int, tiled: bool = False, folder: Path = OUT) -> dict:
     """Extraction + all rules + writing findings, on a fresh copy (empty findings register)."""
     from gebiedsplugin.core.rules import run_rules
     from gebiedsplugin.qgis_io.store.findings import FindingsRegister
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
-    work = OUT / "check_{}{}_work.gpkg".format(size, "_tiled" if tiled else "")
-    shutil.copy(tiled_file() if tiled else programme_file(size), work)
+    work = folder / "check_{}{}_work.gpkg".format(size, "_tiled" if tiled else "")
+    shutil.copy(tiled_file(folder) if tiled else programme_file(size, folder), work)
     c0 = time.process_time()
     t0 = time.perf_counter()
     programme = GpkgStore.open(work).read_programme()
@@ -195,18 +197,20 @@ def child(kind: str, size: int, code: str = "") -> int:
     a folder with another version of the plugin (a baseline) to measure instead of this checkout."""
     import qgis_headless  # puts this checkout first on sys.path: *code* goes before it
 
+    folder = OUT
     if code:
         sys.path.insert(0, code)
+        folder = Path(code) / "programmes"
     qgis_headless.start()
     tiled = kind.endswith("-tiled")  # the 1M city made of ten 100k ones (tiled_file)
     if tiled:
-        tiled_file()
+        tiled_file(folder)
     else:
-        programme_file(size)
+        programme_file(size, folder)
     if kind.startswith("prepare"):
         result = {}
     else:
-        result = ours(size, tiled) if kind.startswith("ours") else baseline(size)
+        result = ours(size, tiled, folder) if kind.startswith("ours") else baseline(size)
     print(json.dumps(result))
     return 0
 

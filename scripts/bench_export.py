@@ -32,7 +32,7 @@ TARGETS = {10000: 4.0, 100000: 15.0}  # seconds, on a quiet machine
 PEAK_MB = 1024.0
 
 
-def _programme(out: Path, size: int, code: Path = None, name: str = "") -> Path:
+def programme_path(out: Path, size: int, code: Path = None, name: str = "") -> Path:
     """Voorbeeldstad with *size* interventions, written once (in a child process: its memory is its own)
     by the plugin in *code* (default: this checkout), in its own schema; *name*: a folder of its own, the
     file named the same (the programme's name is printed on the pages: compare_exports.py compares them)."""
@@ -78,12 +78,12 @@ def main() -> int:
               .format(args.baseline), flush=True)
     rows = []
     for size in sorted(args.sizes):
-        programme = _programme(out, size)
+        programme = programme_path(out, size)
         measured = {}
         for kind, code in (("before", old_code), ("now", export_once.ROOT)):
             if code is None:
                 continue
-            source = programme if kind == "now" else _programme(out, size, code, args.baseline)
+            source = programme if kind == "now" else programme_path(out, size, code, args.baseline)
             folder = out / "export_{}_{}".format(size, kind)
             shutil.rmtree(folder, ignore_errors=True)
             measured[kind] = export_once.run(code, source, folder)

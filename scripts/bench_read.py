@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import export_once  # noqa: E402
-from bench_export import _programme  # noqa: E402
+from bench_export import programme_path  # noqa: E402
 
 _CHILD = """
 import json, sys, time
@@ -52,7 +52,7 @@ def main() -> int:
     print("{:>8} {:>10} {:>10} {:>6} {:>10} {:>10}".format("items", "before CPU", "now CPU", "ratio", "before wall",
                                                           "now wall"))
     for size in args.sizes:
-        path = _programme(out, size)
+        path = programme_path(out, size)
         t = time.perf_counter()
         before, now = _read(old, path), _read(export_once.ROOT, path)
         print("{:>8,} {:>9.2f}s {:>9.2f}s {:>5.1f}x {:>10.2f}s {:>9.2f}s  ({:.0f} s)".format(

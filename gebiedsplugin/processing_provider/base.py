@@ -64,6 +64,19 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
                         tr("The programme: its GeoPackage, or postgres:<QGIS connection>/<schema> for a "
                            "PostGIS programme."))
 
+    def optional_year(self, parameters, name: str, context):
+        """The optional whole-number parameter *name* (a year), None when it is empty."""
+        value = parameters.get(name)
+        return None if value in (None, "") else self.parameterAsInt(parameters, name, context)
+
+    def period(self, parameters, context, first: str, last: str) -> tuple:
+        """(first year, last year) of the optional parameters *first* and *last*, None where empty;
+        ProgrammeError when the period ends before it starts."""
+        year_from, year_to = (self.optional_year(parameters, name, context) for name in (first, last))
+        if year_from is not None and year_to is not None and year_to < year_from:
+            raise ProgrammeError(tr("The period ends ({}) before it starts ({}).").format(year_to, year_from))
+        return year_from, year_to
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
             return self.execute(parameters, context, feedback)

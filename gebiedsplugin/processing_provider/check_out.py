@@ -58,8 +58,7 @@ class CheckOutAlgorithm(BaseAlgorithm):
         source = open_store(self.parameterAsString(parameters, self.PROGRAMME, context))
         text = self.parameterAsString(parameters, self.DISTRICTS, context) or ""
         districts = [d.strip() for d in text.split(",") if d.strip()]
-        years = [self.parameterAsInt(parameters, n, context) if parameters.get(n) not in (None, "") else None
-                 for n in (self.YEAR_FROM, self.YEAR_TO)]
+        years = [self.optional_year(parameters, n, context) for n in (self.YEAR_FROM, self.YEAR_TO)]
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         try:
             counts = check_out(source, target, districts, years[0], years[1],

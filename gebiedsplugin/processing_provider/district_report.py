@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.processing_provider.base import BaseAlgorithm
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.i18n import tr, ui_language
@@ -48,13 +47,7 @@ class DistrictReportAlgorithm(BaseAlgorithm):
     def execute(self, parameters, context, feedback) -> dict:
         from gebiedsplugin.qgis_io.district_report import write_district_report
 
-        def year(name):
-            value = parameters.get(name)
-            return None if value in (None, "") else self.parameterAsInt(parameters, name, context)
-
-        year_from, year_to = year(self.YEAR_FROM), year(self.YEAR_TO)
-        if year_from is not None and year_to is not None and year_to < year_from:
-            raise ProgrammeError(tr("The period ends ({}) before it starts ({}).").format(year_to, year_from))
+        year_from, year_to = self.period(parameters, context, self.YEAR_FROM, self.YEAR_TO)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         store = open_store(self.parameterAsFile(parameters, self.PROGRAMME, context))
         areas = write_district_report(

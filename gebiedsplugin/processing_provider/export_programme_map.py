@@ -108,14 +108,7 @@ class ExportProgrammeMapAlgorithm(BaseAlgorithm):
             formats = parse_formats(self.parameterAsString(parameters, self.FORMATS, context))
         except ValueError as e:
             raise ProgrammeError(tr("Unknown formats: {} (choose from {}).").format(e, ", ".join(FORMATS))) from None
-
-        def year(name):
-            value = parameters.get(name)
-            return None if value in (None, "") else self.parameterAsInt(parameters, name, context)
-
-        year_from, year_to = year(self.YEAR_FROM), year(self.YEAR_TO)
-        if year_from is not None and year_to is not None and year_to < year_from:
-            raise ProgrammeError(tr("The period ends ({}) before it starts ({}).").format(year_to, year_from))
+        year_from, year_to = self.period(parameters, context, self.YEAR_FROM, self.YEAR_TO)
         return ExportRequest(
             programme=self.parameterAsFile(parameters, self.PROGRAMME, context),
             folder=self.parameterAsString(parameters, self.OUTPUT_FOLDER, context),

@@ -10,6 +10,8 @@ import pytest
 from qgis.core import QgsApplication, QgsProject
 
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
+# the helpers the tests share assert too: their failures show the values compared
+pytest.register_assert_rewrite("tests.qgis.check_parity")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -13,6 +13,15 @@ TABLES = [t.name for t in schema.TABLES]
 
 
 # --- GeoPackage ----------------------------------------------------------------------------------
+def sqlite_rows(path, query: str, params=()) -> list:
+    """The rows of *query* on the GeoPackage (or any SQLite file) at *path*, read straight from the file."""
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute(query, params).fetchall()
+    finally:
+        conn.close()
+
+
 def gpkg_rows(path) -> dict:
     """table -> [row dict] ordered by fid, every column, of every schema table."""
     conn = sqlite3.connect(str(path))

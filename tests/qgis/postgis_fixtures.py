@@ -148,6 +148,52 @@ def load_v1_dump(connection: str, schema_name: str, version: int = 1) -> None:
         conn.close()
 
 
+def run_on_server(connection: str, fn):
+    """fn(cursor) on a connection of its own to the server (schema public), committed; what fn returns."""
+    from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+
+    conn = PostgisStore(connection, "public").connect()
+    try:
+        with conn.cursor() as cur:
+            out = fn(cur)
+        conn.commit()
+        return out
+    finally:
+        conn.close()
+
+
+def postgis_source(connection: str, schema_name: str) -> str:
+    """The text that names the PostGIS programme *schema_name* (store/source_text.py)."""
+    return "postgres:{}/{}".format(connection, schema_name)
+
+
+def restored_schema(connection: str, schema_name: str, extra_schemas: list, version: int):
+    """Yields the fixture programme of schema *version* restored as *schema_name* (load_v1_dump); its upgrade
+    backups are put in *extra_schemas* (pg_extra_schemas drops them after the test)."""
+    load_v1_dump(connection, schema_name, version=version)
+    yield schema_name
+    found = run_on_server(connection, lambda cur: (cur.execute(
+        "SELECT nspname FROM pg_namespace WHERE nspname LIKE %s", ("{}_v{}_backup_%".format(schema_name, version),)),
+        cur.fetchall())[1])
+    extra_schemas.extend(r[0] for r in found)
+
+
+def sample_point_uids(store, n: int = 2) -> list:
+    """The uids of the first *n* point interventions (by fid) of a PostGIS programme with a valid period and a
+    priority of 1 to 3."""
+    from psycopg2 import sql
+
+    conn = store.connect()
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql.SQL("SELECT uid FROM {} WHERE end_year >= start_year AND priority BETWEEN 1 AND 3 "
+                                "ORDER BY fid LIMIT %s").format(sql.Identifier(store.schema_name,
+                                                                               "interventions_point")), (n,))
+            return [r[0] for r in cur.fetchall()]
+    finally:
+        conn.close()
+
+
 @pytest.fixture()
 def pg_extra_schemas(pg_connection):
     """A list to put schema names in (fresh programmes, backups); all dropped after the test."""

@@ -7,14 +7,14 @@ from psycopg2 import sql
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.findings import AUTO_DECIDER, CLOSED_NOTE
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
+from tests.qgis.planted_checks import planted_not_found, shift_intervention
 from tests.qgis.stores_fixtures import *  # noqa: F401,F403
-from tests.qgis.test_check_register import _planted_found, _shift_intervention
 
 
 def shift(store, uid: str, dx: float) -> None:
     """Move one intervention by dx metres outside QGIS, on either store."""
     if store.kind == "gpkg":
-        _shift_intervention(store.path, uid, dx)
+        shift_intervention(store.path, uid, dx)
         return
     conn = store.connect()
     with conn.cursor() as cur:
@@ -29,12 +29,12 @@ def shift(store, uid: str, dx: float) -> None:
 def test_check_finds_every_planted_case_and_writes_the_register(programme_store, sample_gpkg):
     _, manifest = sample_gpkg
     result = run_check(CheckRequest(programme_store.path))
-    assert _planted_found(result.findings, manifest) == []
+    assert planted_not_found(result.findings, manifest) == []
     assert result.merge == {"new": result.total, "still": 0, "closed": 0, "reopened": 0}
     rows = programme_store.findings_register().rows()
     assert len(rows) == result.total == programme_store.counts()["findings"]
     assert all(r["status"] == "open" and r["first_seen"] and r["last_seen"] for r in rows)
-    assert _planted_found(rows, manifest) == []
+    assert planted_not_found(rows, manifest) == []
     again = run_check(CheckRequest(programme_store.path))
     assert again.merge == {"new": 0, "still": result.total, "closed": 0, "reopened": 0}
 
@@ -75,15 +75,16 @@ def test_check_algorithm_takes_either_store(programme_store, provider):
 
 
 def test_check_dock_runs_in_the_background_and_decides(programme_store, plugin, sample_gpkg, tmp_path):
-    from tests.qgis.test_check_dock import Answers, _wait
+    from tests.qgis.gui_helpers import wait_for_check
+    from tests.qgis.test_check_dock import Answers
 
     plugin.controller.open(programme_store.path)
     dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_check_dock")
     dock.prompts = Answers(csv=str(tmp_path / "findings.csv"))
     assert dock.run_check(), dock.last_error
-    _wait(dock)
+    wait_for_check(dock)
     assert dock.last_error == "" and dock.last_result is not None
-    assert _planted_found(dock.tree.finding_rows(), sample_gpkg[1]) == []
+    assert planted_not_found(dock.tree.finding_rows(), sample_gpkg[1]) == []
     assert plugin.controller.layer("findings").featureCount() == dock.last_result.total
     conflict = next(r for r in dock.tree.finding_rows() if r["rule"] == "conflict")
     assert dock.tree.select_finding(conflict["finding_id"])

@@ -6,10 +6,8 @@ from qgis.core import QgsApplication
 
 from gebiedsplugin.gui.check_tree import MESSAGE, ROW_ROLE
 from gebiedsplugin.toolbelt.i18n import tr
-from tests.qgis.test_check_dock import (
-    _wait,
-    dock,  # noqa: F401 - the fixture
-)
+from tests.qgis.gui_helpers import wait_for_check
+from tests.qgis.test_check_dock import dock  # noqa: F401 - the fixture
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "chance": 3}  # chances last
 
@@ -17,7 +15,7 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "chance": 3}  # chances la
 def test_decision_starts_empty_and_must_be_chosen(dock):  # noqa: F811
     assert dock.decision.currentIndex() == 0 and dock.decision.currentData() is None
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     first = dock.tree.finding_rows()[0]
     assert dock.tree.select_finding(first["finding_id"])
     assert dock.decide_selected() == 0 and "Choose a decision" in dock.status.text()
@@ -30,7 +28,7 @@ def test_decision_starts_empty_and_must_be_chosen(dock):  # noqa: F811
 
 def test_errors_first_and_text_readable_with_a_note(dock):  # noqa: F811
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     severities = [dock.tree.topLevelItem(i).data(0, ROW_ROLE).split("/")[1] for i in range(dock.tree.group_count())]
     assert severities == sorted(severities, key=SEVERITY_RANK.get) and severities[0] == "error"
     row = dock.tree.finding_rows()[0]
@@ -96,7 +94,7 @@ def test_dutch_plural_forms_from_the_qm(qgis_app):
 
 def test_invalid_geometry_is_said_in_words_and_its_spot_is_on_the_map(dock):  # noqa: F811
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     (row,) = [r for r in dock.tree.finding_rows() if "invalid geometry" in r["message"]]
     assert "[" not in row["message"] and "crosses itself" in row["message"]  # was "Self-intersection[1043… 4897…]"
     layer = dock.controller.layer("findings")
@@ -117,7 +115,7 @@ def test_counts_in_the_docks_use_plural_forms(plugin, sample_gpkg, qgis_app):
 
 def test_zoom_button_selects_the_findings_interventions(dock):  # noqa: F811
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     assert "Double-click" in dock.tree.toolTip()
     dock.tree.clearSelection()
     dock.tree.setCurrentItem(None)

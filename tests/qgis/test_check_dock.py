@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication
 
 from gebiedsplugin.gui.check_dock import CheckPrompts
 from gebiedsplugin.gui.check_tree import ROW_ROLE
+from tests.qgis.gui_helpers import wait_for_check
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -25,15 +24,6 @@ class Answers(CheckPrompts):
     def confirm(self, title, text):
         self.asked.append(text)
         return self.answer
-
-
-def _wait(dock, timeout=60.0):
-    deadline = time.time() + timeout
-    while dock.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
-    assert dock.task is None, "the check did not finish in time"
-    QgsApplication.processEvents()
 
 
 @pytest.fixture()
@@ -56,7 +46,7 @@ def test_dock_runs_groups_decides_and_exports(dock, tmp_path, qgis_iface):
     assert dock.scope.count() == 6  # whole city + five districts
     assert dock.run_check()
     assert not dock.run_button.isEnabled()
-    _wait(dock)
+    wait_for_check(dock)
     assert dock.last_error == "" and dock.last_result is not None
     assert dock.progress.value() == 100
     rules = {dock.tree.topLevelItem(i).data(0, ROW_ROLE).split("/")[0] for i in range(dock.tree.group_count())}
@@ -84,7 +74,7 @@ def test_dock_runs_groups_decides_and_exports(dock, tmp_path, qgis_iface):
     dock.note.setText("Combined with the sewer works")
     assert dock.decide_selected() == 1
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     stored = dock.store.findings_register().by_id()[conflict["finding_id"]]
     assert (stored["status"], stored["note"]) == ("accepted", "Combined with the sewer works")
     assert stored["decided_by"]
@@ -115,7 +105,7 @@ def test_dock_runs_groups_decides_and_exports(dock, tmp_path, qgis_iface):
 def test_dock_district_scope_and_parameters(dock):
     dock.scope.setCurrentIndex(dock.scope.findData("centrum"))
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     assert dock.last_result.total and all(f.district_id == "centrum" for f in dock.last_result.findings)
     assert {r["district_id"] for r in dock.tree.finding_rows()} == {"centrum"}
     dock.params.boxes["conflict_distance_m"].setValue(25)
@@ -134,7 +124,7 @@ def test_dock_cancel_and_unsaved_edits(dock):
     assert dock.run_check()
     assert not layer.isModified()
     dock.cancel()
-    _wait(dock)
+    wait_for_check(dock)
     assert dock.last_result is not None or "cancelled" in dock.last_error
     assert dock.run_button.isEnabled()
 
@@ -151,7 +141,7 @@ def test_dock_asks_about_unsaved_district_edits(dock):
     dock.prompts = Answers(confirm=True)
     assert dock.run_check()
     assert not layer.isModified()
-    _wait(dock)
+    wait_for_check(dock)
     assert dock.last_result is not None
 
 
@@ -174,7 +164,7 @@ def test_dock_speaks_dutch(qgis_iface, processing_ready, sample_gpkg):
         dock.resize(620, 760)
         assert dock.windowTitle() == "Programmatoets" and dock.run_button.text() == "Toets uitvoeren"
         assert dock.run_check()
-        _wait(dock)
+        wait_for_check(dock)
         assert "Conflicterende werken" in " ".join(
             dock.tree.topLevelItem(i).text(0) for i in range(dock.tree.group_count()))
         ARTIFACTS.mkdir(exist_ok=True)

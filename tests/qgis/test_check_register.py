@@ -3,60 +3,24 @@
 from __future__ import annotations
 
 import pytest
-from osgeo import gdal, ogr
 
 from gebiedsplugin.core.findings import AUTO_DECIDER, CLOSED_NOTE, Scope, plan_merge
 from gebiedsplugin.core.rules import RULES
 from gebiedsplugin.qgis_io.check_task import CheckRequest, CheckTask, run_check
 from gebiedsplugin.qgis_io.store.findings import FindingsRegister, write_csv
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
-
-
-def _planted_found(rows_or_findings, manifest) -> list:
-    """The planted cases not among the findings (empty when all are found)."""
-    missing = []
-    for case in manifest["planted"]:
-        hit = False
-        for f in rows_or_findings:
-            rule = f["rule"] if isinstance(f, dict) else f.rule
-            uids = set((f["subject_uids"] or "").split(",")) if isinstance(f, dict) else set(f.subject_uids)
-            if rule == case["rule"] and set(case["uids"]) <= uids:
-                if case["uids"] or (f["district_id"] if isinstance(f, dict) else f.district_id) == case.get(
-                        "district_id"):
-                    hit = True
-        if not hit:
-            missing.append(case)
-    return missing
-
-
-def _shift_intervention(path, uid: str, dx: float) -> None:
-    """Move one intervention (whatever its table) by dx metres, outside QGIS."""
-    ds = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
-    for name in ("interventions_point", "interventions_line", "interventions_polygon"):
-        layer = ds.GetLayerByName(name)
-        layer.SetAttributeFilter("uid = '{}'".format(uid))
-        for feat in layer:
-            geom = feat.GetGeometryRef().Clone()
-            moved = ogr.CreateGeometryFromWkt(geom.ExportToWkt())
-            for i in range(moved.GetGeometryCount() or 1):
-                part = moved.GetGeometryRef(i) if moved.GetGeometryCount() else moved
-                for j in range(part.GetPointCount()):
-                    part.SetPoint_2D(j, part.GetX(j) + dx, part.GetY(j))
-            feat.SetGeometry(moved)
-            feat.SetField("row_version", feat.GetField("row_version") + 1)  # the locking protocol
-            layer.SetFeature(feat)
-    ds = None
+from tests.qgis.planted_checks import planted_not_found, shift_intervention
 
 
 def test_run_check_finds_every_planted_case_and_writes_the_register(sample_gpkg):
     path, manifest = sample_gpkg
     result = run_check(CheckRequest(str(path)))
-    assert _planted_found(result.findings, manifest) == []
+    assert planted_not_found(result.findings, manifest) == []
     assert result.merge == {"new": result.total, "still": 0, "closed": 0, "reopened": 0}
     rows = FindingsRegister(GpkgStore(str(path))).rows()
     assert len(rows) == result.total
     assert all(r["status"] == "open" and r["first_seen"] and r["last_seen"] for r in rows)
-    assert _planted_found(rows, manifest) == []
+    assert planted_not_found(rows, manifest) == []
     assert sum(result.counts.values()) == result.total
     # A second run changes nothing but last_seen.
     again = run_check(CheckRequest(str(path)))
@@ -73,7 +37,7 @@ def test_decision_survives_a_rerun_and_a_fixed_finding_is_closed_not_deleted(sam
     accepted = next(r for r in rows.values() if r["rule"] == "not_in_programme")
     assert register.decide([accepted["finding_id"]], "accepted", "Agreed with the district", user="planner") == 1
     # Fix the planted conflict: move one of its works 500 m away.
-    _shift_intervention(path, conflict["subject_uids"].split(",")[0], 500.0)
+    shift_intervention(path, conflict["subject_uids"].split(",")[0], 500.0)
     result = run_check(CheckRequest(str(path)))
     assert result.merge["closed"] >= 1
     after = FindingsRegister(GpkgStore(str(path))).by_id()
@@ -85,7 +49,7 @@ def test_decision_survives_a_rerun_and_a_fixed_finding_is_closed_not_deleted(sam
     assert (closed["status"], closed["note"], closed["decided_by"]) == ("resolved", CLOSED_NOTE, AUTO_DECIDER)
     assert closed["last_seen"] == conflict["last_seen"]
     # Back in place: the finding comes back open, same id.
-    _shift_intervention(path, conflict["subject_uids"].split(",")[0], -500.0)
+    shift_intervention(path, conflict["subject_uids"].split(",")[0], -500.0)
     result = run_check(CheckRequest(str(path)))
     assert result.merge["reopened"] == 2  # the conflict, and the chance to combine the same two works
     reopened = FindingsRegister(GpkgStore(str(path))).by_id()[conflict["finding_id"]]
@@ -124,7 +88,7 @@ def test_task_runs_synchronously_and_reports_on_the_main_thread(sample_gpkg):
     ok = task.run()
     task.finished(ok)
     assert ok and outcome["error"] == ""
-    assert _planted_found(outcome["result"].rows, manifest) == []
+    assert planted_not_found(outcome["result"].rows, manifest) == []
     assert {k.split("/")[0] for k in outcome["result"].counts} <= set(RULES)
 
 

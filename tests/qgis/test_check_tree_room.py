@@ -13,8 +13,8 @@ from qgis.PyQt.QtCore import QRect, Qt
 from qgis.PyQt.QtWidgets import QStyle
 
 from gebiedsplugin.gui.check_tree import MESSAGE
+from tests.qgis.gui_helpers import wait_for_check
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
-from tests.qgis.test_check_dock import _wait
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots"
 
@@ -35,7 +35,7 @@ def dock(ui_locale, plugin, sample_gpkg):
 
 def test_finding_text_gets_the_room_and_wraps_whole(dock, ui_locale):
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     tree = dock.tree
     first = tree.finding_rows()[0]
     assert tree.select_finding(first["finding_id"])

@@ -6,19 +6,19 @@ pair), independently of the rule's vectorised code."""
 
 from __future__ import annotations
 
-import time
 from itertools import combinations
 from pathlib import Path
 
 import shapely
 from osgeo import ogr
-from qgis.core import QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle
+from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.store.findings import FindingsRegister
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from tests.qgis.gui_helpers import wait_for_check
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "district"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -96,14 +96,6 @@ def test_wider_parameters_find_more_and_never_less(sample_gpkg):
     assert {frozenset(f.subject_uids) for f in wide.findings} == groups_of(brute_force_pairs(path, 60.0, 5))
 
 
-def _wait(dock, timeout=60.0):
-    deadline = time.time() + timeout
-    while dock.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
-    assert dock.task is None, "the check did not finish in time"
-
-
 def test_check_dock_decides_combine_only_on_chances_and_the_map_shows_them(plugin, sample_gpkg):
     path, manifest = sample_gpkg
     plugin.controller.open(str(path))
@@ -111,7 +103,7 @@ def test_check_dock_decides_combine_only_on_chances_and_the_map_shows_them(plugi
     dock.show()
     dock.resize(620, 760)
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     rows = dock.tree.finding_rows()
     chances = [r for r in rows if r["severity"] == "chance"]
     problem = next(r for r in rows if r["severity"] == "warning")

@@ -4,10 +4,8 @@ route: the export's item and summary tables and the check dock's findings; numbe
 from __future__ import annotations
 
 import csv
-import time
 
 import pytest
-from qgis.core import QgsApplication
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.export_plan import ExportRequest
@@ -15,6 +13,7 @@ from gebiedsplugin.core.sample import generate_sample
 from gebiedsplugin.core.unified import Scope
 from gebiedsplugin.qgis_io.exporter import run_export
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
+from tests.qgis.gui_helpers import wait_for_check
 from tests.qgis.test_check_dock import Answers, dock  # noqa: F401 - the dock fixture
 
 HYPERLINK = '=HYPERLINK("http://x","klik")'
@@ -71,18 +70,9 @@ def test_summary_cells_are_escaped(csv_export):
     assert all(float(row["budget"]) >= 0 and int(row["items"]) > 0 for row in rows)
 
 
-def _wait(panel, timeout=60.0):
-    deadline = time.time() + timeout
-    while panel.task is not None and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
-    assert panel.task is None, "the check did not finish in time"
-    QgsApplication.processEvents()
-
-
 def test_findings_csv_escapes_a_formula_note(dock, tmp_path):  # noqa: F811 - the imported fixture
     assert dock.run_check()
-    _wait(dock)
+    wait_for_check(dock)
     row = dock.tree.finding_rows()[0]
     assert dock.tree.select_finding(row["finding_id"])
     dock.decision.setCurrentIndex(dock.decision.findData("accepted"))

@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QLabel, QMainWindow
 
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_dock import ProgrammeDock
-from tests.qgis.test_open_in_background import _open, wait_for
+from tests.qgis.gui_helpers import open_in_background, wait_for
 
 
 class CountingDock(ProgrammeDock):
@@ -46,7 +46,7 @@ def test_a_dock_behind_a_tab_follows_when_its_tab_is_raised(sample_gpkg, qgis_ap
     assert behind.isVisible()  # what the dock used to go by
     outcomes = []
     try:
-        _open(controller, sample_gpkg[0], outcomes)
+        open_in_background(controller, sample_gpkg[0], outcomes)
         assert wait_for(lambda: outcomes and front.followed == 2, 60) and outcomes == [("opened", None)]
         wait_for(lambda: False, 0.3)  # turns enough for a dock that would follow too
         assert (front.followed, behind.followed) == (2, 1)  # 1: at construction

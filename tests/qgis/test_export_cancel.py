@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-import time
-
-from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtCore import Qt
+from qgis.core import Qgis
 from qgis.PyQt.QtWidgets import QPushButton
 
-
-def _dock(plugin, programme, folder):
-    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_export_dock")
-    dock.programme.setFilePath(str(programme))
-    dock.some.setChecked(True)
-    dock.districts.item(0).setCheckState(Qt.CheckState.Checked)
-    dock.folder.setFilePath(str(folder))
-    for fmt, box in dock.formats.items():
-        box.setChecked(fmt in ("pdf", "csv"))
-    return dock
-
-
-def _wait(dock, timeout=120.0):
-    deadline = time.time() + timeout
-    while dock.last_result is None and not dock.last_error and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
-    assert dock.last_result is not None or dock.last_error, "the export did not end in time"
+from tests.qgis.gui_helpers import export_dock, wait_for_export
 
 
 def test_cancel_while_the_data_are_prepared(plugin, sample_master, tmp_path):
     master, _ = sample_master
-    dock = _dock(plugin, master, tmp_path)
+    dock = export_dock(plugin, master, tmp_path)
     assert not dock.cancel_button.isEnabled()
     assert dock.run_export()
     assert dock.cancel_button.isEnabled() and not dock.run_button.isEnabled()
     dock.cancel_button.click()
-    _wait(dock)
+    wait_for_export(dock)
     assert dock.last_result is None and "cancelled" in dock.last_error
     assert dock.progress.value() == 0 and dock.run_button.isEnabled() and not dock.cancel_button.isEnabled()
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.csv"))
@@ -43,7 +23,7 @@ def test_cancel_while_the_data_are_prepared(plugin, sample_master, tmp_path):
 
 def test_cancel_while_the_atlas_renders(plugin, sample_master, tmp_path):
     master, _ = sample_master
-    dock = _dock(plugin, master, tmp_path)
+    dock = export_dock(plugin, master, tmp_path)
     clicked = []
 
     def press_cancel_when_rendering(value):
@@ -53,7 +33,7 @@ def test_cancel_while_the_atlas_renders(plugin, sample_master, tmp_path):
 
     dock.progress.valueChanged.connect(press_cancel_when_rendering)
     assert dock.run_export()
-    _wait(dock)
+    wait_for_export(dock)
     assert clicked and dock.last_result is None and "cancelled" in dock.last_error
     assert dock.progress.value() == 0
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.csv"))  # nothing half-written
@@ -61,10 +41,10 @@ def test_cancel_while_the_atlas_renders(plugin, sample_master, tmp_path):
 
 def test_result_stays_with_a_button_to_the_folder_and_refusal_resets_the_bar(plugin, sample_master, tmp_path):
     master, _ = sample_master
-    dock = _dock(plugin, master, tmp_path)
+    dock = export_dock(plugin, master, tmp_path)
     bar = plugin.iface.messageBar()
     assert dock.run_export()
-    _wait(dock)
+    wait_for_export(dock)
     assert dock.last_result is not None and dock.progress.value() == 100
     assert dock.open_button.isVisibleTo(dock)
     item = bar.currentItem()

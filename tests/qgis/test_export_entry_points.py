@@ -9,6 +9,8 @@ import pytest
 from qgis.core import QgsApplication, QgsProcessingException
 from qgis.PyQt.QtCore import Qt
 
+from tests.qgis.gui_helpers import export_dock, wait_for_export
+
 ALG = "gebiedsplugin:export_programme_map"
 
 
@@ -30,6 +32,8 @@ def test_algorithm_runs_with_comma_separated_formats(provider, sample_master, tm
     processing.run(ALG, dict(params, OVERWRITE=True))
     with pytest.raises(QgsProcessingException, match="Unknown formats: shp"):
         processing.run(ALG, dict(params, FORMATS="pdf,shp"))
+    with pytest.raises(QgsProcessingException, match=r"The period ends \(2024\) before it starts \(2025\)"):
+        processing.run(ALG, dict(params, YEAR_TO=2024, OVERWRITE=True))
 
 
 def test_export_dock_runs_the_export(plugin, sample_master, tmp_path):
@@ -43,10 +47,7 @@ def test_export_dock_runs_the_export(plugin, sample_master, tmp_path):
     for fmt, box in dock.formats.items():
         box.setChecked(fmt in ("pdf", "csv"))
     assert dock.run_export()
-    deadline = time.time() + 120
-    while dock.last_result is None and not dock.last_error and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
+    wait_for_export(dock)
     assert dock.last_error == "" and dock.last_result is not None
     assert dock.last_result.atlas_pages == 1
     assert dock.summary_pages.isChecked() and dock.last_result.pdf_pages == 2  # the district and its summary
@@ -84,17 +85,6 @@ def _wait_task(done, timeout=120.0):
         QgsApplication.processEvents()
 
 
-def _export_dock(plugin, programme, folder):
-    dock = next(d for d in plugin.docks if d.objectName() == "gebiedsplugin_export_dock")
-    dock.programme.setFilePath(str(programme))
-    dock.some.setChecked(True)
-    dock.districts.item(0).setCheckState(Qt.CheckState.Checked)
-    dock.folder.setFilePath(str(folder))
-    for fmt, box in dock.formats.items():
-        box.setChecked(fmt in ("pdf", "csv"))
-    return dock
-
-
 class _Answer:
     def __init__(self, answer):
         self.answer, self.asked = answer, []
@@ -113,7 +103,7 @@ def test_export_dock_asks_about_unsaved_edits(plugin, sample_gpkg, tmp_path):
     feat = next(layer.getFeatures())
     layer.changeAttributeValue(feat.id(), layer.fields().indexOf("title"), "Renamed before the export")
     out = tmp_path / "out"
-    dock = _export_dock(plugin, path, out)
+    dock = export_dock(plugin, path, out)
     dock.prompts = _Answer(False)
     assert not dock.run_export() and "save or discard" in dock.last_error
     assert dock.prompts.asked and layer.isModified() and not out.exists()
@@ -127,7 +117,7 @@ def test_export_dock_asks_about_unsaved_edits(plugin, sample_gpkg, tmp_path):
 def test_export_dock_unload_during_export_renders_nothing(plugin, sample_master, tmp_path):
     """Unloading the plugin while the export's data are prepared: no atlas into a dock that is gone."""
     master, _ = sample_master
-    dock = _export_dock(plugin, master, tmp_path)
+    dock = export_dock(plugin, master, tmp_path)
     assert dock.run_export()
     done = _watch_task(dock.task)
     dock.cleanup()

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from pathlib import Path
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QImage
 
 from gebiedsplugin.core.export_plan import ExportRequest
+from tests.qgis.gui_helpers import wait_for_export
 
 
 def _run(dock, timeout=180.0):
     assert dock.run_export()
-    deadline = time.time() + timeout
-    while dock.last_result is None and not dock.last_error and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.02)
+    wait_for_export(dock, timeout)
     assert dock.last_error == "" and dock.last_result is not None
 
 

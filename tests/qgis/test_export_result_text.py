@@ -4,16 +4,16 @@ resolution) stayed open while they did nothing."""
 
 from __future__ import annotations
 
-from tests.qgis.test_export_cancel import _dock, _wait
+from tests.qgis.gui_helpers import export_dock, wait_for_export
 
 
 def test_a_data_only_export_does_not_speak_of_atlas_pages(plugin, sample_master, tmp_path):
     master, _ = sample_master
-    dock = _dock(plugin, master, tmp_path)
+    dock = export_dock(plugin, master, tmp_path)
     for fmt, box in dock.formats.items():
         box.setChecked(fmt in ("gpkg", "csv"))
     assert dock.run_export()
-    _wait(dock)
+    wait_for_export(dock)
     assert dock.last_result is not None, dock.last_error
     text = dock.status.text()
     assert "atlas" not in text and " items)." in text, text

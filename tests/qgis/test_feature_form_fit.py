@@ -9,9 +9,8 @@ import datetime
 import sqlite3
 from pathlib import Path
 
-from qgis.core import QgsApplication
 from qgis.gui import QgsEditorWidgetWrapper, QgsRelationEditorWidget
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QVariant
+from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
     QLabel,
@@ -25,16 +24,12 @@ from qgis.PyQt.QtWidgets import (
 from gebiedsplugin.gui.feature_form import make_dialog
 from gebiedsplugin.qgis_io.intervention_rows import new_feature
 from tests.qgis import interventions_fixtures as fx
+from tests.qgis.gui_helpers import close_form, pump
 from tests.qgis.locale_fixtures import *  # noqa: F401,F403 (ui_locale)
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "shots" / "gui"
 clean_settings = fx.clean_settings  # fixture: no last-used values from earlier tests
 TABLE = "interventions_polygon"
-
-
-def _pump(n=10):
-    for _ in range(n):
-        QgsApplication.processEvents()
 
 
 def _widgets(form) -> dict:
@@ -58,18 +53,6 @@ def _null(value) -> bool:
     return value is None or (isinstance(value, QVariant) and value.isNull())
 
 
-def _close(dialog, plugin):
-    """Close and delete the dialog while its layers still exist; leave no layer editing."""
-    dialog.reject()
-    dialog.deleteLater()
-    # processEvents() leaves deferred deletes alone: delete it now, while its layers still exist.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    _pump(5)
-    for layer in plugin.controller.layers.values():
-        if layer.isEditable():
-            layer.rollBack()
-
-
 def _sql(path, query, *args):
     with sqlite3.connect(str(path)) as db:
         return db.execute(query, args).fetchall()
@@ -85,7 +68,7 @@ def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
     feature = new_feature(layer, source.geometry(), {})
     dialog = make_dialog(plugin.iface, layer, feature, add=True)
     dialog.show()
-    _pump()
+    pump()
     widgets = _widgets(dialog.attributeForm())
     # District and neighbourhood by name (the districts/neighbourhoods tables), not by code.
     district, hood = feature["district_id"], feature["neighbourhood_id"]
@@ -114,7 +97,7 @@ def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
     # The budget with the locale's thousands separators (QGIS's default locale omits them); years without.
     budget = widgets["budget"][0]
     budget.setValue(1500000)
-    _pump()
+    pump()
     assert budget.widget().text().strip() == ("1.500.000,00" if ui_locale == "nl" else "1,500,000.00")
     assert budget.value() == 1500000
     # Typed as the planner types it, with or without the separators: the same amount.
@@ -124,7 +107,7 @@ def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
         assert budget.value() == float(typed.replace(".", "").replace(",", "")), typed
     # Emptied again (the box's clear button), it shows nothing and is NULL again.
     budget.widget().clear()
-    _pump()
+    pump()
     assert budget.widget().text().strip() == "" and _null(budget.value())
     # The empty title breaks one rule and says so in one sentence; a valid year lists its rules cleanly.
     title_tip = widgets["title"][1].toolTip()
@@ -139,7 +122,7 @@ def test_new_intervention_form(plugin, sample_gpkg, ui_locale, clean_settings):
     assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SHOTS / "form-new-{}.png".format(ui_locale)))
-    _close(dialog, plugin)
+    close_form(dialog, plugin)
 
 
 def test_funding_rows_readable_and_addable_at_once(plugin, sample_gpkg, ui_locale):
@@ -166,7 +149,7 @@ def test_funding_rows_readable_and_addable_at_once(plugin, sample_gpkg, ui_local
     assert layer.startEditing()
     dialog = make_dialog(plugin.iface, layer, layer.getFeature(fid), add=False)
     dialog.show()
-    _pump(30)
+    pump(30)
     editors = [e for e in dialog.attributeForm().findChildren(QgsRelationEditorWidget)
                if e.relation().referencingLayer().customProperty("gebiedsplugin/table") == "funding"]
     assert len(editors) == 1
@@ -178,6 +161,6 @@ def test_funding_rows_readable_and_addable_at_once(plugin, sample_gpkg, ui_local
     assert add is not None and add.isEnabled()  # no pencil click first
     scroll = dialog.findChild(QScrollArea)
     scroll.ensureWidgetVisible(editor)
-    _pump()
+    pump()
     dialog.grab().save("{}/form-funding-{}.png".format(SHOTS, ui_locale))
-    _close(dialog, plugin)
+    close_form(dialog, plugin)

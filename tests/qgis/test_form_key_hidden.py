@@ -9,7 +9,7 @@ from qgis.gui import QgsEditorWidgetWrapper
 from qgis.PyQt.QtWidgets import QWidget
 
 from gebiedsplugin.gui.feature_form import make_dialog
-from tests.qgis.test_feature_form_fit import _close
+from tests.qgis.gui_helpers import close_form
 
 
 def _shown_fields(dialog) -> set:
@@ -34,4 +34,4 @@ def test_no_form_shows_the_row_key(plugin, sample_gpkg):
         shown = _shown_fields(dialog)
         assert "title" in shown or "amount" in shown, shown  # the form is there
         assert "fid" not in shown, table
-        _close(dialog, plugin)
+        close_form(dialog, plugin)

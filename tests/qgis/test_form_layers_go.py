@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import shutil
 
-from qgis.core import QgsApplication, QgsProject
+import pytest
+from qgis.core import QgsProject
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
 
 from gebiedsplugin.gui.feature_form import add_with_form, edit_with_form, make_dialog
+from tests.qgis.gui_helpers import pump
 
 TABLE = "interventions_polygon"
-
-
-def _pump(n=10):
-    for _ in range(n):
-        QgsApplication.processEvents()
 
 
 def _open(plugin, sample_gpkg):
@@ -46,7 +43,7 @@ def test_an_open_form_is_deleted_before_its_layers_when_another_programme_opens(
     layer.startEditing()
     dialog = make_dialog(qgis_iface, layer, feature, add=False)
     dialog.show()
-    _pump()
+    pump()
     seen = {}
     funding = plugin.controller.layer("funding")
     funding.willBeDeleted.connect(lambda: seen.setdefault("form_alive", not sip.isdeleted(dialog)))
@@ -54,7 +51,7 @@ def test_an_open_form_is_deleted_before_its_layers_when_another_programme_opens(
     assert sip.isdeleted(layer)  # the first programme's layers are gone
     assert sip.isdeleted(dialog)
     assert seen.get("form_alive") is False  # already deleted when the first of its layers went
-    _pump()
+    pump()
 
 
 def test_an_open_form_is_deleted_when_the_project_is_cleared(plugin, qgis_iface, sample_gpkg):
@@ -62,10 +59,10 @@ def test_an_open_form_is_deleted_when_the_project_is_cleared(plugin, qgis_iface,
     layer.startEditing()
     dialog = make_dialog(qgis_iface, layer, feature, add=False)
     dialog.show()
-    _pump()
+    pump()
     QgsProject.instance().clear()
     assert sip.isdeleted(dialog)
-    _pump()
+    pump()
 
 
 def test_a_form_closed_and_left_to_deletelater_goes_before_its_layers(plugin, qgis_iface, sample_gpkg):
@@ -73,32 +70,48 @@ def test_a_form_closed_and_left_to_deletelater_goes_before_its_layers(plugin, qg
     layer, feature = _open(plugin, sample_gpkg)
     dialog = make_dialog(qgis_iface, layer, feature, add=False)
     dialog.show()
-    _pump()
+    pump()
     dialog.reject()
     dialog.deleteLater()  # not yet processed
     QgsProject.instance().removeMapLayers([lyr.id() for lyr in plugin.controller.layers.values()])
     assert sip.isdeleted(dialog)
-    _pump()
+    pump()
 
 
-def _while_open(action, seconds_left: float = 5.0):
-    """Run *action* once the form is open (its exec() running); reject any form still open later."""
-    QTimer.singleShot(300, action)
-    QTimer.singleShot(int(seconds_left * 1000), lambda: [f.reject() for f in _forms() if f.isVisible()])
+@pytest.fixture()
+def while_open():
+    """start(action): run *action* once the form is open (its exec() running); reject any form still open
+    5 s later. The timers stop with the test: left running, the rejection closed a later test's form
+    (test_form_key_hidden saw no editors at times)."""
+    timers = []
+
+    def start(action, seconds_left: float = 5.0) -> None:
+        for msec, fn in ((300, action),
+                         (int(seconds_left * 1000), lambda: [f.reject() for f in _forms() if f.isVisible()])):
+            timer = QTimer()
+            timer.setSingleShot(True)
+            timer.timeout.connect(fn)
+            timer.start(msec)
+            timers.append(timer)
+
+    yield start
+    for timer in timers:
+        timer.stop()
 
 
-def test_the_draw_tools_form_returns_nothing_when_its_programme_goes(plugin, qgis_iface, sample_gpkg, tmp_path):
+def test_the_draw_tools_form_returns_nothing_when_its_programme_goes(plugin, qgis_iface, sample_gpkg, tmp_path,
+                                                                      while_open):
     layer, feature = _open(plugin, sample_gpkg)
     other = _other(sample_gpkg, tmp_path)
-    _while_open(lambda: plugin.controller.open(other))
+    while_open(lambda: plugin.controller.open(other))
     assert add_with_form(qgis_iface, layer, feature.geometry()) is None
     assert sip.isdeleted(layer) and not [f for f in _forms() if not sip.isdeleted(f)]
     assert plugin.controller.layer(TABLE).featureCount() == layer_count(other)
 
 
-def test_the_edit_form_returns_not_accepted_when_the_project_is_cleared(plugin, qgis_iface, sample_gpkg):
+def test_the_edit_form_returns_not_accepted_when_the_project_is_cleared(plugin, qgis_iface, sample_gpkg, while_open):
     layer, feature = _open(plugin, sample_gpkg)
-    _while_open(QgsProject.instance().clear)
+    while_open(QgsProject.instance().clear)
     assert edit_with_form(qgis_iface, layer, feature.id()) is False
     assert not [f for f in _forms() if not sip.isdeleted(f)]
 

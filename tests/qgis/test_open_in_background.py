@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-import time
 
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QDate
@@ -18,6 +17,7 @@ from gebiedsplugin.core import schema
 from gebiedsplugin.gui.controller import ProgrammeController
 from gebiedsplugin.gui.programme_actions import use_programme
 from gebiedsplugin.qgis_io.loader import SOURCE_PROPERTY, TABLE_PROPERTY, programme_layers
+from tests.qgis.gui_helpers import open_in_background, wait_for
 from tests.qgis.test_schema_migration import FIXTURE_V1
 from tests.qgis.test_schema_migration import Answers as UpgradeAnswers
 
@@ -36,16 +36,6 @@ class Answers:
         pass
 
 
-def wait_for(done, seconds=60.0) -> bool:
-    end = time.time() + seconds
-    while time.time() < end:
-        QCoreApplication.processEvents()
-        if done():
-            return True
-        time.sleep(0.01)
-    return done()
-
-
 def _counts(path) -> dict:
     with sqlite3.connect(str(path)) as db:
         return {t: db.execute("SELECT count(*) FROM " + t).fetchone()[0] for t in schema.LAYER_TABLES}
@@ -57,11 +47,6 @@ def _first_year(path) -> int:
         return min(v for t in tables for (v,) in db.execute("SELECT min(start_year) FROM " + t) if v is not None)
 
 
-def _open(controller, path, outcomes):
-    return controller.open_in_background(str(path), lambda task: outcomes.append(
-        ("opened" if task.store is not None else "error" if task.error is not None else "cancelled", task.error)))
-
-
 def test_the_layers_come_into_the_project_when_the_task_has_ended(sample_gpkg, qgis_app):
     path, _ = sample_gpkg
     project = QgsProject.instance()
@@ -70,7 +55,7 @@ def test_the_layers_come_into_the_project_when_the_task_has_ended(sample_gpkg, q
     told, outcomes = [], []
     controller.programmeChanged.connect(lambda: told.append(controller.store))
     try:
-        _open(controller, path, outcomes)
+        open_in_background(controller, path, outcomes)
         assert controller.store is None and not project.mapLayers()  # nothing yet: made in the task
         assert wait_for(lambda: outcomes)
         assert outcomes == [("opened", None)]
@@ -105,8 +90,8 @@ def test_a_second_open_replaces_a_pending_one(sample_gpkg, tmp_path, qgis_app):
     controller = ProgrammeController(project)
     first, second = [], []
     try:
-        _open(controller, path, first)
-        _open(controller, other, second)
+        open_in_background(controller, path, first)
+        open_in_background(controller, other, second)
         assert wait_for(lambda: first and second)
         assert first == [("cancelled", None)] and second == [("opened", None)]
         assert controller.store.path == str(other.resolve())
@@ -126,13 +111,13 @@ def test_a_create_or_a_new_project_stops_a_pending_open(sample_gpkg, tmp_path, q
     controller = ProgrammeController(project)
     outcomes = []
     try:
-        _open(controller, path, outcomes)
+        open_in_background(controller, path, outcomes)
         controller.create(str(tmp_path / "new.gpkg"))
         assert wait_for(lambda: outcomes) and outcomes == [("cancelled", None)]
         assert {lyr.customProperty(SOURCE_PROPERTY) for lyr in project.mapLayers().values()} == {
             str((tmp_path / "new.gpkg").resolve())}
         outcomes.clear()
-        _open(controller, path, outcomes)
+        open_in_background(controller, path, outcomes)
         project.clear()
         assert wait_for(lambda: outcomes) and outcomes == [("cancelled", None)]
         assert not project.mapLayers() and controller.store is None
@@ -152,7 +137,7 @@ def test_an_error_names_the_file_and_changes_nothing(sample_gpkg, tmp_path, qgis
     try:
         controller.open(str(path))
         layers = dict(controller.layers)
-        _open(controller, bad, outcomes)
+        open_in_background(controller, bad, outcomes)
         assert wait_for(lambda: outcomes)
         assert outcomes[0][0] == "error" and "notes.gpkg" in str(outcomes[0][1])
         assert controller.layers == layers and controller.store.path == str(path.resolve())
@@ -205,7 +190,7 @@ def test_listeners_are_told_in_turns_after_the_layers_came_in(sample_gpkg, qgis_
     controller.programmeChanged.connect(listener)
     outcomes = []
     try:
-        _open(controller, path, outcomes)
+        open_in_background(controller, path, outcomes)
         assert wait_for(lambda: outcomes) and outcomes == [("opened", None)]
         assert events == [("told", True), ("signal over", None), ("first", len(schema.LAYER_TABLES)),
                           ("second", True)]

@@ -63,7 +63,7 @@ def test_report_one_district_and_no_silent_overwrite(provider, sample_gpkg, tmp_
     assert processing.run(ALG, dict(params, DISTRICT="noord,oost", OVERWRITE=True))["PAGES"] == 2
     with pytest.raises(QgsProcessingException):
         processing.run(ALG, dict(params, DISTRICT="atlantis", OVERWRITE=True))
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException, match=r"The period ends \(2025\) before it starts \(2030\)"):
         processing.run(ALG, dict(params, YEAR_FROM=2030, YEAR_TO=2025, OVERWRITE=True))
 
 

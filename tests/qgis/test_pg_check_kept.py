@@ -12,8 +12,6 @@ import pytest
 from psycopg2 import sql
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.core.rules import run_rules
-from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.store import (
     migrate,
     pg_check,
@@ -24,9 +22,10 @@ from gebiedsplugin.qgis_io.store import (
 )
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
+from tests.qgis.check_parity import assert_parity, assert_whole_check_parity
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
 from tests.qgis.postgis_fixtures import load_v1_dump
-from tests.qgis.test_pg_check_parity import _key, assert_parity, planted
+from tests.qgis.test_pg_check_parity import planted
 
 _COLUMNS = {q.INTERVENTIONS: ("n", "uid", "t", "tbl", "fid", "uid0", "title", "domain", "theme", "district_id", "nbh",
                               "cw", "sy", "ey", "status", "budget", "funder", "code", "ind", "city_wide", "yok",
@@ -117,14 +116,6 @@ def _assert_kept_is_fresh(store, projects: bool = True) -> None:
     assert found[q.INTERVENTIONS + " rows"] > 0 and (found[q.PROJECTS + " rows"] > 0) == projects
 
 
-def _whole_check_is_in_memory(store) -> None:
-    """run_check on PostGIS (the join rules in SQL, the selection of rows for the rest) finds what every
-    rule finds in memory on the whole programme."""
-    result = run_check(CheckRequest(store.path, write=False, in_database=True))
-    assert "in_database" in result.timings
-    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(store.read_programme())]
-
-
 def _uses_kept(store) -> bool:
     timings: dict = {}
     pg_check.run_in_database(store, ["unknown_programme_code"], None, store.settings(), timings=timings)
@@ -179,7 +170,7 @@ def test_writes_after_the_migration_keep_them_current(planted_store):
     found = assert_parity(s)
     unknown = {f.subject_uids for f in found if f.rule == "unknown_programme_code"}
     assert ("n-at-25",) in unknown and ("new-1",) in unknown and ("c-unknown",) not in unknown
-    _whole_check_is_in_memory(s)
+    assert_whole_check_parity(s)
     # a truncate (no row triggers) empties its table's kept rows only
     _run(s, [sql.SQL("TRUNCATE {}").format(_table("programme_projects_polygon", s)),
              sql.SQL("TRUNCATE {}").format(_table("interventions_line", s))])
@@ -229,15 +220,14 @@ def test_writes_keep_the_funding_rows_by_intervention_current(planted_store):
         _table(pg_check_funding.FUNDING, s))])
     assert rows == [(1.0, 0), (3.0, 0), (10.0, 0), (50.0, 2), (200.0, 1)]
     assert _funding_of(s) == {1.0: {None}, 200.0: {"later"}, 3.0: {None}, 10.0: {None}, 50.0: {"f-h"}}
-    # f-i back (a uid used twice is a data-quality error; the in-memory rules then count its funding rows for
-    # one of them only, the database for each: a difference this change did not make)
+    # f-i back (a uid used twice: tests/qgis/test_pg_check_uid_twice.py)
     _run(s, [sql.SQL("UPDATE {} SET uid = 'f-i', {b} WHERE uid = ' f-h'").format(point, b=bump)])
     _assert_kept_is_fresh(s)
     assert _funding_of(s) == {1.0: {None}, 200.0: {"later"}, 3.0: {None}, 10.0: {None}, 50.0: {"f-h"}}
     found = assert_parity(s)
     # east 2026 has 100: 'later' brings 200 by its funding row, found only through the row it waited for
     assert ("later",) in {f.subject_uids for f in found if f.rule == "budget_exceeded"}
-    _whole_check_is_in_memory(s)
+    assert_whole_check_parity(s)
     # a funding row deleted; the funding table truncated; an intervention table truncated
     _run(s, [sql.SQL("UPDATE {} SET row_version = -(row_version + 1) WHERE amount = 200").format(funding),
              sql.SQL("DELETE FROM {} WHERE amount = 200").format(funding)])
@@ -309,7 +299,7 @@ def test_writes_keep_the_rows_data_quality_needs_current(planted_store):
     _assert_kept_is_fresh(s)
     assert _quality_read(s) == ["P2"]
     whole = assert_parity(s)
-    _whole_check_is_in_memory(s)
+    assert_whole_check_parity(s)
     # the `city` row deleted: the districts' outline again
     _run(s, [sql.SQL("UPDATE {} SET row_version = -(row_version + 1) WHERE district_id = 'city'").format(districts),
              sql.SQL("DELETE FROM {} WHERE district_id = 'city'").format(districts)])
@@ -357,14 +347,14 @@ def test_a_current_programme_without_them_is_copied_then_upgraded(planted_store)
     drop_kept(s)
     assert not _uses_kept(s)
     before = assert_parity(s)
-    _whole_check_is_in_memory(s)
+    assert_whole_check_parity(s)
     result = migrate.upgrade(s.path)
     assert result["check_tables"] and result["from"] == result["to"] == schema.SCHEMA_VERSION
     assert result["backup"] is None
     assert _uses_kept(s)
     _assert_kept_is_fresh(s)
     assert assert_parity(s) == before
-    _whole_check_is_in_memory(s)
+    assert_whole_check_parity(s)
     again = migrate.upgrade(s.path)
     assert "check_tables" not in again and again["from"] == again["to"]
 
@@ -409,14 +399,14 @@ def test_a_set_of_version_2_is_read_by_the_join_rules_and_completed_on_open(plan
     _version_2(s)
     assert _uses_kept(s)
     before = assert_parity(s)
-    _whole_check_is_in_memory(s)
+    assert_whole_check_parity(s)
     task = OpenProgrammeTask(s.path, "en", lambda _task: None)
     assert task.run() and task.error is None
     assert pg_check_tables.kept_by(s)
     _assert_kept_is_fresh(s)
     assert _quality_read(s) == ["c-inside"]
     assert assert_parity(s) == before
-    _whole_check_is_in_memory(s)
+    assert_whole_check_parity(s)
     assert "check_tables" not in migrate.upgrade(s.path)  # nothing left to do
 
 

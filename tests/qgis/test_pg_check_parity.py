@@ -13,41 +13,11 @@ from shapely.geometry import LineString, Point, box
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import Feature, Programme
 from gebiedsplugin.core.rules import run_rules
-from gebiedsplugin.core.rules.texts import render
 from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
 from gebiedsplugin.qgis_io.store import pg_check
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
-from gebiedsplugin.toolbelt.rule_texts import rule_texts
+from tests.qgis.check_parity import assert_parity, assert_same_as_in_memory, finding_key, two_districts
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-
-
-def _key(f) -> tuple:
-    """All a finding says, in English and as the register writes it in Dutch."""
-    return (f.rule, f.finding_id, f.severity, f.district_id, f.subject_uids, f.certainty,
-            render(f.message, "en"), rule_texts("nl").message(f))
-
-
-def _in_memory(store) -> list:
-    return run_rules(store.read_programme(), pg_check.IN_DATABASE)
-
-
-def _in_database(store) -> list:
-    found, _ = pg_check.run_in_database(store, pg_check.IN_DATABASE, None, store.settings())
-    return found
-
-
-def _same_place(a, b) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return shapely.symmetric_difference(a, b).area <= 1e-6 * max(a.area, 1.0)
-
-
-def assert_parity(store) -> list:
-    memory, database = _in_memory(store), _in_database(store)
-    assert [_key(f) for f in database] == [_key(f) for f in memory]
-    moved = [f.finding_id for f, g in zip(database, memory) if not _same_place(f.geometry, g.geometry)]
-    assert moved == []
-    return database
 
 
 def test_sample_city_same_findings_in_the_database(pg_sample):
@@ -65,15 +35,12 @@ def test_sample_city_whole_check_same_as_in_memory(pg_sample):
     _, store, _ = pg_sample
     result = run_check(CheckRequest(store.path, write=False, in_database=True))
     assert "in_database" in result.timings
-    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(store.read_programme())]
+    assert_same_as_in_memory(result.findings, store)
     assert result.interventions == store.counts()["interventions_point"] + store.counts()[
         "interventions_line"] + store.counts()["interventions_polygon"]
 
 
 # --- a planted programme: two districts side by side, one neighbourhood each -----------------------
-WEST, EAST = box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)
-
-
 def _inter(uid, geom, **attrs) -> Feature:
     base = {"uid": uid, "title": attrs.pop("title", uid.upper()), "domain": "physical", "kind": "maintenance",
             "theme": "greenery", "district_id": "west", "neighbourhood_id": "w1", "start_year": 2026,
@@ -95,14 +62,7 @@ def _project(code, geom, start, end, status="planned") -> Feature:
 
 
 def planted() -> Programme:
-    p = Programme(crs="EPSG:28992")
-    p.districts = [Feature({"district_id": "west", "name": "West"}, shapely.MultiPolygon([WEST]), "districts"),
-                   Feature({"district_id": "east", "name": "Oost"}, shapely.MultiPolygon([EAST]), "districts")]
-    p.neighbourhoods = [
-        Feature({"neighbourhood_id": "w1", "name": "Westbuurt", "district_id": "west"},
-                shapely.MultiPolygon([WEST]), "neighbourhoods"),
-        Feature({"neighbourhood_id": "e1", "name": "Oostbuurt", "district_id": "east"},
-                shapely.MultiPolygon([EAST]), "neighbourhoods")]
+    p = two_districts()
     # P1 covers the square 100..300 in 2025-2027; P2 2026 only; P3 cancelled
     p.projects = [_project("P1", box(100, 100, 300, 300), 2025, 2027),
                   _project("P2", box(600, 600, 700, 700), 2026, 2026),
@@ -234,7 +194,7 @@ def test_check_runs_the_join_rules_in_the_database(planted_store):
     """run_check on PostGIS: the join rules in SQL, the rest in memory, the register as before."""
     result = run_check(CheckRequest(planted_store.path, in_database=True))
     memory = run_rules(planted_store.read_programme())
-    assert [_key(f) for f in result.findings] == [_key(f) for f in memory]
+    assert [finding_key(f) for f in result.findings] == [finding_key(f) for f in memory]
     assert not any("in memory" in n for n in result.notes) and "in_database" in result.timings
     assert len(planted_store.findings_register().rows()) == len(memory)
 
@@ -249,7 +209,7 @@ def test_server_without_what_it_needs_runs_in_memory_and_says_so(planted_store, 
     result = run_check(CheckRequest(planted_store.path, write=False, in_database=True))
     assert [n for n in result.notes if "in memory" in n] == [
         "The check ran every rule in memory: PostGIS {} is older than 99.0.".format(real)]
-    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
+    assert_same_as_in_memory(result.findings, planted_store)
 
 
 def test_a_small_postgis_programme_checks_in_memory_by_default(planted_store):
@@ -259,7 +219,7 @@ def test_a_small_postgis_programme_checks_in_memory_by_default(planted_store):
     assert sum(planted_store.counts()[t] for t in schema.INTERVENTION_TABLES) < IN_DATABASE_FROM
     result = run_check(CheckRequest(planted_store.path, write=False))
     assert "in_database" not in result.timings
-    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
+    assert_same_as_in_memory(result.findings, planted_store)
 
 
 def test_a_server_error_in_a_join_rule_runs_every_rule_in_memory(planted_store, monkeypatch):
@@ -274,7 +234,7 @@ def test_a_server_error_in_a_join_rule_runs_every_rule_in_memory(planted_store, 
     result = run_check(CheckRequest(planted_store.path, write=False, in_database=True))
     assert [n for n in result.notes if "in memory" in n] == ["The check ran every rule in memory: division by zero"]
     assert "in_database" not in result.timings
-    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(planted_store.read_programme())]
+    assert_same_as_in_memory(result.findings, planted_store)
 
 
 def test_cancel_while_the_server_works_stops_the_run(planted_store):
@@ -402,7 +362,7 @@ def test_the_rules_left_in_memory_find_what_they_find_on_every_row(rest_store):
     what every rule finds in memory on the whole programme; the expected findings worked by hand."""
     result = run_check(CheckRequest(rest_store.path, write=False, in_database=True))
     assert "in_database" in result.timings and not result.notes
-    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(rest_store.read_programme())]
+    assert_same_as_in_memory(result.findings, rest_store)
     by_rule: dict = {}
     for f in result.findings:
         by_rule.setdefault(f.rule, []).append(f)
@@ -441,7 +401,7 @@ def test_a_server_error_in_the_selection_reads_every_row(rest_store, monkeypatch
     assert len(programme.interventions) == len(planted_rest().interventions)
     result = run_check(CheckRequest(rest_store.path, write=False, in_database=True))
     assert "in_database" in result.timings
-    assert [_key(f) for f in result.findings] == [_key(f) for f in run_rules(rest_store.read_programme())]
+    assert_same_as_in_memory(result.findings, rest_store)
 
 
 def test_sql_cleans_text_of_every_whitespace_python_strips():

@@ -10,18 +10,9 @@ from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from gebiedsplugin.qgis_io.store.transfer import programme_ids, to_gpkg
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
+from tests.qgis.postgis_fixtures import sample_point_uids
 
 TABLE = "interventions_point"
-
-
-def _valid_uids(store, n: int = 2) -> list:
-    conn = store.connect()
-    with conn.cursor() as cur:
-        cur.execute(sql.SQL("SELECT uid FROM {} WHERE end_year >= start_year AND priority BETWEEN 1 AND 3 "
-                            "ORDER BY fid LIMIT %s").format(sql.Identifier(store.schema_name, TABLE)), (n,))
-        uids = [r[0] for r in cur.fetchall()]
-    conn.close()
-    return uids
 
 
 def _feature(layer, uid: str):
@@ -42,7 +33,7 @@ def test_two_connections_optimistic_locking(pg_sample):
     _, source, _ = pg_sample
     anna = PostgisStore(source.connection, source.schema_name, user="anna")
     bert = PostgisStore(source.connection, source.schema_name, user="bert")
-    uid_a, uid_b = _valid_uids(anna)
+    uid_a, uid_b = sample_point_uids(anna)
     ca, cb = anna.connect(), bert.connect()
     table = sql.Identifier(anna.schema_name, TABLE)
     read = sql.SQL("SELECT row_version FROM {} WHERE uid = %s").format(table)
@@ -72,7 +63,7 @@ def test_two_connections_optimistic_locking(pg_sample):
 def test_audit_trail_records_every_change(pg_sample):
     _, source, _ = pg_sample
     anna = PostgisStore(source.connection, source.schema_name, user="anna")
-    uid = _valid_uids(anna, 1)[0]
+    uid = sample_point_uids(anna, 1)[0]
     assert [e["operation"] for e in anna.audit_trail(uid)] == ["INSERT"]  # the copy itself
     conn = anna.connect()
     table = sql.Identifier(anna.schema_name, TABLE)

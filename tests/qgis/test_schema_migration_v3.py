@@ -31,9 +31,10 @@ from tests.qgis.migration_checks import (
     gpkg_rows,
     pg_layout,
     pg_rows,
+    sqlite_rows,
 )
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-from tests.qgis.postgis_fixtures import load_v1_dump
+from tests.qgis.postgis_fixtures import postgis_source, restored_schema, run_on_server
 
 FIXTURE_V2 = Path(__file__).resolve().parent.parent / "fixtures" / "programme_v2.gpkg"
 NEW_INTERVENTION_COLUMNS = ("start_quarter", "end_quarter", "indicative", "contact", "baseline_year")
@@ -42,7 +43,7 @@ NEW_INTERVENTION_COLUMNS = ("start_quarter", "end_quarter", "indicative", "conta
 def _new_codes() -> int:
     """Value-list codes of the current schema that the schema-2 fixture lacks (the upgrade appends them):
     the list `certainty` among them."""
-    have = set(_sqlite(FIXTURE_V2, "SELECT list, code FROM value_lists"))
+    have = set(sqlite_rows(FIXTURE_V2, "SELECT list, code FROM value_lists"))
     return sum((name, code) not in have for name, codes in VALUE_LISTS.items() for code in codes)
 
 
@@ -70,14 +71,6 @@ def _checksums(rows: dict, grown: dict | None = None) -> dict:
     return out
 
 
-def _sqlite(path, query, params=()):
-    conn = sqlite3.connect(str(path))
-    try:
-        return conn.execute(query, params).fetchall()
-    finally:
-        conn.close()
-
-
 @pytest.fixture()
 def v2_copy(tmp_path, qgis_app):
     target = tmp_path / "programma.gpkg"
@@ -86,16 +79,16 @@ def v2_copy(tmp_path, qgis_app):
 
 
 def test_the_v2_fixture_is_what_schema_2_made():
-    assert dict(_sqlite(FIXTURE_V2, "SELECT key, value FROM schema_info"))["schema_version"] == "2"
+    assert dict(sqlite_rows(FIXTURE_V2, "SELECT key, value FROM schema_info"))["schema_version"] == "2"
     for table, names in V2_COLUMNS.items():
-        found = [r[1] for r in _sqlite(FIXTURE_V2, "SELECT * FROM pragma_table_info(?)", (table,))]
+        found = [r[1] for r in sqlite_rows(FIXTURE_V2, "SELECT * FROM pragma_table_info(?)", (table,))]
         assert [n for n in found if n not in ("fid", "geom")] == list(names), table
-    assert not _sqlite(FIXTURE_V2, "SELECT name FROM sqlite_master WHERE name = 'effect_measurements'")
+    assert not sqlite_rows(FIXTURE_V2, "SELECT name FROM sqlite_master WHERE name = 'effect_measurements'")
 
 
 def test_gpkg_v2_upgrades_losslessly_to_a_fresh_v3(v2_copy, tmp_path):
     before = gpkg_rows(FIXTURE_V2)
-    audit_before = _sqlite(FIXTURE_V2, "SELECT * FROM audit_log ORDER BY id")
+    audit_before = sqlite_rows(FIXTURE_V2, "SELECT * FROM audit_log ORDER BY id")
     with pytest.raises(NeedsUpgrade) as refused:
         GpkgStore.open(v2_copy)
     assert refused.value.found == 2
@@ -128,11 +121,11 @@ def test_gpkg_v2_upgrades_losslessly_to_a_fresh_v3(v2_copy, tmp_path):
     for table in schema.INTERVENTION_TABLES:
         assert all(row[c] is None for row in after[table] for c in NEW_INTERVENTION_COLUMNS), table
     assert all(row["certainty"] is None for row in after["findings"])
-    codes = set(_sqlite(v2_copy, "SELECT code FROM value_lists WHERE list = 'certainty'"))
+    codes = set(sqlite_rows(v2_copy, "SELECT code FROM value_lists WHERE list = 'certainty'"))
     assert codes == {("certain",), ("possible",)}
-    assert _sqlite(v2_copy, "SELECT * FROM audit_log ORDER BY id") == audit_before  # the trail is kept, unchanged
+    assert sqlite_rows(v2_copy, "SELECT * FROM audit_log ORDER BY id") == audit_before  # the trail is kept, unchanged
     assert gpkg_rows(result["backup"]) == before
-    assert _sqlite(v2_copy, "PRAGMA integrity_check") == [("ok",)]
+    assert sqlite_rows(v2_copy, "PRAGMA integrity_check") == [("ok",)]
     again = migrate.upgrade(str(v2_copy))
     assert again["from"] == again["to"] == schema.SCHEMA_VERSION and again["backup"] is None
 
@@ -183,34 +176,9 @@ def test_gpkg_guards_on_the_new_table_after_the_upgrade(v2_copy):
 
 
 # --- PostGIS -------------------------------------------------------------------------------------
-def _run(connection, fn):
-    conn = PostgisStore(connection, "public").connect()
-    try:
-        with conn.cursor() as cur:
-            out = fn(cur)
-        conn.commit()
-        return out
-    finally:
-        conn.close()
-
-
-def restored_schema(connection, schema_name, extra_schemas, version):
-    """Yields the fixture programme of schema *version* restored as *schema_name*; its upgrade backups are
-    put in *extra_schemas* (dropped after the test)."""
-    load_v1_dump(connection, schema_name, version=version)
-    yield schema_name
-    found = _run(connection, lambda cur: (cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE %s", (
-        "{}_v{}_backup_%".format(schema_name, version),)), cur.fetchall())[1])
-    extra_schemas.extend(r[0] for r in found)
-
-
 @pytest.fixture()
 def v2_schema(pg_connection, pg_schema, pg_extra_schemas):
     yield from restored_schema(pg_connection, pg_schema, pg_extra_schemas, 2)
-
-
-def _source(connection, schema_name) -> str:
-    return "postgres:{}/{}".format(connection, schema_name)
 
 
 def _audit(cur, schema_name):
@@ -219,13 +187,13 @@ def _audit(cur, schema_name):
 
 
 def test_postgis_v2_upgrades_losslessly_to_a_fresh_v3(pg_connection, v2_schema, pg_extra_schemas):
-    before = _run(pg_connection, lambda cur: pg_rows(cur, v2_schema))
-    audit_before = _run(pg_connection, lambda cur: _audit(cur, v2_schema))
+    before = run_on_server(pg_connection, lambda cur: pg_rows(cur, v2_schema))
+    audit_before = run_on_server(pg_connection, lambda cur: _audit(cur, v2_schema))
     assert "effect_measurements" not in before
     with pytest.raises(NeedsUpgrade):
         PostgisStore.open(pg_connection, v2_schema)
 
-    result = migrate.upgrade(_source(pg_connection, v2_schema))
+    result = migrate.upgrade(postgis_source(pg_connection, v2_schema))
     assert (result["from"], result["to"]) == (2, schema.SCHEMA_VERSION)
     assert result["backup"].startswith(v2_schema + "_v2_backup_")
     assert PostgisStore.open(pg_connection, v2_schema).schema_info()["migrated_from"] == "2"
@@ -236,7 +204,7 @@ def test_postgis_v2_upgrades_losslessly_to_a_fresh_v3(pg_connection, v2_schema, 
     assert on["effect_measurements"] and on["effect_measurements"] == on["funding"] - kept  # the same guards and audit
     assert kept
 
-    after = _run(pg_connection, lambda cur: pg_rows(cur, v2_schema))
+    after = run_on_server(pg_connection, lambda cur: pg_rows(cur, v2_schema))
     assert_rows_kept(before, after)
     old_tables = {t: r for t, r in after.items() if t in before}
     grown = _grown()
@@ -246,30 +214,30 @@ def test_postgis_v2_upgrades_losslessly_to_a_fresh_v3(pg_connection, v2_schema, 
     assert after["effect_measurements"] == []
     for table in schema.INTERVENTION_TABLES:
         assert all(row[c] is None for row in after[table] for c in NEW_INTERVENTION_COLUMNS), table
-    assert _run(pg_connection, lambda cur: _audit(cur, v2_schema)) == audit_before
-    assert _run(pg_connection, lambda cur: pg_rows(cur, result["backup"])) == before
+    assert run_on_server(pg_connection, lambda cur: _audit(cur, v2_schema)) == audit_before
+    assert run_on_server(pg_connection, lambda cur: pg_rows(cur, result["backup"])) == before
 
 
 def test_a_failed_postgis_upgrade_changes_nothing_and_leaves_no_backup(pg_connection, v2_schema):
-    _run(pg_connection, lambda cur: cur.execute(sql.SQL("CREATE VIEW {} AS SELECT 1 AS x").format(
+    run_on_server(pg_connection, lambda cur: cur.execute(sql.SQL("CREATE VIEW {} AS SELECT 1 AS x").format(
         sql.Identifier(v2_schema, "effect_measurements"))))
-    before = _run(pg_connection, lambda cur: (pg_layout(cur, v2_schema), pg_rows(cur, v2_schema)))
+    before = run_on_server(pg_connection, lambda cur: (pg_layout(cur, v2_schema), pg_rows(cur, v2_schema)))
     with pytest.raises(ProgrammeError, match="nothing was changed"):
-        migrate.upgrade(_source(pg_connection, v2_schema))
-    assert _run(pg_connection, lambda cur: (pg_layout(cur, v2_schema), pg_rows(cur, v2_schema))) == before
-    backups = _run(pg_connection, lambda cur: (cur.execute(
+        migrate.upgrade(postgis_source(pg_connection, v2_schema))
+    assert run_on_server(pg_connection, lambda cur: (pg_layout(cur, v2_schema), pg_rows(cur, v2_schema))) == before
+    backups = run_on_server(pg_connection, lambda cur: (cur.execute(
         "SELECT nspname FROM pg_namespace WHERE nspname LIKE %s", (v2_schema + "_v2_backup_%",)), cur.fetchall())[1])
     assert backups == []
-    info = _run(pg_connection, lambda cur: (cur.execute(sql.SQL("SELECT value FROM {} WHERE key = 'schema_version'")
-                                                        .format(sql.Identifier(v2_schema, "schema_info"))),
-                                            cur.fetchone())[1])
+    info = run_on_server(pg_connection, lambda cur: (
+        cur.execute(sql.SQL("SELECT value FROM {} WHERE key = 'schema_version'").format(
+            sql.Identifier(v2_schema, "schema_info"))), cur.fetchone())[1])
     assert info == ("2",)
 
 
 def test_postgis_guards_on_the_new_table_after_the_upgrade(pg_connection, v2_schema):
     import psycopg2
 
-    migrate.upgrade(_source(pg_connection, v2_schema), backup=False)
+    migrate.upgrade(postgis_source(pg_connection, v2_schema), backup=False)
     _measurement_guards(PostgisStore.open(pg_connection, v2_schema))
 
     def raw_stale(cur):
@@ -293,7 +261,7 @@ def test_processing_upgrades_a_v2_programme(provider, v2_copy, tmp_path):
         processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(v2_copy)})
     result = processing.run("gebiedsplugin:upgrade_programme", {"PROGRAMME": str(v2_copy), "BACKUP": True})
     assert Path(result["BACKUP_COPY"]).name.startswith("programma_v2_backup_")
-    version = _sqlite(v2_copy, "SELECT value FROM schema_info WHERE key = 'schema_version'")
+    version = sqlite_rows(v2_copy, "SELECT value FROM schema_info WHERE key = 'schema_version'")
     assert version == [(str(schema.SCHEMA_VERSION),)]
     check = processing.run("gebiedsplugin:check_programme", {"PROGRAMME": str(v2_copy)})  # opens and checks now
     assert check["COUNTS"]

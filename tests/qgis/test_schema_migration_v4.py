@@ -17,9 +17,16 @@ from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.gpkg_create import uid_index_sql
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
-from tests.qgis.migration_checks import assert_fresh_layout, assert_rows_kept, gpkg_layout, gpkg_rows, pg_rows
+from tests.qgis.migration_checks import (
+    assert_fresh_layout,
+    assert_rows_kept,
+    gpkg_layout,
+    gpkg_rows,
+    pg_rows,
+    sqlite_rows,
+)
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-from tests.qgis.test_schema_migration_v3 import _run, _source, _sqlite, restored_schema
+from tests.qgis.postgis_fixtures import postgis_source, restored_schema, run_on_server
 
 FIXTURE_V3 = Path(__file__).resolve().parent.parent / "fixtures" / "programme_v3.gpkg"
 
@@ -35,7 +42,8 @@ def _no_unique_uid(store) -> bool:
 
 
 def _uid_index_sql(path) -> dict:
-    return dict(_sqlite(path, "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'ux_%_uid'"))
+    return dict(sqlite_rows(path, "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+                                  "AND name LIKE 'ux_%_uid'"))
 
 
 def test_gpkg_v3_upgrades_to_uid_indexes_qgis_does_not_read_as_unique(tmp_path, qgis_app):
@@ -49,7 +57,7 @@ def test_gpkg_v3_upgrades_to_uid_indexes_qgis_does_not_read_as_unique(tmp_path, 
     fresh = GpkgStore.create(tmp_path / "nieuw.gpkg").path
     assert gpkg_layout(path)["objects"] == gpkg_layout(fresh)["objects"]
     assert_rows_kept(before, gpkg_rows(path))
-    assert _sqlite(path, "PRAGMA integrity_check") == [("ok",)]
+    assert sqlite_rows(path, "PRAGMA integrity_check") == [("ok",)]
     assert _no_unique_uid(open_store(str(path)))
     assert migrate.upgrade(str(path))["from"] == schema.SCHEMA_VERSION  # nothing more to do
 
@@ -72,12 +80,13 @@ def _uid_keys(cur, schema_name) -> dict:
 
 
 def test_postgis_v3_upgrades_to_uid_exclusion_constraints(pg_connection, v3_schema, pg_extra_schemas):
-    before = _run(pg_connection, lambda cur: pg_rows(cur, v3_schema))
-    assert _run(pg_connection, lambda cur: _uid_keys(cur, v3_schema)) == {t: "index" for t in schema.UID_TABLES}
-    result = migrate.upgrade(_source(pg_connection, v3_schema))
+    before = run_on_server(pg_connection, lambda cur: pg_rows(cur, v3_schema))
+    keys = run_on_server(pg_connection, lambda cur: _uid_keys(cur, v3_schema))
+    assert keys == {t: "index" for t in schema.UID_TABLES}
+    result = migrate.upgrade(postgis_source(pg_connection, v3_schema))
     assert (result["from"], result["to"]) == (3, schema.SCHEMA_VERSION)
-    assert _run(pg_connection, lambda cur: _uid_keys(cur, v3_schema)) == {t: "x" for t in schema.UID_TABLES}
+    assert run_on_server(pg_connection, lambda cur: _uid_keys(cur, v3_schema)) == {t: "x" for t in schema.UID_TABLES}
     assert_fresh_layout(pg_connection, v3_schema, pg_extra_schemas)
-    after = _run(pg_connection, lambda cur: pg_rows(cur, v3_schema))
+    after = run_on_server(pg_connection, lambda cur: pg_rows(cur, v3_schema))
     assert_rows_kept(before, after)
     assert _no_unique_uid(PostgisStore.open(pg_connection, v3_schema))

@@ -21,7 +21,7 @@ from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from gebiedsplugin.qgis_io.store.transfer import to_gpkg
 from tests.qgis.planner_sessions import Session
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-from tests.qgis.test_postgis_sharing import _valid_uids
+from tests.qgis.postgis_fixtures import sample_point_uids
 
 TABLE = "interventions_point"
 
@@ -43,7 +43,7 @@ def _check_keys(path: str) -> list:
 
 def test_two_sessions_edit_voorbeeldstad_concurrently(pg_sample, pg_connection, qgis_iface, tmp_path):
     gpkg, pg, _ = pg_sample
-    uid_anna, uid_bert, uid_both, uid_carla = _valid_uids(pg, 4)
+    uid_anna, uid_bert, uid_both, uid_carla = sample_point_uids(pg, 4)
     anna = Session(qgis_iface, pg.path, "Anna")
     bert = Session(qgis_iface, "postgres:{}/{}".format(_own_connection(pg_connection), pg.schema_name), "Bert")
     try:

@@ -27,9 +27,14 @@ from gebiedsplugin.qgis_io.store import migrate, pg_check_tables, pg_pool
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from gebiedsplugin.qgis_io.upgrade_task import UpgradeTask
 from tests.qgis.postgis_fixtures import *  # noqa: F401,F403
-from tests.qgis.postgis_fixtures import store_basic_login, unlock_auth_db
+from tests.qgis.postgis_fixtures import (
+    postgis_source,
+    restored_schema,
+    run_on_server,
+    store_basic_login,
+    unlock_auth_db,
+)
 from tests.qgis.test_pg_check_kept import drop_kept
-from tests.qgis.test_schema_migration_v3 import _run, _source, restored_schema
 
 FIXTURE_V3 = Path(__file__).resolve().parent.parent / "fixtures" / "programme_v3.gpkg"
 
@@ -100,20 +105,20 @@ def v3_schema(pg_connection, pg_schema, pg_extra_schemas):
 
 
 def _version(connection, schema_name) -> str:
-    return _run(connection, lambda cur: (cur.execute(sql.SQL("SELECT value FROM {} WHERE key = 'schema_version'")
-                                                     .format(sql.Identifier(schema_name, "schema_info"))),
-                                         cur.fetchone()[0])[1])
+    return run_on_server(connection, lambda cur: (
+        cur.execute(sql.SQL("SELECT value FROM {} WHERE key = 'schema_version'").format(
+            sql.Identifier(schema_name, "schema_info"))), cur.fetchone()[0])[1])
 
 
 def _backups(connection, schema_name) -> list:
-    return _run(connection, lambda cur: (cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE %s",
+    return run_on_server(connection, lambda cur: (cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE %s",
                                                      (schema_name + "_v3_backup_%",)), cur.fetchall())[1])
 
 
 def test_the_dialogs_cancel_stops_a_waiting_postgis_upgrade(qgis_iface, pg_connection, v3_schema):
     """The upgrade waits for a colleague's lock on the programme; the planner cancels in the dialog: the
     upgrade stops at once (not after the 10 s lock timeout), nothing is changed, nothing opened."""
-    source = _source(pg_connection, v3_schema)
+    source = postgis_source(pg_connection, v3_schema)
     holder = PostgisStore(pg_connection, v3_schema).connect()
     pressed = []
     try:

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"  # pinned in requirements-dev.txt
 
@@ -25,11 +27,14 @@ def test_every_layering_contract_is_kept():
     assert "0 broken" in done.stdout, done.stdout[-2000:]
 
 
-def test_no_private_name_is_imported_from_another_module():
+@pytest.mark.parametrize("package", ["gebiedsplugin", "tests"])
+def test_no_private_name_is_imported_from_another_module(package):
+    """Nor in the tests: what test modules share lives public in a helpers module (tests/qgis/*_fixtures.py,
+    gui_helpers.py, check_parity.py...)."""
     borrowed = []
-    for path in sorted((ROOT / "gebiedsplugin").rglob("*.py")):
+    for path in sorted((ROOT / package).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("gebiedsplugin")):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith(package)):
                 borrowed += ["{}:{} {}".format(path.relative_to(ROOT), node.lineno, a.name) for a in node.names
                              if a.name.startswith("_") and not a.name.startswith("__")]
     assert not borrowed, borrowed

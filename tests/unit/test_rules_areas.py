@@ -211,3 +211,19 @@ def test_budget_exceeded_id_is_per_district_and_year(city):
     city.add("i", budget=100.0, start_year=2025, end_year=2026)
     findings = city.run("budget_exceeded")
     assert len({f.finding_id for f in findings}) == 2
+
+
+@pytest.mark.parametrize("east_first", [False, True])
+def test_budget_exceeded_a_uid_used_twice_gives_its_funding_rows_to_each(city, east_first):
+    """A uid used twice (a data_quality error) in both districts: its funding rows are the money of each
+    intervention that bears it, whichever comes first (the in-database check reads them so too)."""
+    budgets(city, 50.0)
+    city.programme.area_budgets += [{"district_id": "east", "year": 2025, "amount": 50.0}]
+    city.add("twin", budget=None)
+    city.add("twin", Point(1500, 500), district_id="east", budget=1000.0)  # its rows are its money, not 1000
+    if east_first:
+        city.programme.interventions.reverse()
+    city.programme.funding = [{"intervention_uid": " twin", "year": 2025, "funder": "eu", "amount": 80.0}]
+    found = sorted((f.district_id, f.subject_uids, f.message_en) for f in city.run("budget_exceeded"))
+    assert found == [(d, ("twin",), "Planned money in district {} in 2025: 80 EUR exceeds the area budget of 50 EUR "
+                      "by 30 EUR".format(name)) for d, name in (("east", "Oost"), ("west", "West"))]

@@ -2,7 +2,8 @@
 
 Money of an intervention (not cancelled, not city-wide, with a stored district) per year: when it
 has funding rows with a year and an amount, those rows are its money per year (summed over funders;
-the budget field is then not used, so explicit figures win); otherwise its budget is spread evenly
+the budget field is then not used, so explicit figures win; a uid used twice gives its rows to each
+intervention that bears it, as the database check does); otherwise its budget is spread evenly
 over the years of its inclusive range. Only positive amounts count. Area budgets of the same
 district and year are summed; a district-year without an area budget is not checked. Exceeding means
 strictly more than the budget (by at least half a cent, as spreading leaves float crumbs). One

@@ -182,7 +182,9 @@ class Context:
     @cached_property
     def funding(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Funding rows as arrays: intervention index (-1 when the uid is unknown), year, funder
-        (text or None) and amount (NaN when missing)."""
+        (text or None) and amount (NaN when missing). A funding row belongs to the intervention its uid
+        names; a uid used twice (a data_quality error) gives it to each of them, once per intervention,
+        as the overview, the funding gaps and the in-database check (store/pg_check_funding.py) read it."""
         cols = self.programme.taken_columns("funding") or extract(self.programme.funding, FUNDING_COLUMNS)
         n = len(self.programme.funding)
         uids = cols["intervention_uid"]
@@ -192,7 +194,27 @@ class Context:
             idx = np.full(n, -1, dtype=np.intp)
         for k in np.flatnonzero(idx < 0):  # rare: a uid with stray whitespace or of another type
             idx[k] = self.uid_index.get(clean_text(uids[k]), -1)
-        return idx, floats(cols["year"]), obj_array(texts(cols["funder"])), floats(cols["amount"])
+        rows = (idx, floats(cols["year"]), obj_array(texts(cols["funder"])), floats(cols["amount"]))
+        return self._for_each_twin(rows) if len(self.uid_index) < self.inter.n else rows
+
+    def _for_each_twin(self, rows: tuple) -> tuple:
+        """*rows* (the funding arrays, each row with the last intervention of its uid, uid_index) with a
+        copy of each row of a uid used twice for every other intervention that bears it."""
+        n, index = self.inter.n, self.uid_index
+        other = np.ones(n, dtype=bool)
+        other[np.fromiter(index.values(), dtype=np.intp, count=len(index))] = False  # no uid looked up
+        others: Dict[int, list] = {}
+        for i in np.flatnonzero(other).tolist():  # the other bearers: few
+            others.setdefault(index[self.uid_list[i]], []).append(i)
+        idx = rows[0]
+        named = np.zeros(n, dtype=bool)
+        named[list(others)] = True
+        take = [(k, i) for k in np.flatnonzero(named[idx] & (idx >= 0)).tolist() for i in others[int(idx[k])]]
+        if not take:
+            return rows
+        copy = np.array([k for k, _ in take], dtype=np.intp)
+        return (np.concatenate([idx, np.array([i for _, i in take], dtype=np.intp)]),
+                *(np.concatenate([column, column[copy]]) for column in rows[1:]))
 
     @cached_property
     def uid_list(self) -> list:
