@@ -47,6 +47,10 @@ class OpenProgrammeTask(QgsTask):
     def run(self) -> bool:
         try:
             store = open_store(self.source)
+            if getattr(store, "kind", "") == "postgis":  # the check's tables of the version before made current
+                from gebiedsplugin.qgis_io.store.pg_migrate import add_check_tables
+
+                add_check_tables(store, self.isCanceled)
             self._step(1, 10)
             layers = build_layers(store, self.lang, lambda done, total: self._step(1 + done, total + 2))
             years = programme_years(layers)

@@ -12,7 +12,14 @@ import pytest
 from psycopg2 import sql
 
 from gebiedsplugin.core import schema
-from gebiedsplugin.qgis_io.store import migrate, pg_check, pg_check_funding, pg_check_tables
+from gebiedsplugin.qgis_io.store import (
+    migrate,
+    pg_check,
+    pg_check_funding,
+    pg_check_quality,
+    pg_check_rows,
+    pg_check_tables,
+)
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store.postgis import PostgisStore
 from tests.qgis.check_parity import assert_parity, assert_whole_check_parity
@@ -71,15 +78,41 @@ def _differences(store) -> dict:
             out[pg_check_funding.FUNDING] = cur.fetchall()
             cur.execute(sql.SQL("SELECT count(*) FILTER (WHERE n IS NOT NULL), count(*) FROM {}").format(kept))
             out[pg_check_funding.FUNDING + " rows"] = cur.fetchone()
+            out.update(_quality_differences(store, cur))
         conn.rollback()
     finally:
         conn.close()
     return out
 
 
+def _quality_differences(store, cur) -> dict:
+    """data_quality's kept rows against the rows the selection tests per row on the programme's own tables
+    (a programme without them), and the uids used twice against a count of the tables' cleaned uids."""
+    kept = set()
+    if pg_check_tables.level(cur, store.schema_name) < pg_check_tables.QUALITY_FROM:
+        return {}
+    for level in (0, pg_check_tables.QUALITY_FROM):
+        for statement in pg_check_rows.selection(store.schema_name, ["data_quality"], level):
+            cur.execute(statement, pg_check_rows.selection_params(0.0))
+        cur.execute("SELECT tbl, fid FROM gp_keep")
+        kept ^= set(cur.fetchall())
+        cur.execute("DROP TABLE gp_keep")
+    cur.execute(sql.SQL("SELECT uid FROM {}").format(_table(pg_check_quality.DUPLICATES, store)))
+    found = sorted(r[0] for r in cur.fetchall())
+    cur.execute(sql.SQL("SELECT u FROM ({}) x WHERE u IS NOT NULL GROUP BY u HAVING count(*) > 1 ORDER BY u").format(
+        sql.SQL(" UNION ALL ").join(sql.SQL("SELECT {} AS u FROM {}").format(q.clean("uid"), _table(t, store))
+                                    for t in schema.INTERVENTION_TABLES)))
+    fresh = [r[0] for r in cur.fetchall()]
+    cur.execute(sql.SQL("SELECT count(*) FROM {}").format(_table(pg_check_quality.SUSPECTS, store)))
+    return {"quality rows": sorted(kept), "duplicate uids": (found, fresh),
+            "suspects": cur.fetchone()[0]}
+
+
 def _assert_kept_is_fresh(store, projects: bool = True) -> None:
     found = _differences(store)
     assert found[q.INTERVENTIONS] == [] and found[q.PROJECTS] == [] and found[pg_check_funding.FUNDING] == []
+    assert found["quality rows"] == []
+    assert found["duplicate uids"][0] == found["duplicate uids"][1]
     assert found[q.INTERVENTIONS + " rows"] > 0 and (found[q.PROJECTS + " rows"] > 0) == projects
 
 
@@ -209,6 +242,88 @@ def test_writes_keep_the_funding_rows_by_intervention_current(planted_store):
     assert_parity(s)
 
 
+def _quality_read(store) -> list:
+    """The names (uid, or project code) of the rows data_quality's selection reads from the kept tables."""
+    names = sql.SQL(" UNION ALL ").join(
+        sql.SQL("SELECT {t}, fid, {n} FROM {table}").format(t=sql.Literal(t), table=_table(t, store),
+                                                          n=sql.Identifier("uid" if t in schema.INTERVENTION_TABLES
+                                                                           else "programme_code"))
+        for t in schema.INTERVENTION_TABLES + schema.PROJECT_TABLES)
+    conn = store.connect()
+    try:
+        with conn.cursor() as cur:
+            level = pg_check_tables.VERSION_NUMBER
+            for statement in pg_check_rows.selection(store.schema_name, ["data_quality"], level):
+                cur.execute(statement, pg_check_rows.selection_params(0.0))
+            cur.execute(sql.SQL("SELECT x.n FROM gp_keep k JOIN ({}) x (tbl, fid, n) USING (tbl, fid) "
+                                "ORDER BY 1").format(names))
+            return [r[0] for r in cur.fetchall()]
+    finally:
+        conn.close()
+
+
+def test_writes_keep_the_rows_data_quality_needs_current(planted_store):
+    """check_suspects and check_duplicate_uids after writes to interventions, projects and districts: the
+    rows the selection reads from them equal those it tests per row on the programme's tables (in
+    _differences), and the rows worked out by hand. The planted programme has no data-quality problem;
+    the districts West and East together are the city outline (no `city` row): box(0, 0, 2000, 1000)."""
+    s = planted_store
+    point, projects, districts = _table("interventions_point", s), _table("programme_projects_polygon", s), \
+        _table("districts", s)
+    bump = sql.SQL("row_version = row_version + 1")
+    assert _quality_read(s) == []
+    insert = sql.SQL("INSERT INTO {} (uid, title, domain, kind, theme, district_id, neighbourhood_id, start_year, "
+                     "end_year, status, geom, row_version) VALUES (%s, %s, 'physical', 'maintenance', 'greenery', "
+                     "'west', 'w1', 2026, 2026, 'planned', ST_SetSRID(ST_MakePoint(%s, %s), 28992), 1)").format(point)
+    for values in (("q-blank", " \u3000 ", 400, 400),  # a title of whitespace only: a missing field
+                   ("q-edge", "Edge", 0, 500),  # on the outline: not properly inside
+                   ("q-out", "Out", 3000, 500),  # outside the city
+                   ("q-fine", "Fine", 410, 400),
+                   (" d-wrong ", "Twice", 420, 400)):  # d-wrong's uid, cleaned, a second time
+        _run(s, [insert], values)
+    _assert_kept_is_fresh(s)
+    assert _quality_read(s) == [" d-wrong ", "d-wrong", "q-blank", "q-edge", "q-out"]
+    # a `city` row around everything: the outline changes, q-edge and q-out lie inside it
+    _run(s, [sql.SQL("INSERT INTO {} (district_id, name, geom, row_version) VALUES ('city', 'Stad', "
+                     "ST_Multi(ST_MakeEnvelope(-100, -100, 3500, 1100, 28992)), 1)").format(districts)])
+    _assert_kept_is_fresh(s)
+    assert _quality_read(s) == [" d-wrong ", "d-wrong", "q-blank"]
+    outline = _run(s, [sql.SQL("SELECT md5 FROM {}").format(_table(pg_check_quality.OUTLINE, s))])
+    # a district renamed: the same outline, nothing tested again
+    _run(s, [sql.SQL("UPDATE {} SET name = 'Westelijk', {b} WHERE district_id = 'west'").format(districts, b=bump)])
+    assert _run(s, [sql.SQL("SELECT md5 FROM {}").format(_table(pg_check_quality.OUTLINE, s))]) == outline
+    # fixed: the title given, the second uid changed; a project loses its theme
+    _run(s, [sql.SQL("UPDATE {} SET title = 'Blank no more', {b} WHERE uid = 'q-blank'").format(point, b=bump),
+             sql.SQL("UPDATE {} SET uid = 'q-twice', {b} WHERE uid = ' d-wrong '").format(point, b=bump),
+             sql.SQL("UPDATE {} SET theme = ' ', {b} WHERE programme_code = 'P2'").format(projects, b=bump)])
+    _assert_kept_is_fresh(s)
+    assert _quality_read(s) == ["P2"]
+    whole = assert_parity(s)
+    assert_whole_check_parity(s)
+    # the `city` row deleted: the districts' outline again
+    _run(s, [sql.SQL("UPDATE {} SET row_version = -(row_version + 1) WHERE district_id = 'city'").format(districts),
+             sql.SQL("DELETE FROM {} WHERE district_id = 'city'").format(districts)])
+    _assert_kept_is_fresh(s)
+    assert _quality_read(s) == ["P2", "q-edge", "q-out"]
+    # deleted, truncated
+    _run(s, [sql.SQL("UPDATE {} SET row_version = -(row_version + 1) WHERE uid = 'q-out'").format(point),
+             sql.SQL("DELETE FROM {} WHERE uid = 'q-out'").format(point)])
+    _assert_kept_is_fresh(s)
+    assert _quality_read(s) == ["P2", "q-edge"]
+    _run(s, [sql.SQL("TRUNCATE {}").format(point)])
+    _assert_kept_is_fresh(s)
+    assert _quality_read(s) == ["P2"]
+    assert whole and assert_parity(s)
+
+
+def drop_quality(store) -> list:
+    """Statements that take away what version 3 of the kept tables added (a programme of version 2 lacks it)."""
+    out = [sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("districts", store))
+           for name, _event, _referencing in q.SYNC_TRIGGERS]
+    out.append(sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_districts", store)))
+    return out + [sql.SQL("DROP TABLE {}").format(_table(t, store)) for t in pg_check_quality.TABLES]
+
+
 def drop_kept(store) -> None:
     """What a current (schema 3) programme made before the kept tables has: none of them."""
     statements = []
@@ -220,6 +335,7 @@ def drop_kept(store) -> None:
         statements.append(sql.SQL("DROP TABLE {}").format(_table(kept, store)))
     for name, _event, _referencing in q.SYNC_TRIGGERS:
         statements.append(sql.SQL("DROP TRIGGER {} ON {}").format(sql.Identifier(name), _table("funding", store)))
+    statements += drop_quality(store)
     statements += [sql.SQL("DROP TABLE {}").format(_table(pg_check_funding.FUNDING, store)),
                    sql.SQL("DROP FUNCTION {}()").format(_table("gebied_check_funding", store)),
                    sql.SQL("DELETE FROM {} WHERE key = 'check_tables'").format(_table("schema_info", store))]
@@ -258,6 +374,49 @@ def test_an_older_set_of_them_is_copied_then_made_anew_by_the_upgrade(planted_st
     assert _uses_kept(s)
     _assert_kept_is_fresh(s)
     assert assert_parity(s) == before
+
+
+def _version_2(store) -> None:
+    """What a programme whose kept tables were made by the plugin before version 3 has."""
+    _run(store, drop_quality(store) + [sql.SQL("UPDATE {} SET value = '2' WHERE key = 'check_tables'").format(
+        _table("schema_info", store))])
+    conn = store.connect()
+    try:
+        with conn.cursor() as cur:
+            assert pg_check_tables.level(cur, store.schema_name) == pg_check_tables.JOINS_FROM
+    finally:
+        conn.close()
+
+
+def test_a_set_of_version_2_is_read_by_the_join_rules_and_completed_on_open(planted_store, qgis_app):
+    """A set of version 2 (no rows kept for data_quality) serves the join rules; the selection tests every row
+    as before; opening the programme in QGIS adds the rest, without a question and without a backup."""
+    from gebiedsplugin.qgis_io.open_task import OpenProgrammeTask
+
+    s = planted_store
+    _run(s, [sql.SQL("UPDATE {} SET title = ' ', row_version = row_version + 1 WHERE uid = 'c-inside'").format(
+        _table("interventions_point", s))])
+    _version_2(s)
+    assert _uses_kept(s)
+    before = assert_parity(s)
+    assert_whole_check_parity(s)
+    task = OpenProgrammeTask(s.path, "en", lambda _task: None)
+    assert task.run() and task.error is None
+    assert pg_check_tables.kept_by(s)
+    _assert_kept_is_fresh(s)
+    assert _quality_read(s) == ["c-inside"]
+    assert assert_parity(s) == before
+    assert_whole_check_parity(s)
+    assert "check_tables" not in migrate.upgrade(s.path)  # nothing left to do
+
+
+def test_a_set_of_version_2_is_completed_by_the_upgrade(planted_store):
+    s = planted_store
+    _version_2(s)
+    result = migrate.upgrade(s.path)
+    assert result["check_tables"] and result["backup"] is None and result["from"] == result["to"]
+    assert pg_check_tables.kept_by(s)
+    _assert_kept_is_fresh(s)
 
 
 def test_an_upgraded_schema_2_programme_keeps_them(pg_connection, pg_schema, pg_extra_schemas):

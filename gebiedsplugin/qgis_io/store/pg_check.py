@@ -13,6 +13,7 @@ core/rules/areas does.
 
 from __future__ import annotations
 
+import threading
 import time
 from itertools import repeat
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -52,6 +53,8 @@ from gebiedsplugin.toolbelt.i18n import tr
 IN_DATABASE = ("district_mismatch", "unknown_programme_code", "outside_programme_period", "not_in_programme",
                "stacking", "duplicate_funding", "budget_exceeded")
 MIN_POSTGIS = (3, 1)  # ST_MakeValid with GEOS's linework method, as shapely's make_valid
+AREA_RULES = ("district_mismatch", "stacking")  # those that read the areas (gp_d, gp_n and their pieces)
+FUNDING_RULES = ("duplicate_funding", "budget_exceeded")
 
 
 def unavailable(store) -> Optional[str]:
@@ -71,6 +74,32 @@ def unavailable(store) -> Optional[str]:
     return None
 
 
+def sessions(store, rule_ids: Sequence[str]) -> List[List[str]]:
+    """*rule_ids* (of IN_DATABASE) in the groups that run each in a session of its own, at the same time: when
+    the programme keeps its tables, the funding rules apart from the rest (at a million interventions each
+    about half of the server's work, so a second core shortens the wait); else one group (each session
+    would copy the programme)."""
+    with store.session() as conn, conn.cursor() as cur:
+        kept = kept_tables.level(cur, store.schema_name) >= kept_tables.JOINS_FROM
+    if not kept:
+        return [list(rule_ids)]
+    parts = [[r for r in rule_ids if r not in FUNDING_RULES], [r for r in rule_ids if r in FUNDING_RULES]]
+    return [p for p in parts if p]
+
+
+def shared_areas(store) -> Callable[[], Areas]:
+    """The districts and neighbourhoods read once for the sessions of one run (run_in_database's *areas_of*),
+    by whichever thread asks first."""
+    lock, made = threading.Lock(), []
+
+    def areas() -> Areas:
+        with lock:
+            if not made:
+                made.append(_areas(store))
+            return made[0]
+    return areas
+
+
 def _areas(store) -> Areas:
     parts = []
     for table in ("districts", "neighbourhoods"):
@@ -86,7 +115,8 @@ def _geom(wkb):
 def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], settings: dict,
                     cancelled: Callable[[], bool] = lambda: False,
                     progress: Callable[[float], None] = lambda _p: None,
-                    timings: Optional[dict] = None) -> Tuple[List[Finding], int]:
+                    timings: Optional[dict] = None,
+                    areas_of: Optional[Callable[[], Areas]] = None) -> Tuple[List[Finding], int]:
     """Findings of *rule_ids* (a subset of IN_DATABASE) computed in the database, each rule's sorted
     by finding id, each id once; and the number of interventions checked. psycopg2.Error when the
     server fails a statement (nothing is written either way); Cancelled as soon as *cancelled* says so,
@@ -95,12 +125,12 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
     t = time.perf_counter()
     programme = Programme(settings=settings)
     effective = {r: rule_params(r, programme, params) for r in rule_ids}
-    areas = _areas(store)
     with store.session(q.TEMP_BUFFERS) as conn:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
         with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
-            kept = kept_tables.current(cur, store.schema_name)
-            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept):
+            kept = kept_tables.level(cur, store.schema_name) >= kept_tables.JOINS_FROM
+            for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept,
+                                                                  bool(set(AREA_RULES) & set(rule_ids))):
                 cur.execute(statement)
             if {"budget_exceeded", "duplicate_funding"} & set(rule_ids):
                 for statement in [kept_funding.view(store.schema_name)] if kept else q.funding(store.schema_name):
@@ -109,6 +139,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                 raise Cancelled()
             cur.execute("SELECT count(*) FROM gp_i")
             count = int(cur.fetchone()[0])
+            areas = areas_of() if areas_of else _areas(store)  # read here: another session may have it by now
             timings["snapshot" if not kept else "areas"] = time.perf_counter() - t
             out: List[Finding] = []
             for n, rule in enumerate(rule_ids):
@@ -266,8 +297,8 @@ def _select(conn, schema_name: str, rule_ids: Sequence[str], programme: Programm
     try:
         with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             cur.execute("SAVEPOINT gp_keep")
-            kept = kept_tables.current(cur, schema_name)
-            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids, kept):
+            level = kept_tables.level(cur, schema_name)
+            for statement in q.SESSION[:2] + rest_rows.selection(schema_name, rule_ids, level):
                 cur.execute(statement, rest_rows.selection_params(max(reach, 0.0)))
             cur.execute("RELEASE SAVEPOINT gp_keep")
     except psycopg2.Error as e:

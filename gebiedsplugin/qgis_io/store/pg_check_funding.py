@@ -67,16 +67,17 @@ $body$"""
 _AGAIN = "WITH gone AS (DELETE FROM {kept} WHERE uid IN ({uids}) RETURNING f) INSERT INTO {kept} {again};"
 
 
-def on_interventions(schema_name: str, number: int, table: str) -> dict:
+def on_interventions(schema_name: str, number: int, table: str, also=lambda _uids: sql.SQL("")) -> dict:
     """What the kept interventions' sync function of intervention table *table* (the *number*-th) runs for
     check_funding (store/pg_check_tables.py): the pairs of the uids that came or went derived again; on an
-    update only of the rows whose key or uid changed (a save that keeps the uid costs nothing here)."""
+    update only of the rows whose key or uid changed (a save that keeps the uid costs nothing here).
+    *also(uids)*: what else follows those uids (a query of them; store/pg_check_quality.on_uids)."""
     kept = sql.Identifier(schema_name, FUNDING)
     again = pairs(schema_name, sql.Identifier(schema_name, SOURCE), sql.SQL("{} IN (SELECT f FROM gone)").format(
         sql.Identifier(KEY)))
 
     def rederive(uids: sql.Composable) -> sql.Composed:
-        return sql.SQL(_AGAIN).format(kept=kept, uids=uids, again=again)
+        return sql.SQL(_AGAIN).format(kept=kept, uids=uids, again=again) + also(uids)
 
     def keyed(source: str) -> sql.Composed:
         return intervention_uids(number, table, sql.Identifier(source))

@@ -16,8 +16,9 @@ combination_chance still run in memory (core/rules), but none of them needs ever
 
 The rules then run on those rows and find what they find on the whole programme (same ids, messages,
 places): each rule's own code decides, in memory, as before. The selection is a temporary table
-(``gp_keep``: table name and fid), filled in the read's own transaction. Only schema names and the
-plugin's constants are identifiers; values travel as parameters.
+(``gp_keep``: table name and fid), filled in the read's own transaction. A programme that keeps the
+check's tables of version 3 keeps data_quality's rows (store/pg_check_quality.py): read, not tested per
+run. Only schema names and the plugin's constants are identifiers; values travel as parameters.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from psycopg2 import sql
 
 from gebiedsplugin.core import plausibility, schema
 from gebiedsplugin.core.rules.data_quality import MANDATORY, PROJECT_MANDATORY, YEAR_HI, YEAR_LO
+from gebiedsplugin.qgis_io.store import pg_check_quality as quality
 from gebiedsplugin.qgis_io.store.pg_check_sql import FIXED, INTERVENTIONS, clean
+from gebiedsplugin.qgis_io.store.pg_check_tables import JOINS_FROM, QUALITY_FROM
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
 
 PAIR_RULES = ("conflict", "rest_period", "combination_chance")
@@ -39,44 +42,11 @@ PAIR_DISTANCES = {"conflict": "conflict_distance_m", "rest_period": "conflict_di
 def _quality_suspect(fields: Sequence, quarters: bool) -> sql.Composed:
     """A row that may have a data_quality problem (a superset of the rule's tests, on a table's own
     columns; ``c`` holds the city's outline, ``dup`` the cleaned uids used more than once)."""
-    g = sql.Identifier(GEOMETRY)
-    tests = [sql.SQL("CASE WHEN {g} IS NULL OR ST_IsEmpty({g}) OR NOT ST_IsValid({g}) THEN true "
-                     "ELSE NOT coalesce(ST_ContainsProperly((SELECT g FROM c), {g}), false) END").format(g=g)]
-    for field in fields:
-        if field.type == schema.TEXT:  # a first character from '!' to '~' is no whitespace: not blank,
-            # known without trimming (1.2 us a value at a million rows)
-            tests.append(sql.SQL("(NOT coalesce(ascii({c}) BETWEEN 33 AND 126, false) AND {t} IS NULL)").format(
-                c=sql.Identifier(field.name), t=clean(field.name)))
-        else:
-            tests.append(sql.SQL("{} IS NULL").format(sql.Identifier(field.name)))
-    sy, ey = sql.Identifier("start_year"), sql.Identifier("end_year")
-    tests += [
-        sql.SQL("coalesce({y} NOT BETWEEN %(lo)s AND %(hi)s, false)").format(y=sy),
-        sql.SQL("coalesce({y} NOT BETWEEN %(lo)s AND %(hi)s, false)").format(y=ey),
-        sql.SQL("coalesce({ey} < {sy}, false)").format(sy=sy, ey=ey),
-        # NaN sorts above every number in PostgreSQL: a NaN budget is a suspect (the rule finds nothing)
-        sql.SQL("coalesce(budget < 0 OR budget > %(max)s, false)"),
-    ]
+    inside = sql.SQL("ST_ContainsProperly((SELECT g FROM c), {})").format(sql.Identifier(GEOMETRY))
+    tests = [quality.local(fields, quarters, quality.PLACEHOLDERS), sql.SQL("NOT coalesce({}, false)").format(inside)]
     if quarters:
-        sq, eq = sql.Identifier("start_quarter"), sql.Identifier("end_quarter")
-        tests += [
-            sql.SQL("coalesce({q} NOT BETWEEN 1 AND 4, false)").format(q=sq),
-            sql.SQL("coalesce({q} NOT BETWEEN 1 AND 4, false)").format(q=eq),
-            sql.SQL("coalesce({sy} = {ey} AND coalesce({sq}, 1) > coalesce({eq}, 4), false)").format(
-                sy=sy, ey=ey, sq=sq, eq=eq),
-            sql.SQL("{} IN (SELECT k FROM dup)").format(clean("uid")),
-        ]
+        tests.append(sql.SQL("{} IN (SELECT k FROM dup)").format(clean("uid")))
     return sql.SQL(" OR ").join(tests)
-
-
-# The outline data_quality tests against (core/rules/areas.Areas.city): the `city` row(s), else the
-# districts together; made valid as the rule does (FIXED). Used as one value ``(SELECT g FROM c)``,
-# computed once and never stored: PostGIS then prepares it once for every test (a stored, compressed
-# outline is unpacked again for each row: 55 us a point at 100k, 7 times slower).
-_CITY = sql.SQL(
-    "d AS (SELECT {id} AS id, {fixed} AS g FROM {districts} WHERE {geom} IS NOT NULL), "
-    "c AS (SELECT coalesce((SELECT ST_Union(g) FROM d WHERE id = {city}), "
-    "(SELECT ST_Union(g) FROM d WHERE id <> {city})) AS g)")
 
 
 def _dup(schema_name: str, kept: bool) -> sql.Composed:
@@ -90,10 +60,12 @@ def _dup(schema_name: str, kept: bool) -> sql.Composed:
                    "GROUP BY k HAVING count(*) > 1)").format(keys)
 
 
-def selection(schema_name: str, rules: Sequence[str], kept: bool = False) -> List[sql.Composed]:
+def selection(schema_name: str, rules: Sequence[str], level: int = 0) -> List[sql.Composed]:
     """Statements that fill gp_keep (tbl, fid) with the rows *rules* (those left in memory) need.
-    *kept*: the programme keeps its cleaned interventions (store/pg_check_tables.py): the works and the
-    uids come from there, cleaned and made valid already. Parameters: selection_params."""
+    *level*: the version of the check's tables the programme keeps (store/pg_check_tables.level; 0: none).
+    From 2 the works and the uids come from its cleaned interventions, made valid already; from 3 the rows
+    data_quality needs are kept too (store/pg_check_quality.py). Parameters: selection_params."""
+    kept = level >= JOINS_FROM
     parts = []
     if any(r in PAIR_RULES for r in rules) and kept:
         works = sql.SQL("SELECT tbl, fid, g FROM {} WHERE domain = 'physical' AND yok").format(
@@ -110,10 +82,10 @@ def selection(schema_name: str, rules: Sequence[str], kept: bool = False) -> Lis
             "SELECT tbl, fid FROM (SELECT tbl, fid, ST_ClusterDBSCAN(g, %(reach)s, 2) OVER () AS c "
             "FROM ({}) w WHERE g IS NOT NULL) x WHERE c IS NOT NULL").format(works))
     ctes = []
-    if "data_quality" in rules:
-        ctes = [_CITY.format(id=clean("district_id"), city=sql.Literal(schema.CITY_ID), fixed=FIXED,
-                             districts=sql.Identifier(schema_name, "districts"), geom=sql.Identifier(GEOMETRY)),
-                _dup(schema_name, kept)]
+    if "data_quality" in rules and level >= QUALITY_FROM:  # kept: the suspects of every table, no test per row
+        parts.append(quality.selection(schema_name))
+    elif "data_quality" in rules:
+        ctes = [quality.city(schema_name), _dup(schema_name, kept)]
         for tables, fields, quarters in ((schema.INTERVENTION_TABLES, MANDATORY, True),
                                          (schema.PROJECT_TABLES, PROJECT_MANDATORY, False)):
             suspect = _quality_suspect(fields, quarters)

@@ -141,11 +141,11 @@ def _areas(schema_name: str, table: str, key: str, skip: str = "") -> sql.Compos
         id=clean(key), fixed=FIXED, table=sql.Identifier(schema_name, table), skip=sql.Literal(skip))
 
 
-def snapshot(schema_name: str, kept: bool = False) -> list:
-    """Statements that give the rules gp_i and gp_p (the interventions and projects as they read them) and the
-    areas. *kept*: the programme keeps them current (store/pg_check_tables.py): gp_i and gp_p are views of
-    those tables, real tables the server may scan in parallel, nothing is copied. Else (a programme not yet
-    upgraded) they are copied into cleaned, indexed temporary tables for this check."""
+def snapshot(schema_name: str, kept: bool = False, areas: bool = True) -> list:
+    """Statements that give the rules gp_i and gp_p (the interventions and projects as they read them) and,
+    with *areas*, the areas. *kept*: the programme keeps them current (store/pg_check_tables.py): gp_i and
+    gp_p are views of those tables, real tables the server may scan in parallel, nothing is copied. Else (a
+    programme not yet upgraded) they are copied into cleaned, indexed temporary tables for this check."""
     if kept:
         rows = [sql.SQL("CREATE TEMP VIEW gp_i AS SELECT * FROM {}").format(sql.Identifier(schema_name, INTERVENTIONS)),
                 sql.SQL("CREATE TEMP VIEW gp_p AS SELECT * FROM {}").format(sql.Identifier(schema_name, PROJECTS))]
@@ -158,7 +158,7 @@ def snapshot(schema_name: str, kept: bool = False) -> list:
                 sql.SQL("CREATE INDEX ON gp_p USING GIST (g) WHERE live"),
                 sql.SQL("CREATE UNIQUE INDEX ON gp_i (n)"),
                 sql.SQL("ANALYZE gp_i"), sql.SQL("ANALYZE gp_p")]
-    return rows + [
+    return rows + ([] if not areas else [
         sql.SQL("CREATE TEMP TABLE gp_d ON COMMIT DROP AS {}").format(
             _areas(schema_name, "districts", "district_id", schema.CITY_ID)),
         sql.SQL("CREATE TEMP TABLE gp_n ON COMMIT DROP AS {}").format(
@@ -171,7 +171,7 @@ def snapshot(schema_name: str, kept: bool = False) -> list:
         sql.SQL("CREATE INDEX ON gp_np USING GIST (g)"),
         sql.SQL("CREATE UNIQUE INDEX ON gp_d (id)"),
         sql.SQL("CREATE INDEX ON gp_n (id)"),
-    ]
+    ])
 
 
 # --- the rules ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from psycopg2 import sql
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.qgis_io.store import pg_check_funding as funding
+from gebiedsplugin.qgis_io.store import pg_check_quality as quality
 from gebiedsplugin.qgis_io.store.pg_check_sql import (
     INTERVENTIONS,
     PROJECTS,
@@ -34,7 +35,10 @@ from gebiedsplugin.qgis_io.store.pg_check_sql import (
 )
 from gebiedsplugin.qgis_io.store.pg_ddl import KEY
 
-VERSION = "2"  # 2: check_funding (store/pg_check_funding.py)
+VERSION = "3"  # 2: check_funding (store/pg_check_funding.py); 3: data_quality's rows (store/pg_check_quality.py)
+VERSION_NUMBER = int(VERSION)
+JOINS_FROM = 2  # the join rules read the kept tables of this version on (3 only added tables)
+QUALITY_FROM = 3  # data_quality's selection reads its kept rows from this version on
 INFO_KEY = "check_tables"
 KEPT = {INTERVENTIONS: (schema.INTERVENTION_TABLES, intervention_rows),
         PROJECTS: (schema.PROJECT_TABLES, project_rows)}
@@ -50,6 +54,7 @@ BEGIN
         {before_truncate}
         DELETE FROM {kept} WHERE t = {number};
         {after_truncate}
+        {suspects_truncate}
         RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' THEN
@@ -59,6 +64,7 @@ BEGIN
         INSERT INTO {kept} {rows};
     END IF;
     {after}
+    {suspects}
     RETURN NULL;
 END
 $body$"""
@@ -80,8 +86,11 @@ def statements(schema_name: str) -> list:
         for number, table in enumerate(tables):
             function = sql.Identifier(schema_name, "gebied_check_" + table)
             parts = dict.fromkeys(("before_truncate", "after_truncate", "after"), sql.SQL(""))
-            if kept_name == INTERVENTIONS:  # the funding rows of the uids that came, went or changed follow
-                parts = funding.on_interventions(schema_name, number, table)
+            if kept_name == INTERVENTIONS:  # the funding rows and duplicates of the uids that came, went or changed
+                parts = funding.on_interventions(schema_name, number, table,
+                                                 lambda uids: quality.on_uids(schema_name, uids))
+            rows_part = quality.on_rows(schema_name, kept_name, number, table)
+            parts.update(suspects=rows_part["after"], suspects_truncate=rows_part["after_truncate"])
             out.append(sql.SQL(_SYNC).format(
                 function=function, kept=kept, number=sql.Literal(number),
                 old_key=row_key(sql.Identifier(KEY), sql.Literal(number)),
@@ -91,7 +100,7 @@ def statements(schema_name: str) -> list:
                 out.append(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(name), target))
                 out.append(sql.SQL("CREATE TRIGGER {} AFTER {} ON {} {} EXECUTE FUNCTION {}()").format(
                     sql.Identifier(name), sql.SQL(event), target, sql.SQL(referencing), function))
-    out += funding.statements(schema_name)
+    out += funding.statements(schema_name) + quality.statements(schema_name)
     info = sql.Identifier(schema_name, "schema_info")
     out.append(sql.SQL("DELETE FROM {} WHERE key = {}").format(info, sql.Literal(INFO_KEY)))
     out.append(sql.SQL("INSERT INTO {} (key, value) VALUES ({}, {})").format(
@@ -106,7 +115,7 @@ def fill(schema_name: str) -> list:
         kept = sql.Identifier(schema_name, kept_name)
         out += [sql.SQL("TRUNCATE {}").format(kept),
                 sql.SQL("INSERT INTO {} {}").format(kept, all_rows(schema_name, tables, rows))]
-    return out + funding.fill(schema_name) + settle(schema_name)
+    return out + funding.fill(schema_name) + settle(schema_name) + quality.fill(schema_name)
 
 
 def settle(schema_name: str) -> list:
@@ -120,10 +129,14 @@ def settle(schema_name: str) -> list:
         sql.SQL("ANALYZE {}").format(sql.Identifier(schema_name, k)) for k in (*KEPT, funding.FUNDING)]
 
 
-def install(cur, schema_name: str, done=lambda _fraction: None) -> None:
+def install(cur, schema_name: str, done=lambda _fraction: None, added: bool = False) -> None:
     """Create (or re-create) and fill the kept tables (psycopg2 cursor, caller's transaction); *done(f)*
-    after each statement with the fraction done (the definitions a tenth, filling the rest)."""
-    made, filled = statements(schema_name), fill(schema_name)
+    after each statement with the fraction done (the definitions a tenth, filling the rest). *added*: the
+    programme's rows were written with its triggers on since its set was made, so a set of the version
+    before (JOINS_FROM) is current as far as it goes and only gets what this version added: its functions
+    anew and data_quality's tables filled (at a million interventions seconds, not minutes)."""
+    made = statements(schema_name)
+    filled = quality.fill(schema_name) if added and level(cur, schema_name) == JOINS_FROM else fill(schema_name)
     for n, statement in enumerate(made, 1):
         cur.execute(statement)
         done(0.1 * n / len(made))
@@ -132,13 +145,24 @@ def install(cur, schema_name: str, done=lambda _fraction: None) -> None:
         done(0.1 + 0.9 * n / len(filled))
 
 
-def current(cur, schema_name: str) -> bool:
-    """Whether the programme keeps the tables of this VERSION (then the check reads them)."""
+def level(cur, schema_name: str) -> int:
+    """The version of the kept tables the programme keeps (those of JOINS_FROM or later have everything the
+    join rules read), 0 when none or not all of its tables."""
     cur.execute(sql.SQL("SELECT value FROM {} WHERE key = %s").format(sql.Identifier(schema_name, "schema_info")),
                 (INFO_KEY,))
     row = cur.fetchone()
-    return bool(row) and row[0] == VERSION and all(
-        _exists(cur, schema_name, k) for k in (*KEPT, funding.FUNDING))
+    found = int(row[0]) if row and str(row[0]).isdigit() else 0
+    tables = (*KEPT, funding.FUNDING) if found >= JOINS_FROM else KEPT
+    if found > VERSION_NUMBER or not all(_exists(cur, schema_name, k) for k in tables):
+        return 0  # a later version's set is not known here: copied per run
+    if found >= QUALITY_FROM and not all(_exists(cur, schema_name, k) for k in quality.TABLES):
+        return JOINS_FROM
+    return found
+
+
+def current(cur, schema_name: str) -> bool:
+    """Whether the programme keeps the tables of this VERSION."""
+    return level(cur, schema_name) == VERSION_NUMBER
 
 
 def _exists(cur, schema_name: str, table: str) -> bool:

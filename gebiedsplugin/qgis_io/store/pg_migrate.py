@@ -15,6 +15,7 @@ from datetime import datetime
 import psycopg2
 import psycopg2.errors
 from psycopg2 import sql
+from qgis.core import Qgis
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.errors import ProgrammeError
@@ -23,6 +24,7 @@ from gebiedsplugin.core.value_lists import value_list_rows
 from gebiedsplugin.qgis_io.store import pg_check_tables, pg_pool
 from gebiedsplugin.qgis_io.store.versions import tables_of
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.log import log
 
 # schema type -> (the type the store creates, accepted format_type() names when checking)
 PG_TYPES = {
@@ -326,8 +328,8 @@ def _upgrade(conn, cur, store, backup, run_steps, done) -> dict:
         return {"from": found, "to": found, "backup": None}
     cur.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.SQL(", ").join(
         target.table(t) for t in tables_of(found))))
-    if found >= schema.SCHEMA_VERSION:  # current, but without the check's kept tables (made before them)
-        pg_check_tables.install(cur, target.schema, done)
+    if found >= schema.SCHEMA_VERSION:  # current, but without the check's kept tables of this version
+        pg_check_tables.install(cur, target.schema, done, added=True)
         conn.commit()
         return {"from": found, "to": found, "backup": None, "check_tables": True}
     made = backup_schema(target, backup) if backup else None
@@ -337,3 +339,29 @@ def _upgrade(conn, cur, store, backup, run_steps, done) -> dict:
     pg_check_tables.install(cur, target.schema, done)
     conn.commit()
     return {"from": found, "to": schema.SCHEMA_VERSION, "backup": made}
+
+
+def add_check_tables(store, cancelled=lambda: False) -> bool:
+    """On open: a current programme whose check tables are of the version before this plugin's
+    (pg_check_tables.JOINS_FROM: current as far as they go, only what the version after added is missing)
+    gets the rest at once (pg_check_tables.install, added: seconds at a million interventions), no
+    question asked: derived data, like an index, no backup. True when done. Nothing else: a programme of
+    an older set or without one takes the upgrade (minutes: gebiedsplugin:upgrade_programme); a login
+    that may not, or a colleague's session holding the tables, leaves it as it was (logged; the check then
+    tests data_quality's rows per run, as before)."""
+    try:
+        with store.session() as conn:
+            with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
+                if pg_check_tables.level(cur, store.schema_name) != pg_check_tables.JOINS_FROM:
+                    return False
+                cur.execute("SET LOCAL lock_timeout = '2s'")
+                target = Target(cur, store.schema_name)
+                cur.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.SQL(", ").join(
+                    target.table(t) for t in tables_of(schema.SCHEMA_VERSION))))
+                pg_check_tables.install(cur, store.schema_name, added=True)
+            conn.commit()
+    except psycopg2.Error as e:
+        log(tr("The check's tables of {} were left as they were: {}").format(store.schema_name, str(e).strip()),
+            Qgis.MessageLevel.Warning)
+        return False
+    return True
