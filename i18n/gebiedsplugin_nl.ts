@@ -329,7 +329,7 @@
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="275" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="281" />
       <source>Programme check</source>
       <translation>Programmatoets</translation>
     </message>
@@ -1065,7 +1065,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="301" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="307" />
       <source>The check was cancelled; the findings were not changed.</source>
       <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1420,7 +1420,7 @@ Vervangen?</translation>
       <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="295" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="301" />
       <source>The check failed: {}</source>
       <translation>De toets is mislukt: {}</translation>
     </message>
@@ -2475,7 +2475,7 @@ Vervangen?</translation>
       <translation>Onverwachte definitie van tabel {} in een nieuw programma.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="134" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="136" />
       <source>The upgrade has no value for the new mandatory column {}.{}.</source>
       <translation>Het bijwerken heeft geen waarde voor de nieuwe verplichte kolom {}.{}.</translation>
     </message>
@@ -2520,7 +2520,7 @@ Vervangen?</translation>
       <translation>Eerst wordt een reservekopie gemaakt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="299" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="301" />
       <source>{} is in use by another session; close it there and try the upgrade again.</source>
       <translation>{} is in gebruik door een andere sessie; sluit het daar en probeer het bijwerken opnieuw.</translation>
     </message>
@@ -3930,17 +3930,17 @@ Notitie: {}</translation>
       <translation>De eerste {} zijn getekend; kies een stadsdeel of een kortere periode om de andere te zien.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="259" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="265" />
       <source>The check ran every rule in memory: {}</source>
       <translation>De toets heeft alle regels in het geheugen uitgevoerd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="67" />
       <source>PostGIS is not available in the database ({}).</source>
       <translation>PostGIS is niet beschikbaar in de database ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="70" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="73" />
       <source>PostGIS {} is older than {}.</source>
       <translation>PostGIS {} is ouder dan {}.</translation>
     </message>
@@ -4075,7 +4075,7 @@ Notitie: {}</translation>
       <translation>Inchecken van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="276" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="307" />
       <source>The check read every row: {}</source>
       <translation>De controle las alle rijen: {}</translation>
     </message>
@@ -4192,7 +4192,7 @@ Notitie: {}</translation>
       <translation>Programma {} openen</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/open_task.py" line="64" />
+      <location filename="../gebiedsplugin/qgis_io/open_task.py" line="68" />
       <source>Opening {} failed: {}</source>
       <translation>Openen van {} mislukt: {}</translation>
     </message>
@@ -4337,7 +4337,7 @@ Notitie: {}</translation>
       <translation>{} is niet bijgewerkt: geannuleerd, er is niets gewijzigd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="302" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="304" />
       <source>Your login may not create tables in the schema {}, so it cannot be upgraded; ask who manages the database (nothing was changed).</source>
       <translation>Uw login mag geen tabellen maken in het schema {}, dus het kan niet worden bijgewerkt; vraag het aan wie de database beheert (er is niets gewijzigd).</translation>
     </message>
@@ -4355,6 +4355,11 @@ Notitie: {}</translation>
       <location filename="../gebiedsplugin/gui/neighbourhood_widget.py" line="185" />
       <source>Neighbourhood of the form's district</source>
       <translation>Buurt uit het stadsdeel van het formulier</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="364" />
+      <source>The check's tables of {} were left as they were: {}</source>
+      <translation>De controletabellen van {} zijn gelaten zoals ze waren: {}</translation>
     </message>
   </context>
   <context>
