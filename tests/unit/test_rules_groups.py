@@ -100,3 +100,20 @@ def test_unique_inverse_as_numpy(case):
     got, want = unique_inverse(values), np.unique(values, return_inverse=True)
     assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
     assert got[0].dtype == values.dtype
+
+
+@pytest.mark.parametrize("case", ["below 2**16", "below 2**32", "duplicates", "negative", "too large", "empty",
+                                  "uint32"])
+def test_ascending_as_by_hand(case):
+    """util.ascending (two 16-bit radix passes) orders as sorted() on (key, position): stable."""
+    from gebiedsplugin.core.rules.util import ascending
+
+    rng = np.random.default_rng(len(case))
+    keys = {"below 2**16": rng.integers(0, 2 ** 16, 5_000), "below 2**32": rng.integers(0, 2 ** 32, 5_000),
+            "duplicates": rng.integers(0, 300_000, 5_000) // 1000 * 70_001, "negative": rng.integers(-9, 9, 500),
+            "too large": rng.integers(2 ** 31, 2 ** 40, 500), "empty": np.empty(0, dtype=np.intp),
+            "uint32": rng.integers(0, 2 ** 32, 5_000).astype(np.uint32)}[case]
+    if case == "below 2**32":
+        keys[:2] = (0, 2 ** 32 - 1)  # both ends
+    by_hand = [k for _, k in sorted((key, k) for k, key in enumerate(keys.tolist()))]
+    assert ascending(keys).tolist() == by_hand

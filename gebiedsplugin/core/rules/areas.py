@@ -9,7 +9,7 @@ import numpy as np
 import shapely
 
 from ..schema import CITY_ID
-from .util import clean_text, extract, first_per_group, fix_geometries, obj_array, safe_op, texts
+from .util import ascending, clean_text, extract, first_per_group, fix_geometries, obj_array, safe_op, texts
 
 
 def _measure(geoms: np.ndarray, dims: np.ndarray) -> np.ndarray:
@@ -141,7 +141,7 @@ class Areas:
 def overlaps(polys: np.ndarray, inter, idx: Optional[np.ndarray] = None
              ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All (intervention, area) pairs that really overlap, with the share of the intervention in
-    that area (area for polygons, length for lines, points for points).
+    that area (area for polygons, length for lines, points for points), by intervention.
 
     Touching does not count for lines and polygons; a point on a shared boundary lies in both.
     Most interventions lie strictly inside one area: a prepared ``contains_properly`` query finds
@@ -154,7 +154,13 @@ def overlaps(polys: np.ndarray, inter, idx: Optional[np.ndarray] = None
         return empty, empty, np.empty(0)
     if idx is None:
         d, i = inter.tree.query(polys)  # envelopes only: the exact tests below are vectorised
-    else:
+        # In the interventions' order (stable: an intervention's areas stay in id order): the tree's
+        # order scatters them over the heap, and every test below reads their geometries (a million
+        # interventions: contains_properly 2.0 s in the tree's order, 0.7 s in theirs).
+        order = ascending(i)
+        i, d = i[order], d[order]
+        del order
+    else:  # i ascending already: the query gives each input's hits in turn
         i, d = shapely.STRtree(polys).query(inter.fixed[idx])
         i = idx[i]
     # A point lies wholly in every area it intersects; a line or polygon strictly inside one area

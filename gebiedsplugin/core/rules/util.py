@@ -215,6 +215,17 @@ def encode(values: np.ndarray) -> Tuple[list, np.ndarray]:
     return distinct, np.fromiter(map(lookup.__getitem__, items), dtype=np.intp, count=len(items))
 
 
+def ascending(keys: np.ndarray) -> np.ndarray:
+    """np.argsort(keys, kind="stable") for non-negative ints below 2**32: two passes of numpy's radix
+    sort over 16 bits each, linear in the count (at a million pairs a third of the comparison sort)."""
+    if not keys.size or keys.min() < 0 or keys.max() >= 2 ** 32:
+        return np.argsort(keys, kind="stable")
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    if keys.max() >= 2 ** 16:
+        order = order[np.argsort((keys[order] >> 16).astype(np.uint16), kind="stable")]
+    return order
+
+
 def groups(keys: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Rows grouped by integer *keys* with one stable sort: (order, start of each group in order,
     size of each group, key of each group)."""
