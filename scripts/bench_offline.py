@@ -36,12 +36,13 @@ def _app():
     return app
 
 
-def _master(size: int) -> Path:
-    """Voorbeeldstad with *size* interventions (cached)."""
+def _master(size: int, suffix: str = "") -> Path:
+    """Voorbeeldstad with *size* interventions (cached), made by the plugin of this process: a baseline's
+    own (its child, *suffix* "_base"), since an older plugin refuses a newer schema."""
     from gebiedsplugin.core.sample import generate_sample
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 
-    master = OUT / "offline_{}_master.gpkg".format(size)
+    master = OUT / "offline_{}_master{}.gpkg".format(size, suffix)
     if not master.exists():
         programme, _ = generate_sample(seed=13, interventions=size, projects=size // 10)
         GpkgStore.create(master, programme.crs, programme)
@@ -78,7 +79,9 @@ def child(args) -> int:
     from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
     from gebiedsplugin.qgis_io.store.offline import check_in, check_out
 
-    if args.child == "out":
+    if args.child == "master":
+        found = {"path": str(_master(int(args.paths[0]), args.paths[1]))}
+    elif args.child == "out":
         shared, copy, district = args.paths
         found = _measured(lambda: {"rows": sum(check_out(GpkgStore(shared), copy, [district] if district else None,
                                                          planner="bench", overwrite=True).values())})
@@ -123,13 +126,14 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = _app()
     t = time.perf_counter()
-    master = _master(args.size)
+    masters = {"": _master(args.size)}
     sides = [("", None)]
     if args.baseline:
         sys.path.insert(0, str(HERE))
         import export_once
 
         sides.append(("_base", export_once.baseline(args.baseline, OUT / "baseline_{}".format(args.baseline))))
+        masters["_base"] = Path(_run(sides[-1][1], "master", str(args.size), "_base")["path"])
     print("offline: {:,} interventions prepared in {:.0f} s".format(args.size, time.perf_counter() - t), flush=True)
     ok = True
     for label, district, changed in (("the whole city", "", args.changed),
@@ -138,7 +142,7 @@ def main() -> int:
         for suffix, code in reversed(sides):  # the baseline first, then this checkout, each on its own files
             name = "offline_{}{}{}".format(args.size, "_" + district if district else "", suffix)
             shared, copies[suffix] = OUT / (name + ".gpkg"), OUT / (name + "_copy.gpkg")
-            shutil.copy(master, shared)
+            shutil.copy(masters[suffix], shared)
             found["out" + suffix] = _run(code, "out", str(shared), str(copies[suffix]), district)
             edit_copy(str(copies[suffix]), changed)
         for suffix, code in reversed(sides):
