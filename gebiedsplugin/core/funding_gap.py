@@ -68,21 +68,25 @@ def label(status: str, lang: str = "en") -> str:
 
 def classify(budget, funded) -> str:
     """The status of an intervention with *budget* and *funded* money (see the module's rule)."""
-    b, f = _number(budget), _number(funded)
-    if math.isnan(b) or b < 0:
-        return NO_BUDGET
-    f = 0.0 if math.isnan(f) else f
-    if b - f <= TOLERANCE_EUR:
-        return FUNDED
-    return UNFUNDED if f <= TOLERANCE_EUR else PARTLY_FUNDED
+    return status_and_shortfall(budget, funded)[0]
 
 
 def shortfall(budget, funded) -> Optional[float]:
     """Budget - funded money, at least 0; None when the budget is missing or negative."""
+    return status_and_shortfall(budget, funded)[1]
+
+
+def status_and_shortfall(budget, funded) -> tuple:
+    """(classify(), shortfall()) of *budget* and *funded*, each number read once (the unified map asks
+    it of every intervention)."""
     b, f = _number(budget), _number(funded)
     if math.isnan(b) or b < 0:
-        return None
-    return max(b - (0.0 if math.isnan(f) else f), 0.0)
+        return NO_BUDGET, None
+    f = 0.0 if math.isnan(f) else f
+    gap = b - f
+    if gap <= TOLERANCE_EUR:
+        return FUNDED, max(gap, 0.0)
+    return (UNFUNDED if f <= TOLERANCE_EUR else PARTLY_FUNDED), gap
 
 
 @dataclass(frozen=True)
@@ -162,9 +166,10 @@ def gap_of(attrs, money: tuple = (0.0, {}, ())) -> FundingGap:
     raw = _number(get("budget"))
     budget = None if math.isnan(raw) else raw
     start, end = _year(get("start_year")), _year(get("end_year"))  # read once (100,000 gaps in an export)
+    status, short = status_and_shortfall(budget, total)
     return FundingGap(
-        uid=get("uid") or "", budget=budget, funded=total, status=classify(budget, total),
-        shortfall=shortfall(budget, total), years=_years_of(budget if budget and budget > 0 else 0.0, start, end,
+        uid=get("uid") or "", budget=budget, funded=total, status=status,
+        shortfall=short, years=_years_of(budget if budget and budget > 0 else 0.0, start, end,
                                                             per_year),
         title=get("title") or "", district_id=get("district_id"), theme=get("theme"),
         item_status=get("status"), start_year=start, end_year=end, funders=funders)

@@ -80,9 +80,9 @@ class UnifiedMap:
     items: dict = field(default_factory=lambda: {k: [] for k in schema.GEOMETRY_KINDS})
     district_names: dict = field(default_factory=dict)  # district_id -> name (incl. city)
     crs: str = schema.DEFAULT_CRS
-    # id() of an intervention Feature -> (the Feature, its funding_gap.FundingGap) when asked for
-    # (keep_gaps): the Overview of the same programme takes them (aggregations.prepare), not computed twice
-    gaps: dict = field(default_factory=dict, repr=False, compare=False)
+    # the programme's funding_gap.funding_by_uid() when asked for (keep_funding): the Overview of the same
+    # programme takes it (aggregations.prepare), not read twice; None: not kept
+    funding: Optional[dict] = field(default=None, repr=False, compare=False)
 
     def all_items(self) -> list:
         """Every item, points then lines then polygons."""
@@ -155,13 +155,14 @@ _PROJECT_READS = ("programme_code", "title", "theme", "district_id", "neighbourh
 
 
 def build_unified(programme: Programme, scope: Optional[Scope] = None,
-                  findings: Optional[Iterable[dict]] = None, keep_gaps: bool = False) -> UnifiedMap:
+                  findings: Optional[Iterable[dict]] = None, keep_funding: bool = False) -> UnifiedMap:
     """Interventions and programme projects merged, harmonised and filtered by *scope*.
 
     Items without a stored district get the district their geometry lies in. An item belongs to
     a district scope when its district is one of the scope's; city-wide items (district `city`)
-    belong to the whole-city scope only. *keep_gaps*: the interventions' funding gaps stay in
-    ``gaps`` (for aggregations.prepare).
+    belong to the whole-city scope only. An intervention's funding status and shortfall only are worked
+    out here (its gap year by year is the Overview's: aggregations.prepare, beside the export's critical
+    path); *keep_funding*: the funding rows as summed for it stay in ``funding``.
     """
     scope = scope or Scope()
     names = {d.get("district_id"): d.get("name") for d in programme.districts}
@@ -173,7 +174,8 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
     result = UnifiedMap(district_names=names, crs=programme.crs)
     every_year = scope.year_from is None and scope.year_to is None
     kinds: dict = {}  # table -> geometry kind (None: by the geometry, one at a time)
-    no_money = (0.0, {}, ())
+    if keep_funding:
+        result.funding = money
     for source, features, reads in ((INTERVENTION, programme.interventions, _INTERVENTION_READS),
                                     (PROGRAMME, programme.projects, _PROJECT_READS)):
         # the fields as columns, read at C speed (a Row's get() is a Python call: 4.6 M of them at 100k)
@@ -194,11 +196,10 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
             if kind is None:
                 continue
             harmonised = _harmonise(source, v, kind, district, names, hoods, funders, open_counts)
-            if source == INTERVENTION:
-                gap = funding_gap.gap_of(v, money.get(harmonised["uid"], no_money))
-                if keep_gaps:
-                    result.gaps[id(feat)] = (feat, gap)
-                harmonised["funding_status"], harmonised["shortfall"] = gap.status, gap.shortfall
+            if source == INTERVENTION:  # funding_gap.gap_of()'s status and shortfall, without its years
+                funded = money.get(harmonised["uid"])
+                harmonised["funding_status"], harmonised["shortfall"] = funding_gap.status_and_shortfall(
+                    v["budget"], 0.0 if funded is None else funded[0])
             result.items[kind].append(Feature(harmonised, feat.geometry, "unified_" + kind, feat.fid))
     return result
 
