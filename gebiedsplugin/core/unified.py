@@ -174,6 +174,7 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
     result = UnifiedMap(district_names=names, crs=programme.crs)
     every_year = scope.year_from is None and scope.year_to is None
     kinds: dict = {}  # table -> geometry kind (None: by the geometry, one at a time)
+    periods: dict = {}  # _period_fields() by the stored values (a few hundred kinds of period at 100k)
     if keep_funding:
         result.funding = money
     for source, features, reads in ((INTERVENTION, programme.interventions, _INTERVENTION_READS),
@@ -195,7 +196,7 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
             kind = kinds[table] or geometry_kind(feat)
             if kind is None:
                 continue
-            harmonised = _harmonise(source, v, kind, district, names, hoods, funders, open_counts)
+            harmonised = _harmonise(source, v, kind, district, names, hoods, funders, open_counts, periods)
             if source == INTERVENTION:  # funding_gap.gap_of()'s status and shortfall, without its years
                 funded = money.get(harmonised["uid"])
                 harmonised["funding_status"], harmonised["shortfall"] = funding_gap.status_and_shortfall(
@@ -204,21 +205,34 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
     return result
 
 
-def _harmonise(source, v: dict, kind, district, names, hoods, funders, open_counts) -> dict:
-    """The unified fields of one row (*v*: its _INTERVENTION_READS or _PROJECT_READS)."""
+def _period_fields(start_year, end_year, start_quarter, end_quarter, indicative) -> tuple:
+    """start_quarter, end_quarter, period_precision and period of the unified fields (all None without
+    a period)."""
+    period = period_from(start_year, end_year, start_quarter, end_quarter, indicative)
+    if period is None:
+        return None, None, None, None
+    return period.start_quarter, period.end_quarter, period.precision, period.text()
+
+
+def _harmonise(source, v: dict, kind, district, names, hoods, funders, open_counts, periods: dict) -> dict:
+    """The unified fields of one row (*v*: its _INTERVENTION_READS or _PROJECT_READS); *periods*:
+    _period_fields() by their arguments, kept between rows (values equal as keys give equal periods)."""
     if source == INTERVENTION:
         uid = v["uid"]
         domain, item_kind = v["domain"], v["kind"]
         category = "{}_{}".format(domain, item_kind) if domain and item_kind else None
         funder_codes = funders.get(uid)
-        period = period_from(v["start_year"], v["end_year"], v["start_quarter"], v["end_quarter"], v["indicative"])
+        key = (v["start_year"], v["end_year"], v["start_quarter"], v["end_quarter"], v["indicative"])
         contact = v["contact"] or None
     else:
         uid = v["programme_code"]
         domain, item_kind, category = None, PROGRAMME_KIND, PROGRAMME_KIND
         funder_codes = None
-        period = period_from(v["start_year"], v["end_year"])
+        key = (v["start_year"], v["end_year"], None, None, None)
         contact = None
+    period = periods.get(key)
+    if period is None:
+        period = periods[key] = _period_fields(*key)
     neighbourhood = v["neighbourhood_id"]
     return {
         "source": source, "uid": uid, "programme_code": v["programme_code"],
@@ -226,9 +240,7 @@ def _harmonise(source, v: dict, kind, district, names, hoods, funders, open_coun
         "theme": v["theme"], "district_id": district, "district": names.get(district),
         "neighbourhood_id": neighbourhood, "neighbourhood": hoods.get(neighbourhood),
         "start_year": v["start_year"], "end_year": v["end_year"],
-        "start_quarter": period.start_quarter if period else None,
-        "end_quarter": period.end_quarter if period else None,
-        "period_precision": period.precision if period else None, "period": period.text() if period else None,
+        "start_quarter": period[0], "end_quarter": period[1], "period_precision": period[2], "period": period[3],
         "status": v["status"], "budget": v["budget"],
         "funders": ", ".join(funder_codes) if funder_codes else None, "funding_status": None, "shortfall": None,
         "contact": contact, "open_findings": open_counts.get(uid, 0),
