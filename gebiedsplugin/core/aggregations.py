@@ -113,8 +113,8 @@ class Overview:
 def prepare(programme: Programme, unified=None) -> Overview:
     """The Overview of *programme* (districts resolved, money per year and funder). *unified*: its
     unified map of the whole city over all years when the caller has built it already (the export;
-    built with keep_gaps, its funding gaps are taken, not computed again)."""
-    unified = unified if unified is not None else build_unified(programme, keep_gaps=True)
+    built with keep_funding, its sums of the funding rows are taken, not made again)."""
+    unified = unified if unified is not None else build_unified(programme, keep_funding=True)
     district_of = {a.get("uid"): a.get("district_id") for a in (f.attrs for f in unified.all_items())
                    if a.get("source") == INTERVENTION}
     funding: dict = {}
@@ -123,7 +123,7 @@ def prepare(programme: Programme, unified=None) -> Overview:
         if year is not None and amount is not None and amount > 0:
             funding.setdefault(row.get("intervention_uid"), []).append((year, row.get("funder") or UNKNOWN, amount))
     measured = measurements_by_uid(programme.effect_measurements)
-    funded = None  # funding_gap.funding_by_uid, only when a gap is not in the unified map
+    funded = unified.funding if unified.funding is not None else funding_gap.funding_by_uid(programme.funding)
     items = []
     # the fields as columns, read at C speed (a Feature's get() is two Python calls: 2.5 M at 100k)
     for f, row in _item_rows(programme.interventions):
@@ -161,13 +161,9 @@ def prepare(programme: Programme, unified=None) -> Overview:
              for n in programme.neighbourhoods}
     district_by_uid = {i.uid: i.district_id for i in items}
     gaps = {}
-    for f in programme.interventions:  # the unified map's where it has them (same rule, same rows)
-        known = unified.gaps.get(id(f))
-        g = known[1] if known is not None and known[0] is f else None
-        if g is None:
-            if funded is None:
-                funded = funding_gap.funding_by_uid(programme.funding)
-            g = funding_gap.gap_of(f, funded.get(f.get("uid"), (0.0, {}, ())))
+    no_money = (0.0, {}, ())
+    for f in programme.interventions:
+        g = funding_gap.gap_of(f, funded.get(f.get("uid"), no_money))
         district = district_by_uid.get(g.uid, g.district_id)
         gaps[g.uid] = g if district == g.district_id else replace(g, district_id=district)
     return Overview(items, dict(unified.district_names), hoods, budgets, goals,

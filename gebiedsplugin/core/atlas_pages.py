@@ -14,6 +14,7 @@ import shapely
 
 from gebiedsplugin.core import schema
 from gebiedsplugin.core.records import Programme
+from gebiedsplugin.core.rows import columns
 from gebiedsplugin.core.unified import PROGRAMME, Scope, UnifiedMap
 
 OVERVIEW, DISTRICT, YEAR = "overview", "district", "year"
@@ -57,10 +58,11 @@ def summary_area(page: AtlasPage) -> Optional[str]:
     return None
 
 
-def period_of(unified: UnifiedMap, scope: Scope) -> tuple:
+def period_of(unified: UnifiedMap, scope: Scope, tally: Optional[_Tally] = None) -> tuple:
     """The scope's period, open bounds closed by the items' own years (None, None when empty)."""
-    starts = [f.get("start_year") for f in unified.all_items() if f.get("start_year") is not None]
-    ends = [f.get("end_year") for f in unified.all_items() if f.get("end_year") is not None]
+    tally = tally if tally is not None else _Tally(unified)
+    starts = [y for y in tally.columns["start_year"] if y is not None]
+    ends = [y for y in tally.columns["end_year"] if y is not None]
     year_from = scope.year_from if scope.year_from is not None else (min(starts) if starts else None)
     year_to = scope.year_to if scope.year_to is not None else (max(ends) if ends else None)
     return year_from, year_to
@@ -76,11 +78,12 @@ def atlas_pages(programme: Programme, unified: UnifiedMap, scope: Scope, per_yea
         chosen = [districts[k] for k in scope.district_ids if k in districts]
     else:
         chosen = others
-    year_from, year_to = period_of(unified, scope)
+    tally = _Tally(unified)
+    year_from, year_to = period_of(unified, scope, tally)
     pages: list = []
 
     def add(kind, area_id, name, geom, y_from, y_to, members):
-        count, budget, programme_budget = _tally(unified, members, y_from, y_to)
+        count, budget, programme_budget = tally(members, y_from, y_to)
         pages.append(AtlasPage(len(pages) + 1, kind, area_id, name, y_from, y_to, count, budget, programme_budget,
                                geom))
 
@@ -108,20 +111,38 @@ def _union(features: list):
     return shapely.union_all(geoms) if geoms else None
 
 
-def _tally(unified: UnifiedMap, members: Optional[set], year_from, year_to) -> tuple:
-    period = Scope((), year_from, year_to)
-    count, budget, programme_budget = 0, 0.0, 0.0
-    for item in unified.all_items():
-        if members is not None and item.get("district_id") not in members:
-            continue
-        if period.years_overlap(item.get("start_year"), item.get("end_year")):
-            count += 1
-            money = float(item.get("budget") or 0.0)
-            if item.get("source") == PROGRAMME:
-                programme_budget += money
-            else:
-                budget += money
-    return count, budget, programme_budget
+class _Tally:
+    """Items, interventions' money and programme projects' money of a page: the fields it reads taken
+    as columns once (a page of every district read them of every item: 6 x 125,000 at 100k), and each
+    district's items apart, in the unified map's order (the sums add up in the same order)."""
+
+    FIELDS = ("district_id", "start_year", "end_year", "budget", "source")
+
+    def __init__(self, unified: UnifiedMap):
+        self.columns = columns([f.attrs for f in unified.all_items()], self.FIELDS)
+        self.rows = list(zip(*(self.columns[n] for n in self.FIELDS)))
+        self.by_district: dict = {}
+        for row in self.rows:
+            self.by_district.setdefault(row[0], []).append(row)
+
+    def __call__(self, members: Optional[set], year_from, year_to) -> tuple:
+        if members is None:
+            rows = self.rows
+        elif len(members) == 1:
+            rows = self.by_district.get(next(iter(members)), ())
+        else:
+            rows = [row for row in self.rows if row[0] in members]
+        overlap = Scope((), year_from, year_to).years_overlap
+        count, budget, programme_budget = 0, 0.0, 0.0
+        for _district, start, end, money, source in rows:
+            if overlap(start, end):
+                count += 1
+                money = float(money or 0.0)
+                if source == PROGRAMME:
+                    programme_budget += money
+                else:
+                    budget += money
+        return count, budget, programme_budget
 
 
 SUMMARY_FIELDS = ("district_id", "district", "source", "domain", "kind", "items", "budget", "open_findings")

@@ -80,9 +80,9 @@ class UnifiedMap:
     items: dict = field(default_factory=lambda: {k: [] for k in schema.GEOMETRY_KINDS})
     district_names: dict = field(default_factory=dict)  # district_id -> name (incl. city)
     crs: str = schema.DEFAULT_CRS
-    # id() of an intervention Feature -> (the Feature, its funding_gap.FundingGap) when asked for
-    # (keep_gaps): the Overview of the same programme takes them (aggregations.prepare), not computed twice
-    gaps: dict = field(default_factory=dict, repr=False, compare=False)
+    # the programme's funding_gap.funding_by_uid() when asked for (keep_funding): the Overview of the same
+    # programme takes it (aggregations.prepare), not read twice; None: not kept
+    funding: Optional[dict] = field(default=None, repr=False, compare=False)
 
     def all_items(self) -> list:
         """Every item, points then lines then polygons."""
@@ -155,13 +155,14 @@ _PROJECT_READS = ("programme_code", "title", "theme", "district_id", "neighbourh
 
 
 def build_unified(programme: Programme, scope: Optional[Scope] = None,
-                  findings: Optional[Iterable[dict]] = None, keep_gaps: bool = False) -> UnifiedMap:
+                  findings: Optional[Iterable[dict]] = None, keep_funding: bool = False) -> UnifiedMap:
     """Interventions and programme projects merged, harmonised and filtered by *scope*.
 
     Items without a stored district get the district their geometry lies in. An item belongs to
     a district scope when its district is one of the scope's; city-wide items (district `city`)
-    belong to the whole-city scope only. *keep_gaps*: the interventions' funding gaps stay in
-    ``gaps`` (for aggregations.prepare).
+    belong to the whole-city scope only. An intervention's funding status and shortfall only are worked
+    out here (its gap year by year is the Overview's: aggregations.prepare, beside the export's critical
+    path); *keep_funding*: the funding rows as summed for it stay in ``funding``.
     """
     scope = scope or Scope()
     names = {d.get("district_id"): d.get("name") for d in programme.districts}
@@ -173,7 +174,9 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
     result = UnifiedMap(district_names=names, crs=programme.crs)
     every_year = scope.year_from is None and scope.year_to is None
     kinds: dict = {}  # table -> geometry kind (None: by the geometry, one at a time)
-    no_money = (0.0, {}, ())
+    periods: dict = {}  # _period_fields() by the stored values (a few hundred kinds of period at 100k)
+    if keep_funding:
+        result.funding = money
     for source, features, reads in ((INTERVENTION, programme.interventions, _INTERVENTION_READS),
                                     (PROGRAMME, programme.projects, _PROJECT_READS)):
         # the fields as columns, read at C speed (a Row's get() is a Python call: 4.6 M of them at 100k)
@@ -193,31 +196,43 @@ def build_unified(programme: Programme, scope: Optional[Scope] = None,
             kind = kinds[table] or geometry_kind(feat)
             if kind is None:
                 continue
-            harmonised = _harmonise(source, v, kind, district, names, hoods, funders, open_counts)
-            if source == INTERVENTION:
-                gap = funding_gap.gap_of(v, money.get(harmonised["uid"], no_money))
-                if keep_gaps:
-                    result.gaps[id(feat)] = (feat, gap)
-                harmonised["funding_status"], harmonised["shortfall"] = gap.status, gap.shortfall
+            harmonised = _harmonise(source, v, kind, district, names, hoods, funders, open_counts, periods)
+            if source == INTERVENTION:  # funding_gap.gap_of()'s status and shortfall, without its years
+                funded = money.get(harmonised["uid"])
+                harmonised["funding_status"], harmonised["shortfall"] = funding_gap.status_and_shortfall(
+                    v["budget"], 0.0 if funded is None else funded[0])
             result.items[kind].append(Feature(harmonised, feat.geometry, "unified_" + kind, feat.fid))
     return result
 
 
-def _harmonise(source, v: dict, kind, district, names, hoods, funders, open_counts) -> dict:
-    """The unified fields of one row (*v*: its _INTERVENTION_READS or _PROJECT_READS)."""
+def _period_fields(start_year, end_year, start_quarter, end_quarter, indicative) -> tuple:
+    """start_quarter, end_quarter, period_precision and period of the unified fields (all None without
+    a period)."""
+    period = period_from(start_year, end_year, start_quarter, end_quarter, indicative)
+    if period is None:
+        return None, None, None, None
+    return period.start_quarter, period.end_quarter, period.precision, period.text()
+
+
+def _harmonise(source, v: dict, kind, district, names, hoods, funders, open_counts, periods: dict) -> dict:
+    """The unified fields of one row (*v*: its _INTERVENTION_READS or _PROJECT_READS); *periods*:
+    _period_fields() by their arguments, kept between rows (values equal as keys give equal periods)."""
     if source == INTERVENTION:
         uid = v["uid"]
         domain, item_kind = v["domain"], v["kind"]
         category = "{}_{}".format(domain, item_kind) if domain and item_kind else None
         funder_codes = funders.get(uid)
-        period = period_from(v["start_year"], v["end_year"], v["start_quarter"], v["end_quarter"], v["indicative"])
+        key = (v["start_year"], v["end_year"], v["start_quarter"], v["end_quarter"], v["indicative"])
         contact = v["contact"] or None
     else:
         uid = v["programme_code"]
         domain, item_kind, category = None, PROGRAMME_KIND, PROGRAMME_KIND
         funder_codes = None
-        period = period_from(v["start_year"], v["end_year"])
+        key = (v["start_year"], v["end_year"], None, None, None)
         contact = None
+    period = periods.get(key)
+    if period is None:
+        period = periods[key] = _period_fields(*key)
     neighbourhood = v["neighbourhood_id"]
     return {
         "source": source, "uid": uid, "programme_code": v["programme_code"],
@@ -225,9 +240,7 @@ def _harmonise(source, v: dict, kind, district, names, hoods, funders, open_coun
         "theme": v["theme"], "district_id": district, "district": names.get(district),
         "neighbourhood_id": neighbourhood, "neighbourhood": hoods.get(neighbourhood),
         "start_year": v["start_year"], "end_year": v["end_year"],
-        "start_quarter": period.start_quarter if period else None,
-        "end_quarter": period.end_quarter if period else None,
-        "period_precision": period.precision if period else None, "period": period.text() if period else None,
+        "start_quarter": period[0], "end_quarter": period[1], "period_precision": period[2], "period": period[3],
         "status": v["status"], "budget": v["budget"],
         "funders": ", ".join(funder_codes) if funder_codes else None, "funding_status": None, "shortfall": None,
         "contact": contact, "open_findings": open_counts.get(uid, 0),

@@ -155,7 +155,7 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
     progress(15)
     whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
     overview = whole and request.summary_pages and bool({"pdf", "png"} & set(request.formats))
-    unified = build_unified(programme, request.scope, findings, keep_gaps=overview)  # gaps: the Overview's too
+    unified = build_unified(programme, request.scope, findings, keep_funding=overview)  # the Overview's too
     if len(unified) == 0:
         raise ProgrammeError(tr("Nothing to export: no interventions or programme projects in this scope "
                                 "and period."))
@@ -254,7 +254,7 @@ def _overview(future: Future, programme, unified) -> None:
 
 
 def _free_programme(programme, unified) -> None:
-    unified.gaps.clear()  # the Overview's: they name the programme's interventions
+    unified.funding = None  # the Overview's
     free_gradually(programme.interventions, programme.projects, programme.funding, programme.links)
 
 

@@ -72,18 +72,20 @@ def test_prepare_resolves_district_money_and_threshold(ov):
     assert ov.years() == (2025, 2031)
 
 
-def test_funding_gaps_taken_from_the_unified_map_are_the_same(programme):
-    """The export hands its unified map to prepare(): its gaps are taken, not computed again; an
-    intervention whose gap it does not hold still gets its own, computed here."""
-    from gebiedsplugin.core.unified import build_unified
+def test_funding_sums_taken_from_the_unified_map_give_the_same_gaps(programme):
+    """The export hands its unified map to prepare(): the funding rows summed for it are taken, not summed
+    again, and every gap is the one prepare() works out on its own; the unified map's funding status and
+    shortfall of every intervention are those of its gap."""
+    from gebiedsplugin.core.unified import INTERVENTION, build_unified
 
-    own = agg.prepare(programme, build_unified(programme))  # no kept gaps: every gap computed in prepare
-    kept = build_unified(programme, keep_gaps=True)
-    assert len(kept.gaps) == 6 and all(f is kept.gaps[id(f)][0] for f in programme.interventions)
+    own = agg.prepare(programme, build_unified(programme))  # nothing kept: the funding rows summed in prepare
+    kept = build_unified(programme, keep_funding=True)
+    assert kept.funding is not None and build_unified(programme).funding is None
+    assert kept.funding["i1"][0] == 157.0
     assert agg.prepare(programme, kept).gaps == own.gaps
-    assert agg.prepare(programme, kept).gaps["i1"] is kept.gaps[id(programme.interventions[0])][1]
-    del kept.gaps[id(programme.interventions[0])], kept.gaps[id(programme.interventions[5])]  # i1, i6
-    assert agg.prepare(programme, kept).gaps == own.gaps
+    unified = {f.get("uid"): f for f in kept.all_items() if f.get("source") == INTERVENTION}
+    assert {u: (f.get("funding_status"), f.get("shortfall")) for u, f in unified.items()} == {
+        u: (g.status, g.shortfall) for u, g in own.gaps.items() if u in unified}
     gaps = own.gaps  # by hand: i1 999 budget, rows 100 + 50 + 7 (a row without a year counts as money)
     assert (gaps["i1"].status, gaps["i1"].shortfall, gaps["i1"].funded) == ("partly_funded", 842.0, 157.0)
     assert (gaps["i2"].status, gaps["i2"].shortfall) == ("unfunded", 300.0)

@@ -159,3 +159,44 @@ def test_summary_rows():
     assert {(r["source"], r["items"], r["budget"]) for r in west} == {("intervention", 1, 100.0),
                                                                       ("programme", 1, 5000.0)}
     assert set(rows[0]) == set(ap.SUMMARY_FIELDS)
+
+
+def test_items_sharing_stored_period_values_get_the_period_worked_out_for_each():
+    """The unified map works a period out once per kind of stored values: values equal as keys (2027 and
+    2027.0, 1 and True) give the period each gives on its own; others their own."""
+    from gebiedsplugin.core.periods import period_from
+
+    p = programme()
+    stored = [(2027, 2028, 3, None, None), (2027.0, 2028.0, 3.0, None, False), (2027, 2028, 3, None, "ja"),
+              (2027, 2028, None, 1, True), (2027, 2028, None, 1.0, 1), (2027, 2028, 5, None, 0), (None, 2028, 2, 2, 1)]
+    p.interventions = [_iv("p{}".format(k), start_year=s, end_year=e, start_quarter=sq, end_quarter=eq,
+                           indicative=ind) for k, (s, e, sq, eq, ind) in enumerate(stored)]
+    items = _by_uid(build_unified(p))
+    for k, values in enumerate(stored):
+        period = period_from(*values)
+        expected = (period.start_quarter, period.end_quarter, period.precision, period.text()) if period else (
+            None, None, None, None)
+        got = tuple(items["p{}".format(k)].get(f) for f in ("start_quarter", "end_quarter", "period_precision",
+                                                            "period"))
+        assert got == expected, values
+    assert items["p2"].get("period") == "2027 Q3-2028 Q4 (indicative)"
+    assert items["p0"].get("period") == "2027 Q3-2028 Q4"
+
+
+def test_page_tallies_are_each_pages_items_summed_by_hand():
+    """Each page's count and money, from the items' own fields (the tallies read them as columns)."""
+    p = programme()
+    p.interventions += [_iv("e", budget=0.1), _iv("f", budget=0.2), _iv("g", district_id="east", budget=None),
+                        _iv("h", district_id="east", start_year=2030, end_year=2031, budget=7.0)]
+    unified = build_unified(p)
+    pages = {pg.area_id: pg for pg in ap.atlas_pages(p, unified, Scope())}
+    for area, members in (("city", None), ("west", {"west"}), ("east", {"east"}), ("empty", {"empty"})):
+        mine = [f for f in unified.all_items() if members is None or f.get("district_id") in members]
+        own, mjp = 0.0, 0.0
+        for f in mine:  # in the unified map's order, as the page adds them
+            if f.get("source") == "programme":
+                mjp += float(f.get("budget") or 0.0)
+            else:
+                own += float(f.get("budget") or 0.0)
+        assert (pages[area].item_count, pages[area].budget, pages[area].programme_budget) == (len(mine), own, mjp)
+    assert pages["west"].budget == 100.0 + 0.1 + 0.2 and pages["east"].item_count == 4  # b, c (by its geometry), g, h
