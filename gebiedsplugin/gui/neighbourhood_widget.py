@@ -60,6 +60,11 @@ class NeighbourhoodWrapper(QgsEditorWidgetWrapper):
         if self._combo is None:
             return
         self._combo.currentIndexChanged.connect(self._picked)
+        # The context's feature, as QGIS's value relation reads it here: a table cell's editor gets only
+        # that (the attribute table's delegate puts the cell's row there) and lists the row's district;
+        # a form sets its feature on the wrapper later. No list is read until a value is set.
+        if self.context().formFeature().isValid():
+            self.setFormFeature(self.context().formFeature())
         form = editor.parent()
         while form is not None and not form.inherits("QgsAttributeForm"):
             form = form.parent()
@@ -127,7 +132,9 @@ class NeighbourhoodWrapper(QgsEditorWidgetWrapper):
             # QGIS's own words for it, in QGIS's language (its value relation shows the same): looked up
             # in QGIS's catalogue, not ours (names in variables, so pylupdate does not list them as ours)
             self._combo.addItem(QCoreApplication.translate(_QGIS_CONTEXT, _NO_SELECTION))
-            self._codes.append(NULL)
+            # a NULL of the field's type, as QGIS's: the attribute table writes a cell whose value
+            # differs, and an untyped NULL differs from the row's NULL text (an edit of nothing)
+            self._codes.append(self.field().convertCompatible(NULL))
         self._combo.addItems([name for _, name in rows])
         self._codes.extend(code for code, _ in rows)
         self._listed = len(self._codes)
