@@ -49,7 +49,8 @@ def _cell(view, layer, fid):
 
 def _cell_steps(view, layer, fid, pick) -> tuple:
     """One cell: what the table shows, what its editor lists and shows, the values written to the cell's
-    field when entry *pick* is chosen and Enter commits it (as a planner does), what the table shows then."""
+    field when entry *pick* is chosen and Enter commits it (as a planner does), the value then held and
+    what the table shows."""
     table = view.tableView()
     index = _cell(view, layer, fid)
     before = index.data(Qt.ItemDataRole.DisplayRole)
@@ -77,7 +78,8 @@ def _cell_steps(view, layer, fid, pick) -> tuple:
     finally:
         layer.attributeValueChanged.disconnect(record)
     assert table.state() != QAbstractItemView.State.EditingState
-    return before, listed, shown, written, _cell(view, layer, fid).data(Qt.ItemDataRole.DisplayRole)
+    stored = _plain(layer.getFeature(fid)["neighbourhood_id"])
+    return before, listed, shown, written, stored, _cell(view, layer, fid).data(Qt.ItemDataRole.DisplayRole)
 
 
 def _table_steps(plugin, layer, rows, edits) -> list:
@@ -141,11 +143,13 @@ def test_table_cells_list_the_rows_district_as_qgis_does(plugin, sample_gpkg):
              _sql(path, in_district, second["district_id"]) + ["({})".format(first["neighbourhood_id"])],
              _sql(path, "SELECT name FROM neighbourhoods")]
     held = [first, second, city, first, no_district]  # whose neighbourhood each row holds before
-    for (before, listed, shown, written, after), expected, (fid, pick), row in zip(ours, names, rows, held):
+    for seen, expected, (fid, pick), row in zip(ours, names, rows, held):
+        listed, written, stored, after = seen[1], seen[3], seen[4], seen[5]
         assert listed[0] == NO_SELECTION and sorted(listed[1:]) == sorted(expected), fid
         chosen = _sql(path, code_of, listed[pick])[0] if pick else "NULL"
         # written when it differs; then QGIS applies the derived (on update) default, from the geometry
         assert written[:1] == ([] if chosen == _plain(row["neighbourhood_id"]) else [chosen]), fid
+        assert after == (_sql(path, name_of, stored)[0] if stored not in (None, "NULL") else "NULL"), fid
     assert listed[1:] == sorted(listed[1:], key=str.casefold)
     hood = _sql(path, name_of, first["neighbourhood_id"])[0]
     assert [seen[2] for seen in ours] == [
@@ -154,4 +158,3 @@ def test_table_cells_list_the_rows_district_as_qgis_does(plugin, sample_gpkg):
     # The table shows names (the value relation's formatter), also for a code of another district.
     assert [seen[0] for seen in ours] == [hood, _sql(path, name_of, second["neighbourhood_id"])[0], "NULL", hood,
                                           _sql(path, name_of, no_district["neighbourhood_id"])[0]]
-    assert ours[0][4] == _sql(path, name_of, layer.getFeature(first.id())["neighbourhood_id"])[0]
