@@ -2,10 +2,11 @@
 
 It behaves as QGIS 3.22's value relation with the filter `"district_id" = current_value('district_id') OR
 current_value('district_id') IS NULL` does in every QGIS form (add, Identify, the attribute table's form
-view): "(no selection)" first, the district's names by name, all names while the district is empty,
-an unknown code shown as "(code)", a neighbourhood of another district cleared when the district
-changes. What differs is the cost: one provider-side request for the district's rows (qgis_io/
-neighbourhood_list.py) instead of reading all neighbourhoods twice per form.
+view) and in the attribute table's cells (the row's district): "(no selection)" first, the district's
+names by name, all names while the district is empty, an unknown code shown as "(code)", a neighbourhood
+of another district cleared when the district changes. What differs is the cost: one provider-side
+request for the district's rows (qgis_io/neighbourhood_list.py) instead of reading all neighbourhoods
+twice per form.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class NeighbourhoodWrapper(QgsEditorWidgetWrapper):
         form = editor.parent()
         while form is not None and not form.inherits("QgsAttributeForm"):
             form = form.parent()
-        if form is not None:  # a table cell has no form: its list is every neighbourhood, as the value relation's
+        if form is not None:  # a table cell has no form: its list stays the row's district's
             # PyQt sees a form QGIS made as a plain QWidget
             sip.cast(form, QgsAttributeForm).widgetValueChanged.connect(self._form_value_changed)
 
