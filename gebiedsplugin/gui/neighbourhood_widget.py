@@ -2,10 +2,11 @@
 
 It behaves as QGIS 3.22's value relation with the filter `"district_id" = current_value('district_id') OR
 current_value('district_id') IS NULL` does in every QGIS form (add, Identify, the attribute table's form
-view): "(no selection)" first, the district's names by name, all names while the district is empty,
-an unknown code shown as "(code)", a neighbourhood of another district cleared when the district
-changes. What differs is the cost: one provider-side request for the district's rows (qgis_io/
-neighbourhood_list.py) instead of reading all neighbourhoods twice per form.
+view) and in the attribute table's cells (the row's district): "(no selection)" first, the district's
+names by name, all names while the district is empty, an unknown code shown as "(code)", a neighbourhood
+of another district cleared when the district changes. What differs is the cost: one provider-side
+request for the district's rows (qgis_io/neighbourhood_list.py) instead of reading all neighbourhoods
+twice per form.
 """
 
 from __future__ import annotations
@@ -60,10 +61,15 @@ class NeighbourhoodWrapper(QgsEditorWidgetWrapper):
         if self._combo is None:
             return
         self._combo.currentIndexChanged.connect(self._picked)
+        # The context's feature, as QGIS's value relation reads it here: a table cell's editor gets only
+        # that (the attribute table's delegate puts the cell's row there) and lists the row's district;
+        # a form sets its feature on the wrapper later. No list is read until a value is set.
+        if self.context().formFeature().isValid():
+            self.setFormFeature(self.context().formFeature())
         form = editor.parent()
         while form is not None and not form.inherits("QgsAttributeForm"):
             form = form.parent()
-        if form is not None:  # a table cell has no form: its list is every neighbourhood, as the value relation's
+        if form is not None:  # a table cell has no form: its list stays the row's district's
             # PyQt sees a form QGIS made as a plain QWidget
             sip.cast(form, QgsAttributeForm).widgetValueChanged.connect(self._form_value_changed)
 
@@ -127,7 +133,9 @@ class NeighbourhoodWrapper(QgsEditorWidgetWrapper):
             # QGIS's own words for it, in QGIS's language (its value relation shows the same): looked up
             # in QGIS's catalogue, not ours (names in variables, so pylupdate does not list them as ours)
             self._combo.addItem(QCoreApplication.translate(_QGIS_CONTEXT, _NO_SELECTION))
-            self._codes.append(NULL)
+            # a NULL of the field's type, as QGIS's: the attribute table writes a cell whose value
+            # differs, and an untyped NULL differs from the row's NULL text (an edit of nothing)
+            self._codes.append(self.field().convertCompatible(NULL))
         self._combo.addItems([name for _, name in rows])
         self._codes.extend(code for code, _ in rows)
         self._listed = len(self._codes)
