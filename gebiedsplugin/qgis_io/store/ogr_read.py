@@ -77,7 +77,7 @@ def _shared_values(data, shared: dict) -> list:
     48 bytes: a million rows of two years and two timestamps are 150 MB), kept in *shared* from one
     batch to the next (no sort of every batch)."""
     values = data.tolist()
-    if not values or not _repetitive(values):
+    if not values or not (shared or _repetitive(values)):  # shared: repetitive in an earlier batch
         return values
     return list(map(shared.setdefault, values, values))
 
@@ -90,7 +90,7 @@ def _decoded(data, shared: dict) -> list:
     values = data.tolist()  # bytes without their padding
     if not values:
         return []
-    if _repetitive(values):
+    if shared or _repetitive(values):  # shared: repetitive in an earlier batch (a short last slice too)
         try:
             return list(map(shared.__getitem__, values))
         except KeyError:  # values not met in the earlier batches
