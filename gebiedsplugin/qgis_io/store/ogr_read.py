@@ -26,12 +26,13 @@ from gebiedsplugin.core.rules.util import texts
 # lock (GDAL's default of 65,536 rows held it for ~0.3 s in a worker, the QGIS window standing still).
 # The findings' texts get fewer: numpy pads every text of a batch to its longest (a 60 kB list of
 # uids made a batch of 2,869 findings 174 MB and held the lock for 0.9 s).
-# GDAL hands the stream over in batches of FETCH_ROWS, which are decoded in slices of BATCH_ROWS:
-# GDAL's cost per batch (0.3 s of a 1 s read at 100,000 interventions in batches of 2,000; 0.19 s in
-# 10,000) falls while the lock is held no longer per slice. Slicing a batch's numpy columns makes views.
+# GDAL hands the stream over in batches of FETCH_ROWS, decoded in slices of BATCH_ROWS: GDAL's cost
+# per batch falls (at 100,000 interventions 0.30 s of a 1.0 s read in batches of 2,000, 0.14 s in
+# 10,000) while the lock is held no longer per slice (slices of numpy columns are views). Texts are
+# padded to the batch's longest: 20,000 rows kept a 100k read's peak within 10 MB of 2,000's.
 BATCH_ROWS = 2000
 BATCH_ROWS_LONG_TEXT = {"findings": 250}
-FETCH_ROWS = 10000
+FETCH_ROWS = 20000
 
 gdal.UseExceptions()
 
