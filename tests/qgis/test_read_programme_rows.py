@@ -98,3 +98,42 @@ def test_columns_kept_for_the_check_hold_what_is_stored(tmp_path, qgis_app):
     assert again.taken_columns("projects") == {}  # rows added after the read: not the read's columns
     again.interventions = list(again.interventions)
     assert again.taken_columns("interventions") == {}
+
+
+def test_batches_and_slices_read_as_one_batch(tmp_path, qgis_app, monkeypatch):
+    """GDAL's batches cut into slices for decoding (ogr_read.FETCH_ROWS, BATCH_ROWS), code values first
+    met in a later batch among them: the same rows, geometries, fids and kept columns as one batch per
+    table; a repetitive column shares one object per value over all of a table's batches."""
+    from gebiedsplugin.qgis_io.store import ogr_read
+
+    programme, _ = generate_sample(seed=7, interventions=800)
+    for n, feature in enumerate(programme.interventions):
+        feature.attrs["start_year"] = 2031 + n % 3
+        if n >= 500:  # statuses and a year no earlier batch holds
+            feature.attrs["status"] = "late_{}".format(n % 3)
+            feature.attrs["start_year"] = 2091
+    store = GpkgStore.create(tmp_path / "p.gpkg", programme.crs, programme)
+
+    def read(fetch: int, batch: int):
+        monkeypatch.setattr(ogr_read, "FETCH_ROWS", fetch, raising=False)
+        monkeypatch.setattr(ogr_read, "BATCH_ROWS", batch)
+        got = read_programme(str(store.path))
+        parts = {}
+        for part in ("interventions", "projects", "funding", "effect_measurements", "links"):
+            rows = getattr(got, part)
+            parts[part] = [(f.table, f.fid, dict(f.attrs), None if f.geometry is None else f.geometry.wkb)
+                           if hasattr(f, "attrs") else dict(f) for f in rows]
+            parts[part + " columns"] = got.taken_columns(part)
+        return got, parts
+
+    whole, one = read(100000, 100000)
+    sliced, many = read(120, 50)  # ~270 rows a table: 3 GDAL batches, 6 slices
+    assert many == one
+    assert len(whole.interventions) == 800 and len(whole.funding) > 800
+    for table in schema.INTERVENTION_TABLES:
+        rows = [f.attrs for f in sliced.interventions if f.table == table]
+        statuses = [r["status"] for r in rows]
+        assert {"late_0", "late_1", "late_2"} <= set(statuses) and len(rows) > 3 * 50
+        assert len(set(map(id, statuses))) == len(set(statuses))  # one str per status in the table
+        years = [r["start_year"] for r in rows]
+        assert 2091 in years and len(set(map(id, years))) == len(set(years)) == 4  # ints of no small-int cache
