@@ -74,3 +74,16 @@ def close_form(dialog, plugin) -> None:
     for layer in plugin.controller.layers.values():
         if layer.isEditable():
             layer.rollBack()
+
+
+def dual_view(plugin, layer, mode):
+    """QGIS's attribute table (a QgsDualView in *mode*) of *layer* on the plugin's canvas, shown."""
+    from qgis.gui import QgsAttributeEditorContext, QgsDualView
+
+    view = QgsDualView()
+    context = QgsAttributeEditorContext()
+    context.setMapCanvas(plugin.iface.mapCanvas())
+    view.init(layer, plugin.iface.mapCanvas(), context=context)
+    view.setView(mode)
+    view.show()
+    return view

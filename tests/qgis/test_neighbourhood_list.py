@@ -25,15 +25,11 @@ from gebiedsplugin.gui.feature_form import make_dialog
 from gebiedsplugin.gui.neighbourhood_widget import NeighbourhoodWrapper
 from gebiedsplugin.qgis_io.intervention_rows import new_feature
 from gebiedsplugin.qgis_io.neighbourhood_list import NEIGHBOURHOOD_WIDGET, VALUE_RELATION, use_widget
+from tests.qgis.gui_helpers import dual_view, pump
 
 TABLE = "interventions_polygon"
 POINTS = "interventions_point"  # it has city-wide rows (no neighbourhood)
 NO_SELECTION = QCoreApplication.translate("QgsValueRelationWidgetWrapper", "(no selection)")
-
-
-def _pump(n=10):
-    for _ in range(n):
-        QCoreApplication.processEvents()
 
 
 def _wrappers(form) -> dict:
@@ -75,14 +71,14 @@ def _pick_district(form, text: str) -> None:
     """The planner picks a district by name (or the empty choice) in the form's district list."""
     combo = _wrappers(form)["district_id"].widget()
     combo.setCurrentIndex(combo.findText(text))
-    _pump()
+    pump()
 
 
 def _close(dialog) -> None:
     dialog.reject()
     dialog.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    _pump(5)
+    pump(5)
 
 
 def _add_steps(plugin, layer, geometry, path, other) -> list:
@@ -91,14 +87,14 @@ def _add_steps(plugin, layer, geometry, path, other) -> list:
     feature = new_feature(layer, geometry, {})
     dialog = make_dialog(plugin.iface, layer, feature, add=True)
     dialog.show()
-    _pump()
+    pump()
     form = dialog.attributeForm()
     steps = [_seen(form)]
     first = feature["district_id"]
     _pick_district(form, _district_name(path, other))
     steps.append(_seen(form))
     _wrappers(form)["neighbourhood_id"].widget().setCurrentIndex(2)
-    _pump()
+    pump()
     steps.append(_seen(form))
     _pick_district(form, _district_name(path, first))
     steps.append(_seen(form))
@@ -120,12 +116,12 @@ def _edit_steps(plugin, layer, rows, foreign) -> list:
     """Identify's edit form on a row, then the next rows set in it (as the form view steps through them)."""
     dialog = make_dialog(plugin.iface, layer, rows[0], add=False)
     dialog.show()
-    _pump()
+    pump()
     form = dialog.attributeForm()
     steps = [_seen(form)]
     for row in rows[1:] + [foreign]:
         form.setFeature(row)
-        _pump()
+        pump()
         steps.append(_seen(form))
     _close(dialog)
     return steps
@@ -133,17 +129,12 @@ def _edit_steps(plugin, layer, rows, foreign) -> list:
 
 def _table_form_steps(plugin, layer, rows) -> list:
     """The attribute table's form view stepping through rows."""
-    view = QgsDualView()
-    context = QgsAttributeEditorContext()
-    context.setMapCanvas(plugin.iface.mapCanvas())
-    view.init(layer, plugin.iface.mapCanvas(), context=context)
-    view.setView(QgsDualView.ViewMode.AttributeEditor)
-    view.show()
+    view = dual_view(plugin, layer, QgsDualView.ViewMode.AttributeEditor)
     steps = []
     try:
         for row in rows:
             view.setCurrentEditSelection([row.id()])
-            _pump()
+            pump()
             form = next(f for f in view.findChildren(QWidget) if f.inherits("QgsAttributeForm"))
             steps.append(_seen(sip.cast(form, QgsAttributeForm)))  # PyQt sees it as a QWidget
     finally:
@@ -238,7 +229,7 @@ def test_the_plugin_widget_only_while_the_plugin_runs(plugin, sample_gpkg, tmp_p
     assert layer.editorWidgetSetup(idx).type() == NEIGHBOURHOOD_WIDGET  # the open project keeps it
     # Read back while the plugin runs: its widget again.
     assert QgsProject.instance().read(str(project_file))
-    _pump()
+    pump()
     layer = next(x for x in QgsProject.instance().mapLayers().values() if x.name() == name)
     assert layer.editorWidgetSetup(idx).type() == NEIGHBOURHOOD_WIDGET
     # Unloaded: QGIS's value relation, with its configuration.
@@ -255,7 +246,7 @@ def _search_steps(layer, neighbourhoods) -> tuple:
     form = QgsAttributeForm(layer, QgsFeature(layer.fields()), context)
     form.setMode(QgsAttributeEditorContext.Mode.SearchMode)
     form.show()
-    _pump()
+    pump()
     try:
         # The visible list of every neighbourhood (PyQt sees QGIS's own search wrappers as QgsWidgetWrapper).
         names = {f["name"] for f in neighbourhoods.getFeatures()}
@@ -266,7 +257,7 @@ def _search_steps(layer, neighbourhoods) -> tuple:
             wrapper = sip.cast(wrapper, QgsSearchWidgetWrapper)
         items = [combo.itemText(i) for i in range(combo.count())]
         combo.setCurrentIndex(2)
-        _pump()
+        pump()
         return items, wrapper.createExpression(QgsSearchWidgetWrapper.FilterFlag.EqualTo)
     finally:
         form.close()

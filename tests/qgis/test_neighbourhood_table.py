@@ -8,20 +8,16 @@ from __future__ import annotations
 import sqlite3
 
 from qgis.core import NULL
-from qgis.gui import QgsAttributeEditorContext, QgsAttributeTableModel, QgsDualView, QgsEditorWidgetWrapper
+from qgis.gui import QgsAttributeTableModel, QgsDualView, QgsEditorWidgetWrapper
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt, QVariant
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
 from gebiedsplugin.qgis_io.neighbourhood_list import NEIGHBOURHOOD_WIDGET, VALUE_RELATION, use_widget
+from tests.qgis.gui_helpers import dual_view, pump
 
 POINTS = "interventions_point"  # it has city-wide rows (no neighbourhood)
 NO_SELECTION = QCoreApplication.translate("QgsValueRelationWidgetWrapper", "(no selection)")
-
-
-def _pump(n=10):
-    for _ in range(n):
-        QCoreApplication.processEvents()
 
 
 def _plain(value):
@@ -55,10 +51,10 @@ def _cell_steps(view, layer, fid, pick) -> tuple:
     index = _cell(view, layer, fid)
     before = index.data(Qt.ItemDataRole.DisplayRole)
     table.setCurrentIndex(index)  # the table's edit triggers open the cell's editor on this
-    _pump()
+    pump()
     if table.state() != QAbstractItemView.State.EditingState:
         table.edit(index)
-        _pump()
+        pump()
     editor = QApplication.focusWidget()
     assert isinstance(editor, QComboBox) and QgsEditorWidgetWrapper.fromWidget(editor) is not None
     listed = [editor.itemText(i) for i in range(editor.count())]
@@ -74,7 +70,7 @@ def _cell_steps(view, layer, fid, pick) -> tuple:
     try:
         editor.setCurrentIndex(pick)
         QTest.keyClick(editor, Qt.Key.Key_Return)
-        _pump()
+        pump()
     finally:
         layer.attributeValueChanged.disconnect(record)
     assert table.state() != QAbstractItemView.State.EditingState
@@ -91,13 +87,8 @@ def _table_steps(plugin, layer, rows, edits) -> list:
         for name, value in values.items():
             idx = layer.fields().indexFromName(name)
             assert layer.changeAttributeValue(fid, idx, value, layer.getFeature(fid)[name], True)
-    view = QgsDualView()
-    context = QgsAttributeEditorContext()
-    context.setMapCanvas(plugin.iface.mapCanvas())
-    view.init(layer, plugin.iface.mapCanvas(), context=context)
-    view.setView(QgsDualView.ViewMode.AttributeTable)
-    view.show()
-    _pump()
+    view = dual_view(plugin, layer, QgsDualView.ViewMode.AttributeTable)
+    pump()
     try:
         return [_cell_steps(view, layer, fid, pick) for fid, pick in rows]
     finally:
