@@ -110,6 +110,12 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     notes = []
     ids = list(dict.fromkeys(request.rule_ids)) if request.rule_ids else list(RULES)
     use_db = request.in_database if request.in_database is not None else _large_on_postgis(store)
+    if use_db and getattr(store, "kind", "") == "postgis":
+        # A set of the check's tables of the version before completed first, as an open in QGIS does
+        # (open_task): scripts and Processing open without that task. A quick query when there is nothing to add.
+        from gebiedsplugin.qgis_io.store.pg_migrate import add_check_tables
+
+        add_check_tables(store, cancelled)
     job = _DatabaseRules.start(store, ids, request.params, notes, cancelled) if use_db else None
     db_count = 0
     in_db = job.rule_ids if job else ()
