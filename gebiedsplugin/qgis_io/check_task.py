@@ -110,12 +110,18 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     notes = []
     ids = list(dict.fromkeys(request.rule_ids)) if request.rule_ids else list(RULES)
     use_db = request.in_database if request.in_database is not None else _large_on_postgis(store)
+    if use_db and getattr(store, "kind", "") == "postgis":
+        # A set of the check's tables of the version before completed first, as an open in QGIS does
+        # (open_task): scripts and Processing open without that task. A quick query when there is nothing to add.
+        from gebiedsplugin.qgis_io.store.pg_migrate import add_check_tables
+
+        add_check_tables(store, cancelled)
     job = _DatabaseRules.start(store, ids, request.params, notes, cancelled) if use_db else None
     db_count = 0
     in_db = job.rule_ids if job else ()
     try:  # the rules left in memory run here while the server runs the join rules
         programme, found, own_notes = _in_memory(store, crs, request, [r for r in ids if r not in in_db], in_db,
-                                                 progress, cancelled, timings)
+                                                 progress, cancelled, timings, job.snapshot if job else None)
         if job:
             done = job.result(timings, notes)
             if done is None:  # the server failed a statement: every rule in memory after all
@@ -148,9 +154,9 @@ def run_check(request: CheckRequest, progress: Optional[Callable[[float], None]]
     return result
 
 
-def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings):
-    """Read what the rules *rest* need (the narrow read when *in_db* rules run in the database), run them.
-    Returns (programme, findings, notes)."""
+def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings, snapshot=None):
+    """Read what the rules *rest* need (the narrow read when *in_db* rules run in the database, in their
+    *snapshot*), run them. Returns (programme, findings, notes)."""
     t0 = time.perf_counter()
     notes = []
     if not rest:
@@ -158,7 +164,7 @@ def _in_memory(store, crs, request, rest, in_db, progress, cancelled, timings):
     elif in_db:  # only what the rules left in memory read, of the rows they can find something in
         from gebiedsplugin.qgis_io.store.pg_check import read_for_rules
 
-        programme = read_for_rules(store, rest, request.params, cancelled, timings)
+        programme = read_for_rules(store, rest, request.params, cancelled, timings, snapshot)
     else:
         programme = store.read_programme(cancelled)
     _check_cancel(cancelled)
@@ -205,24 +211,28 @@ class _DatabaseRules:
     works on them while this process reads and checks the rest (two cores: at a million interventions
     the two parts took 94 s and 38 s one after the other); in two sessions at once where the programme
     keeps its tables (pg_check.sessions: the funding rules apart; at a million their half took as long as
-    this process's whole part). The threads only talk to the server and build findings; they stop between
-    two rules when the run is cancelled or given up."""
+    this process's whole part). Those sessions and the in-memory part's read (*also_read*) read one
+    *snapshot* (store/pg_snapshot.py): a save committed meanwhile reaches all of them or none. The threads
+    only talk to the server and build findings; they stop between two rules when the run is cancelled or
+    given up."""
 
-    def __init__(self, store, wanted, params, cancelled):
+    def __init__(self, store, wanted, params, cancelled, also_read: bool):
         from concurrent.futures import ThreadPoolExecutor
 
         from gebiedsplugin.qgis_io.store import pg_check
+        from gebiedsplugin.qgis_io.store.pg_snapshot import SharedSnapshot
 
         self.rule_ids = tuple(wanted)
         self.timings: dict = {}
         self._given_up = False
         parts = pg_check.sessions(store, wanted)
-        self._pool = ThreadPoolExecutor(max_workers=len(parts), thread_name_prefix="check-in-database")
         self._t0 = time.perf_counter()
-        settings, areas = store.settings(), pg_check.shared_areas(store)
+        self.snapshot = SharedSnapshot(store, len(parts) + int(also_read))
+        self._pool = ThreadPoolExecutor(max_workers=len(parts), thread_name_prefix="check-in-database")
+        settings, areas = store.settings(), pg_check.shared_areas(store.schema_name)
         self._futures = [self._pool.submit(pg_check.run_in_database, store, part, params, settings,
                                            lambda: self._given_up or cancelled(), timings=self.timings,
-                                           areas_of=areas)
+                                           areas_of=areas, snapshot=self.snapshot)
                          for part in parts]
 
     @classmethod
@@ -240,7 +250,7 @@ class _DatabaseRules:
         if reason is not None:
             _note_in_memory(reason, notes)
             return None
-        return cls(store, wanted, params, cancelled)
+        return cls(store, wanted, params, cancelled, also_read=len(wanted) < len(ids))
 
     def result(self, timings: dict, notes: list):
         """(findings, interventions checked) once the server is done; None when it failed a statement
@@ -259,6 +269,7 @@ class _DatabaseRules:
         """Give up what has not finished (its statements stop at the next rule) without waiting."""
         self._given_up = True
         self._pool.shutdown(wait=False)
+        self.snapshot.close()
 
 
 def _note_in_memory(reason: str, notes: list) -> None:

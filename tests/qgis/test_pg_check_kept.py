@@ -410,6 +410,32 @@ def test_a_set_of_version_2_is_read_by_the_join_rules_and_completed_on_open(plan
     assert "check_tables" not in migrate.upgrade(s.path)  # nothing left to do
 
 
+def test_a_set_of_version_2_is_completed_by_a_check_in_the_database_unless_a_save_holds_the_tables(planted_store):
+    """Scripts and Processing open a programme without the open task: the check in the database completes the set
+    first (the quick path: a 2 s lock timeout); while a colleague's save holds the tables it is left for later
+    (logged), and the check runs on set 2 as before."""
+    from gebiedsplugin.qgis_io.check_task import CheckRequest, run_check
+
+    s = planted_store
+    _version_2(s)
+    run_check(CheckRequest(s.path, write=False, in_database=False))  # in memory: nothing to add
+    assert pg_check_tables.kept_by(s) is False
+    colleague = s.connect()
+    try:
+        with colleague.cursor() as cur:  # what a save under way holds (_version_2's triggers are set 3's: no write)
+            cur.execute(sql.SQL("LOCK TABLE {} IN ROW EXCLUSIVE MODE").format(_table("interventions_point", s)))
+        assert_whole_check_parity(s)
+        assert pg_check_tables.kept_by(s) is False
+    finally:
+        colleague.rollback()
+        colleague.close()
+    found = assert_whole_check_parity(s)
+    assert pg_check_tables.kept_by(s)
+    _assert_kept_is_fresh(s)
+    assert "check_tables" not in migrate.upgrade(s.path)
+    assert found
+
+
 def test_a_set_of_version_2_is_completed_by_the_upgrade(planted_store):
     s = planted_store
     _version_2(s)

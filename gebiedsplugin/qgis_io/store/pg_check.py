@@ -46,8 +46,9 @@ from gebiedsplugin.qgis_io.store import pg_check_funding as kept_funding
 from gebiedsplugin.qgis_io.store import pg_check_rows as rest_rows
 from gebiedsplugin.qgis_io.store import pg_check_sql as q
 from gebiedsplugin.qgis_io.store import pg_check_tables as kept_tables
-from gebiedsplugin.qgis_io.store import pg_pool
+from gebiedsplugin.qgis_io.store import pg_pool, pg_rows
 from gebiedsplugin.qgis_io.store.pg_ddl import GEOMETRY, KEY
+from gebiedsplugin.qgis_io.store.pg_snapshot import SharedSnapshot
 from gebiedsplugin.toolbelt.i18n import tr
 
 IN_DATABASE = ("district_mismatch", "unknown_programme_code", "outside_programme_period", "not_in_programme",
@@ -87,23 +88,24 @@ def sessions(store, rule_ids: Sequence[str]) -> List[List[str]]:
     return [p for p in parts if p]
 
 
-def shared_areas(store) -> Callable[[], Areas]:
+def shared_areas(schema_name: str) -> Callable[[object], Areas]:
     """The districts and neighbourhoods read once for the sessions of one run (run_in_database's *areas_of*),
-    by whichever thread asks first."""
+    by whichever session asks first, with its own cursor: in the snapshot the sessions share
+    (store/pg_snapshot.py)."""
     lock, made = threading.Lock(), []
 
-    def areas() -> Areas:
+    def areas(cur) -> Areas:
         with lock:
             if not made:
-                made.append(_areas(store))
+                made.append(_areas(cur, schema_name))
             return made[0]
     return areas
 
 
-def _areas(store) -> Areas:
+def _areas(cur, schema_name: str) -> Areas:
     parts = []
     for table in ("districts", "neighbourhoods"):
-        rows, geoms, fids = store.read_table(table)
+        rows, geoms, fids = pg_rows.read_table(cur, schema_name, table)
         parts.append([Feature(r, g, table, f) for r, g, f in zip(rows, geoms, fids)])
     return Areas(parts[0], parts[1])
 
@@ -116,17 +118,21 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                     cancelled: Callable[[], bool] = lambda: False,
                     progress: Callable[[float], None] = lambda _p: None,
                     timings: Optional[dict] = None,
-                    areas_of: Optional[Callable[[], Areas]] = None) -> Tuple[List[Finding], int]:
+                    areas_of: Optional[Callable[[object], Areas]] = None,
+                    snapshot: Optional[SharedSnapshot] = None) -> Tuple[List[Finding], int]:
     """Findings of *rule_ids* (a subset of IN_DATABASE) computed in the database, each rule's sorted
     by finding id, each id once; and the number of interventions checked. psycopg2.Error when the
     server fails a statement (nothing is written either way); Cancelled as soon as *cancelled* says so,
-    also in the middle of a statement. *timings* gets seconds per step."""
+    also in the middle of a statement. *timings* gets seconds per step. *snapshot*: the one the other
+    sessions of the run read (store/pg_snapshot.py)."""
     timings = {} if timings is None else timings
     t = time.perf_counter()
     programme = Programme(settings=settings)
     effective = {r: rule_params(r, programme, params) for r in rule_ids}
     with store.session(q.TEMP_BUFFERS) as conn:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
+        if snapshot is not None:
+            snapshot.join(conn)
         with pg_pool.stopped_on_cancel(conn, cancelled), conn.cursor() as cur:
             kept = kept_tables.level(cur, store.schema_name) >= kept_tables.JOINS_FROM
             for statement in q.SESSION + q.FUNCTIONS + q.snapshot(store.schema_name, kept,
@@ -139,7 +145,7 @@ def run_in_database(store, rule_ids: Sequence[str], params: Optional[dict], sett
                 raise Cancelled()
             cur.execute("SELECT count(*) FROM gp_i")
             count = int(cur.fetchone()[0])
-            areas = areas_of() if areas_of else _areas(store)  # read here: another session may have it by now
+            areas = areas_of(cur) if areas_of else _areas(cur, store.schema_name)  # another session may have it
             timings["snapshot" if not kept else "areas"] = time.perf_counter() - t
             out: List[Finding] = []
             for n, rule in enumerate(rule_ids):
@@ -241,18 +247,21 @@ _CHUNK = 50000
 
 
 def read_for_rules(store, rule_ids: Optional[Sequence[str]] = None, params: Optional[dict] = None,
-                   cancelled: Callable[[], bool] = lambda: False, timings: Optional[dict] = None) -> Programme:
+                   cancelled: Callable[[], bool] = lambda: False, timings: Optional[dict] = None,
+                   snapshot: Optional[SharedSnapshot] = None) -> Programme:
     """The programme as far as the in-memory rules *rule_ids* read it, in one snapshot: those columns
     only, and of the interventions and projects only the rows those rules can find something in
     (store/pg_check_rows.py; every row when *rule_ids* is None or a table is stored in another CRS);
     geometry as WKB, fetched in chunks so the rows do not sit in memory twice, each row a compact
     core.rows.Row (a dict per row took 1.7 GB at a million interventions). *timings* gets the
-    selection's seconds ("selection")."""
+    selection's seconds ("selection"). *snapshot*: the one the run's other sessions read (store/pg_snapshot.py)."""
     t = time.perf_counter()
     programme = Programme(crs=store.crs(), settings=store.settings())
     shared: dict = {}  # column -> {value: the one object for it}, or None when the column hardly repeats
     with store.session() as conn:
         conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
+        if snapshot is not None:
+            snapshot.join(conn)
         some = rule_ids is not None and not store.foreign_crs_tables(programme.crs) and _select(
             conn, store.schema_name, rule_ids, programme, params, cancelled)
         if timings is not None:

@@ -342,7 +342,8 @@ def _upgrade(conn, cur, store, backup, run_steps, done) -> dict:
 
 
 def add_check_tables(store, cancelled=lambda: False) -> bool:
-    """On open: a current programme whose check tables are of the version before this plugin's
+    """On open in QGIS (open_task) and before a check in the database (check_task.run_check: scripts and
+    Processing open without the task): a current programme whose check tables are of the version before this plugin's
     (pg_check_tables.JOINS_FROM: current as far as they go, only what the version after added is missing)
     gets the rest at once (pg_check_tables.install, added: ~30 s once at a million interventions), no
     question asked: derived data, like an index, no backup. True when done. Nothing else: a programme of
