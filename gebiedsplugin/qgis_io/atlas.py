@@ -238,11 +238,19 @@ class AtlasBuilder:
         count, printed, pieces = self.layout.atlas().count(), [], []
         n = max(1, min(count, MAX_PIECES))
         bounds = [round(k * count / n) for k in range(n + 1)]
+        spans = list(zip(bounds, bounds[1:]))
+        if summaries is not None and summaries.has(count - 1):
+            spans.append((count, count))  # the last summary page alone (see below)
         try:
-            for first, stop in zip(bounds, bounds[1:]):
+            for first, stop in spans:
                 path = str(Path(images.workdir) / "atlas_{:04d}.pdf".format(first + 1))
                 part = SubFeedback(feedback, 100.0 * first / max(count, 1), 100.0 * stop / max(count, 1))
-                pages = self._write(path, PageSequence(self.layout.atlas(), summaries, self.ahead, first, stop), part)
+                # A piece ends on an atlas page and the next begins with that page's summary: the map page's
+                # images are drawn while QGIS draws the summary (the last piece, a summary alone, is drawn
+                # quickly after the PDF), not only once both are written.
+                sequence = PageSequence(self.layout.atlas(), summaries, self.ahead, first, stop, lead=first > 0,
+                                        last_summary=first == stop)
+                pages = self._write(path, sequence, part)
                 images.add(path, pages)
                 printed += pages
                 pieces.append(path)

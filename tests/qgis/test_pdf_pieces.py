@@ -90,6 +90,32 @@ def test_each_page_image_is_its_page_of_the_joined_pdf(both, tmp_path):
         assert a.shape == b.shape and (a == b).all(), png
 
 
+def test_a_piece_ends_on_an_atlas_page_and_the_next_begins_with_its_summary(sample_master, tmp_path, monkeypatch):
+    """The map page's images are drawn while QGIS draws its summary (in the next piece); the last piece is
+    the last summary page alone, quick to draw once the PDF is written."""
+    master, _ = sample_master
+    request = ExportRequest(str(master), str(tmp_path))
+    request.formats = ("pdf", "png")
+    pieces = []  # per piece handed to the page images: the text of each of its pages
+    add = PageImages.add
+
+    def add_and_read(images, pdf, pages):
+        pieces.append([pdf_text(pdf, k + 1) for k in range(len(pages))])
+        return add(images, pdf, pages)
+
+    monkeypatch.setattr(PageImages, "add", add_and_read)
+    result = run_export(request)
+    joined = result.files["pdf"][0]
+    assert [t.split() for piece in pieces for t in piece] == [pdf_text(joined, page).split()
+                                                              for page in range(1, result.pdf_pages + 1)]
+    assert result.summary_pages >= 2 and len(pieces) == result.atlas_pages + 1
+    for piece in pieces[1:]:
+        assert "summary: " in piece[0]  # City summary: / District summary:
+    for piece in pieces[:-1]:
+        assert "summary: " not in piece[-1]
+    assert len(pieces[-1]) == 1 and "District summary: " in pieces[-1][0]
+
+
 def _qt_pdf(path, texts: list) -> str:
     """A PDF of Qt's writer (as QGIS writes them): a page per text, the text and a filled shape on it."""
     from qgis.PyQt.QtCore import QRectF
