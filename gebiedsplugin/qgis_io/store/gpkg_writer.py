@@ -238,8 +238,8 @@ class GpkgWriter:
         Why: SQLite copies each page a statement changes into the statement journal (to undo that statement
         alone) the first time that statement changes it. One UPDATE per row copied, for every row, the row's
         page and the audit_log and index pages its audit trigger appends to: a third of what the audit added
-        to a save of 1,000 rows (scripts/bench_save.py). SQLite updates the rows in fid order, so the audit trail gets them in the same order only when
-        the caller lists them so (update_rows sees to it)."""
+        to a save of 1,000 rows (scripts/bench_save.py). SQLite updates the rows in fid order, so the audit
+        trail gets them in the caller's order only when the caller lists them so (update_rows sees to it)."""
         slots = ["c{}".format(i) for i in range(len(columns))]
         self.conn.execute("CREATE TEMP TABLE gebied_rows ({}, fid INTEGER PRIMARY KEY, version)".format(
             ", ".join(slots)))
