@@ -119,8 +119,8 @@ def apply_changes(writer, changes, planner: str, now: str | None = None) -> Save
     lock). The caller's ``with writer:`` block commits, or rolls back on the exception. Deletes go
     first, then updates, then inserts. A writer with ``update_rows`` gets each table's rows as one
     set: PostGIS one COPY and one statement instead of a round trip per row, the GeoPackage its
-    values converted and geometries encoded at once (``writer.update`` etc. remain the row-by-row
-    primitives).
+    values converted and geometries encoded at once and, listed by fid, one statement
+    (``writer.update`` etc. remain the row-by-row primitives).
     """
     now = now or now_text()
     result = SaveResult()
