@@ -155,8 +155,7 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
             ", ".join(unknown), ", ".join(sorted(k for k in known if k))))
     progress(15)
     whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
-    overview = whole and request.summary_pages and bool({"pdf", "png"} & set(request.formats))
-    unified = build_unified(programme, request.scope, findings, keep_funding=overview)  # the Overview's too
+    unified = build_unified(programme, request.scope, findings)
     if len(unified) == 0:
         raise ProgrammeError(tr("Nothing to export: no interventions or programme projects in this scope "
                                 "and period."))
@@ -174,7 +173,7 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
         staged = replace(request, folder=str(prepared.staging.path))
         t1 = time.perf_counter()
         early = []  # Python work queued beside once the rows are in (GDAL builds the indexes meanwhile)
-        free_programme = partial(_free_programme, programme, unified)
+        free_programme = partial(_free_programme, programme)
         if {"pdf", "png"} & set(request.formats):
             prepared.table_fids = table_candidates(unified, pages, request.table_rows)
             prepared.table_samples = table_samples(unified.all_items())
@@ -253,14 +252,13 @@ def _overview(future: Future, programme, unified) -> None:
         return
     try:
         with collection_paused(keep=True):
-            future.set_result(prepare_overview(programme, unified))
+            future.set_result(prepare_overview(programme, unified, gaps=False))  # the pages show no gaps
     except BaseException as e:  # noqa: BLE001 - handed to whoever waits for it
         future.set_exception(e)
         raise
 
 
-def _free_programme(programme, unified) -> None:
-    unified.funding = None  # the Overview's
+def _free_programme(programme) -> None:
     free_gradually(programme.interventions, programme.projects, programme.funding, programme.links)
     give_back()  # the records' freed pages (native_heap), else resident under all the atlas draws next
 
