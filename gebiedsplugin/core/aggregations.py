@@ -78,7 +78,8 @@ class Overview:
     area_budgets: dict = field(default_factory=dict)  # (district_id, year) -> amount
     area_goals: dict = field(default_factory=dict)  # district_id -> {theme: priority > 0}
     stacking_max: float = DEFAULT_STACKING_MAX
-    gaps: dict = field(default_factory=dict)  # uid -> funding_gap.FundingGap (district as resolved here)
+    # uid -> funding_gap.FundingGap (district as resolved here); None: not made (prepare(gaps=False))
+    gaps: Optional[dict] = field(default_factory=dict)
     # Sums over all items made once for every scope, by what they sum and the period (money_by(),
     # stacking_table(), comparisons.priority_coverage()): an export's summary pages and tables ask the
     # same sums for the city and each district (54 money_by calls at 100,000 items). An Overview is not
@@ -110,10 +111,12 @@ class Overview:
         return (min(years), max(years)) if years else (None, None)
 
 
-def prepare(programme: Programme, unified=None) -> Overview:
+def prepare(programme: Programme, unified=None, gaps: bool = True) -> Overview:
     """The Overview of *programme* (districts resolved, money per year and funder). *unified*: its
     unified map of the whole city over all years when the caller has built it already (the export;
-    built with keep_funding, its sums of the funding rows are taken, not made again)."""
+    built with keep_funding, its sums of the funding rows are taken, not made again). *gaps* False: no
+    funding gaps (``gaps`` None), for a reader that shows none (the export's summary pages: at 100,000
+    items the gaps were 270,000 objects held to the export's end, 0.7 s to make)."""
     unified = unified if unified is not None else build_unified(programme, keep_funding=True)
     district_of = {a.get("uid"): a.get("district_id") for a in (f.attrs for f in unified.all_items())
                    if a.get("source") == INTERVENTION}
@@ -123,7 +126,6 @@ def prepare(programme: Programme, unified=None) -> Overview:
         if year is not None and amount is not None and amount > 0:
             funding.setdefault(row.get("intervention_uid"), []).append((year, row.get("funder") or UNKNOWN, amount))
     measured = measurements_by_uid(programme.effect_measurements)
-    funded = unified.funding if unified.funding is not None else funding_gap.funding_by_uid(programme.funding)
     items = []
     # the fields as columns, read at C speed (a Feature's get() is two Python calls: 2.5 M at 100k)
     for f, row in _item_rows(programme.interventions):
@@ -159,6 +161,14 @@ def prepare(programme: Programme, unified=None) -> Overview:
             themes[row.get("theme")] = prio
     hoods = {n.get("neighbourhood_id"): (n.get("name") or n.get("neighbourhood_id"), n.get("district_id"))
              for n in programme.neighbourhoods}
+    return Overview(items, dict(unified.district_names), hoods, budgets, goals,
+                    programme.setting("stacking_max", DEFAULT_STACKING_MAX),
+                    _gaps(programme, unified, items) if gaps else None)
+
+
+def _gaps(programme: Programme, unified, items: list) -> dict:
+    """uid -> FundingGap of every intervention, in the district the Overview resolved for it."""
+    funded = unified.funding if unified.funding is not None else funding_gap.funding_by_uid(programme.funding)
     district_by_uid = {i.uid: i.district_id for i in items}
     gaps = {}
     no_money = (0.0, {}, ())
@@ -166,8 +176,7 @@ def prepare(programme: Programme, unified=None) -> Overview:
         g = funding_gap.gap_of(f, funded.get(f.get("uid"), no_money))
         district = district_by_uid.get(g.uid, g.district_id)
         gaps[g.uid] = g if district == g.district_id else replace(g, district_id=district)
-    return Overview(items, dict(unified.district_names), hoods, budgets, goals,
-                    programme.setting("stacking_max", DEFAULT_STACKING_MAX), gaps)
+    return gaps
 
 
 ITEM_CHUNK = 5000  # interventions read as columns at a time

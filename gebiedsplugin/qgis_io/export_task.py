@@ -30,6 +30,7 @@ from gebiedsplugin.qgis_io.beside_jobs import BesideJobs
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
+from gebiedsplugin.toolbelt.native_heap import give_back
 from gebiedsplugin.toolbelt.temp_files import new_temp, remove_temp, sweep_stale
 
 
@@ -154,8 +155,7 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
             ", ".join(unknown), ", ".join(sorted(k for k in known if k))))
     progress(15)
     whole = request.scope.is_city and request.scope.year_from is None and request.scope.year_to is None
-    overview = whole and request.summary_pages and bool({"pdf", "png"} & set(request.formats))
-    unified = build_unified(programme, request.scope, findings, keep_funding=overview)  # the Overview's too
+    unified = build_unified(programme, request.scope, findings)
     if len(unified) == 0:
         raise ProgrammeError(tr("Nothing to export: no interventions or programme projects in this scope "
                                 "and period."))
@@ -173,14 +173,17 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
         staged = replace(request, folder=str(prepared.staging.path))
         t1 = time.perf_counter()
         early = []  # Python work queued beside once the rows are in (GDAL builds the indexes meanwhile)
+        free_programme = partial(_free_programme, programme)
         if {"pdf", "png"} & set(request.formats):
             prepared.table_fids = table_candidates(unified, pages, request.table_rows)
             prepared.table_samples = table_samples(unified.all_items())
             if request.summary_pages:
                 # the aggregations of the Overview dock (the unified map is built once when it covers them);
-                # the summary pages wait for them
+                # the summary pages wait for them. The Overview is the programme's last reader: it goes
+                # right after, not after the CSVs (its memory back before the atlas draws: the peak).
                 prepared.overview = Future()
-                early.append(partial(_overview, prepared.overview, programme, unified if whole else None))
+                early += [partial(_overview, prepared.overview, programme, unified if whole else None),
+                          free_programme]
         if "csv" in request.formats:
             # Written beside into the working folder; copied to the outputs after the GeoJSON (deferred), so
             # nothing of the CSV reaches the output folder before the GeoPackage (a full disk there is met by
@@ -218,7 +221,9 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
         timings["data_files"] = time.perf_counter() - t1
         # Each let go of after the last job that reads it (the programme: the Overview; the unified map:
         # the CSVs), a slice at a time (not all at once: the main thread keeps its turns).
-        free = [partial(_free_programme, programme, unified), partial(free_gradually, *unified.items.values())]
+        free = [partial(free_gradually, *unified.items.values()), give_back]
+        if free_programme not in early:
+            free.insert(0, free_programme)
         if early:
             prepared.beside.start(free)  # after the jobs that read them
         else:
@@ -247,15 +252,15 @@ def _overview(future: Future, programme, unified) -> None:
         return
     try:
         with collection_paused(keep=True):
-            future.set_result(prepare_overview(programme, unified))
+            future.set_result(prepare_overview(programme, unified, gaps=False))  # the pages show no gaps
     except BaseException as e:  # noqa: BLE001 - handed to whoever waits for it
         future.set_exception(e)
         raise
 
 
-def _free_programme(programme, unified) -> None:
-    unified.funding = None  # the Overview's
+def _free_programme(programme) -> None:
     free_gradually(programme.interventions, programme.projects, programme.funding, programme.links)
+    give_back()  # the records' freed pages (native_heap), else resident under all the atlas draws next
 
 
 def _check_cancel(cancelled) -> None:

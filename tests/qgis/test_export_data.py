@@ -15,6 +15,8 @@ from qgis.core import QgsVectorLayer
 
 from gebiedsplugin.core.export_plan import ExportRequest
 from gebiedsplugin.core.unified import FIELD_NAMES, build_unified
+from gebiedsplugin.qgis_io import data_export as data_files
+from gebiedsplugin.qgis_io import export_task
 from gebiedsplugin.qgis_io.data_export import CSV_EXTRA, UNIFIED_LAYERS
 from gebiedsplugin.qgis_io.export_task import prepare_export
 from gebiedsplugin.qgis_io.exporter import run_export
@@ -105,4 +107,40 @@ def test_prepare_runs_without_cycle_collection(sample_master, tmp_path):
         assert gc.isenabled()
     finally:
         prepared.beside.wait()
+        prepared.cleanup()
+
+
+
+def test_the_programme_is_let_go_of_once_the_overview_has_it(sample_master, tmp_path, monkeypatch):
+    """The Overview is the programme's last reader: the programme's records are emptied before the CSVs
+    (which read the unified map only) are written, not after them (#18: they were held while the atlas drew,
+    under the 100k export's peak). The steps are the real ones, recorded as they run."""
+    master, _ = sample_master
+    read, steps = [], []
+    read_programme, overview, write_items_csv = GpkgStore.read_programme, export_task._overview, \
+        data_files.write_items_csv
+
+    def reading(store):
+        read.append(read_programme(store))
+        return read[-1]
+
+    def making_overview(future, programme, unified):
+        overview(future, programme, unified)
+        steps.append(("overview", len(programme.interventions)))
+
+    def writing(target, unified, overwrite):
+        steps.append(("items csv", len(read[0].interventions), len(read[0].funding), len(unified.all_items())))
+        return write_items_csv(target, unified, overwrite)
+
+    monkeypatch.setattr(GpkgStore, "read_programme", reading)
+    monkeypatch.setattr(export_task, "_overview", making_overview)
+    monkeypatch.setattr(data_files, "write_items_csv", writing)
+    prepared = prepare_export(ExportRequest(str(master), str(tmp_path), formats=("pdf", "csv")))
+    try:
+        prepared.beside.wait()
+        interventions = len(GpkgStore.open(master).read_programme().interventions)
+        assert interventions > 0 and prepared.overview.result().items
+        assert steps == [("overview", interventions), ("items csv", 0, 0, prepared.items)]
+        assert read[0].interventions == [] and read[0].projects == [] and read[0].links == []
+    finally:
         prepared.cleanup()

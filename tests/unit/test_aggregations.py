@@ -93,6 +93,24 @@ def test_funding_sums_taken_from_the_unified_map_give_the_same_gaps(programme):
     assert list(gaps) == ["i1", "i2", "i3", "i4", "i5", "i6"]
 
 
+
+def test_an_overview_without_gaps_is_the_same_overview_and_says_it_has_none(programme):
+    """The export's summary pages show no funding gaps: its Overview leaves them out (gaps None, so a reader
+    of them fails instead of finding none); everything else is the Overview made with them."""
+    from gebiedsplugin.core.unified import build_unified
+
+    unified = build_unified(programme)
+    full, lean = agg.prepare(programme, unified), agg.prepare(programme, unified, gaps=False)
+    assert full.gaps and lean.gaps is None
+    assert (lean.items, lean.district_names, lean.neighbourhoods, lean.area_budgets, lean.area_goals,
+            lean.stacking_max) == (full.items, full.district_names, full.neighbourhoods, full.area_budgets,
+                                   full.area_goals, full.stacking_max)
+    for district in ("a", "b", None):
+        assert agg.money_by(lean, "funder", district) == agg.money_by(full, "funder", district)
+        assert agg.stacking_table(lean, district).counts == agg.stacking_table(full, district).counts
+    with pytest.raises(AttributeError):
+        agg.funding_totals(lean, "theme")
+
 def test_money_per_year_theme_domain_funder_for_a_district(ov):
     assert agg.money_by(ov, "year", "a") == {2025: 200.0, 2026: 150.0, 2027: 100.0}
     assert agg.money_by(ov, "theme", "a") == {"housing": 300.0, "green": 150.0}
