@@ -329,7 +329,7 @@
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="281" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="292" />
       <source>Programme check</source>
       <translation>Programmatoets</translation>
     </message>
@@ -610,7 +610,7 @@ Vervangen?</translation>
       <translation>Kies een uitvoermap.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="81" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="82" />
       <source>Choose at least one export format.</source>
       <translation>Kies minstens één exportformaat.</translation>
     </message>
@@ -1065,7 +1065,7 @@ Vervangen?</translation>
       <translation>Kies het programma dat moet worden getoetst.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="307" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="318" />
       <source>The check was cancelled; the findings were not changed.</source>
       <translation>De toets is geannuleerd; de bevindingen zijn niet gewijzigd.</translation>
     </message>
@@ -1295,7 +1295,7 @@ Vervangen?</translation>
       <translation>Onbekend importdoel {}; kies een van: {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="94" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="95" />
       <source>The layout template {} does not exist.</source>
       <translation>Het lay-outsjabloon {} bestaat niet.</translation>
     </message>
@@ -1400,7 +1400,7 @@ Vervangen?</translation>
       <translation>Hier is in deze periode niets gepland.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="275" />
+      <location filename="../gebiedsplugin/qgis_io/atlas.py" line="283" />
       <source>Writing the PDF failed: {}</source>
       <translation>Schrijven van de PDF mislukt: {}</translation>
     </message>
@@ -1410,7 +1410,7 @@ Vervangen?</translation>
       <translation>De export is geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="166" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="172" />
       <source>Table {} is stored in {}, not in the programme's {}; it was reprojected for the check.</source>
       <translation>Tabel {} is opgeslagen in {}, niet in {} van het programma; voor de toets is die opnieuw geprojecteerd.</translation>
     </message>
@@ -1420,7 +1420,7 @@ Vervangen?</translation>
       <translation>Onbekend stadsdeel: {} (bekend: {}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="301" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="312" />
       <source>The check failed: {}</source>
       <translation>De toets is mislukt: {}</translation>
     </message>
@@ -1540,12 +1540,12 @@ Vervangen?</translation>
       <translation>Buurt</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="87" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="88" />
       <source>The output folder {} does not exist and cannot be created.</source>
       <translation>De uitvoermap {} bestaat niet en kan niet worden aangemaakt.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="90" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="91" />
       <source>The output folder {} is not writable.</source>
       <translation>In de uitvoermap {} kan niet worden geschreven.</translation>
     </message>
@@ -1555,7 +1555,7 @@ Vervangen?</translation>
       <translation>Deze bestanden bestaan al (sta overschrijven toe om ze te vervangen): {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="153" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="154" />
       <source>Unknown district ids: {} (known: {}).</source>
       <translation>Onbekende stadsdeel-id's: {} (bekend: {}).</translation>
     </message>
@@ -2350,12 +2350,12 @@ Vervangen?</translation>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="117" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="118" />
       <source>The disk is full: {} could not be written. The export was stopped: none of its files was written and existing files are unchanged.</source>
       <translation>De schijf is vol: {} kon niet worden geschreven. De export is gestopt: geen van de bestanden is geschreven en bestaande bestanden zijn ongewijzigd.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="120" />
+      <location filename="../gebiedsplugin/qgis_io/export_task.py" line="121" />
       <source>The disk is full: the export's working copy in {} could not be written. Nothing was exported; existing files are unchanged.</source>
       <translation>De schijf is vol: de werkkopie van de export in {} kon niet worden geschreven. Er is niets geëxporteerd; bestaande bestanden zijn ongewijzigd.</translation>
     </message>
@@ -2550,7 +2550,7 @@ Vervangen?</translation>
       <translation>Uw opslag is geweigerd zodat niets wordt overschreven; er is niets van geschreven. Uw wijzigingen staan nog in de bewerkingsbuffer: noteer ze, verwerp ze en breng uw wijziging opnieuw aan op de huidige versie.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="172" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="178" />
       <source>Settings of {}: {} = '{}' is not a number of 0 or more; the check used the default {}.</source>
       <translation>Instellingen van {}: {} = '{}' is geen getal van 0 of meer; de toets gebruikte de standaardwaarde {}.</translation>
     </message>
@@ -3930,17 +3930,17 @@ Notitie: {}</translation>
       <translation>De eerste {} zijn getekend; kies een stadsdeel of een kortere periode om de andere te zien.</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="265" />
+      <location filename="../gebiedsplugin/qgis_io/check_task.py" line="276" />
       <source>The check ran every rule in memory: {}</source>
       <translation>De toets heeft alle regels in het geheugen uitgevoerd: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="67" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="68" />
       <source>PostGIS is not available in the database ({}).</source>
       <translation>PostGIS is niet beschikbaar in de database ({}).</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="73" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="74" />
       <source>PostGIS {} is older than {}.</source>
       <translation>PostGIS {} is ouder dan {}.</translation>
     </message>
@@ -4075,7 +4075,7 @@ Notitie: {}</translation>
       <translation>Inchecken van {} is mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="307" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_check.py" line="316" />
       <source>The check read every row: {}</source>
       <translation>De controle las alle rijen: {}</translation>
     </message>
@@ -4197,7 +4197,7 @@ Notitie: {}</translation>
       <translation>Openen van {} mislukt: {}</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="219" />
+      <location filename="../gebiedsplugin/qgis_io/store/gpkg_writer.py" line="226" />
       <source>{} of {} rows updated</source>
       <translation>{} van {} rijen bijgewerkt</translation>
     </message>
@@ -4352,14 +4352,19 @@ Notitie: {}</translation>
       <translation>{} bijwerken</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/gui/neighbourhood_widget.py" line="185" />
+      <location filename="../gebiedsplugin/gui/neighbourhood_widget.py" line="193" />
       <source>Neighbourhood of the form's district</source>
       <translation>Buurt uit het stadsdeel van het formulier</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="364" />
+      <location filename="../gebiedsplugin/qgis_io/store/pg_migrate.py" line="365" />
       <source>The check's tables of {} were left as they were: {}</source>
       <translation>De controletabellen van {} zijn gelaten zoals ze waren: {}</translation>
+    </message>
+    <message>
+      <location filename="../gebiedsplugin/qgis_io/store/pg_snapshot.py" line="83" />
+      <source>The check's sessions each read the programme at their own moment: {}</source>
+      <translation>De sessies van de controle lezen het programma elk op hun eigen moment: {}</translation>
     </message>
   </context>
   <context>
@@ -4957,72 +4962,72 @@ Notitie: {}</translation>
       <translation>Geen budget</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Rank</source>
       <translation>Rang</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>UID</source>
       <translation>UID</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>District</source>
       <translation>Stadsdeel</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Theme</source>
       <translation>Thema</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Start year</source>
       <translation>Startjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>End year</source>
       <translation>Eindjaar</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Budget (EUR)</source>
       <translation>Budget (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Funded (EUR)</source>
       <translation>Gefinancierd (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Shortfall (EUR)</source>
       <translation>Tekort (EUR)</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Funding</source>
       <translation>Financiering</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Funders</source>
       <translation>Financiers</translation>
     </message>
     <message>
-      <location filename="../gebiedsplugin/core/funding_gap.py" line="221" />
+      <location filename="../gebiedsplugin/core/funding_gap.py" line="237" />
       <source>Shortfall per year (EUR)</source>
       <translation>Tekort per jaar (EUR)</translation>
     </message>
