@@ -8,6 +8,7 @@ a worker thread: it opens its own data source and touches no QGIS layer.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from itertools import repeat
 from operator import itemgetter
 
@@ -35,6 +36,14 @@ BATCH_ROWS_LONG_TEXT = {"findings": 250}
 FETCH_ROWS = 20000
 
 gdal.UseExceptions()
+
+# GDAL 3.8 to 3.11.3 read a GeoPackage table with a filter or a gap in its fids (any deleted row) in a
+# worker thread that can still be writing a batch the caller already reads (GDAL #12934, fixed in
+# 3.11.4): random garbage or a crash in GetArrowStreamAsNumPy (QGIS 3.44 LTR on Debian 13 has 3.10.3).
+# There the read goes through GDAL's generic stream, feature by feature in the reading thread.
+# 3.6 has no such worker (filtered tables are read by one statement).
+_SAFE_STREAM = not (3070000 <= int(gdal.VersionInfo()) < 3110400)
+_BASE_STREAM = "OGR_GPKG_STREAM_BASE_IMPL"
 
 
 # Columns naming rows of other tables (funding, effects, links -> intervention; intervention ->
@@ -146,34 +155,49 @@ def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleane
     shared: dict = {}  # per column: its stored values met so far and their Python values
     batch_rows = BATCH_ROWS_LONG_TEXT.get(table_name, BATCH_ROWS)
     fetch_rows = batch_rows if table_name in BATCH_ROWS_LONG_TEXT else max(batch_rows, FETCH_ROWS)
-    stream = layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES",
-                                                  "MAX_FEATURES_IN_BATCH={}".format(fetch_rows)])
-    for batch in _slices(stream, batch_rows):
-        keys = [name for name in names if name in batch]
-        cols = [_python_values(batch[name], shared.setdefault(name, {})) for name in keys]
-        if pool is not None:
-            for k, name in enumerate(keys):
-                if name in _REFERENCES or (name == "uid" and table_name in schema.INTERVENTION_TABLES):
-                    cols[k] = list(map(pool.setdefault, cols[k], cols[k]))
-        batch_fids = batch["fid"].tolist()
-        if booleans is not None:
-            keys += flags
-            cols += booleans.columns(batch_fids)
-        rows.extend(make_rows(keys, cols, len(batch_fids)))
-        if keep:
-            by_name = dict(zip(keys, cols))
-            for name, column in keep.items():
-                values = by_name.get(name) or [None] * len(batch_fids)
-                column.extend(texts(values) if name in cleaned else values)
-        fids.extend(batch_fids)
-        if table.geometry:
-            wkb = batch.get("geom")
-            if wkb is not None:
-                geoms.extend(shapely.from_wkb(np.asarray(wkb, dtype=object), on_invalid="ignore").tolist())
-        del batch, cols
-        if feedback is not None and feedback():
-            break
+    with _arrow_stream(layer, fetch_rows) as stream:
+        for batch in _slices(stream, batch_rows):
+            keys = [name for name in names if name in batch]
+            cols = [_python_values(batch[name], shared.setdefault(name, {})) for name in keys]
+            if pool is not None:
+                for k, name in enumerate(keys):
+                    if name in _REFERENCES or (name == "uid" and table_name in schema.INTERVENTION_TABLES):
+                        cols[k] = list(map(pool.setdefault, cols[k], cols[k]))
+            batch_fids = batch["fid"].tolist()
+            if booleans is not None:
+                keys += flags
+                cols += booleans.columns(batch_fids)
+            rows.extend(make_rows(keys, cols, len(batch_fids)))
+            if keep:
+                by_name = dict(zip(keys, cols))
+                for name, column in keep.items():
+                    values = by_name.get(name) or [None] * len(batch_fids)
+                    column.extend(texts(values) if name in cleaned else values)
+            fids.extend(batch_fids)
+            if table.geometry:
+                wkb = batch.get("geom")
+                if wkb is not None:
+                    geoms.extend(shapely.from_wkb(np.asarray(wkb, dtype=object), on_invalid="ignore").tolist())
+            del batch, cols
+            if feedback is not None and feedback():
+                break
     return rows, (geoms if table.geometry else None), fids
+
+
+@contextmanager
+def _arrow_stream(layer, fetch_rows: int):
+    """*layer*'s Arrow stream of numpy batches of *fetch_rows*, released as the block ends (also when
+    the read stops early), before anything else touches the layer or its data source."""
+    old = gdal.GetThreadLocalConfigOption(_BASE_STREAM, None)
+    if not _SAFE_STREAM:  # this thread only: a check in a worker thread leaves the others' reads alone
+        gdal.SetThreadLocalConfigOption(_BASE_STREAM, "YES")
+    try:
+        with layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES",
+                                                  "MAX_FEATURES_IN_BATCH={}".format(fetch_rows)]) as stream:
+            yield stream
+    finally:
+        if not _SAFE_STREAM:
+            gdal.SetThreadLocalConfigOption(_BASE_STREAM, old)
 
 
 def _slices(stream, size: int):
