@@ -8,6 +8,7 @@ a worker thread: it opens its own data source and touches no QGIS layer.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from itertools import repeat
 from operator import itemgetter
 
@@ -35,6 +36,15 @@ BATCH_ROWS_LONG_TEXT = {"findings": 250}
 FETCH_ROWS = 20000
 
 gdal.UseExceptions()
+
+# GDAL 3.8 to 3.11.3 stream a GeoPackage table with a filter or a gap in its fids (any deleted row)
+# from a worker thread that can still be writing a batch the caller already reads (GDAL #12934, fixed
+# in 3.11.4): random garbage or a crash in GetArrowStreamAsNumPy (QGIS 3.44 LTR on Debian 13 has
+# 3.10.3). Such tables are read there through GDAL's generic stream, feature by feature in the reading
+# thread; a table of fids 1..n keeps GDAL's fast stream (its prefetch threads have their own
+# connections and wait correctly). 3.6 has no such worker thread.
+_WORKER_RACE = 3070000 <= int(gdal.VersionInfo()) < 3110400
+_BASE_STREAM = "OGR_GPKG_STREAM_BASE_IMPL"
 
 
 # Columns naming rows of other tables (funding, effects, links -> intervention; intervention ->
@@ -101,6 +111,24 @@ def _decoded(data, shared: dict) -> list:
     return b"\x00".join(values).decode("utf-8").split("\x00")
 
 
+def _worker_streamed(ds, layer, filtered: bool) -> bool:
+    """Whether GDAL would stream *layer* from its worker thread (see _WORKER_RACE): a filter set, or
+    fids other than 1..n (GDAL asks the same)."""
+    if filtered:
+        return True
+    fid = layer.GetFIDColumn()
+    count = layer.GetFeatureCount()
+    if not fid or count <= 0:
+        return True
+    # bandit B608: the names are the file's own table and fid column
+    result = ds.ExecuteSQL('SELECT MIN("{0}"), MAX("{0}") FROM "{1}"'.format(fid, layer.GetName()))  # nosec B608
+    try:
+        feature = result.GetNextFeature()
+        return (feature.GetField(0), feature.GetField(1)) != (1, count)
+    finally:
+        ds.ReleaseResultSet(result)
+
+
 def read_table(ds, table_name: str, feedback=None) -> tuple:
     """(rows as dicts, shapely geometries or None, fids) of one table."""
     return _read(ds, table_name, feedback, _dicts)
@@ -114,7 +142,7 @@ def read_fids(ds, table_name: str, fids: list) -> tuple:
         return [], (None if layer is None or not schema.table(table_name).geometry else []), []
     layer.SetAttributeFilter("fid IN ({})".format(",".join(str(int(f)) for f in sorted(fids))))
     try:
-        return _read(ds, table_name, None, _dicts)
+        return _read(ds, table_name, None, _dicts, filtered=True)
     finally:
         layer.SetAttributeFilter(None)
 
@@ -125,12 +153,13 @@ def _dicts(names: list, columns: list, count: int) -> list:
     return list(map(dict, map(zip, repeat(names), zip(*columns))))  # a dict per row, without a Python frame
 
 
-def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleaned=()) -> tuple:
+def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleaned=(), filtered=False) -> tuple:
     """(rows, geometries or None, fids) of one table; *make_rows(names, columns, count)* turns each
     Arrow batch's columns into rows (dicts, or compact Rows for a whole programme). With a *pool*
     (dict), the columns that name rows of other tables share one str object per value with them.
     *keep* ({field: list}) gets each batch's values of those fields appended (None where the table
-    has no such field), those named in *cleaned* as core/rules/util.texts cleans them."""
+    has no such field), those named in *cleaned* as core/rules/util.texts cleans them. *filtered*: the
+    layer has an attribute filter."""
     table = schema.table(table_name)
     layer = ds.GetLayerByName(table_name)
     rows: list = []
@@ -146,34 +175,50 @@ def _read(ds, table_name: str, feedback, make_rows, pool=None, keep=None, cleane
     shared: dict = {}  # per column: its stored values met so far and their Python values
     batch_rows = BATCH_ROWS_LONG_TEXT.get(table_name, BATCH_ROWS)
     fetch_rows = batch_rows if table_name in BATCH_ROWS_LONG_TEXT else max(batch_rows, FETCH_ROWS)
-    stream = layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES",
-                                                  "MAX_FEATURES_IN_BATCH={}".format(fetch_rows)])
-    for batch in _slices(stream, batch_rows):
-        keys = [name for name in names if name in batch]
-        cols = [_python_values(batch[name], shared.setdefault(name, {})) for name in keys]
-        if pool is not None:
-            for k, name in enumerate(keys):
-                if name in _REFERENCES or (name == "uid" and table_name in schema.INTERVENTION_TABLES):
-                    cols[k] = list(map(pool.setdefault, cols[k], cols[k]))
-        batch_fids = batch["fid"].tolist()
-        if booleans is not None:
-            keys += flags
-            cols += booleans.columns(batch_fids)
-        rows.extend(make_rows(keys, cols, len(batch_fids)))
-        if keep:
-            by_name = dict(zip(keys, cols))
-            for name, column in keep.items():
-                values = by_name.get(name) or [None] * len(batch_fids)
-                column.extend(texts(values) if name in cleaned else values)
-        fids.extend(batch_fids)
-        if table.geometry:
-            wkb = batch.get("geom")
-            if wkb is not None:
-                geoms.extend(shapely.from_wkb(np.asarray(wkb, dtype=object), on_invalid="ignore").tolist())
-        del batch, cols
-        if feedback is not None and feedback():
-            break
+    generic = _WORKER_RACE and _worker_streamed(ds, layer, filtered)
+    with _arrow_stream(layer, fetch_rows, generic) as stream:
+        for batch in _slices(stream, batch_rows):
+            keys = [name for name in names if name in batch]
+            cols = [_python_values(batch[name], shared.setdefault(name, {})) for name in keys]
+            if pool is not None:
+                for k, name in enumerate(keys):
+                    if name in _REFERENCES or (name == "uid" and table_name in schema.INTERVENTION_TABLES):
+                        cols[k] = list(map(pool.setdefault, cols[k], cols[k]))
+            batch_fids = batch["fid"].tolist()
+            if booleans is not None:
+                keys += flags
+                cols += booleans.columns(batch_fids)
+            rows.extend(make_rows(keys, cols, len(batch_fids)))
+            if keep:
+                by_name = dict(zip(keys, cols))
+                for name, column in keep.items():
+                    values = by_name.get(name) or [None] * len(batch_fids)
+                    column.extend(texts(values) if name in cleaned else values)
+            fids.extend(batch_fids)
+            if table.geometry:
+                wkb = batch.get("geom")
+                if wkb is not None:
+                    geoms.extend(shapely.from_wkb(np.asarray(wkb, dtype=object), on_invalid="ignore").tolist())
+            del batch, cols
+            if feedback is not None and feedback():
+                break
     return rows, (geoms if table.geometry else None), fids
+
+
+@contextmanager
+def _arrow_stream(layer, fetch_rows: int, generic: bool):
+    """*layer*'s Arrow stream of numpy batches of *fetch_rows* (*generic*: GDAL's generic one), released
+    as the block ends (also when the read stops early), before anything else touches the layer."""
+    old = gdal.GetThreadLocalConfigOption(_BASE_STREAM, None)
+    if generic:  # this thread only: a check in a worker thread leaves the others' reads alone
+        gdal.SetThreadLocalConfigOption(_BASE_STREAM, "YES")
+    try:
+        with layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES",
+                                                  "MAX_FEATURES_IN_BATCH={}".format(fetch_rows)]) as stream:
+            yield stream
+    finally:
+        if generic:
+            gdal.SetThreadLocalConfigOption(_BASE_STREAM, old)
 
 
 def _slices(stream, size: int):
