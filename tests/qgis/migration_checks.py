@@ -22,6 +22,16 @@ def sqlite_rows(path, query: str, params=()) -> list:
         conn.close()
 
 
+def row_images(path, table: str) -> dict:
+    """fid -> the row of *table* as one JSON text: every column but fid and geom, in the file's column order
+    (what the GeoPackage's audit trigger writes as a row's image)."""
+    names = [r[0] for r in sqlite_rows(path, "SELECT name FROM pragma_table_info(?) ORDER BY cid", (table,))
+             if r[0] not in ("fid", "geom")]
+    pairs = ", ".join("'{0}', \"{0}\"".format(n) for n in names)
+    # bandit B608: the names are the file's own columns and a schema table
+    return dict(sqlite_rows(path, 'SELECT fid, json_object({}) FROM "{}"'.format(pairs, table)))  # nosec B608
+
+
 def gpkg_rows(path) -> dict:
     """table -> [row dict] ordered by fid, every column, of every schema table."""
     conn = sqlite3.connect(str(path))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 import uuid
 
 import pytest
@@ -21,6 +20,8 @@ import shapely
 from gebiedsplugin.core.row_changes import DELETE, INSERT, UPDATE, RowChange
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.save import save
+from tests.qgis.migration_checks import row_images
+from tests.qgis.migration_checks import sqlite_rows as _sql
 
 PLANNER = "Anna de Vries"
 TABLES = ("interventions_point", "interventions_line", "interventions_polygon")
@@ -37,24 +38,8 @@ def big_master(tmp_path_factory, qgis_app):
     return path
 
 
-def _sql(path, statement, params=()):
-    conn = sqlite3.connect(str(path))
-    try:
-        return conn.execute(statement, params).fetchall()
-    finally:
-        conn.close()
-
-
-def _images(path, table) -> dict:
-    """fid -> the row as one JSON text: every column but fid and geom, in the file's column order."""
-    names = [r[0] for r in _sql(path, "SELECT name FROM pragma_table_info(?) ORDER BY cid", (table,))
-             if r[0] not in ("fid", "geom")]
-    pairs = ", ".join("'{0}', \"{0}\"".format(n) for n in names)
-    return dict(_sql(path, 'SELECT fid, json_object({}) FROM "{}"'.format(pairs, table)))
-
-
 def _all_images(path) -> dict:
-    return {t: _images(path, t) for t in TABLES}
+    return {t: row_images(path, t) for t in TABLES}
 
 
 def test_one_save_writes_exactly_the_expected_entries(big_master, tmp_path):

@@ -11,7 +11,6 @@ the triggers under test.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 
 import pytest
 import shapely
@@ -20,6 +19,8 @@ from gebiedsplugin.core.errors import ProgrammeError
 from gebiedsplugin.core.row_changes import UPDATE, RowChange
 from gebiedsplugin.qgis_io.store.gpkg import GpkgStore
 from gebiedsplugin.qgis_io.store.save import apply_changes, save
+from tests.qgis.migration_checks import row_images
+from tests.qgis.migration_checks import sqlite_rows as _sql
 
 PLANNER = "Bram Jansen"
 TABLE = "interventions_point"
@@ -39,22 +40,6 @@ def _copy(master, folder, name):
     path = folder / name
     shutil.copy(master, path)
     return path
-
-
-def _sql(path, statement, params=()):
-    conn = sqlite3.connect(str(path))
-    try:
-        return conn.execute(statement, params).fetchall()
-    finally:
-        conn.close()
-
-
-def _images(path) -> dict:
-    """fid -> the row as one JSON text: every column but fid and geom, in the file's column order."""
-    names = [r[0] for r in _sql(path, "SELECT name FROM pragma_table_info(?) ORDER BY cid", (TABLE,))
-             if r[0] not in ("fid", "geom")]
-    pairs = ", ".join("'{0}', \"{0}\"".format(n) for n in names)
-    return dict(_sql(path, 'SELECT fid, json_object({}) FROM "{}"'.format(pairs, TABLE)))
 
 
 def _rows(path, count):
@@ -93,11 +78,11 @@ def test_the_trail_is_the_same_entries_in_the_order_of_the_changes(master, tmp_p
     rows = _rows(path, 300)
     if listed == "otherwise":  # one by one, as before
         rows = rows[150:] + list(reversed(rows[:150]))
-    before = _images(path)
+    before = row_images(path, TABLE)
     started = _sql(path, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")[0][0]
     save(GpkgStore(path), _edits(rows), PLANNER)
     ended = _sql(path, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")[0][0]
-    after = _images(path)
+    after = row_images(path, TABLE)
 
     expected = [(TABLE, uid, fid, "UPDATE", PLANNER, None, before[fid], after[fid], 0) for fid, uid, _, _, _ in rows]
     assert _trail(path) == expected
@@ -126,10 +111,10 @@ def test_moved_rows_in_one_statement_move_in_the_spatial_index(master, tmp_path)
 def test_a_row_the_database_refuses_keeps_nothing_of_the_set(master, tmp_path):
     path = _copy(master, tmp_path, "programme.gpkg")
     rows = _rows(path, 40)
-    before, trail = _images(path), _trail(path)
+    before, trail = row_images(path, TABLE), _trail(path)
     changes = [RowChange(TABLE, UPDATE, fid, version, {"uid": uid, "title": "x"}) for fid, uid, _, _, version in rows]
     changes[20].values["uid"] = rows[3][1]  # a uid another row has: the unique index refuses row 21
     with pytest.raises(ProgrammeError, match="UNIQUE"):
         save(GpkgStore(path), changes, PLANNER)
-    assert _images(path) == before
+    assert row_images(path, TABLE) == before
     assert _trail(path) == trail
