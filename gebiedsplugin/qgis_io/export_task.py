@@ -27,7 +27,6 @@ from gebiedsplugin.core.unified import build_unified
 from gebiedsplugin.qgis_io import data_export, geojson_export, web_map
 from gebiedsplugin.qgis_io.atlas_item_table import TableSamples, table_samples
 from gebiedsplugin.qgis_io.beside_jobs import BesideJobs
-from gebiedsplugin.qgis_io.overview_task import load_chart_modules
 from gebiedsplugin.qgis_io.store.open import open_store
 from gebiedsplugin.toolbelt.files import DiskFullError, Staging, is_disk_full
 from gebiedsplugin.toolbelt.i18n import tr
@@ -183,7 +182,6 @@ def _prepare_export(request: ExportRequest, progress: Optional[Callable[[float],
                 # the summary pages wait for them. The Overview is the programme's last reader: it goes
                 # right after, not after the CSVs (its memory back before the atlas draws: the peak).
                 prepared.overview = Future()
-                early.append(load_chart_modules)  # out of the collector's sight before the charts are drawn
                 early += [partial(_overview, prepared.overview, programme, unified if whole else None),
                           free_programme]
         if "csv" in request.formats:

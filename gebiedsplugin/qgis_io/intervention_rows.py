@@ -31,7 +31,6 @@ from gebiedsplugin.core.intervention_list import (
     to_bool,
 )
 from gebiedsplugin.core.periods import quarter
-from gebiedsplugin.core.release import collection_paused
 from gebiedsplugin.qgis_io.forms import new_row_default
 from gebiedsplugin.qgis_io.loader import TABLE_PROPERTY
 from gebiedsplugin.toolbelt.i18n import tr
@@ -201,17 +200,10 @@ class ProgrammeRowsReader:
         self._steps = self._reading(dict(layers))
 
     def step(self, count: int | None) -> bool:
-        """Read up to *count* more features (None: all); True when the rows are read.
-
-        The rows stay as long as the list (the programme open), so each step's are put out of the cycle
-        collector's sight (collection_paused(keep=True)); reference counting frees them when the list
-        is replaced (a row holds plain values: no cycles). Otherwise every full pass of the collector,
-        in any thread, walks them with Python's lock held: 25-60 ms of CPU at 100,000 rows, the
-        QGIS window still; the open's own passes as the list grew took 115-380 ms (heartbeat test)."""
+        """Read up to *count* more features (None: all); True when the rows are read."""
         if self.rows is None:
-            with collection_paused(keep=True):
-                for _ in islice(self._steps, count):
-                    self.read += 1
+            for _ in islice(self._steps, count):
+                self.read += 1
         return self.rows is not None
 
     def _reading(self, layers: dict):

@@ -38,15 +38,11 @@ def read_overview(store):
 
 
 def load_chart_modules() -> None:
-    """Import what the charts draw with, and draw a small chart (matplotlib loads more at its first
-    drawing): in a worker rather than on the main thread (0.3-0.5 s), before the Overview is read or the
-    export's summary charts are drawn. What it loads stays for the session (modules and their caches,
-    about 60,000 objects), so it is put out of the cycle collector's sight: every full pass walked it
-    (36 ms of CPU each, Python's lock held), in the export's chart thread many times."""
+    """Import what the panels draw with, and draw a small chart (matplotlib loads more at its first
+    drawing): in the worker rather than on the main thread (0.3-0.5 s), before the Overview is read."""
     from gebiedsplugin.qgis_io.overview_render import render
 
-    with collection_paused(keep=True):
-        render(lambda axes: axes.bar([0], [1]) and axes.set_title("0"), 300, 200)
+    render(lambda axes: axes.bar([0], [1]) and axes.set_title("0"), 300, 200)
 
 
 class OverviewTask(QgsTask):
@@ -63,7 +59,8 @@ class OverviewTask(QgsTask):
 
     def run(self) -> bool:
         try:
-            load_chart_modules()
+            with collection_paused(keep=True):  # matplotlib's modules: loaded here, and never walked again
+                load_chart_modules()
             self.overview = read_overview(self.store)
             self.span = (self.overview.districts(), self.overview.years())
         except (ProgrammeError, RuntimeError, OSError) as e:
